@@ -1,0 +1,49 @@
+/**
+ * Plain records that cross layer boundaries: what importers and the scenario generator produce
+ * and what the store persists. No I/O here.
+ */
+import type { Properties } from './schema/types.ts';
+
+/** 4x4 evaluation: source reliability A–D or X (cannot be judged), information 1–4. */
+export type SourceReliability = 'A' | 'B' | 'C' | 'D' | 'X';
+export type InformationAssessment = '1' | '2' | '3' | '4';
+export interface Grading {
+  reliability: SourceReliability;
+  information: InformationAssessment;
+}
+
+/** An entity or a link (links are edge-schema entities, FtM style). */
+export interface EntityRecord {
+  /** Stable id. FtM imports keep their ids; new entities get a UUIDv7. */
+  id: string;
+  schema: string;
+  properties: Properties;
+  grading?: Grading;
+}
+
+/**
+ * One bank-statement line. Amounts are integer minor units (cents), signed from the point of
+ * view of `accountId`: negative = money out. Transactions live in their own table, not as
+ * Payment entities, because a case may hold millions of them.
+ */
+export interface TransactionRecord {
+  /** Entity id of the BankAccount the statement belongs to. */
+  accountId: string;
+  /** Entity id of the counterparty BankAccount, when known. */
+  counterpartyAccountId?: string | null;
+  counterpartyName?: string | null;
+  /** Counterparty IBAN or account number as written on the statement. */
+  counterpartyAccount?: string | null;
+  amountMinor: number;
+  currency: string;
+  /** ISO dates, YYYY-MM-DD. */
+  bookingDate: string;
+  valueDate?: string | null;
+  text?: string | null;
+  /** Bank's own reference, when there is one; part of the fingerprint. */
+  reference?: string | null;
+  /** Cash deposit/withdrawal, card, transfer… as the statement says. */
+  kind?: string | null;
+  /** Where a cash deposit or card payment happened, when the statement says. */
+  place?: string | null;
+}

@@ -1,0 +1,72 @@
+/**
+ * The platform's one error type. Thrown anywhere (domain, store, ingest, server, CLI) and turned
+ * into a response or an exit code in one place. `code` is stable and machine-readable; `path`
+ * names the offending field (`properties.phone[0]`) or line (`line 17`) when there is one.
+ */
+export type ErrorCode =
+  | 'bad_request'
+  | 'validation_failed'
+  | 'unknown_schema'
+  | 'unknown_property'
+  | 'invalid_selector'
+  | 'malformed_json'
+  | 'payload_too_large'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'unsupported_media_type'
+  | 'import_failed'
+  | 'internal';
+
+const statusOf: Record<ErrorCode, number> = {
+  bad_request: 400,
+  validation_failed: 400,
+  unknown_schema: 400,
+  unknown_property: 400,
+  invalid_selector: 400,
+  malformed_json: 400,
+  import_failed: 400,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  internal: 500,
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly path: string | undefined;
+
+  constructor(code: ErrorCode, message: string, path?: string) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = statusOf[code];
+    this.path = path;
+  }
+
+  toJSON(): { error: { code: ErrorCode; message: string; path?: string } } {
+    return { error: { code: this.code, message: this.message, ...(this.path ? { path: this.path } : {}) } };
+  }
+}
+
+/** Small factories so call sites read as what went wrong. */
+export const errors = {
+  validation: (message: string, path?: string) => new AppError('validation_failed', message, path),
+  unknownSchema: (schema: string, path = 'schema') =>
+    new AppError('unknown_schema', `Unknown entity type "${schema}"`, path),
+  unknownProperty: (schema: string, prop: string, path?: string) =>
+    new AppError('unknown_property', `"${schema}" has no property "${prop}"`, path ?? `properties.${prop}`),
+  invalidSelector: (message: string, path: string) => new AppError('invalid_selector', message, path),
+  notFound: (what: string) => new AppError('not_found', `${what} not found`),
+  forbidden: (message = 'You do not have access to this') => new AppError('forbidden', message),
+  unauthenticated: (message = 'Sign in or send an API token') => new AppError('unauthenticated', message),
+  conflict: (message: string, path?: string) => new AppError('conflict', message, path),
+  importFailed: (message: string, path?: string) => new AppError('import_failed', message, path),
+};
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
