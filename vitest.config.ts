@@ -7,6 +7,5 @@ export default defineConfig({
     // so files may run in parallel.
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    reporters: ['default', './test/support/countReporter.ts'],
   },
 });

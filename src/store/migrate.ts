@@ -1,0 +1,32 @@
+/**
+ * Versioned migrations, run at start. Each runs in its own transaction (both SQLite and
+ * PostgreSQL roll DDL back), and the applied versions are recorded in `schema_migrations`.
+ */
+import { sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { DialectName } from './dialect.ts';
+import * as m001 from './migrations/001_case_model.ts';
+
+interface Migration {
+  version: number;
+  name: string;
+  up: (db: Kysely<unknown>, dialect: DialectName) => Promise<void>;
+}
+
+export const migrations: readonly Migration[] = [{ version: 1, name: 'case_model', up: m001.up }];
+
+export async function migrate(db: Kysely<unknown>, dialect: DialectName): Promise<number[]> {
+  await sql`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)`.execute(db);
+  const rows = await sql<{ version: number }>`SELECT version FROM schema_migrations`.execute(db);
+  const done = new Set(rows.rows.map((r) => Number(r.version)));
+  const applied: number[] = [];
+  for (const m of migrations) {
+    if (done.has(m.version)) continue;
+    await db.transaction().execute(async (trx) => {
+      await m.up(trx, dialect);
+      await sql`INSERT INTO schema_migrations (version, name, applied_at) VALUES (${m.version}, ${m.name}, ${new Date().toISOString()})`.execute(trx);
+    });
+    applied.push(m.version);
+  }
+  return applied;
+}

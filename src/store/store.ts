@@ -1,0 +1,60 @@
+/**
+ * The store: one open database, migrated, with a transaction helper. Repositories in
+ * `repos/` take a `CaseScope` (case data) or the raw `db` (global reference tables).
+ */
+import type { Kysely } from 'kysely';
+import { CaseScope } from './caseScope.ts';
+import { openDb } from './dialect.ts';
+import type { DialectName, OpenedDb, StoreOptions } from './dialect.ts';
+import { migrate } from './migrate.ts';
+import type { Database } from './tables.ts';
+
+const SERIALIZATION_FAILURE = '40001';
+const DEADLOCK_DETECTED = '40P01';
+
+function isRetryable(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === SERIALIZATION_FAILURE || code === DEADLOCK_DETECTED;
+}
+
+export class Store {
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  readonly raw: OpenedDb;
+
+  private constructor(opened: OpenedDb) {
+    this.raw = opened;
+    this.db = opened.db;
+    this.dialect = opened.dialect;
+  }
+
+  static async open(opts: StoreOptions): Promise<Store> {
+    const opened = openDb(opts);
+    const store = new Store(opened);
+    await migrate(opened.db as unknown as Kysely<unknown>, opened.dialect);
+    return store;
+  }
+
+  scope(caseId: string): CaseScope {
+    return new CaseScope(this.db, caseId);
+  }
+
+  /**
+   * Runs `fn` in one transaction: all writes of a request or an import land together or not
+   * at all. Retries on serialization failure, as Postgres-compatible distributed engines ask.
+   */
+  async transaction<T>(fn: (trx: Kysely<Database>) => Promise<T>, attempts = 5): Promise<T> {
+    for (let i = 1; ; i++) {
+      try {
+        return await this.db.transaction().execute(fn);
+      } catch (e) {
+        if (i >= attempts || !isRetryable(e)) throw e;
+        await new Promise((r) => setTimeout(r, 10 * 2 ** i));
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
