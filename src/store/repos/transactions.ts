@@ -3,6 +3,7 @@
  * A fingerprint of each statement line makes re-importing an overlapping statement a no-op.
  */
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { CaseScope } from '../caseScope.ts';
 import type { TransactionRecord } from '../../domain/records.ts';
 import type { TransactionsTable } from '../tables.ts';
@@ -96,7 +97,7 @@ export async function listTransactions(scope: CaseScope, q: TransactionQuery): P
   if (q.text) {
     // LIKE metacharacters in the user's text are matched literally.
     const escaped = q.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-    query = query.where((eb) => eb(eb.fn('lower', ['text']), 'like', eb.val(`%${escaped}%`)));
+    query = query.where(sql<boolean>`lower(${sql.ref('text')}) LIKE ${`%${escaped}%`} ESCAPE '\\'`);
   }
   if (q.after) {
     const { bookingDate, id } = q.after;

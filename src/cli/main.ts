@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+/** `elect` — the platform's command line: serve, migrate, users. */
+import { Command } from 'commander';
+import { isAppError } from '../shared/errors.ts';
+import { serveCommand } from './serve.ts';
+import { userCommand } from './user.ts';
+import { withStore } from './context.ts';
+
+const program = new Command();
+program
+  .name('elect')
+  .description('ELECT THB platform: investigate trafficking in human beings')
+  .option('--data <dir>', 'data folder for the embedded SQLite store (env ELECT_DATA_DIR)')
+  .option('--database-url <url>', 'PostgreSQL connection string (env DATABASE_URL)')
+  .showHelpAfterError();
+
+serveCommand(program);
+userCommand(program);
+
+program
+  .command('migrate')
+  .description('Create or upgrade the database schema, then exit')
+  .action(async () => {
+    await withStore(program, async (store) => {
+      console.log(`Schema up to date (${store.dialect}).`);
+    });
+  });
+
+program.parseAsync(process.argv).catch((e: unknown) => {
+  if (isAppError(e)) {
+    console.error(`elect: ${e.path ? `${e.path}: ` : ''}${e.message}`);
+    process.exit(2);
+  }
+  console.error(`elect: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

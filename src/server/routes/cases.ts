@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { CaseCreate, CaseOut, CaseUpdate, MemberAdd } from '../../shared/contracts/index.ts';
+import { errors } from '../../shared/errors.ts';
+import { createCase, listCases, presentCase, requireCase } from '../../services/cases.ts';
+import { addMember, getMember, listMembers, updateCase } from '../../store/repos/cases.ts';
+import { countEntitiesBySchema } from '../../store/repos/entities.ts';
+import { countTransactions } from '../../store/repos/transactions.ts';
+import { getUser } from '../../store/repos/users.ts';
+import type { Router } from './router.ts';
+
+export const CaseParams = z.object({ caseId: z.string().min(1).max(200) });
+
+export function caseRoutes(r: Router): void {
+  r({
+    method: 'GET', url: '/api/cases', tag: 'cases', summary: 'Cases you are a member of',
+    access: 'authenticated', response: z.object({ cases: z.array(CaseOut) }),
+    handler: async ({ store, actor }) => ({ cases: await listCases(store, actor) }),
+  });
+
+  r({
+    method: 'POST', url: '/api/cases', tag: 'cases', summary: 'Open a case (you become its lead)', status: 201,
+    access: { global: 'cases:create' }, body: CaseCreate, response: CaseOut,
+    handler: async ({ store, actor, body }) => createCase(store, actor, body),
+  });
+
+  r({
+    method: 'GET', url: '/api/cases/:caseId', tag: 'cases', summary: 'A case with counts by entity type',
+    access: { case: 'case:read' }, audit: { action: 'consultation', target: 'case' }, params: CaseParams,
+    handler: async ({ store, caseId, actor }) => {
+      const row = await requireCase(store, caseId);
+      const scope = store.scope(caseId);
+      const me = await getMember(scope, actor.id);
+      return { ...presentCase(row, me?.case_role), counts: await countEntitiesBySchema(scope), transactions: await countTransactions(scope) };
+    },
+  });
+
+  r({
+    method: 'PATCH', url: '/api/cases/:caseId', tag: 'cases', summary: 'Edit a case', params: CaseParams, body: CaseUpdate,
+    access: { case: 'case:manage' }, audit: { action: 'alteration', target: 'case' },
+    handler: async ({ store, caseId, body }) => {
+      await requireCase(store, caseId);
+      const patch = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+      await updateCase(store.scope(caseId), { ...patch, updated_at: new Date().toISOString() });
+      return presentCase(await requireCase(store, caseId));
+    },
+  });
+
+  r({
+    method: 'GET', url: '/api/cases/:caseId/members', tag: 'cases', summary: 'Members of the case and their case roles',
+    params: CaseParams, access: { case: 'case:read' }, audit: { action: 'consultation', target: 'members' },
+    handler: async ({ store, caseId }) => ({
+      members: (await listMembers(store.scope(caseId))).map((m) => ({ userId: m.user_id, caseRole: m.case_role, addedBy: m.added_by, addedAt: m.added_at })),
+    }),
+  });
+
+  r({
+    method: 'POST', url: '/api/cases/:caseId/members', tag: 'cases', summary: 'Share the case with a user', status: 201,
+    params: CaseParams, body: MemberAdd, access: { case: 'case:manage' }, audit: { action: 'disclosure', target: 'member' },
+    handler: async ({ store, caseId, body, actor, setAuditTarget }) => {
+      if (!(await getUser(store.db, body.userId))) throw errors.validation(`No user ${body.userId}`, 'userId');
+      const scope = store.scope(caseId);
+      if (await getMember(scope, body.userId)) throw errors.conflict('Already a member of this case', 'userId');
+      const now = new Date().toISOString();
+      await addMember(scope, { user_id: body.userId, case_role: body.caseRole, added_by: actor.id, added_at: now });
+      setAuditTarget(body.userId);
+      return { userId: body.userId, caseRole: body.caseRole, addedBy: actor.id, addedAt: now };
+    },
+  });
+}

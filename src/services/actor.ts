@@ -1,0 +1,9 @@
+/** Who is acting: resolved from a session or API token by the server, or named to the CLI. */
+export interface Actor {
+  id: string;
+  username: string;
+  platformRole: string;
+}
+
+export const platformRoles = ['admin', 'investigator', 'analyst', 'supervisor', 'prosecutor', 'trainer', 'trainee'] as const;
+export type PlatformRole = (typeof platformRoles)[number];

@@ -1,0 +1,58 @@
+/** Case operations shared by the API and the CLI. */
+import type { CaseCreate, CaseOut } from '../shared/contracts/index.ts';
+import { uuidv7 } from '../shared/ids.ts';
+import { addMember, getCase, insertCase, listCasesOfUser } from '../store/repos/cases.ts';
+import type { CaseRow } from '../store/repos/cases.ts';
+import { insertJournal } from '../store/repos/notes.ts';
+import type { Store } from '../store/store.ts';
+import { errors } from '../shared/errors.ts';
+import type { Actor } from './actor.ts';
+import { authorizeGlobal } from './policy.ts';
+
+export const presentCase = (row: CaseRow, myRole?: string): CaseOut => ({
+  id: row.case_id,
+  title: row.title,
+  reference: row.reference,
+  country: row.country,
+  description: row.description,
+  status: row.status,
+  createdBy: row.created_by,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  ...(myRole ? { myRole } : {}),
+});
+
+/** Opens a case; its creator becomes its lead, and the opening is the journal's first entry. */
+export async function createCase(store: Store, actor: Actor, input: CaseCreate, id: string = uuidv7()): Promise<CaseOut> {
+  authorizeGlobal(actor, 'cases:create');
+  const now = new Date().toISOString();
+  const row: Omit<CaseRow, 'case_id'> = {
+    title: input.title,
+    reference: input.reference ?? null,
+    country: input.country,
+    description: input.description ?? null,
+    status: 'open',
+    created_by: actor.id,
+    created_at: now,
+    updated_at: now,
+  };
+  await store.transaction(async (trx) => {
+    const scope = store.scope(id).in(trx);
+    if (await getCase(scope)) throw errors.conflict(`Case ${id} already exists`, 'id');
+    await insertCase(scope, row);
+    await addMember(scope, { user_id: actor.id, case_role: 'lead', added_by: actor.id, added_at: now });
+    await insertJournal(scope, { id: uuidv7(), occurred_at: now, kind: 'action', text: `Case opened: ${input.title}`, author: actor.id, created_at: now });
+  });
+  return presentCase({ case_id: id, ...row }, 'lead');
+}
+
+export async function listCases(store: Store, actor: Actor): Promise<CaseOut[]> {
+  const rows = await listCasesOfUser(store.db, actor.id);
+  return rows.map((r) => presentCase(r, r.case_role));
+}
+
+export async function requireCase(store: Store, caseId: string): Promise<CaseRow> {
+  const row = await getCase(store.scope(caseId));
+  if (!row) throw errors.notFound('Case');
+  return row;
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { Grading, Id } from './common.ts';
+
+/** FtM-style property values: a list of strings per property; a single string is accepted. */
+export const PropertyValues = z.record(z.string().min(1).max(100), z.union([z.string(), z.array(z.string())]));
+
+export const EntityCreate = z.strictObject({
+  id: Id.optional().describe('Keep an id from another tool (FtM); a UUIDv7 is made when absent'),
+  schema: z.string().min(1).max(100).describe('Entity or link type, FollowTheMoney name (Person, Company, Payment…)'),
+  properties: PropertyValues,
+  grading: Grading.optional(),
+  sourceId: z.string().max(200).optional().describe('Provenance: import batch, evidence document or officer note'),
+});
+export type EntityCreate = z.infer<typeof EntityCreate>;
+
+export const EntityUpdate = z.strictObject({
+  properties: PropertyValues,
+  grading: Grading.optional(),
+  version: z.number().int().min(1).describe('The version being edited; a stale version is refused'),
+});
+export type EntityUpdate = z.infer<typeof EntityUpdate>;
+
+export const EntityOut = z.object({
+  id: z.string(),
+  schema: z.string(),
+  caption: z.string(),
+  properties: z.record(z.string(), z.array(z.string())),
+  sourceId: z.string().nullable().describe('Links: the source entity'),
+  targetId: z.string().nullable().describe('Links: the target entity'),
+  provenance: z.object({ sourceId: z.string().nullable(), recordedBy: z.string(), recordedAt: z.string() }),
+  grading: Grading,
+  version: z.number(),
+  updatedAt: z.string(),
+});
+export type EntityOut = z.infer<typeof EntityOut>;
+
+export const EntityListQuery = z.object({
+  schema: z.union([z.string(), z.array(z.string())]).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  after: z.string().max(1000).optional(),
+});
+
+export const NoteCreate = z.strictObject({
+  text: z.string().trim().min(1).max(100_000),
+  kind: z.enum(['note', 'assessment']).default('note').describe('A note records an observation; an assessment is an analyst\'s judgement'),
+});
+
+export const JournalCreate = z.strictObject({
+  kind: z.enum(['decision', 'action', 'event']),
+  text: z.string().trim().min(1).max(100_000),
+  occurredAt: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+});
+
+export const SourceCreate = z.strictObject({
+  kind: z.enum(['import', 'evidence', 'officer']),
+  label: z.string().trim().min(1).max(500),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  fileName: z.string().max(500).optional(),
+});

@@ -1,0 +1,56 @@
+/** Drives the HTTP API in-process (Fastify inject) against a store of one dialect. */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app.ts';
+import { addUserWithToken } from '../../src/services/users.ts';
+import type { Store } from '../../src/store/store.ts';
+
+export interface ApiResponse {
+  status: number;
+  body: unknown;
+  json: <T = Record<string, unknown>>() => T;
+}
+
+export interface TestApi {
+  app: FastifyInstance;
+  /** Creates a user and returns a caller authenticated as them. */
+  user: (username: string, platformRole?: string) => Promise<Caller>;
+}
+
+export type Caller = ((method: string, url: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiResponse>) & {
+  userId: string;
+  raw: (method: string, url: string, payload: string, headers?: Record<string, string>) => Promise<ApiResponse>;
+};
+
+export async function testApi(store: Store): Promise<TestApi> {
+  const app = await buildApp({ store });
+  const inject = async (method: string, url: string, payload: string | undefined, headers: Record<string, string>): Promise<ApiResponse> => {
+    const res = await app.inject({ method: method as 'GET', url, ...(payload !== undefined ? { payload } : {}), headers });
+    let body: unknown = res.body;
+    try {
+      body = JSON.parse(res.body);
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.statusCode, body, json: <T>() => body as T };
+  };
+  return {
+    app,
+    user: async (username, platformRole = 'investigator') => {
+      const { user, token } = await addUserWithToken(store, { username, platformRole });
+      const auth = { authorization: `Bearer ${token}` };
+      const caller = ((method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
+        inject(method, url, body === undefined ? undefined : JSON.stringify(body), {
+          ...auth,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        })) as Caller;
+      caller.userId = user.id;
+      caller.raw = (method, url, payload, headers = {}) => inject(method, url, payload, { ...auth, 'content-type': 'application/json', ...headers });
+      return caller;
+    },
+  };
+}
+
+let n = 0;
+/** A unique username per call, so suites sharing a store do not collide. */
+export const uniqueName = (base: string): string => `${base}-${process.pid}-${++n}`;
