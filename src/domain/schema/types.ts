@@ -47,6 +47,10 @@ export interface PropertyDef {
   readonly selector?: SelectorKind | null;
   /** Not shown in FtM exports (THB extension property on an FtM schema). */
   readonly extension?: boolean;
+  /** At most one value (THB extension properties such as Person.proceduralStatus). */
+  readonly single?: boolean;
+  /** FtM `matchable: false`: not used when matching entities. Absent = FtM default. */
+  readonly matchable?: boolean;
 }
 
 export interface EdgeDef {
@@ -75,6 +79,8 @@ export interface SchemaDef {
   readonly properties: Readonly<Record<string, PropertyDef>>;
   /** A THB extension that FtM does not have. */
   readonly extension?: boolean;
+  /** FtM `matchable`: entities of this schema are candidates for cross-referencing/deduplication. */
+  readonly matchable?: boolean;
 }
 
 /** Property values, FtM style: every property is a list of strings. */

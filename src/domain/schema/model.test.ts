@@ -1,0 +1,231 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CRIME_SCRIPT_FUNCTIONS,
+  captionOf,
+  descendantsOf,
+  edgeOf,
+  getProperty,
+  getSchema,
+  isA,
+  isEdge,
+  listSchemata,
+  propertiesOf,
+  requireSchema,
+  selectorKindOf,
+} from './index.ts';
+import { AppError } from '../../shared/errors.ts';
+
+const REQUESTED = [
+  'Thing', 'LegalEntity', 'Interval', 'Asset', 'Value', 'Interest',
+  'Person', 'Company', 'Organization', 'Address', 'BankAccount', 'Vehicle', 'Passport',
+  'Identification', 'UserAccount', 'Document', 'Event', 'Trip', 'Call', 'Message',
+  'Ownership', 'Directorship', 'Employment', 'Membership', 'Payment', 'Debt', 'Representation',
+  'Succession', 'Family', 'Associate', 'UnknownLink',
+];
+const THB = ['Phone', 'Email', 'OnlineAd', 'Subcontract', 'Posting', 'Recruitment', 'Accommodation', 'Control'];
+
+describe('schema tables', () => {
+  it('include every requested FtM schema and the THB extensions', () => {
+    const names = new Set(listSchemata().map((s) => s.name));
+    for (const n of [...REQUESTED, ...THB]) expect(names, n).toContain(n);
+    expect(names.size).toBe(listSchemata().length);
+  });
+
+  it('mark THB schemata, and only them, as extensions', () => {
+    for (const s of listSchemata()) expect(Boolean(s.extension), s.name).toBe(THB.includes(s.name));
+  });
+
+  it('have parents, ranges, captions and required properties that resolve', () => {
+    const names = new Set(listSchemata().map((s) => s.name));
+    for (const s of listSchemata()) {
+      for (const parent of s.extends ?? []) expect(names, `${s.name} extends ${parent}`).toContain(parent);
+      const props = propertiesOf(s.name);
+      for (const c of s.caption) expect(props[c], `${s.name} caption ${c}`).toBeDefined();
+      for (const r of s.required ?? []) expect(props[r], `${s.name} required ${r}`).toBeDefined();
+      for (const [name, def] of Object.entries(props)) {
+        if (def.type === 'entity') expect(names, `${s.name}.${name} range`).toContain(def.range);
+        else expect(def.range, `${s.name}.${name}`).toBeUndefined();
+        if (def.type === 'enum') expect(def.values?.length, `${s.name}.${name}`).toBeGreaterThan(0);
+        expect(def.label, `${s.name}.${name}`).not.toBe('');
+      }
+    }
+  });
+
+  it('give every edge schema entity-typed source and target properties that are required', () => {
+    const edges = listSchemata().filter((s) => s.edge);
+    expect(edges.map((s) => s.name).sort()).toEqual([
+      'Accommodation', 'Associate', 'Control', 'Debt', 'Directorship', 'Employment', 'Family', 'Membership',
+      'Ownership', 'Payment', 'Posting', 'Recruitment', 'Representation', 'Subcontract', 'Succession', 'UnknownLink',
+    ]);
+    for (const s of edges) {
+      const edge = edgeOf(s.name);
+      expect(edge).toBeDefined();
+      if (!edge) continue;
+      expect(getProperty(s.name, edge.source)?.type, `${s.name} source`).toBe('entity');
+      expect(getProperty(s.name, edge.target)?.type, `${s.name} target`).toBe('entity');
+      expect(edge.label).not.toBe('');
+      expect(s.required ?? [], `${s.name} requires source`).toContain(edge.source);
+      expect(isA(s.name, 'Interval'), `${s.name} is an Interval`).toBe(true);
+    }
+  });
+});
+
+describe('inheritance', () => {
+  it('only overrides an inherited property with another type where meant to (Email.address)', () => {
+    const clashes: string[] = [];
+    for (const s of listSchemata()) {
+      const own = propertiesOf(s.name);
+      for (const parent of s.extends ?? []) {
+        for (const [name, def] of Object.entries(propertiesOf(parent))) {
+          if (own[name] && own[name].type !== def.type) clashes.push(`${s.name}.${name}`);
+        }
+      }
+    }
+    expect(clashes).toEqual(['Email.address']);
+  });
+});
+
+describe('FtM facts', () => {
+  const edge = (name: string) => [edgeOf(name)?.source, edgeOf(name)?.target];
+
+  it('has the FtM edge directions', () => {
+    expect(edge('Payment')).toEqual(['payer', 'beneficiary']);
+    expect(edge('Ownership')).toEqual(['owner', 'asset']);
+    expect(edge('Directorship')).toEqual(['director', 'organization']);
+    expect(edge('Employment')).toEqual(['employee', 'employer']);
+    expect(edge('Membership')).toEqual(['member', 'organization']);
+    expect(edge('Debt')).toEqual(['debtor', 'creditor']);
+    expect(edge('Representation')).toEqual(['agent', 'client']);
+    expect(edge('Succession')).toEqual(['predecessor', 'successor']);
+    expect(edge('Family')).toEqual(['person', 'relative']);
+    expect(edge('Associate')).toEqual(['person', 'associate']);
+    expect(edge('UnknownLink')).toEqual(['subject', 'object']);
+    expect(edgeOf('Family')?.directed).toBe(false);
+    expect(edgeOf('Payment')?.directed).toBe(true);
+  });
+
+  it('has the FtM ranges of link properties', () => {
+    expect(getProperty('Payment', 'payer')?.range).toBe('LegalEntity');
+    expect(getProperty('Payment', 'payerAccount')?.range).toBe('BankAccount');
+    expect(getProperty('Ownership', 'asset')?.range).toBe('Asset');
+    expect(getProperty('Directorship', 'organization')?.range).toBe('Organization');
+    expect(getProperty('Employment', 'employee')?.range).toBe('Person');
+    expect(getProperty('Thing', 'addressEntity')?.range).toBe('Address');
+  });
+
+  it('has the FtM hierarchy', () => {
+    expect(isA('Person', 'LegalEntity')).toBe(true);
+    expect(isA('Person', 'Thing')).toBe(true);
+    expect(isA('Company', 'Organization')).toBe(true);
+    expect(isA('Company', 'Asset')).toBe(true);
+    expect(isA('BankAccount', 'Value')).toBe(true);
+    expect(isA('Passport', 'Identification')).toBe(true);
+    expect(isA('Ownership', 'Interest')).toBe(true);
+    expect(isA('Message', 'Document')).toBe(true);
+    expect(isA('Person', 'Company')).toBe(false);
+    expect(isA('Nope', 'Thing')).toBe(false);
+    expect(descendantsOf('Organization').sort()).toEqual(['Company', 'Organization']);
+    expect(getSchema('Thing')?.abstract).toBe(true);
+    expect(getSchema('LegalEntity')?.abstract).toBeFalsy();
+  });
+
+  it('merges inherited properties with their FtM types', () => {
+    const person = propertiesOf('Person');
+    expect(person['name']?.type).toBe('name');
+    expect(person['birthDate']?.type).toBe('date');
+    expect(person['nationality']?.type).toBe('country');
+    expect(person['email']?.type).toBe('email');
+    expect(person['phone']?.type).toBe('phone');
+    expect(person['addressEntity']?.type).toBe('entity');
+    expect(person['firstName']?.type).toBe('string');
+    expect(propertiesOf('Payment')['amount']?.type).toBe('number');
+    expect(propertiesOf('Payment')['startDate']?.type).toBe('date');
+    expect(propertiesOf('Company')['currency']?.type).toBe('string');
+    expect(propertiesOf('BankAccount')['iban']?.type).toBe('iban');
+    expect(propertiesOf('Person')).toBe(propertiesOf('Person'));
+    expect(Object.isFrozen(propertiesOf('Person'))).toBe(true);
+    expect(getProperty('Person', 'toString')).toBeUndefined();
+  });
+
+  it('marks matchable schemata and properties', () => {
+    expect(getSchema('Person')?.matchable).toBe(true);
+    expect(getSchema('Payment')?.matchable).toBe(false);
+    expect(getProperty('Person', 'weakAlias')?.matchable).toBe(false);
+    expect(getSchema('Person')?.caption[0]).toBe('name');
+  });
+});
+
+describe('THB extensions', () => {
+  it('has the extension edges', () => {
+    expect(edgeOf('Subcontract')).toMatchObject({ source: 'contractor', target: 'subcontractor' });
+    expect(edgeOf('Posting')).toMatchObject({ source: 'worker', target: 'sendingCompany' });
+    expect(edgeOf('Recruitment')).toMatchObject({ source: 'recruiter', target: 'recruited' });
+    expect(edgeOf('Accommodation')).toMatchObject({ source: 'person', target: 'addressEntity' });
+    expect(edgeOf('Control')).toMatchObject({ source: 'controller', target: 'controlled' });
+    expect(getProperty('Control', 'controlled')?.range).toBe('Thing');
+    expect(getProperty('Accommodation', 'housedBy')?.range).toBe('LegalEntity');
+    expect(isEdge('Phone')).toBe(false);
+    expect(isEdge('Posting')).toBe(true);
+  });
+
+  it('keeps procedural status and crime-script functions apart', () => {
+    const status = getProperty('Person', 'proceduralStatus');
+    const fns = getProperty('Person', 'crimeScriptFunctions');
+    expect(status).toMatchObject({ type: 'enum', single: true, extension: true });
+    expect(status?.values).toEqual(['suspect', 'victim', 'presumedVictim', 'witness', 'other']);
+    expect(fns?.single).toBeFalsy();
+    expect(fns?.values).toEqual(CRIME_SCRIPT_FUNCTIONS);
+    expect(getProperty('LegalEntity', 'proceduralStatus')).toBeUndefined();
+  });
+});
+
+describe('selectorKindOf', () => {
+  it.each([
+    ['Vehicle', 'registrationNumber', 'plate'],
+    ['Passport', 'number', 'document'],
+    ['Passport', 'passportNumber', 'document'],
+    ['Identification', 'number', 'document'],
+    ['Person', 'passportNumber', 'document'],
+    ['Person', 'idNumber', 'document'],
+    ['BankAccount', 'iban', 'iban'],
+    ['BankAccount', 'accountNumber', 'account'],
+    ['Person', 'phone', 'phone'],
+    ['Phone', 'number', 'phone'],
+    ['Email', 'address', 'email'],
+    ['OnlineAd', 'email', 'email'],
+    ['Call', 'callerNumber', 'phone'],
+    ['Person', 'name', 'name'],
+    ['Company', 'alias', 'name'],
+    ['Person', 'firstName', null],
+    ['Person', 'birthDate', null],
+    ['Payment', 'payer', null],
+    ['Person', 'nope', null],
+    ['Nope', 'name', null],
+  ])('%s.%s → %s', (schema, prop, kind) => {
+    expect(selectorKindOf(schema, prop)).toBe(kind);
+  });
+});
+
+describe('look-ups', () => {
+  it('requireSchema throws unknown_schema', () => {
+    expect(() => requireSchema('Spaceship')).toThrowError(AppError);
+    try {
+      requireSchema('Spaceship');
+    } catch (e) {
+      expect(e).toMatchObject({ code: 'unknown_schema', path: 'schema' });
+    }
+    expect(requireSchema('Person').name).toBe('Person');
+    expect(getSchema('Spaceship')).toBeUndefined();
+    expect(() => propertiesOf('Spaceship')).toThrowError(/Spaceship/);
+  });
+
+  it('captionOf picks the first caption property with a value', () => {
+    expect(captionOf({ schema: 'Person', properties: { name: ['  Ana Pop '], email: ['a@b.eu'] } })).toBe('Ana Pop');
+    expect(captionOf({ schema: 'Person', properties: { name: [''], email: ['a@b.eu'] } })).toBe('a@b.eu');
+    expect(captionOf({ schema: 'Payment', properties: { amount: ['150'], currency: ['EUR'] } })).toBe('150 EUR');
+    expect(captionOf({ schema: 'Ownership', properties: {} })).toBe('Ownership');
+    expect(captionOf({ schema: 'Spaceship', properties: {} })).toBe('Spaceship');
+    const long = captionOf({ schema: 'Message', properties: { bodyText: ['x'.repeat(500)] } });
+    expect(long.length).toBe(200);
+  });
+});
