@@ -1,0 +1,32 @@
+/**
+ * The import framework's contract. An importer only parses: it turns a file into a stream of
+ * items, each with the line it came from. The shared pipeline (pipeline.ts) validates, maps,
+ * writes everything in one transaction and reports — the same for every format.
+ */
+import type { Readable } from 'node:stream';
+import type { EntityRecord, TransactionRecord } from '../domain/records.ts';
+
+export interface ImportInput {
+  /** The file's name as the user gave it (for messages and provenance). */
+  fileName: string;
+  /** Opens the raw bytes. May be called more than once (e.g. to hash, then to parse). */
+  open: () => Readable;
+  /** Size in bytes when known, for progress. */
+  size?: number | undefined;
+}
+
+/** One parsed item and the 1-based line (or record number) it came from. */
+export type ImportItem =
+  | { kind: 'entity'; line: number; record: EntityRecord }
+  | { kind: 'transaction'; line: number; record: TransactionRecord };
+
+export interface Importer<Options> {
+  /** Short id used by the CLI and API: `ftm`, `ftm-mapping`, `cdr`, … */
+  format: string;
+  label: string;
+  /**
+   * Parses the input. Malformed content throws `errors.importFailed(message, 'line N')`
+   * (shared/errors.ts) naming the line; the pipeline then writes nothing.
+   */
+  parse: (input: ImportInput, options: Options) => AsyncIterable<ImportItem>;
+}
