@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-/** `elect` — the platform's command line: serve, migrate, users. */
+/** `elect` — the platform's command line: serve, migrate, user, cases, demo, import, export. */
 import { Command } from 'commander';
 import { isAppError } from '../shared/errors.ts';
+import { casesCommand } from './cases.ts';
+import { demoCommand } from './demo.ts';
 import { serveCommand } from './serve.ts';
 import { userCommand } from './user.ts';
 import { withStore } from './context.ts';
@@ -12,10 +14,13 @@ program
   .description('ELECT THB platform: investigate trafficking in human beings')
   .option('--data <dir>', 'data folder for the embedded SQLite store (env ELECT_DATA_DIR)')
   .option('--database-url <url>', 'PostgreSQL connection string (env DATABASE_URL)')
+  .option('--as <username>', 'the user the command acts as (env ELECT_USER)')
   .showHelpAfterError();
 
 serveCommand(program);
 userCommand(program);
+casesCommand(program);
+demoCommand(program);
 
 program
   .command('migrate')

@@ -1,9 +1,13 @@
 import type { Command } from 'commander';
 import { buildApp } from '../server/app.ts';
-import { addUserWithToken } from '../services/users.ts';
+import { loadDemoCase } from '../services/demo.ts';
+import { actorOf, addUserWithToken } from '../services/users.ts';
 import { countUsers } from '../store/repos/users.ts';
 import { Store } from '../store/store.ts';
 import { configOf } from './context.ts';
+
+/** The demo case is the same on every machine. */
+const DEMO_SEED = 20261129;
 
 export function serveCommand(program: Command): void {
   program
@@ -11,7 +15,7 @@ export function serveCommand(program: Command): void {
     .description('Start the platform (migrates the store first)')
     .option('--port <port>', 'port to listen on (env ELECT_PORT)')
     .option('--host <host>', 'address to listen on (env ELECT_HOST); 127.0.0.1 keeps it on this machine')
-    .option('--demo', 'on an empty store, create a first administrator and print their credentials')
+    .option('--demo', 'on an empty store: create demo accounts (credentials printed once) and load a demo case')
     .action(async (o: { port?: string; host?: string; demo?: boolean }) => {
       const cfg = configOf(program);
       const store = await Store.open({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
@@ -22,6 +26,9 @@ export function serveCommand(program: Command): void {
         console.log('First start: demo accounts created. Keep these tokens; they are not shown again.');
         console.log(`  admin         API token: ${token}`);
         console.log(`  investigator  API token: ${inv.token}`);
+        console.log('Loading the demo case (synthetic: every person in it is invented)…');
+        const { caseId, report } = await loadDemoCase(store, actorOf(inv.user), { seed: DEMO_SEED, scale: 1 });
+        console.log(`Demo case ${caseId}: ${report.entitiesAdded} entities, ${report.transactionsAdded} transactions.`);
       }
       const app = await buildApp({ store, logger: true });
       const port = o.port ? Number(o.port) : cfg.port;

@@ -18,7 +18,17 @@ export interface ImportInput {
 /** One parsed item and the 1-based line (or record number) it came from. */
 export type ImportItem =
   | { kind: 'entity'; line: number; record: EntityRecord }
-  | { kind: 'transaction'; line: number; record: TransactionRecord };
+  | { kind: 'transaction'; line: number; record: TransactionRecord }
+  /** A file kept with the case: a web or ad capture, an attachment found in the input. */
+  | { kind: 'file'; line: number; file: ImportedFile };
+
+export interface ImportedFile {
+  fileName: string;
+  mimeType: string;
+  content: Buffer;
+  /** The entity it documents, when known (an OnlineAd for its capture). */
+  entityId?: string | undefined;
+}
 
 export interface Importer<Options> {
   /** Short id used by the CLI and API: `ftm`, `ftm-mapping`, `cdr`, … */

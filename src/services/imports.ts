@@ -6,11 +6,12 @@
 import type { PreparedEntity } from '../domain/entity/prepared.ts';
 import type { TransactionRecord } from '../domain/records.ts';
 import { countingInput, sha256Of } from '../ingest/files.ts';
-import type { ImportInput, Importer } from '../ingest/types.ts';
+import type { ImportInput, ImportItem, Importer } from '../ingest/types.ts';
 import { AppError, errors } from '../shared/errors.ts';
 import { uuidv7 } from '../shared/ids.ts';
 import type { CaseScope } from '../store/caseScope.ts';
 import { existingIds, getEntities, insertEntities } from '../store/repos/entities.ts';
+import { insertFile } from '../store/repos/files.ts';
 import { insertSource } from '../store/repos/notes.ts';
 import { insertTransactions, toRows } from '../store/repos/transactions.ts';
 import type { Store } from '../store/store.ts';
@@ -35,6 +36,7 @@ export interface ImportReport {
   transactionsReceived: number;
   transactionsAdded: number;
   transactionsAlreadyPresent: number;
+  filesAdded: number;
   durationMs: number;
 }
 
@@ -43,6 +45,8 @@ export interface ImportOptions {
   signal?: AbortSignal | undefined;
   /** Entities and transactions per write; bounds memory. */
   chunkSize?: number;
+  /** Runs inside the import's transaction after everything is written (e.g. store ground truth). */
+  afterWrite?: (scope: CaseScope) => Promise<void>;
 }
 
 const lineOf = (line: number) => `line ${line}:`;
@@ -66,6 +70,7 @@ export async function runImport<O>(
   const bySchema: Record<string, number> = {};
   let txReceived = 0;
   let txAdded = 0;
+  let filesAdded = 0;
 
   await store.transaction(async (trx) => {
     const scope = store.scope(caseId).in(trx);
@@ -77,6 +82,7 @@ export async function runImport<O>(
     const pendingEnds = new Map<string, number>();
     let entities: { line: number; record: { id: string; schema: string; properties: unknown } }[] = [];
     let txs: { line: number; record: TransactionRecord }[] = [];
+    const files: Extract<ImportItem, { kind: 'file' }>[] = [];
 
     const flushEntities = async () => {
       if (!entities.length) return;
@@ -120,19 +126,31 @@ export async function runImport<O>(
     for await (const item of importer.parse(counted, options)) {
       if (run.signal?.aborted) throw new AppError('import_failed', 'The import was cancelled; nothing was added');
       if (item.kind === 'entity') entities.push({ line: item.line, record: item.record });
-      else txs.push({ line: item.line, record: item.record });
+      else if (item.kind === 'transaction') txs.push({ line: item.line, record: item.record });
+      else files.push(item);
       if (entities.length >= chunkSize) await flushEntities();
       if (txs.length >= chunkSize) await flushTransactions();
       if ((progress.entities + progress.transactions + entities.length + txs.length) % chunkSize === 0) run.onProgress?.({ ...progress });
     }
     await flushEntities();
     await flushTransactions();
+    for (const f of files) {
+      if (f.file.entityId && !firstLineOf.has(f.file.entityId) && !(await existingIds(scope, [f.file.entityId])).size) {
+        throw errors.importFailed(`The file documents ${f.file.entityId}, which is neither in the file nor in the case`, `line ${f.line}`);
+      }
+      await insertFile(scope, {
+        id: uuidv7(), file_name: f.file.fileName, mime_type: f.file.mimeType, content: f.file.content,
+        entity_id: f.file.entityId ?? null, source_id: sourceId, created_by: actor.id, created_at: at,
+      });
+      filesAdded++;
+    }
 
     for (const end of [...pendingEnds.keys()]) if (firstLineOf.has(end)) pendingEnds.delete(end);
     const found = await existingIds(scope, [...pendingEnds.keys()]);
     for (const [end, line] of pendingEnds) {
       if (!found.has(end)) throw errors.importFailed(`The link refers to ${end}, which is neither in the file nor in the case`, `line ${line}`);
     }
+    await run.afterWrite?.(scope);
     run.onProgress?.({ ...progress });
   });
 
@@ -146,6 +164,7 @@ export async function runImport<O>(
     transactionsReceived: txReceived,
     transactionsAdded: txAdded,
     transactionsAlreadyPresent: txReceived - txAdded,
+    filesAdded,
     durationMs: Date.now() - started,
   };
 }

@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import type { DialectName } from './dialect.ts';
 import * as m001 from './migrations/001_case_model.ts';
+import * as m002 from './migrations/002_files_and_ground_truth.ts';
 
 interface Migration {
   version: number;
@@ -13,7 +14,10 @@ interface Migration {
   up: (db: Kysely<unknown>, dialect: DialectName) => Promise<void>;
 }
 
-export const migrations: readonly Migration[] = [{ version: 1, name: 'case_model', up: m001.up }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'case_model', up: m001.up },
+  { version: 2, name: 'files_and_ground_truth', up: m002.up },
+];
 
 export async function migrate(db: Kysely<unknown>, dialect: DialectName): Promise<number[]> {
   await sql`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)`.execute(db);

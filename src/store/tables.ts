@@ -157,6 +157,27 @@ export interface SearchDocsTable {
   text: string;
 }
 
+export interface CaseFilesTable {
+  case_id: string;
+  id: string;
+  file_name: string;
+  mime_type: string;
+  sha256: string;
+  size: number;
+  content: Buffer;
+  entity_id: string | null;
+  source_id: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface GroundTruthsTable {
+  case_id: string;
+  part: number;
+  generator: string;
+  content: string;
+}
+
 export interface Database {
   cases: CasesTable;
   case_members: CaseMembersTable;
@@ -171,6 +192,8 @@ export interface Database {
   transactions: TransactionsTable;
   audit_events: AuditEventsTable;
   search_docs: SearchDocsTable;
+  case_files: CaseFilesTable;
+  ground_truths: GroundTruthsTable;
 }
 
 /** Tables whose rows belong to one case. Every query on them goes through `CaseScope`. */
@@ -186,5 +209,7 @@ export const caseScopedTables = [
   'transactions',
   'audit_events',
   'search_docs',
+  'case_files',
+  'ground_truths',
 ] as const;
 export type CaseTable = (typeof caseScopedTables)[number];

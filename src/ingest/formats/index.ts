@@ -1,0 +1,34 @@
+/**
+ * Import formats and the registry the CLI and API pick them from by `format` id. Each importer
+ * only parses (see ../types.ts); the shared pipeline validates and writes.
+ */
+import type { Importer } from '../types.ts';
+import { cdrImporter, type CdrOptions } from './cdr.ts';
+import { ftmJsonImporter, type FtmJsonOptions } from './ftmJson.ts';
+import { ftmMappingImporter, type FtmMappingOptions } from './ftmMapping.ts';
+
+export { cdrImporter, parseDuration, type CdrMapping, type CdrOptions } from './cdr.ts';
+export { bandicootEgo, cdrMappings, withSubscriber, type CdrPreset } from './cdrMappings.ts';
+export { entityFromJson, exportFtm, ftmJsonImporter, type ExportFtmOptions, type FtmJsonOptions } from './ftmJson.ts';
+export { ftmMappingImporter, type DiscardedValue, type FtmMappingOptions } from './ftmMapping.ts';
+export { compileMapping, type QuerySpec } from './ftmMappingSpec.ts';
+export { lookupCountry } from './countries.ts';
+export { parseIsoPrefix, parseWithFormat } from './dates.ts';
+
+/** Options of each format, by format id. */
+export interface ImporterOptions {
+  ftm: FtmJsonOptions;
+  'ftm-mapping': FtmMappingOptions;
+  cdr: CdrOptions;
+}
+
+export type ImportFormat = keyof ImporterOptions;
+
+/** Every importer by its `format` id, typed with its own options. */
+export const importers: { readonly [F in ImportFormat]: Importer<ImporterOptions[F]> } = {
+  ftm: ftmJsonImporter,
+  'ftm-mapping': ftmMappingImporter,
+  cdr: cdrImporter,
+};
+
+export const isImportFormat = (format: string): format is ImportFormat => Object.hasOwn(importers, format);
