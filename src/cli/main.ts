@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { isAppError } from '../shared/errors.ts';
 import { casesCommand } from './cases.ts';
 import { demoCommand } from './demo.ts';
+import { importExportCommands } from './importExport.ts';
 import { serveCommand } from './serve.ts';
 import { userCommand } from './user.ts';
 import { withStore } from './context.ts';
@@ -21,6 +22,7 @@ serveCommand(program);
 userCommand(program);
 casesCommand(program);
 demoCommand(program);
+importExportCommands(program);
 
 program
   .command('migrate')

@@ -17,7 +17,11 @@ export interface ImportInput {
 
 /** One parsed item and the 1-based line (or record number) it came from. */
 export type ImportItem =
-  | { kind: 'entity'; line: number; record: EntityRecord }
+  /**
+   * `merge`: the id is derived from a selector (a phone number, an IBAN), so the same entity may
+   * already be in the case from an earlier file; its values are then added to it.
+   */
+  | { kind: 'entity'; line: number; record: EntityRecord; merge?: boolean }
   | { kind: 'transaction'; line: number; record: TransactionRecord }
   /** A file kept with the case: a web or ad capture, an attachment found in the input. */
   | { kind: 'file'; line: number; file: ImportedFile };

@@ -46,6 +46,7 @@ export function atPath(e: unknown, prefix: string): unknown {
 export interface WriteOptions {
   sourceId?: string | null | undefined;
   strictSelectors?: boolean;
+  skipRequired?: boolean;
   /** How each item is named in errors, e.g. i => `entities[${i}]` or i => `line ${i + 1}:`. */
   itemPath?: (index: number) => string;
 }
@@ -57,6 +58,7 @@ export function prepareAll(items: readonly EntityWrite[], country: string, opts:
       return prepareEntity({ id: item.id ?? uuidv7(), schema: item.schema, properties: item.properties, grading: item.grading }, {
         defaultCountry: country,
         strictSelectors: opts.strictSelectors ?? true,
+        skipRequired: opts.skipRequired ?? false,
       });
     } catch (e) {
       throw opts.itemPath ? atPath(e, opts.itemPath(i)) : e;

@@ -4,13 +4,16 @@
  * so memory stays bounded for large files and a failure anywhere leaves the case as it was.
  */
 import type { PreparedEntity } from '../domain/entity/prepared.ts';
-import type { TransactionRecord } from '../domain/records.ts';
+import { unionProperties } from '../domain/entity/merge.ts';
+import type { EntityRecord, Grading, TransactionRecord } from '../domain/records.ts';
+import type { Properties } from '../domain/schema/types.ts';
 import { countingInput, sha256Of } from '../ingest/files.ts';
 import type { ImportInput, ImportItem, Importer } from '../ingest/types.ts';
 import { AppError, errors } from '../shared/errors.ts';
 import { uuidv7 } from '../shared/ids.ts';
 import type { CaseScope } from '../store/caseScope.ts';
-import { existingIds, getEntities, insertEntities } from '../store/repos/entities.ts';
+import { existingIds, getEntities, getEntity, insertEntities, updateEntity } from '../store/repos/entities.ts';
+import type { Recording } from '../store/repos/entities.ts';
 import { insertFile } from '../store/repos/files.ts';
 import { insertSource } from '../store/repos/notes.ts';
 import { insertTransactions, toRows } from '../store/repos/transactions.ts';
@@ -32,6 +35,8 @@ export interface ImportReport {
   fileName: string;
   sha256: string;
   entitiesAdded: number;
+  /** Entities already in the case (a phone, an account) that this file added values to. */
+  entitiesMerged: number;
   bySchema: Record<string, number>;
   transactionsReceived: number;
   transactionsAdded: number;
@@ -71,6 +76,7 @@ export async function runImport<O>(
   let txReceived = 0;
   let txAdded = 0;
   let filesAdded = 0;
+  let merged = 0;
 
   await store.transaction(async (trx) => {
     const scope = store.scope(caseId).in(trx);
@@ -80,35 +86,39 @@ export async function runImport<O>(
     const firstLineOf = new Map<string, number>();
     /** Link ends not yet seen in the file or the case: checked once the whole file is read. */
     const pendingEnds = new Map<string, number>();
-    let entities: { line: number; record: { id: string; schema: string; properties: unknown } }[] = [];
+    let entities: PendingEntity[] = [];
     let txs: { line: number; record: TransactionRecord }[] = [];
     const files: Extract<ImportItem, { kind: 'file' }>[] = [];
 
     const flushEntities = async () => {
       if (!entities.length) return;
-      const batch = entities;
+      const batch = combineMergeable(entities);
       entities = [];
       const prepared: PreparedEntity[] = prepareAll(
         batch.map((b) => b.record),
         kase.country,
-        { strictSelectors: false, itemPath: (i) => lineOf(batch[i]?.line ?? 0) },
+        { strictSelectors: false, skipRequired: true, itemPath: (i) => lineOf(batch[i]?.line ?? 0) },
       );
+      const mergeable = new Set<string>();
       prepared.forEach((p, i) => {
         const line = batch[i]?.line ?? 0;
+        if (batch[i]?.merge) mergeable.add(p.id);
         const earlier = firstLineOf.get(p.id);
-        if (earlier !== undefined) throw errors.importFailed(`Id ${p.id} was already used on line ${earlier}`, `line ${line}`);
-        firstLineOf.set(p.id, line);
+        if (earlier !== undefined && !mergeable.has(p.id)) throw errors.importFailed(`Id ${p.id} was already used on line ${earlier}`, `line ${line}`);
+        if (earlier === undefined) firstLineOf.set(p.id, line);
       });
-      const clash = await existingIds(scope, prepared.map((p) => p.id));
-      if (clash.size) {
-        const [id] = clash;
-        throw errors.conflict(`Entity ${id} is already in this case (imported before?)`, `line ${firstLineOf.get(id ?? '') ?? 0}`);
+      const present = await existingIds(scope, prepared.map((p) => p.id));
+      const fresh: PreparedEntity[] = [];
+      for (const [i, p] of prepared.entries()) {
+        if (!present.has(p.id)) fresh.push(p);
+        else if (!mergeable.has(p.id)) throw errors.conflict(`Entity ${p.id} is already in this case (imported before?)`, `line ${batch[i]?.line ?? 0}`);
+        else if (await mergeExisting(scope, p, kase.country, rec, lineOf(batch[i]?.line ?? 0))) merged++;
       }
-      prepared.forEach((p, i) => {
-        for (const end of [p.sourceId, p.targetId]) if (end && !firstLineOf.has(end) && !pendingEnds.has(end)) pendingEnds.set(end, batch[i]?.line ?? 0);
+      fresh.forEach((p) => {
+        for (const end of [p.sourceId, p.targetId]) if (end && !firstLineOf.has(end) && !pendingEnds.has(end)) pendingEnds.set(end, firstLineOf.get(p.id) ?? 0);
       });
-      await insertEntities(scope, prepared, rec);
-      for (const p of prepared) bySchema[p.schema] = (bySchema[p.schema] ?? 0) + 1;
+      await insertEntities(scope, fresh, rec);
+      for (const p of fresh) bySchema[p.schema] = (bySchema[p.schema] ?? 0) + 1;
       progress.entities += prepared.length;
     };
 
@@ -125,7 +135,7 @@ export async function runImport<O>(
 
     for await (const item of importer.parse(counted, options)) {
       if (run.signal?.aborted) throw new AppError('import_failed', 'The import was cancelled; nothing was added');
-      if (item.kind === 'entity') entities.push({ line: item.line, record: item.record });
+      if (item.kind === 'entity') entities.push({ line: item.line, record: item.record, merge: item.merge ?? false });
       else if (item.kind === 'transaction') txs.push({ line: item.line, record: item.record });
       else files.push(item);
       if (entities.length >= chunkSize) await flushEntities();
@@ -159,7 +169,8 @@ export async function runImport<O>(
     format: importer.format,
     fileName: input.fileName,
     sha256,
-    entitiesAdded: progress.entities,
+    entitiesAdded: Object.values(bySchema).reduce((a, n) => a + n, 0),
+    entitiesMerged: merged,
     bySchema,
     transactionsReceived: txReceived,
     transactionsAdded: txAdded,
@@ -179,4 +190,40 @@ async function checkAccounts(scope: CaseScope, batch: readonly { line: number; r
       }
     }
   }
+}
+
+interface PendingEntity {
+  line: number;
+  record: EntityRecord;
+  merge: boolean;
+}
+
+/** Mergeable items repeated within one chunk become one, their values combined. */
+function combineMergeable(items: readonly PendingEntity[]): PendingEntity[] {
+  const out: PendingEntity[] = [];
+  const at = new Map<string, number>();
+  for (const item of items) {
+    const i = item.merge ? at.get(item.record.id) : undefined;
+    const prev = i === undefined ? undefined : out[i];
+    if (prev) {
+      const props = unionProperties(prev.record.properties, item.record.properties);
+      if (props) out[i as number] = { ...prev, record: { ...prev.record, properties: props } };
+      continue;
+    }
+    if (item.merge) at.set(item.record.id, out.length);
+    out.push(item);
+  }
+  return out;
+}
+
+/** Adds an import's values to an entity already in the case; false when nothing was new. */
+async function mergeExisting(scope: CaseScope, incoming: PreparedEntity, country: string, rec: Recording, where: string): Promise<boolean> {
+  const row = await getEntity(scope, incoming.id);
+  if (!row) return false;
+  if (row.schema !== incoming.schema) throw errors.conflict(`${incoming.id} is a ${row.schema} in this case, not a ${incoming.schema}`, where.replace(/:$/, ''));
+  const props = unionProperties(JSON.parse(row.properties) as Properties, incoming.properties);
+  if (!props) return false;
+  const [next] = prepareAll([{ id: row.id, schema: row.schema, properties: props, grading: { reliability: row.reliability as Grading['reliability'], information: row.information as Grading['information'] } }], country, { strictSelectors: false, skipRequired: true });
+  if (!next) return false;
+  return updateEntity(scope, next, row.version, { ...rec, provenanceSourceId: row.provenance_source_id });
 }

@@ -23,6 +23,8 @@ export interface PrepareOptions {
   defaultCountry: string;
   /** Reject invalid phones, IBANs and emails (API, forms). Importers may keep them unindexed. */
   strictSelectors?: boolean;
+  /** Other tools' files (FtM bulk data) may omit required properties, as FtM itself allows. */
+  skipRequired?: boolean;
 }
 
 export interface EntityInput {
@@ -35,6 +37,7 @@ export interface EntityInput {
 export function prepareEntity(input: EntityInput, opts: PrepareOptions): PreparedEntity {
   const strict = opts.strictSelectors ?? true;
   const properties = validateProperties(input.schema, input.properties, {
+    skipRequired: opts.skipRequired ?? false,
     checkSelector: (kind, raw) => {
       if (!strict || !strictKinds.has(kind)) return null;
       const r = normaliseSelector(kind, raw, { defaultCountry: opts.defaultCountry });
@@ -48,8 +51,12 @@ export function prepareEntity(input: EntityInput, opts: PrepareOptions): Prepare
   if (edge) {
     sourceId = properties[edge.source]?.[0] ?? null;
     targetId = properties[edge.target]?.[0] ?? null;
-    if (!sourceId) throw errors.validation(`A ${input.schema} link needs "${edge.source}"`, `properties.${edge.source}`);
-    if (!targetId) throw errors.validation(`A ${input.schema} link needs "${edge.target}"`, `properties.${edge.target}`);
+    // Imports, like FtM, may hold a link with one end unknown; it is kept, but not drawn.
+    if ((edge.optional || opts.skipRequired) && (!sourceId || !targetId)) {
+      sourceId = null;
+      targetId = null;
+    } else if (!sourceId) throw errors.validation(`A ${input.schema} link needs "${edge.source}"`, `properties.${edge.source}`);
+    else if (!targetId) throw errors.validation(`A ${input.schema} link needs "${edge.target}"`, `properties.${edge.target}`);
   }
 
   const selectors: SelectorValue[] = [];

@@ -147,7 +147,10 @@ export const Trip: SchemaDef = {
   },
 };
 
-/** followthemoney/schema/Call.yaml — one call-detail record. */
+/**
+ * followthemoney/schema/Call.yaml — one call-detail record. THB extension: the two Phone
+ * entities and the cell, so calls form a contact network between phones (DOMAIN.md §8).
+ */
 export const Call: SchemaDef = {
   name: 'Call',
   label: 'Call',
@@ -155,12 +158,16 @@ export const Call: SchemaDef = {
   extends: ['Interval'],
   matchable: false,
   caption: ['callerNumber', 'receiverNumber'],
+  edge: { source: 'callerPhone', target: 'receiverPhone', directed: true, label: 'called', optional: true },
   properties: {
     caller: ref('LegalEntity', 'Caller'),
     callerNumber: phone("Caller's Number"),
     receiver: ref('LegalEntity', 'Receiver'),
     receiverNumber: phone("Receiver's Number"),
     duration: num('Duration'),
+    callerPhone: ref('Phone', "Caller's phone", { extension: true }),
+    receiverPhone: ref('Phone', "Receiver's phone", { extension: true }),
+    cell: str('Cell or antenna', { extension: true }),
   },
 };
 

@@ -61,6 +61,11 @@ export interface EdgeDef {
   readonly directed: boolean;
   /** Label for the link as read source → target, e.g. "owns". */
   readonly label: string;
+  /**
+   * The entity is a link only when both ends are given (a Call between two Phones); without
+   * them it stays a plain record (an FtM Call naming only numbers).
+   */
+  readonly optional?: boolean;
 }
 
 export interface SchemaDef {

@@ -10,12 +10,13 @@
  *
  * Output: one Phone per distinct number and one Call per row (texts too, see below).
  * - Phone ids derive from the number, `phone-<sha1>`, so the same number gets the same entity in
- *   every CDR file. Numbers are normalised to E.164 when they parse; otherwise (pseudonymised
- *   ids like "A") the identifier is kept as written.
- * - FtM's Call schema carries callerNumber/receiverNumber (type phone), date/startDate/endDate
- *   and duration. Texts are Calls with summary "SMS": FtM's Message needs a body and a sender
- *   person, which a CDR does not have. The cell/antenna id goes into the description, as Call
- *   has no property for it.
+ *   every CDR file, and a later file adds to it (the pipeline merges these). Numbers are
+ *   normalised to E.164 when they parse. Pseudonymised ids ("A") mean nothing outside their own
+ *   file, so they are kept as written but their ids are scoped to the subscriber (or the file).
+ * - A Call is a link from the caller's Phone to the receiver's (THB extension of FtM's Call),
+ *   also carrying callerNumber/receiverNumber, date/startDate/endDate, duration and the cell.
+ *   Texts are Calls with summary "SMS": FtM's Message needs a body and a sender person, which
+ *   a CDR does not have.
  * - Call ids hash the row's content (plus a counter for identical rows) so re-importing the
  *   same file is recognised by the pipeline instead of duplicating calls.
  */
@@ -134,10 +135,14 @@ async function* parse(input: ImportInput, options: CdrOptions): AsyncGenerator<I
   const callIds = new Map<string, number>();
   let column: ((row: string[], key: keyof CdrMapping, line: number, required: boolean) => string) | undefined;
 
+  const pseudonymScope = m.subscriber?.trim() || input.fileName;
+  /** E.164 numbers are the same phone everywhere; a pseudonym only within its own record. */
+  const phoneId = (number: string) => (number.startsWith('+') ? `phone-${sha1(number)}` : `phone-${sha1(`${pseudonymScope}\u0000${number}`)}`);
+
   function* phone(number: string, line: number): Generator<ImportItem> {
     if (phones.has(number)) return;
     phones.add(number);
-    yield { kind: 'entity', line, record: { id: `phone-${sha1(number)}`, schema: 'Phone', properties: { number: [number] } } };
+    yield { kind: 'entity', line, merge: true, record: { id: phoneId(number), schema: 'Phone', properties: { number: [number] } } };
   }
 
   for await (const { line, values } of readCsv(input, { delimiter: options.delimiter, encoding: options.encoding })) {
@@ -184,14 +189,21 @@ async function* parse(input: ImportInput, options: CdrOptions): AsyncGenerator<I
     yield* phone(receiver, line);
 
     const cell = column(values, 'cell', line, false);
-    const properties: Properties = { callerNumber: [caller], receiverNumber: [receiver], date: [start], startDate: [start] };
+    const properties: Properties = {
+      callerPhone: [phoneId(caller)],
+      receiverPhone: [phoneId(receiver)],
+      callerNumber: [caller],
+      receiverNumber: [receiver],
+      date: [start],
+      startDate: [start],
+    };
     if (duration !== null) {
       properties['duration'] = [String(duration)];
       const end = endOf(start, duration);
       if (end) properties['endDate'] = [end];
     }
     if (kind === 'sms') properties['summary'] = ['SMS'];
-    if (cell) properties['description'] = [`Cell/antenna ${cell}`];
+    if (cell) properties['cell'] = [cell];
     const content = [caller, receiver, start, durationText, kind, cell].join('\u0000');
     const seen = callIds.get(content) ?? 0;
     callIds.set(content, seen + 1);
