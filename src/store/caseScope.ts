@@ -3,6 +3,7 @@
  * case-scoped table starts here, so `case_id = ?` can never be forgotten, and every insert
  * gets the case id stamped on. Single-case queries route to one shard on Citus.
  */
+import type SQLite from 'better-sqlite3';
 import type {
   DeleteQueryBuilder,
   DeleteResult,
@@ -22,6 +23,12 @@ export class CaseScope {
   constructor(
     readonly db: Kysely<Database>,
     readonly caseId: string,
+    /**
+     * The embedded database's own handle, for bulk paths (millions of statement lines) that
+     * run a prepared statement per row. It is the same single connection Kysely uses, so those
+     * rows join whatever transaction is open.
+     */
+    readonly sqlite?: SQLite.Database,
   ) {}
 
   selectFrom<T extends CaseTable>(table: T): SelectQueryBuilder<Database, T, object> {
@@ -48,6 +55,6 @@ export class CaseScope {
 
   /** The same scope bound to a transaction. */
   in(trx: Kysely<Database>): CaseScope {
-    return new CaseScope(trx, this.caseId);
+    return new CaseScope(trx, this.caseId, this.sqlite);
   }
 }

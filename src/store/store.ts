@@ -36,7 +36,7 @@ export class Store {
   }
 
   scope(caseId: string): CaseScope {
-    return new CaseScope(this.db, caseId);
+    return new CaseScope(this.db, caseId, this.raw.sqlite);
   }
 
   /**

@@ -2,7 +2,8 @@
  * Bank transactions: their own case-scoped table, because a case can hold millions.
  * A fingerprint of each statement line makes re-importing an overlapping statement a no-op.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
+import type SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { CaseScope } from '../caseScope.ts';
 import type { TransactionRecord } from '../../domain/records.ts';
@@ -11,7 +12,8 @@ import { uuidv7 } from '../../shared/ids.ts';
 
 export type TransactionRow = TransactionsTable;
 
-const CHUNK = 500;
+/** Rows per INSERT on PostgreSQL: 16 columns × 2000 stays below its 65,535 parameters. */
+const PG_CHUNK = 2000;
 
 /**
  * Identity of a statement line. Two genuinely identical lines in one statement (two equal
@@ -31,9 +33,10 @@ export function fingerprintsOf(records: readonly TransactionRecord[]): string[] 
       t.reference ?? '',
       t.text ?? '',
     ].join('\u001f');
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return createHash('sha256').update(`${base}\u001f${n}`).digest('base64url');
+    const first = hash('sha256', base, 'base64url');
+    const n = (seen.get(first) ?? 0) + 1;
+    seen.set(first, n);
+    return n === 1 ? first : hash('sha256', `${base}\u001f${n}`, 'base64url');
   });
 }
 
@@ -58,16 +61,41 @@ export function toRows(records: readonly TransactionRecord[], sourceId: string |
   }));
 }
 
+const COLUMNS = [
+  'case_id', 'id', 'account_id', 'counterparty_account_id', 'counterparty_name', 'counterparty_account', 'amount_minor',
+  'currency', 'booking_date', 'value_date', 'text', 'reference', 'kind', 'place', 'source_id', 'fingerprint',
+] as const;
+
+const statements = new WeakMap<SQLite.Database, SQLite.Statement>();
+
 /** Inserts the rows; returns how many were new (the rest were already in the case). */
 export async function insertTransactions(scope: CaseScope, rows: readonly Omit<TransactionRow, 'case_id'>[]): Promise<number> {
+  if (scope.sqlite) return insertWithStatement(scope.sqlite, scope.caseId, rows);
   let added = 0;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const part = rows.slice(i, i + CHUNK);
+  for (let i = 0; i < rows.length; i += PG_CHUNK) {
+    const part = rows.slice(i, i + PG_CHUNK);
     const res = await scope
       .insertInto('transactions', part)
       .onConflict((oc) => oc.columns(['case_id', 'fingerprint']).doNothing())
       .executeTakeFirst();
     added += Number(res.numInsertedOrUpdatedRows ?? 0);
+  }
+  return added;
+}
+
+/** SQLite bulk path: one prepared statement run per row, inside the caller's transaction. */
+function insertWithStatement(db: SQLite.Database, caseId: string, rows: readonly Omit<TransactionRow, 'case_id'>[]): number {
+  let stmt = statements.get(db);
+  if (!stmt) {
+    stmt = db.prepare(`INSERT INTO transactions (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (case_id, fingerprint) DO NOTHING`);
+    statements.set(db, stmt);
+  }
+  let added = 0;
+  const values: unknown[] = new Array(COLUMNS.length);
+  for (const r of rows) {
+    values[0] = caseId;
+    for (let c = 1; c < COLUMNS.length; c++) values[c] = r[COLUMNS[c] as keyof typeof r];
+    added += stmt.run(values).changes;
   }
   return added;
 }
