@@ -39,7 +39,7 @@ function generated(n: number): TransactionRecord[] {
 
 async function openCase(store: Store, caseId: string): Promise<void> {
   const now = new Date().toISOString();
-  await insertCase(store.scope(caseId), { title: 'bench', reference: null, country: 'FI', description: null, status: 'open', created_by: 'bench', created_at: now, updated_at: now });
+  await insertCase(store.scope(caseId), { title: 'bench', reference: null, country: 'FI', description: null, status: 'open', owner_agency_id: null, handling_code: null, purpose: 'operational', created_by: 'bench', created_at: now, updated_at: now });
 }
 
 const valuesOf = (caseId: string, r: Omit<TransactionRow, 'case_id'>) => COLUMNS.map((c) => (c === 'case_id' ? caseId : r[c]));

@@ -84,19 +84,21 @@ export function importExportCommands(program: Command): void {
     .option('--format <format>', 'ftm', 'ftm')
     .option('--out <file>', 'write to a file instead of standard output')
     .option('--ftm-only', 'leave out THB extension properties (for tools that know only FtM)')
-    .action(async (o: { case: string; format: string; out?: string; ftmOnly?: boolean }) => {
+    .option('--victim-identities', "let victims' identifying properties out (case lead only; logged)")
+    .action(async (o: { case: string; format: string; out?: string; ftmOnly?: boolean; victimIdentities?: boolean }) => {
       if (o.format !== 'ftm') throw errors.validation('Only the ftm format can be exported so far', '--format');
       await withStore(program, async (store) => {
         const actor = await cliActor(program, store);
-        await authorizeCase(store, actor, o.case, 'case:read');
+        const access = await authorizeCase(store, actor, o.case, 'case:read');
+        const lines = await exportCaseFtm(store, actor, access, { extensionProperties: !o.ftmOnly, victimIdentities: !!o.victimIdentities });
         const out = o.out ? createWriteStream(o.out) : process.stdout;
         let n = 0;
-        for await (const line of exportCaseFtm(store, o.case, { extensionProperties: !o.ftmOnly })) {
+        for await (const line of lines) {
           n++;
           if (!out.write(line)) await once(out, 'drain');
         }
         if (o.out) out.end();
-        await recordAudit(store.db, { caseId: o.case, userId: actor.id, action: 'disclosure', targetType: 'export', detail: { via: 'cli', format: 'ftm', entities: n, file: o.out ?? 'stdout' } });
+        await recordAudit(store.db, { caseId: o.case, userId: actor.id, action: 'disclosure', targetType: 'export', detail: { via: 'cli', format: 'ftm', entities: n, victimIdentities: !!o.victimIdentities } });
         if (o.out) console.error(`${n} entities written to ${o.out}`);
       });
     });

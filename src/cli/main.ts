@@ -8,6 +8,10 @@ import { importExportCommands } from './importExport.ts';
 import { serveCommand } from './serve.ts';
 import { userCommand } from './user.ts';
 import { withStore } from './context.ts';
+import { auditCommand } from './audit.ts';
+import { backupCommands } from './backup.ts';
+import { retentionCommands } from './retention.ts';
+import { financeCommands } from './finance.ts';
 
 const program = new Command();
 program
@@ -23,6 +27,10 @@ userCommand(program);
 casesCommand(program);
 demoCommand(program);
 importExportCommands(program);
+auditCommand(program);
+backupCommands(program);
+retentionCommands(program);
+financeCommands(program);
 
 program
   .command('migrate')

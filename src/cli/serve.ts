@@ -1,13 +1,11 @@
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { errors } from '../shared/errors.ts';
 import { buildApp } from '../server/app.ts';
-import { loadDemoCase } from '../services/demo.ts';
-import { actorOf, addUserWithToken } from '../services/users.ts';
-import { countUsers } from '../store/repos/users.ts';
+import { setupDemoDeployment } from '../services/demoSetup.ts';
 import { Store } from '../store/store.ts';
 import { configOf } from './context.ts';
-
-/** The demo case is the same on every machine. */
-const DEMO_SEED = 20261129;
+import { useDeploymentKeys } from './keys.ts';
 
 export function serveCommand(program: Command): void {
   program
@@ -16,25 +14,32 @@ export function serveCommand(program: Command): void {
     .option('--port <port>', 'port to listen on (env ELECT_PORT)')
     .option('--host <host>', 'address to listen on (env ELECT_HOST); 127.0.0.1 keeps it on this machine')
     .option('--demo', 'on an empty store: create demo accounts (credentials printed once) and load a demo case')
-    .action(async (o: { port?: string; host?: string; demo?: boolean }) => {
+    .option('--tls-cert <file>', 'serve HTTPS with this certificate (PEM; env ELECT_TLS_CERT)')
+    .option('--tls-key <file>', 'private key of the certificate (PEM; env ELECT_TLS_KEY)')
+    .option('--trust-proxy', 'behind a reverse proxy: take the client address from X-Forwarded-For (env ELECT_TRUST_PROXY=true)')
+    .action(async (o: { port?: string; host?: string; demo?: boolean; tlsCert?: string; tlsKey?: string; trustProxy?: boolean }) => {
       const cfg = configOf(program);
+      useDeploymentKeys(cfg);
       const store = await Store.open({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
-      if (o.demo && (await countUsers(store.db)) === 0) {
-        // No default passwords: the first account's credentials are generated and shown once.
-        const { token } = await addUserWithToken(store, { username: 'admin', displayName: 'Demo administrator', platformRole: 'admin' });
-        const inv = await addUserWithToken(store, { username: 'investigator', displayName: 'Demo investigator', platformRole: 'investigator' });
-        console.log('First start: demo accounts created. Keep these tokens; they are not shown again.');
-        console.log(`  admin         API token: ${token}`);
-        console.log(`  investigator  API token: ${inv.token}`);
-        console.log('Loading the demo case (synthetic: every person in it is invented)…');
-        const { caseId, report } = await loadDemoCase(store, actorOf(inv.user), { seed: DEMO_SEED, scale: 1 });
-        console.log(`Demo case ${caseId}: ${report.entitiesAdded} entities, ${report.transactionsAdded} transactions.`);
+      if (o.demo) {
+        const deployment = await setupDemoDeployment(store, (m) => console.log(m));
+        if (deployment) {
+          // No default passwords: the demo accounts' passwords are generated and shown once.
+          console.log('First start: demo agencies and accounts created. Keep these passwords; they are not shown again.');
+          for (const c of deployment.credentials) console.log(`  ${c.username.padEnd(13)} ${c.platformRole.padEnd(13)} password: ${c.password}   (${c.agency})`);
+          const r = deployment.demo.report;
+          console.log(`Demo case ${deployment.demo.caseId}: ${r.entitiesAdded} entities, ${r.transactionsAdded} transactions, ${r.filesAdded} captures.`);
+        }
       }
-      const app = await buildApp({ store, logger: true });
+      const certFile = o.tlsCert ?? process.env.ELECT_TLS_CERT;
+      const keyFile = o.tlsKey ?? process.env.ELECT_TLS_KEY;
+      if (!!certFile !== !!keyFile) throw errors.validation('Give both --tls-cert and --tls-key', certFile ? '--tls-key' : '--tls-cert');
+      const https = certFile && keyFile ? { cert: readFileSync(certFile), key: readFileSync(keyFile) } : undefined;
+      const app = await buildApp({ store, logger: true, https, trustProxy: o.trustProxy ?? process.env.ELECT_TRUST_PROXY === 'true' });
       const port = o.port ? Number(o.port) : cfg.port;
       const host = o.host ?? cfg.host;
       await app.listen({ port, host });
-      console.log(`ELECT THB platform on http://${host}:${port} (store: ${store.dialect}${store.dialect === 'sqlite' ? `, data folder ${cfg.dataDir}` : ''})`);
+      console.log(`ELECT THB platform on ${https ? 'https' : 'http'}://${host}:${port} (store: ${store.dialect}${store.dialect === 'sqlite' ? `, data folder ${cfg.dataDir}` : ''})`);
       const stop = async () => {
         await app.close();
         await store.close();

@@ -6,24 +6,47 @@ import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../store/store.ts';
 import { errorHandler } from './http/errors.ts';
+import { safeLoggerOptions } from './http/logging.ts';
 import { defineRoute } from './http/route.ts';
 import type { RegisteredRoute } from './http/route.ts';
 import { openApiDocument } from './openapi.ts';
-import { caseRoutes } from './routes/cases.ts';
+import { authRoutes } from './routes/auth.ts';
+import { caseRoutes, shareRoutes } from './routes/cases.ts';
+import { userRoutes } from './routes/users.ts';
 import { entityRoutes } from './routes/entities.ts';
+import { handlingCodeRoutes } from './routes/handlingCodes.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { noteRoutes } from './routes/notes.ts';
 import type { Router } from './routes/router.ts';
 import { searchRoutes } from './routes/search.ts';
+import { auditViewRoutes } from './routes/auditView.ts';
+import { entityRowRoutes } from './routes/entityRows.ts';
+import { fileRoutes } from './routes/files.ts';
+import { globalSearchRoutes } from './routes/globalSearch.ts';
+import { importRoutes } from './routes/imports.ts';
+import { memberRoutes } from './routes/members.ts';
+import { savedMappingRoutes } from './routes/savedMappings.ts';
+import { schemaRoutes } from './routes/schemata.ts';
+import { webAssetRoutes } from './routes/webAssets.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { retentionRoutes } from './routes/retention.ts';
+import { financeRoutes } from './routes/finance.ts';
 
 export interface AppOptions {
   store: Store;
   logger?: boolean;
+  /** Serve HTTPS with this certificate and key (PEM). Behind a TLS-terminating proxy, leave unset. */
+  https?: { cert: Buffer; key: Buffer } | undefined;
+  /** Trust X-Forwarded-* from a reverse proxy (for the client address in the audit log). */
+  trustProxy?: boolean;
   version?: string;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: 'info' } : false,
+    ...(opts.https ? { https: opts.https } : {}),
+    trustProxy: opts.trustProxy ?? false,
+    logger: opts.logger ? safeLoggerOptions : false,
     // The largest body any route accepts; each route sets its own, smaller limit.
     bodyLimit: 16 * 1024 * 1024,
     // Proto-poisoning attempts are rejected as bad input rather than silently stripped.
@@ -37,10 +60,26 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const registry: RegisteredRoute[] = [];
   const route: Router = (spec) => defineRoute(app, opts.store, registry, spec);
+  authRoutes(route);
+  userRoutes(route);
   caseRoutes(route);
+  shareRoutes(route);
   entityRoutes(route);
+  exportRoutes(route);
+  handlingCodeRoutes(route);
   noteRoutes(route);
   searchRoutes(route);
+  schemaRoutes(route);
+  entityRowRoutes(route);
+  globalSearchRoutes(route);
+  memberRoutes(route);
+  auditViewRoutes(route);
+  savedMappingRoutes(route);
+  fileRoutes(route, app);
+  importRoutes(route, app);
+  auditRoutes(route);
+  retentionRoutes(route);
+  financeRoutes(route);
 
   route({
     method: 'GET', url: '/api/health', tag: 'platform', summary: 'Liveness and the store in use', access: 'public',
@@ -51,5 +90,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     method: 'GET', url: '/api/openapi.json', tag: 'platform', summary: 'This API described as OpenAPI 3.1', access: 'public',
     handler: async () => (doc ??= openApiDocument(registry, opts.version ?? '0.1.0')),
   });
+  webAssetRoutes(app);
   return app;
 }

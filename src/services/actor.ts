@@ -3,7 +3,8 @@ export interface Actor {
   id: string;
   username: string;
   platformRole: string;
+  agencyId: string | null;
 }
 
-export const platformRoles = ['admin', 'investigator', 'analyst', 'supervisor', 'prosecutor', 'trainer', 'trainee'] as const;
+export const platformRoles = ['admin', 'investigator', 'analyst', 'supervisor', 'prosecutor', 'trainer', 'trainee', 'dpo'] as const;
 export type PlatformRole = (typeof platformRoles)[number];

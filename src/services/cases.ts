@@ -3,6 +3,7 @@ import type { CaseCreate, CaseOut } from '../shared/contracts/index.ts';
 import { uuidv7 } from '../shared/ids.ts';
 import { addMember, getCase, insertCase, listCasesOfUser } from '../store/repos/cases.ts';
 import type { CaseRow } from '../store/repos/cases.ts';
+import { recordAudit } from '../store/repos/audit.ts';
 import { insertJournal } from '../store/repos/notes.ts';
 import type { Store } from '../store/store.ts';
 import { errors } from '../shared/errors.ts';
@@ -16,6 +17,9 @@ export const presentCase = (row: CaseRow, myRole?: string): CaseOut => ({
   country: row.country,
   description: row.description,
   status: row.status,
+  ownerAgencyId: row.owner_agency_id,
+  handlingCode: row.handling_code,
+  purpose: row.purpose,
   createdBy: row.created_by,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
@@ -25,6 +29,9 @@ export const presentCase = (row: CaseRow, myRole?: string): CaseOut => ({
 /** Opens a case; its creator becomes its lead, and the opening is the journal's first entry. */
 export async function createCase(store: Store, actor: Actor, input: CaseCreate, id: string = uuidv7()): Promise<CaseOut> {
   authorizeGlobal(actor, 'cases:create');
+  // Trainers prepare training material; they never open operational cases.
+  const purpose = input.purpose ?? (actor.platformRole === 'trainer' ? 'training' : 'operational');
+  if (actor.platformRole === 'trainer' && purpose === 'operational') throw errors.forbidden('Trainers open training cases only');
   const now = new Date().toISOString();
   const row: Omit<CaseRow, 'case_id'> = {
     title: input.title,
@@ -32,6 +39,9 @@ export async function createCase(store: Store, actor: Actor, input: CaseCreate, 
     country: input.country,
     description: input.description ?? null,
     status: 'open',
+    owner_agency_id: actor.agencyId,
+    handling_code: input.handlingCode ?? null,
+    purpose,
     created_by: actor.id,
     created_at: now,
     updated_at: now,
@@ -40,15 +50,17 @@ export async function createCase(store: Store, actor: Actor, input: CaseCreate, 
     const scope = store.scope(id).in(trx);
     if (await getCase(scope)) throw errors.conflict(`Case ${id} already exists`, 'id');
     await insertCase(scope, row);
-    await addMember(scope, { user_id: actor.id, case_role: 'lead', added_by: actor.id, added_at: now });
+    await addMember(scope, { user_id: actor.id, case_role: 'lead', victim_contact: 1, added_by: actor.id, added_at: now });
     await insertJournal(scope, { id: uuidv7(), occurred_at: now, kind: 'action', text: `Case opened: ${input.title}`, author: actor.id, created_at: now });
+    await recordAudit(trx, { caseId: id, userId: actor.id, action: 'collection', targetType: 'case', targetId: id, detail: { purpose } });
   });
   return presentCase({ case_id: id, ...row }, 'lead');
 }
 
 export async function listCases(store: Store, actor: Actor): Promise<CaseOut[]> {
-  const rows = await listCasesOfUser(store.db, actor.id);
-  return rows.map((r) => presentCase(r, r.case_role));
+  const rows = await listCasesOfUser(store.db, actor.id, actor.agencyId);
+  const trainingOnly = actor.platformRole === 'trainee' || actor.platformRole === 'trainer';
+  return rows.filter((r) => !trainingOnly || r.purpose !== 'operational').map((r) => presentCase(r, r.case_role));
 }
 
 export async function requireCase(store: Store, caseId: string): Promise<CaseRow> {

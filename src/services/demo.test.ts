@@ -6,6 +6,7 @@ import { listFiles, listGroundTruthParts } from '../store/repos/files.ts';
 import { countTransactions } from '../store/repos/transactions.ts';
 import { loadDemoCase } from './demo.ts';
 import { actorOf, addUser } from './users.ts';
+import { authorizeCase } from './policy.ts';
 import { searchSelector } from './search.ts';
 
 describeEachDialect('demo case', ({ store }) => {
@@ -27,6 +28,7 @@ describeEachDialect('demo case', ({ store }) => {
     // The generated phones are findable as selectors.
     const person = await scope.selectFrom('entities').select('properties').where('schema', '=', 'Person').where('properties', 'like', '%"phone"%').executeTakeFirstOrThrow();
     const phone = (JSON.parse(person.properties) as { phone: string[] }).phone[0] ?? '';
-    expect((await searchSelector(s, caseId, 'phone', phone)).matches.length).toBeGreaterThan(0);
+    const access = await authorizeCase(s, actor, caseId, 'case:read');
+    expect((await searchSelector(s, access, 'phone', phone)).matches.length).toBeGreaterThan(0);
   }, 120_000);
 });

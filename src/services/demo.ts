@@ -50,13 +50,14 @@ export interface DemoCase {
 export async function loadDemoCase(
   store: Store,
   actor: Actor,
-  opts: ScenarioOptions & { title?: string | undefined },
+  opts: ScenarioOptions & { title?: string | undefined; purpose?: 'demo' | 'training' | undefined },
   run: Omit<ImportOptions, 'afterWrite'> = {},
 ): Promise<DemoCase> {
   const kase = await createCase(store, actor, {
     title: opts.title ?? `Demo: Operation Northern Thread (seed ${opts.seed}, scale ${opts.scale})`,
     country: 'FI',
     description: 'Synthetic case made by the scenario generator. Every person in it is invented.',
+    purpose: opts.purpose ?? 'demo',
   });
   const truth: { cell: number; json: string }[] = [];
   const params = JSON.stringify({ generator: DEMO_GENERATOR, seed: opts.seed, scale: opts.scale });

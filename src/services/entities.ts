@@ -47,6 +47,8 @@ export interface WriteOptions {
   sourceId?: string | null | undefined;
   strictSelectors?: boolean;
   skipRequired?: boolean;
+  /** A contributing agency with part of the case: what it adds joins its shared part. */
+  sharedWith?: string | null | undefined;
   /** How each item is named in errors, e.g. i => `entities[${i}]` or i => `line ${i + 1}:`. */
   itemPath?: (index: number) => string;
 }
@@ -105,6 +107,10 @@ export async function createEntities(
     const scope = store.scope(caseId).in(trx);
     if (opts.sourceId && !(await getSource(scope, opts.sourceId))) throw errors.validation(`Unknown source ${opts.sourceId}`, 'sourceId');
     await writePrepared(scope, prepared, { userId: actor.id, at, provenanceSourceId: opts.sourceId ?? null }, opts);
+    if (opts.sharedWith) {
+      const agency = opts.sharedWith;
+      await scope.insertInto('case_share_entities', prepared.map((p) => ({ agency_id: agency, entity_id: p.id }))).execute();
+    }
   });
   const rows = await Promise.all(prepared.map((p) => getEntity(store.scope(caseId), p.id)));
   return rows.filter((r): r is EntityRow => !!r).map(presentEntity);

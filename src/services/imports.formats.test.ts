@@ -11,6 +11,7 @@ import { bandicootEgo, importers, withSubscriber } from '../ingest/formats/index
 import type { Actor } from './actor.ts';
 import { createCase } from './cases.ts';
 import { exportCaseFtm } from './exports.ts';
+import { authorizeCase } from './policy.ts';
 import { runImport } from './imports.ts';
 import { actorOf, addUser } from './users.ts';
 
@@ -58,13 +59,16 @@ describeEachDialect('importing real files', ({ store }) => {
     const original = readFileSync(IJSON, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Ftm);
     const a = await newCase('FtM round trip A');
     await runImport(store(), actor, a, importers.ftm, fileInput(IJSON), {});
+    const lead = await authorizeCase(store(), actor, a, 'case:read');
     let text = '';
-    for await (const line of exportCaseFtm(store(), a)) text += line;
+    for await (const line of await exportCaseFtm(store(), actor, lead)) text += line;
+    // The export opens with a watermark naming who exported it, when.
+    expect(JSON.parse(text.split('\n')[0] ?? '{}')).toMatchObject({ schema: 'Document', properties: { title: [expect.stringContaining(actor.username)] } });
     const b = await newCase('FtM round trip B');
     await runImport(store(), actor, b, importers.ftm, memoryInput('export.ijson', text), {});
     let again = '';
-    for await (const line of exportCaseFtm(store(), b)) again += line;
-    const exported = again.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Ftm);
+    for await (const line of await exportCaseFtm(store(), actor, await authorizeCase(store(), actor, b, 'case:read'))) again += line;
+    const exported = again.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Ftm).filter((e) => !e.id.startsWith('export-watermark-'));
     expect(canonical(exported)).toEqual(canonical(original));
   });
 

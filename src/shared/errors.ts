@@ -12,6 +12,8 @@ export type ErrorCode =
   | 'malformed_json'
   | 'payload_too_large'
   | 'unauthenticated'
+  | 'totp_required'
+  | 'rate_limited'
   | 'forbidden'
   | 'not_found'
   | 'conflict'
@@ -30,6 +32,8 @@ const statusOf: Record<ErrorCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   unauthenticated: 401,
+  totp_required: 401,
+  rate_limited: 429,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

@@ -41,6 +41,8 @@ export const sqlitePragmas = [
   'foreign_keys = ON',
   'busy_timeout = 5000',
   'temp_store = MEMORY',
+  // Erased case data is overwritten, not merely unlinked from the file.
+  'secure_delete = ON',
 ];
 
 export function openDb(opts: StoreOptions): OpenedDb {

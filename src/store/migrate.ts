@@ -7,6 +7,10 @@ import type { Kysely } from 'kysely';
 import type { DialectName } from './dialect.ts';
 import * as m001 from './migrations/001_case_model.ts';
 import * as m002 from './migrations/002_files_and_ground_truth.ts';
+import * as m003 from './migrations/003_agencies_access_auth.ts';
+import * as m004 from './migrations/004_audit_chain_retention.ts';
+import * as m005 from './migrations/005_saved_mappings.ts';
+import * as m006 from './migrations/006_findings.ts';
 
 interface Migration {
   version: number;
@@ -17,6 +21,10 @@ interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'case_model', up: m001.up },
   { version: 2, name: 'files_and_ground_truth', up: m002.up },
+  { version: 3, name: 'agencies_access_auth', up: m003.up },
+  { version: 4, name: 'audit_chain_retention', up: m004.up },
+  { version: 5, name: 'saved_mappings', up: m005.up },
+  { version: 6, name: 'findings', up: m006.up },
 ];
 
 export async function migrate(db: Kysely<unknown>, dialect: DialectName): Promise<number[]> {

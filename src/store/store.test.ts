@@ -7,7 +7,7 @@ import { insertCase } from './repos/cases.ts';
 import { insertTransactions, listTransactions, toRows } from './repos/transactions.ts';
 
 /** Tables that are global on purpose (small reference tables; replicated on Citus). */
-const globalTables = ['users', 'api_tokens', 'schema_migrations'];
+const globalTables = ['users', 'api_tokens', 'schema_migrations', 'agencies', 'sessions', 'login_attempts', 'handling_code_texts', 'saved_mappings'];
 
 async function tablesOf(store: Store): Promise<string[]> {
   if (store.dialect === 'sqlite') {
@@ -52,7 +52,7 @@ describeEachDialect('store schema', ({ store }) => {
     const now = new Date().toISOString();
     await expect(
       s.transaction(async (trx) => {
-        await insertCase(scope.in(trx), { title: 'T', reference: null, country: 'LV', description: null, status: 'open', created_by: 'u', created_at: now, updated_at: now });
+        await insertCase(scope.in(trx), { title: 'T', reference: null, country: 'LV', description: null, status: 'open', owner_agency_id: null, handling_code: null, purpose: 'operational', created_by: 'u', created_at: now, updated_at: now });
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
@@ -64,7 +64,7 @@ describeEachDialect('store schema', ({ store }) => {
     const s = store();
     const scope = s.scope('case-txn-dup');
     const now = new Date().toISOString();
-    await insertCase(scope, { title: 'T', reference: null, country: 'LV', description: null, status: 'open', created_by: 'u', created_at: now, updated_at: now });
+    await insertCase(scope, { title: 'T', reference: null, country: 'LV', description: null, status: 'open', owner_agency_id: null, handling_code: null, purpose: 'operational', created_by: 'u', created_at: now, updated_at: now });
     const lines = [
       { accountId: 'a1', amountMinor: -1250, currency: 'EUR', bookingDate: '2026-01-02', text: 'CARD Rimi' },
       { accountId: 'a1', amountMinor: -1250, currency: 'EUR', bookingDate: '2026-01-02', text: 'CARD Rimi' },

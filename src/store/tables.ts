@@ -5,6 +5,9 @@
  * Case-scoped tables lead their primary key with `case_id` (the Citus distribution column);
  * `users`, `api_tokens` and `agencies` are small global reference tables.
  */
+import type { SavedMappingsTable } from './migrations/005_saved_mappings.ts';
+import type { FindingRunsTable, FindingsTable, ProceedsModelsTable } from './migrations/006_findings.ts';
+
 export interface CasesTable {
   case_id: string;
   title: string;
@@ -13,9 +16,16 @@ export interface CasesTable {
   country: string;
   description: string | null;
   status: string;
+  owner_agency_id: string | null;
+  /** Europol-style handling code H0–H3 limiting onward sharing and export. */
+  handling_code: string | null;
+  /** operational, training or demo */
+  purpose: string;
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** When the case must next be reviewed for retention (YYYY-MM-DD); null: not set. */
+  review_date?: string | null;
 }
 
 export interface CaseMembersTable {
@@ -23,6 +33,8 @@ export interface CaseMembersTable {
   user_id: string;
   /** The user's role in this case (lead, investigator, analyst, reader…), not their platform role. */
   case_role: string;
+  /** May see victims' identities (their contact person, the lead). */
+  victim_contact: number;
   added_by: string;
   added_at: string;
 }
@@ -36,6 +48,59 @@ export interface UsersTable {
   agency_id: string | null;
   disabled: number;
   created_at: string;
+  password_hash: string | null;
+  totp_secret: string | null;
+  language: string | null;
+  failed_logins: number | null;
+  locked_until: string | null;
+  password_changed_at: string | null;
+}
+
+export interface AgenciesTable {
+  id: string;
+  name: string;
+  country: string;
+  /** police, border guard, labour inspectorate, tax, FIU, prosecution, victim support */
+  kind: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface LoginAttemptsTable {
+  key: string;
+  at: string;
+  ok: number;
+}
+
+export interface CaseSharesTable {
+  case_id: string;
+  agency_id: string;
+  access: string;
+  partial: number;
+  shared_by: string;
+  shared_at: string;
+}
+
+export interface HandlingCodeTextsTable {
+  code: string;
+  label: string;
+  meaning: string;
+  source: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface CaseShareEntitiesTable {
+  case_id: string;
+  agency_id: string;
+  entity_id: string;
 }
 
 export interface ApiTokensTable {
@@ -76,6 +141,7 @@ export interface EntitiesTable {
   reliability: string;
   information: string;
   version: number;
+  handling_code: string | null;
 }
 
 export interface EntityHistoryTable {
@@ -139,14 +205,47 @@ export interface TransactionsTable {
 }
 
 export interface AuditEventsTable {
+  /** The case, or `-` for the global chain of events outside any case. */
   case_id: string;
+  /** Position in the case's chain: 1, 2, 3… */
+  seq: number;
   id: string;
   at: string;
   user_id: string;
+  /** Directive 2016/680 art. 25: collection, alteration, consultation, disclosure, combination, erasure; login, logout, permission. */
   action: string;
   target_type: string;
   target_id: string | null;
+  /** JSON list of the ids returned to the caller, capped; `returned_count` is the full number. */
+  returned_ids: string | null;
+  returned_count: number;
+  /** The case the event concerns (also for global records about a case, e.g. after its erasure). */
+  case_ref: string | null;
+  ip: string | null;
+  /** JSON without personal data (store/audit/detail.ts). */
   detail: string | null;
+  prev_hash: string;
+  hash: string;
+  /** Position in the global chain over all records. */
+  gseq: number;
+  g_prev_hash: string;
+  g_hash: string;
+  /** Ed25519 signature over both chains' hashes, by the key kept outside the database. */
+  key_id: string | null;
+  sig: string | null;
+}
+
+/** The head of each audit chain (`-` also holds the global chain's head); serialises appends. */
+export interface AuditHeadsTable {
+  case_id: string;
+  seq: number;
+  hash: string;
+  gseq: number;
+  g_hash: string;
+  /** A random id naming this database in witness files (set on the `-` row). */
+  store_id: string | null;
+  /** Set when the case was erased: its chain ends with the erasure record. */
+  sealed_at: string | null;
 }
 
 export interface SearchDocsTable {
@@ -169,6 +268,11 @@ export interface CaseFilesTable {
   source_id: string | null;
   created_by: string;
   created_at: string;
+  /** Encryption at rest: `aes-256-gcm`, the evidence key id, nonce and tag (hex); null: plaintext (before 004). */
+  enc_alg?: string | null;
+  enc_key_id?: string | null;
+  enc_nonce?: string | null;
+  enc_tag?: string | null;
 }
 
 export interface GroundTruthsTable {
@@ -191,9 +295,20 @@ export interface Database {
   journal: JournalTable;
   transactions: TransactionsTable;
   audit_events: AuditEventsTable;
+  audit_heads: AuditHeadsTable;
   search_docs: SearchDocsTable;
   case_files: CaseFilesTable;
   ground_truths: GroundTruthsTable;
+  findings: FindingsTable;
+  finding_runs: FindingRunsTable;
+  proceeds_models: ProceedsModelsTable;
+  agencies: AgenciesTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  case_shares: CaseSharesTable;
+  case_share_entities: CaseShareEntitiesTable;
+  handling_code_texts: HandlingCodeTextsTable;
+  saved_mappings: SavedMappingsTable;
 }
 
 /** Tables whose rows belong to one case. Every query on them goes through `CaseScope`. */
@@ -211,5 +326,11 @@ export const caseScopedTables = [
   'search_docs',
   'case_files',
   'ground_truths',
+  'case_shares',
+  'case_share_entities',
+  'audit_heads',
+  'findings',
+  'finding_runs',
+  'proceeds_models',
 ] as const;
 export type CaseTable = (typeof caseScopedTables)[number];

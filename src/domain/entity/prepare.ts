@@ -4,6 +4,7 @@
  * caption, link ends, selector values and folded search text.
  */
 import { errors } from '../../shared/errors.ts';
+import { isVictim, pseudonymOf } from '../access/victims.ts';
 import type { Grading } from '../records.ts';
 import { captionOf, edgeOf, propertiesOf, selectorKindOf, validateProperties } from '../schema/index.ts';
 import type { SelectorKind } from '../schema/types.ts';
@@ -71,7 +72,8 @@ export function prepareEntity(input: EntityInput, opts: PrepareOptions): Prepare
       if (r.ok) selectors.push({ kind, value: r.value, property: prop });
     }
   }
-  const caption = captionOf({ schema: input.schema, properties });
+  // A victim's caption is a pseudonym even in the database, so sorting by caption reveals nothing.
+  const caption = isVictim(input.schema, properties) ? pseudonymOf(input.id) : captionOf({ schema: input.schema, properties });
   const searchText = foldText([caption, ...words].join(' ')).slice(0, MAX_SEARCH_TEXT);
 
   return {

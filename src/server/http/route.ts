@@ -8,15 +8,17 @@ import type { ZodType } from 'zod';
 import { z } from 'zod';
 import { errors } from '../../shared/errors.ts';
 import type { Actor } from '../../services/actor.ts';
+import { SESSION_COOKIE, sessionUser } from '../../services/auth/sessions.ts';
 import { authorizeCase, authorizeGlobal } from '../../services/policy.ts';
-import type { CaseAction, GlobalAction } from '../../services/policy.ts';
+import type { CaseAccess, CaseAction, GlobalAction } from '../../services/policy.ts';
+import { actorOf } from '../../services/users.ts';
 import { recordAudit } from '../../store/repos/audit.ts';
 import type { Store } from '../../store/store.ts';
 import { userByToken } from '../../store/repos/users.ts';
 import { zodToAppError } from './errors.ts';
 
 /** Directive 2016/680 art. 25 categories of processing that must be logged. */
-export type AuditAction = 'collection' | 'alteration' | 'consultation' | 'disclosure' | 'combination' | 'erasure';
+export type AuditAction = 'collection' | 'alteration' | 'consultation' | 'disclosure' | 'combination' | 'erasure' | 'login' | 'logout' | 'permission';
 
 export type Access = { case: CaseAction } | { global: GlobalAction } | 'authenticated' | 'public';
 
@@ -38,6 +40,10 @@ export interface RouteContext<P, Q, B> {
   auditDetail: Record<string, unknown>;
   /** The audited target's id when it is only known after handling (a created entity). */
   setAuditTarget: (id: string) => void;
+  /** The entity ids a read returned, for the audit record (capped there, with the count). */
+  auditIds: (ids: readonly string[]) => void;
+  /** How the actor reaches this case (case routes); decides pseudonyms and partial shares. */
+  access: CaseAccess;
 }
 
 export interface RouteSpec<P, Q, B> {
@@ -79,13 +85,46 @@ function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string)
   return r.data;
 }
 
-async function authenticate(store: Store, request: FastifyRequest): Promise<Actor> {
+/** A case route's access, or this for routes outside any case. */
+const NO_CASE: CaseAccess = {
+  caseId: '', via: 'member', role: 'readonly', canWrite: false, canManage: false, victimContact: false,
+  sharedAgencyId: null, partial: false, handlingCode: null, purpose: 'none',
+};
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}
+
+/**
+ * Who is calling: an API token (`Authorization: Bearer`) or a session cookie. A cookie-signed
+ * request that changes something must also carry `x-elect-csrf: 1` and, when the browser sends
+ * one, an Origin of this very server — another site can send neither.
+ */
+export async function authenticate(store: Store, request: FastifyRequest): Promise<Actor> {
   const header = request.headers.authorization;
-  const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+  if (header?.startsWith('Bearer ')) {
+    const user = await userByToken(store.db, header.slice(7).trim());
+    if (!user || user.disabled) throw errors.unauthenticated('The API token is not valid');
+    return actorOf(user);
+  }
+  const token = cookieValue(request.headers.cookie, SESSION_COOKIE);
   if (!token) throw errors.unauthenticated();
-  const user = await userByToken(store.db, token);
-  if (!user || user.disabled) throw errors.unauthenticated('The API token is not valid');
-  return { id: user.id, username: user.username, platformRole: user.platform_role };
+  const user = await sessionUser(store, token);
+  if (!user) throw errors.unauthenticated('Your session has ended; sign in again');
+  if (!SAFE_METHODS.has(request.method)) checkSameOrigin(request);
+  return actorOf(user);
+}
+
+export function checkSameOrigin(request: FastifyRequest): void {
+  if (request.headers['x-elect-csrf'] !== '1') throw errors.forbidden('Missing the x-elect-csrf header; the request did not come from the workspace');
+  const origin = request.headers.origin;
+  if (origin && origin !== `${request.protocol}://${request.host}`) throw errors.forbidden('The request came from another site');
 }
 
 export function defineRoute<P, Q, B>(app: FastifyInstance, store: Store, registry: RegisteredRoute[], spec: RouteSpec<P, Q, B>): void {
@@ -109,21 +148,33 @@ export function defineRoute<P, Q, B>(app: FastifyInstance, store: Store, registr
     url: spec.url,
     bodyLimit: spec.bodyLimit ?? DEFAULT_JSON_LIMIT,
     handler: async (request, reply) => {
-      const actor: Actor =
-        spec.access === 'public' ? { id: 'anonymous', username: 'anonymous', platformRole: 'none' } : await authenticate(store, request);
+      const actor: Actor = spec.access === 'public' ? ANONYMOUS : await authenticate(store, request);
+      if (spec.access === 'public' && !SAFE_METHODS.has(request.method)) checkSameOriginIfBrowser(request);
       const params = parse(spec.params, request.params, 'params');
+      const caseId = (request.params as Record<string, string | undefined>).caseId ?? '';
+      // Authorise before reading the query or body: a case the user may not reach answers 404
+      // whatever was sent, so nothing about it can be learnt from validation messages.
+      let access = NO_CASE;
+      if (typeof spec.access === 'object') {
+        if ('case' in spec.access) {
+          try {
+            access = await authorizeCase(store, actor, caseId, spec.access.case);
+          } catch (e) {
+            // Refusals are accountable too; the global chain records them without case data.
+            await recordAudit(store.db, { caseId: null, userId: actor.id, action: 'denied', targetType: 'case', targetId: caseId, ip: request.ip, detail: { route: `${spec.method} ${spec.url}` } });
+            throw e;
+          }
+        } else authorizeGlobal(actor, spec.access.global);
+      }
       const query = parse(spec.query, request.query, 'query');
       const body = spec.method === 'GET' || spec.method === 'DELETE' ? parse(spec.body, {}, 'body') : parse(spec.body, request.body, 'body');
-      const caseId = (request.params as Record<string, string | undefined>).caseId ?? '';
-      if (typeof spec.access === 'object') {
-        if ('case' in spec.access) await authorizeCase(store, actor, caseId, spec.access.case);
-        else authorizeGlobal(actor, spec.access.global);
-      }
       const auditDetail: Record<string, unknown> = {};
       let auditTarget: string | null = spec.audit?.targetParam ? ((request.params as Record<string, string | undefined>)[spec.audit.targetParam] ?? null) : null;
+      let returnedIds: string[] | undefined;
       const result = await spec.handler({
-        actor, caseId, params, query, body, store, request, reply, auditDetail,
+        actor, caseId, access, params, query, body, store, request, reply, auditDetail,
         setAuditTarget: (id) => { auditTarget = id; },
+        auditIds: (ids) => { returnedIds = [...ids]; },
       });
       if (spec.audit) {
         await recordAudit(store.db, {
@@ -132,6 +183,8 @@ export function defineRoute<P, Q, B>(app: FastifyInstance, store: Store, registr
           action: spec.audit.action,
           targetType: spec.audit.target,
           targetId: auditTarget,
+          ip: request.ip,
+          ...(returnedIds ? { returnedIds } : {}),
           detail: { route: `${spec.method} ${spec.url}`, ...auditDetail },
         });
       }
@@ -139,4 +192,12 @@ export function defineRoute<P, Q, B>(app: FastifyInstance, store: Store, registr
       return result;
     },
   });
+}
+
+const ANONYMOUS: Actor = { id: 'anonymous', username: 'anonymous', platformRole: 'none', agencyId: null };
+
+/** Sign-in is public, but a browser posting it from another site is refused. */
+function checkSameOriginIfBrowser(request: FastifyRequest): void {
+  const origin = request.headers.origin;
+  if (origin && origin !== `${request.protocol}://${request.host}`) throw errors.forbidden('The request came from another site');
 }

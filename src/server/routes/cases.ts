@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { CaseCreate, CaseOut, CaseUpdate, MemberAdd } from '../../shared/contracts/index.ts';
+import { CaseCreate, CaseOut, CaseUpdate, MemberAdd, ShareCreate } from '../../shared/contracts/index.ts';
 import { errors } from '../../shared/errors.ts';
 import { createCase, listCases, presentCase, requireCase } from '../../services/cases.ts';
+import { listShares, shareCase, unshareCase } from '../../services/sharing.ts';
 import { addMember, getMember, listMembers, updateCase } from '../../store/repos/cases.ts';
 import { countEntitiesBySchema } from '../../store/repos/entities.ts';
 import { countTransactions } from '../../store/repos/transactions.ts';
@@ -26,11 +27,11 @@ export function caseRoutes(r: Router): void {
   r({
     method: 'GET', url: '/api/cases/:caseId', tag: 'cases', summary: 'A case with counts by entity type',
     access: { case: 'case:read' }, audit: { action: 'consultation', target: 'case' }, params: CaseParams,
-    handler: async ({ store, caseId, actor }) => {
+    handler: async ({ store, caseId, access }) => {
       const row = await requireCase(store, caseId);
       const scope = store.scope(caseId);
-      const me = await getMember(scope, actor.id);
-      return { ...presentCase(row, me?.case_role), counts: await countEntitiesBySchema(scope), transactions: await countTransactions(scope) };
+      const counts = access.partial ? [] : await countEntitiesBySchema(scope);
+      return { ...presentCase(row, access.role), counts, transactions: access.partial ? 0 : await countTransactions(scope), access: { role: access.role, canWrite: access.canWrite, canManage: access.canManage, victimContact: access.victimContact, partial: access.partial } };
     },
   });
 
@@ -39,8 +40,9 @@ export function caseRoutes(r: Router): void {
     access: { case: 'case:manage' }, audit: { action: 'alteration', target: 'case' },
     handler: async ({ store, caseId, body }) => {
       await requireCase(store, caseId);
-      const patch = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
-      await updateCase(store.scope(caseId), { ...patch, updated_at: new Date().toISOString() });
+      const { handlingCode, ...rest } = body;
+      const patch = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+      await updateCase(store.scope(caseId), { ...patch, ...(handlingCode ? { handling_code: handlingCode } : {}), updated_at: new Date().toISOString() });
       return presentCase(await requireCase(store, caseId));
     },
   });
@@ -49,21 +51,54 @@ export function caseRoutes(r: Router): void {
     method: 'GET', url: '/api/cases/:caseId/members', tag: 'cases', summary: 'Members of the case and their case roles',
     params: CaseParams, access: { case: 'case:read' }, audit: { action: 'consultation', target: 'members' },
     handler: async ({ store, caseId }) => ({
-      members: (await listMembers(store.scope(caseId))).map((m) => ({ userId: m.user_id, caseRole: m.case_role, addedBy: m.added_by, addedAt: m.added_at })),
+      members: (await listMembers(store.scope(caseId))).map((m) => ({ userId: m.user_id, caseRole: m.case_role, victimContact: m.victim_contact === 1, addedBy: m.added_by, addedAt: m.added_at })),
     }),
   });
 
   r({
     method: 'POST', url: '/api/cases/:caseId/members', tag: 'cases', summary: 'Share the case with a user', status: 201,
-    params: CaseParams, body: MemberAdd, access: { case: 'case:manage' }, audit: { action: 'disclosure', target: 'member' },
-    handler: async ({ store, caseId, body, actor, setAuditTarget }) => {
+    params: CaseParams, body: MemberAdd, access: { case: 'case:manage' }, audit: { action: 'permission', target: 'member' },
+    handler: async ({ store, caseId, body, actor, setAuditTarget, auditDetail }) => {
       if (!(await getUser(store.db, body.userId))) throw errors.validation(`No user ${body.userId}`, 'userId');
       const scope = store.scope(caseId);
       if (await getMember(scope, body.userId)) throw errors.conflict('Already a member of this case', 'userId');
       const now = new Date().toISOString();
-      await addMember(scope, { user_id: body.userId, case_role: body.caseRole, added_by: actor.id, added_at: now });
+      await addMember(scope, { user_id: body.userId, case_role: body.caseRole, victim_contact: body.victimContact ? 1 : 0, added_by: actor.id, added_at: now });
       setAuditTarget(body.userId);
-      return { userId: body.userId, caseRole: body.caseRole, addedBy: actor.id, addedAt: now };
+      auditDetail.caseRole = body.caseRole;
+      auditDetail.victimContact = body.victimContact;
+      return { userId: body.userId, caseRole: body.caseRole, victimContact: body.victimContact, addedBy: actor.id, addedAt: now };
+    },
+  });
+}
+
+export function shareRoutes(r: Router): void {
+  r({
+    method: 'GET', url: '/api/cases/:caseId/shares', tag: 'cases', summary: 'Agencies the case is shared with',
+    params: CaseParams, access: { case: 'case:read' }, audit: { action: 'consultation', target: 'shares' },
+    handler: async ({ store, caseId }) => ({
+      shares: (await listShares(store, caseId)).map((s) => ({ agencyId: s.agency_id, access: s.access, partial: s.partial === 1, sharedBy: s.shared_by, sharedAt: s.shared_at })),
+    }),
+  });
+
+  r({
+    method: 'POST', url: '/api/cases/:caseId/shares', tag: 'cases', summary: 'Share the case, or chosen entities, with another agency', status: 201,
+    params: CaseParams, body: ShareCreate, access: { case: 'case:manage' }, audit: { action: 'disclosure', target: 'share' },
+    handler: async ({ store, actor, access, body, setAuditTarget, auditDetail }) => {
+      const res = await shareCase(store, actor, access, body);
+      setAuditTarget(body.agencyId);
+      auditDetail.access = body.access;
+      auditDetail.entities = res.entities;
+      return res;
+    },
+  });
+
+  r({
+    method: 'DELETE', url: '/api/cases/:caseId/shares/:agencyId', tag: 'cases', summary: 'Stop sharing the case with an agency',
+    params: CaseParams.extend({ agencyId: z.string().min(1).max(200) }), access: { case: 'case:manage' }, audit: { action: 'permission', target: 'share', targetParam: 'agencyId' },
+    handler: async ({ store, caseId, params }) => {
+      if (!(await unshareCase(store, caseId, params.agencyId))) throw errors.notFound('Share');
+      return { removed: params.agencyId };
     },
   });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { JournalCreate, NoteCreate, SourceCreate } from '../../shared/contracts/index.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import { requireEntity } from '../../services/entities.ts';
+import { requireVisibleEntity, visibilityOf } from '../../services/visibility.ts';
 import { insertJournal, insertNote, insertSource, listJournal, listNotes, listSources } from '../../store/repos/notes.ts';
 import { CaseParams } from './cases.ts';
 import type { Router } from './router.ts';
@@ -13,12 +13,13 @@ export function noteRoutes(r: Router): void {
   r({
     method: 'POST', url: '/api/cases/:caseId/entities/:entityId/notes', tag: 'notes', summary: 'Add a note or an assessment to an entity', status: 201,
     params: EntityParams, body: NoteCreate, access: { case: 'case:write' }, audit: { action: 'collection', target: 'note' },
-    handler: async ({ store, caseId, params, body, actor, setAuditTarget }) => {
+    handler: async ({ store, caseId, params, body, actor, setAuditTarget, access }) => {
       const id = uuidv7();
       const createdAt = new Date().toISOString();
+      const v = await visibilityOf(store, access);
+      await requireVisibleEntity(store, access, v, params.entityId);
       await store.transaction(async (trx) => {
         const scope = store.scope(caseId).in(trx);
-        await requireEntity(scope, params.entityId);
         await insertNote(scope, { id, entity_id: params.entityId, kind: body.kind, text: body.text, author: actor.id, created_at: createdAt });
       });
       setAuditTarget(id);

@@ -3,6 +3,7 @@ import { errors } from '../../shared/errors.ts';
 import { searchSelector, searchText } from '../../services/search.ts';
 import { importTransactions } from '../../services/transactions.ts';
 import { listTransactions } from '../../store/repos/transactions.ts';
+import { visibilityOf } from '../../services/visibility.ts';
 import type { TransactionRow } from '../../store/repos/transactions.ts';
 import { MiB } from '../http/route.ts';
 import { CaseParams } from './cases.ts';
@@ -30,32 +31,42 @@ export function searchRoutes(r: Router): void {
   r({
     method: 'GET', url: '/api/cases/:caseId/search', tag: 'search', summary: 'Ranked full-text search over names, properties, notes and document text',
     params: CaseParams, query: SearchQuery, access: { case: 'case:read' }, audit: { action: 'consultation', target: 'search' },
-    handler: async ({ store, caseId, query, auditDetail }) => {
+    handler: async ({ store, query, access, auditIds, auditDetail }) => {
+      // The words may be a person's name: the audit layer keeps only a keyed hash of them, so an
+      // overseer holding the key can still answer "who searched for X".
       auditDetail.q = query.q;
-      return { results: await searchText(store, caseId, query.q, query.limit) };
+      const results = await searchText(store, access, query.q, query.limit);
+      auditIds(results.flatMap((r) => (r.entity ? [r.entity.id] : [])));
+      return { results };
     },
   });
 
   r({
     method: 'GET', url: '/api/cases/:caseId/selectors', tag: 'search', summary: 'Exact look-up of a phone, IBAN, account, email, plate, document number or name, however written',
     params: CaseParams, query: SelectorQuery, access: { case: 'case:read' }, audit: { action: 'consultation', target: 'selector' },
-    handler: async ({ store, caseId, query, auditDetail }) => {
+    handler: async ({ store, query, auditDetail, access, auditIds }) => {
       auditDetail.kind = query.kind;
-      return searchSelector(store, caseId, query.kind, query.value);
+      const res = await searchSelector(store, access, query.kind, query.value);
+      auditDetail.value = res.normalised;
+      auditIds(res.matches.map((m) => m.entity.id));
+      return res;
     },
   });
 
   r({
     method: 'GET', url: '/api/cases/:caseId/transactions', tag: 'transactions', summary: 'Bank transactions, filtered and keyset-paged by booking date',
     params: CaseParams, query: TransactionQuery, access: { case: 'case:read' }, audit: { action: 'consultation', target: 'transactions' },
-    handler: async ({ store, caseId, query, auditDetail }) => {
+    handler: async ({ store, caseId, query, auditDetail, access }) => {
       let after: { bookingDate: string; id: string } | undefined;
       if (query.after) {
         const parts = decodeCursor(query.after, 2);
         if (!parts) throw errors.validation('query.after: not a cursor returned by this API', 'query.after');
         after = { bookingDate: parts[0] ?? '', id: parts[1] ?? '' };
       }
+      const v = await visibilityOf(store, access);
+      if (v.only && query.account && !v.only.has(query.account)) throw errors.notFound('Account');
       const rows = await listTransactions(store.scope(caseId), {
+        ...(v.only ? { accountIds: [...v.only] } : {}),
         accountId: query.account, counterpartyAccountId: query.counterparty, from: query.from, to: query.to,
         minAmount: query.minAmount, maxAmount: query.maxAmount, currency: query.currency, text: query.text, after, limit: query.limit,
       });

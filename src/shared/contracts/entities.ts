@@ -31,6 +31,8 @@ export const EntityOut = z.object({
   grading: Grading,
   version: z.number(),
   updatedAt: z.string(),
+  /** A victim shown by pseudonym: identifying properties withheld. */
+  pseudonymised: z.boolean().optional(),
 });
 export type EntityOut = z.infer<typeof EntityOut>;
 

@@ -18,16 +18,33 @@ export async function updateCase(scope: CaseScope, patch: Partial<Omit<CaseRow, 
   await scope.updateTable('cases').set(patch).execute();
 }
 
-/** Cases the user is a member of, newest first. Crosses cases on purpose: it lists them. */
-export async function listCasesOfUser(db: Kysely<Database>, userId: string): Promise<(CaseRow & { case_role: string })[]> {
-  return db
+/**
+ * Cases the user reaches, newest first: as a member, or through a share with their agency.
+ * Crosses cases on purpose: it lists them.
+ */
+export async function listCasesOfUser(db: Kysely<Database>, userId: string, agencyId: string | null): Promise<(CaseRow & { case_role: string })[]> {
+  const members = await db
     .selectFrom('cases')
     .innerJoin('case_members', 'case_members.case_id', 'cases.case_id')
     .selectAll('cases')
     .select('case_members.case_role')
     .where('case_members.user_id', '=', userId)
-    .orderBy('cases.created_at', 'desc')
     .execute();
+  const shared = agencyId
+    ? await db
+        .selectFrom('cases')
+        .innerJoin('case_shares', 'case_shares.case_id', 'cases.case_id')
+        .selectAll('cases')
+        .select('case_shares.access')
+        .where('case_shares.agency_id', '=', agencyId)
+        .execute()
+    : [];
+  const seen = new Set(members.map((m) => m.case_id));
+  const all = [
+    ...members,
+    ...shared.filter((c) => !seen.has(c.case_id)).map(({ access, ...c }) => ({ ...c, case_role: access === 'contribute' ? 'shared-contribute' : 'shared-read' })),
+  ];
+  return all.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0));
 }
 
 export async function addMember(scope: CaseScope, row: Omit<MemberRow, 'case_id'>): Promise<void> {

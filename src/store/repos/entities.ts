@@ -116,6 +116,8 @@ export async function existingIds(scope: CaseScope, ids: readonly string[]): Pro
 
 export interface EntityListQuery {
   schemata?: readonly string[] | undefined;
+  /** Only entities shared with this agency (a partial share). */
+  sharedWith?: string | undefined;
   /** Keyset page: continue after this (caption, id). */
   after?: { caption: string; id: string } | undefined;
   limit: number;
@@ -124,6 +126,12 @@ export interface EntityListQuery {
 export async function listEntities(scope: CaseScope, q: EntityListQuery): Promise<EntityRow[]> {
   let query = scope.selectFrom('entities').selectAll();
   if (q.schemata?.length) query = query.where('schema', 'in', q.schemata);
+  if (q.sharedWith) {
+    const agency = q.sharedWith;
+    // Same case, same shard: the sub-select stays on one node.
+    query = query.where('id', 'in', (eb) =>
+      eb.selectFrom('case_share_entities').select('entity_id').where('case_id', '=', scope.caseId).where('agency_id', '=', agency));
+  }
   if (q.after) {
     const { caption, id } = q.after;
     query = query.where((eb) => eb.or([eb('caption', '>', caption), eb.and([eb('caption', '=', caption), eb('id', '>', id)])]));

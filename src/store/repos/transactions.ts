@@ -102,6 +102,8 @@ function insertWithStatement(db: SQLite.Database, caseId: string, rows: readonly
 
 export interface TransactionQuery {
   accountId?: string | undefined;
+  /** Only lines of these accounts (a partial share). */
+  accountIds?: readonly string[] | undefined;
   counterpartyAccountId?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
@@ -116,6 +118,7 @@ export interface TransactionQuery {
 export async function listTransactions(scope: CaseScope, q: TransactionQuery): Promise<TransactionRow[]> {
   let query = scope.selectFrom('transactions').selectAll();
   if (q.accountId) query = query.where('account_id', '=', q.accountId);
+  if (q.accountIds) query = q.accountIds.length ? query.where('account_id', 'in', q.accountIds) : query.where(sql<boolean>`1 = 0`);
   if (q.counterpartyAccountId) query = query.where('counterparty_account_id', '=', q.counterpartyAccountId);
   if (q.from) query = query.where('booking_date', '>=', q.from);
   if (q.to) query = query.where('booking_date', '<=', q.to);

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { context, histories, line, monthlyWages, transfer } from '../testing.ts';
+import { wageKickback } from './wageKickback.ts';
+
+/** Workers w1…wn paid by `emp`, each sending `share` of every wage to `boss` two days later. */
+function network(n: number, share: number, months = 4) {
+  return Array.from({ length: n }, (_, i) => [
+    ...monthlyWages('emp', `w${i}`, 2000, months, 'ALGA'),
+    ...Array.from({ length: months }, (_, m) => transfer(`w${i}`, 'boss', 8 + 30 * m, 2000 * share, 'atmaksa')).flat(),
+  ]).flat();
+}
+
+describe('wageKickback', () => {
+  it('flags the account that many wage earners pay most of each wage to, citing every line', () => {
+    const input = { context: context(), histories: histories(network(3, 0.4)) };
+    const [f, ...rest] = wageKickback.run(input);
+    expect(rest).toEqual([]);
+    expect(f?.subjectId).toBe('boss');
+    expect(f?.variant).toBe('transfer');
+    expect(f?.accountIds.sort()).toEqual(['boss', 'w0', 'w1', 'w2']);
+    // 3 workers × 4 months × (wage credit + kick-back debit)
+    expect(f?.evidence).toHaveLength(24);
+    expect(f?.explanation).toMatch(/3 accounts receiving wages sent on average 40% of the wage/);
+  });
+
+  it('does not flag one person paying a partner a share after payday', () => {
+    const input = { context: context(), histories: histories(network(1, 0.45)) };
+    expect(wageKickback.run(input)).toEqual([]);
+  });
+
+  it('ignores small shares and payments outside the window', () => {
+    expect(wageKickback.run({ context: context(), histories: histories(network(4, 0.2)) })).toEqual([]);
+    const late = [0, 1, 2].flatMap((i) => [...monthlyWages('emp', `w${i}`, 2000, 3), ...[0, 1, 2].flatMap((m) => transfer(`w${i}`, 'boss', 20 + 30 * m, 900, 'x'))]);
+    expect(wageKickback.run({ context: context(), histories: histories(late) })).toEqual([]);
+  });
+
+  it('does not count money moved between one holder’s own accounts', () => {
+    const ctx = context({ accounts: { w0: 'p0', w1: 'p1', boss: 'p0' } });
+    const lines = network(2, 0.5);
+    expect(wageKickback.run({ context: ctx, histories: histories(lines) }, { minWorkers: 2 })).toEqual([]);
+  });
+
+  it('groups cash taken out after payday by the employer paying those workers', () => {
+    const lines = [0, 1, 2].flatMap((i) => [
+      ...monthlyWages('emp', `w${i}`, 2000, 3),
+      ...[0, 1, 2].map((m) => line(`w${i}`, 7 + 30 * m, -900, { kind: 'cash-withdrawal', text: 'ATM' })),
+    ]);
+    const [f] = wageKickback.run({ context: context(), histories: histories(lines) });
+    expect(f).toMatchObject({ subjectId: 'emp', variant: 'cash' });
+    expect(f?.accountIds.sort()).toEqual(['emp', 'w0', 'w1', 'w2']);
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * Wage kick-back (wage cycling): a wage is credited, then within days a large share of it goes
+ * to one third party or is taken out in cash — and the same happens to several workers. One
+ * person paying a flatmate or partner after payday is ordinary; many wage earners paying one
+ * account is the pattern. Cash taken out after payday has no beneficiary on the statement, so
+ * those workers are grouped by who pays their wages instead.
+ */
+import { z } from 'zod';
+import type { AccountHistory, FinanceContext, Finding } from '../types.ts';
+import { TxFlag } from '../types.ts';
+import { capIds, clamp01, entityOf, money, pct, period, plural, pushTo, sameHolder, wagesOf } from './common.ts';
+import { defineRule } from './rule.ts';
+
+const parameters = z.object({
+  windowDays: z.int().min(0).max(31).default(5).describe('Days after the wage within which the money goes out'),
+  minShare: z.number().min(0.05).max(1).default(0.3).describe('Share of one wage going to one third party (or out in cash)'),
+  minCycles: z.int().min(1).max(24).default(2).describe('Wage payments of one worker that show it'),
+  minWorkers: z.int().min(1).max(1000).default(2).describe('Distinct wage-receiving accounts paying the same beneficiary (or paid by the same employer)'),
+});
+
+interface Relation {
+  worker: string;
+  cycles: number;
+  shareSum: number;
+  amount: number;
+  currency: string;
+  days: number[];
+  ids: string[];
+  payer: string | null;
+}
+
+const CASH = '\u0000cash';
+
+export const wageKickback = defineRule({
+  id: 'wageKickback',
+  title: 'Wage kick-back',
+  source: 'FATF/APG 2018, Financial Flows from Human Trafficking (wage cycling); FinCEN FIN-2020-A008; HEUNI 103a',
+  description: 'Salary in, then a large share of it out to the same third party (or in cash) within a few days — across several workers.',
+  parameters,
+  scanner(ctx: FinanceContext, p) {
+    const byTarget = new Map<string, Relation[]>();
+    return {
+      account(h: AccountHistory) {
+        const wages = wagesOf(h.txs);
+        if (wages.length < p.minCycles) return;
+        const rel = new Map<string, Relation>();
+        const used = new Set<string>();
+        let from = 0;
+        for (const w of wages) {
+          const sums = new Map<string, { amount: number; ids: string[] }>();
+          while (from < h.txs.length && (h.txs[from]?.day ?? 0) < w.day) from++;
+          for (let i = from; i < h.txs.length; i++) {
+            const t = h.txs[i];
+            if (!t || t.day > w.day + p.windowDays) break;
+            if (t.amount >= 0 || t.currency !== w.currency || used.has(t.id)) continue;
+            let target: string | null = null;
+            if (t.flags & TxFlag.cashWithdrawal) target = CASH;
+            else if (t.cp && !sameHolder(ctx, h.accountId, t.cp) && !(t.flags & TxFlag.tax)) target = t.cp;
+            if (!target) continue;
+            const s = sums.get(target) ?? { amount: 0, ids: [] };
+            s.amount -= t.amount;
+            s.ids.push(t.id);
+            sums.set(target, s);
+          }
+          for (const [target, s] of sums) {
+            const share = s.amount / w.amount;
+            if (share < p.minShare) continue;
+            for (const id of s.ids) used.add(id);
+            const r = rel.get(target) ?? { worker: h.accountId, cycles: 0, shareSum: 0, amount: 0, currency: w.currency, days: [], ids: [], payer: w.payer };
+            r.cycles++;
+            r.shareSum += Math.min(1, share);
+            r.amount += s.amount;
+            r.days.push(w.day);
+            r.ids.push(...w.ids, ...s.ids);
+            rel.set(target, r);
+          }
+        }
+        for (const [target, r] of rel) {
+          if (r.cycles < p.minCycles) continue;
+          pushTo(byTarget, target, r);
+        }
+      },
+
+      finish() {
+        const out: Finding[] = [];
+        for (const [target, rels] of byTarget) {
+          if (target === CASH) continue;
+          const workers = new Set(rels.map((r) => r.worker));
+          if (workers.size < p.minWorkers) continue;
+          out.push(finding(target, rels, `sent on average ${pct(avgShare(rels))} of the wage to this account`, p.windowDays, p.minWorkers));
+        }
+        // Cash after payday: grouped by the employer paying those workers.
+        const byPayer = new Map<string, Relation[]>();
+        for (const r of byTarget.get(CASH) ?? []) {
+          if (!r.payer) continue;
+          pushTo(byPayer, r.payer, r);
+        }
+        for (const [payer, rels] of byPayer) {
+          if (new Set(rels.map((r) => r.worker)).size < p.minWorkers) continue;
+          out.push(finding(payer, rels, `withdrew on average ${pct(avgShare(rels))} of the wage paid by this account in cash`, p.windowDays, p.minWorkers, 'cash'));
+        }
+        return out;
+      },
+    };
+  },
+});
+
+const avgShare = (rels: readonly Relation[]): number => rels.reduce((a, r) => a + r.shareSum, 0) / Math.max(1, rels.reduce((a, r) => a + r.cycles, 0));
+
+function finding(subject: string, rels: Relation[], what: string, windowDays: number, minWorkers: number, key = 'transfer'): Finding {
+  const workers = [...new Set(rels.map((r) => r.worker))];
+  const cycles = rels.reduce((a, r) => a + r.cycles, 0);
+  const currency = rels[0]?.currency ?? 'EUR';
+  const total = rels.reduce((a, r) => a + (r.currency === currency ? r.amount : 0), 0);
+  const share = avgShare(rels);
+  const entity = entityOf(subject);
+  return {
+    rule: 'wageKickback',
+    key,
+    variant: key,
+    subjectId: entity ?? subject.slice(3),
+    subjectKind: entity ? 'account' : 'accountNumber',
+    // More workers and larger shares make it stronger; the minimum number of workers at 30% scores 0.5.
+    score: clamp01(0.25 + 0.1 * (workers.length - minWorkers) + 0.25 * share / 0.3),
+    explanation:
+      `${plural(workers.length, 'account')} receiving wages ${what} within ${plural(windowDays, 'day')} of being paid, ` +
+      `in ${plural(cycles, 'wage payment')} ${period(rels.flatMap((r) => r.days))} (${money(total, currency)} in all). ` +
+      'Wages paid on paper and then demanded back are what FATF/APG (2018) call wage kick-back or wage cycling.',
+    evidence: capIds(rels.flatMap((r) => r.ids)),
+    accountIds: entity ? [entity, ...workers] : workers,
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * Bank statements exported as CSV (`bank-csv`): every bank has its own columns, so a mapping
+ * (bankCsvOptions.ts) names them. One transaction per row; the statement account(s) and the
+ * counterparty accounts become BankAccount entities, as with camt.053 and MT940.
+ *
+ * Errors name the line and the column: `Line 12, column "Betrag": "12,3,4" is not a number…`,
+ * with path `line 12: Betrag`.
+ */
+import type { TransactionRecord } from '../../domain/records.ts';
+import { errors } from '../../shared/errors.ts';
+import type { ImportInput, ImportItem, Importer } from '../types.ts';
+import { accountRef, AccountRefCache, type AccountRef } from './accounts.ts';
+import { isCurrencyCode, parseLocaleAmount, type AmountStyle } from './amounts.ts';
+import { BankCsvOptions, type BankCsvOptionsInput, type BankCsvOptionsParsed } from './bankCsvOptions.ts';
+import { readCsvRows } from './csvRows.ts';
+import { compileDateFormat } from './dates.ts';
+import { checkOptions, ItemQueue, type BankImportOptions } from './emit.ts';
+
+export type BankCsvImportOptions = BankCsvOptionsInput & BankImportOptions;
+
+type Mapping = BankCsvOptionsParsed['mapping'];
+type ColumnKey = Exclude<keyof Mapping, 'fixedCurrency' | 'fixedAccount'>;
+const COLUMN_KEYS: readonly ColumnKey[] = [
+  'date', 'valueDate', 'amount', 'debit', 'credit', 'currency', 'counterpartyName',
+  'counterpartyAccount', 'text', 'reference', 'kind', 'account',
+];
+
+/** Finds each mapped column in the header: exact name first, then ignoring case. */
+function columnIndex(header: readonly string[], mapping: Mapping, fileName: string): Map<ColumnKey, number> {
+  const names = header.map((h) => h.trim());
+  const index = new Map<ColumnKey, number>();
+  for (const key of COLUMN_KEYS) {
+    const name = mapping[key];
+    if (name === undefined) continue;
+    let at = names.indexOf(name);
+    if (at === -1) at = names.findIndex((n) => n.toLowerCase() === name.toLowerCase());
+    if (at === -1) throw errors.importFailed(`Column "${name}" is not in ${fileName} (its columns: ${names.join(', ')})`, `mapping.${key}`);
+    index.set(key, at);
+  }
+  return index;
+}
+
+class RowReader {
+  constructor(
+    private readonly index: Map<ColumnKey, number>,
+    private readonly mapping: Mapping,
+    private readonly values: readonly string[],
+    readonly line: number,
+  ) {}
+
+  cell(key: ColumnKey): string {
+    const i = this.index.get(key);
+    return i === undefined ? '' : (this.values[i] ?? '').trim();
+  }
+
+  fail(key: ColumnKey, message: string): Error {
+    const name = this.mapping[key] ?? key;
+    return errors.importFailed(`Line ${this.line}, column "${name}": ${message}`, `line ${this.line}: ${name}`);
+  }
+
+  required(key: ColumnKey): string {
+    const v = this.cell(key);
+    if (v === '') throw this.fail(key, 'is empty');
+    return v;
+  }
+}
+
+function readAmount(row: RowReader, byColumn: boolean, style: AmountStyle, currency: string): number {
+  const parse = (key: ColumnKey): number | null => {
+    const text = row.cell(key);
+    if (text === '') return null;
+    const r = parseLocaleAmount(text, style, currency);
+    if (!r.ok) throw row.fail(key, `"${text}" ${r.reason}`);
+    return r.minor;
+  };
+  if (byColumn) {
+    const v = parse('amount');
+    if (v === null) throw row.fail('amount', 'is empty');
+    return v;
+  }
+  // Exports differ on whether debits are written positive or negative; the column says it.
+  const debit = parse('debit');
+  const credit = parse('credit');
+  if (debit === null && credit === null) throw row.fail('debit', 'neither the debit nor the credit column has an amount');
+  if (debit && credit) throw row.fail('credit', 'both the debit and the credit column have an amount');
+  if (debit) return -Math.abs(debit);
+  return Math.abs(credit ?? 0);
+}
+
+async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncGenerator<ImportItem> {
+  const { known, ...rest } = options;
+  const opts = checkOptions(BankCsvOptions, rest);
+  const m = opts.mapping;
+  const readDate = compileDateFormat(opts.dateFormat);
+  const style: AmountStyle = { decimal: opts.decimal, thousands: opts.thousandsSeparator };
+  const queue = new ItemQueue(known);
+  const fixed = m.fixedAccount === undefined ? null : accountRef(m.fixedAccount, { currency: m.fixedCurrency });
+  let index: Map<ColumnKey, number> | null = null;
+  const refs = new AccountRefCache();
+
+  const statementAccount = (row: RowReader): string => {
+    let ref: AccountRef | null = fixed;
+    if (!ref) {
+      const raw = row.required('account');
+      ref = refs.get(raw, { currency: m.fixedCurrency });
+      if (!ref) throw row.fail('account', `"${raw}" is not an IBAN or account number`);
+    }
+    return queue.account(row.line, ref);
+  };
+
+  for await (const { line, values } of readCsvRows(input, { encoding: opts.encoding, delimiter: opts.delimiter, skipRows: opts.skipRows })) {
+    if (!index) {
+      index = columnIndex(values, m, input.fileName);
+      continue;
+    }
+    if (values.every((v) => v.trim() === '')) continue;
+    const row = new RowReader(index, m, values, line);
+    const dateText = row.required('date');
+    const bookingDate = readDate(dateText);
+    if (!bookingDate) throw row.fail('date', `"${dateText}" is not a date in the format ${opts.dateFormat}`);
+    const valueText = row.cell('valueDate');
+    const valueDate = valueText === '' ? null : readDate(valueText);
+    if (valueText !== '' && !valueDate) throw row.fail('valueDate', `"${valueText}" is not a date in the format ${opts.dateFormat}`);
+    const currency = m.fixedCurrency ?? row.required('currency').toUpperCase();
+    if (!isCurrencyCode(currency)) throw row.fail('currency', `"${currency}" is not a currency code such as EUR`);
+    const amountMinor = readAmount(row, m.amount !== undefined, style, currency);
+    const accountId = statementAccount(row);
+
+    const counterpartyName = row.cell('counterpartyName') || null;
+    const cpText = row.cell('counterpartyAccount');
+    const cp = refs.get(cpText);
+    const counterpartyAccountId = cp ? queue.account(line, cp) : null;
+    if (counterpartyAccountId) queue.holder(line, counterpartyName ?? undefined, counterpartyAccountId);
+    const record: TransactionRecord = {
+      accountId,
+      counterpartyAccountId,
+      counterpartyName,
+      counterpartyAccount: cp?.display ?? (cpText || null),
+      amountMinor,
+      currency,
+      bookingDate,
+      valueDate,
+      text: row.cell('text').replace(/\s+/g, ' ') || null,
+      reference: row.cell('reference') || null,
+      kind: row.cell('kind') || null,
+    };
+    queue.transaction(line, record);
+    if (queue.full) yield* queue.drain();
+  }
+  if (!index) throw errors.importFailed('The file has no header row', 'line 1');
+  yield* queue.drain();
+}
+
+export const bankCsvImporter: Importer<BankCsvImportOptions> = {
+  format: 'bank-csv',
+  label: 'Bank statement (CSV export)',
+  parse,
+};

@@ -1,0 +1,88 @@
+/**
+ * Options of the bank CSV importer as one zod schema, shared by the API, the CLI and the web
+ * form so that all three accept and refuse the same things with the same messages.
+ *
+ * Decimal mark and date format have no defaults on purpose: `12,50` and `03/04/2024` read
+ * differently in different countries, and a wrong guess gives plausible but false amounts
+ * and dates rather than an error.
+ */
+import { z } from 'zod';
+import { accountRef } from './accounts.ts';
+import { compileDateFormat } from './dates.ts';
+
+const column = z.string().trim().min(1, 'name a column of the file');
+const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'a three-letter currency code such as EUR');
+
+/** Which column holds what. Column names are matched to the header row. */
+export const BankCsvMapping = z
+  .object({
+    date: column,
+    valueDate: column.optional(),
+    /** One signed amount column… */
+    amount: column.optional(),
+    /** …or a debit (money out) and a credit (money in) column. */
+    debit: column.optional(),
+    credit: column.optional(),
+    currency: column.optional(),
+    /** The currency of every row, when the file has no currency column. */
+    fixedCurrency: currencyCode.optional(),
+    counterpartyName: column.optional(),
+    counterpartyAccount: column.optional(),
+    text: column.optional(),
+    reference: column.optional(),
+    kind: column.optional(),
+    /** Column with the statement account's IBAN or number (exports covering several accounts)… */
+    account: column.optional(),
+    /** …or the IBAN (or number) of the one account the whole file is about. */
+    fixedAccount: z.string().trim().min(1).optional(),
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (m.amount !== undefined && (m.debit !== undefined || m.credit !== undefined)) {
+      issue('amount', 'use either an amount column or debit and credit columns, not both');
+    } else if (m.amount === undefined && (m.debit === undefined || m.credit === undefined)) {
+      issue(m.debit === undefined && m.credit === undefined ? 'amount' : m.debit === undefined ? 'debit' : 'credit', 'name an amount column, or both a debit and a credit column');
+    }
+    if ((m.currency === undefined) === (m.fixedCurrency === undefined)) {
+      issue('currency', 'give either a currency column or a fixed currency');
+    }
+    if ((m.account === undefined) === (m.fixedAccount === undefined)) {
+      issue('account', "give either an account column or the statement's account (fixedAccount)");
+    } else if (m.fixedAccount !== undefined && !accountRef(m.fixedAccount)) {
+      issue('fixedAccount', `"${m.fixedAccount}" is not an IBAN or account number`);
+    }
+  });
+
+export const BankCsvOptions = z
+  .object({
+    mapping: BankCsvMapping,
+    encoding: z.enum(['utf-8', 'windows-1257', 'windows-1252']).default('utf-8'),
+    /** Field delimiter; detected from the header row when not given. */
+    delimiter: z.enum([',', ';', '\t', '|']).optional(),
+    decimal: z.enum([',', '.']),
+    /** E.g. `DD.MM.YYYY`, `YYYY-MM-DD`, `DD/MM/YYYY`, `MM/DD/YYYY`, `D.M.YYYY`. */
+    dateFormat: z.string().trim().min(1),
+    /**
+     * `' '` accepts any space; `''` forbids separators. Not given: spaces, apostrophes and the
+     * mark that is not the decimal one, between groups of three digits only.
+     */
+    thousandsSeparator: z.enum(['.', ',', ' ', "'", '']).optional(),
+    /** Lines before the header row (bank name, period, balances…). */
+    skipRows: z.number().int().min(0).max(10_000).default(0),
+  })
+  .strict()
+  .superRefine((o, ctx) => {
+    if (o.thousandsSeparator !== undefined && o.thousandsSeparator === o.decimal) {
+      ctx.addIssue({ code: 'custom', path: ['thousandsSeparator'], message: 'must differ from the decimal mark' });
+    }
+    try {
+      compileDateFormat(o.dateFormat);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', path: ['dateFormat'], message: e instanceof Error ? e.message : String(e) });
+    }
+  });
+
+export type BankCsvMappingInput = z.input<typeof BankCsvMapping>;
+export type BankCsvOptionsInput = z.input<typeof BankCsvOptions>;
+export type BankCsvOptionsParsed = z.output<typeof BankCsvOptions>;

@@ -1,0 +1,198 @@
+/**
+ * camt.053 content as the importer needs it, read from small element trees: the statement's
+ * header (everything in <Stmt> but its entries), one <Ntry> without its transaction details,
+ * and one <TxDtls>. Element names follow ISO 20022; where versions differ both forms are read:
+ * - BIC: `FinInstnId/BIC` (001.02–001.04) or `FinInstnId/BICFI` (001.05+);
+ * - parties: `Dbtr/Nm` (up to 001.06) or `Dbtr/Pty/Nm` (Party40Choice, 001.07+);
+ * - entry status: `Sts` as a code (up to 001.07) or `Sts/Cd` / `Sts/Prtry` (001.08);
+ * - transaction amount: `TxDtls/Amt` (001.03+) or `TxDtls/AmtDtls/TxAmt/Amt`.
+ */
+import { errors } from '../../shared/errors.ts';
+import { accountRef, asBic, type AccountRef, type AccountRefCache } from './accounts.ts';
+import { isCurrencyCode, parseXmlAmount } from './amounts.ts';
+import { isoDatePrefix } from './dates.ts';
+
+export interface XNode {
+  name: string;
+  line: number;
+  attrs: Record<string, string>;
+  text: string;
+  children: XNode[];
+}
+
+export const newNode = (name: string, line: number, attrs: Record<string, string>): XNode => ({ name, line, attrs, text: '', children: [] });
+
+/** The first descendant along `path` (child names). */
+export function find(node: XNode | undefined, ...path: string[]): XNode | undefined {
+  let at = node;
+  for (const name of path) {
+    at = at?.children.find((c) => c.name === name);
+    if (!at) return undefined;
+  }
+  return at;
+}
+
+/** All children named `name` of the node at `path`. */
+export const findAll = (node: XNode | undefined, name: string, ...path: string[]): XNode[] =>
+  find(node, ...path)?.children.filter((c) => c.name === name) ?? [];
+
+/** Trimmed text at `path`, or undefined when absent or empty. */
+export function textAt(node: XNode | undefined, ...path: string[]): string | undefined {
+  const t = find(node, ...path)?.text.trim();
+  return t ? t.replace(/\s+/g, ' ') : undefined;
+}
+
+const fail = (line: number, message: string) => errors.importFailed(`Line ${line}: ${message}`, `line ${line}`);
+
+export interface Money {
+  /** Signed from the statement account's point of view. */
+  minor: number;
+  currency: string;
+  /** CRDT: kept apart from the sign, which a zero amount does not have. */
+  credit: boolean;
+}
+
+/**
+ * `<Amt Ccy="EUR">8.85</Amt>` with the sign of `<CdtDbtInd>`; details without their own
+ * indicator take the entry's (`fallbackSign`).
+ */
+function readMoney(amt: XNode, indicator: XNode | undefined, fallbackSign: 1 | -1 | undefined, what: string): Money {
+  const currency = amt.attrs['Ccy'] ?? '';
+  if (!isCurrencyCode(currency)) throw fail(amt.line, `${what} amount needs a currency code (Ccy="EUR"), not "${currency}"`);
+  let sign = fallbackSign;
+  if (indicator) sign = signOf(indicator);
+  if (sign === undefined) throw fail(amt.line, `${what} has no credit/debit indicator (<CdtDbtInd>)`);
+  const parsed = parseXmlAmount(amt.text, currency);
+  if (!parsed.ok) throw fail(amt.line, `${what} amount "${amt.text.trim()}" ${parsed.reason}`);
+  // `|| 0`: a zero debit is 0, not -0.
+  return { minor: sign * parsed.minor || 0, currency, credit: sign === 1 };
+}
+
+function signOf(indicator: XNode): 1 | -1 {
+  const v = indicator.text.trim();
+  if (v === 'CRDT') return 1;
+  if (v === 'DBIT') return -1;
+  throw fail(indicator.line, `credit/debit indicator "${v}" is neither CRDT nor DBIT`);
+}
+
+function readDate(node: XNode | undefined): string | undefined {
+  if (!node) return undefined;
+  const raw = textAt(node, 'Dt') ?? textAt(node, 'DtTm');
+  if (raw === undefined) return undefined;
+  const date = isoDatePrefix(raw);
+  if (!date) throw fail(node.line, `"${raw}" is not a date`);
+  return date;
+}
+
+/** Bank transaction code: `PMNT/RCDT/ESCT` (ISO domain) or the bank's proprietary code. */
+function readCode(node: XNode | undefined): string | undefined {
+  if (!node) return undefined;
+  const domain = [textAt(node, 'Domn', 'Cd'), textAt(node, 'Domn', 'Fmly', 'Cd'), textAt(node, 'Domn', 'Fmly', 'SubFmlyCd')].filter(Boolean);
+  return domain.length ? domain.join('/') : textAt(node, 'Prtry', 'Cd');
+}
+
+const bicOf = (fin: XNode | undefined): string | undefined => asBic(textAt(fin, 'BIC') ?? textAt(fin, 'BICFI'));
+
+/** `Acct/Id/IBAN` or `Acct/Id/Othr/Id` of an account element. */
+const accountIdOf = (acct: XNode | undefined): string | undefined => textAt(acct, 'Id', 'IBAN') ?? textAt(acct, 'Id', 'Othr', 'Id');
+
+export interface StatementAccount {
+  ref: AccountRef;
+  ownerName?: string | undefined;
+  statementId?: string | undefined;
+}
+
+export function readStatementAccount(stmt: XNode): StatementAccount {
+  const acct = find(stmt, 'Acct');
+  const raw = accountIdOf(acct);
+  const svcr = find(acct, 'Svcr', 'FinInstnId');
+  const ref = accountRef(raw, { bic: bicOf(svcr), bankName: textAt(svcr, 'Nm'), currency: textAt(acct, 'Ccy') });
+  if (!ref) throw fail(stmt.line, `the statement has no usable account identifier (<Acct><Id><IBAN> or <Othr><Id>)${raw ? `: "${raw}"` : ''}`);
+  return { ref, ownerName: textAt(acct, 'Ownr', 'Nm') ?? textAt(acct, 'Ownr', 'Pty', 'Nm'), statementId: textAt(stmt, 'Id') };
+}
+
+/** An entry's own data (its <NtryDtls> are read separately, one <TxDtls> at a time). */
+export interface EntryHead {
+  line: number;
+  money: Money;
+  bookingDate: string;
+  valueDate?: string | undefined;
+  reference?: string | undefined;
+  code?: string | undefined;
+  status?: string | undefined;
+  reversal: boolean;
+  info?: string | undefined;
+}
+
+export function readEntryHead(ntry: XNode): EntryHead {
+  const amt = find(ntry, 'Amt');
+  if (!amt) throw fail(ntry.line, 'the entry has no amount (<Amt>)');
+  const money = readMoney(amt, find(ntry, 'CdtDbtInd'), undefined, 'the entry');
+  const valueDate = readDate(find(ntry, 'ValDt'));
+  const bookingDate = readDate(find(ntry, 'BookgDt')) ?? valueDate;
+  if (!bookingDate) throw fail(ntry.line, 'the entry has neither a booking date (<BookgDt>) nor a value date (<ValDt>)');
+  return {
+    line: ntry.line,
+    money,
+    bookingDate,
+    valueDate,
+    reference: textAt(ntry, 'AcctSvcrRef') ?? textAt(ntry, 'NtryRef'),
+    code: readCode(find(ntry, 'BkTxCd')),
+    status: textAt(ntry, 'Sts', 'Cd') ?? textAt(ntry, 'Sts', 'Prtry') ?? textAt(ntry, 'Sts'),
+    reversal: textAt(ntry, 'RvslInd') === 'true',
+    info: textAt(ntry, 'AddtlNtryInf'),
+  };
+}
+
+export interface Party {
+  name?: string | undefined;
+  account?: AccountRef | undefined;
+}
+
+export interface TxDetails {
+  line: number;
+  /** Own amount, when the details carry one. */
+  money?: Money | undefined;
+  accountServicerRef?: string | undefined;
+  endToEndId?: string | undefined;
+  code?: string | undefined;
+  debtor: Party;
+  creditor: Party;
+  remittance: string[];
+  info?: string | undefined;
+}
+
+function readParty(rltd: XNode | undefined, agents: XNode | undefined, role: 'Dbtr' | 'Cdtr', refs: AccountRefCache): Party {
+  const party = find(rltd, role);
+  const acct = find(rltd, `${role}Acct`);
+  const name = textAt(party, 'Nm') ?? textAt(party, 'Pty', 'Nm');
+  const bic = bicOf(find(agents, `${role}Agt`, 'FinInstnId'));
+  const account = refs.get(accountIdOf(acct), { bic, currency: textAt(acct, 'Ccy') }) ?? undefined;
+  return { name, account };
+}
+
+export function readTxDetails(tx: XNode, entrySign: 1 | -1, refs: AccountRefCache): TxDetails {
+  const amt = find(tx, 'Amt') ?? find(tx, 'AmtDtls', 'TxAmt', 'Amt');
+  const money = amt ? readMoney(amt, find(tx, 'CdtDbtInd'), entrySign, 'the transaction') : undefined;
+  const rltd = find(tx, 'RltdPties');
+  const agents = find(tx, 'RltdAgts');
+  const rmt = find(tx, 'RmtInf');
+  const remittance = findAll(tx, 'Ustrd', 'RmtInf').map((n) => n.text.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  for (const strd of findAll(rmt, 'Strd')) {
+    const ref = textAt(strd, 'CdtrRefInf', 'Ref');
+    if (ref) remittance.push(`Creditor reference ${ref}`);
+    for (const line of findAll(strd, 'AddtlRmtInf')) if (line.text.trim()) remittance.push(line.text.replace(/\s+/g, ' ').trim());
+  }
+  const e2e = textAt(tx, 'Refs', 'EndToEndId');
+  return {
+    line: tx.line,
+    money,
+    accountServicerRef: textAt(tx, 'Refs', 'AcctSvcrRef'),
+    endToEndId: e2e && e2e !== 'NOTPROVIDED' ? e2e : undefined,
+    code: readCode(find(tx, 'BkTxCd')),
+    debtor: readParty(rltd, agents, 'Dbtr', refs),
+    creditor: readParty(rltd, agents, 'Cdtr', refs),
+    remittance,
+    info: textAt(tx, 'AddtlTxInf'),
+  };
+}

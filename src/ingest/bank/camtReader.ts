@@ -1,0 +1,217 @@
+/**
+ * Turns the XML events of a camt.053 document into bank entities and transactions, one entry
+ * at a time. Only three kinds of subtree are ever held in memory: the current statement's
+ * header (account, balances…, without its entries), the current <Ntry> without its details,
+ * and the <TxDtls> of that entry. A batch entry with more than `batchBuffer` details is
+ * streamed: its details become transactions as they arrive.
+ */
+import { errors } from '../../shared/errors.ts';
+import { AccountRefCache } from './accounts.ts';
+import { readEntryHead, readStatementAccount, readTxDetails, newNode, type EntryHead, type Money, type StatementAccount, type TxDetails, type XNode } from './camtModel.ts';
+import type { ItemQueue } from './emit.ts';
+import type { XmlHandler } from './xml.ts';
+
+export const CAMT_NAMESPACE = /^urn:iso:std:iso:20022:tech:xsd:camt\.053\.001\.(\d{2})$/;
+const OTHER_CAMT = /^urn:iso:std:iso:20022:tech:xsd:camt\.(\d{3})\.001\.\d{2}$/;
+const MIN_VERSION = 2;
+const MAX_VERSION = 8;
+
+export interface CamtReaderOptions {
+  /** Import entries whose status is not booked (PDNG, INFO, FUTR). Default: only BOOK. */
+  includePending?: boolean;
+  /** Details of one entry held before it is streamed (see above). */
+  batchBuffer?: number;
+  /** Elements one kept subtree may have; bounds memory on hostile input. */
+  maxNodes?: number;
+}
+
+type Role = 'stmt' | 'ntry' | 'tx';
+interface Frame {
+  name: string;
+  node: XNode | null;
+  role?: Role;
+}
+
+const fail = (line: number, message: string) => errors.importFailed(`Line ${line}: ${message}`, `line ${line}`);
+const localName = (qname: string): string => qname.slice(qname.indexOf(':') + 1);
+const MAX_TEXT = 1024 * 1024;
+
+export class CamtReader implements XmlHandler {
+  /** `001.02` … `001.08` once the root element has been read. */
+  version: string | null = null;
+  statements = 0;
+  private readonly stack: Frame[] = [];
+  private stmt: { node: XNode; account: (StatementAccount & { id: string }) | null } | null = null;
+  private entry: { node: XNode; head: EntryHead | null; txs: TxDetails[]; streamed: boolean; skip: boolean } | null = null;
+  private nodes = 0;
+  private readonly refs = new AccountRefCache();
+  private readonly batchBuffer: number;
+  private readonly maxNodes: number;
+
+  constructor(
+    private readonly sink: ItemQueue,
+    private readonly options: CamtReaderOptions = {},
+  ) {
+    this.batchBuffer = options.batchBuffer ?? 1000;
+    this.maxNodes = options.maxNodes ?? 100_000;
+  }
+
+  open(qname: string, attrs: Record<string, string>, line: number): void {
+    // No closures here: this runs for every element, and under tsx each closure costs a
+    // defineProperty (esbuild's keepNames).
+    const name = localName(qname);
+    const parent = this.stack[this.stack.length - 1];
+    if (!parent) {
+      this.checkRoot(qname, attrs, line);
+      this.stack.push({ name, node: null });
+    } else if (this.stack.length === 1) {
+      if (name !== 'BkToCstmrStmt') throw fail(line, `expected <BkToCstmrStmt>, found <${name}>`);
+      this.stack.push({ name, node: null });
+    } else if (this.stack.length === 2 && name === 'Stmt') {
+      this.statements++;
+      this.nodes = 0;
+      this.stmt = { node: newNode(name, line, attrs), account: null };
+      this.stack.push({ name, node: this.stmt.node, role: 'stmt' });
+    } else if (parent.role === 'stmt' && name === 'Ntry') {
+      this.statementAccount();
+      this.nodes = 0;
+      this.entry = { node: newNode(name, line, attrs), head: null, txs: [], streamed: false, skip: false };
+      this.stack.push({ name, node: this.entry.node, role: 'ntry' });
+    } else if (name === 'TxDtls' && parent.name === 'NtryDtls' && this.entry) {
+      this.entryHead();
+      this.stack.push({ name, node: newNode(name, line, attrs), role: 'tx' });
+    } else if (!parent.node) {
+      this.stack.push({ name, node: null });
+    } else {
+      if (++this.nodes > this.maxNodes) throw fail(line, `more than ${this.maxNodes} elements in one entry or statement header`);
+      const node = newNode(name, line, attrs);
+      parent.node.children.push(node);
+      this.stack.push({ name, node });
+    }
+  }
+
+  text(text: string, line: number): void {
+    const node = this.stack[this.stack.length - 1]?.node;
+    if (!node) return;
+    if (node.text.length + text.length > MAX_TEXT) throw fail(line, `<${node.name}> holds more than ${MAX_TEXT} characters of text`);
+    node.text += text;
+  }
+
+  close(): void {
+    const frame = this.stack.pop();
+    if (!frame?.role || !frame.node) return;
+    if (frame.role === 'tx') this.addDetails(frame.node);
+    else if (frame.role === 'ntry') this.finishEntry();
+    else {
+      this.statementAccount();
+      this.stmt = null;
+    }
+  }
+
+  /** After the document: a camt.053 without statements is not a statement file. */
+  finish(): void {
+    if (this.statements === 0) throw fail(1, 'the document contains no statement (<Stmt>)');
+  }
+
+  private checkRoot(qname: string, attrs: Record<string, string>, line: number): void {
+    const prefix = qname.includes(':') ? qname.slice(0, qname.indexOf(':')) : '';
+    const ns = attrs[prefix ? `xmlns:${prefix}` : 'xmlns'] ?? '';
+    if (localName(qname) !== 'Document') throw fail(line, `the root element is <${qname}>, not an ISO 20022 <Document>`);
+    const m = CAMT_NAMESPACE.exec(ns);
+    if (!m) {
+      const other = OTHER_CAMT.exec(ns);
+      const what = other ? `a camt.${other[1]} message` : ns ? `namespace "${ns}"` : 'no namespace';
+      throw fail(line, `this is ${what}, not a camt.053 bank statement (urn:iso:std:iso:20022:tech:xsd:camt.053.001.0N)`);
+    }
+    const v = Number(m[1]);
+    if (v < MIN_VERSION || v > MAX_VERSION) {
+      throw fail(line, `camt.053 version 001.${m[1]} is not supported (supported: 001.02 to 001.08)`);
+    }
+    this.version = `001.${m[1]}`;
+  }
+
+  /** The statement's account entities, once, before its first entry. */
+  private statementAccount(): StatementAccount & { id: string } {
+    const stmt = this.stmt;
+    if (!stmt) throw new Error('no open statement');
+    if (stmt.account) return stmt.account;
+    const account = readStatementAccount(stmt.node);
+    const id = this.sink.account(stmt.node.line, account.ref);
+    this.sink.holder(stmt.node.line, account.ownerName, id);
+    stmt.account = { ...account, id };
+    return stmt.account;
+  }
+
+  private entryHead(): EntryHead {
+    const entry = this.entry;
+    if (!entry) throw new Error('no open entry');
+    if (!entry.head) {
+      entry.head = readEntryHead(entry.node);
+      const status = entry.head.status;
+      entry.skip = !this.options.includePending && status !== undefined && status !== 'BOOK';
+    }
+    return entry.head;
+  }
+
+  private addDetails(node: XNode): void {
+    const entry = this.entry;
+    if (!entry) return;
+    const head = this.entryHead();
+    entry.txs.push(readTxDetails(node, head.money.credit ? 1 : -1, this.refs));
+    if (entry.txs.length > this.batchBuffer) {
+      entry.streamed = true;
+      this.emitEach(head, entry.txs);
+      entry.txs = [];
+    }
+  }
+
+  private finishEntry(): void {
+    const entry = this.entry;
+    this.entry = null;
+    if (!entry) return;
+    // Read again: <AddtlNtryInf> comes after the details.
+    const head = readEntryHead(entry.node);
+    if (entry.skip || (!this.options.includePending && head.status !== undefined && head.status !== 'BOOK')) return;
+    const txs = entry.txs;
+    if (entry.streamed) return this.emitEach(head, txs);
+    if (txs.length <= 1) return this.emit(head, txs[0], head.money, true);
+    if (txs.every((t) => t.money)) return this.emitEach(head, txs);
+    // A batch whose parts have no amounts cannot be split: keep the booked total as one line.
+    this.emit(head, undefined, head.money, true, `Batch of ${txs.length} transactions`);
+  }
+
+  private emitEach(head: EntryHead, txs: readonly TxDetails[]): void {
+    for (const tx of txs) {
+      if (!tx.money) throw fail(tx.line, 'a part of this batch entry has no amount (<Amt> or <AmtDtls><TxAmt>)');
+      this.emit(head, tx, tx.money, false);
+    }
+  }
+
+  private emit(head: EntryHead, tx: TxDetails | undefined, money: Money, whole: boolean, note?: string): void {
+    const account = this.statementAccount();
+    const party = tx ? (money.credit ? tx.debtor : tx.creditor) : undefined;
+    let counterpartyAccountId: string | null = null;
+    // A whole entry is named by its <Ntry> line, a part of a batch by its <TxDtls> line.
+    const line = whole || !tx ? head.line : tx.line;
+    if (party?.account) {
+      counterpartyAccountId = this.sink.account(line, party.account);
+      this.sink.holder(line, party.name, counterpartyAccountId);
+    }
+    const parts = [note, ...(tx?.remittance ?? []), tx?.info, whole ? head.info : undefined, tx?.endToEndId ? `EndToEndId ${tx.endToEndId}` : undefined];
+    const text = [...new Set(parts.filter((p): p is string => !!p))].join(' | ');
+    const kind = [tx?.code ?? head.code, head.reversal ? 'reversal' : undefined].filter(Boolean).join(' ');
+    this.sink.transaction(line, {
+      accountId: account.id,
+      counterpartyAccountId,
+      counterpartyName: party?.name ?? null,
+      counterpartyAccount: party?.account?.display ?? null,
+      amountMinor: money.minor,
+      currency: money.currency,
+      bookingDate: head.bookingDate,
+      valueDate: head.valueDate ?? null,
+      text: text || null,
+      reference: tx?.accountServicerRef ?? head.reference ?? null,
+      kind: kind || null,
+    });
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * CSV rows of a bank export with their file line numbers. Bank exports differ from the
+ * generic CSV the FtM/CDR importers read: lines before the header (account, period, balances)
+ * that have a different number of fields, and a delimiter that depends on the bank's country
+ * (`;` where the decimal mark is a comma). So rows are read here with `skipRows` and delimiter
+ * detection; decoding goes through `readLines` to stay strict and name bad lines, and the lines
+ * are split into fields by `CsvSplitter` (csvSplit.ts).
+ */
+import { errors } from '../../shared/errors.ts';
+import { CsvSplitter } from './csvSplit.ts';
+import { readLines, type TextEncoding, type TextLine } from '../text.ts';
+import type { ImportInput } from '../types.ts';
+
+export interface CsvRow {
+  /** 1-based file line the row starts on. */
+  line: number;
+  values: string[];
+}
+
+export interface CsvRowOptions {
+  encoding: TextEncoding;
+  delimiter?: string | undefined;
+  skipRows: number;
+}
+
+const CANDIDATES = [';', ',', '\t', '|'] as const;
+
+/** The candidate occurring most often outside quotes in the header line (`;` wins ties). */
+export function detectDelimiter(header: string): string {
+  const counts = new Map<string, number>(CANDIDATES.map((c) => [c, 0]));
+  let quoted = false;
+  for (const ch of header) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && counts.has(ch)) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  }
+  let best: string = ',';
+  let most = 0;
+  for (const c of CANDIDATES) {
+    const n = counts.get(c) ?? 0;
+    if (n > most) [best, most] = [c, n];
+  }
+  return best;
+}
+
+/** Yields the header row first, then every non-empty row. */
+export async function* readCsvRows(input: ImportInput, opts: CsvRowOptions): AsyncGenerator<CsvRow> {
+  const lines = readLines(input.open(), opts.encoding)[Symbol.asyncIterator]();
+  let header: TextLine | undefined;
+  for (let r = await lines.next(); !r.done; r = await lines.next()) {
+    if (r.value.line > opts.skipRows && r.value.text.trim() !== '') {
+      header = r.value;
+      break;
+    }
+  }
+  if (!header) throw errors.importFailed(`No header row found${opts.skipRows ? ` after skipping ${opts.skipRows} lines` : ''}; the file is empty`, 'line 1');
+  const splitter = new CsvSplitter(opts.delimiter ?? detectDelimiter(header.text));
+  let width = -1;
+  let lastEnd = header.line - 1;
+  const rowOf = (text: string, line: number): CsvRow | null => {
+    if (text === '' && !splitter.pending) return null;
+    const values = splitter.push(text, line);
+    if (!values) return null;
+    const start = splitter.startLine;
+    // Every row has the header's number of fields.
+    if (width < 0) width = values.length;
+    else if (values.length !== width) throw errors.importFailed(`Line ${start} has ${values.length} fields; the header row has ${width}`, `line ${start}`);
+    lastEnd = line;
+    return { line: start, values };
+  };
+  const first = rowOf(header.text, header.line);
+  if (first) yield first;
+  for (let r = await lines.next(); !r.done; r = await lines.next()) {
+    const row = rowOf(r.value.text, r.value.line);
+    if (row) yield row;
+  }
+  if (splitter.pending) throw errors.importFailed(`A quoted field after line ${lastEnd} is never closed (is the file truncated?)`, `line ${lastEnd + 1}`);
+}

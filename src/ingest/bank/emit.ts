@@ -1,0 +1,94 @@
+/**
+ * Ordering and de-duplication of what the bank importers yield.
+ *
+ * A transaction may only name accounts that exist, and the pipeline refuses an entity id it
+ * has already seen in the file or in the case unless the item is marked `merge`. Bank
+ * entities have derived ids (accounts.ts), so re-importing an overlapping statement meets its
+ * own accounts again. The queue therefore
+ * - yields each entity id once per file;
+ * - asks `known` which ids the case already holds, in batches (one query per `limit` items,
+ *   not one per line), and drops those;
+ * - marks what it yields `merge`, so that without `known` the pipeline combines the values
+ *   with the case's entity instead of refusing the import;
+ * - yields every queued entity before the transactions queued with it, so an account always
+ *   exists before the first line that names it.
+ */
+import type { z } from 'zod';
+import type { EntityRecord, TransactionRecord } from '../../domain/records.ts';
+import { errors } from '../../shared/errors.ts';
+import type { ImportItem } from '../types.ts';
+import { accountEntity, accountEntityId, holderEntities, type AccountRef } from './accounts.ts';
+
+/** Which of these entity ids already exist in the case (the pipeline's caller supplies it). */
+export type KnownIds = (ids: string[]) => Promise<Set<string>>;
+
+/** Options every bank importer takes. */
+export interface BankImportOptions {
+  known?: KnownIds | undefined;
+}
+
+export class ItemQueue {
+  private readonly seen = new Set<string>();
+  private readonly holders = new Set<string>();
+  private entities: { line: number; record: EntityRecord }[] = [];
+  private transactions: { line: number; record: TransactionRecord }[] = [];
+
+  constructor(
+    private readonly known: KnownIds | undefined,
+    private readonly limit = 1000,
+  ) {}
+
+  entity(line: number, record: EntityRecord): void {
+    if (this.seen.has(record.id)) return;
+    this.seen.add(record.id);
+    this.entities.push({ line, record });
+  }
+
+  /** Queues the BankAccount of `ref` (once) and returns its id. */
+  account(line: number, ref: AccountRef): string {
+    const id = accountEntityId(ref);
+    if (!this.seen.has(id)) this.entity(line, accountEntity(ref));
+    return id;
+  }
+
+  /**
+   * Queues the holder `name` of `accountId` with its Ownership link. Folding the name is the
+   * costly part, so pairs already handled are remembered (boundedly: after a reset, a pair is
+   * folded again and its ids are found in `seen`).
+   */
+  holder(line: number, name: string | undefined, accountId: string): void {
+    if (!name) return;
+    const pair = `${name}\u001f${accountId}`;
+    if (this.holders.has(pair)) return;
+    if (this.holders.size >= 100_000) this.holders.clear();
+    this.holders.add(pair);
+    for (const e of holderEntities(name, accountId)) this.entity(line, e);
+  }
+
+  transaction(line: number, record: TransactionRecord): void {
+    this.transactions.push({ line, record });
+  }
+
+  get full(): boolean {
+    return this.entities.length + this.transactions.length >= this.limit;
+  }
+
+  async *drain(): AsyncGenerator<ImportItem> {
+    const entities = this.entities;
+    const transactions = this.transactions;
+    this.entities = [];
+    this.transactions = [];
+    const existing = entities.length && this.known ? await this.known(entities.map((e) => e.record.id)) : new Set<string>();
+    for (const e of entities) if (!existing.has(e.record.id)) yield { kind: 'entity', line: e.line, record: e.record, merge: true };
+    for (const t of transactions) yield { kind: 'transaction', line: t.line, record: t.record };
+  }
+}
+
+/** Validates an importer's options with its zod schema; the first problem is reported. */
+export function checkOptions<S extends z.ZodType>(schema: S, options: unknown): z.output<S> {
+  const result = schema.safeParse(options);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = issue?.path.join('.') ?? '';
+  throw errors.validation(`Import options: ${path ? `${path}: ` : ''}${issue?.message ?? 'invalid'}`, path || 'options');
+}

@@ -1,0 +1,165 @@
+/**
+ * SWIFT MT940 customer statements (`mt940`), with or without the SWIFT envelope, any number of
+ * statements per file (each starts at `:20:`).
+ *
+ * Output per statement: the BankAccount of `:25:` (once per file), then one transaction per
+ * `:61:` line, with the `:86:` that follows it read for counterparty, text and kind
+ * (mt940Details.ts). Amounts take the currency of the opening balance `:60F:`/`:60M:`.
+ * A statement must end with a closing balance `:62F:`/`:62M:`: one that does not is what a
+ * truncated file looks like, and importing half a statement would silently lose money.
+ */
+import { z } from 'zod';
+import { readLines } from '../text.ts';
+import type { ImportInput, ImportItem, Importer } from '../types.ts';
+import { AccountRefCache } from './accounts.ts';
+import { checkOptions, ItemQueue, type BankImportOptions } from './emit.ts';
+import { parseDetails } from './mt940Details.ts';
+import {
+  failAt, mt940Fields, parseAccountField, parseBalance, parseStatementLine,
+  type Balance, type Mt940Field, type StatementLine,
+} from './mt940Fields.ts';
+
+export const Mt940Options = z
+  .object({
+    /** SWIFT's character set is ASCII; German and Baltic banks export their letters in a code page. */
+    encoding: z.enum(['utf-8', 'windows-1257', 'windows-1252']).default('utf-8'),
+  })
+  .strict();
+
+export type Mt940ImportOptions = z.input<typeof Mt940Options> & BankImportOptions;
+
+interface Statement {
+  line: number;
+  reference: string;
+  accountField?: Mt940Field;
+  accountId?: string;
+  opening?: Balance;
+  closing?: Balance;
+  pending?: { field: Mt940Field; entry: StatementLine; details?: Mt940Field };
+}
+
+class StatementReader {
+  private st: Statement | null = null;
+  private readonly refs = new AccountRefCache();
+  statements = 0;
+
+  constructor(private readonly queue: ItemQueue) {}
+
+  field(f: Mt940Field): void {
+    if (f.tag === '20') {
+      this.finish(f.line);
+      this.st = { line: f.line, reference: f.lines.join(' ').trim() };
+      this.statements++;
+      return;
+    }
+    if (f.tag === '-') return this.finish(f.line);
+    const st = this.st;
+    if (!st) throw failAt(f.line, `:${f.tag}: comes before the statement's reference field :20:`);
+    switch (f.tag) {
+      case '25':
+        st.accountField = f;
+        break;
+      case '60F':
+      case '60M':
+        st.opening = parseBalance(f);
+        break;
+      case '61': {
+        this.flush();
+        if (!st.opening) throw failAt(f.line, ':61: comes before the opening balance :60F: that gives its currency');
+        this.account(st);
+        st.pending = { field: f, entry: parseStatementLine(f, st.opening.currency) };
+        break;
+      }
+      case '86':
+        // After a :61: it describes that line; elsewhere it is statement-level information.
+        if (st.pending && !st.pending.details) st.pending.details = f;
+        break;
+      case '62F':
+      case '62M':
+        this.flush();
+        st.closing = parseBalance(f);
+        break;
+      case '64':
+      case '65':
+        this.flush();
+        parseBalance(f);
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** Ends the open statement at `line` (a new :20:, the message end, or the end of file). */
+  finish(line: number, endOfFile = false): void {
+    const st = this.st;
+    if (!st) return;
+    this.flush();
+    if (!st.closing) {
+      const where = endOfFile ? `the file ends at line ${line}` : `line ${line} starts something else`;
+      throw failAt(st.line, `the statement starting here (:20:${st.reference}) has no closing balance (:62F:): ${where}; is the file truncated?`);
+    }
+    this.account(st);
+    this.st = null;
+  }
+
+  /** The statement's BankAccount, queued before its first transaction. */
+  private account(st: Statement): string {
+    if (st.accountId) return st.accountId;
+    if (!st.accountField) throw failAt(st.line, 'the statement has no account identification (:25:)');
+    const ref = parseAccountField(st.accountField, st.opening?.currency);
+    st.accountId = this.queue.account(st.accountField.line, ref);
+    return st.accountId;
+  }
+
+  private flush(): void {
+    const st = this.st;
+    const pending = st?.pending;
+    if (!st || !pending) return;
+    st.pending = undefined;
+    const { field, entry, details } = pending;
+    const accountId = this.account(st);
+    const d = details ? parseDetails(details.lines, (raw, hint) => this.refs.get(raw, hint)) : {};
+    let counterpartyAccountId: string | null = null;
+    if (d.account) {
+      counterpartyAccountId = this.queue.account(field.line, d.account);
+      this.queue.holder(field.line, d.name, counterpartyAccountId);
+    }
+    this.queue.transaction(field.line, {
+      accountId,
+      counterpartyAccountId,
+      counterpartyName: d.name ?? null,
+      counterpartyAccount: d.account?.display ?? null,
+      amountMinor: entry.minor,
+      currency: st.opening?.currency ?? '',
+      bookingDate: entry.bookingDate,
+      valueDate: entry.valueDate,
+      text: d.text ?? entry.supplementary ?? null,
+      reference: entry.bankRef ?? (entry.customerRef !== d.account?.display ? entry.customerRef : undefined) ?? null,
+      // Type codes after N are bank-specific in practice (ASN books fees as NDIV), so they are
+      // kept as written rather than translated by the SWIFT list.
+      kind: d.kind ?? entry.typeCode,
+      place: d.place ?? null,
+    });
+  }
+}
+
+async function* parse(input: ImportInput, options: Mt940ImportOptions = {}): AsyncGenerator<ImportItem> {
+  const { known, ...rest } = options;
+  const opts = checkOptions(Mt940Options, rest);
+  const queue = new ItemQueue(known);
+  const reader = new StatementReader(queue);
+  let last = 0;
+  for await (const f of mt940Fields(readLines(input.open(), opts.encoding), (line) => (last = line))) {
+    reader.field(f);
+    if (queue.full) yield* queue.drain();
+  }
+  reader.finish(last, true);
+  if (reader.statements === 0) throw failAt(1, 'no MT940 statement found (no :20: field); is this an MT940 file?');
+  yield* queue.drain();
+}
+
+export const mt940Importer: Importer<Mt940ImportOptions> = {
+  format: 'mt940',
+  label: 'Bank statement (SWIFT MT940)',
+  parse,
+};

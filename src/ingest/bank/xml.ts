@@ -1,0 +1,293 @@
+/**
+ * A small streaming XML tokenizer over bytes, for bank statements that may be a gigabyte.
+ * It reports start tags, end tags and text to a handler as chunks arrive and keeps only the
+ * unfinished tail of the last chunk, so memory does not grow with the file.
+ *
+ * It checks well-formedness (nesting, one root, quoted attributes, known entities, strict
+ * decoding) and names the line of every problem, but it is not a general XML parser:
+ * - no DTDs: `<!DOCTYPE` is refused, so no entity expansion (and no "billion laughs");
+ * - namespaces are left to the handler (names arrive with their prefix);
+ * - encodings: UTF-8 (what ISO 20022 prescribes), and ISO-8859-1/windows-1252 when declared.
+ */
+import iconv from 'iconv-lite';
+import { errors } from '../../shared/errors.ts';
+
+export interface XmlHandler {
+  open(name: string, attrs: Record<string, string>, line: number): void;
+  close(name: string, line: number): void;
+  /** Character data (entities resolved, CDATA included); may come in several pieces. */
+  text(text: string, line: number): void;
+}
+
+export interface XmlLimits {
+  /** Longest text node or tag kept while waiting for its end; bounds memory on broken input. */
+  maxPending?: number;
+}
+
+const LT = 0x3c;
+const GT = 0x3e;
+const LF = 0x0a;
+const QUOT = 0x22;
+const APOS = 0x27;
+
+const NAME = /^[\p{L}_][\p{L}\p{N}_.-]*(?::[\p{L}_][\p{L}\p{N}_.-]*)?$/u;
+const ATTR = /\s*([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
+const ENTITY = /&(?:#x([0-9a-fA-F]+)|#(\d+)|([a-zA-Z]+));|&/g;
+const NAMED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+const fail = (line: number, message: string) => errors.importFailed(`Line ${line}: ${message}`, `line ${line}`);
+
+function countLf(b: Buffer, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (b[i] === LF) n++;
+  return n;
+}
+
+const NO_ATTRS: Record<string, string> = Object.freeze({});
+
+/** An ASCII tag name: the common case, checked without Unicode regex classes. */
+const ASCII_NAME = /^[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?$/;
+
+export class XmlTokenizer {
+  private buf: Buffer = Buffer.alloc(0);
+  /** Line of buf[0]. */
+  private line = 1;
+  private readonly stack: { name: string; line: number }[] = [];
+  private rootSeen = false;
+  private rootClosed = false;
+  private atStart = true;
+  private latin = false;
+  private readonly utf8 = new TextDecoder('utf-8', { fatal: true });
+  private readonly maxPending: number;
+  private readonly names = new Map<number, string>();
+
+  constructor(
+    private readonly handler: XmlHandler,
+    limits: XmlLimits = {},
+  ) {
+    this.maxPending = limits.maxPending ?? 16 * 1024 * 1024;
+  }
+
+  write(chunk: Buffer): void {
+    this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
+    this.buf = this.buf.subarray(this.scan(false));
+  }
+
+  /** Call once the input is exhausted: refuses truncated documents. */
+  end(): void {
+    this.buf = this.buf.subarray(this.scan(true));
+    const open = this.stack[this.stack.length - 1];
+    if (open) {
+      throw fail(open.line, `<${open.name}> is never closed: the file ends at line ${this.line} (is it truncated?)`);
+    }
+    if (!this.rootSeen) throw fail(this.line, 'no XML element found (is this an XML file?)');
+  }
+
+  private decode(b: Buffer, from: number, to: number, line: number): string {
+    if (this.latin) return iconv.decode(b.subarray(from, to), 'windows-1252');
+    // Fast path; a replacement character means either a real U+FFFD or bad bytes: check.
+    const s = b.toString('utf8', from, to);
+    if (s.includes('\uFFFD')) {
+      try {
+        this.utf8.decode(b.subarray(from, to));
+      } catch {
+        throw fail(line, 'the text is not valid UTF-8');
+      }
+    }
+    return s;
+  }
+
+  private unescape(text: string, line: number): string {
+    if (!text.includes('&')) return text;
+    return text.replace(ENTITY, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+      if (hex !== undefined || dec !== undefined) {
+        const code = hex !== undefined ? parseInt(hex, 16) : Number(dec);
+        if (code > 0x10ffff || code === 0) throw fail(line, `${whole} is not a character`);
+        return String.fromCodePoint(code);
+      }
+      const named = name === undefined ? undefined : NAMED[name];
+      if (named === undefined) throw fail(line, `unknown entity ${whole === '&' ? '"&" (write &amp;)' : whole}`);
+      return named;
+    });
+  }
+
+  /** Processes complete tokens of buf; returns how many bytes were consumed. */
+  private scan(final: boolean): number {
+    const b = this.buf;
+    let i = 0;
+    if (this.atStart) {
+      if (b.length < 3 && !final) return 0;
+      this.atStart = false;
+      if ((b[0] === 0xfe && b[1] === 0xff) || (b[0] === 0xff && b[1] === 0xfe)) throw fail(1, 'UTF-16 files are not supported; save the file as UTF-8');
+      if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) i = 3;
+    }
+    while (i < b.length) {
+      if (b[i] !== LT) {
+        const lt = b.indexOf(LT, i);
+        if (lt === -1 && !final) {
+          if (b.length - i > this.maxPending) throw fail(this.line, 'text too long without markup');
+          return i;
+        }
+        const end = lt === -1 ? b.length : lt;
+        this.text(b, i, end);
+        i = end;
+        continue;
+      }
+      const end = this.markup(b, i, final);
+      if (end === -1) {
+        if (final) throw fail(this.line, 'the file ends inside a tag (is it truncated?)');
+        if (b.length - i > this.maxPending) throw fail(this.line, 'markup too long');
+        return i;
+      }
+      i = end;
+    }
+    return i;
+  }
+
+  private text(b: Buffer, from: number, to: number): void {
+    const line = this.line;
+    let content = false;
+    let lfs = 0;
+    for (let k = from; k < to; k++) {
+      const c = b[k];
+      if (c === LF) lfs++;
+      else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) content = true;
+    }
+    this.line += lfs;
+    if (!content) return;
+    if (this.stack.length === 0) throw fail(line, `text outside the ${this.rootSeen ? 'root element' : 'document element (is this an XML file?)'}`);
+    this.handler.text(this.unescape(this.decode(b, from, to, line), line), line);
+  }
+
+  /** Handles the markup starting at `i`; returns the index after it, or -1 if incomplete. */
+  private markup(b: Buffer, i: number, final: boolean): number {
+    if (i + 1 >= b.length) return -1;
+    const line = this.line;
+    const next = b[i + 1];
+    if (next === 0x3f /* ? */) {
+      const end = b.indexOf('?>', i + 2, 'latin1');
+      if (end === -1) return -1;
+      this.declaration(b.toString('latin1', i + 2, end), line);
+      this.line += countLf(b, i, end);
+      return end + 2;
+    }
+    if (next === 0x21 /* ! */) {
+      const startsWith = (s: string) => b.length - i >= s.length && b.toString('latin1', i, i + s.length) === s;
+      if (startsWith('<!--')) {
+        const end = b.indexOf('-->', i + 4, 'latin1');
+        if (end === -1) return -1;
+        this.line += countLf(b, i, end);
+        return end + 3;
+      }
+      if (startsWith('<![CDATA[')) {
+        const end = b.indexOf(']]>', i + 9, 'latin1');
+        if (end === -1) return -1;
+        if (this.stack.length === 0) throw fail(line, 'CDATA outside the root element');
+        this.handler.text(this.decode(b, i + 9, end, line), line);
+        this.line += countLf(b, i, end);
+        return end + 3;
+      }
+      if (startsWith('<!DOCTYPE')) throw fail(line, 'DOCTYPE declarations are not allowed in bank statements');
+      if (b.length - i < 9 && !final) return -1;
+      throw fail(line, 'unexpected "<!" markup');
+    }
+    if (next === 0x2f /* / */) {
+      const end = b.indexOf(GT, i + 2);
+      if (end === -1) return -1;
+      const name = this.nameOf(b, i + 2, end, line).trim();
+      const open = this.stack.pop();
+      if (!open) throw fail(line, `</${name}> closes nothing`);
+      if (open.name !== name) throw fail(line, `</${name}> does not close <${open.name}> opened on line ${open.line}`);
+      if (this.stack.length === 0) this.rootClosed = true;
+      this.line += countLf(b, i, end);
+      this.handler.close(name, line);
+      return end + 1;
+    }
+    return this.startTag(b, i, line);
+  }
+
+  /**
+   * Decodes a tag name. A document uses a few hundred names millions of times, so ASCII names
+   * are interned by a hash of their bytes: no string is made for a name seen before, which
+   * halves the tokenizer's time. Non-ASCII names are decoded strictly.
+   */
+  private nameOf(b: Buffer, from: number, to: number, line: number): string {
+    let h = to - from;
+    for (let k = from; k < to; k++) {
+      const c = b[k] ?? 0;
+      if (c >= 0x80) return this.decode(b, from, to, line);
+      h = (Math.imul(h, 31) + c) | 0;
+    }
+    const known = this.names.get(h);
+    if (known !== undefined && known.length === to - from) {
+      let same = true;
+      for (let k = 0; same && k < known.length; k++) same = known.charCodeAt(k) === b[from + k];
+      if (same) return known;
+    }
+    const name = b.toString('latin1', from, to);
+    if (this.names.size > 10_000) this.names.clear();
+    this.names.set(h, name);
+    return name;
+  }
+
+  private startTag(b: Buffer, i: number, line: number): number {
+    let quote = 0;
+    let end = -1;
+    let lfs = 0;
+    // Where the name ends: the first space, "/" or ">" (a tag without attributes: at ">").
+    let nameEnd = -1;
+    for (let k = i + 1; k < b.length; k++) {
+      const c = b[k];
+      if (c === LF) lfs++;
+      if (quote) {
+        if (c === quote) quote = 0;
+      } else if (c === QUOT || c === APOS) quote = c;
+      else if (c === GT) {
+        end = k;
+        break;
+      } else if (nameEnd === -1 && (c === 0x20 || c === 0x09 || c === 0x0d || c === LF || c === 0x2f)) nameEnd = k;
+    }
+    if (end === -1) return -1;
+    const selfClosing = b[end - 1] === 0x2f;
+    if (nameEnd === -1) nameEnd = end;
+    const name = this.nameOf(b, i + 1, nameEnd, line);
+    if (!ASCII_NAME.test(name) && !NAME.test(name)) throw fail(line, `"<${name.slice(0, 20)}" is not a valid tag`);
+    if (this.rootClosed) throw fail(line, `<${name}> comes after the root element has ended`);
+    // Most tags have no attributes: they share one frozen empty object.
+    const attrs: Record<string, string> = nameEnd < end - 1 ? {} : NO_ATTRS;
+    const tagEnd = selfClosing ? end - 1 : end;
+    const tag = nameEnd < tagEnd ? this.decode(b, nameEnd, tagEnd, line) : '';
+    let at = 0;
+    while (at < tag.length) {
+      ATTR.lastIndex = at;
+      const m = ATTR.exec(tag);
+      if (!m) {
+        if (tag.slice(at).trim() === '') break;
+        throw fail(line, `malformed attribute in <${name}>: "${tag.slice(at).trim().slice(0, 30)}"`);
+      }
+      attrs[m[1] ?? ''] = this.unescape(m[2] ?? m[3] ?? '', line);
+      at = ATTR.lastIndex;
+    }
+    this.rootSeen = true;
+    this.stack.push({ name, line });
+    this.line += lfs;
+    this.handler.open(name, attrs, line);
+    if (selfClosing) {
+      this.stack.pop();
+      if (this.stack.length === 0) this.rootClosed = true;
+      this.handler.close(name, line);
+    }
+    return end + 1;
+  }
+
+  private declaration(content: string, line: number): void {
+    if (!/^xml\s/.test(content)) return; // other processing instructions are ignored
+    const enc = /encoding\s*=\s*["']([^"']+)["']/.exec(content)?.[1]?.toLowerCase();
+    if (enc === undefined || enc === 'utf-8' || enc === 'utf8') return;
+    if (['iso-8859-1', 'latin1', 'windows-1252', 'cp1252'].includes(enc)) {
+      this.latin = true;
+      return;
+    }
+    throw fail(line, `encoding "${enc}" is not supported (use UTF-8)`);
+  }
+}

@@ -1,0 +1,195 @@
+/**
+ * Contracts of imports through the web: staged uploads, the options each format takes (the
+ * same schemas check the wizard's fields as the user types and the server's input), preview,
+ * import jobs with progress and cancel, and mappings saved for reuse.
+ */
+import { z } from 'zod';
+
+export const textEncodings = ['utf-8', 'windows-1257', 'windows-1252'] as const;
+export const csvDelimiters = [',', ';', '\t', '|'] as const;
+
+const column = z.string().trim().min(1, 'choose a column').max(200);
+const optionalColumn = column.optional();
+
+/** `ftm`: FollowTheMoney entity files, one JSON object a line. */
+export const FtmJsonOptionsIn = z.strictObject({ encoding: z.enum(textEncodings).optional() });
+
+/** `ftm-mapping`: an FtM mapping (YAML; JSON is YAML too) run over the uploaded CSV. */
+export const FtmMappingOptionsIn = z.strictObject({
+  mapping: z.string().trim().min(1, 'the mapping is empty').max(200_000),
+  dataset: z.string().trim().min(1).max(200).optional(),
+  delimiter: z.enum(csvDelimiters).optional(),
+  encoding: z.enum(textEncodings).optional(),
+});
+
+/** `cdr`: call-detail records; either caller and callee columns, or one subscriber's record. */
+export const CdrMappingIn = z
+  .strictObject({
+    caller: optionalColumn,
+    callee: optionalColumn,
+    subscriber: z.string().trim().min(3, "the subscriber's own number").max(50).optional(),
+    correspondent: optionalColumn,
+    direction: optionalColumn,
+    start: column,
+    duration: optionalColumn,
+    cell: optionalColumn,
+    type: optionalColumn,
+  })
+  .superRefine((m, ctx) => {
+    const pair = m.caller !== undefined || m.callee !== undefined;
+    const need = (key: keyof typeof m, message: string) => {
+      if (m[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message });
+    };
+    if (pair) {
+      need('caller', 'choose the caller column');
+      need('callee', 'choose the callee column');
+    } else {
+      need('subscriber', "give the subscriber's own number, or choose caller and callee columns");
+      need('correspondent', 'choose the correspondent column');
+      need('direction', 'choose the direction (in/out) column');
+    }
+  });
+
+export const CdrOptionsIn = z.strictObject({
+  mapping: CdrMappingIn,
+  delimiter: z.enum(csvDelimiters).optional(),
+  encoding: z.enum(textEncodings).optional(),
+  dateFormat: z.string().trim().min(2).max(100).optional(),
+  defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'two capital letters, e.g. FI').optional(),
+});
+
+/** Per-format option schemas the server knows; formats without one check their own options. */
+export const importOptionSchemas: Record<string, z.ZodType> = {
+  ftm: FtmJsonOptionsIn,
+  'ftm-mapping': FtmMappingOptionsIn,
+  cdr: CdrOptionsIn,
+};
+
+/** A form field of a format's mapping, as the wizard draws it. */
+export const FormatField = z.object({
+  /** Dotted path in the options, e.g. `mapping.start`, `decimal`. */
+  name: z.string(),
+  kind: z.enum(['column', 'text', 'enum', 'boolean', 'number']),
+  required: z.boolean(),
+  values: z.array(z.string()).optional(),
+  /** Fields of one group are alternatives (amount | debit + credit). */
+  group: z.string().optional(),
+});
+export type FormatField = z.infer<typeof FormatField>;
+
+export const ImportFormatOut = z.object({
+  format: z.string(),
+  label: z.string(),
+  /** File name endings the format usually comes in. */
+  extensions: z.array(z.string()),
+  /** `entities`: the column → entity/link mapper (FtM mapping); `fields`: a form of `fields`. */
+  mapper: z.enum(['entities', 'fields', 'none']),
+  fields: z.array(FormatField),
+});
+export type ImportFormatOut = z.infer<typeof ImportFormatOut>;
+
+export const UploadOut = z.object({
+  uploadId: z.string(),
+  fileName: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  /** The first lines as text, and a CSV reading of them when they look like one. */
+  sniff: z.object({
+    lines: z.array(z.string()),
+    delimiter: z.string().nullable(),
+    headers: z.array(z.string()),
+    rows: z.array(z.array(z.string())),
+  }),
+});
+export type UploadOut = z.infer<typeof UploadOut>;
+
+const Options = z.record(z.string(), z.unknown());
+
+export const ImportPreviewBody = z.strictObject({
+  uploadId: z.string().min(1).max(200),
+  format: z.string().min(1).max(50),
+  options: Options.default({}),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+export const LineMessage = z.object({
+  line: z.number().nullable(),
+  /** The option or field at fault (`mapping.start`), when it is not a line of the file. */
+  path: z.string().nullable(),
+  message: z.string(),
+});
+export type LineMessage = z.infer<typeof LineMessage>;
+
+export const PreviewItem = z.object({
+  line: z.number(),
+  kind: z.enum(['entity', 'transaction', 'file']),
+  schema: z.string().nullable(),
+  caption: z.string(),
+  properties: z.record(z.string(), z.array(z.string())),
+  error: z.string().nullable(),
+});
+export type PreviewItem = z.infer<typeof PreviewItem>;
+
+export const ImportPreviewOut = z.object({
+  items: z.array(PreviewItem),
+  /** Problems that stop the file from being read at all (bad mapping, unreadable line). */
+  errors: z.array(LineMessage),
+  warnings: z.array(LineMessage),
+  /** True when the preview read only the beginning of the file. */
+  partial: z.boolean(),
+});
+export type ImportPreviewOut = z.infer<typeof ImportPreviewOut>;
+
+export const ImportStartBody = z.strictObject({
+  uploadId: z.string().min(1).max(200),
+  format: z.string().min(1).max(50),
+  options: Options.default({}),
+});
+
+export const importStatuses = ['checking', 'writing', 'succeeded', 'failed', 'cancelled'] as const;
+
+export const ImportReportOut = z.object({
+  sourceId: z.string(),
+  format: z.string(),
+  fileName: z.string(),
+  sha256: z.string(),
+  entitiesAdded: z.number(),
+  entitiesMerged: z.number(),
+  bySchema: z.record(z.string(), z.number()),
+  transactionsReceived: z.number(),
+  transactionsAdded: z.number(),
+  transactionsAlreadyPresent: z.number(),
+  filesAdded: z.number(),
+  durationMs: z.number(),
+});
+export type ImportReportOut = z.infer<typeof ImportReportOut>;
+
+export const ImportJobOut = z.object({
+  id: z.string(),
+  status: z.enum(importStatuses),
+  format: z.string(),
+  fileName: z.string(),
+  progress: z.object({ bytesRead: z.number(), totalBytes: z.number().nullable(), entities: z.number(), transactions: z.number() }),
+  report: ImportReportOut.nullable(),
+  errors: z.array(LineMessage),
+  warnings: z.array(LineMessage),
+  /** More problems were found than are listed. */
+  truncated: z.boolean(),
+});
+export type ImportJobOut = z.infer<typeof ImportJobOut>;
+
+export const SavedMappingCreate = z.strictObject({
+  name: z.string().trim().min(1, 'give the mapping a name').max(200),
+  format: z.string().min(1).max(50),
+  options: Options,
+});
+
+export const SavedMappingOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  format: z.string(),
+  options: Options,
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type SavedMappingOut = z.infer<typeof SavedMappingOut>;

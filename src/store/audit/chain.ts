@@ -1,0 +1,71 @@
+/**
+ * The audit log's hash chains, as pure functions over stored column values.
+ *
+ * Every record is a link in two chains:
+ * - its **case chain** (`case_id`, `seq` 1, 2, 3…; `hash` = SHA-256 over the record's fields and
+ *   `prev_hash`), or the global chain `-` for events outside any case;
+ * - the **global chain** over all records of every chain (`gseq`, `g_hash` over `g_prev_hash`
+ *   and the record's case hash), so deleting a whole case chain leaves a gap there.
+ * Each record is also **signed** (Ed25519, key outside the database) over both hashes, so a
+ * tail rewritten with recomputed hashes no longer carries valid signatures.
+ *
+ * The encodings here are part of the stored data: change them only with a new version tag.
+ */
+import { createHash } from 'node:crypto';
+
+export const GENESIS_HASH = '0'.repeat(64);
+/** The reserved chain of events that concern no single case (logins, permissions, audit queries). */
+export const GLOBAL_CHAIN = '-';
+
+export interface CaseLinkFields {
+  case_id: string;
+  seq: number;
+  id: string;
+  at: string;
+  user_id: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  returned_ids: string | null;
+  returned_count: number;
+  case_ref: string | null;
+  ip: string | null;
+  detail: string | null;
+  prev_hash: string;
+}
+
+export interface GlobalLinkFields {
+  gseq: number;
+  case_id: string;
+  seq: number;
+  hash: string;
+  g_prev_hash: string;
+}
+
+const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
+
+/** Hash of a record in its case chain: every stored field but the hashes and the signature. */
+export function caseHash(r: CaseLinkFields): string {
+  return sha256(
+    'elect-audit/v1\n' +
+      JSON.stringify([
+        r.case_id, r.seq, r.id, r.at, r.user_id, r.action, r.target_type, r.target_id, r.returned_ids,
+        r.returned_count, r.case_ref, r.ip, r.detail, r.prev_hash,
+      ]),
+  );
+}
+
+/** Hash of a record in the global chain: its position, its case link and the previous global hash. */
+export function globalHash(r: GlobalLinkFields): string {
+  return sha256('elect-audit-global/v1\n' + JSON.stringify([r.gseq, r.case_id, r.seq, r.hash, r.g_prev_hash]));
+}
+
+/** What each record's signature covers: both chains' hashes at its position. */
+export function signedMessage(r: { case_id: string; seq: number; hash: string; gseq: number; g_hash: string }): string {
+  return `elect-audit-sig/v1\n${r.case_id}\n${r.seq}\n${r.hash}\n${r.gseq}\n${r.g_hash}`;
+}
+
+/** What a witness file's signature covers. */
+export function witnessMessage(w: { storeId: string; gseq: number; g_hash: string }): string {
+  return `elect-audit-witness/v1\n${w.storeId}\n${w.gseq}\n${w.g_hash}`;
+}

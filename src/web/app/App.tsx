@@ -1,0 +1,127 @@
+/** The app: who is signed in, then the page the address names, inside the three panes. */
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { ApiError, get, onUnauthenticated } from '../api/client.ts';
+import type { Me } from '../api/types.ts';
+import { isLanguage, setLanguage } from '../i18n/index.ts';
+import { CaseDashboard } from '../pages/CaseDashboard.tsx';
+import { CaseList } from '../pages/CaseList.tsx';
+import { NewEntityPage } from '../pages/EntityForm.tsx';
+import { EntityList } from '../pages/EntityList.tsx';
+import { EntityPage } from '../pages/EntityPage.tsx';
+import { SearchPage } from '../pages/SearchPage.tsx';
+import { SignIn } from '../pages/SignIn.tsx';
+import { useSession } from '../state/session.ts';
+import { EmptyState, ErrorBoundary, Loading } from '../ui/feedback.tsx';
+import { Link } from './Link.tsx';
+import { paths, useLocation, useRoute } from './router.ts';
+import type { Route } from './router.ts';
+import { Shell } from './Shell.tsx';
+
+// Pages used less often load on demand, from this server like everything else.
+const ImportWizard = lazy(() => import('../pages/imports/ImportWizard.tsx').then((m) => ({ default: m.ImportWizard })));
+const EvidencePage = lazy(() => import('../pages/EvidencePage.tsx').then((m) => ({ default: m.EvidencePage })));
+const MembersPage = lazy(() => import('../pages/MembersPage.tsx').then((m) => ({ default: m.MembersPage })));
+const AuditPage = lazy(() => import('../pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A refusal or a missing thing will not change by asking again; a network blip may.
+      retry: (n, e) => !(e instanceof ApiError && e.status >= 400 && e.status < 500) && n < 2,
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <EmptyState icon="warning" title={t('app.notFound')}>
+      <Link to={paths.cases()}>{t('app.backToCases')}</Link>
+    </EmptyState>
+  );
+}
+
+function page(route: Route): ReactNode {
+  switch (route.name) {
+    case 'cases':
+    case 'signIn':
+      return <CaseList />;
+    case 'case':
+      return <CaseDashboard caseId={route.caseId} />;
+    case 'entities':
+      return <EntityList caseId={route.caseId} />;
+    case 'entity':
+      return <EntityPage key={route.entityId} caseId={route.caseId} entityId={route.entityId} />;
+    case 'newEntity':
+      return <NewEntityPage caseId={route.caseId} />;
+    case 'import':
+      return <ImportWizard caseId={route.caseId} />;
+    case 'evidence':
+      return <EvidencePage caseId={route.caseId} />;
+    case 'members':
+      return <MembersPage caseId={route.caseId} />;
+    case 'caseAudit':
+      return <AuditPage caseId={route.caseId} />;
+    case 'audit':
+      return <AuditPage caseId={null} />;
+    case 'search':
+      return <SearchPage />;
+    case 'notFound':
+      return <NotFound />;
+  }
+}
+
+/** Moves focus to the work area after navigation, so keyboard and screen-reader users start there. */
+function useFocusOnNavigate() {
+  const path = useLocation((s) => s.path);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [path]);
+}
+
+function Routed() {
+  const route = useRoute();
+  const me = useSession((s) => s.me);
+  const setMe = useSession((s) => s.setMe);
+  useFocusOnNavigate();
+
+  useEffect(() => onUnauthenticated(() => setMe(null)), [setMe]);
+  useEffect(() => {
+    get<{ user: Me }>('/api/auth/me')
+      .then(({ user }) => {
+        if (isLanguage(user.language)) void setLanguage(user.language);
+        setMe(user);
+      })
+      .catch(() => setMe(null));
+  }, [setMe]);
+
+  if (me === undefined) return <Loading />;
+  if (me === null) return <SignIn />;
+  return (
+    <Shell>
+      <ErrorBoundary key={route.name}>
+        <Suspense fallback={<Loading />}>{page(route)}</Suspense>
+      </ErrorBoundary>
+    </Shell>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ErrorBoundary>
+        <Routed />
+      </ErrorBoundary>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * A small path router on the History API: real URLs (bookmarkable, openable in a new tab),
+ * no extra library. Routes are matched into a typed union the app switches on.
+ */
+import { create } from 'zustand';
+
+export type Route =
+  | { name: 'signIn' }
+  | { name: 'cases' }
+  | { name: 'case'; caseId: string }
+  | { name: 'entities'; caseId: string }
+  | { name: 'newEntity'; caseId: string }
+  | { name: 'entity'; caseId: string; entityId: string }
+  | { name: 'import'; caseId: string }
+  | { name: 'evidence'; caseId: string }
+  | { name: 'members'; caseId: string }
+  | { name: 'caseAudit'; caseId: string }
+  | { name: 'search' }
+  | { name: 'audit' }
+  | { name: 'notFound' };
+
+const seg = (s: string | undefined) => decodeURIComponent(s ?? '');
+
+export function matchRoute(path: string): Route {
+  const parts = path.split('/').filter(Boolean);
+  const [a, b, c, d] = parts;
+  if (parts.length === 0) return { name: 'cases' };
+  if (a === 'sign-in' && parts.length === 1) return { name: 'signIn' };
+  if (a === 'search' && parts.length === 1) return { name: 'search' };
+  if (a === 'audit' && parts.length === 1) return { name: 'audit' };
+  if (a !== 'cases') return { name: 'notFound' };
+  if (parts.length === 1) return { name: 'cases' };
+  const caseId = seg(b);
+  if (parts.length === 2) return { name: 'case', caseId };
+  if (c === 'entities' && parts.length === 3) return { name: 'entities', caseId };
+  if (c === 'entities' && d === 'new' && parts.length === 4) return { name: 'newEntity', caseId };
+  if (c === 'entities' && parts.length === 4) return { name: 'entity', caseId, entityId: seg(d) };
+  if (parts.length === 3 && c === 'import') return { name: 'import', caseId };
+  if (parts.length === 3 && c === 'evidence') return { name: 'evidence', caseId };
+  if (parts.length === 3 && c === 'members') return { name: 'members', caseId };
+  if (parts.length === 3 && c === 'audit') return { name: 'caseAudit', caseId };
+  return { name: 'notFound' };
+}
+
+export const paths = {
+  cases: () => '/cases',
+  case: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,
+  entities: (caseId: string, query?: Record<string, string>) => `/cases/${encodeURIComponent(caseId)}/entities${query && Object.keys(query).length ? `?${new URLSearchParams(query).toString()}` : ''}`,
+  newEntity: (caseId: string, schema?: string) => `/cases/${encodeURIComponent(caseId)}/entities/new${schema ? `?schema=${encodeURIComponent(schema)}` : ''}`,
+  entity: (caseId: string, entityId: string) => `/cases/${encodeURIComponent(caseId)}/entities/${encodeURIComponent(entityId)}`,
+  import: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/import`,
+  evidence: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/evidence`,
+  members: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/members`,
+  caseAudit: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/audit`,
+  search: (q?: string) => `/search${q ? `?q=${encodeURIComponent(q)}` : ''}`,
+  audit: () => '/audit',
+  signIn: () => '/sign-in',
+};
+
+interface Location {
+  path: string;
+  search: string;
+  navigate: (to: string, opts?: { replace?: boolean }) => void;
+}
+
+export const useLocation = create<Location>((set) => ({
+  path: window.location.pathname,
+  search: window.location.search,
+  navigate: (to, opts) => {
+    const url = new URL(to, window.location.origin);
+    if (opts?.replace) window.history.replaceState(null, '', url);
+    else window.history.pushState(null, '', url);
+    set({ path: url.pathname, search: url.search });
+    window.scrollTo(0, 0);
+  },
+}));
+
+window.addEventListener('popstate', () => useLocation.setState({ path: window.location.pathname, search: window.location.search }));
+
+export const useRoute = (): Route => matchRoute(useLocation((s) => s.path));
+export const useQueryParam = (name: string): string | null => new URLSearchParams(useLocation((s) => s.search)).get(name);
+export const navigate = (to: string, opts?: { replace?: boolean }): void => useLocation.getState().navigate(to, opts);
