@@ -30,14 +30,13 @@ const english = flatten(en as Tree);
 const others = { fi: flatten(fi as Tree), et: flatten(et as Tree), lv: flatten(lv as Tree) };
 
 /**
- * Values that are the same in every language: names (products, countries spelled alike),
- * codes (registry identifiers, standards) and units. Anything else identical to the English
- * is an untranslated string.
+ * Values that are the same in every language: codes of registries and standards. Anything else
+ * identical to the English is an untranslated string. (Country names come from the browser's
+ * Intl, not from these files.)
  */
 const SAME_EVERYWHERE = new Set([
   'IBAN', 'SWIFT/BIC', 'HTML', 'USCC', 'OKPO', 'INN', 'OGRN', 'LEI', 'DUNS', 'NPI', 'CAGE', 'PermID', 'GIIN', 'VOEN',
   'COATO / SOATO / OKATO', 'IPO', 'JIB', 'MBS', 'ibcRUC', 'COD CAEM', 'KPP', 'OKOPF', 'FSS', 'BIK', 'OKSM', 'ISIN',
-  'Latvia',
 ]);
 
 const placeholders = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { EvidenceFileOut, EvidenceListQuery, EvidenceUploadQuery, MAX_EVIDENCE_BYTES } from '../../shared/contracts/evidence.ts';
+import { EvidenceFileOut, EvidenceListQuery, EvidenceUploadQuery, MAX_EVIDENCE_BYTES, PREVIEWABLE_TYPES } from '../../shared/contracts/evidence.ts';
 import { errors } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { canSee, hiddenVictim, requireVisibleEntity, visibilityOf } from '../../services/visibility.ts';
@@ -25,9 +25,6 @@ import type { Router } from './router.ts';
 export function ensureUploads(app: FastifyInstance): void {
   if (!app.hasContentTypeParser(UPLOAD_TYPE)) acceptUploads(app);
 }
-
-/** Types shown inside the page. SVG is left out on purpose: it can carry script. */
-export const PREVIEWABLE: ReadonlySet<string> = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf']);
 
 const BY_EXTENSION: Record<string, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -132,7 +129,7 @@ export function fileRoutes(r: Router, app: FastifyInstance): void {
       const scope = store.scope(caseId);
       const file = await getFile(scope, params.fileId);
       if (!file || !(await visibleFiles(scope, await visibilityOf(store, access), [file])).length) throw errors.notFound('File');
-      const inline = PREVIEWABLE.has(file.mime_type);
+      const inline = PREVIEWABLE_TYPES.has(file.mime_type);
       void reply
         .type(inline ? file.mime_type : 'application/octet-stream')
         .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.file_name)}`)

@@ -3,7 +3,6 @@
  * problems come back with their line or their option; mappings are saved per user.
  */
 import { beforeAll, expect } from 'vitest';
-import { ensureSavedMappings } from '../../../test/e2e/support/server.ts';
 import { testApi, uniqueName } from '../../../test/support/api.ts';
 import type { Caller, TestApi } from '../../../test/support/api.ts';
 import { describeEachDialect, itDb } from '../../../test/support/dialects.ts';
@@ -63,7 +62,6 @@ describeEachDialect('imports through the web API', ({ store }) => {
     } catch {
       return;
     }
-    await ensureSavedMappings(store());
     api = await testApi(store());
     alice = await api.user(uniqueName('alice'));
     bob = await api.user(uniqueName('bob'));

@@ -12,7 +12,9 @@ export interface Formatters {
   number: (n: number) => string;
   money: (amount: number, currency: string) => string;
   bytes: (n: number) => string;
-  /** A property value: dates and numbers formatted, other text as written. */
+  /** A country's name in the user's language, from its ISO code. */
+  country: (code: string) => string;
+  /** A property value: dates, numbers and countries as the user reads them, other text as written. */
   value: (type: string, raw: string) => string;
 }
 
@@ -51,8 +53,23 @@ export function formatters(lng: string): Formatters {
     }
     return `${new Intl.NumberFormat(locale, { maximumFractionDigits: i ? 1 : 0 }).format(v)} ${units[i]}`;
   };
+  const regions = (() => {
+    try {
+      return new Intl.DisplayNames([locale], { type: 'region' });
+    } catch {
+      return null;
+    }
+  })();
+  const country = (code: string) => {
+    try {
+      return regions?.of(code.toUpperCase()) ?? code;
+    } catch {
+      return code; // not a region code (FtM also has e.g. "zz", "eu"): shown as written
+    }
+  };
   const value = (type: string, raw: string) => {
     if (type === 'date') return date(raw);
+    if (type === 'country') return country(raw);
     if (type === 'number' && /^-?\d+(\.\d+)?$/.test(raw)) return numberFmt.format(Number(raw));
     return raw;
   };
@@ -60,7 +77,7 @@ export function formatters(lng: string): Formatters {
     const d = new Date(iso);
     return Number.isNaN(d.getTime()) ? iso : stampFmt.format(d);
   };
-  return { date, dateTime, timestamp, number: (n) => numberFmt.format(n), money, bytes, value };
+  return { date, dateTime, timestamp, country, number: (n) => numberFmt.format(n), money, bytes, value };
 }
 
 const cache = new Map<string, Formatters>();

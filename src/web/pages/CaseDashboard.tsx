@@ -69,7 +69,7 @@ export function CaseDashboard({ caseId }: { caseId: string }) {
         <div>
           <h1>{c.title}</h1>
           <p className="muted">
-            {[c.reference, t(`country.${c.country}`, { defaultValue: c.country }), t(`caseStatus.${c.status}`, { defaultValue: c.status }), c.myRole ? t(`caseRole.${c.myRole}`, { defaultValue: c.myRole }) : null, c.handlingCode]
+            {[c.reference, f.country(c.country), t(`caseStatus.${c.status}`, { defaultValue: c.status }), c.myRole ? t(`caseRole.${c.myRole}`, { defaultValue: c.myRole }) : null, c.handlingCode]
               .filter(Boolean)
               .join(' · ')}
           </p>

@@ -19,6 +19,7 @@ const COUNTRIES = ['FI', 'EE', 'LV', 'LT', 'SE', 'PL'];
 
 function NewCaseDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const qc = useQueryClient();
   const [v, setV] = useState({ title: '', reference: '', country: 'FI', description: '' });
   const [touched, setTouched] = useState(false);
@@ -55,7 +56,7 @@ function NewCaseDialog({ onClose }: { onClose: () => void }) {
             <select {...p} value={v.country} onChange={(e) => setV({ ...v, country: e.target.value })}>
               {COUNTRIES.map((c) => (
                 <option key={c} value={c}>
-                  {t(`country.${c}`)}
+                  {f.country(c)}
                 </option>
               ))}
             </select>
@@ -137,7 +138,7 @@ export function CaseList() {
                   {c.purpose && c.purpose !== 'operational' ? <span className="tag">{t(`purpose.${c.purpose}`)}</span> : null}
                 </td>
                 <td>{c.reference ?? ''}</td>
-                <td>{c.country}</td>
+                <td>{f.country(c.country)}</td>
                 <td>{t(`caseStatus.${c.status}`, { defaultValue: c.status })}</td>
                 <td>{c.myRole ? t(`caseRole.${c.myRole}`, { defaultValue: c.myRole }) : ''}</td>
                 <td>{f.dateTime(c.updatedAt)}</td>

@@ -43,7 +43,7 @@ function featuredOf(schema: SchemaOut): string[] {
   return [...new Set([...schema.required, ...names])].filter((n) => has.has(n));
 }
 
-function PropertyField({ prop, values, onChange, error }: { prop: PropertyOut; values: string[]; onChange: (v: string[]) => void; error: string | null | undefined }) {
+function PropertyField({ prop, values, onChange, error, required }: { prop: PropertyOut; values: string[]; onChange: (v: string[]) => void; error: string | null | undefined; required: boolean }) {
   const { t } = useTranslation();
   const label = t(`prop.${prop.name}`, { defaultValue: prop.label });
   if (prop.values?.length && !prop.single) {
@@ -64,7 +64,7 @@ function PropertyField({ prop, values, onChange, error }: { prop: PropertyOut; v
   return (
     <div className="property-field">
       {list.map((v, i) => (
-        <Field key={i} label={i === 0 ? label : `${label} (${i + 1})`} error={i === 0 ? error : null}>
+        <Field key={i} label={i === 0 ? label : `${label} (${i + 1})`} error={i === 0 ? error : null} required={required && i === 0}>
           {(p) => <ValueInput prop={prop} value={v} onChange={(nv) => onChange(list.map((x, j) => (j === i ? nv : x)))} inputProps={{ ...p, name: prop.name }} />}
         </Field>
       ))}
@@ -138,7 +138,7 @@ export function EntityForm({ caseId, schema, entity, onDone, onCancel }: FormPro
     >
       <div className="form-grid">
         {shown.map((p) => (
-          <PropertyField key={p.name} prop={p} values={values[p.name] ?? []} onChange={(v) => setValues({ ...values, [p.name]: v })} error={fieldError(p.name)} />
+          <PropertyField key={p.name} prop={p} values={values[p.name] ?? []} onChange={(v) => setValues({ ...values, [p.name]: v })} error={fieldError(p.name)} required={schema.required.includes(p.name)} />
         ))}
       </div>
       {addable.length ? (

@@ -5,6 +5,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
+import { PREVIEWABLE_TYPES as PREVIEWABLE } from '../../shared/contracts/evidence.ts';
 import { uploadFile } from '../api/client.ts';
 import { keys, useFiles } from '../api/hooks.ts';
 import type { EvidenceFileOut } from '../api/types.ts';
@@ -13,7 +14,6 @@ import { ErrorMessage, Loading, ProgressBar } from '../ui/feedback.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { useUserNames } from './useUserNames.ts';
 
-const PREVIEWABLE = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf']);
 
 const contentUrl = (caseId: string, f: EvidenceFileOut) => `/api/cases/${encodeURIComponent(caseId)}/files/${encodeURIComponent(f.id)}/content`;
 

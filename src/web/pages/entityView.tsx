@@ -21,16 +21,8 @@ export function useRowsById(caseId: string, ids: readonly string[]): Map<string,
   return new Map((rows.data?.rows ?? []).map((r) => [r.id, r]));
 }
 
-function regionName(code: string, lng: string): string {
-  try {
-    return new Intl.DisplayNames([lng], { type: 'region' }).of(code.toUpperCase()) ?? code;
-  } catch {
-    return code;
-  }
-}
-
 export function PropertyValues({ caseId, prop, values, entity, rows }: { caseId: string; prop: PropertyOut; values: string[]; entity: EntityOut; rows: Map<string, EntityRowOut> }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const f = useFormat();
   const currency = entity.properties['currency']?.[0];
   const shown = values.map((v, i) => {
@@ -44,8 +36,7 @@ export function PropertyValues({ caseId, prop, values, entity, rows }: { caseId:
       ) : (
         <span className="muted">{v}</span>
       );
-    } else if (prop.type === 'country') node = regionName(v, i18n.language);
-    else if (prop.name === 'amount' && currency && /^-?\d+(\.\d+)?$/.test(v)) node = f.money(Number(v), currency);
+    } else if (prop.name === 'amount' && currency && /^-?\d+(\.\d+)?$/.test(v)) node = f.money(Number(v), currency);
     else if (prop.name === 'proceduralStatus') node = t(`status.${v}`, { defaultValue: v });
     else if (prop.name === 'crimeScriptFunctions') node = t(`function.${v}`, { defaultValue: v });
     else if (prop.type === 'gender') node = t(`gender.${v}`, { defaultValue: v });

@@ -11,27 +11,20 @@ import { LineMessages } from './LineMessages.tsx';
 type Translate = (k: string, o?: Record<string, unknown>) => string;
 
 /** Up to five values besides the caption, written as the entity page writes them. */
-function summary(item: PreviewItem, schemata: readonly SchemaOut[], t: Translate, f: Formatters, lng: string): string {
+function summary(item: PreviewItem, schemata: readonly SchemaOut[], t: Translate, f: Formatters): string {
   const props = schemata.find((s) => s.name === item.schema)?.properties ?? [];
-  const region = (code: string) => {
-    try {
-      return new Intl.DisplayNames([lng], { type: 'region' }).of(code.toUpperCase()) ?? code;
-    } catch {
-      return code;
-    }
-  };
   return Object.entries(item.properties)
     .filter(([, v]) => v.length && !(v.length === 1 && v[0] === item.caption))
     .slice(0, 5)
     .map(([k, v]) => {
       const type = props.find((p) => p.name === k)?.type ?? 'string';
-      return `${t(`prop.${k}`, { defaultValue: k })}: ${v.map((x) => (type === 'country' ? region(x) : f.value(type, x))).join(', ')}`;
+      return `${t(`prop.${k}`, { defaultValue: k })}: ${v.map((x) => f.value(type, x)).join(', ')}`;
     })
     .join(' · ');
 }
 
 export function PreviewTable({ preview, fieldPaths }: { preview: ImportPreviewOut; fieldPaths: readonly string[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const f = useFormat();
   const schemata = useSchemata().data?.schemata ?? [];
   // Problems about an option are shown at that option; only the rest are listed here.
@@ -59,7 +52,7 @@ export function PreviewTable({ preview, fieldPaths }: { preview: ImportPreviewOu
                     <span><span className="tag">{t(`preview.kinds.${item.kind}`)}</span> {item.caption}</span>
                   )}
                 </td>
-                <td className="small">{summary(item, schemata, t, f, i18n.language)}</td>
+                <td className="small">{summary(item, schemata, t, f)}</td>
                 <td className="small">{item.error ? <span className="field-error"><Icon name="warning" size={12} /> {item.error}</span> : null}</td>
               </tr>
             ))}
