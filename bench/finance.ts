@@ -53,7 +53,7 @@ export async function financeBench(): Promise<void> {
     const csvBytes = await writeStatementCsv(csv, csvRows);
     const load = (await import('node:os')).loadavg()[0] ?? 0;
     console.log(`\nMachine load average ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores (other work on the machine slows wall-clock figures; CPU times are given too).`);
-    console.log(`\nBank CSV import: ${fmt(csvRows)} lines, ${(csvBytes / 1024 / 1024).toFixed(0)} MB (scenario lines, several hundred accounts), SQLite file`);
+    console.log(`\nBank CSV import: ${fmt(csvRows)} lines, ${(csvBytes / 1024 / 1024).toFixed(0)} MB (the scenario generator’s statement lines, accounts by IBAN), SQLite files`);
     const ours = await phase('csv-import', join(dir, 'ours.sqlite'), csv);
     const raw = await phase('csv-raw', join(dir, 'raw.sqlite'), csv);
     const ratio = rate(ours.rows, ours.ms) / rate(raw.rows, raw.ms);

@@ -93,19 +93,16 @@ export class Classifier {
   }
 
   toTx(r: RawTx): Tx {
+    const cp = r.counterpartyAccountId ?? (r.counterpartyAccount ? `no:${r.counterpartyAccount}` : null);
+    return this.tx(r.id, r.accountId, cp, r.counterpartyName, r.amount, r.currency, r.bookingDate, r.text, r.kind, r.place, r.reference);
+  }
+
+  /** A line from its columns, the counterparty already as a key (`toTx` without the record). */
+  tx(id: string, accountId: string, cp: string | null, cpName: string | null, amount: number, currency: string, bookingDate: string, text: string | null, kind: string | null, place: string | null, reference: string | null = null): Tx {
     return {
-      id: r.id,
-      accountId: r.accountId,
-      cp: r.counterpartyAccountId ?? (r.counterpartyAccount ? `no:${r.counterpartyAccount}` : null),
-      cpName: r.counterpartyName,
-      amount: r.amount,
-      currency: r.currency,
-      day: this.dayOf(r.bookingDate),
-      text: r.text,
-      reference: r.reference,
-      kind: r.kind,
-      place: r.place?.trim() || null,
-      flags: this.flags(r.kind, r.text, r.counterpartyName, r.amount),
+      id, accountId, cp, cpName, amount, currency, day: this.dayOf(bookingDate), text, reference, kind,
+      place: place ? place.trim() || null : null,
+      flags: this.flags(kind, text, cpName, amount),
     };
   }
 }
