@@ -1,24 +1,15 @@
-import { beforeAll, expect } from 'vitest';
-import { buildApp } from '../../src/server/app.ts';
+import { expect } from 'vitest';
+import { uniqueName, useApp } from '../support/api.ts';
 import { createCase } from '../../src/services/cases.ts';
 import { createEntities } from '../../src/services/entities.ts';
 import { actorOf, addAgency, addUser } from '../../src/services/users.ts';
 import { issueToken } from '../../src/store/repos/users.ts';
 import { describeEachDialect, itDb } from '../support/dialects.ts';
 
-let n = 0;
-const uniq = (s: string) => `${s}-${process.pid}-${++n}`;
+const uniq = uniqueName;
 
 describeEachDialect('sharing chosen entities with another agency', ({ store }) => {
-  let app: Awaited<ReturnType<typeof buildApp>>;
-  beforeAll(async () => {
-    try {
-      store();
-    } catch {
-      return;
-    }
-    app = await buildApp({ store: store() });
-  });
+  const appOf = useApp(store);
 
   itDb('the other agency sees the shared entities and the links between them, nothing else', async () => {
     const fi = (await addAgency(store(), { name: uniq('FI police'), country: 'FI', kind: 'police' })).id;
@@ -37,21 +28,21 @@ describeEachDialect('sharing chosen entities with another agency', ({ store }) =
     ]);
     const leadAuth = { authorization: `Bearer ${await issueToken(store().db, lead.id, 't')}`, 'content-type': 'application/json' };
     const guestAuth = { authorization: `Bearer ${await issueToken(store().db, guest.id, 't')}` };
-    const share = await app.inject({ method: 'POST', url: `/api/cases/${c.id}/shares`, headers: leadAuth, payload: { agencyId: ee, access: 'read', entityIds: [a?.id, b?.id] } });
+    const share = await appOf().inject({ method: 'POST', url: `/api/cases/${c.id}/shares`, headers: leadAuth, payload: { agencyId: ee, access: 'read', entityIds: [a?.id, b?.id] } });
     expect(share.statusCode).toBe(201);
     expect(share.json().entities).toBe(3); // the two entities and the link between them
 
-    const list = (await app.inject({ method: 'GET', url: `/api/cases/${c.id}/entities`, headers: guestAuth })).json<{ entities: { id: string }[] }>();
+    const list = (await appOf().inject({ method: 'GET', url: `/api/cases/${c.id}/entities`, headers: guestAuth })).json<{ entities: { id: string }[] }>();
     expect(list.entities.map((e) => e.id).sort()).toEqual([a?.id, b?.id, link?.id].sort());
-    expect((await app.inject({ method: 'GET', url: `/api/cases/${c.id}/entities/${hidden?.id}`, headers: guestAuth })).statusCode).toBe(404);
-    const page = (await app.inject({ method: 'GET', url: `/api/cases/${c.id}/entities/${a?.id}`, headers: guestAuth })).json<{ links: { id: string }[] }>();
+    expect((await appOf().inject({ method: 'GET', url: `/api/cases/${c.id}/entities/${hidden?.id}`, headers: guestAuth })).statusCode).toBe(404);
+    const page = (await appOf().inject({ method: 'GET', url: `/api/cases/${c.id}/entities/${a?.id}`, headers: guestAuth })).json<{ links: { id: string }[] }>();
     expect(page.links.map((l) => l.id)).toEqual([link?.id]);
     expect(page.links.map((l) => l.id)).not.toContain(otherLink?.id);
-    const byPhone = (await app.inject({ method: 'GET', url: `/api/cases/${c.id}/selectors?kind=phone&value=${encodeURIComponent('040 765 4321')}`, headers: guestAuth })).json<{ matches: unknown[] }>();
+    const byPhone = (await appOf().inject({ method: 'GET', url: `/api/cases/${c.id}/selectors?kind=phone&value=${encodeURIComponent('040 765 4321')}`, headers: guestAuth })).json<{ matches: unknown[] }>();
     expect(byPhone.matches).toEqual([]);
-    const exported = await app.inject({ method: 'GET', url: `/api/cases/${c.id}/export`, headers: guestAuth });
+    const exported = await appOf().inject({ method: 'GET', url: `/api/cases/${c.id}/export`, headers: guestAuth });
     expect(exported.body).toContain('Shared One');
     expect(exported.body).not.toContain('Kept Back');
-    expect((await app.inject({ method: 'POST', url: `/api/cases/${c.id}/entities`, headers: { ...guestAuth, 'content-type': 'application/json' }, payload: { schema: 'Person', properties: { name: ['X'] } } })).statusCode).toBe(403);
+    expect((await appOf().inject({ method: 'POST', url: `/api/cases/${c.id}/entities`, headers: { ...guestAuth, 'content-type': 'application/json' }, payload: { schema: 'Person', properties: { name: ['X'] } } })).statusCode).toBe(403);
   });
 });

@@ -1,5 +1,6 @@
 /** Drives the HTTP API in-process (Fastify inject) against a store of one dialect. */
 import type { FastifyInstance } from 'fastify';
+import { beforeAll } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { addUserWithToken } from '../../src/services/users.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -54,3 +55,22 @@ export async function testApi(store: Store): Promise<TestApi> {
 let n = 0;
 /** A unique username per call, so suites sharing a store do not collide. */
 export const uniqueName = (base: string): string => `${base}-${process.pid}-${++n}`;
+
+/**
+ * The app over the suite's store, built once before its cases; the getter is called inside
+ * cases (a dialect that is unavailable skips them before they ask).
+ */
+export function useApp(store: () => Store): () => FastifyInstance {
+  let app: FastifyInstance | undefined;
+  beforeAll(async () => {
+    try {
+      app = await buildApp({ store: store() });
+    } catch {
+      // no store for this dialect: its cases skip
+    }
+  });
+  return () => {
+    if (!app) throw new Error('the app was not built');
+    return app;
+  };
+}

@@ -12,27 +12,17 @@
  * The encodings here are part of the stored data: change them only with a new version tag.
  */
 import { createHash } from 'node:crypto';
+import type { AuditEventsTable } from '../tables.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 /** The reserved chain of events that concern no single case (logins, permissions, audit queries). */
 export const GLOBAL_CHAIN = '-';
 
-export interface CaseLinkFields {
-  case_id: string;
-  seq: number;
-  id: string;
-  at: string;
-  user_id: string;
-  action: string;
-  target_type: string;
-  target_id: string | null;
-  returned_ids: string | null;
-  returned_count: number;
-  case_ref: string | null;
-  ip: string | null;
-  detail: string | null;
-  prev_hash: string;
-}
+/** The fields a record's case-chain hash covers (everything but its own hashes and signature). */
+export type CaseLinkFields = Pick<
+  AuditEventsTable,
+  'case_id' | 'seq' | 'id' | 'at' | 'user_id' | 'action' | 'target_type' | 'target_id' | 'returned_ids' | 'returned_count' | 'case_ref' | 'ip' | 'detail' | 'prev_hash'
+>;
 
 export interface GlobalLinkFields {
   gseq: number;
