@@ -47,3 +47,23 @@ export interface TransactionRecord {
   /** Where a cash deposit or card payment happened, when the statement says. */
   place?: string | null;
 }
+
+/**
+ * One bank statement's own figures, as written in the file: which account, the bank's
+ * reference for it, its balances (signed minor units, negative = overdrawn) and how many
+ * transactions the importer read from it.
+ */
+export interface StatementRecord {
+  /** Entity id of the BankAccount the statement is about. */
+  accountId: string;
+  /** The bank's statement id or reference (camt `<Stmt><Id>`, MT940 `:20:`). */
+  reference: string;
+  currency: string;
+  openingMinor: number;
+  /** ISO dates, YYYY-MM-DD. */
+  openingDate: string;
+  closingMinor: number;
+  closingDate: string;
+  /** Transactions read from this statement. */
+  entries: number;
+}

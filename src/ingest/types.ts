@@ -4,7 +4,7 @@
  * writes everything in one transaction and reports — the same for every format.
  */
 import type { Readable } from 'node:stream';
-import type { EntityRecord, TransactionRecord } from '../domain/records.ts';
+import type { EntityRecord, StatementRecord, TransactionRecord } from '../domain/records.ts';
 
 export interface ImportInput {
   /** The file's name as the user gave it (for messages and provenance). */
@@ -24,7 +24,12 @@ export type ImportItem =
   | { kind: 'entity'; line: number; record: EntityRecord; merge?: boolean }
   | { kind: 'transaction'; line: number; record: TransactionRecord }
   /** A file kept with the case: a web or ad capture, an attachment found in the input. */
-  | { kind: 'file'; line: number; file: ImportedFile };
+  | { kind: 'file'; line: number; file: ImportedFile }
+  /**
+   * A bank statement's balances and entry count, yielded after its transactions (and after
+   * the entity of its account). Re-importing the same statement adds nothing.
+   */
+  | { kind: 'statement'; line: number; statement: StatementRecord };
 
 export interface ImportedFile {
   fileName: string;

@@ -16,6 +16,7 @@ import { existingIds, getEntities, getEntity, insertEntities, updateEntity } fro
 import type { Recording } from '../store/repos/entities.ts';
 import { insertFile } from '../store/repos/files.ts';
 import { insertSource } from '../store/repos/notes.ts';
+import { insertStatements, toStatementRow } from '../store/repos/statements.ts';
 import { insertTransactions, toRows } from '../store/repos/transactions.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
@@ -42,6 +43,8 @@ export interface ImportReport {
   transactionsAdded: number;
   transactionsAlreadyPresent: number;
   filesAdded: number;
+  /** Bank statements (balances, entry counts) new to the case; absent when the file had none. */
+  statementsAdded?: number;
   durationMs: number;
 }
 
@@ -77,6 +80,8 @@ export async function runImport<O>(
   let txAdded = 0;
   let filesAdded = 0;
   let merged = 0;
+  let statementsReceived = 0;
+  let statementsAdded = 0;
 
   await store.transaction(async (trx) => {
     const scope = store.scope(caseId).in(trx);
@@ -89,6 +94,7 @@ export async function runImport<O>(
     let entities: PendingEntity[] = [];
     let txs: { line: number; record: TransactionRecord }[] = [];
     const files: Extract<ImportItem, { kind: 'file' }>[] = [];
+    const statements: Extract<ImportItem, { kind: 'statement' }>[] = [];
 
     const flushEntities = async () => {
       if (!entities.length) return;
@@ -137,6 +143,7 @@ export async function runImport<O>(
       if (run.signal?.aborted) throw new AppError('import_failed', 'The import was cancelled; nothing was added');
       if (item.kind === 'entity') entities.push({ line: item.line, record: item.record, merge: item.merge ?? false });
       else if (item.kind === 'transaction') txs.push({ line: item.line, record: item.record });
+      else if (item.kind === 'statement') statements.push(item);
       else files.push(item);
       if (entities.length >= chunkSize) await flushEntities();
       if (txs.length >= chunkSize) await flushTransactions();
@@ -144,6 +151,11 @@ export async function runImport<O>(
     }
     await flushEntities();
     await flushTransactions();
+    if (statements.length) {
+      await checkAccounts(scope, statements.map((s) => ({ line: s.line, record: { accountId: s.statement.accountId } })), firstLineOf);
+      statementsReceived = statements.length;
+      statementsAdded = await insertStatements(scope, statements.map((s) => toStatementRow(s.statement, sourceId)));
+    }
     for (const f of files) {
       if (f.file.entityId && !firstLineOf.has(f.file.entityId) && !(await existingIds(scope, [f.file.entityId])).size) {
         throw errors.importFailed(`The file documents ${f.file.entityId}, which is neither in the file nor in the case`, `line ${f.line}`);
@@ -176,11 +188,12 @@ export async function runImport<O>(
     transactionsAdded: txAdded,
     transactionsAlreadyPresent: txReceived - txAdded,
     filesAdded,
+    ...(statementsReceived ? { statementsAdded } : {}),
     durationMs: Date.now() - started,
   };
 }
 
-async function checkAccounts(scope: CaseScope, batch: readonly { line: number; record: TransactionRecord }[], inFile: Map<string, number>): Promise<void> {
+async function checkAccounts(scope: CaseScope, batch: readonly { line: number; record: Pick<TransactionRecord, 'accountId' | 'counterpartyAccountId'> }[], inFile: Map<string, number>): Promise<void> {
   const ids = [...new Set(batch.flatMap((b) => [b.record.accountId, ...(b.record.counterpartyAccountId ? [b.record.counterpartyAccountId] : [])]))];
   const rows = new Map((await getEntities(scope, ids)).map((e) => [e.id, e.schema]));
   for (const b of batch) {

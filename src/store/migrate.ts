@@ -11,6 +11,7 @@ import * as m003 from './migrations/003_agencies_access_auth.ts';
 import * as m004 from './migrations/004_audit_chain_retention.ts';
 import * as m005 from './migrations/005_saved_mappings.ts';
 import * as m006 from './migrations/006_findings.ts';
+import * as m007 from './migrations/007_statements.ts';
 
 interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'audit_chain_retention', up: m004.up },
   { version: 5, name: 'saved_mappings', up: m005.up },
   { version: 6, name: 'findings', up: m006.up },
+  { version: 7, name: 'statements', up: m007.up },
 ];
 
 export async function migrate(db: Kysely<unknown>, dialect: DialectName): Promise<number[]> {

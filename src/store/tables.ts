@@ -7,6 +7,7 @@
  */
 import type { SavedMappingsTable } from './migrations/005_saved_mappings.ts';
 import type { FindingRunsTable, FindingsTable, ProceedsModelsTable } from './migrations/006_findings.ts';
+import type { StatementsTable } from './migrations/007_statements.ts';
 
 export interface CasesTable {
   case_id: string;
@@ -309,6 +310,7 @@ export interface Database {
   case_share_entities: CaseShareEntitiesTable;
   handling_code_texts: HandlingCodeTextsTable;
   saved_mappings: SavedMappingsTable;
+  statements: StatementsTable;
 }
 
 /** Tables whose rows belong to one case. Every query on them goes through `CaseScope`. */
@@ -332,5 +334,6 @@ export const caseScopedTables = [
   'findings',
   'finding_runs',
   'proceeds_models',
+  'statements',
 ] as const;
 export type CaseTable = (typeof caseScopedTables)[number];

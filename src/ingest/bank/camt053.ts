@@ -5,7 +5,9 @@
  * Ownership link, when <Ownr> names one), then one transaction per booked entry — or, for a
  * batch entry with several <TxDtls> that carry their own amounts, one per <TxDtls>. The
  * counterparty is the debtor of a credit and the creditor of a debit; when its account is
- * given it becomes a BankAccount entity too. Ids are derived (accounts.ts), and `known`
+ * given it becomes a BankAccount entity too. After its entries comes the statement's own
+ * `statement` item: <Stmt><Id>, the booked opening (OPBD or PRCD) and closing (CLBD)
+ * balances and the number of transactions read. Ids are derived (accounts.ts), and `known`
  * filters out entities the case already has (emit.ts).
  *
  * The file is read as a stream of bytes through a tokenizer (xml.ts); memory holds at most

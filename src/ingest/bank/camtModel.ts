@@ -111,6 +111,37 @@ export function readStatementAccount(stmt: XNode): StatementAccount {
   return { ref, ownerName: textAt(acct, 'Ownr', 'Nm') ?? textAt(acct, 'Ownr', 'Pty', 'Nm'), statementId: textAt(stmt, 'Id') };
 }
 
+export interface BalanceFigure {
+  money: Money;
+  date: string;
+}
+
+/** The statement's balance of type `codes` (the first code found wins), from its <Bal> elements. */
+function readBalance(stmt: XNode, codes: readonly string[]): BalanceFigure | undefined {
+  const bals = findAll(stmt, 'Bal');
+  for (const code of codes) {
+    const bal = bals.find((b) => textAt(b, 'Tp', 'CdOrPrtry', 'Cd') === code);
+    if (!bal) continue;
+    const amt = find(bal, 'Amt');
+    if (!amt) throw fail(bal.line, `the ${code} balance has no amount (<Amt>)`);
+    const money = readMoney(amt, find(bal, 'CdtDbtInd'), undefined, `the ${code} balance`);
+    const date = readDate(find(bal, 'Dt'));
+    if (!date) throw fail(bal.line, `the ${code} balance has no date (<Dt><Dt> or <Dt><DtTm>)`);
+    return { money, date };
+  }
+  return undefined;
+}
+
+/**
+ * Opening (OPBD, or PRCD: the previous statement's closing) and closing (CLBD) booked
+ * balances, when the statement gives both.
+ */
+export function readStatementBalances(stmt: XNode): { opening: BalanceFigure; closing: BalanceFigure } | undefined {
+  const opening = readBalance(stmt, ['OPBD', 'PRCD']);
+  const closing = readBalance(stmt, ['CLBD']);
+  return opening && closing ? { opening, closing } : undefined;
+}
+
 /** An entry's own data (its <NtryDtls> are read separately, one <TxDtls> at a time). */
 export interface EntryHead {
   line: number;

@@ -7,7 +7,7 @@
  */
 import { errors } from '../../shared/errors.ts';
 import { AccountRefCache } from './accounts.ts';
-import { readEntryHead, readStatementAccount, readTxDetails, newNode, type EntryHead, type Money, type StatementAccount, type TxDetails, type XNode } from './camtModel.ts';
+import { readEntryHead, readStatementAccount, readStatementBalances, readTxDetails, newNode, type EntryHead, type Money, type StatementAccount, type TxDetails, type XNode } from './camtModel.ts';
 import type { ItemQueue } from './emit.ts';
 import type { XmlHandler } from './xml.ts';
 
@@ -41,7 +41,7 @@ export class CamtReader implements XmlHandler {
   version: string | null = null;
   statements = 0;
   private readonly stack: Frame[] = [];
-  private stmt: { node: XNode; account: (StatementAccount & { id: string }) | null } | null = null;
+  private stmt: { node: XNode; account: (StatementAccount & { id: string }) | null; entries: number } | null = null;
   private entry: { node: XNode; head: EntryHead | null; txs: TxDetails[]; streamed: boolean; skip: boolean } | null = null;
   private nodes = 0;
   private readonly refs = new AccountRefCache();
@@ -70,7 +70,7 @@ export class CamtReader implements XmlHandler {
     } else if (this.stack.length === 2 && name === 'Stmt') {
       this.statements++;
       this.nodes = 0;
-      this.stmt = { node: newNode(name, line, attrs), account: null };
+      this.stmt = { node: newNode(name, line, attrs), account: null, entries: 0 };
       this.stack.push({ name, node: this.stmt.node, role: 'stmt' });
     } else if (parent.role === 'stmt' && name === 'Ntry') {
       this.statementAccount();
@@ -102,10 +102,29 @@ export class CamtReader implements XmlHandler {
     if (!frame?.role || !frame.node) return;
     if (frame.role === 'tx') this.addDetails(frame.node);
     else if (frame.role === 'ntry') this.finishEntry();
-    else {
-      this.statementAccount();
-      this.stmt = null;
+    else this.finishStatement();
+  }
+
+  /** The statement's figures, after its entries (its header holds every <Bal>). */
+  private finishStatement(): void {
+    const stmt = this.stmt;
+    if (!stmt) return;
+    const account = this.statementAccount();
+    const balances = readStatementBalances(stmt.node);
+    if (balances) {
+      const { opening, closing } = balances;
+      this.sink.statement(stmt.node.line, {
+        accountId: account.id,
+        reference: account.statementId ?? '',
+        currency: account.ref.currency ?? opening.money.currency,
+        openingMinor: opening.money.minor,
+        openingDate: opening.date,
+        closingMinor: closing.money.minor,
+        closingDate: closing.date,
+        entries: stmt.entries,
+      });
     }
+    this.stmt = null;
   }
 
   /** After the document: a camt.053 without statements is not a statement file. */
@@ -189,6 +208,7 @@ export class CamtReader implements XmlHandler {
 
   private emit(head: EntryHead, tx: TxDetails | undefined, money: Money, whole: boolean, note?: string): void {
     const account = this.statementAccount();
+    if (this.stmt) this.stmt.entries++;
     const party = tx ? (money.credit ? tx.debtor : tx.creditor) : undefined;
     let counterpartyAccountId: string | null = null;
     // A whole entry is named by its <Ntry> line, a part of a batch by its <TxDtls> line.

@@ -11,10 +11,10 @@
  * - marks what it yields `merge`, so that without `known` the pipeline combines the values
  *   with the case's entity instead of refusing the import;
  * - yields every queued entity before the transactions queued with it, so an account always
- *   exists before the first line that names it.
+ *   exists before the first line that names it, and statements after both.
  */
 import type { z } from 'zod';
-import type { EntityRecord, TransactionRecord } from '../../domain/records.ts';
+import type { EntityRecord, StatementRecord, TransactionRecord } from '../../domain/records.ts';
 import { errors } from '../../shared/errors.ts';
 import type { ImportItem } from '../types.ts';
 import { accountEntity, accountEntityId, holderEntities, type AccountRef } from './accounts.ts';
@@ -32,6 +32,7 @@ export class ItemQueue {
   private readonly holders = new Set<string>();
   private entities: { line: number; record: EntityRecord }[] = [];
   private transactions: { line: number; record: TransactionRecord }[] = [];
+  private statements: { line: number; statement: StatementRecord }[] = [];
 
   constructor(
     private readonly known: KnownIds | undefined,
@@ -69,6 +70,11 @@ export class ItemQueue {
     this.transactions.push({ line, record });
   }
 
+  /** Queues a statement's figures; call it after the statement's last transaction. */
+  statement(line: number, statement: StatementRecord): void {
+    this.statements.push({ line, statement });
+  }
+
   get full(): boolean {
     return this.entities.length + this.transactions.length >= this.limit;
   }
@@ -77,10 +83,13 @@ export class ItemQueue {
     const entities = this.entities;
     const transactions = this.transactions;
     this.entities = [];
+    const statements = this.statements;
     this.transactions = [];
+    this.statements = [];
     const existing = entities.length && this.known ? await this.known(entities.map((e) => e.record.id)) : new Set<string>();
     for (const e of entities) if (!existing.has(e.record.id)) yield { kind: 'entity', line: e.line, record: e.record, merge: true };
     for (const t of transactions) yield { kind: 'transaction', line: t.line, record: t.record };
+    for (const s of statements) yield { kind: 'statement', line: s.line, statement: s.statement };
   }
 }
 

@@ -7,6 +7,8 @@
  * (mt940Details.ts). Amounts take the currency of the opening balance `:60F:`/`:60M:`.
  * A statement must end with a closing balance `:62F:`/`:62M:`: one that does not is what a
  * truncated file looks like, and importing half a statement would silently lose money.
+ * After its lines, each statement's figures (:20: reference, opening and closing balance,
+ * number of :61: lines) are yielded as a `statement` item.
  */
 import { z } from 'zod';
 import { readLines } from '../text.ts';
@@ -35,6 +37,8 @@ interface Statement {
   accountId?: string;
   opening?: Balance;
   closing?: Balance;
+  /** :61: lines read so far. */
+  entries: number;
   pending?: { field: Mt940Field; entry: StatementLine; details?: Mt940Field };
 }
 
@@ -48,7 +52,7 @@ class StatementReader {
   field(f: Mt940Field): void {
     if (f.tag === '20') {
       this.finish(f.line);
-      this.st = { line: f.line, reference: f.lines.join(' ').trim() };
+      this.st = { line: f.line, reference: f.lines.join(' ').trim(), entries: 0 };
       this.statements++;
       return;
     }
@@ -98,7 +102,20 @@ class StatementReader {
       const where = endOfFile ? `the file ends at line ${line}` : `line ${line} starts something else`;
       throw failAt(st.line, `the statement starting here (:20:${st.reference}) has no closing balance (:62F:): ${where}; is the file truncated?`);
     }
-    this.account(st);
+    const accountId = this.account(st);
+    // Without an opening balance (a statement with no lines may omit it) there are no figures to keep.
+    if (st.opening) {
+      this.queue.statement(st.line, {
+        accountId,
+        reference: st.reference,
+        currency: st.opening.currency,
+        openingMinor: st.opening.minor,
+        openingDate: st.opening.date,
+        closingMinor: st.closing.minor,
+        closingDate: st.closing.date,
+        entries: st.entries,
+      });
+    }
     this.st = null;
   }
 
@@ -116,6 +133,7 @@ class StatementReader {
     const pending = st?.pending;
     if (!st || !pending) return;
     st.pending = undefined;
+    st.entries++;
     const { field, entry, details } = pending;
     const accountId = this.account(st);
     const d = details ? parseDetails(details.lines, (raw, hint) => this.refs.get(raw, hint)) : {};

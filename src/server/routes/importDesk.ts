@@ -128,6 +128,13 @@ export function previewItem(item: ImportItem, country: string): PreviewItem {
     };
   }
   if (item.kind === 'file') return { line: item.line, kind: 'file', schema: null, caption: item.file.fileName, properties: {}, error: null };
+  if (item.kind === 'statement') {
+    const s = item.statement;
+    return {
+      line: item.line, kind: 'statement', schema: null, caption: `${s.reference} ${s.openingDate}–${s.closingDate} ${s.currency}`,
+      properties: { entries: [String(s.entries)] }, error: null,
+    };
+  }
   try {
     const [p] = prepareAll([item.record], country, { strictSelectors: false, skipRequired: true });
     return { line: item.line, kind: 'entity', schema: item.record.schema, caption: p?.caption ?? item.record.id, properties: p?.properties ?? {}, error: null };

@@ -122,7 +122,7 @@ export type LineMessage = z.infer<typeof LineMessage>;
 
 export const PreviewItem = z.object({
   line: z.number(),
-  kind: z.enum(['entity', 'transaction', 'file']),
+  kind: z.enum(['entity', 'transaction', 'file', 'statement']),
   schema: z.string().nullable(),
   caption: z.string(),
   properties: z.record(z.string(), z.array(z.string())),
