@@ -14,6 +14,7 @@ import type { EntityOut } from '../../shared/contracts/index.ts';
 import { ActivityOut, EntityRowsOut, EntityRowsQuery } from '../../shared/contracts/workspace.ts';
 import type { EntityRowOut } from '../../shared/contracts/workspace.ts';
 import { canSee, visibilityOf } from '../../services/visibility.ts';
+import { sharedEntityIds } from '../../store/repos/entities.ts';
 import type { EntityRow } from '../../store/repos/entities.ts';
 import { getUser } from '../../store/repos/users.ts';
 import { CaseParams } from './cases.ts';
@@ -60,11 +61,7 @@ export function entityRowRoutes(r: Router): void {
       const ids = query.ids ? query.ids.split(',').filter(Boolean).slice(0, 1000) : [];
       const filtered = () => {
         let q = store.scope(caseId).selectFrom('entities');
-        if (access.partial) {
-          const agency = access.sharedAgencyId ?? '';
-          // Same case, same shard: the sub-select stays on one node.
-          q = q.where('id', 'in', (eb) => eb.selectFrom('case_share_entities').select('entity_id').where('case_id', '=', caseId).where('agency_id', '=', agency));
-        }
+        if (access.partial) q = q.where('id', 'in', sharedEntityIds(store.scope(caseId), access.sharedAgencyId ?? ''));
         if (schemata.length) q = q.where('schema', 'in', schemata);
         if (query.kind === 'links') q = q.where('schema', 'in', edgeSchemata);
         if (query.kind === 'entities') q = q.where('schema', 'not in', edgeSchemata);

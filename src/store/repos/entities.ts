@@ -4,7 +4,8 @@
  */
 import type { CaseScope } from '../caseScope.ts';
 import type { PreparedEntity } from '../../domain/entity/prepared.ts';
-import type { EntitiesTable } from '../tables.ts';
+import type { ExpressionBuilder } from 'kysely';
+import type { Database, EntitiesTable } from '../tables.ts';
 
 export type EntityRow = EntitiesTable;
 
@@ -114,6 +115,13 @@ export async function existingIds(scope: CaseScope, ids: readonly string[]): Pro
   return found;
 }
 
+/**
+ * The ids of a case's entities shared with an agency (a partial share), as a sub-select for
+ * `where('id', 'in', …)`. Same case, same shard: it stays on one node.
+ */
+export const sharedEntityIds = (scope: CaseScope, agencyId: string) => (eb: ExpressionBuilder<Database, 'entities'>) =>
+  eb.selectFrom('case_share_entities').select('entity_id').where('case_id', '=', scope.caseId).where('agency_id', '=', agencyId);
+
 export interface EntityListQuery {
   schemata?: readonly string[] | undefined;
   /** Only entities shared with this agency (a partial share). */
@@ -126,12 +134,7 @@ export interface EntityListQuery {
 export async function listEntities(scope: CaseScope, q: EntityListQuery): Promise<EntityRow[]> {
   let query = scope.selectFrom('entities').selectAll();
   if (q.schemata?.length) query = query.where('schema', 'in', q.schemata);
-  if (q.sharedWith) {
-    const agency = q.sharedWith;
-    // Same case, same shard: the sub-select stays on one node.
-    query = query.where('id', 'in', (eb) =>
-      eb.selectFrom('case_share_entities').select('entity_id').where('case_id', '=', scope.caseId).where('agency_id', '=', agency));
-  }
+  if (q.sharedWith) query = query.where('id', 'in', sharedEntityIds(scope, q.sharedWith));
   if (q.after) {
     const { caption, id } = q.after;
     query = query.where((eb) => eb.or([eb('caption', '>', caption), eb.and([eb('caption', '=', caption), eb('id', '>', id)])]));
