@@ -25,6 +25,14 @@ const ImportWizard = lazy(() => import('../pages/imports/ImportWizard.tsx').then
 const EvidencePage = lazy(() => import('../pages/EvidencePage.tsx').then((m) => ({ default: m.EvidencePage })));
 const MembersPage = lazy(() => import('../pages/MembersPage.tsx').then((m) => ({ default: m.MembersPage })));
 const AuditPage = lazy(() => import('../pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const FinancePage = lazy(() => import('../pages/finance/FinancePage.tsx').then((m) => ({ default: m.FinancePage })));
+const ChartPage = lazy(() => import('../pages/chart/ChartPage.tsx').then((m) => ({ default: m.ChartPage })));
+const ChainPage = lazy(() => import('../pages/views/ChainPage.tsx').then((m) => ({ default: m.ChainPage })));
+const TimelinePage = lazy(() => import('../pages/views/TimelinePage.tsx').then((m) => ({ default: m.TimelinePage })));
+const MapPage = lazy(() => import('../pages/views/MapPage.tsx').then((m) => ({ default: m.MapPage })));
+const MoneyFlowPage = lazy(() => import('../pages/views/MoneyFlowPage.tsx').then((m) => ({ default: m.MoneyFlowPage })));
+const IdentificationPage = lazy(() => import('../pages/identification/IdentificationPage.tsx').then((m) => ({ default: m.IdentificationPage })));
+const CapturesPage = lazy(() => import('../pages/captures/CapturesPage.tsx').then((m) => ({ default: m.CapturesPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -67,6 +75,22 @@ function page(route: Route): ReactNode {
       return <MembersPage caseId={route.caseId} />;
     case 'caseAudit':
       return <AuditPage caseId={route.caseId} />;
+    case 'finance':
+      return <FinancePage caseId={route.caseId} />;
+    case 'chart':
+      return <ChartPage caseId={route.caseId} />;
+    case 'chain':
+      return <ChainPage caseId={route.caseId} />;
+    case 'timeline':
+      return <TimelinePage caseId={route.caseId} />;
+    case 'map':
+      return <MapPage caseId={route.caseId} />;
+    case 'moneyFlow':
+      return <MoneyFlowPage caseId={route.caseId} />;
+    case 'identification':
+      return <IdentificationPage caseId={route.caseId} />;
+    case 'captures':
+      return <CapturesPage caseId={route.caseId} />;
     case 'audit':
       return <AuditPage caseId={null} />;
     case 'search':

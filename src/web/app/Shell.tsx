@@ -141,6 +141,17 @@ function CaseNav({ caseId, route }: { caseId: string; route: Route }) {
         <NavLink to={paths.members(caseId)} icon="users" current={is('members')}>{t('nav.members')}</NavLink>
         {kase.data?.access?.canManage ? <NavLink to={paths.caseAudit(caseId)} icon="audit" current={is('caseAudit')}>{t('nav.caseAudit')}</NavLink> : null}
       </ul>
+      <h2 className="nav-heading">{t('nav.analysis')}</h2>
+      <ul className="nav-list">
+        <NavLink to={paths.chart(caseId)} icon="link" current={is('chart')}>{t('nav.chart')}</NavLink>
+        <NavLink to={paths.chain(caseId)} icon="subcontract" current={is('chain')}>{t('nav.chain')}</NavLink>
+        <NavLink to={paths.timeline(caseId)} icon="event" current={is('timeline')}>{t('nav.timeline')}</NavLink>
+        <NavLink to={paths.map(caseId)} icon="globe" current={is('map')}>{t('nav.map')}</NavLink>
+        <NavLink to={paths.moneyFlow(caseId)} icon="payment" current={is('moneyFlow')}>{t('nav.moneyFlow')}</NavLink>
+        <NavLink to={paths.finance(caseId)} icon="bank" current={is('finance')}>{t('nav.finance')}</NavLink>
+        <NavLink to={paths.identification(caseId)} icon="shield" current={is('identification')}>{t('nav.identification')}</NavLink>
+        <NavLink to={paths.captures(caseId)} icon="image" current={is('captures')}>{t('nav.captures')}</NavLink>
+      </ul>
       <h2 className="nav-heading">{t('nav.findings')}</h2>
       <p className="nav-note">{t('nav.findingsEmpty')}</p>
     </section>

@@ -15,9 +15,20 @@ export type Route =
   | { name: 'evidence'; caseId: string }
   | { name: 'members'; caseId: string }
   | { name: 'caseAudit'; caseId: string }
+  | { name: 'finance'; caseId: string }
+  | { name: 'chart'; caseId: string }
+  | { name: 'chain'; caseId: string }
+  | { name: 'timeline'; caseId: string }
+  | { name: 'map'; caseId: string }
+  | { name: 'moneyFlow'; caseId: string }
+  | { name: 'identification'; caseId: string }
+  | { name: 'captures'; caseId: string }
   | { name: 'search' }
   | { name: 'audit' }
   | { name: 'notFound' };
+
+/** Case views that live at /cases/:id/<slug>; further state (tabs, filters) is in the query string. */
+const CASE_VIEWS = [['finance', 'finance'], ['chart', 'chart'], ['chain', 'chain'], ['timeline', 'timeline'], ['map', 'map'], ['moneyFlow', 'money-flow'], ['identification', 'identification'], ['captures', 'captures']] as const;
 
 const seg = (s: string | undefined) => decodeURIComponent(s ?? '');
 
@@ -39,7 +50,14 @@ export function matchRoute(path: string): Route {
   if (parts.length === 3 && c === 'evidence') return { name: 'evidence', caseId };
   if (parts.length === 3 && c === 'members') return { name: 'members', caseId };
   if (parts.length === 3 && c === 'audit') return { name: 'caseAudit', caseId };
+  const view = parts.length === 3 ? CASE_VIEWS.find(([, slug]) => slug === c) : undefined;
+  if (view) return { name: view[0], caseId };
   return { name: 'notFound' };
+}
+
+function caseView(caseId: string, slug: string, query?: Record<string, string>): string {
+  const qs = query && Object.keys(query).length ? `?${new URLSearchParams(query).toString()}` : '';
+  return `/cases/${encodeURIComponent(caseId)}/${slug}${qs}`;
 }
 
 export const paths = {
@@ -52,6 +70,14 @@ export const paths = {
   evidence: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/evidence`,
   members: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/members`,
   caseAudit: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/audit`,
+  finance: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'finance', query),
+  chart: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'chart', query),
+  chain: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'chain', query),
+  timeline: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'timeline', query),
+  map: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'map', query),
+  moneyFlow: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'money-flow', query),
+  identification: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'identification', query),
+  captures: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'captures', query),
   search: (q?: string) => `/search${q ? `?q=${encodeURIComponent(q)}` : ''}`,
   audit: () => '/audit',
   signIn: () => '/sign-in',

@@ -1,0 +1,8 @@
+/** PLACEHOLDER — replaced by the page's owner. */
+import { useTranslation } from 'react-i18next';
+import { EmptyState } from '../../ui/feedback.tsx';
+
+export function FinancePage({ caseId }: { caseId: string }) {
+  const { t } = useTranslation();
+  return <EmptyState icon="warning" title={t('nav.finance')}>{caseId}</EmptyState>;
+}
