@@ -1,9 +1,15 @@
 /** `npm run bench`: every benchmark, each figure beside a baseline measured in the same run. */
+import { chartBench } from './chart.ts';
 import { financeBench } from './finance.ts';
+import { psiBench } from './psi.ts';
+import { resolutionBench } from './resolution.ts';
 import { transactionStorageBench } from './transactionStorage.ts';
 import { webBench } from './web.ts';
 
 console.log(`ELECT THB benchmarks — ${new Date().toISOString()} — Node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
 await transactionStorageBench();
 await webBench();
+await chartBench();
 await financeBench();
+await psiBench();
+await resolutionBench();

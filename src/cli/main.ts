@@ -12,6 +12,12 @@ import { auditCommand } from './audit.ts';
 import { backupCommands } from './backup.ts';
 import { retentionCommands } from './retention.ts';
 import { financeCommands } from './finance.ts';
+import { prosecutionCommands } from './prosecution.ts';
+import { companyCommands } from './companies.ts';
+import { trainingCommands } from './training.ts';
+import { cooperationCommands } from './cooperation.ts';
+import { captureCommands } from './captures.ts';
+import { identificationCommands } from './identification.ts';
 
 const program = new Command();
 program
@@ -31,6 +37,12 @@ auditCommand(program);
 backupCommands(program);
 retentionCommands(program);
 financeCommands(program);
+prosecutionCommands(program);
+companyCommands(program);
+trainingCommands(program);
+cooperationCommands(program);
+captureCommands(program);
+identificationCommands(program);
 
 program
   .command('migrate')

@@ -31,6 +31,17 @@ import { webAssetRoutes } from './routes/webAssets.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { retentionRoutes } from './routes/retention.ts';
 import { financeRoutes } from './routes/finance.ts';
+import { viewRoutes } from './routes/views.ts';
+import { companyRoutes } from './routes/companies.ts';
+import { resolutionRoutes } from './routes/resolution.ts';
+import { captureRoutes } from './routes/captures.ts';
+import { trainingRoutes } from './routes/training.ts';
+import { hitRoutes } from './routes/hits.ts';
+import { cooperationRoutes } from './routes/cooperation.ts';
+import { chartRoutes } from './routes/charts.ts';
+import { identificationRoutes } from './routes/identification.ts';
+import { prosecutionRoutes } from './routes/prosecution.ts';
+import { victimFileRoutes } from './routes/victimFile.ts';
 
 export interface AppOptions {
   store: Store;
@@ -80,6 +91,17 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   auditRoutes(route);
   retentionRoutes(route);
   financeRoutes(route);
+  viewRoutes(route);
+  companyRoutes(route);
+  resolutionRoutes(route);
+  captureRoutes(route, app);
+  trainingRoutes(route);
+  hitRoutes(route);
+  cooperationRoutes(route);
+  chartRoutes(route);
+  identificationRoutes(route);
+  prosecutionRoutes(route);
+  victimFileRoutes(route);
 
   route({
     method: 'GET', url: '/api/health', tag: 'platform', summary: 'Liveness and the store in use', access: 'public',

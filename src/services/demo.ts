@@ -15,13 +15,13 @@ import { runImport } from './imports.ts';
 
 export const DEMO_GENERATOR = `elect-thb-demo/${GENERATOR_VERSION}`;
 
-interface DemoImportOptions extends ScenarioOptions {
+export interface DemoImportOptions extends ScenarioOptions {
   /** Receives the ground truth, cell by cell, as it streams past. */
   onTruth: (cell: number, json: string) => void;
 }
 
 /** The scenario as an import format: entities, statement lines and ad captures. */
-const scenarioImporter: Importer<DemoImportOptions> = {
+export const scenarioImporter: Importer<DemoImportOptions> = {
   format: 'demo-scenario',
   label: 'Generated scenario',
   async *parse(_input, options) {

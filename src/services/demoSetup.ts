@@ -6,10 +6,13 @@ import type { Store } from '../store/store.ts';
 import { addMember } from '../store/repos/cases.ts';
 import { countUsers } from '../store/repos/users.ts';
 import { loadDemoCase } from './demo.ts';
+import { recordDemoObservations } from './assessmentsFill.ts';
 import type { DemoCase } from './demo.ts';
 import { shareCase } from './sharing.ts';
 import { resolveCaseAccess } from './policy.ts';
 import { actorOf, addAgency, addUser } from './users.ts';
+import { assignCourse, createCohort, enrol } from './trainingCohorts.ts';
+import { courseLibrary } from '../training/library.ts';
 
 /** The demo case is the same on every machine. */
 export const DEMO_SEED = 20261129;
@@ -56,11 +59,21 @@ export async function setupDemoDeployment(store: Store, onProgress?: (msg: strin
   onProgress?.('Loading the demo case (synthetic: every person in it is invented)…');
   const lead = actorOf(users.investigator as NonNullable<(typeof users)['investigator']>);
   const demo = await loadDemoCase(store, lead, { seed: DEMO_SEED, scale: 1 });
+  // What officers recorded about each person (statements, inspection findings) — the input of the
+  // identification page's assessments; the ground truth of who is a victim stays out of it.
+  await recordDemoObservations(store, lead, demo.caseId);
   const scope = store.scope(demo.caseId);
   const now = new Date().toISOString();
   for (const [name, role, victimContact] of [['supervisor', 'member', 0], ['inspector', 'member', 0], ['trainer', 'readonly', 0], ['trainee', 'readonly', 0]] as const) {
     const u = users[name];
     if (u) await addMember(scope, { user_id: u.id, case_role: role, victim_contact: victimContact, added_by: lead.id, added_at: now });
+  }
+  // A cohort ready for the trainee: the course assigned, their exercise sandbox made from its seed on first use.
+  const trainer = users.trainer;
+  if (trainer && users.trainee) {
+    const cohort = await createCohort(store, actorOf(trainer), { name: 'Demo cohort' });
+    for (const courseId of courseLibrary().courseIds()) await assignCourse(store, actorOf(trainer), cohort.id, { courseId });
+    await enrol(store, actorOf(trainer), cohort.id, users.trainee.username);
   }
   const access = await resolveCaseAccess(store, lead, demo.caseId);
   if (access) {

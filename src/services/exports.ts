@@ -68,6 +68,17 @@ export async function watermark(store: Store, actor: Actor, caseId: string, at =
   };
 }
 
+/** The case, when the case's handling code lets this actor export it (every export asks first). */
+export async function exportableCase(store: Store, access: CaseAccess) {
+  const kase = await getCase(store.scope(access.caseId));
+  if (!kase) throw errors.notFound('Case');
+  const code = handlingCodeOf(kase.handling_code);
+  if (code?.export === 'refused' || (code?.export === 'lead-only' && access.role !== 'lead')) {
+    throw errors.forbidden(`Handling code ${code.code} (${code.label}): only the case lead may export this case`);
+  }
+  return kase;
+}
+
 export interface CaseExportRequest {
   victimIdentities?: boolean;
   extensionProperties?: boolean;
@@ -75,13 +86,8 @@ export interface CaseExportRequest {
 
 /** The case as FollowTheMoney entity JSON lines, watermarked first, under the actor's rules. */
 export async function exportCaseFtm(store: Store, actor: Actor, access: CaseAccess, req: CaseExportRequest = {}): Promise<AsyncGenerator<string>> {
-  const kase = await getCase(store.scope(access.caseId));
-  if (!kase) throw errors.notFound('Case');
+  const kase = await exportableCase(store, access);
   const lead = access.role === 'lead';
-  const code = handlingCodeOf(kase.handling_code);
-  if (code?.export === 'refused' || (code?.export === 'lead-only' && !lead)) {
-    throw errors.forbidden(`Handling code ${code.code} (${code.label}): only the case lead may export this case`);
-  }
   if (req.victimIdentities && !lead) throw errors.forbidden("Only the case lead may let victims' identities leave in an export");
   let only: ReadonlySet<string> | null = null;
   if (access.partial && access.sharedAgencyId) {

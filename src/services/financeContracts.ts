@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { ProceedsModel } from '../domain/finance/proceedsModel.ts';
 import { FINDING_STATUSES } from './financeFindings.ts';
 
+// Shapes the web reads too live in the shared contracts.
+export { AccountOut, DecisionBody, FindingOut, FlowEdgeOut, FlowNodeOut, TransactionOut, TransactionRowsQuery } from '../shared/contracts/finance.ts';
+
 const Id = z.string().min(1).max(200);
 const date = z.iso.date();
 
@@ -60,43 +63,5 @@ export const RunBody = z.strictObject({
   parameters: z.record(z.string(), z.record(z.string(), z.unknown())).optional().describe('Parameters per rule id; defaults fill in the rest'),
 });
 
-export const DecisionBody = z.strictObject({
-  status: z.enum(FINDING_STATUSES),
-  note: z.string().trim().max(5000).optional(),
-});
-
 export const ProceedsBody = ProceedsModel;
 
-const Money = z.object({ currency: z.string(), inMinor: z.number(), outMinor: z.number(), credits: z.number(), debits: z.number(), first: z.string().nullable(), last: z.string().nullable() });
-const Party = z.object({ id: z.string(), schema: z.string(), caption: z.string() });
-
-export const AccountOut = z.object({ id: z.string(), caption: z.string(), bankName: z.string().nullable(), holders: z.array(Party), totals: z.array(Money) });
-
-export const FindingOut = z.object({
-  id: z.string(),
-  rule: z.string(),
-  title: z.string(),
-  variant: z.string(),
-  subject: z.object({ id: z.string(), kind: z.string(), caption: z.string().nullable(), schema: z.string().nullable() }),
-  score: z.number(),
-  explanation: z.string(),
-  status: z.enum(FINDING_STATUSES),
-  decidedBy: z.string().nullable(),
-  decidedAt: z.string().nullable(),
-  decisionNote: z.string().nullable(),
-  accountIds: z.array(z.string()),
-  evidenceCount: z.number(),
-  current: z.boolean(),
-  runId: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-
-export const TransactionOut = z.object({
-  id: z.string(), accountId: z.string(), counterpartyAccountId: z.string().nullable(), counterpartyName: z.string().nullable(), counterpartyAccount: z.string().nullable(),
-  amountMinor: z.number(), currency: z.string(), bookingDate: z.string(), valueDate: z.string().nullable(), text: z.string().nullable(),
-  reference: z.string().nullable(), kind: z.string().nullable(), place: z.string().nullable(),
-});
-
-export const FlowNode = z.object({ id: z.string(), kind: z.enum(['account', 'holder', 'external']), caption: z.string(), schema: z.string().nullable() });
-export const FlowEdgeOut = z.object({ from: z.string(), to: z.string(), currency: z.string(), amountMinor: z.number(), count: z.number(), first: z.string().nullable(), last: z.string().nullable() });

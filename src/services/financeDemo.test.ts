@@ -5,8 +5,9 @@
  * this test. The ground truth is read only for grading and for the figures victims would give
  * in their statements (cash charges that no statement line shows).
  */
-import { beforeAll, expect } from 'vitest';
-import { describeEachDialect, itDb } from '../../test/support/dialects.ts';
+import { expect } from 'vitest';
+import { beforeAllWithStore, describeEachDialect, itDb } from '../../test/support/dialects.ts';
+import { testActor } from '../../test/support/api.ts';
 import { ruleIds } from '../domain/finance/rules/index.ts';
 import type { GroundTruthPart } from '../demo/index.ts';
 import { listGroundTruthParts } from '../store/repos/files.ts';
@@ -14,7 +15,6 @@ import { loadDemoCase } from './demo.ts';
 import { listFindings, runFindings } from './financeFindings.ts';
 import { formatGrade, gradeFindings, truthFrom } from './financeGrading.ts';
 import { estimateCaseProceeds } from './financeProceeds.ts';
-import { actorOf, addUser } from './users.ts';
 import type { Actor } from './actor.ts';
 import { parseIds } from './financeFindings.ts';
 
@@ -52,14 +52,8 @@ describeEachDialect('financial red flags and proceeds on a generated case', ({ s
   let actor: Actor;
   let truth: GroundTruthPart[] = [];
 
-  beforeAll(async () => {
-    let s;
-    try {
-      s = store();
-    } catch {
-      return;
-    }
-    actor = actorOf(await addUser(s, { username: `fin-demo-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`, platformRole: 'analyst' }));
+  beforeAllWithStore(store, async (s) => {
+    actor = await testActor(s, 'fin-demo', 'analyst');
     caseId = (await loadDemoCase(s, actor, { seed: SEED, scale: SCALE })).caseId;
     truth = truthFrom(await listGroundTruthParts(s.scope(caseId)));
   }, 240_000);

@@ -1,24 +1,18 @@
-import { beforeAll, expect } from 'vitest';
-import { describeEachDialect, itDb } from '../../test/support/dialects.ts';
+import { expect } from 'vitest';
+import { beforeAllWithStore, describeEachDialect, itDb } from '../../test/support/dialects.ts';
+import { testActor } from '../../test/support/api.ts';
 import { listJournal } from '../store/repos/notes.ts';
 import type { Actor } from './actor.ts';
 import { loadDemoCase } from './demo.ts';
 import { decideFinding, findingsState, listFindings, refreshFindings, runFindings } from './financeFindings.ts';
 import { importTransactions } from './transactions.ts';
-import { actorOf, addUser } from './users.ts';
 
 describeEachDialect('financial findings: runs, decisions, reruns', ({ store }) => {
   let caseId = '';
   let actor: Actor;
 
-  beforeAll(async () => {
-    let s;
-    try {
-      s = store();
-    } catch {
-      return;
-    }
-    actor = actorOf(await addUser(s, { username: `fin-find-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`, platformRole: 'analyst' }));
+  beforeAllWithStore(store, async (s) => {
+    actor = await testActor(s, 'fin-find', 'analyst');
     caseId = (await loadDemoCase(s, actor, { seed: 31, scale: 1 })).caseId;
   }, 120_000);
 

@@ -12,6 +12,8 @@ import { Classifier } from '../domain/finance/classify.ts';
 import { startRules } from '../domain/finance/rules/index.ts';
 import type { RuleSelection } from '../domain/finance/rules/index.ts';
 import type { Finding } from '../domain/finance/types.ts';
+import { findingStatuses } from '../shared/contracts/finance.ts';
+import type { FindingStatus } from '../shared/contracts/finance.ts';
 import { errors } from '../shared/errors.ts';
 import { uuidv7 } from '../shared/ids.ts';
 import type { FindingRunsTable, FindingsTable } from '../store/migrations/006_findings.ts';
@@ -23,8 +25,8 @@ import { dataVersionOf, loadFinanceContext, streamHistories } from './financeDat
 
 export type FindingRow = FindingsTable;
 export type RunRow = FindingRunsTable;
-export const FINDING_STATUSES = ['open', 'confirmed', 'dismissed'] as const;
-export type FindingStatus = (typeof FINDING_STATUSES)[number];
+export const FINDING_STATUSES = findingStatuses;
+export type { FindingStatus };
 
 export const findingIdOf = (f: Pick<Finding, 'rule' | 'subjectId' | 'key'>): string =>
   `f-${createHash('sha256').update(`${f.rule}\u001f${f.subjectId}\u001f${f.key}`).digest('hex').slice(0, 32)}`;

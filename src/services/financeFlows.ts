@@ -6,6 +6,7 @@
  * when both statements are in the case — are merged by taking the larger, not added.
  */
 import { sql } from 'kysely';
+import type { FlowEdgeOut } from '../shared/contracts/finance.ts';
 import type { CaseScope } from '../store/caseScope.ts';
 
 export interface Period {
@@ -145,15 +146,8 @@ export async function rankCounterparties(scope: CaseScope, accountIds: readonly 
   return [...merged.values()].sort((a, b) => b.inMinor + b.outMinor - (a.inMinor + a.outMinor) || (a.key < b.key ? -1 : 1)).slice(0, limit);
 }
 
-export interface FlowEdge {
-  from: string;
-  to: string;
-  currency: string;
-  amountMinor: number;
-  count: number;
-  first: string | null;
-  last: string | null;
-}
+/** One direction of money between two parties in one currency: the shape the flows API returns. */
+export type FlowEdge = FlowEdgeOut;
 
 export interface FlowQuery extends Period {
   /** Lines of at least this many minor units (either direction). */

@@ -9,11 +9,12 @@
  */
 import { errors } from '../shared/errors.ts';
 import { getCase } from '../store/repos/cases.ts';
+import { sandboxOf } from '../store/repos/training.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
 
 export type CaseAction = 'case:read' | 'case:write' | 'case:manage' | 'case:victims';
-export type GlobalAction = 'users:manage' | 'cases:create' | 'audit:read' | 'handling:manage';
+export type GlobalAction = 'users:manage' | 'cases:create' | 'audit:read' | 'handling:manage' | 'training:manage' | 'cooperation:manage' | 'indicators:manage';
 
 export const caseRoles = ['lead', 'member', 'readonly'] as const;
 export type CaseRole = (typeof caseRoles)[number];
@@ -45,6 +46,12 @@ const globalPermissions: Record<GlobalAction, readonly string[]> = {
   'cases:create': ['admin', 'investigator', 'analyst', 'supervisor', 'trainer'],
   'audit:read': ['supervisor', 'admin', 'dpo'],
   'handling:manage': ['admin'],
+  /** Cooperation agreements with partner deployments, and answering a partner's query file. */
+  'cooperation:manage': ['admin'],
+  /** Running cohorts: creating them, enrolling, assigning courses, seeing trainees' scores, exporting SCORM. */
+  'training:manage': ['trainer', 'admin'],
+  /** Importing an agency's official or national indicator catalogue. */
+  'indicators:manage': ['admin'],
 };
 
 /** How the actor reaches the case, or null when they do not. */
@@ -54,6 +61,9 @@ export async function resolveCaseAccess(store: Store, actor: Actor, caseId: stri
   if (!kase) return null;
   if (trainingOnly.has(actor.platformRole) && kase.purpose === 'operational') return null;
   if (noCaseData.has(actor.platformRole)) return null;
+  // A trainee's exercise sandbox is theirs alone: no other member, no sharing, whatever the rows say.
+  const sandbox = kase.purpose === 'training' ? await sandboxOf(scope) : undefined;
+  if (sandbox && sandbox.owner_id !== actor.id) return null;
   const member = await scope.selectFrom('case_members').selectAll().where('user_id', '=', actor.id).executeTakeFirst();
   const readOnly = readOnlyRoles.has(actor.platformRole);
   const base = { caseId, handlingCode: kase.handling_code, purpose: kase.purpose, sharedAgencyId: null, partial: false };
@@ -68,7 +78,7 @@ export async function resolveCaseAccess(store: Store, actor: Actor, caseId: stri
       victimContact: role === 'lead' || member.victim_contact === 1,
     };
   }
-  if (!actor.agencyId) return null;
+  if (!actor.agencyId || sandbox) return null;
   const share = await scope.selectFrom('case_shares').selectAll().where('agency_id', '=', actor.agencyId).executeTakeFirst();
   if (!share) return null;
   const contribute = share.access === 'contribute';

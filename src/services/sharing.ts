@@ -5,6 +5,7 @@
 import { handlingCodeOf, strictest } from '../domain/access/handlingCodes.ts';
 import { errors } from '../shared/errors.ts';
 import { getAgency } from '../store/repos/agencies.ts';
+import { sandboxOf } from '../store/repos/training.ts';
 import { getCase } from '../store/repos/cases.ts';
 import { getEntities } from '../store/repos/entities.ts';
 import type { Store } from '../store/store.ts';
@@ -21,6 +22,7 @@ export async function shareCase(store: Store, actor: Actor, access: CaseAccess, 
   const scope = store.scope(access.caseId);
   const kase = await getCase(scope);
   if (!kase) throw errors.notFound('Case');
+  if (await sandboxOf(scope)) throw errors.forbidden('A training sandbox is its trainee\'s alone and cannot be shared');
   if (!(await getAgency(store.db, input.agencyId))) throw errors.validation(`No agency ${input.agencyId}`, 'agencyId');
   if (input.agencyId === kase.owner_agency_id) throw errors.validation('The case already belongs to that agency', 'agencyId');
   const code = handlingCodeOf(kase.handling_code);

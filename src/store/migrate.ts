@@ -12,6 +12,14 @@ import * as m004 from './migrations/004_audit_chain_retention.ts';
 import * as m005 from './migrations/005_saved_mappings.ts';
 import * as m006 from './migrations/006_findings.ts';
 import * as m007 from './migrations/007_statements.ts';
+import * as m008 from './migrations/008_charts.ts';
+import * as m009 from './migrations/009_view_placements.ts';
+import * as m010 from './migrations/010_assessments.ts';
+import * as m011 from './migrations/011_captures.ts';
+import * as m012 from './migrations/012_resolution.ts';
+import * as m013 from './migrations/013_hits_cooperation.ts';
+import * as m014 from './migrations/014_training.ts';
+import * as m015 from './migrations/015_victim_file.ts';
 
 interface Migration {
   version: number;
@@ -27,6 +35,14 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'saved_mappings', up: m005.up },
   { version: 6, name: 'findings', up: m006.up },
   { version: 7, name: 'statements', up: m007.up },
+  { version: 8, name: 'charts', up: m008.up },
+  { version: 9, name: 'view_placements', up: m009.up },
+  { version: 10, name: 'assessments', up: m010.up },
+  { version: 11, name: 'captures', up: m011.up },
+  { version: 12, name: 'resolution', up: m012.up },
+  { version: 13, name: 'hits_cooperation', up: m013.up },
+  { version: 14, name: 'training', up: m014.up },
+  { version: 15, name: 'victim_file', up: m015.up },
 ];
 
 export async function migrate(db: Kysely<unknown>, dialect: DialectName): Promise<number[]> {

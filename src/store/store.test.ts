@@ -7,7 +7,7 @@ import { insertCase } from './repos/cases.ts';
 import { insertTransactions, listTransactions, toRows } from './repos/transactions.ts';
 
 /** Tables that are global on purpose (small reference tables; replicated on Citus). */
-const globalTables = ['users', 'api_tokens', 'schema_migrations', 'agencies', 'sessions', 'login_attempts', 'handling_code_texts', 'saved_mappings'];
+const globalTables = ['users', 'api_tokens', 'schema_migrations', 'agencies', 'sessions', 'login_attempts', 'handling_code_texts', 'saved_mappings', 'indicator_catalogues', 'cooperation_agreements', 'cooperation_identity', 'psi_query_log', 'exchange_nonces', 'psi_responses', 'training_cohorts', 'training_enrolments', 'training_assignments', 'training_attempts', 'training_progress'];
 
 async function tablesOf(store: Store): Promise<string[]> {
   if (store.dialect === 'sqlite') {

@@ -8,6 +8,14 @@
 import type { SavedMappingsTable } from './migrations/005_saved_mappings.ts';
 import type { FindingRunsTable, FindingsTable, ProceedsModelsTable } from './migrations/006_findings.ts';
 import type { StatementsTable } from './migrations/007_statements.ts';
+import type { AssessmentsTable, IndicatorCataloguesTable, IndicatorObservationsTable } from './migrations/010_assessments.ts';
+import type { CaptureImagesTable, CapturesTable } from './migrations/011_captures.ts';
+import type { ResolutionDecisionsTable, ResolutionMergesTable } from './migrations/012_resolution.ts';
+import type { ChartsTable } from './migrations/008_charts.ts';
+import type { ViewPlacementsTable } from './migrations/009_view_placements.ts';
+import type { CooperationAgreementsTable, CooperationIdentityTable, CooperationRequestsTable, ExchangeNoncesTable, HitNoticesTable, NotificationsTable, PsiQueryLogTable, PsiResponsesTable, PsiSessionsTable } from './migrations/013_hits_cooperation.ts';
+import type { TrainingAssignmentsTable, TrainingAttemptsTable, TrainingCohortsTable, TrainingEnrolmentsTable, TrainingProgressTable, TrainingSandboxesTable } from './migrations/014_training.ts';
+import type { VictimFilesTable } from './migrations/015_victim_file.ts';
 
 export interface CasesTable {
   case_id: string;
@@ -311,6 +319,31 @@ export interface Database {
   handling_code_texts: HandlingCodeTextsTable;
   saved_mappings: SavedMappingsTable;
   statements: StatementsTable;
+  indicator_catalogues: IndicatorCataloguesTable;
+  indicator_observations: IndicatorObservationsTable;
+  assessments: AssessmentsTable;
+  captures: CapturesTable;
+  capture_images: CaptureImagesTable;
+  resolution_decisions: ResolutionDecisionsTable;
+  resolution_merges: ResolutionMergesTable;
+  view_placements: ViewPlacementsTable;
+  charts: ChartsTable;
+  cooperation_agreements: CooperationAgreementsTable;
+  cooperation_identity: CooperationIdentityTable;
+  psi_query_log: PsiQueryLogTable;
+  exchange_nonces: ExchangeNoncesTable;
+  psi_responses: PsiResponsesTable;
+  psi_sessions: PsiSessionsTable;
+  hit_notices: HitNoticesTable;
+  notifications: NotificationsTable;
+  cooperation_requests: CooperationRequestsTable;
+  training_cohorts: TrainingCohortsTable;
+  training_enrolments: TrainingEnrolmentsTable;
+  training_assignments: TrainingAssignmentsTable;
+  training_attempts: TrainingAttemptsTable;
+  training_progress: TrainingProgressTable;
+  training_sandboxes: TrainingSandboxesTable;
+  victim_files: VictimFilesTable;
 }
 
 /** Tables whose rows belong to one case. Every query on them goes through `CaseScope`. */
@@ -335,5 +368,19 @@ export const caseScopedTables = [
   'finding_runs',
   'proceeds_models',
   'statements',
+  'indicator_observations',
+  'assessments',
+  'captures',
+  'capture_images',
+  'resolution_decisions',
+  'resolution_merges',
+  'view_placements',
+  'charts',
+  'psi_sessions',
+  'hit_notices',
+  'notifications',
+  'cooperation_requests',
+  'training_sandboxes',
+  'victim_files',
 ] as const;
 export type CaseTable = (typeof caseScopedTables)[number];

@@ -10,40 +10,25 @@
  */
 import { createHash } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserProblem, foreignRequests, openBrowser } from './support/browser.ts';
-import type { Session } from './support/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSkipReason } from './support/browser.ts';
 import { expectAccessible, mainPage, screenshot, text } from './support/page.ts';
-import { startTestServer } from './support/server.ts';
 import type { TestServer } from './support/server.ts';
-import { ensureWebBuild } from './support/webBuild.ts';
+import { expectOwnOriginOnly, useBrowserApp } from './support/suite.ts';
 import { pickLinkTarget, pickPersonWithPhone, personCount, savedMappingFor, WORKERS_CSV } from './support/data.ts';
 
-const skip = browserProblem();
-if (skip) console.log(`Browser tests skipped: ${skip}.`);
+const skip = browserSkipReason();
 
 /** A 1×1 PNG and a one-page PDF, as a photo and a statement would arrive. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 300 120]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>> endobj\n4 0 obj <</Length 48>> stream\nBT /F1 18 Tf 20 60 Td (Witness statement) Tj ET\nendstream endobj\n5 0 obj <</Type/Font/Subtype/Type1/BaseFont/Helvetica>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
 
 describe.skipIf(!!skip)('the workspace in Chromium', () => {
+  const app = useBrowserApp({ actionTimeout: 10_000, setupTimeout: 90_000 });
   let srv: TestServer;
-  let session: Session;
   let page: Page;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    await ensureWebBuild();
-    srv = await startTestServer();
-    session = await openBrowser();
-    page = session.page;
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-  }, 90_000);
-
-  afterAll(async () => {
-    await session?.close();
-    await srv?.close();
+  beforeAll(() => {
+    ({ srv, page } = app);
   });
 
   it('signs in, refusing a wrong password with a message at the form', async () => {
@@ -224,8 +209,7 @@ describe.skipIf(!!skip)('the workspace in Chromium', () => {
   });
 
   it('never asked any host but its own, and no script failed', () => {
-    expect(session.requests.length).toBeGreaterThan(20);
-    expect(foreignRequests(session.requests, srv.url)).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(app.session.requests.length).toBeGreaterThan(20);
+    expectOwnOriginOnly(app);
   });
 });

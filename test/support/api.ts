@@ -2,7 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
-import { addUserWithToken } from '../../src/services/users.ts';
+import type { Actor } from '../../src/services/actor.ts';
+import { loadDemoCase } from '../../src/services/demo.ts';
+import { actorOf, addUser, addUserWithToken } from '../../src/services/users.ts';
+import { getUser } from '../../src/store/repos/users.ts';
 import type { Store } from '../../src/store/store.ts';
 
 export interface ApiResponse {
@@ -55,6 +58,18 @@ export async function testApi(store: Store): Promise<TestApi> {
 let n = 0;
 /** A unique username per call, so suites sharing a store do not collide. */
 export const uniqueName = (base: string): string => `${base}-${process.pid}-${++n}`;
+
+/** A new user with a unique name (see uniqueName), as the actor services take. */
+export async function testActor(store: Store, base: string, platformRole = 'investigator'): Promise<Actor> {
+  return actorOf(await addUser(store, { username: uniqueName(base), platformRole }));
+}
+
+/** Generates and loads a demo case (seed, scale) led by the caller's user; its id. */
+export async function loadDemoCaseLedBy(store: Store, lead: Pick<Caller, 'userId'>, opts: { seed: number; scale: number }): Promise<string> {
+  const row = await getUser(store.db, lead.userId);
+  if (!row) throw new Error(`no user ${lead.userId}`);
+  return (await loadDemoCase(store, actorOf(row), opts)).caseId;
+}
 
 /**
  * The app over the suite's store, built once before its cases; the getter is called inside

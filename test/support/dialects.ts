@@ -95,6 +95,23 @@ export function describeEachDialect(title: string, body: (ctx: DialectContext) =
 /** Thrown when a PostgreSQL case runs without PostgreSQL (outside CI); see `itDb`. */
 export class SkipDialect extends Error {}
 
+/**
+ * The suite's set-up, run before its cases with this dialect's store; when the dialect is
+ * unavailable it does nothing (its cases then skip through `itDb`, or fail under CI=true).
+ */
+export function beforeAllWithStore(store: () => Store, setUp: (s: Store) => Promise<void>, timeout?: number): void {
+  beforeAll(async () => {
+    let s: Store;
+    try {
+      s = store();
+    } catch (e) {
+      if (e instanceof SkipDialect) return;
+      throw e;
+    }
+    await setUp(s);
+  }, timeout);
+}
+
 /** Like `it`, but skips the case (outside CI) when its dialect is unavailable. */
 export function itDb(name: string, fn: () => Promise<void>, timeout?: number): void {
   it(name, async (ctx) => {

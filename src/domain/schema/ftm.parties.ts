@@ -7,6 +7,7 @@
  * marked `extension: true` and are left out of FtM exports.
  */
 import type { SchemaDef } from './types.ts';
+import { companyRegisterProperties } from './thb.extensions.ts';
 import { NM, address, country, date, ident, lang, num, oneOf, prop, str, text } from './define.ts';
 import { CRIME_SCRIPT_FUNCTIONS, PROCEDURAL_STATUSES } from './thb.vocabulary.ts';
 
@@ -108,6 +109,7 @@ export const Company: SchemaDef = {
     isinCode: ident('ISIN'),
     ticker: ident('Stock ticker symbol'),
     ricCode: ident('Reuters Instrument Code'),
+    ...companyRegisterProperties,
   },
 };
 

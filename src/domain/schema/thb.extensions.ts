@@ -187,6 +187,20 @@ export const Control: SchemaDef = {
   },
 };
 
+/**
+ * Figures of a company-register extract that FtM's Company lacks. Registers and tax
+ * administrations publish them per year (Estonia's e-Business Register: employees and taxes paid
+ * per quarter; Finland's Tax Administration: public corporate tax data; Latvia's State Revenue
+ * Service: average employees and taxes paid). The company-register import fills them; the payroll
+ * red flag (domain/companies) reads them. Amounts are in the Company's `currency`.
+ */
+export const companyRegisterProperties = {
+  employees: num('Employees', { extension: true }),
+  payroll: num('Payroll per year', { extension: true }),
+  taxPaid: num('Taxes paid per year', { extension: true }),
+  figuresYear: str('Year of the figures', { extension: true }),
+} as const;
+
 export const thbSchemata: readonly SchemaDef[] = [
   Phone, Email, OnlineAd, Subcontract, Posting, Recruitment, Accommodation, Control,
 ];

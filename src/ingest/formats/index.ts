@@ -3,7 +3,9 @@
  * only parses (see ../types.ts); the shared pipeline validates and writes.
  */
 import type { Importer } from '../types.ts';
+import { anxImporter, type AnxOptions } from './anx.ts';
 import { cdrImporter, type CdrOptions } from './cdr.ts';
+import { companyRegisterImporter, type CompanyRegisterOptions } from './companyRegister.ts';
 import { ftmJsonImporter, type FtmJsonOptions } from './ftmJson.ts';
 import { ftmMappingImporter, type FtmMappingOptions } from './ftmMapping.ts';
 
@@ -13,13 +15,17 @@ export { entityFromJson, exportFtm, ftmJsonImporter, type ExportFtmOptions, type
 export { ftmMappingImporter, type DiscardedValue, type FtmMappingOptions } from './ftmMapping.ts';
 export { compileMapping, type QuerySpec } from './ftmMappingSpec.ts';
 export { lookupCountry } from './countries.ts';
+export { COMPANY_COLUMNS, companyRegisterImporter, registerNumber, type CompanyMapping, type CompanyRegisterOptions } from './companyRegister.ts';
 export { parseIsoPrefix, parseWithFormat } from './dates.ts';
+export { anxImporter, type AnxOptions } from './anx.ts';
 
 /** Options of each format, by format id. */
 export interface ImporterOptions {
   ftm: FtmJsonOptions;
   'ftm-mapping': FtmMappingOptions;
   cdr: CdrOptions;
+  'company-register': CompanyRegisterOptions;
+  anx: AnxOptions;
 }
 
 export type ImportFormat = keyof ImporterOptions;
@@ -29,6 +35,8 @@ export const importers: { readonly [F in ImportFormat]: Importer<ImporterOptions
   ftm: ftmJsonImporter,
   'ftm-mapping': ftmMappingImporter,
   cdr: cdrImporter,
+  'company-register': companyRegisterImporter,
+  anx: anxImporter,
 };
 
 export const isImportFormat = (format: string): format is ImportFormat => Object.hasOwn(importers, format);

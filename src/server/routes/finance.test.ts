@@ -1,10 +1,7 @@
-import { beforeAll, expect } from 'vitest';
-import { describeEachDialect, itDb } from '../../../test/support/dialects.ts';
-import { testApi, uniqueName } from '../../../test/support/api.ts';
+import { expect } from 'vitest';
+import { beforeAllWithStore, describeEachDialect, itDb } from '../../../test/support/dialects.ts';
+import { loadDemoCaseLedBy, testApi, uniqueName } from '../../../test/support/api.ts';
 import type { Caller } from '../../../test/support/api.ts';
-import { loadDemoCase } from '../../services/demo.ts';
-import { actorOf } from '../../services/users.ts';
-import { getUser } from '../../store/repos/users.ts';
 
 interface Finding { id: string; rule: string; subject: { id: string; kind: string }; status: string; accountIds: string[]; evidenceCount: number }
 
@@ -13,17 +10,9 @@ describeEachDialect('financial analysis API', ({ store }) => {
   let caseId = '';
   let base = '';
 
-  beforeAll(async () => {
-    let s;
-    try {
-      s = store();
-    } catch {
-      return;
-    }
+  beforeAllWithStore(store, async (s) => {
     user = await (await testApi(s)).user(uniqueName('fin-api'), 'analyst');
-    const row = await getUser(s.db, user.userId);
-    if (!row) throw new Error('no user');
-    caseId = (await loadDemoCase(s, actorOf(row), { seed: 57, scale: 1 })).caseId;
+    caseId = await loadDemoCaseLedBy(s, user, { seed: 57, scale: 1 });
     base = `/api/cases/${caseId}`;
   }, 120_000);
 

@@ -3,16 +3,18 @@
  * tracing; red-flag findings (run, read, confirm or dismiss); the proceeds estimate and the
  * assumptions it rests on. Handlers only check input and call services/finance*.ts.
  */
+import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { describeRule, RULES } from '../../domain/finance/rules/index.ts';
 import { decodeCursor, encodeCursor } from '../../shared/contracts/index.ts';
 import { errors } from '../../shared/errors.ts';
 import { requireCase } from '../../services/cases.ts';
-import { AccountOut, AccountsQuery, CounterpartiesQuery, DecisionBody, FindingOut, FindingsQuery, FlowsQuery, HoldersQuery, ProceedsBody, RunBody, TraceQuery, TransactionOut } from '../../services/financeContracts.ts';
+import { AccountOut, AccountsQuery, CounterpartiesQuery, DecisionBody, FindingOut, FindingsQuery, FlowsQuery, HoldersQuery, ProceedsBody, RunBody, TraceQuery, TransactionOut, TransactionRowsQuery } from '../../services/financeContracts.ts';
 import { decideFinding, findingsState, getFinding, listFindings, runFindings } from '../../services/financeFindings.ts';
 import { estimateCaseProceeds, getProceedsModel, saveProceedsModel } from '../../services/financeProceeds.ts';
 import { traceMoney } from '../../services/financeTrace.ts';
-import { accountPage, counterpartiesOf, evidenceOf, flowGraph, holderPage, presentFindings, presentTransaction } from '../../services/financeViews.ts';
+import { presentLines, transactionRows, transactionsCsv } from '../../services/financeTransactions.ts';
+import { accountPage, counterpartiesOf, evidenceOf, flowGraph, holderPage, presentFindings } from '../../services/financeViews.ts';
 import { canSee, visibilityOf } from '../../services/visibility.ts';
 import { getEntity } from '../../store/repos/entities.ts';
 import { MiB } from '../http/route.ts';
@@ -90,6 +92,32 @@ export function financeRoutes(r: Router): void {
   });
 
   r({
+    method: 'GET', url: '/api/cases/:caseId/finance/transactions', tag: 'finance', summary: 'Statement lines of an account or the case: filtered, sorted, offset-paged with a total',
+    params: CaseParams, query: TransactionRowsQuery, response: z.object({ total: z.number(), transactions: z.array(TransactionOut) }),
+    access: read, audit: { action: 'consultation', target: 'transactions' },
+    handler: async ({ store, caseId, query, access, auditIds, auditDetail }) => {
+      await requireCase(store, caseId);
+      const out = await transactionRows(store, access, query);
+      auditIds([...new Set(out.transactions.map((t) => t.accountId))]);
+      Object.assign(auditDetail, { returned: out.transactions.length, total: out.total, from: query.from, to: query.to });
+      return out;
+    },
+  });
+
+  r({
+    method: 'GET', url: '/api/cases/:caseId/finance/transactions/export', tag: 'finance', summary: 'The filtered statement lines as CSV, in the list’s order (watermarked)',
+    params: CaseParams, query: TransactionRowsQuery.omit({ offset: true, limit: true }), access: read, audit: { action: 'disclosure', target: 'export' },
+    handler: async ({ store, caseId, query, actor, access, reply, auditDetail, setAuditTarget }) => {
+      await requireCase(store, caseId);
+      const csv = await transactionsCsv(store, actor, access, { ...query, offset: 0, limit: 1 });
+      if (query.account) setAuditTarget(query.account);
+      Object.assign(auditDetail, { format: 'csv', from: query.from, to: query.to });
+      void reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="transactions-${caseId}.csv"`);
+      return Readable.from(csv);
+    },
+  });
+
+  r({
     method: 'GET', url: '/api/cases/:caseId/findings', tag: 'findings', summary: 'Red-flag findings, strongest first, with whether the case changed since the rules last ran',
     params: CaseParams, query: FindingsQuery, response: z.object({ findings: z.array(FindingOut), next: z.string().nullable(), stale: z.boolean(), lastRun: z.unknown() }),
     access: read, audit: { action: 'consultation', target: 'findings' },
@@ -137,7 +165,7 @@ export function financeRoutes(r: Router): void {
       if (!finding) throw errors.notFound('Finding');
       const evidence = await evidenceOf(store, access, row);
       auditIds([...finding.accountIds, ...evidence.map((t) => t.id)]);
-      return { finding, evidence: evidence.map(presentTransaction) };
+      return { finding, evidence: await presentLines(store, access, evidence) };
     },
   });
 

@@ -47,6 +47,15 @@ const described: Record<string, Omit<ImportFormatOut, 'format' | 'label'>> = {
       { name: 'skipRows', kind: 'number', required: false }, delimiter, encoding,
     ],
   },
+  'company-register': {
+    extensions: ['.csv', '.tsv', '.txt'],
+    mapper: 'fields',
+    fields: [
+      col('name', true), ...['registrationNumber', 'country', 'incorporationDate', 'dissolutionDate', 'address', 'phone', 'email', 'employees', 'payroll', 'taxPaid', 'currency', 'figuresYear', 'director', 'directorBirthDate', 'directorSince', 'owner', 'ownerKind', 'ownerShare'].map((c) => col(c)),
+      text('dateFormat'), text('country'), delimiter, encoding,
+    ],
+  },
+  anx: { extensions: ['.anx', '.xml'], mapper: 'none', fields: [] },
   camt053: { extensions: ['.xml'], mapper: 'none', fields: [{ name: 'includePending', kind: 'boolean', required: false }] },
   mt940: { extensions: ['.sta', '.mt940', '.txt'], mapper: 'none', fields: [encoding] },
 };

@@ -1,5 +1,5 @@
-import { beforeAll, expect } from 'vitest';
-import { describeEachDialect, itDb } from '../../../test/support/dialects.ts';
+import { expect } from 'vitest';
+import { beforeAllWithStore, describeEachDialect, itDb } from '../../../test/support/dialects.ts';
 import { testApi, uniqueName } from '../../../test/support/api.ts';
 import type { Caller } from '../../../test/support/api.ts';
 
@@ -12,13 +12,8 @@ describeEachDialect('search API', ({ store }) => {
   let cyrillicId: string;
   let upperId: string;
 
-  beforeAll(async () => {
-    try {
-      store();
-    } catch {
-      return;
-    }
-    const api = await testApi(store());
+  beforeAllWithStore(store, async (s) => {
+    const api = await testApi(s);
     user = await api.user(uniqueName('searcher'));
     caseId = (await user('POST', '/api/cases', { title: 'Selectors', country: 'LV' })).json<{ id: string }>().id;
     const add = async (properties: Record<string, string[]>) =>

@@ -25,6 +25,8 @@ const ImportWizard = lazy(() => import('../pages/imports/ImportWizard.tsx').then
 const EvidencePage = lazy(() => import('../pages/EvidencePage.tsx').then((m) => ({ default: m.EvidencePage })));
 const MembersPage = lazy(() => import('../pages/MembersPage.tsx').then((m) => ({ default: m.MembersPage })));
 const AuditPage = lazy(() => import('../pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const ProsecutionPage = lazy(() => import('../pages/prosecution/ProsecutionPage.tsx').then((m) => ({ default: m.ProsecutionPage })));
+const VictimFilesPage = lazy(() => import('../pages/prosecution/VictimFilesPage.tsx').then((m) => ({ default: m.VictimFilesPage })));
 const FinancePage = lazy(() => import('../pages/finance/FinancePage.tsx').then((m) => ({ default: m.FinancePage })));
 const ChartPage = lazy(() => import('../pages/chart/ChartPage.tsx').then((m) => ({ default: m.ChartPage })));
 const ChainPage = lazy(() => import('../pages/views/ChainPage.tsx').then((m) => ({ default: m.ChainPage })));
@@ -33,6 +35,11 @@ const MapPage = lazy(() => import('../pages/views/MapPage.tsx').then((m) => ({ d
 const MoneyFlowPage = lazy(() => import('../pages/views/MoneyFlowPage.tsx').then((m) => ({ default: m.MoneyFlowPage })));
 const IdentificationPage = lazy(() => import('../pages/identification/IdentificationPage.tsx').then((m) => ({ default: m.IdentificationPage })));
 const CapturesPage = lazy(() => import('../pages/captures/CapturesPage.tsx').then((m) => ({ default: m.CapturesPage })));
+const CompaniesPage = lazy(() => import('../pages/companies/CompaniesPage.tsx').then((m) => ({ default: m.CompaniesPage })));
+const ResolutionPage = lazy(() => import('../pages/companies/ResolutionPage.tsx').then((m) => ({ default: m.ResolutionPage })));
+const HitsPage = lazy(() => import('../pages/cooperation/HitsPage.tsx').then((m) => ({ default: m.HitsPage })));
+const AgreementsPage = lazy(() => import('../pages/cooperation/AgreementsPage.tsx').then((m) => ({ default: m.AgreementsPage })));
+const TrainingPage = lazy(() => import('../pages/training/TrainingPage.tsx').then((m) => ({ default: m.TrainingPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -77,6 +84,10 @@ function page(route: Route): ReactNode {
       return <AuditPage caseId={route.caseId} />;
     case 'finance':
       return <FinancePage caseId={route.caseId} />;
+    case 'prosecution':
+      return <ProsecutionPage caseId={route.caseId} />;
+    case 'victims':
+      return <VictimFilesPage caseId={route.caseId} />;
     case 'chart':
       return <ChartPage caseId={route.caseId} />;
     case 'chain':
@@ -91,10 +102,27 @@ function page(route: Route): ReactNode {
       return <IdentificationPage caseId={route.caseId} />;
     case 'captures':
       return <CapturesPage caseId={route.caseId} />;
+    case 'companies':
+      return <CompaniesPage caseId={route.caseId} />;
+    case 'resolution':
+      return <ResolutionPage caseId={route.caseId} />;
+    case 'hits':
+      return <HitsPage caseId={route.caseId} />;
+    case 'agreements':
+      return <AgreementsPage />;
     case 'audit':
       return <AuditPage caseId={null} />;
     case 'search':
       return <SearchPage />;
+    case 'training':
+    case 'trainingCourse':
+    case 'trainingLesson':
+    case 'trainingQuiz':
+    case 'trainingExercise':
+    case 'trainingCohort':
+    case 'trainingLibrary':
+    case 'trainingLibraryEntry':
+      return <TrainingPage route={route} />;
     case 'notFound':
       return <NotFound />;
   }

@@ -9,12 +9,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client.ts';
 import { useCase } from '../api/hooks.ts';
 import { LANGUAGE_NAMES, LANGUAGES, isLanguage, setLanguage } from '../i18n/index.ts';
+import { OpenFindingsNavLink } from '../pages/finance/FindingsSummary.tsx';
 import { Inspector } from '../pages/Inspector.tsx';
 import { useSelection, useSession } from '../state/session.ts';
 import { Icon } from '../ui/icons.tsx';
 import type { IconName } from '../ui/icons.tsx';
 import { Link } from './Link.tsx';
 import { navigate, paths, useRoute } from './router.ts';
+import { isTrainingRoute, trainingPaths } from '../pages/training/routes.ts';
 import type { Route } from './router.ts';
 
 const isTyping = (el: Element | null) =>
@@ -139,6 +141,7 @@ function CaseNav({ caseId, route }: { caseId: string; route: Route }) {
         <NavLink to={paths.import(caseId)} icon="import" current={is('import')}>{t('nav.import')}</NavLink>
         <NavLink to={paths.evidence(caseId)} icon="paperclip" current={is('evidence')}>{t('nav.evidence')}</NavLink>
         <NavLink to={paths.members(caseId)} icon="users" current={is('members')}>{t('nav.members')}</NavLink>
+        <NavLink to={paths.hits(caseId)} icon="alert" current={is('hits')}>{t('cooperation.nav')}</NavLink>
         {kase.data?.access?.canManage ? <NavLink to={paths.caseAudit(caseId)} icon="audit" current={is('caseAudit')}>{t('nav.caseAudit')}</NavLink> : null}
       </ul>
       <h2 className="nav-heading">{t('nav.analysis')}</h2>
@@ -151,9 +154,13 @@ function CaseNav({ caseId, route }: { caseId: string; route: Route }) {
         <NavLink to={paths.finance(caseId)} icon="bank" current={is('finance')}>{t('nav.finance')}</NavLink>
         <NavLink to={paths.identification(caseId)} icon="shield" current={is('identification')}>{t('nav.identification')}</NavLink>
         <NavLink to={paths.captures(caseId)} icon="image" current={is('captures')}>{t('nav.captures')}</NavLink>
+        <NavLink to={paths.companies(caseId)} icon="company" current={is('companies')}>{t('companies.nav')}</NavLink>
+        <NavLink to={paths.resolution(caseId)} icon="person" current={is('resolution')}>{t('resolution.nav')}</NavLink>
+        <NavLink to={paths.prosecution(caseId)} icon="document" current={is('prosecution')}>{t('prosecution.nav')}</NavLink>
+        {kase.data?.access?.victimContact ? <NavLink to={paths.victims(caseId)} icon="mask" current={is('victims')}>{t('prosecution.victim.nav')}</NavLink> : null}
       </ul>
       <h2 className="nav-heading">{t('nav.findings')}</h2>
-      <p className="nav-note">{t('nav.findingsEmpty')}</p>
+      <OpenFindingsNavLink caseId={caseId} />
     </section>
   );
 }
@@ -196,7 +203,9 @@ export function Shell({ children }: { children: ReactNode }) {
         <ul className="nav-list">
           <NavLink to={paths.cases()} icon="cases" current={route.name === 'cases'}>{t('nav.cases')}</NavLink>
           <NavLink to={paths.search()} icon="search" current={route.name === 'search'}>{t('nav.search')}</NavLink>
+          <NavLink to={trainingPaths.home()} icon="flag" current={isTrainingRoute(route.name)}>{t('training.nav')}</NavLink>
           {oversees ? <NavLink to={paths.audit()} icon="audit" current={route.name === 'audit'}>{t('nav.audit')}</NavLink> : null}
+          {me?.platformRole === 'admin' ? <NavLink to={paths.agreements()} icon="globe" current={route.name === 'agreements'}>{t('cooperation.agreementsNav')}</NavLink> : null}
         </ul>
         {caseId ? <CaseNav caseId={caseId} route={route} /> : null}
       </nav>

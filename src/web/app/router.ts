@@ -3,6 +3,8 @@
  * no extra library. Routes are matched into a typed union the app switches on.
  */
 import { create } from 'zustand';
+import { matchTraining } from '../pages/training/routes.ts';
+import type { TrainingRoute } from '../pages/training/routes.ts';
 
 export type Route =
   | { name: 'signIn' }
@@ -23,12 +25,19 @@ export type Route =
   | { name: 'moneyFlow'; caseId: string }
   | { name: 'identification'; caseId: string }
   | { name: 'captures'; caseId: string }
+  | { name: 'companies'; caseId: string }
+  | { name: 'resolution'; caseId: string }
+  | { name: 'hits'; caseId: string }
+  | { name: 'prosecution'; caseId: string }
+  | { name: 'victims'; caseId: string }
+  | { name: 'agreements' }
   | { name: 'search' }
   | { name: 'audit' }
+  | TrainingRoute
   | { name: 'notFound' };
 
 /** Case views that live at /cases/:id/<slug>; further state (tabs, filters) is in the query string. */
-const CASE_VIEWS = [['finance', 'finance'], ['chart', 'chart'], ['chain', 'chain'], ['timeline', 'timeline'], ['map', 'map'], ['moneyFlow', 'money-flow'], ['identification', 'identification'], ['captures', 'captures']] as const;
+const CASE_VIEWS = [['finance', 'finance'], ['chart', 'chart'], ['chain', 'chain'], ['timeline', 'timeline'], ['map', 'map'], ['moneyFlow', 'money-flow'], ['identification', 'identification'], ['captures', 'captures'], ['companies', 'companies'], ['resolution', 'resolution'], ['hits', 'hits'], ['prosecution', 'prosecution'], ['victims', 'victims']] as const;
 
 const seg = (s: string | undefined) => decodeURIComponent(s ?? '');
 
@@ -39,6 +48,8 @@ export function matchRoute(path: string): Route {
   if (a === 'sign-in' && parts.length === 1) return { name: 'signIn' };
   if (a === 'search' && parts.length === 1) return { name: 'search' };
   if (a === 'audit' && parts.length === 1) return { name: 'audit' };
+  if (a === 'cooperation' && b === 'agreements' && parts.length === 2) return { name: 'agreements' };
+  if (a === 'training') return matchTraining(parts) ?? { name: 'notFound' };
   if (a !== 'cases') return { name: 'notFound' };
   if (parts.length === 1) return { name: 'cases' };
   const caseId = seg(b);
@@ -78,6 +89,12 @@ export const paths = {
   moneyFlow: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'money-flow', query),
   identification: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'identification', query),
   captures: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'captures', query),
+  companies: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'companies', query),
+  resolution: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'resolution', query),
+  hits: (caseId: string) => caseView(caseId, 'hits'),
+  prosecution: (caseId: string) => caseView(caseId, 'prosecution'),
+  victims: (caseId: string) => caseView(caseId, 'victims'),
+  agreements: () => '/cooperation/agreements',
   search: (q?: string) => `/search${q ? `?q=${encodeURIComponent(q)}` : ''}`,
   audit: () => '/audit',
   signIn: () => '/sign-in',

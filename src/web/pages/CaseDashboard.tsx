@@ -7,6 +7,7 @@ import { EntityBadge, TypeChip } from '../ui/EntityBadge.tsx';
 import { EmptyState, ErrorMessage, Loading } from '../ui/feedback.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { usePageTitle } from '../ui/usePageTitle.ts';
+import { RedFlagsPanelBody } from './finance/FindingsSummary.tsx';
 import { Journal } from './Journal.tsx';
 import { useUserNames } from './useUserNames.ts';
 
@@ -111,7 +112,7 @@ export function CaseDashboard({ caseId }: { caseId: string }) {
       )}
       <section className="panel flags" aria-labelledby="flags-heading" data-slot="red-flags">
         <h2 id="flags-heading">{t('dashboard.flags')}</h2>
-        <p className="muted">{t('dashboard.flagsEmpty')}</p>
+        <RedFlagsPanelBody caseId={caseId} />
       </section>
       <div className="two-columns">
         <Activity caseId={caseId} />

@@ -3,10 +3,9 @@
  * status and name, sorting by column, tens of thousands of rows at scrolling speed. Keyboard:
  * arrows move, Space shows the row in the inspector, Enter opens it.
  */
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { CSSProperties, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { entityRowSorts } from '../../shared/contracts/workspace.ts';
 import { useCase, useSchemata } from '../api/hooks.ts';
 import type { EntityRowOut } from '../api/types.ts';
@@ -19,24 +18,11 @@ import { ErrorMessage, Loading } from '../ui/feedback.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { useDebounced } from '../ui/useDebounced.ts';
 import { usePageTitle } from '../ui/usePageTitle.ts';
+import { GRID_ROW_HEIGHT, SortHeader, useVirtualGrid } from '../ui/virtualGrid.tsx';
 import { PAGE_SIZE, usePagedRows } from './entityRows.ts';
 
 type Sort = (typeof entityRowSorts)[number];
 const STATUSES = ['suspect', 'victim', 'presumedVictim', 'witness', 'other'];
-const ROW_HEIGHT = 34;
-
-function SortHeader({ label, column, sort, dir, onSort }: { label: string; column: Sort; sort: Sort; dir: 'asc' | 'desc'; onSort: (c: Sort) => void }) {
-  const active = sort === column;
-  return (
-    <div role="columnheader" aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'} className="cell">
-      <button type="button" className="sort-button" onClick={() => onSort(column)}>
-        {label}
-        <Icon name={active ? (dir === 'asc' ? 'sortAsc' : 'sortDesc') : 'sortNone'} size={12} />
-      </button>
-    </div>
-  );
-}
-
 function Row({ caseId, row, index, active, onPick, style }: { caseId: string; row: EntityRowOut | undefined; index: number; active: boolean; onPick: () => void; style: CSSProperties }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -85,27 +71,15 @@ export function EntityList({ caseId }: { caseId: string }) {
   const [text, setText] = useState('');
   const [sort, setSort] = useState<Sort>('caption');
   const [dir, setDir] = useState<'asc' | 'desc'>('asc');
-  const [active, setActive] = useState(0);
   const q = useDebounced(text.trim());
   const select = useSelection((s) => s.select);
-  const scrollRef = useRef<HTMLDivElement>(null);
 
   const filter = { kind, sort, dir, ...(schema ? { schema } : {}), ...(status ? { status } : {}), ...(q ? { q } : {}), ...(source ? { source } : {}) };
   const [visible, setVisible] = useState<number[]>([0]);
   const rows = usePagedRows(caseId, filter, visible);
   const total = rows.total ?? 0;
 
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 15,
-    onChange: (v) => {
-      const items = v.getVirtualItems();
-      const pages = [...new Set(items.map((i) => Math.floor(i.index / PAGE_SIZE)))];
-      if (pages.join() !== visible.join()) setVisible(pages.length ? pages : [0]);
-    },
-  });
+  const { scrollRef, virtualizer, items, active, setActive, moveByKey } = useVirtualGrid({ total, pageSize: PAGE_SIZE, pages: visible, onPages: setVisible });
 
   const onSort = (c: Sort) => {
     if (c === sort) setDir(dir === 'asc' ? 'desc' : 'asc');
@@ -114,21 +88,8 @@ export function EntityList({ caseId }: { caseId: string }) {
       setDir('asc');
     }
   };
-  const move = (to: number) => {
-    const i = Math.max(0, Math.min(total - 1, to));
-    setActive(i);
-    virtualizer.scrollToIndex(i);
-  };
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.target !== e.currentTarget) return;
-    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = { ArrowDown: active + 1, ArrowUp: active - 1, PageDown: active + pageRows, PageUp: active - pageRows, Home: 0, End: total - 1 };
-    const to = moves[e.key];
-    if (to !== undefined) {
-      e.preventDefault();
-      move(to);
-      return;
-    }
+    if (e.target !== e.currentTarget || moveByKey(e)) return;
     const row = rows.rowAt(active);
     if (!row) return;
     if (e.key === 'Enter') navigate(paths.entity(caseId, row.id));
@@ -139,7 +100,6 @@ export function EntityList({ caseId }: { caseId: string }) {
   };
 
   const types = (schemata.data?.schemata ?? []).filter((s) => !s.abstract && (kind === 'all' || (kind === 'links') === !!s.edge));
-  const items = virtualizer.getVirtualItems();
   return (
     <div className="page list-page">
       <header className="page-header">
@@ -222,7 +182,7 @@ export function EntityList({ caseId }: { caseId: string }) {
                 row={rows.rowAt(item.index)}
                 index={item.index}
                 active={item.index === active}
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                style={{ transform: `translateY(${item.start}px)`, height: GRID_ROW_HEIGHT }}
                 onPick={() => {
                   setActive(item.index);
                   const r = rows.rowAt(item.index);

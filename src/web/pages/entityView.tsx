@@ -61,17 +61,20 @@ export function PropertiesTable({ caseId, entity, limit }: { caseId: string; ent
   const shown = limit ? props.slice(0, limit) : props;
   if (!props.length) return <p className="muted">{t('entity.noProperties')}</p>;
   return (
-    <dl className="properties">
-      {shown.map((p) => (
-        <div key={p.name} className="property">
-          <dt>{t(`prop.${p.name}`, { defaultValue: p.label })}</dt>
-          <dd>
-            <PropertyValues caseId={caseId} prop={p} values={entity.properties[p.name] ?? []} entity={entity} rows={rows} />
-          </dd>
-        </div>
-      ))}
+    <>
+      <dl className="properties">
+        {shown.map((p) => (
+          <div key={p.name} className="property">
+            <dt>{t(`prop.${p.name}`, { defaultValue: p.label })}</dt>
+            <dd>
+              <PropertyValues caseId={caseId} prop={p} values={entity.properties[p.name] ?? []} entity={entity} rows={rows} />
+            </dd>
+          </div>
+        ))}
+      </dl>
+      {/* Outside the list: a <dl> may hold only name/value groups. */}
       {limit && props.length > limit ? <p className="muted small">{t('entity.moreProperties', { n: props.length - limit })}</p> : null}
-    </dl>
+    </>
   );
 }
 

@@ -62,3 +62,13 @@ export function foreignRequests(requests: readonly string[], origin: string): st
     }
   });
 }
+
+/**
+ * For a browser suite's `describe.skipIf`: why it cannot run here (said once, plainly, on the
+ * console), or null. Under CI=true a missing browser throws instead, failing the file.
+ */
+export function browserSkipReason(): string | null {
+  const skip = browserProblem();
+  if (skip) console.log(`Browser tests skipped: ${skip}.`);
+  return skip;
+}

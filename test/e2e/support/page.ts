@@ -34,3 +34,7 @@ export const text = async (page: Page, selector: string): Promise<string> => {
   await el.waitFor();
   return (await el.innerText()).replace(/\s+/g, ' ').trim();
 };
+
+/** A JSON answer of the API as the signed-in page gets it (same origin, same session). */
+export const pageJson = async <T>(page: Page, path: string): Promise<T> =>
+  (await page.evaluate(async (p) => (await fetch(p, { credentials: 'same-origin' })).json(), path)) as T;

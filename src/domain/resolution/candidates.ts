@@ -1,0 +1,109 @@
+/**
+ * Candidate duplicates with blocking: records are only compared when they share a blocking key,
+ * so the work grows with the records, not with their square. Keys:
+ *  - the folded, sorted name (same name in any order or alphabet);
+ *  - each name word with the birth date (a typing error in the other word);
+ *  - each name word's first three letters with the birth date (a typing error in both… or a
+ *    legacy transliteration of one word);
+ *  - every identifier, phone and e-mail (a missing or mistyped birth date).
+ * A key shared by more records than `maxBlock` (a switchboard number, a very common name with
+ * no date) is skipped: it cannot tell people apart and would cost a square of its size.
+ */
+import type { ResolutionRecord } from './record.ts';
+import type { PairScore } from './score.ts';
+import { couldReach, RESOLUTION_WEIGHTS, scorePair } from './score.ts';
+
+export interface Candidate extends PairScore {
+  /** The pair's ids, `a` < `b`. */
+  a: string;
+  b: string;
+}
+
+export interface CandidateOptions {
+  /** Pairs scoring below this are dropped (0…1). */
+  threshold?: number;
+  maxBlock?: number;
+}
+
+export const DEFAULT_THRESHOLD = 0.5;
+export const DEFAULT_MAX_BLOCK = 100;
+/**
+ * A name alone, without a date or a contact to narrow it, is a weak key: a common name is
+ * shared by hundreds in a large case. Its blocks are kept small; the other keys still meet.
+ */
+export const NAME_ONLY_MAX_BLOCK = 12;
+
+export function blockingKeys(r: ResolutionRecord): string[] {
+  const keys = new Set<string>();
+  for (const words of r.names) {
+    keys.add(`n:${words.join(' ')}`);
+    for (const d of r.birthDates) {
+      for (const w of words) {
+        keys.add(`w:${w}|${d}`);
+        if (w.length > 3) keys.add(`p:${w.slice(0, 3)}|${d}`);
+      }
+    }
+  }
+  for (const v of r.identifiers) keys.add(`i:${v}`);
+  for (const v of r.phones) keys.add(`t:${v}`);
+  for (const v of r.emails) keys.add(`e:${v}`);
+  return [...keys];
+}
+
+/** Pairs that share a blocking key, each once, as index pairs into `records`. */
+export function candidatePairs(records: readonly ResolutionRecord[], maxBlock = DEFAULT_MAX_BLOCK): Array<[number, number]> {
+  const blocks = new Map<string, number[]>();
+  records.forEach((r, i) => {
+    for (const k of blockingKeys(r)) {
+      const list = blocks.get(k);
+      if (list) list.push(i);
+      else blocks.set(k, [i]);
+    }
+  });
+  const seen = new Set<number>();
+  const out: Array<[number, number]> = [];
+  const n = records.length;
+  for (const [key, list] of blocks) {
+    if (list.length < 2 || list.length > (key.startsWith('n:') ? Math.min(maxBlock, NAME_ONLY_MAX_BLOCK) : maxBlock)) continue;
+    for (let x = 0; x < list.length; x++) {
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x] ?? 0;
+        const j = list[y] ?? 0;
+        if (i === j || records[i]?.schema !== records[j]?.schema) continue;
+        const key = i < j ? i * n + j : j * n + i;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(i < j ? [i, j] : [j, i]);
+      }
+    }
+  }
+  return out;
+}
+
+/** Scored candidates at or above the threshold, best first. */
+export function findCandidates(records: readonly ResolutionRecord[], opts: CandidateOptions = {}): Candidate[] {
+  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+  // The sum a pair needs for the threshold (the score is a logistic of the sum).
+  const minTotal = threshold <= 0 ? -Infinity : threshold >= 1 ? Infinity : RESOLUTION_WEIGHTS.bias + Math.log(threshold / (1 - threshold));
+  const out: Candidate[] = [];
+  for (const [i, j] of candidatePairs(records, opts.maxBlock)) {
+    const x = records[i];
+    const y = records[j];
+    if (!x || !y || !couldReach(x, y, minTotal - 1e-9)) continue;
+    const s = scorePair(x, y);
+    if (s.score < threshold) continue;
+    const [a, b] = x.id < y.id ? [x.id, y.id] : [y.id, x.id];
+    out.push({ a, b, ...s });
+  }
+  return out.sort((p, q) => q.score - p.score || p.a.localeCompare(q.a) || p.b.localeCompare(q.b));
+}
+
+/** Precision and recall of predicted pairs against true pairs (order within a pair ignored). */
+export function precisionRecall(predicted: ReadonlyArray<readonly [string, string]>, truth: ReadonlyArray<readonly [string, string]>): { precision: number; recall: number; truePositives: number } {
+  const key = ([a, b]: readonly [string, string]) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+  const t = new Set(truth.map(key));
+  const p = new Set(predicted.map(key));
+  let tp = 0;
+  for (const k of p) if (t.has(k)) tp++;
+  return { precision: p.size ? tp / p.size : 1, recall: t.size ? tp / t.size : 1, truePositives: tp };
+}

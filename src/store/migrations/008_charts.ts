@@ -1,0 +1,43 @@
+/**
+ * Link charts saved per case: which entities are on the chart and where, which are pinned,
+ * the filters and period it was made with, and — for a chart imported from GraphML or GEXF —
+ * the file's own graph. Shared with everyone who reaches the case; edits are optimistic
+ * (`version`), like entities.
+ */
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../dialect.ts';
+
+/** store/tables.ts: `charts: ChartsTable`. */
+export interface ChartsTable {
+  case_id: string;
+  id: string;
+  name: string;
+  /** JSON: positions, pinned nodes, filters, period, layout (shared/contracts/charts.ts ChartContent). */
+  content: string;
+  /** JSON of an imported file's graph (CaseGraphOut), or null for a chart of the case's entities. */
+  graph: string | null;
+  node_count: number;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export async function up(db: Kysely<unknown>, _dialect: DialectName): Promise<void> {
+  await db.schema
+    .createTable('charts')
+    .addColumn('case_id', 'text', (c) => c.notNull())
+    .addColumn('id', 'text', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('content', 'text', (c) => c.notNull())
+    .addColumn('graph', 'text')
+    .addColumn('node_count', 'integer', (c) => c.notNull())
+    .addColumn('created_by', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('charts_pk', ['case_id', 'id'])
+    .addUniqueConstraint('charts_name_uq', ['case_id', 'name'])
+    .addForeignKeyConstraint('charts_case_fk', ['case_id'], 'cases', ['case_id'], (cb) => cb.onDelete('cascade'))
+    .execute();
+}

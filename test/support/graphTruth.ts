@@ -1,0 +1,64 @@
+/**
+ * What the link chart must show, worked out apart from the chart's own code: adjacency from the
+ * case's tables (link rows' source and target, and statement lines naming a counterparty account
+ * of the case), breadth-first neighbourhoods on it, and the path from a victim to the controlling
+ * account taken from the generator's ground truth (the victim holds an account that paid the
+ * network controller's account, by the proceeds ledger's statement references).
+ */
+import { groundTruthPartSchema } from '../../src/demo/groundTruth.ts';
+import type { Store } from '../../src/store/store.ts';
+
+export async function caseAdjacency(store: Store, caseId: string): Promise<Map<string, Set<string>>> {
+  const scope = store.scope(caseId);
+  const entities = await scope.selectFrom('entities').select(['id', 'source_id', 'target_id']).execute();
+  const nodes = new Set(entities.filter((e) => e.source_id === null || e.target_id === null).map((e) => e.id));
+  const adj = new Map<string, Set<string>>([...nodes].map((id) => [id, new Set<string>()]));
+  const join = (a: string, b: string) => {
+    if (a === b || !nodes.has(a) || !nodes.has(b)) return;
+    adj.get(a)?.add(b);
+    adj.get(b)?.add(a);
+  };
+  for (const e of entities) if (e.source_id !== null && e.target_id !== null) join(e.source_id, e.target_id);
+  const lines = await scope.selectFrom('transactions').select(['account_id', 'counterparty_account_id']).where('counterparty_account_id', 'is not', null).execute();
+  for (const t of lines) join(t.account_id, t.counterparty_account_id ?? '');
+  return adj;
+}
+
+export function within(adj: ReadonlyMap<string, ReadonlySet<string>>, start: string, steps: number): Set<string> {
+  const seen = new Set([start]);
+  let frontier = [start];
+  for (let i = 0; i < steps; i++) {
+    frontier = frontier.flatMap((id) => [...(adj.get(id) ?? [])].filter((n) => !seen.has(n) && (seen.add(n), true)));
+  }
+  return seen;
+}
+
+export interface TruthPath {
+  victimId: string;
+  victimAccountId: string;
+  controllerAccountId: string;
+}
+
+/**
+ * Victim → the account they hold → the controller's account, for each victim whose wage
+ * kick-backs the ledger shows leaving their own account for the controller's (labour network).
+ */
+export async function victimToControllerPaths(store: Store, caseId: string): Promise<TruthPath[]> {
+  const scope = store.scope(caseId);
+  const parts = (await scope.selectFrom('ground_truths').select('content').orderBy('part').execute()).map((r) => groundTruthPartSchema.parse(JSON.parse(r.content)));
+  const out: TruthPath[] = [];
+  for (const gt of parts) {
+    for (const net of gt.networks) {
+      const controllerAccounts = new Set(gt.accounts.filter((a) => a.nature === 'controller' && net.controllerIds.includes(a.holderId)).map((a) => a.id));
+      for (const v of gt.persons.filter((p) => p.networkId === net.id && (p.proceduralStatus === 'victim' || p.proceduralStatus === 'presumedVictim'))) {
+        const own = gt.accounts.filter((a) => a.holderId === v.id).map((a) => a.id);
+        const refs = gt.proceeds.filter((p) => p.victimId === v.id && net.controllerIds.includes(p.beneficiaryId) && p.transactionRef).map((p) => p.transactionRef ?? '');
+        if (!refs.length || !own.length) continue;
+        const lines = await scope.selectFrom('transactions').select(['account_id', 'counterparty_account_id', 'amount_minor']).where('reference', 'in', refs).execute();
+        const paid = lines.find((t) => own.includes(t.account_id) && controllerAccounts.has(t.counterparty_account_id ?? '') && t.amount_minor < 0);
+        if (paid) out.push({ victimId: v.id, victimAccountId: paid.account_id, controllerAccountId: paid.counterparty_account_id ?? '' });
+      }
+    }
+  }
+  return out.sort((a, b) => (a.victimId < b.victimId ? -1 : 1));
+}
