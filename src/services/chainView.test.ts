@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
+import { pseudonymOf } from '../domain/access/victims.ts';
 import { REASON_IDS } from '../domain/crimeScript/rules.ts';
 import { LANES } from '../domain/crimeScript/stages.ts';
 import { describeEachDialect, itDb } from '../../test/support/dialects.ts';
@@ -36,6 +37,20 @@ describeEachDialect('the chain view on a generated case', ({ store }) => {
     const parts = (await listGroundTruthParts(s.scope(demo.caseId))).map((p) => JSON.parse(p.content) as GroundTruthPart);
     truth = parts.reduce<GroundTruthPart>((a, p) => { for (const k of Object.keys(a) as (keyof GroundTruthPart)[]) (a[k] as unknown[]).push(...(p[k] as unknown[])); return a; }, JSON.parse(JSON.stringify(parts[0] ? Object.fromEntries(Object.keys(parts[0]).map((k) => [k, []])) : {})) as GroundTruthPart);
   }, 120_000);
+
+  itDb('shows exploited persons by pseudonym to a member without victim contact', async () => {
+    const withContact = await chainView(s, { ...access, victimContact: true }, null);
+    const without = await chainView(s, { ...access, victimContact: false }, null);
+    const named = new Map(withContact.exploited.map((e) => [e.id, e.caption]));
+    expect(without.exploited.map((e) => e.id).sort()).toEqual([...named.keys()].sort());
+    expect(withContact.exploited.some((e) => !e.pseudonymised)).toBe(true);
+    for (const e of without.exploited) {
+      expect(e.pseudonymised, e.id).toBe(true);
+      if (!withContact.exploited.find((x) => x.id === e.id)?.pseudonymised) expect(e.caption, `${e.id} was ${named.get(e.id) ?? ''}`).toBe(pseudonymOf(e.id));
+    }
+    const exploitedIds = new Set(without.exploited.map((e) => e.id));
+    for (const item of without.items.filter((i) => exploitedIds.has(i.id))) expect(item.pseudonymised, item.id).toBe(true);
+  });
 
   itDb('puts recruiters in recruitment, letterboxes in finance or exploitation, confounders nowhere', async () => {
     const out = await chainView(s, access, null);

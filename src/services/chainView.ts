@@ -12,10 +12,20 @@ import { errors } from '../shared/errors.ts';
 import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
 import type { CaseAccess } from './policy.ts';
+import { pseudonymOf, redactVictim } from '../domain/access/victims.ts';
 import { canSee } from './visibility.ts';
 import { loadViewEntities, removePlacement, requireVisibleId, savePlacement, sharedContactGroups, storedPlacements, transferPairs, visibleInViewPeriod, type ViewEntity } from './viewData.ts';
 
 const ref = (e: ViewEntity): ViewRef => ({ id: e.id, schema: e.schema, caption: e.caption, ...(e.pseudonymised ? { pseudonymised: true } : {}) });
+
+/**
+ * A person the chain shows as exploited is a possible victim even before anyone records them
+ * as one: without the victim-contact permission they appear by pseudonym, like recorded victims.
+ */
+function asPossibleVictim(e: ViewEntity, victimContact: boolean): ViewEntity {
+  if (victimContact || e.pseudonymised || e.schema !== 'Person') return e;
+  return { ...e, caption: pseudonymOf(e.id), properties: redactVictim(e.properties), pseudonymised: true };
+}
 
 export async function chainView(store: Store, access: CaseAccess, period: Period | null): Promise<ChainOut> {
   const data = await loadViewEntities(store, access);
@@ -26,6 +36,10 @@ export async function chainView(store: Store, access: CaseAccess, period: Period
   ]);
   const manual = manualRows.filter((m) => data.byId.has(m.entityId) && m.lane !== null && (m.lane === 'none' || isLane(m.lane))).map((m) => ({ entityId: m.entityId, lane: m.lane as Lane | 'none' }));
   const result = placeInChain({ entities: data.entities, transfers, sharedContacts, manual });
+  for (const id of result.exploited) {
+    const e = data.byId.get(id);
+    if (e) data.byId.set(id, asPossibleVictim(e, data.v.victimContact));
+  }
   const inPeriod = await visibleInViewPeriod(store, access, data, period);
   const shown = (id: string) => !inPeriod || inPeriod.has(id);
   const refOf = (id: string | null): ViewRef | null => {
