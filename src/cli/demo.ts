@@ -25,7 +25,7 @@ export function demoCommand(program: Command): void {
         const actor = await cliActor(program, store);
         const { caseId, report } = await loadDemoCase(store, actor, opts, { onProgress: progressPrinter('Generating') });
         endProgress();
-        console.log(`Case ${caseId}: ${report.entitiesAdded} entities, ${report.transactionsAdded} transactions, ${report.filesAdded} captures in ${(report.durationMs / 1000).toFixed(1)} s`);
+        console.log(`Case ${caseId}: ${report.entitiesAdded} entities, ${report.transactionsAdded} transactions, ${report.filesAdded} evidence files in ${(report.durationMs / 1000).toFixed(1)} s`);
       });
     });
 }

@@ -28,7 +28,7 @@ export function serveCommand(program: Command): void {
           console.log('First start: demo agencies and accounts created. Keep these passwords; they are not shown again.');
           for (const c of deployment.credentials) console.log(`  ${c.username.padEnd(13)} ${c.platformRole.padEnd(13)} password: ${c.password}   (${c.agency})`);
           const r = deployment.demo.report;
-          console.log(`Demo case ${deployment.demo.caseId}: ${r.entitiesAdded} entities, ${r.transactionsAdded} transactions, ${r.filesAdded} captures.`);
+          console.log(`Demo case ${deployment.demo.caseId}: ${r.entitiesAdded} entities, ${r.transactionsAdded} transactions, ${r.filesAdded} evidence files.`);
         }
       }
       const certFile = o.tlsCert ?? process.env.ELECT_TLS_CERT;

@@ -7,6 +7,7 @@ import { addMember } from '../store/repos/cases.ts';
 import { countUsers } from '../store/repos/users.ts';
 import { loadDemoCase } from './demo.ts';
 import { recordDemoObservations } from './assessmentsFill.ts';
+import { runFindings } from './financeFindings.ts';
 import type { DemoCase } from './demo.ts';
 import { shareCase } from './sharing.ts';
 import { resolveCaseAccess } from './policy.ts';
@@ -62,6 +63,8 @@ export async function setupDemoDeployment(store: Store, onProgress?: (msg: strin
   // What officers recorded about each person (statements, inspection findings) — the input of the
   // identification page's assessments; the ground truth of who is a victim stays out of it.
   await recordDemoObservations(store, lead, demo.caseId);
+  // The financial red-flag rules run once, so the demo opens with findings to review.
+  await runFindings(store, lead, demo.caseId);
   const scope = store.scope(demo.caseId);
   const now = new Date().toISOString();
   for (const [name, role, victimContact] of [['supervisor', 'member', 0], ['inspector', 'member', 0], ['trainer', 'readonly', 0], ['trainee', 'readonly', 0]] as const) {
