@@ -10,7 +10,6 @@ import { CaptureDetailOut, CaptureSummaryOut, CaptureUploadQuery, EvidenceCheckO
 import { MAX_CAPTURE_BYTES } from '../../ingest/capture/decode.ts';
 import { adNetworks } from '../../services/captureNetworks.ts';
 import { captureFile, getCapture, listCaptures, verifyEvidence } from '../../services/captures.ts';
-import { requireCase } from '../../services/cases.ts';
 import { canSee, visibilityOf } from '../../services/visibility.ts';
 import { spoolToFile, UPLOAD_TYPE } from '../http/upload.ts';
 import { CaseParams } from './cases.ts';
@@ -28,7 +27,6 @@ export function captureRoutes(r: Router, app: FastifyInstance): void {
     params: CaseParams, query: CaptureUploadQuery, response: CaptureDetailOut,
     access: { case: 'case:write' }, audit: { action: 'collection', target: 'capture' },
     handler: async ({ store, caseId, actor, access, query, request, setAuditTarget, auditDetail }) => {
-      await requireCase(store, caseId);
       const spooled = await spoolToFile(request.body, query.name, MAX_CAPTURE_BYTES);
       try {
         const bytes = await readFile(spooled.path);
@@ -49,7 +47,6 @@ export function captureRoutes(r: Router, app: FastifyInstance): void {
     params: CaseParams, response: z.object({ captures: z.array(CaptureSummaryOut) }),
     access: { case: 'case:read' }, audit: { action: 'consultation', target: 'captures' },
     handler: async ({ store, caseId, access, auditIds }) => {
-      await requireCase(store, caseId);
       const v = await visibilityOf(store, access);
       const captures = await listCaptures(store, caseId, (id) => canSee(v, id));
       auditIds(captures.map((c) => c.adId));
@@ -62,7 +59,6 @@ export function captureRoutes(r: Router, app: FastifyInstance): void {
     summary: 'Networks of captured ads linked by a shared phone, e-mail or near-identical photo, with the reason for each link, and ad phones that are an account holder’s or a worker’s',
     params: CaseParams, response: NetworksOut, access: { case: 'case:read' }, audit: { action: 'combination', target: 'captures' },
     handler: async ({ store, caseId, access, auditIds }) => {
-      await requireCase(store, caseId);
       const out = await adNetworks(store, caseId, await visibilityOf(store, access));
       auditIds([...out.ads.map((a) => a.adId), ...out.hits.flatMap((h) => h.holders.map((x) => x.entityId))]);
       return out;

@@ -39,7 +39,6 @@ export function caseRoutes(r: Router): void {
     method: 'PATCH', url: '/api/cases/:caseId', tag: 'cases', summary: 'Edit a case', params: CaseParams, body: CaseUpdate,
     access: { case: 'case:manage' }, audit: { action: 'alteration', target: 'case' },
     handler: async ({ store, caseId, body }) => {
-      await requireCase(store, caseId);
       const { handlingCode, ...rest } = body;
       const patch = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
       await updateCase(store.scope(caseId), { ...patch, ...(handlingCode ? { handling_code: handlingCode } : {}), updated_at: new Date().toISOString() });

@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { CaseGraphOut, ChartBody, ChartImportBody, ChartOut, ChartSummaryOut, GraphQuery, graphFormats, NeighbourhoodQuery, PathsOut, PathsQuery } from '../../shared/contracts/charts.ts';
-import { requireCase } from '../../services/cases.ts';
 import { createChart, deleteChart, exportChart, getChart, importChart, listCharts, updateChart } from '../../services/charts.ts';
 import { neighbourhoodGraph, pathsBetween, wholeGraph } from '../../services/graph.ts';
 import { MiB } from '../http/route.ts';
@@ -20,8 +19,7 @@ export function chartRoutes(r: Router): void {
   r({
     method: 'GET', url: '/api/cases/:caseId/graph', tag: 'charts', summary: 'The whole case as a graph (entities, links, money between accounts) when it has at most maxNodes nodes',
     params: CaseParams, query: GraphQuery, response: CaseGraphOut, access: read, audit: { action: 'consultation', target: 'graph' },
-    handler: async ({ store, caseId, query, access, auditIds, auditDetail }) => {
-      await requireCase(store, caseId);
+    handler: async ({ store, query, access, auditIds, auditDetail }) => {
       const out = await wholeGraph(store, access, query);
       auditIds(out.nodes.map((n) => n.id));
       auditDetail.count = out.total;
@@ -32,8 +30,7 @@ export function chartRoutes(r: Router): void {
   r({
     method: 'GET', url: '/api/cases/:caseId/graph/neighbourhood', tag: 'charts', summary: 'The entities up to `steps` links or money flows from the given ones, with the links among them',
     params: CaseParams, query: NeighbourhoodQuery, response: CaseGraphOut, access: read, audit: { action: 'consultation', target: 'graph' },
-    handler: async ({ store, caseId, query, access, auditIds, auditDetail }) => {
-      await requireCase(store, caseId);
+    handler: async ({ store, query, access, auditIds, auditDetail }) => {
       const out = await neighbourhoodGraph(store, access, query);
       auditIds(out.nodes.map((n) => n.id));
       auditDetail.steps = query.steps;
@@ -44,8 +41,7 @@ export function chartRoutes(r: Router): void {
   r({
     method: 'GET', url: '/api/cases/:caseId/graph/paths', tag: 'charts', summary: 'Shortest paths (fewest links) between two entities, ties in a stable order',
     params: CaseParams, query: PathsQuery, response: PathsOut, access: read, audit: { action: 'combination', target: 'graph' },
-    handler: async ({ store, caseId, query, access, auditIds }) => {
-      await requireCase(store, caseId);
+    handler: async ({ store, query, access, auditIds }) => {
       const out = await pathsBetween(store, access, query);
       auditIds(out.graph.nodes.map((n) => n.id));
       return out;
@@ -56,7 +52,6 @@ export function chartRoutes(r: Router): void {
     method: 'GET', url: '/api/cases/:caseId/charts', tag: 'charts', summary: 'Charts saved in the case, newest first',
     params: CaseParams, response: z.object({ charts: z.array(ChartSummaryOut) }), access: read, audit: { action: 'consultation', target: 'charts' },
     handler: async ({ store, caseId }) => {
-      await requireCase(store, caseId);
       return { charts: await listCharts(store, caseId) };
     },
   });

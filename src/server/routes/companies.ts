@@ -5,7 +5,6 @@
  */
 import { CompanyFlagsQuery } from '../../shared/contracts/companies.ts';
 import { companyView, flagRules } from '../../services/companies.ts';
-import { requireCase } from '../../services/cases.ts';
 import { CaseParams } from './cases.ts';
 import type { Router } from './router.ts';
 
@@ -18,8 +17,7 @@ export function companyRoutes(r: Router): void {
   r({
     method: 'GET', url: '/api/cases/:caseId/companies/chains', tag: 'companies', summary: 'Subcontracting and posting chains from the end client to the workers, with each company\'s red flags',
     params: CaseParams, query: CompanyFlagsQuery, access: { case: 'case:read' }, audit: { action: 'consultation', target: 'companyChains' },
-    handler: async ({ store, caseId, access, query, auditIds }) => {
-      await requireCase(store, caseId);
+    handler: async ({ store, access, query, auditIds }) => {
       const view = await companyView(store, access, query.rules ? { rules: query.rules } : {});
       auditIds(view.companies.map((c) => c.id));
       return view;
@@ -29,8 +27,7 @@ export function companyRoutes(r: Router): void {
   r({
     method: 'GET', url: '/api/cases/:caseId/companies/flags', tag: 'companies', summary: 'Company red flags of the case, by company, with explanations and the records that show them',
     params: CaseParams, query: CompanyFlagsQuery, access: { case: 'case:read' }, audit: { action: 'consultation', target: 'companyFlags' },
-    handler: async ({ store, caseId, access, query, auditIds }) => {
-      await requireCase(store, caseId);
+    handler: async ({ store, access, query, auditIds }) => {
       const view = await companyView(store, access, query.rules ? { rules: query.rules } : {});
       auditIds(Object.keys(view.flags));
       return { flags: Object.values(view.flags).flat() };

@@ -8,7 +8,6 @@ import { z } from 'zod';
 import { describeRule, RULES } from '../../domain/finance/rules/index.ts';
 import { decodeCursor, encodeCursor } from '../../shared/contracts/index.ts';
 import { errors } from '../../shared/errors.ts';
-import { requireCase } from '../../services/cases.ts';
 import { AccountOut, AccountsQuery, CounterpartiesQuery, DecisionBody, FindingOut, FindingsQuery, FlowsQuery, HoldersQuery, ProceedsBody, RunBody, TraceQuery, TransactionOut, TransactionRowsQuery } from '../../services/financeContracts.ts';
 import { decideFinding, findingsState, getFinding, listFindings, runFindings } from '../../services/financeFindings.ts';
 import { estimateCaseProceeds, getProceedsModel, saveProceedsModel } from '../../services/financeProceeds.ts';
@@ -35,8 +34,7 @@ export function financeRoutes(r: Router): void {
     method: 'GET', url: '/api/cases/:caseId/finance/accounts', tag: 'finance', summary: 'Bank accounts with holders and totals in and out per currency for a period, paged by id',
     params: CaseParams, query: AccountsQuery, response: z.object({ accounts: z.array(AccountOut), next: z.string().nullable() }),
     access: read, audit: { action: 'consultation', target: 'accounts' },
-    handler: async ({ store, caseId, query, access, auditIds }) => {
-      await requireCase(store, caseId);
+    handler: async ({ store, query, access, auditIds }) => {
       const page = await accountPage(store, access, query);
       auditIds(page.accounts.map((a) => a.id));
       return page;
@@ -46,8 +44,7 @@ export function financeRoutes(r: Router): void {
   r({
     method: 'GET', url: '/api/cases/:caseId/finance/holders', tag: 'finance', summary: 'Totals in and out per account holder (person or company) and currency for a period, largest first',
     params: CaseParams, query: HoldersQuery, access: read, audit: { action: 'consultation', target: 'holders' },
-    handler: async ({ store, caseId, query, access, auditIds }) => {
-      await requireCase(store, caseId);
+    handler: async ({ store, query, access, auditIds }) => {
       const out = await holderPage(store, access, query);
       auditIds(out.holders.map((h) => h.id));
       return out;
@@ -57,8 +54,7 @@ export function financeRoutes(r: Router): void {
   r({
     method: 'GET', url: '/api/cases/:caseId/finance/counterparties', tag: 'finance', summary: 'Counterparties of an account or of all accounts of a holder, ranked by volume',
     params: CaseParams, query: CounterpartiesQuery, access: read, audit: { action: 'consultation', target: 'counterparties' },
-    handler: async ({ store, caseId, query, access, auditIds }) => {
-      await requireCase(store, caseId);
+    handler: async ({ store, query, access, auditIds }) => {
       const out = await counterpartiesOf(store, access, query);
       auditIds(out.accountIds);
       return out;
@@ -68,8 +64,7 @@ export function financeRoutes(r: Router): void {
   r({
     method: 'GET', url: '/api/cases/:caseId/finance/flows', tag: 'finance', summary: 'Money flows account-to-account or holder-to-holder for the money-flow view and the link chart',
     params: CaseParams, query: FlowsQuery, access: read, audit: { action: 'consultation', target: 'flows' },
-    handler: async ({ store, caseId, query, access, auditIds }) => {
-      await requireCase(store, caseId);
+    handler: async ({ store, query, access, auditIds }) => {
       const out = await flowGraph(store, access, query);
       auditIds(out.nodes.filter((n) => n.kind !== 'external').map((n) => n.id));
       return out;
@@ -80,7 +75,6 @@ export function financeRoutes(r: Router): void {
     method: 'GET', url: '/api/cases/:caseId/finance/trace', tag: 'finance', summary: 'Follow money from an account forward or backward, with limits on hops, period and minimum amount',
     params: CaseParams, query: TraceQuery, access: read, audit: { action: 'consultation', target: 'trace' },
     handler: async ({ store, caseId, query, access, auditIds, setAuditTarget }) => {
-      await requireCase(store, caseId);
       const v = await visibilityOf(store, access);
       const account = canSee(v, query.account) ? await getEntity(store.scope(caseId), query.account) : undefined;
       if (account?.schema !== 'BankAccount') throw errors.notFound('Account');
@@ -95,8 +89,7 @@ export function financeRoutes(r: Router): void {
     method: 'GET', url: '/api/cases/:caseId/finance/transactions', tag: 'finance', summary: 'Statement lines of an account or the case: filtered, sorted, offset-paged with a total',
     params: CaseParams, query: TransactionRowsQuery, response: z.object({ total: z.number(), transactions: z.array(TransactionOut) }),
     access: read, audit: { action: 'consultation', target: 'transactions' },
-    handler: async ({ store, caseId, query, access, auditIds, auditDetail }) => {
-      await requireCase(store, caseId);
+    handler: async ({ store, query, access, auditIds, auditDetail }) => {
       const out = await transactionRows(store, access, query);
       auditIds([...new Set(out.transactions.map((t) => t.accountId))]);
       Object.assign(auditDetail, { returned: out.transactions.length, total: out.total, from: query.from, to: query.to });
@@ -108,7 +101,6 @@ export function financeRoutes(r: Router): void {
     method: 'GET', url: '/api/cases/:caseId/finance/transactions/export', tag: 'finance', summary: 'The filtered statement lines as CSV, in the list’s order (watermarked)',
     params: CaseParams, query: TransactionRowsQuery.omit({ offset: true, limit: true }), access: read, audit: { action: 'disclosure', target: 'export' },
     handler: async ({ store, caseId, query, actor, access, reply, auditDetail, setAuditTarget }) => {
-      await requireCase(store, caseId);
       const csv = await transactionsCsv(store, actor, access, { ...query, offset: 0, limit: 1 });
       if (query.account) setAuditTarget(query.account);
       Object.assign(auditDetail, { format: 'csv', from: query.from, to: query.to });
@@ -122,7 +114,6 @@ export function financeRoutes(r: Router): void {
     params: CaseParams, query: FindingsQuery, response: z.object({ findings: z.array(FindingOut), next: z.string().nullable(), stale: z.boolean(), lastRun: z.unknown() }),
     access: read, audit: { action: 'consultation', target: 'findings' },
     handler: async ({ store, caseId, query, access, auditIds }) => {
-      await requireCase(store, caseId);
       let after: { score: number; id: string } | undefined;
       if (query.after) {
         const parts = decodeCursor(query.after, 2);
@@ -208,7 +199,6 @@ export function financeRoutes(r: Router): void {
     method: 'GET', url: '/api/cases/:caseId/proceeds/model', tag: 'proceeds', summary: 'The assumptions and choices the case’s estimate uses',
     params: CaseParams, access: read, audit: { action: 'consultation', target: 'proceeds_model' },
     handler: async ({ store, caseId }) => {
-      await requireCase(store, caseId);
       return getProceedsModel(store, caseId);
     },
   });

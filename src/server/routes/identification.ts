@@ -13,7 +13,6 @@ import { errors } from '../../shared/errors.ts';
 import { assessmentHistory, personSummaries, requirePerson, saveAssessment } from '../../services/assessments.ts';
 import { getCatalogue, importCatalogue, listCatalogues } from '../../services/assessmentsCatalogues.ts';
 import { fillAssessments, observationsOf } from '../../services/assessmentsFill.ts';
-import { requireCase } from '../../services/cases.ts';
 import { legalMatrix } from '../../services/legalMatrix.ts';
 import { visibilityOf } from '../../services/visibility.ts';
 import type { CaseAccess } from '../../services/policy.ts';
@@ -65,8 +64,7 @@ export function identificationRoutes(r: Router): void {
   r({
     method: 'GET', url: '/api/cases/:caseId/identification/persons', tag: 'identification', summary: 'Persons of the case with their latest assessment result (assessed persons by pseudonym without victim contact)',
     params: CaseParams, query: PersonsQuery, access: { case: 'case:read' }, audit: { action: 'consultation', target: 'assessments' },
-    handler: async ({ store, caseId, query, access, auditIds }) => {
-      await requireCase(store, caseId);
+    handler: async ({ store, query, access, auditIds }) => {
       const persons = await personSummaries(store, access, query);
       auditIds(persons.map((p) => p.id));
       return { persons, victimContact: access.victimContact };
@@ -124,8 +122,7 @@ export function identificationRoutes(r: Router): void {
   r({
     method: 'GET', url: '/api/cases/:caseId/legal-matrix', tag: 'identification', summary: 'Act, means and purpose per victim and suspect, each with the facts that support it and the gaps',
     params: CaseParams, query: MatrixQuery, access: { case: 'case:read' }, audit: { action: 'consultation', target: 'legal_matrix' },
-    handler: async ({ store, caseId, query, access, auditIds }) => {
-      await requireCase(store, caseId);
+    handler: async ({ store, query, access, auditIds }) => {
       const matrix = await legalMatrix(store, access, query.victim);
       auditIds([...matrix.victims.map((v) => v.id), ...matrix.suspects.map((s) => s.id)]);
       return matrix;

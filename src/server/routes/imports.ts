@@ -45,8 +45,7 @@ export function importRoutes(r: Router, app: FastifyInstance): void {
     summary: 'Upload a file to import (the body, Content-Type: application/octet-stream); returns its first lines',
     params: CaseParams, query: z.object({ name: z.string().trim().min(1).max(255) }), response: UploadOut,
     access: { case: 'case:write' }, audit: { action: 'collection', target: 'upload' },
-    handler: async ({ store, caseId, actor, query, request, setAuditTarget, auditDetail }) => {
-      await requireCase(store, caseId);
+    handler: async ({ caseId, actor, query, request, setAuditTarget, auditDetail }) => {
       const spooled = await spoolToFile(request.body, query.name, MAX_IMPORT_BYTES);
       const out = await desk.stage(spooled, { caseId, userId: actor.id, fileName: query.name });
       setAuditTarget(out.uploadId);

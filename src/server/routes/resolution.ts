@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { DecisionBody, MergeBody, ResolutionQuery } from '../../shared/contracts/companies.ts';
-import { requireCase } from '../../services/cases.ts';
 import { decidePair, listDecisions, resolutionCandidates } from '../../services/resolution.ts';
 import { listMerges, mergePair, undoMerge } from '../../services/resolutionMerge.ts';
 import { CaseParams } from './cases.ts';
@@ -19,8 +18,7 @@ export function resolutionRoutes(r: Router): void {
   r({
     method: 'GET', url: '/api/cases/:caseId/resolution/candidates', tag: 'resolution', summary: 'Candidate duplicates, best first, each with the reasons it scored; decided pairs are left out unless asked for',
     params: CaseParams, query: ResolutionQuery, access: read, audit: { action: 'consultation', target: 'resolutionCandidates' },
-    handler: async ({ store, caseId, access, query, auditIds, auditDetail }) => {
-      await requireCase(store, caseId);
+    handler: async ({ store, access, query, auditIds, auditDetail }) => {
       const out = await resolutionCandidates(store, access, query);
       auditIds(out.candidates.flatMap((c) => [c.a.id, c.b.id]));
       auditDetail.count = out.total;
