@@ -34,7 +34,17 @@ const RUN_LIMIT_MS = 120_000;
 /** Demo scenario cells for a case of about 20,000 drawn entities (≈ 460 per cell). */
 const CELLS_20K = 44;
 
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
 
 interface Run {
   library: string;
@@ -67,13 +77,26 @@ async function serve(dir: string): Promise<{ server: Server; url: string }> {
   return { server, url: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}/` };
 }
 
-async function runOne(browser: Browser, url: string, fn: 'runSigma' | 'runCytoscape' | 'runCytoscapeRedrawn', n: number): Promise<Run | string> {
+async function runOne(
+  browser: Browser,
+  url: string,
+  fn: 'runSigma' | 'runCytoscape' | 'runCytoscapeRedrawn',
+  n: number,
+): Promise<Run | string> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
   try {
     await page.goto(url);
     await page.waitForSelector('body[data-ready=true]');
-    const run = page.evaluate(([f, size, frames, budget]) => (window as unknown as { bench: Record<string, (n: number, f: number, b: number) => Promise<unknown>> }).bench[f as string]?.(size as number, frames as number, budget as number), [fn, n, FRAMES, FRAME_BUDGET_MS] as const) as Promise<Run>;
-    const limit = new Promise<string>((ok) => setTimeout(() => ok(`could not finish within ${RUN_LIMIT_MS / 1000} s`), RUN_LIMIT_MS));
+    const run = page.evaluate(
+      ([f, size, frames, budget]) =>
+        (window as unknown as { bench: Record<string, (n: number, f: number, b: number) => Promise<unknown>> }).bench[
+          f as string
+        ]?.(size as number, frames as number, budget as number),
+      [fn, n, FRAMES, FRAME_BUDGET_MS] as const,
+    ) as Promise<Run>;
+    const limit = new Promise<string>((ok) =>
+      setTimeout(() => ok(`could not finish within ${RUN_LIMIT_MS / 1000} s`), RUN_LIMIT_MS),
+    );
     const out = await Promise.race([run, limit]);
     if (typeof out === 'string') return out;
     const inked = await page.evaluate(() => (window as unknown as { bench: { inked: () => number[] } }).bench.inked());
@@ -86,10 +109,18 @@ async function runOne(browser: Browser, url: string, fn: 'runSigma' | 'runCytosc
 }
 
 const describeRun = (r: Run | string) =>
-  typeof r === 'string' ? r : `median ${quantile(r.frames, 0.5).toFixed(1)} ms, p95 ${quantile(r.frames, 0.95).toFixed(1)} ms over ${r.frames.length} frames${r.finished ? '' : ` (stopped at the ${FRAME_BUDGET_MS / 1000} s budget)`}; set-up ${fmt(Math.round(r.setupMs))} ms; last frame inked ${(r.inked ?? []).map((k) => fmt(k)).join(' + ')} px`;
+  typeof r === 'string'
+    ? r
+    : `median ${quantile(r.frames, 0.5).toFixed(1)} ms, p95 ${quantile(r.frames, 0.95).toFixed(1)} ms over ${r.frames.length} frames${r.finished ? '' : ` (stopped at the ${FRAME_BUDGET_MS / 1000} s budget)`}; set-up ${fmt(Math.round(r.setupMs))} ms; last frame inked ${(r.inked ?? []).map((k) => fmt(k)).join(' + ')} px`;
 
 async function rendererFrames(browser: Browser): Promise<void> {
-  await build({ root: HARNESS, configFile: false, logLevel: 'warn', publicDir: false, build: { outDir: OUT, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4096 } });
+  await build({
+    root: HARNESS,
+    configFile: false,
+    logLevel: 'warn',
+    publicDir: false,
+    build: { outDir: OUT, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4096 },
+  });
   const { server, url } = await serve(OUT);
   try {
     const probe = await browser.newPage();
@@ -99,11 +130,21 @@ async function rendererFrames(browser: Browser): Promise<void> {
       const gl = document.createElement('canvas').getContext('webgl2');
       const dbg = gl?.getExtension('WEBGL_debug_renderer_info');
       const settings = (window as unknown as { bench: { settings: Record<string, string> } }).bench.settings;
-      return { renderer: gl && dbg ? String(gl.getParameter(dbg.UNMASKED_RENDERER_WEBGL)) : 'no WebGL 2', dpr: devicePixelRatio, settings };
+      return {
+        renderer: gl && dbg ? String(gl.getParameter(dbg.UNMASKED_RENDERER_WEBGL)) : 'no WebGL 2',
+        dpr: devicePixelRatio,
+        settings,
+      };
     });
     await probe.close();
-    console.log(`  WebGL 2: ${info.renderer}; devicePixelRatio ${info.dpr}; canvas 1200×800; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
-    console.log(`  each frame: camera moved, drawn synchronously, then finished (WebGL: gl.finish + 1-pixel readPixels per context; canvas: 1-pixel getImageData per canvas)`);
+    console.log(
+      `  WebGL 2: ${info.renderer}; devicePixelRatio ${info.dpr}; canvas 1200×800; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${availableParallelism()} cores`,
+    );
+    console.log(
+      `  each frame: camera moved, drawn synchronously, then finished (WebGL: gl.finish + 1-pixel readPixels per context; canvas: 1-pixel getImageData per canvas)`,
+    );
     for (const [lib, s] of Object.entries(info.settings)) console.log(`  ${lib}: ${s}`);
     for (const n of SIZES) {
       const sigma = await runOne(browser, url, 'runSigma', n);
@@ -113,11 +154,16 @@ async function rendererFrames(browser: Browser): Promise<void> {
       console.log(`  ${`${fmt(n)} nodes${edges}`.padEnd(28)} sigma.js                 ${describeRun(sigma)}`);
       console.log(`  ${''.padEnd(28)} cytoscape.js, redrawn    ${describeRun(redrawn)}`);
       console.log(`  ${''.padEnd(28)} cytoscape.js, as shipped ${describeRun(cyto)}`);
-      for (const [what, base] of [['every element redrawn (like for like)', redrawn], ['as shipped, bitmap layers', cyto]] as const) {
+      for (const [what, base] of [
+        ['every element redrawn (like for like)', redrawn],
+        ['as shipped, bitmap layers', cyto],
+      ] as const) {
         if (typeof sigma === 'string' || typeof base === 'string') continue;
         const ratio = quantile(base.frames, 0.5) / quantile(sigma.frames, 0.5);
         const verdict = ratio >= 1 ? `${ratio.toFixed(1)}× faster than` : `${(1 / ratio).toFixed(1)}× slower than`;
-        console.log(`  ${''.padEnd(28)} → sigma.js frames ${verdict} cytoscape.js ${what} (median; cytoscape.js / sigma.js = ${ratio.toFixed(3)})`);
+        console.log(
+          `  ${''.padEnd(28)} → sigma.js frames ${verdict} cytoscape.js ${what} (median; cytoscape.js / sigma.js = ${ratio.toFixed(3)})`,
+        );
       }
       if (typeof sigma !== 'string' && typeof redrawn === 'string') {
         console.log(`  ${''.padEnd(28)} → the like-for-like baseline did not finish; sigma.js did`);
@@ -134,7 +180,9 @@ async function caseToFirstChart(browser: Browser): Promise<void> {
   try {
     const lead = await getUser(srv.store.db, srv.investigator.id);
     if (!lead) throw new Error('no user');
-    const { ms: loadMs, value: demo } = await time(() => loadDemoCase(srv.store, actorOf(lead), { seed: 20_000, scale: CELLS_20K }));
+    const { ms: loadMs, value: demo } = await time(() =>
+      loadDemoCase(srv.store, actorOf(lead), { seed: 20_000, scale: CELLS_20K }),
+    );
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     await page.goto(srv.url);
@@ -145,7 +193,13 @@ async function caseToFirstChart(browser: Browser): Promise<void> {
     const open = async () => {
       const t0 = Date.now();
       await page.goto(`${srv.url}/cases/${demo.caseId}/chart`);
-      await page.waitForFunction(() => Number(document.querySelector('[data-testid=link-chart]')?.getAttribute('data-node-count') ?? 0) > 0 && !!document.querySelector('[data-testid=link-chart] canvas'), undefined, { timeout: 180_000 });
+      await page.waitForFunction(
+        () =>
+          Number(document.querySelector('[data-testid=link-chart]')?.getAttribute('data-node-count') ?? 0) > 0 &&
+          !!document.querySelector('[data-testid=link-chart] canvas'),
+        undefined,
+        { timeout: 180_000 },
+      );
       // The frame sigma drew is on screen once the next animation frame has run.
       await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
       return Date.now() - t0;
@@ -157,12 +211,16 @@ async function caseToFirstChart(browser: Browser): Promise<void> {
       again = await open();
     } catch (e) {
       // A bounded run: a chart that is not drawn within the wait is reported, not fatal to the bench.
-      console.log(`  case of 20k entities: no drawn chart within 180 s (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+      console.log(
+        `  case of 20k entities: no drawn chart within 180 s (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`,
+      );
       await context.close();
       return;
     }
     const nodes = await page.locator('[data-testid=link-chart]').getAttribute('data-node-count');
-    console.log(`  case of ${fmt(Number(nodes))} entities drawn (demo scale ${CELLS_20K}, loaded in ${fmt(Math.round(loadMs / 1000))} s): opening the chart → first drawn chart ${fmt(first)} ms (again: ${fmt(again)} ms)`);
+    console.log(
+      `  case of ${fmt(Number(nodes))} entities drawn (demo scale ${CELLS_20K}, loaded in ${fmt(Math.round(loadMs / 1000))} s): opening the chart → first drawn chart ${fmt(first)} ms (again: ${fmt(again)} ms)`,
+    );
     await context.close();
   } finally {
     await srv.close();
@@ -187,4 +245,5 @@ export async function chartBench(parts = { frames: true, firstChart: true }): Pr
   }
 }
 
-if (import.meta.url === `file://${process.argv[1] ?? ''}`) await chartBench({ frames: !process.argv.includes('--first-chart'), firstChart: true });
+if (import.meta.url === `file://${process.argv[1] ?? ''}`)
+  await chartBench({ frames: !process.argv.includes('--first-chart'), firstChart: true });

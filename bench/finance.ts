@@ -27,7 +27,9 @@ function phase(name: string, db: string, ...args: string[]): Promise<PhaseResult
   const script = join(import.meta.dirname, 'financePhase.ts');
   const execArgv = process.execArgv.length ? process.execArgv : ['--import', 'tsx'];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...execArgv, script, name, db, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...execArgv, script, name, db, ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.on('error', reject);
@@ -52,13 +54,21 @@ export async function financeBench(): Promise<void> {
     const csv = join(dir, 'statement.csv');
     const csvBytes = await writeStatementCsv(csv, csvRows);
     const load = (await import('node:os')).loadavg()[0] ?? 0;
-    console.log(`\nMachine load average ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores (other work on the machine slows wall-clock figures; CPU times are given too).`);
-    console.log(`\nBank CSV import: ${fmt(csvRows)} lines, ${(csvBytes / 1024 / 1024).toFixed(0)} MB (the scenario generator’s statement lines, accounts by IBAN), SQLite files`);
+    console.log(
+      `\nMachine load average ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores (other work on the machine slows wall-clock figures; CPU times are given too).`,
+    );
+    console.log(
+      `\nBank CSV import: ${fmt(csvRows)} lines, ${(csvBytes / 1024 / 1024).toFixed(0)} MB (the scenario generator’s statement lines, accounts by IBAN), SQLite files`,
+    );
     const ours = await phase('csv-import', join(dir, 'ours.sqlite'), csv);
     const raw = await phase('csv-raw', join(dir, 'raw.sqlite'), csv);
     const ratio = rate(ours.rows, ours.ms) / rate(raw.rows, raw.ms);
-    console.log(`  ${'runImport + bank-csv (parse, accounts, fingerprint, insert)'.padEnd(62)} ${fmt(rate(ours.rows, ours.ms)).padStart(9)} rows/s  (${fmt(ours.rows)} rows, ${fmt(Number(ours.entities))} entities, ${secs(ours.ms)}; ${cpu(ours)}, ${mem(ours)})`);
-    console.log(`  ${'raw better-sqlite3 loop, same rows, table and PRAGMAs'.padEnd(62)} ${fmt(rate(raw.rows, raw.ms)).padStart(9)} rows/s  (${fmt(raw.rows)} rows, ${secs(raw.ms)} inserting; ${mem(raw)})`);
+    console.log(
+      `  ${'runImport + bank-csv (parse, accounts, fingerprint, insert)'.padEnd(62)} ${fmt(rate(ours.rows, ours.ms)).padStart(9)} rows/s  (${fmt(ours.rows)} rows, ${fmt(Number(ours.entities))} entities, ${secs(ours.ms)}; ${cpu(ours)}, ${mem(ours)})`,
+    );
+    console.log(
+      `  ${'raw better-sqlite3 loop, same rows, table and PRAGMAs'.padEnd(62)} ${fmt(rate(raw.rows, raw.ms)).padStart(9)} rows/s  (${fmt(raw.rows)} rows, ${secs(raw.ms)} inserting; ${mem(raw)})`,
+    );
     console.log(`  ratio ${ratio.toFixed(2)}  (aim ≥ 0.7: ${ratio >= 0.7 ? 'met' : 'NOT met'})`);
     rmSync(csv, { force: true });
 
@@ -66,15 +76,23 @@ export async function financeBench(): Promise<void> {
     const written = await writeCamt053(camt, camtMb * 1024 * 1024);
     const c = await phase('camt-import', join(dir, 'camt.sqlite'), camt);
     const mb = statSync(camt).size / 1024 / 1024;
-    console.log(`\ncamt.053 import: ${mb.toFixed(0)} MB, ${fmt(written.entries)} entries → ${(mb / (c.ms / 1000)).toFixed(1)} MB/s (${fmt(c.rows)} transactions, ${fmt(Number(c.entities ?? 0))} entities, in ${secs(c.ms)}, ${fmt(rate(c.rows, c.ms))} rows/s; ${cpu(c)}, ${mem(c)})`);
+    console.log(
+      `\ncamt.053 import: ${mb.toFixed(0)} MB, ${fmt(written.entries)} entries → ${(mb / (c.ms / 1000)).toFixed(1)} MB/s (${fmt(c.rows)} transactions, ${fmt(Number(c.entities ?? 0))} entities, in ${secs(c.ms)}, ${fmt(rate(c.rows, c.ms))} rows/s; ${cpu(c)}, ${mem(c)})`,
+    );
     rmSync(camt, { force: true });
 
     const db = join(dir, 'rules.sqlite');
     const demo = await phase('demo-case', db, String(demoScale));
-    console.log(`\nRed-flag rules: generated case, scale ${demoScale} (${fmt(demo.rows)} transactions, ${fmt(Number(demo.entities))} entities; loaded in ${secs(demo.ms)}, ${mem(demo)})`);
+    console.log(
+      `\nRed-flag rules: generated case, scale ${demoScale} (${fmt(demo.rows)} transactions, ${fmt(Number(demo.entities))} entities; loaded in ${secs(demo.ms)}, ${mem(demo)})`,
+    );
     const r = await phase('rules', db, String(demo.caseId));
-    const perRule = Object.entries((r.byRule ?? {}) as Record<string, number>).map(([k, v]) => `${k} ${v}`).join(', ');
-    console.log(`  all ${RULES.length} rules over ${fmt(r.rows)} transactions of ${fmt(Number(r.accounts))} accounts: ${secs(r.ms)} (aim < 10 s: ${r.ms < 10_000 ? 'met' : 'NOT met'}; ${cpu(r)}), ${fmt(Number(r.findings))} findings stored, ${mem(r)}`);
+    const perRule = Object.entries((r.byRule ?? {}) as Record<string, number>)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
+    console.log(
+      `  all ${RULES.length} rules over ${fmt(r.rows)} transactions of ${fmt(Number(r.accounts))} accounts: ${secs(r.ms)} (aim < 10 s: ${r.ms < 10_000 ? 'met' : 'NOT met'}; ${cpu(r)}), ${fmt(Number(r.findings))} findings stored, ${mem(r)}`,
+    );
     console.log(`  findings per rule: ${perRule}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -15,7 +15,17 @@ const csvField = (v: string | null | undefined): string => {
 
 /** Bank CSV options that read the file written by `writeStatementCsv`. */
 export const CSV_OPTIONS = {
-  mapping: { account: 'Account', date: 'Date', amount: 'Amount', currency: 'Currency', counterpartyName: 'Counterparty', counterpartyAccount: 'Counterparty account', text: 'Text', reference: 'Reference', kind: 'Type' },
+  mapping: {
+    account: 'Account',
+    date: 'Date',
+    amount: 'Amount',
+    currency: 'Currency',
+    counterpartyName: 'Counterparty',
+    counterpartyAccount: 'Counterparty account',
+    text: 'Text',
+    reference: 'Reference',
+    kind: 'Type',
+  },
   delimiter: ';' as const,
   decimal: '.' as const,
   dateFormat: 'YYYY-MM-DD',
@@ -78,11 +88,15 @@ export async function writeCamt053(file: string, bytes: number): Promise<{ entri
   const write = async (s: string) => {
     if (!out.write(s)) await once(out, 'drain');
   };
-  await write('<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>\n');
+  await write(
+    '<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>\n',
+  );
   await write('<GrpHdr><MsgId>BENCH</MsgId><CreDtTm>2024-04-01T00:00:00</CreDtTm></GrpHdr>\n');
   let entries = 0;
   for (let stmt = 0; out.bytesWritten + out.writableLength < bytes; stmt++) {
-    await write(`<Stmt><Id>S${stmt}</Id><Acct><Id><IBAN>LV80BANK0000435195001</IBAN></Id><Ownr><Nm>Bench Owner</Nm></Ownr></Acct>\n`);
+    await write(
+      `<Stmt><Id>S${stmt}</Id><Acct><Id><IBAN>LV80BANK0000435195001</IBAN></Id><Ownr><Nm>Bench Owner</Nm></Ownr></Acct>\n`,
+    );
     let chunk = '';
     for (let k = 0; k < 10_000 && out.bytesWritten + out.writableLength + chunk.length < bytes; k++) {
       chunk += camtEntry(entries++);

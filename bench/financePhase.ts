@@ -47,8 +47,22 @@ async function csvImport(file: string) {
 }
 
 const COLUMNS = [
-  'case_id', 'id', 'account_id', 'counterparty_account_id', 'counterparty_name', 'counterparty_account', 'amount_minor', 'currency',
-  'booking_date', 'value_date', 'text', 'reference', 'kind', 'place', 'source_id', 'fingerprint',
+  'case_id',
+  'id',
+  'account_id',
+  'counterparty_account_id',
+  'counterparty_name',
+  'counterparty_account',
+  'amount_minor',
+  'currency',
+  'booking_date',
+  'value_date',
+  'text',
+  'reference',
+  'kind',
+  'place',
+  'source_id',
+  'fingerprint',
 ] as const;
 
 /**
@@ -60,12 +74,26 @@ const COLUMNS = [
 async function csvRaw(file: string) {
   const setup = await Store.open({ sqliteFile: dbFile });
   const stamp = new Date().toISOString();
-  await insertCase(setup.scope('bench-raw'), { title: 'raw', reference: null, country: 'FI', description: null, status: 'open', owner_agency_id: null, handling_code: null, purpose: 'operational', created_by: 'bench', created_at: stamp, updated_at: stamp });
+  await insertCase(setup.scope('bench-raw'), {
+    title: 'raw',
+    reference: null,
+    country: 'FI',
+    description: null,
+    status: 'open',
+    owner_agency_id: null,
+    handling_code: null,
+    purpose: 'operational',
+    created_by: 'bench',
+    created_at: stamp,
+    updated_at: stamp,
+  });
   await setup.close();
   const db = new SQLite(dbFile);
   for (const p of sqlitePragmas) db.pragma(p);
   // The foreign key to the account entity is not part of the table; the case row exists.
-  const insert = db.prepare(`INSERT INTO transactions (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`);
+  const insert = db.prepare(
+    `INSERT INTO transactions (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
+  );
   let ms = 0;
   let rows = 0;
   let batch: TransactionRecord[] = [];

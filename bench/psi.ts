@@ -29,11 +29,18 @@ export async function psiBench(): Promise<void> {
     const other = new Set(theirs.map(h));
     return mine.map(h).filter((x) => other.has(x)).length;
   });
-  if (psi.value !== SHARED || plain.value !== SHARED) throw new Error(`PSI found ${psi.value}, hashing ${plain.value}; expected ${SHARED}`);
+  if (psi.value !== SHARED || plain.value !== SHARED)
+    throw new Error(`PSI found ${psi.value}, hashing ${plain.value}; expected ${SHARED}`);
   console.log(`\nHit/no-hit between deployments: ${fmt(N)} vs ${fmt(N)} selectors, ${fmt(SHARED)} shared`);
-  console.log(`  ${'PSI over ristretto255 (both sides, one core)'.padEnd(46)} ${(psi.ms / 1000).toFixed(2).padStart(8)} s`);
-  console.log(`  ${'baseline: plain SHA-256 and set intersection'.padEnd(46)} ${(plain.ms / 1000).toFixed(3).padStart(8)} s`);
-  console.log(`  ratio ${(psi.ms / plain.ms).toFixed(0)}× the plain hash (the price of unlinkable, non-enumerable values)`);
+  console.log(
+    `  ${'PSI over ristretto255 (both sides, one core)'.padEnd(46)} ${(psi.ms / 1000).toFixed(2).padStart(8)} s`,
+  );
+  console.log(
+    `  ${'baseline: plain SHA-256 and set intersection'.padEnd(46)} ${(plain.ms / 1000).toFixed(3).padStart(8)} s`,
+  );
+  console.log(
+    `  ratio ${(psi.ms / plain.ms).toFixed(0)}× the plain hash (the price of unlinkable, non-enumerable values)`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await psiBench();

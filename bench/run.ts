@@ -6,7 +6,9 @@ import { resolutionBench } from './resolution.ts';
 import { transactionStorageBench } from './transactionStorage.ts';
 import { webBench } from './web.ts';
 
-console.log(`ELECT THB benchmarks — ${new Date().toISOString()} — Node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
+console.log(
+  `ELECT THB benchmarks — ${new Date().toISOString()} — Node ${process.version}, ${(await import('node:os')).cpus().length} cores`,
+);
 await transactionStorageBench();
 await webBench();
 await chartBench();

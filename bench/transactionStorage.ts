@@ -22,8 +22,22 @@ import { Store } from '../src/store/store.ts';
 import { PG_URL, pgStore, postgresReachable, report, time } from './support.ts';
 
 const COLUMNS = [
-  'case_id', 'id', 'account_id', 'counterparty_account_id', 'counterparty_name', 'counterparty_account', 'amount_minor', 'currency',
-  'booking_date', 'value_date', 'text', 'reference', 'kind', 'place', 'source_id', 'fingerprint',
+  'case_id',
+  'id',
+  'account_id',
+  'counterparty_account_id',
+  'counterparty_name',
+  'counterparty_account',
+  'amount_minor',
+  'currency',
+  'booking_date',
+  'value_date',
+  'text',
+  'reference',
+  'kind',
+  'place',
+  'source_id',
+  'fingerprint',
 ] as const;
 
 function generated(n: number): TransactionRecord[] {
@@ -39,17 +53,32 @@ function generated(n: number): TransactionRecord[] {
 
 async function openCase(store: Store, caseId: string): Promise<void> {
   const now = new Date().toISOString();
-  await insertCase(store.scope(caseId), { title: 'bench', reference: null, country: 'FI', description: null, status: 'open', owner_agency_id: null, handling_code: null, purpose: 'operational', created_by: 'bench', created_at: now, updated_at: now });
+  await insertCase(store.scope(caseId), {
+    title: 'bench',
+    reference: null,
+    country: 'FI',
+    description: null,
+    status: 'open',
+    owner_agency_id: null,
+    handling_code: null,
+    purpose: 'operational',
+    created_by: 'bench',
+    created_at: now,
+    updated_at: now,
+  });
 }
 
-const valuesOf = (caseId: string, r: Omit<TransactionRow, 'case_id'>) => COLUMNS.map((c) => (c === 'case_id' ? caseId : r[c]));
+const valuesOf = (caseId: string, r: Omit<TransactionRow, 'case_id'>) =>
+  COLUMNS.map((c) => (c === 'case_id' ? caseId : r[c]));
 
 async function sqliteFigures(records: TransactionRecord[]): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'elect-bench-'));
   try {
     const store = await Store.open({ sqliteFile: join(dir, 'store.sqlite') });
     await openCase(store, 'bench-case');
-    const ours = await time(() => store.transaction((trx) => insertTransactions(store.scope('bench-case').in(trx), toRows(records, null))));
+    const ours = await time(() =>
+      store.transaction((trx) => insertTransactions(store.scope('bench-case').in(trx), toRows(records, null))),
+    );
     await store.close();
 
     // Baseline: the same table definition (made by our migration), same PRAGMAs, one transaction.
@@ -59,10 +88,21 @@ async function sqliteFigures(records: TransactionRecord[]): Promise<void> {
     const rows = toRows(records, null);
     const raw = new SQLite(join(dir, 'raw.sqlite'));
     for (const p of sqlitePragmas) raw.pragma(p);
-    const insert = raw.prepare(`INSERT INTO transactions (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`);
-    const base = await time(() => raw.transaction(() => { for (const r of rows) insert.run(valuesOf('bench-case', r)); })());
+    const insert = raw.prepare(
+      `INSERT INTO transactions (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`,
+    );
+    const base = await time(() =>
+      raw.transaction(() => {
+        for (const r of rows) insert.run(valuesOf('bench-case', r));
+      })(),
+    );
     raw.close();
-    report(`SQLite: storing ${records.length.toLocaleString('en-GB')} generated transactions`, { label: 'store path (fingerprint + insert)', rows: ours.value, ms: ours.ms }, { label: 'raw better-sqlite3 prepared-statement loop', rows: rows.length, ms: base.ms }, 0.5);
+    report(
+      `SQLite: storing ${records.length.toLocaleString('en-GB')} generated transactions`,
+      { label: 'store path (fingerprint + insert)', rows: ours.value, ms: ours.ms },
+      { label: 'raw better-sqlite3 prepared-statement loop', rows: rows.length, ms: base.ms },
+      0.5,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -76,27 +116,41 @@ async function postgresFigures(records: TransactionRecord[]): Promise<void> {
   const ours = await pgStore();
   try {
     await openCase(ours.store, 'bench-case');
-    const t = await time(() => ours.store.transaction((trx) => insertTransactions(ours.store.scope('bench-case').in(trx), toRows(records, null))));
+    const t = await time(() =>
+      ours.store.transaction((trx) =>
+        insertTransactions(ours.store.scope('bench-case').in(trx), toRows(records, null)),
+      ),
+    );
     const rows = toRows(records, null);
     const base = await pgStore();
     try {
       await openCase(base.store, 'bench-case');
       const client = new pg.Client({ connectionString: PG_URL, options: `-c search_path=${base.schema}` });
       await client.connect();
-      const esc = (v: unknown) => (v === null || v === undefined ? '\\N' : String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r'));
+      const esc = (v: unknown) =>
+        v === null || v === undefined
+          ? '\\N'
+          : String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
       const copy = await time(async () => {
         await client.query('BEGIN');
         const sink = client.query(copyFrom(`COPY transactions (${COLUMNS.join(', ')}) FROM STDIN`));
         async function* lines() {
           for (let i = 0; i < rows.length; i += 1000) {
-            yield rows.slice(i, i + 1000).map((r) => `${valuesOf('bench-case', r).map(esc).join('\t')}\n`).join('');
+            yield rows
+              .slice(i, i + 1000)
+              .map((r) => `${valuesOf('bench-case', r).map(esc).join('\t')}\n`)
+              .join('');
           }
         }
         await pipeline(Readable.from(lines()), sink);
         await client.query('COMMIT');
       });
       await client.end();
-      report(`PostgreSQL: storing ${records.length.toLocaleString('en-GB')} generated transactions`, { label: 'store path (fingerprint + insert)', rows: t.value, ms: t.ms }, { label: 'COPY of the same rows', rows: rows.length, ms: copy.ms });
+      report(
+        `PostgreSQL: storing ${records.length.toLocaleString('en-GB')} generated transactions`,
+        { label: 'store path (fingerprint + insert)', rows: t.value, ms: t.ms },
+        { label: 'COPY of the same rows', rows: rows.length, ms: copy.ms },
+      );
     } finally {
       await base.dispose();
     }
@@ -107,7 +161,9 @@ async function postgresFigures(records: TransactionRecord[]): Promise<void> {
 
 export async function transactionStorageBench(n = Number(process.env.BENCH_TRANSACTIONS ?? 1_000_000)): Promise<void> {
   const gen = await time(() => generated(n));
-  console.log(`Generated ${gen.value.length.toLocaleString('en-GB')} transactions in ${(gen.ms / 1000).toFixed(1)} s (scenario generator, seed 77).`);
+  console.log(
+    `Generated ${gen.value.length.toLocaleString('en-GB')} transactions in ${(gen.ms / 1000).toFixed(1)} s (scenario generator, seed 77).`,
+  );
   await sqliteFigures(gen.value);
   await postgresFigures(gen.value);
 }

@@ -49,8 +49,23 @@ async function bigCase(srv: TestServer): Promise<string> {
   const actor = actorOf(user);
   const kase = await createCase(srv.store, actor, { title: `Bench: ${fmt(ROWS)} people`, country: 'LV' });
   const lines: string[] = [];
-  for (let i = 0; i < ROWS; i++) lines.push(JSON.stringify({ id: `bench-${i}`, schema: 'Person', properties: { name: [`Person ${String(i).padStart(6, '0')}`], nationality: ['lv'] } }));
-  await runImport(srv.store, actor, kase.id, ftmJsonImporter, memoryInput('bench.ftm.json', lines.join('\n')), {}, { chunkSize: 5000 });
+  for (let i = 0; i < ROWS; i++)
+    lines.push(
+      JSON.stringify({
+        id: `bench-${i}`,
+        schema: 'Person',
+        properties: { name: [`Person ${String(i).padStart(6, '0')}`], nationality: ['lv'] },
+      }),
+    );
+  await runImport(
+    srv.store,
+    actor,
+    kase.id,
+    ftmJsonImporter,
+    memoryInput('bench.ftm.json', lines.join('\n')),
+    {},
+    { chunkSize: 5000 },
+  );
   return kase.id;
 }
 
@@ -58,7 +73,10 @@ async function bigCase(srv: TestServer): Promise<string> {
 async function firstRender(page: Page, url: string, selector: string): Promise<number> {
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForSelector(selector, { timeout: 30_000 });
-  return page.evaluate((sel) => (window as unknown as { __seen: Record<string, number> }).__seen[sel] ?? performance.now(), selector);
+  return page.evaluate(
+    (sel) => (window as unknown as { __seen: Record<string, number> }).__seen[sel] ?? performance.now(),
+    selector,
+  );
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -74,7 +92,9 @@ export async function webBench(): Promise<void> {
   })();
   await ensureWebBuild();
   const size = await bundleSizes();
-  console.log(`  JS bundle, gzip: ${kB(size.initial)} loaded at start + ${kB(size.lazy)} loaded on demand (${size.files} files); CSS ${kB(size.css)}`);
+  console.log(
+    `  JS bundle, gzip: ${kB(size.initial)} loaded at start + ${kB(size.lazy)} loaded on demand (${size.files} files); CSS ${kB(size.css)}`,
+  );
   if (problem) {
     console.log(`  browser figures skipped: ${problem}`);
     return;
@@ -95,9 +115,16 @@ export async function webBench(): Promise<void> {
       }).observe(document, { childList: true, subtree: true });
     });
     await page.goto(srv.url);
-    await page.evaluate(async ([u, p]) => {
-      await fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: u, password: p }) });
-    }, [srv.investigator.username, srv.investigator.password]);
+    await page.evaluate(
+      async ([u, p]) => {
+        await fetch('/api/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: u, password: p }),
+        });
+      },
+      [srv.investigator.username, srv.investigator.password],
+    );
 
     const cdp = await context.newCDPSession(page);
     const measure = async (label: string, url: string, selector: string, check?: () => Promise<void>) => {
@@ -107,18 +134,28 @@ export async function webBench(): Promise<void> {
       await check?.();
       const warm: number[] = [];
       for (let i = 0; i < 5; i++) warm.push(await firstRender(page, url, selector));
-      console.log(`  ${label.padEnd(46)} first render ${fmt(Math.round(median(warm)))} ms warm (median of 5), ${fmt(Math.round(cold))} ms with an empty cache`);
+      console.log(
+        `  ${label.padEnd(46)} first render ${fmt(Math.round(median(warm)))} ms warm (median of 5), ${fmt(Math.round(cold))} ms with an empty cache`,
+      );
     };
     await measure('demo case dashboard', `${srv.url}/cases/${srv.caseId}`, '[data-testid=dashboard-counts]');
-    await measure(`entity list of ${fmt(ROWS)} rows`, `${srv.url}/cases/${bigCaseId}/entities`, '[data-testid=entity-grid] [role=row][aria-rowindex="2"]', async () => {
-      const count = await page.locator('[data-testid=row-count]').innerText();
-      if (!count.replace(/\D/g, '').includes(String(ROWS))) throw new Error(`the list shows ${count}, not ${ROWS} rows`);
-    });
+    await measure(
+      `entity list of ${fmt(ROWS)} rows`,
+      `${srv.url}/cases/${bigCaseId}/entities`,
+      '[data-testid=entity-grid] [role=row][aria-rowindex="2"]',
+      async () => {
+        const count = await page.locator('[data-testid=row-count]').innerText();
+        if (!count.replace(/\D/g, '').includes(String(ROWS)))
+          throw new Error(`the list shows ${count}, not ${ROWS} rows`);
+      },
+    );
     // Scrolling to the last row: only the pages on screen are fetched.
     await page.locator('[data-testid=entity-grid]').focus();
     const { ms: endMs } = await time(async () => {
       await page.keyboard.press('End');
-      await page.waitForSelector(`[data-testid=entity-grid] [role=row][aria-rowindex="${ROWS + 1}"]`, { timeout: 30_000 });
+      await page.waitForSelector(`[data-testid=entity-grid] [role=row][aria-rowindex="${ROWS + 1}"]`, {
+        timeout: 30_000,
+      });
     });
     console.log(`  ${'jump to the last of 50,000 rows (End key)'.padEnd(46)} ${fmt(Math.round(endMs))} ms`);
   } finally {

@@ -35,7 +35,11 @@ function makeGraph(n: number) {
   const r = rng(42);
   const cols = Math.ceil(Math.sqrt(n));
   const cell = 1000 / cols;
-  const nodes = Array.from({ length: n }, (_, i) => ({ id: `n${i}`, x: ((i % cols) + r()) * cell - 500, y: (Math.floor(i / cols) + r()) * cell - 500 }));
+  const nodes = Array.from({ length: n }, (_, i) => ({
+    id: `n${i}`,
+    x: ((i % cols) + r()) * cell - 500,
+    y: (Math.floor(i / cols) + r()) * cell - 500,
+  }));
   const edges: [number, number][] = [];
   for (let i = 0; i < n * 3; i++) {
     const a = Math.floor(r() * n);
@@ -54,14 +58,20 @@ const EDGE_WIDTH_PX = 1;
 
 /** What each side is asked to draw, printed with the figures. */
 const SETTINGS = {
-  sigma: 'the chart page\'s settings: nodes as point sprites, edges as flat triangle arrows (1 px), node picking layer on, edge events off, no labels in this graph',
-  cytoscape: 'straight edges with triangle arrows (1 px), textureOnViewport/hideEdgesOnViewport/motionBlur off, pixelRatio 1, no labels; run twice: as shipped (its layered bitmap cache blits pre-rendered images while the viewport moves) and with every element redrawn each frame (like for like with sigma.js)',
+  sigma:
+    "the chart page's settings: nodes as point sprites, edges as flat triangle arrows (1 px), node picking layer on, edge events off, no labels in this graph",
+  cytoscape:
+    'straight edges with triangle arrows (1 px), textureOnViewport/hideEdgesOnViewport/motionBlur off, pixelRatio 1, no labels; run twice: as shipped (its layered bitmap cache blits pre-rendered images while the viewport moves) and with every element redrawn each frame (like for like with sigma.js)',
 };
 
 const stage = () => document.getElementById('stage') as HTMLDivElement;
 
 /** The camera path: pan in a circle while zooming in and out. */
-const cameraAt = (i: number) => ({ dx: Math.cos(i / 5) * 0.2, dy: Math.sin(i / 5) * 0.2, zoom: 1 + 0.5 * Math.sin(i / 7) });
+const cameraAt = (i: number) => ({
+  dx: Math.cos(i / 5) * 0.2,
+  dy: Math.sin(i / 5) * 0.2,
+  zoom: 1 + 0.5 * Math.sin(i / 7),
+});
 
 interface CyRenderer {
   render: (o?: unknown) => void;
@@ -85,7 +95,9 @@ async function runSigma(n: number, maxFrames: number, budgetMs: number): Promise
   const t0 = performance.now();
   const g = new MultiDirectedGraph();
   for (const v of nodes) g.addNode(v.id, { x: v.x, y: v.y, size: NODE_RADIUS_PX, color: '#1d5fbf' });
-  edges.forEach(([a, b], i) => g.addDirectedEdgeWithKey(`e${i}`, `n${a}`, `n${b}`, { size: EDGE_WIDTH_PX, color: '#8c95a1', type: 'arrow' }));
+  edges.forEach(([a, b], i) =>
+    g.addDirectedEdgeWithKey(`e${i}`, `n${a}`, `n${b}`, { size: EDGE_WIDTH_PX, color: '#8c95a1', type: 'arrow' }),
+  );
   // The chart page's own renderer settings (programs, edge width floor, events, labels).
   const sigma = new Sigma(g, stage(), chartRendererSettings(g.order));
   finishWebgl(sigma.getCanvases());
@@ -97,7 +109,8 @@ async function runSigma(n: number, maxFrames: number, budgetMs: number): Promise
     const c = cameraAt(i);
     const f0 = performance.now();
     cam.setState({ x: 0.5 + c.dx, y: 0.5 + c.dy, ratio: 1 / c.zoom });
-    (sigma as unknown as { render: () => void }).render(); // what sigma runs on a camera change, now rather than next frame
+    // what sigma runs on a camera change, now rather than next frame
+    (sigma as unknown as { render: () => void }).render();
     finishWebgl(sigma.getCanvases());
     frames.push(performance.now() - f0);
   }
@@ -113,7 +126,14 @@ async function runSigma(n: number, maxFrames: number, budgetMs: number): Promise
     return [k];
   });
   sigma.kill();
-  return { library: 'sigma.js (WebGL)', nodes: n, edges: edges.length, setupMs, frames, finished: frames.length >= maxFrames };
+  return {
+    library: 'sigma.js (WebGL)',
+    nodes: n,
+    edges: edges.length,
+    setupMs,
+    frames,
+    finished: frames.length >= maxFrames,
+  };
 }
 
 /**
@@ -129,12 +149,28 @@ async function runCytoscape(n: number, maxFrames: number, budgetMs: number, redr
   const t0 = performance.now();
   const cy = cytoscape({
     container: stage(),
-    elements: [...nodes.map((v) => ({ data: { id: v.id }, position: { x: v.x, y: v.y } })), ...edges.map(([a, b], i) => ({ data: { id: `e${i}`, source: `n${a}`, target: `n${b}` } }))],
+    elements: [
+      ...nodes.map((v) => ({ data: { id: v.id }, position: { x: v.x, y: v.y } })),
+      ...edges.map(([a, b], i) => ({ data: { id: `e${i}`, source: `n${a}`, target: `n${b}` } })),
+    ],
     layout: { name: 'preset' },
     // The same picture as sigma's: 4 px round nodes, 1 px straight edges with a target arrow.
     style: [
-      { selector: 'node', style: { width: 2 * NODE_RADIUS_PX, height: 2 * NODE_RADIUS_PX, 'background-color': '#1d5fbf' } },
-      { selector: 'edge', style: { width: EDGE_WIDTH_PX, 'line-color': '#8c95a1', 'curve-style': 'straight', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#8c95a1', 'arrow-scale': 1 } },
+      {
+        selector: 'node',
+        style: { width: 2 * NODE_RADIUS_PX, height: 2 * NODE_RADIUS_PX, 'background-color': '#1d5fbf' },
+      },
+      {
+        selector: 'edge',
+        style: {
+          width: EDGE_WIDTH_PX,
+          'line-color': '#8c95a1',
+          'curve-style': 'straight',
+          'target-arrow-shape': 'triangle',
+          'target-arrow-color': '#8c95a1',
+          'arrow-scale': 1,
+        },
+      },
     ],
     userZoomingEnabled: false,
     userPanningEnabled: false,
@@ -175,8 +211,21 @@ async function runCytoscape(n: number, maxFrames: number, budgetMs: number, redr
     return k;
   });
   cy.destroy();
-  return { library: redraw ? 'cytoscape.js (canvas, every element redrawn)' : 'cytoscape.js (canvas, default layer cache)', nodes: n, edges: edges.length, setupMs, frames, finished: frames.length >= maxFrames };
+  return {
+    library: redraw ? 'cytoscape.js (canvas, every element redrawn)' : 'cytoscape.js (canvas, default layer cache)',
+    nodes: n,
+    edges: edges.length,
+    setupMs,
+    frames,
+    finished: frames.length >= maxFrames,
+  };
 }
 
-(window as unknown as { bench: unknown }).bench = { runSigma, runCytoscape, runCytoscapeRedrawn: (n: number, f: number, b: number) => runCytoscape(n, f, b, true), inked: () => inked, settings: SETTINGS };
+(window as unknown as { bench: unknown }).bench = {
+  runSigma,
+  runCytoscape,
+  runCytoscapeRedrawn: (n: number, f: number, b: number) => runCytoscape(n, f, b, true),
+  inked: () => inked,
+  settings: SETTINGS,
+};
 document.body.dataset.ready = 'true';

@@ -38,7 +38,12 @@ describe('elect audit verify', () => {
     expect(backup.status).toBe(0);
 
     const t = await Store.open({ dataDir });
-    await t.db.updateTable('audit_events').set({ user_id: 'u9' }).where('case_id', '=', 'case-one').where('seq', '=', 2).execute();
+    await t.db
+      .updateTable('audit_events')
+      .set({ user_id: 'u9' })
+      .where('case_id', '=', 'case-one')
+      .where('seq', '=', 2)
+      .execute();
     await t.db.deleteFrom('audit_events').where('case_id', '=', 'case-two').where('seq', '=', 3).execute();
     await t.close();
     const broken = elect(dataDir, 'audit', 'verify');

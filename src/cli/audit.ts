@@ -33,7 +33,9 @@ export function auditCommand(program: Command): void {
 
   audit
     .command('verify')
-    .description('Check hash chains, signatures and the witness; name the first altered, inserted or deleted record of each chain (exit status 1 if any)')
+    .description(
+      'Check hash chains, signatures and the witness; name the first altered, inserted or deleted record of each chain (exit status 1 if any)',
+    )
     .option('--case <id>', "only this case's chain (the global chain is always checked)")
     .option('--public-key <file>', 'verify with this public key only (an auditor without the key folder)')
     .option('--all-signatures', 'check every signature, not only each chain head')
@@ -52,14 +54,21 @@ export function auditCommand(program: Command): void {
     .description('List audit records, newest first, by case, user, action and period (oversight roles; recorded)')
     .option('--case <id>', 'records about this case')
     .option('--user <id>', "this user's records")
-    .option('--action <action>', 'collection, alteration, consultation, disclosure, combination, erasure, login, logout, permission, denied')
+    .option(
+      '--action <action>',
+      'collection, alteration, consultation, disclosure, combination, erasure, login, logout, permission, denied',
+    )
     .option('--from <YYYY-MM-DD>', 'from this day')
     .option('--to <YYYY-MM-DD>', 'up to and including this day')
     .option('--limit <n>', 'at most this many (not with --csv)', '100')
     .option('--csv', 'all matching records as CSV')
     .option('--out <file>', 'write to a file instead of standard output')
     .action(async (o: ListFlags) => {
-      for (const [flag, v] of [['--from', o.from], ['--to', o.to]] as const) if (v && !DATE.test(v)) throw errors.validation(`${flag}: a date such as 2026-03-01`, flag);
+      for (const [flag, v] of [
+        ['--from', o.from],
+        ['--to', o.to],
+      ] as const)
+        if (v && !DATE.test(v)) throw errors.validation(`${flag}: a date such as 2026-03-01`, flag);
       useDeploymentKeys(configOf(program));
       await withStore(program, async (store) => {
         const actor = await cliActor(program, store);
@@ -75,15 +84,23 @@ export function auditCommand(program: Command): void {
             else n++;
           }
         } else {
-          const page = await auditPage(store, { ...filter, limit: Math.min(Math.max(Number(o.limit) || 100, 1), 10_000) });
+          const page = await auditPage(store, {
+            ...filter,
+            limit: Math.min(Math.max(Number(o.limit) || 100, 1), 10_000),
+          });
           for (const e of page.events) {
-            out.write(`${e.gseq}\t${e.at}\t${e.chain}#${e.seq}\t${e.userId}\t${e.action}\t${e.targetType}\t${e.targetId ?? ''}\t${e.returnedCount}\t${e.detail ? JSON.stringify(e.detail) : ''}\n`);
+            out.write(
+              `${e.gseq}\t${e.at}\t${e.chain}#${e.seq}\t${e.userId}\t${e.action}\t${e.targetType}\t${e.targetId ?? ''}\t${e.returnedCount}\t${e.detail ? JSON.stringify(e.detail) : ''}\n`,
+            );
           }
           n = page.events.length;
         }
         if (o.out) out.end();
         await recordAudit(store.db, {
-          caseId: null, userId: actor.id, action: o.csv ? 'disclosure' : 'consultation', targetType: 'audit',
+          caseId: null,
+          userId: actor.id,
+          action: o.csv ? 'disclosure' : 'consultation',
+          targetType: 'audit',
           detail: { via: 'cli', case: o.case, user: o.user, action: o.action, from: o.from, to: o.to, returned: n },
         });
       });
@@ -91,20 +108,30 @@ export function auditCommand(program: Command): void {
 
   audit
     .command('query-hash <text>')
-    .description('The keyed hash the audit log records for a search query, to find who searched for it (oversight roles; recorded)')
+    .description(
+      'The keyed hash the audit log records for a search query, to find who searched for it (oversight roles; recorded)',
+    )
     .action(async (text: string) => {
       const ring = useDeploymentKeys(configOf(program));
       await withStore(program, async (store) => {
         const actor = await cliActor(program, store);
         authorizeGlobal(actor, 'audit:read');
-        await recordAudit(store.db, { caseId: null, userId: actor.id, action: 'consultation', targetType: 'audit_query_hash', detail: { via: 'cli' } });
+        await recordAudit(store.db, {
+          caseId: null,
+          userId: actor.id,
+          action: 'consultation',
+          targetType: 'audit_query_hash',
+          detail: { via: 'cli' },
+        });
         console.log(ring.queryHash(text));
       });
     });
 
   audit
     .command('public-key')
-    .description("Print the audit log's public key (give it to the data-protection officer: it verifies without the key folder)")
+    .description(
+      "Print the audit log's public key (give it to the data-protection officer: it verifies without the key folder)",
+    )
     .action(() => {
       const ring = useDeploymentKeys(configOf(program));
       console.error(`key id ${ring.signingKeyId}, folder ${ring.dir}`);

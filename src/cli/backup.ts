@@ -26,12 +26,19 @@ export function backupCommands(program: Command): void {
     .description('Write the database (and the evidence folder) as one consistent archive (.tar.gz), then check it')
     .option('--overwrite', 'replace an existing archive file')
     .action(async (archive: string, o: { overwrite?: boolean }) => {
-      if (existsSync(archive) && !o.overwrite) throw errors.validation(`${archive} exists; choose another name or pass --overwrite`, 'archive');
+      if (existsSync(archive) && !o.overwrite)
+        throw errors.validation(`${archive} exists; choose another name or pass --overwrite`, 'archive');
       const cfg = configOf(program);
       const ring = useDeploymentKeys(cfg);
       await withStore(program, async (store) => {
-        const { manifest } = await createBackup(store, ring, { archive, dataDir: store.dialect === 'sqlite' ? cfg.dataDir : undefined, userId: await whoActs(program, store) });
-        console.log(`Backup of ${manifest.dialect} written to ${archive}: ${manifest.members.length} member(s), audit log up to global seq ${manifest.audit.gseq}.`);
+        const { manifest } = await createBackup(store, ring, {
+          archive,
+          dataDir: store.dialect === 'sqlite' ? cfg.dataDir : undefined,
+          userId: await whoActs(program, store),
+        });
+        console.log(
+          `Backup of ${manifest.dialect} written to ${archive}: ${manifest.members.length} member(s), audit log up to global seq ${manifest.audit.gseq}.`,
+        );
       });
       const check = await checkBackup(archive, ring);
       check.dispose();
@@ -41,8 +48,12 @@ export function backupCommands(program: Command): void {
         process.exitCode = 1;
         return;
       }
-      console.log(`Checked: every member matches the signed manifest${check.audit ? `; the archived audit log verifies (${check.audit.records} records)` : ''}.`);
-      console.log(`The keys are not in the archive. Keep a copy of ${ring.dir} apart from it: evidence cannot be read without evidence.key.`);
+      console.log(
+        `Checked: every member matches the signed manifest${check.audit ? `; the archived audit log verifies (${check.audit.records} records)` : ''}.`,
+      );
+      console.log(
+        `The keys are not in the archive. Keep a copy of ${ring.dir} apart from it: evidence cannot be read without evidence.key.`,
+      );
     });
 
   program
@@ -59,11 +70,15 @@ export function backupCommands(program: Command): void {
         for (const n of check.notes) console.log(`note: ${n}`);
         for (const p of check.problems) console.error(`PROBLEM: ${p}`);
         const m = check.manifest;
-        console.log(`${check.problems.length ? 'FAILED' : 'OK'}: ${m.dialect} backup of ${m.createdAt}, audit log up to global seq ${m.audit.gseq}.`);
+        console.log(
+          `${check.problems.length ? 'FAILED' : 'OK'}: ${m.dialect} backup of ${m.createdAt}, audit log up to global seq ${m.audit.gseq}.`,
+        );
         if (check.problems.length) process.exitCode = 1;
         return;
       }
-      const target: BackupTarget = cfg.databaseUrl ? { dialect: 'postgres', databaseUrl: cfg.databaseUrl } : { dialect: 'sqlite', dataDir: cfg.dataDir };
+      const target: BackupTarget = cfg.databaseUrl
+        ? { dialect: 'postgres', databaseUrl: cfg.databaseUrl }
+        : { dialect: 'sqlite', dataDir: cfg.dataDir };
       // The restored database's users are not known before it is restored: the console account is named.
       const result = await restoreBackup(archive, target, ring, { force: o.force, userId: consoleUser() });
       for (const n of result.notes) console.log(`note: ${n}`);

@@ -12,9 +12,15 @@ const keyDir = mkdtempSync(join(tmpdir(), 'elect-cli-keys-'));
 useKeyRing(KeyRing.open(keyDir));
 
 function elect(dataDir: string, ...args: string[]): { status: number | null; out: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', '--data', dataDir, '--as', 'officer', ...args], {
-    encoding: 'utf8', env: { ...process.env, ELECT_KEY_DIR: keyDir, VITEST: '' }, timeout: 60_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/main.ts', '--data', dataDir, '--as', 'officer', ...args],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, ELECT_KEY_DIR: keyDir, VITEST: '' },
+      timeout: 60_000,
+    },
+  );
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -22,16 +28,31 @@ describe('elect capture and elect verify-evidence', () => {
   it('capture records the SHA-256 and selectors; verification fails, exit status 1, when a stored byte changes', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'elect-cli-data-'));
     const s = await Store.open({ dataDir });
-    const kase = await createCase(s, actorOf(await addUser(s, { username: 'officer', platformRole: 'investigator' })), { title: 'Ads', country: 'EE' });
+    const kase = await createCase(s, actorOf(await addUser(s, { username: 'officer', platformRole: 'investigator' })), {
+      title: 'Ads',
+      country: 'EE',
+    });
     await s.close();
     const file = join(dataDir, 'ad.html');
-    writeFileSync(file, '<html lang="et"><head><meta charset="utf-8"></head><body><p>Uus linnas! Helista 5123 4567, kirjuta nika at mail dot ee</p></body></html>');
+    writeFileSync(
+      file,
+      '<html lang="et"><head><meta charset="utf-8"></head><body><p>Uus linnas! Helista 5123 4567, kirjuta nika at mail dot ee</p></body></html>',
+    );
 
     const bad = elect(dataDir, 'capture', kase.id, file, '--url', 'not a url', '--captured-at', '2026-03-01T10:00:00Z');
     expect(bad.status).toBe(2);
     expect(bad.out).toMatch(/--url/);
 
-    const ok = elect(dataDir, 'capture', kase.id, file, '--url', 'https://kuulutus.example/1', '--captured-at', '2026-03-01T10:00:00Z');
+    const ok = elect(
+      dataDir,
+      'capture',
+      kase.id,
+      file,
+      '--url',
+      'https://kuulutus.example/1',
+      '--captured-at',
+      '2026-03-01T10:00:00Z',
+    );
     expect(ok.out).toMatch(/sha256 [0-9a-f]{64}/);
     expect(ok.out).toContain('phones: +37251234567');
     expect(ok.out).toContain('e-mails: nika@mail.ee');

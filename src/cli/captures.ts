@@ -19,7 +19,9 @@ import { parseOrThrow } from './parse.ts';
 export function captureCommands(program: Command): void {
   program
     .command('capture <case> <file>')
-    .description('Capture an ad or web page (HTML, MHTML, text, PNG/JPEG screenshot) into a case: SHA-256 recorded, phones, e-mails and red flags read, ads sharing them linked')
+    .description(
+      'Capture an ad or web page (HTML, MHTML, text, PNG/JPEG screenshot) into a case: SHA-256 recorded, phones, e-mails and red flags read, ads sharing them linked',
+    )
     .requiredOption('--url <url>', 'the address the page was captured from')
     .requiredOption('--captured-at <time>', 'when it was captured (ISO 8601, e.g. 2026-03-01T14:30:00Z)')
     .action(async (caseId: string, file: string, o: { url: string; capturedAt: string }) => {
@@ -33,8 +35,20 @@ export function captureCommands(program: Command): void {
       await withStore(program, async (store) => {
         const actor = await cliActor(program, store);
         await authorizeCase(store, actor, caseId, 'case:write');
-        const out = await captureFile(store, actor, caseId, { bytes, fileName: q.name, url: q.url, capturedAt: q.capturedAt });
-        await recordAudit(store.db, { caseId, userId: actor.id, action: 'collection', targetType: 'capture', targetId: out.id, detail: { via: 'cli', sha256: out.sha256, size: out.size } });
+        const out = await captureFile(store, actor, caseId, {
+          bytes,
+          fileName: q.name,
+          url: q.url,
+          capturedAt: q.capturedAt,
+        });
+        await recordAudit(store.db, {
+          caseId,
+          userId: actor.id,
+          action: 'collection',
+          targetType: 'capture',
+          targetId: out.id,
+          detail: { via: 'cli', sha256: out.sha256, size: out.size },
+        });
         console.log(`Captured ${q.name} as ${out.id} (ad ${out.adId}), sha256 ${out.sha256}`);
         console.log(`  phones: ${out.phones.join(', ') || '–'}`);
         console.log(`  e-mails: ${out.emails.join(', ') || '–'}`);
@@ -45,18 +59,33 @@ export function captureCommands(program: Command): void {
 
   program
     .command('verify-evidence <case>')
-    .description("Re-hash every evidence file of a case against the SHA-256 recorded when it came in; exit status 1 on any mismatch")
+    .description(
+      'Re-hash every evidence file of a case against the SHA-256 recorded when it came in; exit status 1 on any mismatch',
+    )
     .action(async (caseId: string) => {
       await withStore(program, async (store) => {
         const actor = await cliActor(program, store);
         await authorizeCase(store, actor, caseId, 'case:read');
         const report = await verifyEvidence(store, caseId);
-        await recordAudit(store.db, { caseId, userId: actor.id, action: 'consultation', targetType: 'evidence', detail: { via: 'cli', checked: report.checked, ok: report.ok } });
+        await recordAudit(store.db, {
+          caseId,
+          userId: actor.id,
+          action: 'consultation',
+          targetType: 'evidence',
+          detail: { via: 'cli', checked: report.checked, ok: report.ok },
+        });
         for (const f of report.files) {
-          if (f.status !== 'ok') console.log(`${f.status.toUpperCase()}\t${f.fileId}\t${f.fileName}\trecorded ${f.sha256}\t${f.detail ?? ''}`);
+          if (f.status !== 'ok')
+            console.log(
+              `${f.status.toUpperCase()}\t${f.fileId}\t${f.fileName}\trecorded ${f.sha256}\t${f.detail ?? ''}`,
+            );
         }
         const bad = report.files.filter((f) => f.status !== 'ok').length;
-        console.log(bad ? `FAILED: ${bad} of ${report.checked} evidence files do not match their recorded SHA-256.` : `OK: ${report.checked} evidence files match their recorded SHA-256.`);
+        console.log(
+          bad
+            ? `FAILED: ${bad} of ${report.checked} evidence files do not match their recorded SHA-256.`
+            : `OK: ${report.checked} evidence files match their recorded SHA-256.`,
+        );
         if (bad) process.exitCode = 1;
       });
     });

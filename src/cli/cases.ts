@@ -10,7 +10,10 @@ export function casesCommand(program: Command): void {
   cases.action(async () => {
     await withStore(program, async (store) => {
       const list = await listCases(store, await cliActor(program, store));
-      if (!list.length) console.log('No cases yet. Open one with: elect cases add "<title>" --country LV, or load a demo with: elect demo');
+      if (!list.length)
+        console.log(
+          'No cases yet. Open one with: elect cases add "<title>" --country LV, or load a demo with: elect demo',
+        );
       for (const c of list) console.log(`${c.id}\t${c.status}\t${c.myRole ?? ''}\t${c.country}\t${c.title}`);
     });
   });
@@ -21,7 +24,11 @@ export function casesCommand(program: Command): void {
     .option('--reference <ref>', 'the agency’s case reference')
     .action(async (title: string, o: { country: string; reference?: string }) => {
       await withStore(program, async (store) => {
-        const input = parseOrThrow(CaseCreate, { title, country: o.country, ...(o.reference ? { reference: o.reference } : {}) });
+        const input = parseOrThrow(CaseCreate, {
+          title,
+          country: o.country,
+          ...(o.reference ? { reference: o.reference } : {}),
+        });
         const c = await createCase(store, await cliActor(program, store), input);
         console.log(c.id);
       });

@@ -7,7 +7,11 @@ import type { Config } from './config.ts';
 export function configOf(program: Command): Config {
   const cfg = configFromEnv();
   const opts = program.opts<{ data?: string; databaseUrl?: string }>();
-  return { ...cfg, ...(opts.data ? { dataDir: opts.data } : {}), ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}) };
+  return {
+    ...cfg,
+    ...(opts.data ? { dataDir: opts.data } : {}),
+    ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
+  };
 }
 
 /** Opens (and migrates) the configured store for one command, and closes it after. */

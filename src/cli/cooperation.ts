@@ -8,7 +8,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { HitNoticeOut } from '../shared/contracts/cooperation.ts';
 import { errors } from '../shared/errors.ts';
-import { addAgreement, cooperationIdentity, listAgreements, presentAgreement, revokeAgreement } from '../services/hitsAgreements.ts';
+import {
+  addAgreement,
+  cooperationIdentity,
+  listAgreements,
+  presentAgreement,
+  revokeAgreement,
+} from '../services/hitsAgreements.ts';
 import { checkCrossCaseHits } from '../services/hitsCrossCase.ts';
 import { answerPartnerQuery, exportQuery, finishQuery, runOverHttps } from '../services/hitsPsi.ts';
 import { authorizeCase, authorizeGlobal } from '../services/policy.ts';
@@ -28,22 +34,35 @@ function writeJson(file: string, value: unknown): void {
 }
 
 function printNotice(n: HitNoticeOut): void {
-  const kinds = Object.entries(n.kinds).map(([k, c]) => `${k} ${c}`).join(', ');
-  const via = n.origin === 'partner' ? `partner deployment (agreement ${n.agreementId ?? '-'})` : 'another case of this deployment';
-  console.log(`HIT ${n.id}: ${kinds} on ${n.entityIds.length} of your entities — ${via}. Contact: ${n.contact.name}, ${n.contact.agency}${n.contact.country ? ` (${n.contact.country})` : ''}${n.contact.email ? `, ${n.contact.email}` : ''}${n.contact.phone ? `, ${n.contact.phone}` : ''}`);
+  const kinds = Object.entries(n.kinds)
+    .map(([k, c]) => `${k} ${c}`)
+    .join(', ');
+  const via =
+    n.origin === 'partner'
+      ? `partner deployment (agreement ${n.agreementId ?? '-'})`
+      : 'another case of this deployment';
+  console.log(
+    `HIT ${n.id}: ${kinds} on ${n.entityIds.length} of your entities — ${via}. Contact: ${n.contact.name}, ${n.contact.agency}${n.contact.country ? ` (${n.contact.country})` : ''}${n.contact.email ? `, ${n.contact.email}` : ''}${n.contact.phone ? `, ${n.contact.phone}` : ''}`,
+  );
 }
 
 export function cooperationCommands(program: Command): void {
-  const agreement = program.command('agreement').description('Cooperation agreements with partner deployments (administrators)');
+  const agreement = program
+    .command('agreement')
+    .description('Cooperation agreements with partner deployments (administrators)');
   agreement
     .command('add <file.json>')
-    .description('Register an agreement: {id, name, partnerName, partnerCountry, partnerPublicKey, partnerUrl?, selectorTypes, rateLimit:{queries, periodHours}, contactPoints:[{name, agency, email?, phone?}]}')
+    .description(
+      'Register an agreement: {id, name, partnerName, partnerCountry, partnerPublicKey, partnerUrl?, selectorTypes, rateLimit:{queries, periodHours}, contactPoints:[{name, agency, email?, phone?}]}',
+    )
     .action(async (file: string) => {
       await withStore(program, async (store) => {
         const actor = await cliActor(program, store);
         authorizeGlobal(actor, 'cooperation:manage');
         const a = await addAgreement(store, actor, readJson(file, 'the agreement'));
-        console.log(`Agreement ${a.id} with ${a.partnerName} (${a.partnerCountry}) registered: ${a.selectorTypes.join(', ')}; ${a.rateLimit.queries} queries per ${a.rateLimit.periodHours} h.`);
+        console.log(
+          `Agreement ${a.id} with ${a.partnerName} (${a.partnerCountry}) registered: ${a.selectorTypes.join(', ')}; ${a.rateLimit.queries} queries per ${a.rateLimit.periodHours} h.`,
+        );
       });
     });
   agreement
@@ -54,7 +73,9 @@ export function cooperationCommands(program: Command): void {
         await cliActor(program, store);
         for (const row of await listAgreements(store)) {
           const a = presentAgreement(row);
-          console.log(`${a.id}\t${a.status}\t${a.partnerName} (${a.partnerCountry})\t${a.selectorTypes.join(',')}\t${a.rateLimit.queries}/${a.rateLimit.periodHours}h\t${a.partnerUrl ?? 'files only'}`);
+          console.log(
+            `${a.id}\t${a.status}\t${a.partnerName} (${a.partnerCountry})\t${a.selectorTypes.join(',')}\t${a.rateLimit.queries}/${a.rateLimit.periodHours}h\t${a.partnerUrl ?? 'files only'}`,
+          );
         }
       });
     });
@@ -92,7 +113,9 @@ export function cooperationCommands(program: Command): void {
         await authorizeCase(store, actor, o.case, 'case:write');
         const file = await exportQuery(store, actor, o.case, o.agreement, 'file');
         writeJson(o.out, file);
-        console.log(`Query written to ${o.out}. Carry it to the partner; import their answer with: elect psi finish <answer> --case ${o.case}`);
+        console.log(
+          `Query written to ${o.out}. Carry it to the partner; import their answer with: elect psi finish <answer> --case ${o.case}`,
+        );
       });
     });
   psi

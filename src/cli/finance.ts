@@ -13,7 +13,13 @@ import type { BankImporterOptions } from '../ingest/bank/index.ts';
 import { errors } from '../shared/errors.ts';
 import { atPath } from '../services/entities.ts';
 import { ProceedsBody } from '../services/financeContracts.ts';
-import { decideFinding, findingsState, listFindings, refreshFindings, runFindings } from '../services/financeFindings.ts';
+import {
+  decideFinding,
+  findingsState,
+  listFindings,
+  refreshFindings,
+  runFindings,
+} from '../services/financeFindings.ts';
 import type { FindingStatus, RunSummary } from '../services/financeFindings.ts';
 import { estimateCaseProceeds, saveProceedsModel } from '../services/financeProceeds.ts';
 import { runImport } from '../services/imports.ts';
@@ -33,11 +39,17 @@ function readJson(file: string, what: string): unknown {
   }
 }
 
-const money = (minor: number, currency = 'EUR') => `${currency} ${(minor / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const money = (minor: number, currency = 'EUR') =>
+  `${currency} ${(minor / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 function printRun(s: RunSummary): void {
-  const per = Object.entries(s.byRule).map(([r, n]) => `${r} ${n}`).join(', ') || 'none';
-  console.log(`Rules ran over ${s.transactions} transactions of ${s.accounts} accounts in ${(s.durationMs / 1000).toFixed(1)} s: ${s.findings} findings (${per})${s.noLongerReported ? `; ${s.noLongerReported} decided finding(s) no longer reported` : ''}.`);
+  const per =
+    Object.entries(s.byRule)
+      .map(([r, n]) => `${r} ${n}`)
+      .join(', ') || 'none';
+  console.log(
+    `Rules ran over ${s.transactions} transactions of ${s.accounts} accounts in ${(s.durationMs / 1000).toFixed(1)} s: ${s.findings} findings (${per})${s.noLongerReported ? `; ${s.noLongerReported} decided finding(s) no longer reported` : ''}.`,
+  );
 }
 
 export function financeCommands(program: Command): void {
@@ -49,7 +61,11 @@ export function financeCommands(program: Command): void {
     .option('--options <file.json>', 'importer options as JSON (bank-csv: mapping, decimal, dateFormat…)')
     .option('--no-flags', 'do not rerun the red-flag rules afterwards')
     .action(async (files: string[], o: { case: string; format: string; options?: string; flags: boolean }) => {
-      if (!isBankFormat(o.format)) throw errors.validation(`Unknown format "${o.format}"; use one of ${Object.keys(bankImporters).join(', ')}`, '--format');
+      if (!isBankFormat(o.format))
+        throw errors.validation(
+          `Unknown format "${o.format}"; use one of ${Object.keys(bankImporters).join(', ')}`,
+          '--format',
+        );
       const importer = bankImporters[o.format] as (typeof bankImporters)['bank-csv'];
       const base = (o.options ? readJson(o.options, 'importer options') : {}) as BankImporterOptions['bank-csv'];
       await withStore(program, async (store) => {
@@ -67,19 +83,38 @@ export function financeCommands(program: Command): void {
           }
           let report;
           try {
-            report = await runImport(store, actor, o.case, importer, input, options, { onProgress: progressPrinter(input.fileName), chunkSize: 5000 });
+            report = await runImport(store, actor, o.case, importer, input, options, {
+              onProgress: progressPrinter(input.fileName),
+              chunkSize: 5000,
+            });
           } catch (e) {
             endProgress();
             throw atPath(e, `${input.fileName}:`);
           }
           endProgress();
-          await recordAudit(store.db, { caseId: o.case, userId: actor.id, action: 'collection', targetType: 'import', targetId: report.sourceId, detail: { via: 'cli', format: o.format, sha256: report.sha256 } });
-          console.log(`${input.fileName} (sha256 ${report.sha256}): ${report.transactionsAdded} transactions added, ${report.transactionsAlreadyPresent} already present; ${report.entitiesAdded} new entities`);
+          await recordAudit(store.db, {
+            caseId: o.case,
+            userId: actor.id,
+            action: 'collection',
+            targetType: 'import',
+            targetId: report.sourceId,
+            detail: { via: 'cli', format: o.format, sha256: report.sha256 },
+          });
+          console.log(
+            `${input.fileName} (sha256 ${report.sha256}): ${report.transactionsAdded} transactions added, ${report.transactionsAlreadyPresent} already present; ${report.entitiesAdded} new entities`,
+          );
         }
         if (!o.flags) return;
         const summary = await refreshFindings(store, actor, o.case);
         if (summary) {
-          await recordAudit(store.db, { caseId: o.case, userId: actor.id, action: 'combination', targetType: 'findings', targetId: summary.runId, detail: { via: 'cli', findings: summary.findings } });
+          await recordAudit(store.db, {
+            caseId: o.case,
+            userId: actor.id,
+            action: 'combination',
+            targetType: 'findings',
+            targetId: summary.runId,
+            detail: { via: 'cli', findings: summary.findings },
+          });
           printRun(summary);
         } else console.log('Findings are up to date.');
       });
@@ -98,46 +133,99 @@ export function financeCommands(program: Command): void {
     .option('--note <text>', 'note recorded with the decision')
     .option('--limit <n>', 'findings listed', '50')
     .option('--json', 'print JSON')
-    .action(async (o: { case: string; rerun?: boolean; rule?: string[]; params?: string; status?: string; confirm?: string; dismiss?: string; note?: string; limit: string; json?: boolean }) => {
-      await withStore(program, async (store) => {
-        const actor = await cliActor(program, store);
-        const decision = o.confirm ?? o.dismiss;
-        if (decision) {
-          await authorizeCase(store, actor, o.case, 'case:write');
-          const status: FindingStatus = o.confirm ? 'confirmed' : 'dismissed';
-          const row = await decideFinding(store, actor, o.case, decision, { status, note: o.note });
-          await recordAudit(store.db, { caseId: o.case, userId: actor.id, action: 'alteration', targetType: 'finding', targetId: row.id, detail: { via: 'cli', status } });
-          console.log(`Finding ${row.id} ${status}.`);
-          return;
-        }
-        const access = await authorizeCase(store, actor, o.case, 'case:read');
-        if (access.partial) throw errors.forbidden('A partial share cannot run or list the whole case’s findings');
-        const params = o.params ? (readJson(o.params, 'rule parameters') as Record<string, unknown>) : undefined;
-        const explicit = !!(o.rerun || o.rule || params);
-        // Running the rules stores findings: that needs write access; reading them does not.
-        if (explicit || (await findingsState(store, o.case)).stale) await authorizeCase(store, actor, o.case, 'case:write');
-        const summary = explicit ? await runFindings(store, actor, o.case, { rules: o.rule, parameters: params }) : await refreshFindings(store, actor, o.case);
-        if (summary) {
-          await recordAudit(store.db, { caseId: o.case, userId: actor.id, action: 'combination', targetType: 'findings', targetId: summary.runId, detail: { via: 'cli', findings: summary.findings } });
-          if (!o.json) printRun(summary);
-        }
-        const status = o.status as FindingStatus | undefined;
-        if (status && !['open', 'confirmed', 'dismissed'].includes(status)) throw errors.validation('--status: open, confirmed or dismissed', '--status');
-        const rows = await listFindings(store, o.case, { status, limit: Math.max(1, Math.min(10_000, Number(o.limit) || 50)) });
-        await recordAudit(store.db, { caseId: o.case, userId: actor.id, action: 'consultation', targetType: 'findings', returnedIds: rows.map((r) => r.id), detail: { via: 'cli' } });
-        if (o.json) {
-          console.log(JSON.stringify(rows.map((r) => ({ ...r, evidence: JSON.parse(r.evidence) as unknown, account_ids: JSON.parse(r.account_ids) as unknown })), null, 2));
-          return;
-        }
-        for (const r of rows) {
-          console.log(`\n${r.id}  ${r.rule}  score ${Number(r.score).toFixed(2)}  ${r.status}${Number(r.current) ? '' : ' (no longer reported)'}`);
-          console.log(`  subject ${r.subject_kind} ${r.subject_id}`);
-          console.log(`  ${r.explanation}`);
-          console.log(`  evidence: ${(JSON.parse(r.evidence) as unknown[]).length} statement line(s)`);
-        }
-        if (!rows.length) console.log('No findings.');
-      });
-    });
+    .action(
+      async (o: {
+        case: string;
+        rerun?: boolean;
+        rule?: string[];
+        params?: string;
+        status?: string;
+        confirm?: string;
+        dismiss?: string;
+        note?: string;
+        limit: string;
+        json?: boolean;
+      }) => {
+        await withStore(program, async (store) => {
+          const actor = await cliActor(program, store);
+          const decision = o.confirm ?? o.dismiss;
+          if (decision) {
+            await authorizeCase(store, actor, o.case, 'case:write');
+            const status: FindingStatus = o.confirm ? 'confirmed' : 'dismissed';
+            const row = await decideFinding(store, actor, o.case, decision, { status, note: o.note });
+            await recordAudit(store.db, {
+              caseId: o.case,
+              userId: actor.id,
+              action: 'alteration',
+              targetType: 'finding',
+              targetId: row.id,
+              detail: { via: 'cli', status },
+            });
+            console.log(`Finding ${row.id} ${status}.`);
+            return;
+          }
+          const access = await authorizeCase(store, actor, o.case, 'case:read');
+          if (access.partial) throw errors.forbidden('A partial share cannot run or list the whole case’s findings');
+          const params = o.params ? (readJson(o.params, 'rule parameters') as Record<string, unknown>) : undefined;
+          const explicit = !!(o.rerun || o.rule || params);
+          // Running the rules stores findings: that needs write access; reading them does not.
+          if (explicit || (await findingsState(store, o.case)).stale)
+            await authorizeCase(store, actor, o.case, 'case:write');
+          const summary = explicit
+            ? await runFindings(store, actor, o.case, { rules: o.rule, parameters: params })
+            : await refreshFindings(store, actor, o.case);
+          if (summary) {
+            await recordAudit(store.db, {
+              caseId: o.case,
+              userId: actor.id,
+              action: 'combination',
+              targetType: 'findings',
+              targetId: summary.runId,
+              detail: { via: 'cli', findings: summary.findings },
+            });
+            if (!o.json) printRun(summary);
+          }
+          const status = o.status as FindingStatus | undefined;
+          if (status && !['open', 'confirmed', 'dismissed'].includes(status))
+            throw errors.validation('--status: open, confirmed or dismissed', '--status');
+          const rows = await listFindings(store, o.case, {
+            status,
+            limit: Math.max(1, Math.min(10_000, Number(o.limit) || 50)),
+          });
+          await recordAudit(store.db, {
+            caseId: o.case,
+            userId: actor.id,
+            action: 'consultation',
+            targetType: 'findings',
+            returnedIds: rows.map((r) => r.id),
+            detail: { via: 'cli' },
+          });
+          if (o.json) {
+            console.log(
+              JSON.stringify(
+                rows.map((r) => ({
+                  ...r,
+                  evidence: JSON.parse(r.evidence) as unknown,
+                  account_ids: JSON.parse(r.account_ids) as unknown,
+                })),
+                null,
+                2,
+              ),
+            );
+            return;
+          }
+          for (const r of rows) {
+            console.log(
+              `\n${r.id}  ${r.rule}  score ${Number(r.score).toFixed(2)}  ${r.status}${Number(r.current) ? '' : ' (no longer reported)'}`,
+            );
+            console.log(`  subject ${r.subject_kind} ${r.subject_id}`);
+            console.log(`  ${r.explanation}`);
+            console.log(`  evidence: ${(JSON.parse(r.evidence) as unknown[]).length} statement line(s)`);
+          }
+          if (!rows.length) console.log('No findings.');
+        });
+      },
+    );
 
   program
     .command('proceeds')
@@ -154,10 +242,28 @@ export function financeCommands(program: Command): void {
         const access = await authorizeCase(store, actor, o.case, o.save ? 'case:write' : 'case:read');
         if (o.save && model) {
           await saveProceedsModel(store, actor, o.case, model);
-          await recordAudit(store.db, { caseId: o.case, userId: actor.id, action: 'alteration', targetType: 'proceeds_model', detail: { via: 'cli', assumptions: model.assumptions.length } });
+          await recordAudit(store.db, {
+            caseId: o.case,
+            userId: actor.id,
+            action: 'alteration',
+            targetType: 'proceeds_model',
+            detail: { via: 'cli', assumptions: model.assumptions.length },
+          });
         }
-        const estimate = await estimateCaseProceeds(store, o.case, o.save ? undefined : model, (await visibilityOf(store, access)).only);
-        await recordAudit(store.db, { caseId: o.case, userId: actor.id, action: 'consultation', targetType: 'proceeds', returnedIds: estimate.victims.map((v) => v.personId), detail: { via: 'cli' } });
+        const estimate = await estimateCaseProceeds(
+          store,
+          o.case,
+          o.save ? undefined : model,
+          (await visibilityOf(store, access)).only,
+        );
+        await recordAudit(store.db, {
+          caseId: o.case,
+          userId: actor.id,
+          action: 'consultation',
+          targetType: 'proceeds',
+          returnedIds: estimate.victims.map((v) => v.personId),
+          detail: { via: 'cli' },
+        });
         if (o.json) console.log(JSON.stringify(estimate, null, 2));
         else printEstimate(estimate);
       });
@@ -168,16 +274,24 @@ function printEstimate(e: ProceedsEstimate): void {
   console.log('Assumptions');
   if (!e.assumptions.length) console.log('  (none entered)');
   for (const a of e.assumptions) {
-    console.log(`  ${a.name} = ${a.value} ${a.unit}${a.appliesTo?.length ? ` (for ${a.appliesTo.length})` : ''}${a.used ? '' : ' [not used]'}`);
+    console.log(
+      `  ${a.name} = ${a.value} ${a.unit}${a.appliesTo?.length ? ` (for ${a.appliesTo.length})` : ''}${a.used ? '' : ' [not used]'}`,
+    );
     console.log(`    source: ${a.source}`);
   }
   console.log('\nVictims (labour exploitation)');
   for (const v of e.victims) {
-    console.log(`  ${v.personId}: taken ${money(v.takenMinor, v.currency)}${v.owedMinor === null ? '' : `, owed ${money(v.owedMinor, v.currency)}`}`);
-    for (const i of v.items) console.log(`    ${i.kind} (${i.basis}) ${money(i.amountMinor, i.currency)}: ${i.explanation}`);
+    console.log(
+      `  ${v.personId}: taken ${money(v.takenMinor, v.currency)}${v.owedMinor === null ? '' : `, owed ${money(v.owedMinor, v.currency)}`}`,
+    );
+    for (const i of v.items)
+      console.log(`    ${i.kind} (${i.basis}) ${money(i.amountMinor, i.currency)}: ${i.explanation}`);
   }
   console.log('\nSexual exploitation');
-  for (const f of e.funnels) console.log(`  funnel ${f.accountId}: ${f.deposits} cash deposits, ${money(f.depositsMinor, f.currency)} (${f.first ?? ''} – ${f.last ?? ''})`);
+  for (const f of e.funnels)
+    console.log(
+      `  funnel ${f.accountId}: ${f.deposits} cash deposits, ${money(f.depositsMinor, f.currency)} (${f.first ?? ''} – ${f.last ?? ''})`,
+    );
   console.log(`  ${e.sexual.explanation}`);
   const t = e.totals;
   console.log(`\nTotals (${t.currency})`);

@@ -34,17 +34,26 @@ function readJson(file: string): unknown {
 }
 
 export function identificationCommands(program: Command): void {
-  const ind = program.command('indicators').description('Indicator catalogues: built-in and imported lists, versions, items');
-  ind.command('list').description('List the catalogues and their versions').action(async () => {
-    await withStore(program, async (store) => {
-      await cliActor(program, store);
-      for (const c of await listCatalogues(store)) {
-        const lists = c.lists.map((l) => `${l.id} (${l.items} items, ${l.unverified} unverified)`).join('; ');
-        console.log(`${c.key}@${c.version}  ${c.origin}  ${c.title.en}\n    ${lists}\n    source: ${c.source}`);
-      }
+  const ind = program
+    .command('indicators')
+    .description('Indicator catalogues: built-in and imported lists, versions, items');
+  ind
+    .command('list')
+    .description('List the catalogues and their versions')
+    .action(async () => {
+      await withStore(program, async (store) => {
+        await cliActor(program, store);
+        for (const c of await listCatalogues(store)) {
+          const lists = c.lists.map((l) => `${l.id} (${l.items} items, ${l.unverified} unverified)`).join('; ');
+          console.log(`${c.key}@${c.version}  ${c.origin}  ${c.title.en}\n    ${lists}\n    source: ${c.source}`);
+        }
+      });
     });
-  });
-  ind.command('show <key>').description('Print a catalogue’s items with rating, verification and source').option('--version <n>', 'version (default newest)').option('--lang <lang>', 'en, fi, et or lv', 'en')
+  ind
+    .command('show <key>')
+    .description('Print a catalogue’s items with rating, verification and source')
+    .option('--version <n>', 'version (default newest)')
+    .option('--lang <lang>', 'en, fi, et or lv', 'en')
     .action(async (key: string, o: { version?: string; lang: string }) => {
       await withStore(program, async (store) => {
         await cliActor(program, store);
@@ -52,28 +61,54 @@ export function identificationCommands(program: Command): void {
         console.log(`${c.key}@${c.version} ${textIn(c.title, o.lang)}\n${c.source}`);
         for (const l of c.lists) {
           console.log(`\n${l.id} — ${textIn(l.text, o.lang)}`);
-          for (const it of l.items) console.log(`  ${it.id.padEnd(26)} ${(it.dimension ?? '').padEnd(34)} ${(it.rating ?? '').padEnd(6)} ${it.verification.padEnd(10)} ${textIn(it.text, o.lang)}`);
+          for (const it of l.items)
+            console.log(
+              `  ${it.id.padEnd(26)} ${(it.dimension ?? '').padEnd(34)} ${(it.rating ?? '').padEnd(6)} ${it.verification.padEnd(10)} ${textIn(it.text, o.lang)}`,
+            );
         }
         if (c.rule) console.log(`\nRule (${c.rule.verification}): ${c.rule.source}`);
       });
     });
-  ind.command('import <file>').description('Import an agency’s list as a new version (administrators): a catalogue JSON, or CSV with --key --version --title --source')
-    .option('--format <format>', 'json or csv (default: from the file name)').option('--key <key>').option('--version <n>').option('--title <title>').option('--source <source>')
-    .action(async (file: string, o: { format?: string; key?: string; version?: string; title?: string; source?: string }) => {
-      await withStore(program, async (store) => {
-        const actor = await cliActor(program, store);
-        authorizeGlobal(actor, 'indicators:manage');
-        const format = o.format ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
-        const body = format === 'csv'
-          ? { format: 'csv' as const, csv: readText(file), key: o.key ?? '', version: Number(o.version ?? 0), title: o.title ?? '', source: o.source ?? '' }
-          : { format: 'json' as const, catalogue: readJson(file) };
-        if (body.format === 'csv' && (!body.key || !body.title || !body.source || !(body.version > 0))) throw errors.validation('CSV needs --key, --version, --title and --source', '--key');
-        const s = await importCatalogue(store, actor, body);
-        console.log(`Imported ${s.key}@${s.version}: ${s.lists.map((l) => `${l.id} ${l.items}`).join(', ')}`);
-      });
-    });
+  ind
+    .command('import <file>')
+    .description(
+      'Import an agency’s list as a new version (administrators): a catalogue JSON, or CSV with --key --version --title --source',
+    )
+    .option('--format <format>', 'json or csv (default: from the file name)')
+    .option('--key <key>')
+    .option('--version <n>')
+    .option('--title <title>')
+    .option('--source <source>')
+    .action(
+      async (file: string, o: { format?: string; key?: string; version?: string; title?: string; source?: string }) => {
+        await withStore(program, async (store) => {
+          const actor = await cliActor(program, store);
+          authorizeGlobal(actor, 'indicators:manage');
+          const format = o.format ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
+          const body =
+            format === 'csv'
+              ? {
+                  format: 'csv' as const,
+                  csv: readText(file),
+                  key: o.key ?? '',
+                  version: Number(o.version ?? 0),
+                  title: o.title ?? '',
+                  source: o.source ?? '',
+                }
+              : { format: 'json' as const, catalogue: readJson(file) };
+          if (body.format === 'csv' && (!body.key || !body.title || !body.source || !(body.version > 0)))
+            throw errors.validation('CSV needs --key, --version, --title and --source', '--key');
+          const s = await importCatalogue(store, actor, body);
+          console.log(`Imported ${s.key}@${s.version}: ${s.lists.map((l) => `${l.id} ${l.items}`).join(', ')}`);
+        });
+      },
+    );
 
-  program.command('assess <caseId> <personId>').description('Record an assessment of a person from a JSON file (list, population, indicators with evidence and grading, acts)')
+  program
+    .command('assess <caseId> <personId>')
+    .description(
+      'Record an assessment of a person from a JSON file (list, population, indicators with evidence and grading, acts)',
+    )
     .requiredOption('--file <assessment.json>', 'the assessment, as the API takes it')
     .action(async (caseId: string, personId: string, o: { file: string }) => {
       await withStore(program, async (store) => {
@@ -81,62 +116,136 @@ export function identificationCommands(program: Command): void {
         const access = await authorizeCase(store, actor, caseId, 'case:victims');
         if (!access.canWrite) throw errors.forbidden('Your access to this case does not allow changes');
         const a = await saveAssessment(store, actor, access, personId, readJson(o.file));
-        await recordAudit(store.db, { caseId, userId: actor.id, action: 'collection', targetType: 'person', targetId: personId, returnedIds: [a.id], detail: { via: 'cli', outcome: a.outcome } });
+        await recordAudit(store.db, {
+          caseId,
+          userId: actor.id,
+          action: 'collection',
+          targetType: 'person',
+          targetId: personId,
+          returnedIds: [a.id],
+          detail: { via: 'cli', outcome: a.outcome },
+        });
         console.log(`${a.outcome}: ${a.decision.explanation}`);
         for (const n of a.decision.nextSteps) console.log(`  next: ${n.text} (${n.source})`);
       });
     });
 
-  const as = program.command('assessments').description('Assessments of a case: persons and results, a person’s history, filling from recorded observations');
-  as.command('list').requiredOption('--case <id>').option('--presumed', 'only presumed victims').description('Persons with their latest result')
+  const as = program
+    .command('assessments')
+    .description('Assessments of a case: persons and results, a person’s history, filling from recorded observations');
+  as.command('list')
+    .requiredOption('--case <id>')
+    .option('--presumed', 'only presumed victims')
+    .description('Persons with their latest result')
     .action(async (o: { case: string; presumed?: boolean }) => {
       await withStore(program, async (store) => {
         const actor = await cliActor(program, store);
         const access = await authorizeCase(store, actor, o.case, 'case:read');
-        const persons = await personSummaries(store, access, { assessed: o.presumed ? 'presumed' : 'assessed', limit: 500 });
-        await recordAudit(store.db, { caseId: o.case, userId: actor.id, action: 'consultation', targetType: 'assessments', targetId: null, returnedIds: persons.map((p) => p.id), detail: { via: 'cli' } });
-        for (const p of persons) console.log(`${p.id}  ${p.caption}  ${p.latest?.outcome ?? '-'}  ${p.latest?.explanation ?? ''}`);
+        const persons = await personSummaries(store, access, {
+          assessed: o.presumed ? 'presumed' : 'assessed',
+          limit: 500,
+        });
+        await recordAudit(store.db, {
+          caseId: o.case,
+          userId: actor.id,
+          action: 'consultation',
+          targetType: 'assessments',
+          targetId: null,
+          returnedIds: persons.map((p) => p.id),
+          detail: { via: 'cli' },
+        });
+        for (const p of persons)
+          console.log(`${p.id}  ${p.caption}  ${p.latest?.outcome ?? '-'}  ${p.latest?.explanation ?? ''}`);
         console.log(`${persons.length} person(s).`);
       });
     });
-  as.command('history').requiredOption('--case <id>').requiredOption('--person <id>').description('Every assessment of a person, newest first')
+  as.command('history')
+    .requiredOption('--case <id>')
+    .requiredOption('--person <id>')
+    .description('Every assessment of a person, newest first')
     .action(async (o: { case: string; person: string }) => {
       await withStore(program, async (store) => {
         const actor = await cliActor(program, store);
         await authorizeCase(store, actor, o.case, 'case:victims');
         const list = await assessmentHistory(store, o.case, o.person);
-        await recordAudit(store.db, { caseId: o.case, userId: actor.id, action: 'consultation', targetType: 'person', targetId: o.person, returnedIds: list.map((a) => a.id), detail: { via: 'cli' } });
-        for (const a of list) console.log(`${a.createdAt}  ${a.catalogue.key}@${a.catalogue.version} ${a.list}  ${a.method}  ${a.outcome}\n    ${a.decision.explanation}`);
+        await recordAudit(store.db, {
+          caseId: o.case,
+          userId: actor.id,
+          action: 'consultation',
+          targetType: 'person',
+          targetId: o.person,
+          returnedIds: list.map((a) => a.id),
+          detail: { via: 'cli' },
+        });
+        for (const a of list)
+          console.log(
+            `${a.createdAt}  ${a.catalogue.key}@${a.catalogue.version} ${a.list}  ${a.method}  ${a.outcome}\n    ${a.decision.explanation}`,
+          );
       });
     });
-  as.command('fill').requiredOption('--case <id>').option('--demo-observations', 'first record the demo generator’s indicator facts as observations (demo cases)')
+  as.command('fill')
+    .requiredOption('--case <id>')
+    .option('--demo-observations', 'first record the demo generator’s indicator facts as observations (demo cases)')
     .description('A new assessment per person with recorded observations, decided by the Delphi rule')
     .action(async (o: { case: string; demoObservations?: boolean }) => {
       await withStore(program, async (store) => {
         const actor = await cliActor(program, store);
         const access = await authorizeCase(store, actor, o.case, 'case:victims');
         if (!access.canWrite) throw errors.forbidden('Your access to this case does not allow changes');
-        if (o.demoObservations) console.log(`${await recordDemoObservations(store, actor, o.case)} observation(s) recorded.`);
+        if (o.demoObservations)
+          console.log(`${await recordDemoObservations(store, actor, o.case)} observation(s) recorded.`);
         const out = await fillAssessments(store, actor, access);
-        await recordAudit(store.db, { caseId: o.case, userId: actor.id, action: 'combination', targetType: 'assessments', targetId: null, returnedIds: out.assessments.map((a) => a.personId), detail: { via: 'cli', assessed: out.assessed, presumed: out.presumed } });
+        await recordAudit(store.db, {
+          caseId: o.case,
+          userId: actor.id,
+          action: 'combination',
+          targetType: 'assessments',
+          targetId: null,
+          returnedIds: out.assessments.map((a) => a.personId),
+          detail: { via: 'cli', assessed: out.assessed, presumed: out.presumed },
+        });
         for (const a of out.assessments) console.log(`${a.personId}  ${a.outcome}  ${a.decision.explanation}`);
         console.log(`${out.assessed} assessed, ${out.presumed} presumed victim(s).`);
       });
     });
 
-  program.command('legal-matrix').requiredOption('--case <id>').option('--victim <id>').description('Act, means and purpose per victim and suspect, with supporting facts and gaps')
+  program
+    .command('legal-matrix')
+    .requiredOption('--case <id>')
+    .option('--victim <id>')
+    .description('Act, means and purpose per victim and suspect, with supporting facts and gaps')
     .action(async (o: { case: string; victim?: string }) => {
       await withStore(program, async (store) => {
         const actor = await cliActor(program, store);
         const access = await authorizeCase(store, actor, o.case, 'case:read');
         const m = await legalMatrix(store, access, o.victim);
-        await recordAudit(store.db, { caseId: o.case, userId: actor.id, action: 'consultation', targetType: 'legal_matrix', targetId: o.victim ?? null, returnedIds: m.victims.map((v) => v.id), detail: { via: 'cli' } });
+        await recordAudit(store.db, {
+          caseId: o.case,
+          userId: actor.id,
+          action: 'consultation',
+          targetType: 'legal_matrix',
+          targetId: o.victim ?? null,
+          returnedIds: m.victims.map((v) => v.id),
+          detail: { via: 'cli' },
+        });
         const name = new Map(m.suspects.map((s) => [s.id, s.caption]));
         for (const v of m.victims) {
-          console.log(`\n${v.caption}${v.child ? ' (child)' : ''} — ${v.complete ? 'all elements supported' : 'gaps remain'}`);
+          console.log(
+            `\n${v.caption}${v.child ? ' (child)' : ''} — ${v.complete ? 'all elements supported' : 'gaps remain'}`,
+          );
           for (const r of v.rows) {
             console.log(`  ${r.suspectId ? `against ${name.get(r.suspectId) ?? r.suspectId}` : 'all facts'}:`);
-            for (const c of r.cells) console.log(`    ${c.element.padEnd(8)} ${c.status.padEnd(12)} ${c.facts.map((f) => f.value).filter((x, i, a) => a.indexOf(x) === i).join(', ') || c.gap || ''}`);
+            for (const c of r.cells)
+              console.log(
+                `    ${c.element.padEnd(8)} ${c.status.padEnd(12)} ${
+                  c.facts
+                    .map((f) => f.value)
+                    .filter((x, i, a) => a.indexOf(x) === i)
+                    .join(', ') ||
+                  c.gap ||
+                  ''
+                }`,
+              );
           }
         }
         console.log(`\n${m.source}`);

@@ -12,7 +12,9 @@ export function useDeploymentKeys(cfg: Config): KeyRing {
   const ring = KeyRing.open(dir, { witness: true });
   useKeyRing(ring);
   if (ring.generated.length) {
-    console.error(`elect: generated ${ring.generated.join(', ')} in ${dir}. Back this folder up, apart from the data: without evidence.key the evidence cannot be read.`);
+    console.error(
+      `elect: generated ${ring.generated.join(', ')} in ${dir}. Back this folder up, apart from the data: without evidence.key the evidence cannot be read.`,
+    );
   }
   return ring;
 }

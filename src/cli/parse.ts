@@ -7,5 +7,9 @@ export function parseOrThrow<T>(schema: ZodType<T>, value: unknown): T {
   if (r.success) return r.data;
   const issue = r.error.issues[0];
   const path = (issue?.path ?? []).map(String).join('.');
-  throw new AppError('validation_failed', `${path ? `--${path}: ` : ''}${issue?.message ?? 'invalid'}`, path ? `--${path}` : undefined);
+  throw new AppError(
+    'validation_failed',
+    `${path ? `--${path}: ` : ''}${issue?.message ?? 'invalid'}`,
+    path ? `--${path}` : undefined,
+  );
 }

@@ -19,7 +19,10 @@ export function prosecutionCommands(program: Command): void {
   program
     .command('report <case>')
     .description('Write the case report (PDF) in a language with the chosen sections')
-    .option('--sections <list>', 'comma-separated: summary,persons,legalMatrix,chain,charts,timeline,finance,evidence,audit (default: all)')
+    .option(
+      '--sections <list>',
+      'comma-separated: summary,persons,legalMatrix,chain,charts,timeline,finance,evidence,audit (default: all)',
+    )
     .option('--lang <lang>', 'en, fi, et or lv (default: your language)')
     .option('--charts <ids>', 'comma-separated saved chart ids to draw as figures')
     .requiredOption('--out <file.pdf>', 'where to write the PDF')
@@ -27,8 +30,18 @@ export function prosecutionCommands(program: Command): void {
       await withStore(program, async (store) => {
         const actor = await cliActor(program, store);
         const access = await authorizeCase(store, actor, caseId, 'case:read');
-        const list = (s?: string) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []);
-        const body = parseOrThrow(ReportBody, { sections: list(o.sections), language: o.lang, chartIds: list(o.charts) });
+        const list = (s?: string) =>
+          s
+            ? s
+                .split(',')
+                .map((x) => x.trim())
+                .filter(Boolean)
+            : [];
+        const body = parseOrThrow(ReportBody, {
+          sections: list(o.sections),
+          language: o.lang,
+          chartIds: list(o.charts),
+        });
         const job = await startReport(store, actor, access, body);
         const timer = setInterval(() => {
           const j = reportJob(actor, caseId, job.id);
@@ -54,10 +67,22 @@ export function prosecutionCommands(program: Command): void {
         const actor = await cliActor(program, store);
         await authorizeCase(store, actor, caseId, 'case:read');
         const out = await evidenceRegister(store, caseId, { verify: true });
-        await recordAudit(store.db, { caseId, userId: actor.id, action: 'consultation', targetType: 'evidence-register', returnedIds: out.items.map((i) => i.fileId), detail: { via: 'cli', ok: out.ok } });
+        await recordAudit(store.db, {
+          caseId,
+          userId: actor.id,
+          action: 'consultation',
+          targetType: 'evidence-register',
+          returnedIds: out.items.map((i) => i.fileId),
+          detail: { via: 'cli', ok: out.ok },
+        });
         if (o.json) return console.log(JSON.stringify(out, null, 2));
-        for (const i of out.items) console.log(`${i.status.padEnd(14)} ${i.sha256}  ${i.fileName}  ${i.obtainedAt}  ${i.source}  custody: ${i.custody.length}`);
-        console.log(out.ok ? `All ${out.items.length} files verified.` : `VERIFICATION FAILED: ${out.failed.join(', ')}`);
+        for (const i of out.items)
+          console.log(
+            `${i.status.padEnd(14)} ${i.sha256}  ${i.fileName}  ${i.obtainedAt}  ${i.source}  custody: ${i.custody.length}`,
+          );
+        console.log(
+          out.ok ? `All ${out.items.length} files verified.` : `VERIFICATION FAILED: ${out.failed.join(', ')}`,
+        );
         if (!out.ok) process.exitCode = 1;
       });
     });
@@ -74,7 +99,15 @@ export function prosecutionCommands(program: Command): void {
         const access = await authorizeCase(store, actor, caseId, 'case:read');
         const out = await exportAnx(store, actor, access, o.chart);
         writeFileSync(o.out, out.text, 'utf8');
-        await recordAudit(store.db, { caseId, userId: actor.id, action: 'disclosure', targetType: 'chart', targetId: o.chart ?? null, returnedIds: out.ids, detail: { via: 'cli', format: 'anx' } });
+        await recordAudit(store.db, {
+          caseId,
+          userId: actor.id,
+          action: 'disclosure',
+          targetType: 'chart',
+          targetId: o.chart ?? null,
+          returnedIds: out.ids,
+          detail: { via: 'cli', format: 'anx' },
+        });
         console.log(`Wrote ${o.out}: ${out.entities} entities, ${out.links} links.`);
       });
     });
@@ -92,8 +125,17 @@ export function prosecutionCommands(program: Command): void {
           throw errors.validation(`Cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`, file);
         }
         const out = await importAnx(store, actor, caseId, file.split('/').pop() ?? file, content);
-        await recordAudit(store.db, { caseId, userId: actor.id, action: 'collection', targetType: 'import', targetId: out.report.sourceId, detail: { via: 'cli', format: 'anx', entities: out.report.entitiesAdded } });
-        console.log(`Imported ${out.report.entitiesAdded} entities and ${out.report.transactionsAdded} transactions; chart ${out.chartId ?? '(none)'}.`);
+        await recordAudit(store.db, {
+          caseId,
+          userId: actor.id,
+          action: 'collection',
+          targetType: 'import',
+          targetId: out.report.sourceId,
+          detail: { via: 'cli', format: 'anx', entities: out.report.entitiesAdded },
+        });
+        console.log(
+          `Imported ${out.report.entitiesAdded} entities and ${out.report.transactionsAdded} transactions; chart ${out.chartId ?? '(none)'}.`,
+        );
       });
     });
 }

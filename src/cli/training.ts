@@ -21,7 +21,8 @@ import { parseOrThrow } from './parse.ts';
 
 function language(s: string | undefined): TrainingLanguage {
   const lang = s ?? 'en';
-  if (!(TRAINING_LANGUAGES as readonly string[]).includes(lang)) throw errors.validation(`--lang is one of ${TRAINING_LANGUAGES.join(', ')}`, '--lang');
+  if (!(TRAINING_LANGUAGES as readonly string[]).includes(lang))
+    throw errors.validation(`--lang is one of ${TRAINING_LANGUAGES.join(', ')}`, '--lang');
   return lang as TrainingLanguage;
 }
 
@@ -29,14 +30,24 @@ const pct = (n: number | null) => (n === null ? '–' : `${n} %`);
 
 function printProgress(p: TraineeProgressOut): void {
   for (const c of p.courses) {
-    console.log(`${p.username}\t${c.courseId}\tmodules ${c.modulesComplete}/${c.modules}\tlessons ${c.lessonsDone}/${c.lessons}${c.complete ? '\tcomplete' : ''}`);
-    for (const q of c.quizzes) console.log(`  quiz ${q.moduleId}\t${pct(q.best)}\t${q.passed ? 'passed' : 'not passed'}\t${q.attempts} attempt(s)`);
-    for (const e of c.exercises) console.log(`  exercise ${e.exerciseId}\t${pct(e.best)}\t${e.passed ? 'passed' : 'not passed'}\t${e.submissions} submission(s)`);
+    console.log(
+      `${p.username}\t${c.courseId}\tmodules ${c.modulesComplete}/${c.modules}\tlessons ${c.lessonsDone}/${c.lessons}${c.complete ? '\tcomplete' : ''}`,
+    );
+    for (const q of c.quizzes)
+      console.log(
+        `  quiz ${q.moduleId}\t${pct(q.best)}\t${q.passed ? 'passed' : 'not passed'}\t${q.attempts} attempt(s)`,
+      );
+    for (const e of c.exercises)
+      console.log(
+        `  exercise ${e.exerciseId}\t${pct(e.best)}\t${e.passed ? 'passed' : 'not passed'}\t${e.submissions} submission(s)`,
+      );
   }
 }
 
 export function trainingCommands(program: Command): void {
-  const training = program.command('training').description('The virtual training programme: courses, cohorts, progress, SCORM export');
+  const training = program
+    .command('training')
+    .description('The virtual training programme: courses, cohorts, progress, SCORM export');
 
   training
     .command('list')
@@ -49,29 +60,44 @@ export function trainingCommands(program: Command): void {
         console.log(`${c.id}\t${c.title}${c.fallback ? ' (en)' : ''}`);
         for (const m of lib.structure(c.id).modules) {
           const t = lib.moduleText(c.id, m.id, lang);
-          console.log(`  ${m.id}\t${t.value.title}${t.fallback ? ' (en)' : ''}\t${m.lessons.length} lessons, quiz${m.exercise ? `, exercise ${m.exercise.id}` : ''}`);
+          console.log(
+            `  ${m.id}\t${t.value.title}${t.fallback ? ' (en)' : ''}\t${m.lessons.length} lessons, quiz${m.exercise ? `, exercise ${m.exercise.id}` : ''}`,
+          );
         }
       }
       if (!program.opts<{ as?: string }>().as && !process.env.ELECT_USER) return;
       await withStore(program, async (store) => {
         const actor = await cliActor(program, store);
         if (actor.platformRole !== 'trainer' && actor.platformRole !== 'admin') return;
-        for (const c of await cohortsOf(store, actor)) console.log(`cohort ${c.id}\t${c.name}\tseed ${c.seed ?? ''}\t${c.trainees} member(s)\t${c.courses.map((x) => x.courseId).join(', ')}`);
+        for (const c of await cohortsOf(store, actor))
+          console.log(
+            `cohort ${c.id}\t${c.name}\tseed ${c.seed ?? ''}\t${c.trainees} member(s)\t${c.courses.map((x) => x.courseId).join(', ')}`,
+          );
       });
     });
 
   training
     .command('library [entry]')
     .description('The good-practice library: entries found by tag and words, or one entry in full')
-    .option('--tag <facet:value>', 'a tag, e.g. scheme:wage-kick-backs, country:LV or just wage-kick-backs (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option(
+      '--tag <facet:value>',
+      'a tag, e.g. scheme:wage-kick-backs, country:LV or just wage-kick-backs (repeatable)',
+      (v: string, acc: string[]) => [...acc, v],
+      [] as string[],
+    )
     .option('--q <words>', 'words to find (letter case and diacritics do not matter)')
     .option('--lang <lang>', 'en, fi, et or lv', 'en')
     .action((entry: string | undefined, o: { tag: string[]; q?: string; lang?: string }) => {
       const lang = language(o.lang);
       if (entry) {
         const e = readPractice(entry, lang);
-        console.log(`${e.title}${e.fallback ? ' (en)' : ''}${e.illustrative ? '\t[illustrative case]' : ''}\n\n${e.summary}\n`);
-        for (const u of e.usedIn) console.log(`used in ${u.courseId}/${u.moduleId}${u.lessonId ? `/${u.lessonId}` : ''}${u.exerciseId ? ` exercise ${u.exerciseId}` : ''}`);
+        console.log(
+          `${e.title}${e.fallback ? ' (en)' : ''}${e.illustrative ? '\t[illustrative case]' : ''}\n\n${e.summary}\n`,
+        );
+        for (const u of e.usedIn)
+          console.log(
+            `used in ${u.courseId}/${u.moduleId}${u.lessonId ? `/${u.lessonId}` : ''}${u.exerciseId ? ` exercise ${u.exerciseId}` : ''}`,
+          );
         for (const s of e.sources) console.log(`source: ${s.title}${s.url ? ` <${s.url}>` : ''}`);
         return;
       }
@@ -86,7 +112,7 @@ export function trainingCommands(program: Command): void {
   const cohort = training.command('cohort').description('Cohorts you run');
   cohort
     .command('create <name>')
-    .description('Start a cohort; its seed generates every member\'s exercise sandbox (random unless given)')
+    .description("Start a cohort; its seed generates every member's exercise sandbox (random unless given)")
     .option('--seed <n>', 'scenario seed, 0 … 4294967295')
     .action(async (name: string, o: { seed?: string }) => {
       await withStore(program, async (store) => {
@@ -117,7 +143,9 @@ export function trainingCommands(program: Command): void {
       await withStore(program, async (store) => {
         const input = parseOrThrow(AssignBody, { courseId: o.course, ...(o.due ? { dueDate: o.due } : {}) });
         const c = await assignCourse(store, await cliActor(program, store), o.cohort, input);
-        console.log(`${c.name}: ${c.courses.map((x) => `${x.courseId}${x.dueDate ? ` (due ${x.dueDate})` : ''}`).join(', ')}`);
+        console.log(
+          `${c.name}: ${c.courses.map((x) => `${x.courseId}${x.dueDate ? ` (due ${x.dueDate})` : ''}`).join(', ')}`,
+        );
       });
     });
 

@@ -6,14 +6,18 @@ import { AppError } from '../shared/errors.ts';
 import { listPractices } from '../services/trainingLibrary.ts';
 import { libraryFilter } from './trainingLibrary.ts';
 
-const facetValue = fc.constantFrom(...FACET_NAMES).chain((f) => fc.tuple(fc.constant(f), fc.constantFrom(...(FACETS[f] as readonly string[]))));
+const facetValue = fc
+  .constantFrom(...FACET_NAMES)
+  .chain((f) => fc.tuple(fc.constant(f), fc.constantFrom(...(FACETS[f] as readonly string[]))));
 
 describe('elect training library --tag', () => {
   it('reads facet:value and a bare value alike (property)', () => {
-    fc.assert(fc.property(facetValue, ([facet, value]) => {
-      expect(libraryFilter([`${facet}:${value}`], undefined)).toEqual({ [facet]: value });
-      expect(libraryFilter([value], undefined)).toEqual({ [facet]: value });
-    }));
+    fc.assert(
+      fc.property(facetValue, ([facet, value]) => {
+        expect(libraryFilter([`${facet}:${value}`], undefined)).toEqual({ [facet]: value });
+        expect(libraryFilter([value], undefined)).toEqual({ [facet]: value });
+      }),
+    );
   });
 
   it('combines tags of different facets with the words, and finds what the API finds', () => {

@@ -16,7 +16,14 @@ async function userNamed(store: Store, username: string) {
 }
 
 const audit = (store: Store, userId: string, what: string) =>
-  recordAudit(store.db, { caseId: null, userId: 'console', action: 'permission', targetType: 'user', targetId: userId, detail: { via: 'cli', change: what } });
+  recordAudit(store.db, {
+    caseId: null,
+    userId: 'console',
+    action: 'permission',
+    targetType: 'user',
+    targetId: userId,
+    detail: { via: 'cli', change: what },
+  });
 
 export function userCommand(program: Command): void {
   const user = program.command('user').description('Manage user accounts');

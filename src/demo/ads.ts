@@ -27,7 +27,10 @@ export function photoSvg(photoSeed: number, variant: number): string {
   const lamp = rng.int(20, 200);
   const bed = rng.int(210, 260);
   const shift = variant === 0 ? 0 : 1;
-  const pixel = variant === 0 ? '' : `<rect x="${(variant * 37) % 240}" y="${(variant * 53) % 320}" width="1" height="1" fill="#${((variant * 2654435761) >>> 8).toString(16).padStart(6, '0').slice(0, 6)}"/>`;
+  const pixel =
+    variant === 0
+      ? ''
+      : `<rect x="${(variant * 37) % 240}" y="${(variant * 53) % 320}" width="1" height="1" fill="#${((variant * 2654435761) >>> 8).toString(16).padStart(6, '0').slice(0, 6)}"/>`;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="320" viewBox="0 0 240 320">` +
     `<rect width="240" height="320" fill="${bg}"/>` +
@@ -77,14 +80,27 @@ export function captureHtml(ad: AdPage): string {
 }
 
 const ALIASES = ['Nika', 'Bella', 'Sofi', 'Alisa', 'Mia', 'Lana', 'Kira', 'Vika', 'Dora', 'Lili', 'Eva', 'Roxy'];
-const NAT_ADJ: Record<string, string> = { ro: 'Romanian', ua: 'Ukrainian', lv: 'Latvian', ee: 'Estonian', pl: 'Polish', fi: 'Finnish' };
+const NAT_ADJ: Record<string, string> = {
+  ro: 'Romanian',
+  ua: 'Ukrainian',
+  lv: 'Latvian',
+  ee: 'Estonian',
+  pl: 'Polish',
+  fi: 'Finnish',
+};
 
 export function adAlias(rng: Rng): string {
   return rng.pick(ALIASES);
 }
 
 /** Ad title and body in Finnish or English, as such ads are written. */
-export function adWording(rng: Rng, alias: string, age: number, nat: string, city: string): { title: string; text: string; lang: string } {
+export function adWording(
+  rng: Rng,
+  alias: string,
+  age: number,
+  nat: string,
+  city: string,
+): { title: string; text: string; lang: string } {
   const adj = NAT_ADJ[nat] ?? 'European';
   if (rng.chance(0.4)) {
     return {

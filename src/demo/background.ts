@@ -36,24 +36,58 @@ export function plantBackground(cell: Cell): void {
     const residence: BankCountry = nat === 'ee' || nat === 'lv' ? (rng.chance(0.5) ? nat : 'fi') : 'fi';
     const cohabit: boolean = home !== null && partner !== null && rng.chance(0.3);
     const city = rng.pick(CITIES[residence]);
-    const address: { id: string; full: string; city: string } = cohabit && home ? home : cell.address(rng, city, 'privateHome', { flat: rng.chance(0.6), background: true });
+    const address: { id: string; full: string; city: string } =
+      cohabit && home ? home : cell.address(rng, city, 'privateHome', { flat: rng.chance(0.6), background: true });
     const info = cell.person(rng, {
-      nat, gender: rng.chance(0.5) ? 'female' : 'male', age: [19, 78], residence, status: 'none', networkId: null, role: 'resident',
-      background: true, email: rng.chance(0.5), passport: nat !== residence && rng.chance(0.5), address,
+      nat,
+      gender: rng.chance(0.5) ? 'female' : 'male',
+      age: [19, 78],
+      residence,
+      status: 'none',
+      networkId: null,
+      role: 'resident',
+      background: true,
+      email: rng.chance(0.5),
+      passport: nat !== residence && rng.chance(0.5),
+      address,
     });
-    const acc = cell.account(rng, { holderId: info.id, holderName: nameOf(info), country: residence, nature: 'clean', openingDay: cell.start - rng.int(200, 9000), background: true });
+    const acc = cell.account(rng, {
+      holderId: info.id,
+      holderName: nameOf(info),
+      country: residence,
+      nature: 'clean',
+      openingDay: cell.start - rng.int(200, 9000),
+      background: true,
+    });
     const employer = rng.pick(employers);
     const salary = rng.int(1900, 4600) * 100;
     const place = address.city;
     for (let m = 0; m < 12; m++) {
-      cell.external(acc, salary + rng.int(-4000, 4000), cell.day(m, rng.pick([15, 25, 28])), { kind: 'salary', counterpartyName: employer.name, counterpartyAccount: employer.iban, text: residence === 'fi' ? 'PALKKA' : 'PALK' });
+      cell.external(acc, salary + rng.int(-4000, 4000), cell.day(m, rng.pick([15, 25, 28])), {
+        kind: 'salary',
+        counterpartyName: employer.name,
+        counterpartyAccount: employer.iban,
+        text: residence === 'fi' ? 'PALKKA' : 'PALK',
+      });
       if (cohabit && partner) {
         cell.transfer(acc, partner, rng.pick([400, 450, 500, 550]) * 100, cell.day(m, 1), 'rent share');
       } else {
-        cell.external(acc, -rng.int(500, 1200) * 100, cell.day(m, 1), { kind: 'transfer', counterpartyName: 'Asunto / Korter', text: 'rent' });
+        cell.external(acc, -rng.int(500, 1200) * 100, cell.day(m, 1), {
+          kind: 'transfer',
+          counterpartyName: 'Asunto / Korter',
+          text: 'rent',
+        });
       }
-      if (m % 2 === 0) cell.external(acc, -rng.int(4000, 16000), cell.day(m, 10), { kind: 'direct-debit', counterpartyName: rng.pick(UTILITIES[residence]) });
-      cell.external(acc, -rng.int(500, 12000), cell.day(m, rng.int(1, 28)), { kind: 'card', counterpartyName: rng.pick(MERCHANTS[residence]), place });
+      if (m % 2 === 0)
+        cell.external(acc, -rng.int(4000, 16000), cell.day(m, 10), {
+          kind: 'direct-debit',
+          counterpartyName: rng.pick(UTILITIES[residence]),
+        });
+      cell.external(acc, -rng.int(500, 12000), cell.day(m, rng.int(1, 28)), {
+        kind: 'card',
+        counterpartyName: rng.pick(MERCHANTS[residence]),
+        place,
+      });
     }
     home = cohabit ? null : address;
     partner = cohabit ? null : acc;

@@ -9,9 +9,25 @@ import type { EntityRecord, Grading, TransactionRecord } from '../domain/records
 import { P, S, type Country, type CrimeScriptFunction, type Nationality, type ProceduralStatus } from './constants.ts';
 import { dayOf, iso, monthStart } from './dates.ts';
 import { countryOfPhone, personRecord } from './personRecord.ts';
-import { emptyTruthPart, type AccountNature, type AddressUse, type CompanyNature, type GroundTruthPart, type TruthStatus } from './groundTruth.ts';
+import {
+  emptyTruthPart,
+  type AccountNature,
+  type AddressUse,
+  type CompanyNature,
+  type GroundTruthPart,
+  type TruthStatus,
+} from './groundTruth.ts';
 import { IdFactory, type IdTag, type UniqueRegistry } from './ids.ts';
-import { drawBban, drawCompanyNumber, drawMobile, drawPassport, drawPersonalCode, groupIban, ibanFromBban, phoneVariant } from './identifiers.ts';
+import {
+  drawBban,
+  drawCompanyNumber,
+  drawMobile,
+  drawPassport,
+  drawPersonalCode,
+  groupIban,
+  ibanFromBban,
+  phoneVariant,
+} from './identifiers.ts';
 import { drawName, foldDiacritics, type Gender, type PersonName } from './names.ts';
 import { BANKS, drawAddress, type BankCountry, type City } from './places.ts';
 import { deriveSeed, Rng } from './prng.ts';
@@ -89,8 +105,12 @@ interface LineFields {
 }
 
 const EMAIL_DOMAIN: Record<Nationality, string> = {
-  fi: 'sahkoposti.example', ee: 'postkast.example', lv: 'pastkaste.example',
-  ua: 'poshta.example', ro: 'posta.example', pl: 'poczta.example',
+  fi: 'sahkoposti.example',
+  ee: 'postkast.example',
+  lv: 'pastkaste.example',
+  ua: 'poshta.example',
+  ro: 'posta.example',
+  pl: 'poczta.example',
 };
 
 export class Cell {
@@ -137,7 +157,12 @@ export class Cell {
     return `${this.ids.prefix}${kind}`;
   }
 
-  entity(tag: IdTag, schema: string, properties: Record<string, (string | null | undefined)[]>, grading?: Grading): string {
+  entity(
+    tag: IdTag,
+    schema: string,
+    properties: Record<string, (string | null | undefined)[]>,
+    grading?: Grading,
+  ): string {
     const id = this.ids.next(tag);
     const props: Record<string, string[]> = {};
     for (const key in properties) {
@@ -183,13 +208,22 @@ export class Cell {
   }
 
   newEmail(rng: Rng, local: string, nat: Nationality): string {
-    const base = foldDiacritics(local).toLowerCase().replace(/[^a-z0-9.]+/g, '');
-    const address = this.registry.draw(() => `${base}${rng.chance(0.5) ? rng.int(1, 99) : rng.int(1970, 2005)}@${EMAIL_DOMAIN[nat]}`);
+    const base = foldDiacritics(local)
+      .toLowerCase()
+      .replace(/[^a-z0-9.]+/g, '');
+    const address = this.registry.draw(
+      () => `${base}${rng.chance(0.5) ? rng.int(1, 99) : rng.int(1970, 2005)}@${EMAIL_DOMAIN[nat]}`,
+    );
     this.emailEntity(address);
     return address;
   }
 
-  address(rng: Rng, city: City, use: AddressUse, opts: { flat?: boolean; background?: boolean } = {}): { id: string; full: string; city: string } {
+  address(
+    rng: Rng,
+    city: City,
+    use: AddressUse,
+    opts: { flat?: boolean; background?: boolean } = {},
+  ): { id: string; full: string; city: string } {
     const a = drawAddress(rng, city, opts.flat ?? false);
     const id = this.entity(opts.background ? 'ba' : 'a', S.Address, {
       [P.full]: [a.full],
@@ -212,18 +246,37 @@ export class Cell {
     else if (spec.phone !== null) phone = spec.phone;
     const email = spec.email ? this.newEmail(rng, `${name.first}.${name.last}`, spec.nat) : null;
     const idNumber =
-      spec.idNumber === false ? null : this.registry.drawOrNull(() => drawPersonalCode(rng, spec.nat, birthDay, spec.gender === 'female'));
+      spec.idNumber === false
+        ? null
+        : this.registry.drawOrNull(() => drawPersonalCode(rng, spec.nat, birthDay, spec.gender === 'female'));
     const passport = spec.passport ? this.registry.draw(() => drawPassport(rng, spec.nat)) : null;
     const id = this.ids.next(spec.background ? 'bp' : 'p');
     const info: PersonInfo = {
-      id, name, nat: spec.nat, gender: spec.gender, birthDay, residence, phone, email, idNumber, passport,
-      addressId: spec.address?.id ?? null, addressFull: spec.address?.full ?? null,
-      networkId: spec.networkId, status: spec.status, functions: spec.functions ?? [], anchorId: null,
+      id,
+      name,
+      nat: spec.nat,
+      gender: spec.gender,
+      birthDay,
+      residence,
+      phone,
+      email,
+      idNumber,
+      passport,
+      addressId: spec.address?.id ?? null,
+      addressFull: spec.address?.full ?? null,
+      networkId: spec.networkId,
+      status: spec.status,
+      functions: spec.functions ?? [],
+      anchorId: null,
     };
     this.entities.push(personRecord(id, info, rng.int(0, 4), spec.knownStatus));
     if (!spec.background) {
       this.truth.persons.push({
-        id, proceduralStatus: spec.status, crimeScriptFunctions: spec.functions ?? [], networkId: spec.networkId, role: spec.role,
+        id,
+        proceduralStatus: spec.status,
+        crimeScriptFunctions: spec.functions ?? [],
+        networkId: spec.networkId,
+        role: spec.role,
       });
     }
     return info;
@@ -276,7 +329,8 @@ export class Cell {
     },
   ): AccountInfo {
     const banks = BANKS[spec.country];
-    const bank = spec.bankIndex === undefined ? rng.pick(banks) : (banks[spec.bankIndex % banks.length] ?? rng.pick(banks));
+    const bank =
+      spec.bankIndex === undefined ? rng.pick(banks) : (banks[spec.bankIndex % banks.length] ?? rng.pick(banks));
     const iban = this.registry.draw(() => ibanFromBban(spec.country, drawBban(rng, bank)));
     const currency = spec.currency ?? 'EUR';
     const id = this.entity(spec.background ? 'bb' : 'b', S.BankAccount, {
@@ -287,7 +341,11 @@ export class Cell {
       [P.currency]: [currency],
       [P.openingDate]: [iso(spec.openingDay)],
     });
-    this.link(S.Ownership, { [P.owner]: [spec.holderId], [P.asset]: [id], [P.startDate]: [iso(spec.openingDay)] }, spec.background);
+    this.link(
+      S.Ownership,
+      { [P.owner]: [spec.holderId], [P.asset]: [id], [P.startDate]: [iso(spec.openingDay)] },
+      spec.background,
+    );
     // Baltic, Polish and Romanian banks print counterparties in capitals without diacritics.
     const printedName = spec.country === 'fi' ? spec.holderName : foldDiacritics(spec.holderName).toUpperCase();
     const info: AccountInfo = { id, iban, holderId: spec.holderId, printedName, currency, country: spec.country };
@@ -298,7 +356,14 @@ export class Cell {
 
   private line(acc: AccountInfo, amountMinor: number, day: number, f: LineFields): string {
     const reference = this.ids.nextReference();
-    const rec: TransactionRecord = { accountId: acc.id, amountMinor, currency: acc.currency, bookingDate: iso(day), reference, kind: f.kind };
+    const rec: TransactionRecord = {
+      accountId: acc.id,
+      amountMinor,
+      currency: acc.currency,
+      bookingDate: iso(day),
+      reference,
+      kind: f.kind,
+    };
     if (f.counterpartyAccountId !== undefined) rec.counterpartyAccountId = f.counterpartyAccountId;
     if (f.counterpartyName !== undefined) rec.counterpartyName = f.counterpartyName;
     if (f.counterpartyAccount !== undefined) rec.counterpartyAccount = f.counterpartyAccount;
@@ -313,13 +378,27 @@ export class Cell {
    * A transfer between two accounts of the scenario: a debit line on the payer's statement and a
    * credit line on the payee's, the credit a day later across borders. Returns both references.
    */
-  transfer(from: AccountInfo, to: AccountInfo, amountMinor: number, day: number, text: string): { out: string; in: string } {
+  transfer(
+    from: AccountInfo,
+    to: AccountInfo,
+    amountMinor: number,
+    day: number,
+    text: string,
+  ): { out: string; in: string } {
     const out = this.line(from, -amountMinor, day, {
-      kind: 'transfer', text, counterpartyAccountId: to.id, counterpartyAccount: to.iban, counterpartyName: to.printedName,
+      kind: 'transfer',
+      text,
+      counterpartyAccountId: to.id,
+      counterpartyAccount: to.iban,
+      counterpartyName: to.printedName,
     });
     const inDay = from.country === to.country ? day : day + 1;
     const inRef = this.line(to, amountMinor, inDay, {
-      kind: 'transfer', text, counterpartyAccountId: from.id, counterpartyAccount: from.iban, counterpartyName: from.printedName,
+      kind: 'transfer',
+      text,
+      counterpartyAccountId: from.id,
+      counterpartyAccount: from.iban,
+      counterpartyName: from.printedName,
     });
     return { out, in: inRef };
   }

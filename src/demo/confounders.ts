@@ -17,9 +17,25 @@ export interface ConfounderResult {
   persons: PersonInfo[];
 }
 
-function salaryAndSpending(cell: Cell, rng: Rng, acc: AccountInfo, employer: string, city: string, m: number, gross: number): void {
-  cell.external(acc, Math.round(gross * 0.74) + rng.int(-3000, 3000), cell.day(m, rng.pick([15, 25, 28])), { kind: 'salary', counterpartyName: employer, text: 'Palkka' });
-  cell.external(acc, -rng.int(900, 9000), cell.day(m, rng.int(1, 28)), { kind: 'card', counterpartyName: rng.pick(MERCHANTS.fi), place: city });
+function salaryAndSpending(
+  cell: Cell,
+  rng: Rng,
+  acc: AccountInfo,
+  employer: string,
+  city: string,
+  m: number,
+  gross: number,
+): void {
+  cell.external(acc, Math.round(gross * 0.74) + rng.int(-3000, 3000), cell.day(m, rng.pick([15, 25, 28])), {
+    kind: 'salary',
+    counterpartyName: employer,
+    text: 'Palkka',
+  });
+  cell.external(acc, -rng.int(900, 9000), cell.day(m, rng.int(1, 28)), {
+    kind: 'card',
+    counterpartyName: rng.pick(MERCHANTS.fi),
+    place: city,
+  });
 }
 
 /** Three unrelated workers who share a rented flat; two pay their share to the lead tenant. */
@@ -27,11 +43,36 @@ function plantFlatmates(cell: Cell): PersonInfo[] {
   const rng = cell.rng('flatmates');
   const city = rng.pick(CITIES.fi.slice(0, 6));
   const flat = cell.address(rng, city, 'sharedFlat', { flat: true });
-  const nats: Nationality[] = [rng.pick(['pl', 'lv', 'ee'] as const), rng.pick(['ro', 'ua', 'fi'] as const), rng.pick(['pl', 'lv', 'fi'] as const)];
+  const nats: Nationality[] = [
+    rng.pick(['pl', 'lv', 'ee'] as const),
+    rng.pick(['ro', 'ua', 'fi'] as const),
+    rng.pick(['pl', 'lv', 'fi'] as const),
+  ];
   const mates = nats.map((nat) => {
-    const info = cell.person(rng, { nat, gender: rng.chance(0.6) ? 'male' : 'female', age: [21, 35], residence: 'fi', status: 'none', networkId: null, role: 'flatmate', address: flat, email: rng.chance(0.6) });
-    const account = cell.account(rng, { holderId: info.id, holderName: nameOf(info), country: 'fi', nature: 'clean', openingDay: cell.start - rng.int(100, 2000) });
-    return { info, account, employer: firmName(rng, 'fi', rng.pick(['logistics', 'maintenance', 'construction'] as const)).full, gross: rng.int(2600, 3600) * 100 };
+    const info = cell.person(rng, {
+      nat,
+      gender: rng.chance(0.6) ? 'male' : 'female',
+      age: [21, 35],
+      residence: 'fi',
+      status: 'none',
+      networkId: null,
+      role: 'flatmate',
+      address: flat,
+      email: rng.chance(0.6),
+    });
+    const account = cell.account(rng, {
+      holderId: info.id,
+      holderName: nameOf(info),
+      country: 'fi',
+      nature: 'clean',
+      openingDay: cell.start - rng.int(100, 2000),
+    });
+    return {
+      info,
+      account,
+      employer: firmName(rng, 'fi', rng.pick(['logistics', 'maintenance', 'construction'] as const)).full,
+      gross: rng.int(2600, 3600) * 100,
+    };
   });
   const [lead, ...others] = mates;
   if (!lead) return [];
@@ -39,17 +80,27 @@ function plantFlatmates(cell: Cell): PersonInfo[] {
   for (const m of mates) {
     m.info.anchorId = flat.id;
     cell.link(S.Accommodation, {
-      [P.resident]: [m.info.id], [P.housingAddress]: [flat.id], [P.housedBy]: [m === lead ? null : lead.info.id], [P.startDate]: [iso(cell.start - 200)],
-      [P.rent]: [String(Math.round(rent / 3 / 100))], [P.currency]: ['EUR'],
+      [P.resident]: [m.info.id],
+      [P.housingAddress]: [flat.id],
+      [P.housedBy]: [m === lead ? null : lead.info.id],
+      [P.startDate]: [iso(cell.start - 200)],
+      [P.rent]: [String(Math.round(rent / 3 / 100))],
+      [P.currency]: ['EUR'],
     });
   }
   for (let mo = 0; mo < 12; mo++) {
-    cell.external(lead.account, -rent, cell.day(mo, 2), { kind: 'transfer', counterpartyName: 'Kiinteistö Oy Vuokrakoti', text: 'vuokra' });
-    for (const o of others) cell.transfer(o.account, lead.account, Math.round(rent / 3), cell.day(mo, 1 + rng.int(0, 3)), 'vuokra osuus');
+    cell.external(lead.account, -rent, cell.day(mo, 2), {
+      kind: 'transfer',
+      counterpartyName: 'Kiinteistö Oy Vuokrakoti',
+      text: 'vuokra',
+    });
+    for (const o of others)
+      cell.transfer(o.account, lead.account, Math.round(rent / 3), cell.day(mo, 1 + rng.int(0, 3)), 'vuokra osuus');
     for (const m of mates) salaryAndSpending(cell, rng, m.account, m.employer, city.name, mo, m.gross);
   }
   cell.truth.confounders.push({
-    kind: 'legitimateFlatmates', entityIds: [...mates.map((m) => m.info.id), flat.id],
+    kind: 'legitimateFlatmates',
+    entityIds: [...mates.map((m) => m.info.id), flat.id],
     why: 'Unrelated workers sharing a rented flat and splitting market rent: several accounts paying one person each month, but by their own choice and at a third of the real rent each',
   });
   return mates.map((m) => m.info);
@@ -62,11 +113,49 @@ function plantFamily(cell: Cell): PersonInfo[] {
   const city = rng.pick(CITIES[nat]);
   const home = cell.address(rng, city, 'privateHome');
   const phone = cell.newPhone(rng, nat);
-  const father = cell.person(rng, { nat, gender: 'male', age: [45, 60], status: 'none', networkId: null, role: 'parent in a family sharing a phone', address: home, phone });
+  const father = cell.person(rng, {
+    nat,
+    gender: 'male',
+    age: [45, 60],
+    status: 'none',
+    networkId: null,
+    role: 'parent in a family sharing a phone',
+    address: home,
+    phone,
+  });
   const surname = father.name.last;
-  const mother = cell.person(rng, { nat, gender: 'female', age: [43, 58], status: 'none', networkId: null, role: 'parent in a family sharing a phone', address: home, phone, surname });
-  const child = cell.person(rng, { nat, gender: rng.chance(0.5) ? 'female' : 'male', age: [18, 22], status: 'none', networkId: null, role: 'adult child in a family sharing a phone', address: home, phone, surname });
-  const child2 = cell.person(rng, { nat, gender: rng.chance(0.5) ? 'female' : 'male', age: [18, 24], status: 'none', networkId: null, role: 'adult child with an own phone', address: home, surname });
+  const mother = cell.person(rng, {
+    nat,
+    gender: 'female',
+    age: [43, 58],
+    status: 'none',
+    networkId: null,
+    role: 'parent in a family sharing a phone',
+    address: home,
+    phone,
+    surname,
+  });
+  const child = cell.person(rng, {
+    nat,
+    gender: rng.chance(0.5) ? 'female' : 'male',
+    age: [18, 22],
+    status: 'none',
+    networkId: null,
+    role: 'adult child in a family sharing a phone',
+    address: home,
+    phone,
+    surname,
+  });
+  const child2 = cell.person(rng, {
+    nat,
+    gender: rng.chance(0.5) ? 'female' : 'male',
+    age: [18, 24],
+    status: 'none',
+    networkId: null,
+    role: 'adult child with an own phone',
+    address: home,
+    surname,
+  });
   cell.link(S.Family, { [P.person]: [father.id], [P.relative]: [mother.id], [P.relationship]: ['spouse'] });
   for (const c of [child, child2]) {
     cell.link(S.Family, { [P.person]: [father.id], [P.relative]: [c.id], [P.relationship]: ['child'] });
@@ -74,17 +163,33 @@ function plantFamily(cell: Cell): PersonInfo[] {
   }
   const members = [father, mother, child, child2];
   const bankCountry = nat;
-  const accounts = members.map((p) => cell.account(rng, { holderId: p.id, holderName: nameOf(p), country: bankCountry, nature: 'clean', openingDay: cell.start - rng.int(400, 8000), bankIndex: 0 }));
+  const accounts = members.map((p) =>
+    cell.account(rng, {
+      holderId: p.id,
+      holderName: nameOf(p),
+      country: bankCountry,
+      nature: 'clean',
+      openingDay: cell.start - rng.int(400, 8000),
+      bankIndex: 0,
+    }),
+  );
   const [fa, ma, ca, c2a] = accounts;
   for (const p of members) p.anchorId = home.id;
   for (let m = 0; m < 12; m++) {
-    if (fa) salaryAndSpending(cell, rng, fa, firmName(rng, nat, 'logistics').full, city.name, m, rng.int(3800, 4200) * 100);
+    if (fa)
+      salaryAndSpending(cell, rng, fa, firmName(rng, nat, 'logistics').full, city.name, m, rng.int(3800, 4200) * 100);
     if (ma) salaryAndSpending(cell, rng, ma, 'Kunta / Vald', city.name, m, rng.int(2900, 3300) * 100);
-    if (fa) cell.external(fa, -rng.int(90, 160) * 100, cell.day(m, 10), { kind: 'direct-debit', counterpartyName: rng.pick(UTILITIES[nat]) });
-    for (const c of [ca, c2a]) if (fa && c) cell.transfer(fa, c, rng.pick([100, 150, 200]) * 100, cell.day(m, 1), 'taskuraha / taskuraha');
+    if (fa)
+      cell.external(fa, -rng.int(90, 160) * 100, cell.day(m, 10), {
+        kind: 'direct-debit',
+        counterpartyName: rng.pick(UTILITIES[nat]),
+      });
+    for (const c of [ca, c2a])
+      if (fa && c) cell.transfer(fa, c, rng.pick([100, 150, 200]) * 100, cell.day(m, 1), 'taskuraha / taskuraha');
   }
   cell.truth.confounders.push({
-    kind: 'familySharedPhone', entityIds: [father.id, mother.id, child.id, phone ? cell.phoneEntity(phone, nat) : father.id],
+    kind: 'familySharedPhone',
+    entityIds: [father.id, mother.id, child.id, phone ? cell.phoneEntity(phone, nat) : father.id],
     why: 'Parents and an adult child give the family phone number as their own; they share an address and a surname',
   });
   return members;
@@ -95,41 +200,126 @@ function plantPostedWorker(cell: Cell, mainContractorId: string): PersonInfo[] {
   const rng = cell.rng('posted');
   const city = rng.pick(CITIES.pl);
   const name = firmName(rng, 'pl', 'installation');
-  const director = cell.person(rng, { nat: 'pl', gender: 'male', age: [40, 65], status: 'none', networkId: null, role: 'director of a genuine sending company', address: cell.address(rng, city, 'privateHome') });
-  const company = cell.company(rng, {
-    name: name.full, country: 'pl', incorporationDay: cell.start - rng.int(6, 25) * 365, nature: 'legitimate', networkId: null,
-    role: 'genuine sending company (real operations in Poland)', address: cell.address(rng, city, 'businessPremises'), phone: cell.newPhone(rng, 'pl'),
+  const director = cell.person(rng, {
+    nat: 'pl',
+    gender: 'male',
+    age: [40, 65],
+    status: 'none',
+    networkId: null,
+    role: 'director of a genuine sending company',
+    address: cell.address(rng, city, 'privateHome'),
   });
-  cell.link(S.Directorship, { [P.director]: [director.id], [P.organization]: [company], [P.startDate]: [iso(cell.start - 3000)] });
-  const worker = cell.person(rng, { nat: 'pl', gender: 'male', age: [25, 55], status: 'none', networkId: null, role: 'genuinely posted worker', address: cell.address(rng, city, 'privateHome'), passport: true });
+  const company = cell.company(rng, {
+    name: name.full,
+    country: 'pl',
+    incorporationDay: cell.start - rng.int(6, 25) * 365,
+    nature: 'legitimate',
+    networkId: null,
+    role: 'genuine sending company (real operations in Poland)',
+    address: cell.address(rng, city, 'businessPremises'),
+    phone: cell.newPhone(rng, 'pl'),
+  });
+  cell.link(S.Directorship, {
+    [P.director]: [director.id],
+    [P.organization]: [company],
+    [P.startDate]: [iso(cell.start - 3000)],
+  });
+  const worker = cell.person(rng, {
+    nat: 'pl',
+    gender: 'male',
+    age: [25, 55],
+    status: 'none',
+    networkId: null,
+    role: 'genuinely posted worker',
+    address: cell.address(rng, city, 'privateHome'),
+    passport: true,
+  });
   worker.anchorId = company;
   const from = cell.day(2, 1);
   const to = cell.day(5, 30);
   const fiCity = rng.pick(CITIES.fi.slice(0, 5));
   const hotel = cell.address(rng, fiCity, 'hotel');
-  cell.link(S.Employment, { [P.employee]: [worker.id], [P.employer]: [company], [P.startDate]: [iso(cell.start - rng.int(700, 3000))], [P.role]: ['electrician'] });
-  cell.link(S.Posting, {
-    [P.worker]: [worker.id], [P.sendingCompany]: [company], [P.hostCountry]: ['fi'], [P.a1Number]: [`PL-A1-${rng.digits(9)}`], [P.sendingCountry]: ['pl'],
-    [P.hostCompany]: [mainContractorId], [P.startDate]: [iso(from)], [P.endDate]: [iso(to)],
+  cell.link(S.Employment, {
+    [P.employee]: [worker.id],
+    [P.employer]: [company],
+    [P.startDate]: [iso(cell.start - rng.int(700, 3000))],
+    [P.role]: ['electrician'],
   });
-  cell.link(S.Subcontract, { [P.contractor]: [mainContractorId], [P.subcontractor]: [company], [P.contract]: [`PL-${rng.digits(5)}`], [P.startDate]: [iso(from)], [P.endDate]: [iso(to)] });
-  cell.link(S.Accommodation, { [P.resident]: [worker.id], [P.housingAddress]: [hotel.id], [P.housedBy]: [company], [P.startDate]: [iso(from)], [P.endDate]: [iso(to)] });
-  const coAcc = cell.account(rng, { holderId: company, holderName: name.full, country: 'pl', nature: 'clean', openingDay: cell.start - 4000, currency: 'PLN' });
-  const wAcc = cell.account(rng, { holderId: worker.id, holderName: nameOf(worker), country: 'pl', nature: 'clean', openingDay: cell.start - 5000, currency: 'PLN' });
+  cell.link(S.Posting, {
+    [P.worker]: [worker.id],
+    [P.sendingCompany]: [company],
+    [P.hostCountry]: ['fi'],
+    [P.a1Number]: [`PL-A1-${rng.digits(9)}`],
+    [P.sendingCountry]: ['pl'],
+    [P.hostCompany]: [mainContractorId],
+    [P.startDate]: [iso(from)],
+    [P.endDate]: [iso(to)],
+  });
+  cell.link(S.Subcontract, {
+    [P.contractor]: [mainContractorId],
+    [P.subcontractor]: [company],
+    [P.contract]: [`PL-${rng.digits(5)}`],
+    [P.startDate]: [iso(from)],
+    [P.endDate]: [iso(to)],
+  });
+  cell.link(S.Accommodation, {
+    [P.resident]: [worker.id],
+    [P.housingAddress]: [hotel.id],
+    [P.housedBy]: [company],
+    [P.startDate]: [iso(from)],
+    [P.endDate]: [iso(to)],
+  });
+  const coAcc = cell.account(rng, {
+    holderId: company,
+    holderName: name.full,
+    country: 'pl',
+    nature: 'clean',
+    openingDay: cell.start - 4000,
+    currency: 'PLN',
+  });
+  const wAcc = cell.account(rng, {
+    holderId: worker.id,
+    holderName: nameOf(worker),
+    country: 'pl',
+    nature: 'clean',
+    openingDay: cell.start - 5000,
+    currency: 'PLN',
+  });
   const hotelLabel = hotelName(rng, fiCity);
   for (let m = 0; m < 12; m++) {
     cell.transfer(coAcc, wAcc, rng.int(780_000, 860_000), cell.day(m, 10), 'Wynagrodzenie');
-    cell.external(coAcc, -rng.int(300_000, 500_000), cell.day(m, 15), { kind: 'transfer', counterpartyName: 'ZUS', text: 'Składki' });
-    cell.external(coAcc, rng.int(6_000_000, 9_000_000), cell.day(m, 5), { kind: 'transfer', counterpartyName: 'Klient Budowa S.A.', text: 'Faktura' });
+    cell.external(coAcc, -rng.int(300_000, 500_000), cell.day(m, 15), {
+      kind: 'transfer',
+      counterpartyName: 'ZUS',
+      text: 'Składki',
+    });
+    cell.external(coAcc, rng.int(6_000_000, 9_000_000), cell.day(m, 5), {
+      kind: 'transfer',
+      counterpartyName: 'Klient Budowa S.A.',
+      text: 'Faktura',
+    });
     if (m >= 2 && m <= 5) {
       cell.transfer(coAcc, wAcc, rng.int(180_000, 220_000), cell.day(m, 28), 'Dieta delegacja Finlandia');
-      cell.external(coAcc, -rng.int(900_000, 1_200_000), cell.day(m, 3), { kind: 'card', counterpartyName: hotelLabel, place: fiCity.name });
+      cell.external(coAcc, -rng.int(900_000, 1_200_000), cell.day(m, 3), {
+        kind: 'card',
+        counterpartyName: hotelLabel,
+        place: fiCity.name,
+      });
     }
-    cell.external(wAcc, -rng.int(2_000, 30_000), cell.day(m, rng.int(1, 28)), { kind: 'card', counterpartyName: rng.pick(MERCHANTS.pl), place: m >= 2 && m <= 5 ? fiCity.name : city.name });
+    cell.external(wAcc, -rng.int(2_000, 30_000), cell.day(m, rng.int(1, 28)), {
+      kind: 'card',
+      counterpartyName: rng.pick(MERCHANTS.pl),
+      place: m >= 2 && m <= 5 ? fiCity.name : city.name,
+    });
   }
-  cell.external(coAcc, -rng.int(60_000, 120_000), from - 3, { kind: 'card', counterpartyName: 'Bałtyk Ferries', text: 'Gdańsk–Helsinki' });
+  cell.external(coAcc, -rng.int(60_000, 120_000), from - 3, {
+    kind: 'card',
+    counterpartyName: 'Bałtyk Ferries',
+    text: 'Gdańsk–Helsinki',
+  });
   cell.truth.confounders.push({
-    kind: 'genuinePostedWorker', entityIds: [worker.id, company],
+    kind: 'genuinePostedWorker',
+    entityIds: [worker.id, company],
     why: 'Posted for four months by a company that really operates in Poland (premises, staff, turnover, social contributions), with an A1 form, travel and hotel paid by the employer, and home again afterwards',
   });
   return [director, worker];
@@ -143,7 +333,8 @@ export function plantConfounders(cell: Cell, mainContractorId: string): Confound
   const honest = plantHonestEmployer(cell);
   persons.push(honest.overtimeWorker);
   cell.truth.confounders.push({
-    kind: 'nonVictimWithIndicators', entityIds: [honest.overtimeWorker.id, agency.lateWorker.id],
+    kind: 'nonVictimWithIndicators',
+    entityIds: [honest.overtimeWorker.id, agency.lateWorker.id],
     why: 'Workers showing one or two ILO indicators (paid overtime; one late wage and a shared flat) who are not victims: the indicators fall short of any Delphi decision rule',
   });
   persons.push(...plantFamily(cell));

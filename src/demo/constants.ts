@@ -124,7 +124,12 @@ export const P = {
 } as const;
 
 /** THB extension vocabularies on Person (procedural status, crime-script functions): the domain's. */
-export { CRIME_SCRIPT_FUNCTIONS, PROCEDURAL_STATUSES, type CrimeScriptFunction, type ProceduralStatus } from '../domain/schema/thb.vocabulary.ts';
+export {
+  CRIME_SCRIPT_FUNCTIONS,
+  PROCEDURAL_STATUSES,
+  type CrimeScriptFunction,
+  type ProceduralStatus,
+} from '../domain/schema/thb.vocabulary.ts';
 
 /** FtM country codes are lower-case ISO 3166-1 alpha-2. */
 export const COUNTRIES = ['fi', 'ee', 'lv', 'lt', 'ua', 'ro', 'pl'] as const;

@@ -40,7 +40,9 @@ function variantName(rng: Rng, variant: DuplicateVariant, p: PersonInfo): Person
   const n = p.name;
   switch (variant) {
     case 'typo':
-      return rng.chance(0.7) ? { first: n.first, last: typo(rng, n.last) } : { first: typo(rng, n.first), last: n.last };
+      return rng.chance(0.7)
+        ? { first: n.first, last: typo(rng, n.last) }
+        : { first: typo(rng, n.first), last: n.last };
     case 'transliteration': {
       if (n.firstNative !== undefined && n.lastNative !== undefined) {
         const legacy = { first: romaniseUkLegacy(n.firstNative), last: romaniseUkLegacy(n.lastNative) };
@@ -69,7 +71,10 @@ const SOURCE: Record<DuplicateVariant, string> = {
 /** Can this person carry this variant so that the duplicate really differs from the original? */
 function fits(variant: DuplicateVariant, p: PersonInfo): boolean {
   if (variant === 'transliteration') {
-    return p.name.firstNative !== undefined || foldDiacritics(`${p.name.first}${p.name.last}`) !== `${p.name.first}${p.name.last}`;
+    return (
+      p.name.firstNative !== undefined ||
+      foldDiacritics(`${p.name.first}${p.name.last}`) !== `${p.name.first}${p.name.last}`
+    );
   }
   return true;
 }
@@ -83,18 +88,24 @@ function plantOne(cell: Cell, rng: Rng, variant: DuplicateVariant, canonical: Pe
     delete record.properties[P.birthDate];
     delete record.properties[P.idNumber];
   }
-  if (variant === 'swappedOrder') record.properties[P.name] = [`${canonical.name.last.toUpperCase()} ${canonical.name.first}`];
+  if (variant === 'swappedOrder')
+    record.properties[P.name] = [`${canonical.name.last.toUpperCase()} ${canonical.name.first}`];
   if (variant === 'secondImport') {
     const grading: Grading = { reliability: 'B', information: '2' };
     record.grading = grading;
   }
   cell.entities.push(record);
   cell.truth.persons.push({
-    id, proceduralStatus: canonical.status, crimeScriptFunctions: canonical.functions, networkId: canonical.networkId,
-    role: `duplicate record (${variant})`, isDuplicateOf: canonical.id,
+    id,
+    proceduralStatus: canonical.status,
+    crimeScriptFunctions: canonical.functions,
+    networkId: canonical.networkId,
+    role: `duplicate record (${variant})`,
+    isDuplicateOf: canonical.id,
   });
   cell.truth.duplicates.push({ canonicalId: canonical.id, duplicateId: id, variant });
-  if (canonical.anchorId) cell.link(S.UnknownLink, { [P.subject]: [id], [P.object]: [canonical.anchorId], [P.role]: [SOURCE[variant]] });
+  if (canonical.anchorId)
+    cell.link(S.UnknownLink, { [P.subject]: [id], [P.object]: [canonical.anchorId], [P.role]: [SOURCE[variant]] });
 }
 
 /**

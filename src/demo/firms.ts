@@ -28,19 +28,52 @@ const SECTOR_WORDS: Record<Country, Record<Sector, readonly string[]>> = {
     logistics: ['Kuljetus', 'Logistiikka'],
   },
   ee: {
-    construction: ['Ehitus', 'Ehitusgrupp'], installation: ['Paigaldus', 'Montaaž'], staffing: ['Personal', 'Tööjõud'],
-    maintenance: ['Hooldus'], promo: ['Model Agency', 'Promo'], logistics: ['Transport', 'Logistika'],
+    construction: ['Ehitus', 'Ehitusgrupp'],
+    installation: ['Paigaldus', 'Montaaž'],
+    staffing: ['Personal', 'Tööjõud'],
+    maintenance: ['Hooldus'],
+    promo: ['Model Agency', 'Promo'],
+    logistics: ['Transport', 'Logistika'],
   },
   lv: {
-    construction: ['Būve', 'Būvnieks', 'Construction'], installation: ['Montāža', 'Apdare'], staffing: ['Personāls', 'Darbaspēks'],
-    maintenance: ['Serviss'], promo: ['Models', 'Promo'], logistics: ['Transports', 'Loģistika'],
+    construction: ['Būve', 'Būvnieks', 'Construction'],
+    installation: ['Montāža', 'Apdare'],
+    staffing: ['Personāls', 'Darbaspēks'],
+    maintenance: ['Serviss'],
+    promo: ['Models', 'Promo'],
+    logistics: ['Transports', 'Loģistika'],
   },
-  lt: { construction: ['Statyba'], installation: ['Montavimas'], staffing: ['Personalas'], maintenance: ['Servisas'], promo: ['Promo'], logistics: ['Logistika'] },
-  ua: { construction: ['Bud'], installation: ['Montazh'], staffing: ['Personal'], maintenance: ['Servis'], promo: ['Promo'], logistics: ['Trans'] },
-  ro: { construction: ['Construct'], installation: ['Instal'], staffing: ['Personal'], maintenance: ['Service'], promo: ['Promo'], logistics: ['Trans'] },
+  lt: {
+    construction: ['Statyba'],
+    installation: ['Montavimas'],
+    staffing: ['Personalas'],
+    maintenance: ['Servisas'],
+    promo: ['Promo'],
+    logistics: ['Logistika'],
+  },
+  ua: {
+    construction: ['Bud'],
+    installation: ['Montazh'],
+    staffing: ['Personal'],
+    maintenance: ['Servis'],
+    promo: ['Promo'],
+    logistics: ['Trans'],
+  },
+  ro: {
+    construction: ['Construct'],
+    installation: ['Instal'],
+    staffing: ['Personal'],
+    maintenance: ['Service'],
+    promo: ['Promo'],
+    logistics: ['Trans'],
+  },
   pl: {
-    construction: ['Budownictwo', 'Bud'], installation: ['Instalacje', 'Montaż'], staffing: ['Personel', 'Praca'],
-    maintenance: ['Serwis'], promo: ['Promocje'], logistics: ['Transport', 'Logistyka'],
+    construction: ['Budownictwo', 'Bud'],
+    installation: ['Instalacje', 'Montaż'],
+    staffing: ['Personel', 'Praca'],
+    maintenance: ['Serwis'],
+    promo: ['Promocje'],
+    logistics: ['Transport', 'Logistyka'],
   },
 };
 
@@ -76,7 +109,10 @@ export function firmName(rng: Rng, country: Country, sector: Sector): FirmName {
 /** A successor's name close to the predecessor's: one word added or swapped. */
 export function phoenixName(rng: Rng, country: Country, previous: FirmName): FirmName {
   const tail = rng.pick(['Group', 'Pro', 'Services', 'Partners', 'Plus', 'Nord']);
-  const core = previous.core.includes(' ') && rng.chance(0.5) ? `${previous.core.split(' ')[0] ?? previous.core} ${tail}` : `${previous.core} ${tail}`;
+  const core =
+    previous.core.includes(' ') && rng.chance(0.5)
+      ? `${previous.core.split(' ')[0] ?? previous.core} ${tail}`
+      : `${previous.core} ${tail}`;
   return { core, full: withForm(country, core) };
 }
 

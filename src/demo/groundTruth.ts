@@ -9,7 +9,13 @@
 import { z } from 'zod';
 import { CRIME_SCRIPT_FUNCTIONS, PROCEDURAL_STATUSES } from './constants.ts';
 
-export const COMPANY_NATURES = ['legitimate', 'subcontractor', 'letterbox', 'phoenixSuccessor', 'staffingFront'] as const;
+export const COMPANY_NATURES = [
+  'legitimate',
+  'subcontractor',
+  'letterbox',
+  'phoenixSuccessor',
+  'staffingFront',
+] as const;
 export const ACCOUNT_NATURES = ['clean', 'worker', 'controller', 'funnel', 'frontCompany'] as const;
 export const ADDRESS_USES = [
   'workerHousing',
@@ -57,7 +63,13 @@ export const CONFOUNDER_KINDS = [
   'honestRoundSalaries',
   'genuinePostedWorker',
 ] as const;
-export const DUPLICATE_VARIANTS = ['typo', 'transliteration', 'swappedOrder', 'missingBirthDate', 'secondImport'] as const;
+export const DUPLICATE_VARIANTS = [
+  'typo',
+  'transliteration',
+  'swappedOrder',
+  'missingBirthDate',
+  'secondImport',
+] as const;
 export const PHOENIX_SHARED = ['director', 'address', 'phone', 'email', 'contracts', 'workers'] as const;
 
 /** True procedural status; `none` = not involved in any offence or proceedings. */
@@ -88,7 +100,12 @@ export const personTruthSchema = z.object({
   isDuplicateOf: id.optional(),
 });
 
-export const companyTruthSchema = z.object({ id, nature: z.enum(COMPANY_NATURES), networkId: id.nullable(), role: z.string().min(1) });
+export const companyTruthSchema = z.object({
+  id,
+  nature: z.enum(COMPANY_NATURES),
+  networkId: id.nullable(),
+  role: z.string().min(1),
+});
 export const accountTruthSchema = z.object({ id, nature: z.enum(ACCOUNT_NATURES), holderId: id });
 export const addressTruthSchema = z.object({ id, use: z.enum(ADDRESS_USES) });
 
@@ -130,7 +147,11 @@ export const proceedsEntrySchema = z.object({
   transactionRef: z.string().min(1).optional(),
 });
 
-export const confounderSchema = z.object({ kind: z.enum(CONFOUNDER_KINDS), entityIds: z.array(id).min(1), why: z.string().min(1) });
+export const confounderSchema = z.object({
+  kind: z.enum(CONFOUNDER_KINDS),
+  entityIds: z.array(id).min(1),
+  why: z.string().min(1),
+});
 export const duplicateSchema = z.object({ canonicalId: id, duplicateId: id, variant: z.enum(DUPLICATE_VARIANTS) });
 export const adPhotoGroupSchema = z.object({ groupId: id, victimId: id, adIds: z.array(id).min(2) });
 export const subcontractingChainSchema = z.object({

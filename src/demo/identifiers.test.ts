@@ -5,7 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { COUNTRIES } from './constants.ts';
 import { dayOf } from './dates.ts';
 import { typo } from './duplicates.ts';
-import { drawBban, drawMobile, drawPersonalCode, ibanChecksumValid, ibanFromBban, mod97, phoneVariant } from './identifiers.ts';
+import {
+  drawBban,
+  drawMobile,
+  drawPersonalCode,
+  ibanChecksumValid,
+  ibanFromBban,
+  mod97,
+  phoneVariant,
+} from './identifiers.ts';
 import { foldDiacritics, romaniseUk, romaniseUkLegacy } from './names.ts';
 import { BANKS, type BankCountry } from './places.ts';
 import { Rng } from './prng.ts';

@@ -89,7 +89,15 @@ export function groupIban(iban: string): string {
 
 // ---- phones ---------------------------------------------------------------------------------
 
-const CALLING_CODE: Record<Country, string> = { fi: '358', ee: '372', lv: '371', lt: '370', ua: '380', ro: '40', pl: '48' };
+const CALLING_CODE: Record<Country, string> = {
+  fi: '358',
+  ee: '372',
+  lv: '371',
+  lt: '370',
+  ua: '380',
+  ro: '40',
+  pl: '48',
+};
 
 /** A mobile number as E.164 (`+37126123456`), within ranges the national plans give mobiles. */
 export function drawMobile(rng: Rng, country: Country): string {
@@ -141,7 +149,9 @@ export function phoneVariant(e164: string, country: Country, variant: number): s
     case 3:
       // National form (trunk 0) only for Finnish numbers: the cases are Finnish, and a foreign
       // number written nationally cannot be read back without knowing its country.
-      return country === 'fi' ? `0${nsn.slice(0, 2)} ${nsn.slice(2, 5)} ${nsn.slice(5)}` : `(00${cc}) ${nsn.slice(0, 2)} ${nsn.slice(2, 5)} ${nsn.slice(5)}`;
+      return country === 'fi'
+        ? `0${nsn.slice(0, 2)} ${nsn.slice(2, 5)} ${nsn.slice(5)}`
+        : `(00${cc}) ${nsn.slice(0, 2)} ${nsn.slice(2, 5)} ${nsn.slice(5)}`;
     default:
       return `+${cc} ${nsn.slice(0, 3)} ${nsn.slice(3, 5)} ${nsn.slice(5)}`;
   }
@@ -251,7 +261,13 @@ export function drawCompanyNumber(rng: Rng, country: Country, incorporationYear:
 }
 
 export const COMPANY_SUFFIX: Record<Country, string> = {
-  fi: 'Oy', ee: 'OÜ', lv: 'SIA', lt: 'UAB', ua: 'TOV', ro: 'SRL', pl: 'Sp. z o.o.',
+  fi: 'Oy',
+  ee: 'OÜ',
+  lv: 'SIA',
+  lt: 'UAB',
+  ua: 'TOV',
+  ro: 'SRL',
+  pl: 'Sp. z o.o.',
 };
 
 export type { BankCountry };

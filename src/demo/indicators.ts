@@ -14,14 +14,20 @@ export interface FactEvidence {
   refs?: (string | null | undefined)[];
 }
 
-const kept = (xs: (string | null | undefined)[] | undefined): string[] => (xs ?? []).filter((x): x is string => typeof x === 'string');
+const kept = (xs: (string | null | undefined)[] | undefined): string[] =>
+  (xs ?? []).filter((x): x is string => typeof x === 'string');
 
 export function iloFact(cell: Cell, personId: string, indicator: IloIndicator, ev: FactEvidence): void {
   cell.truth.indicatorFacts.push({
     personId,
     catalogue: 'ILO',
     indicator,
-    evidence: { event: ev.event, ...(ev.day === undefined ? {} : { date: iso(ev.day) }), entityIds: kept(ev.entityIds), transactionRefs: kept(ev.refs) },
+    evidence: {
+      event: ev.event,
+      ...(ev.day === undefined ? {} : { date: iso(ev.day) }),
+      entityIds: kept(ev.entityIds),
+      transactionRefs: kept(ev.refs),
+    },
   });
 }
 
@@ -37,7 +43,12 @@ export function delphiFact(
     catalogue: 'Delphi',
     indicator: dimension,
     strength,
-    evidence: { event: ev.event, ...(ev.day === undefined ? {} : { date: iso(ev.day) }), entityIds: kept(ev.entityIds), transactionRefs: kept(ev.refs) },
+    evidence: {
+      event: ev.event,
+      ...(ev.day === undefined ? {} : { date: iso(ev.day) }),
+      entityIds: kept(ev.entityIds),
+      transactionRefs: kept(ev.refs),
+    },
   });
 }
 
@@ -45,6 +56,8 @@ export function delphiFact(
 export function eur(minor: number): string {
   const sign = minor < 0 ? '-' : '';
   const abs = Math.abs(minor);
-  const whole = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const whole = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${sign}€${whole}.${String(abs % 100).padStart(2, '0')}`;
 }

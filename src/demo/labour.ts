@@ -62,51 +62,104 @@ export function buildLabourNetwork(cell: Cell): LabourNetwork {
   const networkId = cell.networkId('labour');
   const base: 'lv' | 'ee' = rng.chance(0.5) ? 'lv' : 'ee';
   const baseCity = CITIES[base][0] ?? pickCity(rng, base);
-  const fiCity = rng.pick((CITIES.fi).slice(0, 5));
+  const fiCity = rng.pick(CITIES.fi.slice(0, 5));
   const s = cell.start;
-  const home = (country: 'fi' | 'lv' | 'ee' | 'pl' | 'ro' | 'ua') => cell.address(rng, pickCity(rng, country), 'privateHome', { flat: rng.chance(0.6) });
+  const home = (country: 'fi' | 'lv' | 'ee' | 'pl' | 'ro' | 'ua') =>
+    cell.address(rng, pickCity(rng, country), 'privateHome', { flat: rng.chance(0.6) });
 
   // --- the suspects -------------------------------------------------------------------------
   const controller = cell.person(rng, {
-    nat: base, gender: 'male', age: [34, 56], status: 'suspect', networkId, role: 'controller of the labour network',
-    functions: ['organiser', 'investor', 'moneyLaunderer'], email: true, address: home(base), knownStatus: 'suspect',
+    nat: base,
+    gender: 'male',
+    age: [34, 56],
+    status: 'suspect',
+    networkId,
+    role: 'controller of the labour network',
+    functions: ['organiser', 'investor', 'moneyLaunderer'],
+    email: true,
+    address: home(base),
+    knownStatus: 'suspect',
   });
   const enforcer = cell.person(rng, {
-    nat: base, gender: 'male', age: [24, 45], residence: 'fi', status: 'suspect', networkId, role: 'site foreman and housing manager',
-    functions: ['enforcer', 'accommodationProvider', 'transporter', 'debtCollector'], address: home('fi'),
+    nat: base,
+    gender: 'male',
+    age: [24, 45],
+    residence: 'fi',
+    status: 'suspect',
+    networkId,
+    role: 'site foreman and housing manager',
+    functions: ['enforcer', 'accommodationProvider', 'transporter', 'debtCollector'],
+    address: home('fi'),
   });
   const recruiters = (['lv', 'ee'] as const).map((nat, i) =>
     cell.person(rng, {
-      nat, gender: rng.chance(0.5) ? 'female' : 'male', age: [28, 58], status: 'suspect', networkId, role: `recruiter in ${nat === 'lv' ? 'Latvia' : 'Estonia'}`,
-      functions: i === 0 ? ['recruiter', 'transporter'] : rng.chance(0.3) ? ['recruiter', 'documentForger'] : ['recruiter'],
-      email: true, address: home(nat),
+      nat,
+      gender: rng.chance(0.5) ? 'female' : 'male',
+      age: [28, 58],
+      status: 'suspect',
+      networkId,
+      role: `recruiter in ${nat === 'lv' ? 'Latvia' : 'Estonia'}`,
+      functions:
+        i === 0 ? ['recruiter', 'transporter'] : rng.chance(0.3) ? ['recruiter', 'documentForger'] : ['recruiter'],
+      email: true,
+      address: home(nat),
     }),
   );
   const old = rng.chance(0.6);
   const frontDirector = cell.person(rng, {
-    nat: base, gender: old ? 'female' : 'male', age: old ? [70, 84] : [19, 22], status: 'suspect', networkId,
-    role: 'straw director of the letterbox company', functions: ['frontDirector'], phone: 'own', address: home(base),
+    nat: base,
+    gender: old ? 'female' : 'male',
+    age: old ? [70, 84] : [19, 22],
+    status: 'suspect',
+    networkId,
+    role: 'straw director of the letterbox company',
+    functions: ['frontDirector'],
+    phone: 'own',
+    address: home(base),
   });
 
   // --- companies: main contractor → subcontractor → letterbox → phoenix successor ----------
   const mainName = firmName(rng, 'fi', 'construction');
   const mainDirector = cell.person(rng, {
-    nat: 'fi', gender: rng.chance(0.7) ? 'male' : 'female', age: [40, 62], status: 'witness', networkId: null,
-    role: 'managing director of the main contractor', address: home('fi'), email: true,
+    nat: 'fi',
+    gender: rng.chance(0.7) ? 'male' : 'female',
+    age: [40, 62],
+    status: 'witness',
+    networkId: null,
+    role: 'managing director of the main contractor',
+    address: home('fi'),
+    email: true,
   });
   const main = cell.company(rng, {
-    name: mainName.full, country: 'fi', incorporationDay: s - rng.int(8, 25) * 365, nature: 'legitimate', networkId: null,
-    role: 'main contractor (end client of the chain)', address: cell.address(rng, fiCity, 'businessPremises'),
-    phone: cell.newPhone(rng, 'fi'), email: firmEmail(rng, mainName.core),
+    name: mainName.full,
+    country: 'fi',
+    incorporationDay: s - rng.int(8, 25) * 365,
+    nature: 'legitimate',
+    networkId: null,
+    role: 'main contractor (end client of the chain)',
+    address: cell.address(rng, fiCity, 'businessPremises'),
+    phone: cell.newPhone(rng, 'fi'),
+    email: firmEmail(rng, mainName.core),
   });
   const subName = firmName(rng, 'fi', 'installation');
   const subDirector = cell.person(rng, {
-    nat: rng.chance(0.7) ? 'fi' : 'ee', gender: 'male', age: [30, 58], residence: 'fi', status: 'witness', networkId: null,
-    role: 'director of the subcontractor', address: home('fi'),
+    nat: rng.chance(0.7) ? 'fi' : 'ee',
+    gender: 'male',
+    age: [30, 58],
+    residence: 'fi',
+    status: 'witness',
+    networkId: null,
+    role: 'director of the subcontractor',
+    address: home('fi'),
   });
   const sub = cell.company(rng, {
-    name: subName.full, country: 'fi', incorporationDay: s - rng.int(2, 7) * 365, nature: 'subcontractor', networkId,
-    role: 'Finnish subcontractor passing the work to the letterbox', address: cell.address(rng, fiCity, 'businessPremises'),
+    name: subName.full,
+    country: 'fi',
+    incorporationDay: s - rng.int(2, 7) * 365,
+    nature: 'subcontractor',
+    networkId,
+    role: 'Finnish subcontractor passing the work to the letterbox',
+    address: cell.address(rng, fiCity, 'businessPremises'),
     phone: cell.newPhone(rng, 'fi'),
   });
   const dissolutionMonth = rng.int(5, 7);
@@ -115,49 +168,110 @@ export function buildLabourNetwork(cell: Cell): LabourNetwork {
   const lbName = firmName(rng, base, 'construction');
   const lbEmail = firmEmail(rng, lbName.core);
   const letterbox = cell.company(rng, {
-    name: lbName.full, country: base, incorporationDay: s - rng.int(90, 270), dissolutionDay, nature: 'letterbox', networkId,
-    role: 'letterbox company employing and posting the workers', address: office, phone: enforcer.phone, email: lbEmail,
+    name: lbName.full,
+    country: base,
+    incorporationDay: s - rng.int(90, 270),
+    dissolutionDay,
+    nature: 'letterbox',
+    networkId,
+    role: 'letterbox company employing and posting the workers',
+    address: office,
+    phone: enforcer.phone,
+    email: lbEmail,
   });
   const sameDirector = rng.chance(0.6);
   const successorDirector = sameDirector
     ? frontDirector
     : cell.person(rng, {
-        nat: base, gender: 'male', age: [19, 23], status: 'suspect', networkId, role: 'straw director of the phoenix successor',
-        functions: ['frontDirector'], address: home(base),
+        nat: base,
+        gender: 'male',
+        age: [19, 23],
+        status: 'suspect',
+        networkId,
+        role: 'straw director of the phoenix successor',
+        functions: ['frontDirector'],
+        address: home(base),
       });
   const succName = phoenixName(rng, base, lbName);
   const successor = cell.company(rng, {
-    name: succName.full, country: base, incorporationDay: dissolutionDay - rng.int(10, 40), nature: 'phoenixSuccessor', networkId,
-    role: 'phoenix successor taking over the letterbox contract and workers', address: office, phone: enforcer.phone, email: lbEmail,
+    name: succName.full,
+    country: base,
+    incorporationDay: dissolutionDay - rng.int(10, 40),
+    nature: 'phoenixSuccessor',
+    networkId,
+    role: 'phoenix successor taking over the letterbox contract and workers',
+    address: office,
+    phone: enforcer.phone,
+    email: lbEmail,
   });
 
   const link = (schema: string, props: Record<string, (string | null | undefined)[]>) => cell.link(schema, props);
   link(S.Directorship, { [P.director]: [mainDirector.id], [P.organization]: [main], [P.startDate]: [iso(s - 2000)] });
   link(S.Directorship, { [P.director]: [subDirector.id], [P.organization]: [sub], [P.startDate]: [iso(s - 700)] });
-  link(S.Directorship, { [P.director]: [frontDirector.id], [P.organization]: [letterbox], [P.startDate]: [iso(s - 200)] });
-  link(S.Directorship, { [P.director]: [successorDirector.id], [P.organization]: [successor], [P.startDate]: [iso(dissolutionDay - 30)] });
+  link(S.Directorship, {
+    [P.director]: [frontDirector.id],
+    [P.organization]: [letterbox],
+    [P.startDate]: [iso(s - 200)],
+  });
+  link(S.Directorship, {
+    [P.director]: [successorDirector.id],
+    [P.organization]: [successor],
+    [P.startDate]: [iso(dissolutionDay - 30)],
+  });
   link(S.Ownership, { [P.owner]: [frontDirector.id], [P.asset]: [letterbox] });
   link(S.Ownership, { [P.owner]: [successorDirector.id], [P.asset]: [successor] });
   link(S.Succession, { [P.predecessor]: [letterbox], [P.successor]: [successor], [P.date]: [iso(dissolutionDay)] });
-  link(S.Family, { [P.person]: [controller.id], [P.relative]: [frontDirector.id], [P.relationship]: [old ? 'mother' : 'nephew'] });
+  link(S.Family, {
+    [P.person]: [controller.id],
+    [P.relative]: [frontDirector.id],
+    [P.relationship]: [old ? 'mother' : 'nephew'],
+  });
   link(S.Associate, { [P.person]: [controller.id], [P.associate]: [enforcer.id] });
   const worksite = cell.address(rng, fiCity, 'worksite');
   link(S.UnknownLink, { [P.subject]: [main], [P.object]: [worksite.id], [P.role]: ['construction site'] });
   const contractNo = `${iso(s).slice(0, 4)}-${rng.digits(3)}`;
-  link(S.Subcontract, { [P.contractor]: [main], [P.subcontractor]: [sub], [P.contract]: [`U-${contractNo}`], [P.site]: [worksite.full], [P.startDate]: [iso(s)], [P.endDate]: [iso(cell.end)] });
-  link(S.Subcontract, { [P.contractor]: [sub], [P.subcontractor]: [letterbox], [P.contract]: [`A-${contractNo}`], [P.site]: [worksite.full], [P.startDate]: [iso(s)], [P.endDate]: [iso(dissolutionDay)] });
-  link(S.Subcontract, { [P.contractor]: [sub], [P.subcontractor]: [successor], [P.contract]: [`A-${contractNo}/2`], [P.site]: [worksite.full], [P.startDate]: [iso(dissolutionDay + 1)], [P.endDate]: [iso(cell.end)] });
+  link(S.Subcontract, {
+    [P.contractor]: [main],
+    [P.subcontractor]: [sub],
+    [P.contract]: [`U-${contractNo}`],
+    [P.site]: [worksite.full],
+    [P.startDate]: [iso(s)],
+    [P.endDate]: [iso(cell.end)],
+  });
+  link(S.Subcontract, {
+    [P.contractor]: [sub],
+    [P.subcontractor]: [letterbox],
+    [P.contract]: [`A-${contractNo}`],
+    [P.site]: [worksite.full],
+    [P.startDate]: [iso(s)],
+    [P.endDate]: [iso(dissolutionDay)],
+  });
+  link(S.Subcontract, {
+    [P.contractor]: [sub],
+    [P.subcontractor]: [successor],
+    [P.contract]: [`A-${contractNo}/2`],
+    [P.site]: [worksite.full],
+    [P.startDate]: [iso(dissolutionDay + 1)],
+    [P.endDate]: [iso(cell.end)],
+  });
 
   // --- accounts -----------------------------------------------------------------------------
-  const acc = (holder: string, name: string, country: 'fi' | 'lv' | 'ee', nature: 'clean' | 'controller' | 'frontCompany', opening: number) =>
-    cell.account(rng, { holderId: holder, holderName: name, country, nature, openingDay: opening });
+  const acc = (
+    holder: string,
+    name: string,
+    country: 'fi' | 'lv' | 'ee',
+    nature: 'clean' | 'controller' | 'frontCompany',
+    opening: number,
+  ) => cell.account(rng, { holderId: holder, holderName: name, country, nature, openingDay: opening });
   const mainAcc = acc(main, mainName.full, 'fi', 'clean', s - 3000);
   const subAcc = acc(sub, subName.full, 'fi', 'clean', s - 600);
   const lbAcc = acc(letterbox, lbName.full, base, 'frontCompany', s - 80);
   const succAcc = acc(successor, succName.full, base, 'frontCompany', dissolutionDay - 8);
   const controllerAccount = acc(controller.id, nameOf(controller), base, 'controller', s - 2500);
   const enforcerAccount = acc(enforcer.id, nameOf(enforcer), 'fi', 'controller', s - 400);
-  const recruiterAccounts = recruiters.map((r) => acc(r.id, nameOf(r), r.nat === 'ee' ? 'ee' : 'lv', 'controller', s - 1500));
+  const recruiterAccounts = recruiters.map((r) =>
+    acc(r.id, nameOf(r), r.nat === 'ee' ? 'ee' : 'lv', 'controller', s - 1500),
+  );
 
   // --- workers ------------------------------------------------------------------------------
   const housing = cell.address(rng, fiCity, 'workerHousing', { flat: true });
@@ -174,13 +288,28 @@ export function buildLabourNetwork(cell: Cell): LabourNetwork {
     const nat = i < 2 ? 'ua' : rng.pick(WORKER_NATS);
     const shared = rng.chance(0.6) ? rng.pick(sharedPhones) : null;
     const info = cell.person(rng, {
-      nat, gender: rng.chance(0.9) ? 'male' : 'female', age: [20, 56], residence: 'fi', status: i === leaver ? 'presumedVictim' : 'victim',
-      networkId, role: 'posted construction worker', phone: shared ?? 'own', passport: true, idNumber: nat !== 'ua' && rng.chance(0.7),
-      email: rng.chance(0.3), address: housing, knownStatus: i === complainant ? 'victim' : undefined,
+      nat,
+      gender: rng.chance(0.9) ? 'male' : 'female',
+      age: [20, 56],
+      residence: 'fi',
+      status: i === leaver ? 'presumedVictim' : 'victim',
+      networkId,
+      role: 'posted construction worker',
+      phone: shared ?? 'own',
+      passport: true,
+      idNumber: nat !== 'ua' && rng.chance(0.7),
+      email: rng.chance(0.3),
+      address: housing,
+      knownStatus: i === complainant ? 'victim' : undefined,
     });
     // Workers' accounts are opened together, at one bank branch, within two days: a FATF flag.
     const account = cell.account(rng, {
-      holderId: info.id, holderName: nameOf(info), country: 'fi', nature: 'worker', openingDay: openDay + rng.int(0, 2), bankIndex: 0,
+      holderId: info.id,
+      holderName: nameOf(info),
+      country: 'fi',
+      nature: 'worker',
+      openingDay: openDay + rng.int(0, 2),
+      bankIndex: 0,
     });
     const recruiter = rng.pick(recruiters);
     const recruitmentDay = s - rng.int(20, 90);
@@ -188,30 +317,81 @@ export function buildLabourNetwork(cell: Cell): LabourNetwork {
     // The leaver goes home before the phoenix switch, so the letterbox pays his last wage.
     const lastMonth = i === leaver ? rng.int(2, 4) : 11;
     const recruitmentId = link(S.Recruitment, {
-      [P.recruiter]: [recruiter.id], [P.recruited]: [info.id], [P.date]: [iso(recruitmentDay)],
+      [P.recruiter]: [recruiter.id],
+      [P.recruited]: [info.id],
+      [P.date]: [iso(recruitmentDay)],
       [P.place]: [recruiter.nat === 'lv' ? rng.pick(CITIES.lv).name : rng.pick(CITIES.ee).name],
-      [P.promisedJob]: ['construction worker for a Finnish building company'], [P.promisedWage]: [promisedWage], [P.fee]: [String(feeMinor / 100)], [P.currency]: ['EUR'],
+      [P.promisedJob]: ['construction worker for a Finnish building company'],
+      [P.promisedWage]: [promisedWage],
+      [P.fee]: [String(feeMinor / 100)],
+      [P.currency]: ['EUR'],
     });
     const leaveDay = lastMonth === 11 ? cell.end : cell.day(lastMonth, 28);
     const employmentIds = [
-      link(S.Employment, { [P.employee]: [info.id], [P.employer]: [letterbox], [P.startDate]: [iso(s)], [P.endDate]: [iso(Math.min(leaveDay, dissolutionDay))], [P.role]: ['construction worker'] }),
+      link(S.Employment, {
+        [P.employee]: [info.id],
+        [P.employer]: [letterbox],
+        [P.startDate]: [iso(s)],
+        [P.endDate]: [iso(Math.min(leaveDay, dissolutionDay))],
+        [P.role]: ['construction worker'],
+      }),
     ];
     const a1 = rng.chance(0.5) ? `A1-${base.toUpperCase()}-${rng.digits(8)}` : null;
-    const posting = { [P.hostCountry]: ['fi'], [P.sendingCountry]: [base], [P.hostCompany]: [sub], [P.workplace]: [worksite.full] };
-    link(S.Posting, { ...posting, [P.worker]: [info.id], [P.sendingCompany]: [letterbox], [P.a1Number]: [a1], [P.startDate]: [iso(s)], [P.endDate]: [iso(Math.min(leaveDay, dissolutionDay))] });
+    const posting = {
+      [P.hostCountry]: ['fi'],
+      [P.sendingCountry]: [base],
+      [P.hostCompany]: [sub],
+      [P.workplace]: [worksite.full],
+    };
+    link(S.Posting, {
+      ...posting,
+      [P.worker]: [info.id],
+      [P.sendingCompany]: [letterbox],
+      [P.a1Number]: [a1],
+      [P.startDate]: [iso(s)],
+      [P.endDate]: [iso(Math.min(leaveDay, dissolutionDay))],
+    });
     if (lastMonth >= dissolutionMonth) {
-      employmentIds.push(link(S.Employment, { [P.employee]: [info.id], [P.employer]: [successor], [P.startDate]: [iso(dissolutionDay + 1)], [P.endDate]: [null], [P.role]: ['construction worker'] }));
-      link(S.Posting, { ...posting, [P.worker]: [info.id], [P.sendingCompany]: [successor], [P.startDate]: [iso(dissolutionDay + 1)] });
+      employmentIds.push(
+        link(S.Employment, {
+          [P.employee]: [info.id],
+          [P.employer]: [successor],
+          [P.startDate]: [iso(dissolutionDay + 1)],
+          [P.endDate]: [null],
+          [P.role]: ['construction worker'],
+        }),
+      );
+      link(S.Posting, {
+        ...posting,
+        [P.worker]: [info.id],
+        [P.sendingCompany]: [successor],
+        [P.startDate]: [iso(dissolutionDay + 1)],
+      });
     }
     const housingDeduction = 40000;
     const accommodationId = link(S.Accommodation, {
-      [P.resident]: [info.id], [P.housingAddress]: [housing.id], [P.housedBy]: [enforcer.id], [P.startDate]: [iso(s)],
-      [P.endDate]: [lastMonth === 11 ? null : iso(leaveDay)], [P.rent]: [String(housingDeduction / 100)], [P.currency]: ['EUR'],
+      [P.resident]: [info.id],
+      [P.housingAddress]: [housing.id],
+      [P.housedBy]: [enforcer.id],
+      [P.startDate]: [iso(s)],
+      [P.endDate]: [lastMonth === 11 ? null : iso(leaveDay)],
+      [P.rent]: [String(housingDeduction / 100)],
+      [P.currency]: ['EUR'],
     });
     info.anchorId = letterbox;
     workers.push({
-      info, account, recruiter, recruitmentId, recruitmentDay, accommodationId, employmentIds, lastMonth, feeMinor,
-      feePaid: rng.chance(0.5) ? 'transfer' : 'cash', kickback: rng.chance(0.65) ? 'transfer' : 'cash', kickbackPct: rng.int(30, 50),
+      info,
+      account,
+      recruiter,
+      recruitmentId,
+      recruitmentDay,
+      accommodationId,
+      employmentIds,
+      lastMonth,
+      feeMinor,
+      feePaid: rng.chance(0.5) ? 'transfer' : 'cash',
+      kickback: rng.chance(0.65) ? 'transfer' : 'cash',
+      kickbackPct: rng.int(30, 50),
       sharedPhoneId: shared === null ? null : cell.phoneEntity(shared, 'fi'),
     });
   }
@@ -224,18 +404,36 @@ export function buildLabourNetwork(cell: Cell): LabourNetwork {
     { networkId, companyIds: [main, sub, successor], workerIds: workerIds((w) => w.lastMonth >= dissolutionMonth) },
   );
   cell.truth.phoenixPairs.push({
-    predecessorId: letterbox, successorId: successor, date: iso(dissolutionDay),
-    shared: sameDirector ? ['director', 'address', 'phone', 'email', 'contracts', 'workers'] : ['address', 'phone', 'email', 'contracts', 'workers'],
+    predecessorId: letterbox,
+    successorId: successor,
+    date: iso(dissolutionDay),
+    shared: sameDirector
+      ? ['director', 'address', 'phone', 'email', 'contracts', 'workers']
+      : ['address', 'phone', 'email', 'contracts', 'workers'],
   });
 
   return {
-    networkId, base, controller, enforcer, frontDirector, recruiters, workers,
+    networkId,
+    base,
+    controller,
+    enforcer,
+    frontDirector,
+    recruiters,
+    workers,
     main: { id: main, name: mainName.full, account: mainAcc },
     sub: { id: sub, name: subName.full, account: subAcc },
     letterbox: { id: letterbox, name: lbName.full, account: lbAcc },
     successor: { id: successor, name: succName.full, account: succAcc },
-    controllerAccount, enforcerAccount, recruiterAccounts, housing, dissolutionMonth, dissolutionDay, paperWageMinor,
-    housingDeductionMinor: 40000, transportDeductionMinor: rng.pick([80, 100, 120]) * 100, promisedWage,
+    controllerAccount,
+    enforcerAccount,
+    recruiterAccounts,
+    housing,
+    dissolutionMonth,
+    dissolutionDay,
+    paperWageMinor,
+    housingDeductionMinor: 40000,
+    transportDeductionMinor: rng.pick([80, 100, 120]) * 100,
+    promisedWage,
   };
 }
 

@@ -9,7 +9,13 @@ import { iso } from './dates.ts';
 import { phoneVariant } from './identifiers.ts';
 
 const CC_TO_COUNTRY: readonly (readonly [string, Country])[] = [
-  ['+358', 'fi'], ['+372', 'ee'], ['+371', 'lv'], ['+370', 'lt'], ['+380', 'ua'], ['+40', 'ro'], ['+48', 'pl'],
+  ['+358', 'fi'],
+  ['+372', 'ee'],
+  ['+371', 'lv'],
+  ['+370', 'lt'],
+  ['+380', 'ua'],
+  ['+40', 'ro'],
+  ['+48', 'pl'],
 ];
 
 export function countryOfPhone(e164: string): Country {
@@ -18,7 +24,12 @@ export function countryOfPhone(e164: string): Country {
 }
 
 /** The Person entity as a source would hold it. Only `knownStatus` reveals anything. */
-export function personRecord(id: string, p: PersonInfo, phoneStyle: number, knownStatus?: ProceduralStatus): EntityRecord {
+export function personRecord(
+  id: string,
+  p: PersonInfo,
+  phoneStyle: number,
+  knownStatus?: ProceduralStatus,
+): EntityRecord {
   const props: Record<string, string[]> = {
     [P.name]: [`${p.name.first} ${p.name.last}`],
     [P.firstName]: [p.name.first],

@@ -18,18 +18,81 @@ const c = (country: Country, list: readonly (readonly [string, string])[]): City
   list.map(([name, postal]) => ({ name, country, postal }));
 
 export const CITIES: Record<Country, readonly City[]> = {
-  fi: c('fi', [['Helsinki', '00'], ['Espoo', '02'], ['Vantaa', '01'], ['Tampere', '33'], ['Turku', '20'], ['Oulu', '90'], ['Lahti', '15'], ['Jyväskylä', '40'], ['Kuopio', '70'], ['Pori', '28']]),
-  ee: c('ee', [['Tallinn', '1'], ['Tartu', '5'], ['Pärnu', '8'], ['Narva', '2'], ['Viljandi', '7'], ['Rakvere', '4']]),
-  lv: c('lv', [['Rīga', '10'], ['Daugavpils', '54'], ['Liepāja', '34'], ['Jelgava', '30'], ['Ventspils', '36'], ['Rēzekne', '46']]),
-  lt: c('lt', [['Vilnius', '0'], ['Kaunas', '4'], ['Klaipėda', '9']]),
-  ua: c('ua', [['Kyiv', '0'], ['Lviv', '79'], ['Rivne', '33'], ['Ternopil', '46'], ['Vinnytsia', '21'], ['Chernivtsi', '58']]),
-  ro: c('ro', [['Iași', '70'], ['Suceava', '72'], ['Bacău', '60'], ['Botoșani', '71'], ['Galați', '80'], ['București', '0']]),
-  pl: c('pl', [['Warszawa', '0'], ['Lublin', '20'], ['Białystok', '15'], ['Rzeszów', '35'], ['Gdańsk', '80'], ['Olsztyn', '10']]),
+  fi: c('fi', [
+    ['Helsinki', '00'],
+    ['Espoo', '02'],
+    ['Vantaa', '01'],
+    ['Tampere', '33'],
+    ['Turku', '20'],
+    ['Oulu', '90'],
+    ['Lahti', '15'],
+    ['Jyväskylä', '40'],
+    ['Kuopio', '70'],
+    ['Pori', '28'],
+  ]),
+  ee: c('ee', [
+    ['Tallinn', '1'],
+    ['Tartu', '5'],
+    ['Pärnu', '8'],
+    ['Narva', '2'],
+    ['Viljandi', '7'],
+    ['Rakvere', '4'],
+  ]),
+  lv: c('lv', [
+    ['Rīga', '10'],
+    ['Daugavpils', '54'],
+    ['Liepāja', '34'],
+    ['Jelgava', '30'],
+    ['Ventspils', '36'],
+    ['Rēzekne', '46'],
+  ]),
+  lt: c('lt', [
+    ['Vilnius', '0'],
+    ['Kaunas', '4'],
+    ['Klaipėda', '9'],
+  ]),
+  ua: c('ua', [
+    ['Kyiv', '0'],
+    ['Lviv', '79'],
+    ['Rivne', '33'],
+    ['Ternopil', '46'],
+    ['Vinnytsia', '21'],
+    ['Chernivtsi', '58'],
+  ]),
+  ro: c('ro', [
+    ['Iași', '70'],
+    ['Suceava', '72'],
+    ['Bacău', '60'],
+    ['Botoșani', '71'],
+    ['Galați', '80'],
+    ['București', '0'],
+  ]),
+  pl: c('pl', [
+    ['Warszawa', '0'],
+    ['Lublin', '20'],
+    ['Białystok', '15'],
+    ['Rzeszów', '35'],
+    ['Gdańsk', '80'],
+    ['Olsztyn', '10'],
+  ]),
 };
 
 /** Generic street-name stems per language; the street type is added by `formatStreet`. */
 const STREETS: Record<Country, readonly string[]> = {
-  fi: ['Koivukuja', 'Rantatie', 'Myllykatu', 'Puistotie', 'Kivikatu', 'Pajutie', 'Kuusitie', 'Tehtaankatu', 'Satamakatu', 'Lehtokuja', 'Harjutie', 'Vanhatie'],
+  fi: [
+    'Koivukuja',
+    'Rantatie',
+    'Myllykatu',
+    'Puistotie',
+    'Kivikatu',
+    'Pajutie',
+    'Kuusitie',
+    'Tehtaankatu',
+    'Satamakatu',
+    'Lehtokuja',
+    'Harjutie',
+    'Vanhatie',
+  ],
   ee: ['Kase', 'Pärna', 'Tamme', 'Vahtra', 'Männi', 'Kooli', 'Aia', 'Sadama', 'Jõe', 'Metsa', 'Põllu', 'Veski'],
   lv: ['Ozolu', 'Liepu', 'Bērzu', 'Dzirnavu', 'Skolas', 'Dārza', 'Meža', 'Upes', 'Ostas', 'Krasta', 'Ābeļu', 'Priežu'],
   lt: ['Liepų', 'Beržų', 'Sodų', 'Mokyklos', 'Pušų', 'Upės'],
@@ -86,7 +149,13 @@ export interface PostalAddress {
 }
 
 const COUNTRY_NAME: Record<Country, string> = {
-  fi: 'Finland', ee: 'Estonia', lv: 'Latvia', lt: 'Lithuania', ua: 'Ukraine', ro: 'Romania', pl: 'Poland',
+  fi: 'Finland',
+  ee: 'Estonia',
+  lv: 'Latvia',
+  lt: 'Lithuania',
+  ua: 'Ukraine',
+  ro: 'Romania',
+  pl: 'Poland',
 };
 
 /** A street address in `city`; `flat` adds an apartment number (worker housing, shared flats). */
@@ -113,17 +182,40 @@ export interface Bank {
 }
 
 export const BANKS: Record<BankCountry, readonly Bank[]> = {
-  fi: [{ name: 'Kaleva Pankki', country: 'fi', code: '38' }, { name: 'Saimaan Säästöpankki', country: 'fi', code: '47' }, { name: 'Pohjan Osuuspankki', country: 'fi', code: '52' }],
-  ee: [{ name: 'Toompea Pank', country: 'ee', code: '21' }, { name: 'Emajõe Pank', country: 'ee', code: '37' }],
-  lv: [{ name: 'Daugavas Banka', country: 'lv', code: 'DAUG' }, { name: 'Gaujas Banka', country: 'lv', code: 'GAUJ' }],
+  fi: [
+    { name: 'Kaleva Pankki', country: 'fi', code: '38' },
+    { name: 'Saimaan Säästöpankki', country: 'fi', code: '47' },
+    { name: 'Pohjan Osuuspankki', country: 'fi', code: '52' },
+  ],
+  ee: [
+    { name: 'Toompea Pank', country: 'ee', code: '21' },
+    { name: 'Emajõe Pank', country: 'ee', code: '37' },
+  ],
+  lv: [
+    { name: 'Daugavas Banka', country: 'lv', code: 'DAUG' },
+    { name: 'Gaujas Banka', country: 'lv', code: 'GAUJ' },
+  ],
   lt: [{ name: 'Nemuno Bankas', country: 'lt', code: '71234' }],
-  ro: [{ name: 'Banca Prutului', country: 'ro', code: 'PRUT' }, { name: 'Banca Siretului', country: 'ro', code: 'SIRE' }],
-  pl: [{ name: 'Bank Wiślany', country: 'pl', code: '1090' }, { name: 'Bank Mazurski', country: 'pl', code: '1140' }],
+  ro: [
+    { name: 'Banca Prutului', country: 'ro', code: 'PRUT' },
+    { name: 'Banca Siretului', country: 'ro', code: 'SIRE' },
+  ],
+  pl: [
+    { name: 'Bank Wiślany', country: 'pl', code: '1090' },
+    { name: 'Bank Mazurski', country: 'pl', code: '1140' },
+  ],
 };
 
 /** Shops and services for card payments and bills; invented names. */
 export const MERCHANTS: Record<Country, readonly string[]> = {
-  fi: ['Lähikauppa Koivu', 'Ruokatori Satama', 'Apteekki Kivi', 'Kahvila Puisto', 'Rautakauppa Vasara', 'Huoltoasema Tienhaara'],
+  fi: [
+    'Lähikauppa Koivu',
+    'Ruokatori Satama',
+    'Apteekki Kivi',
+    'Kahvila Puisto',
+    'Rautakauppa Vasara',
+    'Huoltoasema Tienhaara',
+  ],
   ee: ['Toidupood Kask', 'Kohvik Mänd', 'Apteek Pärn', 'Ehituspood Naael', 'Tankla Rist'],
   lv: ['Pārtikas veikals Liepa', 'Kafejnīca Ozols', 'Aptieka Bērzs', 'Degvielas stacija Ceļš'],
   lt: ['Maisto parduotuvė Ąžuolas'],
@@ -143,7 +235,12 @@ export const UTILITIES: Record<Country, readonly string[]> = {
 };
 
 /** Invented escort/classified-ad sites and hosting, on the reserved .example domain. */
-export const AD_SITES = ['seuraa-illaksi.example', 'kohtumised24.example', 'iepazisanas-lv.example', 'nordic-companions.example'] as const;
+export const AD_SITES = [
+  'seuraa-illaksi.example',
+  'kohtumised24.example',
+  'iepazisanas-lv.example',
+  'nordic-companions.example',
+] as const;
 export const MONEY_TRANSFER_SERVICE = 'QuickRemit Transfers';
 export const RIDE_HAILING = 'KyytiNyt Ride';
 

@@ -15,14 +15,19 @@ describe('Rng', () => {
 
   it('keeps int() within its bounds', () => {
     fc.assert(
-      fc.property(fc.integer(), fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: 0, max: 1000 }), (seed, lo, span) => {
-        const r = new Rng(seed);
-        for (let i = 0; i < 20; i++) {
-          const x = r.int(lo, lo + span);
-          expect(x).toBeGreaterThanOrEqual(lo);
-          expect(x).toBeLessThanOrEqual(lo + span);
-        }
-      }),
+      fc.property(
+        fc.integer(),
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (seed, lo, span) => {
+          const r = new Rng(seed);
+          for (let i = 0; i < 20; i++) {
+            const x = r.int(lo, lo + span);
+            expect(x).toBeGreaterThanOrEqual(lo);
+            expect(x).toBeLessThanOrEqual(lo + span);
+          }
+        },
+      ),
     );
   });
 
@@ -38,7 +43,8 @@ describe('Rng', () => {
 
   it('derives different seeds for different parts', () => {
     const seeds = new Set<number>();
-    for (let cell = 0; cell < 200; cell++) for (const label of ['labour', 'sexual', 'background']) seeds.add(deriveSeed(1, cell, label));
+    for (let cell = 0; cell < 200; cell++)
+      for (const label of ['labour', 'sexual', 'background']) seeds.add(deriveSeed(1, cell, label));
     expect(seeds.size).toBe(600);
     expect(deriveSeed(1, 2, 'x')).toBe(deriveSeed(1, 2, 'x'));
   });

@@ -30,6 +30,8 @@ describe('scale', () => {
     expect(counts.cells).toBe(LARGE_SCALE);
     expect(counts.persons).toBeGreaterThanOrEqual(100_000);
     expect(counts.transactions).toBeGreaterThanOrEqual(1_000_000);
-    console.info(`scale ${LARGE_SCALE}: ${counts.persons} persons, ${counts.transactions} transactions, ${counts.entities} entities in ${seconds.toFixed(1)} s`);
+    console.info(
+      `scale ${LARGE_SCALE}: ${counts.persons} persons, ${counts.transactions} transactions, ${counts.entities} entities in ${seconds.toFixed(1)} s`,
+    );
   }, 60_000);
 });

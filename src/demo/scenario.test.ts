@@ -5,7 +5,14 @@ import { P, S } from './constants.ts';
 import { CONFOUNDER_KINDS, DUPLICATE_VARIANTS, groundTruthSchema, ILO_INDICATORS } from './groundTruth.ts';
 import { ibanChecksumValid } from './identifiers.ts';
 import { generateScenario, type Scenario } from './scenario.ts';
-import { cellOf, delphiPresumedVictim, factsByPerson, referenceProblems, transactionProblems, truthProblems } from './scenarioChecks.ts';
+import {
+  cellOf,
+  delphiPresumedVictim,
+  factsByPerson,
+  referenceProblems,
+  transactionProblems,
+  truthProblems,
+} from './scenarioChecks.ts';
 
 const small = generateScenario({ seed: 42, scale: 1 });
 const medium = generateScenario({ seed: 7, scale: 4 });
@@ -18,7 +25,9 @@ const cases: [string, Scenario][] = [
 describe.each(cases)('scenario at %s', (_label, s) => {
   const gt = s.groundTruth;
   const byId = new Map(s.entities.map((e) => [e.id, e]));
-  const victims = gt.persons.filter((p) => (p.proceduralStatus === 'victim' || p.proceduralStatus === 'presumedVictim') && !p.isDuplicateOf);
+  const victims = gt.persons.filter(
+    (p) => (p.proceduralStatus === 'victim' || p.proceduralStatus === 'presumedVictim') && !p.isDuplicateOf,
+  );
 
   it('has a ground truth that validates against its schema', () => {
     const parsed = groundTruthSchema.safeParse(gt);
@@ -31,7 +40,8 @@ describe.each(cases)('scenario at %s', (_label, s) => {
       try {
         prepareEntity(e, { defaultCountry: 'FI', strictSelectors: true });
       } catch (err) {
-        if (rejected.length < 5) rejected.push(`${e.id} ${e.schema}: ${(err as Error).message} ${(err as { path?: string }).path ?? ''}`);
+        if (rejected.length < 5)
+          rejected.push(`${e.id} ${e.schema}: ${(err as Error).message} ${(err as { path?: string }).path ?? ''}`);
       }
     }
     expect(rejected).toEqual([]);
@@ -56,7 +66,9 @@ describe.each(cases)('scenario at %s', (_label, s) => {
       expect(ibanChecksumValid(iban), iban).toBe(true);
       expect(isValidIBAN(iban), iban).toBe(true);
     }
-    const counterparties = s.transactions.map((t) => t.counterpartyAccount).filter((x): x is string => typeof x === 'string');
+    const counterparties = s.transactions
+      .map((t) => t.counterpartyAccount)
+      .filter((x): x is string => typeof x === 'string');
     for (const iban of new Set(counterparties)) expect(isValidIBAN(iban), iban).toBe(true);
   });
 
@@ -115,8 +127,12 @@ describe.each(cases)('scenario at %s', (_label, s) => {
   it('gives non-victims at most two indicators and never a positive Delphi assessment', () => {
     const facts = factsByPerson(gt);
     const status = new Map(gt.persons.map((p) => [p.id, p.proceduralStatus]));
-    const nonVictimsWithFacts = [...facts.keys()].filter((id) => status.get(id) !== 'victim' && status.get(id) !== 'presumedVictim');
-    const flagged = new Set(gt.confounders.filter((c) => c.kind === 'nonVictimWithIndicators').flatMap((c) => c.entityIds));
+    const nonVictimsWithFacts = [...facts.keys()].filter(
+      (id) => status.get(id) !== 'victim' && status.get(id) !== 'presumedVictim',
+    );
+    const flagged = new Set(
+      gt.confounders.filter((c) => c.kind === 'nonVictimWithIndicators').flatMap((c) => c.entityIds),
+    );
     expect(new Set(nonVictimsWithFacts)).toEqual(flagged);
     for (const id of nonVictimsWithFacts) {
       const own = facts.get(id) ?? [];
@@ -138,14 +154,23 @@ describe.each(cases)('scenario at %s', (_label, s) => {
   it('captures every ad, with near-identical photos within a victim and different ones across victims', () => {
     const ads = s.entities.filter((e) => e.schema === S.OnlineAd);
     expect(new Set(s.captures.map((c) => c.adId))).toEqual(new Set(ads.map((a) => a.id)));
-    const photo = new Map(s.captures.map((c) => [c.adId, Buffer.from(/base64,([^"]+)"/.exec(c.html)?.[1] ?? '', 'base64').toString('utf8')]));
+    const photo = new Map(
+      s.captures.map((c) => [
+        c.adId,
+        Buffer.from(/base64,([^"]+)"/.exec(c.html)?.[1] ?? '', 'base64').toString('utf8'),
+      ]),
+    );
     const groups = gt.adPhotoGroups;
     for (const g of groups) {
       const [first, ...rest] = g.adIds.map((id) => photo.get(id) ?? '');
       for (const other of rest) {
         expect(other).not.toEqual(first);
         expect(Math.abs(other.length - (first ?? '').length)).toBeLessThan(80);
-        expect(other.replace(/<rect x="\d+" y="\d+" width="1" height="1" fill="#[0-9a-f]+"\/>/, '').replace('translate(1 0)', 'translate(0 0)')).toEqual(first);
+        expect(
+          other
+            .replace(/<rect x="\d+" y="\d+" width="1" height="1" fill="#[0-9a-f]+"\/>/, '')
+            .replace('translate(1 0)', 'translate(0 0)'),
+        ).toEqual(first);
       }
     }
     // Across victims the base photos differ.
@@ -154,14 +179,20 @@ describe.each(cases)('scenario at %s', (_label, s) => {
     // Ads of different victims share a phone number.
     const digits = (x: string) => x.replace(/\D/g, '').replace(/^00/, '').slice(-8);
     const victimsByPhone = new Map<string, Set<string>>();
-    for (const g of groups) for (const id of g.adIds) for (const ph of byId.get(id)?.properties[P.phone] ?? []) victimsByPhone.set(digits(ph), (victimsByPhone.get(digits(ph)) ?? new Set()).add(g.victimId));
+    for (const g of groups)
+      for (const id of g.adIds)
+        for (const ph of byId.get(id)?.properties[P.phone] ?? [])
+          victimsByPhone.set(digits(ph), (victimsByPhone.get(digits(ph)) ?? new Set()).add(g.victimId));
     expect([...victimsByPhone.values()].some((v) => v.size >= 2)).toBe(true);
   });
 
   it('builds the chain main contractor → subcontractor → letterbox, and a phoenix sharing its address', () => {
-    const subcontracts = s.entities.filter((e) => e.schema === S.Subcontract).map((e) => `${e.properties[P.contractor]?.[0]}>${e.properties[P.subcontractor]?.[0]}`);
+    const subcontracts = s.entities
+      .filter((e) => e.schema === S.Subcontract)
+      .map((e) => `${e.properties[P.contractor]?.[0]}>${e.properties[P.subcontractor]?.[0]}`);
     for (const chain of gt.subcontractingChains) {
-      for (let i = 1; i < chain.companyIds.length; i++) expect(subcontracts).toContain(`${chain.companyIds[i - 1]}>${chain.companyIds[i]}`);
+      for (let i = 1; i < chain.companyIds.length; i++)
+        expect(subcontracts).toContain(`${chain.companyIds[i - 1]}>${chain.companyIds[i]}`);
       expect(byId.get(chain.companyIds[0] ?? '')?.properties[P.jurisdiction]).toEqual(['fi']);
       expect(byId.get(chain.companyIds[2] ?? '')?.properties[P.jurisdiction]?.[0]).toMatch(/^(lv|ee)$/);
     }

@@ -94,7 +94,16 @@ export function buildCell(seed: number, index: number, registry: UniqueRegistry)
 
 export function* scenarioStream(opts: ScenarioOptions): Generator<ScenarioItem, void, undefined> {
   checkOptions(opts);
-  yield { kind: 'meta', meta: { format: 'elect-thb-demo', version: GENERATOR_VERSION, seed: opts.seed, scale: opts.scale, monthsPerCell: CELL_MONTHS } };
+  yield {
+    kind: 'meta',
+    meta: {
+      format: 'elect-thb-demo',
+      version: GENERATOR_VERSION,
+      seed: opts.seed,
+      scale: opts.scale,
+      monthsPerCell: CELL_MONTHS,
+    },
+  };
   const registry = new UniqueRegistry();
   const counts: ScenarioCounts = { cells: 0, entities: 0, persons: 0, transactions: 0, captures: 0, bySchema: {} };
   for (let i = 0; i < opts.scale; i++) {
@@ -112,7 +121,9 @@ export function* scenarioStream(opts: ScenarioOptions): Generator<ScenarioItem, 
     counts.captures += cell.captures.length;
   }
   counts.persons = counts.bySchema[S.Person] ?? 0;
-  counts.bySchema = Object.fromEntries(Object.entries(counts.bySchema).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  counts.bySchema = Object.fromEntries(
+    Object.entries(counts.bySchema).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
   yield { kind: 'summary', counts };
 }
 
@@ -156,7 +167,13 @@ export function generateScenario(opts: ScenarioOptions): Scenario {
     }
   }
   if (!meta || !counts) throw new Error('scenario stream ended early');
-  const groundTruth: GroundTruth = { format: 'elect-thb-demo-truth', version: 1, seed: opts.seed, scale: opts.scale, ...truth };
+  const groundTruth: GroundTruth = {
+    format: 'elect-thb-demo-truth',
+    version: 1,
+    seed: opts.seed,
+    scale: opts.scale,
+    ...truth,
+  };
   return { meta, entities, transactions, captures, groundTruth, counts };
 }
 

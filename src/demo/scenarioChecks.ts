@@ -26,7 +26,8 @@ export function referenceProblems(entities: readonly EntityRecord[]): string[] {
       for (const ref of values) {
         const target = schemaOf.get(ref);
         if (target === undefined) problems.push(`${e.id}.${prop} → ${ref} not (yet) defined`);
-        else if (def.range !== undefined && !isA(target, def.range)) problems.push(`${e.id}.${prop} → ${ref} is a ${target}, not a ${def.range}`);
+        else if (def.range !== undefined && !isA(target, def.range))
+          problems.push(`${e.id}.${prop} → ${ref} is a ${target}, not a ${def.range}`);
       }
     }
     schemaOf.set(e.id, e.schema);
@@ -35,25 +36,38 @@ export function referenceProblems(entities: readonly EntityRecord[]): string[] {
 }
 
 /** Statement lines: accounts exist, references unique, amounts integer, transfers booked on both sides. */
-export function transactionProblems(entities: readonly EntityRecord[], transactions: readonly TransactionRecord[]): string[] {
+export function transactionProblems(
+  entities: readonly EntityRecord[],
+  transactions: readonly TransactionRecord[],
+): string[] {
   const accounts = new Map(entities.filter((e) => e.schema === S.BankAccount).map((e) => [e.id, e]));
   const problems: string[] = [];
   const refs = new Set<string>();
   const legs = new Map<string, number>();
-  const key = (a: string, b: string, amount: number, text: string | null | undefined) => `${a}|${b}|${amount}|${text ?? ''}`;
+  const key = (a: string, b: string, amount: number, text: string | null | undefined) =>
+    `${a}|${b}|${amount}|${text ?? ''}`;
   for (const t of transactions) {
     const acc = accounts.get(t.accountId);
     if (!acc) problems.push(`line ${t.reference}: unknown account ${t.accountId}`);
-    else if (acc.properties[P.currency]?.[0] !== t.currency) problems.push(`line ${t.reference}: currency ${t.currency} on a ${acc.properties[P.currency]?.[0]} account`);
+    else if (acc.properties[P.currency]?.[0] !== t.currency)
+      problems.push(`line ${t.reference}: currency ${t.currency} on a ${acc.properties[P.currency]?.[0]} account`);
     if (!t.reference || refs.has(t.reference)) problems.push(`line reference missing or repeated: ${t.reference}`);
     if (t.reference) refs.add(t.reference);
-    if (!Number.isSafeInteger(t.amountMinor) || t.amountMinor === 0) problems.push(`line ${t.reference}: amount ${t.amountMinor}`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(t.bookingDate) || Number.isNaN(Date.parse(t.bookingDate))) problems.push(`line ${t.reference}: date ${t.bookingDate}`);
-    if (t.counterpartyAccount && /^[A-Z]{2}\d{2}/.test(t.counterpartyAccount) && !ibanChecksumValid(t.counterpartyAccount)) problems.push(`line ${t.reference}: bad counterparty IBAN`);
+    if (!Number.isSafeInteger(t.amountMinor) || t.amountMinor === 0)
+      problems.push(`line ${t.reference}: amount ${t.amountMinor}`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(t.bookingDate) || Number.isNaN(Date.parse(t.bookingDate)))
+      problems.push(`line ${t.reference}: date ${t.bookingDate}`);
+    if (
+      t.counterpartyAccount &&
+      /^[A-Z]{2}\d{2}/.test(t.counterpartyAccount) &&
+      !ibanChecksumValid(t.counterpartyAccount)
+    )
+      problems.push(`line ${t.reference}: bad counterparty IBAN`);
     if (t.counterpartyAccountId) {
       const cp = accounts.get(t.counterpartyAccountId);
       if (!cp) problems.push(`line ${t.reference}: unknown counterparty account ${t.counterpartyAccountId}`);
-      else if (cp.properties[P.iban]?.[0] !== t.counterpartyAccount) problems.push(`line ${t.reference}: counterparty IBAN differs from the account's`);
+      else if (cp.properties[P.iban]?.[0] !== t.counterpartyAccount)
+        problems.push(`line ${t.reference}: counterparty IBAN differs from the account's`);
       const k = key(t.accountId, t.counterpartyAccountId, t.amountMinor, t.text);
       const mirror = key(t.counterpartyAccountId, t.accountId, -t.amountMinor, t.text);
       const open = legs.get(mirror) ?? 0;
@@ -65,7 +79,9 @@ export function transactionProblems(entities: readonly EntityRecord[], transacti
   return problems;
 }
 
-/** Every ground-truth id names an entity of the right schema; every person, company, account and address has a truth. */
+/**
+ * Every ground-truth id names an entity of the right schema; every person, company, account and address has a truth.
+ */
 export function truthProblems(s: Scenario): string[] {
   const gt = s.groundTruth;
   const byId = new Map(s.entities.map((e) => [e.id, e]));
@@ -76,7 +92,12 @@ export function truthProblems(s: Scenario): string[] {
     if (!e) problems.push(`${what}: ${id} is not an entity`);
     else if (schema !== null && e.schema !== schema) problems.push(`${what}: ${id} is a ${e.schema}, not a ${schema}`);
   };
-  const covered = new Map<string, Set<string>>([[S.Person, new Set()], [S.Company, new Set()], [S.BankAccount, new Set()], [S.Address, new Set()]]);
+  const covered = new Map<string, Set<string>>([
+    [S.Person, new Set()],
+    [S.Company, new Set()],
+    [S.BankAccount, new Set()],
+    [S.Address, new Set()],
+  ]);
   const cover = (schema: string, id: string) => covered.get(schema)?.add(id);
   for (const p of gt.persons) {
     expect(p.id, S.Person, 'person');
@@ -115,8 +136,10 @@ export function truthProblems(s: Scenario): string[] {
   }
   // Holder = owner in the account's Ownership link.
   const owners = new Map<string, string>();
-  for (const e of s.entities) if (e.schema === S.Ownership) owners.set(e.properties[P.asset]?.[0] ?? '', e.properties[P.owner]?.[0] ?? '');
-  for (const a of gt.accounts) if (owners.get(a.id) !== a.holderId) problems.push(`account ${a.id}: holder ${a.holderId} is not its owner`);
+  for (const e of s.entities)
+    if (e.schema === S.Ownership) owners.set(e.properties[P.asset]?.[0] ?? '', e.properties[P.owner]?.[0] ?? '');
+  for (const a of gt.accounts)
+    if (owners.get(a.id) !== a.holderId) problems.push(`account ${a.id}: holder ${a.holderId} is not its owner`);
   for (const f of gt.indicatorFacts) {
     expect(f.personId, S.Person, 'indicator fact');
     for (const id of f.evidence.entityIds) expect(id, null, 'evidence');
@@ -129,7 +152,8 @@ export function truthProblems(s: Scenario): string[] {
     if (p.transactionRef !== undefined) {
       const t = lines.get(p.transactionRef);
       if (!t) problems.push(`proceeds line ${p.transactionRef} missing`);
-      else if (Math.abs(t.amountMinor) !== p.amountMinor) problems.push(`proceeds ${p.transactionRef}: ledger ${p.amountMinor} ≠ line ${t.amountMinor}`);
+      else if (Math.abs(t.amountMinor) !== p.amountMinor)
+        problems.push(`proceeds ${p.transactionRef}: ledger ${p.amountMinor} ≠ line ${t.amountMinor}`);
     }
   }
   for (const c of gt.confounders) for (const id of c.entityIds) expect(id, null, `confounder ${c.kind}`);

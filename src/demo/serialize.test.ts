@@ -32,7 +32,9 @@ describe('serialised scenario', () => {
   });
 
   it('writes canonical JSON with sorted keys and refuses non-finite numbers', () => {
-    expect(canonicalJson({ b: 1, a: [1, 'x', null, { d: true, c: undefined }] })).toBe('{"a":[1,"x",null,{"d":true}],"b":1}');
+    expect(canonicalJson({ b: 1, a: [1, 'x', null, { d: true, c: undefined }] })).toBe(
+      '{"a":[1,"x",null,{"d":true}],"b":1}',
+    );
     expect(() => canonicalJson({ x: Number.NaN })).toThrow();
   });
 });

@@ -17,7 +17,8 @@ export function canonicalJson(value: unknown): string {
       if (!Number.isFinite(value)) throw new Error(`non-finite number in scenario output: ${value}`);
       return JSON.stringify(value);
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map((v: unknown) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+      if (Array.isArray(value))
+        return `[${value.map((v: unknown) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
       const obj = value as Record<string, unknown>;
       const keys = Object.keys(obj).sort();
       const parts: string[] = [];

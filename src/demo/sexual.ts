@@ -36,37 +36,84 @@ export function plantSexualNetwork(cell: Cell): { persons: PersonInfo[] } {
   const networkId = cell.networkId('sexual');
   const s = cell.start;
   const nat = rng.pick(['ro', 'lv', 'ee', 'ua'] as const);
-  const home = (country: Nationality | 'fi') => cell.address(rng, rng.pick(CITIES[country]), 'privateHome', { flat: true });
+  const home = (country: Nationality | 'fi') =>
+    cell.address(rng, rng.pick(CITIES[country]), 'privateHome', { flat: true });
 
   const controller = cell.person(rng, {
-    nat, gender: 'male', age: [28, 50], residence: 'fi', status: 'suspect', networkId, role: 'controller (pimp)',
-    functions: ['organiser', 'investor', 'moneyLaunderer'], email: true, address: home('fi'), knownStatus: 'suspect',
+    nat,
+    gender: 'male',
+    age: [28, 50],
+    residence: 'fi',
+    status: 'suspect',
+    networkId,
+    role: 'controller (pimp)',
+    functions: ['organiser', 'investor', 'moneyLaunderer'],
+    email: true,
+    address: home('fi'),
+    knownStatus: 'suspect',
   });
   const recruiter = cell.person(rng, {
-    nat, gender: 'male', age: [21, 34], status: 'suspect', networkId, role: 'recruiter ("boyfriend")', functions: ['recruiter', 'transporter'], address: home(nat),
+    nat,
+    gender: 'male',
+    age: [21, 34],
+    status: 'suspect',
+    networkId,
+    role: 'recruiter ("boyfriend")',
+    functions: ['recruiter', 'transporter'],
+    address: home(nat),
   });
   const driver = cell.person(rng, {
-    nat, gender: 'male', age: [24, 46], residence: 'fi', status: 'suspect', networkId, role: 'driver and guard',
-    functions: ['enforcer', 'transporter', 'accommodationProvider'], address: home('fi'),
+    nat,
+    gender: 'male',
+    age: [24, 46],
+    residence: 'fi',
+    status: 'suspect',
+    networkId,
+    role: 'driver and guard',
+    functions: ['enforcer', 'transporter', 'accommodationProvider'],
+    address: home('fi'),
   });
   const mule = cell.person(rng, {
-    nat, gender: rng.chance(0.7) ? 'female' : 'male', age: [20, 40], residence: 'fi', status: 'suspect', networkId,
-    role: 'cash courier and straw director', functions: ['moneyHandler', 'frontDirector'], address: home('fi'),
+    nat,
+    gender: rng.chance(0.7) ? 'female' : 'male',
+    age: [20, 40],
+    residence: 'fi',
+    status: 'suspect',
+    networkId,
+    role: 'cash courier and straw director',
+    functions: ['moneyHandler', 'frontDirector'],
+    address: home('fi'),
   });
   const client = cell.person(rng, {
-    nat: 'fi', gender: 'male', age: [30, 65], status: 'witness', networkId: null, role: 'client identified from a bank transfer',
-    functions: ['client'], address: home('fi'),
+    nat: 'fi',
+    gender: 'male',
+    age: [30, 65],
+    status: 'witness',
+    networkId: null,
+    role: 'client identified from a bank transfer',
+    functions: ['client'],
+    address: home('fi'),
   });
 
   // Work phones: held by the driver, printed in the ads of several women.
   const workPhones = [cell.newPhone(rng, 'fi'), cell.newPhone(rng, rng.chance(0.5) ? 'ee' : 'fi')];
-  const adEmail = cell.newEmail(rng, `${rng.pick(['sweet', 'vip', 'angel'])}.${rng.pick(['girls', 'dates', 'night'])}`, 'ee');
+  const adEmail = cell.newEmail(
+    rng,
+    `${rng.pick(['sweet', 'vip', 'angel'])}.${rng.pick(['girls', 'dates', 'night'])}`,
+    'ee',
+  );
 
   const frontName = firmName(rng, 'ee', 'promo');
   const front = cell.company(rng, {
-    name: frontName.full, country: 'ee', incorporationDay: s - rng.int(200, 900), nature: 'staffingFront', networkId,
-    role: 'front company paying hotels and rides', address: cell.address(rng, CITIES.ee[0] ?? rng.pick(CITIES.ee), 'registeredOfficeOnly'),
-    phone: controller.phone, email: firmEmail(rng, frontName.core),
+    name: frontName.full,
+    country: 'ee',
+    incorporationDay: s - rng.int(200, 900),
+    nature: 'staffingFront',
+    networkId,
+    role: 'front company paying hotels and rides',
+    address: cell.address(rng, CITIES.ee[0] ?? rng.pick(CITIES.ee), 'registeredOfficeOnly'),
+    phone: controller.phone,
+    email: firmEmail(rng, frontName.core),
   });
   cell.link(S.Directorship, { [P.director]: [mule.id], [P.organization]: [front], [P.startDate]: [iso(s - 150)] });
   cell.link(S.Ownership, { [P.owner]: [mule.id], [P.asset]: [front] });
@@ -81,33 +128,94 @@ export function plantSexualNetwork(cell: Cell): { persons: PersonInfo[] } {
   for (let i = 0; i < count; i++) {
     const vNat = i === 0 ? nat : rng.pick(VICTIM_NATS);
     const info = cell.person(rng, {
-      nat: vNat, gender: 'female', age: [19, 29], residence: 'fi', status: i === count - 1 ? 'presumedVictim' : 'victim', networkId,
-      role: 'woman exploited in prostitution', phone: rng.chance(0.5) ? 'own' : null, passport: rng.chance(0.6), idNumber: rng.chance(0.5),
-      address: home(vNat), knownStatus: i === 0 ? 'victim' : undefined,
+      nat: vNat,
+      gender: 'female',
+      age: [19, 29],
+      residence: 'fi',
+      status: i === count - 1 ? 'presumedVictim' : 'victim',
+      networkId,
+      role: 'woman exploited in prostitution',
+      phone: rng.chance(0.5) ? 'own' : null,
+      passport: rng.chance(0.6),
+      idNumber: rng.chance(0.5),
+      address: home(vNat),
+      knownStatus: i === 0 ? 'victim' : undefined,
     });
     info.anchorId = controller.id;
     const firstWeek = i === 0 ? 0 : rng.int(0, 24);
     const recruitmentDay = s + firstWeek * 7 - rng.int(10, 60);
     const recruitmentId = cell.link(S.Recruitment, {
-      [P.recruiter]: [recruiter.id], [P.recruited]: [info.id], [P.date]: [iso(recruitmentDay)], [P.place]: [rng.pick(CITIES[vNat]).name],
+      [P.recruiter]: [recruiter.id],
+      [P.recruited]: [info.id],
+      [P.date]: [iso(recruitmentDay)],
+      [P.place]: [rng.pick(CITIES[vNat]).name],
       [P.promisedJob]: [rng.pick(['waitress in a Helsinki restaurant', 'hotel cleaner', 'dancer in a club', null])],
       [P.promisedWage]: [rng.chance(0.5) ? `${rng.int(15, 25) * 100} EUR/month` : null],
     });
-    if (i < 2) cell.link(S.Accommodation, { [P.resident]: [info.id], [P.housingAddress]: [apartment.id], [P.housedBy]: [driver.id], [P.startDate]: [iso(s + firstWeek * 7)] });
+    if (i < 2)
+      cell.link(S.Accommodation, {
+        [P.resident]: [info.id],
+        [P.housingAddress]: [apartment.id],
+        [P.housedBy]: [driver.id],
+        [P.startDate]: [iso(s + firstWeek * 7)],
+      });
     const phone = workPhones[i % 2] ?? workPhones[0] ?? '';
-    victims.push({ info, alias: adAlias(rng), firstWeek, recruitmentId, adIds: [], phoneId: cell.phoneEntity(phone, phone.startsWith('+372') ? 'ee' : 'fi'), deposits: [] });
+    victims.push({
+      info,
+      alias: adAlias(rng),
+      firstWeek,
+      recruitmentId,
+      adIds: [],
+      phoneId: cell.phoneEntity(phone, phone.startsWith('+372') ? 'ee' : 'fi'),
+      deposits: [],
+    });
   }
   const first = victims[0];
-  if (first) cell.link(S.Control, { [P.controller]: [controller.id], [P.controlled]: [first.info.id], [P.kind]: ['pimping, from the victim\'s statement'] });
+  if (first)
+    cell.link(S.Control, {
+      [P.controller]: [controller.id],
+      [P.controlled]: [first.info.id],
+      [P.kind]: ["pimping, from the victim's statement"],
+    });
 
   // Accounts: two funnel accounts (the courier's and one opened in the first victim's name).
-  const controllerAcc = cell.account(rng, { holderId: controller.id, holderName: nameOf(controller), country: 'ee', nature: 'controller', openingDay: s - 1200 });
-  const frontAcc = cell.account(rng, { holderId: front, holderName: frontName.full, country: 'ee', nature: 'frontCompany', openingDay: s - 140 });
+  const controllerAcc = cell.account(rng, {
+    holderId: controller.id,
+    holderName: nameOf(controller),
+    country: 'ee',
+    nature: 'controller',
+    openingDay: s - 1200,
+  });
+  const frontAcc = cell.account(rng, {
+    holderId: front,
+    holderName: frontName.full,
+    country: 'ee',
+    nature: 'frontCompany',
+    openingDay: s - 140,
+  });
   const funnels: AccountInfo[] = [
-    cell.account(rng, { holderId: mule.id, holderName: nameOf(mule), country: 'fi', nature: 'funnel', openingDay: s - 30 }),
-    cell.account(rng, { holderId: first?.info.id ?? mule.id, holderName: first ? nameOf(first.info) : nameOf(mule), country: 'lv', nature: 'funnel', openingDay: s - 20 }),
+    cell.account(rng, {
+      holderId: mule.id,
+      holderName: nameOf(mule),
+      country: 'fi',
+      nature: 'funnel',
+      openingDay: s - 30,
+    }),
+    cell.account(rng, {
+      holderId: first?.info.id ?? mule.id,
+      holderName: first ? nameOf(first.info) : nameOf(mule),
+      country: 'lv',
+      nature: 'funnel',
+      openingDay: s - 20,
+    }),
   ];
-  const clientAcc = cell.account(rng, { holderId: client.id, holderName: nameOf(client), country: 'fi', nature: 'clean', openingDay: s - 5000 });
+  const clientAcc = cell.account(rng, {
+    holderId: client.id,
+    holderName: nameOf(client),
+    country: 'fi',
+    nature: 'clean',
+    openingDay: s - 5000,
+  });
 
   // Weekly tour: where each woman is, the hotel the front company pays, the cash deposited.
   const hotels = new Map<string, { id: string; name: string }>();
@@ -125,10 +233,25 @@ export function plantSexualNetwork(cell: Cell): { persons: PersonInfo[] } {
       if (!hotel) {
         const name = hotelName(rng, city);
         const addr = cell.address(rng, city, 'hotel');
-        hotel = { id: cell.company(rng, { name, country: city.country, incorporationDay: s - rng.int(3000, 9000), address: addr, nature: 'legitimate', networkId: null, role: 'hotel used on the tour' }), name };
+        hotel = {
+          id: cell.company(rng, {
+            name,
+            country: city.country,
+            incorporationDay: s - rng.int(3000, 9000),
+            address: addr,
+            nature: 'legitimate',
+            networkId: null,
+            role: 'hotel used on the tour',
+          }),
+          name,
+        };
         hotels.set(city.name, hotel);
       }
-      const hotelRef = cell.external(frontAcc, -rng.int(380, 820) * 100, weekDay + 1, { kind: 'card', counterpartyName: hotel.name, place: city.name });
+      const hotelRef = cell.external(frontAcc, -rng.int(380, 820) * 100, weekDay + 1, {
+        kind: 'card',
+        counterpartyName: hotel.name,
+        place: city.name,
+      });
       const seen = hotelRefs.get(v);
       if (seen) seen.push(hotelRef);
       else hotelRefs.set(v, [hotelRef]);
@@ -141,17 +264,41 @@ export function plantSexualNetwork(cell: Cell): { persons: PersonInfo[] } {
       if (!funnel) continue;
       const amount = rng.int(6, 19) * 10000;
       const dayOfDeposit = weekDay + rng.int(4, 6);
-      const ref = cell.external(funnel, amount, dayOfDeposit, { kind: 'cash-deposit', text: 'Cash deposit', place: city.name });
+      const ref = cell.external(funnel, amount, dayOfDeposit, {
+        kind: 'cash-deposit',
+        text: 'Cash deposit',
+        place: city.name,
+      });
       v.deposits.push(ref);
       swept[fi] = (swept[fi] ?? 0) + amount;
-      cell.truth.proceeds.push({ victimId: v.info.id, kind: 'sexualServices', amountMinor: amount, currency: 'EUR', date: iso(dayOfDeposit), beneficiaryId: controller.id, transactionRef: ref });
+      cell.truth.proceeds.push({
+        victimId: v.info.id,
+        kind: 'sexualServices',
+        amountMinor: amount,
+        currency: 'EUR',
+        date: iso(dayOfDeposit),
+        beneficiaryId: controller.id,
+        transactionRef: ref,
+      });
     }
     // Swept to the controller within a few days.
     for (const [fi, total] of swept.entries()) {
       const funnel = funnels[fi];
-      if (funnel && total > 0) cell.transfer(funnel, controllerAcc, Math.floor((total * 0.97) / 10000) * 10000, weekDay + 8, rng.pick(['laen', 'loan', 'return']));
+      if (funnel && total > 0)
+        cell.transfer(
+          funnel,
+          controllerAcc,
+          Math.floor((total * 0.97) / 10000) * 10000,
+          weekDay + 8,
+          rng.pick(['laen', 'loan', 'return']),
+        );
     }
-    if (w % 4 === 1) cell.external(frontAcc, -rng.int(1500, 6000), weekDay + 2, { kind: 'card', counterpartyName: RIDE_HAILING, place: 'Helsinki' });
+    if (w % 4 === 1)
+      cell.external(frontAcc, -rng.int(1500, 6000), weekDay + 2, {
+        kind: 'card',
+        counterpartyName: RIDE_HAILING,
+        place: 'Helsinki',
+      });
   }
 
   // Ads, their captures and the photo groups.
@@ -170,11 +317,31 @@ export function plantSexualNetwork(cell: Cell): { persons: PersonInfo[] } {
       const siteAdId = rng.digits(7);
       const url = `https://${site}/ad/${siteAdId}`;
       const email = rng.chance(0.4) ? adEmail : null;
-      const html = captureHtml({ ...words, site, url, location: city.name, publishedAt: published, phone: shown, email, price: String(price), photo: photoSvg(photoSeed, k) });
+      const html = captureHtml({
+        ...words,
+        site,
+        url,
+        location: city.name,
+        publishedAt: published,
+        phone: shown,
+        email,
+        price: String(price),
+        photo: photoSvg(photoSeed, k),
+      });
       const adId = cell.entity('ad', S.OnlineAd, {
-        [P.title]: [words.title], [P.text]: [words.text], [P.url]: [url], [P.site]: [site], [P.adId]: [siteAdId], [P.publishedAt]: [published],
-        [P.capturedAt]: [iso(s + (v.firstWeek + k * 5) * 7 + rng.int(1, 6))], [P.language]: [words.lang === 'fi' ? 'fin' : 'eng'],
-        [P.phone]: [shown], [P.email]: [email], [P.price]: [String(price)], [P.currency]: ['EUR'], [P.location]: [city.name],
+        [P.title]: [words.title],
+        [P.text]: [words.text],
+        [P.url]: [url],
+        [P.site]: [site],
+        [P.adId]: [siteAdId],
+        [P.publishedAt]: [published],
+        [P.capturedAt]: [iso(s + (v.firstWeek + k * 5) * 7 + rng.int(1, 6))],
+        [P.language]: [words.lang === 'fi' ? 'fin' : 'eng'],
+        [P.phone]: [shown],
+        [P.email]: [email],
+        [P.price]: [String(price)],
+        [P.currency]: ['EUR'],
+        [P.location]: [city.name],
         [P.captureSha256]: [createHash('sha256').update(html, 'utf8').digest('hex')],
       });
       v.adIds.push(adId);
@@ -185,17 +352,41 @@ export function plantSexualNetwork(cell: Cell): { persons: PersonInfo[] } {
 
   // Monthly: ad sites and hosting, the controller's "invoices" to his front, money sent home.
   for (let m = 0; m < 12; m++) {
-    for (const site of rng.sample(AD_SITES, 2)) cell.external(controllerAcc, -rng.int(49, 199) * 100, cell.day(m, 3), { kind: 'card', counterpartyName: site });
+    for (const site of rng.sample(AD_SITES, 2))
+      cell.external(controllerAcc, -rng.int(49, 199) * 100, cell.day(m, 3), { kind: 'card', counterpartyName: site });
     cell.transfer(controllerAcc, frontAcc, rng.int(25, 45) * 10000, cell.day(m, 10), `Arve ${rng.digits(4)}`);
-    cell.external(controllerAcc, -rng.int(5, 15) * 10000, cell.day(m, 18), { kind: 'transfer', counterpartyName: MONEY_TRANSFER_SERVICE, text: 'Remittance' });
-    cell.external(controllerAcc, -rng.int(3000, 30000), cell.day(m, rng.int(1, 28)), { kind: 'card', counterpartyName: rng.pick(MERCHANTS.fi), place: 'Helsinki' });
-    cell.external(clientAcc, rng.int(3200, 4100) * 100, cell.day(m, 25), { kind: 'salary', counterpartyName: 'Työnantaja Oy', text: 'PALKKA' });
-    cell.external(clientAcc, -rng.int(800, 9000), cell.day(m, rng.int(1, 28)), { kind: 'card', counterpartyName: rng.pick(MERCHANTS.fi) });
+    cell.external(controllerAcc, -rng.int(5, 15) * 10000, cell.day(m, 18), {
+      kind: 'transfer',
+      counterpartyName: MONEY_TRANSFER_SERVICE,
+      text: 'Remittance',
+    });
+    cell.external(controllerAcc, -rng.int(3000, 30000), cell.day(m, rng.int(1, 28)), {
+      kind: 'card',
+      counterpartyName: rng.pick(MERCHANTS.fi),
+      place: 'Helsinki',
+    });
+    cell.external(clientAcc, rng.int(3200, 4100) * 100, cell.day(m, 25), {
+      kind: 'salary',
+      counterpartyName: 'Työnantaja Oy',
+      text: 'PALKKA',
+    });
+    cell.external(clientAcc, -rng.int(800, 9000), cell.day(m, rng.int(1, 28)), {
+      kind: 'card',
+      counterpartyName: rng.pick(MERCHANTS.fi),
+    });
   }
   cell.transfer(clientAcc, funnels[0] ?? controllerAcc, 15000, s + 40, 'hieronta');
 
   cell.truth.networks.push({ id: networkId, kind: 'sexual', cell: cell.index, controllerIds: [controller.id] });
-  for (const v of victims) writeVictimFacts(cell, v, { controller, driver, recruiter, funnel: funnels[0]?.id ?? '', hotelRefs: hotelRefs.get(v) ?? [], cities: [...(cities.get(v) ?? [])] });
+  for (const v of victims)
+    writeVictimFacts(cell, v, {
+      controller,
+      driver,
+      recruiter,
+      funnel: funnels[0]?.id ?? '',
+      hotelRefs: hotelRefs.get(v) ?? [],
+      cities: [...(cities.get(v) ?? [])],
+    });
   for (const p of [controller, recruiter, driver, mule]) p.anchorId = front;
   return { persons: [controller, recruiter, driver, mule, ...victims.map((v) => v.info)] };
 }
@@ -203,37 +394,92 @@ export function plantSexualNetwork(cell: Cell): { persons: PersonInfo[] } {
 function writeVictimFacts(
   cell: Cell,
   v: Victim,
-  ctx: { controller: PersonInfo; driver: PersonInfo; recruiter: PersonInfo; funnel: string; hotelRefs: string[]; cities: string[] },
+  ctx: {
+    controller: PersonInfo;
+    driver: PersonInfo;
+    recruiter: PersonInfo;
+    funnel: string;
+    hotelRefs: string[];
+    cities: string[];
+  },
 ): void {
   const rng = cell.rng(`facts-${v.info.id}`);
   const id = v.info.id;
-  const moved = { event: `Moved weekly between hotels in ${ctx.cities.slice(0, 4).join(', ')}; rooms paid by the front company, driven by ${nameOf(ctx.driver)}`, entityIds: [ctx.driver.id], refs: ctx.hotelRefs.slice(0, 3) };
-  const money = { event: `All cash from clients taken and deposited into accounts she does not control, then swept to ${nameOf(ctx.controller)}`, entityIds: [ctx.controller.id, ctx.funnel], refs: v.deposits.slice(0, 3) };
-  const phone = { event: 'Her ads list a phone held by the driver; she is not allowed to answer clients herself or contact family freely', entityIds: [v.phoneId, ...v.adIds.slice(0, 2)] };
+  const moved = {
+    event: `Moved weekly between hotels in ${ctx.cities.slice(0, 4).join(', ')}; rooms paid by the front company, driven by ${nameOf(ctx.driver)}`,
+    entityIds: [ctx.driver.id],
+    refs: ctx.hotelRefs.slice(0, 3),
+  };
+  const money = {
+    event: `All cash from clients taken and deposited into accounts she does not control, then swept to ${nameOf(ctx.controller)}`,
+    entityIds: [ctx.controller.id, ctx.funnel],
+    refs: v.deposits.slice(0, 3),
+  };
+  const phone = {
+    event:
+      'Her ads list a phone held by the driver; she is not allowed to answer clients herself or contact family freely',
+    entityIds: [v.phoneId, ...v.adIds.slice(0, 2)],
+  };
   iloFact(cell, id, 'restrictionOfMovement', moved);
   iloFact(cell, id, 'withholdingOfWages', money);
   iloFact(cell, id, 'isolation', phone);
   const extras: [IloIndicator, string, string[]][] = [
-    ['deception', `Recruited by ${nameOf(ctx.recruiter)} with the offer of an ordinary job in Finland`, [v.recruitmentId]],
-    ['debtBondage', 'Told she owed the travel, the ads and the rooms and had to work the debt off', [ctx.controller.id]],
+    [
+      'deception',
+      `Recruited by ${nameOf(ctx.recruiter)} with the offer of an ordinary job in Finland`,
+      [v.recruitmentId],
+    ],
+    [
+      'debtBondage',
+      'Told she owed the travel, the ads and the rooms and had to work the debt off',
+      [ctx.controller.id],
+    ],
     ['intimidationThreats', 'Threatened that her family at home would be told what she does', [ctx.controller.id]],
     ['physicalSexualViolence', 'Beaten by the driver after refusing a client', [ctx.driver.id]],
     ['retentionOfDocuments', 'Passport kept by the controller "for safety"', [ctx.controller.id]],
-    ['abuseOfVulnerability', `Emotionally dependent on ${nameOf(ctx.recruiter)}, who presented himself as her boyfriend`, [ctx.recruiter.id]],
+    [
+      'abuseOfVulnerability',
+      `Emotionally dependent on ${nameOf(ctx.recruiter)}, who presented himself as her boyfriend`,
+      [ctx.recruiter.id],
+    ],
   ];
   const chosen = rng.sample(extras, rng.int(1, 3));
   for (const [indicator, event, entityIds] of chosen) iloFact(cell, id, indicator, { event, entityIds });
 
   if (chosen.some(([k]) => k === 'deception')) {
-    delphiFact(cell, id, 'deceptiveRecruitment', 'strong', { event: 'Deceived about the nature of the job', entityIds: [v.recruitmentId] });
-    delphiFact(cell, id, 'deceptiveRecruitment', 'medium', { event: 'Deceived about conditions and wages', entityIds: [v.recruitmentId] });
+    delphiFact(cell, id, 'deceptiveRecruitment', 'strong', {
+      event: 'Deceived about the nature of the job',
+      entityIds: [v.recruitmentId],
+    });
+    delphiFact(cell, id, 'deceptiveRecruitment', 'medium', {
+      event: 'Deceived about conditions and wages',
+      entityIds: [v.recruitmentId],
+    });
   } else {
-    delphiFact(cell, id, 'recruitmentByAbuseOfVulnerability', 'medium', { event: 'Recruited when out of work and in debt at home', entityIds: [v.recruitmentId] });
-    delphiFact(cell, id, 'recruitmentByAbuseOfVulnerability', 'medium', { event: 'Emotional dependency on the recruiter', entityIds: [ctx.recruiter.id] });
-    delphiFact(cell, id, 'recruitmentByAbuseOfVulnerability', 'medium', { event: 'No knowledge of the language or of Finland', entityIds: [v.recruitmentId] });
+    delphiFact(cell, id, 'recruitmentByAbuseOfVulnerability', 'medium', {
+      event: 'Recruited when out of work and in debt at home',
+      entityIds: [v.recruitmentId],
+    });
+    delphiFact(cell, id, 'recruitmentByAbuseOfVulnerability', 'medium', {
+      event: 'Emotional dependency on the recruiter',
+      entityIds: [ctx.recruiter.id],
+    });
+    delphiFact(cell, id, 'recruitmentByAbuseOfVulnerability', 'medium', {
+      event: 'No knowledge of the language or of Finland',
+      entityIds: [v.recruitmentId],
+    });
   }
-  delphiFact(cell, id, 'exploitativeConditions', 'strong', { event: 'Clients every day, six or seven days a week', entityIds: v.adIds.slice(0, 1) });
-  delphiFact(cell, id, 'exploitativeConditions', 'medium', { ...money, event: `No pay: earnings (${eur(10000)}–${eur(19000)} a week deposited) kept by others` });
-  delphiFact(cell, id, 'coercionAtDestination', 'strong', { ...phone, event: 'Isolation and surveillance by the driver' });
+  delphiFact(cell, id, 'exploitativeConditions', 'strong', {
+    event: 'Clients every day, six or seven days a week',
+    entityIds: v.adIds.slice(0, 1),
+  });
+  delphiFact(cell, id, 'exploitativeConditions', 'medium', {
+    ...money,
+    event: `No pay: earnings (${eur(10000)}–${eur(19000)} a week deposited) kept by others`,
+  });
+  delphiFact(cell, id, 'coercionAtDestination', 'strong', {
+    ...phone,
+    event: 'Isolation and surveillance by the driver',
+  });
   delphiFact(cell, id, 'coercionAtDestination', 'medium', money);
 }

@@ -26,7 +26,10 @@ export async function* readLines(stream: Readable, encoding: TextEncoding = 'utf
     try {
       return decoder.decode(bytes);
     } catch {
-      throw errors.importFailed(`Line ${at} is not valid UTF-8; choose the file's encoding (e.g. windows-1257)`, `line ${at}`);
+      throw errors.importFailed(
+        `Line ${at} is not valid UTF-8; choose the file's encoding (e.g. windows-1257)`,
+        `line ${at}`,
+      );
     }
   };
   for await (const chunk of stream as AsyncIterable<Buffer | string>) {

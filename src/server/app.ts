@@ -66,7 +66,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) => {
-    void reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}` } });
+    void reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0] ?? ''}` } });
   });
 
   const registry: RegisteredRoute[] = [];
@@ -104,12 +106,20 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   victimFileRoutes(route);
 
   route({
-    method: 'GET', url: '/api/health', tag: 'platform', summary: 'Liveness and the store in use', access: 'public',
+    method: 'GET',
+    url: '/api/health',
+    tag: 'platform',
+    summary: 'Liveness and the store in use',
+    access: 'public',
     handler: async ({ store }) => ({ ok: true, store: store.dialect }),
   });
   let doc: Record<string, unknown> | undefined;
   route({
-    method: 'GET', url: '/api/openapi.json', tag: 'platform', summary: 'This API described as OpenAPI 3.1', access: 'public',
+    method: 'GET',
+    url: '/api/openapi.json',
+    tag: 'platform',
+    summary: 'This API described as OpenAPI 3.1',
+    access: 'public',
     handler: async () => (doc ??= openApiDocument(registry, opts.version ?? '0.1.0')),
   });
   webAssetRoutes(app);

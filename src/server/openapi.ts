@@ -4,7 +4,8 @@ import type { ZodType } from 'zod';
 import { ErrorBody } from '../shared/contracts/index.ts';
 import type { RegisteredRoute } from './http/route.ts';
 
-const toJson = (s: ZodType, io: 'input' | 'output') => z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+const toJson = (s: ZodType, io: 'input' | 'output') =>
+  z.toJSONSchema(s, { io, unrepresentable: 'any' }) as Record<string, unknown>;
 
 function parameters(schema: ZodType | undefined, where: 'path' | 'query') {
   if (!schema) return [];
@@ -38,12 +39,17 @@ export function openApiDocument(routes: readonly RegisteredRoute[], version: str
       },
       ...(r.access === 'public' ? { security: [] } : {}),
     };
-    if (r.body) op.requestBody = { required: true, content: { 'application/json': { schema: toJson(r.body, 'input') } } };
+    if (r.body)
+      op.requestBody = { required: true, content: { 'application/json': { schema: toJson(r.body, 'input') } } };
     (paths[path] ??= {})[r.method.toLowerCase()] = op;
   }
   return {
     openapi: '3.1.0',
-    info: { title: 'ELECT THB platform API', version, description: 'Case data, search and analysis for investigating trafficking in human beings.' },
+    info: {
+      title: 'ELECT THB platform API',
+      version,
+      description: 'Case data, search and analysis for investigating trafficking in human beings.',
+    },
     components: { securitySchemes: { token: { type: 'http', scheme: 'bearer' } } },
     security: [{ token: [] }],
     paths,

@@ -6,5 +6,14 @@ export interface Actor {
   agencyId: string | null;
 }
 
-export const platformRoles = ['admin', 'investigator', 'analyst', 'supervisor', 'prosecutor', 'trainer', 'trainee', 'dpo'] as const;
+export const platformRoles = [
+  'admin',
+  'investigator',
+  'analyst',
+  'supervisor',
+  'prosecutor',
+  'trainer',
+  'trainee',
+  'dpo',
+] as const;
 export type PlatformRole = (typeof platformRoles)[number];

@@ -47,12 +47,21 @@ export interface AssessmentOut {
 
 export function presentAssessment(r: AssessmentRow): AssessmentOut {
   return {
-    id: r.id, personId: r.person_id, catalogue: { key: r.catalogue_key, version: r.catalogue_version }, list: r.list_id,
+    id: r.id,
+    personId: r.person_id,
+    catalogue: { key: r.catalogue_key, version: r.catalogue_version },
+    list: r.list_id,
     population: r.population === 'child' ? 'child' : 'adult',
-    indicators: JSON.parse(r.indicators) as IndicatorInput[], acts: JSON.parse(r.acts) as ActInput[],
+    indicators: JSON.parse(r.indicators) as IndicatorInput[],
+    acts: JSON.parse(r.acts) as ActInput[],
     screening: r.screening ? (JSON.parse(r.screening) as Record<string, string[]>) : null,
-    method: r.method, outcome: r.outcome as Decision['outcome'], decision: JSON.parse(r.decision) as Decision,
-    note: r.note, supersedes: r.supersedes, createdBy: r.created_by, createdAt: r.created_at,
+    method: r.method,
+    outcome: r.outcome as Decision['outcome'],
+    decision: JSON.parse(r.decision) as Decision,
+    note: r.note,
+    supersedes: r.supersedes,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
   };
 }
 
@@ -65,18 +74,34 @@ export async function requirePerson(store: Store, access: CaseAccess, v: Visibil
 
 async function evidenceExists(scope: CaseScope, v: Visibility, ref: EvidenceRef): Promise<boolean> {
   switch (ref.kind) {
-    case 'entity': return canSee(v, ref.id) && !!(await getEntity(scope, ref.id));
-    case 'note': return !!(await scope.selectFrom('notes').select('id').where('id', '=', ref.id).executeTakeFirst());
-    case 'finding': return !!(await scope.selectFrom('findings').select('id').where('id', '=', ref.id).executeTakeFirst());
-    case 'file': return !!(await scope.selectFrom('case_files').select('id').where('id', '=', ref.id).executeTakeFirst());
-    case 'observation': return !!(await scope.selectFrom('indicator_observations').select('id').where('id', '=', ref.id).executeTakeFirst());
-    case 'transaction': return !!(await scope.selectFrom('transactions').select('id').where('id', '=', ref.id).executeTakeFirst());
+    case 'entity':
+      return canSee(v, ref.id) && !!(await getEntity(scope, ref.id));
+    case 'note':
+      return !!(await scope.selectFrom('notes').select('id').where('id', '=', ref.id).executeTakeFirst());
+    case 'finding':
+      return !!(await scope.selectFrom('findings').select('id').where('id', '=', ref.id).executeTakeFirst());
+    case 'file':
+      return !!(await scope.selectFrom('case_files').select('id').where('id', '=', ref.id).executeTakeFirst());
+    case 'observation':
+      return !!(await scope
+        .selectFrom('indicator_observations')
+        .select('id')
+        .where('id', '=', ref.id)
+        .executeTakeFirst());
+    case 'transaction':
+      return !!(await scope.selectFrom('transactions').select('id').where('id', '=', ref.id).executeTakeFirst());
   }
 }
 
-async function checkEvidence(scope: CaseScope, v: Visibility, refs: readonly EvidenceRef[], path: string): Promise<void> {
+async function checkEvidence(
+  scope: CaseScope,
+  v: Visibility,
+  refs: readonly EvidenceRef[],
+  path: string,
+): Promise<void> {
   for (const [i, ref] of refs.entries()) {
-    if (!(await evidenceExists(scope, v, ref))) throw errors.validation(`${path}.${i}.id: no ${ref.kind} "${ref.id}" in this case`, `${path}.${i}.id`);
+    if (!(await evidenceExists(scope, v, ref)))
+      throw errors.validation(`${path}.${i}.id: no ${ref.kind} "${ref.id}" in this case`, `${path}.${i}.id`);
   }
 }
 
@@ -85,7 +110,14 @@ export interface SaveOptions {
 }
 
 /** Checks the assessment against its catalogue and the case, decides, and stores it as a new version. */
-export async function saveAssessment(store: Store, actor: Actor, access: CaseAccess, personId: string, input: unknown, opts: SaveOptions = {}): Promise<AssessmentOut> {
+export async function saveAssessment(
+  store: Store,
+  actor: Actor,
+  access: CaseAccess,
+  personId: string,
+  input: unknown,
+  opts: SaveOptions = {},
+): Promise<AssessmentOut> {
   const parsed = AssessmentBody.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -96,34 +128,79 @@ export async function saveAssessment(store: Store, actor: Actor, access: CaseAcc
   const v = await visibilityOf(store, access);
   await requirePerson(store, access, v, personId);
   const catalogue = await getCatalogue(store, body.catalogue, body.version).catch(() => {
-    throw errors.validation(`body.catalogue: no catalogue ${body.catalogue}${body.version ? ` version ${body.version}` : ''}`, 'body.catalogue');
+    throw errors.validation(
+      `body.catalogue: no catalogue ${body.catalogue}${body.version ? ` version ${body.version}` : ''}`,
+      'body.catalogue',
+    );
   });
   const list = findList(catalogue, body.list);
-  if (!list) throw errors.validation(`body.list: ${catalogue.key} has no list "${body.list}" (${catalogue.lists.map((l) => l.id).join(', ')})`, 'body.list');
-  if (list.population !== 'any' && list.population !== body.population) throw errors.validation(`body.population: list ${list.id} is for ${list.population}s`, 'body.population');
+  if (!list)
+    throw errors.validation(
+      `body.list: ${catalogue.key} has no list "${body.list}" (${catalogue.lists.map((l) => l.id).join(', ')})`,
+      'body.list',
+    );
+  if (list.population !== 'any' && list.population !== body.population)
+    throw errors.validation(`body.population: list ${list.id} is for ${list.population}s`, 'body.population');
   if (body.screening) {
     const bad = screeningToIndicators(body.screening).unknown[0];
-    if (bad) throw errors.validation(`body.screening.${bad}: not a question of the screening form, or an answer it does not offer`, `body.screening.${bad}`);
+    if (bad)
+      throw errors.validation(
+        `body.screening.${bad}: not a question of the screening form, or an answer it does not offer`,
+        `body.screening.${bad}`,
+      );
   }
   const known = new Set(list.items.map((i) => i.id));
   const seen = new Set<string>();
   for (const [i, ind] of body.indicators.entries()) {
-    if (!known.has(ind.itemId)) throw errors.validation(`body.indicators.${i}.itemId: "${ind.itemId}" is not an indicator of ${catalogue.key}@${catalogue.version} list ${list.id}`, `body.indicators.${i}.itemId`);
-    if (seen.has(ind.itemId)) throw errors.validation(`body.indicators.${i}.itemId: "${ind.itemId}" is recorded twice; give one entry several pieces of evidence`, `body.indicators.${i}.itemId`);
+    if (!known.has(ind.itemId))
+      throw errors.validation(
+        `body.indicators.${i}.itemId: "${ind.itemId}" is not an indicator of ${catalogue.key}@${catalogue.version} list ${list.id}`,
+        `body.indicators.${i}.itemId`,
+      );
+    if (seen.has(ind.itemId))
+      throw errors.validation(
+        `body.indicators.${i}.itemId: "${ind.itemId}" is recorded twice; give one entry several pieces of evidence`,
+        `body.indicators.${i}.itemId`,
+      );
     seen.add(ind.itemId);
   }
   const scope = store.scope(access.caseId);
-  for (const [i, ind] of body.indicators.entries()) await checkEvidence(scope, v, ind.evidence, `body.indicators.${i}.evidence`);
+  for (const [i, ind] of body.indicators.entries())
+    await checkEvidence(scope, v, ind.evidence, `body.indicators.${i}.evidence`);
   for (const [i, a] of body.acts.entries()) await checkEvidence(scope, v, a.evidence, `body.acts.${i}.evidence`);
-  const decision = evaluate({ catalogue, listId: list.id, population: body.population, itemIds: body.indicators.map((i) => i.itemId), acts: body.acts.map((a) => a.act as Act) });
+  const decision = evaluate({
+    catalogue,
+    listId: list.id,
+    population: body.population,
+    itemIds: body.indicators.map((i) => i.itemId),
+    acts: body.acts.map((a) => a.act as Act),
+  });
   return store.transaction(async (trx) => {
     const s = scope.in(trx);
-    const last = await s.selectFrom('assessments').select('id').where('person_id', '=', personId).orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
+    const last = await s
+      .selectFrom('assessments')
+      .select('id')
+      .where('person_id', '=', personId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
     const row: Omit<AssessmentRow, 'case_id'> = {
-      id: uuidv7(), person_id: personId, catalogue_key: catalogue.key, catalogue_version: catalogue.version, list_id: list.id, population: body.population,
-      indicators: JSON.stringify(body.indicators), acts: JSON.stringify(body.acts), screening: body.screening ? JSON.stringify(body.screening) : null,
-      method: opts.method ?? (body.screening ? 'screening' : 'manual'), outcome: decision.outcome, decision: JSON.stringify(decision),
-      note: body.note ?? null, supersedes: last?.id ?? null, created_by: actor.id, created_at: new Date().toISOString(),
+      id: uuidv7(),
+      person_id: personId,
+      catalogue_key: catalogue.key,
+      catalogue_version: catalogue.version,
+      list_id: list.id,
+      population: body.population,
+      indicators: JSON.stringify(body.indicators),
+      acts: JSON.stringify(body.acts),
+      screening: body.screening ? JSON.stringify(body.screening) : null,
+      method: opts.method ?? (body.screening ? 'screening' : 'manual'),
+      outcome: decision.outcome,
+      decision: JSON.stringify(decision),
+      note: body.note ?? null,
+      supersedes: last?.id ?? null,
+      created_by: actor.id,
+      created_at: new Date().toISOString(),
     };
     await s.insertInto('assessments', row).execute();
     return presentAssessment({ ...row, case_id: access.caseId });
@@ -132,13 +209,26 @@ export async function saveAssessment(store: Store, actor: Actor, access: CaseAcc
 
 /** Every assessment of the person, newest first. */
 export async function assessmentHistory(store: Store, caseId: string, personId: string): Promise<AssessmentOut[]> {
-  const rows = await store.scope(caseId).selectFrom('assessments').selectAll().where('person_id', '=', personId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+  const rows = await store
+    .scope(caseId)
+    .selectFrom('assessments')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
   return rows.map(presentAssessment);
 }
 
 /** The newest assessment of each person of the case. */
 export async function latestAssessments(store: Store, caseId: string): Promise<Map<string, AssessmentRow>> {
-  const rows = await store.scope(caseId).selectFrom('assessments').selectAll().orderBy('created_at').orderBy('id').execute();
+  const rows = await store
+    .scope(caseId)
+    .selectFrom('assessments')
+    .selectAll()
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   const out = new Map<string, AssessmentRow>();
   for (const r of rows) out.set(r.person_id, r);
   return out;
@@ -157,16 +247,25 @@ export interface PersonSummary {
  * Persons of the case with their latest result. Anyone assessed or recorded as a victim is shown
  * by pseudonym to a user without victim contact: being assessed says the person may be a victim.
  */
-export async function personSummaries(store: Store, access: CaseAccess, q: { q?: string | undefined; assessed: 'all' | 'assessed' | 'presumed'; limit: number }): Promise<PersonSummary[]> {
+export async function personSummaries(
+  store: Store,
+  access: CaseAccess,
+  q: { q?: string | undefined; assessed: 'all' | 'assessed' | 'presumed'; limit: number },
+): Promise<PersonSummary[]> {
   const scope = store.scope(access.caseId);
   const v = await visibilityOf(store, access);
   const latest = await latestAssessments(store, access.caseId);
   const obs = await scope.selectFrom('indicator_observations').select(['person_id']).execute();
   const obsCount = new Map<string, number>();
   for (const o of obs) obsCount.set(o.person_id, (obsCount.get(o.person_id) ?? 0) + 1);
-  let query = scope.selectFrom('entities').select(['id', 'caption', 'properties', 'schema']).where('schema', '=', 'Person');
+  let query = scope
+    .selectFrom('entities')
+    .select(['id', 'caption', 'properties', 'schema'])
+    .where('schema', '=', 'Person');
   if (q.assessed !== 'all') {
-    const ids = [...latest.values()].filter((r) => q.assessed === 'assessed' || r.outcome === 'presumedVictim').map((r) => r.person_id);
+    const ids = [...latest.values()]
+      .filter((r) => q.assessed === 'assessed' || r.outcome === 'presumedVictim')
+      .map((r) => r.person_id);
     if (!ids.length) return [];
     query = query.where('id', 'in', ids);
   }
@@ -182,11 +281,26 @@ export async function personSummaries(store: Store, access: CaseAccess, q: { q?:
     const caption = hidden ? pseudonymOf(r.id) : captionOf({ schema: r.schema, properties: props }) || r.caption;
     if (needle && !caption.toLowerCase().includes(needle)) continue;
     out.push({
-      id: r.id, caption, pseudonymised: hidden, proceduralStatus: props['proceduralStatus'] ?? [], observations: obsCount.get(r.id) ?? 0,
-      latest: last ? { id: last.id, outcome: last.outcome, list: last.list_id, createdAt: last.created_at, explanation: (JSON.parse(last.decision) as Decision).explanation } : null,
+      id: r.id,
+      caption,
+      pseudonymised: hidden,
+      proceduralStatus: props['proceduralStatus'] ?? [],
+      observations: obsCount.get(r.id) ?? 0,
+      latest: last
+        ? {
+            id: last.id,
+            outcome: last.outcome,
+            list: last.list_id,
+            createdAt: last.created_at,
+            explanation: (JSON.parse(last.decision) as Decision).explanation,
+          }
+        : null,
     });
   }
   // Assessed and observed persons first: they are the ones this page is for.
-  out.sort((a, b) => Number(!!b.latest) - Number(!!a.latest) || b.observations - a.observations || a.caption.localeCompare(b.caption));
+  out.sort(
+    (a, b) =>
+      Number(!!b.latest) - Number(!!a.latest) || b.observations - a.observations || a.caption.localeCompare(b.caption),
+  );
   return out.slice(0, q.limit);
 }

@@ -32,27 +32,73 @@ async function failure(csv: string): Promise<string | undefined> {
 
 describe('catalogue CSV', () => {
   it('reads random valid lists item for item, quotes and commas included', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 25 }), async (rows) => {
-      const lines = rows.map((r, i) => ['adult-labour', 'adult', 'labour', r.dimension, r.rating, `item.${i}`, q(r.text), q(r.lv), 'National list', r.verified ? 'verified' : 'unverified'].join(','));
-      const c = await catalogueFromCsv(`${HEADER}\n${lines.join('\n')}\n`, DELPHI_2009);
-      const items = c.lists[0]?.items ?? [];
-      expect(items).toHaveLength(rows.length);
-      rows.forEach((r, i) => {
-        expect(items[i]).toMatchObject({ id: `item.${i}`, dimension: r.dimension, rating: r.rating, text: { en: r.text.trim(), lv: r.lv.trim() }, verification: r.verified ? 'verified' : 'unverified' });
-      });
-    }), { numRuns: 60 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 25 }), async (rows) => {
+        const lines = rows.map((r, i) =>
+          [
+            'adult-labour',
+            'adult',
+            'labour',
+            r.dimension,
+            r.rating,
+            `item.${i}`,
+            q(r.text),
+            q(r.lv),
+            'National list',
+            r.verified ? 'verified' : 'unverified',
+          ].join(','),
+        );
+        const c = await catalogueFromCsv(`${HEADER}\n${lines.join('\n')}\n`, DELPHI_2009);
+        const items = c.lists[0]?.items ?? [];
+        expect(items).toHaveLength(rows.length);
+        rows.forEach((r, i) => {
+          expect(items[i]).toMatchObject({
+            id: `item.${i}`,
+            dimension: r.dimension,
+            rating: r.rating,
+            text: { en: r.text.trim(), lv: r.lv.trim() },
+            verification: r.verified ? 'verified' : 'unverified',
+          });
+        });
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('names the line and column of a bad value', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 10 }), fc.nat(), fc.constantFrom('rating', 'dimension', 'verification', 'population'), async (rows, at, column) => {
-      const bad = at % rows.length;
-      const lines = rows.map((r, i) => {
-        const v: Record<string, string> = { population: 'adult', dimension: r.dimension, rating: r.rating, verification: 'unverified' };
-        if (i === bad) v[column] = 'nonsense';
-        return ['adult-labour', v['population'], 'labour', v['dimension'], v['rating'], `item.${i}`, q(r.text), q(r.lv), 'src', v['verification']].join(',');
-      });
-      expect(await failure(`${HEADER}\n${lines.join('\n')}\n`)).toBe(`line ${bad + 2}, column ${column}`);
-    }), { numRuns: 60 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(row, { minLength: 1, maxLength: 10 }),
+        fc.nat(),
+        fc.constantFrom('rating', 'dimension', 'verification', 'population'),
+        async (rows, at, column) => {
+          const bad = at % rows.length;
+          const lines = rows.map((r, i) => {
+            const v: Record<string, string> = {
+              population: 'adult',
+              dimension: r.dimension,
+              rating: r.rating,
+              verification: 'unverified',
+            };
+            if (i === bad) v[column] = 'nonsense';
+            return [
+              'adult-labour',
+              v['population'],
+              'labour',
+              v['dimension'],
+              v['rating'],
+              `item.${i}`,
+              q(r.text),
+              q(r.lv),
+              'src',
+              v['verification'],
+            ].join(',');
+          });
+          expect(await failure(`${HEADER}\n${lines.join('\n')}\n`)).toBe(`line ${bad + 2}, column ${column}`);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 
   it('refuses a header without the required columns, an empty file and a duplicate id', async () => {

@@ -25,13 +25,30 @@ export interface CatalogueSummary {
 
 function summary(c: CatalogueT, origin: CatalogueSummary['origin'], importedAt: string | null): CatalogueSummary {
   return {
-    key: c.key, version: c.version, title: c.title, kind: c.kind, origin, source: c.source, importedAt,
-    lists: c.lists.map((l) => ({ id: l.id, population: l.population, exploitation: l.exploitation, items: l.items.length, unverified: l.items.filter((i) => i.verification === 'unverified').length })),
+    key: c.key,
+    version: c.version,
+    title: c.title,
+    kind: c.kind,
+    origin,
+    source: c.source,
+    importedAt,
+    lists: c.lists.map((l) => ({
+      id: l.id,
+      population: l.population,
+      exploitation: l.exploitation,
+      items: l.items.length,
+      unverified: l.items.filter((i) => i.verification === 'unverified').length,
+    })),
   };
 }
 
 export async function listCatalogues(store: Store): Promise<CatalogueSummary[]> {
-  const rows = await store.db.selectFrom('indicator_catalogues').select(['content', 'imported_at']).orderBy('key').orderBy('version').execute();
+  const rows = await store.db
+    .selectFrom('indicator_catalogues')
+    .select(['content', 'imported_at'])
+    .orderBy('key')
+    .orderBy('version')
+    .execute();
   const imported = rows.map((r) => summary(Catalogue.parse(JSON.parse(r.content)), 'imported', r.imported_at));
   return [...BUILT_IN_CATALOGUES.map((c) => summary(c, 'built-in', null)), ...imported];
 }
@@ -57,25 +74,48 @@ function validate(raw: unknown, where: string): CatalogueT {
   throw errors.validation(`${path}: ${issue?.message ?? 'invalid'}`, path);
 }
 
-export async function importCatalogue(store: Store, actor: Actor, body: ImportCatalogueBody): Promise<CatalogueSummary> {
+export async function importCatalogue(
+  store: Store,
+  actor: Actor,
+  body: ImportCatalogueBody,
+): Promise<CatalogueSummary> {
   let catalogue: CatalogueT;
   if (body.format === 'json') catalogue = validate(body.catalogue, 'body.catalogue');
   else {
     const base = await getCatalogue(store, body.ruleFrom ?? 'ilo-ec-delphi-2009');
     const draft = await catalogueFromCsv(body.csv, base);
-    catalogue = validate({ ...draft, key: body.key, version: body.version, title: { en: body.title }, source: body.source }, 'body');
+    catalogue = validate(
+      { ...draft, key: body.key, version: body.version, title: { en: body.title }, source: body.source },
+      'body',
+    );
   }
   if (BUILT_IN_CATALOGUES.some((c) => c.key === catalogue.key && c.version >= catalogue.version)) {
-    throw errors.conflict(`${catalogue.key} version ${catalogue.version} is shipped with the platform; import a higher version or another key`, 'version');
+    throw errors.conflict(
+      `${catalogue.key} version ${catalogue.version} is shipped with the platform; import a higher version or another key`,
+      'version',
+    );
   }
   const content = JSON.stringify(catalogue);
   const id = `${catalogue.key}@${catalogue.version}`;
   const exists = await store.db.selectFrom('indicator_catalogues').select('id').where('id', '=', id).executeTakeFirst();
-  if (exists) throw errors.conflict(`${id} is already imported; versions are never replaced — import version ${catalogue.version + 1}`, 'version');
+  if (exists)
+    throw errors.conflict(
+      `${id} is already imported; versions are never replaced — import version ${catalogue.version + 1}`,
+      'version',
+    );
   const now = new Date().toISOString();
-  await store.db.insertInto('indicator_catalogues').values({
-    id, key: catalogue.key, version: catalogue.version, title: catalogue.title.en, content,
-    sha256: createHash('sha256').update(content).digest('hex'), imported_by: actor.id, imported_at: now,
-  }).execute();
+  await store.db
+    .insertInto('indicator_catalogues')
+    .values({
+      id,
+      key: catalogue.key,
+      version: catalogue.version,
+      title: catalogue.title.en,
+      content,
+      sha256: createHash('sha256').update(content).digest('hex'),
+      imported_by: actor.id,
+      imported_at: now,
+    })
+    .execute();
   return summary(catalogue, 'imported', now);
 }

@@ -41,12 +41,27 @@ export interface ObservationOut {
 }
 
 export const presentObservation = (r: ObservationRow): ObservationOut => ({
-  id: r.id, personId: r.person_id, catalogue: r.catalogue, code: r.code, strength: r.strength, text: r.text, occurredOn: r.occurred_on,
-  entityIds: JSON.parse(r.entity_ids) as string[], transactionRefs: JSON.parse(r.transaction_refs) as string[], origin: r.origin,
+  id: r.id,
+  personId: r.person_id,
+  catalogue: r.catalogue,
+  code: r.code,
+  strength: r.strength,
+  text: r.text,
+  occurredOn: r.occurred_on,
+  entityIds: JSON.parse(r.entity_ids) as string[],
+  transactionRefs: JSON.parse(r.transaction_refs) as string[],
+  origin: r.origin,
 });
 
 export async function observationsOf(store: Store, caseId: string, personId: string): Promise<ObservationOut[]> {
-  const rows = await store.scope(caseId).selectFrom('indicator_observations').selectAll().where('person_id', '=', personId).orderBy('recorded_at').orderBy('id').execute();
+  const rows = await store
+    .scope(caseId)
+    .selectFrom('indicator_observations')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .orderBy('recorded_at')
+    .orderBy('id')
+    .execute();
   return rows.map(presentObservation);
 }
 
@@ -64,24 +79,42 @@ interface GeneratorFact {
  */
 export async function recordDemoObservations(store: Store, actor: Actor, caseId: string): Promise<number> {
   const scope = store.scope(caseId);
-  const already = await scope.selectFrom('indicator_observations').select('id').where('origin', '=', 'demo').limit(1).executeTakeFirst();
+  const already = await scope
+    .selectFrom('indicator_observations')
+    .select('id')
+    .where('origin', '=', 'demo')
+    .limit(1)
+    .executeTakeFirst();
   if (already) return 0;
   const parts = await listGroundTruthParts(scope);
   if (!parts.length) throw errors.validation('This case was not made by the demo generator', 'caseId');
   const now = new Date().toISOString();
   const rows: Omit<ObservationRow, 'case_id'>[] = [];
   for (const p of parts) {
-    const facts = ((JSON.parse(p.content) as { indicatorFacts?: GeneratorFact[] }).indicatorFacts ?? []);
+    const facts = (JSON.parse(p.content) as { indicatorFacts?: GeneratorFact[] }).indicatorFacts ?? [];
     for (const f of facts) {
       rows.push({
-        id: uuidv7(), person_id: f.personId, catalogue: f.catalogue, code: f.indicator, strength: f.strength ?? null, text: f.evidence.event,
-        occurred_on: f.evidence.date ?? null, entity_ids: JSON.stringify(f.evidence.entityIds), transaction_refs: JSON.stringify(f.evidence.transactionRefs),
-        origin: 'demo', recorded_by: actor.id, recorded_at: now,
+        id: uuidv7(),
+        person_id: f.personId,
+        catalogue: f.catalogue,
+        code: f.indicator,
+        strength: f.strength ?? null,
+        text: f.evidence.event,
+        occurred_on: f.evidence.date ?? null,
+        entity_ids: JSON.stringify(f.evidence.entityIds),
+        transaction_refs: JSON.stringify(f.evidence.transactionRefs),
+        origin: 'demo',
+        recorded_by: actor.id,
+        recorded_at: now,
       });
     }
   }
   await store.transaction(async (trx) => {
-    for (let i = 0; i < rows.length; i += 500) await scope.in(trx).insertInto('indicator_observations', rows.slice(i, i + 500)).execute();
+    for (let i = 0; i < rows.length; i += 500)
+      await scope
+        .in(trx)
+        .insertInto('indicator_observations', rows.slice(i, i + 500))
+        .execute();
   });
   return rows.length;
 }
@@ -102,11 +135,17 @@ export interface FillResult {
 }
 
 /** One new assessment per person with observations (or per person named), decided by the rule. */
-export async function fillAssessments(store: Store, actor: Actor, access: CaseAccess, opts: { persons?: string[] | undefined; catalogue?: string } = {}): Promise<FillResult> {
+export async function fillAssessments(
+  store: Store,
+  actor: Actor,
+  access: CaseAccess,
+  opts: { persons?: string[] | undefined; catalogue?: string } = {},
+): Promise<FillResult> {
   const scope = store.scope(access.caseId);
   const v = await visibilityOf(store, access);
   const catalogue = await getCatalogue(store, opts.catalogue ?? 'ilo-ec-delphi-2009');
-  if (catalogue.kind !== 'delphi') throw errors.validation('catalogue: filling needs a catalogue with a decision rule', 'catalogue');
+  if (catalogue.kind !== 'delphi')
+    throw errors.validation('catalogue: filling needs a catalogue with a decision rule', 'catalogue');
   let q = scope.selectFrom('indicator_observations').selectAll();
   if (opts.persons) q = q.where('person_id', 'in', opts.persons.length ? opts.persons : ['-']);
   const all = await q.orderBy('recorded_at').orderBy('id').execute();
@@ -117,18 +156,38 @@ export async function fillAssessments(store: Store, actor: Actor, access: CaseAc
     const person = await getEntity(scope, personId);
     if (person?.schema !== 'Person') continue;
     const links = (await linksOf(scope, personId)).filter((l) => canSee(v, l.id));
-    const employed = links.some((l) => (l.schema === 'Employment' || l.schema === 'Posting') && l.source_id === personId);
-    const evidenceEntities = await getEntities(scope, [...new Set(obs.flatMap((o) => JSON.parse(o.entity_ids) as string[]))]);
+    const employed = links.some(
+      (l) => (l.schema === 'Employment' || l.schema === 'Posting') && l.source_id === personId,
+    );
+    const evidenceEntities = await getEntities(scope, [
+      ...new Set(obs.flatMap((o) => JSON.parse(o.entity_ids) as string[])),
+    ]);
     const inAds = evidenceEntities.some((e) => e.schema === 'OnlineAd');
     const exploitation = employed || !inAds ? 'labour' : 'sexual';
     const birth = (JSON.parse(person.properties) as Properties)['birthDate']?.[0];
     const age = birth ? ageOn(birth, new Date()) : null;
     const population = age !== null && age < 18 ? 'child' : 'adult';
-    const list = catalogue.lists.find((l) => l.population === population && l.exploitation === exploitation) ?? findList(catalogue, `${population}-${exploitation}`);
+    const list =
+      catalogue.lists.find((l) => l.population === population && l.exploitation === exploitation) ??
+      findList(catalogue, `${population}-${exploitation}`);
     if (!list) continue;
-    const tags = obs.map((o) => ({ id: o.id, catalogue: o.catalogue === 'ILO' ? 'ILO' : 'Delphi', code: o.code, strength: (o.strength as ObservationTag['strength']) ?? null, text: o.text }) satisfies ObservationTag & { id: string });
+    const tags = obs.map(
+      (o) =>
+        ({
+          id: o.id,
+          catalogue: o.catalogue === 'ILO' ? 'ILO' : 'Delphi',
+          code: o.code,
+          strength: (o.strength as ObservationTag['strength']) ?? null,
+          text: o.text,
+        }) satisfies ObservationTag & { id: string },
+    );
     const items = delphiItemsOf(list, tags);
-    const indicators: IndicatorInput[] = [...items].map(([itemId, obsIds]) => ({ itemId, reliability: 'B', information: '2', evidence: obsIds.slice(0, 20).map((id) => ({ kind: 'observation' as const, id })) }));
+    const indicators: IndicatorInput[] = [...items].map(([itemId, obsIds]) => ({
+      itemId,
+      reliability: 'B',
+      information: '2',
+      evidence: obsIds.slice(0, 20).map((id) => ({ kind: 'observation' as const, id })),
+    }));
     const acts: ActInput[] = [];
     for (const l of links) {
       const spec = ACT_LINKS[l.schema];
@@ -139,10 +198,22 @@ export async function fillAssessments(store: Store, actor: Actor, access: CaseAc
       if (existing) existing.evidence = [...existing.evidence, { kind: 'entity' as const, id: l.id }].slice(0, 20);
       else acts.push({ act: spec.act as Act, evidence: [{ kind: 'entity', id: l.id }] });
     }
-    const saved = await saveAssessment(store, actor, access, personId, {
-      catalogue: catalogue.key, version: catalogue.version, list: list.id, population, indicators, acts,
-      note: `Filled from ${obs.length} recorded observation(s)`,
-    }, { method: 'observations' });
+    const saved = await saveAssessment(
+      store,
+      actor,
+      access,
+      personId,
+      {
+        catalogue: catalogue.key,
+        version: catalogue.version,
+        list: list.id,
+        population,
+        indicators,
+        acts,
+        note: `Filled from ${obs.length} recorded observation(s)`,
+      },
+      { method: 'observations' },
+    );
     out.push(saved);
   }
   return { assessed: out.length, presumed: out.filter((a) => a.outcome === 'presumedVictim').length, assessments: out };

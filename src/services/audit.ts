@@ -61,7 +61,10 @@ export const presentAuditEvent = (r: AuditRecord): AuditEventView => ({
 });
 
 /** One page, newest first; `next` continues it. Authorisation is the caller's (route or CLI). */
-export async function auditPage(store: Store, filter: AuditFilter): Promise<{ events: AuditEventView[]; next: string | null }> {
+export async function auditPage(
+  store: Store,
+  filter: AuditFilter,
+): Promise<{ events: AuditEventView[]; next: string | null }> {
   const rows = await queryAuditLog(store.db, filter);
   const last = rows[rows.length - 1];
   return { events: rows.map(presentAuditEvent), next: rows.length === filter.limit && last ? String(last.gseq) : null };
@@ -74,7 +77,11 @@ export function gseqCursor(cursor: string | undefined): number | undefined {
 }
 
 /** Every matching record as CSV, streamed page by page; stops after `max` records. */
-export async function* auditCsv(store: Store, filter: Omit<AuditFilter, 'limit' | 'beforeGseq'>, max = 1_000_000): AsyncGenerator<string> {
+export async function* auditCsv(
+  store: Store,
+  filter: Omit<AuditFilter, 'limit' | 'beforeGseq'>,
+  max = 1_000_000,
+): AsyncGenerator<string> {
   yield auditCsvHeader();
   let before: number | undefined;
   let n = 0;
@@ -90,16 +97,29 @@ export async function* auditCsv(store: Store, filter: Omit<AuditFilter, 'limit' 
   }
 }
 
-export const auditCsvStream = (store: Store, filter: Omit<AuditFilter, 'limit' | 'beforeGseq'>): Readable => Readable.from(auditCsv(store, filter));
+export const auditCsvStream = (store: Store, filter: Omit<AuditFilter, 'limit' | 'beforeGseq'>): Readable =>
+  Readable.from(auditCsv(store, filter));
 
-export async function verifyAudit(store: Store, opts: VerifyOptions = {}, ring: KeyRing = keyRing()): Promise<VerifyReport> {
+export async function verifyAudit(
+  store: Store,
+  opts: VerifyOptions = {},
+  ring: KeyRing = keyRing(),
+): Promise<VerifyReport> {
   return verifyAuditLog(store.db, ring, opts);
 }
 
 /** The report as the CLI prints it: one line per problem, naming chain, record and what happened. */
 export function formatVerifyReport(r: VerifyReport): string[] {
-  const lines = r.problems.map((p) => `${p.kind.toUpperCase().padEnd(12)} ${p.chain === 'global' ? 'global chain' : p.chain === '-' ? 'chain - (no case)' : `case ${p.chain}`}: ${p.message}`);
-  const witness = r.witness === 'matched' ? 'matches the witness in the key folder' : r.witness === 'none' ? 'no witness to compare' : 'witness problem';
+  const lines = r.problems.map(
+    (p) =>
+      `${p.kind.toUpperCase().padEnd(12)} ${p.chain === 'global' ? 'global chain' : p.chain === '-' ? 'chain - (no case)' : `case ${p.chain}`}: ${p.message}`,
+  );
+  const witness =
+    r.witness === 'matched'
+      ? 'matches the witness in the key folder'
+      : r.witness === 'none'
+        ? 'no witness to compare'
+        : 'witness problem';
   lines.push(
     `${r.ok ? 'OK' : 'FAILED'}: ${r.records} records in ${r.chains} chains, ${r.signaturesChecked} signatures checked, ${witness}${r.ok ? '' : `; ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}`}.`,
   );

@@ -14,7 +14,18 @@
  * chains and records the restore.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -47,7 +58,8 @@ export interface Manifest {
   members: { name: string; size: number; sha256: string }[];
 }
 
-export type BackupTarget = { dialect: 'sqlite'; dataDir: string } | { dialect: 'postgres'; databaseUrl: string; schema?: string | undefined };
+export type BackupTarget =
+  { dialect: 'sqlite'; dataDir: string } | { dialect: 'postgres'; databaseUrl: string; schema?: string | undefined };
 
 export const SQLITE_FILE = 'elect.sqlite';
 const DB_MEMBER = { sqlite: 'db/elect.sqlite', postgres: 'db/elect.pgdump' } as const;
@@ -58,7 +70,11 @@ export const consoleUser = (): string => `os:${userInfo().username}`.replace(/[^
 /** libpq environment for pg_dump / pg_restore: the password never appears on a command line. */
 export function pgEnv(databaseUrl: string): NodeJS.ProcessEnv {
   const u = new URL(databaseUrl);
-  const env: NodeJS.ProcessEnv = { ...process.env, PGHOST: decodeURIComponent(u.hostname || 'localhost'), PGDATABASE: decodeURIComponent(u.pathname.replace(/^\//, '')) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PGHOST: decodeURIComponent(u.hostname || 'localhost'),
+    PGDATABASE: decodeURIComponent(u.pathname.replace(/^\//, '')),
+  };
   if (u.port) env.PGPORT = u.port;
   if (u.username) env.PGUSER = decodeURIComponent(u.username);
   if (u.password) env.PGPASSWORD = decodeURIComponent(u.password);
@@ -74,8 +90,14 @@ function run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv): Prom
     let err = '';
     p.stdout.on('data', (d: Buffer) => (out += d.toString()));
     p.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    p.on('error', (e) => reject(new Error(`${cmd} could not be started (${e.message}); install the PostgreSQL client tools`)));
-    p.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} failed (exit ${code}): ${err.trim().split('\n').slice(-3).join(' ')}`))));
+    p.on('error', (e) =>
+      reject(new Error(`${cmd} could not be started (${e.message}); install the PostgreSQL client tools`)),
+    );
+    p.on('close', (code) =>
+      code === 0
+        ? resolve(out)
+        : reject(new Error(`${cmd} failed (exit ${code}): ${err.trim().split('\n').slice(-3).join(' ')}`)),
+    );
   });
 }
 
@@ -101,11 +123,25 @@ export interface BackupResult {
 }
 
 /** Writes a backup of the open store (and its data folder's evidence/ folder) to `archive`. */
-export async function createBackup(store: Store, ring: KeyRing, opts: { archive: string; dataDir?: string | undefined; userId?: string }): Promise<BackupResult> {
+export async function createBackup(
+  store: Store,
+  ring: KeyRing,
+  opts: { archive: string; dataDir?: string | undefined; userId?: string },
+): Promise<BackupResult> {
   const tmp = mkdtempSync(join(tmpdir(), 'elect-backup-'));
   try {
     // Recorded first, so the snapshot holds its own record.
-    const head = await appendAudit(store.db, { caseId: null, userId: opts.userId ?? consoleUser(), action: 'disclosure', targetType: 'deployment', detail: { op: 'backup' } }, ring);
+    const head = await appendAudit(
+      store.db,
+      {
+        caseId: null,
+        userId: opts.userId ?? consoleUser(),
+        action: 'disclosure',
+        targetType: 'deployment',
+        detail: { op: 'backup' },
+      },
+      ring,
+    );
     const dbFile = join(tmp, 'db');
     let pgSchema: string | null = null;
     if (store.dialect === 'sqlite') {
@@ -115,17 +151,27 @@ export async function createBackup(store: Store, ring: KeyRing, opts: { archive:
       const url = store.raw.pgPool?.options.connectionString;
       if (!url) throw new Error('No PostgreSQL connection string');
       pgSchema = await currentSchema(store);
-      await run('pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--schema=${pgSchema}`, `--file=${dbFile}`], pgEnv(url));
+      await run(
+        'pg_dump',
+        ['--format=custom', '--no-owner', '--no-privileges', `--schema=${pgSchema}`, `--file=${dbFile}`],
+        pgEnv(url),
+      );
     }
     const inputs: ArchiveInput[] = [{ name: DB_MEMBER[store.dialect], file: dbFile }];
     if (opts.dataDir) {
       const evidence = join(opts.dataDir, 'evidence');
-      for (const f of listFiles(evidence)) inputs.push({ name: `evidence/${relative(evidence, f).split('\\').join('/')}`, file: f });
+      for (const f of listFiles(evidence))
+        inputs.push({ name: `evidence/${relative(evidence, f).split('\\').join('/')}`, file: f });
     }
     const members = [];
-    for (const m of inputs) members.push({ name: m.name, size: statSync(m.file).size, sha256: await sha256File(m.file) });
+    for (const m of inputs)
+      members.push({ name: m.name, size: statSync(m.file).size, sha256: await sha256File(m.file) });
     const manifest: Manifest = {
-      format: 'elect-backup', version: 1, createdAt: new Date().toISOString(), dialect: store.dialect, pgSchema,
+      format: 'elect-backup',
+      version: 1,
+      createdAt: new Date().toISOString(),
+      dialect: store.dialect,
+      pgSchema,
       schemaVersion: Math.max(...migrations.map((m) => m.version)),
       audit: { gseq: head.gseq, g_hash: head.g_hash, storeId: head.storeId || null },
       keys: { signing: ring.signingKeyId, evidence: [ring.evidenceKeyId] },
@@ -133,8 +179,15 @@ export async function createBackup(store: Store, ring: KeyRing, opts: { archive:
     };
     const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
     writeFileSync(join(tmp, 'manifest.json'), manifestText);
-    writeFileSync(join(tmp, 'manifest.sig'), `${JSON.stringify({ keyId: ring.signingKeyId, sig: ring.sign(manifestText) })}\n`);
-    await writeTarGz(opts.archive, [{ name: 'manifest.json', file: join(tmp, 'manifest.json') }, { name: 'manifest.sig', file: join(tmp, 'manifest.sig') }, ...inputs]);
+    writeFileSync(
+      join(tmp, 'manifest.sig'),
+      `${JSON.stringify({ keyId: ring.signingKeyId, sig: ring.sign(manifestText) })}\n`,
+    );
+    await writeTarGz(opts.archive, [
+      { name: 'manifest.json', file: join(tmp, 'manifest.json') },
+      { name: 'manifest.sig', file: join(tmp, 'manifest.sig') },
+      ...inputs,
+    ]);
     return { archive: opts.archive, manifest };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -163,7 +216,8 @@ export async function checkBackup(archive: string, ring: KeyRing): Promise<Archi
     const manifest = JSON.parse(manifestText) as Manifest;
     const problems: string[] = [];
     const notes: string[] = [];
-    if (manifest.format !== 'elect-backup' || manifest.version !== 1) problems.push('not an ELECT backup archive (manifest format)');
+    if (manifest.format !== 'elect-backup' || manifest.version !== 1)
+      problems.push('not an ELECT backup archive (manifest format)');
     const sig = JSON.parse(readFileSync(join(dir, 'manifest.sig'), 'utf8')) as { keyId: string; sig: string };
     const signed = ring.verify(sig.keyId, manifestText, sig.sig);
     if (signed === false) problems.push('manifest.json does not match its signature: the archive was altered');
@@ -172,11 +226,15 @@ export async function checkBackup(archive: string, ring: KeyRing): Promise<Archi
     for (const m of manifest.members) {
       const got = byName.get(m.name);
       if (!got) problems.push(`${m.name}: missing from the archive`);
-      else if (got.sha256 !== m.sha256 || got.size !== m.size) problems.push(`${m.name}: its SHA-256 or size differs from the manifest`);
+      else if (got.sha256 !== m.sha256 || got.size !== m.size)
+        problems.push(`${m.name}: its SHA-256 or size differs from the manifest`);
     }
     const listed = new Set(['manifest.json', 'manifest.sig', ...manifest.members.map((m) => m.name)]);
-    for (const m of extracted) if (!listed.has(m.name)) problems.push(`${m.name}: in the archive but not in the manifest`);
-    for (const k of manifest.keys.evidence) if (k && !ring.evidenceKey(k)) notes.push(`evidence key ${k} is not in the key folder: evidence files will not be readable`);
+    for (const m of extracted)
+      if (!listed.has(m.name)) problems.push(`${m.name}: in the archive but not in the manifest`);
+    for (const k of manifest.keys.evidence)
+      if (k && !ring.evidenceKey(k))
+        notes.push(`evidence key ${k} is not in the key folder: evidence files will not be readable`);
 
     let audit: VerifyReport | null = null;
     const dbPath = join(dir, DB_MEMBER[manifest.dialect] ?? 'db/missing');
@@ -188,13 +246,20 @@ export async function checkBackup(archive: string, ring: KeyRing): Promise<Archi
         const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: copy }) });
         audit = await verifyAuditLog(db, ring, { ignoreWitness: true });
         if (!audit.ok) problems.push(`the archived audit log does not verify: ${audit.problems[0]?.message ?? ''}`);
-        const at = await db.selectFrom('audit_events').select('g_hash').where('gseq', '=', manifest.audit.gseq).executeTakeFirst();
-        if (at?.g_hash !== manifest.audit.g_hash) problems.push('the archived audit log does not hold the head the manifest names');
+        const at = await db
+          .selectFrom('audit_events')
+          .select('g_hash')
+          .where('gseq', '=', manifest.audit.gseq)
+          .executeTakeFirst();
+        if (at?.g_hash !== manifest.audit.g_hash)
+          problems.push('the archived audit log does not hold the head the manifest names');
       } finally {
         copy.close();
       }
     } else if (!problems.length) {
-      await run('pg_restore', ['--list', dbPath], process.env).catch((e: Error) => problems.push(`db/elect.pgdump: ${e.message}`));
+      await run('pg_restore', ['--list', dbPath], process.env).catch((e: Error) =>
+        problems.push(`db/elect.pgdump: ${e.message}`),
+      );
     }
     return { manifest, problems, notes, audit, dir, dispose };
   } catch (e) {
@@ -214,19 +279,27 @@ export interface RestoreResult {
  * database is set aside — SQLite — or its schema dropped — PostgreSQL). Checks the archive first;
  * after restoring, verifies the audit log and records the restore in it.
  */
-export async function restoreBackup(archive: string, target: BackupTarget, ring: KeyRing, opts: { force?: boolean; userId?: string } = {}): Promise<RestoreResult> {
+export async function restoreBackup(
+  archive: string,
+  target: BackupTarget,
+  ring: KeyRing,
+  opts: { force?: boolean; userId?: string } = {},
+): Promise<RestoreResult> {
   const check = await checkBackup(archive, ring);
   try {
     if (check.problems.length) throw new Error(`The archive did not pass its check: ${check.problems.join('; ')}`);
     const m = check.manifest;
-    if (m.dialect !== target.dialect) throw new Error(`The archive holds a ${m.dialect} database; the target is ${target.dialect}`);
+    if (m.dialect !== target.dialect)
+      throw new Error(`The archive holds a ${m.dialect} database; the target is ${target.dialect}`);
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     let store: Store;
     if (target.dialect === 'sqlite') {
       const file = join(target.dataDir, SQLITE_FILE);
       const evidence = join(target.dataDir, 'evidence');
-      if ((existsSync(file) || existsSync(evidence)) && !opts.force) throw new Error(`${target.dataDir} already holds a database; restore with --force to set it aside`);
-      for (const f of [file, `${file}-wal`, `${file}-shm`, evidence]) if (existsSync(f)) renameSync(f, `${f}.replaced-${stamp}`);
+      if ((existsSync(file) || existsSync(evidence)) && !opts.force)
+        throw new Error(`${target.dataDir} already holds a database; restore with --force to set it aside`);
+      for (const f of [file, `${file}-wal`, `${file}-shm`, evidence])
+        if (existsSync(f)) renameSync(f, `${f}.replaced-${stamp}`);
       mkdirSync(target.dataDir, { recursive: true });
       copyFileSync(join(check.dir, DB_MEMBER.sqlite), file);
       for (const f of listFiles(join(check.dir, 'evidence'))) {
@@ -237,32 +310,80 @@ export async function restoreBackup(archive: string, target: BackupTarget, ring:
       store = await Store.open({ dataDir: target.dataDir });
     } else {
       const schema = target.schema ?? m.pgSchema ?? 'public';
-      if (!SCHEMA_NAME.test(schema) || schema !== m.pgSchema) throw new Error(`The archive holds schema ${m.pgSchema ?? '?'}; it restores under that name only`);
+      if (!SCHEMA_NAME.test(schema) || schema !== m.pgSchema)
+        throw new Error(`The archive holds schema ${m.pgSchema ?? '?'}; it restores under that name only`);
       const client = new pg.Client({ connectionString: target.databaseUrl });
       await client.connect();
       try {
-        const tables = await client.query<{ n: string }>('SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = $1', [schema]);
-        if (Number(tables.rows[0]?.n ?? 0) > 0 && !opts.force) throw new Error(`Schema ${schema} already holds tables; restore with --force to replace them`);
+        const tables = await client.query<{ n: string }>(
+          'SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = $1',
+          [schema],
+        );
+        if (Number(tables.rows[0]?.n ?? 0) > 0 && !opts.force)
+          throw new Error(`Schema ${schema} already holds tables; restore with --force to replace them`);
         await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
       } finally {
         await client.end();
       }
       const env = pgEnv(target.databaseUrl);
-      await run('pg_restore', ['--no-owner', '--no-privileges', '--exit-on-error', '--single-transaction', `--dbname=${env.PGDATABASE ?? ''}`, join(check.dir, DB_MEMBER.postgres)], env);
+      await run(
+        'pg_restore',
+        [
+          '--no-owner',
+          '--no-privileges',
+          '--exit-on-error',
+          '--single-transaction',
+          `--dbname=${env.PGDATABASE ?? ''}`,
+          join(check.dir, DB_MEMBER.postgres),
+        ],
+        env,
+      );
       store = await Store.open({ databaseUrl: target.databaseUrl, pgSchema: schema === 'public' ? undefined : schema });
     }
     try {
       const audit = await verifyAuditLog(store.db, ring, { ignoreWitness: true });
-      const at = await store.db.selectFrom('audit_events').select('g_hash').where('gseq', '=', m.audit.gseq).executeTakeFirst();
-      if (at?.g_hash !== m.audit.g_hash) audit.problems.push({ chain: 'global', kind: 'truncated', seq: m.audit.gseq, message: 'the restored log does not hold the head named in the manifest' });
+      const at = await store.db
+        .selectFrom('audit_events')
+        .select('g_hash')
+        .where('gseq', '=', m.audit.gseq)
+        .executeTakeFirst();
+      if (at?.g_hash !== m.audit.g_hash)
+        audit.problems.push({
+          chain: 'global',
+          kind: 'truncated',
+          seq: m.audit.gseq,
+          message: 'the restored log does not hold the head named in the manifest',
+        });
       audit.ok = audit.problems.length === 0;
       const notes = [...check.notes];
       // Records made after the backup are lost with the restore: the witness shows how many.
-      const g = await store.db.selectFrom('audit_heads').select(['gseq', 'store_id']).where('case_id', '=', GLOBAL_CHAIN).executeTakeFirst();
+      const g = await store.db
+        .selectFrom('audit_heads')
+        .select(['gseq', 'store_id'])
+        .where('case_id', '=', GLOBAL_CHAIN)
+        .executeTakeFirst();
       const w = g?.store_id ? readWitness(ring, g.store_id) : undefined;
       const lostFrom = w && g && w.gseq > Number(g.gseq) ? Number(g.gseq) + 1 : null;
-      if (w && lostFrom) notes.push(`audit records ${lostFrom}–${w.gseq}, made after this backup, are gone with the restore (the witness in the key folder saw them)`);
-      await appendAudit(store.db, { caseId: null, userId: opts.userId ?? consoleUser(), action: 'alteration', targetType: 'deployment', detail: { op: 'restore', backupGseq: m.audit.gseq, lostFromGseq: lostFrom, lostToGseq: lostFrom ? (w?.gseq ?? null) : null } }, ring);
+      if (w && lostFrom)
+        notes.push(
+          `audit records ${lostFrom}–${w.gseq}, made after this backup, are gone with the restore (the witness in the key folder saw them)`,
+        );
+      await appendAudit(
+        store.db,
+        {
+          caseId: null,
+          userId: opts.userId ?? consoleUser(),
+          action: 'alteration',
+          targetType: 'deployment',
+          detail: {
+            op: 'restore',
+            backupGseq: m.audit.gseq,
+            lostFromGseq: lostFrom,
+            lostToGseq: lostFrom ? (w?.gseq ?? null) : null,
+          },
+        },
+        ring,
+      );
       await witnessHead(store.db, ring, true);
       return { manifest: m, notes, audit };
     } finally {

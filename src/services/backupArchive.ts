@@ -171,7 +171,15 @@ export async function extractTarGz(archive: string, dest: string): Promise<Extra
         mkdirSync(dirname(path), { recursive: true });
         fd = openSync(path, 'wx', 0o600);
       } else throw new Error(`Archive member ${name} is not a plain file`);
-      cur = { name, size, remaining: size, pad: (BLOCK - (size % BLOCK)) % BLOCK, fd, hash: createHash('sha256'), path };
+      cur = {
+        name,
+        size,
+        remaining: size,
+        pad: (BLOCK - (size % BLOCK)) % BLOCK,
+        fd,
+        hash: createHash('sha256'),
+        path,
+      };
       if (size === 0) finish(cur);
     }
   }

@@ -21,7 +21,8 @@ import type { Visibility } from './visibility.ts';
 /** Schemata that are people or organisations (who can hold a phone), not nodes or documents. */
 const HOLDERS = new Set(['Person', 'Company', 'Organization', 'LegalEntity', 'PublicBody']);
 
-const props = (r: Pick<EntityRow, 'properties'>): Record<string, string[]> => JSON.parse(r.properties) as Record<string, string[]>;
+const props = (r: Pick<EntityRow, 'properties'>): Record<string, string[]> =>
+  JSON.parse(r.properties) as Record<string, string[]>;
 const first = (p: Record<string, string[]>, k: string): string | null => p[k]?.[0]?.trim().toLowerCase() || null;
 
 /**
@@ -59,7 +60,14 @@ async function familyPairs(scope: CaseScope, ids: readonly string[]): Promise<Se
 /** Who in the case holds each phone, with their roles (account holder, worker). */
 async function holdersOf(scope: CaseScope, phones: readonly string[]): Promise<Map<string, EntityRow[]>> {
   const hits = await entityIdsWithSelector(scope, 'phone', phones);
-  const rows = new Map((await getEntities(scope, hits.map((h) => h.entity_id))).map((r) => [r.id, r]));
+  const rows = new Map(
+    (
+      await getEntities(
+        scope,
+        hits.map((h) => h.entity_id),
+      )
+    ).map((r) => [r.id, r]),
+  );
   const out = new Map<string, EntityRow[]>();
   for (const h of hits) {
     const row = rows.get(h.entity_id);
@@ -71,7 +79,10 @@ async function holdersOf(scope: CaseScope, phones: readonly string[]): Promise<M
   return out;
 }
 
-async function rolesOf(scope: CaseScope, ids: readonly string[]): Promise<Map<string, Set<'accountHolder' | 'worker'>>> {
+async function rolesOf(
+  scope: CaseScope,
+  ids: readonly string[],
+): Promise<Map<string, Set<'accountHolder' | 'worker'>>> {
   const links = await linksTouching(scope, ['Ownership', 'Employment'], ids);
   const assets = new Map<string, string>();
   const assetIds = links.filter((l) => l.schema === 'Ownership').flatMap((l) => props(l).asset ?? []);
@@ -80,7 +91,8 @@ async function rolesOf(scope: CaseScope, ids: readonly string[]): Promise<Map<st
   const add = (id: string, role: 'accountHolder' | 'worker') => roles.set(id, (roles.get(id) ?? new Set()).add(role));
   for (const l of links) {
     const p = props(l);
-    if (l.schema === 'Ownership' && (p.asset ?? []).some((a) => assets.get(a) === 'BankAccount')) for (const o of p.owner ?? []) add(o, 'accountHolder');
+    if (l.schema === 'Ownership' && (p.asset ?? []).some((a) => assets.get(a) === 'BankAccount'))
+      for (const o of p.owner ?? []) add(o, 'accountHolder');
     if (l.schema === 'Employment') for (const e of p.employee ?? []) add(e, 'worker');
   }
   return roles;
@@ -90,8 +102,13 @@ function why(kind: PhoneHitOut['kind'], n: number, roles: readonly string[]): st
   if (kind === 'household') {
     return `The phone is given by ${n} people of one family (same surname and address, or recorded as family): a household's phone. It says nothing about which of them, if any, placed the ad, so it does not tie them to the ad network without another signal.`;
   }
-  const what = roles.length ? ` (${distinct(roles).map((r) => (r === 'accountHolder' ? 'bank-account holder' : r === 'worker' ? 'worker' : 'phone holder')).join(', ')})` : '';
-  if (kind === 'sharedByUnrelated') return `The phone is given by ${n} unrelated people${what}: one phone held for several people is a sign of a controller.`;
+  const what = roles.length
+    ? ` (${distinct(roles)
+        .map((r) => (r === 'accountHolder' ? 'bank-account holder' : r === 'worker' ? 'worker' : 'phone holder'))
+        .join(', ')})`
+    : '';
+  if (kind === 'sharedByUnrelated')
+    return `The phone is given by ${n} unrelated people${what}: one phone held for several people is a sign of a controller.`;
   return `The phone in the ad is the phone of one person in the case${what}.`;
 }
 
@@ -103,19 +120,33 @@ export async function adNetworks(store: Store, caseId: string, v: Visibility): P
   const flags = new Map<string, string[]>();
   for (const c of captures) {
     const x = JSON.parse(c.extraction) as ExtractionOut;
-    const phones = distinct([...x.phones.map((p) => p.e164), ...x.handles.filter((h) => h.handle.startsWith('+')).map((h) => h.handle)]);
+    const phones = distinct([
+      ...x.phones.map((p) => p.e164),
+      ...x.handles.filter((h) => h.handle.startsWith('+')).map((h) => h.handle),
+    ]);
     byCapture.set(c.id, { id: c.ad_entity_id, phones, emails: distinct(x.emails.map((e) => e.email)), images: [] });
     flags.set(c.ad_entity_id, distinct(x.redFlags.map((f) => f.kind)));
   }
   for (const im of images) {
     const s = byCapture.get(im.capture_id);
-    if (s && im.dhash && im.phash) (s.images as { dhash: string; phash: string }[]).push({ dhash: im.dhash, phash: im.phash });
+    if (s && im.dhash && im.phash)
+      (s.images as { dhash: string; phash: string }[]).push({ dhash: im.dhash, phash: im.phash });
   }
   // One ad may have been captured more than once: merge its signals.
   const byAd = new Map<string, AdSignals>();
   for (const s of byCapture.values()) {
     const prev = byAd.get(s.id);
-    byAd.set(s.id, prev ? { id: s.id, phones: distinct([...prev.phones, ...s.phones]), emails: distinct([...prev.emails, ...s.emails]), images: [...prev.images, ...s.images] } : s);
+    byAd.set(
+      s.id,
+      prev
+        ? {
+            id: s.id,
+            phones: distinct([...prev.phones, ...s.phones]),
+            emails: distinct([...prev.emails, ...s.emails]),
+            images: [...prev.images, ...s.images],
+          }
+        : s,
+    );
   }
   const ads = [...byAd.values()];
   const allPhones = distinct(ads.flatMap((a) => a.phones));
@@ -129,12 +160,31 @@ export async function adNetworks(store: Store, caseId: string, v: Visibility): P
   for (const phone of allPhones) {
     const rows = (holders.get(phone) ?? []).filter((r) => canSee(v, r.id));
     if (!rows.length) continue;
-    const kind: PhoneHitOut['kind'] = household.has(phone) ? 'household' : rows.length > 1 ? 'sharedByUnrelated' : 'holder';
+    const kind: PhoneHitOut['kind'] = household.has(phone)
+      ? 'household'
+      : rows.length > 1
+        ? 'sharedByUnrelated'
+        : 'holder';
     const hs = rows.map((r) => {
       const rs = [...(roles.get(r.id) ?? [])];
-      return { entityId: r.id, schema: r.schema, caption: presentFor(v, r).caption, roles: rs.length ? rs : (['phoneHolder'] as const).slice() };
+      return {
+        entityId: r.id,
+        schema: r.schema,
+        caption: presentFor(v, r).caption,
+        roles: rs.length ? rs : (['phoneHolder'] as const).slice(),
+      };
     });
-    hits.push({ phone, adIds: ads.filter((a) => a.phones.includes(phone)).map((a) => a.id), holders: hs, kind, why: why(kind, rows.length, hs.flatMap((h) => h.roles)) });
+    hits.push({
+      phone,
+      adIds: ads.filter((a) => a.phones.includes(phone)).map((a) => a.id),
+      holders: hs,
+      kind,
+      why: why(
+        kind,
+        rows.length,
+        hs.flatMap((h) => h.roles),
+      ),
+    });
   }
   const titles = new Map(captures.map((c) => [c.ad_entity_id, c]));
   return {
@@ -142,8 +192,12 @@ export async function adNetworks(store: Store, caseId: string, v: Visibility): P
     networks: clusters.map((cl) => {
       const members = cl.adIds.map((id) => byAd.get(id)).filter((a): a is AdSignals => !!a);
       return {
-        id: cl.adIds[0] ?? '', adIds: cl.adIds, reasons: cl.reasons, phones: distinct(members.flatMap((m) => m.phones)),
-        emails: distinct(members.flatMap((m) => m.emails)), redFlags: distinct(cl.adIds.flatMap((id) => flags.get(id) ?? [])),
+        id: cl.adIds[0] ?? '',
+        adIds: cl.adIds,
+        reasons: cl.reasons,
+        phones: distinct(members.flatMap((m) => m.phones)),
+        emails: distinct(members.flatMap((m) => m.emails)),
+        redFlags: distinct(cl.adIds.flatMap((id) => flags.get(id) ?? [])),
       };
     }),
     links,

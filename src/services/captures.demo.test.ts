@@ -40,7 +40,13 @@ function truthOf(s: Scenario) {
 
 const adEntity = (s: Scenario, id: string) => s.entities.find((e) => e.id === id);
 
-async function captureAll(store: Store, actor: Actor, caseId: string, s: Scenario, render: (html: string, adId: string) => string): Promise<Map<string, string>> {
+async function captureAll(
+  store: Store,
+  actor: Actor,
+  caseId: string,
+  s: Scenario,
+  render: (html: string, adId: string) => string,
+): Promise<Map<string, string>> {
   const { photo } = truthOf(s);
   const ourAdToDemoAd = new Map<string, string>();
   for (const c of s.captures) {
@@ -49,7 +55,12 @@ async function captureAll(store: Store, actor: Actor, caseId: string, s: Scenari
     const url = ad?.properties.url?.[0] ?? 'https://ads.example/x';
     const capturedAt = `${ad?.properties.capturedAt?.[0] ?? '2024-01-01'}T12:00:00Z`;
     const html = render(p ? withRasterPhoto(c.html, seedOf(p.group), p.variant) : c.html, c.adId);
-    const out = await captureFile(store, actor, caseId, { bytes: Buffer.from(html, 'utf8'), fileName: `${c.adId}.html`, url, capturedAt });
+    const out = await captureFile(store, actor, caseId, {
+      bytes: Buffer.from(html, 'utf8'),
+      fileName: `${c.adId}.html`,
+      url,
+      capturedAt,
+    });
     ourAdToDemoAd.set(out.adId, c.adId);
   }
   return ourAdToDemoAd;
@@ -75,7 +86,9 @@ describe('capturing the demo ads', () => {
     const out = await adNetworks(store, kase.id, ALL);
     const predicted = out.networks.map((n) => n.adIds.map((id) => demoAd.get(id) ?? id));
     const scores = pairScores(predicted, truth.network);
-    console.log(`ad networks: ${scenario.captures.length} ads, ${new Set(truth.network.values()).size} planted networks, ${out.networks.length} found; precision ${scores.precision.toFixed(3)}, recall ${scores.recall.toFixed(3)}`);
+    console.log(
+      `ad networks: ${scenario.captures.length} ads, ${new Set(truth.network.values()).size} planted networks, ${out.networks.length} found; precision ${scores.precision.toFixed(3)}, recall ${scores.recall.toFixed(3)}`,
+    );
     expect(scores.precision).toBeGreaterThanOrEqual(0.95);
     expect(scores.recall).toBeGreaterThanOrEqual(0.95);
     // Every link says why; phones carry the networks here, and photos link one woman's ads.
@@ -94,8 +107,13 @@ describe('capturing the demo ads', () => {
     const out = await adNetworks(store, kase.id, ALL);
     expect(out.links.every((l) => l.reason === 'photo')).toBe(true);
     const groups = new Map([...truth.photo].map(([ad, p]) => [ad, p.group]));
-    const scores = pairScores(out.networks.map((n) => n.adIds.map((id) => demoAd.get(id) ?? id)), groups);
-    console.log(`photo groups: ${new Set(groups.values()).size} planted, ${out.networks.length} found; precision ${scores.precision.toFixed(3)}, recall ${scores.recall.toFixed(3)}`);
+    const scores = pairScores(
+      out.networks.map((n) => n.adIds.map((id) => demoAd.get(id) ?? id)),
+      groups,
+    );
+    console.log(
+      `photo groups: ${new Set(groups.values()).size} planted, ${out.networks.length} found; precision ${scores.precision.toFixed(3)}, recall ${scores.recall.toFixed(3)}`,
+    );
     expect(scores.precision).toBeGreaterThanOrEqual(0.95);
     expect(scores.recall).toBeGreaterThanOrEqual(0.95);
   }, 300_000);

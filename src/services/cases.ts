@@ -27,11 +27,17 @@ export const presentCase = (row: CaseRow, myRole?: string): CaseOut => ({
 });
 
 /** Opens a case; its creator becomes its lead, and the opening is the journal's first entry. */
-export async function createCase(store: Store, actor: Actor, input: CaseCreate, id: string = uuidv7()): Promise<CaseOut> {
+export async function createCase(
+  store: Store,
+  actor: Actor,
+  input: CaseCreate,
+  id: string = uuidv7(),
+): Promise<CaseOut> {
   authorizeGlobal(actor, 'cases:create');
   // Trainers prepare training material; they never open operational cases.
   const purpose = input.purpose ?? (actor.platformRole === 'trainer' ? 'training' : 'operational');
-  if (actor.platformRole === 'trainer' && purpose === 'operational') throw errors.forbidden('Trainers open training cases only');
+  if (actor.platformRole === 'trainer' && purpose === 'operational')
+    throw errors.forbidden('Trainers open training cases only');
   const now = new Date().toISOString();
   const row: Omit<CaseRow, 'case_id'> = {
     title: input.title,
@@ -50,9 +56,29 @@ export async function createCase(store: Store, actor: Actor, input: CaseCreate, 
     const scope = store.scope(id).in(trx);
     if (await getCase(scope)) throw errors.conflict(`Case ${id} already exists`, 'id');
     await insertCase(scope, row);
-    await addMember(scope, { user_id: actor.id, case_role: 'lead', victim_contact: 1, added_by: actor.id, added_at: now });
-    await insertJournal(scope, { id: uuidv7(), occurred_at: now, kind: 'action', text: `Case opened: ${input.title}`, author: actor.id, created_at: now });
-    await recordAudit(trx, { caseId: id, userId: actor.id, action: 'collection', targetType: 'case', targetId: id, detail: { purpose } });
+    await addMember(scope, {
+      user_id: actor.id,
+      case_role: 'lead',
+      victim_contact: 1,
+      added_by: actor.id,
+      added_at: now,
+    });
+    await insertJournal(scope, {
+      id: uuidv7(),
+      occurred_at: now,
+      kind: 'action',
+      text: `Case opened: ${input.title}`,
+      author: actor.id,
+      created_at: now,
+    });
+    await recordAudit(trx, {
+      caseId: id,
+      userId: actor.id,
+      action: 'collection',
+      targetType: 'case',
+      targetId: id,
+      detail: { purpose },
+    });
   });
   return presentCase({ case_id: id, ...row }, 'lead');
 }

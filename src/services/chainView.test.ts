@@ -29,13 +29,28 @@ describeEachDialect('the chain view on a generated case', ({ store }) => {
   beforeAll(async () => {
     s = store();
     if (!s) return;
-    actor = actorOf(await addUser(s, { username: `chain-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`, platformRole: 'analyst' }));
+    actor = actorOf(
+      await addUser(s, {
+        username: `chain-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`,
+        platformRole: 'analyst',
+      }),
+    );
     const demo = await loadDemoCase(s, actor, { seed: SEED, scale: 2 });
     const resolved = await resolveCaseAccess(s, actor, demo.caseId);
     if (!resolved) throw new Error('no access to the demo case');
     access = resolved;
-    const parts = (await listGroundTruthParts(s.scope(demo.caseId))).map((p) => JSON.parse(p.content) as GroundTruthPart);
-    truth = parts.reduce<GroundTruthPart>((a, p) => { for (const k of Object.keys(a) as (keyof GroundTruthPart)[]) (a[k] as unknown[]).push(...(p[k] as unknown[])); return a; }, JSON.parse(JSON.stringify(parts[0] ? Object.fromEntries(Object.keys(parts[0]).map((k) => [k, []])) : {})) as GroundTruthPart);
+    const parts = (await listGroundTruthParts(s.scope(demo.caseId))).map(
+      (p) => JSON.parse(p.content) as GroundTruthPart,
+    );
+    truth = parts.reduce<GroundTruthPart>(
+      (a, p) => {
+        for (const k of Object.keys(a) as (keyof GroundTruthPart)[]) (a[k] as unknown[]).push(...(p[k] as unknown[]));
+        return a;
+      },
+      JSON.parse(
+        JSON.stringify(parts[0] ? Object.fromEntries(Object.keys(parts[0]).map((k) => [k, []])) : {}),
+      ) as GroundTruthPart,
+    );
   }, 120_000);
 
   itDb('shows exploited persons by pseudonym to a member without victim contact', async () => {
@@ -46,17 +61,22 @@ describeEachDialect('the chain view on a generated case', ({ store }) => {
     expect(withContact.exploited.some((e) => !e.pseudonymised)).toBe(true);
     for (const e of without.exploited) {
       expect(e.pseudonymised, e.id).toBe(true);
-      if (!withContact.exploited.find((x) => x.id === e.id)?.pseudonymised) expect(e.caption, `${e.id} was ${named.get(e.id) ?? ''}`).toBe(pseudonymOf(e.id));
+      if (!withContact.exploited.find((x) => x.id === e.id)?.pseudonymised)
+        expect(e.caption, `${e.id} was ${named.get(e.id) ?? ''}`).toBe(pseudonymOf(e.id));
     }
     const exploitedIds = new Set(without.exploited.map((e) => e.id));
-    for (const item of without.items.filter((i) => exploitedIds.has(i.id))) expect(item.pseudonymised, item.id).toBe(true);
+    for (const item of without.items.filter((i) => exploitedIds.has(i.id)))
+      expect(item.pseudonymised, item.id).toBe(true);
   });
 
   itDb('puts recruiters in recruitment, letterboxes in finance or exploitation, confounders nowhere', async () => {
     const out = await chainView(s, access, null);
     const lanes = new Map(out.items.map((i) => [i.id, new Set(i.lanes.map((l) => l.lane))]));
-    // Planted duplicate records stand unlinked until entity resolution merges them: the canonical record carries the links.
-    const recruiters = truth.persons.filter((p) => p.crimeScriptFunctions.includes('recruiter') && p.networkId && !p.isDuplicateOf);
+    // Planted duplicate records stand unlinked until entity resolution merges them: the canonical record carries the
+    // links.
+    const recruiters = truth.persons.filter(
+      (p) => p.crimeScriptFunctions.includes('recruiter') && p.networkId && !p.isDuplicateOf,
+    );
     expect(recruiters.length).toBeGreaterThanOrEqual(6);
     for (const r of recruiters) expect(lanes.get(r.id)?.has('recruitment'), `${r.id} ${r.role}`).toBe(true);
     const letterboxes = truth.companies.filter((c) => c.nature === 'letterbox');
@@ -69,13 +89,14 @@ describeEachDialect('the chain view on a generated case', ({ store }) => {
     expect(confounders.length).toBeGreaterThan(10);
     for (const id of confounders) expect(lanes.get(id), `confounder ${id}`).toBeUndefined();
     // Every known victim is counted among the exploited, and the reasons name what led there.
-    for (const p of truth.persons.filter((x) => x.proceduralStatus === 'victim' && !x.isDuplicateOf)) expect(out.exploited.map((e) => e.id)).toContain(p.id);
+    for (const p of truth.persons.filter((x) => x.proceduralStatus === 'victim' && !x.isDuplicateOf))
+      expect(out.exploited.map((e) => e.id)).toContain(p.id);
     const reasons = out.items.flatMap((i) => i.lanes.flatMap((l) => l.reasons));
     expect(reasons.every((r) => r.rule.length > 0)).toBe(true);
     expect(out.flows.some((f) => f.from === 'recruitment' && f.to === 'accommodation')).toBe(true);
   });
 
-  itDb('keeps the analyst\'s placement and refuses an unknown lane', async () => {
+  itDb("keeps the analyst's placement and refuses an unknown lane", async () => {
     const out = await chainView(s, access, null);
     const candidate = out.unplaced[0] ?? out.items[0];
     if (!candidate) throw new Error('nothing to place');
@@ -83,9 +104,16 @@ describeEachDialect('the chain view on a generated case', ({ store }) => {
     const after = await chainView(s, access, null);
     const item = after.items.find((i) => i.id === candidate.id);
     expect(item?.lanes.find((l) => l.lane === 'documents')?.reasons[0]?.rule).toBe('manual');
-    expect(after.manual).toContainEqual(expect.objectContaining({ entityId: candidate.id, lane: 'documents', note: 'forged the A1 forms' }));
-    await expect(placeInLane(s, actor, access, { entityId: candidate.id, lane: 'harbour' })).rejects.toMatchObject({ code: 'validation_failed', path: 'lane' });
-    await expect(placeInLane(s, actor, access, { entityId: 'no-such-entity', lane: 'finance' })).rejects.toMatchObject({ code: 'not_found' });
+    expect(after.manual).toContainEqual(
+      expect.objectContaining({ entityId: candidate.id, lane: 'documents', note: 'forged the A1 forms' }),
+    );
+    await expect(placeInLane(s, actor, access, { entityId: candidate.id, lane: 'harbour' })).rejects.toMatchObject({
+      code: 'validation_failed',
+      path: 'lane',
+    });
+    await expect(placeInLane(s, actor, access, { entityId: 'no-such-entity', lane: 'finance' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
     expect((await unplaceFromLane(s, access, candidate.id)).removed).toBe(true);
   });
 
@@ -100,7 +128,11 @@ describeEachDialect('the chain view on a generated case', ({ store }) => {
 
 it('has words for every reason and lane in every language of the workspace', () => {
   for (const lang of ['en', 'fi', 'et', 'lv']) {
-    const chain = (JSON.parse(readFileSync(new URL(`../web/i18n/${lang}.json`, import.meta.url), 'utf8')) as { chain: { reason: Record<string, string>; lane: Record<string, string> } }).chain;
+    const chain = (
+      JSON.parse(readFileSync(new URL(`../web/i18n/${lang}.json`, import.meta.url), 'utf8')) as {
+        chain: { reason: Record<string, string>; lane: Record<string, string> };
+      }
+    ).chain;
     for (const id of REASON_IDS) expect(chain.reason[id], `${lang} chain.reason.${id}`).toBeTruthy();
     for (const lane of [...LANES, 'none']) expect(chain.lane[lane], `${lang} chain.lane.${lane}`).toBeTruthy();
   }

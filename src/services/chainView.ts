@@ -14,9 +14,24 @@ import type { Actor } from './actor.ts';
 import type { CaseAccess } from './policy.ts';
 import { pseudonymOf, redactVictim } from '../domain/access/victims.ts';
 import { canSee } from './visibility.ts';
-import { loadViewEntities, removePlacement, requireVisibleId, savePlacement, sharedContactGroups, storedPlacements, transferPairs, visibleInViewPeriod, type ViewEntity } from './viewData.ts';
+import {
+  loadViewEntities,
+  removePlacement,
+  requireVisibleId,
+  savePlacement,
+  sharedContactGroups,
+  storedPlacements,
+  transferPairs,
+  visibleInViewPeriod,
+  type ViewEntity,
+} from './viewData.ts';
 
-const ref = (e: ViewEntity): ViewRef => ({ id: e.id, schema: e.schema, caption: e.caption, ...(e.pseudonymised ? { pseudonymised: true } : {}) });
+const ref = (e: ViewEntity): ViewRef => ({
+  id: e.id,
+  schema: e.schema,
+  caption: e.caption,
+  ...(e.pseudonymised ? { pseudonymised: true } : {}),
+});
 
 /**
  * A person the chain shows as exploited is a possible victim even before anyone records them
@@ -34,7 +49,9 @@ export async function chainView(store: Store, access: CaseAccess, period: Period
     sharedContactGroups(store, access, data.v),
     storedPlacements(store, access.caseId, 'chain'),
   ]);
-  const manual = manualRows.filter((m) => data.byId.has(m.entityId) && m.lane !== null && (m.lane === 'none' || isLane(m.lane))).map((m) => ({ entityId: m.entityId, lane: m.lane as Lane | 'none' }));
+  const manual = manualRows
+    .filter((m) => data.byId.has(m.entityId) && m.lane !== null && (m.lane === 'none' || isLane(m.lane)))
+    .map((m) => ({ entityId: m.entityId, lane: m.lane as Lane | 'none' }));
   const result = placeInChain({ entities: data.entities, transfers, sharedContacts, manual });
   for (const id of result.exploited) {
     const e = data.byId.get(id);
@@ -53,7 +70,15 @@ export async function chainView(store: Store, access: CaseAccess, period: Period
     if (!e || !shown(e.id)) continue;
     let item = items.get(e.id);
     if (!item) items.set(e.id, (item = { ...ref(e), lanes: [] }));
-    item.lanes.push({ lane: p.lane, reasons: p.reasons.map((r) => ({ rule: r.rule, via: refOf(r.via), record: refOf(r.record), ...(r.detail ? { detail: r.detail } : {}) })) });
+    item.lanes.push({
+      lane: p.lane,
+      reasons: p.reasons.map((r) => ({
+        rule: r.rule,
+        via: refOf(r.via),
+        record: refOf(r.record),
+        ...(r.detail ? { detail: r.detail } : {}),
+      })),
+    });
   }
 
   // Flows: each exploited person's passage through the stages in script order, one step at a time.
@@ -88,19 +113,44 @@ export async function chainView(store: Store, access: CaseAccess, period: Period
     exploited: sortRefs(result.exploited.filter(shown).flatMap((id) => refOf(id) ?? [])),
     unplaced: sortRefs(result.unplaced.filter(shown).flatMap((id) => refOf(id) ?? [])),
     flows,
-    manual: manualRows.filter((m) => canSee(data.v, m.entityId) && m.lane).map((m) => ({ entityId: m.entityId, lane: m.lane ?? '', note: m.note, placedBy: m.placedBy, placedAt: m.placedAt })),
+    manual: manualRows
+      .filter((m) => canSee(data.v, m.entityId) && m.lane)
+      .map((m) => ({
+        entityId: m.entityId,
+        lane: m.lane ?? '',
+        note: m.note,
+        placedBy: m.placedBy,
+        placedAt: m.placedAt,
+      })),
     period: period && (period.from || period.to) ? { from: period.from, to: period.to } : null,
   };
 }
 
 /** The analyst places an entity in a lane by hand (or `none`: out of the chain). Kept and audited. */
-export async function placeInLane(store: Store, actor: Actor, access: CaseAccess, body: { entityId: string; lane: string; note?: string | undefined }) {
-  if (body.lane !== 'none' && !isLane(body.lane)) throw errors.validation(`lane: "${body.lane}" is not one of ${[...LANES, 'none'].join(', ')}`, 'lane');
+export async function placeInLane(
+  store: Store,
+  actor: Actor,
+  access: CaseAccess,
+  body: { entityId: string; lane: string; note?: string | undefined },
+) {
+  if (body.lane !== 'none' && !isLane(body.lane))
+    throw errors.validation(`lane: "${body.lane}" is not one of ${[...LANES, 'none'].join(', ')}`, 'lane');
   await requireVisibleId(store, access, body.entityId);
-  return savePlacement(store, access.caseId, 'chain', body.entityId, { lane: body.lane, note: body.note ?? null }, actor.id);
+  return savePlacement(
+    store,
+    access.caseId,
+    'chain',
+    body.entityId,
+    { lane: body.lane, note: body.note ?? null },
+    actor.id,
+  );
 }
 
-export async function unplaceFromLane(store: Store, access: CaseAccess, entityId: string): Promise<{ removed: boolean }> {
+export async function unplaceFromLane(
+  store: Store,
+  access: CaseAccess,
+  entityId: string,
+): Promise<{ removed: boolean }> {
   await requireVisibleId(store, access, entityId);
   return { removed: await removePlacement(store, access.caseId, 'chain', entityId) };
 }

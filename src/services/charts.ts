@@ -21,11 +21,24 @@ import type { CaseAccess } from './policy.ts';
 import { canSee, visibilityOf } from './visibility.ts';
 
 const summary = (r: ChartsTable): ChartSummaryOut => ({
-  id: r.id, name: r.name, nodes: r.node_count, imported: r.graph !== null, createdBy: r.created_by, createdAt: r.created_at, updatedAt: r.updated_at, version: r.version,
+  id: r.id,
+  name: r.name,
+  nodes: r.node_count,
+  imported: r.graph !== null,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  version: r.version,
 });
 
 export async function listCharts(store: Store, caseId: string): Promise<ChartSummaryOut[]> {
-  const rows = await store.scope(caseId).selectFrom('charts').selectAll().orderBy('updated_at', 'desc').orderBy('id').execute();
+  const rows = await store
+    .scope(caseId)
+    .selectFrom('charts')
+    .selectAll()
+    .orderBy('updated_at', 'desc')
+    .orderBy('id')
+    .execute();
   return rows.map(summary);
 }
 
@@ -49,14 +62,30 @@ export async function getChart(store: Store, access: CaseAccess, id: string): Pr
 
 async function nameFree(scope: CaseScope, name: string, except?: string): Promise<void> {
   const clash = await scope.selectFrom('charts').select('id').where('name', '=', name).executeTakeFirst();
-  if (clash && clash.id !== except) throw errors.conflict(`A chart named "${name}" already exists in this case`, 'name');
+  if (clash && clash.id !== except)
+    throw errors.conflict(`A chart named "${name}" already exists in this case`, 'name');
 }
 
-async function insertChart(store: Store, actor: Actor, caseId: string, name: string, content: ChartContent, graph: CaseGraphOut | null): Promise<ChartOut> {
+async function insertChart(
+  store: Store,
+  actor: Actor,
+  caseId: string,
+  name: string,
+  content: ChartContent,
+  graph: CaseGraphOut | null,
+): Promise<ChartOut> {
   const now = new Date().toISOString();
   const row: ChartsTable = {
-    case_id: caseId, id: uuidv7(), name, content: JSON.stringify(content), graph: graph ? JSON.stringify(graph) : null,
-    node_count: graph ? graph.nodes.length : content.nodes.length, created_by: actor.id, created_at: now, updated_at: now, version: 1,
+    case_id: caseId,
+    id: uuidv7(),
+    name,
+    content: JSON.stringify(content),
+    graph: graph ? JSON.stringify(graph) : null,
+    node_count: graph ? graph.nodes.length : content.nodes.length,
+    created_by: actor.id,
+    created_at: now,
+    updated_at: now,
+    version: 1,
   };
   await store.transaction(async (trx) => {
     const scope = store.scope(caseId).in(trx);
@@ -72,7 +101,12 @@ export async function createChart(store: Store, actor: Actor, caseId: string, bo
 }
 
 /** Saves a new layout or name; `version` guards against overwriting a colleague's edit. */
-export async function updateChart(store: Store, caseId: string, id: string, body: ChartBody & { version: number }): Promise<ChartSummaryOut> {
+export async function updateChart(
+  store: Store,
+  caseId: string,
+  id: string,
+  body: ChartBody & { version: number },
+): Promise<ChartSummaryOut> {
   const content = ChartContent.parse(body.content);
   const name = body.name.trim();
   const now = new Date().toISOString();
@@ -82,11 +116,18 @@ export async function updateChart(store: Store, caseId: string, id: string, body
     await nameFree(scope, name, id);
     const res = await scope
       .updateTable('charts')
-      .set({ name, content: JSON.stringify(content), node_count: current.graph === null ? content.nodes.length : current.node_count, updated_at: now, version: body.version + 1 })
+      .set({
+        name,
+        content: JSON.stringify(content),
+        node_count: current.graph === null ? content.nodes.length : current.node_count,
+        updated_at: now,
+        version: body.version + 1,
+      })
       .where('id', '=', id)
       .where('version', '=', body.version)
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw errors.conflict(`The chart changed since version ${body.version}; reload it and save again`, 'version');
+    if (Number(res.numUpdatedRows) !== 1)
+      throw errors.conflict(`The chart changed since version ${body.version}; reload it and save again`, 'version');
   });
   return summary(await requireChart(store.scope(caseId), id));
 }
@@ -97,16 +138,31 @@ export async function deleteChart(store: Store, caseId: string, id: string): Pro
 }
 
 /** A GraphML or GEXF file as a new chart of its own nodes and edges, where the file placed them. */
-export async function importChart(store: Store, actor: Actor, caseId: string, body: { name: string; format: 'graphml' | 'gexf'; content: string }): Promise<ChartOut> {
+export async function importChart(
+  store: Store,
+  actor: Actor,
+  caseId: string,
+  body: { name: string; format: 'graphml' | 'gexf'; content: string },
+): Promise<ChartOut> {
   const doc = body.format === 'graphml' ? parseGraphML(body.content) : parseGexf(body.content);
-  if (doc.nodes.length > 50_000) throw errors.validation(`The file has ${doc.nodes.length} nodes; a chart holds at most 50,000`, 'content');
+  if (doc.nodes.length > 50_000)
+    throw errors.validation(`The file has ${doc.nodes.length} nodes; a chart holds at most 50,000`, 'content');
   const { graph, positions } = docToChart(doc);
-  const content = ChartContent.parse({ nodes: graph.nodes.map((n) => ({ id: n.id, ...(positions.get(n.id) ?? { x: 0, y: 0 }) })), layout: positions.size ? 'manual' : 'force' });
+  const content = ChartContent.parse({
+    nodes: graph.nodes.map((n) => ({ id: n.id, ...(positions.get(n.id) ?? { x: 0, y: 0 }) })),
+    layout: positions.size ? 'manual' : 'force',
+  });
   return insertChart(store, actor, caseId, body.name.trim(), content, graph);
 }
 
 /** The chart as GraphML or GEXF, watermarked, with the entities as the caller may see them now. */
-export async function exportChart(store: Store, actor: Actor, access: CaseAccess, id: string, format: 'graphml' | 'gexf'): Promise<{ name: string; text: string; ids: string[] }> {
+export async function exportChart(
+  store: Store,
+  actor: Actor,
+  access: CaseAccess,
+  id: string,
+  format: 'graphml' | 'gexf',
+): Promise<{ name: string; text: string; ids: string[] }> {
   await exportableCase(store, access);
   const chart = await getChart(store, access, id);
   const positions = new Map(chart.content.nodes.map((n) => [n.id, { x: n.x, y: n.y }]));
@@ -120,6 +176,9 @@ export async function exportChart(store: Store, actor: Actor, access: CaseAccess
   const title = `${chart.name} — ${mark.properties.title?.[0] ?? ''}`;
   const doc = chartToDoc(graph, positions, format, title);
   // GraphML has no metadata element: the watermark is the document's first comment.
-  const text = format === 'graphml' ? serialiseGraphML(doc).replace('<graphml', `<!-- ${title.replace(/--/g, '—')} -->\n<graphml`) : serialiseGexf(doc);
+  const text =
+    format === 'graphml'
+      ? serialiseGraphML(doc).replace('<graphml', `<!-- ${title.replace(/--/g, '—')} -->\n<graphml`)
+      : serialiseGexf(doc);
   return { name: chart.name, text, ids: graph.nodes.map((n) => n.id) };
 }

@@ -18,7 +18,17 @@ const CSV = [
 ].join('\n');
 const OPTIONS: CompanyRegisterOptions = {
   country: 'EE',
-  mapping: { name: 'name', registrationNumber: 'regno', incorporationDate: 'registered', dissolutionDate: 'closed', address: 'address', employees: 'staff', payroll: 'payroll', director: 'director', directorBirthDate: 'born' },
+  mapping: {
+    name: 'name',
+    registrationNumber: 'regno',
+    incorporationDate: 'registered',
+    dissolutionDate: 'closed',
+    address: 'address',
+    employees: 'staff',
+    payroll: 'payroll',
+    director: 'director',
+    directorBirthDate: 'born',
+  },
 };
 
 describeEachDialect('company register import', ({ store }) => {
@@ -29,17 +39,38 @@ describeEachDialect('company register import', ({ store }) => {
     caseId = (await createCase(s, actor, { title: 'Register', country: 'EE' })).id;
   });
 
-  itDb('imports companies, directors and figures, flags what the register shows, and adds nothing the second time', async () => {
-    const first = await runImport(store(), actor, caseId, companyRegisterImporter, memoryInput('register.csv', CSV), OPTIONS);
-    expect(first.bySchema).toMatchObject({ Company: 2, Person: 3, Directorship: 3 });
-    const access = await resolveCaseAccess(store(), actor, caseId);
-    if (!access) throw new Error('no access');
-    const view = await companyView(store(), access);
-    const baltic = view.companies.find((c) => c.name === 'Baltic Ehitus OÜ');
-    const koivu = view.companies.find((c) => c.name === 'Koivu Rakennus Oy');
-    expect(view.flags[baltic?.id ?? '']?.map((f) => f.rule).sort()).toEqual(['directorAge', 'directorAge', 'payrollGap']);
-    expect(view.flags[koivu?.id ?? ''] ?? []).toEqual([]);
-    const again = await runImport(store(), actor, caseId, companyRegisterImporter, memoryInput('register.csv', CSV), OPTIONS);
-    expect(again.entitiesAdded).toBe(0);
-  });
+  itDb(
+    'imports companies, directors and figures, flags what the register shows, and adds nothing the second time',
+    async () => {
+      const first = await runImport(
+        store(),
+        actor,
+        caseId,
+        companyRegisterImporter,
+        memoryInput('register.csv', CSV),
+        OPTIONS,
+      );
+      expect(first.bySchema).toMatchObject({ Company: 2, Person: 3, Directorship: 3 });
+      const access = await resolveCaseAccess(store(), actor, caseId);
+      if (!access) throw new Error('no access');
+      const view = await companyView(store(), access);
+      const baltic = view.companies.find((c) => c.name === 'Baltic Ehitus OÜ');
+      const koivu = view.companies.find((c) => c.name === 'Koivu Rakennus Oy');
+      expect(view.flags[baltic?.id ?? '']?.map((f) => f.rule).sort()).toEqual([
+        'directorAge',
+        'directorAge',
+        'payrollGap',
+      ]);
+      expect(view.flags[koivu?.id ?? ''] ?? []).toEqual([]);
+      const again = await runImport(
+        store(),
+        actor,
+        caseId,
+        companyRegisterImporter,
+        memoryInput('register.csv', CSV),
+        OPTIONS,
+      );
+      expect(again.entitiesAdded).toBe(0);
+    },
+  );
 });

@@ -23,7 +23,12 @@ export function companySchemata(): string[] {
 /** The case's company graph as this actor may see it. */
 export async function caseCompanyGraph(store: Store, access: CaseAccess): Promise<CompanyGraph> {
   const v = await visibilityOf(store, access);
-  const rows = await store.scope(access.caseId).selectFrom('entities').select(['id', 'schema', 'properties']).where('schema', 'in', companySchemata()).execute();
+  const rows = await store
+    .scope(access.caseId)
+    .selectFrom('entities')
+    .select(['id', 'schema', 'properties'])
+    .where('schema', 'in', companySchemata())
+    .execute();
   const records: EntityRecord[] = [];
   for (const r of rows) {
     if (!canSee(v, r.id)) continue;
@@ -42,7 +47,11 @@ export interface CompanyView {
   companies: { id: string; name: string; country: string | null; inChain: boolean }[];
 }
 
-export async function companyView(store: Store, access: CaseAccess, opts: { rules?: readonly FlagRuleId[]; params?: FlagParams } = {}): Promise<CompanyView> {
+export async function companyView(
+  store: Store,
+  access: CaseAccess,
+  opts: { rules?: readonly FlagRuleId[]; params?: FlagParams } = {},
+): Promise<CompanyView> {
   const g = await caseCompanyGraph(store, access);
   const chains = buildChains(g);
   const flags: Record<string, CompanyFlag[]> = {};
@@ -55,7 +64,12 @@ export async function companyView(store: Store, access: CaseAccess, opts: { rule
   chains.forEach(walk);
   const companies = [...g.companies.values()]
     .map((c) => ({ id: c.id, name: c.name, country: c.country, inChain: inChain.has(c.id) }))
-    .sort((a, b) => Number(b.inChain) - Number(a.inChain) || (flags[b.id]?.length ?? 0) - (flags[a.id]?.length ?? 0) || a.name.localeCompare(b.name));
+    .sort(
+      (a, b) =>
+        Number(b.inChain) - Number(a.inChain) ||
+        (flags[b.id]?.length ?? 0) - (flags[a.id]?.length ?? 0) ||
+        a.name.localeCompare(b.name),
+    );
   return { chains, flags, companies };
 }
 

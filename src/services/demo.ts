@@ -35,7 +35,16 @@ export const scenarioImporter: Importer<DemoImportOptions> = {
       else if (item.kind === 'capture') {
         const k = (adFiles.get(item.capture.adId) ?? 0) + 1;
         adFiles.set(item.capture.adId, k);
-        out = { kind: 'file', line: n, file: { fileName: `${item.capture.adId}${k > 1 ? `-${k}` : ''}.html`, mimeType: item.capture.mimeType, content: Buffer.from(item.capture.html, 'utf8'), entityId: item.capture.adId } };
+        out = {
+          kind: 'file',
+          line: n,
+          file: {
+            fileName: `${item.capture.adId}${k > 1 ? `-${k}` : ''}.html`,
+            mimeType: item.capture.mimeType,
+            content: Buffer.from(item.capture.html, 'utf8'),
+            entityId: item.capture.adId,
+          },
+        };
       } else if (item.kind === 'truth') options.onTruth(item.cell, canonicalJson(item.part));
       if (out) yield out;
     }
@@ -62,13 +71,21 @@ export async function loadDemoCase(
   const truth: { cell: number; json: string }[] = [];
   const params = JSON.stringify({ generator: DEMO_GENERATOR, seed: opts.seed, scale: opts.scale });
   try {
-    const report = await runImport(store, actor, kase.id, scenarioImporter, memoryInput('scenario.json', params), { seed: opts.seed, scale: opts.scale, onTruth: (cell, json) => truth.push({ cell, json }) }, {
-      ...run,
-      chunkSize: run.chunkSize ?? 2000,
-      afterWrite: async (scope) => {
-        for (const t of truth) await insertGroundTruthPart(scope, t.cell, DEMO_GENERATOR, t.json);
+    const report = await runImport(
+      store,
+      actor,
+      kase.id,
+      scenarioImporter,
+      memoryInput('scenario.json', params),
+      { seed: opts.seed, scale: opts.scale, onTruth: (cell, json) => truth.push({ cell, json }) },
+      {
+        ...run,
+        chunkSize: run.chunkSize ?? 2000,
+        afterWrite: async (scope) => {
+          for (const t of truth) await insertGroundTruthPart(scope, t.cell, DEMO_GENERATOR, t.json);
+        },
       },
-    });
+    );
     return { caseId: kase.id, report };
   } catch (e) {
     // The case was opened in its own transaction; an import that failed leaves no empty case.

@@ -42,20 +42,37 @@ const demoUsers = [
 ] as const;
 
 /** Sets up the demo deployment on an empty store; returns undefined when users already exist. */
-export async function setupDemoDeployment(store: Store, onProgress?: (msg: string) => void): Promise<DemoDeployment | undefined> {
+export async function setupDemoDeployment(
+  store: Store,
+  onProgress?: (msg: string) => void,
+): Promise<DemoDeployment | undefined> {
   if ((await countUsers(store.db)) > 0) return undefined;
   const agencies = {
     fi: await addAgency(store, { name: 'Police of Finland (demo)', country: 'FI', kind: 'police' }),
-    fiLabour: await addAgency(store, { name: 'Occupational safety and health, Finland (demo)', country: 'FI', kind: 'labourInspectorate' }),
+    fiLabour: await addAgency(store, {
+      name: 'Occupational safety and health, Finland (demo)',
+      country: 'FI',
+      kind: 'labourInspectorate',
+    }),
     ee: await addAgency(store, { name: 'Police and Border Guard, Estonia (demo)', country: 'EE', kind: 'police' }),
     lv: await addAgency(store, { name: 'State Police, Latvia (demo)', country: 'LV', kind: 'police' }),
   };
   const credentials: DemoCredential[] = [];
   const users: Record<string, Awaited<ReturnType<typeof addUser>>> = {};
   for (const u of demoUsers) {
-    const row = await addUser(store, { username: u.username, displayName: u.displayName, platformRole: u.platformRole, agencyId: agencies[u.agency].id });
+    const row = await addUser(store, {
+      username: u.username,
+      displayName: u.displayName,
+      platformRole: u.platformRole,
+      agencyId: agencies[u.agency].id,
+    });
     users[u.username] = row;
-    credentials.push({ username: u.username, platformRole: u.platformRole, agency: agencies[u.agency].name, password: row.initialPassword ?? '' });
+    credentials.push({
+      username: u.username,
+      platformRole: u.platformRole,
+      agency: agencies[u.agency].name,
+      password: row.initialPassword ?? '',
+    });
   }
   onProgress?.('Loading the demo case (synthetic: every person in it is invented)…');
   const lead = actorOf(users.investigator as NonNullable<(typeof users)['investigator']>);
@@ -67,15 +84,28 @@ export async function setupDemoDeployment(store: Store, onProgress?: (msg: strin
   await runFindings(store, lead, demo.caseId);
   const scope = store.scope(demo.caseId);
   const now = new Date().toISOString();
-  for (const [name, role, victimContact] of [['supervisor', 'member', 0], ['inspector', 'member', 0], ['trainer', 'readonly', 0], ['trainee', 'readonly', 0]] as const) {
+  for (const [name, role, victimContact] of [
+    ['supervisor', 'member', 0],
+    ['inspector', 'member', 0],
+    ['trainer', 'readonly', 0],
+    ['trainee', 'readonly', 0],
+  ] as const) {
     const u = users[name];
-    if (u) await addMember(scope, { user_id: u.id, case_role: role, victim_contact: victimContact, added_by: lead.id, added_at: now });
+    if (u)
+      await addMember(scope, {
+        user_id: u.id,
+        case_role: role,
+        victim_contact: victimContact,
+        added_by: lead.id,
+        added_at: now,
+      });
   }
   // A cohort ready for the trainee: the course assigned, their exercise sandbox made from its seed on first use.
   const trainer = users.trainer;
   if (trainer && users.trainee) {
     const cohort = await createCohort(store, actorOf(trainer), { name: 'Demo cohort' });
-    for (const courseId of courseLibrary().courseIds()) await assignCourse(store, actorOf(trainer), cohort.id, { courseId });
+    for (const courseId of courseLibrary().courseIds())
+      await assignCourse(store, actorOf(trainer), cohort.id, { courseId });
     await enrol(store, actorOf(trainer), cohort.id, users.trainee.username);
   }
   const access = await resolveCaseAccess(store, lead, demo.caseId);

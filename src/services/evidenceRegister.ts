@@ -14,12 +14,23 @@ import { verifyEvidence } from './captures.ts';
 
 const CUSTODY_TARGETS = ['file', 'files', 'capture', 'captures', 'evidence', 'evidence-register'];
 
-export async function evidenceRegister(store: Store, caseId: string, opts: { verify: boolean; clock?: () => Date }): Promise<RegisterOut> {
+export async function evidenceRegister(
+  store: Store,
+  caseId: string,
+  opts: { verify: boolean; clock?: () => Date },
+): Promise<RegisterOut> {
   await requireCase(store, caseId);
   const scope = store.scope(caseId);
   const files = await listFiles(scope);
-  const captures = new Map((await scope.selectFrom('captures').select(['id', 'file_id', 'url', 'captured_at']).execute()).map((c) => [c.file_id, c]));
-  const sources = new Map((await scope.selectFrom('sources').select(['id', 'label', 'kind']).execute()).map((s) => [s.id, s]));
+  const captures = new Map(
+    (await scope.selectFrom('captures').select(['id', 'file_id', 'url', 'captured_at']).execute()).map((c) => [
+      c.file_id,
+      c,
+    ]),
+  );
+  const sources = new Map(
+    (await scope.selectFrom('sources').select(['id', 'label', 'kind']).execute()).map((s) => [s.id, s]),
+  );
   const events = await scope
     .selectFrom('audit_events')
     .select(['id', 'seq', 'at', 'user_id', 'action', 'target_type', 'target_id', 'returned_ids'])
@@ -29,12 +40,15 @@ export async function evidenceRegister(store: Store, caseId: string, opts: { ver
   const custodyOf = new Map<string, RegisterItemOut['custody']>();
   const add = (id: string, e: (typeof events)[number]) => {
     const list = custodyOf.get(id) ?? [];
-    if (!list.some((x) => x.seq === e.seq)) list.push({ at: e.at, userId: e.user_id, action: e.action, seq: Number(e.seq), auditId: e.id });
+    if (!list.some((x) => x.seq === e.seq))
+      list.push({ at: e.at, userId: e.user_id, action: e.action, seq: Number(e.seq), auditId: e.id });
     custodyOf.set(id, list);
   };
   const fileOfCapture = new Map([...captures.values()].map((c) => [c.id, c.file_id]));
   for (const e of events) {
-    const ids = [e.target_id, ...(e.returned_ids ? (JSON.parse(e.returned_ids) as string[]) : [])].filter((x): x is string => !!x);
+    const ids = [e.target_id, ...(e.returned_ids ? (JSON.parse(e.returned_ids) as string[]) : [])].filter(
+      (x): x is string => !!x,
+    );
     for (const id of ids) {
       const fileId = fileOfCapture.get(id) ?? id;
       if (files.some((f) => f.id === fileId)) add(fileId, e);
@@ -47,9 +61,17 @@ export async function evidenceRegister(store: Store, caseId: string, opts: { ver
     const src = f.source_id ? sources.get(f.source_id) : undefined;
     const v = statusOf.get(f.id);
     // The file row itself records who took it in and when: the first link of the chain.
-    const custody = [{ at: f.created_at, userId: f.created_by, action: 'received', seq: 0, auditId: '' }, ...(custodyOf.get(f.id) ?? [])];
+    const custody = [
+      { at: f.created_at, userId: f.created_by, action: 'received', seq: 0, auditId: '' },
+      ...(custodyOf.get(f.id) ?? []),
+    ];
     return {
-      fileId: f.id, fileName: f.file_name, mimeType: f.mime_type, size: f.size, sha256: f.sha256, entityId: f.entity_id,
+      fileId: f.id,
+      fileName: f.file_name,
+      mimeType: f.mime_type,
+      size: f.size,
+      sha256: f.sha256,
+      entityId: f.entity_id,
       source: cap ? cap.url : (src?.label ?? 'uploaded to the case'),
       obtainedAt: cap?.captured_at ?? f.created_at,
       obtainedHow: cap ? 'capture' : src?.kind === 'import' ? 'import' : 'upload',
@@ -59,5 +81,10 @@ export async function evidenceRegister(store: Store, caseId: string, opts: { ver
     };
   });
   const failed = items.filter((i) => i.status !== 'ok' && i.status !== 'notChecked').map((i) => i.fileName);
-  return { checkedAt: check ? (opts.clock ?? (() => new Date()))().toISOString() : null, ok: check ? check.ok : null, items, failed };
+  return {
+    checkedAt: check ? (opts.clock ?? (() => new Date()))().toISOString() : null,
+    ok: check ? check.ok : null,
+    items,
+    failed,
+  };
 }

@@ -27,7 +27,12 @@ export interface ExportRules {
   caseHandlingCode: string | null;
 }
 
-export async function* caseEntities(store: Store, caseId: string, rules?: ExportRules, pageSize = 1000): AsyncGenerator<EntityRecord> {
+export async function* caseEntities(
+  store: Store,
+  caseId: string,
+  rules?: ExportRules,
+  pageSize = 1000,
+): AsyncGenerator<EntityRecord> {
   const scope = store.scope(caseId);
   let after: { caption: string; id: string } | undefined;
   for (;;) {
@@ -38,13 +43,17 @@ export async function* caseEntities(store: Store, caseId: string, rules?: Export
         if (rules.only && !rules.only.has(r.id)) continue;
         const code = strictest(rules.caseHandlingCode, r.handling_code);
         if (code?.export === 'refused' || (code?.export === 'lead-only' && !rules.lead)) continue;
-        if (!rules.victimIdentities && isVictim(r.schema, properties)) properties = { ...redactVictim(properties), name: [r.caption] };
+        if (!rules.victimIdentities && isVictim(r.schema, properties))
+          properties = { ...redactVictim(properties), name: [r.caption] };
       }
       yield {
         id: r.id,
         schema: r.schema,
         properties,
-        grading: { reliability: r.reliability as Grading['reliability'], information: r.information as Grading['information'] },
+        grading: {
+          reliability: r.reliability as Grading['reliability'],
+          information: r.information as Grading['information'],
+        },
       };
     }
     const last = rows[rows.length - 1];
@@ -62,7 +71,9 @@ export async function watermark(store: Store, actor: Actor, caseId: string, at =
     schema: 'Document',
     properties: {
       title: [`Exported from ELECT THB by ${who} at ${at.toISOString()}`],
-      summary: [`Case ${caseId}. Handle according to the case's handling code; onward sharing requires the case lead's consent.`],
+      summary: [
+        `Case ${caseId}. Handle according to the case's handling code; onward sharing requires the case lead's consent.`,
+      ],
       date: [at.toISOString().slice(0, 10)],
     },
   };
@@ -85,16 +96,32 @@ export interface CaseExportRequest {
 }
 
 /** The case as FollowTheMoney entity JSON lines, watermarked first, under the actor's rules. */
-export async function exportCaseFtm(store: Store, actor: Actor, access: CaseAccess, req: CaseExportRequest = {}): Promise<AsyncGenerator<string>> {
+export async function exportCaseFtm(
+  store: Store,
+  actor: Actor,
+  access: CaseAccess,
+  req: CaseExportRequest = {},
+): Promise<AsyncGenerator<string>> {
   const kase = await exportableCase(store, access);
   const lead = access.role === 'lead';
-  if (req.victimIdentities && !lead) throw errors.forbidden("Only the case lead may let victims' identities leave in an export");
+  if (req.victimIdentities && !lead)
+    throw errors.forbidden("Only the case lead may let victims' identities leave in an export");
   let only: ReadonlySet<string> | null = null;
   if (access.partial && access.sharedAgencyId) {
-    const rows = await store.scope(access.caseId).selectFrom('case_share_entities').select('entity_id').where('agency_id', '=', access.sharedAgencyId).execute();
+    const rows = await store
+      .scope(access.caseId)
+      .selectFrom('case_share_entities')
+      .select('entity_id')
+      .where('agency_id', '=', access.sharedAgencyId)
+      .execute();
     only = new Set(rows.map((r) => r.entity_id));
   }
-  const rules: ExportRules = { victimIdentities: !!req.victimIdentities, lead, only, caseHandlingCode: kase.handling_code };
+  const rules: ExportRules = {
+    victimIdentities: !!req.victimIdentities,
+    lead,
+    only,
+    caseHandlingCode: kase.handling_code,
+  };
   const mark = await watermark(store, actor, access.caseId);
   const options: ExportFtmOptions = { extensionProperties: req.extensionProperties ?? true };
   async function* withMark(): AsyncGenerator<EntityRecord> {

@@ -7,7 +7,15 @@ import { ProceedsModel } from '../domain/finance/proceedsModel.ts';
 import { FINDING_STATUSES } from './financeFindings.ts';
 
 // Shapes the web reads too live in the shared contracts.
-export { AccountOut, DecisionBody, FindingOut, FlowEdgeOut, FlowNodeOut, TransactionOut, TransactionRowsQuery } from '../shared/contracts/finance.ts';
+export {
+  AccountOut,
+  DecisionBody,
+  FindingOut,
+  FlowEdgeOut,
+  FlowNodeOut,
+  TransactionOut,
+  TransactionRowsQuery,
+} from '../shared/contracts/finance.ts';
 
 const Id = z.string().min(1).max(200);
 const date = z.iso.date();
@@ -33,7 +41,10 @@ export const CounterpartiesQuery = PeriodQuery.extend({
 }).refine((q) => !!q.account !== !!q.holder, { message: 'give either account or holder', path: ['account'] });
 
 export const FlowsQuery = PeriodQuery.extend({
-  level: z.enum(['account', 'entity']).default('entity').describe('account: account to account; entity: holder to holder'),
+  level: z
+    .enum(['account', 'entity'])
+    .default('entity')
+    .describe('account: account to account; entity: holder to holder'),
   minAmount: z.coerce.number().int().min(0).default(0).describe('Minor units; smaller statement lines are left out'),
   account: Id.optional().describe('Only flows of this account (or, at entity level, of its holder’s accounts)'),
   limit: z.coerce.number().int().min(1).max(5000).default(300).describe('Largest flows kept'),
@@ -53,15 +64,21 @@ export const FindingsQuery = z.object({
   subject: Id.optional(),
   account: Id.optional().describe('Findings flagging this account'),
   minScore: z.coerce.number().min(0).max(1).optional(),
-  includeOld: z.enum(['true', 'false']).optional().transform((v) => v === 'true').describe('Also decided findings the latest run no longer reports'),
+  includeOld: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .describe('Also decided findings the latest run no longer reports'),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   after: z.string().max(1000).optional(),
 });
 
 export const RunBody = z.strictObject({
   rules: z.array(z.string().min(1).max(100)).min(1).max(100).optional().describe('Rule ids; all when absent'),
-  parameters: z.record(z.string(), z.record(z.string(), z.unknown())).optional().describe('Parameters per rule id; defaults fill in the rest'),
+  parameters: z
+    .record(z.string(), z.record(z.string(), z.unknown()))
+    .optional()
+    .describe('Parameters per rule id; defaults fill in the rest'),
 });
 
 export const ProceedsBody = ProceedsModel;
-

@@ -43,7 +43,11 @@ export function hostOf(text: string): string | null {
 
 export async function loadFinanceContext(scope: CaseScope): Promise<FinanceContext> {
   const accounts = new Map<string, AccountMeta>();
-  for (const r of await scope.selectFrom('entities').select(['id', 'caption', 'properties']).where('schema', '=', 'BankAccount').execute()) {
+  for (const r of await scope
+    .selectFrom('entities')
+    .select(['id', 'caption', 'properties'])
+    .where('schema', '=', 'BankAccount')
+    .execute()) {
     const p = parse(r.properties);
     const opening = p.openingDate?.[0];
     accounts.set(r.id, {
@@ -55,17 +59,28 @@ export async function loadFinanceContext(scope: CaseScope): Promise<FinanceConte
     });
   }
   const holderIds = new Set<string>();
-  for (const r of await scope.selectFrom('entities').select(['source_id', 'target_id']).where('schema', '=', 'Ownership').execute()) {
+  for (const r of await scope
+    .selectFrom('entities')
+    .select(['source_id', 'target_id'])
+    .where('schema', '=', 'Ownership')
+    .execute()) {
     const acc = r.target_id ? accounts.get(r.target_id) : undefined;
     if (!acc || !r.source_id || acc.holderIds.includes(r.source_id)) continue;
     (acc.holderIds as string[]).push(r.source_id);
     holderIds.add(r.source_id);
   }
 
-  const holders = new Map<string, HolderMeta & { phones: string[]; emails: string[]; addresses: string[]; controllers: string[] }>();
+  const holders = new Map<
+    string,
+    HolderMeta & { phones: string[]; emails: string[]; addresses: string[]; controllers: string[] }
+  >();
   for (const part of chunks([...holderIds])) {
     // By primary key only: a schema condition would make the planner walk every person per chunk.
-    const rows = await scope.selectFrom('entities').select(['id', 'schema', 'properties']).where('id', 'in', part).execute();
+    const rows = await scope
+      .selectFrom('entities')
+      .select(['id', 'schema', 'properties'])
+      .where('id', 'in', part)
+      .execute();
     for (const r of rows) {
       if (!HOLDER_SCHEMATA.includes(r.schema)) continue;
       const p = parse(r.properties);
@@ -73,7 +88,11 @@ export async function loadFinanceContext(scope: CaseScope): Promise<FinanceConte
       holders.set(r.id, { id: r.id, schema: r.schema, phones: [], emails: [], addresses, controllers: [] });
     }
   }
-  const links = await scope.selectFrom('entities').select(['schema', 'source_id', 'target_id', 'properties']).where('schema', 'in', ['Accommodation', 'Control']).execute();
+  const links = await scope
+    .selectFrom('entities')
+    .select(['schema', 'source_id', 'target_id', 'properties'])
+    .where('schema', 'in', ['Accommodation', 'Control'])
+    .execute();
   for (const l of links) {
     if (l.schema === 'Accommodation') {
       const h = l.source_id ? holders.get(l.source_id) : undefined;
@@ -86,16 +105,28 @@ export async function loadFinanceContext(scope: CaseScope): Promise<FinanceConte
     }
   }
 
-  const nodes = new Map((await scope.selectFrom('entities').select(['id', 'schema']).where('schema', 'in', ['Phone', 'Email']).execute()).map((r) => [r.id, r]));
+  const nodes = new Map(
+    (
+      await scope.selectFrom('entities').select(['id', 'schema']).where('schema', 'in', ['Phone', 'Email']).execute()
+    ).map((r) => [r.id, r]),
+  );
   const ads = new Map<string, AdMeta & { phones: string[]; emails: string[] }>();
-  for (const n of await scope.selectFrom('entities').select(['id', 'properties']).where('schema', '=', 'OnlineAd').execute()) {
+  for (const n of await scope
+    .selectFrom('entities')
+    .select(['id', 'properties'])
+    .where('schema', '=', 'OnlineAd')
+    .execute()) {
     const p = parse(n.properties);
     const sites = [...new Set([...(p.site ?? []), ...(p.url ?? [])].map(hostOf).filter((h): h is string => !!h))];
     ads.set(n.id, { id: n.id, sites, phones: [], emails: [] });
   }
   const phoneNodes = new Map<string, string>();
   const emailNodes = new Map<string, string>();
-  const selectors = await scope.selectFrom('selectors').select(['entity_id', 'kind', 'value']).where('kind', 'in', ['phone', 'email']).execute();
+  const selectors = await scope
+    .selectFrom('selectors')
+    .select(['entity_id', 'kind', 'value'])
+    .where('kind', 'in', ['phone', 'email'])
+    .execute();
   for (const s of selectors) {
     const kind = s.kind as 'phone' | 'email';
     const holder = holders.get(s.entity_id);
@@ -130,17 +161,27 @@ export async function* streamHistories(scope: CaseScope, opts: StreamOptions = {
   }
   const batchRows = opts.batchRows ?? 20_000;
   const counts: { account_id: string; n: number }[] = [];
-  const countQuery = () => scope.selectFrom('transactions').select(['account_id']).select((eb) => eb.fn.countAll<number>().as('n')).groupBy('account_id');
+  const countQuery = () =>
+    scope
+      .selectFrom('transactions')
+      .select(['account_id'])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .groupBy('account_id');
   if (opts.accountIds) {
-    for (const part of chunks([...new Set(opts.accountIds)])) counts.push(...(await countQuery().where('account_id', 'in', part).execute()));
+    for (const part of chunks([...new Set(opts.accountIds)]))
+      counts.push(...(await countQuery().where('account_id', 'in', part).execute()));
   } else counts.push(...(await countQuery().execute()));
   counts.sort((a, b) => (a.account_id < b.account_id ? -1 : a.account_id > b.account_id ? 1 : 0));
 
   let read = 0;
-  for (let i = 0; i < counts.length; ) {
+  for (let i = 0; i < counts.length;) {
     const batch: string[] = [];
     let rows = 0;
-    while (i < counts.length && batch.length < ID_CHUNK && (rows === 0 || rows + Number(counts[i]?.n ?? 0) <= batchRows)) {
+    while (
+      i < counts.length &&
+      batch.length < ID_CHUNK &&
+      (rows === 0 || rows + Number(counts[i]?.n ?? 0) <= batchRows)
+    ) {
       const c = counts[i++];
       if (!c) break;
       batch.push(c.account_id);
@@ -172,7 +213,12 @@ const PAUSE_EVERY = 50_000;
  * requests), so the cursor can stay open across pauses. Within a day, lines keep the order in
  * which they were stored.
  */
-async function* readerHistories(file: string, caseId: string, classifier: Classifier, onProgress?: (n: number) => void): AsyncGenerator<AccountHistory> {
+async function* readerHistories(
+  file: string,
+  caseId: string,
+  classifier: Classifier,
+  onProgress?: (n: number) => void,
+): AsyncGenerator<AccountHistory> {
   const db = new SQLiteDatabase(file, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   // Fewer, merged columns: at a million rows every column read costs about half a second.
@@ -209,13 +255,60 @@ async function* readerHistories(file: string, caseId: string, classifier: Classi
 
 const txOf = (classifier: Classifier, r: LineTuple): Tx =>
   classifier.toTx({
-    id: r[0], accountId: r[1], counterpartyAccountId: r[2], counterpartyAccount: r[3], counterpartyName: r[4], amount: Number(r[5]),
-    currency: r[6], bookingDate: r[7], text: r[8], reference: r[9], kind: r[10], place: r[11],
+    id: r[0],
+    accountId: r[1],
+    counterpartyAccountId: r[2],
+    counterpartyAccount: r[3],
+    counterpartyName: r[4],
+    amount: Number(r[5]),
+    currency: r[6],
+    bookingDate: r[7],
+    text: r[8],
+    reference: r[9],
+    kind: r[10],
+    place: r[11],
   });
 
-type ReaderTuple = [string, string, string | null, string | null, number, string, string, string | null, string | null, string | null];
-type LineTuple = [string, string, string | null, string | null, string | null, number, string, string, string | null, string | null, string | null, string | null];
-const LINE_COLUMNS = ['id', 'account_id', 'counterparty_account_id', 'counterparty_account', 'counterparty_name', 'amount_minor', 'currency', 'booking_date', 'text', 'reference', 'kind', 'place'] as const;
+type ReaderTuple = [
+  string,
+  string,
+  string | null,
+  string | null,
+  number,
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+];
+type LineTuple = [
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  number,
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string | null,
+];
+const LINE_COLUMNS = [
+  'id',
+  'account_id',
+  'counterparty_account_id',
+  'counterparty_account',
+  'counterparty_name',
+  'amount_minor',
+  'currency',
+  'booking_date',
+  'text',
+  'reference',
+  'kind',
+  'place',
+] as const;
 
 /** Prepared statements per batch size, per embedded database. */
 const batchStatements = new WeakMap<SQLite.Database, Map<number, SQLite.Statement>>();
@@ -233,13 +326,37 @@ async function readBatch(scope: CaseScope, accounts: readonly string[]): Promise
     let stmt = byLength.get(accounts.length);
     if (!stmt) {
       const marks = accounts.map(() => '?').join(', ');
-      stmt = scope.sqlite.prepare(`SELECT ${LINE_COLUMNS.join(', ')} FROM transactions WHERE case_id = ? AND account_id IN (${marks}) ${order}`).raw(true);
+      stmt = scope.sqlite
+        .prepare(
+          `SELECT ${LINE_COLUMNS.join(', ')} FROM transactions WHERE case_id = ? AND account_id IN (${marks}) ${order}`,
+        )
+        .raw(true);
       byLength.set(accounts.length, stmt);
     }
     return stmt.all(scope.caseId, ...accounts) as LineTuple[];
   }
-  const rows = await scope.selectFrom('transactions').select([...LINE_COLUMNS]).where('account_id', 'in', accounts).orderBy('account_id').orderBy('booking_date').orderBy('id').execute();
-  return rows.map((r) => [r.id, r.account_id, r.counterparty_account_id, r.counterparty_account, r.counterparty_name, Number(r.amount_minor), r.currency, r.booking_date, r.text, r.reference, r.kind, r.place]);
+  const rows = await scope
+    .selectFrom('transactions')
+    .select([...LINE_COLUMNS])
+    .where('account_id', 'in', accounts)
+    .orderBy('account_id')
+    .orderBy('booking_date')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => [
+    r.id,
+    r.account_id,
+    r.counterparty_account_id,
+    r.counterparty_account,
+    r.counterparty_name,
+    Number(r.amount_minor),
+    r.currency,
+    r.booking_date,
+    r.text,
+    r.reference,
+    r.kind,
+    r.place,
+  ]);
 }
 
 /**
@@ -247,7 +364,13 @@ async function readBatch(scope: CaseScope, accounts: readonly string[]): Promise
  * and their newest id and change. Findings made at another version are out of date.
  */
 export async function dataVersionOf(scope: CaseScope): Promise<string> {
-  const t = await scope.selectFrom('transactions').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('id').as('max')]).executeTakeFirst();
-  const e = await scope.selectFrom('entities').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('max')]).executeTakeFirst();
+  const t = await scope
+    .selectFrom('transactions')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('id').as('max')])
+    .executeTakeFirst();
+  const e = await scope
+    .selectFrom('entities')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('max')])
+    .executeTakeFirst();
   return `t${Number(t?.n ?? 0)}.${t?.max ?? '-'}/e${Number(e?.n ?? 0)}.${e?.max ?? '-'}`;
 }

@@ -49,7 +49,12 @@ export interface RunOptions extends RuleSelection {
 }
 
 /** Runs the rules over the whole case and stores the findings; nothing is stored if it fails. */
-export async function runFindings(store: Store, actor: Actor, caseId: string, opts: RunOptions = {}): Promise<RunSummary> {
+export async function runFindings(
+  store: Store,
+  actor: Actor,
+  caseId: string,
+  opts: RunOptions = {},
+): Promise<RunSummary> {
   await requireCase(store, caseId);
   const started = Date.now();
   const scope = store.scope(caseId);
@@ -72,39 +77,102 @@ export async function runFindings(store: Store, actor: Actor, caseId: string, op
 
   await store.transaction(async (trx) => {
     const s = scope.in(trx);
-    const decided = new Map((await s.selectFrom('findings').select(['id', 'created_at']).where('status', '!=', 'open').execute()).map((r) => [r.id, r.created_at]));
-    const created = new Map((await s.selectFrom('findings').select(['id', 'created_at']).where('status', '=', 'open').execute()).map((r) => [r.id, r.created_at]));
+    const decided = new Map(
+      (await s.selectFrom('findings').select(['id', 'created_at']).where('status', '!=', 'open').execute()).map((r) => [
+        r.id,
+        r.created_at,
+      ]),
+    );
+    const created = new Map(
+      (await s.selectFrom('findings').select(['id', 'created_at']).where('status', '=', 'open').execute()).map((r) => [
+        r.id,
+        r.created_at,
+      ]),
+    );
     await s.deleteFrom('findings').where('status', '=', 'open').execute();
     const fresh: Omit<FindingRow, 'case_id'>[] = [];
     for (const [id, f] of byId) {
       const values = {
-        rule: f.rule, variant: f.variant, subject_id: f.subjectId, subject_kind: f.subjectKind, score: Math.round(f.score * 1000) / 1000, explanation: f.explanation,
-        evidence: JSON.stringify(f.evidence), account_ids: JSON.stringify(f.accountIds), run_id: runId, data_version: dataVersion, current: 1, updated_at: now,
+        rule: f.rule,
+        variant: f.variant,
+        subject_id: f.subjectId,
+        subject_kind: f.subjectKind,
+        score: Math.round(f.score * 1000) / 1000,
+        explanation: f.explanation,
+        evidence: JSON.stringify(f.evidence),
+        account_ids: JSON.stringify(f.accountIds),
+        run_id: runId,
+        data_version: dataVersion,
+        current: 1,
+        updated_at: now,
       };
       if (decided.has(id)) await s.updateTable('findings').set(values).where('id', '=', id).execute();
-      else fresh.push({ id, ...values, status: 'open', decided_by: null, decided_at: null, decision_note: null, created_at: created.get(id) ?? now });
+      else
+        fresh.push({
+          id,
+          ...values,
+          status: 'open',
+          decided_by: null,
+          decided_at: null,
+          decision_note: null,
+          created_at: created.get(id) ?? now,
+        });
     }
     for (let i = 0; i < fresh.length; i += 200) await s.insertInto('findings', fresh.slice(i, i + 200)).execute();
     const gone = [...decided.keys()].filter((id) => !byId.has(id));
     noLongerReported = gone.length;
-    for (let i = 0; i < gone.length; i += 200) await s.updateTable('findings').set({ current: 0, updated_at: now }).where('id', 'in', gone.slice(i, i + 200)).execute();
-    await s.insertInto('finding_runs', {
-      id: runId, started_at: new Date(started).toISOString(), finished_at: now, data_version: dataVersion, rules: JSON.stringify(run.rules),
-      transactions, accounts, findings: byId.size, run_by: actor.id,
-    }).execute();
+    for (let i = 0; i < gone.length; i += 200)
+      await s
+        .updateTable('findings')
+        .set({ current: 0, updated_at: now })
+        .where('id', 'in', gone.slice(i, i + 200))
+        .execute();
+    await s
+      .insertInto('finding_runs', {
+        id: runId,
+        started_at: new Date(started).toISOString(),
+        finished_at: now,
+        data_version: dataVersion,
+        rules: JSON.stringify(run.rules),
+        transactions,
+        accounts,
+        findings: byId.size,
+        run_by: actor.id,
+      })
+      .execute();
   });
 
   const byRule: Record<string, number> = {};
   for (const f of byId.values()) byRule[f.rule] = (byRule[f.rule] ?? 0) + 1;
-  return { runId, dataVersion, rules: run.rules, transactions, accounts, findings: byId.size, byRule, noLongerReported, durationMs: Date.now() - started };
+  return {
+    runId,
+    dataVersion,
+    rules: run.rules,
+    transactions,
+    accounts,
+    findings: byId.size,
+    byRule,
+    noLongerReported,
+    durationMs: Date.now() - started,
+  };
 }
 
 export async function lastRun(store: Store, caseId: string): Promise<RunRow | undefined> {
-  return store.scope(caseId).selectFrom('finding_runs').selectAll().orderBy('finished_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return store
+    .scope(caseId)
+    .selectFrom('finding_runs')
+    .selectAll()
+    .orderBy('finished_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** The last run, and whether the case's data changed since (or rules were never run). */
-export async function findingsState(store: Store, caseId: string): Promise<{ run: RunRow | undefined; stale: boolean; dataVersion: string }> {
+export async function findingsState(
+  store: Store,
+  caseId: string,
+): Promise<{ run: RunRow | undefined; stale: boolean; dataVersion: string }> {
   const run = await lastRun(store, caseId);
   const dataVersion = await dataVersionOf(store.scope(caseId));
   return { run, stale: !run || run.data_version !== dataVersion, dataVersion };
@@ -114,13 +182,20 @@ export async function findingsState(store: Store, caseId: string): Promise<{ run
  * Reruns the rules when the case's data changed since the last run (or they never ran), with
  * the last run's rules and parameters. Returns the new run's summary, or null when up to date.
  */
-export async function refreshFindings(store: Store, actor: Actor, caseId: string, opts: Omit<RunOptions, 'rules' | 'parameters'> = {}): Promise<RunSummary | null> {
+export async function refreshFindings(
+  store: Store,
+  actor: Actor,
+  caseId: string,
+  opts: Omit<RunOptions, 'rules' | 'parameters'> = {},
+): Promise<RunSummary | null> {
   const state = await findingsState(store, caseId);
   if (!state.stale) return null;
   const previous = state.run ? (JSON.parse(state.run.rules) as { id: string; parameters: object }[]) : undefined;
   return runFindings(store, actor, caseId, {
     ...opts,
-    ...(previous ? { rules: previous.map((r) => r.id), parameters: Object.fromEntries(previous.map((r) => [r.id, r.parameters])) } : {}),
+    ...(previous
+      ? { rules: previous.map((r) => r.id), parameters: Object.fromEntries(previous.map((r) => [r.id, r.parameters])) }
+      : {}),
   });
 }
 
@@ -164,18 +239,34 @@ export async function getFinding(store: Store, caseId: string, id: string): Prom
 }
 
 /** An analyst confirms or dismisses a finding (or reopens it); the case journal records it. */
-export async function decideFinding(store: Store, actor: Actor, caseId: string, id: string, decision: { status: FindingStatus; note?: string | undefined }): Promise<FindingRow> {
+export async function decideFinding(
+  store: Store,
+  actor: Actor,
+  caseId: string,
+  id: string,
+  decision: { status: FindingStatus; note?: string | undefined },
+): Promise<FindingRow> {
   return store.transaction(async (trx) => {
     const s = store.scope(caseId).in(trx);
     const row = await s.selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw errors.notFound('Finding');
     const now = new Date().toISOString();
     const open = decision.status === 'open';
-    const patch = { status: decision.status, decided_by: open ? null : actor.id, decided_at: open ? null : now, decision_note: decision.note ?? null, updated_at: now };
+    const patch = {
+      status: decision.status,
+      decided_by: open ? null : actor.id,
+      decided_at: open ? null : now,
+      decision_note: decision.note ?? null,
+      updated_at: now,
+    };
     await s.updateTable('findings').set(patch).where('id', '=', id).execute();
     const verb = decision.status === 'open' ? 'Reopened' : decision.status === 'confirmed' ? 'Confirmed' : 'Dismissed';
     await insertJournal(s, {
-      id: uuidv7(), kind: 'decision', occurred_at: now, author: actor.id, created_at: now,
+      id: uuidv7(),
+      kind: 'decision',
+      occurred_at: now,
+      author: actor.id,
+      created_at: now,
       text: `${verb} finding ${id} (${row.rule}, subject ${row.subject_id})${decision.note ? `: ${decision.note}` : ''}`,
     });
     return { ...row, ...patch };

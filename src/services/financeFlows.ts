@@ -29,7 +29,9 @@ const debit = sql<number>`SUM(CASE WHEN amount_minor < 0 THEN -amount_minor ELSE
 const credits = sql<number>`SUM(CASE WHEN amount_minor > 0 THEN 1 ELSE 0 END)`;
 const debits = sql<number>`SUM(CASE WHEN amount_minor < 0 THEN 1 ELSE 0 END)`;
 /** Who the other side is: the counterparty account entity, else its number, else its name. */
-const cpKey = sql<string | null>`COALESCE(counterparty_account_id, 'no:' || counterparty_account, 'name:' || counterparty_name)`;
+const cpKey = sql<
+  string | null
+>`COALESCE(counterparty_account_id, 'no:' || counterparty_account, 'name:' || counterparty_name)`;
 
 function inPeriod(scope: CaseScope, p: Period) {
   let q = scope.selectFrom('transactions');
@@ -44,7 +46,15 @@ function chunks<T>(xs: readonly T[], n = 500): T[][] {
   return out;
 }
 
-const totalsOf = (r: { currency: string; in_sum: unknown; out_sum: unknown; n_in: unknown; n_out: unknown; first: unknown; last: unknown }): Totals => ({
+const totalsOf = (r: {
+  currency: string;
+  in_sum: unknown;
+  out_sum: unknown;
+  n_in: unknown;
+  n_out: unknown;
+  first: unknown;
+  last: unknown;
+}): Totals => ({
   currency: r.currency,
   inMinor: Number(r.in_sum ?? 0),
   outMinor: Number(r.out_sum ?? 0),
@@ -55,7 +65,11 @@ const totalsOf = (r: { currency: string; in_sum: unknown; out_sum: unknown; n_in
 });
 
 /** Totals per account and currency; all accounts with lines in the period, or the ones given. */
-export async function accountTotals(scope: CaseScope, p: Period, accountIds?: readonly string[]): Promise<Map<string, Totals[]>> {
+export async function accountTotals(
+  scope: CaseScope,
+  p: Period,
+  accountIds?: readonly string[],
+): Promise<Map<string, Totals[]>> {
   const run = (ids?: readonly string[]) => {
     let q = inPeriod(scope, p)
       .select(['account_id', 'currency'])
@@ -65,7 +79,9 @@ export async function accountTotals(scope: CaseScope, p: Period, accountIds?: re
     if (ids) q = q.where('account_id', 'in', ids);
     return q.execute();
   };
-  const rows = accountIds ? (await Promise.all(chunks([...new Set(accountIds)]).map((c) => run(c)))).flat() : await run();
+  const rows = accountIds
+    ? (await Promise.all(chunks([...new Set(accountIds)]).map((c) => run(c)))).flat()
+    : await run();
   const out = new Map<string, Totals[]>();
   for (const r of rows) {
     const list = out.get(r.account_id) ?? [];
@@ -76,7 +92,10 @@ export async function accountTotals(scope: CaseScope, p: Period, accountIds?: re
 }
 
 /** Adds per-account totals up per holder (an account held jointly counts for each holder). */
-export function holderTotals(byAccount: ReadonlyMap<string, readonly Totals[]>, holdersOf: (accountId: string) => readonly string[]): Map<string, Totals[]> {
+export function holderTotals(
+  byAccount: ReadonlyMap<string, readonly Totals[]>,
+  holdersOf: (accountId: string) => readonly string[],
+): Map<string, Totals[]> {
   const out = new Map<string, Map<string, Totals>>();
   for (const [account, list] of byAccount) {
     for (const holder of holdersOf(account)) {
@@ -108,7 +127,12 @@ export interface Counterparty extends Totals {
 }
 
 /** Who the given accounts paid and were paid by in the period, largest volume first. */
-export async function rankCounterparties(scope: CaseScope, accountIds: readonly string[], p: Period, limit: number): Promise<Counterparty[]> {
+export async function rankCounterparties(
+  scope: CaseScope,
+  accountIds: readonly string[],
+  p: Period,
+  limit: number,
+): Promise<Counterparty[]> {
   const rows = (
     await Promise.all(
       chunks([...new Set(accountIds)]).map((ids) =>
@@ -116,8 +140,11 @@ export async function rankCounterparties(scope: CaseScope, accountIds: readonly 
           .select([cpKey.as('cp'), 'currency'])
           .select([credit.as('in_sum'), debit.as('out_sum'), credits.as('n_in'), debits.as('n_out')])
           .select((eb) => [
-            eb.fn.min('booking_date').as('first'), eb.fn.max('booking_date').as('last'), eb.fn.max('counterparty_name').as('name'),
-            eb.fn.max('counterparty_account_id').as('account_id'), eb.fn.max('counterparty_account').as('account'),
+            eb.fn.min('booking_date').as('first'),
+            eb.fn.max('booking_date').as('last'),
+            eb.fn.max('counterparty_name').as('name'),
+            eb.fn.max('counterparty_account_id').as('account_id'),
+            eb.fn.max('counterparty_account').as('account'),
           ])
           .where('account_id', 'in', ids)
           .groupBy([cpKey, 'currency'])
@@ -133,7 +160,13 @@ export async function rankCounterparties(scope: CaseScope, accountIds: readonly 
     const k = `${key}\u001f${t.currency}`;
     const prev = merged.get(k);
     if (!prev) {
-      merged.set(k, { key, accountId: (r.account_id as string | null) ?? null, name: (r.name as string | null) ?? null, account: (r.account as string | null) ?? null, ...t });
+      merged.set(k, {
+        key,
+        accountId: (r.account_id as string | null) ?? null,
+        name: (r.name as string | null) ?? null,
+        account: (r.account as string | null) ?? null,
+        ...t,
+      });
       continue;
     }
     prev.inMinor += t.inMinor;
@@ -143,7 +176,9 @@ export async function rankCounterparties(scope: CaseScope, accountIds: readonly 
     if (t.first && (!prev.first || t.first < prev.first)) prev.first = t.first;
     if (t.last && (!prev.last || t.last > prev.last)) prev.last = t.last;
   }
-  return [...merged.values()].sort((a, b) => b.inMinor + b.outMinor - (a.inMinor + a.outMinor) || (a.key < b.key ? -1 : 1)).slice(0, limit);
+  return [...merged.values()]
+    .sort((a, b) => b.inMinor + b.outMinor - (a.inMinor + a.outMinor) || (a.key < b.key ? -1 : 1))
+    .slice(0, limit);
 }
 
 /** One direction of money between two parties in one currency: the shape the flows API returns. */
@@ -169,11 +204,16 @@ export async function accountFlows(scope: CaseScope, q: FlowQuery): Promise<Flow
       .select((eb) => [eb.fn.min('booking_date').as('first'), eb.fn.max('booking_date').as('last')])
       .where(cpKey, 'is not', null)
       .groupBy(['account_id', cpKey, 'currency']);
-    if (q.minAmount) query = query.where((eb) => eb.or([eb('amount_minor', '>=', q.minAmount ?? 0), eb('amount_minor', '<=', -(q.minAmount ?? 0))]));
+    if (q.minAmount)
+      query = query.where((eb) =>
+        eb.or([eb('amount_minor', '>=', q.minAmount ?? 0), eb('amount_minor', '<=', -(q.minAmount ?? 0))]),
+      );
     if (ids) query = query.where('account_id', 'in', ids);
     return query.execute();
   };
-  const rows = q.accountIds ? (await Promise.all(chunks([...new Set(q.accountIds)]).map((c) => run(c)))).flat() : await run();
+  const rows = q.accountIds
+    ? (await Promise.all(chunks([...new Set(q.accountIds)]).map((c) => run(c)))).flat()
+    : await run();
   const views = new Map<string, { debit: FlowEdge; credit: FlowEdge }>();
   const view = (from: string, to: string, currency: string) => {
     const k = `${from}\u001f${to}\u001f${currency}`;

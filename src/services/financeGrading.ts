@@ -34,7 +34,8 @@ export function truthFrom(parts: readonly { content: string }[]): GroundTruthPar
 
 /** The accounts each planted role holds, as read from the ground truth. */
 export function plantedRoles(truth: readonly GroundTruthPart[]): Record<string, Set<string>> {
-  const beneficiaries = (kind: string) => new Set(truth.flatMap((t) => t.proceeds.filter((p) => p.kind === kind).map((p) => p.beneficiaryId)));
+  const beneficiaries = (kind: string) =>
+    new Set(truth.flatMap((t) => t.proceeds.filter((p) => p.kind === kind).map((p) => p.beneficiaryId)));
   const kick = beneficiaries('wageKickback');
   const deduction = beneficiaries('deduction');
   const sexual = beneficiaries('sexualServices');
@@ -48,7 +49,9 @@ export function plantedRoles(truth: readonly GroundTruthPart[]): Record<string, 
     sexualController: pick((a) => a.nature === 'controller' && sexual.has(a.holderId)),
     recruiter: pick((a) => a.nature === 'controller' && fee.has(a.holderId) && !kick.has(a.holderId)),
     funnel: pick((a) => a.nature === 'funnel'),
-    labourFront: pick((a) => a.nature === 'frontCompany' && ['letterbox', 'phoenixSuccessor'].includes(companies.get(a.holderId) ?? '')),
+    labourFront: pick(
+      (a) => a.nature === 'frontCompany' && ['letterbox', 'phoenixSuccessor'].includes(companies.get(a.holderId) ?? ''),
+    ),
     sexualFront: pick((a) => a.nature === 'frontCompany' && companies.get(a.holderId) === 'staffingFront'),
     worker: pick((a) => a.nature === 'worker'),
   };
@@ -66,12 +69,18 @@ const TARGETS: Record<string, readonly string[]> = {
   identicalRoundSalaries: ['labourFront'],
 };
 
-export function gradeFindings(truth: readonly GroundTruthPart[], findings: readonly { rule: string; accountIds: readonly string[] }[], rules: readonly string[]): GradeReport {
+export function gradeFindings(
+  truth: readonly GroundTruthPart[],
+  findings: readonly { rule: string; accountIds: readonly string[] }[],
+  rules: readonly string[],
+): GradeReport {
   const roles = plantedRoles(truth);
   const nature = new Map(truth.flatMap((t) => t.accounts.map((a) => [a.id, a.nature] as const)));
   const background = truth.flatMap((t) => t.background.map((b) => b.accounts));
-  const isClean = (id: string) => nature.get(id) === 'clean' || (!nature.has(id) && background.some((r) => inRange(r, id)));
-  const cleanTotal = [...nature.values()].filter((n) => n === 'clean').length + background.reduce((a, r) => a + r.count, 0);
+  const isClean = (id: string) =>
+    nature.get(id) === 'clean' || (!nature.has(id) && background.some((r) => inRange(r, id)));
+  const cleanTotal =
+    [...nature.values()].filter((n) => n === 'clean').length + background.reduce((a, r) => a + r.count, 0);
   const count = (set: ReadonlySet<string>, ids: Iterable<string>) => [...ids].filter((id) => set.has(id)).length;
 
   const grades = rules.map((rule): RuleGrade => {
@@ -81,8 +90,14 @@ export function gradeFindings(truth: readonly GroundTruthPart[], findings: reado
     const tp = flagged.size - clean;
     const found = count(target, flagged);
     return {
-      rule, flagged: flagged.size, truePositives: tp, cleanFlagged: clean, precision: flagged.size ? tp / flagged.size : 1,
-      target: target.size, found, recall: target.size ? found / target.size : 1,
+      rule,
+      flagged: flagged.size,
+      truePositives: tp,
+      cleanFlagged: clean,
+      precision: flagged.size ? tp / flagged.size : 1,
+      target: target.size,
+      found,
+      recall: target.size ? found / target.size : 1,
     };
   });
   const all = new Set(findings.flatMap((f) => f.accountIds));
@@ -91,19 +106,39 @@ export function gradeFindings(truth: readonly GroundTruthPart[], findings: reado
   const cleanFlagged = [...all].filter(isClean);
   return {
     rules: grades,
-    required: { total: required.size, found: required.size - missed.length, recall: required.size ? (required.size - missed.length) / required.size : 1, missed },
-    clean: { total: cleanTotal, flagged: cleanFlagged.length, share: cleanTotal ? cleanFlagged.length / cleanTotal : 0, flaggedIds: cleanFlagged },
-    roles: Object.fromEntries(Object.entries(roles).map(([k, set]) => [k, { total: set.size, found: count(set, all) }])),
+    required: {
+      total: required.size,
+      found: required.size - missed.length,
+      recall: required.size ? (required.size - missed.length) / required.size : 1,
+      missed,
+    },
+    clean: {
+      total: cleanTotal,
+      flagged: cleanFlagged.length,
+      share: cleanTotal ? cleanFlagged.length / cleanTotal : 0,
+      flaggedIds: cleanFlagged,
+    },
+    roles: Object.fromEntries(
+      Object.entries(roles).map(([k, set]) => [k, { total: set.size, found: count(set, all) }]),
+    ),
   };
 }
 
 export function formatGrade(r: GradeReport): string {
   const lines = [`rule                    flagged  clean  precision  recall (target)`];
   for (const g of r.rules) {
-    lines.push(`${g.rule.padEnd(24)}${String(g.flagged).padStart(7)}${String(g.cleanFlagged).padStart(7)}${g.precision.toFixed(2).padStart(11)}${g.recall.toFixed(2).padStart(8)} (${g.found}/${g.target})`);
+    lines.push(
+      `${g.rule.padEnd(24)}${String(g.flagged).padStart(7)}${String(g.cleanFlagged).padStart(7)}${g.precision.toFixed(2).padStart(11)}${g.recall.toFixed(2).padStart(8)} (${g.found}/${g.target})`,
+    );
   }
-  lines.push(`kick-back controllers + funnel accounts found: ${r.required.found}/${r.required.total} (recall ${r.required.recall.toFixed(2)})`);
+  lines.push(
+    `kick-back controllers + funnel accounts found: ${r.required.found}/${r.required.total} (recall ${r.required.recall.toFixed(2)})`,
+  );
   lines.push(`clean accounts flagged: ${r.clean.flagged}/${r.clean.total} (${(r.clean.share * 100).toFixed(1)}%)`);
-  lines.push(`roles found: ${Object.entries(r.roles).map(([k, v]) => `${k} ${v.found}/${v.total}`).join(', ')}`);
+  lines.push(
+    `roles found: ${Object.entries(r.roles)
+      .map(([k, v]) => `${k} ${v.found}/${v.total}`)
+      .join(', ')}`,
+  );
   return lines.join('\n');
 }

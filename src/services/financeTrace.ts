@@ -52,7 +52,10 @@ interface Line {
 
 const MAX_EDGE_IDS = 50;
 
-export async function traceMoney(scope: CaseScope, q: TraceQuery): Promise<{ nodes: TraceNode[]; edges: TraceEdge[]; truncated: boolean }> {
+export async function traceMoney(
+  scope: CaseScope,
+  q: TraceQuery,
+): Promise<{ nodes: TraceNode[]; edges: TraceEdge[]; truncated: boolean }> {
   const forward = q.direction === 'forward';
   const limit = q.maxLinesPerHop ?? 50_000;
   const start = forward ? (q.from ?? '0000-01-01') : (q.to ?? '9999-12-31');
@@ -70,7 +73,10 @@ export async function traceMoney(scope: CaseScope, q: TraceQuery): Promise<{ nod
       .where('amount_minor', sign > 0 ? '>=' : '<=', sign * Math.max(1, q.minAmount));
     if (q.from) query = query.where('booking_date', '>=', q.from);
     if (q.to) query = query.where('booking_date', '<=', q.to);
-    return query.orderBy('booking_date', forward ? 'asc' : 'desc').limit(limit).execute() as Promise<Line[]>;
+    return query
+      .orderBy('booking_date', forward ? 'asc' : 'desc')
+      .limit(limit)
+      .execute() as Promise<Line[]>;
   };
 
   for (let hop = 1; hop <= q.hops && frontier.length; hop++) {
@@ -82,8 +88,18 @@ export async function traceMoney(scope: CaseScope, q: TraceQuery): Promise<{ nod
       const other = await select('counterparty_account_id', ids, forward ? 1 : -1);
       if (own.length >= limit || other.length >= limit) truncated = true;
       const moves = [
-        ...own.map((l) => ({ l, payer: forward ? l.account_id : (l.counterparty_account_id ?? ''), payee: forward ? (l.counterparty_account_id ?? '') : l.account_id, view: forward ? 'debit' : 'credit' })),
-        ...other.map((l) => ({ l, payer: forward ? (l.counterparty_account_id ?? '') : l.account_id, payee: forward ? l.account_id : (l.counterparty_account_id ?? ''), view: forward ? 'credit' : 'debit' })),
+        ...own.map((l) => ({
+          l,
+          payer: forward ? l.account_id : (l.counterparty_account_id ?? ''),
+          payee: forward ? (l.counterparty_account_id ?? '') : l.account_id,
+          view: forward ? 'debit' : 'credit',
+        })),
+        ...other.map((l) => ({
+          l,
+          payer: forward ? (l.counterparty_account_id ?? '') : l.account_id,
+          payee: forward ? l.account_id : (l.counterparty_account_id ?? ''),
+          view: forward ? 'credit' : 'debit',
+        })),
       ];
       for (const { l, payer, payee, view } of moves) {
         const near = forward ? payer : payee;
@@ -94,7 +110,24 @@ export async function traceMoney(scope: CaseScope, q: TraceQuery): Promise<{ nod
         if (q.visible && !q.visible.has(far)) continue;
         const k = `${payer}\u001f${payee}\u001f${l.currency}`;
         let e = edges.get(k);
-        if (!e) edges.set(k, (e = { from: payer, to: payee, currency: l.currency, amountMinor: 0, count: 0, first: l.booking_date, last: l.booking_date, transactionIds: [], debit: 0, credit: 0, debits: 0, credits: 0 }));
+        if (!e)
+          edges.set(
+            k,
+            (e = {
+              from: payer,
+              to: payee,
+              currency: l.currency,
+              amountMinor: 0,
+              count: 0,
+              first: l.booking_date,
+              last: l.booking_date,
+              transactionIds: [],
+              debit: 0,
+              credit: 0,
+              debits: 0,
+              credits: 0,
+            }),
+          );
         const amount = Math.abs(Number(l.amount_minor));
         if (view === 'debit') {
           e.debit += amount;
@@ -123,7 +156,11 @@ export async function traceMoney(scope: CaseScope, q: TraceQuery): Promise<{ nod
   }
   return {
     nodes: [...nodes.values()],
-    edges: [...edges.values()].map(({ debit, credit, debits, credits, ...e }) => ({ ...e, amountMinor: Math.max(debit, credit), count: debit >= credit ? debits : credits })),
+    edges: [...edges.values()].map(({ debit, credit, debits, credits, ...e }) => ({
+      ...e,
+      amountMinor: Math.max(debit, credit),
+      count: debit >= credit ? debits : credits,
+    })),
     truncated,
   };
 }

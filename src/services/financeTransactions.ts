@@ -27,7 +27,9 @@ import type { Visibility } from './visibility.ts';
 type Query = z.output<typeof TransactionRowsQuery>;
 
 /** The key /finance/counterparties ranks by: the account entity, else its number, else its name. */
-const cpKey = sql<string | null>`COALESCE(counterparty_account_id, 'no:' || counterparty_account, 'name:' || counterparty_name)`;
+const cpKey = sql<
+  string | null
+>`COALESCE(counterparty_account_id, 'no:' || counterparty_account, 'name:' || counterparty_name)`;
 const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function filtered(scope: CaseScope, v: Visibility, q: Query, ids: readonly string[] | null) {
@@ -39,18 +41,29 @@ function filtered(scope: CaseScope, v: Visibility, q: Query, ids: readonly strin
   if (q.to) s = s.where('booking_date', '<=', q.to);
   if (q.direction === 'in') s = s.where('amount_minor', '>', 0);
   if (q.direction === 'out') s = s.where('amount_minor', '<', 0);
-  if (q.minAmount) s = s.where((eb) => eb.or([eb('amount_minor', '>=', q.minAmount ?? 0), eb('amount_minor', '<=', -(q.minAmount ?? 0))]));
+  if (q.minAmount)
+    s = s.where((eb) =>
+      eb.or([eb('amount_minor', '>=', q.minAmount ?? 0), eb('amount_minor', '<=', -(q.minAmount ?? 0))]),
+    );
   if (q.currency) s = s.where('currency', '=', q.currency);
   if (ids) s = ids.length ? s.where('id', 'in', ids) : s.where(sql<boolean>`1 = 0`);
   if (q.q) {
     const p = likePattern(q.q);
-    s = s.where(sql<boolean>`(lower(COALESCE(counterparty_name, '')) LIKE ${p} ESCAPE '\\' OR lower(COALESCE(counterparty_account, '')) LIKE ${p} ESCAPE '\\'
+    s =
+      s.where(sql<boolean>`(lower(COALESCE(counterparty_name, '')) LIKE ${p} ESCAPE '\\' OR lower(COALESCE(counterparty_account, '')) LIKE ${p} ESCAPE '\\'
       OR lower(COALESCE(text, '')) LIKE ${p} ESCAPE '\\' OR lower(COALESCE(reference, '')) LIKE ${p} ESCAPE '\\')`);
   }
   return s;
 }
 
-async function pageOf(scope: CaseScope, v: Visibility, q: Query, ids: readonly string[] | null, offset: number, limit: number): Promise<TransactionRow[]> {
+async function pageOf(
+  scope: CaseScope,
+  v: Visibility,
+  q: Query,
+  ids: readonly string[] | null,
+  offset: number,
+  limit: number,
+): Promise<TransactionRow[]> {
   let s = filtered(scope, v, q, ids).selectAll();
   if (q.sort === 'amount') s = s.orderBy(sql`abs(amount_minor)`, q.dir);
   if (q.sort === 'counterparty') s = s.orderBy(sql`COALESCE(counterparty_name, counterparty_account, '')`, q.dir);
@@ -74,7 +87,12 @@ interface VictimCover {
 async function victimCover(scope: CaseScope, v: Visibility): Promise<VictimCover | null> {
   if (v.victimContact) return null;
   // Properties are JSON written by JSON.stringify, so a victim's status reads like this.
-  const persons = await scope.selectFrom('entities').select(['id', 'caption', 'properties']).where('schema', '=', 'Person').where('properties', 'like', '%"proceduralStatus"%').execute();
+  const persons = await scope
+    .selectFrom('entities')
+    .select(['id', 'caption', 'properties'])
+    .where('schema', '=', 'Person')
+    .where('properties', 'like', '%"proceduralStatus"%')
+    .execute();
   const byName = new Map<string, string>();
   const victims = new Map<string, string>();
   for (const p of persons) {
@@ -89,7 +107,12 @@ async function victimCover(scope: CaseScope, v: Visibility): Promise<VictimCover
   const byAccount = new Map<string, string>();
   const ids = [...victims.keys()];
   for (let i = 0; i < ids.length; i += 500) {
-    const owned = await scope.selectFrom('entities').select(['source_id', 'target_id']).where('schema', '=', 'Ownership').where('source_id', 'in', ids.slice(i, i + 500)).execute();
+    const owned = await scope
+      .selectFrom('entities')
+      .select(['source_id', 'target_id'])
+      .where('schema', '=', 'Ownership')
+      .where('source_id', 'in', ids.slice(i, i + 500))
+      .execute();
     for (const o of owned) if (o.source_id && o.target_id) byAccount.set(o.target_id, victims.get(o.source_id) ?? '');
   }
   return { byAccount, byName };
@@ -99,29 +122,55 @@ function presentFor(v: Visibility, cover: VictimCover | null, t: TransactionRow)
   const out = presentTransaction(t);
   if (out.counterpartyAccountId && !canSee(v, out.counterpartyAccountId)) out.counterpartyAccountId = null;
   if (!cover) return out;
-  const pseudonym = (t.counterparty_account_id ? cover.byAccount.get(t.counterparty_account_id) : undefined) ?? (t.counterparty_name ? cover.byName.get(nameKey(t.counterparty_name)) : undefined);
+  const pseudonym =
+    (t.counterparty_account_id ? cover.byAccount.get(t.counterparty_account_id) : undefined) ??
+    (t.counterparty_name ? cover.byName.get(nameKey(t.counterparty_name)) : undefined);
   return pseudonym ? { ...out, counterpartyName: pseudonym } : out;
 }
 
-export async function transactionRows(store: Store, access: CaseAccess, q: Query): Promise<{ total: number; transactions: z.infer<typeof TransactionOut>[] }> {
+export async function transactionRows(
+  store: Store,
+  access: CaseAccess,
+  q: Query,
+): Promise<{ total: number; transactions: z.infer<typeof TransactionOut>[] }> {
   const scope = store.scope(access.caseId);
   const v = await visibilityOf(store, access);
   if (q.account && !canSee(v, q.account)) return { total: 0, transactions: [] };
   const ids = await evidenceIds(scope, q);
-  const [{ n } = { n: 0 }] = await filtered(scope, v, q, ids).select((eb) => eb.fn.countAll<number>().as('n')).execute();
+  const [{ n } = { n: 0 }] = await filtered(scope, v, q, ids)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .execute();
   const rows = await pageOf(scope, v, q, ids, q.offset, q.limit);
   const cover = await victimCover(scope, v);
   return { total: Number(n), transactions: rows.map((t) => presentFor(v, cover, t)) };
 }
 
 /** Lines read elsewhere (a finding's evidence) as this caller may see them. */
-export async function presentLines(store: Store, access: CaseAccess, rows: readonly TransactionRow[]): Promise<z.infer<typeof TransactionOut>[]> {
+export async function presentLines(
+  store: Store,
+  access: CaseAccess,
+  rows: readonly TransactionRow[],
+): Promise<z.infer<typeof TransactionOut>[]> {
   const v = await visibilityOf(store, access);
   const cover = await victimCover(store.scope(access.caseId), v);
   return rows.map((t) => presentFor(v, cover, t));
 }
 
-const CSV_COLUMNS = ['bookingDate', 'valueDate', 'account', 'direction', 'amount', 'currency', 'counterpartyName', 'counterpartyAccount', 'text', 'reference', 'kind', 'place', 'id'] as const;
+const CSV_COLUMNS = [
+  'bookingDate',
+  'valueDate',
+  'account',
+  'direction',
+  'amount',
+  'currency',
+  'counterpartyName',
+  'counterpartyAccount',
+  'text',
+  'reference',
+  'kind',
+  'place',
+  'id',
+] as const;
 
 /** A CSV cell: quoted when needed; text a spreadsheet would run as a formula is defused. */
 export function csvCell(value: string | null, text = true): string {
@@ -141,7 +190,12 @@ export const decimalOf = (minor: number): string => {
  * The filtered lines as CSV, in the list's order, watermarked on its first line with who
  * exported them, their agency and when; refused where the case's handling code forbids export.
  */
-export async function transactionsCsv(store: Store, actor: Actor, access: CaseAccess, q: Query): Promise<AsyncGenerator<string>> {
+export async function transactionsCsv(
+  store: Store,
+  actor: Actor,
+  access: CaseAccess,
+  q: Query,
+): Promise<AsyncGenerator<string>> {
   await exportableCase(store, access);
   const scope = store.scope(access.caseId);
   const v = await visibilityOf(store, access);
@@ -161,9 +215,18 @@ export async function transactionsCsv(store: Store, actor: Actor, access: CaseAc
       let chunk = '';
       for (const r of rows) {
         const t = presentFor(v, cover, r);
-        const cells = [t.bookingDate, t.valueDate, captions.get(t.accountId) ?? t.accountId, t.amountMinor < 0 ? 'out' : 'in'].map((c) => csvCell(c));
+        const cells = [
+          t.bookingDate,
+          t.valueDate,
+          captions.get(t.accountId) ?? t.accountId,
+          t.amountMinor < 0 ? 'out' : 'in',
+        ].map((c) => csvCell(c));
         cells.push(decimalOf(t.amountMinor), t.currency);
-        cells.push(...[t.counterpartyName, t.counterpartyAccount, t.text, t.reference, t.kind, t.place, t.id].map((c) => csvCell(c)));
+        cells.push(
+          ...[t.counterpartyName, t.counterpartyAccount, t.text, t.reference, t.kind, t.place, t.id].map((c) =>
+            csvCell(c),
+          ),
+        );
         chunk += `${cells.join(',')}\r\n`;
       }
       if (chunk) yield chunk;

@@ -36,8 +36,15 @@ export async function loadCaseGraph(store: Store, access: CaseAccess, p: PeriodI
     const properties = JSON.parse(r.properties) as Record<string, string[]>;
     const hidden = !v.victimContact && isVictim(r.schema, properties);
     entities.push({
-      id: r.id, schema: r.schema, caption: r.caption, properties: hidden ? redactVictim(properties) : properties,
-      sourceId: r.source_id, targetId: r.target_id, reliability: r.reliability, information: r.information, pseudonymised: hidden,
+      id: r.id,
+      schema: r.schema,
+      caption: r.caption,
+      properties: hidden ? redactVictim(properties) : properties,
+      sourceId: r.source_id,
+      targetId: r.target_id,
+      reliability: r.reliability,
+      information: r.information,
+      pseudonymised: hidden,
     });
   }
   const money = await accountFlows(scope, { from: p.from, to: p.to, accountIds: v.only ? [...v.only] : undefined });
@@ -52,14 +59,22 @@ export function graphOut(g: CaseGraph, truncated: boolean, total: number): CaseG
 }
 
 /** The whole case when it has at most `maxNodes` nodes; otherwise nothing, marked truncated. */
-export async function wholeGraph(store: Store, access: CaseAccess, q: PeriodIn & { maxNodes: number }): Promise<CaseGraphOut> {
+export async function wholeGraph(
+  store: Store,
+  access: CaseAccess,
+  q: PeriodIn & { maxNodes: number },
+): Promise<CaseGraphOut> {
   const g = await loadCaseGraph(store, access, q);
   if (g.nodes.size > q.maxNodes) return { nodes: [], edges: [], truncated: true, total: g.nodes.size };
   return graphOut(g, false, g.nodes.size);
 }
 
 /** The entities `steps` links (or money flows) away from the given ones, with the links among them. */
-export async function neighbourhoodGraph(store: Store, access: CaseAccess, q: PeriodIn & { ids: readonly string[]; steps: number; maxNodes: number }): Promise<CaseGraphOut> {
+export async function neighbourhoodGraph(
+  store: Store,
+  access: CaseAccess,
+  q: PeriodIn & { ids: readonly string[]; steps: number; maxNodes: number },
+): Promise<CaseGraphOut> {
   const g = await loadCaseGraph(store, access, q);
   const seeds = q.ids.filter((id) => g.nodes.has(id));
   const walk = neighbourhood(adjacency(walkEdges(g)), seeds, q.steps, q.maxNodes);
@@ -67,12 +82,20 @@ export async function neighbourhoodGraph(store: Store, access: CaseAccess, q: Pe
 }
 
 /** Shortest paths between two entities, with the graph of the nodes on them. */
-export async function pathsBetween(store: Store, access: CaseAccess, q: PeriodIn & { source: string; target: string; maxHops: number; maxPaths: number }): Promise<PathsOut> {
+export async function pathsBetween(
+  store: Store,
+  access: CaseAccess,
+  q: PeriodIn & { source: string; target: string; maxHops: number; maxPaths: number },
+): Promise<PathsOut> {
   const g = await loadCaseGraph(store, access, q);
-  if (!g.nodes.has(q.source) || !g.nodes.has(q.target)) return { paths: [], graph: { nodes: [], edges: [], truncated: false, total: g.nodes.size } };
+  if (!g.nodes.has(q.source) || !g.nodes.has(q.target))
+    return { paths: [], graph: { nodes: [], edges: [], truncated: false, total: g.nodes.size } };
   const paths = shortestPaths(adjacency(walkEdges(g)), q.source, q.target, q.maxHops, q.maxPaths);
   const onPaths = new Set(paths.flatMap((p) => p.nodes));
   const edgeIds = new Set(paths.flatMap((p) => p.edges));
   const sub = subgraph(g, onPaths);
-  return { paths, graph: graphOut({ nodes: sub.nodes, edges: sub.edges.filter((e) => edgeIds.has(e.id)) }, false, g.nodes.size) };
+  return {
+    paths,
+    graph: graphOut({ nodes: sub.nodes, edges: sub.edges.filter((e) => edgeIds.has(e.id)) }, false, g.nodes.size),
+  };
 }

@@ -85,8 +85,10 @@ export async function addAgreement(store: Store, actor: Actor, raw: unknown): Pr
   }
   const a = parsed.data;
   const me = await cooperationIdentity(store);
-  if (a.partnerPublicKey === me.publicKeyHex) throw errors.validation("That is this deployment's own key, not the partner's", 'partnerPublicKey');
-  if (await store.db.selectFrom('cooperation_agreements').select('id').where('id', '=', a.id).executeTakeFirst()) throw errors.conflict(`Agreement ${a.id} already exists`, 'id');
+  if (a.partnerPublicKey === me.publicKeyHex)
+    throw errors.validation("That is this deployment's own key, not the partner's", 'partnerPublicKey');
+  if (await store.db.selectFrom('cooperation_agreements').select('id').where('id', '=', a.id).executeTakeFirst())
+    throw errors.conflict(`Agreement ${a.id} already exists`, 'id');
   const now = new Date().toISOString();
   const row: AgreementRow = {
     id: a.id,
@@ -108,7 +110,14 @@ export async function addAgreement(store: Store, actor: Actor, raw: unknown): Pr
     updated_at: now,
   };
   await store.db.insertInto('cooperation_agreements').values(row).execute();
-  await recordAudit(store.db, { caseId: null, userId: actor.id, action: 'permission', targetType: 'agreement', targetId: a.id, detail: { agreementId: a.id } });
+  await recordAudit(store.db, {
+    caseId: null,
+    userId: actor.id,
+    action: 'permission',
+    targetType: 'agreement',
+    targetId: a.id,
+    detail: { agreementId: a.id },
+  });
   return presentAgreement(row);
 }
 
@@ -129,7 +138,18 @@ export async function requireAgreement(store: Store, id: string): Promise<Agreem
 export async function revokeAgreement(store: Store, actor: Actor, id: string): Promise<AgreementOut> {
   const row = await requireAgreement(store, id);
   const now = new Date().toISOString();
-  await store.db.updateTable('cooperation_agreements').set({ status: 'revoked', updated_at: now }).where('id', '=', id).execute();
-  await recordAudit(store.db, { caseId: null, userId: actor.id, action: 'permission', targetType: 'agreement', targetId: id, detail: { agreementId: id, status: 'revoked' } });
+  await store.db
+    .updateTable('cooperation_agreements')
+    .set({ status: 'revoked', updated_at: now })
+    .where('id', '=', id)
+    .execute();
+  await recordAudit(store.db, {
+    caseId: null,
+    userId: actor.id,
+    action: 'permission',
+    targetType: 'agreement',
+    targetId: id,
+    detail: { agreementId: id, status: 'revoked' },
+  });
   return presentAgreement({ ...row, status: 'revoked', updated_at: now });
 }

@@ -56,15 +56,25 @@ interface Pair {
  * Looks the case's selectors up in every other case and writes a hit notice on both sides of
  * each hit. Returns the notices of this case, as the actor may see them.
  */
-export async function checkCrossCaseHits(store: Store, actor: Actor, access: CaseAccess): Promise<{ checked: number; notices: HitNoticeOut[] }> {
+export async function checkCrossCaseHits(
+  store: Store,
+  actor: Actor,
+  access: CaseAccess,
+): Promise<{ checked: number; notices: HitNoticeOut[] }> {
   const caseId = access.caseId;
   const kase = await getCase(store.scope(caseId));
   if (!kase || kase.purpose !== 'operational' || refusesDissemination(kase)) return { checked: 0, notices: [] };
-  const own = await store.scope(caseId).selectFrom('selectors').select(['kind', 'value', 'entity_id']).where('kind', 'in', [...hitSelectorKinds]).execute();
+  const own = await store
+    .scope(caseId)
+    .selectFrom('selectors')
+    .select(['kind', 'value', 'entity_id'])
+    .where('kind', 'in', [...hitSelectorKinds])
+    .execute();
   const occurrences = await crossCaseSelectorHits(store.db, caseId, own);
 
   const ownBy = new Map<string, string[]>();
-  for (const s of own) ownBy.set(`${s.kind}\u0000${s.value}`, [...(ownBy.get(`${s.kind}\u0000${s.value}`) ?? []), s.entity_id]);
+  for (const s of own)
+    ownBy.set(`${s.kind}\u0000${s.value}`, [...(ownBy.get(`${s.kind}\u0000${s.value}`) ?? []), s.entity_id]);
   const pairs = new Map<string, Pair>();
   const cases = new Map<string, CaseRow | undefined>();
   for (const o of occurrences) {
@@ -89,24 +99,79 @@ export async function checkCrossCaseHits(store: Store, actor: Actor, access: Cas
       return counts;
     };
     await store.transaction(async (trx) => {
-      const mine = await upsertNotice(store.scope(caseId).in(trx), {
-        origin: 'case', role: 'finder', counterpartCaseId: otherId, agreementId: null, counterpartRef: null, kinds: kindsOf(pair.mine), entityIds: [...pair.mine.keys()], contact: theirContact,
-      }, now);
-      const theirs = await upsertNotice(store.scope(otherId).in(trx), {
-        origin: 'case', role: 'found', counterpartCaseId: caseId, agreementId: null, counterpartRef: null, kinds: kindsOf(pair.theirs), entityIds: [...pair.theirs.keys()], contact: myContact,
-      }, now);
-      if (mine.created || !mine.row.counterpart_notice_id) await store.scope(caseId).in(trx).updateTable('hit_notices').set({ counterpart_notice_id: theirs.row.id }).where('id', '=', mine.row.id).execute();
-      if (theirs.created || !theirs.row.counterpart_notice_id) await store.scope(otherId).in(trx).updateTable('hit_notices').set({ counterpart_notice_id: mine.row.id }).where('id', '=', theirs.row.id).execute();
+      const mine = await upsertNotice(
+        store.scope(caseId).in(trx),
+        {
+          origin: 'case',
+          role: 'finder',
+          counterpartCaseId: otherId,
+          agreementId: null,
+          counterpartRef: null,
+          kinds: kindsOf(pair.mine),
+          entityIds: [...pair.mine.keys()],
+          contact: theirContact,
+        },
+        now,
+      );
+      const theirs = await upsertNotice(
+        store.scope(otherId).in(trx),
+        {
+          origin: 'case',
+          role: 'found',
+          counterpartCaseId: caseId,
+          agreementId: null,
+          counterpartRef: null,
+          kinds: kindsOf(pair.theirs),
+          entityIds: [...pair.theirs.keys()],
+          contact: myContact,
+        },
+        now,
+      );
+      if (mine.created || !mine.row.counterpart_notice_id)
+        await store
+          .scope(caseId)
+          .in(trx)
+          .updateTable('hit_notices')
+          .set({ counterpart_notice_id: theirs.row.id })
+          .where('id', '=', mine.row.id)
+          .execute();
+      if (theirs.created || !theirs.row.counterpart_notice_id)
+        await store
+          .scope(otherId)
+          .in(trx)
+          .updateTable('hit_notices')
+          .set({ counterpart_notice_id: mine.row.id })
+          .where('id', '=', theirs.row.id)
+          .execute();
       if (theirs.created) await notify(store.scope(otherId).in(trx), theirContact.leadIds, 'hit', theirs.row.id, now);
       written.push({ mine: mine.row, theirs: theirs.row, otherCaseId: otherId });
     });
   }
   // Both cases' audit chains record each hit: who checked, which notices. No selector values.
   for (const w of written) {
-    await recordAudit(store.db, { caseId, userId: actor.id, action: 'combination', targetType: 'hit', targetId: w.mine.id, detail: { noticeId: w.mine.id, via: 'crossCase', role: 'finder' } });
-    await recordAudit(store.db, { caseId: w.otherCaseId, userId: actor.id, action: 'combination', targetType: 'hit', targetId: w.theirs.id, detail: { noticeId: w.theirs.id, via: 'crossCase', role: 'found' } });
+    await recordAudit(store.db, {
+      caseId,
+      userId: actor.id,
+      action: 'combination',
+      targetType: 'hit',
+      targetId: w.mine.id,
+      detail: { noticeId: w.mine.id, via: 'crossCase', role: 'finder' },
+    });
+    await recordAudit(store.db, {
+      caseId: w.otherCaseId,
+      userId: actor.id,
+      action: 'combination',
+      targetType: 'hit',
+      targetId: w.theirs.id,
+      detail: { noticeId: w.theirs.id, via: 'crossCase', role: 'found' },
+    });
   }
   const v = await visibilityOf(store, access);
-  const rows = await store.scope(caseId).selectFrom('hit_notices').selectAll().orderBy('last_seen_at', 'desc').execute();
+  const rows = await store
+    .scope(caseId)
+    .selectFrom('hit_notices')
+    .selectAll()
+    .orderBy('last_seen_at', 'desc')
+    .execute();
   return { checked: own.length, notices: rows.map((r) => presentNotice(r, v)) };
 }

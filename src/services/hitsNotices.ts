@@ -47,9 +47,15 @@ const json = <T>(text: string | null, fallback: T): T => {
  * Creates or refreshes the notice in `scope`'s case for this counterpart (the other case, or
  * the agreement). Returns it, and whether it is new. Runs inside the caller's transaction.
  */
-export async function upsertNotice(scope: CaseScope, w: NoticeWrite, now: string): Promise<{ row: NoticeRow; created: boolean }> {
+export async function upsertNotice(
+  scope: CaseScope,
+  w: NoticeWrite,
+  now: string,
+): Promise<{ row: NoticeRow; created: boolean }> {
   let q = scope.selectFrom('hit_notices').selectAll().where('origin', '=', w.origin).where('role', '=', w.role);
-  q = w.counterpartCaseId ? q.where('counterpart_case_id', '=', w.counterpartCaseId) : q.where('agreement_id', '=', w.agreementId ?? '');
+  q = w.counterpartCaseId
+    ? q.where('counterpart_case_id', '=', w.counterpartCaseId)
+    : q.where('agreement_id', '=', w.agreementId ?? '');
   const existing = w.origin === 'partner' ? undefined : await q.executeTakeFirst();
   const values = {
     kinds: JSON.stringify(w.kinds),
@@ -68,15 +74,40 @@ export async function upsertNotice(scope: CaseScope, w: NoticeWrite, now: string
     return { row: { ...existing, ...values }, created: false };
   }
   const row: Omit<NoticeRow, 'case_id'> = {
-    id: uuidv7(), origin: w.origin, role: w.role, counterpart_case_id: w.counterpartCaseId, counterpart_notice_id: null, agreement_id: w.agreementId, first_seen_at: now, ...values,
+    id: uuidv7(),
+    origin: w.origin,
+    role: w.role,
+    counterpart_case_id: w.counterpartCaseId,
+    counterpart_notice_id: null,
+    agreement_id: w.agreementId,
+    first_seen_at: now,
+    ...values,
   };
   await scope.insertInto('hit_notices', row).execute();
   return { row: { ...row, case_id: scope.caseId }, created: true };
 }
 
-export async function notify(scope: CaseScope, userIds: readonly string[], kind: string, refId: string, now: string): Promise<void> {
+export async function notify(
+  scope: CaseScope,
+  userIds: readonly string[],
+  kind: string,
+  refId: string,
+  now: string,
+): Promise<void> {
   if (!userIds.length) return;
-  await scope.insertInto('notifications', [...new Set(userIds)].map((user_id) => ({ id: uuidv7(), user_id, kind, ref_id: refId, created_at: now, read_at: null }))).execute();
+  await scope
+    .insertInto(
+      'notifications',
+      [...new Set(userIds)].map((user_id) => ({
+        id: uuidv7(),
+        user_id,
+        kind,
+        ref_id: refId,
+        created_at: now,
+        read_at: null,
+      })),
+    )
+    .execute();
 }
 
 /** The notice as a reader of its own case may see it (only the entities visible to them). */
@@ -86,7 +117,13 @@ export function presentNotice(row: NoticeRow, v: Visibility): HitNoticeOut {
     origin: row.origin === 'partner' ? 'partner' : 'case',
     kinds: json<Record<string, number>>(row.kinds, {}),
     entityIds: json<string[]>(row.entity_ids, []).filter((id) => canSee(v, id)),
-    contact: { name: row.contact_name, agency: row.contact_agency, country: row.contact_country, email: row.contact_email, phone: row.contact_phone },
+    contact: {
+      name: row.contact_name,
+      agency: row.contact_agency,
+      country: row.contact_country,
+      email: row.contact_email,
+      phone: row.contact_phone,
+    },
     agreementId: row.agreement_id,
     role: row.role === 'found' ? 'found' : 'finder',
     firstSeenAt: row.first_seen_at,
@@ -104,11 +141,29 @@ export async function getNotice(store: Store, caseId: string, id: string): Promi
 
 /** A user's own notifications, newest first, with the cases they concern. */
 export async function notificationsOf(store: Store, userId: string, limit = 100) {
-  const rows = await store.db.selectFrom('notifications').selectAll().where('user_id', '=', userId).orderBy('created_at', 'desc').limit(limit).execute();
-  return rows.map((r) => ({ id: r.id, caseId: r.case_id, kind: r.kind, refId: r.ref_id, createdAt: r.created_at, readAt: r.read_at }));
+  const rows = await store.db
+    .selectFrom('notifications')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    caseId: r.case_id,
+    kind: r.kind,
+    refId: r.ref_id,
+    createdAt: r.created_at,
+    readAt: r.read_at,
+  }));
 }
 
 export async function markNotificationRead(store: Store, userId: string, id: string): Promise<boolean> {
-  const r = await store.db.updateTable('notifications').set({ read_at: new Date().toISOString() }).where('user_id', '=', userId).where('id', '=', id).executeTakeFirst();
+  const r = await store.db
+    .updateTable('notifications')
+    .set({ read_at: new Date().toISOString() })
+    .where('user_id', '=', userId)
+    .where('id', '=', id)
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }

@@ -25,7 +25,9 @@ const lineFormat: Importer<Record<string, never>> = {
       } catch {
         throw errors.importFailed('Not JSON', `line ${line}`);
       }
-      yield (text.startsWith('E ') ? { kind: 'entity', line, record: value } : { kind: 'transaction', line, record: value }) as ImportItem;
+      yield (
+        text.startsWith('E ') ? { kind: 'entity', line, record: value } : { kind: 'transaction', line, record: value }
+      ) as ImportItem;
     }
   },
 };
@@ -57,8 +59,20 @@ describeEachDialect('import pipeline', ({ store }) => {
       T({ accountId: 'a1', amountMinor: 50000, currency: 'EUR', bookingDate: '2026-02-01', text: 'Palk' }),
     ].join('\n');
     const progress: number[] = [];
-    const report = await runImport(store(), actor, caseId, lineFormat, memoryInput('a.txt', file), {}, { chunkSize: 2, onProgress: (p) => progress.push(p.bytesRead) });
-    expect(report).toMatchObject({ entitiesAdded: 4, bySchema: { Payment: 1, Person: 1, Company: 1, BankAccount: 1 }, transactionsAdded: 1 });
+    const report = await runImport(
+      store(),
+      actor,
+      caseId,
+      lineFormat,
+      memoryInput('a.txt', file),
+      {},
+      { chunkSize: 2, onProgress: (p) => progress.push(p.bytesRead) },
+    );
+    expect(report).toMatchObject({
+      entitiesAdded: 4,
+      bySchema: { Payment: 1, Person: 1, Company: 1, BankAccount: 1 },
+      transactionsAdded: 1,
+    });
     expect(report.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(progress[progress.length - 1]).toBe(Buffer.byteLength(file));
     const sources = await listSources(store().scope(caseId));
@@ -73,13 +87,22 @@ describeEachDialect('import pipeline', ({ store }) => {
       E({ id: 'x2', schema: 'Person', properties: { name: ['Ok 2'] } }),
       E({ id: 'x3', schema: 'Person', properties: { name: ['Bad'], birthDate: ['yesterday'] } }),
     ].join('\n');
-    await expect(runImport(store(), actor, caseId, lineFormat, memoryInput('b.txt', file), {}, { chunkSize: 1 })).rejects.toMatchObject({
+    await expect(
+      runImport(store(), actor, caseId, lineFormat, memoryInput('b.txt', file), {}, { chunkSize: 1 }),
+    ).rejects.toMatchObject({
       path: 'line 3: properties.birthDate[0]',
     });
-    const dangling = [E({ id: 'y1', schema: 'Person', properties: { name: ['Y'] } }), E({ id: 'l1', schema: 'Associate', properties: { person: ['y1'], associate: ['nobody'] } })].join('\n');
-    await expect(runImport(store(), actor, caseId, lineFormat, memoryInput('c.txt', dangling), {})).rejects.toMatchObject({ path: 'line 2' });
+    const dangling = [
+      E({ id: 'y1', schema: 'Person', properties: { name: ['Y'] } }),
+      E({ id: 'l1', schema: 'Associate', properties: { person: ['y1'], associate: ['nobody'] } }),
+    ].join('\n');
+    await expect(
+      runImport(store(), actor, caseId, lineFormat, memoryInput('c.txt', dangling), {}),
+    ).rejects.toMatchObject({ path: 'line 2' });
     const badJson = `${E({ id: 'z1', schema: 'Person', properties: { name: ['Z'] } })}\nE {"id":`;
-    await expect(runImport(store(), actor, caseId, lineFormat, memoryInput('d.txt', badJson), {})).rejects.toMatchObject({ path: 'line 2' });
+    await expect(
+      runImport(store(), actor, caseId, lineFormat, memoryInput('d.txt', badJson), {}),
+    ).rejects.toMatchObject({ path: 'line 2' });
     expect(await total()).toBe(before);
     expect(await countTransactions(store().scope(caseId))).toBe(txBefore);
     const labels = (await listSources(store().scope(caseId))).map((s) => s.file_name);
@@ -89,14 +112,24 @@ describeEachDialect('import pipeline', ({ store }) => {
   itDb('a cancelled import adds nothing', async () => {
     const before = await total();
     const ctrl = new AbortController();
-    const file = Array.from({ length: 50 }, (_, i) => E({ id: `k${i}`, schema: 'Person', properties: { name: [`K ${i}`] } })).join('\n');
-    const run = runImport(store(), actor, caseId, lineFormat, memoryInput('e.txt', file), {}, {
-      chunkSize: 5,
-      signal: ctrl.signal,
-      onProgress: (p) => {
-        if (p.entities >= 10) ctrl.abort();
+    const file = Array.from({ length: 50 }, (_, i) =>
+      E({ id: `k${i}`, schema: 'Person', properties: { name: [`K ${i}`] } }),
+    ).join('\n');
+    const run = runImport(
+      store(),
+      actor,
+      caseId,
+      lineFormat,
+      memoryInput('e.txt', file),
+      {},
+      {
+        chunkSize: 5,
+        signal: ctrl.signal,
+        onProgress: (p) => {
+          if (p.entities >= 10) ctrl.abort();
+        },
       },
-    });
+    );
     await expect(run).rejects.toThrow('cancelled');
     expect(await total()).toBe(before);
   });

@@ -86,7 +86,15 @@ export async function runImport<O>(
   await store.transaction(async (trx) => {
     const scope = store.scope(caseId).in(trx);
     const at = new Date().toISOString();
-    await insertSource(scope, { id: sourceId, kind: 'import', label: `${importer.label}: ${input.fileName}`, sha256, file_name: input.fileName, created_by: actor.id, created_at: at });
+    await insertSource(scope, {
+      id: sourceId,
+      kind: 'import',
+      label: `${importer.label}: ${input.fileName}`,
+      sha256,
+      file_name: input.fileName,
+      created_by: actor.id,
+      created_at: at,
+    });
     const rec = { userId: actor.id, at, provenanceSourceId: sourceId };
     const firstLineOf = new Map<string, number>();
     /** Link ends not yet seen in the file or the case: checked once the whole file is read. */
@@ -110,18 +118,27 @@ export async function runImport<O>(
         const line = batch[i]?.line ?? 0;
         if (batch[i]?.merge) mergeable.add(p.id);
         const earlier = firstLineOf.get(p.id);
-        if (earlier !== undefined && !mergeable.has(p.id)) throw errors.importFailed(`Id ${p.id} was already used on line ${earlier}`, `line ${line}`);
+        if (earlier !== undefined && !mergeable.has(p.id))
+          throw errors.importFailed(`Id ${p.id} was already used on line ${earlier}`, `line ${line}`);
         if (earlier === undefined) firstLineOf.set(p.id, line);
       });
-      const present = await existingIds(scope, prepared.map((p) => p.id));
+      const present = await existingIds(
+        scope,
+        prepared.map((p) => p.id),
+      );
       const fresh: PreparedEntity[] = [];
       for (const [i, p] of prepared.entries()) {
         if (!present.has(p.id)) fresh.push(p);
-        else if (!mergeable.has(p.id)) throw errors.conflict(`Entity ${p.id} is already in this case (imported before?)`, `line ${batch[i]?.line ?? 0}`);
+        else if (!mergeable.has(p.id))
+          throw errors.conflict(
+            `Entity ${p.id} is already in this case (imported before?)`,
+            `line ${batch[i]?.line ?? 0}`,
+          );
         else if (await mergeExisting(scope, p, kase.country, rec, lineOf(batch[i]?.line ?? 0))) merged++;
       }
       fresh.forEach((p) => {
-        for (const end of [p.sourceId, p.targetId]) if (end && !firstLineOf.has(end) && !pendingEnds.has(end)) pendingEnds.set(end, firstLineOf.get(p.id) ?? 0);
+        for (const end of [p.sourceId, p.targetId])
+          if (end && !firstLineOf.has(end) && !pendingEnds.has(end)) pendingEnds.set(end, firstLineOf.get(p.id) ?? 0);
       });
       await insertEntities(scope, fresh, rec);
       for (const p of fresh) bySchema[p.schema] = (bySchema[p.schema] ?? 0) + 1;
@@ -135,7 +152,13 @@ export async function runImport<O>(
       txs = [];
       await checkAccounts(scope, batch, firstLineOf);
       txReceived += batch.length;
-      txAdded += await insertTransactions(scope, toRows(batch.map((b) => b.record), sourceId));
+      txAdded += await insertTransactions(
+        scope,
+        toRows(
+          batch.map((b) => b.record),
+          sourceId,
+        ),
+      );
       progress.transactions += batch.length;
     };
 
@@ -147,22 +170,39 @@ export async function runImport<O>(
       else files.push(item);
       if (entities.length >= chunkSize) await flushEntities();
       if (txs.length >= chunkSize) await flushTransactions();
-      if ((progress.entities + progress.transactions + entities.length + txs.length) % chunkSize === 0) run.onProgress?.({ ...progress });
+      if ((progress.entities + progress.transactions + entities.length + txs.length) % chunkSize === 0)
+        run.onProgress?.({ ...progress });
     }
     await flushEntities();
     await flushTransactions();
     if (statements.length) {
-      await checkAccounts(scope, statements.map((s) => ({ line: s.line, record: { accountId: s.statement.accountId } })), firstLineOf);
+      await checkAccounts(
+        scope,
+        statements.map((s) => ({ line: s.line, record: { accountId: s.statement.accountId } })),
+        firstLineOf,
+      );
       statementsReceived = statements.length;
-      statementsAdded = await insertStatements(scope, statements.map((s) => toStatementRow(s.statement, sourceId)));
+      statementsAdded = await insertStatements(
+        scope,
+        statements.map((s) => toStatementRow(s.statement, sourceId)),
+      );
     }
     for (const f of files) {
       if (f.file.entityId && !firstLineOf.has(f.file.entityId) && !(await existingIds(scope, [f.file.entityId])).size) {
-        throw errors.importFailed(`The file documents ${f.file.entityId}, which is neither in the file nor in the case`, `line ${f.line}`);
+        throw errors.importFailed(
+          `The file documents ${f.file.entityId}, which is neither in the file nor in the case`,
+          `line ${f.line}`,
+        );
       }
       await insertFile(scope, {
-        id: uuidv7(), file_name: f.file.fileName, mime_type: f.file.mimeType, content: f.file.content,
-        entity_id: f.file.entityId ?? null, source_id: sourceId, created_by: actor.id, created_at: at,
+        id: uuidv7(),
+        file_name: f.file.fileName,
+        mime_type: f.file.mimeType,
+        content: f.file.content,
+        entity_id: f.file.entityId ?? null,
+        source_id: sourceId,
+        created_by: actor.id,
+        created_at: at,
       });
       filesAdded++;
     }
@@ -170,7 +210,11 @@ export async function runImport<O>(
     for (const end of [...pendingEnds.keys()]) if (firstLineOf.has(end)) pendingEnds.delete(end);
     const found = await existingIds(scope, [...pendingEnds.keys()]);
     for (const [end, line] of pendingEnds) {
-      if (!found.has(end)) throw errors.importFailed(`The link refers to ${end}, which is neither in the file nor in the case`, `line ${line}`);
+      if (!found.has(end))
+        throw errors.importFailed(
+          `The link refers to ${end}, which is neither in the file nor in the case`,
+          `line ${line}`,
+        );
     }
     await run.afterWrite?.(scope);
     run.onProgress?.({ ...progress });
@@ -193,13 +237,27 @@ export async function runImport<O>(
   };
 }
 
-async function checkAccounts(scope: CaseScope, batch: readonly { line: number; record: Pick<TransactionRecord, 'accountId' | 'counterpartyAccountId'> }[], inFile: Map<string, number>): Promise<void> {
-  const ids = [...new Set(batch.flatMap((b) => [b.record.accountId, ...(b.record.counterpartyAccountId ? [b.record.counterpartyAccountId] : [])]))];
+async function checkAccounts(
+  scope: CaseScope,
+  batch: readonly { line: number; record: Pick<TransactionRecord, 'accountId' | 'counterpartyAccountId'> }[],
+  inFile: Map<string, number>,
+): Promise<void> {
+  const ids = [
+    ...new Set(
+      batch.flatMap((b) => [
+        b.record.accountId,
+        ...(b.record.counterpartyAccountId ? [b.record.counterpartyAccountId] : []),
+      ]),
+    ),
+  ];
   const rows = new Map((await getEntities(scope, ids)).map((e) => [e.id, e.schema]));
   for (const b of batch) {
     for (const id of [b.record.accountId, b.record.counterpartyAccountId]) {
       if (id && rows.get(id) !== 'BankAccount') {
-        throw errors.importFailed(`${id} is not a bank account in this case${inFile.has(id) ? '' : ' or file'}`, `line ${b.line}`);
+        throw errors.importFailed(
+          `${id} is not a bank account in this case${inFile.has(id) ? '' : ' or file'}`,
+          `line ${b.line}`,
+        );
       }
     }
   }
@@ -230,13 +288,37 @@ function combineMergeable(items: readonly PendingEntity[]): PendingEntity[] {
 }
 
 /** Adds an import's values to an entity already in the case; false when nothing was new. */
-async function mergeExisting(scope: CaseScope, incoming: PreparedEntity, country: string, rec: Recording, where: string): Promise<boolean> {
+async function mergeExisting(
+  scope: CaseScope,
+  incoming: PreparedEntity,
+  country: string,
+  rec: Recording,
+  where: string,
+): Promise<boolean> {
   const row = await getEntity(scope, incoming.id);
   if (!row) return false;
-  if (row.schema !== incoming.schema) throw errors.conflict(`${incoming.id} is a ${row.schema} in this case, not a ${incoming.schema}`, where.replace(/:$/, ''));
+  if (row.schema !== incoming.schema)
+    throw errors.conflict(
+      `${incoming.id} is a ${row.schema} in this case, not a ${incoming.schema}`,
+      where.replace(/:$/, ''),
+    );
   const props = unionProperties(JSON.parse(row.properties) as Properties, incoming.properties);
   if (!props) return false;
-  const [next] = prepareAll([{ id: row.id, schema: row.schema, properties: props, grading: { reliability: row.reliability as Grading['reliability'], information: row.information as Grading['information'] } }], country, { strictSelectors: false, skipRequired: true });
+  const [next] = prepareAll(
+    [
+      {
+        id: row.id,
+        schema: row.schema,
+        properties: props,
+        grading: {
+          reliability: row.reliability as Grading['reliability'],
+          information: row.information as Grading['information'],
+        },
+      },
+    ],
+    country,
+    { strictSelectors: false, skipRequired: true },
+  );
   if (!next) return false;
   return updateEntity(scope, next, row.version, { ...rec, provenanceSourceId: row.provenance_source_id });
 }

@@ -43,13 +43,19 @@ const refKey = (r: EvidenceRef) => `${r.kind}:${r.id}`;
 export async function legalMatrix(store: Store, access: CaseAccess, only?: string): Promise<LegalMatrix> {
   const scope = store.scope(access.caseId);
   const v = await visibilityOf(store, access);
-  const persons = (await scope.selectFrom('entities').selectAll().where('schema', '=', 'Person').execute()).filter((p) => canSee(v, p.id));
+  const persons = (await scope.selectFrom('entities').selectAll().where('schema', '=', 'Person').execute()).filter(
+    (p) => canSee(v, p.id),
+  );
   const props = new Map(persons.map((p) => [p.id, JSON.parse(p.properties) as Properties]));
   const status = (id: string) => props.get(id)?.['proceduralStatus'] ?? [];
   const suspects = persons.filter((p) => status(p.id).includes('suspect'));
   const suspectIds = new Set(suspects.map((s) => s.id));
   const latest = await latestAssessments(store, access.caseId);
-  const victims = persons.filter((p) => (!only || p.id === only) && (isVictim('Person', props.get(p.id) ?? {}) || latest.get(p.id)?.outcome === 'presumedVictim'));
+  const victims = persons.filter(
+    (p) =>
+      (!only || p.id === only) &&
+      (isVictim('Person', props.get(p.id) ?? {}) || latest.get(p.id)?.outcome === 'presumedVictim'),
+  );
   const catalogues = new Map<string, Catalogue>();
   const out: MatrixVictim[] = [];
   for (const victim of victims) {
@@ -58,11 +64,31 @@ export async function legalMatrix(store: Store, access: CaseAccess, only?: strin
     const links = (await linksOf(scope, victim.id)).filter((l) => canSee(v, l.id));
     const facts: LegalFact[] = [];
     // Observations name the entities where their evidence sits; those are who a fact concerns.
-    const obsIds = a ? a.indicators.flatMap((i) => i.evidence.filter((e) => e.kind === 'observation').map((e) => e.id)) : [];
-    const obsRows = obsIds.length ? await scope.selectFrom('indicator_observations').select(['id', 'entity_ids']).where('id', 'in', obsIds).execute() : [];
+    const obsIds = a
+      ? a.indicators.flatMap((i) => i.evidence.filter((e) => e.kind === 'observation').map((e) => e.id))
+      : [];
+    const obsRows = obsIds.length
+      ? await scope
+          .selectFrom('indicator_observations')
+          .select(['id', 'entity_ids'])
+          .where('id', 'in', obsIds)
+          .execute()
+      : [];
     const obsEntities = new Map(obsRows.map((o) => [o.id, JSON.parse(o.entity_ids) as string[]]));
-    const entityIdsOf = (refs: readonly EvidenceRef[]) => refs.flatMap((r) => (r.kind === 'entity' ? [r.id] : r.kind === 'observation' ? (obsEntities.get(r.id) ?? []) : []));
-    const evidenceEntities = new Map<string, EntityRow>((await getEntities(scope, [...new Set([...(a?.indicators ?? []).flatMap((i) => entityIdsOf(i.evidence)), ...(a?.acts ?? []).flatMap((x) => entityIdsOf(x.evidence))])])).map((e) => [e.id, e]));
+    const entityIdsOf = (refs: readonly EvidenceRef[]) =>
+      refs.flatMap((r) =>
+        r.kind === 'entity' ? [r.id] : r.kind === 'observation' ? (obsEntities.get(r.id) ?? []) : [],
+      );
+    const evidenceEntities = new Map<string, EntityRow>(
+      (
+        await getEntities(scope, [
+          ...new Set([
+            ...(a?.indicators ?? []).flatMap((i) => entityIdsOf(i.evidence)),
+            ...(a?.acts ?? []).flatMap((x) => entityIdsOf(x.evidence)),
+          ]),
+        ])
+      ).map((e) => [e.id, e]),
+    );
     const concerns = (ids: readonly string[]): string[] => {
       const found = new Set<string>();
       for (const id of ids) {
@@ -70,7 +96,9 @@ export async function legalMatrix(store: Store, access: CaseAccess, only?: strin
         const e = evidenceEntities.get(id) ?? links.find((l) => l.id === id);
         for (const end of [e?.source_id, e?.target_id]) if (end && suspectIds.has(end)) found.add(end);
         const spec = e ? ACT_LINKS[e.schema] : undefined;
-        if (e && spec) for (const p of spec.actorProps) for (const x of (JSON.parse(e.properties) as Properties)[p] ?? []) if (suspectIds.has(x)) found.add(x);
+        if (e && spec)
+          for (const p of spec.actorProps)
+            for (const x of (JSON.parse(e.properties) as Properties)[p] ?? []) if (suspectIds.has(x)) found.add(x);
       }
       return [...found];
     };
@@ -83,29 +111,67 @@ export async function legalMatrix(store: Store, access: CaseAccess, only?: strin
       for (const ind of a.indicators) {
         const it = items.get(ind.itemId);
         if (!it) continue;
-        const base = { label: it.text.en, origin: { kind: 'indicator' as const, id: ind.itemId }, evidence: ind.evidence.map(refKey), suspectIds: concerns(entityIdsOf(ind.evidence)) };
+        const base = {
+          label: it.text.en,
+          origin: { kind: 'indicator' as const, id: ind.itemId },
+          evidence: ind.evidence.map(refKey),
+          suspectIds: concerns(entityIdsOf(ind.evidence)),
+        };
         for (const m of it.means ?? []) facts.push({ ...base, element: 'means', value: m as Means });
-        if (it.purpose) facts.push({ ...base, element: 'purpose', value: list?.exploitation === 'sexual' ? 'sexual' : 'forcedLabour' });
+        if (it.purpose)
+          facts.push({
+            ...base,
+            element: 'purpose',
+            value: list?.exploitation === 'sexual' ? 'sexual' : 'forcedLabour',
+          });
       }
-      for (const act of a.acts) facts.push({ element: 'act', value: act.act as Act, label: act.act, origin: { kind: 'act', id: act.act }, evidence: act.evidence.map(refKey), suspectIds: concerns(entityIdsOf(act.evidence)) });
+      for (const act of a.acts)
+        facts.push({
+          element: 'act',
+          value: act.act as Act,
+          label: act.act,
+          origin: { kind: 'act', id: act.act },
+          evidence: act.evidence.map(refKey),
+          suspectIds: concerns(entityIdsOf(act.evidence)),
+        });
     }
     for (const l of links) {
       const spec = ACT_LINKS[l.schema];
       if (!spec || !((JSON.parse(l.properties) as Properties)[spec.victimProp] ?? []).includes(victim.id)) continue;
       if (facts.some((f) => f.element === 'act' && f.evidence.includes(`entity:${l.id}`))) continue;
-      facts.push({ element: 'act', value: spec.act, label: l.caption, origin: { kind: 'link', id: l.id }, evidence: [`entity:${l.id}`], suspectIds: concerns([l.id]) });
+      facts.push({
+        element: 'act',
+        value: spec.act,
+        label: l.caption,
+        origin: { kind: 'link', id: l.id },
+        evidence: [`entity:${l.id}`],
+        suspectIds: concerns([l.id]),
+      });
     }
     const involved = suspects.filter((s) => facts.some((f) => f.suspectIds.includes(s.id))).map((s) => s.id);
     const rows = matrixRows(facts, involved, a?.population === 'child');
     const hidden = hiddenVictim(v, victim) || (!v.victimContact && !!a);
     out.push({
-      id: victim.id, caption: hidden ? pseudonymOf(victim.id) : captionOf({ schema: 'Person', properties: props.get(victim.id) ?? {} }) || victim.caption, pseudonymised: hidden, child: a?.population === 'child',
-      assessmentId: a?.id ?? null, outcome: a?.outcome ?? null, complete: rows[0] ? complete(rows[0]) : false, rows,
+      id: victim.id,
+      caption: hidden
+        ? pseudonymOf(victim.id)
+        : captionOf({ schema: 'Person', properties: props.get(victim.id) ?? {} }) || victim.caption,
+      pseudonymised: hidden,
+      child: a?.population === 'child',
+      assessmentId: a?.id ?? null,
+      outcome: a?.outcome ?? null,
+      complete: rows[0] ? complete(rows[0]) : false,
+      rows,
     });
   }
   return {
     source: LEGAL_SOURCE,
-    suspects: suspects.map((s) => ({ id: s.id, caption: hiddenVictim(v, s) ? pseudonymOf(s.id) : captionOf({ schema: 'Person', properties: props.get(s.id) ?? {} }) || s.caption })),
+    suspects: suspects.map((s) => ({
+      id: s.id,
+      caption: hiddenVictim(v, s)
+        ? pseudonymOf(s.id)
+        : captionOf({ schema: 'Person', properties: props.get(s.id) ?? {} }) || s.caption,
+    })),
     victims: out.sort((x, y) => x.caption.localeCompare(y.caption)),
   };
 }

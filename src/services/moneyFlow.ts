@@ -16,7 +16,12 @@ import { canSee, visibilityOf } from './visibility.ts';
 
 /** The counterparty key of a line, as financeFlows.ts groups by it. */
 const keyOf = (t: TransactionRow): string | null =>
-  t.counterparty_account_id ?? (t.counterparty_account !== null ? `no:${t.counterparty_account}` : t.counterparty_name !== null ? `name:${t.counterparty_name}` : null);
+  t.counterparty_account_id ??
+  (t.counterparty_account !== null
+    ? `no:${t.counterparty_account}`
+    : t.counterparty_name !== null
+      ? `name:${t.counterparty_name}`
+      : null);
 
 export async function flowTransactions(store: Store, access: CaseAccess, q: z.infer<typeof FlowTransactionsQuery>) {
   const v = await visibilityOf(store, access);
@@ -34,13 +39,25 @@ export async function flowTransactions(store: Store, access: CaseAccess, q: z.in
   const toKeys = new Set(toAccounts.length ? toAccounts : [q.target]);
   const accounts = [...new Set([...fromAccounts, ...toAccounts])];
   if (!accounts.length) return { debits: 0, credits: 0, transactions: [] };
-  let query = scope.selectFrom('transactions').selectAll().where('account_id', 'in', accounts).where('currency', '=', q.currency);
+  let query = scope
+    .selectFrom('transactions')
+    .selectAll()
+    .where('account_id', 'in', accounts)
+    .where('currency', '=', q.currency);
   if (q.from) query = query.where('booking_date', '>=', q.from);
   if (q.to) query = query.where('booking_date', '<=', q.to);
   const lines = await query.orderBy('booking_date').orderBy('id').execute();
-  const debit = lines.filter((t) => fromKeys.has(t.account_id) && Number(t.amount_minor) < 0 && toKeys.has(keyOf(t) ?? ''));
-  const credit = lines.filter((t) => toKeys.has(t.account_id) && Number(t.amount_minor) > 0 && fromKeys.has(keyOf(t) ?? ''));
+  const debit = lines.filter(
+    (t) => fromKeys.has(t.account_id) && Number(t.amount_minor) < 0 && toKeys.has(keyOf(t) ?? ''),
+  );
+  const credit = lines.filter(
+    (t) => toKeys.has(t.account_id) && Number(t.amount_minor) > 0 && fromKeys.has(keyOf(t) ?? ''),
+  );
   const sum = (xs: TransactionRow[]) => xs.reduce((s, t) => s + Math.abs(Number(t.amount_minor)), 0);
   const chosen = sum(debit) >= sum(credit) ? debit : credit;
-  return { debits: debit.length, credits: credit.length, transactions: chosen.slice(0, q.limit).map(presentTransaction) };
+  return {
+    debits: debit.length,
+    credits: credit.length,
+    transactions: chosen.slice(0, q.limit).map(presentTransaction),
+  };
 }

@@ -14,7 +14,14 @@ import type { Store } from '../store/store.ts';
 import type { Actor } from './actor.ts';
 
 export type CaseAction = 'case:read' | 'case:write' | 'case:manage' | 'case:victims';
-export type GlobalAction = 'users:manage' | 'cases:create' | 'audit:read' | 'handling:manage' | 'training:manage' | 'cooperation:manage' | 'indicators:manage';
+export type GlobalAction =
+  | 'users:manage'
+  | 'cases:create'
+  | 'audit:read'
+  | 'handling:manage'
+  | 'training:manage'
+  | 'cooperation:manage'
+  | 'indicators:manage';
 
 export const caseRoles = ['lead', 'member', 'readonly'] as const;
 export type CaseRole = (typeof caseRoles)[number];
@@ -66,9 +73,17 @@ export async function resolveCaseAccess(store: Store, actor: Actor, caseId: stri
   if (sandbox && sandbox.owner_id !== actor.id) return null;
   const member = await scope.selectFrom('case_members').selectAll().where('user_id', '=', actor.id).executeTakeFirst();
   const readOnly = readOnlyRoles.has(actor.platformRole);
-  const base = { caseId, handlingCode: kase.handling_code, purpose: kase.purpose, sharedAgencyId: null, partial: false };
+  const base = {
+    caseId,
+    handlingCode: kase.handling_code,
+    purpose: kase.purpose,
+    sharedAgencyId: null,
+    partial: false,
+  };
   if (member) {
-    const role = (caseRoles as readonly string[]).includes(member.case_role) ? (member.case_role as CaseRole) : 'readonly';
+    const role = (caseRoles as readonly string[]).includes(member.case_role)
+      ? (member.case_role as CaseRole)
+      : 'readonly';
     return {
       ...base,
       via: 'member',
@@ -79,7 +94,11 @@ export async function resolveCaseAccess(store: Store, actor: Actor, caseId: stri
     };
   }
   if (!actor.agencyId || sandbox) return null;
-  const share = await scope.selectFrom('case_shares').selectAll().where('agency_id', '=', actor.agencyId).executeTakeFirst();
+  const share = await scope
+    .selectFrom('case_shares')
+    .selectAll()
+    .where('agency_id', '=', actor.agencyId)
+    .executeTakeFirst();
   if (!share) return null;
   const contribute = share.access === 'contribute';
   return {
@@ -94,7 +113,12 @@ export async function resolveCaseAccess(store: Store, actor: Actor, caseId: stri
   };
 }
 
-export async function authorizeCase(store: Store, actor: Actor, caseId: string, action: CaseAction): Promise<CaseAccess> {
+export async function authorizeCase(
+  store: Store,
+  actor: Actor,
+  caseId: string,
+  action: CaseAction,
+): Promise<CaseAccess> {
   const access = await resolveCaseAccess(store, actor, caseId);
   if (!access) throw errors.notFound('Case');
   const allowed =
@@ -102,7 +126,8 @@ export async function authorizeCase(store: Store, actor: Actor, caseId: string, 
     (action === 'case:write' && access.canWrite) ||
     (action === 'case:manage' && access.canManage) ||
     (action === 'case:victims' && access.victimContact);
-  if (!allowed) throw errors.forbidden(`Your access to this case (${access.role}, ${actor.platformRole}) does not allow ${action}`);
+  if (!allowed)
+    throw errors.forbidden(`Your access to this case (${access.role}, ${actor.platformRole}) does not allow ${action}`);
   return access;
 }
 

@@ -12,10 +12,15 @@ import type { Figure, PdfWriter } from './pdf/document.ts';
 const INK = rgb(0.11, 0.14, 0.19);
 const LINE = rgb(0.55, 0.6, 0.68);
 const FILL: Record<string, ReturnType<typeof rgb>> = {
-  suspect: rgb(0.98, 0.86, 0.84), victim: rgb(0.86, 0.92, 0.99), presumedVictim: rgb(0.86, 0.92, 0.99),
-  Company: rgb(0.93, 0.93, 0.86), BankAccount: rgb(0.88, 0.96, 0.9), default: rgb(0.95, 0.95, 0.96),
+  suspect: rgb(0.98, 0.86, 0.84),
+  victim: rgb(0.86, 0.92, 0.99),
+  presumedVictim: rgb(0.86, 0.92, 0.99),
+  Company: rgb(0.93, 0.93, 0.86),
+  BankAccount: rgb(0.88, 0.96, 0.9),
+  default: rgb(0.95, 0.95, 0.96),
 };
-const fillOf = (n: { schema: string; status?: string | null }) => FILL[n.status ?? ''] ?? FILL[n.schema] ?? (FILL.default as ReturnType<typeof rgb>);
+const fillOf = (n: { schema: string; status?: string | null }) =>
+  FILL[n.status ?? ''] ?? FILL[n.schema] ?? (FILL.default as ReturnType<typeof rgb>);
 
 /** Lanes as columns; each entity a box in its lane; arrows for the victims' flows between stages. */
 export function drawChain(pdf: PdfWriter, chain: ChainOut, laneLabel: (lane: string) => string, maxPerLane = 14): void {
@@ -41,7 +46,11 @@ export function drawChain(pdf: PdfWriter, chain: ChainOut, laneLabel: (lane: str
       const b = lanes.indexOf(f.to);
       if (a < 0 || b < 0) continue;
       const y = 20 + rows * 16 + 10;
-      g.line(a * colW + colW / 2, y, b * colW + colW / 2, y, { color: rgb(0.7, 0.2, 0.2), thickness: Math.min(3, 0.6 + f.count / 4), arrow: true });
+      g.line(a * colW + colW / 2, y, b * colW + colW / 2, y, {
+        color: rgb(0.7, 0.2, 0.2),
+        thickness: Math.min(3, 0.6 + f.count / 4),
+        arrow: true,
+      });
     }
   });
 }
@@ -60,7 +69,11 @@ function layered(nodes: readonly ChartNodeOut[]): Map<string, { x: number; y: nu
 }
 
 /** The chart at its saved positions scaled into the page, or layered by kind when it has none. */
-export function drawChart(pdf: PdfWriter, graph: CaseGraphOut, saved: ReadonlyMap<string, { x: number; y: number }>): void {
+export function drawChart(
+  pdf: PdfWriter,
+  graph: CaseGraphOut,
+  saved: ReadonlyMap<string, { x: number; y: number }>,
+): void {
   const pos = saved.size ? saved : layered(graph.nodes);
   const pts = graph.nodes.map((n) => pos.get(n.id)).filter((p): p is { x: number; y: number } => !!p);
   if (!pts.length) return;
@@ -70,14 +83,21 @@ export function drawChart(pdf: PdfWriter, graph: CaseGraphOut, saved: ReadonlyMa
   pdf.figure(height, (g) => {
     const sx = (x: number) => 40 + ((x - minX) / (maxX - minX || 1)) * (g.width - 80);
     const sy = (y: number) => 20 + ((y - minY) / (maxY - minY || 1)) * (g.height - 40);
-    const at = new Map(graph.nodes.flatMap((n) => {
-      const p = pos.get(n.id);
-      return p ? [[n.id, { x: sx(p.x), y: sy(p.y) }] as const] : [];
-    }));
+    const at = new Map(
+      graph.nodes.flatMap((n) => {
+        const p = pos.get(n.id);
+        return p ? [[n.id, { x: sx(p.x), y: sy(p.y) }] as const] : [];
+      }),
+    );
     for (const e of graph.edges) {
       const a = at.get(e.source);
       const b = at.get(e.target);
-      if (a && b) g.line(a.x, a.y, b.x, b.y, { color: e.kind === 'money' ? rgb(0.2, 0.55, 0.3) : LINE, thickness: 0.5, arrow: true });
+      if (a && b)
+        g.line(a.x, a.y, b.x, b.y, {
+          color: e.kind === 'money' ? rgb(0.2, 0.55, 0.3) : LINE,
+          thickness: 0.5,
+          arrow: true,
+        });
     }
     const small = graph.nodes.length > 60;
     for (const n of graph.nodes) {
@@ -85,7 +105,8 @@ export function drawChart(pdf: PdfWriter, graph: CaseGraphOut, saved: ReadonlyMa
       if (!p) continue;
       const r = small ? 2.5 : 4;
       g.rect(p.x - r, p.y - r, 2 * r, 2 * r, { fill: fillOf(n), border: INK, borderWidth: 0.4 });
-      if (!small || n.schema === 'Person') g.label(n.caption, p.x + r + 1, p.y + 2, { size: small ? 4 : 5.5, maxWidth: 90 });
+      if (!small || n.schema === 'Person')
+        g.label(n.caption, p.x + r + 1, p.y + 2, { size: small ? 4 : 5.5, maxWidth: 90 });
     }
   });
 }

@@ -43,23 +43,56 @@ async function languageOf(store: Store, actor: Actor, asked: ReportLanguage | un
 }
 
 /** Starts a report; refuses at once (403) when the handling code forbids this user an export. */
-export async function startReport(store: Store, actor: Actor, access: CaseAccess, body: ReportBody, ip: string | null = null): Promise<ReportJobOut> {
+export async function startReport(
+  store: Store,
+  actor: Actor,
+  access: CaseAccess,
+  body: ReportBody,
+  ip: string | null = null,
+): Promise<ReportJobOut> {
   sweep();
   await exportableCase(store, access);
   const language = await languageOf(store, actor, body.language);
   const id = uuidv7();
-  const out: ReportJobOut = { id, status: 'running', progress: 0, step: 'starting', error: null, pages: null, bytes: null, fileName: `case-report-${access.caseId}-${language}.pdf` };
-  const job: Job = { out, caseId: access.caseId, userId: actor.id, bytes: null, done: Promise.resolve(), expires: Date.now() + TTL };
+  const out: ReportJobOut = {
+    id,
+    status: 'running',
+    progress: 0,
+    step: 'starting',
+    error: null,
+    pages: null,
+    bytes: null,
+    fileName: `case-report-${access.caseId}-${language}.pdf`,
+  };
+  const job: Job = {
+    out,
+    caseId: access.caseId,
+    userId: actor.id,
+    bytes: null,
+    done: Promise.resolve(),
+    expires: Date.now() + TTL,
+  };
   jobs.set(id, job);
   job.done = (async () => {
     try {
-      const data = await gatherReport(store, actor, access, { sections: body.sections, language, chartIds: body.chartIds }, (f, step) => Object.assign(out, { progress: Math.min(0.8, f * 0.8), step }));
+      const data = await gatherReport(
+        store,
+        actor,
+        access,
+        { sections: body.sections, language, chartIds: body.chartIds },
+        (f, step) => Object.assign(out, { progress: Math.min(0.8, f * 0.8), step }),
+      );
       out.step = 'drawing';
       const { bytes, pages } = await renderReport(data, (f) => (out.progress = 0.8 + f * 0.19));
       job.bytes = bytes;
       Object.assign(out, { status: 'done', progress: 1, step: 'done', pages, bytes: bytes.length });
       await recordAudit(store.db, {
-        caseId: access.caseId, userId: actor.id, action: 'disclosure', targetType: 'report', targetId: id, ip,
+        caseId: access.caseId,
+        userId: actor.id,
+        action: 'disclosure',
+        targetType: 'report',
+        targetId: id,
+        ip,
         returnedIds: data.auditRefs.map((a) => a.entityId),
         detail: { sections: data.sections, language, pages, charts: data.charts.length },
       });
@@ -77,10 +110,16 @@ function requireJob(actor: Actor, caseId: string, id: string): Job {
   return j;
 }
 
-export const reportJob = (actor: Actor, caseId: string, id: string): ReportJobOut => ({ ...requireJob(actor, caseId, id).out });
+export const reportJob = (actor: Actor, caseId: string, id: string): ReportJobOut => ({
+  ...requireJob(actor, caseId, id).out,
+});
 
 /** Waits for the job (CLI and tests). */
-export async function finishedReport(actor: Actor, caseId: string, id: string): Promise<{ job: ReportJobOut; bytes: Uint8Array }> {
+export async function finishedReport(
+  actor: Actor,
+  caseId: string,
+  id: string,
+): Promise<{ job: ReportJobOut; bytes: Uint8Array }> {
   const j = requireJob(actor, caseId, id);
   await j.done;
   if (!j.bytes) throw errors.validation(`The report failed: ${j.out.error ?? 'unknown error'}`, 'report');

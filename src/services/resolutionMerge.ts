@@ -29,8 +29,10 @@ interface Before {
   refs: EntityRow[];
 }
 
-
-const gradingOf = (r: EntityRow): Grading => ({ reliability: r.reliability as Grading['reliability'], information: r.information as Grading['information'] });
+const gradingOf = (r: EntityRow): Grading => ({
+  reliability: r.reliability as Grading['reliability'],
+  information: r.information as Grading['information'],
+});
 const propsOf = (r: EntityRow) => JSON.parse(r.properties) as Properties;
 
 /** Single-valued properties keep the kept entity's value. */
@@ -41,8 +43,17 @@ function keepSingles(schema: string, props: Properties): Properties {
   return out;
 }
 
-async function rewrite(scope: CaseScope, row: EntityRow, properties: Properties, country: string, rec: Recording): Promise<number> {
-  const [p] = prepareAll([{ id: row.id, schema: row.schema, properties, grading: gradingOf(row) }], country, { strictSelectors: false, skipRequired: true });
+async function rewrite(
+  scope: CaseScope,
+  row: EntityRow,
+  properties: Properties,
+  country: string,
+  rec: Recording,
+): Promise<number> {
+  const [p] = prepareAll([{ id: row.id, schema: row.schema, properties, grading: gradingOf(row) }], country, {
+    strictSelectors: false,
+    skipRequired: true,
+  });
   if (!p || !(await updateEntity(scope, p, row.version, { ...rec, provenanceSourceId: row.provenance_source_id }))) {
     throw errors.conflict(`${row.id} changed while this ran; try again`, 'keep');
   }
@@ -51,11 +62,21 @@ async function rewrite(scope: CaseScope, row: EntityRow, properties: Properties,
 
 /** Entities whose properties name `id` (links by their ends, others by any reference). */
 async function referencesTo(scope: CaseScope, id: string): Promise<EntityRow[]> {
-  const rows = await scope.selectFrom('entities').selectAll().where('properties', 'like', `%"${id.replace(/[%_\\]/g, '')}"%`).where('id', '!=', id).execute();
+  const rows = await scope
+    .selectFrom('entities')
+    .selectAll()
+    .where('properties', 'like', `%"${id.replace(/[%_\\]/g, '')}"%`)
+    .where('id', '!=', id)
+    .execute();
   return rows.filter((r) => Object.values(propsOf(r)).some((vs) => vs.includes(id)));
 }
 
-export async function mergePair(store: Store, actor: Actor, access: CaseAccess, input: { keep: string; merge: string }): Promise<MergeOut> {
+export async function mergePair(
+  store: Store,
+  actor: Actor,
+  access: CaseAccess,
+  input: { keep: string; merge: string },
+): Promise<MergeOut> {
   const kase = await requireCase(store, access.caseId);
   const pair = await scoredPair(store, access, input.keep, input.merge, ['keep', 'merge']);
   const id = uuidv7();
@@ -67,7 +88,8 @@ export async function mergePair(store: Store, actor: Actor, access: CaseAccess, 
     const merged = await getEntity(scope, input.merge);
     if (!keep) throw errors.validation(`No entity ${input.keep} in this case`, 'keep');
     if (!merged) throw errors.validation(`No entity ${input.merge} in this case`, 'merge');
-    if (keep.schema !== merged.schema) throw errors.validation(`A ${merged.schema} cannot be merged into a ${keep.schema}`, 'merge');
+    if (keep.schema !== merged.schema)
+      throw errors.validation(`A ${merged.schema} cannot be merged into a ${keep.schema}`, 'merge');
     const refs = (await referencesTo(scope, merged.id)).filter((r) => r.id !== keep.id);
     const rec: Recording = { userId: actor.id, at, provenanceSourceId: null };
     const after: Record<string, number> = {};
@@ -75,17 +97,36 @@ export async function mergePair(store: Store, actor: Actor, access: CaseAccess, 
     after[keep.id] = await rewrite(scope, keep, keepSingles(keep.schema, union), kase.country, rec);
     for (const r of refs) {
       const props: Properties = {};
-      for (const [k, vs] of Object.entries(propsOf(r))) props[k] = [...new Set(vs.map((v) => (v === merged.id ? keep.id : v)))];
+      for (const [k, vs] of Object.entries(propsOf(r)))
+        props[k] = [...new Set(vs.map((v) => (v === merged.id ? keep.id : v)))];
       after[r.id] = await rewrite(scope, r, props, kase.country, rec);
     }
     repointed = refs.length;
     await deleteEntity(scope, merged, rec);
     const before: Before = { keep, merged, refs };
-    await scope.insertInto('resolution_merges', {
-      id, keep_id: keep.id, merged_id: merged.id, pair_key: pair.pairKey, before: JSON.stringify(before), after_versions: JSON.stringify(after),
-      merged_by: actor.id, merged_at: at, undone_by: null, undone_at: null,
-    }).execute();
-    await saveDecision(scope, { pairKey: pair.pairKey, a: keep.id, b: merged.id, status: 'merged', score: pair.score, mergeId: id, by: actor.id });
+    await scope
+      .insertInto('resolution_merges', {
+        id,
+        keep_id: keep.id,
+        merged_id: merged.id,
+        pair_key: pair.pairKey,
+        before: JSON.stringify(before),
+        after_versions: JSON.stringify(after),
+        merged_by: actor.id,
+        merged_at: at,
+        undone_by: null,
+        undone_at: null,
+      })
+      .execute();
+    await saveDecision(scope, {
+      pairKey: pair.pairKey,
+      a: keep.id,
+      b: merged.id,
+      status: 'merged',
+      score: pair.score,
+      mergeId: id,
+      by: actor.id,
+    });
   });
   return { id, keepId: input.keep, mergedId: input.merge, mergedAt: at, undoneAt: null, repointed };
 }
@@ -102,26 +143,56 @@ export async function undoMerge(store: Store, actor: Actor, access: CaseAccess, 
     const before = JSON.parse(m.before) as Before;
     const after = JSON.parse(m.after_versions) as Record<string, number>;
     const rec: Recording = { userId: actor.id, at, provenanceSourceId: null };
-    if (await getEntity(scope, before.merged.id)) throw errors.conflict(`An entity ${before.merged.id} exists again; undo by hand`, 'mergeId');
+    if (await getEntity(scope, before.merged.id))
+      throw errors.conflict(`An entity ${before.merged.id} exists again; undo by hand`, 'mergeId');
     for (const row of [before.keep, ...before.refs]) {
       const now = await getEntity(scope, row.id);
-      if (!now || now.version !== after[row.id]) throw errors.conflict(`${now?.caption ?? row.id} changed since the merge; undo by hand`, 'mergeId');
+      if (!now || now.version !== after[row.id])
+        throw errors.conflict(`${now?.caption ?? row.id} changed since the merge; undo by hand`, 'mergeId');
       await rewrite(scope, now, propsOf(row), kase.country, rec);
     }
     const g = before.merged;
-    const [p] = prepareAll([{ id: g.id, schema: g.schema, properties: propsOf(g), grading: gradingOf(g) }], kase.country, { strictSelectors: false, skipRequired: true });
+    const [p] = prepareAll(
+      [{ id: g.id, schema: g.schema, properties: propsOf(g), grading: gradingOf(g) }],
+      kase.country,
+      { strictSelectors: false, skipRequired: true },
+    );
     if (!p) throw errors.conflict('The merged entity cannot be restored', 'mergeId');
     await restoreEntity(scope, p, g, { userId: actor.id, at });
-    await scope.updateTable('resolution_merges').set({ undone_by: actor.id, undone_at: at }).where('id', '=', mergeId).execute();
+    await scope
+      .updateTable('resolution_merges')
+      .set({ undone_by: actor.id, undone_at: at })
+      .where('id', '=', mergeId)
+      .execute();
     // The pair is open again: the analyst decides anew.
     await scope.deleteFrom('resolution_decisions').where('pair_key', '=', m.pair_key).execute();
-    out = { id: m.id, keepId: m.keep_id, mergedId: m.merged_id, mergedAt: m.merged_at, undoneAt: at, repointed: before.refs.length };
+    out = {
+      id: m.id,
+      keepId: m.keep_id,
+      mergedId: m.merged_id,
+      mergedAt: m.merged_at,
+      undoneAt: at,
+      repointed: before.refs.length,
+    };
   });
   if (!out) throw errors.notFound('Merge');
   return out;
 }
 
 export async function listMerges(store: Store, caseId: string): Promise<MergeOut[]> {
-  const rows = await store.scope(caseId).selectFrom('resolution_merges').select(['id', 'keep_id', 'merged_id', 'merged_at', 'undone_at', 'after_versions']).orderBy('merged_at', 'desc').limit(500).execute();
-  return rows.map((r) => ({ id: r.id, keepId: r.keep_id, mergedId: r.merged_id, mergedAt: r.merged_at, undoneAt: r.undone_at, repointed: Object.keys(JSON.parse(r.after_versions) as object).length - 1 }));
+  const rows = await store
+    .scope(caseId)
+    .selectFrom('resolution_merges')
+    .select(['id', 'keep_id', 'merged_id', 'merged_at', 'undone_at', 'after_versions'])
+    .orderBy('merged_at', 'desc')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    keepId: r.keep_id,
+    mergedId: r.merged_id,
+    mergedAt: r.merged_at,
+    undoneAt: r.undone_at,
+    repointed: Object.keys(JSON.parse(r.after_versions) as object).length - 1,
+  }));
 }

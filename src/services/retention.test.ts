@@ -27,10 +27,23 @@ describe('erasure', () => {
       const sup = actorOf(await addUser(s, { username: uniqueName('sup'), platformRole: 'supervisor' }));
       const { caseId } = await loadDemoCase(s, lead, { seed: 9, scale: 1 });
       const keep = (await loadDemoCase(s, lead, { seed: 10, scale: 1 })).caseId;
-      const rows = await s.scope(caseId).selectFrom('entities').select('caption').where('schema', '=', 'Person').limit(50).execute();
-      const keepNames = new Set((await s.scope(keep).selectFrom('entities').select('caption').where('schema', '=', 'Person').execute()).map((r) => r.caption));
+      const rows = await s
+        .scope(caseId)
+        .selectFrom('entities')
+        .select('caption')
+        .where('schema', '=', 'Person')
+        .limit(50)
+        .execute();
+      const keepNames = new Set(
+        (await s.scope(keep).selectFrom('entities').select('caption').where('schema', '=', 'Person').execute()).map(
+          (r) => r.caption,
+        ),
+      );
       // Names only the erased case holds, written and folded as the search index keeps them.
-      const names = rows.map((r) => r.caption).filter((n) => !keepNames.has(n)).slice(0, 10);
+      const names = rows
+        .map((r) => r.caption)
+        .filter((n) => !keepNames.has(n))
+        .slice(0, 10);
       expect(names.length).toBeGreaterThan(3);
       await recordAudit(s.db, { caseId, userId: lead.id, action: 'consultation', targetType: 'case' });
       s.raw.sqlite?.pragma('wal_checkpoint(TRUNCATE)');
@@ -51,10 +64,17 @@ describe('erasure', () => {
       }
       expect(await s.scope(keep).selectFrom('entities').select('id').limit(1).execute()).toHaveLength(1);
 
-      const chain = await s.db.selectFrom('audit_events').selectAll().where('case_id', '=', caseId).orderBy('seq').execute();
+      const chain = await s.db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('case_id', '=', caseId)
+        .orderBy('seq')
+        .execute();
       expect(chain.at(-1)).toMatchObject({ action: 'erasure', seq: report.seal.seq });
       await recordAudit(s.db, { caseId, userId: lead.id, action: 'consultation', targetType: 'case' });
-      expect(await s.db.selectFrom('audit_events').select('seq').where('case_id', '=', caseId).execute()).toHaveLength(chain.length);
+      expect(await s.db.selectFrom('audit_events').select('seq').where('case_id', '=', caseId).execute()).toHaveLength(
+        chain.length,
+      );
       expect((await verifyAuditLog(s.db, ring)).problems).toEqual([]);
     } finally {
       await s.close();

@@ -26,9 +26,14 @@ const KEPT: ReadonlySet<CaseTable> = new Set<CaseTable>(['audit_events', 'audit_
 
 /** Sets (or clears, with null) when the case is next reviewed. The caller has checked `case:manage`. */
 export async function setReviewDate(store: Store, caseId: string, date: string | null): Promise<void> {
-  if (date !== null && (!REVIEW_DATE.test(date) || Number.isNaN(Date.parse(date)))) throw errors.validation('reviewDate: a date such as 2027-06-30', 'reviewDate');
+  if (date !== null && (!REVIEW_DATE.test(date) || Number.isNaN(Date.parse(date))))
+    throw errors.validation('reviewDate: a date such as 2027-06-30', 'reviewDate');
   await requireCase(store, caseId);
-  await store.scope(caseId).updateTable('cases').set({ review_date: date, updated_at: new Date().toISOString() }).execute();
+  await store
+    .scope(caseId)
+    .updateTable('cases')
+    .set({ review_date: date, updated_at: new Date().toISOString() })
+    .execute();
 }
 
 export interface CaseDueForReview {
@@ -44,7 +49,11 @@ export interface CaseDueForReview {
  * Cases of the actor's agency whose review date has come (an actor without an agency sees the
  * cases no agency owns: a single-agency installation). For oversight roles (`audit:read`).
  */
-export async function casesDueForReview(store: Store, actor: Actor, today: string = todayIso()): Promise<CaseDueForReview[]> {
+export async function casesDueForReview(
+  store: Store,
+  actor: Actor,
+  today: string = todayIso(),
+): Promise<CaseDueForReview[]> {
   authorizeGlobal(actor, 'audit:read');
   // Crosses cases on purpose: it lists them (cases_review_idx).
   let q = store.db
@@ -54,7 +63,14 @@ export async function casesDueForReview(store: Store, actor: Actor, today: strin
     .where('review_date', '<=', today);
   q = actor.agencyId ? q.where('owner_agency_id', '=', actor.agencyId) : q.where('owner_agency_id', 'is', null);
   const rows = await q.orderBy('review_date').orderBy('case_id').limit(10_000).execute();
-  return rows.map((r) => ({ id: r.case_id, reference: r.reference, title: r.title, status: r.status, reviewDate: r.review_date ?? '', createdAt: r.created_at }));
+  return rows.map((r) => ({
+    id: r.case_id,
+    reference: r.reference,
+    title: r.title,
+    status: r.status,
+    reviewDate: r.review_date ?? '',
+    createdAt: r.created_at,
+  }));
 }
 
 export interface ErasureReport {
@@ -87,7 +103,12 @@ async function deleteCaseRows(trx: Kysely<Database>, store: Store, caseId: strin
  * so the erased text does not linger in the file. PostgreSQL keeps dead row versions until
  * autovacuum reuses their space (see docs/ARCHITECTURE.md, residual risks).
  */
-export async function eraseCase(store: Store, actor: Actor, caseId: string, opts: { ip?: string | null; vacuum?: boolean } = {}): Promise<ErasureReport> {
+export async function eraseCase(
+  store: Store,
+  actor: Actor,
+  caseId: string,
+  opts: { ip?: string | null; vacuum?: boolean } = {},
+): Promise<ErasureReport> {
   await requireCase(store, caseId);
   const sqlite = store.dialect === 'sqlite';
   // Through Kysely, not the raw handle: it holds the one connection, so no other request's
@@ -96,7 +117,20 @@ export async function eraseCase(store: Store, actor: Actor, caseId: string, opts
   const ring = keyRing();
   const erased = await store.transaction(async (trx) => {
     const rows = await deleteCaseRows(trx, store, caseId);
-    const seal = await appendAudit(trx, { caseId, userId: actor.id, action: 'erasure', targetType: 'case', targetId: caseId, ip: opts.ip, seal: true, detail: { seal: true, rows } }, ring);
+    const seal = await appendAudit(
+      trx,
+      {
+        caseId,
+        userId: actor.id,
+        action: 'erasure',
+        targetType: 'case',
+        targetId: caseId,
+        ip: opts.ip,
+        seal: true,
+        detail: { seal: true, rows },
+      },
+      ring,
+    );
     return { caseId, rows, seal };
   });
   let compacted = !sqlite;

@@ -33,7 +33,12 @@ export async function searchText(store: Store, access: CaseAccess, q: string, li
   const v = await visibilityOf(store, access);
   // Ask for more than shown: some hits may be filtered out for this user.
   const hits = await fullTextSearchFor(store.dialect).search(store.scope(access.caseId), foldText(q), limit * 2);
-  const entities = await findable(store, access.caseId, v, hits.flatMap((h) => (h.entityId ? [h.entityId] : [])));
+  const entities = await findable(
+    store,
+    access.caseId,
+    v,
+    hits.flatMap((h) => (h.entityId ? [h.entityId] : [])),
+  );
   return hits
     .filter((h) => (h.entityId ? entities.has(h.entityId) : !v.only))
     .slice(0, limit)
@@ -48,13 +53,23 @@ export interface SelectorResult {
   matches: { property: string; entity: EntityOut }[];
 }
 
-export async function searchSelector(store: Store, access: CaseAccess, kind: SelectorKind, value: string): Promise<SelectorResult> {
+export async function searchSelector(
+  store: Store,
+  access: CaseAccess,
+  kind: SelectorKind,
+  value: string,
+): Promise<SelectorResult> {
   const kase = await requireCase(store, access.caseId);
   const n = normaliseSelector(kind, value, { defaultCountry: kase.country });
   if (!n.ok) throw errors.invalidSelector(`Not a valid ${kind}: ${n.reason}`, 'value');
   const v = await visibilityOf(store, access);
   const hits = await findBySelector(store.scope(access.caseId), kind, n.value);
-  const rows = await findable(store, access.caseId, v, hits.map((h) => h.entityId));
+  const rows = await findable(
+    store,
+    access.caseId,
+    v,
+    hits.map((h) => h.entityId),
+  );
   return {
     normalised: n.value,
     matches: hits.flatMap((h) => {

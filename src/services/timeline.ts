@@ -36,7 +36,12 @@ export const TIMELINE_ROWS: readonly string[] = [...new Set(ROWS.map(([, row]) =
 /** Items kept at most; the rest are left out (the page says so through `items.length`). */
 export const MAX_ITEMS = 20_000;
 
-const ref = (e: ViewEntity): ViewRef => ({ id: e.id, schema: e.schema, caption: e.caption, ...(e.pseudonymised ? { pseudonymised: true } : {}) });
+const ref = (e: ViewEntity): ViewRef => ({
+  id: e.id,
+  schema: e.schema,
+  caption: e.caption,
+  ...(e.pseudonymised ? { pseudonymised: true } : {}),
+});
 
 export async function timelineView(store: Store, access: CaseAccess): Promise<TimelineOut> {
   const data = await loadViewEntities(store, access);
@@ -73,7 +78,13 @@ export async function timelineView(store: Store, access: CaseAccess): Promise<Ti
     .groupBy(['booking_date', 'currency'])
     .orderBy('booking_date')
     .execute();
-  const transactions = daily.map((d) => ({ date: d.booking_date, currency: d.currency, count: Number(d.n), inMinor: Number(d.in_sum ?? 0), outMinor: Number(d.out_sum ?? 0) }));
+  const transactions = daily.map((d) => ({
+    date: d.booking_date,
+    currency: d.currency,
+    count: Number(d.n),
+    inMinor: Number(d.in_sum ?? 0),
+    outMinor: Number(d.out_sum ?? 0),
+  }));
   // The range the page opens on: the statement period when there is one (the months the case is
   // about), else the activity; companies' lives and old employments run for years and would
   // squeeze the case into a sliver. Zooming out shows them whole.

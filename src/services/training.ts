@@ -3,7 +3,16 @@
  * language (English where a translation is missing, and saying so), lessons rendered safely,
  * lessons marked as read, quizzes played and graded with retries, and each learner's progress.
  */
-import type { CourseOut, CourseSummaryOut, LessonOut, ModuleOut, ModuleProgressOut, QuizOut, QuizResultOut, TraineeProgressOut } from '../shared/contracts/training.ts';
+import type {
+  CourseOut,
+  CourseSummaryOut,
+  LessonOut,
+  ModuleOut,
+  ModuleProgressOut,
+  QuizOut,
+  QuizResultOut,
+  TraineeProgressOut,
+} from '../shared/contracts/training.ts';
 import { errors } from '../shared/errors.ts';
 import { uuidv7 } from '../shared/ids.ts';
 import { attemptsOf, insertAttempt, lessonsDoneOf, markLesson } from '../store/repos/training.ts';
@@ -26,7 +35,14 @@ export function listCourses(lang: Language, lib: CourseLibrary = courseLibrary()
 function courseSummary(lib: CourseLibrary, id: string, lang: Language): CourseSummaryOut {
   const s = lib.structure(id);
   const t = lib.courseText(id, lang);
-  return { id, ...t.value, language: t.language, fallback: t.fallback, modules: s.modules.length, languages: s.languages };
+  return {
+    id,
+    ...t.value,
+    language: t.language,
+    fallback: t.fallback,
+    modules: s.modules.length,
+    languages: s.languages,
+  };
 }
 
 /** What one learner has done in one course: lessons read, quiz and exercise attempts. */
@@ -35,8 +51,16 @@ export interface LearnerRecord {
   attempts: Pick<AttemptRow, 'module_id' | 'kind' | 'score' | 'passed' | 'cohort_id'>[];
 }
 
-export async function learnerRecord(store: Store, userId: string, courseId: string, cohortId?: string): Promise<LearnerRecord> {
-  const [lessons, attempts] = await Promise.all([lessonsDoneOf(store.db, userId, courseId), attemptsOf(store.db, userId, courseId)]);
+export async function learnerRecord(
+  store: Store,
+  userId: string,
+  courseId: string,
+  cohortId?: string,
+): Promise<LearnerRecord> {
+  const [lessons, attempts] = await Promise.all([
+    lessonsDoneOf(store.db, userId, courseId),
+    attemptsOf(store.db, userId, courseId),
+  ]);
   // In a cohort's view, exercises count only when done on that cohort's sandbox.
   return { lessons, attempts: attempts.filter((a) => a.kind !== 'exercise' || !cohortId || a.cohort_id === cohortId) };
 }
@@ -60,7 +84,13 @@ export function moduleProgress(m: ModuleStructure, rec: LearnerRecord): ModulePr
   };
 }
 
-export async function courseDetail(store: Store, actor: Actor, courseId: string, lang: Language, lib: CourseLibrary = courseLibrary()): Promise<CourseOut> {
+export async function courseDetail(
+  store: Store,
+  actor: Actor,
+  courseId: string,
+  lang: Language,
+  lib: CourseLibrary = courseLibrary(),
+): Promise<CourseOut> {
   const s = lib.structure(courseId);
   const rec = await learnerRecord(store, actor.id, courseId);
   const modulesDetail = s.modules.map((m): ModuleOut => {
@@ -80,14 +110,29 @@ export async function courseDetail(store: Store, actor: Actor, courseId: string,
       progress: moduleProgress(m, rec),
     };
   });
-  return { ...courseSummary(lib, courseId, lang), version: s.version, modulesDetail, complete: modulesDetail.every((m) => m.progress.complete) };
+  return {
+    ...courseSummary(lib, courseId, lang),
+    version: s.version,
+    modulesDetail,
+    complete: modulesDetail.every((m) => m.progress.complete),
+  };
 }
 
-export async function readLesson(store: Store, actor: Actor, courseId: string, moduleId: string, lessonId: string, lang: Language, lib: CourseLibrary = courseLibrary()): Promise<LessonOut> {
+export async function readLesson(
+  store: Store,
+  actor: Actor,
+  courseId: string,
+  moduleId: string,
+  lessonId: string,
+  lang: Language,
+  lib: CourseLibrary = courseLibrary(),
+): Promise<LessonOut> {
   const m = lib.module(courseId, moduleId);
   const lesson = lib.lesson(courseId, moduleId, lessonId, lang);
   const i = m.lessons.indexOf(lessonId);
-  const done = (await lessonsDoneOf(store.db, actor.id, courseId)).some((r) => r.module_id === moduleId && r.lesson_id === lessonId);
+  const done = (await lessonsDoneOf(store.db, actor.id, courseId)).some(
+    (r) => r.module_id === moduleId && r.lesson_id === lessonId,
+  );
   return {
     courseId,
     moduleId,
@@ -103,14 +148,36 @@ export async function readLesson(store: Store, actor: Actor, courseId: string, m
   };
 }
 
-export async function completeLesson(store: Store, actor: Actor, courseId: string, moduleId: string, lessonId: string, lib: CourseLibrary = courseLibrary()): Promise<void> {
+export async function completeLesson(
+  store: Store,
+  actor: Actor,
+  courseId: string,
+  moduleId: string,
+  lessonId: string,
+  lib: CourseLibrary = courseLibrary(),
+): Promise<void> {
   if (!lib.module(courseId, moduleId).lessons.includes(lessonId)) throw errors.notFound('Lesson');
-  await markLesson(store.db, { user_id: actor.id, course_id: courseId, module_id: moduleId, lesson_id: lessonId, completed_at: new Date().toISOString() });
+  await markLesson(store.db, {
+    user_id: actor.id,
+    course_id: courseId,
+    module_id: moduleId,
+    lesson_id: lessonId,
+    completed_at: new Date().toISOString(),
+  });
 }
 
-export async function quizFor(store: Store, actor: Actor, courseId: string, moduleId: string, lang: Language, lib: CourseLibrary = courseLibrary()): Promise<QuizOut> {
+export async function quizFor(
+  store: Store,
+  actor: Actor,
+  courseId: string,
+  moduleId: string,
+  lang: Language,
+  lib: CourseLibrary = courseLibrary(),
+): Promise<QuizOut> {
   const quiz = lib.quiz(courseId, moduleId, lang);
-  const mine = (await attemptsOf(store.db, actor.id, courseId)).filter((a) => a.module_id === moduleId && a.kind === 'quiz');
+  const mine = (await attemptsOf(store.db, actor.id, courseId)).filter(
+    (a) => a.module_id === moduleId && a.kind === 'quiz',
+  );
   return {
     passMark: quiz.value.passMark,
     maxAttempts: quiz.value.maxAttempts,
@@ -124,16 +191,34 @@ export async function quizFor(store: Store, actor: Actor, courseId: string, modu
 }
 
 export async function submitQuiz(
-  store: Store, actor: Actor, courseId: string, moduleId: string, answers: Record<string, Answer>, lang: Language, lib: CourseLibrary = courseLibrary(),
+  store: Store,
+  actor: Actor,
+  courseId: string,
+  moduleId: string,
+  answers: Record<string, Answer>,
+  lang: Language,
+  lib: CourseLibrary = courseLibrary(),
 ): Promise<QuizResultOut> {
   const quiz = lib.quiz(courseId, moduleId, lang).value;
   return store.transaction(async (trx) => {
-    const used = (await attemptsOf(trx, actor.id, courseId)).filter((a) => a.module_id === moduleId && a.kind === 'quiz').length;
-    if (used >= quiz.maxAttempts) throw errors.conflict(`All ${quiz.maxAttempts} attempts at this quiz are used`, 'answers');
+    const used = (await attemptsOf(trx, actor.id, courseId)).filter(
+      (a) => a.module_id === moduleId && a.kind === 'quiz',
+    ).length;
+    if (used >= quiz.maxAttempts)
+      throw errors.conflict(`All ${quiz.maxAttempts} attempts at this quiz are used`, 'answers');
     const result = gradeQuiz(quiz, answers);
     await insertAttempt(trx, {
-      id: uuidv7(), user_id: actor.id, cohort_id: null, course_id: courseId, module_id: moduleId, kind: 'quiz', score: result.score, passed: result.passed ? 1 : 0,
-      detail: JSON.stringify({ answers, questions: result.questions }), sandbox_case_id: null, created_at: new Date().toISOString(),
+      id: uuidv7(),
+      user_id: actor.id,
+      cohort_id: null,
+      course_id: courseId,
+      module_id: moduleId,
+      kind: 'quiz',
+      score: result.score,
+      passed: result.passed ? 1 : 0,
+      detail: JSON.stringify({ answers, questions: result.questions }),
+      sandbox_case_id: null,
+      created_at: new Date().toISOString(),
     });
     return { ...result, attemptsUsed: used + 1, attemptsLeft: quiz.maxAttempts - used - 1 };
   });
@@ -141,7 +226,11 @@ export async function submitQuiz(
 
 /** One learner's progress in the given courses (a cohort's assignments, or every course). */
 export async function progressOf(
-  store: Store, user: { id: string; username: string; displayName: string }, courseIds: readonly string[], cohortId?: string, lib: CourseLibrary = courseLibrary(),
+  store: Store,
+  user: { id: string; username: string; displayName: string },
+  courseIds: readonly string[],
+  cohortId?: string,
+  lib: CourseLibrary = courseLibrary(),
 ): Promise<TraineeProgressOut> {
   const courses: TraineeProgressOut['courses'] = [];
   for (const courseId of courseIds) {
@@ -154,8 +243,21 @@ export async function progressOf(
       modulesComplete: per.filter((x) => x.p.complete).length,
       lessons: s.modules.reduce((n, m) => n + m.lessons.length, 0),
       lessonsDone: per.reduce((n, x) => n + x.p.lessonsDone.length, 0),
-      quizzes: per.map(({ m, p }) => ({ moduleId: m.id, best: p.quizBest, passed: p.quizPassed, attempts: p.quizAttempts })),
-      exercises: per.filter(({ m }) => m.exercise).map(({ m, p }) => ({ moduleId: m.id, exerciseId: m.exercise?.id ?? '', best: p.exerciseBest, passed: p.exercisePassed, submissions: p.exerciseSubmissions })),
+      quizzes: per.map(({ m, p }) => ({
+        moduleId: m.id,
+        best: p.quizBest,
+        passed: p.quizPassed,
+        attempts: p.quizAttempts,
+      })),
+      exercises: per
+        .filter(({ m }) => m.exercise)
+        .map(({ m, p }) => ({
+          moduleId: m.id,
+          exerciseId: m.exercise?.id ?? '',
+          best: p.exerciseBest,
+          passed: p.exercisePassed,
+          submissions: p.exerciseSubmissions,
+        })),
       complete: per.every((x) => x.p.complete),
     });
   }

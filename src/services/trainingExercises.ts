@@ -58,21 +58,51 @@ export async function openSandbox(store: Store, actor: Actor, cohortId: string, 
     });
     // A member, not the lead: the lead could manage members and shares, and a sandbox has neither.
     // Victim contact, because every victim in it is invented and finding them is the exercise.
-    await addMember(scope, { user_id: actor.id, case_role: 'member', victim_contact: 1, added_by: actor.id, added_at: now });
+    await addMember(scope, {
+      user_id: actor.id,
+      case_role: 'member',
+      victim_contact: 1,
+      added_by: actor.id,
+      added_at: now,
+    });
     await insertSandbox(scope, { owner_id: actor.id, cohort_id: cohort.id, seed, created_at: now });
-    await insertJournal(scope, { id: uuidv7(), occurred_at: now, kind: 'action', text: `Training sandbox opened for cohort ${cohort.name}`, author: actor.id, created_at: now });
-    await recordAudit(trx, { caseId, userId: actor.id, action: 'collection', targetType: 'case', targetId: caseId, detail: { purpose: 'training' } });
+    await insertJournal(scope, {
+      id: uuidv7(),
+      occurred_at: now,
+      kind: 'action',
+      text: `Training sandbox opened for cohort ${cohort.name}`,
+      author: actor.id,
+      created_at: now,
+    });
+    await recordAudit(trx, {
+      caseId,
+      userId: actor.id,
+      action: 'collection',
+      targetType: 'case',
+      targetId: caseId,
+      detail: { purpose: 'training' },
+    });
   });
   const truth: { cell: number; json: string }[] = [];
   try {
-    await runImport(store, actor, caseId, scenarioImporter, memoryInput('scenario.json', JSON.stringify({ generator: DEMO_GENERATOR, seed, scale: SANDBOX_SCALE })), {
-      seed, scale: SANDBOX_SCALE, onTruth: (cell, json) => truth.push({ cell, json }),
-    }, {
-      chunkSize: 2000,
-      afterWrite: async (scope) => {
-        for (const t of truth) await insertGroundTruthPart(scope, t.cell, DEMO_GENERATOR, t.json);
+    await runImport(
+      store,
+      actor,
+      caseId,
+      scenarioImporter,
+      memoryInput('scenario.json', JSON.stringify({ generator: DEMO_GENERATOR, seed, scale: SANDBOX_SCALE })),
+      {
+        seed,
+        scale: SANDBOX_SCALE,
+        onTruth: (cell, json) => truth.push({ cell, json }),
       },
-    });
+      {
+        chunkSize: 2000,
+        afterWrite: async (scope) => {
+          for (const t of truth) await insertGroundTruthPart(scope, t.cell, DEMO_GENERATOR, t.json);
+        },
+      },
+    );
   } catch (e) {
     await store.db.deleteFrom('cases').where('case_id', '=', caseId).execute();
     throw e;
@@ -83,31 +113,56 @@ export async function openSandbox(store: Store, actor: Actor, cohortId: string, 
 
 async function truthOf(store: Store, caseId: string): Promise<GroundTruthPart> {
   const into = emptyTruthPart();
-  for (const part of await listGroundTruthParts(store.scope(caseId))) mergeTruthPart(into, groundTruthPartSchema.parse(JSON.parse(part.content)));
+  for (const part of await listGroundTruthParts(store.scope(caseId)))
+    mergeTruthPart(into, groundTruthPartSchema.parse(JSON.parse(part.content)));
   return into;
 }
 
-const WANTED_SCHEMA = { victims: ['Person'], controllerAccount: ['BankAccount'], letterbox: ['Company', 'Organization', 'LegalEntity'] } as const;
+const WANTED_SCHEMA = {
+  victims: ['Person'],
+  controllerAccount: ['BankAccount'],
+  letterbox: ['Company', 'Organization', 'LegalEntity'],
+} as const;
 
 /** Every entity named must be in the trainee's own sandbox, and of the right kind. */
 async function checkNamedEntities(store: Store, caseId: string, f: FindingsSubmitIn): Promise<Map<string, string>> {
   const named: { path: string; id: string; schemata: readonly string[] }[] = [
     ...(f.victims ?? []).map((id, i) => ({ path: `victims[${i}]`, id, schemata: WANTED_SCHEMA.victims })),
-    ...(f.controllerAccount ? [{ path: 'controllerAccount', id: f.controllerAccount, schemata: WANTED_SCHEMA.controllerAccount }] : []),
+    ...(f.controllerAccount
+      ? [{ path: 'controllerAccount', id: f.controllerAccount, schemata: WANTED_SCHEMA.controllerAccount }]
+      : []),
     ...(f.letterbox ? [{ path: 'letterbox', id: f.letterbox, schemata: WANTED_SCHEMA.letterbox }] : []),
   ];
   const ids = [...new Set(named.map((n) => n.id))];
-  const rows = ids.length ? await store.scope(caseId).selectFrom('entities').select(['id', 'schema', 'caption']).where('id', 'in', ids).execute() : [];
+  const rows = ids.length
+    ? await store
+        .scope(caseId)
+        .selectFrom('entities')
+        .select(['id', 'schema', 'caption'])
+        .where('id', 'in', ids)
+        .execute()
+    : [];
   const found = new Map(rows.map((r) => [r.id, r]));
   for (const n of named) {
     const row = found.get(n.id);
-    if (!row) throw errors.validation(`"${n.id}" is not an entity of your sandbox case: findings may only name what is in it`, n.path);
-    if (!n.schemata.includes(row.schema)) throw errors.validation(`"${row.caption}" is a ${row.schema}, not a ${n.schemata.join(' or ')}`, n.path);
+    if (!row)
+      throw errors.validation(
+        `"${n.id}" is not an entity of your sandbox case: findings may only name what is in it`,
+        n.path,
+      );
+    if (!n.schemata.includes(row.schema))
+      throw errors.validation(`"${row.caption}" is a ${row.schema}, not a ${n.schemata.join(' or ')}`, n.path);
   }
   return new Map(rows.map((r) => [r.id, r.caption]));
 }
 
-function present(attemptId: string, r: ExerciseResult, captions: Map<string, string>, used: number, max: number): ExerciseResultOut {
+function present(
+  attemptId: string,
+  r: ExerciseResult,
+  captions: Map<string, string>,
+  used: number,
+  max: number,
+): ExerciseResultOut {
   return {
     attemptId,
     score: r.score,
@@ -115,48 +170,107 @@ function present(attemptId: string, r: ExerciseResult, captions: Map<string, str
     passMark: r.passMark,
     submissionsUsed: used,
     submissionsLeft: Math.max(0, max - used),
-    findings: r.findings.map(({ items, ...f }) => ({ ...f, ...(items ? { items: items.map((i) => ({ ...i, caption: captions.get(i.id) ?? i.id })) } : {}) })),
+    findings: r.findings.map(({ items, ...f }) => ({
+      ...f,
+      ...(items ? { items: items.map((i) => ({ ...i, caption: captions.get(i.id) ?? i.id })) } : {}),
+    })),
   };
 }
 
 export async function submitFindings(
-  store: Store, actor: Actor, cohortId: string, courseId: string, exerciseId: string, findings: FindingsSubmitIn, lib: CourseLibrary = courseLibrary(),
+  store: Store,
+  actor: Actor,
+  cohortId: string,
+  courseId: string,
+  exerciseId: string,
+  findings: FindingsSubmitIn,
+  lib: CourseLibrary = courseLibrary(),
 ): Promise<ExerciseResultOut> {
   const { cohort, sandboxCaseId } = await memberCohort(store, actor, cohortId, courseId);
   const { module, spec } = lib.exercise(courseId, exerciseId);
   if (!sandboxCaseId) throw errors.conflict('Open your sandbox case first: findings are graded against it', 'cohortId');
-  const previous = (await attemptsOf(store.db, actor.id, courseId)).filter((a) => a.kind === 'exercise' && a.module_id === module.id && a.cohort_id === cohort.id);
-  if (previous.length >= spec.maxSubmissions) throw errors.conflict(`All ${spec.maxSubmissions} submissions for this exercise are used`, 'findings');
+  const previous = (await attemptsOf(store.db, actor.id, courseId)).filter(
+    (a) => a.kind === 'exercise' && a.module_id === module.id && a.cohort_id === cohort.id,
+  );
+  if (previous.length >= spec.maxSubmissions)
+    throw errors.conflict(`All ${spec.maxSubmissions} submissions for this exercise are used`, 'findings');
   const captions = await checkNamedEntities(store, sandboxCaseId, findings);
   const result = gradeFindings(spec, await truthOf(store, sandboxCaseId), findings);
   const attemptId = uuidv7();
   await store.transaction(async (trx) => {
     await insertAttempt(trx, {
-      id: attemptId, user_id: actor.id, cohort_id: cohort.id, course_id: courseId, module_id: module.id, kind: 'exercise', score: result.score, passed: result.passed ? 1 : 0,
-      detail: JSON.stringify({ exerciseId, findings, result: result.findings }), sandbox_case_id: sandboxCaseId, created_at: new Date().toISOString(),
+      id: attemptId,
+      user_id: actor.id,
+      cohort_id: cohort.id,
+      course_id: courseId,
+      module_id: module.id,
+      kind: 'exercise',
+      score: result.score,
+      passed: result.passed ? 1 : 0,
+      detail: JSON.stringify({ exerciseId, findings, result: result.findings }),
+      sandbox_case_id: sandboxCaseId,
+      created_at: new Date().toISOString(),
     });
     // Grading reads the case's ground truth and combines it with the trainee's findings.
-    await recordAudit(trx, { caseId: sandboxCaseId, userId: actor.id, action: 'combination', targetType: 'exercise', targetId: attemptId, detail: { score: result.score } });
+    await recordAudit(trx, {
+      caseId: sandboxCaseId,
+      userId: actor.id,
+      action: 'combination',
+      targetType: 'exercise',
+      targetId: attemptId,
+      detail: { score: result.score },
+    });
   });
   return present(attemptId, result, captions, previous.length + 1, spec.maxSubmissions);
 }
 
-export async function exerciseFor(store: Store, actor: Actor, cohortId: string, courseId: string, exerciseId: string, lang: Language, lib: CourseLibrary = courseLibrary()): Promise<ExerciseOut> {
+export async function exerciseFor(
+  store: Store,
+  actor: Actor,
+  cohortId: string,
+  courseId: string,
+  exerciseId: string,
+  lang: Language,
+  lib: CourseLibrary = courseLibrary(),
+): Promise<ExerciseOut> {
   const { cohort, sandboxCaseId } = await memberCohort(store, actor, cohortId, courseId);
   const { module, spec } = lib.exercise(courseId, exerciseId);
   const brief = lib.exerciseBrief(courseId, module.id, lang);
-  const mine = (await attemptsOf(store.db, actor.id, courseId)).filter((a) => a.kind === 'exercise' && a.module_id === module.id && a.cohort_id === cohort.id);
+  const mine = (await attemptsOf(store.db, actor.id, courseId)).filter(
+    (a) => a.kind === 'exercise' && a.module_id === module.id && a.cohort_id === cohort.id,
+  );
   const lastRow = mine[mine.length - 1];
   let last: ExerciseResultOut | null = null;
   if (lastRow && sandboxCaseId) {
     const detail = JSON.parse(lastRow.detail) as { result: ExerciseResult['findings'] };
     const ids = detail.result.flatMap((f) => f.items?.map((i) => i.id) ?? []);
-    const rows = ids.length ? await store.scope(sandboxCaseId).selectFrom('entities').select(['id', 'caption']).where('id', 'in', ids).execute() : [];
-    last = present(lastRow.id, { score: lastRow.score, passed: lastRow.passed === 1, passMark: spec.passMark, findings: detail.result }, new Map(rows.map((r) => [r.id, r.caption])), mine.length, spec.maxSubmissions);
+    const rows = ids.length
+      ? await store
+          .scope(sandboxCaseId)
+          .selectFrom('entities')
+          .select(['id', 'caption'])
+          .where('id', 'in', ids)
+          .execute()
+      : [];
+    last = present(
+      lastRow.id,
+      { score: lastRow.score, passed: lastRow.passed === 1, passMark: spec.passMark, findings: detail.result },
+      new Map(rows.map((r) => [r.id, r.caption])),
+      mine.length,
+      spec.maxSubmissions,
+    );
   }
   return {
-    courseId, moduleId: module.id, cohortId: cohort.id, spec,
-    title: brief.value.title, html: renderMarkdown(brief.value.markdown, imageBase(courseId)), language: brief.language, fallback: brief.fallback,
-    sandboxCaseId, submissionsUsed: mine.length, last,
+    courseId,
+    moduleId: module.id,
+    cohortId: cohort.id,
+    spec,
+    title: brief.value.title,
+    html: renderMarkdown(brief.value.markdown, imageBase(courseId)),
+    language: brief.language,
+    fallback: brief.fallback,
+    sandboxCaseId,
+    submissionsUsed: mine.length,
+    last,
   };
 }

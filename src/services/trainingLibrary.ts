@@ -18,16 +18,31 @@ import type { Language } from '../training/schema.ts';
 function summaryOf(e: InLanguage<Practice>): EntrySummaryOut {
   const p = e.value;
   return {
-    id: p.id, kind: p.front.kind, title: p.title, summary: p.summary, tags: p.front.tags,
-    illustrative: p.front.illustrative ?? false, language: e.language, fallback: e.fallback,
+    id: p.id,
+    kind: p.front.kind,
+    title: p.title,
+    summary: p.summary,
+    tags: p.front.tags,
+    illustrative: p.front.illustrative ?? false,
+    language: e.language,
+    fallback: e.fallback,
   };
 }
 
-export function listPractices(filter: PracticeFilter, lang: Language, lib: PracticeLibrary = practiceLibrary()): LibraryListOut {
+export function listPractices(
+  filter: PracticeFilter,
+  lang: Language,
+  lib: PracticeLibrary = practiceLibrary(),
+): LibraryListOut {
   const inLang = lib.all(lang);
   const byPractice = new Map(inLang.map((e) => [e.value, e]));
-  const hits = searchPractices(inLang.map((e) => e.value), filter);
-  const entries = hits.entries.map((p) => summaryOf(byPractice.get(p) ?? { value: p, language: lang, fallback: false }));
+  const hits = searchPractices(
+    inLang.map((e) => e.value),
+    filter,
+  );
+  const entries = hits.entries.map((p) =>
+    summaryOf(byPractice.get(p) ?? { value: p, language: lang, fallback: false }),
+  );
   return { entries, total: entries.length, facets: hits.facets };
 }
 
@@ -35,18 +50,32 @@ function useOf(courses: CourseLibrary, u: PracticeUse, lang: Language): EntryUse
   if ('exercise' in u) {
     const { module } = courses.exercise(u.course, u.exercise);
     return {
-      courseId: u.course, moduleId: module.id, moduleTitle: courses.moduleText(u.course, module.id, lang).value.title,
-      lessonId: null, lessonTitle: null, exerciseId: u.exercise, exerciseTitle: courses.exerciseBrief(u.course, module.id, lang).value.title,
+      courseId: u.course,
+      moduleId: module.id,
+      moduleTitle: courses.moduleText(u.course, module.id, lang).value.title,
+      lessonId: null,
+      lessonTitle: null,
+      exerciseId: u.exercise,
+      exerciseTitle: courses.exerciseBrief(u.course, module.id, lang).value.title,
     };
   }
   return {
-    courseId: u.course, moduleId: u.module, moduleTitle: courses.moduleText(u.course, u.module, lang).value.title,
-    lessonId: u.lesson ?? null, lessonTitle: u.lesson ? courses.lesson(u.course, u.module, u.lesson, lang).value.title : null,
-    exerciseId: null, exerciseTitle: null,
+    courseId: u.course,
+    moduleId: u.module,
+    moduleTitle: courses.moduleText(u.course, u.module, lang).value.title,
+    lessonId: u.lesson ?? null,
+    lessonTitle: u.lesson ? courses.lesson(u.course, u.module, u.lesson, lang).value.title : null,
+    exerciseId: null,
+    exerciseTitle: null,
   };
 }
 
-export function readPractice(id: string, lang: Language, lib: PracticeLibrary = practiceLibrary(), courses: CourseLibrary = courseLibrary()): EntryOut {
+export function readPractice(
+  id: string,
+  lang: Language,
+  lib: PracticeLibrary = practiceLibrary(),
+  courses: CourseLibrary = courseLibrary(),
+): EntryOut {
   const e = lib.entry(id, lang);
   return {
     ...summaryOf(e),

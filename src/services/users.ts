@@ -11,9 +11,22 @@ import { platformRoles } from './actor.ts';
 import type { Actor, PlatformRole } from './actor.ts';
 import { checkPasswordStrength, generatePassword, hashPassword } from './auth/passwords.ts';
 
-export const agencyKinds = ['police', 'borderGuard', 'labourInspectorate', 'tax', 'fiu', 'prosecution', 'victimSupport'] as const;
+export const agencyKinds = [
+  'police',
+  'borderGuard',
+  'labourInspectorate',
+  'tax',
+  'fiu',
+  'prosecution',
+  'victimSupport',
+] as const;
 
-export const actorOf = (u: UserRow): Actor => ({ id: u.id, username: u.username, platformRole: u.platform_role, agencyId: u.agency_id });
+export const actorOf = (u: UserRow): Actor => ({
+  id: u.id,
+  username: u.username,
+  platformRole: u.platform_role,
+  agencyId: u.agency_id,
+});
 
 export interface NewUser {
   username: string;
@@ -25,9 +38,15 @@ export interface NewUser {
   language?: string | undefined;
 }
 
-export async function addAgency(store: Store, input: { name: string; country: string; kind: string }, id = uuidv7()): Promise<AgencyRow> {
-  if (!(agencyKinds as readonly string[]).includes(input.kind)) throw errors.validation(`kind: one of ${agencyKinds.join(', ')}`, 'kind');
-  if (!/^[A-Z]{2}$/.test(input.country)) throw errors.validation('country: an ISO 3166 alpha-2 code such as FI, EE or LV', 'country');
+export async function addAgency(
+  store: Store,
+  input: { name: string; country: string; kind: string },
+  id = uuidv7(),
+): Promise<AgencyRow> {
+  if (!(agencyKinds as readonly string[]).includes(input.kind))
+    throw errors.validation(`kind: one of ${agencyKinds.join(', ')}`, 'kind');
+  if (!/^[A-Z]{2}$/.test(input.country))
+    throw errors.validation('country: an ISO 3166 alpha-2 code such as FI, EE or LV', 'country');
   const row = { id, name: input.name, country: input.country, kind: input.kind, created_at: new Date().toISOString() };
   await insertAgency(store.db, row);
   return row;
@@ -41,7 +60,8 @@ export async function addUser(store: Store, input: NewUser): Promise<UserRow & {
   if (!(platformRoles as readonly string[]).includes(input.platformRole)) {
     throw errors.validation(`platformRole: one of ${platformRoles.join(', ')}`, 'platformRole');
   }
-  if (input.agencyId && !(await getAgency(store.db, input.agencyId))) throw errors.validation(`No agency ${input.agencyId}`, 'agencyId');
+  if (input.agencyId && !(await getAgency(store.db, input.agencyId)))
+    throw errors.validation(`No agency ${input.agencyId}`, 'agencyId');
   if (await getUserByName(store.db, username)) throw errors.conflict(`User ${username} already exists`, 'username');
   const password = input.password ?? generatePassword();
   checkPasswordStrength(password);
@@ -65,7 +85,10 @@ export async function addUser(store: Store, input: NewUser): Promise<UserRow & {
   return input.password ? row : { ...row, initialPassword: password };
 }
 
-export async function addUserWithToken(store: Store, input: NewUser): Promise<{ user: UserRow; token: string; password: string | undefined }> {
+export async function addUserWithToken(
+  store: Store,
+  input: NewUser,
+): Promise<{ user: UserRow; token: string; password: string | undefined }> {
   const user = await addUser(store, input);
   return { user, token: await issueToken(store.db, user.id, 'initial token'), password: user.initialPassword };
 }
@@ -79,7 +102,12 @@ export async function disableUser(store: Store, userId: string, disabled: boolea
 /** A new generated password (shown once), unlocks the account and ends its sessions. */
 export async function resetPassword(store: Store, userId: string, password = generatePassword()): Promise<string> {
   checkPasswordStrength(password);
-  await updateUser(store.db, userId, { password_hash: await hashPassword(password), password_changed_at: new Date().toISOString(), locked_until: null, failed_logins: 0 });
+  await updateUser(store.db, userId, {
+    password_hash: await hashPassword(password),
+    password_changed_at: new Date().toISOString(),
+    locked_until: null,
+    failed_logins: 0,
+  });
   await revokeAllOf(store.db, userId);
   return password;
 }

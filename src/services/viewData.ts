@@ -35,13 +35,25 @@ export async function loadViewEntities(store: Store, access: CaseAccess): Promis
   for (const row of rows) {
     if (!canSee(v, row.id)) continue;
     const out = presentFor(v, row);
-    entities.push({ id: out.id, schema: out.schema, caption: out.caption, properties: out.properties, sourceId: out.sourceId, targetId: out.targetId, pseudonymised: out.pseudonymised === true });
+    entities.push({
+      id: out.id,
+      schema: out.schema,
+      caption: out.caption,
+      properties: out.properties,
+      sourceId: out.sourceId,
+      targetId: out.targetId,
+      pseudonymised: out.pseudonymised === true,
+    });
   }
   return { v, entities, byId: new Map(entities.map((e) => [e.id, e])) };
 }
 
 /** Distinct payer → payee account pairs of the case's statement lines, both accounts known entities. */
-export async function transferPairs(store: Store, access: CaseAccess, v: Visibility): Promise<{ from: string; to: string }[]> {
+export async function transferPairs(
+  store: Store,
+  access: CaseAccess,
+  v: Visibility,
+): Promise<{ from: string; to: string }[]> {
   const rows = await store
     .scope(access.caseId)
     .selectFrom('transactions')
@@ -62,7 +74,12 @@ export async function transferPairs(store: Store, access: CaseAccess, v: Visibil
 
 /** Groups of visible entities that share one normalised phone number or e-mail address. */
 export async function sharedContactGroups(store: Store, access: CaseAccess, v: Visibility): Promise<string[][]> {
-  const rows = await store.scope(access.caseId).selectFrom('selectors').select(['kind', 'value', 'entity_id']).where('kind', 'in', ['phone', 'email']).execute();
+  const rows = await store
+    .scope(access.caseId)
+    .selectFrom('selectors')
+    .select(['kind', 'value', 'entity_id'])
+    .where('kind', 'in', ['phone', 'email'])
+    .execute();
   const groups = new Map<string, Set<string>>();
   for (const r of rows) {
     if (!canSee(v, r.entity_id)) continue;
@@ -84,24 +101,72 @@ export interface StoredPlacement {
   placedAt: string;
 }
 
-export async function storedPlacements(store: Store, caseId: string, view: 'chain' | 'map'): Promise<StoredPlacement[]> {
+export async function storedPlacements(
+  store: Store,
+  caseId: string,
+  view: 'chain' | 'map',
+): Promise<StoredPlacement[]> {
   const rows = await store.scope(caseId).selectFrom('view_placements').selectAll().where('view', '=', view).execute();
-  return rows.map((r) => ({ entityId: r.entity_id, lane: r.lane, latitude: r.latitude === null ? null : Number(r.latitude), longitude: r.longitude === null ? null : Number(r.longitude), note: r.note, placedBy: r.placed_by, placedAt: r.placed_at }));
+  return rows.map((r) => ({
+    entityId: r.entity_id,
+    lane: r.lane,
+    latitude: r.latitude === null ? null : Number(r.latitude),
+    longitude: r.longitude === null ? null : Number(r.longitude),
+    note: r.note,
+    placedBy: r.placed_by,
+    placedAt: r.placed_at,
+  }));
 }
 
 /** Records (or replaces) the analyst's placement of an entity in one view, in one transaction. */
-export async function savePlacement(store: Store, caseId: string, view: 'chain' | 'map', entityId: string, values: { lane?: string | null; latitude?: number | null; longitude?: number | null; note?: string | null }, userId: string): Promise<StoredPlacement> {
+export async function savePlacement(
+  store: Store,
+  caseId: string,
+  view: 'chain' | 'map',
+  entityId: string,
+  values: { lane?: string | null; latitude?: number | null; longitude?: number | null; note?: string | null },
+  userId: string,
+): Promise<StoredPlacement> {
   const now = new Date().toISOString();
   await store.transaction(async (trx) => {
     const scope = store.scope(caseId).in(trx);
     await scope.deleteFrom('view_placements').where('view', '=', view).where('entity_id', '=', entityId).execute();
-    await scope.insertInto('view_placements', { view, entity_id: entityId, lane: values.lane ?? null, latitude: values.latitude ?? null, longitude: values.longitude ?? null, note: values.note ?? null, placed_by: userId, placed_at: now }).execute();
+    await scope
+      .insertInto('view_placements', {
+        view,
+        entity_id: entityId,
+        lane: values.lane ?? null,
+        latitude: values.latitude ?? null,
+        longitude: values.longitude ?? null,
+        note: values.note ?? null,
+        placed_by: userId,
+        placed_at: now,
+      })
+      .execute();
   });
-  return { entityId, lane: values.lane ?? null, latitude: values.latitude ?? null, longitude: values.longitude ?? null, note: values.note ?? null, placedBy: userId, placedAt: now };
+  return {
+    entityId,
+    lane: values.lane ?? null,
+    latitude: values.latitude ?? null,
+    longitude: values.longitude ?? null,
+    note: values.note ?? null,
+    placedBy: userId,
+    placedAt: now,
+  };
 }
 
-export async function removePlacement(store: Store, caseId: string, view: 'chain' | 'map', entityId: string): Promise<boolean> {
-  const r = await store.scope(caseId).deleteFrom('view_placements').where('view', '=', view).where('entity_id', '=', entityId).executeTakeFirst();
+export async function removePlacement(
+  store: Store,
+  caseId: string,
+  view: 'chain' | 'map',
+  entityId: string,
+): Promise<boolean> {
+  const r = await store
+    .scope(caseId)
+    .deleteFrom('view_placements')
+    .where('view', '=', view)
+    .where('entity_id', '=', entityId)
+    .executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
 }
 
@@ -109,21 +174,44 @@ export async function removePlacement(store: Store, caseId: string, view: 'chain
  * The entity ids visible in a period (domain/time/period.ts semantics), over the visible
  * entities and the statement lines booked in the period; null when no period is set.
  */
-export async function visibleInViewPeriod(store: Store, access: CaseAccess, data: ViewData, period: Period | null): Promise<Set<string> | null> {
+export async function visibleInViewPeriod(
+  store: Store,
+  access: CaseAccess,
+  data: ViewData,
+  period: Period | null,
+): Promise<Set<string> | null> {
   if (!period || (!period.from && !period.to)) return null;
-  let q = store.scope(access.caseId).selectFrom('transactions').select(['account_id', 'counterparty_account_id', 'booking_date']);
+  let q = store
+    .scope(access.caseId)
+    .selectFrom('transactions')
+    .select(['account_id', 'counterparty_account_id', 'booking_date']);
   if (period.from) q = q.where('booking_date', '>=', period.from);
   if (period.to) q = q.where('booking_date', '<=', period.to);
   const lines = await q.execute();
   const nodes = data.entities.filter((e) => !isEdge(e.schema) || e.sourceId === null);
-  const links = data.entities.filter((e) => isEdge(e.schema) && e.sourceId !== null).map((e) => ({ ...e, sourceId: e.sourceId, targetId: e.targetId }));
-  const { nodeIds } = visibleInPeriod({ nodes, links, transactions: lines.map((l) => ({ accountId: l.account_id, counterpartyAccountId: l.counterparty_account_id, bookingDate: l.booking_date })) }, period);
+  const links = data.entities
+    .filter((e) => isEdge(e.schema) && e.sourceId !== null)
+    .map((e) => ({ ...e, sourceId: e.sourceId, targetId: e.targetId }));
+  const { nodeIds } = visibleInPeriod(
+    {
+      nodes,
+      links,
+      transactions: lines.map((l) => ({
+        accountId: l.account_id,
+        counterpartyAccountId: l.counterparty_account_id,
+        bookingDate: l.booking_date,
+      })),
+    },
+    period,
+  );
   return nodeIds;
 }
 
 /** 404 unless the entity exists in the case and the actor may see it. */
 export async function requireVisibleId(store: Store, access: CaseAccess, entityId: string): Promise<void> {
   const v = await visibilityOf(store, access);
-  const row = canSee(v, entityId) ? await store.scope(access.caseId).selectFrom('entities').select('id').where('id', '=', entityId).executeTakeFirst() : undefined;
+  const row = canSee(v, entityId)
+    ? await store.scope(access.caseId).selectFrom('entities').select('id').where('id', '=', entityId).executeTakeFirst()
+    : undefined;
   if (!row) throw errors.notFound('Entity');
 }

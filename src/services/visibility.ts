@@ -21,7 +21,12 @@ export interface Visibility {
 
 export async function visibilityOf(store: Store, access: CaseAccess): Promise<Visibility> {
   if (!access.partial || !access.sharedAgencyId) return { only: null, victimContact: access.victimContact };
-  const rows = await store.scope(access.caseId).selectFrom('case_share_entities').select('entity_id').where('agency_id', '=', access.sharedAgencyId).execute();
+  const rows = await store
+    .scope(access.caseId)
+    .selectFrom('case_share_entities')
+    .select('entity_id')
+    .where('agency_id', '=', access.sharedAgencyId)
+    .execute();
   return { only: new Set(rows.map((r) => r.entity_id)), victimContact: access.victimContact };
 }
 
@@ -39,7 +44,12 @@ export function presentFor(v: Visibility, row: EntityRow): EntityOut {
   return { ...out, properties: redactVictim(out.properties), pseudonymised: true };
 }
 
-export async function requireVisibleEntity(store: Store, access: CaseAccess, v: Visibility, id: string): Promise<EntityRow> {
+export async function requireVisibleEntity(
+  store: Store,
+  access: CaseAccess,
+  v: Visibility,
+  id: string,
+): Promise<EntityRow> {
   const row = canSee(v, id) ? await getEntity(store.scope(access.caseId), id) : undefined;
   if (!row) throw errors.notFound('Entity');
   return row;

@@ -28,13 +28,27 @@ export function uuidv7(now: number = Date.now()): string {
   const lo = now % 0x1000000;
   const h = (n: number) => HEX[n & 0xff] as string;
   return (
-    h(hi >>> 16) + h(hi >>> 8) + h(hi) + h(lo >>> 16) + '-' +
-    h(lo >>> 8) + h(lo) + '-' +
-    h(0x70 | ((r[0] ?? 0) & 0x0f)) + h(r[1] ?? 0) + '-' + // version 7
-    h(0x80 | ((r[2] ?? 0) & 0x3f)) + h(r[3] ?? 0) + '-' + // RFC 4122 variant
-    h(r[4] ?? 0) + h(r[5] ?? 0) + h(r[6] ?? 0) + h(r[7] ?? 0) + h(r[8] ?? 0) + h(r[9] ?? 0)
+    h(hi >>> 16) +
+    h(hi >>> 8) +
+    h(hi) +
+    h(lo >>> 16) +
+    '-' +
+    h(lo >>> 8) +
+    h(lo) +
+    '-' +
+    h(0x70 | ((r[0] ?? 0) & 0x0f)) +
+    h(r[1] ?? 0) +
+    '-' + // version 7
+    h(0x80 | ((r[2] ?? 0) & 0x3f)) +
+    h(r[3] ?? 0) +
+    '-' + // RFC 4122 variant
+    h(r[4] ?? 0) +
+    h(r[5] ?? 0) +
+    h(r[6] ?? 0) +
+    h(r[7] ?? 0) +
+    h(r[8] ?? 0) +
+    h(r[9] ?? 0)
   );
 }
 
-export const isUuid = (s: string): boolean =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+export const isUuid = (s: string): boolean => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);

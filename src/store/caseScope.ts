@@ -38,16 +38,28 @@ export class CaseScope {
   }
 
   updateTable<T extends CaseTable>(table: T): UpdateQueryBuilder<Database, T, T, UpdateResult> {
-    const q = this.db.updateTable(table as CaseTable) as unknown as UpdateQueryBuilder<Database, CaseTable, CaseTable, UpdateResult>;
+    const q = this.db.updateTable(table as CaseTable) as unknown as UpdateQueryBuilder<
+      Database,
+      CaseTable,
+      CaseTable,
+      UpdateResult
+    >;
     return q.where('case_id', '=', this.caseId) as unknown as UpdateQueryBuilder<Database, T, T, UpdateResult>;
   }
 
   deleteFrom<T extends CaseTable>(table: T): DeleteQueryBuilder<Database, T, DeleteResult> {
-    const q = this.db.deleteFrom(table as CaseTable) as unknown as DeleteQueryBuilder<Database, CaseTable, DeleteResult>;
+    const q = this.db.deleteFrom(table as CaseTable) as unknown as DeleteQueryBuilder<
+      Database,
+      CaseTable,
+      DeleteResult
+    >;
     return q.where('case_id', '=', this.caseId) as unknown as DeleteQueryBuilder<Database, T, DeleteResult>;
   }
 
-  insertInto<T extends CaseTable>(table: T, rows: Row<T> | readonly Row<T>[]): InsertQueryBuilder<Database, T, InsertResult> {
+  insertInto<T extends CaseTable>(
+    table: T,
+    rows: Row<T> | readonly Row<T>[],
+  ): InsertQueryBuilder<Database, T, InsertResult> {
     const list = (Array.isArray(rows) ? rows : [rows]) as readonly Row<T>[];
     const values = list.map((r) => ({ ...r, case_id: this.caseId })) as unknown as Insertable<Database[T]>[];
     return this.db.insertInto(table).values(values as never) as InsertQueryBuilder<Database, T, InsertResult>;

@@ -33,7 +33,16 @@ export function loadCooperationIdentity(dir: string = resolveKeyDir()): SigningI
 export async function recordIdentity(store: Store, me: SigningIdentity): Promise<void> {
   const row = await store.db.selectFrom('cooperation_identity').selectAll().where('id', '=', 'self').executeTakeFirst();
   if (row?.public_key === me.publicKeyHex) return;
-  const values = { deployment_id: me.deploymentId, public_key: me.publicKeyHex, key_file: COOPERATION_KEY_FILE, created_at: new Date().toISOString() };
+  const values = {
+    deployment_id: me.deploymentId,
+    public_key: me.publicKeyHex,
+    key_file: COOPERATION_KEY_FILE,
+    created_at: new Date().toISOString(),
+  };
   if (row) await store.db.updateTable('cooperation_identity').set(values).where('id', '=', 'self').execute();
-  else await store.db.insertInto('cooperation_identity').values({ id: 'self', ...values }).execute();
+  else
+    await store.db
+      .insertInto('cooperation_identity')
+      .values({ id: 'self', ...values })
+      .execute();
 }

@@ -15,9 +15,27 @@
  * (each file is created exclusively). Losing `evidence.key` makes evidence unreadable: back the
  * folder up, separately from the data and from its backups.
  */
-import { createHash, createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, verify } from 'node:crypto';
+import {
+  createHash,
+  createHmac,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  sign,
+  verify,
+} from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 
@@ -41,13 +59,19 @@ const real = (p: string): string => (existsSync(p) ? realpathSync(p) : resolve(p
 export function assertKeyDirOutside(keyDir: string, dataDir: string): void {
   const rel = relative(real(dataDir), real(keyDir));
   if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) {
-    throw new Error(`The key folder ${keyDir} is inside the data folder ${dataDir}; set ELECT_KEY_DIR to a folder outside it`);
+    throw new Error(
+      `The key folder ${keyDir} is inside the data folder ${dataDir}; set ELECT_KEY_DIR to a folder outside it`,
+    );
   }
 }
 
 export const publicKeyId = (key: KeyObject): string =>
-  createHash('sha256').update(key.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
-const secretKeyId = (purpose: string, key: Buffer): string => createHash('sha256').update(`elect-${purpose}\n`).update(key).digest('hex').slice(0, 16);
+  createHash('sha256')
+    .update(key.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
+const secretKeyId = (purpose: string, key: Buffer): string =>
+  createHash('sha256').update(`elect-${purpose}\n`).update(key).digest('hex').slice(0, 16);
 
 /** Creates `file` with `content` unless it exists; concurrent creators end with one winner. */
 function createExclusive(file: string, content: string | Buffer): boolean {
@@ -106,7 +130,9 @@ export class KeyRing {
       if (!existsSync(file) && createExclusive(file, make())) generated.push(name);
       return file;
     };
-    const signingFile = ensure(SIGNING_FILE, () => generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+    const signingFile = ensure(SIGNING_FILE, () =>
+      generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    );
     const privateKey = createPrivateKey(readFileSync(signingFile, 'utf8'));
     const publicKey = createPublicKey(privateKey);
     const pubFile = join(dir, PUBLIC_FILE);
@@ -135,7 +161,15 @@ export class KeyRing {
       const k = createPublicKey(p);
       publicKeys.set(publicKeyId(k), k);
     }
-    return new KeyRing(dir, privateKey, publicKeys, evidenceKeys, readSecret(queryFile), opts.witness ?? false, generated);
+    return new KeyRing(
+      dir,
+      privateKey,
+      publicKeys,
+      evidenceKeys,
+      readSecret(queryFile),
+      opts.witness ?? false,
+      generated,
+    );
   }
 
   /** A ring that can only verify (an auditor holding the public key and nothing else). */

@@ -46,7 +46,9 @@ export const migrations: readonly Migration[] = [
 ];
 
 export async function migrate(db: Kysely<unknown>, dialect: DialectName): Promise<number[]> {
-  await sql`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)`.execute(db);
+  await sql`CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)`.execute(
+    db,
+  );
   const rows = await sql<{ version: number }>`SELECT version FROM schema_migrations`.execute(db);
   const done = new Set(rows.rows.map((r) => Number(r.version)));
   const applied: number[] = [];
@@ -54,7 +56,9 @@ export async function migrate(db: Kysely<unknown>, dialect: DialectName): Promis
     if (done.has(m.version)) continue;
     await db.transaction().execute(async (trx) => {
       await m.up(trx, dialect);
-      await sql`INSERT INTO schema_migrations (version, name, applied_at) VALUES (${m.version}, ${m.name}, ${new Date().toISOString()})`.execute(trx);
+      await sql`INSERT INTO schema_migrations (version, name, applied_at) VALUES (${m.version}, ${m.name}, ${new Date().toISOString()})`.execute(
+        trx,
+      );
     });
     applied.push(m.version);
   }

@@ -61,7 +61,8 @@ const postgresFts: FullTextSearch = {
   },
 };
 
-export const fullTextSearchFor = (dialect: DialectName): FullTextSearch => (dialect === 'sqlite' ? sqliteFts : postgresFts);
+export const fullTextSearchFor = (dialect: DialectName): FullTextSearch =>
+  dialect === 'sqlite' ? sqliteFts : postgresFts;
 
 export interface SelectorHit {
   entityId: string;
@@ -71,7 +72,12 @@ export interface SelectorHit {
 }
 
 /** Exact look-up of normalised selector values within the case. */
-export async function findBySelector(scope: CaseScope, kind: string, value: string, limit = 200): Promise<SelectorHit[]> {
+export async function findBySelector(
+  scope: CaseScope,
+  kind: string,
+  value: string,
+  limit = 200,
+): Promise<SelectorHit[]> {
   const rows = await scope
     .selectFrom('selectors')
     .select(['entity_id', 'kind', 'value', 'property'])

@@ -31,7 +31,11 @@ export interface CrossCaseOccurrence {
 const CHUNK = 500;
 
 /** Where the given selectors occur in cases other than `caseId`. */
-export async function crossCaseSelectorHits(db: Kysely<Database>, caseId: string, selectors: readonly SelectorKey[]): Promise<CrossCaseOccurrence[]> {
+export async function crossCaseSelectorHits(
+  db: Kysely<Database>,
+  caseId: string,
+  selectors: readonly SelectorKey[],
+): Promise<CrossCaseOccurrence[]> {
   const byKind = new Map<string, string[]>();
   for (const s of selectors) byKind.set(s.kind, [...(byKind.get(s.kind) ?? []), s.value]);
   const out: CrossCaseOccurrence[] = [];
@@ -70,7 +74,10 @@ export async function deploymentSelectors(db: Kysely<Database>, kinds: readonly 
 }
 
 /** The cases (operational) holding a selector, for a partner's cooperation request on a hit. */
-export async function casesHoldingSelectors(db: Kysely<Database>, selectors: readonly SelectorKey[]): Promise<CrossCaseOccurrence[]> {
+export async function casesHoldingSelectors(
+  db: Kysely<Database>,
+  selectors: readonly SelectorKey[],
+): Promise<CrossCaseOccurrence[]> {
   const out: CrossCaseOccurrence[] = [];
   for (const s of selectors) {
     const rows = await db

@@ -8,13 +8,34 @@
 import type { SavedMappingsTable } from './migrations/005_saved_mappings.ts';
 import type { FindingRunsTable, FindingsTable, ProceedsModelsTable } from './migrations/006_findings.ts';
 import type { StatementsTable } from './migrations/007_statements.ts';
-import type { AssessmentsTable, IndicatorCataloguesTable, IndicatorObservationsTable } from './migrations/010_assessments.ts';
+import type {
+  AssessmentsTable,
+  IndicatorCataloguesTable,
+  IndicatorObservationsTable,
+} from './migrations/010_assessments.ts';
 import type { CaptureImagesTable, CapturesTable } from './migrations/011_captures.ts';
 import type { ResolutionDecisionsTable, ResolutionMergesTable } from './migrations/012_resolution.ts';
 import type { ChartsTable } from './migrations/008_charts.ts';
 import type { ViewPlacementsTable } from './migrations/009_view_placements.ts';
-import type { CooperationAgreementsTable, CooperationIdentityTable, CooperationRequestsTable, ExchangeNoncesTable, HitNoticesTable, NotificationsTable, PsiQueryLogTable, PsiResponsesTable, PsiSessionsTable } from './migrations/013_hits_cooperation.ts';
-import type { TrainingAssignmentsTable, TrainingAttemptsTable, TrainingCohortsTable, TrainingEnrolmentsTable, TrainingProgressTable, TrainingSandboxesTable } from './migrations/014_training.ts';
+import type {
+  CooperationAgreementsTable,
+  CooperationIdentityTable,
+  CooperationRequestsTable,
+  ExchangeNoncesTable,
+  HitNoticesTable,
+  NotificationsTable,
+  PsiQueryLogTable,
+  PsiResponsesTable,
+  PsiSessionsTable,
+} from './migrations/013_hits_cooperation.ts';
+import type {
+  TrainingAssignmentsTable,
+  TrainingAttemptsTable,
+  TrainingCohortsTable,
+  TrainingEnrolmentsTable,
+  TrainingProgressTable,
+  TrainingSandboxesTable,
+} from './migrations/014_training.ts';
 import type { VictimFilesTable } from './migrations/015_victim_file.ts';
 
 export interface CasesTable {
@@ -221,7 +242,10 @@ export interface AuditEventsTable {
   id: string;
   at: string;
   user_id: string;
-  /** Directive 2016/680 art. 25: collection, alteration, consultation, disclosure, combination, erasure; login, logout, permission. */
+  /**
+   * Directive 2016/680 art. 25: collection, alteration, consultation, disclosure, combination, erasure; login, logout,
+   * permission.
+   */
   action: string;
   target_type: string;
   target_id: string | null;

@@ -17,11 +17,17 @@ const lib = new CourseLibrary(DEFAULT_COURSE_ROOT);
 const courses = lib.courseIds();
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : [join(dir, n)]));
+  return readdirSync(dir).flatMap((n) =>
+    statSync(join(dir, n)).isDirectory() ? filesUnder(join(dir, n)) : [join(dir, n)],
+  );
 }
 
 const answerOf = (q: Question): unknown =>
-  q.type === 'single' || q.type === 'multiple' ? q.options.map((o) => [o.id, o.correct]) : q.type === 'matching' ? q.pairs.map((p) => p.id) : [q.answer, q.tolerance];
+  q.type === 'single' || q.type === 'multiple'
+    ? q.options.map((o) => [o.id, o.correct])
+    : q.type === 'matching'
+      ? q.pairs.map((p) => p.id)
+      : [q.answer, q.tolerance];
 
 describe('course content', () => {
   it('has at least one course', () => {
@@ -35,7 +41,8 @@ describe('course content', () => {
 
       it('has at least eight modules, each with a quiz, and at least three case exercises', () => {
         expect(modules.length).toBeGreaterThanOrEqual(8);
-        for (const m of modules) expect(existsSync(join(DEFAULT_COURSE_ROOT, courseId, 'en', m.id, 'quiz.yaml')), `${m.id} quiz`).toBe(true);
+        for (const m of modules)
+          expect(existsSync(join(DEFAULT_COURSE_ROOT, courseId, 'en', m.id, 'quiz.yaml')), `${m.id} quiz`).toBe(true);
         expect(modules.filter((m) => m.exercise).length).toBeGreaterThanOrEqual(3);
         const ids = modules.flatMap((m) => (m.exercise ? [m.exercise.id] : []));
         expect(new Set(ids).size).toBe(ids.length);
@@ -48,14 +55,22 @@ describe('course content', () => {
           expect(lib.courseText(courseId, lang).value.title.length).toBeGreaterThan(3);
           used.add(own('course.yaml'));
           for (const m of modules) {
-            for (const rel of [join(m.id, 'module.yaml'), join(m.id, 'quiz.yaml'), ...m.lessons.map((l) => join(m.id, `${l}.md`)), ...(m.exercise ? [join(m.id, 'exercise.md')] : [])]) used.add(own(rel));
+            for (const rel of [
+              join(m.id, 'module.yaml'),
+              join(m.id, 'quiz.yaml'),
+              ...m.lessons.map((l) => join(m.id, `${l}.md`)),
+              ...(m.exercise ? [join(m.id, 'exercise.md')] : []),
+            ])
+              used.add(own(rel));
             lib.moduleText(courseId, m.id, lang);
             lib.quiz(courseId, m.id, lang);
             for (const l of m.lessons) lib.lesson(courseId, m.id, l, lang);
             if (m.exercise) lib.exerciseBrief(courseId, m.id, lang);
           }
         }
-        const stray = filesUnder(join(DEFAULT_COURSE_ROOT, courseId)).filter((f) => !used.has(f) && !relative(DEFAULT_COURSE_ROOT, f).includes('/images/'));
+        const stray = filesUnder(join(DEFAULT_COURSE_ROOT, courseId)).filter(
+          (f) => !used.has(f) && !relative(DEFAULT_COURSE_ROOT, f).includes('/images/'),
+        );
         expect(stray).toEqual([]);
       });
 
@@ -78,9 +93,12 @@ describe('course content', () => {
             const quiz = lib.quiz(courseId, m.id, lang).value;
             expect(quiz.passMark).toBeGreaterThan(0);
             expect(quiz.maxAttempts).toBeGreaterThanOrEqual(2);
-            expect(new Set(quiz.questions.map((q) => q.type)).size, `${m.id}: question types`).toBeGreaterThanOrEqual(3);
+            expect(new Set(quiz.questions.map((q) => q.type)).size, `${m.id}: question types`).toBeGreaterThanOrEqual(
+              3,
+            );
             for (const q of quiz.questions) {
-              if (q.type === 'single' || q.type === 'multiple') for (const o of q.options) expect(o.feedback.length).toBeGreaterThan(2);
+              if (q.type === 'single' || q.type === 'multiple')
+                for (const o of q.options) expect(o.feedback.length).toBeGreaterThan(2);
               if (q.type === 'matching') for (const p of q.pairs) expect(p.feedback.length).toBeGreaterThan(2);
               if (q.type === 'numeric') expect(q.feedback.correct && q.feedback.incorrect).toBeTruthy();
             }
@@ -95,7 +113,10 @@ describe('course content', () => {
             const t = lib.quiz(courseId, m.id, lang);
             if (t.fallback) continue;
             const en = lib.quiz(courseId, m.id, 'en').value;
-            expect(t.value.questions.map((q) => [q.id, q.type, answerOf(q)]), `${lang}/${m.id}`).toEqual(en.questions.map((q) => [q.id, q.type, answerOf(q)]));
+            expect(
+              t.value.questions.map((q) => [q.id, q.type, answerOf(q)]),
+              `${lang}/${m.id}`,
+            ).toEqual(en.questions.map((q) => [q.id, q.type, answerOf(q)]));
           }
         }
       });

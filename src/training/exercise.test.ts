@@ -4,18 +4,33 @@ import { answerKey, gradeFindings, perfectFindings } from './exercise.ts';
 import type { ExerciseSpec } from './schema.ts';
 
 const truth = generateScenario({ seed: 4242, scale: 1 }).groundTruth;
-const labour: ExerciseSpec = { id: 'posted-workers', network: 'labour', findings: ['victims', 'letterbox', 'controllerAccount', 'gained'], passMark: 60, maxSubmissions: 3 };
-const sexual: ExerciseSpec = { id: 'follow-the-money', network: 'sexual', findings: ['controllerAccount', 'letterbox', 'gained'], passMark: 60, maxSubmissions: 3 };
+const labour: ExerciseSpec = {
+  id: 'posted-workers',
+  network: 'labour',
+  findings: ['victims', 'letterbox', 'controllerAccount', 'gained'],
+  passMark: 60,
+  maxSubmissions: 3,
+};
+const sexual: ExerciseSpec = {
+  id: 'follow-the-money',
+  network: 'sexual',
+  findings: ['controllerAccount', 'letterbox', 'gained'],
+  passMark: 60,
+  maxSubmissions: 3,
+};
 
 describe('grading case exercises against ground truth', () => {
   it('reads the answer key off the ground truth', () => {
     const key = answerKey(truth, labour);
     expect(key.victims.length).toBeGreaterThanOrEqual(3);
-    for (const v of key.victims) expect(truth.persons.find((p) => p.id === v)?.proceduralStatus).toMatch(/victim|presumedVictim/i);
+    for (const v of key.victims)
+      expect(truth.persons.find((p) => p.id === v)?.proceduralStatus).toMatch(/victim|presumedVictim/i);
     expect(key.letterboxes.map((id) => truth.companies.find((c) => c.id === id)?.nature)).toEqual(['letterbox']);
     expect(key.controllerAccounts.length).toBeGreaterThan(0);
     expect(key.gainedEur).toBeGreaterThan(1000);
-    expect(answerKey(truth, sexual).letterboxes.map((id) => truth.companies.find((c) => c.id === id)?.nature)).toEqual(['staffingFront']);
+    expect(answerKey(truth, sexual).letterboxes.map((id) => truth.companies.find((c) => c.id === id)?.nature)).toEqual([
+      'staffingFront',
+    ]);
   });
 
   it('gives perfect findings full marks', () => {
@@ -68,7 +83,10 @@ describe('grading case exercises against ground truth', () => {
     expect(r.score).toBe(0);
     expect(r.findings.map((f) => f.verdict)).toEqual(['missing', 'missing', 'missing', 'missing']);
     const worker = truth.accounts.find((a) => a.nature === 'worker')?.id;
-    const w = gradeFindings(labour, truth, { controllerAccount: worker, gained: answerKey(truth, labour).gainedEur * 3 });
+    const w = gradeFindings(labour, truth, {
+      controllerAccount: worker,
+      gained: answerKey(truth, labour).gainedEur * 3,
+    });
     expect(w.findings.find((f) => f.finding === 'controllerAccount')?.code).toBe('account.unrelated');
     expect(w.findings.find((f) => f.finding === 'gained')?.code).toBe('gained.far.high');
   });

@@ -18,11 +18,19 @@ const titleWords = [...new Set(all.flatMap((p) => p.title.split(/[^\p{L}]+/u)).f
 
 /** The same letters with random capitals and combining diacritics (ā, č, ö …). */
 const decorated = (word: string) =>
-  fc.array(fc.tuple(fc.boolean(), fc.constantFrom('', '\u0301', '\u0304', '\u030C', '\u0308', '\u0327')), { minLength: word.length, maxLength: word.length })
-    .map((marks) => [...word].map((ch, i) => {
-      const [upper, mark] = marks[i] ?? [false, ''];
-      return ((upper ? ch.toUpperCase() : ch) + mark).normalize('NFC');
-    }).join(''));
+  fc
+    .array(fc.tuple(fc.boolean(), fc.constantFrom('', '\u0301', '\u0304', '\u030C', '\u0308', '\u0327')), {
+      minLength: word.length,
+      maxLength: word.length,
+    })
+    .map((marks) =>
+      [...word]
+        .map((ch, i) => {
+          const [upper, mark] = marks[i] ?? [false, ''];
+          return ((upper ? ch.toUpperCase() : ch) + mark).normalize('NFC');
+        })
+        .join(''),
+    );
 
 describe('searching the good-practice library', () => {
   it('lists every entry, by title, when nothing is asked', () => {
@@ -36,7 +44,12 @@ describe('searching the good-practice library', () => {
       for (const { value } of searchPractices(all, {}).facets[facet]) {
         const found = ids({ [facet]: value });
         expect(found.length, `${facet}=${value}`).toBeGreaterThan(0);
-        expect(found.sort()).toEqual(all.filter((p) => valuesOf(p, facet).includes(value)).map((p) => p.id).sort());
+        expect(found.sort()).toEqual(
+          all
+            .filter((p) => valuesOf(p, facet).includes(value))
+            .map((p) => p.id)
+            .sort(),
+        );
       }
     }
   });
@@ -53,8 +66,15 @@ describe('searching the good-practice library', () => {
   });
 
   it('finds the entries a module, a lesson or an exercise uses; a module-wide link counts for each lesson', () => {
-    expect(ids({ course: 'thb-investigation', exercise: 'posted-workers' }).sort()).toEqual(['fraudulent-posting-of-workers', 'subcontracting-chains-and-letterboxes']);
-    const lesson = ids({ course: 'thb-investigation', module: 'labour-exploitation', lesson: 'subcontracting-and-letterboxes' });
+    expect(ids({ course: 'thb-investigation', exercise: 'posted-workers' }).sort()).toEqual([
+      'fraudulent-posting-of-workers',
+      'subcontracting-chains-and-letterboxes',
+    ]);
+    const lesson = ids({
+      course: 'thb-investigation',
+      module: 'labour-exploitation',
+      lesson: 'subcontracting-and-letterboxes',
+    });
     // Linked to that lesson, and linked to the whole module (joint inspections) — not to the module's other lesson.
     expect(lesson).toContain('subcontracting-chains-and-letterboxes');
     expect(lesson).toContain('joint-inspections-and-referral');
@@ -78,10 +98,13 @@ describe('searching the good-practice library', () => {
 
   it('ignores letter case and diacritics in the query (property)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...titleWords).chain((w) => fc.tuple(fc.constant(w), decorated(w))), ([plain, fancy]) => {
-        expect(ids({ q: fancy })).toEqual(ids({ q: plain }));
-        expect(ids({ q: plain }).length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.constantFrom(...titleWords).chain((w) => fc.tuple(fc.constant(w), decorated(w))),
+        ([plain, fancy]) => {
+          expect(ids({ q: fancy })).toEqual(ids({ q: plain }));
+          expect(ids({ q: plain }).length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -94,15 +117,24 @@ describe('searching the good-practice library', () => {
   });
 
   it('counts for each facet value exactly the entries that choosing it would give (property)', () => {
-    const facetValue = fc.constantFrom(...FACET_NAMES).chain((f) => fc.tuple(fc.constant(f), fc.constantFrom(...searchPractices(all, {}).facets[f].map((x) => x.value))));
+    const facetValue = fc
+      .constantFrom(...FACET_NAMES)
+      .chain((f) =>
+        fc.tuple(fc.constant(f), fc.constantFrom(...searchPractices(all, {}).facets[f].map((x) => x.value))),
+      );
     fc.assert(
-      fc.property(fc.option(facetValue, { nil: undefined }), fc.constantFrom(...FACET_NAMES), fc.option(fc.constantFrom('', 'victims', 'accounts', 'posting', 'interview'), { nil: undefined }), (chosen, facet, q) => {
-        const filter: PracticeFilter = { q, ...(chosen ? { [chosen[0]]: chosen[1] } : {}) };
-        const hits = searchPractices(all, filter);
-        for (const { value, count } of hits.facets[facet as Facet]) {
-          expect(searchPractices(all, { ...filter, [facet]: value }).entries.length, `${facet}=${value}`).toBe(count);
-        }
-      }),
+      fc.property(
+        fc.option(facetValue, { nil: undefined }),
+        fc.constantFrom(...FACET_NAMES),
+        fc.option(fc.constantFrom('', 'victims', 'accounts', 'posting', 'interview'), { nil: undefined }),
+        (chosen, facet, q) => {
+          const filter: PracticeFilter = { q, ...(chosen ? { [chosen[0]]: chosen[1] } : {}) };
+          const hits = searchPractices(all, filter);
+          for (const { value, count } of hits.facets[facet as Facet]) {
+            expect(searchPractices(all, { ...filter, [facet]: value }).entries.length, `${facet}=${value}`).toBe(count);
+          }
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -41,7 +41,10 @@ function indexOf(p: Practice): Indexed {
   let i = indexes.get(p);
   if (!i) {
     const tags = FACET_NAMES.flatMap((f) => valuesOf(p, f));
-    i = { title: indexText(p.title), all: indexText(p.title, p.summary, p.markdown, ...tags, ...p.sources.map((s) => s.title)) };
+    i = {
+      title: indexText(p.title),
+      all: indexText(p.title, p.summary, p.markdown, ...tags, ...p.sources.map((s) => s.title)),
+    };
     indexes.set(p, i);
   }
   return i;
@@ -89,8 +92,13 @@ export function searchPractices(all: readonly Practice[], f: PracticeFilter): Pr
     FACET_NAMES.map((facet) => {
       const pool = base.filter((x) => matchesFacets(x.p, f, facet));
       // Every value the library uses, in the vocabulary's order, so the filter's choices stay put.
-      const present = (FACETS[facet] as readonly string[]).filter((v) => all.some((p) => valuesOf(p, facet).includes(v)));
-      return [facet, present.map((value) => ({ value, count: pool.filter((x) => valuesOf(x.p, facet).includes(value)).length }))];
+      const present = (FACETS[facet] as readonly string[]).filter((v) =>
+        all.some((p) => valuesOf(p, facet).includes(v)),
+      );
+      return [
+        facet,
+        present.map((value) => ({ value, count: pool.filter((x) => valuesOf(x.p, facet).includes(value)).length })),
+      ];
     }),
   ) as PracticeHits['facets'];
   return { entries, facets };

@@ -21,10 +21,15 @@ describe('the good-practice library content', () => {
   it('has at least ten entries, with case studies, cooperation and victim-support practices', () => {
     const all = lib.all('en').map((e) => e.value);
     expect(all.length).toBeGreaterThanOrEqual(10);
-    expect(new Set(all.map((e) => e.front.kind))).toEqual(new Set(['case-study', 'cooperation-practice', 'victim-support-practice']));
+    expect(new Set(all.map((e) => e.front.kind))).toEqual(
+      new Set(['case-study', 'cooperation-practice', 'victim-support-practice']),
+    );
     // The schemes ELECT THB named for collection each have a case study.
     for (const scheme of ['fraudulent-posting', 'bogus-self-employment', 'wage-kick-backs', 'online-recruitment']) {
-      expect(all.some((e) => e.front.kind === 'case-study' && e.front.tags.scheme.includes(scheme as never)), scheme).toBe(true);
+      expect(
+        all.some((e) => e.front.kind === 'case-study' && e.front.tags.scheme.includes(scheme as never)),
+        scheme,
+      ).toBe(true);
     }
   });
 
@@ -45,7 +50,8 @@ describe('the good-practice library content', () => {
   });
 
   it('has every case study say whether it is an illustrative composite', () => {
-    for (const e of lib.all('en')) if (e.value.front.kind === 'case-study') expect(typeof e.value.front.illustrative, e.value.id).toBe('boolean');
+    for (const e of lib.all('en'))
+      if (e.value.front.kind === 'case-study') expect(typeof e.value.front.illustrative, e.value.id).toBe('boolean');
   });
 
   it('links only to modules, lessons and exercises that exist, and has no orphan translation', () => {
@@ -54,11 +60,16 @@ describe('the good-practice library content', () => {
 
   it('has a label in every language of the workspace for every tag of every facet', () => {
     for (const lang of LANGUAGES) {
-      const library = (JSON.parse(readFileSync(new URL(`../web/i18n/${lang}.json`, import.meta.url), 'utf8')) as { library?: { international?: string; tag?: Record<string, Record<string, string>> } }).library;
+      const library = (
+        JSON.parse(readFileSync(new URL(`../web/i18n/${lang}.json`, import.meta.url), 'utf8')) as {
+          library?: { international?: string; tag?: Record<string, Record<string, string>> };
+        }
+      ).library;
       for (const [facet, values] of Object.entries(FACETS)) {
         // Countries are named by the browser (Intl.DisplayNames, which knows "EU"); only "international" is ours.
         if (facet === 'country') expect(library?.international, `${lang}: library.international`).toBeTruthy();
-        else for (const v of values) expect(library?.tag?.[facet]?.[v], `${lang}: library.tag.${facet}.${v}`).toBeTruthy();
+        else
+          for (const v of values) expect(library?.tag?.[facet]?.[v], `${lang}: library.tag.${facet}.${v}`).toBeTruthy();
       }
     }
   });
@@ -96,7 +107,8 @@ Text of the entry.
       'en/no-exercise.md': front('  - course: thb-investigation\n    exercise: no-such-exercise'),
       'en/no-course.md': front('  - course: no-such-course\n    module: indicators'),
       'en/fine.md': front('  - course: thb-investigation\n    exercise: posted-workers'),
-      'fi/orphan.md': '---\ntitle: Orpo käännös\nsummary: Käännös merkinnästä, jota ei ole englanniksi olemassa lainkaan.\nsources:\n  - title: Julkinen lähde\n---\nTeksti.\n',
+      'fi/orphan.md':
+        '---\ntitle: Orpo käännös\nsummary: Käännös merkinnästä, jota ei ole englanniksi olemassa lainkaan.\nsources:\n  - title: Julkinen lähde\n---\nTeksti.\n',
     });
     const problems = practiceProblems(broken, courses);
     expect(problems).toHaveLength(5);
@@ -108,13 +120,30 @@ Text of the entry.
   });
 
   it('refuses an entry without sources, tags or links, or a case study without a scheme, naming the file and field', () => {
-    const noSource = library({ 'en/x.md': front('  - course: thb-investigation\n    module: indicators').replace(/sources:\n {2}- title: A public source of the entry\n/, 'sources: []\n') });
+    const noSource = library({
+      'en/x.md': front('  - course: thb-investigation\n    module: indicators').replace(
+        /sources:\n {2}- title: A public source of the entry\n/,
+        'sources: []\n',
+      ),
+    });
     expect(() => noSource.entry('x', 'en')).toThrow(/en\/x\.md: sources/);
-    const caseStudy = library({ 'en/y.md': front('  - course: thb-investigation\n    module: indicators').replace('kind: cooperation-practice', 'kind: case-study') });
+    const caseStudy = library({
+      'en/y.md': front('  - course: thb-investigation\n    module: indicators').replace(
+        'kind: cooperation-practice',
+        'kind: case-study',
+      ),
+    });
     expect(() => caseStudy.entry('y', 'en')).toThrow(ContentError);
     expect(() => caseStudy.entry('y', 'en')).toThrow(/tags\.scheme: A case study names at least one scheme/);
-    expect(() => caseStudy.entry('y', 'en')).toThrow(/illustrative: A case study says whether it is an illustrative composite/);
-    const badTag = library({ 'en/z.md': front('  - course: thb-investigation\n    module: indicators').replace('country: [FI]', 'country: [XX]') });
+    expect(() => caseStudy.entry('y', 'en')).toThrow(
+      /illustrative: A case study says whether it is an illustrative composite/,
+    );
+    const badTag = library({
+      'en/z.md': front('  - course: thb-investigation\n    module: indicators').replace(
+        'country: [FI]',
+        'country: [XX]',
+      ),
+    });
     expect(() => badTag.entry('z', 'en')).toThrow(/tags\.country/);
     const noLink = library({ 'en/w.md': front('  []') });
     expect(() => noLink.entry('w', 'en')).toThrow(/usedIn/);
@@ -124,10 +153,16 @@ Text of the entry.
     const two = library({
       'en/a.md': front('  - course: thb-investigation\n    module: indicators'),
       'en/b.md': front('  - course: thb-investigation\n    module: indicators'),
-      'lv/a.md': '---\ntitle: Labās prakses ieraksts\nsummary: Kopsavilkums, kas ir pietiekami garš, lai izpildītu četrdesmit rakstzīmju noteikumu.\nsources:\n  - title: Publisks avots\n---\nIeraksta teksts.\n',
+      'lv/a.md':
+        '---\ntitle: Labās prakses ieraksts\nsummary: Kopsavilkums, kas ir pietiekami garš, lai izpildītu četrdesmit rakstzīmju noteikumu.\nsources:\n  - title: Publisks avots\n---\nIeraksta teksts.\n',
     });
     const a = two.entry('a', 'lv');
-    expect([a.language, a.fallback, a.value.title, a.value.front.tags.country]).toEqual(['lv', false, 'Labās prakses ieraksts', ['FI']]);
+    expect([a.language, a.fallback, a.value.title, a.value.front.tags.country]).toEqual([
+      'lv',
+      false,
+      'Labās prakses ieraksts',
+      ['FI'],
+    ]);
     const b = two.entry('b', 'lv');
     expect([b.language, b.fallback, b.value.title]).toEqual(['en', true, 'A test entry of the library']);
     expect(two.entry('a', 'en').fallback).toBe(false);

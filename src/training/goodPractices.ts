@@ -17,7 +17,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { AGENCY_TAGS, COUNTRY_TAGS, ENTRY_KINDS, EXPLOITATION_TAGS, SCHEME_TAGS } from '../shared/contracts/trainingLibrary.ts';
+import {
+  AGENCY_TAGS,
+  COUNTRY_TAGS,
+  ENTRY_KINDS,
+  EXPLOITATION_TAGS,
+  SCHEME_TAGS,
+} from '../shared/contracts/trainingLibrary.ts';
 import { errors } from '../shared/errors.ts';
 import type { CourseLibrary, InLanguage } from './library.ts';
 import { imagesOf, parseFrontMatter } from './markdown.ts';
@@ -58,8 +64,14 @@ export const practiceFrontSchema = z
   })
   .superRefine((e, ctx) => {
     // A case study is about a scheme; a cooperation or support practice may apply to any.
-    if (e.kind === 'case-study' && e.tags.scheme.length === 0) ctx.addIssue({ code: 'custom', message: 'A case study names at least one scheme', path: ['tags', 'scheme'] });
-    if (e.kind === 'case-study' && e.illustrative === undefined) ctx.addIssue({ code: 'custom', message: 'A case study says whether it is an illustrative composite (true) or not (false)', path: ['illustrative'] });
+    if (e.kind === 'case-study' && e.tags.scheme.length === 0)
+      ctx.addIssue({ code: 'custom', message: 'A case study names at least one scheme', path: ['tags', 'scheme'] });
+    if (e.kind === 'case-study' && e.illustrative === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'A case study says whether it is an illustrative composite (true) or not (false)',
+        path: ['illustrative'],
+      });
   });
 export type PracticeFront = z.infer<typeof practiceFrontSchema>;
 
@@ -93,7 +105,10 @@ export class PracticeLibrary {
   filesIn(lang: Language): string[] {
     const dir = join(this.root, lang);
     if (!existsSync(dir)) return [];
-    return readdirSync(dir).filter((n) => n.endsWith('.md')).map((n) => n.slice(0, -3)).sort();
+    return readdirSync(dir)
+      .filter((n) => n.endsWith('.md'))
+      .map((n) => n.slice(0, -3))
+      .sort();
   }
 
   entry(id: string, lang: Language): InLanguage<Practice> {
@@ -102,10 +117,20 @@ export class PracticeLibrary {
     const own = join(this.root, lang, `${id}.md`);
     if (lang === DEFAULT_LANGUAGE || !existsSync(own)) {
       const en = this.english(id);
-      return { value: { id, front, title: front.title, summary: front.summary, sources: front.sources, markdown: en.body }, language: DEFAULT_LANGUAGE, fallback: lang !== DEFAULT_LANGUAGE };
+      return {
+        value: { id, front, title: front.title, summary: front.summary, sources: front.sources, markdown: en.body },
+        language: DEFAULT_LANGUAGE,
+        fallback: lang !== DEFAULT_LANGUAGE,
+      };
     }
-    const t = this.cached(`f:${own}`, () => parseFrontMatter(readFileSync(own, 'utf8'), practiceTranslationSchema, own));
-    return { value: { id, front, title: t.front.title, summary: t.front.summary, sources: t.front.sources, markdown: t.body }, language: lang, fallback: false };
+    const t = this.cached(`f:${own}`, () =>
+      parseFrontMatter(readFileSync(own, 'utf8'), practiceTranslationSchema, own),
+    );
+    return {
+      value: { id, front, title: t.front.title, summary: t.front.summary, sources: t.front.sources, markdown: t.body },
+      language: lang,
+      fallback: false,
+    };
   }
 
   all(lang: Language): InLanguage<Practice>[] {
@@ -131,9 +156,11 @@ export class PracticeLibrary {
 export function practiceProblems(lib: PracticeLibrary, courses: CourseLibrary): string[] {
   const problems: string[] = [];
   const ids = lib.ids();
-  for (const id of ids) if (!slug.safeParse(id).success) problems.push(`${id}: the file name is not lower-case words joined by dashes`);
+  for (const id of ids)
+    if (!slug.safeParse(id).success) problems.push(`${id}: the file name is not lower-case words joined by dashes`);
   for (const lang of LANGUAGES) {
-    for (const id of lib.filesIn(lang)) if (!ids.includes(id)) problems.push(`${lang}/${id}: a translation of an entry that has no English file`);
+    for (const id of lib.filesIn(lang))
+      if (!ids.includes(id)) problems.push(`${lang}/${id}: a translation of an entry that has no English file`);
   }
   for (const id of ids) {
     for (const lang of LANGUAGES) {
@@ -151,10 +178,14 @@ export function practiceProblems(lib: PracticeLibrary, courses: CourseLibrary): 
 function useProblem(courses: CourseLibrary, use: PracticeUse): string | null {
   if (!courses.courseIds().includes(use.course)) return `usedIn names course "${use.course}", which does not exist`;
   const modules = courses.structure(use.course).modules;
-  if ('exercise' in use) return modules.some((m) => m.exercise?.id === use.exercise) ? null : `usedIn names exercise "${use.exercise}", which course "${use.course}" does not have`;
+  if ('exercise' in use)
+    return modules.some((m) => m.exercise?.id === use.exercise)
+      ? null
+      : `usedIn names exercise "${use.exercise}", which course "${use.course}" does not have`;
   const m = modules.find((x) => x.id === use.module);
   if (!m) return `usedIn names module "${use.module}", which course "${use.course}" does not have`;
-  if (use.lesson && !m.lessons.includes(use.lesson)) return `usedIn names lesson "${use.lesson}", which module "${use.module}" does not have`;
+  if (use.lesson && !m.lessons.includes(use.lesson))
+    return `usedIn names lesson "${use.lesson}", which module "${use.module}" does not have`;
   return null;
 }
 

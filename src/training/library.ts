@@ -11,7 +11,16 @@ import YAML from 'yaml';
 import type { z } from 'zod';
 import { errors } from '../shared/errors.ts';
 import { ContentError, IMAGE_NAME, parseFrontMatter } from './markdown.ts';
-import { courseStructureSchema, courseTextSchema, DEFAULT_LANGUAGE, exerciseFrontSchema, LANGUAGES, lessonFrontSchema, moduleTextSchema, quizSchema } from './schema.ts';
+import {
+  courseStructureSchema,
+  courseTextSchema,
+  DEFAULT_LANGUAGE,
+  exerciseFrontSchema,
+  LANGUAGES,
+  lessonFrontSchema,
+  moduleTextSchema,
+  quizSchema,
+} from './schema.ts';
 import type { CourseStructure, Language, ModuleStructure, Quiz } from './schema.ts';
 
 export const DEFAULT_COURSE_ROOT = fileURLToPath(new URL('../../training/courses', import.meta.url));
@@ -47,7 +56,9 @@ export class CourseLibrary {
 
   structure(courseId: string): CourseStructure {
     if (!this.courseIds().includes(courseId)) throw errors.notFound('Course');
-    return this.cached(`s:${courseId}`, () => parseYaml(join(this.root, courseId, 'course.yaml'), courseStructureSchema));
+    return this.cached(`s:${courseId}`, () =>
+      parseYaml(join(this.root, courseId, 'course.yaml'), courseStructureSchema),
+    );
   }
 
   module(courseId: string, moduleId: string): ModuleStructure {
@@ -88,7 +99,10 @@ export class CourseLibrary {
   }
 
   /** The exercise with this id anywhere in the course, with its module. */
-  exercise(courseId: string, exerciseId: string): { module: ModuleStructure; spec: NonNullable<ModuleStructure['exercise']> } {
+  exercise(
+    courseId: string,
+    exerciseId: string,
+  ): { module: ModuleStructure; spec: NonNullable<ModuleStructure['exercise']> } {
     const module = this.structure(courseId).modules.find((m) => m.exercise?.id === exerciseId);
     if (!module?.exercise) throw errors.notFound('Exercise');
     return { module, spec: module.exercise };
@@ -125,7 +139,10 @@ function parseYaml<T>(file: string, schema: z.ZodType<T>): T {
     throw new ContentError(`${file}: not YAML: ${e instanceof Error ? e.message : String(e)}`);
   }
   const r = schema.safeParse(raw);
-  if (!r.success) throw new ContentError(`${file}: ${r.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`);
+  if (!r.success)
+    throw new ContentError(
+      `${file}: ${r.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`,
+    );
   return r.data;
 }
 

@@ -25,7 +25,10 @@ export function parseFrontMatter<T>(text: string, schema: z.ZodType<T>, where: s
     throw new ContentError(`${where}: front matter is not YAML: ${e instanceof Error ? e.message : String(e)}`);
   }
   const r = schema.safeParse(raw);
-  if (!r.success) throw new ContentError(`${where}: ${r.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`);
+  if (!r.success)
+    throw new ContentError(
+      `${where}: ${r.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`,
+    );
   return { front: r.data, body: m[2] ?? '' };
 }
 
@@ -44,12 +47,20 @@ export const IMAGE_NAME = /^[a-z0-9][a-z0-9-]*\.(svg|png)$/;
  * route, or `images/` inside a SCORM package); images naming anything else are removed.
  */
 export function renderMarkdown(markdown: string, imageBase: string): string {
-  const html = micromark(markdown, { extensions: [gfm()], htmlExtensions: [gfmHtml()], allowDangerousHtml: false, allowDangerousProtocol: false });
-  return html.replace(/<img src="([^"]*)" alt="([^"]*)"( title="[^"]*")? \/>/g, (_all, src: string, alt: string, title: string | undefined) => {
-    const name = src.startsWith('images/') ? src.slice('images/'.length) : '';
-    if (!IMAGE_NAME.test(name)) return `<span class="lesson-missing-image">${alt}</span>`;
-    return `<img src="${imageBase}${name}" alt="${alt}"${title ?? ''} loading="lazy" />`;
+  const html = micromark(markdown, {
+    extensions: [gfm()],
+    htmlExtensions: [gfmHtml()],
+    allowDangerousHtml: false,
+    allowDangerousProtocol: false,
   });
+  return html.replace(
+    /<img src="([^"]*)" alt="([^"]*)"( title="[^"]*")? \/>/g,
+    (_all, src: string, alt: string, title: string | undefined) => {
+      const name = src.startsWith('images/') ? src.slice('images/'.length) : '';
+      if (!IMAGE_NAME.test(name)) return `<span class="lesson-missing-image">${alt}</span>`;
+      return `<img src="${imageBase}${name}" alt="${alt}"${title ?? ''} loading="lazy" />`;
+    },
+  );
 }
 
 /** The image files a Markdown text refers to (for the SCORM manifest and the content test). */
@@ -60,4 +71,8 @@ export function imagesOf(markdown: string): string[] {
 }
 
 /** Plain text of a Markdown snippet (titles in PDFs). */
-export const stripMarkdown = (s: string): string => s.replace(/[*_`#>[\]]/g, '').replace(/\(([^)]*)\)/g, '').trim();
+export const stripMarkdown = (s: string): string =>
+  s
+    .replace(/[*_`#>[\]]/g, '')
+    .replace(/\(([^)]*)\)/g, '')
+    .trim();

@@ -6,10 +6,42 @@ const quiz = quizSchema.parse({
   passMark: 70,
   maxAttempts: 3,
   questions: [
-    { id: 's', type: 'single', prompt: 'Pick one', options: [{ id: 'a', text: 'A', correct: true, feedback: 'Yes, A.' }, { id: 'b', text: 'B', feedback: 'Not B.' }] },
-    { id: 'm', type: 'multiple', prompt: 'Pick two', options: [{ id: 'a', text: 'A', correct: true, feedback: 'A is in.' }, { id: 'b', text: 'B', correct: true, feedback: 'B is in.' }, { id: 'c', text: 'C', feedback: 'C is out.' }] },
-    { id: 'p', type: 'matching', prompt: 'Match them', pairs: [{ id: 'x', left: 'X', right: '1', feedback: 'X goes with 1.' }, { id: 'y', left: 'Y', right: '2', feedback: 'Y goes with 2.' }] },
-    { id: 'n', type: 'numeric', prompt: 'How many?', answer: 10, tolerance: 0.5, feedback: { correct: 'Ten.', incorrect: 'It is ten.' } },
+    {
+      id: 's',
+      type: 'single',
+      prompt: 'Pick one',
+      options: [
+        { id: 'a', text: 'A', correct: true, feedback: 'Yes, A.' },
+        { id: 'b', text: 'B', feedback: 'Not B.' },
+      ],
+    },
+    {
+      id: 'm',
+      type: 'multiple',
+      prompt: 'Pick two',
+      options: [
+        { id: 'a', text: 'A', correct: true, feedback: 'A is in.' },
+        { id: 'b', text: 'B', correct: true, feedback: 'B is in.' },
+        { id: 'c', text: 'C', feedback: 'C is out.' },
+      ],
+    },
+    {
+      id: 'p',
+      type: 'matching',
+      prompt: 'Match them',
+      pairs: [
+        { id: 'x', left: 'X', right: '1', feedback: 'X goes with 1.' },
+        { id: 'y', left: 'Y', right: '2', feedback: 'Y goes with 2.' },
+      ],
+    },
+    {
+      id: 'n',
+      type: 'numeric',
+      prompt: 'How many?',
+      answer: 10,
+      tolerance: 0.5,
+      feedback: { correct: 'Ten.', incorrect: 'It is ten.' },
+    },
   ],
 });
 
@@ -45,7 +77,23 @@ describe('quizzes', () => {
   });
 
   it('refuses a quiz file whose single-choice question has two right answers', () => {
-    const bad = quizSchema.safeParse({ passMark: 50, maxAttempts: 1, questions: [quiz.questions[0], quiz.questions[1], { id: 'z', type: 'single', prompt: 'Two right', options: [{ id: 'a', text: 'A', correct: true, feedback: 'fb1' }, { id: 'b', text: 'B', correct: true, feedback: 'fb2' }] }] });
+    const bad = quizSchema.safeParse({
+      passMark: 50,
+      maxAttempts: 1,
+      questions: [
+        quiz.questions[0],
+        quiz.questions[1],
+        {
+          id: 'z',
+          type: 'single',
+          prompt: 'Two right',
+          options: [
+            { id: 'a', text: 'A', correct: true, feedback: 'fb1' },
+            { id: 'b', text: 'B', correct: true, feedback: 'fb2' },
+          ],
+        },
+      ],
+    });
     expect(bad.success).toBe(false);
   });
 });

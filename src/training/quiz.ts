@@ -14,7 +14,10 @@ export type PlayerQuestion =
 /** A stable shuffle (the same order on every load, different per question). */
 function shuffled<T>(items: readonly T[], key: string): T[] {
   const rank = (s: string) => createHash('sha256').update(`${key}:${s}`).digest('hex');
-  return [...items].map((v, i) => ({ v, r: rank(String(i)) })).sort((a, b) => a.r.localeCompare(b.r)).map((x) => x.v);
+  return [...items]
+    .map((v, i) => ({ v, r: rank(String(i)) }))
+    .sort((a, b) => a.r.localeCompare(b.r))
+    .map((x) => x.v);
 }
 
 export function playerQuestion(q: Question): PlayerQuestion {
@@ -23,7 +26,16 @@ export function playerQuestion(q: Question): PlayerQuestion {
     case 'multiple':
       return { id: q.id, type: q.type, prompt: q.prompt, options: q.options.map((o) => ({ id: o.id, text: o.text })) };
     case 'matching':
-      return { id: q.id, type: 'matching', prompt: q.prompt, left: q.pairs.map((p) => ({ id: p.id, text: p.left })), right: shuffled(q.pairs.map((p) => p.right), q.id) };
+      return {
+        id: q.id,
+        type: 'matching',
+        prompt: q.prompt,
+        left: q.pairs.map((p) => ({ id: p.id, text: p.left })),
+        right: shuffled(
+          q.pairs.map((p) => p.right),
+          q.id,
+        ),
+      };
     case 'numeric':
       return { id: q.id, type: 'numeric', prompt: q.prompt, unit: q.unit ?? null };
   }
@@ -48,7 +60,8 @@ export interface QuizResult {
   questions: QuestionResult[];
 }
 
-const wrongShape = (q: Question, what: string) => errors.validation(`Question ${q.id} takes ${what}`, `answers.${q.id}`);
+const wrongShape = (q: Question, what: string) =>
+  errors.validation(`Question ${q.id} takes ${what}`, `answers.${q.id}`);
 
 function gradeQuestion(q: Question, a: Answer | undefined): QuestionResult {
   const base = { questionId: q.id };
@@ -64,13 +77,19 @@ function gradeQuestion(q: Question, a: Answer | undefined): QuestionResult {
       if (!Array.isArray(a)) throw wrongShape(q, 'a list of option ids');
       const chosen = [...new Set(a)];
       const unknown = chosen.find((id) => !q.options.some((o) => o.id === id));
-      if (unknown !== undefined) throw errors.validation(`Question ${q.id} has no option "${unknown}"`, `answers.${q.id}`);
+      if (unknown !== undefined)
+        throw errors.validation(`Question ${q.id} has no option "${unknown}"`, `answers.${q.id}`);
       const right = q.options.filter((o) => o.correct);
       const hits = chosen.filter((id) => right.some((o) => o.id === id)).length;
       const misses = chosen.length - hits;
       const points = Math.max(0, (hits - misses) / right.length);
       const complete = hits === right.length && misses === 0;
-      return { ...base, points, correct: complete, feedback: q.options.filter((o) => chosen.includes(o.id)).map((o) => o.feedback) };
+      return {
+        ...base,
+        points,
+        correct: complete,
+        feedback: q.options.filter((o) => chosen.includes(o.id)).map((o) => o.feedback),
+      };
     }
     case 'matching': {
       if (typeof a !== 'object' || Array.isArray(a)) throw wrongShape(q, 'a right-hand item for each left-hand item');

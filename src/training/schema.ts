@@ -81,7 +81,12 @@ export const lessonFrontSchema = z.strictObject({
 export const exerciseFrontSchema = z.strictObject({ title: z.string().min(3) });
 
 const feedback = z.string().min(3);
-const optionSchema = z.strictObject({ id: slug, text: z.string().min(1), correct: z.boolean().default(false), feedback });
+const optionSchema = z.strictObject({
+  id: slug,
+  text: z.string().min(1),
+  correct: z.boolean().default(false),
+  feedback,
+});
 
 const singleSchema = z.strictObject({
   id: slug,
@@ -112,7 +117,12 @@ const numericSchema = z.strictObject({
   feedback: z.strictObject({ correct: feedback, incorrect: feedback }),
 });
 
-export const questionSchema = z.discriminatedUnion('type', [singleSchema, multipleSchema, matchingSchema, numericSchema]);
+export const questionSchema = z.discriminatedUnion('type', [
+  singleSchema,
+  multipleSchema,
+  matchingSchema,
+  numericSchema,
+]);
 export type Question = z.infer<typeof questionSchema>;
 
 export const quizSchema = z
@@ -124,16 +134,29 @@ export const quizSchema = z
   .superRefine((quiz, ctx) => {
     const seen = new Set<string>();
     quiz.questions.forEach((q, i) => {
-      if (seen.has(q.id)) ctx.addIssue({ code: 'custom', message: `Question id "${q.id}" is used twice`, path: ['questions', i, 'id'] });
+      if (seen.has(q.id))
+        ctx.addIssue({ code: 'custom', message: `Question id "${q.id}" is used twice`, path: ['questions', i, 'id'] });
       seen.add(q.id);
       if (q.type === 'single' && q.options.filter((o) => o.correct).length !== 1) {
-        ctx.addIssue({ code: 'custom', message: 'A single-choice question has exactly one correct option', path: ['questions', i, 'options'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'A single-choice question has exactly one correct option',
+          path: ['questions', i, 'options'],
+        });
       }
       if (q.type === 'multiple' && q.options.filter((o) => o.correct).length < 1) {
-        ctx.addIssue({ code: 'custom', message: 'A multiple-choice question has at least one correct option', path: ['questions', i, 'options'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'A multiple-choice question has at least one correct option',
+          path: ['questions', i, 'options'],
+        });
       }
       if (q.type === 'matching' && new Set(q.pairs.map((p) => p.right)).size !== q.pairs.length) {
-        ctx.addIssue({ code: 'custom', message: 'Matching pairs need distinct right-hand items', path: ['questions', i, 'pairs'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'Matching pairs need distinct right-hand items',
+          path: ['questions', i, 'pairs'],
+        });
       }
     });
   });

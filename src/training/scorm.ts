@@ -13,11 +13,58 @@ import type { Language, Question } from './schema.ts';
 import { SCO_SCRIPT } from './scoScript.ts';
 
 /** The SCO's own few words, per language (the lessons themselves come from the course). */
-const SCO_TEXT: Record<Language, Record<'back' | 'next' | 'quiz' | 'submit' | 'finish' | 'done' | 'passed' | 'failed' | 'noLms' | 'sources', string>> = {
-  en: { back: 'Back', next: 'Next', quiz: 'Quiz', submit: 'Check my answers', finish: 'Finish', done: 'Your result has been sent. You may close this window.', passed: 'Passed: {score} % (pass mark {passMark} %).', failed: 'Not passed: {score} % (pass mark {passMark} %).', noLms: 'No learning platform found: your result will not be recorded.', sources: 'Sources' },
-  fi: { back: 'Edellinen', next: 'Seuraava', quiz: 'Tietovisa', submit: 'Tarkista vastaukset', finish: 'Valmis', done: 'Tuloksesi on lähetetty. Voit sulkea ikkunan.', passed: 'Hyväksytty: {score} % (raja {passMark} %).', failed: 'Ei hyväksytty: {score} % (raja {passMark} %).', noLms: 'Oppimisalustaa ei löytynyt: tulosta ei tallenneta.', sources: 'Lähteet' },
-  et: { back: 'Tagasi', next: 'Edasi', quiz: 'Test', submit: 'Kontrolli vastuseid', finish: 'Lõpeta', done: 'Tulemus on saadetud. Võid akna sulgeda.', passed: 'Sooritatud: {score} % (lävend {passMark} %).', failed: 'Ei sooritatud: {score} % (lävend {passMark} %).', noLms: 'Õppeplatvormi ei leitud: tulemust ei salvestata.', sources: 'Allikad' },
-  lv: { back: 'Atpakaļ', next: 'Tālāk', quiz: 'Tests', submit: 'Pārbaudīt atbildes', finish: 'Pabeigt', done: 'Rezultāts nosūtīts. Logu var aizvērt.', passed: 'Nokārtots: {score} % (slieksnis {passMark} %).', failed: 'Nav nokārtots: {score} % (slieksnis {passMark} %).', noLms: 'Mācību platforma nav atrasta: rezultāts netiks saglabāts.', sources: 'Avoti' },
+const SCO_TEXT: Record<
+  Language,
+  Record<'back' | 'next' | 'quiz' | 'submit' | 'finish' | 'done' | 'passed' | 'failed' | 'noLms' | 'sources', string>
+> = {
+  en: {
+    back: 'Back',
+    next: 'Next',
+    quiz: 'Quiz',
+    submit: 'Check my answers',
+    finish: 'Finish',
+    done: 'Your result has been sent. You may close this window.',
+    passed: 'Passed: {score} % (pass mark {passMark} %).',
+    failed: 'Not passed: {score} % (pass mark {passMark} %).',
+    noLms: 'No learning platform found: your result will not be recorded.',
+    sources: 'Sources',
+  },
+  fi: {
+    back: 'Edellinen',
+    next: 'Seuraava',
+    quiz: 'Tietovisa',
+    submit: 'Tarkista vastaukset',
+    finish: 'Valmis',
+    done: 'Tuloksesi on lähetetty. Voit sulkea ikkunan.',
+    passed: 'Hyväksytty: {score} % (raja {passMark} %).',
+    failed: 'Ei hyväksytty: {score} % (raja {passMark} %).',
+    noLms: 'Oppimisalustaa ei löytynyt: tulosta ei tallenneta.',
+    sources: 'Lähteet',
+  },
+  et: {
+    back: 'Tagasi',
+    next: 'Edasi',
+    quiz: 'Test',
+    submit: 'Kontrolli vastuseid',
+    finish: 'Lõpeta',
+    done: 'Tulemus on saadetud. Võid akna sulgeda.',
+    passed: 'Sooritatud: {score} % (lävend {passMark} %).',
+    failed: 'Ei sooritatud: {score} % (lävend {passMark} %).',
+    noLms: 'Õppeplatvormi ei leitud: tulemust ei salvestata.',
+    sources: 'Allikad',
+  },
+  lv: {
+    back: 'Atpakaļ',
+    next: 'Tālāk',
+    quiz: 'Tests',
+    submit: 'Pārbaudīt atbildes',
+    finish: 'Pabeigt',
+    done: 'Rezultāts nosūtīts. Logu var aizvērt.',
+    passed: 'Nokārtots: {score} % (slieksnis {passMark} %).',
+    failed: 'Nav nokārtots: {score} % (slieksnis {passMark} %).',
+    noLms: 'Mācību platforma nav atrasta: rezultāts netiks saglabāts.',
+    sources: 'Avoti',
+  },
 };
 
 const STYLE = `body{font:16px/1.55 system-ui,sans-serif;max-width:48rem;margin:0 auto;padding:1rem 1.25rem 4rem;color:#1d2430}
@@ -26,7 +73,8 @@ nav.pager{display:flex;gap:.75rem;align-items:center;margin:1.5rem 0}button{font
 button:disabled{opacity:.45;cursor:default}fieldset{border:1px solid #c8cdd5;border-radius:6px;margin:1rem 0;padding:.75rem 1rem}legend{font-weight:600;padding:0 .25rem}
 label{display:block;margin:.25rem 0}.feedback.right{color:#1f6b37}.feedback.wrong{color:#9b2c2c}#result{font-weight:700;font-size:1.1rem}.sources{font-size:.9rem;color:#4a5363}`;
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function questionHtml(q: Question): string {
   const p = playerQuestion(q);
@@ -34,10 +82,17 @@ function questionHtml(q: Question): string {
   let body = '';
   if (p.type === 'single' || p.type === 'multiple') {
     const type = p.type === 'single' ? 'radio' : 'checkbox';
-    body = p.options.map((o) => `<label><input type="${type}" name="${name}" value="${esc(o.id)}"> ${esc(o.text)}</label>`).join('\n');
+    body = p.options
+      .map((o) => `<label><input type="${type}" name="${name}" value="${esc(o.id)}"> ${esc(o.text)}</label>`)
+      .join('\n');
   } else if (p.type === 'matching') {
     const options = p.right.map((r) => `<option value="${esc(r)}">${esc(r)}</option>`).join('');
-    body = p.left.map((l) => `<label>${esc(l.text)} <select name="${name}-${esc(l.id)}"><option value=""></option>${options}</select></label>`).join('\n');
+    body = p.left
+      .map(
+        (l) =>
+          `<label>${esc(l.text)} <select name="${name}-${esc(l.id)}"><option value=""></option>${options}</select></label>`,
+      )
+      .join('\n');
   } else if (p.type === 'numeric') {
     body = `<label><input type="text" inputmode="decimal" name="${name}" aria-label="${esc(p.prompt)}">${p.unit ? ` ${esc(p.unit)}` : ''}</label>`;
   }
@@ -51,7 +106,12 @@ export interface ScormPackage {
   files: string[];
 }
 
-export function buildScormPackage(lib: CourseLibrary, courseId: string, moduleId: string, lang: Language): ScormPackage {
+export function buildScormPackage(
+  lib: CourseLibrary,
+  courseId: string,
+  moduleId: string,
+  lang: Language,
+): ScormPackage {
   const structure = lib.structure(courseId);
   const module = lib.module(courseId, moduleId);
   const course = lib.courseText(courseId, lang).value;
@@ -62,13 +122,21 @@ export function buildScormPackage(lib: CourseLibrary, courseId: string, moduleId
   const pages = module.lessons.map((lessonId) => {
     const lesson = lib.lesson(courseId, moduleId, lessonId, lang);
     for (const img of imagesOf(lesson.value.markdown)) images.add(img);
-    const sources = lesson.value.sources.map((s) => `<li>${s.url ? `<a href="${esc(s.url)}" rel="noopener noreferrer" target="_blank">${esc(s.title)}</a>` : esc(s.title)}</li>`).join('');
+    const sources = lesson.value.sources
+      .map(
+        (s) =>
+          `<li>${s.url ? `<a href="${esc(s.url)}" rel="noopener noreferrer" target="_blank">${esc(s.title)}</a>` : esc(s.title)}</li>`,
+      )
+      .join('');
     return `<section data-page lang="${lesson.language}"><h2>${esc(lesson.value.title)}</h2>\n${renderMarkdown(lesson.value.markdown, 'images/')}\n<div class="sources"><h3>${words.sources}</h3><ul>${sources}</ul></div></section>`;
   });
   const quizPage = `<section data-page lang="${quiz.language}"><h2>${words.quiz}</h2><form id="quiz">${quiz.value.questions.map(questionHtml).join('\n')}<button type="submit">${words.submit}</button></form>
 <p id="result" role="status" hidden></p><button type="button" id="finish" hidden>${words.finish}</button><p id="done" hidden>${words.done}</p></section>`;
   // Embedded as JSON for the script; `<` is escaped so no text in it can close the element.
-  const data = JSON.stringify({ quiz: quiz.value, text: { passed: words.passed, failed: words.failed } }).replace(/</g, '\\u003c');
+  const data = JSON.stringify({ quiz: quiz.value, text: { passed: words.passed, failed: words.failed } }).replace(
+    /</g,
+    '\\u003c',
+  );
   const index = `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(text.title)}</title><link rel="stylesheet" href="style.css"></head>
@@ -111,6 +179,11 @@ ${listed.map((f) => `      <file href="${esc(f)}"/>`).join('\n')}
 `;
   content['imsmanifest.xml'] = strToU8(manifest);
   // A fixed date keeps the same module producing the same bytes.
-  const zip = zipSync(Object.fromEntries(Object.entries(content).map(([k, v]) => [k, [v, { mtime: new Date('2026-01-01T00:00:00Z') }]])) as Parameters<typeof zipSync>[0], { level: 6 });
+  const zip = zipSync(
+    Object.fromEntries(
+      Object.entries(content).map(([k, v]) => [k, [v, { mtime: new Date('2026-01-01T00:00:00Z') }]]),
+    ) as Parameters<typeof zipSync>[0],
+    { level: 6 },
+  );
   return { fileName: `${id}-${lang}.zip`, zip, files: ['imsmanifest.xml', ...listed] };
 }

@@ -17,7 +17,10 @@ import { expectOwnOriginOnly, signIn, useBrowserApp } from './support/suite.ts';
 const skip = browserSkipReason();
 
 const ad = (title: string, body: string) =>
-  Buffer.from(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>${body}</p></body></html>`, 'utf8');
+  Buffer.from(
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>${body}</p></body></html>`,
+    'utf8',
+  );
 
 describe.skipIf(!!skip)('the captures page in Chromium', () => {
   const app = useBrowserApp({ actionTimeout: 15_000, setupTimeout: 120_000 });
@@ -44,14 +47,22 @@ describe.skipIf(!!skip)('the captures page in Chromium', () => {
     await capture('first.html', ad('New in town', 'x'), 'not an address');
     expect(await text(page, '.field.has-error .field-error')).toContain('http');
 
-    await capture('first.html', ad('New in town: Nika, 22', 'Only a few days! Accommodation provided. Call +358 40 765 4321, 24/7.'), 'https://seuraa-illaksi.example/ad/1001');
+    await capture(
+      'first.html',
+      ad('New in town: Nika, 22', 'Only a few days! Accommodation provided. Call +358 40 765 4321, 24/7.'),
+      'https://seuraa-illaksi.example/ad/1001',
+    );
     await page.locator('[data-testid=capture-detail] mark.phone').waitFor();
     expect(await text(page, '[data-testid=capture-detail] mark.phone')).toBe('+358 40 765 4321');
     const flags = await page.locator('[data-testid=capture-detail] mark.flag').allInnerTexts();
     expect(flags).toEqual(expect.arrayContaining(['New in town', 'Accommodation provided', '24/7']));
     expect(await text(page, '[data-testid=capture-detail] .capture-facts')).toContain('+358407654321');
 
-    await capture('second.html', ad('Sweet Bella', 'Discreet, incall. Soita 040-765 43 21'), 'https://kohtumised24.example/ad/77');
+    await capture(
+      'second.html',
+      ad('Sweet Bella', 'Discreet, incall. Soita 040-765 43 21'),
+      'https://kohtumised24.example/ad/77',
+    );
     await page.locator('[data-testid=captures-table] tbody tr').nth(1).waitFor();
     const network = page.locator('[data-testid=ad-network]').first();
     await network.waitFor();

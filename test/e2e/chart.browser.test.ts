@@ -30,7 +30,11 @@ const SEED = 90210;
 const chart = '[data-testid=link-chart]';
 const attr = (page: Page, name: string) => page.locator(chart).getAttribute(name);
 const waitForIds = (page: Page, ids: string) =>
-  page.waitForFunction(([sel, want]) => document.querySelector(sel ?? '')?.getAttribute('data-node-ids') === want, [chart, ids] as const, { timeout: 20_000 });
+  page.waitForFunction(
+    ([sel, want]) => document.querySelector(sel ?? '')?.getAttribute('data-node-ids') === want,
+    [chart, ids] as const,
+    { timeout: 20_000 },
+  );
 
 describe.skipIf(!!skip)('the link chart in Chromium', () => {
   let caseId = '';
@@ -58,7 +62,10 @@ describe.skipIf(!!skip)('the link chart in Chromium', () => {
 
   it('draws the whole small case on opening', async () => {
     await page.goto(`${srv.url}/cases/${caseId}/chart`);
-    await page.waitForFunction((sel) => Number(document.querySelector(sel)?.getAttribute('data-node-count') ?? 0) > 50, chart);
+    await page.waitForFunction(
+      (sel) => Number(document.querySelector(sel)?.getAttribute('data-node-count') ?? 0) > 50,
+      chart,
+    );
     const all = await caseAdjacency(srv.store, caseId);
     expect((await attr(page, 'data-node-ids'))?.split(' ').sort()).toEqual([...all.keys()].sort());
     await page.locator(`${chart} canvas`).first().waitFor();
@@ -87,7 +94,10 @@ describe.skipIf(!!skip)('the link chart in Chromium', () => {
     await row(truth.controllerAccountId).click();
     await page.getByRole('button', { name: 'Path to here' }).click();
     const want = [truth.victimId, truth.victimAccountId, truth.controllerAccountId].join(' ');
-    await page.waitForFunction(([sel, w]) => document.querySelector(sel ?? '')?.getAttribute('data-highlighted-path') === w, [chart, want] as const);
+    await page.waitForFunction(
+      ([sel, w]) => document.querySelector(sel ?? '')?.getAttribute('data-highlighted-path') === w,
+      [chart, want] as const,
+    );
     expect(await attr(page, 'data-highlighted-path')).toBe(want);
     expect(await page.getByText('Shortest path: 2 links').count()).toBe(1);
     await expectAccessible(page, 'link chart with a path and the table view');
@@ -96,11 +106,17 @@ describe.skipIf(!!skip)('the link chart in Chromium', () => {
 
   it('exports the drawn chart as SVG and PNG for a report', async () => {
     const drawn = Number(await attr(page, 'data-node-count'));
-    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG', exact: true }).click()]);
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'SVG', exact: true }).click(),
+    ]);
     const text = await readFile((await svg.path()) ?? '', 'utf8');
     expect(text.startsWith('<svg')).toBe(true);
     expect(text.match(/<circle /g)).toHaveLength(drawn);
-    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG', exact: true }).click()]);
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'PNG', exact: true }).click(),
+    ]);
     const bytes = await readFile((await png.path()) ?? '');
     expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
     expect(bytes.length).toBeGreaterThan(5000);

@@ -23,7 +23,9 @@ describe.skipIf(!!skip)('company chains and resolution in Chromium', () => {
     actionTimeout: 15_000,
     setupTimeout: 120_000,
     prepare: async (srv) => {
-      truth = (await listGroundTruthParts(srv.store.scope(srv.caseId))).map((p) => JSON.parse(p.content) as GroundTruthPart);
+      truth = (await listGroundTruthParts(srv.store.scope(srv.caseId))).map(
+        (p) => JSON.parse(p.content) as GroundTruthPart,
+      );
     },
   });
   let srv: TestServer;
@@ -31,7 +33,7 @@ describe.skipIf(!!skip)('company chains and resolution in Chromium', () => {
   beforeAll(() => {
     ({ srv, page } = app);
   });
-  const apiGet = <T,>(path: string): Promise<T> => pageJson<T>(page, path);
+  const apiGet = <T>(path: string): Promise<T> => pageJson<T>(page, path);
 
   it('shows the chain tree with the letterbox company flagged and explained', async () => {
     await signIn(page, srv);
@@ -41,13 +43,19 @@ describe.skipIf(!!skip)('company chains and resolution in Chromium', () => {
     const letterbox = truth.flatMap((t) => t.companies).find((c) => c.nature === 'letterbox');
     const main = truth.flatMap((t) => t.companies).find((c) => c.role.startsWith('main contractor'));
     if (!letterbox || !main) throw new Error('the demo case has no letterbox or main contractor');
-    const view = await apiGet<{ chains: { companyId: string; name: string }[]; flags: Record<string, { rule: string }[]> }>(`/api/cases/${srv.caseId}/companies/chains`);
+    const view = await apiGet<{
+      chains: { companyId: string; name: string }[];
+      flags: Record<string, { rule: string }[]>;
+    }>(`/api/cases/${srv.caseId}/companies/chains`);
     const top = view.chains.find((c) => c.companyId === main.id);
     expect(top).toBeDefined();
     const first = await text(page, '.chain-tree > .chain-node > .chain-company');
     expect(first).toContain(top?.name ?? '?');
     expect(first).toContain('top of the chain');
-    const lbName = await page.evaluate((id) => document.querySelector(`.chain-company a[href$="${id}"]`)?.textContent ?? '', letterbox.id);
+    const lbName = await page.evaluate(
+      (id) => document.querySelector(`.chain-company a[href$="${id}"]`)?.textContent ?? '',
+      letterbox.id,
+    );
     const node = page.locator('.chain-node', { has: page.locator(`.chain-company a[href$="${letterbox.id}"]`) }).last();
     const flagsText = (await node.locator(':scope > .company-flags').innerText()).replace(/\s+/g, ' ');
     expect(lbName.length).toBeGreaterThan(3);
@@ -55,7 +63,12 @@ describe.skipIf(!!skip)('company chains and resolution in Chromium', () => {
     expect(flagsText).toContain('Registered just before its contract');
     expect(flagsText).toMatch(/Posts \d+ workers abroad but has 0 employee\(s\) of its own at home/);
     expect((view.flags[letterbox.id] ?? []).length).toBe(await node.locator(':scope > .company-flags > li').count());
-    expect(await page.locator(`.chain-company a[href$="${main.id}"]`).first().evaluate((a) => a.closest('.chain-company')?.classList.contains('flagged'))).toBe(false);
+    expect(
+      await page
+        .locator(`.chain-company a[href$="${main.id}"]`)
+        .first()
+        .evaluate((a) => a.closest('.chain-company')?.classList.contains('flagged')),
+    ).toBe(false);
     await mainPage(page, 'companies-chain');
   });
 
@@ -66,18 +79,27 @@ describe.skipIf(!!skip)('company chains and resolution in Chromium', () => {
     await mainPage(page, 'companies-resolution');
     const dup = truth.flatMap((t) => t.duplicates).find((d) => d.variant === 'typo');
     if (!dup) throw new Error('no typo duplicate planted');
-    const card = page.locator('.candidate', { has: page.locator(`a[href$="${dup.duplicateId}"]`) }).filter({ has: page.locator(`a[href$="${dup.canonicalId}"]`) });
+    const card = page
+      .locator('.candidate', { has: page.locator(`a[href$="${dup.duplicateId}"]`) })
+      .filter({ has: page.locator(`a[href$="${dup.canonicalId}"]`) });
     expect(await card.locator('.reasons').innerText()).toMatch(/same date of birth|similar name|same name/);
     await card.getByRole('button', { name: /^Merge / }).click();
     await page.locator('.notice').filter({ hasText: 'was merged into' }).waitFor();
     expect(await page.locator(`.candidate a[href$="${dup.duplicateId}"]`).count()).toBe(0);
-    const merges = await apiGet<{ merges: { id: string; undoneAt: string | null; mergedId: string }[] }>(`/api/cases/${srv.caseId}/resolution/merges`);
-    expect(merges.merges.filter((m) => !m.undoneAt).map((m) => [dup.canonicalId, dup.duplicateId].includes(m.mergedId))).toEqual([true]);
+    const merges = await apiGet<{ merges: { id: string; undoneAt: string | null; mergedId: string }[] }>(
+      `/api/cases/${srv.caseId}/resolution/merges`,
+    );
+    expect(
+      merges.merges.filter((m) => !m.undoneAt).map((m) => [dup.canonicalId, dup.duplicateId].includes(m.mergedId)),
+    ).toEqual([true]);
     await mainPage(page, 'companies-merged');
     await page.locator('.merges li').first().getByRole('button', { name: 'Undo merge' }).click();
     await page.locator('.notice').filter({ hasText: 'The merge was undone.' }).waitFor();
     await page.locator(`.candidate a[href$="${dup.duplicateId}"]`).first().waitFor();
-    const entity = await page.evaluate(async (p) => (await fetch(p, { credentials: 'same-origin' })).status, `/api/cases/${srv.caseId}/entities/${dup.duplicateId}`);
+    const entity = await page.evaluate(
+      async (p) => (await fetch(p, { credentials: 'same-origin' })).status,
+      `/api/cases/${srv.caseId}/entities/${dup.duplicateId}`,
+    );
     expect(entity).toBe(200);
     await mainPage(page, 'companies-undone');
     expectOwnOriginOnly(app);

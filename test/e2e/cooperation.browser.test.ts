@@ -28,8 +28,20 @@ describe.skipIf(!!skip)('hit notices in Chromium', () => {
     actionTimeout: 10_000,
     setupTimeout: 120_000,
     prepare: async (srv) => {
-      const ee = await addAgency(srv.store, { name: 'Estonian Police and Border Guard, THB unit', country: 'EE', kind: 'police' });
-      const owner = actorOf(await addUser(srv.store, { username: 'owner', displayName: 'Kalev Tamm', platformRole: 'investigator', agencyId: ee.id, password: PASSWORD }));
+      const ee = await addAgency(srv.store, {
+        name: 'Estonian Police and Border Guard, THB unit',
+        country: 'EE',
+        kind: 'police',
+      });
+      const owner = actorOf(
+        await addUser(srv.store, {
+          username: 'owner',
+          displayName: 'Kalev Tamm',
+          platformRole: 'investigator',
+          agencyId: ee.id,
+          password: PASSWORD,
+        }),
+      );
       const me = await getUser(srv.store.db, srv.investigator.id);
       if (!me) throw new Error('no investigator');
       const mine = await createCase(srv.store, actorOf(me), { title: 'Operation Birch', country: 'FI' });

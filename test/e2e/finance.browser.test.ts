@@ -18,10 +18,20 @@ import { expectOwnOriginOnly, signIn, useBrowserApp } from './support/suite.ts';
 const skip = browserSkipReason();
 
 /** Money as the page writes it in English (en-GB), from the API's minor units. */
-const money = (minor: number, currency: string) => new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(minor / 100);
+const money = (minor: number, currency: string) =>
+  new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(minor / 100);
 
-interface Account { id: string; caption: string; totals: { currency: string; inMinor: number; outMinor: number; credits: number; debits: number }[] }
-interface Finding { id: string; title: string; status: string; evidenceCount: number }
+interface Account {
+  id: string;
+  caption: string;
+  totals: { currency: string; inMinor: number; outMinor: number; credits: number; debits: number }[];
+}
+interface Finding {
+  id: string;
+  title: string;
+  status: string;
+  evidenceCount: number;
+}
 
 describe.skipIf(!!skip)('the finance pages in Chromium', () => {
   const app = useBrowserApp({ actionTimeout: 15_000, setupTimeout: 120_000 });
@@ -30,24 +40,32 @@ describe.skipIf(!!skip)('the finance pages in Chromium', () => {
   beforeAll(() => {
     ({ srv, page } = app);
   });
-  const apiGet = <T,>(path: string): Promise<T> => pageJson<T>(page, path);
+  const apiGet = <T>(path: string): Promise<T> => pageJson<T>(page, path);
   const base = () => `/api/cases/${srv.caseId}`;
 
-  it('lists the accounts with the totals the API gives, and an account\'s counterparties', async () => {
+  it("lists the accounts with the totals the API gives, and an account's counterparties", async () => {
     await signIn(page, srv);
     await page.getByRole('link', { name: /Demo: Operation Northern Thread/ }).click();
     await page.getByRole('link', { name: 'Financial investigation' }).click();
     await page.locator('[data-testid=accounts-table] tbody tr').first().waitFor();
     const { accounts } = await apiGet<{ accounts: Account[] }>(`${base()}/finance/accounts?limit=1000`);
     expect(accounts.length).toBeGreaterThan(10);
-    expect(await page.locator('[data-testid=accounts-table] tbody tr[data-account-id]').evaluateAll((rows) => new Set(rows.map((r) => r.getAttribute('data-account-id'))).size)).toBe(accounts.length);
+    expect(
+      await page
+        .locator('[data-testid=accounts-table] tbody tr[data-account-id]')
+        .evaluateAll((rows) => new Set(rows.map((r) => r.getAttribute('data-account-id'))).size),
+    ).toBe(accounts.length);
     const busy = accounts.filter((a) => a.totals.length).slice(0, 8);
     for (const a of busy) {
       for (const m of a.totals) {
-        const row = page.locator(`[data-testid=accounts-table] tr[data-account-id="${a.id}"][data-currency="${m.currency}"]`);
+        const row = page.locator(
+          `[data-testid=accounts-table] tr[data-account-id="${a.id}"][data-currency="${m.currency}"]`,
+        );
         expect(await row.locator('[data-field=in]').innerText()).toBe(money(m.inMinor, m.currency));
         expect(await row.locator('[data-field=out]').innerText()).toBe(money(m.outMinor, m.currency));
-        expect((await row.locator('[data-field=lines]').innerText()).replace(/\D/g, '')).toBe(String(m.credits + m.debits));
+        expect((await row.locator('[data-field=lines]').innerText()).replace(/\D/g, '')).toBe(
+          String(m.credits + m.debits),
+        );
       }
     }
     const first = busy[0];
@@ -71,7 +89,10 @@ describe.skipIf(!!skip)('the finance pages in Chromium', () => {
     await page.locator('[data-testid=tx-grid]').focus();
     await page.keyboard.press('ArrowDown');
     expect(await page.locator('[data-testid=tx-grid]').getAttribute('aria-activedescendant')).toBe('tx-1');
-    const csv = await page.evaluate(async (href) => (await fetch(href, { credentials: 'same-origin' })).text(), await page.locator('[data-testid=tx-export]').getAttribute('href') ?? '');
+    const csv = await page.evaluate(
+      async (href) => (await fetch(href, { credentials: 'same-origin' })).text(),
+      (await page.locator('[data-testid=tx-export]').getAttribute('href')) ?? '',
+    );
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(total + 2);
     await mainPage(page, 'finance-transactions');
   });
@@ -104,7 +125,9 @@ describe.skipIf(!!skip)('the finance pages in Chromium', () => {
     if (!a || !b) throw new Error('two findings needed');
     await page.locator(`tr[data-finding-id="${a.id}"] button`).click();
     await page.getByRole('button', { name: 'Confirm', exact: true }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid=decision-status]')?.textContent === 'Confirmed');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=decision-status]')?.textContent === 'Confirmed',
+    );
     await page.locator(`tr[data-finding-id="${b.id}"] button`).click();
     await page.locator('[data-testid=finding-detail] h2', { hasText: b.title }).waitFor();
     await page.getByRole('button', { name: 'Dismiss…' }).click();
@@ -113,21 +136,32 @@ describe.skipIf(!!skip)('the finance pages in Chromium', () => {
     await expectAccessible(page, 'dismiss form');
     await page.getByLabel('Why is it dismissed?').fill('Salary advance repaid to the employer, agreed in the contract');
     await page.getByRole('button', { name: 'Dismiss the finding' }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid=decision-status]')?.textContent === 'Dismissed');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=decision-status]')?.textContent === 'Dismissed',
+    );
     await page.reload();
     await page.locator('[data-testid=findings-table]').waitFor();
     expect(await text(page, `tr[data-finding-id="${a.id}"]`)).toMatch(/Confirmed\s+Ilona Virtanen/);
     expect(await text(page, `tr[data-finding-id="${b.id}"]`)).toMatch(/Dismissed\s+Ilona Virtanen/);
-    expect(await text(page, '[data-testid=decision-note]')).toBe('Salary advance repaid to the employer, agreed in the contract');
+    expect(await text(page, '[data-testid=decision-note]')).toBe(
+      'Salary advance repaid to the employer, agreed in the contract',
+    );
     const stored = await apiGet<{ finding: Finding & { decisionNote: string } }>(`${base()}/findings/${b.id}`);
-    expect(stored.finding).toMatchObject({ status: 'dismissed', decisionNote: 'Salary advance repaid to the employer, agreed in the contract' });
+    expect(stored.finding).toMatchObject({
+      status: 'dismissed',
+      decisionNote: 'Salary advance repaid to the employer, agreed in the contract',
+    });
   });
 
   it('shows the proceeds total the API computes, and names a bad value at its field', async () => {
     await page.getByRole('link', { name: 'Proceeds estimate' }).click();
-    const api = await apiGet<{ totals: { currency: string; proceedsMinor: number; owedToVictimsMinor: number } }>(`${base()}/proceeds`);
+    const api = await apiGet<{ totals: { currency: string; proceedsMinor: number; owedToVictimsMinor: number } }>(
+      `${base()}/proceeds`,
+    );
     expect(await text(page, '[data-testid=proceeds-total]')).toBe(money(api.totals.proceedsMinor, api.totals.currency));
-    expect(await text(page, '[data-testid=proceeds-owed]')).toBe(money(api.totals.owedToVictimsMinor, api.totals.currency));
+    expect(await text(page, '[data-testid=proceeds-owed]')).toBe(
+      money(api.totals.owedToVictimsMinor, api.totals.currency),
+    );
     await mainPage(page, 'finance-proceeds');
     await page.getByRole('button', { name: 'Add an assumption' }).click();
     const row = page.locator('[data-testid=model-editor] fieldset').last();

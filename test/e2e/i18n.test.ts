@@ -35,8 +35,32 @@ const others = { fi: flatten(fi as Tree), et: flatten(et as Tree), lv: flatten(l
  * Intl, not from these files.)
  */
 const SAME_EVERYWHERE = new Set([
-  'IBAN', 'SWIFT/BIC', 'HTML', 'USCC', 'OKPO', 'INN', 'OGRN', 'LEI', 'DUNS', 'NPI', 'CAGE', 'PermID', 'GIIN', 'VOEN',
-  'COATO / SOATO / OKATO', 'IPO', 'JIB', 'MBS', 'ibcRUC', 'COD CAEM', 'KPP', 'OKOPF', 'FSS', 'BIK', 'OKSM', 'ISIN',
+  'IBAN',
+  'SWIFT/BIC',
+  'HTML',
+  'USCC',
+  'OKPO',
+  'INN',
+  'OGRN',
+  'LEI',
+  'DUNS',
+  'NPI',
+  'CAGE',
+  'PermID',
+  'GIIN',
+  'VOEN',
+  'COATO / SOATO / OKATO',
+  'IPO',
+  'JIB',
+  'MBS',
+  'ibcRUC',
+  'COD CAEM',
+  'KPP',
+  'OKOPF',
+  'FSS',
+  'BIK',
+  'OKSM',
+  'ISIN',
 ]);
 
 const placeholders = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
@@ -44,14 +68,24 @@ const placeholders = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) 
 describe('translations', () => {
   for (const [lang, table] of Object.entries(others)) {
     it(`${lang} has exactly the English keys`, () => {
-      expect([...english.keys()].filter((k) => !table.has(k)), `missing in ${lang}`).toEqual([]);
-      expect([...table.keys()].filter((k) => !english.has(k)), `only in ${lang}`).toEqual([]);
+      expect(
+        [...english.keys()].filter((k) => !table.has(k)),
+        `missing in ${lang}`,
+      ).toEqual([]);
+      expect(
+        [...table.keys()].filter((k) => !english.has(k)),
+        `only in ${lang}`,
+      ).toEqual([]);
     });
 
     it(`${lang} keeps every placeholder and is not English`, () => {
-      const wrongPlaceholders = [...english].filter(([k, v]) => JSON.stringify(placeholders(v)) !== JSON.stringify(placeholders(table.get(k) ?? '')));
+      const wrongPlaceholders = [...english].filter(
+        ([k, v]) => JSON.stringify(placeholders(v)) !== JSON.stringify(placeholders(table.get(k) ?? '')),
+      );
       expect(wrongPlaceholders.map(([k]) => k)).toEqual([]);
-      const untranslated = [...english].filter(([k, v]) => table.get(k)?.trim().toLowerCase() === v.trim().toLowerCase() && !SAME_EVERYWHERE.has(v));
+      const untranslated = [...english].filter(
+        ([k, v]) => table.get(k)?.trim().toLowerCase() === v.trim().toLowerCase() && !SAME_EVERYWHERE.has(v),
+      );
       expect(untranslated.map(([k, v]) => `${k}: ${v}`)).toEqual([]);
       expect([...table].filter(([, v]) => !v.trim()).map(([k]) => k)).toEqual([]);
     });
@@ -60,7 +94,8 @@ describe('translations', () => {
   it('names every entity type and every property of the data model', () => {
     const missing: string[] = [];
     for (const s of listSchemata()) {
-      for (const form of ['one', 'other']) if (!english.has(`schema.${s.name}.${form}`)) missing.push(`schema.${s.name}.${form}`);
+      for (const form of ['one', 'other'])
+        if (!english.has(`schema.${s.name}.${form}`)) missing.push(`schema.${s.name}.${form}`);
       for (const p of Object.keys(propertiesOf(s.name))) if (!english.has(`prop.${p}`)) missing.push(`prop.${p}`);
     }
     expect([...new Set(missing)]).toEqual([]);
@@ -77,7 +112,8 @@ describe('translations', () => {
     };
     await walk(root);
     const used = new Set<string>();
-    for (const f of files) for (const m of (await readFile(f, 'utf8')).matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) used.add(m[1] ?? '');
+    for (const f of files)
+      for (const m of (await readFile(f, 'utf8')).matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) used.add(m[1] ?? '');
     expect(used.size).toBeGreaterThan(200);
     expect([...used].filter((k) => !english.has(k))).toEqual([]);
   });

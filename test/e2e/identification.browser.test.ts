@@ -21,7 +21,14 @@ import { expectOwnOriginOnly, signIn, useBrowserApp } from './support/suite.ts';
 
 const skip = browserSkipReason();
 
-const LABOUR_ITEMS = ['dr.natureOfJob', 'dr.wages', 'ec.badLiving', 'ec.lowPay', 'ec.socialProtection', 'cd.withholdingWages'];
+const LABOUR_ITEMS = [
+  'dr.natureOfJob',
+  'dr.wages',
+  'ec.badLiving',
+  'ec.lowPay',
+  'ec.socialProtection',
+  'cd.withholdingWages',
+];
 
 describe.skipIf(!!skip)('victim identification in Chromium', () => {
   let worker = { id: '', caption: '' };
@@ -34,10 +41,28 @@ describe.skipIf(!!skip)('victim identification in Chromium', () => {
       await recordDemoObservations(srv.store, actorOf(lead), srv.caseId);
       // A worker with recorded observations: employed (labour) and not recorded as a victim yet.
       const scope = srv.store.scope(srv.caseId);
-      const observed = new Set((await scope.selectFrom('indicator_observations').select('person_id').where('code', '=', 'deceptiveRecruitment').execute()).map((r) => r.person_id));
-      const employed = await scope.selectFrom('entities').select(['source_id']).where('schema', '=', 'Employment').execute();
+      const observed = new Set(
+        (
+          await scope
+            .selectFrom('indicator_observations')
+            .select('person_id')
+            .where('code', '=', 'deceptiveRecruitment')
+            .execute()
+        ).map((r) => r.person_id),
+      );
+      const employed = await scope
+        .selectFrom('entities')
+        .select(['source_id'])
+        .where('schema', '=', 'Employment')
+        .execute();
       const id = employed.map((e) => e.source_id).find((x): x is string => !!x && observed.has(x));
-      const row = id ? await scope.selectFrom('entities').select(['id', 'caption', 'properties']).where('id', '=', id).executeTakeFirst() : undefined;
+      const row = id
+        ? await scope
+            .selectFrom('entities')
+            .select(['id', 'caption', 'properties'])
+            .where('id', '=', id)
+            .executeTakeFirst()
+        : undefined;
       if (!row) throw new Error('no observed worker in the demo case');
       // Victims are stored under their pseudonym; the lead, with victim contact, sees the name.
       worker = { id: row.id, caption: (JSON.parse(row.properties) as { name?: string[] }).name?.[0] ?? row.caption };
@@ -52,7 +77,10 @@ describe.skipIf(!!skip)('victim identification in Chromium', () => {
   /** Picks the first evidence of a kind offered for an indicator's evidence list. */
   const chooseEvidence = async (selectId: string, kind: string) => {
     const sel = page.locator(`[id="${selectId}"]`);
-    const value = await sel.evaluate((el: HTMLSelectElement, k) => [...el.options].map((o) => o.value).find((v) => v.startsWith(`${k}:`)) ?? '', kind);
+    const value = await sel.evaluate(
+      (el: HTMLSelectElement, k) => [...el.options].map((o) => o.value).find((v) => v.startsWith(`${k}:`)) ?? '',
+      kind,
+    );
     expect(value, `an ${kind} to choose for ${selectId}`).not.toBe('');
     await sel.selectOption(value);
   };
@@ -82,13 +110,17 @@ describe.skipIf(!!skip)('victim identification in Chromium', () => {
       await chooseEvidence(`ev-${item}`, 'observation');
     }
     // Coercion at destination has 1 medium: not yet a presumed victim, and the page says what is missing.
-    await page.waitForFunction(() => document.querySelector('[data-testid=decision]')?.textContent?.includes('Coercion at destination has 1 medium'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=decision]')?.textContent?.includes('Coercion at destination has 1 medium'),
+    );
     expect(await text(page, '[data-testid=decision] .id-headline')).toBe('Not established');
     await page.locator('input[data-item="cd.debt"]').check();
     await chooseEvidence('ev-cd.debt', 'observation');
     await page.locator('input[data-act="recruitment"]').check();
     await chooseEvidence('ev-act-recruitment', 'entity');
-    await page.waitForFunction(() => document.querySelector('[data-testid=decision] .id-headline')?.textContent?.includes('Presumed victim'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=decision] .id-headline')?.textContent?.includes('Presumed victim'),
+    );
     const reasons = await text(page, '[data-testid=decision-reasons]');
     expect(reasons).toContain('Deceptive recruitment positive by 1 strong + 1 medium');
     expect(reasons).toContain('Exploitative conditions positive by 3 medium');
@@ -108,7 +140,9 @@ describe.skipIf(!!skip)('victim identification in Chromium', () => {
 
   it('shows the legal-element matrix with the facts behind act, means and purpose', async () => {
     await page.getByRole('button', { name: 'Legal-element matrix' }).click();
-    const section = page.locator('[data-testid=legal-matrix] section', { has: page.getByRole('button', { name: worker.caption }) });
+    const section = page.locator('[data-testid=legal-matrix] section', {
+      has: page.getByRole('button', { name: worker.caption }),
+    });
     await section.waitFor();
     const all = await section.locator('tbody tr').first().innerText();
     expect(all).toContain('All facts');
@@ -140,13 +174,32 @@ describe.skipIf(!!skip)('victim identification in Chromium', () => {
     await mainPage(page, 'identification-screening-lv');
     await page.getByRole('button', { name: 'Aizpildīt novērtējumu ar šīm atbildēm' }).click();
     await page.locator('input[data-item="cd.documents"]:checked').waitFor();
-    for (const item of ['dr.natureOfJob', 'dr.wages', 'ec.lowPay', 'ec.badLiving', 'ec.excessiveHours', 'cd.debt', 'cd.documents']) expect(await page.locator(`input[data-item="${item}"]`).isChecked(), item).toBe(true);
+    for (const item of [
+      'dr.natureOfJob',
+      'dr.wages',
+      'ec.lowPay',
+      'ec.badLiving',
+      'ec.excessiveHours',
+      'cd.debt',
+      'cd.documents',
+    ])
+      expect(await page.locator(`input[data-item="${item}"]`).isChecked(), item).toBe(true);
     expect(await page.locator('input[data-act="recruitment"]').isChecked()).toBe(true);
-    await page.waitForFunction(() => document.querySelector('[data-testid=decision] .id-headline')?.textContent?.includes('Iespējamais upuris'));
-    expect(await text(page, '[data-testid=decision-reasons]')).toContain('Maldinoša vervēšana izpildīts: 1 spēcīgs + 1 vidējs');
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=decision] .id-headline')?.textContent?.includes('Iespējamais upuris'),
+    );
+    expect(await text(page, '[data-testid=decision-reasons]')).toContain(
+      'Maldinoša vervēšana izpildīts: 1 spēcīgs + 1 vidējs',
+    );
     await page.getByRole('button', { name: 'Saglabāt novērtējumu' }).click();
     await page.getByText('Novērtējums saglabāts').waitFor();
-    const history = await pageJson<{ assessments: { method: string; screening: Record<string, string[]> | null; indicators: { evidence: { kind: string }[] }[] }[] }>(page, `/api/cases/${srv.caseId}/identification/persons/${worker.id}/assessments`);
+    const history = await pageJson<{
+      assessments: {
+        method: string;
+        screening: Record<string, string[]> | null;
+        indicators: { evidence: { kind: string }[] }[];
+      }[];
+    }>(page, `/api/cases/${srv.caseId}/identification/persons/${worker.id}/assessments`);
     expect(history.assessments).toHaveLength(2);
     expect(history.assessments[0]?.method).toBe('screening');
     expect(history.assessments[0]?.screening?.['documents']).toEqual(['kept']);
@@ -158,11 +211,15 @@ describe.skipIf(!!skip)('victim identification in Chromium', () => {
     await page.getByRole('button', { name: 'Novērtēt visus pēc reģistrētajiem novērojumiem' }).click();
     const notice = page.locator('.notice.success', { hasText: 'iespējamie upuri' });
     await notice.waitFor();
-    const [, assessed, presumed] = /Novērtētas (\d+) personas, (\d+) iespējamie upuri/.exec(await notice.innerText()) ?? [];
+    const [, assessed, presumed] =
+      /Novērtētas (\d+) personas, (\d+) iespējamie upuri/.exec(await notice.innerText()) ?? [];
     expect(Number(assessed)).toBeGreaterThan(Number(presumed));
     expect(Number(presumed)).toBeGreaterThanOrEqual(9);
     await page.selectOption('#id-filter', 'presumed');
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=persons] tbody tr').length === n, Number(presumed));
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid=persons] tbody tr').length === n,
+      Number(presumed),
+    );
     await mainPage(page, 'identification-filled-lv');
   });
 

@@ -33,7 +33,12 @@ describe.skipIf(!!skip)('the good-practice library in Chromium', () => {
   beforeAll(async () => {
     await ensureWebBuild();
     srv = await startTestServer({ demo: false });
-    await addUserWithToken(srv.store, { username: 'learner', platformRole: 'trainee', displayName: 'Liis Õpilane', password: PASSWORD });
+    await addUserWithToken(srv.store, {
+      username: 'learner',
+      platformRole: 'trainee',
+      displayName: 'Liis Õpilane',
+      password: PASSWORD,
+    });
     session = await openBrowser();
     page = session.page;
     page.setDefaultTimeout(15_000);
@@ -59,18 +64,26 @@ describe.skipIf(!!skip)('the good-practice library in Chromium', () => {
     expect(await text(page, '[data-testid=library-count]')).toBe(`Entries found: ${all}`);
 
     // A tag: only the entries with it remain, and the address keeps the filter.
-    const labourOnly = practiceLibrary().all('en').filter((e) => e.value.front.tags.scheme.includes('wage-kick-backs'));
+    const labourOnly = practiceLibrary()
+      .all('en')
+      .filter((e) => e.value.front.tags.scheme.includes('wage-kick-backs'));
     await page.getByLabel('Scheme').selectOption('wage-kick-backs');
     await page.waitForURL(/scheme=wage-kick-backs/);
     await page.locator('[data-testid=library-count]', { hasText: `Entries found: ${labourOnly.length}` }).waitFor();
-    expect((await page.locator('.library-entries > li').evaluateAll((els) => els.map((el) => el.getAttribute('data-entry')))).sort()).toEqual(labourOnly.map((e) => e.value.id).sort());
+    expect(
+      (
+        await page.locator('.library-entries > li').evaluateAll((els) => els.map((el) => el.getAttribute('data-entry')))
+      ).sort(),
+    ).toEqual(labourOnly.map((e) => e.value.id).sort());
 
     // Words, with accents and capitals the text does not have.
     await page.getByLabel('Search the library').fill('PÄRALLEL fïnancial');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.waitForURL(/q=P/);
     await page.locator('[data-testid=library-count]', { hasText: 'Entries found: 1' }).waitFor();
-    expect(await page.locator('.library-entries > li').getAttribute('data-entry')).toBe('parallel-financial-investigation');
+    expect(await page.locator('.library-entries > li').getAttribute('data-entry')).toBe(
+      'parallel-financial-investigation',
+    );
     await page.getByLabel('Search the library').fill('');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.locator('[data-testid=library-count]', { hasText: `Entries found: ${labourOnly.length}` }).waitFor();
@@ -78,29 +91,46 @@ describe.skipIf(!!skip)('the good-practice library in Chromium', () => {
 
     // The entry: text, illustrative notice, tags, sources and where the course uses it.
     await page.getByRole('link', { name: 'Wage kick-backs — pay made on paper, then demanded back' }).click();
-    await page.getByRole('heading', { name: 'Wage kick-backs — pay made on paper, then demanded back', level: 1 }).waitFor();
-    expect(await text(page, 'article.lesson .notice')).toContain('Illustrative case: a composite put together for teaching');
+    await page
+      .getByRole('heading', { name: 'Wage kick-backs — pay made on paper, then demanded back', level: 1 })
+      .waitFor();
+    expect(await text(page, 'article.lesson .notice')).toContain(
+      'Illustrative case: a composite put together for teaching',
+    );
     expect(await text(page, '.lesson-body')).toContain('wage kick-back');
-    expect(await text(page, '.lesson-sources')).toContain('FATF and APG, Financial Flows from Human Trafficking (2018)');
+    expect(await text(page, '.lesson-sources')).toContain(
+      'FATF and APG, Financial Flows from Human Trafficking (2018)',
+    );
     expect(await text(page, '.library-tags')).toContain('Financial intelligence unit');
     await mainPage(page, 'library-entry');
 
     const moduleTitle = courseLibrary().moduleText(COURSE, 'financial-investigation', 'en').value.title;
-    await page.locator('.library-used-in').getByRole('link', { name: `Module: ${moduleTitle}`, exact: true }).click();
+    await page
+      .locator('.library-used-in')
+      .getByRole('link', { name: `Module: ${moduleTitle}`, exact: true })
+      .click();
     await page.waitForURL(/\/training\/courses\/thb-investigation#module-financial-investigation$/);
     const module = page.locator('#module-financial-investigation');
     await module.getByRole('heading', { name: moduleTitle }).waitFor();
     await module.locator('[data-testid=used-here]').waitFor();
-    expect(await module.locator('[data-testid=used-here]').innerText()).toContain('Wage kick-backs — pay made on paper, then demanded back');
+    expect(await module.locator('[data-testid=used-here]').innerText()).toContain(
+      'Wage kick-backs — pay made on paper, then demanded back',
+    );
     expect(await module.evaluate((el) => el.getBoundingClientRect().top < window.innerHeight)).toBe(true);
     await screenshot(page, 'library-module');
 
     // The lesson the entry names lists it too, and leads back to it.
-    const lessonTitle = courseLibrary().lesson(COURSE, 'financial-investigation', 'money-flows-and-red-flags', 'en').value.title;
+    const lessonTitle = courseLibrary().lesson(COURSE, 'financial-investigation', 'money-flows-and-red-flags', 'en')
+      .value.title;
     await module.getByRole('link', { name: lessonTitle }).click();
     await page.getByRole('heading', { name: lessonTitle, level: 1 }).waitFor();
-    await page.locator('[data-testid=used-here]').getByRole('link', { name: 'Wage kick-backs — pay made on paper, then demanded back' }).click();
-    await page.getByRole('heading', { name: 'Wage kick-backs — pay made on paper, then demanded back', level: 1 }).waitFor();
+    await page
+      .locator('[data-testid=used-here]')
+      .getByRole('link', { name: 'Wage kick-backs — pay made on paper, then demanded back' })
+      .click();
+    await page
+      .getByRole('heading', { name: 'Wage kick-backs — pay made on paper, then demanded back', level: 1 })
+      .waitFor();
 
     expect(foreignRequests(session.requests, srv.url)).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -40,7 +40,13 @@ describe.skipIf(!!skip)('the prosecution package in Chromium', () => {
   beforeAll(async () => {
     await ensureWebBuild();
     srv = await startTestServer();
-    await addMember(srv.store.scope(srv.caseId), { user_id: srv.colleague.id, case_role: 'member', victim_contact: 0, added_by: srv.investigator.id, added_at: new Date().toISOString() });
+    await addMember(srv.store.scope(srv.caseId), {
+      user_id: srv.colleague.id,
+      case_role: 'member',
+      victim_contact: 0,
+      added_by: srv.investigator.id,
+      added_at: new Date().toISOString(),
+    });
     session = await openBrowser();
     page = session.page;
     page.setDefaultTimeout(20_000);
@@ -63,7 +69,7 @@ describe.skipIf(!!skip)('the prosecution package in Chromium', () => {
     await page.selectOption('#report-language', 'lv');
     const polled = page.waitForResponse((r) => /\/reports\/[^/]+$/.test(r.url()) && r.request().method() === 'GET');
     await page.getByRole('button', { name: 'Generate report' }).click();
-    const first = await (await polled).json() as { status: string; progress: number; step: string };
+    const first = (await (await polled).json()) as { status: string; progress: number; step: string };
     // The page polls the job: its first answer carries a status and a fraction done.
     expect(['running', 'done']).toContain(first.status);
     expect(first.progress).toBeGreaterThanOrEqual(0);
@@ -73,7 +79,10 @@ describe.skipIf(!!skip)('the prosecution package in Chromium', () => {
     await done.waitFor({ timeout: 60_000 });
     expect(await done.innerText()).toMatch(/\(\d+ pages\)/);
     await mainPage(page, 'prosecution-report');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download PDF' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download PDF' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^case-report-.*-lv\.pdf$/);
     const file = await download.path();
     expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
@@ -101,7 +110,10 @@ describe.skipIf(!!skip)('the prosecution package in Chromium', () => {
     const put = page.waitForResponse((r) => r.url().endsWith('/file') && r.request().method() === 'PUT');
     await page.getByRole('button', { name: 'Save file' }).click();
     expect((await put).status()).toBe(200);
-    const saved = await page.evaluate(async (u) => (await fetch(u, { credentials: 'same-origin' })).json(), `/api/cases/${srv.caseId}/victims`) as { victims: { hasFile: boolean }[] };
+    const saved = (await page.evaluate(
+      async (u) => (await fetch(u, { credentials: 'same-origin' })).json(),
+      `/api/cases/${srv.caseId}/victims`,
+    )) as { victims: { hasFile: boolean }[] };
     expect(saved.victims.some((v) => v.hasFile)).toBe(true);
     await mainPage(page, 'prosecution-victim-file');
     await expectAccessible(page, 'prosecution-victim-file');
@@ -112,8 +124,13 @@ describe.skipIf(!!skip)('the prosecution package in Chromium', () => {
     other.page.setDefaultTimeout(20_000);
     await signIn(other.page, 'analyst', srv.colleague.password);
     await other.page.goto(`${srv.url}/cases/${encodeURIComponent(srv.caseId)}/victims`);
-    await other.page.locator('.notice.warning', { hasText: 'Only members with the victim-contact permission' }).waitFor();
-    const status = await other.page.evaluate(async (u) => (await fetch(u, { credentials: 'same-origin' })).status, `/api/cases/${srv.caseId}/victims`);
+    await other.page
+      .locator('.notice.warning', { hasText: 'Only members with the victim-contact permission' })
+      .waitFor();
+    const status = await other.page.evaluate(
+      async (u) => (await fetch(u, { credentials: 'same-origin' })).status,
+      `/api/cases/${srv.caseId}/victims`,
+    );
     expect(status).toBe(403);
     expect(await other.page.getByRole('link', { name: "Victims' files" }).count()).toBe(0);
     await mainPage(other.page, 'prosecution-victims-refused');

@@ -50,7 +50,9 @@ describe.skipIf(!!skip)('a SCORM 1.2 export under a SCORM run-time in Chromium',
 
   beforeAll(async () => {
     // The package's exports name no file path; its folder is found from the main entry.
-    const runtime = readFileSync(join(dirname(require.resolve('scorm-again')).replace(/dist(\/.*)?$/, 'dist'), 'scorm12.js'));
+    const runtime = readFileSync(
+      join(dirname(require.resolve('scorm-again')).replace(/dist(\/.*)?$/, 'dist'), 'scorm12.js'),
+    );
     server = createServer((req, res) => {
       const path = (req.url ?? '/').split('?')[0] ?? '/';
       let body: Uint8Array | string | undefined;
@@ -65,7 +67,13 @@ describe.skipIf(!!skip)('a SCORM 1.2 export under a SCORM run-time in Chromium',
       else if (path.startsWith('/sco/')) {
         const name = decodeURIComponent(path.slice('/sco/'.length));
         body = files[name];
-        type = name.endsWith('.js') ? 'text/javascript' : name.endsWith('.css') ? 'text/css' : name.endsWith('.svg') ? 'image/svg+xml' : type;
+        type = name.endsWith('.js')
+          ? 'text/javascript'
+          : name.endsWith('.css')
+            ? 'text/css'
+            : name.endsWith('.svg')
+              ? 'image/svg+xml'
+              : type;
       }
       served.push({ path, status: body === undefined ? 404 : 200 });
       if (body === undefined) {
@@ -89,7 +97,11 @@ describe.skipIf(!!skip)('a SCORM 1.2 export under a SCORM run-time in Chromium',
   it('lists every file of the package in its manifest, and nothing missing', () => {
     const manifest = strFromU8(files['imsmanifest.xml'] ?? new Uint8Array());
     const listed = [...manifest.matchAll(/<file href="([^"]+)"\/>/g)].map((m) => m[1] ?? '').sort();
-    expect(listed).toEqual(Object.keys(files).filter((f) => f !== 'imsmanifest.xml').sort());
+    expect(listed).toEqual(
+      Object.keys(files)
+        .filter((f) => f !== 'imsmanifest.xml')
+        .sort(),
+    );
     expect(listed).toContain('images/crime-script.svg');
   });
 
@@ -109,8 +121,11 @@ describe.skipIf(!!skip)('a SCORM 1.2 export under a SCORM run-time in Chromium',
     const answers = perfectAnswers(quiz);
     for (const q of quiz.questions) {
       const a = answers[q.id];
-      if (q.type === 'single' || q.type === 'multiple') for (const id of Array.isArray(a) ? a : [a]) await frame.locator(`input[name="q-${q.id}"][value="${String(id)}"]`).check();
-      else if (q.type === 'matching') for (const p of q.pairs) await frame.locator(`select[name="q-${q.id}-${p.id}"]`).selectOption(p.right);
+      if (q.type === 'single' || q.type === 'multiple')
+        for (const id of Array.isArray(a) ? a : [a])
+          await frame.locator(`input[name="q-${q.id}"][value="${String(id)}"]`).check();
+      else if (q.type === 'matching')
+        for (const p of q.pairs) await frame.locator(`select[name="q-${q.id}-${p.id}"]`).selectOption(p.right);
       else await frame.locator(`input[name="q-${q.id}"]`).fill(String(q.answer));
     }
     await frame.getByRole('button', { name: 'Check my answers' }).click();
@@ -119,7 +134,9 @@ describe.skipIf(!!skip)('a SCORM 1.2 export under a SCORM run-time in Chromium',
     await frame.getByText('Your result has been sent').waitFor();
     await screenshot(page, 'training-scorm-lms');
 
-    const calls = await page.evaluate(() => (window as unknown as { calls: { name: string; element?: string; value?: string }[] }).calls);
+    const calls = await page.evaluate(
+      () => (window as unknown as { calls: { name: string; element?: string; value?: string }[] }).calls,
+    );
     const names = calls.map((c) => c.name);
     expect(names[0]).toBe('LMSInitialize');
     expect(names[names.length - 1]).toBe('LMSFinish');
@@ -131,7 +148,11 @@ describe.skipIf(!!skip)('a SCORM 1.2 export under a SCORM run-time in Chromium',
     expect(set('cmi.core.session_time')).toHaveLength(1);
     // The run-time's own record agrees.
     const cmi = await page.evaluate(() => {
-      const api = (window as unknown as { API: { LMSGetLastError: () => string; cmi: { core: { lesson_status: string; score: { raw: string } } } } }).API;
+      const api = (
+        window as unknown as {
+          API: { LMSGetLastError: () => string; cmi: { core: { lesson_status: string; score: { raw: string } } } };
+        }
+      ).API;
       return { status: api.cmi.core.lesson_status, raw: api.cmi.core.score.raw, error: api.LMSGetLastError() };
     });
     expect(cmi).toEqual({ status: 'passed', raw: '100', error: '0' });
@@ -144,4 +165,3 @@ describe.skipIf(!!skip)('a SCORM 1.2 export under a SCORM run-time in Chromium',
     expect(foreignRequests(session.requests, origin)).toEqual([]);
   });
 });
-

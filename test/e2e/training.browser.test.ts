@@ -39,8 +39,20 @@ describe.skipIf(!!skip)('the training programme in Chromium', () => {
   beforeAll(async () => {
     await ensureWebBuild();
     srv = await startTestServer();
-    const trainer = (await addUserWithToken(srv.store, { username: 'trainer', platformRole: 'trainer', displayName: 'Tiina Kouluttaja', password: PASSWORD })).user;
-    await addUserWithToken(srv.store, { username: 'trainee', platformRole: 'trainee', displayName: 'Jānis Bērziņš', password: PASSWORD });
+    const trainer = (
+      await addUserWithToken(srv.store, {
+        username: 'trainer',
+        platformRole: 'trainer',
+        displayName: 'Tiina Kouluttaja',
+        password: PASSWORD,
+      })
+    ).user;
+    await addUserWithToken(srv.store, {
+      username: 'trainee',
+      platformRole: 'trainee',
+      displayName: 'Jānis Bērziņš',
+      password: PASSWORD,
+    });
     const cohort = await createCohort(srv.store, actorOf(trainer), { name: 'Riga spring cohort', seed: 314159 });
     cohortId = cohort.id;
     await assignCourse(srv.store, actorOf(trainer), cohort.id, { courseId: COURSE });
@@ -84,11 +96,15 @@ describe.skipIf(!!skip)('the training programme in Chromium', () => {
     await page.getByRole('heading', { name: 'Subcontracting chains and letterbox companies', level: 1 }).waitFor();
     const img = page.locator('.lesson-body img');
     await img.waitFor();
-    expect(await img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0)).toBe(true);
+    expect(
+      await img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0),
+    ).toBe(true);
     expect(await text(page, '.lesson-sources')).toContain('Shady Business');
     await mainPage(page, 'training-lesson');
     await page.getByRole('button', { name: 'Read — next lesson' }).click();
-    await page.getByRole('heading', { name: 'Fraudulent posting, bogus self-employment and wage kick-backs', level: 1 }).waitFor();
+    await page
+      .getByRole('heading', { name: 'Fraudulent posting, bogus self-employment and wage kick-backs', level: 1 })
+      .waitFor();
     expect(await text(page, '.lesson-body')).toContain('Directive 2014/67/EU');
     await page.getByRole('button', { name: 'Read — to the quiz' }).click();
     await page.getByRole('heading', { name: 'Quiz', level: 1 }).waitFor();
@@ -104,8 +120,10 @@ describe.skipIf(!!skip)('the training programme in Chromium', () => {
     const quiz = courseLibrary().quiz(COURSE, MODULE, 'en').value;
     for (const q of quiz.questions) {
       const box = page.locator(`[data-question=${q.id}]`);
-      if (q.type === 'single' || q.type === 'multiple') for (const o of q.options.filter((x) => x.correct)) await box.getByLabel(o.text, { exact: true }).check();
-      else if (q.type === 'matching') for (const p of q.pairs) await box.getByRole('combobox', { name: p.left }).selectOption(p.right);
+      if (q.type === 'single' || q.type === 'multiple')
+        for (const o of q.options.filter((x) => x.correct)) await box.getByLabel(o.text, { exact: true }).check();
+      else if (q.type === 'matching')
+        for (const p of q.pairs) await box.getByRole('combobox', { name: p.left }).selectOption(p.right);
       else await box.locator('input').fill(String(q.answer));
     }
     await page.getByRole('button', { name: 'Check my answers' }).click();
@@ -132,10 +150,16 @@ describe.skipIf(!!skip)('the training programme in Chromium', () => {
     await page.goto(exerciseUrl);
     await page.getByRole('heading', { name: 'Exercise: the posted construction workers', level: 1 }).waitFor();
 
-    const row = await srv.store.db.selectFrom('training_enrolments').innerJoin('users', 'users.id', 'training_enrolments.user_id').select('sandbox_case_id').where('users.username', '=', 'trainee').executeTakeFirstOrThrow();
+    const row = await srv.store.db
+      .selectFrom('training_enrolments')
+      .innerJoin('users', 'users.id', 'training_enrolments.user_id')
+      .select('sandbox_case_id')
+      .where('users.username', '=', 'trainee')
+      .executeTakeFirstOrThrow();
     const sandbox = row.sandbox_case_id ?? '';
     const truth = emptyTruthPart();
-    for (const p of await listGroundTruthParts(srv.store.scope(sandbox))) mergeTruthPart(truth, groundTruthPartSchema.parse(JSON.parse(p.content)));
+    for (const p of await listGroundTruthParts(srv.store.scope(sandbox)))
+      mergeTruthPart(truth, groundTruthPartSchema.parse(JSON.parse(p.content)));
     const key = answerKey(truth, courseLibrary().exercise(COURSE, 'posted-workers').spec);
     // All victims but one, the right letterbox and account, and an amount 20 % too low.
     for (const id of key.victims.slice(1)) await page.locator(`.victim-list input[value="${id}"]`).check();

@@ -57,7 +57,13 @@ describe.skipIf(!!skip)('the analysis views in Chromium', () => {
   };
   const chainItems = async (): Promise<Map<string, Set<string>>> => {
     const pairs = await page.$$eval('[data-testid=chain-page] [data-lane] [data-testid=chain-item]', (els) =>
-      els.map((el) => [el.getAttribute('data-entity-id') ?? '', el.closest('[data-lane]')?.getAttribute('data-lane') ?? ''] as const),
+      els.map(
+        (el) =>
+          [
+            el.getAttribute('data-entity-id') ?? '',
+            el.closest('[data-lane]')?.getAttribute('data-lane') ?? '',
+          ] as const,
+      ),
     );
     const out = new Map<string, Set<string>>();
     for (const [id, lane] of pairs) out.set(id, new Set([...(out.get(id) ?? []), lane]));
@@ -68,10 +74,15 @@ describe.skipIf(!!skip)('the analysis views in Chromium', () => {
     await page.goto(`${srv.url}/cases/${caseId}/chain`);
     await page.locator('[data-testid=chain-page] [data-testid=chain-item]').first().waitFor();
     placed = await chainItems();
-    exploited = await page.$$eval('[data-testid=chain-exploited]', (els) => els.map((e) => e.getAttribute('data-entity-id') ?? ''));
-    const recruiters = truth().persons.filter((p) => p.crimeScriptFunctions.includes('recruiter') && p.networkId && !p.isDuplicateOf);
+    exploited = await page.$$eval('[data-testid=chain-exploited]', (els) =>
+      els.map((e) => e.getAttribute('data-entity-id') ?? ''),
+    );
+    const recruiters = truth().persons.filter(
+      (p) => p.crimeScriptFunctions.includes('recruiter') && p.networkId && !p.isDuplicateOf,
+    );
     expect(recruiters.length).toBeGreaterThanOrEqual(3);
-    for (const r of recruiters) expect(placed.get(r.id)?.has('recruitment'), `recruiter ${r.id} (${r.role})`).toBe(true);
+    for (const r of recruiters)
+      expect(placed.get(r.id)?.has('recruitment'), `recruiter ${r.id} (${r.role})`).toBe(true);
     const letterboxes = truth().companies.filter((c) => c.nature === 'letterbox');
     expect(letterboxes.length).toBeGreaterThanOrEqual(1);
     for (const c of letterboxes) {
@@ -119,7 +130,9 @@ describe.skipIf(!!skip)('the analysis views in Chromium', () => {
 
     // What the period semantics say, from the generator's own records.
     const nodes = scenario.entities.filter((e) => !isEdge(e.schema) || endsOf(e).sourceId === null);
-    const links = scenario.entities.filter((e) => isEdge(e.schema) && endsOf(e).sourceId !== null).map((e) => ({ ...e, ...endsOf(e) }));
+    const links = scenario.entities
+      .filter((e) => isEdge(e.schema) && endsOf(e).sourceId !== null)
+      .map((e) => ({ ...e, ...endsOf(e) }));
     const visible = visibleInPeriod({ nodes, links, transactions: scenario.transactions }, period).nodeIds;
     expect(visible.size).toBeGreaterThan(10);
     expect(visible.size).toBeLessThan(nodes.length);
@@ -131,18 +144,26 @@ describe.skipIf(!!skip)('the analysis views in Chromium', () => {
     const shown = await chainItems();
     const expectedChain = [...placed.keys()].filter((id) => visible.has(id)).sort();
     expect([...shown.keys()].sort()).toEqual(expectedChain);
-    const shownExploited = await page.$$eval('[data-testid=chain-exploited]', (els) => els.map((e) => e.getAttribute('data-entity-id') ?? ''));
+    const shownExploited = await page.$$eval('[data-testid=chain-exploited]', (els) =>
+      els.map((e) => e.getAttribute('data-entity-id') ?? ''),
+    );
     expect(shownExploited.sort()).toEqual(exploited.filter((id) => visible.has(id)).sort());
 
     // The link chart obeys the same period: its drawn case entities are exactly the visible ones.
     await nav('Link chart');
     const linkChart = page.locator('[data-testid="link-chart"][data-node-ids]');
-    const ready = await linkChart.waitFor({ timeout: 20_000 }).then(() => true, () => false);
+    const ready = await linkChart.waitFor({ timeout: 20_000 }).then(
+      () => true,
+      () => false,
+    );
     if (ready) {
       await page.waitForFunction(() => !document.querySelector('.loading'));
       await page.waitForTimeout(500);
       const entityIds = new Set(scenario.entities.map((e) => e.id));
-      const drawn = ((await linkChart.getAttribute('data-node-ids')) ?? '').split(' ').filter((id) => entityIds.has(id)).sort();
+      const drawn = ((await linkChart.getAttribute('data-node-ids')) ?? '')
+        .split(' ')
+        .filter((id) => entityIds.has(id))
+        .sort();
       expect(drawn).toEqual([...visible].sort());
     } else {
       console.log('Link chart not drawn with data-node-ids: the period was checked on the chain view only.');
@@ -153,11 +174,17 @@ describe.skipIf(!!skip)('the analysis views in Chromium', () => {
     await page.goto(`${srv.url}/cases/${caseId}/map`);
     await page.locator('[data-testid=map] .map-marker').first().waitFor();
     await page.locator('[data-testid=map] .map-country').first().waitFor();
-    const markers = new Set(await page.$$eval('[data-testid=map] .map-marker', (els) => els.map((e) => e.getAttribute('data-entity-id') ?? '')));
+    const markers = new Set(
+      await page.$$eval('[data-testid=map] .map-marker', (els) =>
+        els.map((e) => e.getAttribute('data-entity-id') ?? ''),
+      ),
+    );
     const addresses = scenario.entities.filter((e) => e.schema === 'Address');
     expect(addresses.length).toBeGreaterThan(20);
     for (const a of addresses) expect(markers.has(a.id), `address ${a.id} ${a.properties.full?.[0] ?? ''}`).toBe(true);
-    const kinds = new Set(await page.$$eval('[data-testid=map] .map-marker', (els) => els.map((e) => e.getAttribute('data-kind') ?? '')));
+    const kinds = new Set(
+      await page.$$eval('[data-testid=map] .map-marker', (els) => els.map((e) => e.getAttribute('data-kind') ?? '')),
+    );
     for (const k of ['housing', 'recruitmentPlace', 'adLocation', 'exploitationSite']) expect(kinds).toContain(k);
     expect(await page.locator('[data-testid=map] .map-route').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'map');
@@ -171,7 +198,12 @@ describe.skipIf(!!skip)('the analysis views in Chromium', () => {
     if (!box) throw new Error('no map');
     await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.3);
     await page.locator(`[data-testid=map] .map-marker[data-entity-id="${first.id}"][data-precision=manual]`).waitFor();
-    const stored = await srv.store.scope(caseId).selectFrom('view_placements').selectAll().where('entity_id', '=', first.id).executeTakeFirst();
+    const stored = await srv.store
+      .scope(caseId)
+      .selectFrom('view_placements')
+      .selectAll()
+      .where('entity_id', '=', first.id)
+      .executeTakeFirst();
     expect(stored?.view).toBe('map');
     expect(stored?.placed_by).toBe(srv.investigator.id);
   });
@@ -180,8 +212,19 @@ describe.skipIf(!!skip)('the analysis views in Chromium', () => {
     const network = truth().networks.find((n) => n.kind === 'labour');
     const controller = network?.controllerIds[0];
     if (!network || !controller) throw new Error('no labour network');
-    const accounts = new Set(truth().accounts.filter((a) => a.holderId === controller).map((a) => a.id));
-    const victims = new Set(truth().persons.filter((p) => p.networkId === network.id && (p.proceduralStatus === 'victim' || p.proceduralStatus === 'presumedVictim')).map((p) => p.id));
+    const accounts = new Set(
+      truth()
+        .accounts.filter((a) => a.holderId === controller)
+        .map((a) => a.id),
+    );
+    const victims = new Set(
+      truth()
+        .persons.filter(
+          (p) =>
+            p.networkId === network.id && (p.proceduralStatus === 'victim' || p.proceduralStatus === 'presumedVictim'),
+        )
+        .map((p) => p.id),
+    );
     // A period from the 20th of the third month to the 19th of the sixth: both ends mid-month.
     const months = [...new Set(scenario.transactions.map((t) => t.bookingDate.slice(0, 7)))].sort();
     const from = `${months[2]}-20`;
@@ -191,7 +234,14 @@ describe.skipIf(!!skip)('the analysis views in Chromium', () => {
     for (const p of truth().proceeds) {
       const line = p.transactionRef ? byRef.get(p.transactionRef) : undefined;
       // What moved by bank transfer into the controller's accounts; cash never shows as a flow.
-      if (p.beneficiaryId !== controller || p.date < from || p.date > to || !line?.counterpartyAccountId || !accounts.has(line.counterpartyAccountId)) continue;
+      if (
+        p.beneficiaryId !== controller ||
+        p.date < from ||
+        p.date > to ||
+        !line?.counterpartyAccountId ||
+        !accounts.has(line.counterpartyAccountId)
+      )
+        continue;
       ledger.set(p.currency, (ledger.get(p.currency) ?? 0) + p.amountMinor);
     }
     expect(ledger.get('EUR') ?? 0).toBeGreaterThan(0);
@@ -208,10 +258,18 @@ describe.skipIf(!!skip)('the analysis views in Chromium', () => {
     for (const cur of ledger.keys()) {
       const button = page.locator('[data-testid=money-flow-page] [role=group] button', { hasText: cur });
       if (await button.count()) await button.click();
-      const rows = await page.$$eval(`[data-testid=money-flow-table] tr[data-target="${controller}"][data-currency="${cur}"]`, (els) =>
-        els.map((e) => ({ source: e.getAttribute('data-source') ?? '', amount: Number(e.getAttribute('data-amount-minor')) })),
+      const rows = await page.$$eval(
+        `[data-testid=money-flow-table] tr[data-target="${controller}"][data-currency="${cur}"]`,
+        (els) =>
+          els.map((e) => ({
+            source: e.getAttribute('data-source') ?? '',
+            amount: Number(e.getAttribute('data-amount-minor')),
+          })),
       );
-      flowTotals.set(cur, rows.filter((r) => victims.has(r.source)).reduce((s, r) => s + r.amount, 0));
+      flowTotals.set(
+        cur,
+        rows.filter((r) => victims.has(r.source)).reduce((s, r) => s + r.amount, 0),
+      );
     }
     expect(Object.fromEntries(flowTotals)).toEqual(Object.fromEntries(ledger));
     // A click on one of those flows lists its statement lines.
@@ -236,7 +294,13 @@ describe.skipIf(!!skip)('the analysis views in Chromium', () => {
 });
 
 /** A link's ends as the store keeps them (source_id, target_id); an edge schema without ends stays a plain record. */
-function endsOf(e: { schema: string; properties: Record<string, string[]> }): { sourceId: string | null; targetId: string | null } {
+function endsOf(e: { schema: string; properties: Record<string, string[]> }): {
+  sourceId: string | null;
+  targetId: string | null;
+} {
   const edge = edgeOf(e.schema);
-  return { sourceId: edge ? (e.properties[edge.source]?.[0] ?? null) : null, targetId: edge ? (e.properties[edge.target]?.[0] ?? null) : null };
+  return {
+    sourceId: edge ? (e.properties[edge.source]?.[0] ?? null) : null,
+    targetId: edge ? (e.properties[edge.target]?.[0] ?? null) : null,
+  };
 }

@@ -20,8 +20,13 @@ import { pickLinkTarget, pickPersonWithPhone, personCount, savedMappingFor, WORK
 const skip = browserSkipReason();
 
 /** A 1×1 PNG and a one-page PDF, as a photo and a statement would arrive. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 300 120]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>> endobj\n4 0 obj <</Length 48>> stream\nBT /F1 18 Tf 20 60 Td (Witness statement) Tj ET\nendstream endobj\n5 0 obj <</Type/Font/Subtype/Type1/BaseFont/Helvetica>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+  'base64',
+);
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 300 120]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>>> endobj\n4 0 obj <</Length 48>> stream\nBT /F1 18 Tf 20 60 Td (Witness statement) Tj ET\nendstream endobj\n5 0 obj <</Type/Font/Subtype/Type1/BaseFont/Helvetica>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n',
+);
 
 describe.skipIf(!!skip)('the workspace in Chromium', () => {
   const app = useBrowserApp({ actionTimeout: 10_000, setupTimeout: 90_000 });
@@ -66,7 +71,7 @@ describe.skipIf(!!skip)('the workspace in Chromium', () => {
     await mainPage(page, '04-entity-list');
   });
 
-  it('creates an entity, with the missing name and the server\'s verdict on a date next to their fields', async () => {
+  it("creates an entity, with the missing name and the server's verdict on a date next to their fields", async () => {
     await page.getByRole('link', { name: 'New entity' }).click();
     await page.getByRole('heading', { name: 'New entity' }).waitFor();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -110,7 +115,10 @@ describe.skipIf(!!skip)('the workspace in Chromium', () => {
     const dialog = page.locator('dialog[open]');
     await dialog.getByLabel('Kind of link').selectOption({ label: 'Associate — this entity as: Person' });
     await dialog.getByPlaceholder('Type part of a name').fill(other.slice(0, 6));
-    await dialog.getByRole('option', { name: new RegExp(other) }).first().click();
+    await dialog
+      .getByRole('option', { name: new RegExp(other) })
+      .first()
+      .click();
     await dialog.getByLabel('Start date').fill('last spring');
     await dialog.getByRole('button', { name: 'Save link' }).click();
     expect(await text(page, 'dialog[open] .has-error .field-error')).toContain('A date: YYYY');
@@ -119,17 +127,28 @@ describe.skipIf(!!skip)('the workspace in Chromium', () => {
     await dialog.getByLabel('Start date').fill('2021-05');
     await dialog.getByRole('button', { name: 'Save link' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=links-table] tbody tr').length > n, before);
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid=links-table] tbody tr').length > n,
+      before,
+    );
     expect(await text(page, '[data-testid=links-table]')).toContain(other);
   });
 
   it('uploads a photo and a PDF as evidence: SHA-256 shown, previews in the page', async () => {
-    await page.setInputFiles('input[type=file][id^=evidence-file]', { name: 'passport-photo.png', mimeType: 'image/png', buffer: PNG });
+    await page.setInputFiles('input[type=file][id^=evidence-file]', {
+      name: 'passport-photo.png',
+      mimeType: 'image/png',
+      buffer: PNG,
+    });
     const sha = createHash('sha256').update(PNG).digest('hex');
     expect(await text(page, '.notice.success')).toContain(sha);
     await page.locator('img.image-preview').waitFor();
     expect(await page.locator('img.image-preview').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
-    await page.setInputFiles('input[type=file][id^=evidence-file]', { name: 'statement.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.setInputFiles('input[type=file][id^=evidence-file]', {
+      name: 'statement.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
     await page.locator('iframe.pdf-preview').waitFor();
     expect(await text(page, '[data-testid=evidence-table]')).toContain(createHash('sha256').update(PDF).digest('hex'));
     await mainPage(page, '09-evidence');
@@ -139,7 +158,11 @@ describe.skipIf(!!skip)('the workspace in Chromium', () => {
     await savedMappingFor(srv, 'Workers list (name, phone)');
     await page.getByRole('link', { name: 'Import data' }).first().click();
     await mainPage(page, '10-import-upload');
-    await page.setInputFiles('input[type=file]', { name: 'workers.csv', mimeType: 'text/csv', buffer: Buffer.from(WORKERS_CSV) });
+    await page.setInputFiles('input[type=file]', {
+      name: 'workers.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(WORKERS_CSV),
+    });
     await page.getByRole('button', { name: 'Upload and continue' }).click();
     await page.getByLabel('Saved mapping').selectOption({ label: 'Workers list (name, phone)' });
     await page.getByRole('button', { name: 'Use it' }).click();
@@ -160,7 +183,11 @@ describe.skipIf(!!skip)('the workspace in Chromium', () => {
     const people = await personCount(srv);
     await page.getByRole('button', { name: 'Import another file' }).click();
     const broken = `${WORKERS_CSV}Ieva Liepa,+371 2000 1111\n`;
-    await page.setInputFiles('input[type=file]', { name: 'workers-2.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+    await page.setInputFiles('input[type=file]', {
+      name: 'workers-2.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(broken),
+    });
     await page.getByRole('button', { name: 'Upload and continue' }).click();
     await page.getByLabel('Saved mapping').selectOption({ label: 'Workers list (name, phone)' });
     await page.getByRole('button', { name: 'Use it' }).click();
@@ -192,7 +219,9 @@ describe.skipIf(!!skip)('the workspace in Chromium', () => {
   it('signs out to the sign-in page, still in Latvian', async () => {
     await page.getByRole('button', { name: 'Iziet' }).click();
     await page.getByRole('heading', { name: 'Pieteikšanās' }).waitFor();
-    const status = await page.evaluate(async () => (await fetch('/api/auth/me', { credentials: 'same-origin' })).status);
+    const status = await page.evaluate(
+      async () => (await fetch('/api/auth/me', { credentials: 'same-origin' })).status,
+    );
     expect(status).toBe(401);
   });
 

@@ -6,7 +6,16 @@
  */
 export type Relation = 'own' | 'sharedRead' | 'sharedContribute' | 'foreign';
 export const relations: readonly Relation[] = ['own', 'sharedRead', 'sharedContribute', 'foreign'];
-export const roles = ['admin', 'investigator', 'analyst', 'supervisor', 'prosecutor', 'trainer', 'trainee', 'dpo'] as const;
+export const roles = [
+  'admin',
+  'investigator',
+  'analyst',
+  'supervisor',
+  'prosecutor',
+  'trainer',
+  'trainee',
+  'dpo',
+] as const;
 export type Role = (typeof roles)[number];
 export type Outcome = 'ok' | 403 | 404;
 type Row = Record<Role, readonly [Outcome, Outcome, Outcome, Outcome]>;
@@ -68,10 +77,16 @@ const caseVictims: Row = {
 
 const all = (o: Outcome): Row => Object.fromEntries(roles.map((r) => [r, [o, o, o, o]])) as unknown as Row;
 const only = (allowed: readonly Role[]): Row =>
-  Object.fromEntries(roles.map((r) => [r, allowed.includes(r) ? ['ok', 'ok', 'ok', 'ok'] : [403, 403, 403, 403]])) as unknown as Row;
+  Object.fromEntries(
+    roles.map((r) => [r, allowed.includes(r) ? ['ok', 'ok', 'ok', 'ok'] : [403, 403, 403, 403]]),
+  ) as unknown as Row;
 
-/** Routes of a training cohort's member: the trainee enrolled in the matrix cohort; to anyone else it does not exist. */
-const cohortMember: Row = Object.fromEntries(roles.map((r) => [r, r === 'trainee' ? ['ok', 'ok', 'ok', 'ok'] : [404, 404, 404, 404]])) as unknown as Row;
+/**
+ * Routes of a training cohort's member: the trainee enrolled in the matrix cohort; to anyone else it does not exist.
+ */
+const cohortMember: Row = Object.fromEntries(
+  roles.map((r) => [r, r === 'trainee' ? ['ok', 'ok', 'ok', 'ok'] : [404, 404, 404, 404]]),
+) as unknown as Row;
 
 export const expectations: Record<string, Row> = {
   'POST /api/auth/login': all('ok'),

@@ -25,7 +25,9 @@ describeEachDialect('access matrix', ({ store }) => {
       return;
     }
     app = await buildApp({ store: store() });
-    const doc = JSON.parse((await app.inject({ method: 'GET', url: '/api/openapi.json' })).body) as { paths: Record<string, Record<string, unknown>> };
+    const doc = JSON.parse((await app.inject({ method: 'GET', url: '/api/openapi.json' })).body) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     routes = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
     world = await buildWorld(store());
   }, 120_000);
@@ -37,50 +39,66 @@ describeEachDialect('access matrix', ({ store }) => {
     expect(stale, 'table rows for routes that no longer exist').toEqual([]);
   });
 
-  itDb('every route answers each role and relation as the table says', async () => {
-    const failures: string[] = [];
-    for (const route of routes) {
-      const row = expectations[route];
-      if (!row) continue;
-      const caseRoute = route.includes('{caseId}');
-      const method = route.split(' ')[0] ?? 'GET';
-      for (const role of roles) {
-        for (const [i, relation] of relations.entries()) {
-          if (!caseRoute && i > 0) continue; // outside a case the relation does not apply
-          const expected: Outcome = row[role][i] as Outcome;
-          let { token, username } = world.users[role];
-          if (route === 'POST /api/auth/logout-everywhere') {
-            // It revokes the caller's tokens: act as a fresh user of the same role.
-            const u = await addUser(store(), { username: `le-${role}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`, platformRole: role, agencyId: world.agencies.a, password: PASSWORD });
-            token = await issueToken(store().db, u.id, 'once');
-            username = u.username;
-          }
-          const inject = async (m: string, url: string, body?: unknown, raw?: Buffer) => {
-            const r = await app.inject({
-              method: m as 'GET', url,
-              headers: { authorization: `Bearer ${token}`, 'content-type': raw ? 'application/octet-stream' : 'application/json' },
-              ...(raw ? { payload: raw } : body !== undefined ? { payload: JSON.stringify(body) } : {}),
+  itDb(
+    'every route answers each role and relation as the table says',
+    async () => {
+      const failures: string[] = [];
+      for (const route of routes) {
+        const row = expectations[route];
+        if (!row) continue;
+        const caseRoute = route.includes('{caseId}');
+        const method = route.split(' ')[0] ?? 'GET';
+        for (const role of roles) {
+          for (const [i, relation] of relations.entries()) {
+            if (!caseRoute && i > 0) continue; // outside a case the relation does not apply
+            const expected: Outcome = row[role][i] as Outcome;
+            let { token, username } = world.users[role];
+            if (route === 'POST /api/auth/logout-everywhere') {
+              // It revokes the caller's tokens: act as a fresh user of the same role.
+              const u = await addUser(store(), {
+                username: `le-${role}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
+                platformRole: role,
+                agencyId: world.agencies.a,
+                password: PASSWORD,
+              });
+              token = await issueToken(store().db, u.id, 'once');
+              username = u.username;
+            }
+            const inject = async (m: string, url: string, body?: unknown, raw?: Buffer) => {
+              const r = await app.inject({
+                method: m as 'GET',
+                url,
+                headers: {
+                  authorization: `Bearer ${token}`,
+                  'content-type': raw ? 'application/octet-stream' : 'application/json',
+                },
+                ...(raw ? { payload: raw } : body !== undefined ? { payload: JSON.stringify(body) } : {}),
+              });
+              return { statusCode: r.statusCode, json: () => r.json<Record<string, unknown>>() };
+            };
+            const sample = await sampleFor(store(), route, world, world.cases[relation], username, inject);
+            const res = await app.inject({
+              method: method as 'GET',
+              url: sample.url,
+              headers: {
+                ...(sample.anonymous ? {} : { authorization: `Bearer ${token}` }),
+                ...(sample.body !== undefined ? { 'content-type': 'application/json' } : {}),
+                ...(sample.raw ? { 'content-type': 'application/octet-stream' } : {}),
+              },
+              ...(sample.body !== undefined ? { payload: JSON.stringify(sample.body) } : {}),
+              ...(sample.raw ? { payload: sample.raw } : {}),
             });
-            return { statusCode: r.statusCode, json: () => r.json<Record<string, unknown>>() };
-          };
-          const sample = await sampleFor(store(), route, world, world.cases[relation], username, inject);
-          const res = await app.inject({
-            method: method as 'GET',
-            url: sample.url,
-            headers: {
-              ...(sample.anonymous ? {} : { authorization: `Bearer ${token}` }),
-              ...(sample.body !== undefined ? { 'content-type': 'application/json' } : {}),
-              ...(sample.raw ? { 'content-type': 'application/octet-stream' } : {}),
-            },
-            ...(sample.body !== undefined ? { payload: JSON.stringify(sample.body) } : {}),
-            ...(sample.raw ? { payload: sample.raw } : {}),
-          });
-          const got = res.statusCode;
-          const ok = expected === 'ok' ? ![401, 403, 404].includes(got) && got < 500 : got === expected;
-          if (!ok) failures.push(`${route} as ${role} on ${relation}: expected ${expected}, got ${got} ${res.body.slice(0, 160)}`);
+            const got = res.statusCode;
+            const ok = expected === 'ok' ? ![401, 403, 404].includes(got) && got < 500 : got === expected;
+            if (!ok)
+              failures.push(
+                `${route} as ${role} on ${relation}: expected ${expected}, got ${got} ${res.body.slice(0, 160)}`,
+              );
+          }
         }
       }
-    }
-    expect(failures).toEqual([]);
-  }, 240_000);
+      expect(failures).toEqual([]);
+    },
+    240_000,
+  );
 });

@@ -39,14 +39,23 @@ export async function trainingSample(store: Store, route: string, w: World): Pro
     .replace('{entryId}', 'wage-kick-backs')
     .replace('{cohortId}', await cohortOf(store, w));
   switch (route) {
-    case 'POST /api/training/cohorts': return { url, body: { name: `Matrix cohort ${++n}` } };
+    case 'POST /api/training/cohorts':
+      return { url, body: { name: `Matrix cohort ${++n}` } };
     case 'POST /api/training/cohorts/{cohortId}/members': {
-      const u = await addUser(store, { username: `matrix-learner-${process.pid}-${++n}`, platformRole: 'trainee', agencyId: w.agencies.a });
+      const u = await addUser(store, {
+        username: `matrix-learner-${process.pid}-${++n}`,
+        platformRole: 'trainee',
+        agencyId: w.agencies.a,
+      });
       return { url, body: { username: u.username } };
     }
-    case 'POST /api/training/cohorts/{cohortId}/assignments': return { url, body: { courseId: COURSE } };
-    case 'POST /api/training/courses/{courseId}/modules/{moduleId}/quiz/attempts': return { url, body: { answers: { elements: 'border' } } };
-    case 'POST /api/training/cohorts/{cohortId}/courses/{courseId}/exercises/{exerciseId}/submissions': return { url, body: { gained: 1000 } };
-    default: return { url };
+    case 'POST /api/training/cohorts/{cohortId}/assignments':
+      return { url, body: { courseId: COURSE } };
+    case 'POST /api/training/courses/{courseId}/modules/{moduleId}/quiz/attempts':
+      return { url, body: { answers: { elements: 'border' } } };
+    case 'POST /api/training/cohorts/{cohortId}/courses/{courseId}/exercises/{exerciseId}/submissions':
+      return { url, body: { gained: 1000 } };
+    default:
+      return { url };
   }
 }

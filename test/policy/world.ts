@@ -40,7 +40,14 @@ async function caseWith(store: Store, lead: Actor, title: string): Promise<Matri
     { schema: 'BankAccount', properties: { iban: ['LV80BANK0000435195001'] } },
   ]);
   const file = await insertFile(store.scope(c.id), {
-    id: uuidv7(), file_name: 'photo.txt', mime_type: 'text/plain', content: Buffer.from('evidence'), entity_id: person?.id ?? null, source_id: null, created_by: lead.id, created_at: new Date().toISOString(),
+    id: uuidv7(),
+    file_name: 'photo.txt',
+    mime_type: 'text/plain',
+    content: Buffer.from('evidence'),
+    entity_id: person?.id ?? null,
+    source_id: null,
+    created_by: lead.id,
+    created_at: new Date().toISOString(),
   });
   return { id: c.id, fileId: file.id, personId: person?.id ?? '', accountId: account?.id ?? '', lead };
 }
@@ -50,8 +57,12 @@ export async function buildWorld(store: Store): Promise<World> {
   const a = (await addAgency(store, { name: `Agency A ${tag}`, country: 'FI', kind: 'police' })).id;
   const b = (await addAgency(store, { name: `Agency B ${tag}`, country: 'EE', kind: 'police' })).id;
   const c = (await addAgency(store, { name: `Agency C ${tag}`, country: 'LV', kind: 'labourInspectorate' })).id;
-  const leadA = actorOf(await addUser(store, { username: `lead-a-${tag}`, platformRole: 'investigator', agencyId: a, password: PASSWORD }));
-  const leadB = actorOf(await addUser(store, { username: `lead-b-${tag}`, platformRole: 'investigator', agencyId: b, password: PASSWORD }));
+  const leadA = actorOf(
+    await addUser(store, { username: `lead-a-${tag}`, platformRole: 'investigator', agencyId: a, password: PASSWORD }),
+  );
+  const leadB = actorOf(
+    await addUser(store, { username: `lead-b-${tag}`, platformRole: 'investigator', agencyId: b, password: PASSWORD }),
+  );
   const users = {} as World['users'];
   for (const role of roles) {
     const username = `m-${role}-${tag}`;
@@ -64,13 +75,32 @@ export async function buildWorld(store: Store): Promise<World> {
   const foreign = await caseWith(store, leadB, 'Foreign case');
   const now = new Date().toISOString();
   for (const role of roles) {
-    await addMember(store.scope(own.id), { user_id: users[role].actor.id, case_role: 'member', victim_contact: 0, added_by: leadA.id, added_at: now });
+    await addMember(store.scope(own.id), {
+      user_id: users[role].actor.id,
+      case_role: 'member',
+      victim_contact: 0,
+      added_by: leadA.id,
+      added_at: now,
+    });
   }
-  for (const [kase, access] of [[sharedRead, 'read'], [sharedContribute, 'contribute']] as const) {
+  for (const [kase, access] of [
+    [sharedRead, 'read'],
+    [sharedContribute, 'contribute'],
+  ] as const) {
     const lead = await resolveCaseAccess(store, leadB, kase.id);
     if (!lead) throw new Error('lead has no access');
     await shareCase(store, leadB, lead, { agencyId: a, access });
   }
-  const target = await addUser(store, { username: `target-${tag}`, platformRole: 'analyst', agencyId: c, password: PASSWORD });
-  return { agencies: { a, b, c }, users, cases: { own, sharedRead, sharedContribute, foreign }, targetUserId: target.id };
+  const target = await addUser(store, {
+    username: `target-${tag}`,
+    platformRole: 'analyst',
+    agencyId: c,
+    password: PASSWORD,
+  });
+  return {
+    agencies: { a, b, c },
+    users,
+    cases: { own, sharedRead, sharedContribute, foreign },
+    targetUserId: target.id,
+  };
 }

@@ -17,8 +17,14 @@ const uniq = (s: string) => `${s}-${process.pid}-${++n}`;
 describeEachDialect('attacks', ({ store }) => {
   let app: Awaited<ReturnType<typeof buildApp>>;
   const login = (username: string, password: string, headers: Record<string, string> = {}) =>
-    app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, headers: { 'content-type': 'application/json', ...headers } });
-  const cookieOf = (res: { headers: Record<string, unknown> }) => String(res.headers['set-cookie'] ?? '').split(';')[0] ?? '';
+    app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password },
+      headers: { 'content-type': 'application/json', ...headers },
+    });
+  const cookieOf = (res: { headers: Record<string, unknown> }) =>
+    String(res.headers['set-cookie'] ?? '').split(';')[0] ?? '';
 
   beforeAll(async () => {
     try {
@@ -63,11 +69,21 @@ describeEachDialect('attacks', ({ store }) => {
     const headers = { cookie, 'content-type': 'application/json' };
     const noHeader = await app.inject({ method: 'POST', url: '/api/cases', payload: body, headers });
     expect(noHeader.statusCode).toBe(403);
-    const evil = await app.inject({ method: 'POST', url: '/api/cases', payload: body, headers: { ...headers, 'x-elect-csrf': '1', origin: 'https://evil.example' } });
+    const evil = await app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      payload: body,
+      headers: { ...headers, 'x-elect-csrf': '1', origin: 'https://evil.example' },
+    });
     expect(evil.statusCode).toBe(403);
     const evilLogin = await login(u.username, PASSWORD, { origin: 'https://evil.example' });
     expect(evilLogin.statusCode).toBe(403);
-    const same = await app.inject({ method: 'POST', url: '/api/cases', payload: body, headers: { ...headers, 'x-elect-csrf': '1', origin: 'http://localhost:80' , host: 'localhost:80' } });
+    const same = await app.inject({
+      method: 'POST',
+      url: '/api/cases',
+      payload: body,
+      headers: { ...headers, 'x-elect-csrf': '1', origin: 'http://localhost:80', host: 'localhost:80' },
+    });
     expect(same.statusCode).toBe(201);
   });
 
@@ -78,26 +94,59 @@ describeEachDialect('attacks', ({ store }) => {
     const out = await app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, 'x-elect-csrf': '1' } });
     expect(out.statusCode).toBe(204);
     expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
-    const everywhere = await app.inject({ method: 'POST', url: '/api/auth/logout-everywhere', headers: { authorization: `Bearer ${token}` } });
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } }))
+        .statusCode,
+    ).toBe(200);
+    const everywhere = await app.inject({
+      method: 'POST',
+      url: '/api/auth/logout-everywhere',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(everywhere.statusCode).toBe(204);
-    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } }))
+        .statusCode,
+    ).toBe(401);
   });
 
   itDb('a trainee never reaches a real case, even as a member', async () => {
     const agency = (await addAgency(store(), { name: uniq('Agency'), country: 'FI', kind: 'police' })).id;
-    const lead = actorOf(await addUser(store(), { username: uniq('lead'), platformRole: 'investigator', agencyId: agency, password: PASSWORD }));
-    const trainee = await addUser(store(), { username: uniq('trainee'), platformRole: 'trainee', agencyId: agency, password: PASSWORD });
+    const lead = actorOf(
+      await addUser(store(), {
+        username: uniq('lead'),
+        platformRole: 'investigator',
+        agencyId: agency,
+        password: PASSWORD,
+      }),
+    );
+    const trainee = await addUser(store(), {
+      username: uniq('trainee'),
+      platformRole: 'trainee',
+      agencyId: agency,
+      password: PASSWORD,
+    });
     const real = await createCase(store(), lead, { title: 'Real operation', country: 'FI' });
     const training = await createCase(store(), lead, { title: 'Exercise', country: 'FI', purpose: 'training' });
     const now = new Date().toISOString();
-    for (const c of [real, training]) await addMember(store().scope(c.id), { user_id: trainee.id, case_role: 'member', victim_contact: 0, added_by: lead.id, added_at: now });
+    for (const c of [real, training])
+      await addMember(store().scope(c.id), {
+        user_id: trainee.id,
+        case_role: 'member',
+        victim_contact: 0,
+        added_by: lead.id,
+        added_at: now,
+      });
     const token = await issueToken(store().db, trainee.id, 't');
     const auth = { authorization: `Bearer ${token}` };
     expect((await app.inject({ method: 'GET', url: `/api/cases/${real.id}`, headers: auth })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'GET', url: `/api/cases/${real.id}/entities`, headers: auth })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: `/api/cases/${real.id}/entities`, headers: auth })).statusCode).toBe(
+      404,
+    );
     expect((await app.inject({ method: 'GET', url: `/api/cases/${training.id}`, headers: auth })).statusCode).toBe(200);
-    const list = (await app.inject({ method: 'GET', url: '/api/cases', headers: auth })).json<{ cases: { id: string }[] }>();
+    const list = (await app.inject({ method: 'GET', url: '/api/cases', headers: auth })).json<{
+      cases: { id: string }[];
+    }>();
     expect(list.cases.map((c) => c.id)).toEqual([training.id]);
   });
 
@@ -109,41 +158,73 @@ describeEachDialect('attacks', ({ store }) => {
     } finally {
       await spooled.dispose();
     }
-    await expect(spoolToFile(Readable.from([Buffer.alloc(2048)]), 'big.bin', 1024)).rejects.toMatchObject({ code: 'payload_too_large' });
+    await expect(spoolToFile(Readable.from([Buffer.alloc(2048)]), 'big.bin', 1024)).rejects.toMatchObject({
+      code: 'payload_too_large',
+    });
   });
 
   itDb('script in names is stored and returned as text in JSON, never as markup', async () => {
     const u = await addUser(store(), { username: uniq('xss'), platformRole: 'investigator', password: PASSWORD });
     const token = await issueToken(store().db, u.id, 't');
     const c = await createCase(store(), actorOf(u), { title: '<img src=x onerror=alert(1)>', country: 'FI' });
-    const res = await app.inject({ method: 'GET', url: `/api/cases/${c.id}`, headers: { authorization: `Bearer ${token}` } });
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/cases/${c.id}`,
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.headers['content-type']).toMatch(/^application\/json/);
     expect(res.json().title).toBe('<img src=x onerror=alert(1)>');
   });
 
   itDb("a victim's name, phone and passport find nothing for a user without victim contact", async () => {
-    const lead = actorOf(await addUser(store(), { username: uniq('vlead'), platformRole: 'investigator', password: PASSWORD }));
+    const lead = actorOf(
+      await addUser(store(), { username: uniq('vlead'), platformRole: 'investigator', password: PASSWORD }),
+    );
     const member = await addUser(store(), { username: uniq('vmember'), platformRole: 'analyst', password: PASSWORD });
     const c = await createCase(store(), lead, { title: 'Victims', country: 'LV' });
     const [victim] = await createEntities(store(), lead, c.id, [
-      { schema: 'Person', properties: { name: ['Ilze Kalniņa'], phone: ['+371 2612 9999'], passportNumber: ['LV1234567'], proceduralStatus: ['presumedVictim'] } },
+      {
+        schema: 'Person',
+        properties: {
+          name: ['Ilze Kalniņa'],
+          phone: ['+371 2612 9999'],
+          passportNumber: ['LV1234567'],
+          proceduralStatus: ['presumedVictim'],
+        },
+      },
       { schema: 'Person', properties: { name: ['Ilze Ozola'], proceduralStatus: ['witness'] } },
     ]);
-    await addMember(store().scope(c.id), { user_id: member.id, case_role: 'member', victim_contact: 0, added_by: lead.id, added_at: new Date().toISOString() });
+    await addMember(store().scope(c.id), {
+      user_id: member.id,
+      case_role: 'member',
+      victim_contact: 0,
+      added_by: lead.id,
+      added_at: new Date().toISOString(),
+    });
     const memberAuth = { authorization: `Bearer ${await issueToken(store().db, member.id, 't')}` };
     const leadAuth = { authorization: `Bearer ${await issueToken(store().db, lead.id, 't')}` };
     const get = (url: string, headers: Record<string, string>) => app.inject({ method: 'GET', url, headers });
 
-    const text = (await get(`/api/cases/${c.id}/search?q=${encodeURIComponent('Kalniņa')}`, memberAuth)).json<{ results: unknown[] }>();
+    const text = (await get(`/api/cases/${c.id}/search?q=${encodeURIComponent('Kalniņa')}`, memberAuth)).json<{
+      results: unknown[];
+    }>();
     expect(text.results).toEqual([]);
-    const name = (await get(`/api/cases/${c.id}/selectors?kind=name&value=${encodeURIComponent('Ilze Kalnina')}`, memberAuth)).json<{ matches: unknown[] }>();
+    const name = (
+      await get(`/api/cases/${c.id}/selectors?kind=name&value=${encodeURIComponent('Ilze Kalnina')}`, memberAuth)
+    ).json<{ matches: unknown[] }>();
     expect(name.matches).toEqual([]);
-    const phone = (await get(`/api/cases/${c.id}/selectors?kind=phone&value=26129999`, memberAuth)).json<{ matches: unknown[] }>();
+    const phone = (await get(`/api/cases/${c.id}/selectors?kind=phone&value=26129999`, memberAuth)).json<{
+      matches: unknown[];
+    }>();
     expect(phone.matches).toEqual([]);
-    const passport = (await get(`/api/cases/${c.id}/selectors?kind=document&value=LV1234567`, memberAuth)).json<{ matches: unknown[] }>();
+    const passport = (await get(`/api/cases/${c.id}/selectors?kind=document&value=LV1234567`, memberAuth)).json<{
+      matches: unknown[];
+    }>();
     expect(passport.matches).toEqual([]);
     // The witness is still found; the victim appears in lists only by pseudonym.
-    expect((await get(`/api/cases/${c.id}/search?q=ilze`, memberAuth)).json<{ results: unknown[] }>().results).toHaveLength(1);
+    expect(
+      (await get(`/api/cases/${c.id}/search?q=ilze`, memberAuth)).json<{ results: unknown[] }>().results,
+    ).toHaveLength(1);
     const page = await get(`/api/cases/${c.id}/entities/${victim?.id}`, memberAuth);
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('Kalni');
@@ -159,6 +240,10 @@ describeEachDialect('attacks', ({ store }) => {
     expect((await get(`/api/cases/${c.id}/export?victimIdentities=true`, memberAuth)).statusCode).toBe(403);
     expect((await get(`/api/cases/${c.id}/export?victimIdentities=true`, leadAuth)).body).toContain('Kalni');
     // The lead (victim contact) sees the person.
-    expect((await get(`/api/cases/${c.id}/search?q=${encodeURIComponent('Kalniņa')}`, leadAuth)).json<{ results: unknown[] }>().results).toHaveLength(1);
+    expect(
+      (await get(`/api/cases/${c.id}/search?q=${encodeURIComponent('Kalniņa')}`, leadAuth)).json<{
+        results: unknown[];
+      }>().results,
+    ).toHaveLength(1);
   });
 });

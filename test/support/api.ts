@@ -20,15 +20,30 @@ export interface TestApi {
   user: (username: string, platformRole?: string) => Promise<Caller>;
 }
 
-export type Caller = ((method: string, url: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiResponse>) & {
+export type Caller = ((
+  method: string,
+  url: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<ApiResponse>) & {
   userId: string;
   raw: (method: string, url: string, payload: string, headers?: Record<string, string>) => Promise<ApiResponse>;
 };
 
 export async function testApi(store: Store): Promise<TestApi> {
   const app = await buildApp({ store });
-  const inject = async (method: string, url: string, payload: string | undefined, headers: Record<string, string>): Promise<ApiResponse> => {
-    const res = await app.inject({ method: method as 'GET', url, ...(payload !== undefined ? { payload } : {}), headers });
+  const inject = async (
+    method: string,
+    url: string,
+    payload: string | undefined,
+    headers: Record<string, string>,
+  ): Promise<ApiResponse> => {
+    const res = await app.inject({
+      method: method as 'GET',
+      url,
+      ...(payload !== undefined ? { payload } : {}),
+      headers,
+    });
     let body: unknown = res.body;
     try {
       body = JSON.parse(res.body);
@@ -49,7 +64,8 @@ export async function testApi(store: Store): Promise<TestApi> {
           ...headers,
         })) as Caller;
       caller.userId = user.id;
-      caller.raw = (method, url, payload, headers = {}) => inject(method, url, payload, { ...auth, 'content-type': 'application/json', ...headers });
+      caller.raw = (method, url, payload, headers = {}) =>
+        inject(method, url, payload, { ...auth, 'content-type': 'application/json', ...headers });
       return caller;
     },
   };
@@ -65,7 +81,11 @@ export async function testActor(store: Store, base: string, platformRole = 'inve
 }
 
 /** Generates and loads a demo case (seed, scale) led by the caller's user; its id. */
-export async function loadDemoCaseLedBy(store: Store, lead: Pick<Caller, 'userId'>, opts: { seed: number; scale: number }): Promise<string> {
+export async function loadDemoCaseLedBy(
+  store: Store,
+  lead: Pick<Caller, 'userId'>,
+  opts: { seed: number; scale: number },
+): Promise<string> {
   const row = await getUser(store.db, lead.userId);
   if (!row) throw new Error(`no user ${lead.userId}`);
   return (await loadDemoCase(store, actorOf(row), opts)).caseId;

@@ -33,7 +33,12 @@ export function photoPixels(seed: number, variant: number): Uint8Array {
   const bg = [rnd() * 255, rnd() * 255, rnd() * 255];
   const bg2 = [rnd() * 255, rnd() * 255, rnd() * 255];
   const shapes = Array.from({ length: 6 }, () => ({
-    cx: rnd() * W, cy: rnd() * H, rx: 8 + rnd() * 40, ry: 8 + rnd() * 50, color: [rnd() * 255, rnd() * 255, rnd() * 255], rect: rnd() < 0.4,
+    cx: rnd() * W,
+    cy: rnd() * H,
+    rx: 8 + rnd() * 40,
+    ry: 8 + rnd() * 50,
+    color: [rnd() * 255, rnd() * 255, rnd() * 255],
+    rect: rnd() < 0.4,
   }));
   const shift = variant === 0 ? 0 : 1;
   for (let y = 0; y < H; y++) {
@@ -42,7 +47,9 @@ export function photoPixels(seed: number, variant: number): Uint8Array {
       const t = y / H;
       let c = [0, 1, 2].map((i) => (bg[i] ?? 0) * (1 - t) + (bg2[i] ?? 0) * t);
       for (const s of shapes) {
-        const inside = s.rect ? Math.abs(sx - s.cx) < s.rx && Math.abs(y - s.cy) < s.ry : ((sx - s.cx) / s.rx) ** 2 + ((y - s.cy) / s.ry) ** 2 < 1;
+        const inside = s.rect
+          ? Math.abs(sx - s.cx) < s.rx && Math.abs(y - s.cy) < s.ry
+          : ((sx - s.cx) / s.rx) ** 2 + ((y - s.cy) / s.ry) ** 2 < 1;
         if (inside) c = s.color;
       }
       const o = (y * W + x) * 4;
@@ -75,5 +82,8 @@ export function photoJpeg(seed: number, variant: number): Buffer {
 export function withRasterPhoto(html: string, seed: number, variant: number): string {
   const bytes = variant % 2 ? photoJpeg(seed, variant) : photoPng(seed, variant);
   const type = variant % 2 ? 'image/jpeg' : 'image/png';
-  return html.replace(/src="data:image\/svg\+xml;base64,[^"]*"/, `src="data:${type};base64,${bytes.toString('base64')}"`);
+  return html.replace(
+    /src="data:image\/svg\+xml;base64,[^"]*"/,
+    `src="data:${type};base64,${bytes.toString('base64')}"`,
+  );
 }

@@ -68,7 +68,10 @@ export function describeEachDialect(title: string, body: (ctx: DialectContext) =
         if (dialect === 'postgres') {
           skipReason = await postgresProblem();
           if (skipReason) {
-            if (inCi) throw new Error(`PostgreSQL is required under CI=true but not reachable at ${TEST_PG_URL}: ${skipReason}`);
+            if (inCi)
+              throw new Error(
+                `PostgreSQL is required under CI=true but not reachable at ${TEST_PG_URL}: ${skipReason}`,
+              );
             if (!warned) {
               warned = true;
               console.warn(`PostgreSQL not reachable at ${TEST_PG_URL} (${skipReason}): PostgreSQL cases skipped.`);
@@ -114,15 +117,19 @@ export function beforeAllWithStore(store: () => Store, setUp: (s: Store) => Prom
 
 /** Like `it`, but skips the case (outside CI) when its dialect is unavailable. */
 export function itDb(name: string, fn: () => Promise<void>, timeout?: number): void {
-  it(name, async (ctx) => {
-    try {
-      await fn();
-    } catch (e) {
-      if (e instanceof SkipDialect && !inCi) {
-        ctx.skip();
-        return;
+  it(
+    name,
+    async (ctx) => {
+      try {
+        await fn();
+      } catch (e) {
+        if (e instanceof SkipDialect && !inCi) {
+          ctx.skip();
+          return;
+        }
+        throw e;
       }
-      throw e;
-    }
-  }, timeout);
+    },
+    timeout,
+  );
 }

@@ -19,7 +19,11 @@ export async function caseAdjacency(store: Store, caseId: string): Promise<Map<s
     adj.get(b)?.add(a);
   };
   for (const e of entities) if (e.source_id !== null && e.target_id !== null) join(e.source_id, e.target_id);
-  const lines = await scope.selectFrom('transactions').select(['account_id', 'counterparty_account_id']).where('counterparty_account_id', 'is not', null).execute();
+  const lines = await scope
+    .selectFrom('transactions')
+    .select(['account_id', 'counterparty_account_id'])
+    .where('counterparty_account_id', 'is not', null)
+    .execute();
   for (const t of lines) join(t.account_id, t.counterparty_account_id ?? '');
   return adj;
 }
@@ -45,18 +49,38 @@ export interface TruthPath {
  */
 export async function victimToControllerPaths(store: Store, caseId: string): Promise<TruthPath[]> {
   const scope = store.scope(caseId);
-  const parts = (await scope.selectFrom('ground_truths').select('content').orderBy('part').execute()).map((r) => groundTruthPartSchema.parse(JSON.parse(r.content)));
+  const parts = (await scope.selectFrom('ground_truths').select('content').orderBy('part').execute()).map((r) =>
+    groundTruthPartSchema.parse(JSON.parse(r.content)),
+  );
   const out: TruthPath[] = [];
   for (const gt of parts) {
     for (const net of gt.networks) {
-      const controllerAccounts = new Set(gt.accounts.filter((a) => a.nature === 'controller' && net.controllerIds.includes(a.holderId)).map((a) => a.id));
-      for (const v of gt.persons.filter((p) => p.networkId === net.id && (p.proceduralStatus === 'victim' || p.proceduralStatus === 'presumedVictim'))) {
+      const controllerAccounts = new Set(
+        gt.accounts.filter((a) => a.nature === 'controller' && net.controllerIds.includes(a.holderId)).map((a) => a.id),
+      );
+      for (const v of gt.persons.filter(
+        (p) => p.networkId === net.id && (p.proceduralStatus === 'victim' || p.proceduralStatus === 'presumedVictim'),
+      )) {
         const own = gt.accounts.filter((a) => a.holderId === v.id).map((a) => a.id);
-        const refs = gt.proceeds.filter((p) => p.victimId === v.id && net.controllerIds.includes(p.beneficiaryId) && p.transactionRef).map((p) => p.transactionRef ?? '');
+        const refs = gt.proceeds
+          .filter((p) => p.victimId === v.id && net.controllerIds.includes(p.beneficiaryId) && p.transactionRef)
+          .map((p) => p.transactionRef ?? '');
         if (!refs.length || !own.length) continue;
-        const lines = await scope.selectFrom('transactions').select(['account_id', 'counterparty_account_id', 'amount_minor']).where('reference', 'in', refs).execute();
-        const paid = lines.find((t) => own.includes(t.account_id) && controllerAccounts.has(t.counterparty_account_id ?? '') && t.amount_minor < 0);
-        if (paid) out.push({ victimId: v.id, victimAccountId: paid.account_id, controllerAccountId: paid.counterparty_account_id ?? '' });
+        const lines = await scope
+          .selectFrom('transactions')
+          .select(['account_id', 'counterparty_account_id', 'amount_minor'])
+          .where('reference', 'in', refs)
+          .execute();
+        const paid = lines.find(
+          (t) =>
+            own.includes(t.account_id) && controllerAccounts.has(t.counterparty_account_id ?? '') && t.amount_minor < 0,
+        );
+        if (paid)
+          out.push({
+            victimId: v.id,
+            victimAccountId: paid.account_id,
+            controllerAccountId: paid.counterparty_account_id ?? '',
+          });
       }
     }
   }

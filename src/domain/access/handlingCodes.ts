@@ -19,15 +19,44 @@ export interface HandlingCode {
 const SOURCE = 'Europol handling codes (SIENA / EIS), Regulation (EU) 2016/794 art. 19 — summarised, verify';
 
 export const handlingCodes: readonly HandlingCode[] = [
-  { code: 'H0', label: 'Judicial use', meaning: 'May be used in judicial proceedings; no further restriction.', share: 'allowed', export: 'allowed', source: SOURCE },
-  { code: 'H1', label: 'Not as evidence', meaning: 'Not to be used as evidence in judicial proceedings without the provider’s permission.', share: 'allowed', export: 'lead-only', source: SOURCE },
-  { code: 'H2', label: 'No dissemination', meaning: 'Not to be disseminated further without the provider’s permission.', share: 'refused', export: 'lead-only', source: SOURCE },
-  { code: 'H3', label: 'Other restrictions', meaning: 'Restrictions stated by the provider apply; ask before any onward use.', share: 'lead-only', export: 'lead-only', source: SOURCE },
+  {
+    code: 'H0',
+    label: 'Judicial use',
+    meaning: 'May be used in judicial proceedings; no further restriction.',
+    share: 'allowed',
+    export: 'allowed',
+    source: SOURCE,
+  },
+  {
+    code: 'H1',
+    label: 'Not as evidence',
+    meaning: 'Not to be used as evidence in judicial proceedings without the provider’s permission.',
+    share: 'allowed',
+    export: 'lead-only',
+    source: SOURCE,
+  },
+  {
+    code: 'H2',
+    label: 'No dissemination',
+    meaning: 'Not to be disseminated further without the provider’s permission.',
+    share: 'refused',
+    export: 'lead-only',
+    source: SOURCE,
+  },
+  {
+    code: 'H3',
+    label: 'Other restrictions',
+    meaning: 'Restrictions stated by the provider apply; ask before any onward use.',
+    share: 'lead-only',
+    export: 'lead-only',
+    source: SOURCE,
+  },
 ];
 
 export const handlingCodeIds = handlingCodes.map((h) => h.code);
 
-export const handlingCodeOf = (code: string | null | undefined): HandlingCode | undefined => handlingCodes.find((h) => h.code === code);
+export const handlingCodeOf = (code: string | null | undefined): HandlingCode | undefined =>
+  handlingCodes.find((h) => h.code === code);
 
 /** The stricter of a case's and an entity's codes decides. */
 export function strictest(...codes: (string | null | undefined)[]): HandlingCode | undefined {

@@ -33,8 +33,12 @@ const CURRENCIES: readonly [RegExp, string][] = [
 ];
 const CUR = '€|eur(?:o|os|oa|ot)?|eiro|евро|євро|e|₽|руб\\.?|рублей|rub|₴|грн\\.?|uah|£|gbp|\\$|usd|sek|kr|pln|zł|zl';
 const AMOUNT = '\\d{1,3}(?:[ .,]\\d{3})*(?:[.,]\\d{1,2})?|\\d{1,6}(?:[.,]\\d{1,2})?';
-const UNIT = '(?:\\s*(?:/|per|за|kohta|par|eest)?\\s*(?:(\\d{1,3})\\s*)?(h|t|tunti|tunnin|tund|stunda|час|часа|година|hour|hr|min|minutes|minuuttia|minutit|минут|хв|night|yö|ночь|ніч))?';
-const PRICE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(${CUR})\\s*(${AMOUNT})|(${AMOUNT})\\s*(${CUR}))(?![\\p{L}])${UNIT}(?![\\p{L}])`, 'giu');
+const UNIT =
+  '(?:\\s*(?:/|per|за|kohta|par|eest)?\\s*(?:(\\d{1,3})\\s*)?(h|t|tunti|tunnin|tund|stunda|час|часа|година|hour|hr|min|minutes|minuuttia|minutit|минут|хв|night|yö|ночь|ніч))?';
+const PRICE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(${CUR})\\s*(${AMOUNT})|(${AMOUNT})\\s*(${CUR}))(?![\\p{L}])${UNIT}(?![\\p{L}])`,
+  'giu',
+);
 
 function currencyOf(s: string): string | null {
   for (const [re, code] of CURRENCIES) if (re.test(s.trim())) return code;
@@ -67,12 +71,20 @@ export function extractPrices(text: string): FoundPrice[] {
     const currency = currencyOf(curText);
     const amount = amountOf(amountText);
     if (!currency || !Number.isFinite(amount) || amount <= 0) continue;
-    out.push({ amount, currency, minutes: minutesOf(m[5], m[6]), raw: m[0].trim(), start: m.index, end: m.index + m[0].trimEnd().length });
+    out.push({
+      amount,
+      currency,
+      minutes: minutesOf(m[5], m[6]),
+      raw: m[0].trim(),
+      start: m.index,
+      end: m.index + m[0].trimEnd().length,
+    });
   }
   return out;
 }
 
-const AGE_AFTER = '(?:v\\.?|-?vuotias|vuotta|v\\.\\s?|y\\.?\\s?o\\.?|yo|yrs?|years?(?:\\s+old)?|-?aastane|aastat|a\\.|gadi|gadus|g\\.|года|год|лет|роки|років|рік|metai|metų|m\\.)';
+const AGE_AFTER =
+  '(?:v\\.?|-?vuotias|vuotta|v\\.\\s?|y\\.?\\s?o\\.?|yo|yrs?|years?(?:\\s+old)?|-?aastane|aastat|a\\.|gadi|gadus|g\\.|года|год|лет|роки|років|рік|metai|metų|m\\.)';
 const AGE = new RegExp(
   `(?<![\\p{L}\\p{N}])(?:(\\d{2})\\s*${AGE_AFTER}(?![\\p{L}])|(?:age|ikä|vanus|vecums|amžius|возраст|вік)\\s*[:\\-]?\\s*(\\d{2})(?![\\p{N}]))`,
   'giu',

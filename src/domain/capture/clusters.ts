@@ -71,14 +71,21 @@ function bySelector(ads: readonly AdSignals[], pick: (a: AdSignals) => readonly 
  * gave it, which is enough to connect them) and the networks they make. `householdPhones`: the
  * phones that are a household's, not one person's.
  */
-export function clusterAds(ads: readonly AdSignals[], householdPhones: ReadonlySet<string> = new Set()): { links: AdLink[]; clusters: AdCluster[] } {
+export function clusterAds(
+  ads: readonly AdSignals[],
+  householdPhones: ReadonlySet<string> = new Set(),
+): { links: AdLink[]; clusters: AdCluster[] } {
   const links: AdLink[] = [];
-  for (const [reason, groups] of [['phone', bySelector(ads, (a) => a.phones)], ['email', bySelector(ads, (a) => a.emails)]] as const) {
+  for (const [reason, groups] of [
+    ['phone', bySelector(ads, (a) => a.phones)],
+    ['email', bySelector(ads, (a) => a.emails)],
+  ] as const) {
     for (const [value, ids] of groups) {
       const [first, ...rest] = ids;
       if (!first) continue;
       const weak = reason === 'phone' && householdPhones.has(value);
-      for (const other of rest) links.push({ a: first, b: other, reason: weak ? 'householdPhone' : reason, value, merges: !weak });
+      for (const other of rest)
+        links.push({ a: first, b: other, reason: weak ? 'householdPhone' : reason, value, merges: !weak });
     }
   }
   for (let i = 0; i < ads.length; i++) {
@@ -96,7 +103,8 @@ export function clusterAds(ads: readonly AdSignals[], householdPhones: ReadonlyS
           if (!best || d + p < best.d + best.p) best = { d, p };
         }
       }
-      if (best) links.push({ a: a.id, b: b.id, reason: 'photo', value: `dHash ${best.d} / pHash ${best.p}`, merges: true });
+      if (best)
+        links.push({ a: a.id, b: b.id, reason: 'photo', value: `dHash ${best.d} / pHash ${best.p}`, merges: true });
     }
   }
   const uf = new UnionFind();
@@ -115,7 +123,10 @@ export function clusterAds(ads: readonly AdSignals[], householdPhones: ReadonlyS
 }
 
 /** Pairwise precision and recall of predicted groups against true groups (over the items of both). */
-export function pairScores(predicted: readonly (readonly string[])[], truth: ReadonlyMap<string, string>): { precision: number; recall: number; truePairs: number; predictedPairs: number } {
+export function pairScores(
+  predicted: readonly (readonly string[])[],
+  truth: ReadonlyMap<string, string>,
+): { precision: number; recall: number; truePairs: number; predictedPairs: number } {
   const label = new Map<string, number>();
   predicted.forEach((g, i) => g.forEach((id) => label.set(id, i)));
   const ids = [...label.keys()].filter((id) => truth.has(id));
@@ -133,5 +144,10 @@ export function pairScores(predicted: readonly (readonly string[])[], truth: Rea
       if (p && t) tp++;
     }
   }
-  return { precision: predictedPairs ? tp / predictedPairs : 1, recall: truePairs ? tp / truePairs : 1, truePairs, predictedPairs };
+  return {
+    precision: predictedPairs ? tp / predictedPairs : 1,
+    recall: truePairs ? tp / truePairs : 1,
+    truePairs,
+    predictedPairs,
+  };
 }

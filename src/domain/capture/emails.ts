@@ -18,8 +18,37 @@ export interface FoundEmail {
 
 /** Top-level domains a disguised address may end in (generic ones and the region's countries). */
 const COMMON_TLDS = new Set([
-  'com', 'net', 'org', 'info', 'biz', 'eu', 'me', 'io', 'co', 'online', 'app', 'example',
-  'fi', 'ee', 'lv', 'lt', 'se', 'no', 'dk', 'de', 'pl', 'ro', 'ru', 'ua', 'by', 'uk', 'md', 'bg', 'hu', 'cz', 'sk',
+  'com',
+  'net',
+  'org',
+  'info',
+  'biz',
+  'eu',
+  'me',
+  'io',
+  'co',
+  'online',
+  'app',
+  'example',
+  'fi',
+  'ee',
+  'lv',
+  'lt',
+  'se',
+  'no',
+  'dk',
+  'de',
+  'pl',
+  'ro',
+  'ru',
+  'ua',
+  'by',
+  'uk',
+  'md',
+  'bg',
+  'hu',
+  'cz',
+  'sk',
 ]);
 
 const AT_WORDS = 'at|ät|a|miuku|miukumauku|собака|собачка|эт|ет|pie';
@@ -30,7 +59,10 @@ const BR_OPEN = '[\\(\\[\\{<]';
 const BR_CLOSE = '[\\)\\]\\}>]';
 const AT = `(?:\\s*@\\s*|\\s*${BR_OPEN}\\s*(?:${AT_WORDS}|@)\\s*${BR_CLOSE}\\s*|\\s+(?:${AT_WORDS})\\s+)`;
 const DOT = `(?:\\.|\\s*${BR_OPEN}\\s*(?:${DOT_WORDS}|\\.)\\s*${BR_CLOSE}\\s*|\\s+(?:${DOT_WORDS})\\s+)`;
-const PATTERN = new RegExp(`(?<![\\p{L}\\p{N}._%+-])(${LOCAL})(${AT})(${LABEL}(?:${DOT}${LABEL})*)(?![\\p{L}\\p{N}])`, 'giu');
+const PATTERN = new RegExp(
+  `(?<![\\p{L}\\p{N}._%+-])(${LOCAL})(${AT})(${LABEL}(?:${DOT}${LABEL})*)(?![\\p{L}\\p{N}])`,
+  'giu',
+);
 const DOT_SPLIT = new RegExp(DOT, 'giu');
 
 export function extractEmails(text: string): FoundEmail[] {

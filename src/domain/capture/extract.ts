@@ -25,7 +25,20 @@ export interface Extraction {
 /** Country of a site's top-level domain, as a hint for numbers written without a country code. */
 export function countryOfHost(host: string): string | null {
   const tld = host.toLowerCase().split('.').pop() ?? '';
-  const map: Record<string, string> = { fi: 'FI', ee: 'EE', lv: 'LV', lt: 'LT', se: 'SE', no: 'NO', pl: 'PL', ru: 'RU', ua: 'UA', by: 'BY', ro: 'RO', uk: 'GB' };
+  const map: Record<string, string> = {
+    fi: 'FI',
+    ee: 'EE',
+    lv: 'LV',
+    lt: 'LT',
+    se: 'SE',
+    no: 'NO',
+    pl: 'PL',
+    ru: 'RU',
+    ua: 'UA',
+    by: 'BY',
+    ro: 'RO',
+    uk: 'GB',
+  };
   return map[tld] ?? null;
 }
 

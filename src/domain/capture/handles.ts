@@ -33,10 +33,16 @@ const APP_NAMES: Record<MessagingApp, string> = {
 };
 
 /** "Telegram: @nika_vip", "WhatsApp +358 40 123 4567", "tg @nika". */
-const NAMED = (Object.keys(APP_NAMES) as MessagingApp[]).map((app) => [
-  app,
-  new RegExp(`(?<![\\p{L}\\p{N}])(?:${APP_NAMES[app]})\\s*[:\\-–]?\\s*(@[A-Za-z][A-Za-z0-9_]{3,31}|\\+?[\\d][\\d\\s().-]{6,20}\\d)`, 'giu'),
-] as const);
+const NAMED = (Object.keys(APP_NAMES) as MessagingApp[]).map(
+  (app) =>
+    [
+      app,
+      new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:${APP_NAMES[app]})\\s*[:\\-–]?\\s*(@[A-Za-z][A-Za-z0-9_]{3,31}|\\+?[\\d][\\d\\s().-]{6,20}\\d)`,
+        'giu',
+      ),
+    ] as const,
+);
 
 function asHandle(value: string, countries: readonly string[]): string | null {
   if (value.startsWith('@')) return value.toLowerCase();
@@ -58,7 +64,10 @@ export function extractHandles(text: string, countries: readonly string[] = []):
   const out: FoundHandle[] = [];
   const seen = new Set<string>();
   const add = (app: MessagingApp, value: string, raw: string, start: number) => {
-    const handle = app === 'telegram' && !value.startsWith('@') && !/^\+?\d/.test(value) ? `@${value.toLowerCase()}` : asHandle(value, countries);
+    const handle =
+      app === 'telegram' && !value.startsWith('@') && !/^\+?\d/.test(value)
+        ? `@${value.toLowerCase()}`
+        : asHandle(value, countries);
     if (!handle) return;
     const key = `${app}:${handle}:${start}`;
     if (seen.has(key)) return;

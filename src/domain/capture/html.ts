@@ -16,25 +16,103 @@ export interface HtmlText {
 }
 
 const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', shy: '', ndash: '–', mdash: '—', hellip: '…', euro: '€', pound: '£',
-  copy: '©', reg: '®', laquo: '«', raquo: '»', bull: '•', middot: '·', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', times: '×',
-  auml: 'ä', ouml: 'ö', uuml: 'ü', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', aring: 'å', Aring: 'Å', otilde: 'õ', Otilde: 'Õ', scaron: 'š', Scaron: 'Š',
-  zcaron: 'ž', Zcaron: 'Ž', eacute: 'é', szlig: 'ß', deg: '°', para: '¶', sect: '§', zwnj: '', zwj: '', lrm: '', rlm: '',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  shy: '',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  euro: '€',
+  pound: '£',
+  copy: '©',
+  reg: '®',
+  laquo: '«',
+  raquo: '»',
+  bull: '•',
+  middot: '·',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  times: '×',
+  auml: 'ä',
+  ouml: 'ö',
+  uuml: 'ü',
+  Auml: 'Ä',
+  Ouml: 'Ö',
+  Uuml: 'Ü',
+  aring: 'å',
+  Aring: 'Å',
+  otilde: 'õ',
+  Otilde: 'Õ',
+  scaron: 'š',
+  Scaron: 'Š',
+  zcaron: 'ž',
+  Zcaron: 'Ž',
+  eacute: 'é',
+  szlig: 'ß',
+  deg: '°',
+  para: '¶',
+  sect: '§',
+  zwnj: '',
+  zwj: '',
+  lrm: '',
+  rlm: '',
 };
 
 export function decodeEntities(s: string): string {
   return s.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z][a-z0-9]{1,31});?/gi, (m, body: string) => {
     if (body[0] === '#') {
       const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return Number.isInteger(code) && code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '\uFFFD';
+      return Number.isInteger(code) && code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
+        ? String.fromCodePoint(code)
+        : '\uFFFD';
     }
     return NAMED[body] ?? m;
   });
 }
 
 const BLOCK = new Set([
-  'p', 'div', 'br', 'li', 'ul', 'ol', 'tr', 'td', 'th', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'footer', 'section', 'article',
-  'aside', 'nav', 'main', 'blockquote', 'pre', 'hr', 'dt', 'dd', 'dl', 'figure', 'figcaption', 'form', 'fieldset', 'address', 'option', 'title',
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'tr',
+  'td',
+  'th',
+  'table',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'footer',
+  'section',
+  'article',
+  'aside',
+  'nav',
+  'main',
+  'blockquote',
+  'pre',
+  'hr',
+  'dt',
+  'dd',
+  'dl',
+  'figure',
+  'figcaption',
+  'form',
+  'fieldset',
+  'address',
+  'option',
+  'title',
 ]);
 const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'head']);
 
@@ -56,7 +134,8 @@ export function htmlToText(html: string): HtmlText {
   const out: string[] = [];
   let hiddenDepth: string | null = null;
   let inTitle = false;
-  const re = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<![^>]*>|<\?[^>]*>|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+|<)/g;
+  const re =
+    /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<![^>]*>|<\?[^>]*>|<(\/?)([a-zA-Z][a-zA-Z0-9-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|([^<]+|<)/g;
   for (const m of html.matchAll(re)) {
     const [whole, close, rawName, , text] = m;
     if (text !== undefined) {
@@ -93,5 +172,11 @@ export function htmlToText(html: string): HtmlText {
     .replace(/[\t\f\r\v \u00a0]+/g, ' ')
     .replace(/ *\n[\n ]*/g, '\n')
     .trim();
-  return { title: decodeEntities(title).replace(/\s+/g, ' ').trim(), text, images, metaCharset: declaredCharset(html.slice(0, 4096)), lang };
+  return {
+    title: decodeEntities(title).replace(/\s+/g, ' ').trim(),
+    text,
+    images,
+    metaCharset: declaredCharset(html.slice(0, 4096)),
+    lang,
+  };
 }

@@ -85,7 +85,8 @@ export function dHash(img: GrayImage): string {
 const N = 32;
 const COS: Float64Array = (() => {
   const c = new Float64Array(N * N);
-  for (let k = 0; k < N; k++) for (let n = 0; n < N; n++) c[k * N + n] = Math.cos((Math.PI * (2 * n + 1) * k) / (2 * N));
+  for (let k = 0; k < N; k++)
+    for (let n = 0; n < N; n++) c[k * N + n] = Math.cos((Math.PI * (2 * n + 1) * k) / (2 * N));
   return c;
 })();
 

@@ -5,7 +5,22 @@ export { extractEmails, type FoundEmail } from './emails.ts';
 export { extractHandles, MESSAGING_APPS, type FoundHandle, type MessagingApp } from './handles.ts';
 export { extractPrices, extractAges, type FoundPrice, type FoundAge } from './adFacts.ts';
 export { extractPlaces, GAZETTEER, type FoundPlace } from './places.ts';
-export { findRedFlags, RED_FLAGS, RED_FLAG_KINDS, type FoundRedFlag, type RedFlagKind, type RedFlagDef } from './redFlags.ts';
+export {
+  findRedFlags,
+  RED_FLAGS,
+  RED_FLAG_KINDS,
+  type FoundRedFlag,
+  type RedFlagKind,
+  type RedFlagDef,
+} from './redFlags.ts';
 export { htmlToText, declaredCharset, decodeEntities, type HtmlText } from './html.ts';
-export { imageHashes, hamming, nearIdentical, toGray, NEAR_IDENTICAL, type GrayImage, type ImageHashes } from './imageHash.ts';
+export {
+  imageHashes,
+  hamming,
+  nearIdentical,
+  toGray,
+  NEAR_IDENTICAL,
+  type GrayImage,
+  type ImageHashes,
+} from './imageHash.ts';
 export { clusterAds, pairScores, type AdSignals, type AdLink, type AdCluster, type AdLinkReason } from './clusters.ts';

@@ -96,7 +96,14 @@ const group = (digits: string, sizes: readonly number[]): string[] => {
 };
 
 /** The written forms investigators meet, for one number. */
-function render(e164: string, country: CountryCode, form: number, sep: string, sizes: readonly number[], disguise: boolean): string {
+function render(
+  e164: string,
+  country: CountryCode,
+  form: number,
+  sep: string,
+  sizes: readonly number[],
+  disguise: boolean,
+): string {
   const n = parsePhoneNumberWithError(e164);
   const nsn = n.nationalNumber;
   const groups = group(nsn, sizes);
@@ -104,11 +111,21 @@ function render(e164: string, country: CountryCode, form: number, sep: string, s
   const national = n.formatNational().replace(/\D/g, '');
   let text: string;
   switch (form % 5) {
-    case 0: text = `+${n.countryCallingCode} ${join(groups)}`; break;
-    case 1: text = `00${n.countryCallingCode}${sep}${join(groups)}`; break;
-    case 2: text = `(+${n.countryCallingCode}) ${join(groups)}`; break;
-    case 3: text = join(group(national, sizes)); break;
-    default: text = join(groups); break;
+    case 0:
+      text = `+${n.countryCallingCode} ${join(groups)}`;
+      break;
+    case 1:
+      text = `00${n.countryCallingCode}${sep}${join(groups)}`;
+      break;
+    case 2:
+      text = `(+${n.countryCallingCode}) ${join(groups)}`;
+      break;
+    case 3:
+      text = join(group(national, sizes));
+      break;
+    default:
+      text = join(groups);
+      break;
   }
   if (disguise) text = text.replace(/0/g, 'O').replace(/1/g, 'l');
   void country;
@@ -119,7 +136,11 @@ describe('extractPhones: properties', () => {
   it('reads any valid number in any written form back to the same E.164', () => {
     fc.assert(
       fc.property(
-        validNumber, fc.integer({ min: 0, max: 4 }), fc.constantFrom(...SEPARATORS), fc.array(fc.integer({ min: 2, max: 4 }), { minLength: 1, maxLength: 4 }), fc.boolean(),
+        validNumber,
+        fc.integer({ min: 0, max: 4 }),
+        fc.constantFrom(...SEPARATORS),
+        fc.array(fc.integer({ min: 2, max: 4 }), { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
         ({ country, e164 }, form, sep, sizes, disguise) => {
           const written = render(e164, country, form, sep, sizes, disguise);
           const found = e164s(`Contact: ${written}. Thanks`, [country]);

@@ -32,7 +32,20 @@ export interface PhoneOptions {
 }
 
 /** Tried after the hints: the region's countries, where THB cases in the Baltic Sea area lead. */
-export const DEFAULT_PHONE_COUNTRIES: readonly string[] = ['FI', 'EE', 'LV', 'LT', 'SE', 'NO', 'PL', 'RU', 'UA', 'BY', 'RO', 'GB'];
+export const DEFAULT_PHONE_COUNTRIES: readonly string[] = [
+  'FI',
+  'EE',
+  'LV',
+  'LT',
+  'SE',
+  'NO',
+  'PL',
+  'RU',
+  'UA',
+  'BY',
+  'RO',
+  'GB',
+];
 
 type Atom =
   | { t: 'dig'; digits: string; start: number; end: number }
@@ -55,7 +68,8 @@ function wordAtom(word: string, start: number, end: number): Atom {
   if (CONFUSABLE_GROUP.test(word) && /[0-9]/.test(word)) {
     return { t: 'dig', digits: word.replace(/[Oo]/g, '0').replace(/[Il]/g, '1'), start, end };
   }
-  if (/^[OoIl]{1,4}$/u.test(word)) return { t: 'maybe', digits: word.replace(/[Oo]/g, '0').replace(/[Il]/g, '1'), start, end };
+  if (/^[OoIl]{1,4}$/u.test(word))
+    return { t: 'maybe', digits: word.replace(/[Oo]/g, '0').replace(/[Il]/g, '1'), start, end };
   const lower = word.toLowerCase().replace(/[’ʼ]/g, "'");
   const digit = NUMBER_WORDS[lower];
   if (digit !== undefined) return { t: 'dig', digits: digit, start, end };
@@ -180,7 +194,10 @@ function candidate(text: string, run: Run, i: number, j: number, countries: read
   const first = g[i];
   const last = g[j - 1];
   if (!first || !last) return null;
-  const digits = g.slice(i, j).map((x) => x.digits).join('');
+  const digits = g
+    .slice(i, j)
+    .map((x) => x.digits)
+    .join('');
   if (digits.length < 7 || digits.length > 15) return null;
   if (i === 0 && run.plus !== null) {
     const r = normalisePhone(`+${digits}`);
@@ -210,7 +227,7 @@ function phonesOfRun(text: string, run: Run, countries: readonly string[]): Foun
       if (c) all.push(c);
     }
   }
-  all.sort((a, b) => a.rank - b.rank || (b.j - b.i) - (a.j - a.i) || a.i - b.i);
+  all.sort((a, b) => a.rank - b.rank || b.j - b.i - (a.j - a.i) || a.i - b.i);
   const taken: Candidate[] = [];
   for (const c of all) if (taken.every((t) => c.j <= t.i || c.i >= t.j)) taken.push(c);
   taken.sort((a, b) => a.i - b.i);

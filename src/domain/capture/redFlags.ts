@@ -51,10 +51,28 @@ const POLARIS = 'Polaris, On-Ramps, Intersections, and Exit Routes (2018)';
 
 export const RED_FLAGS: readonly RedFlagDef[] = [
   {
-    kind: 'movement', meaning: 'Short stays, touring between towns: people moved from place to place', source: `${UNODC}; ${EUROPOL}`,
+    kind: 'movement',
+    meaning: 'Short stays, touring between towns: people moved from place to place',
+    source: `${UNODC}; ${EUROPOL}`,
     phrases: {
-      en: ['new in town', 'new in the city', 'just arrived', 'only this week', 'only a few days', 'few days only', 'visiting', 'on tour'],
-      fi: ['uusi kaupungissa', 'uutena kaupungissa', 'vain muutama päivä', 'vain tämän viikon', 'käymässä', 'vain muutaman päivän'],
+      en: [
+        'new in town',
+        'new in the city',
+        'just arrived',
+        'only this week',
+        'only a few days',
+        'few days only',
+        'visiting',
+        'on tour',
+      ],
+      fi: [
+        'uusi kaupungissa',
+        'uutena kaupungissa',
+        'vain muutama päivä',
+        'vain tämän viikon',
+        'käymässä',
+        'vain muutaman päivän',
+      ],
       et: ['uus linnas', 'ainult mõned päevad', 'ainult sel nädalal', 'äsja saabunud'],
       lv: ['jauna pilsētā', 'tikai dažas dienas', 'tikai šonedēļ', 'tikko ieradusies'],
       ru: ['новенькая', 'впервые в городе', 'только несколько дней', 'проездом', 'только на этой неделе'],
@@ -62,20 +80,53 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     },
   },
   {
-    kind: 'accommodationProvided', meaning: 'Housing arranged by the employer or advertiser: a means of control and of deductions', source: `${DELPHI}; ${POLARIS}`,
+    kind: 'accommodationProvided',
+    meaning: 'Housing arranged by the employer or advertiser: a means of control and of deductions',
+    source: `${DELPHI}; ${POLARIS}`,
     phrases: {
-      en: ['accommodation provided', 'housing provided', 'free accommodation', 'accommodation included', 'we provide accommodation'],
-      fi: ['majoitus järjestetään', 'asunto järjestetään', 'majoitus tarjotaan', 'ilmainen majoitus', 'majoitus järjestyy'],
+      en: [
+        'accommodation provided',
+        'housing provided',
+        'free accommodation',
+        'accommodation included',
+        'we provide accommodation',
+      ],
+      fi: [
+        'majoitus järjestetään',
+        'asunto järjestetään',
+        'majoitus tarjotaan',
+        'ilmainen majoitus',
+        'majoitus järjestyy',
+      ],
       et: ['majutus tagatud', 'tasuta majutus', 'elukoht tagatud', 'majutus olemas'],
-      lv: ['dzīvesvieta tiek nodrošināta', 'nodrošinām dzīvesvietu', 'bezmaksas dzīvesvieta', 'dzīvoklis tiek nodrošināts'],
-      ru: ['жильё предоставляется', 'жилье предоставляется', 'бесплатное жильё', 'бесплатное жилье', 'проживание бесплатно'],
+      lv: [
+        'dzīvesvieta tiek nodrošināta',
+        'nodrošinām dzīvesvietu',
+        'bezmaksas dzīvesvieta',
+        'dzīvoklis tiek nodrošināts',
+      ],
+      ru: [
+        'жильё предоставляется',
+        'жилье предоставляется',
+        'бесплатное жильё',
+        'бесплатное жилье',
+        'проживание бесплатно',
+      ],
       uk: ['житло надається', 'безкоштовне житло', 'проживання надається', 'надаємо житло'],
     },
   },
   {
-    kind: 'noExperienceNeeded', meaning: 'Unskilled work offered without language or experience: recruitment of the vulnerable', source: `${POLARIS}; ${DELPHI}`,
+    kind: 'noExperienceNeeded',
+    meaning: 'Unskilled work offered without language or experience: recruitment of the vulnerable',
+    source: `${POLARIS}; ${DELPHI}`,
     phrases: {
-      en: ['no experience needed', 'no experience required', 'no experience necessary', 'no language required', 'no english required'],
+      en: [
+        'no experience needed',
+        'no experience required',
+        'no experience necessary',
+        'no language required',
+        'no english required',
+      ],
       fi: ['ei kokemusta tarvita', 'kokemusta ei vaadita', 'kielitaitoa ei tarvita', 'ei vaadi kokemusta'],
       et: ['kogemus pole vajalik', 'kogemust ei nõuta', 'keeleoskus pole vajalik', 'kogemus ei ole vajalik'],
       lv: ['pieredze nav nepieciešama', 'valodas zināšanas nav nepieciešamas', 'bez pieredzes'],
@@ -84,9 +135,20 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     },
   },
   {
-    kind: 'advanceFee', meaning: 'A fee charged to the worker before the job: a road to debt bondage', source: `${FAIR}; ${DELPHI}`,
+    kind: 'advanceFee',
+    meaning: 'A fee charged to the worker before the job: a road to debt bondage',
+    source: `${FAIR}; ${DELPHI}`,
     phrases: {
-      en: ['registration fee', 'visa fee', 'pay for the visa', 'advance payment', 'pay in advance', 'deposit required', 'placement fee', 'recruitment fee'],
+      en: [
+        'registration fee',
+        'visa fee',
+        'pay for the visa',
+        'advance payment',
+        'pay in advance',
+        'deposit required',
+        'placement fee',
+        'recruitment fee',
+      ],
       fi: ['ennakkomaksu*', 'rekisteröintimaksu*', 'välityspalkkio*', 'maksu etukäteen'],
       et: ['ettemaks*', 'registreerimistasu*', 'vahendustasu*'],
       lv: ['priekšapmaksa*', 'reģistrācijas maksa*', 'starpniecības maksa*'],
@@ -95,7 +157,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     },
   },
   {
-    kind: 'travelPaid', meaning: 'Travel paid by the recruiter: often turned into a debt later', source: `${DELPHI}; ${POLARIS}`,
+    kind: 'travelPaid',
+    meaning: 'Travel paid by the recruiter: often turned into a debt later',
+    source: `${DELPHI}; ${POLARIS}`,
     phrases: {
       en: ['travel paid', 'tickets paid', 'we pay your travel', 'free travel', 'transport provided'],
       fi: ['matkat maksetaan', 'matkaliput maksetaan', 'kuljetus järjestetään'],
@@ -106,7 +170,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     },
   },
   {
-    kind: 'constantAvailability', meaning: 'Available at all hours: no control over working time', source: EUROPOL,
+    kind: 'constantAvailability',
+    meaning: 'Available at all hours: no control over working time',
+    source: EUROPOL,
     phrases: {
       en: ['24/7', '24h', 'available all day', 'all day and night', 'day and night'],
       fi: ['ympäri vuorokauden', 'yötä päivää', 'aina tavoitettavissa'],
@@ -117,10 +183,29 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     },
   },
   {
-    kind: 'nationalityAdvertised', meaning: 'Women advertised by nationality', source: UNODC,
+    kind: 'nationalityAdvertised',
+    meaning: 'Women advertised by nationality',
+    source: UNODC,
     phrases: {
-      en: ['romanian girl*', 'ukrainian girl*', 'latvian girl*', 'estonian girl*', 'polish girl*', 'russian girl*', 'asian girl*', 'thai girl*', 'nigerian girl*'],
-      fi: ['romanialainen tyttö', 'ukrainalainen tyttö', 'virolainen tyttö', 'latvialainen tyttö', 'venäläinen tyttö', 'aasialainen tyttö'],
+      en: [
+        'romanian girl*',
+        'ukrainian girl*',
+        'latvian girl*',
+        'estonian girl*',
+        'polish girl*',
+        'russian girl*',
+        'asian girl*',
+        'thai girl*',
+        'nigerian girl*',
+      ],
+      fi: [
+        'romanialainen tyttö',
+        'ukrainalainen tyttö',
+        'virolainen tyttö',
+        'latvialainen tyttö',
+        'venäläinen tyttö',
+        'aasialainen tyttö',
+      ],
       et: ['rumeenia tüdruk', 'ukraina tüdruk', 'läti tüdruk', 'vene tüdruk'],
       lv: ['rumāņu meitene', 'ukraiņu meitene', 'krievu meitene'],
       ru: ['украинка', 'румынка', 'латышка', 'эстонка'],
@@ -128,7 +213,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     },
   },
   {
-    kind: 'youthEmphasis', meaning: 'Youth stressed: possible minors', source: `${UNODC}; ${EUROPOL}`,
+    kind: 'youthEmphasis',
+    meaning: 'Youth stressed: possible minors',
+    source: `${UNODC}; ${EUROPOL}`,
     phrases: {
       en: ['teen', 'barely legal', 'schoolgirl', 'young and fresh', 'fresh girl*'],
       fi: ['teini*', 'nuori ja tuore', 'koulutyttö'],
@@ -139,7 +226,9 @@ export const RED_FLAGS: readonly RedFlagDef[] = [
     },
   },
   {
-    kind: 'thirdPartyContact', meaning: 'Someone else answers for her: a controller between client and person', source: EUROPOL,
+    kind: 'thirdPartyContact',
+    meaning: 'Someone else answers for her: a controller between client and person',
+    source: EUROPOL,
     phrases: {
       en: ['call my manager', 'contact my friend', 'book through', 'call the driver', 'my manager will answer'],
       fi: ['soita managerille', 'varaukset kuljettajalta'],
@@ -185,9 +274,13 @@ const COMPILED: readonly Compiled[] = RED_FLAGS.flatMap((f) =>
 export function findRedFlags(text: string): FoundRedFlag[] {
   const hits: FoundRedFlag[] = [];
   for (const c of COMPILED) {
-    for (const m of text.matchAll(c.re)) hits.push({ kind: c.kind, language: c.language, phrase: m[0], start: m.index, end: m.index + m[0].length });
+    for (const m of text.matchAll(c.re))
+      hits.push({ kind: c.kind, language: c.language, phrase: m[0], start: m.index, end: m.index + m[0].length });
   }
-  for (const a of extractAges(text)) if (a.age < 18) hits.push({ kind: 'minorAge', language: null, phrase: a.raw, start: a.start, end: a.end });
+  for (const a of extractAges(text))
+    if (a.age < 18) hits.push({ kind: 'minorAge', language: null, phrase: a.raw, start: a.start, end: a.end });
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
-  return hits.filter((h, i) => !hits.slice(0, i).some((o) => o.kind === h.kind && o.start <= h.start && o.end >= h.end));
+  return hits.filter(
+    (h, i) => !hits.slice(0, i).some((o) => o.kind === h.kind && o.start <= h.start && o.end >= h.end),
+  );
 }

@@ -36,7 +36,8 @@ interface Edge {
   via: ChainVia;
 }
 
-const byStartThenId = (a: Edge, b: Edge) => (a.via.start ?? '').localeCompare(b.via.start ?? '') || a.to.localeCompare(b.to);
+const byStartThenId = (a: Edge, b: Edge) =>
+  (a.via.start ?? '').localeCompare(b.via.start ?? '') || a.to.localeCompare(b.to);
 
 function edgesOf(g: CompanyGraph): Map<string, Edge[]> {
   const out = new Map<string, Edge[]>();
@@ -46,7 +47,13 @@ function edgesOf(g: CompanyGraph): Map<string, Edge[]> {
     out.set(from, list);
   };
   const contracted = new Set<string>();
-  const sub = (s: SubcontractLink): ChainVia => ({ linkId: s.id, kind: 'subcontract', contract: s.contract, start: s.start, end: s.end });
+  const sub = (s: SubcontractLink): ChainVia => ({
+    linkId: s.id,
+    kind: 'subcontract',
+    contract: s.contract,
+    start: s.start,
+    end: s.end,
+  });
   for (const s of g.subcontracts) {
     if (!g.companies.has(s.to)) continue;
     add(s.from, { to: s.to, via: sub(s) });
@@ -58,7 +65,10 @@ function edgesOf(g: CompanyGraph): Map<string, Edge[]> {
     const key = `${p.hostId}\u0000${p.sendingId}`;
     if (contracted.has(key) || postedVia.has(key)) continue;
     postedVia.add(key);
-    add(p.hostId, { to: p.sendingId, via: { linkId: p.id, kind: 'posting', contract: null, start: p.start, end: p.end } });
+    add(p.hostId, {
+      to: p.sendingId,
+      via: { linkId: p.id, kind: 'posting', contract: null, start: p.start, end: p.end },
+    });
   }
   for (const list of out.values()) list.sort(byStartThenId);
   return out;
@@ -83,8 +93,21 @@ function workersOf(g: CompanyGraph): Map<string, ChainWorker[]> {
     if (!g.companies.has(e.to)) continue;
     put(e.to, { id: e.from, name: nameOf(e.from), posted: false, start: e.start, end: e.end, hostCountry: null });
   }
-  for (const p of g.postings) put(p.sendingId, { id: p.workerId, name: nameOf(p.workerId), posted: true, start: p.start, end: p.end, hostCountry: p.hostCountry });
-  return new Map([...out].map(([k, m]) => [k, [...m.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))]));
+  for (const p of g.postings)
+    put(p.sendingId, {
+      id: p.workerId,
+      name: nameOf(p.workerId),
+      posted: true,
+      start: p.start,
+      end: p.end,
+      hostCountry: p.hostCountry,
+    });
+  return new Map(
+    [...out].map(([k, m]) => [
+      k,
+      [...m.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
+    ]),
+  );
 }
 
 /**
@@ -99,7 +122,15 @@ export function buildChains(g: CompanyGraph): ChainNode[] {
   const roots = [...edges.keys()].filter((id) => !below.has(id) && g.companies.has(id));
   const grow = (id: string, via: ChainVia | null, path: Set<string>): ChainNode => {
     const c = g.companies.get(id);
-    const node: ChainNode = { companyId: id, name: c?.name ?? id, country: c?.country ?? null, via, children: [], workers: workers.get(id) ?? [], cycle: path.has(id) };
+    const node: ChainNode = {
+      companyId: id,
+      name: c?.name ?? id,
+      country: c?.country ?? null,
+      via,
+      children: [],
+      workers: workers.get(id) ?? [],
+      cycle: path.has(id),
+    };
     if (node.cycle) return node;
     const next = new Set(path).add(id);
     for (const e of edges.get(id) ?? []) node.children.push(grow(e.to, e.via, next));

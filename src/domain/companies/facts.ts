@@ -133,7 +133,15 @@ const ENDS: Record<string, readonly [string, string]> = {
 /** Reads the company graph out of a case's entities (any order; links may precede their ends). */
 export function companyGraph(entities: Iterable<EntityRecord>): CompanyGraph {
   const g: CompanyGraph = {
-    companies: new Map(), persons: new Map(), directorships: [], ownerships: [], employments: [], subcontracts: [], postings: [], successions: [], latestDate: null,
+    companies: new Map(),
+    persons: new Map(),
+    directorships: [],
+    ownerships: [],
+    employments: [],
+    subcontracts: [],
+    postings: [],
+    successions: [],
+    latestDate: null,
   };
   let latest = '';
   const seeDate = (d: string | null) => {
@@ -157,8 +165,14 @@ export function companyGraph(entities: Iterable<EntityRecord>): CompanyGraph {
       const sending = first(p, 'sendingCompany');
       if (!worker || !sending) continue;
       const posting: PostingLink = {
-        id: e.id, workerId: worker, sendingId: sending, hostId: first(p, 'hostCompany'), workplace: first(p, 'workplace'),
-        hostCountry: first(p, 'hostCountry'), start: isoDay(first(p, 'startDate')), end: isoDay(first(p, 'endDate')),
+        id: e.id,
+        workerId: worker,
+        sendingId: sending,
+        hostId: first(p, 'hostCompany'),
+        workplace: first(p, 'workplace'),
+        hostCountry: first(p, 'hostCountry'),
+        start: isoDay(first(p, 'startDate')),
+        end: isoDay(first(p, 'endDate')),
       };
       seeDate(posting.start);
       seeDate(posting.end);

@@ -10,7 +10,15 @@ import type { CompanyFlag, FlagRule, FlagRuleId } from './rules/types.ts';
 import { noStaffManyPosted, payrollGap, postingTooLong, repeatedPosting } from './rules/workforce.ts';
 
 export const FLAG_RULES: readonly FlagRule[] = [
-  sharedAddress, directorManyBoards, directorAge, recentlyRegistered, noStaffManyPosted, payrollGap, phoenix, postingTooLong, repeatedPosting,
+  sharedAddress,
+  directorManyBoards,
+  directorAge,
+  recentlyRegistered,
+  noStaffManyPosted,
+  payrollGap,
+  phoenix,
+  postingTooLong,
+  repeatedPosting,
 ];
 
 export type FlagParams = Partial<Record<FlagRuleId, Record<string, number>>>;
@@ -21,11 +29,16 @@ export function describeFlagRule(r: FlagRule) {
 }
 
 /** Runs every rule (or those listed); parameters not given keep their defaults. */
-export function companyFlags(g: CompanyGraph, opts: { rules?: readonly FlagRuleId[]; params?: FlagParams } = {}): CompanyFlag[] {
+export function companyFlags(
+  g: CompanyGraph,
+  opts: { rules?: readonly FlagRuleId[]; params?: FlagParams } = {},
+): CompanyFlag[] {
   const out: CompanyFlag[] = [];
   for (const rule of FLAG_RULES) {
     if (opts.rules && !opts.rules.includes(rule.id)) continue;
-    const params = Object.fromEntries(Object.entries(rule.params).map(([k, v]) => [k, opts.params?.[rule.id]?.[k] ?? v.value]));
+    const params = Object.fromEntries(
+      Object.entries(rule.params).map(([k, v]) => [k, opts.params?.[rule.id]?.[k] ?? v.value]),
+    );
     out.push(...rule.check(g, params));
   }
   return out.sort((a, b) => a.companyId.localeCompare(b.companyId) || a.rule.localeCompare(b.rule));

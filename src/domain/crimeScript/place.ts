@@ -5,7 +5,16 @@
  */
 import { edgeOf, isA } from '../schema/index.ts';
 import { CRIME_SCRIPT_FUNCTIONS, type CrimeScriptFunction } from '../schema/thb.vocabulary.ts';
-import { FUNCTION_LANES, LINK_RULES, SCHEMA_LANES, SEED_REASONS, SELECTOR_RULES, TRANSFER_RULE, type AnchorKind, type LinkRule } from './rules.ts';
+import {
+  FUNCTION_LANES,
+  LINK_RULES,
+  SCHEMA_LANES,
+  SEED_REASONS,
+  SELECTOR_RULES,
+  TRANSFER_RULE,
+  type AnchorKind,
+  type LinkRule,
+} from './rules.ts';
 import { LANES, type Lane } from './stages.ts';
 
 export interface ChainEntity {
@@ -79,7 +88,8 @@ export function placeInChain(input: ChainInput): ChainResult {
       lanes.set(lane, (reasons = []));
       changed = true;
     }
-    if (!reasons.some((r) => r.rule === reason.rule && r.via === reason.via && r.record === reason.record)) reasons.push(reason);
+    if (!reasons.some((r) => r.rule === reason.rule && r.via === reason.via && r.record === reason.record))
+      reasons.push(reason);
     if (implicates && !implicated.has(id)) {
       implicated.add(id);
       changed = true;
@@ -105,15 +115,20 @@ export function placeInChain(input: ChainInput): ChainResult {
     if (status && PROCEDURAL_EXPLOITED.has(status)) exploited.add(e.id);
     for (const f of e.properties.crimeScriptFunctions ?? []) {
       if (!(CRIME_SCRIPT_FUNCTIONS as readonly string[]).includes(f)) continue;
-      for (const lane of FUNCTION_LANES[f as CrimeScriptFunction]) place(e.id, lane, { rule: SEED_REASONS.function, via: null, record: null, detail: f }, true);
+      for (const lane of FUNCTION_LANES[f as CrimeScriptFunction])
+        place(e.id, lane, { rule: SEED_REASONS.function, via: null, record: null, detail: f }, true);
     }
   }
-  for (const [id, lane] of manual) if (lane !== 'none') place(id, lane, { rule: SEED_REASONS.manual, via: null, record: null }, true);
+  for (const [id, lane] of manual)
+    if (lane !== 'none') place(id, lane, { rule: SEED_REASONS.manual, via: null, record: null }, true);
   for (const e of input.entities) {
-    for (const s of SCHEMA_LANES) if (isA(e.schema, s.schema)) place(e.id, s.lane, { rule: s.id, via: null, record: null }, true);
+    for (const s of SCHEMA_LANES)
+      if (isA(e.schema, s.schema)) place(e.id, s.lane, { rule: s.id, via: null, record: null }, true);
   }
 
-  const applicable = input.entities.map((e) => ({ e, rules: LINK_RULES.filter((r) => isA(e.schema, r.schema)) })).filter((x) => x.rules.length > 0);
+  const applicable = input.entities
+    .map((e) => ({ e, rules: LINK_RULES.filter((r) => isA(e.schema, r.schema)) }))
+    .filter((x) => x.rules.length > 0);
   const ends = (e: ChainEntity, prop: string): readonly string[] => {
     if (prop === '@self') return [e.id];
     const edge = edgeOf(e.schema);
@@ -130,7 +145,8 @@ export function placeInChain(input: ChainInput): ChainResult {
   };
 
   const contactsOf = new Map<string, string[][]>();
-  for (const group of input.sharedContacts ?? []) for (const id of group) contactsOf.set(id, [...(contactsOf.get(id) ?? []), [...group]]);
+  for (const group of input.sharedContacts ?? [])
+    for (const id of group) contactsOf.set(id, [...(contactsOf.get(id) ?? []), [...group]]);
 
   for (let round = 0; changed && round < MAX_ROUNDS; round++) {
     changed = false;
@@ -144,14 +160,19 @@ export function placeInChain(input: ChainInput): ChainResult {
         if (!anchors.length) continue;
         for (const target of ends(e, rule.place)) {
           if (target === anchors[0] || !fits(rule, target)) continue;
-          const reason: Reason = { rule: rule.id, via: rule.anchor === '@self' ? null : (anchors[0] ?? null), record: e.id };
+          const reason: Reason = {
+            rule: rule.id,
+            via: rule.anchor === '@self' ? null : (anchors[0] ?? null),
+            record: e.id,
+          };
           if (rule.lane === 'exploited') markExploited(target);
           else place(target, rule.lane, reason, rule.implicates);
         }
       }
     }
     for (const t of input.transfers ?? []) {
-      if (implicated.has(t.from) && byId.get(t.to)?.schema === 'BankAccount') place(t.to, TRANSFER_RULE.lane, { rule: TRANSFER_RULE.id, via: t.from, record: null }, true);
+      if (implicated.has(t.from) && byId.get(t.to)?.schema === 'BankAccount')
+        place(t.to, TRANSFER_RULE.lane, { rule: TRANSFER_RULE.id, via: t.from, record: null }, true);
     }
     for (const [id, groups] of contactsOf) {
       for (const group of groups) {
@@ -159,10 +180,17 @@ export function placeInChain(input: ChainInput): ChainResult {
         if (!node) continue;
         if (SELECTOR_RULES.usedBy.nodeSchemata.includes(node.schema)) {
           const user = group.find((g) => g !== id && is(g, 'involved'));
-          if (user) place(id, SELECTOR_RULES.usedBy.lane, { rule: SELECTOR_RULES.usedBy.id, via: user, record: null }, true);
+          if (user)
+            place(id, SELECTOR_RULES.usedBy.lane, { rule: SELECTOR_RULES.usedBy.id, via: user, record: null }, true);
         } else if (!exploited.has(id) && node.schema !== 'OnlineAd') {
           const ad = group.find((g) => g !== id && byId.get(g)?.schema === 'OnlineAd' && implicated.has(g));
-          if (ad) place(id, SELECTOR_RULES.usesAdContact.lane, { rule: SELECTOR_RULES.usesAdContact.id, via: ad, record: null }, true);
+          if (ad)
+            place(
+              id,
+              SELECTOR_RULES.usesAdContact.lane,
+              { rule: SELECTOR_RULES.usesAdContact.id, via: ad, record: null },
+              true,
+            );
         }
       }
     }
@@ -181,8 +209,21 @@ export function placeInChain(input: ChainInput): ChainResult {
     const edge = edgeOf(e.schema);
     if (!edge || !(isA(e.schema, 'Family') || isA(e.schema, 'Associate'))) continue;
     const [a, b] = [e.properties[edge.source]?.[0], e.properties[edge.target]?.[0]];
-    for (const [x, y] of [[a, b], [b, a]] as const) {
-      if (x && y && implicated.has(x) && !placements.has(y) && !exploited.has(y) && !excluded.has(y) && byId.has(y) && !unplaced.includes(y)) unplaced.push(y);
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      if (
+        x &&
+        y &&
+        implicated.has(x) &&
+        !placements.has(y) &&
+        !exploited.has(y) &&
+        !excluded.has(y) &&
+        byId.has(y) &&
+        !unplaced.includes(y)
+      )
+        unplaced.push(y);
     }
   }
   return { placements: out, exploited: [...exploited].sort(), unplaced: unplaced.sort() };

@@ -56,8 +56,10 @@ export function prepareEntity(input: EntityInput, opts: PrepareOptions): Prepare
     if ((edge.optional || opts.skipRequired) && (!sourceId || !targetId)) {
       sourceId = null;
       targetId = null;
-    } else if (!sourceId) throw errors.validation(`A ${input.schema} link needs "${edge.source}"`, `properties.${edge.source}`);
-    else if (!targetId) throw errors.validation(`A ${input.schema} link needs "${edge.target}"`, `properties.${edge.target}`);
+    } else if (!sourceId)
+      throw errors.validation(`A ${input.schema} link needs "${edge.source}"`, `properties.${edge.source}`);
+    else if (!targetId)
+      throw errors.validation(`A ${input.schema} link needs "${edge.target}"`, `properties.${edge.target}`);
   }
 
   const selectors: SelectorValue[] = [];
@@ -73,7 +75,9 @@ export function prepareEntity(input: EntityInput, opts: PrepareOptions): Prepare
     }
   }
   // A victim's caption is a pseudonym even in the database, so sorting by caption reveals nothing.
-  const caption = isVictim(input.schema, properties) ? pseudonymOf(input.id) : captionOf({ schema: input.schema, properties });
+  const caption = isVictim(input.schema, properties)
+    ? pseudonymOf(input.id)
+    : captionOf({ schema: input.schema, properties });
   const searchText = foldText([caption, ...words].join(' ')).slice(0, MAX_SEARCH_TEXT);
 
   return {

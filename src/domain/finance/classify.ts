@@ -6,7 +6,15 @@
 import { dayOf } from './dates.ts';
 import type { Tx } from './types.ts';
 import { TxFlag } from './types.ts';
-import { CASH_DEPOSIT_WORDS, CASH_WITHDRAWAL_WORDS, foldWords, HOUSING_WORDS, TAX_WORDS, WAGE_WORDS, wordMatcher } from './vocabulary.ts';
+import {
+  CASH_DEPOSIT_WORDS,
+  CASH_WITHDRAWAL_WORDS,
+  foldWords,
+  HOUSING_WORDS,
+  TAX_WORDS,
+  WAGE_WORDS,
+  wordMatcher,
+} from './vocabulary.ts';
 
 /** A statement line as stored (the transactions table's columns, camel-cased). */
 export interface RawTx {
@@ -94,13 +102,46 @@ export class Classifier {
 
   toTx(r: RawTx): Tx {
     const cp = r.counterpartyAccountId ?? (r.counterpartyAccount ? `no:${r.counterpartyAccount}` : null);
-    return this.tx(r.id, r.accountId, cp, r.counterpartyName, r.amount, r.currency, r.bookingDate, r.text, r.kind, r.place, r.reference);
+    return this.tx(
+      r.id,
+      r.accountId,
+      cp,
+      r.counterpartyName,
+      r.amount,
+      r.currency,
+      r.bookingDate,
+      r.text,
+      r.kind,
+      r.place,
+      r.reference,
+    );
   }
 
   /** A line from its columns, the counterparty already as a key (`toTx` without the record). */
-  tx(id: string, accountId: string, cp: string | null, cpName: string | null, amount: number, currency: string, bookingDate: string, text: string | null, kind: string | null, place: string | null, reference: string | null = null): Tx {
+  tx(
+    id: string,
+    accountId: string,
+    cp: string | null,
+    cpName: string | null,
+    amount: number,
+    currency: string,
+    bookingDate: string,
+    text: string | null,
+    kind: string | null,
+    place: string | null,
+    reference: string | null = null,
+  ): Tx {
     return {
-      id, accountId, cp, cpName, amount, currency, day: this.dayOf(bookingDate), text, reference, kind,
+      id,
+      accountId,
+      cp,
+      cpName,
+      amount,
+      currency,
+      day: this.dayOf(bookingDate),
+      text,
+      reference,
+      kind,
       place: place ? place.trim() || null : null,
       flags: this.flags(kind, text, cpName, amount),
     };

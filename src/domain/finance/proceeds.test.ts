@@ -16,7 +16,14 @@ const victim: LabourVictimInput = {
   fees: [{ linkId: 'rec1', amountMinor: 50_000, currency: 'EUR' }],
 };
 
-const base = { labour: [victim], kickbackAccounts: new Set(['boss']), deductionAccounts: new Set(['foreman']), funnels: [], sexualVictims: [], adPrices: [] };
+const base = {
+  labour: [victim],
+  kickbackAccounts: new Set(['boss']),
+  deductionAccounts: new Set(['foreman']),
+  funnels: [],
+  sexualVictims: [],
+  adPrices: [],
+};
 
 describe('proceeds estimate', () => {
   it('counts observed kick-backs and deductions and the recorded fee, and says what it did not compute', () => {
@@ -30,7 +37,13 @@ describe('proceeds estimate', () => {
     const model = ProceedsModel.parse({
       assumptions: [
         { name: 'cashKickbackWindowDays', value: 3, unit: 'days', source: 'statement of V1' },
-        { name: 'transportDeductionPerMonth', value: 100, unit: 'EUR/month', source: 'statement of V1', appliesTo: ['v1'] },
+        {
+          name: 'transportDeductionPerMonth',
+          value: 100,
+          unit: 'EUR/month',
+          source: 'statement of V1',
+          appliesTo: ['v1'],
+        },
         { name: 'transportDeductionPerMonth', value: 999, unit: 'EUR/month', source: 'general guess' },
         { name: 'hoursPerMonth', value: 250, unit: 'h/month', source: 'statement of V1' },
         { name: 'hourlyWage', value: 12, unit: 'EUR/h', source: 'collective agreement' },
@@ -54,8 +67,23 @@ describe('proceeds estimate', () => {
       ],
       sexualBasis: 'model',
     });
-    const funnels = [{ accountId: 'f', deposits: [{ id: 'd1', day: 1, amount: 150_000, currency: 'EUR' }, { id: 'd2', day: 8, amount: 90_000, currency: 'EUR' }] }];
-    const e = estimateProceeds({ ...base, labour: [], funnels, sexualVictims: ['s1', 's2'], adPrices: [100, 150, 120], model });
+    const funnels = [
+      {
+        accountId: 'f',
+        deposits: [
+          { id: 'd1', day: 1, amount: 150_000, currency: 'EUR' },
+          { id: 'd2', day: 8, amount: 90_000, currency: 'EUR' },
+        ],
+      },
+    ];
+    const e = estimateProceeds({
+      ...base,
+      labour: [],
+      funnels,
+      sexualVictims: ['s1', 's2'],
+      adPrices: [100, 150, 120],
+      model,
+    });
     expect(e.sexual.observedMinor).toBe(240_000);
     expect(e.sexual.modelledMinor).toBe(2 * 3 * 100 * 12_000);
     expect(e.totals.byKind.sexualServices).toBe(7_200_000);

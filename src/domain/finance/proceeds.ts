@@ -64,14 +64,23 @@ export interface VictimEstimate {
 export interface ProceedsEstimate {
   assumptions: (Assumption & { used: boolean })[];
   victims: VictimEstimate[];
-  funnels: { accountId: string; depositsMinor: number; deposits: number; currency: string; first: string | null; last: string | null; evidence: string[] }[];
+  funnels: {
+    accountId: string;
+    depositsMinor: number;
+    deposits: number;
+    currency: string;
+    first: string | null;
+    last: string | null;
+    evidence: string[];
+  }[];
   sexual: { observedMinor: number; modelledMinor: number | null; basis: 'observed' | 'model'; explanation: string };
   totals: { currency: string; byKind: Record<ProceedsKind, number>; proceedsMinor: number; owedToVictimsMinor: number };
   notes: string[];
 }
 
 const minor = (major: number) => Math.round(major * 100);
-const fmt = (m: number, c: string) => `${c} ${(m / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const fmt = (m: number, c: string) =>
+  `${c} ${(m / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 export function estimateProceeds(input: ProceedsInput): ProceedsEstimate {
   const used = new Set<Assumption>();
@@ -83,17 +92,25 @@ export function estimateProceeds(input: ProceedsInput): ProceedsEstimate {
   const notes: string[] = [];
   const victims = input.labour.map((v) => labourVictim(v, input, take));
   if (!input.model.assumptions.some((a) => a.name === 'cashKickbackWindowDays')) {
-    notes.push('Cash withdrawals after payday are not counted as kick-backs: enter cashKickbackWindowDays (from victims’ statements) to count them.');
+    notes.push(
+      'Cash withdrawals after payday are not counted as kick-backs: enter cashKickbackWindowDays (from victims’ statements) to count them.',
+    );
   }
-  if (!input.model.assumptions.some((a) => a.name === 'hourlyWage')) notes.push('Wages owed are not computed: enter hoursPerMonth and hourlyWage.');
+  if (!input.model.assumptions.some((a) => a.name === 'hourlyWage'))
+    notes.push('Wages owed are not computed: enter hoursPerMonth and hourlyWage.');
 
   const funnels = input.funnels.map((f) => {
     const currency = f.deposits[0]?.currency ?? 'EUR';
     const same = f.deposits.filter((d) => d.currency === currency);
     const days = same.map((d) => d.day);
     return {
-      accountId: f.accountId, currency, deposits: same.length, depositsMinor: same.reduce((a, d) => a + d.amount, 0),
-      first: days.length ? isoOfDay(Math.min(...days)) : null, last: days.length ? isoOfDay(Math.max(...days)) : null, evidence: same.map((d) => d.id),
+      accountId: f.accountId,
+      currency,
+      deposits: same.length,
+      depositsMinor: same.reduce((a, d) => a + d.amount, 0),
+      first: days.length ? isoOfDay(Math.min(...days)) : null,
+      last: days.length ? isoOfDay(Math.max(...days)) : null,
+      evidence: same.map((d) => d.id),
     };
   });
   const observed = funnels.reduce((a, f) => a + f.depositsMinor, 0);
@@ -105,12 +122,20 @@ export function estimateProceeds(input: ProceedsInput): ProceedsEstimate {
     basis: basis as 'observed' | 'model',
     explanation:
       `Cash deposited into ${funnels.length} funnel account(s): ${fmt(observed, 'EUR')} (taken as earnings from sexual services, FATF/APG 2018). ` +
-      (modelled ? `Model: ${modelled.text} = ${fmt(modelled.amount, modelled.currency)}. ` : 'Model not computed: enter clientsPerDay and daysWorked (and pricePerClient, or capture ads with prices). ') +
+      (modelled
+        ? `Model: ${modelled.text} = ${fmt(modelled.amount, modelled.currency)}. `
+        : 'Model not computed: enter clientsPerDay and daysWorked (and pricePerClient, or capture ads with prices). ') +
       `The total uses the ${basis === 'model' ? 'model' : 'cash banked'}.`,
   };
 
   const currency = 'EUR';
-  const byKind: Record<ProceedsKind, number> = { wageKickback: 0, deduction: 0, recruitmentFee: 0, sexualServices: 0, wagesOwed: 0 };
+  const byKind: Record<ProceedsKind, number> = {
+    wageKickback: 0,
+    deduction: 0,
+    recruitmentFee: 0,
+    sexualServices: 0,
+    wagesOwed: 0,
+  };
   for (const v of victims) for (const i of v.items) if (i.currency === currency) byKind[i.kind] += i.amountMinor;
   byKind.sexualServices = basis === 'model' && modelled ? modelled.amount : observed;
   const proceedsMinor = byKind.wageKickback + byKind.deduction + byKind.recruitmentFee + byKind.sexualServices;
@@ -131,18 +156,36 @@ function labourVictim(v: LabourVictimInput, input: ProceedsInput, take: Take): V
   const subjects = [v.personId, ...v.accountIds];
   const currency = v.wages[0]?.currency ?? v.debits[0]?.currency ?? 'EUR';
   const items: ProceedsItem[] = [];
-  const item = (kind: ProceedsKind, basis: Basis, lines: { id: string; amount: number }[], explanation: string, assumptions: string[] = []) => {
+  const item = (
+    kind: ProceedsKind,
+    basis: Basis,
+    lines: { id: string; amount: number }[],
+    explanation: string,
+    assumptions: string[] = [],
+  ) => {
     const amountMinor = lines.reduce((a, l) => a + l.amount, 0);
-    if (amountMinor > 0) items.push({ kind, basis, amountMinor, currency, explanation, evidence: lines.map((l) => l.id), assumptions });
+    if (amountMinor > 0)
+      items.push({ kind, basis, amountMinor, currency, explanation, evidence: lines.map((l) => l.id), assumptions });
   };
   const debits = v.debits.filter((d) => d.currency === currency);
   const kick = debits.filter((d) => d.cp && input.kickbackAccounts.has(d.cp));
-  item('wageKickback', 'observed', kick, `${kick.length} transfer(s) to the account(s) the wage kick-back findings name`);
+  item(
+    'wageKickback',
+    'observed',
+    kick,
+    `${kick.length} transfer(s) to the account(s) the wage kick-back findings name`,
+  );
   const window = take('cashKickbackWindowDays', subjects);
   if (window) {
     const wageDays = v.wages.filter((w) => w.currency === currency).map((w) => w.day);
     const cash = debits.filter((d) => d.cash && wageDays.some((w) => d.day >= w && d.day <= w + window.value));
-    item('wageKickback', 'assumed', cash, `${cash.length} cash withdrawal(s) within ${window.value} day(s) after a wage, taken as handed back`, [window.name]);
+    item(
+      'wageKickback',
+      'assumed',
+      cash,
+      `${cash.length} cash withdrawal(s) within ${window.value} day(s) after a wage, taken as handed back`,
+      [window.name],
+    );
   }
   const housing = debits.filter((d) => d.cp && input.deductionAccounts.has(d.cp) && !input.kickbackAccounts.has(d.cp));
   item('deduction', 'observed', housing, `${housing.length} payment(s) to the account(s) the deduction findings name`);
@@ -150,10 +193,24 @@ function labourVictim(v: LabourVictimInput, input: ProceedsInput, take: Take): V
   for (const name of ['transportDeductionPerMonth', 'otherDeductionPerMonth'] as const) {
     const a = take(name, subjects);
     if (!a || currencyOfUnit(a.unit) !== currency) continue;
-    item('deduction', 'assumed', [{ id: '', amount: months * minor(a.value) }], `${months} month(s) × ${fmt(minor(a.value), currency)} (${name}), counted from ${housing.length ? 'the housing deductions paid' : 'the wages paid'}`, [name]);
+    item(
+      'deduction',
+      'assumed',
+      [{ id: '', amount: months * minor(a.value) }],
+      `${months} month(s) × ${fmt(minor(a.value), currency)} (${name}), counted from ${housing.length ? 'the housing deductions paid' : 'the wages paid'}`,
+      [name],
+    );
   }
   for (const f of v.fees.filter((x) => x.currency === currency)) {
-    items.push({ kind: 'recruitmentFee', basis: 'recorded', amountMinor: f.amountMinor, currency, explanation: 'Recruitment fee as recorded on the recruitment link', evidence: [f.linkId], assumptions: [] });
+    items.push({
+      kind: 'recruitmentFee',
+      basis: 'recorded',
+      amountMinor: f.amountMinor,
+      currency,
+      explanation: 'Recruitment fee as recorded on the recruitment link',
+      evidence: [f.linkId],
+      assumptions: [],
+    });
   }
   for (const i of items) i.evidence = i.evidence.filter(Boolean);
   const takenMinor = items.reduce((a, i) => a + i.amountMinor, 0);
@@ -166,7 +223,12 @@ function labourVictim(v: LabourVictimInput, input: ProceedsInput, take: Take): V
     const due = Math.round(paid.length * hours.value * minor(wage.value));
     owedMinor = Math.max(0, due - (paidMinor - takenMinor));
     items.push({
-      kind: 'wagesOwed', basis: 'modelled', amountMinor: owedMinor, currency, evidence: paid.flatMap((w) => [...w.ids]), assumptions: [hours.name, wage.name],
+      kind: 'wagesOwed',
+      basis: 'modelled',
+      amountMinor: owedMinor,
+      currency,
+      evidence: paid.flatMap((w) => [...w.ids]),
+      assumptions: [hours.name, wage.name],
       explanation: `${paid.length} month(s) × ${hours.value} h × ${fmt(minor(wage.value), currency)}/h due = ${fmt(due, currency)}; paid ${fmt(paidMinor, currency)}, of which ${fmt(takenMinor, currency)} taken back; owed ${fmt(owedMinor, currency)}`,
     });
   }
@@ -186,6 +248,12 @@ function sexualModel(input: ProceedsInput, take: Take): { amount: number; curren
   const persons = input.sexualVictims.length || personsA?.value || 1;
   const currency = priceA ? currencyOfUnit(priceA.unit) : 'EUR';
   const amount = Math.round(persons * clients.value * days.value * minor(price));
-  const priceText = priceA ? `${fmt(minor(price), currency)} (entered)` : `${fmt(minor(price), currency)} (median price of ${prices.length} captured ads)`;
-  return { amount, currency, text: `${persons} person(s) × ${clients.value} clients/day × ${days.value} days × ${priceText}` };
+  const priceText = priceA
+    ? `${fmt(minor(price), currency)} (entered)`
+    : `${fmt(minor(price), currency)} (median price of ${prices.length} captured ads)`;
+  return {
+    amount,
+    currency,
+    text: `${persons} person(s) × ${clients.value} clients/day × ${days.value} days × ${priceText}`,
+  };
 }

@@ -17,7 +17,11 @@ export const currencyOfUnit = (unit: string): string => /^[A-Z]{3}\b/.exec(unit.
  * The assumption of that name that applies to any of `subjects` (a victim and their accounts):
  * one naming the subject wins over a general one.
  */
-export function assumptionFor(model: ProceedsModel, name: AssumptionName, subjects: readonly string[]): Assumption | undefined {
+export function assumptionFor(
+  model: ProceedsModel,
+  name: AssumptionName,
+  subjects: readonly string[],
+): Assumption | undefined {
   const named = model.assumptions.filter((a) => a.name === name);
   return named.find((a) => a.appliesTo?.some((s) => subjects.includes(s))) ?? named.find((a) => !a.appliesTo?.length);
 }

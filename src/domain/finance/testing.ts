@@ -35,14 +35,19 @@ export function line(account: string, day: number, euros: number, spec: LineSpec
 
 /** A transfer seen on both statements: the payer's debit and the payee's credit. */
 export function transfer(from: string, to: string, day: number, euros: number, text: string): Tx[] {
-  return [line(from, day, -euros, { cp: to, text, kind: 'transfer' }), line(to, day, euros, { cp: from, text, kind: 'transfer' })];
+  return [
+    line(from, day, -euros, { cp: to, text, kind: 'transfer' }),
+    line(to, day, euros, { cp: from, text, kind: 'transfer' }),
+  ];
 }
 
 /** Lines grouped into per-account histories in (day, id) order, as the store streams them. */
 export function histories(lines: readonly Tx[]): AccountHistory[] {
   const by = new Map<string, Tx[]>();
   for (const t of lines) by.set(t.accountId, [...(by.get(t.accountId) ?? []), t]);
-  return [...by].sort(([a], [b]) => (a < b ? -1 : 1)).map(([accountId, txs]) => ({ accountId, txs: txs.sort((x, y) => x.day - y.day || (x.id < y.id ? -1 : 1)) }));
+  return [...by]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([accountId, txs]) => ({ accountId, txs: txs.sort((x, y) => x.day - y.day || (x.id < y.id ? -1 : 1)) }));
 }
 
 export interface ContextSpec {
@@ -56,11 +61,24 @@ export function context(spec: ContextSpec = {}): FinanceContext {
   const accounts = new Map<string, AccountMeta>();
   for (const [id, v] of Object.entries(spec.accounts ?? {})) {
     const o = typeof v === 'string' ? { holder: v } : v;
-    accounts.set(id, { id, label: id, bankName: o.bank ?? null, openingDay: o.opened === undefined ? null : dayOf('2024-01-01') + o.opened, holderIds: [o.holder] });
+    accounts.set(id, {
+      id,
+      label: id,
+      bankName: o.bank ?? null,
+      openingDay: o.opened === undefined ? null : dayOf('2024-01-01') + o.opened,
+      holderIds: [o.holder],
+    });
   }
   const holders = new Map<string, HolderMeta>();
   for (const [id, h] of Object.entries(spec.holders ?? {})) {
-    holders.set(id, { id, schema: h.schema ?? 'Person', phones: h.phones ?? [], emails: h.emails ?? [], addresses: h.addresses ?? [], controllers: h.controllers ?? [] });
+    holders.set(id, {
+      id,
+      schema: h.schema ?? 'Person',
+      phones: h.phones ?? [],
+      emails: h.emails ?? [],
+      addresses: h.addresses ?? [],
+      controllers: h.controllers ?? [],
+    });
   }
   return { accounts, holders, ads: spec.ads ?? [], contactNodes: { phone: new Map(), email: new Map() } };
 }

@@ -29,14 +29,19 @@ describe('Gazetteer', () => {
     expect(g.lookup('Warszawa', 'PL')?.name).toBe('Warsaw');
     expect(g.lookup('Київ', 'UA')?.name).toBe('Kyiv');
   });
-  it('picks the most populous of a name in a country, and prefers the case\'s countries without one', () => {
+  it("picks the most populous of a name in a country, and prefers the case's countries without one", () => {
     expect(g.lookup('Springfield', 'US')?.longitude).toBe(-93.3);
     expect(g.lookup('Narva', null, ['FI'])?.country).toBe('FI');
     expect(g.lookup('Narva')?.country).toBe('EE');
     expect(g.lookup('Nowhere')).toBeUndefined();
   });
   it('finds the same place however the name is cased, accented or spaced (property)', () => {
-    const variants = fc.record({ i: fc.nat(cities.length - 1), upper: fc.boolean(), pad: fc.boolean(), strip: fc.boolean() });
+    const variants = fc.record({
+      i: fc.nat(cities.length - 1),
+      upper: fc.boolean(),
+      pad: fc.boolean(),
+      strip: fc.boolean(),
+    });
     fc.assert(
       fc.property(variants, ({ i, upper, pad, strip }) => {
         const c = cities[i] ?? cities[0];
@@ -52,15 +57,21 @@ describe('Gazetteer', () => {
     );
   });
   it('folds idempotently (property)', () => {
-    fc.assert(fc.property(fc.string(), (s) => {
-      expect(placeKey(placeKey(s))).toBe(placeKey(s));
-    }));
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        expect(placeKey(placeKey(s))).toBe(placeKey(s));
+      }),
+    );
   });
 });
 
 describe('cityCandidates', () => {
   it('takes the city property, then the parts of the full address without postal codes', () => {
     expect(cityCandidates({ city: ['Rīga'], full: ['Ozolu iela 4, LV-1010 Rīga'] })).toEqual(['Rīga', 'Ozolu iela']);
-    expect(cityCandidates({ full: ['Rantatie 5 B 12, 00100 Helsinki, Finland'] })).toEqual(['Finland', 'Helsinki', 'Rantatie B']);
+    expect(cityCandidates({ full: ['Rantatie 5 B 12, 00100 Helsinki, Finland'] })).toEqual([
+      'Finland',
+      'Helsinki',
+      'Rantatie B',
+    ]);
   });
 });

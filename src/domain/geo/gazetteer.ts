@@ -59,7 +59,13 @@ export class Gazetteer {
 
   constructor(cities: Iterable<CityRecord>) {
     for (const c of cities) {
-      const entry: Entry = { name: c.name, country: c.country.toUpperCase(), latitude: c.latitude, longitude: c.longitude, population: c.population };
+      const entry: Entry = {
+        name: c.name,
+        country: c.country.toUpperCase(),
+        latitude: c.latitude,
+        longitude: c.longitude,
+        population: c.population,
+      };
       for (const n of [c.name, ...(c.altNames ?? [])]) this.add(placeKey(n), entry);
     }
     for (const alias of LOCAL_NAMES) {
@@ -87,10 +93,12 @@ export class Gazetteer {
   lookup(name: string, country?: string | null, preferred: readonly string[] = []): Place | undefined {
     const list = this.byName.get(placeKey(name));
     if (!list) return undefined;
-    const pick = (e: Entry | undefined): Place | undefined => (e ? { name: e.name, country: e.country, latitude: e.latitude, longitude: e.longitude } : undefined);
+    const pick = (e: Entry | undefined): Place | undefined =>
+      e ? { name: e.name, country: e.country, latitude: e.latitude, longitude: e.longitude } : undefined;
     if (country) return pick(list.find((e) => e.country === country.toUpperCase()));
     const pref = new Set(preferred.map((c) => c.toUpperCase()));
-    const best = (xs: Entry[]) => xs.reduce<Entry | undefined>((a, b) => (!a || b.population > a.population ? b : a), undefined);
+    const best = (xs: Entry[]) =>
+      xs.reduce<Entry | undefined>((a, b) => (!a || b.population > a.population ? b : a), undefined);
     return pick(best(list.filter((e) => pref.has(e.country))) ?? best(list));
   }
 
@@ -110,7 +118,11 @@ export function cityCandidates(props: Readonly<Record<string, readonly string[]>
   const out: string[] = [];
   for (const c of props.city ?? []) if (c.trim()) out.push(c.trim());
   for (const full of [...(props.full ?? []), ...(props.address ?? [])]) {
-    const parts = full.split(/[,\n]/).map((p) => p.trim()).filter(Boolean).reverse();
+    const parts = full
+      .split(/[,\n]/)
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .reverse();
     for (const p of parts) {
       const words = p.split(/\s+/).filter((w) => !POSTAL.test(w));
       if (words.length) out.push(words.join(' '));

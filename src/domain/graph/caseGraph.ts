@@ -42,14 +42,26 @@ export const moneyEdgeId = (from: string, to: string): string => `money:${from}>
  * partial share, or a link to a link); money is one edge per ordered pair of accounts with one
  * amount per currency. With a period, only what `visibleInPeriod` keeps is drawn.
  */
-export function buildCaseGraph(entities: readonly EntityIn[], money: readonly MoneyIn[], period: Period | null): CaseGraph {
+export function buildCaseGraph(
+  entities: readonly EntityIn[],
+  money: readonly MoneyIn[],
+  period: Period | null,
+): CaseGraph {
   const nodeRows = entities.filter((e) => e.sourceId === null || e.targetId === null);
   const linkRows = entities.filter((e) => e.sourceId !== null && e.targetId !== null);
   const visible = visibleInPeriod(
     {
       nodes: nodeRows.map((e) => ({ id: e.id, schema: e.schema, properties: e.properties })),
-      links: linkRows.map((e) => ({ id: e.id, schema: e.schema, properties: e.properties, sourceId: e.sourceId, targetId: e.targetId })),
-      transactions: money.filter((m) => m.first !== null).map((m) => ({ accountId: m.from, counterpartyAccountId: m.to, bookingDate: m.first ?? '' })),
+      links: linkRows.map((e) => ({
+        id: e.id,
+        schema: e.schema,
+        properties: e.properties,
+        sourceId: e.sourceId,
+        targetId: e.targetId,
+      })),
+      transactions: money
+        .filter((m) => m.first !== null)
+        .map((m) => ({ accountId: m.from, counterpartyAccountId: m.to, bookingDate: m.first ?? '' })),
     },
     period,
   );
@@ -78,7 +90,21 @@ export function buildCaseGraph(entities: readonly EntityIn[], money: readonly Mo
     if (m.from === m.to || !nodes.has(m.from) || !nodes.has(m.to)) continue;
     const id = moneyEdgeId(m.from, m.to);
     let e = pairs.get(id);
-    if (!e) pairs.set(id, (e = { id, kind: 'money', schema: 'Money', source: m.from, target: m.to, label: null, amounts: [], first: m.first, last: m.last }));
+    if (!e)
+      pairs.set(
+        id,
+        (e = {
+          id,
+          kind: 'money',
+          schema: 'Money',
+          source: m.from,
+          target: m.to,
+          label: null,
+          amounts: [],
+          first: m.first,
+          last: m.last,
+        }),
+      );
     e.amounts?.push({ currency: m.currency, amountMinor: m.amountMinor, count: m.count });
     if (m.first && (!e.first || m.first < e.first)) e.first = m.first;
     if (m.last && (!e.last || m.last > e.last)) e.last = m.last;
@@ -90,7 +116,8 @@ export function buildCaseGraph(entities: readonly EntityIn[], money: readonly Mo
   return { nodes, edges };
 }
 
-export const walkEdges = (g: CaseGraph): WalkEdge[] => g.edges.map((e) => ({ id: e.id, source: e.source, target: e.target }));
+export const walkEdges = (g: CaseGraph): WalkEdge[] =>
+  g.edges.map((e) => ({ id: e.id, source: e.source, target: e.target }));
 
 /** The part of the graph on the given nodes (edges with both ends among them). */
 export function subgraph(g: CaseGraph, ids: Iterable<string>): CaseGraph {

@@ -30,13 +30,24 @@ const XY: AttrDef[] = [
   { id: 'y', title: 'y', type: 'double' },
 ];
 
-const amountsText = (e: ChartEdgeOut): string => (e.amounts ?? []).map((a) => `${a.currency} ${(a.amountMinor / 100).toFixed(2)} (${a.count})`).join('; ');
+const amountsText = (e: ChartEdgeOut): string =>
+  (e.amounts ?? []).map((a) => `${a.currency} ${(a.amountMinor / 100).toFixed(2)} (${a.count})`).join('; ');
 
 /** The chart as a document; GraphML keeps positions as x/y attributes, GEXF in viz:position. */
-export function chartToDoc(graph: { nodes: readonly ChartNodeOut[]; edges: readonly ChartEdgeOut[] }, positions: ReadonlyMap<string, Position>, format: 'graphml' | 'gexf', title: string): GraphDoc {
+export function chartToDoc(
+  graph: { nodes: readonly ChartNodeOut[]; edges: readonly ChartEdgeOut[] },
+  positions: ReadonlyMap<string, Position>,
+  format: 'graphml' | 'gexf',
+  title: string,
+): GraphDoc {
   const graphml = format === 'graphml';
   const nodes: GraphNode[] = graph.nodes.map((n) => {
-    const attributes: Record<string, AttrValue> = { label: n.caption, schema: n.schema, reliability: n.reliability, information: n.information };
+    const attributes: Record<string, AttrValue> = {
+      label: n.caption,
+      schema: n.schema,
+      reliability: n.reliability,
+      information: n.information,
+    };
     if (n.status) attributes.status = n.status;
     if (n.tags.length) attributes.tags = n.tags.join('; ');
     const p = positions.get(n.id);
@@ -52,13 +63,30 @@ export function chartToDoc(graph: { nodes: readonly ChartNodeOut[]; edges: reado
     const attributes: Record<string, AttrValue> = { schema: e.schema, kind: e.kind };
     if (e.label) attributes.label = e.label;
     if (e.amounts?.length) attributes.amounts = amountsText(e);
-    return { id: e.id, source: e.source, target: e.target, attributes, ...(graphml || !e.label ? {} : { label: e.label }) };
+    return {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      attributes,
+      ...(graphml || !e.label ? {} : { label: e.label }),
+    };
   });
-  return { directed: true, meta: graphml ? {} : { creator: 'ELECT THB', title }, nodeAttrs: graphml ? [...NODE_ATTRS, ...XY] : NODE_ATTRS, edgeAttrs: EDGE_ATTRS, nodes, edges };
+  return {
+    directed: true,
+    meta: graphml ? {} : { creator: 'ELECT THB', title },
+    nodeAttrs: graphml ? [...NODE_ATTRS, ...XY] : NODE_ATTRS,
+    edgeAttrs: EDGE_ATTRS,
+    nodes,
+    edges,
+  };
 }
 
 /** The value of the attribute whose declared title is one of `titles` (any case). */
-function byTitle(defs: readonly AttrDef[], values: Record<string, AttrValue>, titles: readonly string[]): AttrValue | undefined {
+function byTitle(
+  defs: readonly AttrDef[],
+  values: Record<string, AttrValue>,
+  titles: readonly string[],
+): AttrValue | undefined {
   for (const t of titles) {
     const d = defs.find((x) => x.title.toLowerCase() === t);
     if (d && values[d.id] !== undefined) return values[d.id];
@@ -66,7 +94,8 @@ function byTitle(defs: readonly AttrDef[], values: Record<string, AttrValue>, ti
   return undefined;
 }
 
-const numberOr = (v: AttrValue | undefined): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const numberOr = (v: AttrValue | undefined): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 
 /** An imported file as a chart graph and the positions it gives its nodes. */
 export function docToChart(doc: GraphDoc): { graph: CaseGraphOut; positions: Map<string, Position> } {
@@ -97,7 +126,14 @@ export function docToChart(doc: GraphDoc): { graph: CaseGraphOut; positions: Map
     used.add(id);
     const schema = byTitle(doc.edgeAttrs, e.attributes, ['schema', 'type']);
     const label = e.label ?? byTitle(doc.edgeAttrs, e.attributes, ['label', 'edge label']);
-    return { id, kind: 'link', schema: typeof schema === 'string' ? schema : 'UnknownLink', source: e.source, target: e.target, label: label === undefined || label === '' ? null : String(label) };
+    return {
+      id,
+      kind: 'link',
+      schema: typeof schema === 'string' ? schema : 'UnknownLink',
+      source: e.source,
+      target: e.target,
+      label: label === undefined || label === '' ? null : String(label),
+    };
   });
   return { graph: { nodes, edges, truncated: false, total: nodes.length }, positions };
 }

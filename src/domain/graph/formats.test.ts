@@ -13,7 +13,8 @@ import { parseGexf, serialiseGexf } from './gexf.ts';
 import { parseGraphML, serialiseGraphML } from './graphml.ts';
 import type { AttrDef, AttrValue, GraphDoc } from './model.ts';
 
-const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../../../shared/fixtures/graph/${name}`, import.meta.url)), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../../../../shared/fixtures/graph/${name}`, import.meta.url)), 'utf8');
 const GRAPHML = fixture('graphology_miserables.graphml');
 const GEXF = fixture('graphology_les_miserables.gexf');
 
@@ -25,11 +26,33 @@ describe('the Les Misérables fixtures', () => {
     expect(doc.nodes).toHaveLength(77);
     expect(doc.edges).toHaveLength(254);
     expect(doc.directed).toBe(false);
-    expect(doc.nodeAttrs.map((a) => a.title).sort()).toEqual(['Modularity Class', 'b', 'g', 'label', 'r', 'size', 'x', 'y']);
+    expect(doc.nodeAttrs.map((a) => a.title).sort()).toEqual([
+      'Modularity Class',
+      'b',
+      'g',
+      'label',
+      'r',
+      'size',
+      'x',
+      'y',
+    ]);
     const valjean = doc.nodes.find((n) => n.id === '11');
-    expect(valjean?.attributes).toEqual({ label: 'Valjean', modularity_class: 1, size: 100, r: 245, g: 91, b: 91, x: -87.93029, y: 6.8120565 });
+    expect(valjean?.attributes).toEqual({
+      label: 'Valjean',
+      modularity_class: 1,
+      size: 100,
+      r: 245,
+      g: 91,
+      b: 91,
+      x: -87.93029,
+      y: 6.8120565,
+    });
     expect(doc.edges.every((e) => typeof e.attributes.weight === 'number')).toBe(true);
-    expect(doc.edges.find((e) => e.id === '249')).toMatchObject({ source: '76', target: '66', attributes: { weight: 1 } });
+    expect(doc.edges.find((e) => e.id === '249')).toMatchObject({
+      source: '76',
+      target: '66',
+      attributes: { weight: 1 },
+    });
     expect(new Set(doc.nodes.map((n) => n.attributes.label)).size).toBe(77);
   });
 
@@ -39,9 +62,14 @@ describe('the Les Misérables fixtures', () => {
     expect(doc.edges).toHaveLength(254);
     expect(doc.directed).toBe(true);
     expect(doc.meta.Title).toContain('Les Misérables');
-    expect(doc.nodeAttrs).toEqual([{ id: 'authority', title: 'Authority', type: 'float' }, { id: 'hub', title: 'Hub', type: 'float' }]);
+    expect(doc.nodeAttrs).toEqual([
+      { id: 'authority', title: 'Authority', type: 'float' },
+      { id: 'hub', title: 'Hub', type: 'float' },
+    ]);
     expect(doc.nodes[0]).toEqual({
-      id: '0.0', label: 'Myriel', attributes: { authority: 0.01880342, hub: 0.01880342 },
+      id: '0.0',
+      label: 'Myriel',
+      attributes: { authority: 0.01880342, hub: 0.01880342 },
       viz: { size: 22.714287, color: { r: 216, g: 72, b: 45 }, x: 268.72385, y: 91.18155, z: 0 },
     });
     expect(doc.edges.find((e) => e.id === '1')).toMatchObject({ source: '2.0', target: '0.0', weight: 8 });
@@ -54,7 +82,8 @@ describe('the Les Misérables fixtures', () => {
     const labelsMl = new Map(ml.nodes.map((n) => [n.id, String(n.attributes.label)]));
     const labelsGx = new Map(gx.nodes.map((n) => [n.id, n.label ?? '']));
     expect([...labelsMl.values()].sort()).toEqual([...labelsGx.values()].sort());
-    const named = (doc: GraphDoc, labels: Map<string, string>) => new Set(doc.edges.map((e) => [labels.get(e.source), labels.get(e.target)].sort().join('~')));
+    const named = (doc: GraphDoc, labels: Map<string, string>) =>
+      new Set(doc.edges.map((e) => [labels.get(e.source), labels.get(e.target)].sort().join('~')));
     expect(named(ml, labelsMl)).toEqual(named(gx, labelsGx));
     expect(undirectedPairs(ml).size).toBe(254);
   });
@@ -101,47 +130,105 @@ describe('bad files are refused with the place named', () => {
     }
     throw new Error('accepted a bad file');
   };
-  it('not well-formed: the line', () => fails(() => parseGraphML('<graphml>\n<graph>\n<node id="a">\n</graph></graphml>'), /^line \d+$/));
+  it('not well-formed: the line', () =>
+    fails(() => parseGraphML('<graphml>\n<graph>\n<node id="a">\n</graph></graphml>'), /^line \d+$/));
   it('a DOCTYPE', () => fails(() => parseGexf('<!DOCTYPE x [<!ENTITY a "b">]><gexf/>'), /^line 1$/));
-  it('an edge to a missing node', () => fails(() => parseGraphML('<graphml><graph><node id="a"/><edge source="a" target="b"/></graph></graphml>'), /^edges\[0\]$/));
-  it('a value not of its type', () => fails(() => parseGexf('<gexf><graph><attributes class="node"><attribute id="n" title="n" type="integer"/></attributes><nodes><node id="a"><attvalues><attvalue for="n" value="x"/></attvalues></node></nodes></graph></gexf>'), /^nodes\[0\]\.attvalues\[0\]$/));
-  it('a duplicate node id', () => fails(() => parseGexf('<gexf><graph><nodes><node id="a"/><node id="a"/></nodes></graph></gexf>'), /^nodes\[1\]$/));
+  it('an edge to a missing node', () =>
+    fails(
+      () => parseGraphML('<graphml><graph><node id="a"/><edge source="a" target="b"/></graph></graphml>'),
+      /^edges\[0\]$/,
+    ));
+  it('a value not of its type', () =>
+    fails(
+      () =>
+        parseGexf(
+          '<gexf><graph><attributes class="node"><attribute id="n" title="n" type="integer"/></attributes><nodes><node id="a"><attvalues><attvalue for="n" value="x"/></attvalues></node></nodes></graph></gexf>',
+        ),
+      /^nodes\[0\]\.attvalues\[0\]$/,
+    ));
+  it('a duplicate node id', () =>
+    fails(() => parseGexf('<gexf><graph><nodes><node id="a"/><node id="a"/></nodes></graph></gexf>'), /^nodes\[1\]$/));
 });
 
 // Any text XML can carry (no other control characters, no lone surrogates, no non-characters).
-const forbidden = (c: string) => { const n = c.codePointAt(0) ?? 0; return (n < 0x20 && n !== 9 && n !== 10 && n !== 13) || n === 0xfffe || n === 0xffff; };
+const forbidden = (c: string) => {
+  const n = c.codePointAt(0) ?? 0;
+  return (n < 0x20 && n !== 9 && n !== 10 && n !== 13) || n === 0xfffe || n === 0xffff;
+};
 const xmlText = fc.string({ unit: 'grapheme', maxLength: 12 }).filter((s) => ![...s].some(forbidden));
 const attrId = fc.stringMatching(/^[a-z][a-z0-9_]{0,6}$/);
-const TYPES = { graphml: ['string', 'int', 'double', 'boolean'], gexf: ['string', 'integer', 'double', 'boolean'] } as const;
+const TYPES = {
+  graphml: ['string', 'int', 'double', 'boolean'],
+  gexf: ['string', 'integer', 'double', 'boolean'],
+} as const;
 
 function valueOf(type: string): fc.Arbitrary<AttrValue> {
   if (type === 'int' || type === 'integer') return fc.integer({ min: -1e9, max: 1e9 });
-  if (type === 'double') return fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }).map((x) => (Object.is(x, -0) ? 0 : x));
+  if (type === 'double')
+    return fc
+      .double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 })
+      .map((x) => (Object.is(x, -0) ? 0 : x));
   if (type === 'boolean') return fc.boolean();
   return xmlText;
 }
 
 function docs(format: 'graphml' | 'gexf'): fc.Arbitrary<GraphDoc> {
-  const defs = fc.uniqueArray(fc.record({ id: attrId, title: xmlText.filter((t) => t.length > 0), type: fc.constantFrom(...TYPES[format]) }), { selector: (d) => d.id, maxLength: 4 });
-  return fc.record({ nodeDefs: defs, edgeDefs: defs, ids: fc.uniqueArray(xmlText.filter((s) => s.length > 0), { minLength: 1, maxLength: 8 }), directed: fc.boolean() }).chain(({ nodeDefs, edgeDefs, ids, directed }) => {
-    const values = (list: readonly AttrDef[]) => fc.record(Object.fromEntries(list.map((d) => [d.id, valueOf(d.type)])) as Record<string, fc.Arbitrary<AttrValue>>, { requiredKeys: [] });
-    const node = (id: string) =>
-      format === 'gexf'
-        ? fc.record({ id: fc.constant(id), label: fc.option(xmlText, { nil: undefined }), attributes: values(nodeDefs), viz: fc.option(fc.record({ x: fc.integer(), y: fc.integer(), size: fc.integer({ min: 1, max: 100 }) }), { nil: undefined }) })
-        : fc.record({ id: fc.constant(id), attributes: values(nodeDefs) });
-    const edge = fc.record({
-      id: fc.option(attrId, { nil: undefined }), source: fc.constantFrom(...ids), target: fc.constantFrom(...ids), directed: fc.option(fc.boolean(), { nil: undefined }), attributes: values(edgeDefs),
-      ...(format === 'gexf' ? { label: fc.option(xmlText, { nil: undefined }), weight: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: undefined }) } : {}),
+  const defs = fc.uniqueArray(
+    fc.record({ id: attrId, title: xmlText.filter((t) => t.length > 0), type: fc.constantFrom(...TYPES[format]) }),
+    { selector: (d) => d.id, maxLength: 4 },
+  );
+  return fc
+    .record({
+      nodeDefs: defs,
+      edgeDefs: defs,
+      ids: fc.uniqueArray(
+        xmlText.filter((s) => s.length > 0),
+        { minLength: 1, maxLength: 8 },
+      ),
+      directed: fc.boolean(),
+    })
+    .chain(({ nodeDefs, edgeDefs, ids, directed }) => {
+      const values = (list: readonly AttrDef[]) =>
+        fc.record(
+          Object.fromEntries(list.map((d) => [d.id, valueOf(d.type)])) as Record<string, fc.Arbitrary<AttrValue>>,
+          { requiredKeys: [] },
+        );
+      const node = (id: string) =>
+        format === 'gexf'
+          ? fc.record({
+              id: fc.constant(id),
+              label: fc.option(xmlText, { nil: undefined }),
+              attributes: values(nodeDefs),
+              viz: fc.option(fc.record({ x: fc.integer(), y: fc.integer(), size: fc.integer({ min: 1, max: 100 }) }), {
+                nil: undefined,
+              }),
+            })
+          : fc.record({ id: fc.constant(id), attributes: values(nodeDefs) });
+      const edge = fc.record({
+        id: fc.option(attrId, { nil: undefined }),
+        source: fc.constantFrom(...ids),
+        target: fc.constantFrom(...ids),
+        directed: fc.option(fc.boolean(), { nil: undefined }),
+        attributes: values(edgeDefs),
+        ...(format === 'gexf'
+          ? {
+              label: fc.option(xmlText, { nil: undefined }),
+              weight: fc.option(fc.integer({ min: 0, max: 1000 }), { nil: undefined }),
+            }
+          : {}),
+      });
+      return fc.record({
+        directed: fc.constant(directed),
+        meta:
+          format === 'gexf'
+            ? fc.record({ creator: xmlText, description: xmlText }, { requiredKeys: [] })
+            : fc.constant({}),
+        nodeAttrs: fc.constant(nodeDefs),
+        edgeAttrs: fc.constant(edgeDefs),
+        nodes: fc.tuple(...ids.map(node)),
+        edges: fc.array(edge, { maxLength: 10 }),
+      }) as fc.Arbitrary<GraphDoc>;
     });
-    return fc.record({
-      directed: fc.constant(directed),
-      meta: format === 'gexf' ? fc.record({ creator: xmlText, description: xmlText }, { requiredKeys: [] }) : fc.constant({}),
-      nodeAttrs: fc.constant(nodeDefs),
-      edgeAttrs: fc.constant(edgeDefs),
-      nodes: fc.tuple(...ids.map(node)),
-      edges: fc.array(edge, { maxLength: 10 }),
-    }) as fc.Arbitrary<GraphDoc>;
-  });
 }
 
 /** Optional fields left undefined are absent once read back; compare without them. */
@@ -149,13 +236,19 @@ const clean = (doc: GraphDoc): GraphDoc => JSON.parse(JSON.stringify(doc)) as Gr
 
 describe('any document survives a write and a read', () => {
   it('GraphML', () => {
-    fc.assert(fc.property(docs('graphml'), (doc) => {
-      expect(parseGraphML(serialiseGraphML(doc))).toEqual(clean(doc));
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(docs('graphml'), (doc) => {
+        expect(parseGraphML(serialiseGraphML(doc))).toEqual(clean(doc));
+      }),
+      { numRuns: 200 },
+    );
   });
   it('GEXF', () => {
-    fc.assert(fc.property(docs('gexf'), (doc) => {
-      expect(parseGexf(serialiseGexf(doc))).toEqual(clean(doc));
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(docs('gexf'), (doc) => {
+        expect(parseGexf(serialiseGexf(doc))).toEqual(clean(doc));
+      }),
+      { numRuns: 200 },
+    );
   });
 });

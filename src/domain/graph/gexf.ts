@@ -15,7 +15,8 @@ function num(el: XmlNode | undefined, name: string, where: string): number | und
   const raw = attr(el, name);
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n)) throw invalid(F, `${name}="${raw.slice(0, 40)}" is not a number`, where);
+  if (raw.trim() === '' || !Number.isFinite(n))
+    throw invalid(F, `${name}="${raw.slice(0, 40)}" is not a number`, where);
   return n;
 }
 
@@ -110,8 +111,10 @@ export function parseGexf(text: string): GraphDoc {
     const where = `edges[${i}]`;
     const source = attr(e, 'source');
     const target = attr(e, 'target');
-    if (source === undefined || !seen.has(source)) throw invalid(F, `edge source "${source ?? ''}" is not a node`, where);
-    if (target === undefined || !seen.has(target)) throw invalid(F, `edge target "${target ?? ''}" is not a node`, where);
+    if (source === undefined || !seen.has(source))
+      throw invalid(F, `edge source "${source ?? ''}" is not a node`, where);
+    if (target === undefined || !seen.has(target))
+      throw invalid(F, `edge target "${target ?? ''}" is not a node`, where);
     const edge: GraphEdge = { source, target, attributes: values(e, edgeDefs, where) };
     const id = attr(e, 'id');
     if (id !== undefined) edge.id = id;
@@ -130,13 +133,17 @@ function declXml(defs: readonly AttrDef[], cls: 'node' | 'edge'): string {
   if (!defs.length) return '';
   const items = defs.map((d) => {
     const open = `<attribute id="${xmlEscape(d.id)}" title="${xmlEscape(d.title)}" type="${xmlEscape(d.type === 'int' ? 'integer' : d.type)}"`;
-    return d.default === undefined ? `${open}/>` : `${open}><default>${xmlEscape(writeValue(d.default))}</default></attribute>`;
+    return d.default === undefined
+      ? `${open}/>`
+      : `${open}><default>${xmlEscape(writeValue(d.default))}</default></attribute>`;
   });
   return `<attributes class="${cls}" mode="static">${items.join('')}</attributes>`;
 }
 
 function valuesXml(v: Record<string, AttrValue>, defs: readonly AttrDef[]): string {
-  const items = defs.filter((d) => v[d.id] !== undefined && v[d.id] !== d.default).map((d) => `<attvalue for="${xmlEscape(d.id)}" value="${xmlEscape(writeValue(v[d.id] as AttrValue))}"/>`);
+  const items = defs
+    .filter((d) => v[d.id] !== undefined && v[d.id] !== d.default)
+    .map((d) => `<attvalue for="${xmlEscape(d.id)}" value="${xmlEscape(writeValue(v[d.id] as AttrValue))}"/>`);
   return items.length ? `<attvalues>${items.join('')}</attvalues>` : '';
 }
 
@@ -144,7 +151,8 @@ function vizXml(viz: Viz | undefined): string {
   if (!viz) return '';
   let out = '';
   if (viz.size !== undefined) out += `<viz:size value="${viz.size}"/>`;
-  if (viz.color) out += `<viz:color r="${viz.color.r}" g="${viz.color.g}" b="${viz.color.b}"${viz.color.a === undefined ? '' : ` a="${viz.color.a}"`}/>`;
+  if (viz.color)
+    out += `<viz:color r="${viz.color.r}" g="${viz.color.g}" b="${viz.color.b}"${viz.color.a === undefined ? '' : ` a="${viz.color.a}"`}/>`;
   if (viz.x !== undefined || viz.y !== undefined || viz.z !== undefined) {
     out += `<viz:position${(['x', 'y', 'z'] as const).map((k) => (viz[k] === undefined ? '' : ` ${k}="${viz[k]}"`)).join('')}/>`;
   }
@@ -153,19 +161,32 @@ function vizXml(viz: Viz | undefined): string {
 
 /** Writes GEXF 1.3 (what Gephi reads today). Declared types are kept (GraphML `int` becomes `integer`). */
 export function serialiseGexf(doc: GraphDoc): string {
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">'];
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">',
+  ];
   const { lastmodifieddate, ...rest } = doc.meta;
-  const metaItems = Object.entries(rest).map(([k, v]) => `<${k}>${xmlEscape(v)}</${k}>`).join('');
-  if (lastmodifieddate !== undefined || metaItems) out.push(`<meta${lastmodifieddate === undefined ? '' : ` lastmodifieddate="${xmlEscape(lastmodifieddate)}"`}>${metaItems}</meta>`);
+  const metaItems = Object.entries(rest)
+    .map(([k, v]) => `<${k}>${xmlEscape(v)}</${k}>`)
+    .join('');
+  if (lastmodifieddate !== undefined || metaItems)
+    out.push(
+      `<meta${lastmodifieddate === undefined ? '' : ` lastmodifieddate="${xmlEscape(lastmodifieddate)}"`}>${metaItems}</meta>`,
+    );
   out.push(`<graph defaultedgetype="${doc.directed ? 'directed' : 'undirected'}" mode="static">`);
   out.push(declXml(doc.nodeAttrs, 'node'), declXml(doc.edgeAttrs, 'edge'));
   out.push('<nodes>');
   for (const n of doc.nodes) {
-    out.push(`<node id="${xmlEscape(n.id)}"${n.label === undefined ? '' : ` label="${xmlEscape(n.label)}"`}>${valuesXml(n.attributes, doc.nodeAttrs)}${vizXml(n.viz)}</node>`);
+    out.push(
+      `<node id="${xmlEscape(n.id)}"${n.label === undefined ? '' : ` label="${xmlEscape(n.label)}"`}>${valuesXml(n.attributes, doc.nodeAttrs)}${vizXml(n.viz)}</node>`,
+    );
   }
   out.push('</nodes>', '<edges>');
   for (const e of doc.edges) {
-    const parts = [e.id === undefined ? '' : ` id="${xmlEscape(e.id)}"`, ` source="${xmlEscape(e.source)}" target="${xmlEscape(e.target)}"`];
+    const parts = [
+      e.id === undefined ? '' : ` id="${xmlEscape(e.id)}"`,
+      ` source="${xmlEscape(e.source)}" target="${xmlEscape(e.target)}"`,
+    ];
     if (e.label !== undefined) parts.push(` label="${xmlEscape(e.label)}"`);
     if (e.directed !== undefined) parts.push(` type="${e.directed ? 'directed' : 'undirected'}"`);
     if (e.weight !== undefined) parts.push(` weight="${e.weight}"`);

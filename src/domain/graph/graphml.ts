@@ -60,8 +60,10 @@ export function parseGraphML(text: string): GraphDoc {
   for (const [i, e] of children(graph, 'edge').entries()) {
     const source = attr(e, 'source');
     const target = attr(e, 'target');
-    if (source === undefined || !seen.has(source)) throw invalid(F, `edge source "${source ?? ''}" is not a node`, `edges[${i}]`);
-    if (target === undefined || !seen.has(target)) throw invalid(F, `edge target "${target ?? ''}" is not a node`, `edges[${i}]`);
+    if (source === undefined || !seen.has(source))
+      throw invalid(F, `edge source "${source ?? ''}" is not a node`, `edges[${i}]`);
+    if (target === undefined || !seen.has(target))
+      throw invalid(F, `edge target "${target ?? ''}" is not a node`, `edges[${i}]`);
     const edge: GraphEdge = { source, target, attributes: dataOf(e, edgeDefs, `edges[${i}]`) };
     const id = attr(e, 'id');
     if (id !== undefined) edge.id = id;
@@ -74,7 +76,8 @@ export function parseGraphML(text: string): GraphDoc {
 
 const GRAPHML_TYPES = new Set(['boolean', 'int', 'long', 'float', 'double', 'string']);
 /** GEXF type names written as GraphML's. */
-const toGraphmlType = (t: string): string => (GRAPHML_TYPES.has(t) ? t : t === 'integer' ? 'int' : t === 'short' || t === 'byte' ? 'int' : 'string');
+const toGraphmlType = (t: string): string =>
+  GRAPHML_TYPES.has(t) ? t : t === 'integer' ? 'int' : t === 'short' || t === 'byte' ? 'int' : 'string';
 
 function keyXml(d: AttrDef, target: 'node' | 'edge'): string {
   const open = `<key id="${xmlEscape(d.id)}" for="${target}" attr.name="${xmlEscape(d.title)}" attr.type="${toGraphmlType(d.type)}"`;
@@ -93,7 +96,10 @@ const dataXml = (values: Record<string, AttrValue>, defs: readonly AttrDef[]): s
  * `toAttributes` first when they matter.
  */
 export function serialiseGraphML(doc: GraphDoc): string {
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'];
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+  ];
   for (const d of doc.nodeAttrs) out.push(keyXml(d, 'node'));
   for (const d of doc.edgeAttrs) out.push(keyXml(d, 'edge'));
   out.push(`<graph edgedefault="${doc.directed ? 'directed' : 'undirected'}">`);
@@ -101,7 +107,9 @@ export function serialiseGraphML(doc: GraphDoc): string {
   for (const e of doc.edges) {
     const id = e.id === undefined ? '' : ` id="${xmlEscape(e.id)}"`;
     const dir = e.directed === undefined ? '' : ` directed="${e.directed ? 'true' : 'false'}"`;
-    out.push(`<edge${id} source="${xmlEscape(e.source)}" target="${xmlEscape(e.target)}"${dir}>${dataXml(e.attributes, doc.edgeAttrs)}</edge>`);
+    out.push(
+      `<edge${id} source="${xmlEscape(e.source)}" target="${xmlEscape(e.target)}"${dir}>${dataXml(e.attributes, doc.edgeAttrs)}</edge>`,
+    );
   }
   out.push('</graph>', '</graphml>');
   return out.join('\n');

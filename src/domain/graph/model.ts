@@ -77,7 +77,8 @@ export function readValue(type: string, raw: string): AttrValue | { error: strin
   if (NUMERIC.has(type)) {
     const n = Number(raw.trim());
     if (raw.trim() === '' || !Number.isFinite(n)) return { error: `"${raw.slice(0, 40)}" is not a number (${type})` };
-    if (INTEGER.has(type) && !Number.isInteger(n)) return { error: `"${raw.slice(0, 40)}" is not a whole number (${type})` };
+    if (INTEGER.has(type) && !Number.isInteger(n))
+      return { error: `"${raw.slice(0, 40)}" is not a whole number (${type})` };
     return n;
   }
   if (type === 'boolean') {
@@ -89,9 +90,14 @@ export function readValue(type: string, raw: string): AttrValue | { error: strin
   return raw;
 }
 
-export const writeValue = (v: AttrValue): string => (typeof v === 'number' ? String(v) : typeof v === 'boolean' ? (v ? 'true' : 'false') : v);
+export const writeValue = (v: AttrValue): string =>
+  typeof v === 'number' ? String(v) : typeof v === 'boolean' ? (v ? 'true' : 'false') : v;
 
 /** Escapes text for an XML attribute or element; control characters the parser would fold are kept as references. */
 export function xmlEscape(s: string): string {
-  return s.replace(/[&<>"'\t\n\r]/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos', '\t': '#9', '\n': '#10', '\r': '#13' }[c] ?? ''};`);
+  return s.replace(
+    /[&<>"'\t\n\r]/g,
+    (c) =>
+      `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos', '\t': '#9', '\n': '#10', '\r': '#13' }[c] ?? ''};`,
+  );
 }

@@ -47,7 +47,10 @@ describe('walks', () => {
         const dist = new Map<string, number>([['n0', 0]]);
         for (let k = 0; k < n; k++) {
           for (const e of edges) {
-            for (const [u, v] of [[e.source, e.target], [e.target, e.source]] as const) {
+            for (const [u, v] of [
+              [e.source, e.target],
+              [e.target, e.source],
+            ] as const) {
               const du = dist.get(u);
               if (du !== undefined && (dist.get(v) ?? Infinity) > du + 1) dist.set(v, du + 1);
             }
@@ -65,7 +68,12 @@ describe('walks', () => {
           });
         }
         const near = neighbourhood(adj, ['n0'], 2, 1000).distance;
-        expect([...near.keys()].sort()).toEqual([...dist].filter(([, d]) => d <= 2).map(([id]) => id).sort());
+        expect([...near.keys()].sort()).toEqual(
+          [...dist]
+            .filter(([, d]) => d <= 2)
+            .map(([id]) => id)
+            .sort(),
+        );
         return true;
       }),
       { numRuns: 300 },

@@ -36,7 +36,12 @@ export interface Neighbourhood {
 }
 
 /** Breadth-first from the seeds, `steps` hops at most, `maxNodes` nodes at most (seeds included). */
-export function neighbourhood(adj: Adjacency, seeds: readonly string[], steps: number, maxNodes: number): Neighbourhood {
+export function neighbourhood(
+  adj: Adjacency,
+  seeds: readonly string[],
+  steps: number,
+  maxNodes: number,
+): Neighbourhood {
   const distance = new Map<string, number>();
   for (const s of seeds) if (distance.size < maxNodes) distance.set(s, 0);
   let frontier = [...distance.keys()];
@@ -93,7 +98,8 @@ export function shortestPaths(adj: Adjacency, from: string, to: string, maxHops:
     frontier = next;
   }
   if (!found) return [];
-  for (const list of preds.values()) list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  for (const list of preds.values())
+    list.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
   // Walk back from the end, depth first in sorted order, until enough paths are found.
   const out: Path[] = [];
   const walk = (id: string, nodes: string[], edges: string[]) => {
@@ -106,7 +112,8 @@ export function shortestPaths(adj: Adjacency, from: string, to: string, maxHops:
   };
   walk(to, [], []);
   return out.sort((a, b) => {
-    for (let i = 0; i < a.nodes.length; i++) if (a.nodes[i] !== b.nodes[i]) return (a.nodes[i] ?? '') < (b.nodes[i] ?? '') ? -1 : 1;
+    for (let i = 0; i < a.nodes.length; i++)
+      if (a.nodes[i] !== b.nodes[i]) return (a.nodes[i] ?? '') < (b.nodes[i] ?? '') ? -1 : 1;
     return 0;
   });
 }

@@ -16,13 +16,25 @@ export interface RateDecision {
 }
 
 /** Whether one more query fits the agreement's limit, counting the accepted queries in the window. */
-export function rateLimitDecision(acceptedAt: readonly string[], now: Date, limit: Agreement['rateLimit']): RateDecision {
+export function rateLimitDecision(
+  acceptedAt: readonly string[],
+  now: Date,
+  limit: Agreement['rateLimit'],
+): RateDecision {
   const windowMs = limit.periodHours * 3_600_000;
   const since = now.getTime() - windowMs;
-  const inWindow = acceptedAt.map((t) => Date.parse(t)).filter((t) => t > since).sort((a, b) => a - b);
+  const inWindow = acceptedAt
+    .map((t) => Date.parse(t))
+    .filter((t) => t > since)
+    .sort((a, b) => a - b);
   const allowed = inWindow.length < limit.queries;
   const oldest = inWindow[inWindow.length - limit.queries];
-  return { allowed, used: inWindow.length, limit: limit.queries, retryAt: allowed || oldest === undefined ? null : new Date(oldest + windowMs).toISOString() };
+  return {
+    allowed,
+    used: inWindow.length,
+    limit: limit.queries,
+    retryAt: allowed || oldest === undefined ? null : new Date(oldest + windowMs).toISOString(),
+  };
 }
 
 /** Whether the agreement is in force on `now` (validUntil is inclusive, a date). */

@@ -7,9 +7,22 @@ import { rateLimitDecision } from './agreement.ts';
 const alice = identityFromSecret(newSigningSecret());
 const bob = identityFromSecret(newSigningSecret());
 const now = new Date('2026-03-01T12:00:00Z');
-const sealed = (): Envelope => sealEnvelope(alice, { type: 'psi-query', agreementId: 'fi-lv-2026', recipient: bob.deploymentId, body: { points: ['ab'.repeat(32)] }, now });
+const sealed = (): Envelope =>
+  sealEnvelope(alice, {
+    type: 'psi-query',
+    agreementId: 'fi-lv-2026',
+    recipient: bob.deploymentId,
+    body: { points: ['ab'.repeat(32)] },
+    now,
+  });
 const expect_ = (over: Partial<OpenExpectations> = {}): OpenExpectations => ({
-  type: 'psi-query', agreementId: 'fi-lv-2026', me: bob.deploymentId, partnerPublicKeyHex: alice.publicKeyHex, now, maxAgeMs: 60_000, ...over,
+  type: 'psi-query',
+  agreementId: 'fi-lv-2026',
+  me: bob.deploymentId,
+  partnerPublicKeyHex: alice.publicKeyHex,
+  now,
+  maxAgeMs: 60_000,
+  ...over,
 });
 
 describe('signed exchange envelope', () => {
@@ -29,7 +42,10 @@ describe('signed exchange envelope', () => {
       ['type', { ...e, type: 'psi-response' }],
     ];
     for (const [name, changed] of changes) {
-      const r = openEnvelope(changed, expect_({ agreementId: changed.agreementId, me: changed.recipient, type: changed.type }));
+      const r = openEnvelope(
+        changed,
+        expect_({ agreementId: changed.agreementId, me: changed.recipient, type: changed.type }),
+      );
       expect(r, name).toMatchObject({ ok: false, field: 'signature' });
     }
   });
@@ -54,11 +70,26 @@ describe('signed exchange envelope', () => {
 
   it('rejects a file signed by someone else, for someone else, under another agreement, or stale', () => {
     const mallory = identityFromSecret(newSigningSecret());
-    const forged = sealEnvelope(mallory, { type: 'psi-query', agreementId: 'fi-lv-2026', recipient: bob.deploymentId, body: {}, now });
+    const forged = sealEnvelope(mallory, {
+      type: 'psi-query',
+      agreementId: 'fi-lv-2026',
+      recipient: bob.deploymentId,
+      body: {},
+      now,
+    });
     expect(openEnvelope(forged, expect_())).toMatchObject({ ok: false, field: 'signature' });
-    expect(openEnvelope(sealed(), expect_({ agreementId: 'other' }))).toMatchObject({ ok: false, field: 'agreementId' });
-    expect(openEnvelope(sealed(), expect_({ me: mallory.deploymentId }))).toMatchObject({ ok: false, field: 'recipient' });
-    expect(openEnvelope(sealed(), expect_({ now: new Date(now.getTime() + 120_000) }))).toMatchObject({ ok: false, field: 'createdAt' });
+    expect(openEnvelope(sealed(), expect_({ agreementId: 'other' }))).toMatchObject({
+      ok: false,
+      field: 'agreementId',
+    });
+    expect(openEnvelope(sealed(), expect_({ me: mallory.deploymentId }))).toMatchObject({
+      ok: false,
+      field: 'recipient',
+    });
+    expect(openEnvelope(sealed(), expect_({ now: new Date(now.getTime() + 120_000) }))).toMatchObject({
+      ok: false,
+      field: 'createdAt',
+    });
     expect(openEnvelope(sealed(), expect_({ type: 'psi-response' }))).toMatchObject({ ok: false, field: 'type' });
     expect(openEnvelope({ ...sealed(), version: 2 }, expect_())).toMatchObject({ ok: false, field: 'version' });
   });

@@ -40,14 +40,17 @@ export type UnsignedEnvelope = Omit<Envelope, 'signature'>;
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
 const signedBytes = (e: UnsignedEnvelope): Uint8Array => new TextEncoder().encode(SIGNING_CONTEXT + canonicalJson(e));
 
 /** A deployment's identity is its public key; the id is the first 16 bytes of its SHA-256. */
-export const deploymentIdOf = (publicKeyHex: string): string => bytesToHex(sha256(hexToBytes(publicKeyHex))).slice(0, 32);
+export const deploymentIdOf = (publicKeyHex: string): string =>
+  bytesToHex(sha256(hexToBytes(publicKeyHex))).slice(0, 32);
 
 export interface SigningIdentity {
   secretKey: Uint8Array;
@@ -111,7 +114,11 @@ export function openEnvelope(input: unknown, x: OpenExpectations): OpenResult {
   const parsed = Envelope.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, reason: `not an exchange file of version ${EXCHANGE_VERSION}: ${issue?.message ?? 'invalid'}`, field: issue?.path.join('.') || 'format' };
+    return {
+      ok: false,
+      reason: `not an exchange file of version ${EXCHANGE_VERSION}: ${issue?.message ?? 'invalid'}`,
+      field: issue?.path.join('.') || 'format',
+    };
   }
   const e = parsed.data;
   const { signature, ...unsigned } = e;
@@ -121,9 +128,16 @@ export function openEnvelope(input: unknown, x: OpenExpectations): OpenResult {
   } catch {
     valid = false;
   }
-  if (!valid) return { ok: false, reason: "the signature does not match the partner's key: the file was altered or comes from someone else", field: 'signature' };
-  if (e.agreementId !== x.agreementId) return { ok: false, reason: 'sent under another agreement', field: 'agreementId' };
-  if (e.sender !== deploymentIdOf(x.partnerPublicKeyHex)) return { ok: false, reason: 'the sender is not the partner of this agreement', field: 'sender' };
+  if (!valid)
+    return {
+      ok: false,
+      reason: "the signature does not match the partner's key: the file was altered or comes from someone else",
+      field: 'signature',
+    };
+  if (e.agreementId !== x.agreementId)
+    return { ok: false, reason: 'sent under another agreement', field: 'agreementId' };
+  if (e.sender !== deploymentIdOf(x.partnerPublicKeyHex))
+    return { ok: false, reason: 'the sender is not the partner of this agreement', field: 'sender' };
   if (e.recipient !== x.me) return { ok: false, reason: 'addressed to another deployment', field: 'recipient' };
   if (e.type !== x.type) return { ok: false, reason: `expected a ${x.type}, got a ${e.type}`, field: 'type' };
   const at = Date.parse(e.createdAt);

@@ -38,16 +38,30 @@ export interface BlindedSet {
   order: number[];
 }
 
-export function blindSet(secret: bigint, agreementId: string, selectors: readonly PsiSelector[], padStep = 64): BlindedSet {
+export function blindSet(
+  secret: bigint,
+  agreementId: string,
+  selectors: readonly PsiSelector[],
+  padStep = 64,
+): BlindedSet {
   const real = selectors.map((s, i) => ({ p: blind(secret, agreementId, s), i }));
-  const pad = Array.from({ length: paddedSize(selectors.length, padStep) - selectors.length }, () => ({ p: dummyPoint(), i: -1 }));
+  const pad = Array.from({ length: paddedSize(selectors.length, padStep) - selectors.length }, () => ({
+    p: dummyPoint(),
+    i: -1,
+  }));
   const mixed = shuffle([...real, ...pad]);
   return { points: mixed.map((m) => m.p), order: mixed.map((m) => m.i) };
 }
 
 export const startQuery = blindSet;
 
-export function answerQuery(secret: bigint, agreementId: string, query: PsiQueryBody, own: readonly PsiSelector[], padStep = 64): { double: HexPoint[]; mine: BlindedSet } {
+export function answerQuery(
+  secret: bigint,
+  agreementId: string,
+  query: PsiQueryBody,
+  own: readonly PsiSelector[],
+  padStep = 64,
+): { double: HexPoint[]; mine: BlindedSet } {
   return { double: query.points.map((p) => reblind(secret, p)), mine: blindSet(secret, agreementId, own, padStep) };
 }
 
@@ -55,8 +69,13 @@ export function answerQuery(secret: bigint, agreementId: string, query: PsiQuery
  * The selectors (indices into the initiator's list) the responder also holds, and the
  * responder's positions that matched. Padding never matches a real value.
  */
-export function finishQuery(secret: bigint, sent: Pick<BlindedSet, 'order'>, response: Pick<PsiResponseBody, 'double' | 'points'>): { selectorIndices: number[]; theirPositions: number[] } {
-  if (response.double.length !== sent.order.length) throw new Error(`the response answers ${response.double.length} points, the query sent ${sent.order.length}`);
+export function finishQuery(
+  secret: bigint,
+  sent: Pick<BlindedSet, 'order'>,
+  response: Pick<PsiResponseBody, 'double' | 'points'>,
+): { selectorIndices: number[]; theirPositions: number[] } {
+  if (response.double.length !== sent.order.length)
+    throw new Error(`the response answers ${response.double.length} points, the query sent ${sent.order.length}`);
   const { mine, theirs } = intersect(secret, response.double, response.points);
   const selectorIndices: number[] = [];
   const theirPositions: number[] = [];

@@ -10,7 +10,12 @@ const selectorSet = fc.uniqueArray(selector, { maxLength: 12, selector: (s) => `
 const key = (s: PsiSelector) => `${s.kind}\u0000${s.value}`;
 
 /** Runs the whole protocol in memory and names, per side, the selectors found in common. */
-function run(agreementA: string, agreementB: string, a: readonly PsiSelector[], b: readonly PsiSelector[]): PsiSelector[] {
+function run(
+  agreementA: string,
+  agreementB: string,
+  a: readonly PsiSelector[],
+  b: readonly PsiSelector[],
+): PsiSelector[] {
   const sa = newSecret();
   const sb = newSecret();
   const sent = startQuery(sa, agreementA, a, 8);
@@ -36,33 +41,44 @@ describe('private set intersection over ristretto255', () => {
 
   it('finds nothing when the two sides hash under different agreements', () => {
     fc.assert(
-      fc.property(selectorSet.filter((s) => s.length > 0), (common) => {
-        expect(run('agr-1', 'agr-2', common, common)).toEqual([]);
-      }),
+      fc.property(
+        selectorSet.filter((s) => s.length > 0),
+        (common) => {
+          expect(run('agr-1', 'agr-2', common, common)).toEqual([]);
+        },
+      ),
       { numRuns: 10 },
     );
   });
 
   it('a selector of one kind never matches the same text of another kind', () => {
-    expect(run('agr', 'agr', [{ kind: 'phone', value: '+37120000000' }], [{ kind: 'account', value: '+37120000000' }])).toEqual([]);
+    expect(
+      run('agr', 'agr', [{ kind: 'phone', value: '+37120000000' }], [{ kind: 'account', value: '+37120000000' }]),
+    ).toEqual([]);
   });
 
   it('blinding is deterministic per key and unlinkable across keys', () => {
     fc.assert(
-      fc.property(selector, selector, fc.uint8Array({ minLength: 64, maxLength: 64 }), fc.uint8Array({ minLength: 64, maxLength: 64 }), (s, t, r1, r2) => {
-        const k1 = newSecret(r1);
-        const k2 = newSecret(r2);
-        // Same key, same selector: same value; the order of blinding does not matter.
-        expect(blind(k1, 'agr', s)).toBe(blind(k1, 'agr', s));
-        expect(reblind(k2, blind(k1, 'agr', s))).toBe(reblind(k1, blind(k2, 'agr', s)));
-        if (k1 !== k2) {
-          // Another key gives another value, so two blinded sets cannot be joined without both secrets.
-          expect(blind(k1, 'agr', s)).not.toBe(blind(k2, 'agr', s));
-          // And the values under another key do not keep the relation between two selectors:
-          // equal under k1 iff equal under k2 only for the same selector.
-          if (key(s) !== key(t)) expect(blind(k1, 'agr', s)).not.toBe(blind(k2, 'agr', t));
-        }
-      }),
+      fc.property(
+        selector,
+        selector,
+        fc.uint8Array({ minLength: 64, maxLength: 64 }),
+        fc.uint8Array({ minLength: 64, maxLength: 64 }),
+        (s, t, r1, r2) => {
+          const k1 = newSecret(r1);
+          const k2 = newSecret(r2);
+          // Same key, same selector: same value; the order of blinding does not matter.
+          expect(blind(k1, 'agr', s)).toBe(blind(k1, 'agr', s));
+          expect(reblind(k2, blind(k1, 'agr', s))).toBe(reblind(k1, blind(k2, 'agr', s)));
+          if (k1 !== k2) {
+            // Another key gives another value, so two blinded sets cannot be joined without both secrets.
+            expect(blind(k1, 'agr', s)).not.toBe(blind(k2, 'agr', s));
+            // And the values under another key do not keep the relation between two selectors:
+            // equal under k1 iff equal under k2 only for the same selector.
+            if (key(s) !== key(t)) expect(blind(k1, 'agr', s)).not.toBe(blind(k2, 'agr', t));
+          }
+        },
+      ),
       { numRuns: 25 },
     );
   });

@@ -53,7 +53,9 @@ export function secretFromHex(hex: string): bigint {
 
 /** H(selector) on the group, separated per agreement and kind. */
 function hashToGroup(agreementId: string, s: PsiSelector): InstanceType<typeof Point> {
-  return ristretto255_hasher.hashToCurve(utf8.encode(s.value), { DST: domainSeparator(agreementId, s.kind) }) as InstanceType<typeof Point>;
+  return ristretto255_hasher.hashToCurve(utf8.encode(s.value), {
+    DST: domainSeparator(agreementId, s.kind),
+  }) as InstanceType<typeof Point>;
 }
 
 /** First blinding: H(x)^secret, encoded as 32 bytes hex. */
@@ -103,7 +105,11 @@ export function shuffle<T>(items: readonly T[], random: (n: number) => Uint8Arra
  * set blinded by the responder only. Returns the indices i of the initiator's selectors that the
  * responder also holds, and which of the responder's positions matched (for a later request).
  */
-export function intersect(secret: bigint, mineDouble: readonly HexPoint[], theirsSingle: readonly HexPoint[]): { mine: number[]; theirs: number[] } {
+export function intersect(
+  secret: bigint,
+  mineDouble: readonly HexPoint[],
+  theirsSingle: readonly HexPoint[],
+): { mine: number[]; theirs: number[] } {
   const theirs = new Map<string, number>();
   theirsSingle.forEach((p, j) => {
     theirs.set(reblind(secret, p), j);

@@ -19,7 +19,8 @@ export const Text = z.object({
 });
 export type Text = z.infer<typeof Text>;
 
-export const textIn = (t: Text, lang: string): string => (lang === 'fi' || lang === 'et' || lang === 'lv' ? (t[lang] ?? t.en) : t.en);
+export const textIn = (t: Text, lang: string): string =>
+  lang === 'fi' || lang === 'et' || lang === 'lv' ? (t[lang] ?? t.en) : t.en;
 
 export const RATINGS = ['strong', 'medium', 'weak'] as const;
 export type Rating = (typeof RATINGS)[number];
@@ -28,16 +29,46 @@ export type Rating = (typeof RATINGS)[number];
 export const VERIFICATION = ['verified', 'unverified'] as const;
 
 /** Palermo Protocol art. 3(a) / Directive 2011/36/EU art. 2(1): the means. */
-export const MEANS = ['threat', 'force', 'coercion', 'abduction', 'fraud', 'deception', 'abuseOfPower', 'abuseOfVulnerability', 'payments'] as const;
+export const MEANS = [
+  'threat',
+  'force',
+  'coercion',
+  'abduction',
+  'fraud',
+  'deception',
+  'abuseOfPower',
+  'abuseOfVulnerability',
+  'payments',
+] as const;
 export type Means = (typeof MEANS)[number];
 /** Directive 2011/36/EU art. 2(3): the forms of exploitation (purpose). */
-export const PURPOSES = ['sexual', 'forcedLabour', 'slavery', 'servitude', 'begging', 'criminalActivities', 'organRemoval'] as const;
+export const PURPOSES = [
+  'sexual',
+  'forcedLabour',
+  'slavery',
+  'servitude',
+  'begging',
+  'criminalActivities',
+  'organRemoval',
+] as const;
 export type Purpose = (typeof PURPOSES)[number];
 /** Palermo Protocol art. 3(a) / Directive 2011/36/EU art. 2(1): the acts. */
-export const ACTS = ['recruitment', 'transportation', 'transfer', 'harbouring', 'receipt', 'exchangeOfControl'] as const;
+export const ACTS = [
+  'recruitment',
+  'transportation',
+  'transfer',
+  'harbouring',
+  'receipt',
+  'exchangeOfControl',
+] as const;
 export type Act = (typeof ACTS)[number];
 
-const id = z.string().trim().min(1).max(80).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore');
+const id = z
+  .string()
+  .trim()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore');
 
 export const Item = z.object({
   id,
@@ -107,21 +138,44 @@ export const Catalogue = z
   })
   .superRefine((c, ctx) => {
     const dims = new Set(c.dimensions.map((d) => d.id));
-    if (c.kind === 'delphi' && !c.rule) ctx.addIssue({ code: 'custom', path: ['rule'], message: 'a Delphi catalogue needs its decision rule' });
+    if (c.kind === 'delphi' && !c.rule)
+      ctx.addIssue({ code: 'custom', path: ['rule'], message: 'a Delphi catalogue needs its decision rule' });
     c.lists.forEach((l, li) => {
       const seen = new Set<string>();
       l.items.forEach((it, ii) => {
-        if (seen.has(it.id)) ctx.addIssue({ code: 'custom', path: ['lists', li, 'items', ii, 'id'], message: `duplicate item id "${it.id}" in list ${l.id}` });
+        if (seen.has(it.id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['lists', li, 'items', ii, 'id'],
+            message: `duplicate item id "${it.id}" in list ${l.id}`,
+          });
         seen.add(it.id);
         if (c.kind !== 'delphi') return;
-        if (!it.dimension || !dims.has(it.dimension)) ctx.addIssue({ code: 'custom', path: ['lists', li, 'items', ii, 'dimension'], message: `not one of the catalogue's dimensions (${[...dims].join(', ')})` });
-        if (!it.rating) ctx.addIssue({ code: 'custom', path: ['lists', li, 'items', ii, 'rating'], message: 'strong, medium or weak' });
+        if (!it.dimension || !dims.has(it.dimension))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['lists', li, 'items', ii, 'dimension'],
+            message: `not one of the catalogue's dimensions (${[...dims].join(', ')})`,
+          });
+        if (!it.rating)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['lists', li, 'items', ii, 'rating'],
+            message: 'strong, medium or weak',
+          });
       });
     });
     const conds = [...(c.rule?.adult ?? []), ...(c.rule?.child ?? [])];
     for (const [i, cond] of conds.entries()) {
-      for (const d of cond.anyOf) if (!dims.has(d)) ctx.addIssue({ code: 'custom', path: ['rule', i < (c.rule?.adult.length ?? 0) ? 'adult' : 'child'], message: `condition ${cond.id} names unknown dimension "${d}"` });
-      if (!cond.act && cond.anyOf.length === 0) ctx.addIssue({ code: 'custom', path: ['rule'], message: `condition ${cond.id} needs dimensions or act` });
+      for (const d of cond.anyOf)
+        if (!dims.has(d))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rule', i < (c.rule?.adult.length ?? 0) ? 'adult' : 'child'],
+            message: `condition ${cond.id} names unknown dimension "${d}"`,
+          });
+      if (!cond.act && cond.anyOf.length === 0)
+        ctx.addIssue({ code: 'custom', path: ['rule'], message: `condition ${cond.id} needs dimensions or act` });
     }
   });
 export type Catalogue = z.infer<typeof Catalogue>;

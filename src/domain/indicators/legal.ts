@@ -48,8 +48,10 @@ export interface MatrixRow {
 
 const GAPS: Record<Element, string> = {
   act: 'No act recorded: who recruited, transported, transferred, harboured or received the person',
-  means: 'No means shown: threat, force, coercion, abduction, fraud, deception, abuse of power or of vulnerability, or payments',
-  purpose: 'No exploitation shown: sexual exploitation, forced labour or services, slavery, servitude, begging, criminal activities or organ removal',
+  means:
+    'No means shown: threat, force, coercion, abduction, fraud, deception, abuse of power or of vulnerability, or payments',
+  purpose:
+    'No exploitation shown: sexual exploitation, forced labour or services, slavery, servitude, begging, criminal activities or organ removal',
 };
 
 export const ELEMENTS: readonly Element[] = ['act', 'means', 'purpose'];
@@ -64,7 +66,16 @@ function cell(element: Element, facts: LegalFact[], child: boolean): Cell {
 /** The victim's rows: first all facts, then one row per suspect with the facts concerning them. */
 export function matrixRows(facts: readonly LegalFact[], suspectIds: readonly string[], child: boolean): MatrixRow[] {
   const all: MatrixRow = { suspectId: null, cells: ELEMENTS.map((e) => cell(e, [...facts], child)) };
-  const per = suspectIds.map((s) => ({ suspectId: s, cells: ELEMENTS.map((e) => cell(e, facts.filter((f) => f.suspectIds.includes(s)), child)) }));
+  const per = suspectIds.map((s) => ({
+    suspectId: s,
+    cells: ELEMENTS.map((e) =>
+      cell(
+        e,
+        facts.filter((f) => f.suspectIds.includes(s)),
+        child,
+      ),
+    ),
+  }));
   return [all, ...per];
 }
 

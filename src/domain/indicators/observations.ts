@@ -83,7 +83,10 @@ export const ILO_TO_DELPHI: Record<string, string> = {
  * Several observations of one item count once; an observation whose words name no item takes
  * the first unused item of its dimension and strength.
  */
-export function delphiItemsOf(list: List, observations: readonly (ObservationTag & { id: string })[]): Map<string, string[]> {
+export function delphiItemsOf(
+  list: List,
+  observations: readonly (ObservationTag & { id: string })[],
+): Map<string, string[]> {
   const inList = new Map(list.items.map((i) => [i.id, i]));
   const out = new Map<string, string[]>();
   const add = (item: string, obs: string) => out.set(item, [...(out.get(item) ?? []), obs]);

@@ -19,33 +19,74 @@ function positiveInWords(s: number, m: number, w: number): boolean {
 
 describe('the Delphi engine', () => {
   it('agrees with the rule as written, for adults, on every list', () => {
-    fc.assert(fc.property(listArb.chain((l) => fc.tuple(fc.constant(l), pick(l.items.map((i) => i.id)))), ([list, ids]) => {
-      const d = evaluate({ catalogue: DELPHI_2009, listId: list.id, population: 'adult', itemIds: ids, acts: [] });
-      const pos = (dim: string) => {
-        const items = list.items.filter((i) => ids.includes(i.id) && i.dimension === dim);
-        const n = (r: string) => items.filter((i) => i.rating === r).length;
-        return positiveInWords(n('strong'), n('medium'), n('weak'));
-      };
-      const expected = (pos('deceptiveRecruitment') || pos('coerciveRecruitment') || pos('recruitmentByAbuseOfVulnerability')) && pos('exploitativeConditions') && (pos('coercionAtDestination') || pos('abuseOfVulnerabilityAtDestination'));
-      expect(d.outcome).toBe(expected ? 'presumedVictim' : 'notEstablished');
-      expect(d.missing.length === 0).toBe(expected);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        listArb.chain((l) => fc.tuple(fc.constant(l), pick(l.items.map((i) => i.id)))),
+        ([list, ids]) => {
+          const d = evaluate({ catalogue: DELPHI_2009, listId: list.id, population: 'adult', itemIds: ids, acts: [] });
+          const pos = (dim: string) => {
+            const items = list.items.filter((i) => ids.includes(i.id) && i.dimension === dim);
+            const n = (r: string) => items.filter((i) => i.rating === r).length;
+            return positiveInWords(n('strong'), n('medium'), n('weak'));
+          };
+          const expected =
+            (pos('deceptiveRecruitment') || pos('coerciveRecruitment') || pos('recruitmentByAbuseOfVulnerability')) &&
+            pos('exploitativeConditions') &&
+            (pos('coercionAtDestination') || pos('abuseOfVulnerabilityAtDestination'));
+          expect(d.outcome).toBe(expected ? 'presumedVictim' : 'notEstablished');
+          expect(d.missing.length === 0).toBe(expected);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it('never undoes a presumption when more indicators are recorded', () => {
-    fc.assert(fc.property(listArb.chain((l) => fc.tuple(fc.constant(l), pick(l.items.map((i) => i.id)), pick(l.items.map((i) => i.id)))), ([list, a, b]) => {
-      const before = evaluate({ catalogue: DELPHI_2009, listId: list.id, population: 'adult', itemIds: a, acts: [] });
-      const after = evaluate({ catalogue: DELPHI_2009, listId: list.id, population: 'adult', itemIds: [...a, ...b], acts: [] });
-      if (before.outcome === 'presumedVictim') expect(after.outcome).toBe('presumedVictim');
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        listArb.chain((l) => fc.tuple(fc.constant(l), pick(l.items.map((i) => i.id)), pick(l.items.map((i) => i.id)))),
+        ([list, a, b]) => {
+          const before = evaluate({
+            catalogue: DELPHI_2009,
+            listId: list.id,
+            population: 'adult',
+            itemIds: a,
+            acts: [],
+          });
+          const after = evaluate({
+            catalogue: DELPHI_2009,
+            listId: list.id,
+            population: 'adult',
+            itemIds: [...a, ...b],
+            acts: [],
+          });
+          if (before.outcome === 'presumedVictim') expect(after.outcome).toBe('presumedVictim');
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('for a child, decides on an act and exploitation alone, whatever the means', () => {
     const childLists = LISTS.filter((l) => l.population === 'child');
-    fc.assert(fc.property(fc.constantFrom(...childLists).chain((l) => fc.tuple(fc.constant(l), pick(l.items.map((i) => i.id)), fc.boolean())), ([list, ids, act]) => {
-      const d = evaluate({ catalogue: DELPHI_2009, listId: list.id, population: 'child', itemIds: ids, acts: act ? ['recruitment'] : [] });
-      const ec = d.dimensions.find((x) => x.id === 'exploitativeConditions')?.positive ?? false;
-      expect(d.outcome === 'presumedVictim').toBe(act && ec);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc
+          .constantFrom(...childLists)
+          .chain((l) => fc.tuple(fc.constant(l), pick(l.items.map((i) => i.id)), fc.boolean())),
+        ([list, ids, act]) => {
+          const d = evaluate({
+            catalogue: DELPHI_2009,
+            listId: list.id,
+            population: 'child',
+            itemIds: ids,
+            acts: act ? ['recruitment'] : [],
+          });
+          const ec = d.dimensions.find((x) => x.id === 'exploitativeConditions')?.positive ?? false;
+          expect(d.outcome === 'presumedVictim').toBe(act && ec);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -87,16 +87,23 @@ function shortfallOf(c: Counts, k: Combination): number {
   return total(need(c, k));
 }
 
-export function dimensionResult(id: string, counts: Counts, items: string[], combos: readonly Combination[]): DimensionResult {
+export function dimensionResult(
+  id: string,
+  counts: Counts,
+  items: string[],
+  combos: readonly Combination[],
+): DimensionResult {
   const by = combos.find((k) => satisfies(counts, k)) ?? null;
   if (by) return { id, counts, items, positive: true, by, shortfall: [] };
   const needs = combos.map((k) => need(counts, k));
   const min = Math.min(...needs.map(total));
   const seen = new Set<string>();
-  const shortfall = needs.filter((n) => total(n) === min).filter((n) => {
-    const key = JSON.stringify(n);
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
+  const shortfall = needs
+    .filter((n) => total(n) === min)
+    .filter((n) => {
+      const key = JSON.stringify(n);
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
   return { id, counts, items, positive: false, by: null, shortfall: shortfall.length ? shortfall : [ZERO] };
 }
 
@@ -106,7 +113,10 @@ export function countsText(c: Counts): string {
 }
 
 export function shortfallText(s: Shortfall): string {
-  const parts = [...(['strong', 'medium', 'weak'] as const).filter((r) => s[r] > 0).map((r) => `${s[r]} ${r}`), ...(s.mediumOrWeak > 0 ? [`${s.mediumOrWeak} medium or weak`] : [])];
+  const parts = [
+    ...(['strong', 'medium', 'weak'] as const).filter((r) => s[r] > 0).map((r) => `${s[r]} ${r}`),
+    ...(s.mediumOrWeak > 0 ? [`${s.mediumOrWeak} medium or weak`] : []),
+  ];
   return parts.join(' + ');
 }
 
@@ -122,8 +132,23 @@ export function evaluate(input: EvaluationInput): Decision {
   const base = { population, unknownItems, meansRequired: population === 'adult' };
   const rule = catalogue.rule;
   if (!rule) {
-    const nextSteps = nextStepsFor({ presumed: false, child: population === 'child', labour, anyIndicator: known.length > 0, exploitationIndicator, moneyIndicator: known.some((id) => MONEY_ITEMS.has(id)) });
-    return { ...base, outcome: 'noRule', conditions: [], dimensions: [], missing: [], nextSteps, explanation: `${known.length} indicator(s) recorded; this catalogue has no decision rule` };
+    const nextSteps = nextStepsFor({
+      presumed: false,
+      child: population === 'child',
+      labour,
+      anyIndicator: known.length > 0,
+      exploitationIndicator,
+      moneyIndicator: known.some((id) => MONEY_ITEMS.has(id)),
+    });
+    return {
+      ...base,
+      outcome: 'noRule',
+      conditions: [],
+      dimensions: [],
+      missing: [],
+      nextSteps,
+      explanation: `${known.length} indicator(s) recorded; this catalogue has no decision rule`,
+    };
   }
   const dimensions = catalogue.dimensions.map((d) => {
     const counts: Counts = { strong: 0, medium: 0, weak: 0 };
@@ -145,13 +170,28 @@ export function evaluate(input: EvaluationInput): Decision {
   const presumed = conditions.every((c) => c.met);
   const missing: Missing[] = conditionsData
     .filter((_, i) => !conditions[i]?.met)
-    .map((c) => ({ condition: c.id, act: c.act, dimensions: c.anyOf.map((d) => ({ id: d, shortfall: dimById.get(d)?.shortfall ?? [] })) }));
+    .map((c) => ({
+      condition: c.id,
+      act: c.act,
+      dimensions: c.anyOf.map((d) => ({ id: d, shortfall: dimById.get(d)?.shortfall ?? [] })),
+    }));
   const nextSteps = nextStepsFor({
-    presumed, child: population === 'child', labour, anyIndicator: known.length > 0 || input.acts.length > 0, exploitationIndicator,
+    presumed,
+    child: population === 'child',
+    labour,
+    anyIndicator: known.length > 0 || input.acts.length > 0,
+    exploitationIndicator,
     moneyIndicator: known.some((id) => MONEY_ITEMS.has(id)),
   });
-  const dimName = (id: string) => textIn(catalogue.dimensions.find((d) => d.id === id)?.text ?? { en: id }, 'en').toLowerCase();
-  const reasons = conditions.flatMap((c) => c.by.map((b) => (b === 'act' ? `act recorded (${input.acts.join(', ')})` : `${dimName(b)} positive by ${countsText(dimById.get(b)?.counts ?? ZERO)}`)));
+  const dimName = (id: string) =>
+    textIn(catalogue.dimensions.find((d) => d.id === id)?.text ?? { en: id }, 'en').toLowerCase();
+  const reasons = conditions.flatMap((c) =>
+    c.by.map((b) =>
+      b === 'act'
+        ? `act recorded (${input.acts.join(', ')})`
+        : `${dimName(b)} positive by ${countsText(dimById.get(b)?.counts ?? ZERO)}`,
+    ),
+  );
   const gaps = missing.map((m) => {
     const cond = conditionsData.find((c) => c.id === m.condition);
     const label = textIn(cond?.text ?? { en: m.condition }, 'en').toLowerCase();
@@ -159,12 +199,25 @@ export function evaluate(input: EvaluationInput): Decision {
     // Name only the dimensions closest to positive; the structured `missing` keeps them all.
     const cost = (d: { shortfall: Shortfall[] }) => Math.min(...d.shortfall.map(total));
     const best = Math.min(...m.dimensions.map(cost));
-    const alts = m.dimensions.filter((d) => cost(d) === best).map((d) => `${dimName(d.id)} has ${countsText(dimById.get(d.id)?.counts ?? ZERO)}, needs ${d.shortfall.map(shortfallText).join(' or ')} more`);
+    const alts = m.dimensions
+      .filter((d) => cost(d) === best)
+      .map(
+        (d) =>
+          `${dimName(d.id)} has ${countsText(dimById.get(d.id)?.counts ?? ZERO)}, needs ${d.shortfall.map(shortfallText).join(' or ')} more`,
+      );
     return `${label}: ${alts.join(', or ')}`;
   });
   const childNote = population === 'child' ? 'child: means not required (Directive 2011/36/EU art. 2(5)); ' : '';
   const explanation = presumed
     ? `presumed victim: ${childNote}${reasons.join('; ')}`
     : `not established as a presumed victim under the rule: ${childNote}${[...(reasons.length ? [`positive so far: ${reasons.join('; ')}`] : []), `missing — ${gaps.join(' | ')}`].join('; ')}`;
-  return { ...base, outcome: presumed ? 'presumedVictim' : 'notEstablished', conditions, dimensions, missing, nextSteps, explanation };
+  return {
+    ...base,
+    outcome: presumed ? 'presumedVictim' : 'notEstablished',
+    conditions,
+    dimensions,
+    missing,
+    nextSteps,
+    explanation,
+  };
 }

@@ -48,21 +48,45 @@ export interface AnxChart {
 
 /** i2's standard icon for each schema (the generic one when there is none closer). */
 export const ICON_OF: Readonly<Record<string, string>> = {
-  Person: 'Person', Company: 'Organisation', Organization: 'Organisation', LegalEntity: 'Organisation', PublicBody: 'Organisation',
-  BankAccount: 'Account', Phone: 'Phone', Email: 'Email', Address: 'Address', Vehicle: 'Vehicle', OnlineAd: 'Web Page',
-  Document: 'Document', Passport: 'Passport', Identification: 'Passport', Place: 'Location', Event: 'Event',
+  Person: 'Person',
+  Company: 'Organisation',
+  Organization: 'Organisation',
+  LegalEntity: 'Organisation',
+  PublicBody: 'Organisation',
+  BankAccount: 'Account',
+  Phone: 'Phone',
+  Email: 'Email',
+  Address: 'Address',
+  Vehicle: 'Vehicle',
+  OnlineAd: 'Web Page',
+  Document: 'Document',
+  Passport: 'Passport',
+  Identification: 'Passport',
+  Place: 'Location',
+  Event: 'Event',
 };
 /** Reading a chart that did not come from here: the schema an icon type stands for. */
 export const SCHEMA_OF_ICON: Readonly<Record<string, string>> = {
-  Person: 'Person', Organisation: 'Company', Account: 'BankAccount', Phone: 'Phone', Email: 'Email', Address: 'Address',
-  Vehicle: 'Vehicle', 'Web Page': 'OnlineAd', Document: 'Document', Passport: 'Passport', Location: 'Address', Event: 'Event',
+  Person: 'Person',
+  Organisation: 'Company',
+  Account: 'BankAccount',
+  Phone: 'Phone',
+  Email: 'Email',
+  Address: 'Address',
+  Vehicle: 'Vehicle',
+  'Web Page': 'OnlineAd',
+  Document: 'Document',
+  Passport: 'Passport',
+  Location: 'Address',
+  Event: 'Event',
 };
 export const iconOf = (type: string): string => ICON_OF[type] ?? 'Generic';
 
 const a = (name: string, value: string | number | boolean) => ` ${name}="${xmlEscape(String(value))}"`;
 /** ANX dates are xsd:dateTime; a day alone is midnight of that day. */
 const dateTime = (d: string) => (/^\d{4}-\d{2}-\d{2}$/.test(d) ? `${d}T00:00:00` : d);
-const dateAttrs = (d: string | undefined) => (d ? `${a('DateSet', true)}${a('DateTime', dateTime(d))}` : a('DateSet', false));
+const dateAttrs = (d: string | undefined) =>
+  d ? `${a('DateSet', true)}${a('DateTime', dateTime(d))}` : a('DateSet', false);
 const fromDateTime = (d: string) => d.replace(/T00:00:00(\.0+)?$/, '');
 
 function attributesXml(attrs: Record<string, string>): string {
@@ -80,8 +104,18 @@ export function serialiseAnx(chart: AnxChart, title?: string): string {
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
   if (title) out.push(`<!-- ${title.replace(/--/g, '—')} -->`);
   out.push(`<Chart${a('IdReferenceLinking', false)}${a('Rigorous', true)}>`);
-  out.push('<AttributeClassCollection>', ...classes.map((c) => `<AttributeClass${a('Name', c)}${a('Type', 'AttText')}${a('Visible', false)}/>`), '</AttributeClassCollection>');
-  out.push('<EntityTypeCollection>', ...[...entityTypes].sort(([x], [y]) => (x < y ? -1 : 1)).map(([t, icon]) => `<EntityType${a('Name', t)}${a('IconFile', icon)}/>`), '</EntityTypeCollection>');
+  out.push(
+    '<AttributeClassCollection>',
+    ...classes.map((c) => `<AttributeClass${a('Name', c)}${a('Type', 'AttText')}${a('Visible', false)}/>`),
+    '</AttributeClassCollection>',
+  );
+  out.push(
+    '<EntityTypeCollection>',
+    ...[...entityTypes]
+      .sort(([x], [y]) => (x < y ? -1 : 1))
+      .map(([t, icon]) => `<EntityType${a('Name', t)}${a('IconFile', icon)}/>`),
+    '</EntityTypeCollection>',
+  );
   out.push('<LinkTypeCollection>', ...linkTypes.map((t) => `<LinkType${a('Name', t)}/>`), '</LinkTypeCollection>');
   out.push('<ChartItemCollection>');
   for (const e of chart.entities) {
@@ -116,7 +150,8 @@ function numberAttr(el: XmlNode | undefined, name: string, where: string): numbe
   const raw = attr(el, name);
   if (raw === undefined) return 0;
   const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n)) throw invalid(F, `${name} "${raw.slice(0, 40)}" is not a number`, where);
+  if (raw.trim() === '' || !Number.isFinite(n))
+    throw invalid(F, `${name} "${raw.slice(0, 40)}" is not a number`, where);
   return n;
 }
 
@@ -126,7 +161,12 @@ const optional = (v: string | undefined) => (v === undefined || v === '' ? undef
 export function parseAnx(text: string): AnxChart {
   const root = child(parseXml(text, F), 'Chart');
   if (!root) throw invalid(F, 'no <Chart> root element', 'line 1');
-  const iconOfType = new Map(children(child(root, 'EntityTypeCollection'), 'EntityType').map((t) => [attr(t, 'Name') ?? '', attr(t, 'IconFile') ?? '']));
+  const iconOfType = new Map(
+    children(child(root, 'EntityTypeCollection'), 'EntityType').map((t) => [
+      attr(t, 'Name') ?? '',
+      attr(t, 'IconFile') ?? '',
+    ]),
+  );
   const entities: AnxEntity[] = [];
   const links: AnxLink[] = [];
   const seen = new Set<string>();
@@ -134,7 +174,12 @@ export function parseAnx(text: string): AnxChart {
   for (const [i, item] of items.entries()) {
     const where = `ChartItem[${i}]`;
     const date = attr(item, 'DateSet') === 'true' ? optional(attr(item, 'DateTime')) : undefined;
-    const common = { label: attr(item, 'Label') ?? '', date: date ? fromDateTime(date) : undefined, description: optional(attr(item, 'Description')), attributes: attributesOf(item, where) };
+    const common = {
+      label: attr(item, 'Label') ?? '',
+      date: date ? fromDateTime(date) : undefined,
+      description: optional(attr(item, 'Description')),
+      attributes: attributesOf(item, where),
+    };
     const end = child(item, 'End');
     const link = child(item, 'Link');
     if (end) {
@@ -145,16 +190,35 @@ export function parseAnx(text: string): AnxChart {
       seen.add(id);
       const style = child(child(entity, 'Icon'), 'IconStyle');
       const type = attr(style, 'Type') ?? 'Generic';
-      entities.push({ id, type, icon: attr(style, 'IconFile') ?? iconOfType.get(type) ?? type, x: numberAttr(end, 'X', where), y: numberAttr(end, 'Y', where), ...common });
+      entities.push({
+        id,
+        type,
+        icon: attr(style, 'IconFile') ?? iconOfType.get(type) ?? type,
+        x: numberAttr(end, 'X', where),
+        y: numberAttr(end, 'Y', where),
+        ...common,
+      });
     } else if (link) {
       const end1 = attr(link, 'End1Id');
       const end2 = attr(link, 'End2Id');
       if (!end1 || !end2) throw invalid(F, 'a link without End1Id and End2Id', where);
-      links.push({ id: attr(link, 'LinkId') ?? `link-${i}`, end1, end2, type: attr(child(link, 'LinkStyle'), 'Type') ?? 'Link', ...common });
+      links.push({
+        id: attr(link, 'LinkId') ?? `link-${i}`,
+        end1,
+        end2,
+        type: attr(child(link, 'LinkStyle'), 'Type') ?? 'Link',
+        ...common,
+      });
     }
   }
   for (const [i, l] of links.entries()) {
-    for (const end of [l.end1, l.end2]) if (!seen.has(end)) throw invalid(F, `link "${l.label.slice(0, 40)}" refers to "${end.slice(0, 60)}", which is not an entity of the chart`, `link[${i}]`);
+    for (const end of [l.end1, l.end2])
+      if (!seen.has(end))
+        throw invalid(
+          F,
+          `link "${l.label.slice(0, 40)}" refers to "${end.slice(0, 60)}", which is not an entity of the chart`,
+          `link[${i}]`,
+        );
   }
   return { entities, links };
 }

@@ -22,7 +22,10 @@ describe('reflection period', () => {
 
   it('uses the local day: 22:30 UTC on 22 April is already 23 April in Helsinki', () => {
     expect(todayIn(at('2026-04-22T22:30:00Z'), TZ)).toBe('2026-04-23');
-    expect(reminderState(period, at('2026-04-22T22:30:00Z'), TZ).due.map((r) => r.date)).toEqual(['2026-04-16', '2026-04-23']);
+    expect(reminderState(period, at('2026-04-22T22:30:00Z'), TZ).due.map((r) => r.date)).toEqual([
+      '2026-04-16',
+      '2026-04-23',
+    ]);
     expect(reminderState(period, at('2026-04-22T22:30:00Z'), 'UTC').due.map((r) => r.date)).toEqual(['2026-04-16']);
   });
 

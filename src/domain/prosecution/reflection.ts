@@ -18,7 +18,10 @@ export const DEFAULT_REMINDER_DAYS: readonly number[] = [14, 7, 1, 0];
 export type Clock = () => Date;
 
 const DAY = 86_400_000;
-const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+const isDay = (s: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(s) &&
+  !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+  new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 /** `day` ± n days, as YYYY-MM-DD. */
 export function addDays(day: string, n: number): string {
@@ -26,11 +29,17 @@ export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 }
 
-export const daysBetween = (from: string, to: string): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
+export const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
 
 /** The calendar day the clock shows in `timeZone` (the contact person's, not the server's). */
 export function todayIn(clock: Clock, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(clock());
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(clock());
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
@@ -41,7 +50,10 @@ export interface ReflectionPeriod {
 }
 
 /** The default period from a start day: the Convention's minimum. */
-export const defaultPeriod = (start: string): ReflectionPeriod => ({ start, end: addDays(start, MIN_REFLECTION_DAYS - 1) });
+export const defaultPeriod = (start: string): ReflectionPeriod => ({
+  start,
+  end: addDays(start, MIN_REFLECTION_DAYS - 1),
+});
 
 /** Problems with a period, in words (empty when it is fine). */
 export function checkPeriod(p: ReflectionPeriod): string[] {
@@ -50,7 +62,8 @@ export function checkPeriod(p: ReflectionPeriod): string[] {
   if (!isDay(p.end)) out.push('end: not a date (YYYY-MM-DD)');
   if (out.length) return out;
   if (p.end < p.start) out.push('end: before the start');
-  else if (daysBetween(p.start, p.end) + 1 < MIN_REFLECTION_DAYS) out.push(`end: the period must last at least ${MIN_REFLECTION_DAYS} days (${REFLECTION_SOURCE})`);
+  else if (daysBetween(p.start, p.end) + 1 < MIN_REFLECTION_DAYS)
+    out.push(`end: the period must last at least ${MIN_REFLECTION_DAYS} days (${REFLECTION_SOURCE})`);
   return out;
 }
 
@@ -79,7 +92,13 @@ export interface ReminderState {
 }
 
 /** Which reminders are due on the clock's day; acknowledged ones (by key) are not due again. */
-export function reminderState(p: ReflectionPeriod, clock: Clock, timeZone: string, acknowledged: ReadonlySet<string> = new Set(), daysBefore?: readonly number[]): ReminderState {
+export function reminderState(
+  p: ReflectionPeriod,
+  clock: Clock,
+  timeZone: string,
+  acknowledged: ReadonlySet<string> = new Set(),
+  daysBefore?: readonly number[],
+): ReminderState {
   const today = todayIn(clock, timeZone);
   const all = remindersOf(p, daysBefore);
   return {

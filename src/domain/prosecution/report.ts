@@ -5,7 +5,17 @@
  * suspect, how the chain worked, when, the money and the evidence with its custody.
  */
 
-export const REPORT_SECTIONS = ['summary', 'persons', 'legalMatrix', 'chain', 'charts', 'timeline', 'finance', 'evidence', 'audit'] as const;
+export const REPORT_SECTIONS = [
+  'summary',
+  'persons',
+  'legalMatrix',
+  'chain',
+  'charts',
+  'timeline',
+  'finance',
+  'evidence',
+  'audit',
+] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
 export const isReportSection = (s: string): s is ReportSection => (REPORT_SECTIONS as readonly string[]).includes(s);
 
@@ -23,7 +33,9 @@ export function orderSections(chosen: readonly string[]): ReportSection[] {
 export function money(minor: number, currency: string): string {
   const sign = minor < 0 ? '-' : '';
   const abs = Math.abs(Math.round(minor));
-  const whole = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  const whole = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
   return `${sign}${whole}.${String(abs % 100).padStart(2, '0')} ${currency}`;
 }
 
@@ -57,12 +69,19 @@ const DEDUCTION_KINDS: ReadonlySet<string> = new Set(['deduction', 'recruitmentF
  * victim's claim, and are left to the court.
  */
 export function compensationClaim(items: readonly ClaimSourceItem[], currency = 'EUR'): CompensationClaim {
-  const lines = items.filter((i) => (WAGE_KINDS.has(i.kind) || DEDUCTION_KINDS.has(i.kind)) && i.currency === currency).map((i) => ({ kind: i.kind, amountMinor: i.amountMinor, explanation: i.explanation }));
-  const sum = (kinds: ReadonlySet<string>) => lines.filter((l) => kinds.has(l.kind)).reduce((a, l) => a + l.amountMinor, 0);
+  const lines = items
+    .filter((i) => (WAGE_KINDS.has(i.kind) || DEDUCTION_KINDS.has(i.kind)) && i.currency === currency)
+    .map((i) => ({ kind: i.kind, amountMinor: i.amountMinor, explanation: i.explanation }));
+  const sum = (kinds: ReadonlySet<string>) =>
+    lines.filter((l) => kinds.has(l.kind)).reduce((a, l) => a + l.amountMinor, 0);
   const wagesOwedMinor = sum(WAGE_KINDS);
   const deductionsMinor = sum(DEDUCTION_KINDS);
   return {
-    currency, wagesOwedMinor, deductionsMinor, totalMinor: wagesOwedMinor + deductionsMinor, lines,
+    currency,
+    wagesOwedMinor,
+    deductionsMinor,
+    totalMinor: wagesOwedMinor + deductionsMinor,
+    lines,
     assumptions: [...new Set(items.flatMap((i) => i.assumptions))],
   };
 }

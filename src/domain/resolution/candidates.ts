@@ -51,7 +51,10 @@ export function blockingKeys(r: ResolutionRecord): string[] {
 }
 
 /** Pairs that share a blocking key, each once, as index pairs into `records`. */
-export function candidatePairs(records: readonly ResolutionRecord[], maxBlock = DEFAULT_MAX_BLOCK): Array<[number, number]> {
+export function candidatePairs(
+  records: readonly ResolutionRecord[],
+  maxBlock = DEFAULT_MAX_BLOCK,
+): Array<[number, number]> {
   const blocks = new Map<string, number[]>();
   records.forEach((r, i) => {
     for (const k of blockingKeys(r)) {
@@ -64,7 +67,8 @@ export function candidatePairs(records: readonly ResolutionRecord[], maxBlock = 
   const out: Array<[number, number]> = [];
   const n = records.length;
   for (const [key, list] of blocks) {
-    if (list.length < 2 || list.length > (key.startsWith('n:') ? Math.min(maxBlock, NAME_ONLY_MAX_BLOCK) : maxBlock)) continue;
+    if (list.length < 2 || list.length > (key.startsWith('n:') ? Math.min(maxBlock, NAME_ONLY_MAX_BLOCK) : maxBlock))
+      continue;
     for (let x = 0; x < list.length; x++) {
       for (let y = x + 1; y < list.length; y++) {
         const i = list[x] ?? 0;
@@ -84,7 +88,12 @@ export function candidatePairs(records: readonly ResolutionRecord[], maxBlock = 
 export function findCandidates(records: readonly ResolutionRecord[], opts: CandidateOptions = {}): Candidate[] {
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   // The sum a pair needs for the threshold (the score is a logistic of the sum).
-  const minTotal = threshold <= 0 ? -Infinity : threshold >= 1 ? Infinity : RESOLUTION_WEIGHTS.bias + Math.log(threshold / (1 - threshold));
+  const minTotal =
+    threshold <= 0
+      ? -Infinity
+      : threshold >= 1
+        ? Infinity
+        : RESOLUTION_WEIGHTS.bias + Math.log(threshold / (1 - threshold));
   const out: Candidate[] = [];
   for (const [i, j] of candidatePairs(records, opts.maxBlock)) {
     const x = records[i];
@@ -99,7 +108,10 @@ export function findCandidates(records: readonly ResolutionRecord[], opts: Candi
 }
 
 /** Precision and recall of predicted pairs against true pairs (order within a pair ignored). */
-export function precisionRecall(predicted: ReadonlyArray<readonly [string, string]>, truth: ReadonlyArray<readonly [string, string]>): { precision: number; recall: number; truePositives: number } {
+export function precisionRecall(
+  predicted: ReadonlyArray<readonly [string, string]>,
+  truth: ReadonlyArray<readonly [string, string]>,
+): { precision: number; recall: number; truePositives: number } {
   const key = ([a, b]: readonly [string, string]) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
   const t = new Set(truth.map(key));
   const p = new Set(predicted.map(key));

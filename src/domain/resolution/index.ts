@@ -1,4 +1,27 @@
 /** Entity resolution: candidate duplicates, scored with reasons, found with blocking. */
-export { resolutionRecord, resolutionRecords, stableIdentity, type FoldCache, type ResolutionRecord } from './record.ts';
-export { jaroWinkler, nameSimilarity, RESOLUTION_WEIGHTS, scorePair, type PairScore, type Reason, type ReasonFeature } from './score.ts';
-export { blockingKeys, candidatePairs, DEFAULT_MAX_BLOCK, DEFAULT_THRESHOLD, findCandidates, precisionRecall, type Candidate, type CandidateOptions } from './candidates.ts';
+export {
+  resolutionRecord,
+  resolutionRecords,
+  stableIdentity,
+  type FoldCache,
+  type ResolutionRecord,
+} from './record.ts';
+export {
+  jaroWinkler,
+  nameSimilarity,
+  RESOLUTION_WEIGHTS,
+  scorePair,
+  type PairScore,
+  type Reason,
+  type ReasonFeature,
+} from './score.ts';
+export {
+  blockingKeys,
+  candidatePairs,
+  DEFAULT_MAX_BLOCK,
+  DEFAULT_THRESHOLD,
+  findCandidates,
+  precisionRecall,
+  type Candidate,
+  type CandidateOptions,
+} from './candidates.ts';

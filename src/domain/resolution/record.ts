@@ -37,14 +37,16 @@ function tokensOf(raw: string, cache?: FoldCache): string[] {
   if (t) return t;
   // Latin-script names fold word by word (the words repeat across thousands of records);
   // Cyrillic ones whole, since one letter (Ukrainian і, ї, є) decides how another (г) reads.
-  t = CYRILLIC.test(raw) ? nameTokens(raw) : raw.split(/\s+/).flatMap((w) => {
-    let f = cache.get(w);
-    if (!f) {
-      f = nameTokens(w);
-      cache.set(w, f);
-    }
-    return f;
-  });
+  t = CYRILLIC.test(raw)
+    ? nameTokens(raw)
+    : raw.split(/\s+/).flatMap((w) => {
+        let f = cache.get(w);
+        if (!f) {
+          f = nameTokens(w);
+          cache.set(w, f);
+        }
+        return f;
+      });
   cache.set(raw, t);
   return t;
 }
@@ -103,9 +105,23 @@ export function resolutionRecord(e: EntityRecord, defaultCountry?: string, cache
     const r = normaliseEmail(v);
     return r.ok ? r.value : v.trim().toLowerCase();
   });
-  const addresses = [...(p.addressEntity ?? []).map((id) => `entity:${id}`), ...(p.address ?? []).map((a) => `text:${tokensOf(a, cache).join(' ')}`)];
-  const birthDates = [...(p.birthDate ?? []), ...(p.incorporationDate ?? [])].map((d) => d.slice(0, 10)).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
-  return { id: e.id, schema: e.schema, names, birthDates: uniq(birthDates), identifiers: uniq(identifiers), phones: uniq(phones), emails: uniq(emails), addresses: uniq(addresses) };
+  const addresses = [
+    ...(p.addressEntity ?? []).map((id) => `entity:${id}`),
+    ...(p.address ?? []).map((a) => `text:${tokensOf(a, cache).join(' ')}`),
+  ];
+  const birthDates = [...(p.birthDate ?? []), ...(p.incorporationDate ?? [])]
+    .map((d) => d.slice(0, 10))
+    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
+  return {
+    id: e.id,
+    schema: e.schema,
+    names,
+    birthDates: uniq(birthDates),
+    identifiers: uniq(identifiers),
+    phones: uniq(phones),
+    emails: uniq(emails),
+    addresses: uniq(addresses),
+  };
 }
 
 /**

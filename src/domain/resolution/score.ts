@@ -121,11 +121,22 @@ const common = (x: readonly string[], y: readonly string[]): number => {
  * The most a pair could score whatever its names: when even that stays below the threshold's
  * sum, the costly name comparison is skipped (blocking yields many such pairs in a large case).
  */
-export function couldReach(a: ResolutionRecord, b: ResolutionRecord, minTotal: number, w = RESOLUTION_WEIGHTS): boolean {
+export function couldReach(
+  a: ResolutionRecord,
+  b: ResolutionRecord,
+  minTotal: number,
+  w = RESOLUTION_WEIGHTS,
+): boolean {
   let max = w.nameMax;
   if (a.birthDates.length && b.birthDates.length) {
     if (common(a.birthDates, b.birthDates)) max += w.birthAgree;
-    else max += common(a.birthDates.map((d) => d.slice(0, 4)), b.birthDates.map((d) => d.slice(0, 4))) ? w.birthSameYear : w.birthDiffer;
+    else
+      max += common(
+        a.birthDates.map((d) => d.slice(0, 4)),
+        b.birthDates.map((d) => d.slice(0, 4)),
+      )
+        ? w.birthSameYear
+        : w.birthDiffer;
   }
   if (common(a.identifiers, b.identifiers)) max += w.identifierAgree;
   if (common(a.phones, b.phones)) max += w.phoneAgree;
@@ -139,22 +150,39 @@ export function scorePair(a: ResolutionRecord, b: ResolutionRecord, w = RESOLUTI
   const reasons: Reason[] = [];
   const sim = Math.round(bestNames(a, b) * 1000) / 1000;
   const nameWeight = Math.max(w.nameMin, Math.min(w.nameMax, w.nameSlope * (sim - w.nameNeutral)));
-  reasons.push({ feature: 'name', verdict: sim >= 0.99 ? 'agree' : sim >= w.nameNeutral ? 'close' : 'differ', weight: round(nameWeight), value: sim });
+  reasons.push({
+    feature: 'name',
+    verdict: sim >= 0.99 ? 'agree' : sim >= w.nameNeutral ? 'close' : 'differ',
+    weight: round(nameWeight),
+    value: sim,
+  });
   if (a.birthDates.length && b.birthDates.length) {
-    if (common(a.birthDates, b.birthDates)) reasons.push({ feature: 'birthDate', verdict: 'agree', weight: w.birthAgree, value: 1 });
+    if (common(a.birthDates, b.birthDates))
+      reasons.push({ feature: 'birthDate', verdict: 'agree', weight: w.birthAgree, value: 1 });
     else {
       const years = (r: ResolutionRecord) => r.birthDates.map((d) => d.slice(0, 4));
       const sameYear = common(years(a), years(b)) > 0;
-      reasons.push({ feature: 'birthDate', verdict: sameYear ? 'close' : 'differ', weight: sameYear ? w.birthSameYear : w.birthDiffer, value: 0 });
+      reasons.push({
+        feature: 'birthDate',
+        verdict: sameYear ? 'close' : 'differ',
+        weight: sameYear ? w.birthSameYear : w.birthDiffer,
+        value: 0,
+      });
     }
   }
   if (a.identifiers.length && b.identifiers.length) {
     const n = common(a.identifiers, b.identifiers);
     const kinds = (r: ResolutionRecord) => r.identifiers.map((i) => i.slice(0, i.indexOf(':')));
     if (n) reasons.push({ feature: 'identifier', verdict: 'agree', weight: w.identifierAgree, value: n });
-    else if (common(kinds(a), kinds(b))) reasons.push({ feature: 'identifier', verdict: 'differ', weight: w.identifierDiffer, value: 0 });
+    else if (common(kinds(a), kinds(b)))
+      reasons.push({ feature: 'identifier', verdict: 'differ', weight: w.identifierDiffer, value: 0 });
   }
-  const contact = (feature: 'phone' | 'email' | 'address', x: readonly string[], y: readonly string[], weight: number) => {
+  const contact = (
+    feature: 'phone' | 'email' | 'address',
+    x: readonly string[],
+    y: readonly string[],
+    weight: number,
+  ) => {
     const n = common(x, y);
     if (n) reasons.push({ feature, verdict: 'agree', weight, value: n });
   };

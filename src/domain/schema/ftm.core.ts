@@ -10,7 +10,21 @@
  */
 import type { SchemaDef } from './types.ts';
 import {
-  NM, address, country, date, email, ident, lang, name, num, phone, prop, ref, str, text, url,
+  NM,
+  address,
+  country,
+  date,
+  email,
+  ident,
+  lang,
+  name,
+  num,
+  phone,
+  prop,
+  ref,
+  str,
+  text,
+  url,
 } from './define.ts';
 
 /** followthemoney/schema/Thing.yaml — root of everything shown as a node. */
@@ -196,6 +210,4 @@ export const LegalEntity: SchemaDef = {
   },
 };
 
-export const coreSchemata: readonly SchemaDef[] = [
-  Thing, Interval, Value, Interest, Analyzable, Asset, LegalEntity,
-];
+export const coreSchemata: readonly SchemaDef[] = [Thing, Interval, Value, Interest, Analyzable, Asset, LegalEntity];

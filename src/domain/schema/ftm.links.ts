@@ -212,6 +212,15 @@ export const UnknownLink: SchemaDef = {
 };
 
 export const linkSchemata: readonly SchemaDef[] = [
-  Ownership, Directorship, Employment, Membership, Payment, Debt,
-  Representation, Succession, Family, Associate, UnknownLink,
+  Ownership,
+  Directorship,
+  Employment,
+  Membership,
+  Payment,
+  Debt,
+  Representation,
+  Succession,
+  Family,
+  Associate,
+  UnknownLink,
 ];

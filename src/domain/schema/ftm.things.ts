@@ -172,5 +172,12 @@ export const Call: SchemaDef = {
 };
 
 export const thingSchemata: readonly SchemaDef[] = [
-  BankAccount, Vehicle, Identification, Passport, UserAccount, Event, Trip, Call,
+  BankAccount,
+  Vehicle,
+  Identification,
+  Passport,
+  UserAccount,
+  Event,
+  Trip,
+  Call,
 ];

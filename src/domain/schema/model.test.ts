@@ -16,11 +16,37 @@ import {
 import { AppError } from '../../shared/errors.ts';
 
 const REQUESTED = [
-  'Thing', 'LegalEntity', 'Interval', 'Asset', 'Value', 'Interest',
-  'Person', 'Company', 'Organization', 'Address', 'BankAccount', 'Vehicle', 'Passport',
-  'Identification', 'UserAccount', 'Document', 'Event', 'Trip', 'Call', 'Message',
-  'Ownership', 'Directorship', 'Employment', 'Membership', 'Payment', 'Debt', 'Representation',
-  'Succession', 'Family', 'Associate', 'UnknownLink',
+  'Thing',
+  'LegalEntity',
+  'Interval',
+  'Asset',
+  'Value',
+  'Interest',
+  'Person',
+  'Company',
+  'Organization',
+  'Address',
+  'BankAccount',
+  'Vehicle',
+  'Passport',
+  'Identification',
+  'UserAccount',
+  'Document',
+  'Event',
+  'Trip',
+  'Call',
+  'Message',
+  'Ownership',
+  'Directorship',
+  'Employment',
+  'Membership',
+  'Payment',
+  'Debt',
+  'Representation',
+  'Succession',
+  'Family',
+  'Associate',
+  'UnknownLink',
 ];
 const THB = ['Phone', 'Email', 'OnlineAd', 'Subcontract', 'Posting', 'Recruitment', 'Accommodation', 'Control'];
 
@@ -54,8 +80,23 @@ describe('schema tables', () => {
   it('give every edge schema entity-typed source and target properties that are required', () => {
     const edges = listSchemata().filter((s) => s.edge);
     expect(edges.map((s) => s.name).sort()).toEqual([
-      'Accommodation', 'Associate', 'Call', 'Control', 'Debt', 'Directorship', 'Employment', 'Family', 'Membership',
-      'Ownership', 'Payment', 'Posting', 'Recruitment', 'Representation', 'Subcontract', 'Succession', 'UnknownLink',
+      'Accommodation',
+      'Associate',
+      'Call',
+      'Control',
+      'Debt',
+      'Directorship',
+      'Employment',
+      'Family',
+      'Membership',
+      'Ownership',
+      'Payment',
+      'Posting',
+      'Recruitment',
+      'Representation',
+      'Subcontract',
+      'Succession',
+      'UnknownLink',
     ]);
     for (const s of edges) {
       const edge = edgeOf(s.name);

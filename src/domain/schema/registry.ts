@@ -138,7 +138,10 @@ export function captionOf(record: { schema: string; properties: Readonly<Record<
     const value = record.properties[propName]?.find((v) => v.trim() !== '');
     if (value === undefined) continue;
     let caption = value.trim();
-    if (caption.length > MAX_CAPTION) caption = `${Array.from(caption).slice(0, MAX_CAPTION - 1).join('')}…`;
+    if (caption.length > MAX_CAPTION)
+      caption = `${Array.from(caption)
+        .slice(0, MAX_CAPTION - 1)
+        .join('')}…`;
     // "1500" alone says little on a Payment or Debt: add the currency when there is one.
     const currency = propName === 'amount' ? record.properties['currency']?.[0]?.trim() : undefined;
     return currency ? `${caption} ${currency}` : caption;

@@ -202,5 +202,12 @@ export const companyRegisterProperties = {
 } as const;
 
 export const thbSchemata: readonly SchemaDef[] = [
-  Phone, Email, OnlineAd, Subcontract, Posting, Recruitment, Accommodation, Control,
+  Phone,
+  Email,
+  OnlineAd,
+  Subcontract,
+  Posting,
+  Recruitment,
+  Accommodation,
+  Control,
 ];

@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { AppError, type ErrorCode } from '../../shared/errors.ts';
 import {
-  MAX_VALUES_PER_PROPERTY, isIsoDatePrefix, listSchemata, propertiesOf, validateProperties,
-  type PropertyType, type ValidateOptions,
+  MAX_VALUES_PER_PROPERTY,
+  isIsoDatePrefix,
+  listSchemata,
+  propertiesOf,
+  validateProperties,
+  type PropertyType,
+  type ValidateOptions,
 } from './index.ts';
 
 /** Runs validateProperties and returns the AppError it throws. */
@@ -34,29 +39,55 @@ describe('validateProperties: cleaning', () => {
   });
 
   it('accepts an entity of every concrete schema that has just its required properties', () => {
-    const sample: Partial<Record<PropertyType, string>> = { entity: 'id-1', phone: '+43 660 1234567', email: 'a@b.eu', text: 'x' };
+    const sample: Partial<Record<PropertyType, string>> = {
+      entity: 'id-1',
+      phone: '+43 660 1234567',
+      email: 'a@b.eu',
+      text: 'x',
+    };
     for (const s of listSchemata().filter((x) => !x.abstract)) {
       const defs = propertiesOf(s.name);
       const props = Object.fromEntries((s.required ?? []).map((r) => [r, sample[defs[r]?.type ?? 'string'] ?? 'x']));
-      expect(validateProperties(s.name, props), s.name).toEqual(Object.fromEntries(Object.entries(props).map(([k, v]) => [k, [v]])));
+      expect(validateProperties(s.name, props), s.name).toEqual(
+        Object.fromEntries(Object.entries(props).map(([k, v]) => [k, [v]])),
+      );
     }
   });
 
   it('accepts typical FtM entities', () => {
-    expect(validateProperties('Payment', { payer: 'p1', beneficiary: 'p2', amount: '1500.50', currency: 'EUR' }))
-      .toMatchObject({ amount: ['1500.50'] });
+    expect(
+      validateProperties('Payment', { payer: 'p1', beneficiary: 'p2', amount: '1500.50', currency: 'EUR' }),
+    ).toMatchObject({ amount: ['1500.50'] });
     expect(validateProperties('Ownership', { owner: 'a', asset: 'b', percentage: '50%' })).toBeDefined();
     expect(validateProperties('Address', { full: 'Hauptstr. 1, Wien' })).toBeDefined();
     expect(validateProperties('LegalEntity', { name: 'X' })).toBeDefined();
   });
 
   it('accepts ISO date prefixes and date-times', () => {
-    for (const d of ['2024', '2024-02', '2024-02-29', '2024-02-29T10', '2024-02-29T10:15', '2024-02-29T10:15:30Z',
-      '2024-02-29T10:15:30.123+01:00', '2024-02-29T10:15:30-0500']) {
+    for (const d of [
+      '2024',
+      '2024-02',
+      '2024-02-29',
+      '2024-02-29T10',
+      '2024-02-29T10:15',
+      '2024-02-29T10:15:30Z',
+      '2024-02-29T10:15:30.123+01:00',
+      '2024-02-29T10:15:30-0500',
+    ]) {
       expect(isIsoDatePrefix(d), d).toBe(true);
     }
-    for (const d of ['24', '2024-13', '2023-02-29', '2024-04-31', '2024-1-1', '01.02.2024', '2024-02-29 10:00',
-      '2024-02-29T25:00', '2024-02-29T10:61', 'yesterday']) {
+    for (const d of [
+      '24',
+      '2024-13',
+      '2023-02-29',
+      '2024-04-31',
+      '2024-1-1',
+      '01.02.2024',
+      '2024-02-29 10:00',
+      '2024-02-29T25:00',
+      '2024-02-29T10:61',
+      'yesterday',
+    ]) {
       expect(isIsoDatePrefix(d), d).toBe(false);
     }
   });
@@ -109,15 +140,27 @@ describe('validateProperties: errors', () => {
   });
 
   it('bad date, number, enum, single value', () => {
-    expectError('validation_failed', 'properties.birthDate[1]', 'Person', { name: 'a', birthDate: ['1990', '1990-02-30'] });
-    expectError('validation_failed', 'properties.amount[0]', 'Payment', { payer: 'a', beneficiary: 'b', amount: '1,500' });
+    expectError('validation_failed', 'properties.birthDate[1]', 'Person', {
+      name: 'a',
+      birthDate: ['1990', '1990-02-30'],
+    });
+    expectError('validation_failed', 'properties.amount[0]', 'Payment', {
+      payer: 'a',
+      beneficiary: 'b',
+      amount: '1,500',
+    });
     expectError('validation_failed', 'properties.height[0]', 'Person', { name: 'a', height: 'tall' });
-    expectError('validation_failed', 'properties.proceduralStatus[0]', 'Person', { name: 'a', proceduralStatus: 'Victim' });
+    expectError('validation_failed', 'properties.proceduralStatus[0]', 'Person', {
+      name: 'a',
+      proceduralStatus: 'Victim',
+    });
     expectError('validation_failed', 'properties.crimeScriptFunctions[1]', 'Person', {
-      name: 'a', crimeScriptFunctions: ['recruiter', 'pimp'],
+      name: 'a',
+      crimeScriptFunctions: ['recruiter', 'pimp'],
     });
     expectError('validation_failed', 'properties.proceduralStatus[1]', 'Person', {
-      name: 'a', proceduralStatus: ['suspect', 'victim'],
+      name: 'a',
+      proceduralStatus: ['suspect', 'victim'],
     });
   });
 
@@ -149,7 +192,13 @@ describe('validateProperties: properties', () => {
   const value = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom(' a ', 'a', '', '  ', 'b\t'));
   const values = fc.oneof(value, fc.array(value, { maxLength: 6 }));
   const input = fc.record(
-    { name: values, alias: values, notes: values, firstName: values, birthDate: fc.constantFrom('1990', ['2001-02-03', '2001-02-03 ']) },
+    {
+      name: values,
+      alias: values,
+      notes: values,
+      firstName: values,
+      birthDate: fc.constantFrom('1990', ['2001-02-03', '2001-02-03 ']),
+    },
     { requiredKeys: ['name'] },
   );
 

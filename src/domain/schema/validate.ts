@@ -71,7 +71,14 @@ function rawValues(input: unknown, path: string): Array<[number, string]> {
   });
 }
 
-function checkValue(schema: string, name: string, def: PropertyDef, value: string, path: string, opts: ValidateOptions): void {
+function checkValue(
+  schema: string,
+  name: string,
+  def: PropertyDef,
+  value: string,
+  path: string,
+  opts: ValidateOptions,
+): void {
   if (tooLarge(value)) {
     throw errors.validation(`Value is longer than ${MAX_VALUE_BYTES / 1024} KiB`, path);
   }

@@ -60,10 +60,17 @@ describe('normaliseEmail', () => {
 
   it('is idempotent', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.emailAddress(), fc.string(), fc.string().map((s) => `${s}@${s}.lv`)), (raw) => {
-        const v = value(raw);
-        if (v !== undefined) expect(value(v)).toBe(v);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.emailAddress(),
+          fc.string(),
+          fc.string().map((s) => `${s}@${s}.lv`),
+        ),
+        (raw) => {
+          const v = value(raw);
+          if (v !== undefined) expect(value(v)).toBe(v);
+        },
+      ),
     );
   });
 });

@@ -14,7 +14,11 @@ const countries = Object.entries(getCountrySpecifications()).flatMap(([code, spe
 );
 // One arbitrary per country, built once (building stringMatching arbitraries is the slow part).
 const validIban = fc
-  .oneof(...countries.map(({ code, bban }) => fc.stringMatching(bban).map((b) => composeIBAN({ countryCode: code, bban: b }))))
+  .oneof(
+    ...countries.map(({ code, bban }) =>
+      fc.stringMatching(bban).map((b) => composeIBAN({ countryCode: code, bban: b })),
+    ),
+  )
   // Some countries (EE, PL, BE, FR, …) also have a national account checksum, which random
   // BBANs mostly fail; those draws are skipped rather than biasing the generator.
   .filter((iban): iban is string => iban !== null && isValidIBAN(iban));
@@ -23,7 +27,10 @@ const validIban = fc
 const written = (iban: string) =>
   fc
     .tuple(
-      fc.array(fc.constantFrom('', '', ' ', '-', '  ', '\u00a0', '.'), { minLength: iban.length, maxLength: iban.length }),
+      fc.array(fc.constantFrom('', '', ' ', '-', '  ', '\u00a0', '.'), {
+        minLength: iban.length,
+        maxLength: iban.length,
+      }),
       fc.array(fc.boolean(), { minLength: iban.length, maxLength: iban.length }),
     )
     .map(([seps, lower]) =>

@@ -30,9 +30,12 @@ describe('normaliseAccount', () => {
 
   it('ignores spaces, dashes, dots and case', () => {
     fc.assert(
-      fc.property(alnum.chain((a) => withSeparators(a, [' ', '-', '.', ' - ']).map((w) => [a, w] as const)), ([a, w]) => {
-        expect(valueOf(normaliseAccount(w.toLowerCase()))).toBe(a);
-      }),
+      fc.property(
+        alnum.chain((a) => withSeparators(a, [' ', '-', '.', ' - ']).map((w) => [a, w] as const)),
+        ([a, w]) => {
+          expect(valueOf(normaliseAccount(w.toLowerCase()))).toBe(a);
+        },
+      ),
     );
   });
 });
@@ -71,10 +74,13 @@ describe('normalisePlate', () => {
 
   it('ignores spaces, dashes and case', () => {
     fc.assert(
-      fc.property(alnum.chain((a) => withSeparators(a, [' ', '-', ' - ', '\u2013']).map((w) => [a, w] as const)), ([a, w]) => {
-        expect(valueOf(normalisePlate(w))).toBe(a);
-        expect(valueOf(normalisePlate(w.toLowerCase()))).toBe(a);
-      }),
+      fc.property(
+        alnum.chain((a) => withSeparators(a, [' ', '-', ' - ', '\u2013']).map((w) => [a, w] as const)),
+        ([a, w]) => {
+          expect(valueOf(normalisePlate(w))).toBe(a);
+          expect(valueOf(normalisePlate(w.toLowerCase()))).toBe(a);
+        },
+      ),
     );
   });
 });
@@ -98,9 +104,12 @@ describe('normaliseDocument', () => {
 
   it('ignores spaces, dashes, slashes and case', () => {
     fc.assert(
-      fc.property(alnum.chain((a) => withSeparators(a, [' ', '-', '/', ' / ']).map((w) => [a, w] as const)), ([a, w]) => {
-        expect(valueOf(normaliseDocument(w.toLowerCase()))).toBe(a);
-      }),
+      fc.property(
+        alnum.chain((a) => withSeparators(a, [' ', '-', '/', ' / ']).map((w) => [a, w] as const)),
+        ([a, w]) => {
+          expect(valueOf(normaliseDocument(w.toLowerCase()))).toBe(a);
+        },
+      ),
     );
   });
 });
@@ -117,10 +126,14 @@ describe('identifier normalisers', () => {
 
   it('are idempotent on any input', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...normalisers), fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), alnum), (normalise, raw) => {
-        const v = valueOf(normalise(raw));
-        if (v !== undefined) expect(valueOf(normalise(v))).toBe(v);
-      }),
+      fc.property(
+        fc.constantFrom(...normalisers),
+        fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), alnum),
+        (normalise, raw) => {
+          const v = valueOf(normalise(raw));
+          if (v !== undefined) expect(valueOf(normalise(v))).toBe(v);
+        },
+      ),
       { numRuns: 1000 },
     );
   });

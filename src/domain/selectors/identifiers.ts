@@ -17,11 +17,37 @@ import { stripMarks, untilStable, upperNfkc } from './text.ts';
  */
 const homoglyphs: Readonly<Record<string, string>> = {
   // Cyrillic
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', У: 'Y', Х: 'X',
-  І: 'I', Ј: 'J', Ѕ: 'S', Ү: 'Y',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  У: 'Y',
+  Х: 'X',
+  І: 'I',
+  Ј: 'J',
+  Ѕ: 'S',
+  Ү: 'Y',
   // Greek
-  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T',
-  Υ: 'Y', Χ: 'X',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
 };
 const homoglyphPattern = new RegExp(`[${Object.keys(homoglyphs).join('')}]`, 'gu');
 
@@ -71,7 +97,10 @@ export function normalisePlate(raw: string): SelectorResult {
  */
 export function normaliseDocument(raw: string): SelectorResult {
   // "№" is removed before NFKC, which would otherwise turn it into the letters "No".
-  const doc = untilStable((s) => foldHomoglyphs(upperNfkc(s.replace(/[№#]/gu, ''))).replace(/[\s\p{Pd}/.<]/gu, ''), raw);
+  const doc = untilStable(
+    (s) => foldHomoglyphs(upperNfkc(s.replace(/[№#]/gu, ''))).replace(/[\s\p{Pd}/.<]/gu, ''),
+    raw,
+  );
   if (doc === '') return fail('empty document number');
   if (!onlyAlnum.test(doc)) return fail('document number may only contain letters, digits and separators');
   if (doc.length < 2) return fail('document number needs at least 2 letters or digits');

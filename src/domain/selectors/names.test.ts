@@ -6,7 +6,14 @@ describe('nameKey', () => {
   it('makes Latvian, upper-case, swapped and Cyrillic spellings of one name meet', () => {
     const key = nameKey('Jānis Bērziņš');
     expect(key).toBe('berzins janis');
-    for (const variant of ['JANIS BERZINS', 'Berziņš Jānis', 'Янис Берзиньш', 'БЕРЗИНЬШ Янис', 'Yanis Berzinsh', 'Bērziņš, Jānis']) {
+    for (const variant of [
+      'JANIS BERZINS',
+      'Berziņš Jānis',
+      'Янис Берзиньш',
+      'БЕРЗИНЬШ Янис',
+      'Yanis Berzinsh',
+      'Bērziņš, Jānis',
+    ]) {
       expect(nameKey(variant), variant).toBe(key);
     }
   });
@@ -107,7 +114,9 @@ describe('name folding properties', () => {
   it('nameKey is invariant under word order', () => {
     fc.assert(
       fc.property(
-        name.chain((ws) => fc.shuffledSubarray(ws, { minLength: ws.length }).map((shuffled) => [ws, shuffled] as const)),
+        name.chain((ws) =>
+          fc.shuffledSubarray(ws, { minLength: ws.length }).map((shuffled) => [ws, shuffled] as const),
+        ),
         ([ws, shuffled]) => {
           expect(nameKey(shuffled.join(' '))).toBe(nameKey(ws.join(' ')));
         },
@@ -127,24 +136,37 @@ describe('name folding properties', () => {
 
   it('folding is idempotent on any text', () => {
     fc.assert(
-      fc.property(fc.oneof(name.map((ws) => ws.join(' ')), fc.string(), fc.string({ unit: 'grapheme' })), (raw) => {
-        const folded = foldText(raw);
-        expect(foldText(folded)).toBe(folded);
-        const key = nameKey(raw);
-        expect(nameKey(key)).toBe(key);
-      }),
+      fc.property(
+        fc.oneof(
+          name.map((ws) => ws.join(' ')),
+          fc.string(),
+          fc.string({ unit: 'grapheme' }),
+        ),
+        (raw) => {
+          const folded = foldText(raw);
+          expect(foldText(folded)).toBe(folded);
+          const key = nameKey(raw);
+          expect(nameKey(key)).toBe(key);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 
   it('produces lower-case words separated by single spaces', () => {
     fc.assert(
-      fc.property(fc.oneof(name.map((ws) => ws.join(' ')), fc.string({ unit: 'grapheme' })), (raw) => {
-        const folded = foldText(raw);
-        expect(folded).toBe(folded.trim());
-        expect(folded).not.toMatch(/\s{2}|[A-Z]/);
-        expect(nameTokens(raw)).toEqual(folded === '' ? [] : folded.split(' '));
-      }),
+      fc.property(
+        fc.oneof(
+          name.map((ws) => ws.join(' ')),
+          fc.string({ unit: 'grapheme' }),
+        ),
+        (raw) => {
+          const folded = foldText(raw);
+          expect(folded).toBe(folded.trim());
+          expect(folded).not.toMatch(/\s{2}|[A-Z]/);
+          expect(nameTokens(raw)).toEqual(folded === '' ? [] : folded.split(' '));
+        },
+      ),
     );
   });
 

@@ -94,7 +94,10 @@ export function foldText(raw: string): string {
   s = transliterateCyrillic(s, ukrainianG);
   s = s.normalize('NFKD').replace(/\p{M}/gu, '');
   s = caseFold(transliterateCyrillic(foldLatinSpecials(s), ukrainianG));
-  s = s.replace(apostrophes, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  s = s
+    .replace(apostrophes, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   return collapseSpellings(s);
 }
 

@@ -16,7 +16,10 @@ describe('normaliseSelector', () => {
     ['document', 'lv 123/456-7', 'LV1234567', undefined],
     ['name', 'Янис Берзиньш', 'berzins janis', undefined],
   ])('%s %j → %j', (kind, raw, expected, defaultCountry) => {
-    expect(normaliseSelector(kind, raw, defaultCountry ? { defaultCountry } : {})).toEqual({ ok: true, value: expected });
+    expect(normaliseSelector(kind, raw, defaultCountry ? { defaultCountry } : {})).toEqual({
+      ok: true,
+      value: expected,
+    });
   });
 
   it('fails every kind on empty input, with a reason', () => {
@@ -33,10 +36,14 @@ describe('normaliseSelector', () => {
 
   it('is idempotent for every kind', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...SELECTOR_KINDS), fc.oneof(fc.string(), fc.string({ unit: 'grapheme' })), (kind, raw) => {
-        const r = normaliseSelector(kind, raw);
-        if (r.ok) expect(normaliseSelector(kind, r.value)).toEqual(r);
-      }),
+      fc.property(
+        fc.constantFrom(...SELECTOR_KINDS),
+        fc.oneof(fc.string(), fc.string({ unit: 'grapheme' })),
+        (kind, raw) => {
+          const r = normaliseSelector(kind, raw);
+          if (r.ok) expect(normaliseSelector(kind, r.value)).toEqual(r);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

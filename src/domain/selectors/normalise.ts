@@ -18,7 +18,15 @@ export interface SelectorOptions {
 }
 
 /** Every selector kind, in a stable order (for forms, docs and exhaustive tests). */
-export const SELECTOR_KINDS: readonly SelectorKind[] = ['phone', 'iban', 'account', 'email', 'plate', 'document', 'name'];
+export const SELECTOR_KINDS: readonly SelectorKind[] = [
+  'phone',
+  'iban',
+  'account',
+  'email',
+  'plate',
+  'document',
+  'name',
+];
 
 export const isSelectorKind = (value: string): value is SelectorKind =>
   (SELECTOR_KINDS as readonly string[]).includes(value);

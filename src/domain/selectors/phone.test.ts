@@ -102,15 +102,19 @@ describe('normalisePhone', () => {
 
   it('returns E.164 or a reason for any input, and E.164 normalises to itself', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[+0(]?[\d ()-]{0,20}$/)), fc.constantFrom(undefined, 'LV', 'FI'), (raw, country) => {
-        const r = normalisePhone(raw, country);
-        if (r.ok) {
-          expect(r.value).toMatch(/^\+[1-9]\d{6,14}$/);
-          expect(value(r.value)).toBe(r.value);
-        } else {
-          expect(r.reason.length).toBeGreaterThan(0);
-        }
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.stringMatching(/^[+0(]?[\d ()-]{0,20}$/)),
+        fc.constantFrom(undefined, 'LV', 'FI'),
+        (raw, country) => {
+          const r = normalisePhone(raw, country);
+          if (r.ok) {
+            expect(r.value).toMatch(/^\+[1-9]\d{6,14}$/);
+            expect(value(r.value)).toBe(r.value);
+          } else {
+            expect(r.reason.length).toBeGreaterThan(0);
+          }
+        },
+      ),
     );
   });
 });

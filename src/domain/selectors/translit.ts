@@ -12,30 +12,64 @@
 
 /** Russian, Ukrainian, Belarusian, Serbian and Macedonian letters. */
 const cyrillic: Readonly<Record<string, string>> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
   // ё is usually printed as е in Russian text, and ICAO passports write it "E": using "e"
   // makes "Фёдор", "Федор" and "Fedor" one key (the English "Fyodor" is the price).
   ё: 'e',
-  ж: 'z', з: 'z', и: 'i',
+  ж: 'z',
+  з: 'z',
+  и: 'i',
   // й is "j" in Latvian/Lithuanian/scientific spelling ("Andrejs"); English "y" and ICAO "i"
   // are mapped to "j" on the Latin side (see names.ts).
   й: 'j',
-  к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
   // х: "h" as in Latvian ("Hruščovs"); English/ICAO "kh" is collapsed to "h".
   х: 'h',
-  ц: 'c', ч: 'c', ш: 's',
+  ц: 'c',
+  ч: 'c',
+  ш: 's',
   // щ: Latvian "šč"; English "shch", German "schtsch" and Polish "szcz" collapse to "sc".
   щ: 'sc',
   // Hard and soft signs are dropped: Latvian and most Latin spellings do not write them
   // ("Берзиньш" → "Bērziņš"), and apostrophes for ь are dropped on the Latin side too.
-  ъ: '', ь: '',
+  ъ: '',
+  ь: '',
   // ы: "i" as in Latvian ("Krilovs"); English "y" between consonants also becomes "i".
   ы: 'i',
-  э: 'e', ю: 'ju', я: 'ja',
+  э: 'e',
+  ю: 'ju',
+  я: 'ja',
   // Ukrainian and Belarusian.
-  і: 'i', ї: 'ji', є: 'je', ґ: 'g', ў: 'u',
+  і: 'i',
+  ї: 'ji',
+  є: 'je',
+  ґ: 'g',
+  ў: 'u',
   // Serbian and Macedonian, by their Latin alphabets (đ, lj, nj, ć, dž, ǵ, ḱ, dz), folded.
-  ђ: 'd', ј: 'j', љ: 'lj', њ: 'nj', ћ: 'c', џ: 'dz', ѓ: 'g', ќ: 'k', ѕ: 'dz',
+  ђ: 'd',
+  ј: 'j',
+  љ: 'lj',
+  њ: 'nj',
+  ћ: 'c',
+  џ: 'dz',
+  ѓ: 'g',
+  ќ: 'k',
+  ѕ: 'dz',
 };
 
 /**
@@ -62,8 +96,26 @@ export function transliterateCyrillic(lower: string, ukrainianG: boolean): strin
  * alone. Applied after NFKD, so a decomposed "ǿ" (ø + acute) is caught too.
  */
 const latinSpecials: Readonly<Record<string, string>> = {
-  ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ȷ: 'j',
-  ħ: 'h', ŧ: 't', ŋ: 'n', ĸ: 'k', ƒ: 'f', ɨ: 'i', ƀ: 'b', ɗ: 'd', ƙ: 'k', ʉ: 'u',
+  ø: 'o',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  đ: 'd',
+  ð: 'd',
+  ł: 'l',
+  þ: 'th',
+  ı: 'i',
+  ȷ: 'j',
+  ħ: 'h',
+  ŧ: 't',
+  ŋ: 'n',
+  ĸ: 'k',
+  ƒ: 'f',
+  ɨ: 'i',
+  ƀ: 'b',
+  ɗ: 'd',
+  ƙ: 'k',
+  ʉ: 'u',
   // Not Latin, but the same kind of problem: Greek final sigma has no upper case of its own
   // ("ς" → "Σ" → "σ"), so without this a Greek name would fold differently in capitals.
   ς: 'σ',

@@ -60,10 +60,18 @@ export function asBic(text: string | undefined): string | undefined {
  */
 export function accountRef(raw: string | undefined, hint: BankHint = {}): AccountRef | null {
   if (!raw) return null;
-  const compact = raw.normalize('NFKC').toUpperCase().replace(/[\s\p{Pd}.]/gu, '');
+  const compact = raw
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\p{Pd}.]/gu, '');
   if (compact === '' || compact === 'NOTPROVIDED' || compact === 'NONREF') return null;
   const bic = asBic(hint.bic);
-  const bank = { bic, bankCode: hint.bankCode?.trim() || undefined, bankName: hint.bankName?.trim() || undefined, currency: hint.currency };
+  const bank = {
+    bic,
+    bankCode: hint.bankCode?.trim() || undefined,
+    bankName: hint.bankName?.trim() || undefined,
+    currency: hint.currency,
+  };
   if (IBAN_SHAPE.test(compact)) {
     const iban = normaliseIban(compact);
     return { key: compact, ...(iban.ok ? { iban: iban.value } : { number: compact }), ...bank, display: compact };
@@ -72,7 +80,12 @@ export function accountRef(raw: string | undefined, hint: BankHint = {}): Accoun
   if (!number.ok) return null;
   // BIC branches (the last three letters) share accounts; the institution is the first eight.
   const qualifier = bic?.slice(0, 8) ?? bank.bankCode?.replace(/[\s-]/g, '');
-  return { key: qualifier ? `${qualifier}/${number.value}` : number.value, number: number.value, ...bank, display: number.value };
+  return {
+    key: qualifier ? `${qualifier}/${number.value}` : number.value,
+    number: number.value,
+    ...bank,
+    display: number.value,
+  };
 }
 
 const ids = new WeakMap<AccountRef, string>();

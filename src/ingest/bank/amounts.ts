@@ -18,10 +18,32 @@ export type AmountResult = { ok: true; minor: number } | { ok: false; reason: st
  * is also the safe guess for codes this table does not know.
  */
 const EXPONENTS: Readonly<Record<string, number>> = {
-  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0,
-  UYI: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
-  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
-  CLF: 4, UYW: 4,
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  ISK: 0,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  PYG: 0,
+  RWF: 0,
+  UGX: 0,
+  UYI: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
+  BHD: 3,
+  IQD: 3,
+  JOD: 3,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
+  CLF: 4,
+  UYW: 4,
 };
 
 export const currencyExponent = (currency: string): number => EXPONENTS[currency] ?? 2;
@@ -141,7 +163,9 @@ export function parseLocaleAmount(raw: string, style: AmountStyle, currency: str
     // Groups of three after a first group of one to three digits, one separator throughout.
     const grouped = new RegExp(`^\\d{1,3}(${cls})\\d{3}(?:\\1\\d{3})*$`, 'u');
     if (seps === '' || !grouped.test(intPart)) {
-      return fail(`is not a number with decimal mark "${style.decimal}"${seps ? ' and thousands in groups of three' : ''}`);
+      return fail(
+        `is not a number with decimal mark "${style.decimal}"${seps ? ' and thousands in groups of three' : ''}`,
+      );
     }
     intDigits = intPart.replace(new RegExp(cls, 'gu'), '');
   }

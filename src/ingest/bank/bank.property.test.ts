@@ -15,7 +15,9 @@ function format(abs: number, exp: number, decimal: string, group: string, extraZ
   const digits = String(abs).padStart(exp + 1, '0');
   const int = digits.slice(0, digits.length - exp);
   const grouped = int.replace(/\B(?=(\d{3})+$)/g, group);
-  return exp || extraZeros ? `${grouped}${decimal}${digits.slice(digits.length - exp)}${'0'.repeat(extraZeros)}` : grouped;
+  return exp || extraZeros
+    ? `${grouped}${decimal}${digits.slice(digits.length - exp)}${'0'.repeat(extraZeros)}`
+    : grouped;
 }
 
 const STYLES: { style: AmountStyle; group: string }[] = [
@@ -29,7 +31,13 @@ const STYLES: { style: AmountStyle; group: string }[] = [
   { style: { decimal: '.', thousands: '' }, group: '' },
   { style: { decimal: '.', thousands: ',' }, group: ',' },
 ];
-const NEGATIVE = [(s: string) => `-${s}`, (s: string) => `(${s})`, (s: string) => `${s}-`, (s: string) => `\u2212${s}`, (s: string) => `-${s} EUR`];
+const NEGATIVE = [
+  (s: string) => `-${s}`,
+  (s: string) => `(${s})`,
+  (s: string) => `${s}-`,
+  (s: string) => `\u2212${s}`,
+  (s: string) => `-${s} EUR`,
+];
 
 describe('amount parsing round-trips', () => {
   it('reads back any minor-unit value written in any supported style', () => {
@@ -68,14 +76,24 @@ const entryArb = fc.record({
   reversal: fc.boolean(),
   day: fc.integer({ min: 1, max: 28 }),
   withEntryDate: fc.boolean(),
-  details: fc.array(fc.stringMatching(/^[A-Za-z0-9 ,./+?ĀāŠš-]{0,60}$/).map((s) => `x${s}`), { maxLength: 6 }),
+  details: fc.array(
+    fc.stringMatching(/^[A-Za-z0-9 ,./+?ĀāŠš-]{0,60}$/).map((s) => `x${s}`),
+    { maxLength: 6 },
+  ),
 });
 
 describe('MT940 generated statements', () => {
   it('yield every :61: line, with the statement sums', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ account: fc.constantFrom(...IBANS), entries: fc.array(entryArb, { maxLength: 8 }), envelope: fc.boolean() }), { minLength: 1, maxLength: 4 }),
+        fc.array(
+          fc.record({
+            account: fc.constantFrom(...IBANS),
+            entries: fc.array(entryArb, { maxLength: 8 }),
+            envelope: fc.boolean(),
+          }),
+          { minLength: 1, maxLength: 4 },
+        ),
         fc.constantFrom('\n', '\r\n'),
         fc.integer({ min: 1, max: 200 }),
         async (statements, eol, chunk) => {
@@ -93,11 +111,16 @@ describe('MT940 generated statements', () => {
                 expected.set(s.account, (expected.get(s.account) ?? 0) + signed);
                 const dd = String(e.day).padStart(2, '0');
                 const amount = format(e.minor, 2, ',', '', 0);
-                return [`:61:2403${dd}${e.withEntryDate ? `03${dd}` : ''}${mark}${amount}NTRFNONREF//B${i}`, ...(e.details.length ? [`:86:${e.details[0] ?? ''}`, ...e.details.slice(1)] : [])];
+                return [
+                  `:61:2403${dd}${e.withEntryDate ? `03${dd}` : ''}${mark}${amount}NTRFNONREF//B${i}`,
+                  ...(e.details.length ? [`:86:${e.details[0] ?? ''}`, ...e.details.slice(1)] : []),
+                ];
               });
               const close = `:62F:${balance < 0 ? 'D' : 'C'}240331EUR${format(Math.abs(balance), 2, ',', '', 0)}`;
               const body = [`:20:STMT${i}`, `:25:${s.account}`, `:28C:${i}/1`, ':60F:C240301EUR0,00', ...lines, close];
-              return s.envelope ? ['{1:F01TESTLV22AXXX0000000000}{2:O940TESTLV22XXXXN}{4:', ...body, '-}{5:}'].join(eol) : [...body, '-'].join(eol);
+              return s.envelope
+                ? ['{1:F01TESTLV22AXXX0000000000}{2:O940TESTLV22XXXXN}{4:', ...body, '-}{5:}'].join(eol)
+                : [...body, '-'].join(eol);
             })
             .join(eol);
           const items = await collect(mt940Importer.parse(bytesInput('gen.sta', text, chunk), {}));
@@ -127,7 +150,10 @@ describe('camt.053 generated documents', () => {
   it('give the same totals and counts as the entries they were made from', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ account: fc.constantFrom(...IBANS), entries: fc.array(camtEntryArb, { maxLength: 6 }) }), { minLength: 1, maxLength: 3 }),
+        fc.array(fc.record({ account: fc.constantFrom(...IBANS), entries: fc.array(camtEntryArb, { maxLength: 6 }) }), {
+          minLength: 1,
+          maxLength: 3,
+        }),
         fc.integer({ min: 2, max: 8 }),
         fc.integer({ min: 1, max: 300 }),
         async (statements, version, chunk) => {
@@ -146,11 +172,19 @@ describe('camt.053 generated documents', () => {
               return {
                 amount: money(sum),
                 indicator: e.credit ? 'CRDT' : 'DBIT',
-                txs: split ? e.parts.map((p) => ({ amount: money(p), amtDtls: version < 4, [party]: { name: 'Party', iban: e.party } })) : [{ [party]: { name: 'Party', iban: e.party } }],
+                txs: split
+                  ? e.parts.map((p) => ({
+                      amount: money(p),
+                      amtDtls: version < 4,
+                      [party]: { name: 'Party', iban: e.party },
+                    }))
+                  : [{ [party]: { name: 'Party', iban: e.party } }],
               };
             }),
           }));
-          const items = await collect(camt053Importer.parse(bytesInput('gen.xml', camtDocument(version, docs), chunk), {}));
+          const items = await collect(
+            camt053Importer.parse(bytesInput('gen.xml', camtDocument(version, docs), chunk), {}),
+          );
           checkOrder(items);
           const txs = transactionsOf(items);
           expect(txs).toHaveLength(count);

@@ -12,8 +12,14 @@ const idOf = (raw: string) => accountEntityId(accountRef(raw) ?? { key: 'missing
 
 const latvian: BankCsvImportOptions = {
   mapping: {
-    date: 'Datums', amount: 'Summa', fixedCurrency: 'EUR', counterpartyName: 'Partneris',
-    counterpartyAccount: 'Partnera konts', text: 'Informācija', reference: 'Dok. nr.', fixedAccount: LV,
+    date: 'Datums',
+    amount: 'Summa',
+    fixedCurrency: 'EUR',
+    counterpartyName: 'Partneris',
+    counterpartyAccount: 'Partnera konts',
+    text: 'Informācija',
+    reference: 'Dok. nr.',
+    fixedAccount: LV,
   },
   encoding: 'utf-8',
   decimal: ',',
@@ -29,7 +35,8 @@ const LATVIAN_CSV = [
   'par aprīli";D3',
 ].join('\r\n');
 
-const parse = (text: string | Uint8Array, options: BankCsvImportOptions, chunk = 0) => collect(bankCsvImporter.parse(bytesInput('x.csv', text, chunk), options));
+const parse = (text: string | Uint8Array, options: BankCsvImportOptions, chunk = 0) =>
+  collect(bankCsvImporter.parse(bytesInput('x.csv', text, chunk), options));
 
 describe('bank CSV import', () => {
   it('reads a mapped export: amounts, dates, counterparties, quoted fields', async () => {
@@ -38,10 +45,26 @@ describe('bank CSV import', () => {
     const txs = transactionsOf(items);
     expect(txs).toEqual([
       {
-        line: 2, accountId: idOf(LV), counterpartyAccountId: idOf(DE), counterpartyName: 'SIA Ozols', counterpartyAccount: DE,
-        amountMinor: -123456, currency: 'EUR', bookingDate: '2024-04-03', valueDate: null, text: 'Rēķins "12"; aprīlis', reference: 'D1', kind: null,
+        line: 2,
+        accountId: idOf(LV),
+        counterpartyAccountId: idOf(DE),
+        counterpartyName: 'SIA Ozols',
+        counterpartyAccount: DE,
+        amountMinor: -123456,
+        currency: 'EUR',
+        bookingDate: '2024-04-03',
+        valueDate: null,
+        text: 'Rēķins "12"; aprīlis',
+        reference: 'D1',
+        kind: null,
       },
-      expect.objectContaining({ line: 3, amountMinor: 25000, counterpartyName: 'Jānis Bērziņš', counterpartyAccountId: null, counterpartyAccount: null }),
+      expect.objectContaining({
+        line: 3,
+        amountMinor: 25000,
+        counterpartyName: 'Jānis Bērziņš',
+        counterpartyAccountId: null,
+        counterpartyAccount: null,
+      }),
       expect.objectContaining({ line: 5, amountMinor: -1250, text: 'Komisija par aprīli', reference: 'D3' }),
     ]);
     expect(entitiesOf(items).map((e) => e.schema)).toEqual(['BankAccount', 'BankAccount', 'LegalEntity', 'Ownership']);
@@ -49,15 +72,29 @@ describe('bank CSV import', () => {
   });
 
   it('reads windows-1257 (Latvian and Lithuanian letters) when told so', async () => {
-    const text = 'Data\tSuma\tValiuta\tGavėjas\tPaskirtis\n2024-04-03\t1.234,56\teur\tŽąsų ūkis\tŠąskaita Nr. 5; ķēpa\n';
+    const text =
+      'Data\tSuma\tValiuta\tGavėjas\tPaskirtis\n2024-04-03\t1.234,56\teur\tŽąsų ūkis\tŠąskaita Nr. 5; ķēpa\n';
     const bytes = iconv.encode(text, 'windows-1257');
     const options: BankCsvImportOptions = {
-      mapping: { date: 'Data', amount: 'Suma', currency: 'Valiuta', counterpartyName: 'Gavėjas', text: 'Paskirtis', fixedAccount: 'LT121000011101001000' },
-      encoding: 'windows-1257', decimal: ',', dateFormat: 'YYYY-MM-DD',
+      mapping: {
+        date: 'Data',
+        amount: 'Suma',
+        currency: 'Valiuta',
+        counterpartyName: 'Gavėjas',
+        text: 'Paskirtis',
+        fixedAccount: 'LT121000011101001000',
+      },
+      encoding: 'windows-1257',
+      decimal: ',',
+      dateFormat: 'YYYY-MM-DD',
     };
     const txs = transactionsOf(await parse(bytes, options, 3));
-    expect(txs).toMatchObject([{ amountMinor: 123456, currency: 'EUR', counterpartyName: 'Žąsų ūkis', text: 'Šąskaita Nr. 5; ķēpa' }]);
-    const refused = await importError(bankCsvImporter.parse(bytesInput('x.csv', bytes), { ...options, encoding: 'utf-8' }));
+    expect(txs).toMatchObject([
+      { amountMinor: 123456, currency: 'EUR', counterpartyName: 'Žąsų ūkis', text: 'Šąskaita Nr. 5; ķēpa' },
+    ]);
+    const refused = await importError(
+      bankCsvImporter.parse(bytesInput('x.csv', bytes), { ...options, encoding: 'utf-8' }),
+    );
     expect(refused.message).toMatch(/not valid UTF-8/);
   });
 
@@ -71,8 +108,17 @@ describe('bank CSV import', () => {
       `${LV},04/05/2024,,-3.00,`,
     ].join('\n');
     const options: BankCsvImportOptions = {
-      mapping: { date: 'Date', valueDate: 'value date', debit: 'Debit', credit: 'Credit', fixedCurrency: 'USD', account: 'Account' },
-      decimal: '.', dateFormat: 'MM/DD/YYYY', skipRows: 2,
+      mapping: {
+        date: 'Date',
+        valueDate: 'value date',
+        debit: 'Debit',
+        credit: 'Credit',
+        fixedCurrency: 'USD',
+        account: 'Account',
+      },
+      decimal: '.',
+      dateFormat: 'MM/DD/YYYY',
+      skipRows: 2,
     };
     const items = await parse(text, options);
     checkOrder(items);
@@ -86,7 +132,9 @@ describe('bank CSV import', () => {
 
   it('names line and column in errors', async () => {
     const bad = async (row: string, options: BankCsvImportOptions = latvian) =>
-      importError(bankCsvImporter.parse(bytesInput('x.csv', `${LATVIAN_CSV.split('\r\n')[0] ?? ''}\n${row}\n`), options));
+      importError(
+        bankCsvImporter.parse(bytesInput('x.csv', `${LATVIAN_CSV.split('\r\n')[0] ?? ''}\n${row}\n`), options),
+      );
     const amount = await bad('03.04.2024;12,3,4;A;;x;1');
     expect(amount.message).toBe('Line 2, column "Summa": "12,3,4" has more than one decimal mark ","');
     expect(amount.path).toBe('line 2: Summa');
@@ -94,12 +142,21 @@ describe('bank CSV import', () => {
     expect(date.message).toMatch(/Line 2, column "Datums": "2024-04-03" is not a date in the format DD.MM.YYYY/);
     expect((await bad(';1;A;;x;1')).message).toMatch(/column "Datums": is empty/);
     expect((await bad('03.04.2024;1;A')).message).toMatch(/Line 2 has 3 fields; the header row has 6/);
-    const missing = await importError(bankCsvImporter.parse(bytesInput('x.csv', LATVIAN_CSV), { ...latvian, mapping: { ...latvian.mapping, text: 'Nav' } }));
+    const missing = await importError(
+      bankCsvImporter.parse(bytesInput('x.csv', LATVIAN_CSV), {
+        ...latvian,
+        mapping: { ...latvian.mapping, text: 'Nav' },
+      }),
+    );
     expect(missing.path).toBe('mapping.text');
     expect(missing.message).toMatch(/Column "Nav" is not in x.csv/);
-    const both = await importError(bankCsvImporter.parse(bytesInput('x.csv', 'D;Dr;Cr\n01.01.2024;1;2\n'), {
-      mapping: { date: 'D', debit: 'Dr', credit: 'Cr', fixedCurrency: 'EUR', fixedAccount: LV }, decimal: ',', dateFormat: 'DD.MM.YYYY',
-    }));
+    const both = await importError(
+      bankCsvImporter.parse(bytesInput('x.csv', 'D;Dr;Cr\n01.01.2024;1;2\n'), {
+        mapping: { date: 'D', debit: 'Dr', credit: 'Cr', fixedCurrency: 'EUR', fixedAccount: LV },
+        decimal: ',',
+        dateFormat: 'DD.MM.YYYY',
+      }),
+    );
     expect(both.path).toBe('line 2: Cr');
     const unclosed = await bad('03.04.2024;1;"A;;x;1');
     expect(unclosed.message).toMatch(/never closed/);
@@ -115,7 +172,11 @@ describe('bank CSV import', () => {
 });
 
 describe('bank CSV options', () => {
-  const base = { mapping: { date: 'D', amount: 'A', fixedCurrency: 'EUR', fixedAccount: LV }, decimal: ',', dateFormat: 'DD.MM.YYYY' };
+  const base = {
+    mapping: { date: 'D', amount: 'A', fixedCurrency: 'EUR', fixedAccount: LV },
+    decimal: ',',
+    dateFormat: 'DD.MM.YYYY',
+  };
   const issues = (o: unknown) => {
     const r = BankCsvOptions.safeParse(o);
     return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
@@ -127,18 +188,30 @@ describe('bank CSV options', () => {
   });
 
   it('refuses incomplete or contradictory mappings with a path', () => {
-    expect(issues({ ...base, mapping: { date: 'D', fixedCurrency: 'EUR', fixedAccount: LV } })).toEqual(['mapping.amount: name an amount column, or both a debit and a credit column']);
+    expect(issues({ ...base, mapping: { date: 'D', fixedCurrency: 'EUR', fixedAccount: LV } })).toEqual([
+      'mapping.amount: name an amount column, or both a debit and a credit column',
+    ]);
     expect(issues({ ...base, mapping: { ...base.mapping, debit: 'X' } })[0]).toMatch(/^mapping.amount: use either/);
-    expect(issues({ ...base, mapping: { date: 'D', debit: 'X', fixedCurrency: 'EUR', fixedAccount: LV } })[0]).toMatch(/^mapping.credit:/);
-    expect(issues({ ...base, mapping: { ...base.mapping, currency: 'C' } })[0]).toMatch(/^mapping.currency: give either/);
-    expect(issues({ ...base, mapping: { ...base.mapping, fixedAccount: '--' } })[0]).toMatch(/^mapping.fixedAccount: "--" is not an IBAN/);
-    expect(issues({ ...base, mapping: { ...base.mapping, fixedCurrency: 'eur' } })[0]).toMatch(/^mapping.fixedCurrency:/);
+    expect(issues({ ...base, mapping: { date: 'D', debit: 'X', fixedCurrency: 'EUR', fixedAccount: LV } })[0]).toMatch(
+      /^mapping.credit:/,
+    );
+    expect(issues({ ...base, mapping: { ...base.mapping, currency: 'C' } })[0]).toMatch(
+      /^mapping.currency: give either/,
+    );
+    expect(issues({ ...base, mapping: { ...base.mapping, fixedAccount: '--' } })[0]).toMatch(
+      /^mapping.fixedAccount: "--" is not an IBAN/,
+    );
+    expect(issues({ ...base, mapping: { ...base.mapping, fixedCurrency: 'eur' } })[0]).toMatch(
+      /^mapping.fixedCurrency:/,
+    );
     expect(issues({ ...base, mapping: { ...base.mapping, colour: 'x' } })[0]).toMatch(/^mapping:/);
   });
 
   it('refuses bad formats and separators', () => {
     expect(issues({ ...base, dateFormat: '%d.%m.%Y' })[0]).toMatch(/^dateFormat:/);
-    expect(issues({ ...base, thousandsSeparator: ',' })).toEqual(['thousandsSeparator: must differ from the decimal mark']);
+    expect(issues({ ...base, thousandsSeparator: ',' })).toEqual([
+      'thousandsSeparator: must differ from the decimal mark',
+    ]);
     expect(issues({ ...base, decimal: undefined })[0]).toMatch(/^decimal:/);
     expect(issues({ ...base, delimiter: ':' })[0]).toMatch(/^delimiter:/);
   });

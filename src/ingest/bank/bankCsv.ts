@@ -21,8 +21,18 @@ export type BankCsvImportOptions = BankCsvOptionsInput & BankImportOptions;
 type Mapping = BankCsvOptionsParsed['mapping'];
 type ColumnKey = Exclude<keyof Mapping, 'fixedCurrency' | 'fixedAccount'>;
 const COLUMN_KEYS: readonly ColumnKey[] = [
-  'date', 'valueDate', 'amount', 'debit', 'credit', 'currency', 'counterpartyName',
-  'counterpartyAccount', 'text', 'reference', 'kind', 'account',
+  'date',
+  'valueDate',
+  'amount',
+  'debit',
+  'credit',
+  'currency',
+  'counterpartyName',
+  'counterpartyAccount',
+  'text',
+  'reference',
+  'kind',
+  'account',
 ];
 
 /** Finds each mapped column in the header: exact name first, then ignoring case. */
@@ -34,7 +44,11 @@ function columnIndex(header: readonly string[], mapping: Mapping, fileName: stri
     if (name === undefined) continue;
     let at = names.indexOf(name);
     if (at === -1) at = names.findIndex((n) => n.toLowerCase() === name.toLowerCase());
-    if (at === -1) throw errors.importFailed(`Column "${name}" is not in ${fileName} (its columns: ${names.join(', ')})`, `mapping.${key}`);
+    if (at === -1)
+      throw errors.importFailed(
+        `Column "${name}" is not in ${fileName} (its columns: ${names.join(', ')})`,
+        `mapping.${key}`,
+      );
     index.set(key, at);
   }
   return index;
@@ -81,7 +95,8 @@ function readAmount(row: RowReader, byColumn: boolean, style: AmountStyle, curre
   // Exports differ on whether debits are written positive or negative; the column says it.
   const debit = parse('debit');
   const credit = parse('credit');
-  if (debit === null && credit === null) throw row.fail('debit', 'neither the debit nor the credit column has an amount');
+  if (debit === null && credit === null)
+    throw row.fail('debit', 'neither the debit nor the credit column has an amount');
   if (debit && credit) throw row.fail('credit', 'both the debit and the credit column have an amount');
   if (debit) return -Math.abs(debit);
   return Math.abs(credit ?? 0);
@@ -108,7 +123,11 @@ async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncG
     return queue.account(row.line, ref);
   };
 
-  for await (const { line, values } of readCsvRows(input, { encoding: opts.encoding, delimiter: opts.delimiter, skipRows: opts.skipRows })) {
+  for await (const { line, values } of readCsvRows(input, {
+    encoding: opts.encoding,
+    delimiter: opts.delimiter,
+    skipRows: opts.skipRows,
+  })) {
     if (!index) {
       index = columnIndex(values, m, input.fileName);
       continue;
@@ -120,7 +139,8 @@ async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncG
     if (!bookingDate) throw row.fail('date', `"${dateText}" is not a date in the format ${opts.dateFormat}`);
     const valueText = row.cell('valueDate');
     const valueDate = valueText === '' ? null : readDate(valueText);
-    if (valueText !== '' && !valueDate) throw row.fail('valueDate', `"${valueText}" is not a date in the format ${opts.dateFormat}`);
+    if (valueText !== '' && !valueDate)
+      throw row.fail('valueDate', `"${valueText}" is not a date in the format ${opts.dateFormat}`);
     const currency = m.fixedCurrency ?? row.required('currency').toUpperCase();
     if (!isCurrencyCode(currency)) throw row.fail('currency', `"${currency}" is not a currency code such as EUR`);
     const amountMinor = readAmount(row, m.amount !== undefined, style, currency);

@@ -42,7 +42,10 @@ export const BankCsvMapping = z
     if (m.amount !== undefined && (m.debit !== undefined || m.credit !== undefined)) {
       issue('amount', 'use either an amount column or debit and credit columns, not both');
     } else if (m.amount === undefined && (m.debit === undefined || m.credit === undefined)) {
-      issue(m.debit === undefined && m.credit === undefined ? 'amount' : m.debit === undefined ? 'debit' : 'credit', 'name an amount column, or both a debit and a credit column');
+      issue(
+        m.debit === undefined && m.credit === undefined ? 'amount' : m.debit === undefined ? 'debit' : 'credit',
+        'name an amount column, or both a debit and a credit column',
+      );
     }
     if ((m.currency === undefined) === (m.fixedCurrency === undefined)) {
       issue('currency', 'give either a currency column or a fixed currency');

@@ -14,7 +14,8 @@ const idOf = (iban: string) => {
   if (!ref) throw new Error(`bad test account ${iban}`);
   return accountEntityId(ref);
 };
-const parseDoc = (xml: string, options = {}, chunk = 0) => collect(camt053Importer.parse(bytesInput('test.xml', xml, chunk), options));
+const parseDoc = (xml: string, options = {}, chunk = 0) =>
+  collect(camt053Importer.parse(bytesInput('test.xml', xml, chunk), options));
 
 // Valid IBANs (published examples).
 const LV = 'LV80BANK0000435195001';
@@ -43,7 +44,11 @@ describe('camt.053 fixtures', () => {
       },
     ]);
     expect(entitiesOf(items).map((e) => e.schema)).toEqual(['BankAccount', 'BankAccount', 'LegalEntity', 'Ownership']);
-    expect(entitiesOf(items, 'BankAccount')[0]?.properties).toEqual({ name: ['NL26VAYB8060476890'], iban: ['NL26VAYB8060476890'], currency: ['EUR'] });
+    expect(entitiesOf(items, 'BankAccount')[0]?.properties).toEqual({
+      name: ['NL26VAYB8060476890'],
+      iban: ['NL26VAYB8060476890'],
+      currency: ['EUR'],
+    });
   });
 
   it('reads the 001.08 statement: owner, servicer, date-time booking, references', async () => {
@@ -92,14 +97,27 @@ describe('camt.053 fixtures', () => {
 
 const twoStatements: TestStatement[] = [
   {
-    iban: LV, owner: 'Jānis Bērziņš', bic: 'HABALV22',
+    iban: LV,
+    owner: 'Jānis Bērziņš',
+    bic: 'HABALV22',
     entries: [
-      { amount: '100.00', indicator: 'CRDT', ref: 'R1', txs: [{ debtor: { name: 'SIA Ozols', iban: DE }, ustrd: ['Alga', 'marts'] }] },
-      { amount: '20.5', indicator: 'DBIT', value: '2024-03-02', txs: [{ creditor: { name: 'Mr Smith', iban: GB, bic: 'NWBKGB2L' } }] },
+      {
+        amount: '100.00',
+        indicator: 'CRDT',
+        ref: 'R1',
+        txs: [{ debtor: { name: 'SIA Ozols', iban: DE }, ustrd: ['Alga', 'marts'] }],
+      },
+      {
+        amount: '20.5',
+        indicator: 'DBIT',
+        value: '2024-03-02',
+        txs: [{ creditor: { name: 'Mr Smith', iban: GB, bic: 'NWBKGB2L' } }],
+      },
     ],
   },
   {
-    iban: NL, owner: 'JANIS BERZINS',
+    iban: NL,
+    owner: 'JANIS BERZINS',
     entries: [{ amount: '7.00', indicator: 'DBIT', txs: [{ creditor: { name: 'SIA OZOLS', iban: DE } }] }],
   },
 ];
@@ -121,21 +139,33 @@ describe('camt.053 statements, entries and batches', () => {
     expect(accounts[0]?.properties['bic']).toEqual(['HABALV22']);
     expect(accounts[2]?.properties['bic']).toEqual(['NWBKGB2L']);
     // "SIA Ozols" and "SIA OZOLS" hold DE: one holder. The two owners hold different accounts.
-    expect(entitiesOf(items, 'LegalEntity').map((e) => e.properties['name']?.[0])).toEqual(['Jānis Bērziņš', 'SIA Ozols', 'Mr Smith', 'JANIS BERZINS']);
+    expect(entitiesOf(items, 'LegalEntity').map((e) => e.properties['name']?.[0])).toEqual([
+      'Jānis Bērziņš',
+      'SIA Ozols',
+      'Mr Smith',
+      'JANIS BERZINS',
+    ]);
   });
 
   it('splits a batch entry into one transaction per TxDtls with its own amount and party', async () => {
-    const xml = camtDocument(4, [{
-      iban: LV,
-      entries: [{
-        amount: '60.00', indicator: 'DBIT', ref: 'BATCH-1', info: 'Salary batch',
-        txs: [
-          { amount: '10.00', amtDtls: true, creditor: { name: 'A One', iban: DE }, e2e: 'E1' },
-          { amount: '20.00', amtDtls: true, creditor: { name: 'B Two', iban: GB }, ref: 'OWN-2' },
-          { amount: '30.00', amtDtls: true, creditor: { name: 'C Three', other: '12345678' } },
+    const xml = camtDocument(4, [
+      {
+        iban: LV,
+        entries: [
+          {
+            amount: '60.00',
+            indicator: 'DBIT',
+            ref: 'BATCH-1',
+            info: 'Salary batch',
+            txs: [
+              { amount: '10.00', amtDtls: true, creditor: { name: 'A One', iban: DE }, e2e: 'E1' },
+              { amount: '20.00', amtDtls: true, creditor: { name: 'B Two', iban: GB }, ref: 'OWN-2' },
+              { amount: '30.00', amtDtls: true, creditor: { name: 'C Three', other: '12345678' } },
+            ],
+          },
         ],
-      }],
-    }]);
+      },
+    ]);
     const items = await parseDoc(xml);
     checkOrder(items);
     const txs = transactionsOf(items);
@@ -151,28 +181,71 @@ describe('camt.053 statements, entries and batches', () => {
   });
 
   it('keeps a batch whose parts have no amounts as one line with the booked total', async () => {
-    const items = await parseDoc(camtDocument(2, [{ iban: LV, entries: [{ amount: '5.00', indicator: 'CRDT', txs: [{ debtor: { name: 'X' } }, { debtor: { name: 'Y' } }] }] }]));
-    expect(transactionsOf(items)).toMatchObject([{ amountMinor: 500, text: 'Batch of 2 transactions', counterpartyName: null }]);
+    const items = await parseDoc(
+      camtDocument(2, [
+        {
+          iban: LV,
+          entries: [{ amount: '5.00', indicator: 'CRDT', txs: [{ debtor: { name: 'X' } }, { debtor: { name: 'Y' } }] }],
+        },
+      ]),
+    );
+    expect(transactionsOf(items)).toMatchObject([
+      { amountMinor: 500, text: 'Batch of 2 transactions', counterpartyName: null },
+    ]);
   });
 
   it('reads 001.04 (AmtDtls, BIC), 001.06 (BICFI) and 001.08 (Pty, Sts/Cd) alike', async () => {
     for (const version of [2, 3, 4, 5, 6, 7, 8]) {
-      const items = await parseDoc(camtDocument(version, [{ iban: LV, entries: [
-        { amount: '1.50', indicator: 'CRDT', txs: [{ amount: '1.50', amtDtls: version < 4, debtor: { name: 'Payer', iban: DE, bic: 'COBADEFFXXX' } }] },
-        { amount: '3', indicator: 'DBIT', txs: [{ amount: '1', creditor: { name: 'P1', iban: GB } }, { amount: '2', creditor: { name: 'P2', iban: NL } }] },
-      ] }]));
+      const items = await parseDoc(
+        camtDocument(version, [
+          {
+            iban: LV,
+            entries: [
+              {
+                amount: '1.50',
+                indicator: 'CRDT',
+                txs: [
+                  { amount: '1.50', amtDtls: version < 4, debtor: { name: 'Payer', iban: DE, bic: 'COBADEFFXXX' } },
+                ],
+              },
+              {
+                amount: '3',
+                indicator: 'DBIT',
+                txs: [
+                  { amount: '1', creditor: { name: 'P1', iban: GB } },
+                  { amount: '2', creditor: { name: 'P2', iban: NL } },
+                ],
+              },
+            ],
+          },
+        ]),
+      );
       const txs = transactionsOf(items);
-      expect(txs.map((t) => [t.amountMinor, t.counterpartyName]), `001.0${version}`).toEqual([[150, 'Payer'], [-100, 'P1'], [-200, 'P2']]);
-      expect(entitiesOf(items, 'BankAccount').find((a) => a.id === idOf(DE))?.properties['bic']).toEqual(['COBADEFFXXX']);
+      expect(
+        txs.map((t) => [t.amountMinor, t.counterpartyName]),
+        `001.0${version}`,
+      ).toEqual([
+        [150, 'Payer'],
+        [-100, 'P1'],
+        [-200, 'P2'],
+      ]);
+      expect(entitiesOf(items, 'BankAccount').find((a) => a.id === idOf(DE))?.properties['bic']).toEqual([
+        'COBADEFFXXX',
+      ]);
     }
   });
 
   it('reads an account given as Othr/Id and skips entries that are not booked', async () => {
-    const xml = camtDocument(8, [{ other: '40817810099910004312', entries: [
-      { amount: '1.00', status: 'PDNG' },
-      { amount: '2.00', status: 'BOOK' },
-      { amount: '3.00', status: 'INFO' },
-    ] }]);
+    const xml = camtDocument(8, [
+      {
+        other: '40817810099910004312',
+        entries: [
+          { amount: '1.00', status: 'PDNG' },
+          { amount: '2.00', status: 'BOOK' },
+          { amount: '3.00', status: 'INFO' },
+        ],
+      },
+    ]);
     expect(transactionsOf(await parseDoc(xml)).map((t) => t.amountMinor)).toEqual([200]);
     const all = transactionsOf(await parseDoc(xml, { includePending: true }));
     expect(all.map((t) => t.amountMinor)).toEqual([100, 200, 300]);
@@ -188,8 +261,10 @@ describe('camt.053 statements, entries and batches', () => {
   });
 
   it('marks reversals in the kind, keeping the sign of the indicator', async () => {
-    const xml = camtDocument(6, [{ iban: LV, entries: [{ amount: '4.00', indicator: 'CRDT', code: 'RTRN' }] }])
-      .replace('<CdtDbtInd>CRDT</CdtDbtInd>\n<Sts>', '<CdtDbtInd>CRDT</CdtDbtInd>\n<RvslInd>true</RvslInd>\n<Sts>');
+    const xml = camtDocument(6, [{ iban: LV, entries: [{ amount: '4.00', indicator: 'CRDT', code: 'RTRN' }] }]).replace(
+      '<CdtDbtInd>CRDT</CdtDbtInd>\n<Sts>',
+      '<CdtDbtInd>CRDT</CdtDbtInd>\n<RvslInd>true</RvslInd>\n<Sts>',
+    );
     expect(transactionsOf(await parseDoc(xml))).toMatchObject([{ amountMinor: 400, kind: 'RTRN reversal' }]);
   });
 
@@ -217,14 +292,22 @@ describe('camt.053 refusals', () => {
   const ok = camtDocument(6, [{ iban: LV, entries: [{ amount: '1.00' }] }]);
 
   it('refuses other versions and other messages clearly', async () => {
-    const v9 = await importError(camt053Importer.parse(bytesInput('x.xml', ok.replace('camt.053.001.06', 'camt.053.001.09')), {}));
+    const v9 = await importError(
+      camt053Importer.parse(bytesInput('x.xml', ok.replace('camt.053.001.06', 'camt.053.001.09')), {}),
+    );
     expect(v9.message).toMatch(/camt\.053 version 001\.09 is not supported \(supported: 001\.02 to 001\.08\)/);
     expect(v9.path).toBe('line 2');
-    const c52 = await importError(camt053Importer.parse(bytesInput('x.xml', ok.replace('camt.053.001.06', 'camt.052.001.06')), {}));
+    const c52 = await importError(
+      camt053Importer.parse(bytesInput('x.xml', ok.replace('camt.053.001.06', 'camt.052.001.06')), {}),
+    );
     expect(c52.message).toMatch(/camt\.052 message, not a camt\.053/);
-    const plain = await importError(camt053Importer.parse(bytesInput('x.xml', '<Document><BkToCstmrStmt/></Document>'), {}));
+    const plain = await importError(
+      camt053Importer.parse(bytesInput('x.xml', '<Document><BkToCstmrStmt/></Document>'), {}),
+    );
     expect(plain.message).toMatch(/no namespace/);
-    const empty = await importError(camt053Importer.parse(bytesInput('x.xml', ok.replace(/<Stmt>[\s\S]*<\/Stmt>/, '')), {}));
+    const empty = await importError(
+      camt053Importer.parse(bytesInput('x.xml', ok.replace(/<Stmt>[\s\S]*<\/Stmt>/, '')), {}),
+    );
     expect(empty.message).toMatch(/no statement/);
   });
 
@@ -235,7 +318,9 @@ describe('camt.053 refusals', () => {
     expect(e1.code).toBe('import_failed');
     const lines = unclosed.split('\n');
     expect(e1.path).toBe(`line ${lines.indexOf('</Ntry>') + 1}`);
-    expect(e1.message).toMatch(new RegExp(`</Ntry> does not close <CdtDbtInd> opened on line ${lines.indexOf('<CdtDbtInd>CRDT') + 1}`));
+    expect(e1.message).toMatch(
+      new RegExp(`</Ntry> does not close <CdtDbtInd> opened on line ${lines.indexOf('<CdtDbtInd>CRDT') + 1}`),
+    );
     const truncated = ok.slice(0, ok.indexOf('<BookgDt>'));
     const e2 = await importError(camt053Importer.parse(bytesInput('x.xml', truncated, 5), {}));
     expect(e2.message).toMatch(/<Ntry> is never closed.*truncated/);
@@ -244,7 +329,9 @@ describe('camt.053 refusals', () => {
 
   it('refuses an entry without amount, with an unknown indicator or a bad date', async () => {
     const ntryLine = `line ${ok.split('\n').indexOf('<Ntry>') + 1}`;
-    const noAmount = await importError(camt053Importer.parse(bytesInput('x.xml', ok.replace('<Amt Ccy="EUR">1.00</Amt>', '')), {}));
+    const noAmount = await importError(
+      camt053Importer.parse(bytesInput('x.xml', ok.replace('<Amt Ccy="EUR">1.00</Amt>', '')), {}),
+    );
     expect(noAmount.message).toMatch(/no amount/);
     expect(noAmount.path).toBe(ntryLine);
     const bad = camtDocument(6, [{ iban: LV, entries: [{ amount: '1.00', indicator: 'CREDIT' }] }]);
@@ -253,9 +340,16 @@ describe('camt.053 refusals', () => {
     expect(indicator.path).toBe(`line ${bad.split('\n').indexOf('<CdtDbtInd>CREDIT</CdtDbtInd>') + 1}`);
     const amount = await importError(camt053Importer.parse(bytesInput('x.xml', ok.replace('>1.00<', '>1,00<')), {}));
     expect(amount.message).toMatch(/amount "1,00" is not an amount/);
-    const date = await importError(camt053Importer.parse(bytesInput('x.xml', camtDocument(6, [{ iban: LV, entries: [{ amount: '1', booking: '2024-02-30' }] }])), {}));
+    const date = await importError(
+      camt053Importer.parse(
+        bytesInput('x.xml', camtDocument(6, [{ iban: LV, entries: [{ amount: '1', booking: '2024-02-30' }] }])),
+        {},
+      ),
+    );
     expect(date.message).toMatch(/"2024-02-30" is not a date/);
-    const noAccount = await importError(camt053Importer.parse(bytesInput('x.xml', camtDocument(6, [{ entries: [{ amount: '1' }] }])), {}));
+    const noAccount = await importError(
+      camt053Importer.parse(bytesInput('x.xml', camtDocument(6, [{ entries: [{ amount: '1' }] }])), {}),
+    );
     expect(noAccount.message).toMatch(/no usable account identifier/);
   });
 

@@ -20,7 +20,13 @@ export interface XNode {
   children: XNode[];
 }
 
-export const newNode = (name: string, line: number, attrs: Record<string, string>): XNode => ({ name, line, attrs, text: '', children: [] });
+export const newNode = (name: string, line: number, attrs: Record<string, string>): XNode => ({
+  name,
+  line,
+  attrs,
+  text: '',
+  children: [],
+});
 
 /** The first descendant along `path` (child names). */
 export function find(node: XNode | undefined, ...path: string[]): XNode | undefined {
@@ -58,7 +64,8 @@ export interface Money {
  */
 function readMoney(amt: XNode, indicator: XNode | undefined, fallbackSign: 1 | -1 | undefined, what: string): Money {
   const currency = amt.attrs['Ccy'] ?? '';
-  if (!isCurrencyCode(currency)) throw fail(amt.line, `${what} amount needs a currency code (Ccy="EUR"), not "${currency}"`);
+  if (!isCurrencyCode(currency))
+    throw fail(amt.line, `${what} amount needs a currency code (Ccy="EUR"), not "${currency}"`);
   let sign = fallbackSign;
   if (indicator) sign = signOf(indicator);
   if (sign === undefined) throw fail(amt.line, `${what} has no credit/debit indicator (<CdtDbtInd>)`);
@@ -87,14 +94,19 @@ function readDate(node: XNode | undefined): string | undefined {
 /** Bank transaction code: `PMNT/RCDT/ESCT` (ISO domain) or the bank's proprietary code. */
 function readCode(node: XNode | undefined): string | undefined {
   if (!node) return undefined;
-  const domain = [textAt(node, 'Domn', 'Cd'), textAt(node, 'Domn', 'Fmly', 'Cd'), textAt(node, 'Domn', 'Fmly', 'SubFmlyCd')].filter(Boolean);
+  const domain = [
+    textAt(node, 'Domn', 'Cd'),
+    textAt(node, 'Domn', 'Fmly', 'Cd'),
+    textAt(node, 'Domn', 'Fmly', 'SubFmlyCd'),
+  ].filter(Boolean);
   return domain.length ? domain.join('/') : textAt(node, 'Prtry', 'Cd');
 }
 
 const bicOf = (fin: XNode | undefined): string | undefined => asBic(textAt(fin, 'BIC') ?? textAt(fin, 'BICFI'));
 
 /** `Acct/Id/IBAN` or `Acct/Id/Othr/Id` of an account element. */
-const accountIdOf = (acct: XNode | undefined): string | undefined => textAt(acct, 'Id', 'IBAN') ?? textAt(acct, 'Id', 'Othr', 'Id');
+const accountIdOf = (acct: XNode | undefined): string | undefined =>
+  textAt(acct, 'Id', 'IBAN') ?? textAt(acct, 'Id', 'Othr', 'Id');
 
 export interface StatementAccount {
   ref: AccountRef;
@@ -107,8 +119,16 @@ export function readStatementAccount(stmt: XNode): StatementAccount {
   const raw = accountIdOf(acct);
   const svcr = find(acct, 'Svcr', 'FinInstnId');
   const ref = accountRef(raw, { bic: bicOf(svcr), bankName: textAt(svcr, 'Nm'), currency: textAt(acct, 'Ccy') });
-  if (!ref) throw fail(stmt.line, `the statement has no usable account identifier (<Acct><Id><IBAN> or <Othr><Id>)${raw ? `: "${raw}"` : ''}`);
-  return { ref, ownerName: textAt(acct, 'Ownr', 'Nm') ?? textAt(acct, 'Ownr', 'Pty', 'Nm'), statementId: textAt(stmt, 'Id') };
+  if (!ref)
+    throw fail(
+      stmt.line,
+      `the statement has no usable account identifier (<Acct><Id><IBAN> or <Othr><Id>)${raw ? `: "${raw}"` : ''}`,
+    );
+  return {
+    ref,
+    ownerName: textAt(acct, 'Ownr', 'Nm') ?? textAt(acct, 'Ownr', 'Pty', 'Nm'),
+    statementId: textAt(stmt, 'Id'),
+  };
 }
 
 export interface BalanceFigure {
@@ -161,7 +181,8 @@ export function readEntryHead(ntry: XNode): EntryHead {
   const money = readMoney(amt, find(ntry, 'CdtDbtInd'), undefined, 'the entry');
   const valueDate = readDate(find(ntry, 'ValDt'));
   const bookingDate = readDate(find(ntry, 'BookgDt')) ?? valueDate;
-  if (!bookingDate) throw fail(ntry.line, 'the entry has neither a booking date (<BookgDt>) nor a value date (<ValDt>)');
+  if (!bookingDate)
+    throw fail(ntry.line, 'the entry has neither a booking date (<BookgDt>) nor a value date (<ValDt>)');
   return {
     line: ntry.line,
     money,
@@ -193,7 +214,12 @@ export interface TxDetails {
   info?: string | undefined;
 }
 
-function readParty(rltd: XNode | undefined, agents: XNode | undefined, role: 'Dbtr' | 'Cdtr', refs: AccountRefCache): Party {
+function readParty(
+  rltd: XNode | undefined,
+  agents: XNode | undefined,
+  role: 'Dbtr' | 'Cdtr',
+  refs: AccountRefCache,
+): Party {
   const party = find(rltd, role);
   const acct = find(rltd, `${role}Acct`);
   const name = textAt(party, 'Nm') ?? textAt(party, 'Pty', 'Nm');
@@ -208,11 +234,14 @@ export function readTxDetails(tx: XNode, entrySign: 1 | -1, refs: AccountRefCach
   const rltd = find(tx, 'RltdPties');
   const agents = find(tx, 'RltdAgts');
   const rmt = find(tx, 'RmtInf');
-  const remittance = findAll(tx, 'Ustrd', 'RmtInf').map((n) => n.text.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const remittance = findAll(tx, 'Ustrd', 'RmtInf')
+    .map((n) => n.text.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
   for (const strd of findAll(rmt, 'Strd')) {
     const ref = textAt(strd, 'CdtrRefInf', 'Ref');
     if (ref) remittance.push(`Creditor reference ${ref}`);
-    for (const line of findAll(strd, 'AddtlRmtInf')) if (line.text.trim()) remittance.push(line.text.replace(/\s+/g, ' ').trim());
+    for (const line of findAll(strd, 'AddtlRmtInf'))
+      if (line.text.trim()) remittance.push(line.text.replace(/\s+/g, ' ').trim());
   }
   const e2e = textAt(tx, 'Refs', 'EndToEndId');
   return {

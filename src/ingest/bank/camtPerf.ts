@@ -42,12 +42,16 @@ async function generate(file: string, bytes: number): Promise<number> {
   const write = async (s: string) => {
     if (!out.write(s)) await once(out, 'drain');
   };
-  await write('<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>\n');
+  await write(
+    '<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>\n',
+  );
   await write('<GrpHdr><MsgId>PERF</MsgId><CreDtTm>2024-04-01T00:00:00</CreDtTm></GrpHdr>\n');
   let entries = 0;
   // Statements of 10,000 entries each, as a bank's monthly export of a busy account would be.
   for (let stmt = 0; out.bytesWritten + out.writableLength < bytes; stmt++) {
-    await write(`<Stmt><Id>S${stmt}</Id><Acct><Id><IBAN>LV80BANK0000435195001</IBAN></Id><Ownr><Nm>Perf Owner</Nm></Ownr></Acct>\n`);
+    await write(
+      `<Stmt><Id>S${stmt}</Id><Acct><Id><IBAN>LV80BANK0000435195001</IBAN></Id><Ownr><Nm>Perf Owner</Nm></Ownr></Acct>\n`,
+    );
     for (let k = 0; k < 10_000 && out.bytesWritten + out.writableLength < bytes; k++) await write(entry(entries++));
     await write('</Stmt>\n');
   }
@@ -80,8 +84,12 @@ async function main(): Promise<void> {
     const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
     console.log(`file            ${mb(size)} MB, ${entries} entries`);
     console.log(`yielded         ${transactions} transactions, ${entities} entities`);
-    console.log(`time            ${seconds.toFixed(2)} s (${(transactions / seconds).toFixed(0)} transactions/s, ${(size / 1024 / 1024 / seconds).toFixed(1)} MB/s)`);
-    console.log(`RSS             ${mb(baseline)} MB before, peak ${mb(peak)} MB, growth ${mb(peak - baseline)} MB${gc ? '' : ' (run with --expose-gc for a steadier baseline)'}`);
+    console.log(
+      `time            ${seconds.toFixed(2)} s (${(transactions / seconds).toFixed(0)} transactions/s, ${(size / 1024 / 1024 / seconds).toFixed(1)} MB/s)`,
+    );
+    console.log(
+      `RSS             ${mb(baseline)} MB before, peak ${mb(peak)} MB, growth ${mb(peak - baseline)} MB${gc ? '' : ' (run with --expose-gc for a steadier baseline)'}`,
+    );
   } finally {
     rmSync(file, { force: true });
   }

@@ -7,7 +7,18 @@
  */
 import { errors } from '../../shared/errors.ts';
 import { AccountRefCache } from './accounts.ts';
-import { readEntryHead, readStatementAccount, readStatementBalances, readTxDetails, newNode, type EntryHead, type Money, type StatementAccount, type TxDetails, type XNode } from './camtModel.ts';
+import {
+  readEntryHead,
+  readStatementAccount,
+  readStatementBalances,
+  readTxDetails,
+  newNode,
+  type EntryHead,
+  type Money,
+  type StatementAccount,
+  type TxDetails,
+  type XNode,
+} from './camtModel.ts';
 import type { ItemQueue } from './emit.ts';
 import type { XmlHandler } from './xml.ts';
 
@@ -42,7 +53,8 @@ export class CamtReader implements XmlHandler {
   statements = 0;
   private readonly stack: Frame[] = [];
   private stmt: { node: XNode; account: (StatementAccount & { id: string }) | null; entries: number } | null = null;
-  private entry: { node: XNode; head: EntryHead | null; txs: TxDetails[]; streamed: boolean; skip: boolean } | null = null;
+  private entry: { node: XNode; head: EntryHead | null; txs: TxDetails[]; streamed: boolean; skip: boolean } | null =
+    null;
   private nodes = 0;
   private readonly refs = new AccountRefCache();
   private readonly batchBuffer: number;
@@ -83,7 +95,8 @@ export class CamtReader implements XmlHandler {
     } else if (!parent.node) {
       this.stack.push({ name, node: null });
     } else {
-      if (++this.nodes > this.maxNodes) throw fail(line, `more than ${this.maxNodes} elements in one entry or statement header`);
+      if (++this.nodes > this.maxNodes)
+        throw fail(line, `more than ${this.maxNodes} elements in one entry or statement header`);
       const node = newNode(name, line, attrs);
       parent.node.children.push(node);
       this.stack.push({ name, node });
@@ -93,7 +106,8 @@ export class CamtReader implements XmlHandler {
   text(text: string, line: number): void {
     const node = this.stack[this.stack.length - 1]?.node;
     if (!node) return;
-    if (node.text.length + text.length > MAX_TEXT) throw fail(line, `<${node.name}> holds more than ${MAX_TEXT} characters of text`);
+    if (node.text.length + text.length > MAX_TEXT)
+      throw fail(line, `<${node.name}> holds more than ${MAX_TEXT} characters of text`);
     node.text += text;
   }
 
@@ -135,12 +149,16 @@ export class CamtReader implements XmlHandler {
   private checkRoot(qname: string, attrs: Record<string, string>, line: number): void {
     const prefix = qname.includes(':') ? qname.slice(0, qname.indexOf(':')) : '';
     const ns = attrs[prefix ? `xmlns:${prefix}` : 'xmlns'] ?? '';
-    if (localName(qname) !== 'Document') throw fail(line, `the root element is <${qname}>, not an ISO 20022 <Document>`);
+    if (localName(qname) !== 'Document')
+      throw fail(line, `the root element is <${qname}>, not an ISO 20022 <Document>`);
     const m = CAMT_NAMESPACE.exec(ns);
     if (!m) {
       const other = OTHER_CAMT.exec(ns);
       const what = other ? `a camt.${other[1]} message` : ns ? `namespace "${ns}"` : 'no namespace';
-      throw fail(line, `this is ${what}, not a camt.053 bank statement (urn:iso:std:iso:20022:tech:xsd:camt.053.001.0N)`);
+      throw fail(
+        line,
+        `this is ${what}, not a camt.053 bank statement (urn:iso:std:iso:20022:tech:xsd:camt.053.001.0N)`,
+      );
     }
     const v = Number(m[1]);
     if (v < MIN_VERSION || v > MAX_VERSION) {
@@ -217,7 +235,13 @@ export class CamtReader implements XmlHandler {
       counterpartyAccountId = this.sink.account(line, party.account);
       this.sink.holder(line, party.name, counterpartyAccountId);
     }
-    const parts = [note, ...(tx?.remittance ?? []), tx?.info, whole ? head.info : undefined, tx?.endToEndId ? `EndToEndId ${tx.endToEndId}` : undefined];
+    const parts = [
+      note,
+      ...(tx?.remittance ?? []),
+      tx?.info,
+      whole ? head.info : undefined,
+      tx?.endToEndId ? `EndToEndId ${tx.endToEndId}` : undefined,
+    ];
     const text = [...new Set(parts.filter((p): p is string => !!p))].join(' | ');
     const kind = [tx?.code ?? head.code, head.reversal ? 'reversal' : undefined].filter(Boolean).join(' ');
     this.sink.transaction(line, {

@@ -60,11 +60,18 @@ function agent(role: 'Dbtr' | 'Cdtr', p: TestParty | undefined, version: number)
 
 function tx(t: TestTx, version: number): string {
   const amount = t.amount === undefined ? '' : `<Amt Ccy="${t.ccy ?? 'EUR'}">${t.amount}</Amt>`;
-  const refs = t.e2e || t.ref ? `<Refs>${t.ref ? `<AcctSvcrRef>${t.ref}</AcctSvcrRef>` : ''}${t.e2e ? `<EndToEndId>${t.e2e}</EndToEndId>` : ''}</Refs>` : '';
-  const amt = t.amtDtls ? `<AmtDtls><TxAmt>${amount}</TxAmt></AmtDtls>` : `${amount}${t.indicator ? `<CdtDbtInd>${t.indicator}</CdtDbtInd>` : ''}`;
+  const refs =
+    t.e2e || t.ref
+      ? `<Refs>${t.ref ? `<AcctSvcrRef>${t.ref}</AcctSvcrRef>` : ''}${t.e2e ? `<EndToEndId>${t.e2e}</EndToEndId>` : ''}</Refs>`
+      : '';
+  const amt = t.amtDtls
+    ? `<AmtDtls><TxAmt>${amount}</TxAmt></AmtDtls>`
+    : `${amount}${t.indicator ? `<CdtDbtInd>${t.indicator}</CdtDbtInd>` : ''}`;
   const agents = agent('Dbtr', t.debtor, version) + agent('Cdtr', t.creditor, version);
   return [
-    '<TxDtls>', refs, amt,
+    '<TxDtls>',
+    refs,
+    amt,
     `<RltdPties>${party('Dbtr', t.debtor, version)}${party('Cdtr', t.creditor, version)}</RltdPties>`,
     agents ? `<RltdAgts>${agents}</RltdAgts>` : '',
     t.ustrd ? `<RmtInf>${t.ustrd.map((u) => `<Ustrd>${esc(u)}</Ustrd>`).join('')}</RmtInf>` : '',
@@ -86,12 +93,16 @@ function entry(e: TestEntry, version: number): string {
     e.txs?.length ? `<NtryDtls>\n${e.txs.map((t) => tx(t, version)).join('\n')}\n</NtryDtls>` : '',
     e.info ? `<AddtlNtryInf>${esc(e.info)}</AddtlNtryInf>` : '',
     '</Ntry>',
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
 }
 
 function statement(s: TestStatement, version: number, index: number): string {
   const id = s.iban ? `<IBAN>${s.iban}</IBAN>` : s.other ? `<Othr><Id>${s.other}</Id></Othr>` : '';
-  const bic = s.bic ? `<Svcr><FinInstnId><${version >= 5 ? 'BICFI' : 'BIC'}>${s.bic}</${version >= 5 ? 'BICFI' : 'BIC'}></FinInstnId></Svcr>` : '';
+  const bic = s.bic
+    ? `<Svcr><FinInstnId><${version >= 5 ? 'BICFI' : 'BIC'}>${s.bic}</${version >= 5 ? 'BICFI' : 'BIC'}></FinInstnId></Svcr>`
+    : '';
   return [
     '<Stmt>',
     `<Id>STMT-${index}</Id>`,

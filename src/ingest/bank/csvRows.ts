@@ -52,7 +52,11 @@ export async function* readCsvRows(input: ImportInput, opts: CsvRowOptions): Asy
       break;
     }
   }
-  if (!header) throw errors.importFailed(`No header row found${opts.skipRows ? ` after skipping ${opts.skipRows} lines` : ''}; the file is empty`, 'line 1');
+  if (!header)
+    throw errors.importFailed(
+      `No header row found${opts.skipRows ? ` after skipping ${opts.skipRows} lines` : ''}; the file is empty`,
+      'line 1',
+    );
   const splitter = new CsvSplitter(opts.delimiter ?? detectDelimiter(header.text));
   let width = -1;
   let lastEnd = header.line - 1;
@@ -63,7 +67,11 @@ export async function* readCsvRows(input: ImportInput, opts: CsvRowOptions): Asy
     const start = splitter.startLine;
     // Every row has the header's number of fields.
     if (width < 0) width = values.length;
-    else if (values.length !== width) throw errors.importFailed(`Line ${start} has ${values.length} fields; the header row has ${width}`, `line ${start}`);
+    else if (values.length !== width)
+      throw errors.importFailed(
+        `Line ${start} has ${values.length} fields; the header row has ${width}`,
+        `line ${start}`,
+      );
     lastEnd = line;
     return { line: start, values };
   };
@@ -73,5 +81,9 @@ export async function* readCsvRows(input: ImportInput, opts: CsvRowOptions): Asy
     const row = rowOf(r.value.text, r.value.line);
     if (row) yield row;
   }
-  if (splitter.pending) throw errors.importFailed(`A quoted field after line ${lastEnd} is never closed (is the file truncated?)`, `line ${lastEnd + 1}`);
+  if (splitter.pending)
+    throw errors.importFailed(
+      `A quoted field after line ${lastEnd} is never closed (is the file truncated?)`,
+      `line ${lastEnd + 1}`,
+    );
 }

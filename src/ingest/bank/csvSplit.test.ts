@@ -16,7 +16,8 @@ function split(text: string, delimiter: string): { line: number; values: string[
   return out;
 }
 
-const quote = (v: string, d: string) => (/["\n]/.test(v) || v.includes(d) || v === '' ? `"${v.replace(/"/g, '""')}"` : v);
+const quote = (v: string, d: string) =>
+  /["\n]/.test(v) || v.includes(d) || v === '' ? `"${v.replace(/"/g, '""')}"` : v;
 
 describe('CSV splitting', () => {
   it('reads quoted fields, doubled quotes and line breaks inside quotes, naming the first line', () => {
@@ -29,19 +30,26 @@ describe('CSV splitting', () => {
 
   it('refuses quotes inside unquoted values and text after a closing quote', () => {
     expect(() => new CsvSplitter(';').push('ab"c;d', 7)).toThrow(/Line 7: field 1 has a quote/);
-    expect(() => new CsvSplitter(',').push('"ab"c,d', 3)).toThrow(/Line 3: a quoted field \(field 1\) is followed by "c"/);
+    expect(() => new CsvSplitter(',').push('"ab"c,d', 3)).toThrow(
+      /Line 3: a quoted field \(field 1\) is followed by "c"/,
+    );
   });
 
   it('reads back any table written in RFC 4180, and agrees with csv-parse', () => {
     const field = fc.string({ unit: fc.constantFrom('a', 'b', ' ', ';', ',', '"', '\n', 'ä', '1'), maxLength: 8 });
     fc.assert(
-      fc.property(fc.constantFrom(';', ',', '\t', '|'), fc.integer({ min: 1, max: 5 }), fc.array(fc.array(field, { minLength: 5, maxLength: 5 }), { minLength: 1, maxLength: 6 }), (d, width, table) => {
-        const rows = table.map((r) => r.slice(0, width));
-        const text = rows.map((r) => r.map((v) => quote(v, d)).join(d)).join('\n');
-        const got = split(text, d).map((r) => r.values);
-        expect(got).toEqual(rows);
-        expect(got).toEqual(parseCsv(text, { delimiter: d, relax_column_count: true }) as string[][]);
-      }),
+      fc.property(
+        fc.constantFrom(';', ',', '\t', '|'),
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(fc.array(field, { minLength: 5, maxLength: 5 }), { minLength: 1, maxLength: 6 }),
+        (d, width, table) => {
+          const rows = table.map((r) => r.slice(0, width));
+          const text = rows.map((r) => r.map((v) => quote(v, d)).join(d)).join('\n');
+          const got = split(text, d).map((r) => r.values);
+          expect(got).toEqual(rows);
+          expect(got).toEqual(parseCsv(text, { delimiter: d, relax_column_count: true }) as string[][]);
+        },
+      ),
       { numRuns: 300 },
     );
   });

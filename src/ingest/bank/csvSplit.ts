@@ -59,7 +59,11 @@ export class CsvSplitter {
         this.field = '';
         i = q + 1;
         if (i === n) return this.fields;
-        if (!text.startsWith(d, i)) throw errors.importFailed(`Line ${line}: a quoted field (field ${this.fields.length}) is followed by "${text[i] ?? ''}" instead of the delimiter`, `line ${line}`);
+        if (!text.startsWith(d, i))
+          throw errors.importFailed(
+            `Line ${line}: a quoted field (field ${this.fields.length}) is followed by "${text[i] ?? ''}" instead of the delimiter`,
+            `line ${line}`,
+          );
         i += d.length;
       }
       // At the start of a field.
@@ -70,7 +74,11 @@ export class CsvSplitter {
       }
       const next = text.indexOf(d, i);
       const value = text.slice(i, next === -1 ? n : next);
-      if (value.indexOf('"') !== -1) throw errors.importFailed(`Line ${line}: field ${this.fields.length + 1} has a quote inside an unquoted value`, `line ${line}`);
+      if (value.indexOf('"') !== -1)
+        throw errors.importFailed(
+          `Line ${line}: field ${this.fields.length + 1} has a quote inside an unquoted value`,
+          `line ${line}`,
+        );
       this.fields.push(value);
       if (next === -1) return this.fields;
       i = next + d.length;

@@ -72,7 +72,7 @@ const TOKEN = /YYYY|YY|MM|M|DD|D/y;
  */
 export function compileDateFormat(format: string): (text: string) => string | null {
   const tokens: Token[] = [];
-  for (let i = 0; i < format.length; ) {
+  for (let i = 0; i < format.length;) {
     TOKEN.lastIndex = i;
     const m = TOKEN.exec(format);
     if (m) {

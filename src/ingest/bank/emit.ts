@@ -86,8 +86,10 @@ export class ItemQueue {
     const statements = this.statements;
     this.transactions = [];
     this.statements = [];
-    const existing = entities.length && this.known ? await this.known(entities.map((e) => e.record.id)) : new Set<string>();
-    for (const e of entities) if (!existing.has(e.record.id)) yield { kind: 'entity', line: e.line, record: e.record, merge: true };
+    const existing =
+      entities.length && this.known ? await this.known(entities.map((e) => e.record.id)) : new Set<string>();
+    for (const e of entities)
+      if (!existing.has(e.record.id)) yield { kind: 'entity', line: e.line, record: e.record, merge: true };
     for (const t of transactions) yield { kind: 'transaction', line: t.line, record: t.record };
     for (const s of statements) yield { kind: 'statement', line: s.line, statement: s.statement };
   }
@@ -99,5 +101,8 @@ export function checkOptions<S extends z.ZodType>(schema: S, options: unknown): 
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const path = issue?.path.join('.') ?? '';
-  throw errors.validation(`Import options: ${path ? `${path}: ` : ''}${issue?.message ?? 'invalid'}`, path || 'options');
+  throw errors.validation(
+    `Import options: ${path ? `${path}: ` : ''}${issue?.message ?? 'invalid'}`,
+    path || 'options',
+  );
 }

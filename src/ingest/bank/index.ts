@@ -11,7 +11,13 @@ import { camt053Importer, type Camt053ImportOptions } from './camt053.ts';
 import { mt940Importer, type Mt940ImportOptions } from './mt940.ts';
 
 export { bankCsvImporter, type BankCsvImportOptions } from './bankCsv.ts';
-export { BankCsvMapping, BankCsvOptions, type BankCsvMappingInput, type BankCsvOptionsInput, type BankCsvOptionsParsed } from './bankCsvOptions.ts';
+export {
+  BankCsvMapping,
+  BankCsvOptions,
+  type BankCsvMappingInput,
+  type BankCsvOptionsInput,
+  type BankCsvOptionsParsed,
+} from './bankCsvOptions.ts';
 export { camt053Importer, Camt053Options, type Camt053ImportOptions } from './camt053.ts';
 export { mt940Importer, Mt940Options, type Mt940ImportOptions } from './mt940.ts';
 export type { BankImportOptions, KnownIds } from './emit.ts';

@@ -23,18 +23,42 @@ describe('MT940 fixtures', () => {
     expect(txs).toHaveLength(10);
     expect(new Set(txs.map((t) => t.accountId))).toEqual(new Set([idOf('517852257')]));
     expect(txs[0]).toMatchObject({
-      line: 8, amountMinor: -900, currency: 'EUR', bookingDate: '2011-05-24', valueDate: '2011-05-24',
-      counterpartyName: 'KPN - DIGITENNE', counterpartyAccount: '428428', kind: 'giro transfer',
+      line: 8,
+      amountMinor: -900,
+      currency: 'EUR',
+      bookingDate: '2011-05-24',
+      valueDate: '2011-05-24',
+      counterpartyName: 'KPN - DIGITENNE',
+      counterpartyAccount: '428428',
+      kind: 'giro transfer',
       text: 'GIRO 428428 KPN - DIGITENNE BETALINGSKENM. 000000042188659 5314606715 BETREFT FACTUUR D.D. 20-05-2011 INCL. 1,44 BTW',
     });
     // :61:1105210523D11,59N426NONREF — value date 21 May, booked 23 May.
     expect(txs[1]).toMatchObject({
-      line: 12, amountMinor: -1159, bookingDate: '2011-05-23', valueDate: '2011-05-21', reference: null,
-      counterpartyName: 'DIRCKIII FIL2500 KATWIJK', counterpartyAccountId: null, kind: 'card payment', place: 'DIRCKIII FIL2500 KATWIJK',
+      line: 12,
+      amountMinor: -1159,
+      bookingDate: '2011-05-23',
+      valueDate: '2011-05-21',
+      reference: null,
+      counterpartyName: 'DIRCKIII FIL2500 KATWIJK',
+      counterpartyAccountId: null,
+      kind: 'card payment',
+      place: 'DIRCKIII FIL2500 KATWIJK',
     });
-    expect(txs.map((t) => t.amountMinor)).toEqual([-900, -1159, -1163, -1180, -1345, -1549, -10700, -14148, -949, -1500]);
-    expect(txs[9]).toMatchObject({ line: 38, counterpartyName: 'MYCOM DEN HAAG', counterpartyAccount: '528939882', counterpartyAccountId: idOf('528939882') });
-    expect(entitiesOf(items, 'BankAccount').map((a) => a.properties['accountNumber']?.[0])).toEqual(['517852257', '428428', '528939882']);
+    expect(txs.map((t) => t.amountMinor)).toEqual([
+      -900, -1159, -1163, -1180, -1345, -1549, -10700, -14148, -949, -1500,
+    ]);
+    expect(txs[9]).toMatchObject({
+      line: 38,
+      counterpartyName: 'MYCOM DEN HAAG',
+      counterpartyAccount: '528939882',
+      counterpartyAccountId: idOf('528939882'),
+    });
+    expect(entitiesOf(items, 'BankAccount').map((a) => a.properties['accountNumber']?.[0])).toEqual([
+      '517852257',
+      '428428',
+      '528939882',
+    ]);
   });
 
   it('German SEPA: structured ?20–?33 subfields, bank code/account in :25:, CR/DR with funds code', async () => {
@@ -47,12 +71,23 @@ describe('MT940 fixtures', () => {
     expect(txs.filter((t) => t.accountId === first)).toHaveLength(4);
     expect(txs.filter((t) => t.accountId === second)).toHaveLength(7);
     expect(txs[0]).toMatchObject({
-      line: 5, amountMinor: 5099005, bookingDate: '2007-09-04', valueDate: '2007-09-07', reference: '0724710333343453',
-      counterpartyName: 'KARL KAUFMANN', counterpartyAccount: 'DE14508800500194785000', counterpartyAccountId: idOf('DE14508800500194785000'),
+      line: 5,
+      amountMinor: 5099005,
+      bookingDate: '2007-09-04',
+      valueDate: '2007-09-07',
+      reference: '0724710333343453',
+      counterpartyName: 'KARL KAUFMANN',
+      counterpartyAccount: 'DE14508800500194785000',
+      counterpartyAccountId: idOf('DE14508800500194785000'),
       kind: 'GUTSCHRIFT',
       text: 'EREF+EndToEndId TFNR 22 004 00001 SVWZ+Verw CTSc-01 BC-PPP TFNr 22 004 Empfaenger Marta Metzger',
     });
-    expect(txs[3]).toMatchObject({ amountMinor: -150000, reference: '536D80EFEC56ACF8', kind: 'SEPA-UEBERW', counterpartyName: null });
+    expect(txs[3]).toMatchObject({
+      amountMinor: -150000,
+      reference: '536D80EFEC56ACF8',
+      kind: 'SEPA-UEBERW',
+      counterpartyName: null,
+    });
     expect(txs[10]).toMatchObject({ amountMinor: -357256903, kind: 'SAMMLER', text: '0904059001' });
     // Statement 1 balances: 766656,49 + lines = 1125250,40.
     expect(sum(txs.slice(0, 4))).toBe(112525040 - 76665649);
@@ -68,14 +103,25 @@ describe('MT940 fixtures', () => {
     expect(txs).toHaveLength(8);
     expect(new Set(txs.map((t) => t.accountId))).toEqual(new Set([idOf('NL81ASNB9999999999')]));
     expect(txs[0]).toMatchObject({
-      line: 6, amountMinor: -6500, bookingDate: '2020-01-01', counterpartyName: 'hr gjlm paulissen',
-      counterpartyAccount: 'NL47INGB9999999999', text: 'Betaling sieraden', kind: 'NOVB',
+      line: 6,
+      amountMinor: -6500,
+      bookingDate: '2020-01-01',
+      counterpartyName: 'hr gjlm paulissen',
+      counterpartyAccount: 'NL47INGB9999999999',
+      text: 'Betaling sieraden',
+      kind: 'NOVB',
     });
     expect(txs[2]).toMatchObject({
-      amountMinor: -80155, counterpartyName: 'international card services',
+      amountMinor: -80155,
+      counterpartyName: 'international card services',
       text: '000000000000000000000000000000000 0000000000000000 Betaling aan ICS 99999999999 ICS Referentie: 2020-01-05 19:47 000000000000000',
     });
-    expect(txs[3]).toMatchObject({ amountMinor: -165, bookingDate: '2020-01-25', counterpartyName: null, text: 'Kosten gebruik betaalrekening inclusief 1 betaalpas' });
+    expect(txs[3]).toMatchObject({
+      amountMinor: -165,
+      bookingDate: '2020-01-25',
+      counterpartyName: null,
+      text: 'Kosten gebruik betaalrekening inclusief 1 betaalpas',
+    });
     // Opening 444,29 on 1 January, closing 501,23 on 31 January.
     expect(sum(txs)).toBe(50123 - 44429);
     expect(entitiesOf(items, 'BankAccount')).toHaveLength(5);
@@ -94,7 +140,12 @@ const TWO = [
     ':86:Komisija',
   ]),
   '-',
-  statement('S2', 'HABALV22/LV80BANK0000435195001EUR', [':61:240303RD10,NTRFNONREF', ':86:/CNTP/NL91ABNA0417164300/ABNANL2A/J JANSEN/AMSTERDAM/'], ':62M:C240303EUR10,00'),
+  statement(
+    'S2',
+    'HABALV22/LV80BANK0000435195001EUR',
+    [':61:240303RD10,NTRFNONREF', ':86:/CNTP/NL91ABNA0417164300/ABNANL2A/J JANSEN/AMSTERDAM/'],
+    ':62M:C240303EUR10,00',
+  ),
   '-',
 ].join('\r\n');
 
@@ -109,20 +160,28 @@ describe('MT940 statements', () => {
       [1000, '2024-03-03', '2024-03-03'],
     ]);
     expect(txs[0]).toMatchObject({
-      counterpartyName: 'Jānis Bērziņš', counterpartyAccount: 'DE89370400440532013000', kind: 'SEPA OVERBOEKING',
-      text: 'Rēķins 12/3 | EndToEndId E2E-1', reference: 'B1',
+      counterpartyName: 'Jānis Bērziņš',
+      counterpartyAccount: 'DE89370400440532013000',
+      kind: 'SEPA OVERBOEKING',
+      text: 'Rēķins 12/3 | EndToEndId E2E-1',
+      reference: 'B1',
     });
     expect(txs[2]).toMatchObject({ counterpartyName: 'J JANSEN', counterpartyAccount: 'NL91ABNA0417164300' });
     // Same account in both statements ("BIC/IBANCCY" in the second): one entity.
     expect(new Set(txs.map((t) => t.accountId))).toEqual(new Set([idOf('LV80BANK0000435195001')]));
     expect(entitiesOf(items, 'BankAccount').filter((a) => a.id === idOf('LV80BANK0000435195001'))).toHaveLength(1);
-    expect(entitiesOf(items, 'BankAccount').find((a) => a.id === idOf('NL91ABNA0417164300'))?.properties['bic']).toEqual(['ABNANL2A']);
+    expect(
+      entitiesOf(items, 'BankAccount').find((a) => a.id === idOf('NL91ABNA0417164300'))?.properties['bic'],
+    ).toEqual(['ABNANL2A']);
   });
 
   it('gives the same result with and without the SWIFT envelope', async () => {
     const wrapped = TWO.split('\r\n-\r\n')
       .filter((s) => s.trim())
-      .map((s) => `{1:F01HABALV22AXXX0000000000}{2:O940HABALV22XXXXN}{3:{108:ABC}}{4:\r\n${s.replace(/\r\n-$/, '')}\r\n-}{5:{CHK:123}}`)
+      .map(
+        (s) =>
+          `{1:F01HABALV22AXXX0000000000}{2:O940HABALV22XXXXN}{3:{108:ABC}}{4:\r\n${s.replace(/\r\n-$/, '')}\r\n-}{5:{CHK:123}}`,
+      )
       .join('\r\n');
     const bare = transactionsOf(await parseText(TWO)).map(({ line: _line, ...t }) => t);
     const enveloped = transactionsOf(await parseText(wrapped, 7)).map(({ line: _line, ...t }) => t);
@@ -138,21 +197,38 @@ describe('MT940 statements', () => {
   });
 
   it('refuses a truncated statement, naming where it starts', async () => {
-    const text = [statement('S1', 'LV80BANK0000435195001', [':61:240301C1,00NTRFNONREF']), '-', ':20:S2', ':25:LV80BANK0000435195001', ':60F:C240301EUR1,00', ':61:240302C1,00NTRFNONREF', ':86:cut here'].join('\n');
+    const text = [
+      statement('S1', 'LV80BANK0000435195001', [':61:240301C1,00NTRFNONREF']),
+      '-',
+      ':20:S2',
+      ':25:LV80BANK0000435195001',
+      ':60F:C240301EUR1,00',
+      ':61:240302C1,00NTRFNONREF',
+      ':86:cut here',
+    ].join('\n');
     const e = await importError(mt940Importer.parse(bytesInput('x.sta', text), {}));
     expect(e.path).toBe('line 8');
     expect(e.message).toMatch(/:20:S2.*no closing balance.*file ends at line 12.*truncated/);
-    const noEnd = await importError(mt940Importer.parse(bytesInput('x.sta', ':20:A\n:25:123456789\n:60F:C240301EUR1,00\n:20:B\n'), {}));
+    const noEnd = await importError(
+      mt940Importer.parse(bytesInput('x.sta', ':20:A\n:25:123456789\n:60F:C240301EUR1,00\n:20:B\n'), {}),
+    );
     expect(noEnd.path).toBe('line 1');
   });
 
   it('refuses other broken fields', async () => {
-    const fail = async (lines: string[]) => (await importError(mt940Importer.parse(bytesInput('x.sta', statement('S', 'LV80BANK0000435195001', lines)), {}))).message;
+    const fail = async (lines: string[]) =>
+      (await importError(mt940Importer.parse(bytesInput('x.sta', statement('S', 'LV80BANK0000435195001', lines)), {})))
+        .message;
     expect(await fail([':61:2402300301C1,00NTRFNONREF'])).toMatch(/"240230" is not a date/);
     expect(await fail([':61:240301X1,00NTRFNONREF'])).toMatch(/no debit\/credit mark/);
     expect(await fail([':61:240301C1,00XTRFNONREF'])).toMatch(/not a transaction type/);
     expect(await fail([':61:2403010901C1,00NTRFNONREF'])).toMatch(/"0901" is not an entry date/);
-    const noOpening = await importError(mt940Importer.parse(bytesInput('x.sta', ':20:A\n:25:123456789\n:61:240301C1,00NTRFNONREF\n:62F:C240301EUR1,00'), {}));
+    const noOpening = await importError(
+      mt940Importer.parse(
+        bytesInput('x.sta', ':20:A\n:25:123456789\n:61:240301C1,00NTRFNONREF\n:62F:C240301EUR1,00'),
+        {},
+      ),
+    );
     expect(noOpening.message).toMatch(/before the opening balance/);
     const notMt940 = await importError(mt940Importer.parse(bytesInput('x.csv', 'date;amount\n2024-01-01;1,00\n'), {}));
     expect(notMt940.message).toMatch(/no MT940 statement found/);
@@ -161,11 +237,18 @@ describe('MT940 statements', () => {
   });
 
   it('reads windows-1252 files when told so', async () => {
-    const text = statement('S', 'DE89370400440532013000', [':61:240301C1,00NTRFNONREF', ':86:166?00GUTSCHRIFT?20Miete M\u00e4rz?32M\u00fcller'], ':62F:C240301EUR1,00');
+    const text = statement(
+      'S',
+      'DE89370400440532013000',
+      [':61:240301C1,00NTRFNONREF', ':86:166?00GUTSCHRIFT?20Miete M\u00e4rz?32M\u00fcller'],
+      ':62F:C240301EUR1,00',
+    );
     const bytes = Buffer.from(text, 'latin1');
     const refused = await importError(mt940Importer.parse(bytesInput('x.sta', bytes), {}));
     expect(refused.message).toMatch(/not valid UTF-8/);
-    const txs = transactionsOf(await collect(mt940Importer.parse(bytesInput('x.sta', bytes), { encoding: 'windows-1252' })));
+    const txs = transactionsOf(
+      await collect(mt940Importer.parse(bytesInput('x.sta', bytes), { encoding: 'windows-1252' })),
+    );
     expect(txs[0]).toMatchObject({ text: 'Miete März', counterpartyName: 'Müller', kind: 'GUTSCHRIFT' });
   });
 });

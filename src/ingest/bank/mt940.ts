@@ -17,8 +17,14 @@ import { AccountRefCache } from './accounts.ts';
 import { checkOptions, ItemQueue, type BankImportOptions } from './emit.ts';
 import { parseDetails } from './mt940Details.ts';
 import {
-  failAt, mt940Fields, parseAccountField, parseBalance, parseStatementLine,
-  type Balance, type Mt940Field, type StatementLine,
+  failAt,
+  mt940Fields,
+  parseAccountField,
+  parseBalance,
+  parseStatementLine,
+  type Balance,
+  type Mt940Field,
+  type StatementLine,
 } from './mt940Fields.ts';
 
 export const Mt940Options = z
@@ -100,7 +106,10 @@ class StatementReader {
     this.flush();
     if (!st.closing) {
       const where = endOfFile ? `the file ends at line ${line}` : `line ${line} starts something else`;
-      throw failAt(st.line, `the statement starting here (:20:${st.reference}) has no closing balance (:62F:): ${where}; is the file truncated?`);
+      throw failAt(
+        st.line,
+        `the statement starting here (:20:${st.reference}) has no closing balance (:62F:): ${where}; is the file truncated?`,
+      );
     }
     const accountId = this.account(st);
     // Without an opening balance (a statement with no lines may omit it) there are no figures to keep.

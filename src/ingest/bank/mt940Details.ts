@@ -83,7 +83,8 @@ function german(text: string, readAccount: ReadAccount): Details {
   };
 }
 
-const KEYWORDS = 'TRTP|IBAN|BIC|NAME|REMI|EREF|MARF|CSID|ORDP|BENM|ADDR|CNTP|ULTC|ULTD|ULTB|PURP|RTRN|ISDT|CDTRREF|PREF|NRTX';
+const KEYWORDS =
+  'TRTP|IBAN|BIC|NAME|REMI|EREF|MARF|CSID|ORDP|BENM|ADDR|CNTP|ULTC|ULTD|ULTB|PURP|RTRN|ISDT|CDTRREF|PREF|NRTX';
 
 function keywords(text: string, readAccount: ReadAccount): Details {
   const values = new Map<string, string>();
@@ -107,7 +108,10 @@ function keywords(text: string, readAccount: ReadAccount): Details {
     name ??= cName;
   }
   // ING writes /REMI/USTD//free text/ and /REMI/STRD/CUR/reference/.
-  const remi = values.get('REMI')?.replace(/^USTD\/\//, '').replace(/^STRD\/CUR\//, '');
+  const remi = values
+    .get('REMI')
+    ?.replace(/^USTD\/\//, '')
+    .replace(/^STRD\/CUR\//, '');
   const eref = values.get('EREF');
   const parts = [remi, eref && eref !== 'NOTPROVIDED' ? `EndToEndId ${eref}` : undefined];
   return {

@@ -24,7 +24,8 @@ export interface Mt940Field {
   lines: string[];
 }
 
-export const failAt = (line: number, message: string) => errors.importFailed(`Line ${line}: ${message}`, `line ${line}`);
+export const failAt = (line: number, message: string) =>
+  errors.importFailed(`Line ${line}: ${message}`, `line ${line}`);
 
 /** Blocks 1–3 of the envelope (block 3 may nest `{108:…}`), then the start of block 4. */
 const ENVELOPE = /^(?:\{[1-3]:(?:[^{}]|\{[^{}]*\})*\})*\{4:/;
@@ -32,7 +33,10 @@ const HEADER_ONLY = /^(?:\{[1-3]:(?:[^{}]|\{[^{}]*\})*\})+$|^\{5:/;
 const TAG = /^:(\d{2}[A-Z]?):/;
 
 /** Yields the fields in order; `onLine` hears every line number (to name the end of file). */
-export async function* mt940Fields(lines: AsyncIterable<TextLine>, onLine?: (line: number) => void): AsyncGenerator<Mt940Field> {
+export async function* mt940Fields(
+  lines: AsyncIterable<TextLine>,
+  onLine?: (line: number) => void,
+): AsyncGenerator<Mt940Field> {
   let current: Mt940Field | null = null;
   for await (const { line, text: raw } of lines) {
     onLine?.(line);
@@ -134,11 +138,13 @@ export function parseStatementLine(field: Mt940Field, currency: string): Stateme
   const valueDate = parseYymmdd(value);
   if (!valueDate) throw bad(`"${value}" is not a date (YYMMDD)`);
   const bookingDate = entry ? nearestMmdd(entry, valueDate) : valueDate;
-  if (!bookingDate) throw bad(`"${entry ?? ''}" is not an entry date (MMDD) within months of the value date ${valueDate}`);
+  if (!bookingDate)
+    throw bad(`"${entry ?? ''}" is not an entry date (MMDD) within months of the value date ${valueDate}`);
   const amount = parseSwiftAmount(amountText, currency);
   if (!amount.ok) throw bad(`amount "${amountText}" ${amount.reason}`);
   const type = /^([NFS][A-Z0-9]{3})(.*)$/.exec(rest);
-  if (!type) throw bad(`"${rest.slice(0, 4)}" after the amount is not a transaction type (N, F or S and three characters)`);
+  if (!type)
+    throw bad(`"${rest.slice(0, 4)}" after the amount is not a transaction type (N, F or S and three characters)`);
   const [, typeCode = '', refs = ''] = type;
   const slashes = refs.indexOf('//');
   const customer = (slashes === -1 ? refs : refs.slice(0, slashes)).trim();

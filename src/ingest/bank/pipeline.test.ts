@@ -38,7 +38,8 @@ describe('bank imports through the pipeline', () => {
    */
   async function knownBefore(caseId: string, input: ImportInput): Promise<KnownIds> {
     const ids: string[] = [];
-    for await (const item of bankImporters.camt053.parse(input, {})) if (item.kind === 'entity') ids.push(item.record.id);
+    for await (const item of bankImporters.camt053.parse(input, {}))
+      if (item.kind === 'entity') ids.push(item.record.id);
     const present = await existingIds(store.scope(caseId), ids);
     return (asked) => Promise.resolve(new Set(asked.filter((id) => present.has(id))));
   }
@@ -49,10 +50,19 @@ describe('bank imports through the pipeline', () => {
     const v2 = fileInput(fixturePath('genkgo_camt053.v2.minimal.xml'));
     const v8 = fileInput(fixturePath('genkgo_camt053.v8.xml'));
     const first = await runImport(store, actor, caseId, camt, v2, {});
-    expect(first).toMatchObject({ entitiesAdded: 4, transactionsAdded: 1, bySchema: { BankAccount: 2, LegalEntity: 1, Ownership: 1 } });
+    expect(first).toMatchObject({
+      entitiesAdded: 4,
+      transactionsAdded: 1,
+      bySchema: { BankAccount: 2, LegalEntity: 1, Ownership: 1 },
+    });
     // Same account and counterparty: only the owner FINPETROL and its Ownership are new.
     const second = await runImport(store, actor, caseId, camt, v8, { known: await knownBefore(caseId, v8) });
-    expect(second).toMatchObject({ entitiesAdded: 2, entitiesMerged: 0, bySchema: { LegalEntity: 1, Ownership: 1 }, transactionsReceived: 1 });
+    expect(second).toMatchObject({
+      entitiesAdded: 2,
+      entitiesMerged: 0,
+      bySchema: { LegalEntity: 1, Ownership: 1 },
+      transactionsReceived: 1,
+    });
     // Without `known`, the pipeline merges: the account gains the servicer's name.
     const third = await runImport(store, actor, caseId, camt, v8, {});
     expect(third).toMatchObject({ entitiesAdded: 0, entitiesMerged: 1, transactionsAdded: 0 });
@@ -60,7 +70,11 @@ describe('bank imports through the pipeline', () => {
 
   it('imports the MT940 fixtures twice: the second time adds no transaction and merges entities', async () => {
     const caseId = await newCase();
-    for (const [name, lines] of [['wolph-mt940_jejik_abnamro.sta', 10], ['wolph-mt940_betterplace_sepa_snippet.sta', 11], ['wolph-mt940_ASNB_mt940.txt', 8]] as const) {
+    for (const [name, lines] of [
+      ['wolph-mt940_jejik_abnamro.sta', 10],
+      ['wolph-mt940_betterplace_sepa_snippet.sta', 11],
+      ['wolph-mt940_ASNB_mt940.txt', 8],
+    ] as const) {
       const first = await runImport(store, actor, caseId, bankImporters.mt940, fileInput(fixturePath(name)), {});
       expect(first.transactionsAdded, name).toBe(lines);
       const again = await runImport(store, actor, caseId, bankImporters.mt940, fileInput(fixturePath(name)), {});

@@ -29,8 +29,14 @@ interface Expected {
   entries: number;
 }
 
-const st = (account: string, reference: string, opening: [string, number], closing: [string, number], entries: number, currency = 'EUR'): Expected =>
-  ({ account, reference, currency, opening, closing, entries });
+const st = (
+  account: string,
+  reference: string,
+  opening: [string, number],
+  closing: [string, number],
+  entries: number,
+  currency = 'EUR',
+): Expected => ({ account, reference, currency, opening, closing, entries });
 
 /** ASN Bank: one statement per day, :20:0000000000, opening and closing on the same day. */
 const asnb = (date: string, opening: number, closing: number, entries: number): Expected =>
@@ -70,37 +76,37 @@ const fixtures: { file: string; format: 'camt053' | 'mt940'; statements: Expecte
     file: 'wolph-mt940_ASNB_mt940.txt',
     format: 'mt940',
     statements: [
-  asnb('2020-01-01', 44429, 37929, 1),
-  asnb('2020-01-02', 37929, 37929, 0),
-  asnb('2020-01-03', 37929, 37929, 0),
-  asnb('2020-01-04', 37929, 37929, 0),
-  asnb('2020-01-05', 37929, 57774, 2),
-  asnb('2020-01-06', 57774, 57774, 0),
-  asnb('2020-01-07', 57774, 57774, 0),
-  asnb('2020-01-08', 57774, 57774, 0),
-  asnb('2020-01-09', 57774, 57774, 0),
-  asnb('2020-01-10', 57774, 57774, 0),
-  asnb('2020-01-11', 57774, 57774, 0),
-  asnb('2020-01-12', 57774, 57774, 0),
-  asnb('2020-01-13', 57774, 57774, 0),
-  asnb('2020-01-14', 57774, 57774, 0),
-  asnb('2020-01-15', 57774, 57774, 0),
-  asnb('2020-01-16', 57774, 57774, 0),
-  asnb('2020-01-17', 57774, 57774, 0),
-  asnb('2020-01-18', 57774, 57774, 0),
-  asnb('2020-01-19', 57774, 57774, 0),
-  asnb('2020-01-20', 57774, 57774, 0),
-  asnb('2020-01-21', 57774, 57774, 0),
-  asnb('2020-01-22', 57774, 57774, 0),
-  asnb('2020-01-23', 57774, 57774, 0),
-  asnb('2020-01-24', 57774, 57774, 0),
-  asnb('2020-01-25', 57774, 57609, 1),
-  asnb('2020-01-26', 57609, 57609, 0),
-  asnb('2020-01-27', 57609, 57609, 0),
-  asnb('2020-01-28', 57609, 57609, 0),
-  asnb('2020-01-29', 57609, 40481, 2),
-  asnb('2020-01-30', 40481, 40481, 0),
-  asnb('2020-01-31', 40481, 50123, 2),
+      asnb('2020-01-01', 44429, 37929, 1),
+      asnb('2020-01-02', 37929, 37929, 0),
+      asnb('2020-01-03', 37929, 37929, 0),
+      asnb('2020-01-04', 37929, 37929, 0),
+      asnb('2020-01-05', 37929, 57774, 2),
+      asnb('2020-01-06', 57774, 57774, 0),
+      asnb('2020-01-07', 57774, 57774, 0),
+      asnb('2020-01-08', 57774, 57774, 0),
+      asnb('2020-01-09', 57774, 57774, 0),
+      asnb('2020-01-10', 57774, 57774, 0),
+      asnb('2020-01-11', 57774, 57774, 0),
+      asnb('2020-01-12', 57774, 57774, 0),
+      asnb('2020-01-13', 57774, 57774, 0),
+      asnb('2020-01-14', 57774, 57774, 0),
+      asnb('2020-01-15', 57774, 57774, 0),
+      asnb('2020-01-16', 57774, 57774, 0),
+      asnb('2020-01-17', 57774, 57774, 0),
+      asnb('2020-01-18', 57774, 57774, 0),
+      asnb('2020-01-19', 57774, 57774, 0),
+      asnb('2020-01-20', 57774, 57774, 0),
+      asnb('2020-01-21', 57774, 57774, 0),
+      asnb('2020-01-22', 57774, 57774, 0),
+      asnb('2020-01-23', 57774, 57774, 0),
+      asnb('2020-01-24', 57774, 57774, 0),
+      asnb('2020-01-25', 57774, 57609, 1),
+      asnb('2020-01-26', 57609, 57609, 0),
+      asnb('2020-01-27', 57609, 57609, 0),
+      asnb('2020-01-28', 57609, 57609, 0),
+      asnb('2020-01-29', 57609, 40481, 2),
+      asnb('2020-01-30', 40481, 40481, 0),
+      asnb('2020-01-31', 40481, 50123, 2),
     ],
   },
 ];
@@ -111,10 +117,20 @@ async function accountIdentifier(store: Store, caseId: string, id: string): Prom
   return props['iban']?.[0] ?? props['accountNumber']?.[0];
 }
 
-async function counts(store: Store, caseId: string): Promise<{ statements: number; transactions: number; entities: number }> {
+async function counts(
+  store: Store,
+  caseId: string,
+): Promise<{ statements: number; transactions: number; entities: number }> {
   const scope = store.scope(caseId);
-  const entities = await scope.selectFrom('entities').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return { statements: await countStatements(scope), transactions: await countTransactions(scope), entities: Number(entities.n) };
+  const entities = await scope
+    .selectFrom('entities')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return {
+    statements: await countStatements(scope),
+    transactions: await countTransactions(scope),
+    entities: Number(entities.n),
+  };
 }
 
 describeEachDialect('bank statements from the fixtures', (ctx) => {
@@ -128,15 +144,18 @@ describeEachDialect('bank statements from the fixtures', (ctx) => {
       const first = await runImport(store, actor, caseId, importer, fileInput(fixturePath(fx.file)), {});
       expect(first.statementsAdded).toBe(fx.statements.length);
       const rows = await listStatements(store.scope(caseId));
-      const got = await Promise.all(rows.map(async (r): Promise<Expected> => ({
-        account: (await accountIdentifier(store, caseId, r.account_id)) ?? `(no identifier on ${r.account_id})`,
-        reference: r.reference,
-        currency: r.currency,
-        opening: [r.opening_date, Number(r.opening_minor)],
-        closing: [r.closing_date, Number(r.closing_minor)],
-        entries: Number(r.entries),
-      })));
-      const order = (a: Expected, b: Expected) => `${a.account} ${a.opening[0]} ${a.closing[0]}`.localeCompare(`${b.account} ${b.opening[0]} ${b.closing[0]}`);
+      const got = await Promise.all(
+        rows.map(async (r): Promise<Expected> => ({
+          account: (await accountIdentifier(store, caseId, r.account_id)) ?? `(no identifier on ${r.account_id})`,
+          reference: r.reference,
+          currency: r.currency,
+          opening: [r.opening_date, Number(r.opening_minor)],
+          closing: [r.closing_date, Number(r.closing_minor)],
+          entries: Number(r.entries),
+        })),
+      );
+      const order = (a: Expected, b: Expected) =>
+        `${a.account} ${a.opening[0]} ${a.closing[0]}`.localeCompare(`${b.account} ${b.opening[0]} ${b.closing[0]}`);
       expect(got.sort(order)).toEqual([...fx.statements].sort(order));
       const total = fx.statements.reduce((n, s) => n + s.entries, 0);
       expect(first.transactionsAdded).toBe(total);

@@ -44,7 +44,9 @@ export const transactionsOf = (items: readonly ImportItem[]): Lined<TransactionR
   items.flatMap((i) => (i.kind === 'transaction' ? [{ ...i.record, line: i.line }] : []));
 
 export const entitiesOf = (items: readonly ImportItem[], schema?: string): Lined<EntityRecord>[] =>
-  items.flatMap((i) => (i.kind === 'entity' && (!schema || i.record.schema === schema) ? [{ ...i.record, line: i.line }] : []));
+  items.flatMap((i) =>
+    i.kind === 'entity' && (!schema || i.record.schema === schema) ? [{ ...i.record, line: i.line }] : [],
+  );
 
 /** The AppError a parse fails with (fails the test when it succeeds or throws something else). */
 export async function importError(items: AsyncIterable<ImportItem>): Promise<AppError> {
@@ -65,7 +67,8 @@ export function checkOrder(items: readonly ImportItem[], known: ReadonlySet<stri
   const seen = new Set<string>(known);
   for (const item of items) {
     if (item.kind === 'entity') {
-      if (seen.has(item.record.id)) throw new Error(`entity ${item.record.id} yielded twice or already known (line ${item.line})`);
+      if (seen.has(item.record.id))
+        throw new Error(`entity ${item.record.id} yielded twice or already known (line ${item.line})`);
       seen.add(item.record.id);
       continue;
     }

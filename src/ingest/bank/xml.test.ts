@@ -8,7 +8,8 @@ type Event = [string, string, number];
 function events(xml: string | Buffer, chunk = 0): Event[] {
   const out: Event[] = [];
   const handler: XmlHandler = {
-    open: (name, attrs, line) => out.push(['open', Object.keys(attrs).length ? `${name} ${JSON.stringify(attrs)}` : name, line]),
+    open: (name, attrs, line) =>
+      out.push(['open', Object.keys(attrs).length ? `${name} ${JSON.stringify(attrs)}` : name, line]),
     close: (name, line) => out.push(['close', name, line]),
     text: (text, line) => {
       const last = out[out.length - 1];
@@ -67,13 +68,24 @@ describe('XML tokenizer', () => {
   });
 
   it('skips a byte-order mark and reads declared windows-1252', () => {
-    expect(events(`\ufeff<r>x</r>`)).toEqual([['open', 'r', 1], ['text', 'x', 1], ['close', 'r', 1]]);
-    const latin = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><r>M'), Buffer.from([0xfc]), Buffer.from('ller</r>')]);
+    expect(events(`\ufeff<r>x</r>`)).toEqual([
+      ['open', 'r', 1],
+      ['text', 'x', 1],
+      ['close', 'r', 1],
+    ]);
+    const latin = Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><r>M'),
+      Buffer.from([0xfc]),
+      Buffer.from('ller</r>'),
+    ]);
     expect(events(latin)[1]).toEqual(['text', 'Müller', 1]);
   });
 
   it('allows ">" inside attribute values', () => {
-    expect(events('<r a="x>y"/>')).toEqual([['open', 'r {"a":"x>y"}', 1], ['close', 'r', 1]]);
+    expect(events('<r a="x>y"/>')).toEqual([
+      ['open', 'r {"a":"x>y"}', 1],
+      ['close', 'r', 1],
+    ]);
   });
 
   it('refuses an unclosed element, naming the line where it opened', () => {

@@ -118,7 +118,8 @@ export class XmlTokenizer {
     if (this.atStart) {
       if (b.length < 3 && !final) return 0;
       this.atStart = false;
-      if ((b[0] === 0xfe && b[1] === 0xff) || (b[0] === 0xff && b[1] === 0xfe)) throw fail(1, 'UTF-16 files are not supported; save the file as UTF-8');
+      if ((b[0] === 0xfe && b[1] === 0xff) || (b[0] === 0xff && b[1] === 0xfe))
+        throw fail(1, 'UTF-16 files are not supported; save the file as UTF-8');
       if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) i = 3;
     }
     while (i < b.length) {
@@ -155,7 +156,11 @@ export class XmlTokenizer {
     }
     this.line += lfs;
     if (!content) return;
-    if (this.stack.length === 0) throw fail(line, `text outside the ${this.rootSeen ? 'root element' : 'document element (is this an XML file?)'}`);
+    if (this.stack.length === 0)
+      throw fail(
+        line,
+        `text outside the ${this.rootSeen ? 'root element' : 'document element (is this an XML file?)'}`,
+      );
     this.handler.text(this.unescape(this.decode(b, from, to, line), line), line);
   }
 

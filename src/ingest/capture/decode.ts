@@ -59,10 +59,17 @@ function hasUtf8Multibyte(bytes: Buffer): boolean {
  * Bytes → text in the encoding the file declares (a BOM wins), strictly. `where` names the
  * declaration for messages ("the page's <meta charset>", "the MHTML part").
  */
-export function decodeDeclared(bytes: Buffer, declared: string | null, where: string): { text: string; charset: string } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeDeclared(bytes.subarray(3), 'utf-8', 'the byte-order mark');
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(bytes.subarray(2), 'utf-16le'), charset: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(bytes.subarray(2), 'utf-16be'), charset: 'utf-16be' };
+export function decodeDeclared(
+  bytes: Buffer,
+  declared: string | null,
+  where: string,
+): { text: string; charset: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return decodeDeclared(bytes.subarray(3), 'utf-8', 'the byte-order mark');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: iconv.decode(bytes.subarray(2), 'utf-16le'), charset: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: iconv.decode(bytes.subarray(2), 'utf-16be'), charset: 'utf-16be' };
   const charset = (declared ?? 'utf-8').toLowerCase();
   if (UTF8.has(charset)) {
     try {
@@ -77,10 +84,15 @@ export function decodeDeclared(bytes: Buffer, declared: string | null, where: st
       );
     }
   }
-  if (!iconv.encodingExists(charset)) throw errors.validation(`The capture declares an unknown encoding "${declared}" (${where})`, 'body');
+  if (!iconv.encodingExists(charset))
+    throw errors.validation(`The capture declares an unknown encoding "${declared}" (${where})`, 'body');
   if (/^utf-?(16|32)/.test(charset)) return { text: iconv.decode(bytes, charset), charset };
   // A single-byte declaration over bytes that are UTF-8 would turn every "ä" into "Ã¤".
-  if (hasUtf8Multibyte(bytes)) throw errors.validation(`The capture declares ${charset} (${where}) but its bytes are UTF-8: the declared encoding is wrong`, 'body');
+  if (hasUtf8Multibyte(bytes))
+    throw errors.validation(
+      `The capture declares ${charset} (${where}) but its bytes are UTF-8: the declared encoding is wrong`,
+      'body',
+    );
   return { text: iconv.decode(bytes, charset), charset };
 }
 
@@ -117,36 +129,64 @@ function inlineImages(srcs: readonly string[], warnings: string[]): CapturedImag
   return out;
 }
 
-function fromHtml(html: string, kind: 'html' | 'mhtml', charset: string, images: CapturedImage[], warnings: string[]): DecodedCapture {
+function fromHtml(
+  html: string,
+  kind: 'html' | 'mhtml',
+  charset: string,
+  images: CapturedImage[],
+  warnings: string[],
+): DecodedCapture {
   const page = htmlToText(html);
   return {
-    kind, mimeType: kind === 'html' ? 'text/html' : 'multipart/related', charset, title: page.title, text: page.text.slice(0, MAX_CAPTURE_TEXT), lang: page.lang,
-    images: [...images, ...inlineImages(page.images, warnings)], warnings,
+    kind,
+    mimeType: kind === 'html' ? 'text/html' : 'multipart/related',
+    charset,
+    title: page.title,
+    text: page.text.slice(0, MAX_CAPTURE_TEXT),
+    lang: page.lang,
+    images: [...images, ...inlineImages(page.images, warnings)],
+    warnings,
   };
 }
 
 const isHtml = (head: string, fileName: string): boolean =>
-  /\.x?html?$/i.test(fileName) || /^\s*(?:<!doctype html|<html|<head|<body|<meta|<!--)/i.test(head) || /<(?:html|body|div|p)[\s>]/i.test(head.slice(0, 2048));
+  /\.x?html?$/i.test(fileName) ||
+  /^\s*(?:<!doctype html|<html|<head|<body|<meta|<!--)/i.test(head) ||
+  /<(?:html|body|div|p)[\s>]/i.test(head.slice(0, 2048));
 
 /** Reads one captured file. `fileName` helps tell HTML from text; the bytes decide the rest. */
 export function decodeCapture(bytes: Buffer, fileName: string): DecodedCapture {
   if (bytes.length === 0) throw errors.validation('The capture is empty', 'body');
-  if (bytes.length > MAX_CAPTURE_BYTES) throw new AppError('payload_too_large', `The capture is larger than ${MAX_CAPTURE_BYTES} bytes`, 'body');
+  if (bytes.length > MAX_CAPTURE_BYTES)
+    throw new AppError('payload_too_large', `The capture is larger than ${MAX_CAPTURE_BYTES} bytes`, 'body');
   const picture = imageTypeOf(bytes);
   if (picture === 'image/png' || picture === 'image/jpeg') {
     let image: CapturedImage;
     try {
       image = readImage(bytes, 'file');
     } catch (e) {
-      throw errors.validation(`The screenshot could not be read as ${picture}: ${e instanceof Error ? e.message : String(e)}`, 'body');
+      throw errors.validation(
+        `The screenshot could not be read as ${picture}: ${e instanceof Error ? e.message : String(e)}`,
+        'body',
+      );
     }
-    return { kind: 'image', mimeType: picture, charset: null, title: '', text: '', lang: null, images: [image], warnings: [] };
+    return {
+      kind: 'image',
+      mimeType: picture,
+      charset: null,
+      title: '',
+      text: '',
+      lang: null,
+      images: [image],
+      warnings: [],
+    };
   }
   if (picture) throw unsupported(`${picture} screenshots are not read; save the screenshot as PNG or JPEG`);
   const head = bytes.subarray(0, 8192).toString('latin1');
   if (looksLikeMhtml(head)) {
     const parts = parseMhtml(bytes);
-    const page = parts.find((p) => p.contentType === 'text/html') ?? parts.find((p) => p.contentType.startsWith('text/'));
+    const page =
+      parts.find((p) => p.contentType === 'text/html') ?? parts.find((p) => p.contentType.startsWith('text/'));
     if (!page) throw errors.validation('The MHTML file has no HTML or text part', 'body');
     const warnings: string[] = [];
     const images: CapturedImage[] = [];
@@ -155,18 +195,41 @@ export function decodeCapture(bytes: Buffer, fileName: string): DecodedCapture {
       try {
         images.push(readImage(p.body, 'part', p.contentType));
       } catch (e) {
-        warnings.push(`The picture ${p.location ?? ''} could not be read: ${e instanceof Error ? e.message : String(e)}`);
+        warnings.push(
+          `The picture ${p.location ?? ''} could not be read: ${e instanceof Error ? e.message : String(e)}`,
+        );
       }
     }
     const declared = page.charset ?? declaredCharset(page.body.subarray(0, 4096).toString('latin1'));
     const { text, charset } = decodeDeclared(page.body, declared, 'the MHTML part');
-    return page.contentType === 'text/html' ? fromHtml(text, 'mhtml', charset, images, warnings) : { kind: 'mhtml', mimeType: 'multipart/related', charset, title: '', text: text.slice(0, MAX_CAPTURE_TEXT), lang: null, images, warnings };
+    return page.contentType === 'text/html'
+      ? fromHtml(text, 'mhtml', charset, images, warnings)
+      : {
+          kind: 'mhtml',
+          mimeType: 'multipart/related',
+          charset,
+          title: '',
+          text: text.slice(0, MAX_CAPTURE_TEXT),
+          lang: null,
+          images,
+          warnings,
+        };
   }
-  if (looksBinary(bytes)) throw unsupported('The capture is not a web page, text or PNG/JPEG screenshot (it holds binary data)');
+  if (looksBinary(bytes))
+    throw unsupported('The capture is not a web page, text or PNG/JPEG screenshot (it holds binary data)');
   if (isHtml(head, fileName)) {
     const { text, charset } = decodeDeclared(bytes, declaredCharset(head), "the page's <meta charset>");
     return fromHtml(text, 'html', charset, [], []);
   }
   const { text, charset } = decodeDeclared(bytes, null, 'none');
-  return { kind: 'text', mimeType: 'text/plain', charset, title: '', text: text.slice(0, MAX_CAPTURE_TEXT), lang: null, images: [], warnings: [] };
+  return {
+    kind: 'text',
+    mimeType: 'text/plain',
+    charset,
+    title: '',
+    text: text.slice(0, MAX_CAPTURE_TEXT),
+    lang: null,
+    images: [],
+    warnings: [],
+  };
 }

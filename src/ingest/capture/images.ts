@@ -30,7 +30,17 @@ export const imageTypeOf = (bytes: Uint8Array): 'image/png' | 'image/jpeg' | 'im
   if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return 'image/png';
   if (b(0) === 0xff && b(1) === 0xd8 && b(2) === 0xff) return 'image/jpeg';
   if (b(0) === 0x47 && b(1) === 0x49 && b(2) === 0x46 && b(3) === 0x38) return 'image/gif';
-  if (b(0) === 0x52 && b(1) === 0x49 && b(2) === 0x46 && b(3) === 0x46 && b(8) === 0x57 && b(9) === 0x45 && b(10) === 0x42 && b(11) === 0x50) return 'image/webp';
+  if (
+    b(0) === 0x52 &&
+    b(1) === 0x49 &&
+    b(2) === 0x46 &&
+    b(3) === 0x46 &&
+    b(8) === 0x57 &&
+    b(9) === 0x45 &&
+    b(10) === 0x42 &&
+    b(11) === 0x50
+  )
+    return 'image/webp';
   return null;
 };
 
@@ -47,16 +57,41 @@ export function readImage(bytes: Buffer, origin: CapturedImage['origin'], declar
   const base = { sha256, origin, width: null, height: null, hashes: null };
   if (type === 'image/png') {
     const size = pngSize(bytes);
-    if (!size || size.width * size.height > MAX_IMAGE_PIXELS) throw new Error(`PNG too large to read (${size?.width ?? '?'}×${size?.height ?? '?'} pixels)`);
+    if (!size || size.width * size.height > MAX_IMAGE_PIXELS)
+      throw new Error(`PNG too large to read (${size?.width ?? '?'}×${size?.height ?? '?'} pixels)`);
     const png = PNG.sync.read(bytes);
     const hashes = imageHashes(toGray(png.width, png.height, png.data, 4));
-    return { ...base, mimeType: type, width: png.width, height: png.height, hashes, note: hashes ? null : 'too plain to fingerprint' };
+    return {
+      ...base,
+      mimeType: type,
+      width: png.width,
+      height: png.height,
+      hashes,
+      note: hashes ? null : 'too plain to fingerprint',
+    };
   }
   if (type === 'image/jpeg') {
-    const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6, maxMemoryUsageInMB: 512 });
+    const img = jpeg.decode(bytes, {
+      useTArray: true,
+      formatAsRGBA: true,
+      maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6,
+      maxMemoryUsageInMB: 512,
+    });
     const hashes = imageHashes(toGray(img.width, img.height, img.data, 4));
-    return { ...base, mimeType: type, width: img.width, height: img.height, hashes, note: hashes ? null : 'too plain to fingerprint' };
+    return {
+      ...base,
+      mimeType: type,
+      width: img.width,
+      height: img.height,
+      hashes,
+      note: hashes ? null : 'too plain to fingerprint',
+    };
   }
   const mimeType = type ?? declaredType ?? 'application/octet-stream';
-  return { ...base, mimeType, note: mimeType === 'image/svg+xml' ? 'vector image: recorded by SHA-256 only' : `${mimeType}: recorded by SHA-256 only` };
+  return {
+    ...base,
+    mimeType,
+    note:
+      mimeType === 'image/svg+xml' ? 'vector image: recorded by SHA-256 only' : `${mimeType}: recorded by SHA-256 only`,
+  };
 }

@@ -40,7 +40,10 @@ function decodeQuotedPrintable(s: string): Buffer {
 
 /** Is this the start of an MHTML file? (MIME headers naming multipart/related.) */
 export function looksLikeMhtml(head: string): boolean {
-  return /^(?:[\w-]+:[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*)*?content-type:\s*multipart\/related/im.test(head.slice(0, 8192)) && /^(?:from|mime-version|content-type|subject|date|snapshot-content-location):/im.test(head.slice(0, 200));
+  return (
+    /^(?:[\w-]+:[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*)*?content-type:\s*multipart\/related/im.test(head.slice(0, 8192)) &&
+    /^(?:from|mime-version|content-type|subject|date|snapshot-content-location):/im.test(head.slice(0, 200))
+  );
 }
 
 export function parseMhtml(bytes: Buffer): MimePart[] {
@@ -60,9 +63,19 @@ export function parseMhtml(bytes: Buffer): MimePart[] {
     const h = headersOf(chunk.slice(0, sep.index));
     const raw = chunk.slice(sep.index + sep[0].length).replace(/\r?\n$/, '');
     const cte = (h.get('content-transfer-encoding') ?? '7bit').toLowerCase();
-    const body = cte === 'base64' ? Buffer.from(raw.replace(/\s+/g, ''), 'base64') : cte === 'quoted-printable' ? decodeQuotedPrintable(raw) : Buffer.from(raw, 'latin1');
+    const body =
+      cte === 'base64'
+        ? Buffer.from(raw.replace(/\s+/g, ''), 'base64')
+        : cte === 'quoted-printable'
+          ? decodeQuotedPrintable(raw)
+          : Buffer.from(raw, 'latin1');
     const ct = h.get('content-type') ?? 'text/plain';
-    parts.push({ contentType: ct.split(';')[0]?.trim().toLowerCase() ?? 'text/plain', charset: param(ct, 'charset')?.toLowerCase() ?? null, location: h.get('content-location') ?? null, body });
+    parts.push({
+      contentType: ct.split(';')[0]?.trim().toLowerCase() ?? 'text/plain',
+      charset: param(ct, 'charset')?.toLowerCase() ?? null,
+      location: h.get('content-location') ?? null,
+      body,
+    });
   }
   if (!parts.length) throw errors.validation('The MHTML file has no parts', 'body');
   return parts;

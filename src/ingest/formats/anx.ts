@@ -18,7 +18,10 @@ export type AnxOptions = Record<string, never>;
 
 const MAX_BYTES = 24 * 1024 * 1024;
 /** The entity id a chart identity becomes (the identity itself when it is a valid id). */
-export const anxEntityId = (identity: string): string => (/^[A-Za-z0-9._:-]{1,200}$/.test(identity) ? identity : `anx-${createHash('sha1').update(identity, 'utf8').digest('hex').slice(0, 24)}`);
+export const anxEntityId = (identity: string): string =>
+  /^[A-Za-z0-9._:-]{1,200}$/.test(identity)
+    ? identity
+    : `anx-${createHash('sha1').update(identity, 'utf8').digest('hex').slice(0, 24)}`;
 
 function schemaOf(e: AnxEntity): string {
   const named = e.attributes['schema'];
@@ -29,10 +32,14 @@ function schemaOf(e: AnxEntity): string {
 
 /** "EUR 1234.50 (3); USD 10.00 (1)" as the chart export writes money amounts. */
 export function parseAmounts(text: string): { currency: string; amountMinor: number; count: number }[] {
-  return text.split(';').map((s) => s.trim()).filter(Boolean).flatMap((s) => {
-    const m = /^([A-Z]{3}) (-?\d+(?:\.\d{1,2})?)(?: \((\d+)\))?$/.exec(s);
-    return m ? [{ currency: m[1] ?? '', amountMinor: Math.round(Number(m[2]) * 100), count: Number(m[3] ?? 1) }] : [];
-  });
+  return text
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .flatMap((s) => {
+      const m = /^([A-Z]{3}) (-?\d+(?:\.\d{1,2})?)(?: \((\d+)\))?$/.exec(s);
+      return m ? [{ currency: m[1] ?? '', amountMinor: Math.round(Number(m[2]) * 100), count: Number(m[3] ?? 1) }] : [];
+    });
 }
 
 export const anxImporter: Importer<AnxOptions> = {
@@ -65,18 +72,36 @@ export const anxImporter: Importer<AnxOptions> = {
       const properties: Record<string, string[]> = {};
       if (e.label) properties[captionProp] = [e.label];
       if (e.description) properties['notes'] = [e.description];
-      if (e.attributes['status']) properties['proceduralStatus'] = e.attributes['status'].split(';').map((s) => s.trim()).filter(Boolean);
+      if (e.attributes['status'])
+        properties['proceduralStatus'] = e.attributes['status']
+          .split(';')
+          .map((s) => s.trim())
+          .filter(Boolean);
       yield { kind: 'entity', line: n, record: { id, schema, properties } };
     }
     for (const [i, l] of chart.links.entries()) {
       n++;
       if (l.type === 'Money' || l.attributes['schema'] === 'Money') {
         const amounts = parseAmounts(l.attributes['amounts'] ?? '');
-        if (!amounts.length) throw errors.importFailed(`Money link ${i + 1} has no amounts ("EUR 100.00 (1)")`, `link[${i}]`);
+        if (!amounts.length)
+          throw errors.importFailed(`Money link ${i + 1} has no amounts ("EUR 100.00 (1)")`, `link[${i}]`);
         const day = (l.date ?? '').slice(0, 10);
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw errors.importFailed(`Money link ${i + 1} has no date`, `link[${i}]`);
+        if (!/^\d{4}-\d{2}-\d{2}$/.test(day))
+          throw errors.importFailed(`Money link ${i + 1} has no date`, `link[${i}]`);
         for (const a of amounts) {
-          yield { kind: 'transaction', line: n, record: { accountId: anxEntityId(l.end1), counterpartyAccountId: anxEntityId(l.end2), amountMinor: -Math.abs(a.amountMinor), currency: a.currency, bookingDate: day, text: l.label || null, reference: `anx:${l.id}:${a.currency}` } };
+          yield {
+            kind: 'transaction',
+            line: n,
+            record: {
+              accountId: anxEntityId(l.end1),
+              counterpartyAccountId: anxEntityId(l.end2),
+              amountMinor: -Math.abs(a.amountMinor),
+              currency: a.currency,
+              bookingDate: day,
+              text: l.label || null,
+              reference: `anx:${l.id}:${a.currency}`,
+            },
+          };
         }
         continue;
       }
@@ -84,7 +109,10 @@ export const anxImporter: Importer<AnxOptions> = {
       const schema = isEdge(named) ? named : 'UnknownLink';
       const edge = edgeOf(schema);
       if (!edge) continue;
-      const properties: Record<string, string[]> = { [edge.source]: [anxEntityId(l.end1)], [edge.target]: [anxEntityId(l.end2)] };
+      const properties: Record<string, string[]> = {
+        [edge.source]: [anxEntityId(l.end1)],
+        [edge.target]: [anxEntityId(l.end2)],
+      };
       if (l.label && getProperty(schema, 'role')) properties['role'] = [l.label];
       if (l.date && getProperty(schema, 'startDate')) properties['startDate'] = [l.date.slice(0, 10)];
       yield { kind: 'entity', line: n, record: { id: anxEntityId(l.id), schema, properties } };

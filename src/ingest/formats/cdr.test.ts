@@ -9,7 +9,9 @@ const EGO = 'cdr/bandicoot_demo_ego.csv';
 
 /** The ego file read by hand (no quoting in it), independently of the importer's CSV reader. */
 function egoRows(): Array<Record<string, string>> {
-  const [header, ...lines] = fixtureText(EGO).split('\n').filter((l) => l.trim() !== '');
+  const [header, ...lines] = fixtureText(EGO)
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   const names = (header ?? '').split(',');
   return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [names[i] ?? '', v])));
 }
@@ -32,7 +34,9 @@ describe('CDR import of bandicoot_demo_ego.csv with the saved bandicoot mapping'
     const calls = entities.filter((e) => e.schema === 'Call');
     expect(calls).toHaveLength(records.length);
     expect(new Set(calls.map((c) => c.id)).size).toBe(calls.length);
-    expect(calls.filter((c) => c.properties['summary']?.[0] === 'SMS')).toHaveLength(records.filter((r) => r['interaction'] === 'text').length);
+    expect(calls.filter((c) => c.properties['summary']?.[0] === 'SMS')).toHaveLength(
+      records.filter((r) => r['interaction'] === 'text').length,
+    );
   });
 
   it('makes one Phone per distinct correspondent, plus the subscriber', async () => {
@@ -52,8 +56,14 @@ describe('CDR import of bandicoot_demo_ego.csv with the saved bandicoot mapping'
     expect(first).toMatchObject({
       line: 2,
       properties: {
-        callerNumber: ['A'], receiverNumber: ['ego'], date: ['2014-03-02T07:13:30'], startDate: ['2014-03-02T07:13:30'],
-        summary: ['SMS'], cell: ['1'], callerPhone: [phoneId('ego\u0000A')], receiverPhone: [phoneId('ego\u0000ego')],
+        callerNumber: ['A'],
+        receiverNumber: ['ego'],
+        date: ['2014-03-02T07:13:30'],
+        startDate: ['2014-03-02T07:13:30'],
+        summary: ['SMS'],
+        cell: ['1'],
+        callerPhone: [phoneId('ego\u0000A')],
+        receiverPhone: [phoneId('ego\u0000ego')],
       },
     });
     const call = entities.find((e) => e.schema === 'Call' && e.properties['duration']);
@@ -71,16 +81,26 @@ describe('CDR import with caller and callee columns', () => {
     dateFormat: '%d.%m.%Y %H:%M:%S',
     defaultCountry: 'DE',
   };
-  const csv = 'A-Nummer;B-Nummer;Beginn;Dauer;Zelle\n0151 23456789;+49 30 1234567;02.03.2014 07:13:30;0:01:15;262-01-4711\n+4915123456789;004930 1234567;02.03.2014 08:00:00;5;\n';
+  const csv =
+    'A-Nummer;B-Nummer;Beginn;Dauer;Zelle\n0151 23456789;+49 30 1234567;02.03.2014 07:13:30;0:01:15;262-01-4711\n+4915123456789;004930 1234567;02.03.2014 08:00:00;5;\n';
 
   it('normalises numbers to E.164 so differently written numbers meet', async () => {
     const entities = await collectEntities(cdrImporter.parse(bytesInput('tkü.csv', csv), options));
-    expect(entities.filter((e) => e.schema === 'Phone').map((p) => p.properties['number']?.[0])).toEqual(['+4915123456789', '+49301234567']);
+    expect(entities.filter((e) => e.schema === 'Phone').map((p) => p.properties['number']?.[0])).toEqual([
+      '+4915123456789',
+      '+49301234567',
+    ]);
     const calls = entities.filter((e) => e.schema === 'Call');
     expect(calls[0]?.properties).toEqual({
-      callerPhone: [phoneId('+4915123456789')], receiverPhone: [phoneId('+49301234567')],
-      callerNumber: ['+4915123456789'], receiverNumber: ['+49301234567'], date: ['2014-03-02T07:13:30'],
-      startDate: ['2014-03-02T07:13:30'], endDate: ['2014-03-02T07:14:45'], duration: ['75'], cell: ['262-01-4711'],
+      callerPhone: [phoneId('+4915123456789')],
+      receiverPhone: [phoneId('+49301234567')],
+      callerNumber: ['+4915123456789'],
+      receiverNumber: ['+49301234567'],
+      date: ['2014-03-02T07:13:30'],
+      startDate: ['2014-03-02T07:13:30'],
+      endDate: ['2014-03-02T07:14:45'],
+      duration: ['75'],
+      cell: ['262-01-4711'],
     });
     expect(calls[1]?.properties['duration']).toEqual(['5']);
     expect(calls[0]?.id).toMatch(/^call-[0-9a-f]{40}$/);
@@ -109,18 +129,34 @@ describe('CDR import: broken files and mappings name the line or the key', () =>
   }
 
   it('names the line of a bad date, direction, kind, duration or an empty number', async () => {
-    await expectError(`${header}${good}call,out,B,2014-03-32 09:00:00,60,2\n`, 'line 3', /not a date and time in the format/);
+    await expectError(
+      `${header}${good}call,out,B,2014-03-32 09:00:00,60,2\n`,
+      'line 3',
+      /not a date and time in the format/,
+    );
     await expectError(`${header}${good}call,sideways,B,2014-03-02 09:00:00,60,2\n`, 'line 3', /not a direction/);
     await expectError(`${header}${good}fax,in,B,2014-03-02 09:00:00,,2\n`, 'line 3', /neither a call nor a text/);
     await expectError(`${header}${good}call,in,B,2014-03-02 09:00:00,long,2\n`, 'line 3', /not a duration/);
-    await expectError(`${header}${good}call,in,,2014-03-02 09:00:00,1,2\n`, 'line 3', /correspondent column "correspondent_id" is empty/);
+    await expectError(
+      `${header}${good}call,in,,2014-03-02 09:00:00,1,2\n`,
+      'line 3',
+      /correspondent column "correspondent_id" is empty/,
+    );
   });
 
   it('names the line of a truncated last row, a wrong field count, an unterminated quote, a bad byte', async () => {
     await expectError(`${header}${good}call,out,B,2014-03-0`, 'line 3', /has 4 fields; the header has 6|not a date/);
-    await expectError(`${header}${good}call,out,B,2014-03-02 09:00:00,60\n`, 'line 3', /has 5 fields; the header has 6/);
+    await expectError(
+      `${header}${good}call,out,B,2014-03-02 09:00:00,60\n`,
+      'line 3',
+      /has 5 fields; the header has 6/,
+    );
     await expectError(`${header}${good}call,out,"B,2014-03-02 09:00:00,60,2\n`, 'line 3', /never closed/);
-    const bytes = Buffer.concat([Buffer.from(`${header}${good}call,out,`), Buffer.from([0xe4]), Buffer.from(',2014-03-02 09:00:00,60,2\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from(`${header}${good}call,out,`),
+      Buffer.from([0xe4]),
+      Buffer.from(',2014-03-02 09:00:00,60,2\n'),
+    ]);
     await expectError(bytes, 'line 3', /not valid UTF-8/);
   });
 
@@ -133,6 +169,12 @@ describe('CDR import: broken files and mappings name the line or the key', () =>
   });
 
   it('reads durations in seconds and clock form', () => {
-    expect([parseDuration('75'), parseDuration('1:15'), parseDuration('1:00:01'), parseDuration('1:75'), parseDuration('x')]).toEqual([75, 75, 3601, null, null]);
+    expect([
+      parseDuration('75'),
+      parseDuration('1:15'),
+      parseDuration('1:00:01'),
+      parseDuration('1:75'),
+      parseDuration('x'),
+    ]).toEqual([75, 75, 3601, null, null]);
   });
 });

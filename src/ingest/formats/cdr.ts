@@ -59,12 +59,34 @@ export interface CdrOptions {
 type Kind = 'call' | 'sms';
 
 const KINDS: Record<string, Kind> = {
-  call: 'call', voice: 'call', 'voice call': 'call', phone: 'call', anruf: 'call', mtc: 'call', moc: 'call',
-  text: 'sms', sms: 'sms', 'text message': 'sms', message: 'sms', mms: 'sms',
+  call: 'call',
+  voice: 'call',
+  'voice call': 'call',
+  phone: 'call',
+  anruf: 'call',
+  mtc: 'call',
+  moc: 'call',
+  text: 'sms',
+  sms: 'sms',
+  'text message': 'sms',
+  message: 'sms',
+  mms: 'sms',
 };
 const DIRECTIONS: Record<string, 'in' | 'out'> = {
-  in: 'in', incoming: 'in', inbound: 'in', received: 'in', mt: 'in', i: 'in', eingehend: 'in',
-  out: 'out', outgoing: 'out', outbound: 'out', sent: 'out', mo: 'out', o: 'out', ausgehend: 'out',
+  in: 'in',
+  incoming: 'in',
+  inbound: 'in',
+  received: 'in',
+  mt: 'in',
+  i: 'in',
+  eingehend: 'in',
+  out: 'out',
+  outgoing: 'out',
+  outbound: 'out',
+  sent: 'out',
+  mo: 'out',
+  o: 'out',
+  ausgehend: 'out',
 };
 
 const fail = (line: number, message: string) => errors.importFailed(`Line ${line}: ${message}`, `line ${line}`);
@@ -76,7 +98,8 @@ function checkMapping(m: CdrMapping): void {
   if (!m.start) throw bad('start', 'name the column with the start date and time');
   const pair = m.caller !== undefined || m.callee !== undefined;
   const ego = m.subscriber !== undefined || m.correspondent !== undefined || m.direction !== undefined;
-  if (pair && ego) throw bad(m.caller ? 'subscriber' : 'caller', 'use either caller/callee or subscriber/correspondent/direction');
+  if (pair && ego)
+    throw bad(m.caller ? 'subscriber' : 'caller', 'use either caller/callee or subscriber/correspondent/direction');
   if (pair) {
     if (!m.caller) throw bad('caller', 'name the caller column');
     if (!m.callee) throw bad('callee', 'name the callee column');
@@ -116,7 +139,10 @@ function readStart(text: string, line: number, format: string | undefined): stri
   const date = format ? parseWithFormat(text, format) : parseIsoPrefix(text);
   // A CDR row must at least say the day; a bare year or month is a broken cell.
   if (date === null || date.length < 10) {
-    throw fail(line, `"${text}" is not a date and time${format ? ` in the format ${format}` : ' (expected e.g. 2014-03-02 07:13:30)'}`);
+    throw fail(
+      line,
+      `"${text}" is not a date and time${format ? ` in the format ${format}` : ' (expected e.g. 2014-03-02 07:13:30)'}`,
+    );
   }
   return date;
 }
@@ -137,23 +163,42 @@ async function* parse(input: ImportInput, options: CdrOptions): AsyncGenerator<I
 
   const pseudonymScope = m.subscriber?.trim() || input.fileName;
   /** E.164 numbers are the same phone everywhere; a pseudonym only within its own record. */
-  const phoneId = (number: string) => (number.startsWith('+') ? `phone-${sha1(number)}` : `phone-${sha1(`${pseudonymScope}\u0000${number}`)}`);
+  const phoneId = (number: string) =>
+    number.startsWith('+') ? `phone-${sha1(number)}` : `phone-${sha1(`${pseudonymScope}\u0000${number}`)}`;
 
   function* phone(number: string, line: number): Generator<ImportItem> {
     if (phones.has(number)) return;
     phones.add(number);
-    yield { kind: 'entity', line, merge: true, record: { id: phoneId(number), schema: 'Phone', properties: { number: [number] } } };
+    yield {
+      kind: 'entity',
+      line,
+      merge: true,
+      record: { id: phoneId(number), schema: 'Phone', properties: { number: [number] } },
+    };
   }
 
   for await (const { line, values } of readCsv(input, { delimiter: options.delimiter, encoding: options.encoding })) {
     if (!column) {
       const header = values.map((v) => v.trim());
       const index = new Map<string, number>();
-      for (const key of ['caller', 'callee', 'correspondent', 'direction', 'start', 'duration', 'cell', 'type'] as const) {
+      for (const key of [
+        'caller',
+        'callee',
+        'correspondent',
+        'direction',
+        'start',
+        'duration',
+        'cell',
+        'type',
+      ] as const) {
         const name = m[key];
         if (name === undefined) continue;
         const at = header.indexOf(name);
-        if (at === -1) throw errors.importFailed(`CDR mapping: column "${name}" is not in ${input.fileName} (its columns: ${header.join(', ')})`, `mapping.${key}`);
+        if (at === -1)
+          throw errors.importFailed(
+            `CDR mapping: column "${name}" is not in ${input.fileName} (its columns: ${header.join(', ')})`,
+            `mapping.${key}`,
+          );
         index.set(key, at);
       }
       column = (row, key, at, required) => {
@@ -170,7 +215,8 @@ async function* parse(input: ImportInput, options: CdrOptions): AsyncGenerator<I
     const start = readStart(column(values, 'start', line, true), line, options.dateFormat);
     const durationText = column(values, 'duration', line, false);
     const duration = durationText === '' ? null : parseDuration(durationText);
-    if (durationText !== '' && duration === null) throw fail(line, `"${durationText}" is not a duration in seconds or H:MM:SS`);
+    if (durationText !== '' && duration === null)
+      throw fail(line, `"${durationText}" is not a duration in seconds or H:MM:SS`);
 
     let caller: string;
     let receiver: string;

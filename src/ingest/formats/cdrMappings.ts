@@ -5,7 +5,10 @@
  */
 import type { CdrMapping, CdrOptions } from './cdr.ts';
 
-export type CdrPreset = Omit<CdrOptions, 'mapping'> & { label: string; mapping: CdrMapping | Omit<CdrMapping, 'subscriber'> };
+export type CdrPreset = Omit<CdrOptions, 'mapping'> & {
+  label: string;
+  mapping: CdrMapping | Omit<CdrMapping, 'subscriber'>;
+};
 
 /**
  * bandicoot (computationalprivacy/bandicoot) per-user records, e.g. its demo `ego.csv`:

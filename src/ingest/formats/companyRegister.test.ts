@@ -12,10 +12,22 @@ const CSV = [
   'Baltic Ehitus Pro OÜ;87654321;01.06.2024;;Tamme 4, Tallinn;;;Mari Maasikas;01.03.1945;;;',
 ].join('\n');
 const OPTIONS: CompanyRegisterOptions = {
-  delimiter: ';', dateFormat: '%d.%m.%Y', country: 'EE',
+  delimiter: ';',
+  dateFormat: '%d.%m.%Y',
+  country: 'EE',
   mapping: {
-    name: 'Nimi', registrationNumber: 'Y-tunnus', incorporationDate: 'Rekisteröity', dissolutionDate: 'Lopetettu', address: 'Osoite', employees: 'Henkilöstö',
-    payroll: 'Palkat', director: 'Hallitus', directorBirthDate: 'Syntynyt', owner: 'Omistaja', ownerKind: 'Omistajan laji', ownerShare: 'Osuus',
+    name: 'Nimi',
+    registrationNumber: 'Y-tunnus',
+    incorporationDate: 'Rekisteröity',
+    dissolutionDate: 'Lopetettu',
+    address: 'Osoite',
+    employees: 'Henkilöstö',
+    payroll: 'Palkat',
+    director: 'Hallitus',
+    directorBirthDate: 'Syntynyt',
+    owner: 'Omistaja',
+    ownerKind: 'Omistajan laji',
+    ownerShare: 'Osuus',
   },
 };
 
@@ -33,14 +45,27 @@ describe('company register extracts', () => {
     const companies = rs.filter((r) => r.schema === 'Company');
     expect(new Set(companies.map((c) => c.id)).size).toBe(2);
     expect(companies[0]?.properties).toMatchObject({
-      name: ['Baltic Ehitus OÜ'], registrationNumber: ['12345678'], country: ['ee'], incorporationDate: ['2023-11-01'], dissolutionDate: ['2024-06-20'], employees: ['2'], payroll: ['12000'],
+      name: ['Baltic Ehitus OÜ'],
+      registrationNumber: ['12345678'],
+      country: ['ee'],
+      incorporationDate: ['2023-11-01'],
+      dissolutionDate: ['2024-06-20'],
+      employees: ['2'],
+      payroll: ['12000'],
     });
     const directors = rs.filter((r) => r.schema === 'Directorship');
     const mari = rs.filter((r) => r.schema === 'Person' && r.properties.name?.[0] === 'Mari Maasikas');
     expect(new Set(mari.map((m) => m.id)).size).toBe(1);
     expect(directors).toHaveLength(3);
     expect(rs.find((r) => r.schema === 'Ownership')?.properties.percentage).toEqual(['100']);
-    expect(rs.filter((r) => r.schema === 'Person' && r.properties.name?.[0] === 'Mari Maasikas' && r.properties.birthDate?.[0] === '1945-03-01')).toHaveLength(2);
+    expect(
+      rs.filter(
+        (r) =>
+          r.schema === 'Person' &&
+          r.properties.name?.[0] === 'Mari Maasikas' &&
+          r.properties.birthDate?.[0] === '1945-03-01',
+      ),
+    ).toHaveLength(2);
   });
 
   it('names the line and the field of bad input', async () => {
@@ -51,17 +76,24 @@ describe('company register extracts', () => {
     await bad(CSV.replace('01.11.2023', '2023-31-31'), OPTIONS, 'line 2');
     await bad(CSV.replace('"12 000,00"', 'twelve'), OPTIONS, 'line 2');
     await bad(CSV, { ...OPTIONS, mapping: { ...OPTIONS.mapping, name: 'Name' } }, 'mapping.name');
-    await bad(CSV, { ...OPTIONS, mapping: { ...OPTIONS.mapping, bogus: 'x' } as CompanyRegisterOptions['mapping'] }, 'mapping.bogus');
+    await bad(
+      CSV,
+      { ...OPTIONS, mapping: { ...OPTIONS.mapping, bogus: 'x' } as CompanyRegisterOptions['mapping'] },
+      'mapping.bogus',
+    );
   });
 
   it('reads register numbers however they are grouped', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 99_999_999 }), fc.integer({ min: 0, max: 99 }), (whole, cents) => {
-      const value = whole + cents / 100;
-      const grouped = whole.toLocaleString('en-GB');
-      const spaced = whole.toLocaleString('fi-FI').replace(/\s/g, ' ');
-      const c = String(cents).padStart(2, '0');
-      for (const text of [`${whole}.${c}`, `${grouped}.${c}`, `${spaced},${c}`, `${whole},${c}`]) expect(Number(registerNumber(text))).toBeCloseTo(value, 6);
-      expect(registerNumber(`${whole}x`)).toBeNull();
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 99_999_999 }), fc.integer({ min: 0, max: 99 }), (whole, cents) => {
+        const value = whole + cents / 100;
+        const grouped = whole.toLocaleString('en-GB');
+        const spaced = whole.toLocaleString('fi-FI').replace(/\s/g, ' ');
+        const c = String(cents).padStart(2, '0');
+        for (const text of [`${whole}.${c}`, `${grouped}.${c}`, `${spaced},${c}`, `${whole},${c}`])
+          expect(Number(registerNumber(text))).toBeCloseTo(value, 6);
+        expect(registerNumber(`${whole}x`)).toBeNull();
+      }),
+    );
   });
 });

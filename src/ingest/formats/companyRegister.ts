@@ -17,9 +17,25 @@ import { readCsv } from './csvRecords.ts';
 import { compileFormat, parseIsoPrefix, parseWithFormat } from './dates.ts';
 
 export const COMPANY_COLUMNS = [
-  'name', 'registrationNumber', 'country', 'incorporationDate', 'dissolutionDate', 'address', 'phone', 'email',
-  'employees', 'payroll', 'taxPaid', 'currency', 'figuresYear',
-  'director', 'directorBirthDate', 'directorSince', 'owner', 'ownerKind', 'ownerShare',
+  'name',
+  'registrationNumber',
+  'country',
+  'incorporationDate',
+  'dissolutionDate',
+  'address',
+  'phone',
+  'email',
+  'employees',
+  'payroll',
+  'taxPaid',
+  'currency',
+  'figuresYear',
+  'director',
+  'directorBirthDate',
+  'directorSince',
+  'owner',
+  'ownerKind',
+  'ownerShare',
 ] as const;
 export type CompanyColumn = (typeof COMPANY_COLUMNS)[number];
 export type CompanyMapping = Partial<Record<CompanyColumn, string>> & { name: string };
@@ -34,10 +50,16 @@ export interface CompanyRegisterOptions {
   country?: string;
 }
 
-const DATES: ReadonlySet<CompanyColumn> = new Set(['incorporationDate', 'dissolutionDate', 'directorBirthDate', 'directorSince']);
+const DATES: ReadonlySet<CompanyColumn> = new Set([
+  'incorporationDate',
+  'dissolutionDate',
+  'directorBirthDate',
+  'directorSince',
+]);
 const NUMBERS: ReadonlySet<CompanyColumn> = new Set(['employees', 'payroll', 'taxPaid']);
 const fail = (line: number, message: string) => errors.importFailed(`Line ${line}: ${message}`, `line ${line}`);
-const idOf = (kind: string, ...parts: string[]) => `${kind}-${createHash('sha1').update(parts.join('\u0000'), 'utf8').digest('hex').slice(0, 20)}`;
+const idOf = (kind: string, ...parts: string[]) =>
+  `${kind}-${createHash('sha1').update(parts.join('\u0000'), 'utf8').digest('hex').slice(0, 20)}`;
 
 /** "1 234,50", "1234.5", "1,234.50" → "1234.5"; null when it is not a number. */
 export function registerNumber(text: string): string | null {
@@ -49,9 +71,11 @@ export function registerNumber(text: string): string | null {
 }
 
 function checkMapping(m: CompanyMapping): void {
-  if (!m.name) throw errors.importFailed('Company register mapping: name the column with the company name', 'mapping.name');
+  if (!m.name)
+    throw errors.importFailed('Company register mapping: name the column with the company name', 'mapping.name');
   for (const k of Object.keys(m)) {
-    if (!(COMPANY_COLUMNS as readonly string[]).includes(k)) throw errors.importFailed(`Company register mapping: unknown field "${k}"`, `mapping.${k}`);
+    if (!(COMPANY_COLUMNS as readonly string[]).includes(k))
+      throw errors.importFailed(`Company register mapping: unknown field "${k}"`, `mapping.${k}`);
   }
 }
 
@@ -63,11 +87,15 @@ export const companyRegisterImporter: Importer<CompanyRegisterOptions> = {
     checkMapping(m);
     if (options.dateFormat) compileFormat(options.dateFormat);
     let index: Map<string, number> | null = null;
-    for await (const rec of readCsv(input, { delimiter: options.delimiter ?? ',', encoding: options.encoding ?? 'utf-8' })) {
+    for await (const rec of readCsv(input, {
+      delimiter: options.delimiter ?? ',',
+      encoding: options.encoding ?? 'utf-8',
+    })) {
       if (!index) {
         index = new Map(rec.values.map((h, i) => [h.trim(), i]));
         for (const [field, column] of Object.entries(m)) {
-          if (column && !index.has(column)) throw errors.importFailed(`The file has no column "${column}" (mapped to ${field})`, `mapping.${field}`);
+          if (column && !index.has(column))
+            throw errors.importFailed(`The file has no column "${column}" (mapped to ${field})`, `mapping.${field}`);
         }
         continue;
       }
@@ -79,7 +107,11 @@ export const companyRegisterImporter: Importer<CompanyRegisterOptions> = {
         if (!v) return null;
         if (DATES.has(field)) {
           const d = options.dateFormat ? parseWithFormat(v, options.dateFormat) : parseIsoPrefix(v);
-          if (!d) throw fail(line, `${field} "${v}" is not a date${options.dateFormat ? ` in the format ${options.dateFormat}` : ''}`);
+          if (!d)
+            throw fail(
+              line,
+              `${field} "${v}" is not a date${options.dateFormat ? ` in the format ${options.dateFormat}` : ''}`,
+            );
           return d.slice(0, 10);
         }
         if (NUMBERS.has(field)) {
@@ -101,25 +133,78 @@ export const companyRegisterImporter: Importer<CompanyRegisterOptions> = {
       put('registrationNumber', regNo);
       put('country', country);
       put('jurisdiction', country);
-      for (const f of ['incorporationDate', 'dissolutionDate', 'address', 'phone', 'email', 'employees', 'payroll', 'taxPaid', 'currency', 'figuresYear'] as const) put(f, get(f));
-      const items: ImportItem[] = [{ kind: 'entity', line, merge: true, record: { id: companyId, schema: 'Company', properties: props } }];
+      for (const f of [
+        'incorporationDate',
+        'dissolutionDate',
+        'address',
+        'phone',
+        'email',
+        'employees',
+        'payroll',
+        'taxPaid',
+        'currency',
+        'figuresYear',
+      ] as const)
+        put(f, get(f));
+      const items: ImportItem[] = [
+        { kind: 'entity', line, merge: true, record: { id: companyId, schema: 'Company', properties: props } },
+      ];
       const director = get('director');
       if (director) {
         const birth = get('directorBirthDate');
-        // With a birth date the same director is one person across companies; without one, homonyms cannot be told apart.
-        const personId = birth ? idOf('person', director.toLowerCase(), birth) : idOf('person', director.toLowerCase(), '', companyId);
-        items.push({ kind: 'entity', line, merge: true, record: { id: personId, schema: 'Person', properties: { name: [director], ...(birth ? { birthDate: [birth] } : {}) } } });
+        // With a birth date the same director is one person across companies; without one, homonyms cannot be told
+        // apart.
+        const personId = birth
+          ? idOf('person', director.toLowerCase(), birth)
+          : idOf('person', director.toLowerCase(), '', companyId);
+        items.push({
+          kind: 'entity',
+          line,
+          merge: true,
+          record: {
+            id: personId,
+            schema: 'Person',
+            properties: { name: [director], ...(birth ? { birthDate: [birth] } : {}) },
+          },
+        });
         const since = get('directorSince');
-        items.push({ kind: 'entity', line, merge: true, record: { id: idOf('directorship', companyId, personId), schema: 'Directorship', properties: { director: [personId], organization: [companyId], ...(since ? { startDate: [since] } : {}) } } });
+        items.push({
+          kind: 'entity',
+          line,
+          merge: true,
+          record: {
+            id: idOf('directorship', companyId, personId),
+            schema: 'Directorship',
+            properties: { director: [personId], organization: [companyId], ...(since ? { startDate: [since] } : {}) },
+          },
+        });
       }
       const owner = get('owner');
       if (owner) {
         const kind = (get('ownerKind') ?? '').toLowerCase();
-        const schema = kind.startsWith('p') ? 'Person' : kind.startsWith('c') || kind.startsWith('o') ? 'Company' : 'LegalEntity';
+        const schema = kind.startsWith('p')
+          ? 'Person'
+          : kind.startsWith('c') || kind.startsWith('o')
+            ? 'Company'
+            : 'LegalEntity';
         const ownerId = idOf('owner', owner.toLowerCase(), schema);
         const share = get('ownerShare');
-        items.push({ kind: 'entity', line, merge: true, record: { id: ownerId, schema, properties: { name: [owner] } } });
-        items.push({ kind: 'entity', line, merge: true, record: { id: idOf('ownership', companyId, ownerId), schema: 'Ownership', properties: { owner: [ownerId], asset: [companyId], ...(share ? { percentage: [share] } : {}) } } });
+        items.push({
+          kind: 'entity',
+          line,
+          merge: true,
+          record: { id: ownerId, schema, properties: { name: [owner] } },
+        });
+        items.push({
+          kind: 'entity',
+          line,
+          merge: true,
+          record: {
+            id: idOf('ownership', companyId, ownerId),
+            schema: 'Ownership',
+            properties: { owner: [ownerId], asset: [companyId], ...(share ? { percentage: [share] } : {}) },
+          },
+        });
       }
       yield* items;
     }

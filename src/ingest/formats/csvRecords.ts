@@ -75,7 +75,11 @@ export async function* readCsv(input: ImportInput, opts: CsvReadOptions = {}): A
   }
 }
 
-function csvFailure(e: CsvError & { lines?: number; empty_lines?: number }, lastEnd: number, emptyAtLastEnd: number): Error {
+function csvFailure(
+  e: CsvError & { lines?: number; empty_lines?: number },
+  lastEnd: number,
+  emptyAtLastEnd: number,
+): Error {
   const line = e.lines ?? lastEnd + 1;
   switch (e.code) {
     case 'CSV_QUOTE_NOT_CLOSED': {
@@ -96,7 +100,10 @@ function csvFailure(e: CsvError & { lines?: number; empty_lines?: number }, last
     case 'INVALID_OPENING_QUOTE':
       return errors.importFailed(`Line ${line}: a quote appears inside an unquoted field`, `line ${line}`);
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return errors.importFailed(`Line ${line}: a quoted field is followed by more text before the delimiter`, `line ${line}`);
+      return errors.importFailed(
+        `Line ${line}: a quoted field is followed by more text before the delimiter`,
+        `line ${line}`,
+      );
     default:
       return errors.importFailed(`Line ${line}: ${e.message}`, `line ${line}`);
   }

@@ -13,8 +13,18 @@
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MONTH_NAMES = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ];
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
@@ -92,7 +102,8 @@ export function compileFormat(format: string): CompiledFormat {
         continue;
       }
       const directive = d === undefined ? undefined : DIRECTIVES[d];
-      if (!directive || d === undefined) throw new Error(`Unsupported date format directive %${d ?? ''} in "${format}"`);
+      if (!directive || d === undefined)
+        throw new Error(`Unsupported date format directive %${d ?? ''} in "${format}"`);
       source += directive.re;
       setters.push(directive.set);
       if (directive.precision > precision) precision = directive.precision;
@@ -135,7 +146,14 @@ function render(p: Parts, precision: Precision): string | null {
   let fields = [year, month, day, hour, minute, Math.min(second, 59)];
   if (p.offset !== undefined && p.offset !== 0) {
     const t = new Date(Date.UTC(year, month - 1, day, hour, minute, fields[5]) - p.offset * 60_000);
-    fields = [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds()];
+    fields = [
+      t.getUTCFullYear(),
+      t.getUTCMonth() + 1,
+      t.getUTCDate(),
+      t.getUTCHours(),
+      t.getUTCMinutes(),
+      t.getUTCSeconds(),
+    ];
   }
   const [y, mo, d, h, mi, s] = fields as [number, number, number, number, number, number];
   const parts = [pad(y, 4), `-${pad(mo)}`, `-${pad(d)}`, `T${pad(h)}`, `:${pad(mi)}`, `:${pad(s)}`];
@@ -168,7 +186,14 @@ export function parseIsoPrefix(text: string): string | null {
   let precision = values.findIndex((v) => v === undefined);
   if (precision === -1) precision = 6;
   // Drop components from the first invalid one on.
-  const limits: Array<[number, number]> = [[1, 9999], [1, 12], [1, 31], [0, 23], [0, 59], [0, 59]];
+  const limits: Array<[number, number]> = [
+    [1, 9999],
+    [1, 12],
+    [1, 31],
+    [0, 23],
+    [0, 59],
+    [0, 59],
+  ];
   for (let i = 0; i < precision; i++) {
     const v = values[i] as number;
     const [lo, hi] = limits[i] as [number, number];

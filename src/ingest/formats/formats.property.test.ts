@@ -34,49 +34,57 @@ function valueOf(def: PropertyDef): fc.Arbitrary<string> {
   }
 }
 
-const entityArb: fc.Arbitrary<EntityRecord> = fc
-  .constantFrom(...concrete)
-  .chain((schema) => {
-    const defs = Object.entries(propertiesOf(schema.name));
-    return fc.record({
-      id: fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== ''),
-      schema: fc.constant(schema.name),
-      properties: fc
-        .subarray(defs, { maxLength: 4 })
-        .chain((picked) =>
-          fc.tuple(...picked.map(([name, def]) =>
-            fc.uniqueArray(valueOf(def), { minLength: 1, maxLength: def.single ? 1 : 3, selector: (v) => v.trim() })
+const entityArb: fc.Arbitrary<EntityRecord> = fc.constantFrom(...concrete).chain((schema) => {
+  const defs = Object.entries(propertiesOf(schema.name));
+  return fc.record({
+    id: fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== ''),
+    schema: fc.constant(schema.name),
+    properties: fc
+      .subarray(defs, { maxLength: 4 })
+      .chain((picked) =>
+        fc.tuple(
+          ...picked.map(([name, def]) =>
+            fc
+              .uniqueArray(valueOf(def), { minLength: 1, maxLength: def.single ? 1 : 3, selector: (v) => v.trim() })
               .map((values): [string, string[]] => [name, values]),
-          )),
-        )
-        .map((pairs) => Object.fromEntries(pairs)),
-    });
+          ),
+        ),
+      )
+      .map((pairs) => Object.fromEntries(pairs)),
   });
+});
 
 describe('property: FtM JSON lines', () => {
   it('any valid entity list, exported, parses back identically', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(entityArb, { maxLength: 8 }), fc.integer({ min: 1, max: 64 }), async (entities, chunk) => {
-        let text = '';
-        for await (const line of exportFtm(entities)) text += line;
-        const back = await collectEntities(ftmJsonImporter.parse(bytesInput('x.ijson', text, chunk), {}));
-        expect(back.map(({ line: _line, ...record }) => record)).toEqual(entities);
-        expect(back.map((e) => e.line)).toEqual(entities.map((_, i) => i + 1));
-      }),
+      fc.asyncProperty(
+        fc.array(entityArb, { maxLength: 8 }),
+        fc.integer({ min: 1, max: 64 }),
+        async (entities, chunk) => {
+          let text = '';
+          for await (const line of exportFtm(entities)) text += line;
+          const back = await collectEntities(ftmJsonImporter.parse(bytesInput('x.ijson', text, chunk), {}));
+          expect(back.map(({ line: _line, ...record }) => record)).toEqual(entities);
+          expect(back.map((e) => e.line)).toEqual(entities.map((_, i) => i + 1));
+        },
+      ),
       { numRuns: 150 },
     );
   });
 });
 
 /** RFC 4180 writer: quote every field, double inner quotes. */
-const toCsv = (rows: string[][], eol: string) => rows.map((r) => r.map((v) => `"${v.replace(/"/g, '""')}"`).join(',')).join(eol) + eol;
+const toCsv = (rows: string[][], eol: string) =>
+  rows.map((r) => r.map((v) => `"${v.replace(/"/g, '""')}"`).join(',')).join(eol) + eol;
 
 describe('property: CSV reading', () => {
   it('reads back any table, with the line each record starts on', async () => {
     const cell = fc.string({ unit: 'grapheme', maxLength: 8 }).map((s) => s.replace(/\r/g, ''));
     await fc.assert(
       fc.asyncProperty(
-        fc.integer({ min: 1, max: 4 }).chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 8 })),
+        fc
+          .integer({ min: 1, max: 4 })
+          .chain((w) => fc.array(fc.array(cell, { minLength: w, maxLength: w }), { minLength: 1, maxLength: 8 })),
         fc.constantFrom('\n', '\r\n'),
         fc.integer({ min: 1, max: 16 }),
         async (rows, eol, chunk) => {
@@ -127,9 +135,18 @@ describe('property: CDR rows', () => {
   it('any valid rows give one Call each and one Phone per distinct number', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 20 }), async (rows) => {
-        const lines = rows.map((r) => `${r.kind},${r.dir},${r.who},${r.when.replace('T', ' ')},${r.kind === 'call' ? r.secs : ''},1`);
+        const lines = rows.map(
+          (r) => `${r.kind},${r.dir},${r.who},${r.when.replace('T', ' ')},${r.kind === 'call' ? r.secs : ''},1`,
+        );
         const csv = `interaction,direction,correspondent_id,datetime,call_duration,antenna_id\n${lines.join('\n')}\n`;
-        const mapping = { type: 'interaction', direction: 'direction', correspondent: 'correspondent_id', start: 'datetime', duration: 'call_duration', subscriber: 'me' };
+        const mapping = {
+          type: 'interaction',
+          direction: 'direction',
+          correspondent: 'correspondent_id',
+          start: 'datetime',
+          duration: 'call_duration',
+          subscriber: 'me',
+        };
         const entities = await collectEntities(cdrImporter.parse(bytesInput('ego.csv', csv), { mapping }));
         expect(entities.filter((e) => e.schema === 'Call')).toHaveLength(rows.length);
         const numbers = new Set(rows.map((r) => r.who.replace(/\s/g, '')));

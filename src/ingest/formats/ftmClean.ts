@@ -45,9 +45,24 @@ const ADDRESS_BREAKS = /(\r\n|\n|<BR\/>|<BR>|\t|ESQ\.,|ESQ,|;)/g;
 const ADDRESS_COMMATA = /(,\s?[,.])/g;
 
 const GENDERS: Record<string, string> = {
-  m: 'male', male: 'male', man: 'male', masculine: 'male', männlich: 'male', maennlich: 'male',
-  f: 'female', female: 'female', woman: 'female', feminine: 'female', weiblich: 'female', w: 'female',
-  o: 'other', other: 'other', d: 'other', divers: 'other', x: 'other', nonbinary: 'other',
+  m: 'male',
+  male: 'male',
+  man: 'male',
+  masculine: 'male',
+  männlich: 'male',
+  maennlich: 'male',
+  f: 'female',
+  female: 'female',
+  woman: 'female',
+  feminine: 'female',
+  weiblich: 'female',
+  w: 'female',
+  o: 'other',
+  other: 'other',
+  d: 'other',
+  divers: 'other',
+  x: 'other',
+  nonbinary: 'other',
 };
 
 /** Digits grouped by commas or spaces ("1,000.50", "1 000"), as FtM's number parser reads them. */

@@ -59,7 +59,10 @@ describe('FtM JSON lines import: the nomenklatura donations fixture', () => {
     const secondLine = fixtureLines()[1]?.toString('utf8') ?? '';
     const expected = JSON.parse(secondLine) as EntityRecord;
     expect(entities[1]).toEqual({ line: 2, id: expected.id, schema: expected.schema, properties: expected.properties });
-    expect(entities[1]).toMatchObject({ schema: 'Address', properties: { full: ['Schillerstraße 19, 76135 Karlsruhe'] } });
+    expect(entities[1]).toMatchObject({
+      schema: 'Address',
+      properties: { full: ['Schillerstraße 19, 76135 Karlsruhe'] },
+    });
   });
 
   it('accepts every schema and property the fixture uses (our model covers them)', async () => {
@@ -67,11 +70,24 @@ describe('FtM JSON lines import: the nomenklatura donations fixture', () => {
     const entities = await collectEntities(ftmJsonImporter.parse(fixtureInput(FIXTURE), {}));
     const used = new Set(entities.flatMap((e) => Object.keys(e.properties).map((p) => `${e.schema}.${p}`)));
     expect([...used].sort()).toEqual([
-      'Address.city', 'Address.country', 'Address.full', 'Address.street',
-      'Company.addressEntity', 'Company.country', 'Company.name',
-      'Organization.addressEntity', 'Organization.country', 'Organization.name',
-      'Payment.amountEur', 'Payment.beneficiary', 'Payment.date', 'Payment.namesMentioned', 'Payment.payer',
-      'Person.addressEntity', 'Person.country', 'Person.name',
+      'Address.city',
+      'Address.country',
+      'Address.full',
+      'Address.street',
+      'Company.addressEntity',
+      'Company.country',
+      'Company.name',
+      'Organization.addressEntity',
+      'Organization.country',
+      'Organization.name',
+      'Payment.amountEur',
+      'Payment.beneficiary',
+      'Payment.date',
+      'Payment.namesMentioned',
+      'Payment.payer',
+      'Person.addressEntity',
+      'Person.country',
+      'Person.name',
     ]);
   });
 });
@@ -116,9 +132,12 @@ describe('FtM JSON lines import: broken files name the line', () => {
   });
 
   it('skips empty lines, reads CRLF files and ignores extra FtM keys', async () => {
-    const text = '\r\n{"id": "x", "schema": "Company", "caption": "X", "datasets": ["d"], "properties": {"name": ["X"]}}\r\n\r\n';
+    const text =
+      '\r\n{"id": "x", "schema": "Company", "caption": "X", "datasets": ["d"], "properties": {"name": ["X"]}}\r\n\r\n';
     const items = await parseAll(bytesInput('crlf.ijson', text));
-    expect(items).toEqual([{ kind: 'entity', line: 2, record: { id: 'x', schema: 'Company', properties: { name: ['X'] } } }]);
+    expect(items).toEqual([
+      { kind: 'entity', line: 2, record: { id: 'x', schema: 'Company', properties: { name: ['X'] } } },
+    ]);
   });
 });
 
@@ -138,13 +157,23 @@ describe('FtM JSON lines export', () => {
   });
 
   it('exports THB extension schemata; extension properties can be left out for outside tools', async () => {
-    const lines = await collect2(exportFtm((async function* () { yield person; yield phone; })(), { extensionProperties: false }));
+    const lines = await collect2(
+      exportFtm(
+        (async function* () {
+          yield person;
+          yield phone;
+        })(),
+        { extensionProperties: false },
+      ),
+    );
     expect(lines[0]).not.toContain('proceduralStatus');
     expect(JSON.parse(lines[1] ?? '')).toEqual({ id: 'ph1', schema: 'Phone', properties: { number: ['+3725123456'] } });
   });
 
   it('round-trips the fixture: export then import gives the same entities', async () => {
-    const records = (await collectEntities(ftmJsonImporter.parse(fixtureInput(FIXTURE), {}))).map(({ line: _line, ...r }) => r);
+    const records = (await collectEntities(ftmJsonImporter.parse(fixtureInput(FIXTURE), {}))).map(
+      ({ line: _line, ...r }) => r,
+    );
     const text = (await collect2(exportFtm(records))).join('');
     const again = await collectEntities(ftmJsonImporter.parse(bytesInput('again.ijson', text), {}));
     expect(again.map(({ line: _line, ...r }) => r)).toEqual(records);

@@ -33,7 +33,8 @@ export function entityFromJson(value: unknown, line: number): EntityRecord {
   const def = getSchema(schema);
   if (!def) throw fail(line, `unknown schema "${schema}" (entity ${id})`);
   if (def.abstract) throw fail(line, `"${schema}" is an abstract schema; entity ${id} needs a concrete one`);
-  if (properties !== undefined && !isObject(properties)) throw fail(line, 'properties must be an object of string lists');
+  if (properties !== undefined && !isObject(properties))
+    throw fail(line, 'properties must be an object of string lists');
   const out: Properties = {};
   for (const [name, values] of Object.entries(properties ?? {})) {
     if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) {
@@ -64,7 +65,7 @@ function tryJson(text: string): { ok: true; value: unknown } | { ok: false; reas
 
 async function* parse(input: ImportInput, options: FtmJsonOptions): AsyncGenerator<ImportItem> {
   const lines = readLines(input.open(), options.encoding ?? 'utf-8');
-  for (let next = await lines.next(); !next.done; ) {
+  for (let next = await lines.next(); !next.done;) {
     const { line, text } = next.value;
     if (text.trim() === '') {
       next = await lines.next();

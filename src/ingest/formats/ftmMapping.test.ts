@@ -28,7 +28,8 @@ function expectedFromFixture() {
   );
 }
 
-const run = (options: FtmMappingOptions, input = fixtureInput(CSV)) => collectEntities(ftmMappingImporter.parse(input, options));
+const run = (options: FtmMappingOptions, input = fixtureInput(CSV)) =>
+  collectEntities(ftmMappingImporter.parse(input, options));
 
 describe('FtM mapping: nomenklatura_donations.yml over nomenklatura_donations.csv', () => {
   it('produces the entities of the FtM fixture: same ids, schemata and property values', async () => {
@@ -56,7 +57,10 @@ describe('FtM mapping: nomenklatura_donations.yml over nomenklatura_donations.cs
   });
 
   it('finds the CSV by its csv_url file name among supplied files', async () => {
-    const items = await run({ mapping: MAPPING, csvs: { 'donations.csv': fixtureInput(CSV) } }, bytesInput('unused.csv', ''));
+    const items = await run(
+      { mapping: MAPPING, csvs: { 'donations.csv': fixtureInput(CSV) } },
+      bytesInput('unused.csv', ''),
+    );
     expect(items).toHaveLength(474);
   });
 
@@ -138,7 +142,9 @@ people:
   it('skips entities with empty keys, rows the filters drop, and rows missing a required value', async () => {
     const byId = await parse();
     // Row 3 has no key values and no Ref; row 4 is filtered out (Kind C).
-    expect([...byId.keys()].sort()).toEqual([sha1('people', 'person', 'Jaan', 'Kask'), sha1('people', 'person', 'Mari', 'Tamm'), 'r1', 'r2'].sort());
+    expect([...byId.keys()].sort()).toEqual(
+      [sha1('people', 'person', 'Jaan', 'Kask'), sha1('people', 'person', 'Mari', 'Tamm'), 'r1', 'r2'].sort(),
+    );
     expect(byId.get('r1')?.properties['involved']).toEqual([sha1('people', 'person', 'Mari', 'Tamm')]);
     // Event has namesMentioned: FtM inlines the names of the entities it refers to.
     expect(byId.get('r1')?.properties['namesMentioned']).toEqual(['Mari Tamm']);

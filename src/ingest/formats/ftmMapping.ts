@@ -24,7 +24,14 @@ import type { TextEncoding } from '../text.ts';
 import type { ImportInput, ImportItem, Importer } from '../types.ts';
 import { readCsv } from './csvRecords.ts';
 import { cleanValue, sanitizeCell } from './ftmClean.ts';
-import { compileMapping, keyBytes, type EntitySpec, type FilterSpec, type PropertySpec, type QuerySpec } from './ftmMappingSpec.ts';
+import {
+  compileMapping,
+  keyBytes,
+  type EntitySpec,
+  type FilterSpec,
+  type PropertySpec,
+  type QuerySpec,
+} from './ftmMappingSpec.ts';
 
 export interface DiscardedValue {
   line: number;
@@ -61,7 +68,13 @@ interface Merged extends Proxy {
 const lastSegment = (url: string) => path.posix.basename(url.replace(/[?#].*$/, '').replace(/\\/g, '/'));
 
 /** Finds the CSV a `csv_url` means: a supplied file of that name, else the main input. */
-function resolveCsv(url: string, at: string, input: ImportInput, options: FtmMappingOptions, urlCount: number): ImportInput {
+function resolveCsv(
+  url: string,
+  at: string,
+  input: ImportInput,
+  options: FtmMappingOptions,
+  urlCount: number,
+): ImportInput {
   const name = lastSegment(url);
   const supplied = options.csvs?.[url] ?? options.csvs?.[name];
   if (supplied) return supplied;
@@ -109,10 +122,18 @@ function computeId(spec: EntitySpec, row: Row): string | null {
   return hasValue ? digest.digest('hex') : null;
 }
 
-function mapEntity(spec: EntitySpec, row: Row, mapped: Map<string, Proxy>, line: number, options: FtmMappingOptions): Proxy | null {
+function mapEntity(
+  spec: EntitySpec,
+  row: Row,
+  mapped: Map<string, Proxy>,
+  line: number,
+  options: FtmMappingOptions,
+): Proxy | null {
   const proxy: Proxy = { id: '', schema: spec.schema, properties: new Map() };
   const defs = propertiesOf(spec.schema);
-  const countryProps = Object.entries(defs).filter(([, d]) => d.type === 'country').map(([n]) => n);
+  const countryProps = Object.entries(defs)
+    .filter(([, d]) => d.type === 'country')
+    .map(([n]) => n);
   const mapProperty = (p: PropertySpec) => {
     if (p.entity !== undefined) {
       const related = mapped.get(p.entity);
@@ -195,12 +216,22 @@ function merge(all: Map<string, Merged>, proxy: Proxy, line: number): void {
   for (const [prop, values] of proxy.properties) for (const v of values) addValue(existing, prop, v);
 }
 
-async function runQuery(query: QuerySpec, input: ImportInput, options: FtmMappingOptions, all: Map<string, Merged>, urlCount: number): Promise<void> {
+async function runQuery(
+  query: QuerySpec,
+  input: ImportInput,
+  options: FtmMappingOptions,
+  all: Map<string, Merged>,
+  urlCount: number,
+): Promise<void> {
   for (const { url, path: at } of query.csvUrls) {
     const csv = resolveCsv(url, at, input, options, urlCount);
     let header: string[] | undefined;
     // Python's DictReader with skipinitialspace, as FtM reads CSVs.
-    for await (const { line, values } of readCsv(csv, { encoding: options.encoding, delimiter: options.delimiter, skipInitialSpace: true })) {
+    for await (const { line, values } of readCsv(csv, {
+      encoding: options.encoding,
+      delimiter: options.delimiter,
+      skipInitialSpace: true,
+    })) {
       if (!header) {
         header = values;
         checkColumns(query, header, csv.fileName);

@@ -30,7 +30,9 @@ describe('FtM mapping files are checked before any row is read', () => {
     expect(names.indexOf('address')).toBeLessThan(names.indexOf('donor'));
     expect(names.indexOf('donor')).toBeLessThan(names.indexOf('donation'));
     expect(names.indexOf('party')).toBeLessThan(names.indexOf('donation'));
-    expect(queries[1]?.filters).toEqual([{ column: 'DonorType', path: 'queries[1].filters.DonorType', values: ['ORG'] }]);
+    expect(queries[1]?.filters).toEqual([
+      { column: 'DonorType', path: 'queries[1].filters.DonorType', values: ['ORG'] },
+    ]);
   });
 
   it('refuses text that is not YAML, naming the mapping line', () => {
@@ -43,13 +45,28 @@ describe('FtM mapping files are checked before any row is read', () => {
     expect(failure(() => compileMapping(MAPPING.replace('schema: Organization', 'schema: Organisation'))).path).toBe(
       'queries[0].entities.party.schema',
     );
-    const prop = failure(() => compileMapping(MAPPING.replace('            name:\n              column: Donor', '            nme:\n              column: Donor')));
+    const prop = failure(() =>
+      compileMapping(
+        MAPPING.replace(
+          '            name:\n              column: Donor',
+          '            nme:\n              column: Donor',
+        ),
+      ),
+    );
     expect(prop.path).toBe('queries[0].entities.donor.properties.nme');
     expect(prop.message).toMatch(/"LegalEntity" has no property "nme"/);
-    expect(failure(() => compileMapping(small('      a:\n        schema: Person\n        key: K\n        properties:\n          name:\n            colum: N\n'))).path).toBe(
-      'query.entities.a.properties.name.colum',
+    expect(
+      failure(() =>
+        compileMapping(
+          small(
+            '      a:\n        schema: Person\n        key: K\n        properties:\n          name:\n            colum: N\n',
+          ),
+        ),
+      ).path,
+    ).toBe('query.entities.a.properties.name.colum');
+    expect(failure(() => compileMapping(small('      a:\n        schema: Thing\n        key: K\n'))).message).toMatch(
+      /abstract/,
     );
-    expect(failure(() => compileMapping(small('      a:\n        schema: Thing\n        key: K\n'))).message).toMatch(/abstract/);
     const format = failure(() => compileMapping(MAPPING.replace('format: "%Y-%m-%d"', 'format: "%Y-%m-%Q"')));
     expect(format.path).toBe('queries[0].entities.donation.properties.date.format');
     expect(format.message).toMatch(/%Q/);
@@ -65,11 +82,14 @@ describe('FtM mapping files are checked before any row is read', () => {
 
   it('checks keys, entity references and their ranges, and cycles', () => {
     expect(failure(() => compileMapping(small('      a:\n        schema: Person\n'))).path).toBe('query.entities.a');
-    expect(failure(() => compileMapping(small('      a:\n        schema: Person\n        key: K\n        id_column: I\n'))).path).toBe(
-      'query.entities.a.id_column',
-    );
+    expect(
+      failure(() => compileMapping(small('      a:\n        schema: Person\n        key: K\n        id_column: I\n')))
+        .path,
+    ).toBe('query.entities.a.id_column');
     const ref = (target: string) =>
-      small(`      p:\n        schema: Payment\n        key: K\n        properties:\n          payer:\n            entity: ${target}\n      v:\n        schema: Vehicle\n        key: V\n`);
+      small(
+        `      p:\n        schema: Payment\n        key: K\n        properties:\n          payer:\n            entity: ${target}\n      v:\n        schema: Vehicle\n        key: V\n`,
+      );
     expect(failure(() => compileMapping(ref('nobody'))).path).toBe('query.entities.p.properties.payer.entity');
     expect(failure(() => compileMapping(ref('v'))).message).toMatch(/needs a LegalEntity/);
     const cycle = small(
@@ -77,13 +97,17 @@ describe('FtM mapping files are checked before any row is read', () => {
         '      b:\n        schema: Company\n        key: K\n        properties:\n          parent:\n            entity: a\n',
     );
     expect(failure(() => compileMapping(cycle)).message).toMatch(/circular/);
-    expect(failure(() => compileMapping('ds:\n  query:\n    entities:\n      a: {schema: Person, key: K}\n')).path).toBe('query');
+    expect(
+      failure(() => compileMapping('ds:\n  query:\n    entities:\n      a: {schema: Person, key: K}\n')).path,
+    ).toBe('query');
   });
 });
 
 describe('FtM mapping: columns and CSV problems name the key or the line', () => {
   const csvInput = (text: string) => bytesInput('a.csv', text);
-  const mapping = small('      a:\n        schema: Person\n        key: Id\n        properties:\n          name:\n            column: Name\n');
+  const mapping = small(
+    '      a:\n        schema: Person\n        key: Id\n        properties:\n          name:\n            column: Name\n',
+  );
 
   it('names the mapping key of a column the CSV lacks', async () => {
     const error = await rejection(collect(ftmMappingImporter.parse(csvInput('Id,Nom\n1,A\n'), { mapping })));
@@ -93,7 +117,11 @@ describe('FtM mapping: columns and CSV problems name the key or the line', () =>
 
   it('names the donations mapping key of a mistyped column', async () => {
     const error = await rejection(
-      collect(ftmMappingImporter.parse(fixtureInput(CSV), { mapping: MAPPING.replace('column: DonationEUR', 'column: DonationEuro') })),
+      collect(
+        ftmMappingImporter.parse(fixtureInput(CSV), {
+          mapping: MAPPING.replace('column: DonationEUR', 'column: DonationEuro'),
+        }),
+      ),
     );
     expect(isAppError(error) && error.path).toBe('queries[0].entities.donation.properties.amountEur.column');
   });

@@ -113,14 +113,27 @@ function listOf(data: Obj, base: string, ...keys: string[]): Array<{ value: stri
 /** FtM's `key_bytes`: UTF-8 of the trimmed text, nothing for blank. */
 export const keyBytes = (text: string | undefined): Buffer => Buffer.from(text?.trim() ?? '', 'utf8');
 
-const PROPERTY_KEYS = new Set(['column', 'columns', 'literal', 'literals', 'template', 'entity', 'join', 'split', 'format', 'fuzzy', 'required']);
+const PROPERTY_KEYS = new Set([
+  'column',
+  'columns',
+  'literal',
+  'literals',
+  'template',
+  'entity',
+  'join',
+  'split',
+  'format',
+  'fuzzy',
+  'required',
+]);
 const TEMPLATE_REF = /{{([^(}})]*)}}/g;
 
 function compileProperty(schema: string, name: string, data: unknown, path: string): PropertySpec {
   const def = getProperty(schema, name);
   if (!def) throw bad(path, `"${schema}" has no property "${name}"`);
   if (!isObject(data)) throw bad(path, 'expected an object with column, literal, template or entity');
-  for (const key of Object.keys(data)) if (!PROPERTY_KEYS.has(key)) throw bad(join(path, key), `unknown option "${key}"`);
+  for (const key of Object.keys(data))
+    if (!PROPERTY_KEYS.has(key)) throw bad(join(path, key), `unknown option "${key}"`);
   const columns = listOf(data, path, 'column', 'columns');
   const literals = listOf(data, path, 'literal', 'literals');
   const text = (key: string) => {
@@ -131,7 +144,8 @@ function compileProperty(schema: string, name: string, data: unknown, path: stri
   };
   const template = text('template')?.trim() || undefined;
   const refs: ColumnRef[] = columns.map((c) => ({ column: c.value, path: c.path }));
-  for (const m of template?.matchAll(TEMPLATE_REF) ?? []) refs.push({ column: m[1] ?? '', path: join(path, 'template') });
+  for (const m of template?.matchAll(TEMPLATE_REF) ?? [])
+    refs.push({ column: m[1] ?? '', path: join(path, 'template') });
   const entity = scalar(data['entity'], join(path, 'entity'));
   const format = text('format')?.trim() || undefined;
   if (format !== undefined && def.type === 'date') {
@@ -141,7 +155,8 @@ function compileProperty(schema: string, name: string, data: unknown, path: stri
       throw bad(join(path, 'format'), e instanceof Error ? e.message : String(e));
     }
   }
-  if (entity !== undefined && def.type !== 'entity') throw bad(join(path, 'entity'), `"${name}" does not refer to entities`);
+  if (entity !== undefined && def.type !== 'entity')
+    throw bad(join(path, 'entity'), `"${name}" does not refer to entities`);
   return {
     name,
     path,
@@ -164,7 +179,8 @@ function compileEntity(name: string, data: unknown, path: string, dataset: strin
   const keys = listOf(data, path, 'key', 'keys');
   const idColumn = scalar(data['id_column'], join(path, 'id_column'));
   if (keys.length === 0 && idColumn === undefined) throw bad(path, `entity "${name}" needs key, keys or id_column`);
-  if (keys.length > 0 && idColumn !== undefined) throw bad(join(path, 'id_column'), 'use either keys or id_column, not both');
+  if (keys.length > 0 && idColumn !== undefined)
+    throw bad(join(path, 'id_column'), 'use either keys or id_column, not both');
   const schemaName = scalar(data['schema'], join(path, 'schema'));
   if (schemaName === undefined) throw bad(join(path, 'schema'), `entity "${name}" has no schema`);
   const schema = getSchema(schemaName);
@@ -189,7 +205,9 @@ function compileFilters(data: unknown, path: string): FilterSpec[] {
   if (!isObject(data)) throw bad(path, 'expected an object of column: value');
   return Object.entries(data).map(([column, raw]) => {
     const p = join(path, column);
-    const values = (Array.isArray(raw) ? raw : [raw]).map((v, i) => (v === null ? null : (scalar(v, Array.isArray(raw) ? `${p}[${i}]` : p) ?? null)));
+    const values = (Array.isArray(raw) ? raw : [raw]).map((v, i) =>
+      v === null ? null : (scalar(v, Array.isArray(raw) ? `${p}[${i}]` : p) ?? null),
+    );
     return { column, path: p, values };
   });
 }
@@ -204,7 +222,8 @@ function ordered(entities: EntitySpec[], path: string): EntitySpec[] {
       const at = join(p.path, 'entity');
       if (!target) throw bad(at, `no entity "${p.entity}" in this query`);
       const range = getProperty(e.schema, p.name)?.range ?? 'Thing';
-      if (!isA(target.schema, range)) throw bad(at, `"${p.entity}" is a ${target.schema}, but ${e.schema}.${p.name} needs a ${range}`);
+      if (!isA(target.schema, range))
+        throw bad(at, `"${p.entity}" is a ${target.schema}, but ${e.schema}.${p.name} needs a ${range}`);
     }
   }
   const out: EntitySpec[] = [];
@@ -212,7 +231,8 @@ function ordered(entities: EntitySpec[], path: string): EntitySpec[] {
   let rest = entities;
   while (rest.length) {
     const ready = rest.find((e) => e.properties.every((p) => p.entity === undefined || done.has(p.entity)));
-    if (!ready) throw bad(join(path, 'entities'), `circular entity references among ${rest.map((e) => e.name).join(', ')}`);
+    if (!ready)
+      throw bad(join(path, 'entities'), `circular entity references among ${rest.map((e) => e.name).join(', ')}`);
     out.push(ready);
     done.add(ready.name);
     rest = rest.filter((e) => e !== ready);
@@ -224,7 +244,10 @@ function compileQuery(data: unknown, path: string, dataset: string): QuerySpec {
   if (!isObject(data)) throw bad(path, 'expected a query object');
   for (const key of ['database', 'tables', 'table', 'joins']) {
     if (key in data) {
-      throw bad(join(path, key), `"${key}" describes an SQL source; only CSV sources (csv_url, csv_urls) are supported here`);
+      throw bad(
+        join(path, key),
+        `"${key}" describes an SQL source; only CSV sources (csv_url, csv_urls) are supported here`,
+      );
     }
   }
   const csvUrls = listOf(data, path, 'csv_url', 'csv_urls').map((u) => ({ url: u.value, path: u.path }));
@@ -259,7 +282,10 @@ export function compileMapping(yamlText: string, opts: CompileOptions = {}): Que
   } catch (e) {
     if (e instanceof YAMLError) {
       const line = e.linePos?.[0]?.line;
-      throw errors.importFailed(`The mapping is not valid YAML: ${e.message.split('\n')[0] ?? ''}`, line ? `mapping line ${line}` : 'mapping');
+      throw errors.importFailed(
+        `The mapping is not valid YAML: ${e.message.split('\n')[0] ?? ''}`,
+        line ? `mapping line ${line}` : 'mapping',
+      );
     }
     throw e;
   }
@@ -278,7 +304,9 @@ export function compileMapping(yamlText: string, opts: CompileOptions = {}): Que
     const dataset = opts.dataset ?? name;
     const list = meta['queries'];
     if (list !== undefined && !Array.isArray(list)) throw bad(join(base, 'queries'), 'expected a list of queries');
-    (list ?? []).forEach((q: unknown, i: number) => queries.push(compileQuery(q, join(base, `queries[${i}]`), dataset)));
+    (list ?? []).forEach((q: unknown, i: number) =>
+      queries.push(compileQuery(q, join(base, `queries[${i}]`), dataset)),
+    );
     if (meta['query'] !== undefined) queries.push(compileQuery(meta['query'], join(base, 'query'), dataset));
     if (list === undefined && meta['query'] === undefined) throw bad(name, 'the dataset has no queries (or query)');
   }

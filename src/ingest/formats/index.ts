@@ -15,7 +15,13 @@ export { entityFromJson, exportFtm, ftmJsonImporter, type ExportFtmOptions, type
 export { ftmMappingImporter, type DiscardedValue, type FtmMappingOptions } from './ftmMapping.ts';
 export { compileMapping, type QuerySpec } from './ftmMappingSpec.ts';
 export { lookupCountry } from './countries.ts';
-export { COMPANY_COLUMNS, companyRegisterImporter, registerNumber, type CompanyMapping, type CompanyRegisterOptions } from './companyRegister.ts';
+export {
+  COMPANY_COLUMNS,
+  companyRegisterImporter,
+  registerNumber,
+  type CompanyMapping,
+  type CompanyRegisterOptions,
+} from './companyRegister.ts';
 export { parseIsoPrefix, parseWithFormat } from './dates.ts';
 export { anxImporter, type AnxOptions } from './anx.ts';
 

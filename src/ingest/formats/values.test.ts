@@ -50,9 +50,25 @@ describe('ISO-like dates without a format', () => {
 describe('countries', () => {
   it('turns names in many languages and ISO codes into lowercase alpha-2 codes', () => {
     const cases: Record<string, string> = {
-      Deutschland: 'de', 'Großbritannien': 'gb', Zypern: 'cy', Luxemburg: 'lu', DEU: 'de', de: 'de', DE: 'de',
-      'United Kingdom': 'gb', UK: 'gb', Eesti: 'ee', Estonia: 'ee', Lettland: 'lv', Latvija: 'lv', Lietuva: 'lt',
-      Россия: 'ru', 'Côte d’Ivoire': 'ci', Kosovo: 'xk', Holland: 'nl', USA: 'us',
+      Deutschland: 'de',
+      Großbritannien: 'gb',
+      Zypern: 'cy',
+      Luxemburg: 'lu',
+      DEU: 'de',
+      de: 'de',
+      DE: 'de',
+      'United Kingdom': 'gb',
+      UK: 'gb',
+      Eesti: 'ee',
+      Estonia: 'ee',
+      Lettland: 'lv',
+      Latvija: 'lv',
+      Lietuva: 'lt',
+      Россия: 'ru',
+      'Côte d’Ivoire': 'ci',
+      Kosovo: 'xk',
+      Holland: 'nl',
+      USA: 'us',
     };
     for (const [name, code] of Object.entries(cases)) expect([name, lookupCountry(name)]).toEqual([name, code]);
   });

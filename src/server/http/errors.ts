@@ -26,7 +26,8 @@ function fromFastify(e: FastifyError): AppError | null {
     default:
       break;
   }
-  if (e instanceof SyntaxError && e.statusCode === 400) return new AppError('malformed_json', `The body is not valid JSON: ${e.message}`, 'body');
+  if (e instanceof SyntaxError && e.statusCode === 400)
+    return new AppError('malformed_json', `The body is not valid JSON: ${e.message}`, 'body');
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return new AppError('bad_request', e.message);
   return null;
 }

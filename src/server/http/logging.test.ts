@@ -6,7 +6,12 @@ import { safeLoggerOptions } from './logging.ts';
 /** A log sink that keeps every line. */
 function sink(): { stream: Writable; text: () => string } {
   const lines: string[] = [];
-  const stream = new Writable({ write(chunk: Buffer, _enc, cb) { lines.push(chunk.toString('utf8')); cb(); } });
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      lines.push(chunk.toString('utf8'));
+      cb();
+    },
+  });
   return { stream, text: () => lines.join('') };
 }
 
@@ -16,14 +21,24 @@ describe('application logs', () => {
     const app = Fastify({ logger: { ...safeLoggerOptions, stream: out.stream } });
     app.get('/api/cases/:caseId/search', async () => ({ ok: true }));
     app.post('/api/cases/:caseId/entities', async (req) => {
-      const err = new Error(`duplicate key value (phone)=(+37126123456) for Jānis Bērziņš ${JSON.stringify(req.body)}`) as Error & { code: string };
+      const err = new Error(
+        `duplicate key value (phone)=(+37126123456) for Jānis Bērziņš ${JSON.stringify(req.body)}`,
+      ) as Error & { code: string };
       err.code = '23505';
       throw err;
     });
     const name = 'Jānis Bērziņš';
-    const r1 = await app.inject({ method: 'GET', url: `/api/cases/Kalle-Tamm/search?q=${encodeURIComponent(name)}&phone=%2B37126123456`, headers: { authorization: 'Bearer elect_secret' } });
+    const r1 = await app.inject({
+      method: 'GET',
+      url: `/api/cases/Kalle-Tamm/search?q=${encodeURIComponent(name)}&phone=%2B37126123456`,
+      headers: { authorization: 'Bearer elect_secret' },
+    });
     expect(r1.statusCode).toBe(200);
-    const r2 = await app.inject({ method: 'POST', url: '/api/cases/c1/entities', payload: { name: [name], phone: ['+371 2612 3456'] } });
+    const r2 = await app.inject({
+      method: 'POST',
+      url: '/api/cases/c1/entities',
+      payload: { name: [name], phone: ['+371 2612 3456'] },
+    });
     expect(r2.statusCode).toBe(500);
     await app.inject({ method: 'GET', url: `/nowhere/${encodeURIComponent(name)}?x=26123456` });
     await app.close();
@@ -31,7 +46,18 @@ describe('application logs', () => {
     expect(log).toContain('"route":"/api/cases/:caseId/search"');
     expect(log).toContain('"code":"23505"');
     expect(log).toContain('request completed');
-    for (const secret of ['Jānis', 'J\\u0101nis', 'Janis', 'Bērziņš', '37126123456', '26123456', '2612 3456', 'Kalle', 'elect_secret', encodeURIComponent(name)]) {
+    for (const secret of [
+      'Jānis',
+      'J\\u0101nis',
+      'Janis',
+      'Bērziņš',
+      '37126123456',
+      '26123456',
+      '2612 3456',
+      'Kalle',
+      'elect_secret',
+      encodeURIComponent(name),
+    ]) {
       expect(log, secret).not.toContain(secret);
     }
   });

@@ -13,7 +13,12 @@ type SafeReq = { method: string; route: string; reqId: string; remoteAddress: st
 
 /** The request as logged: its route template, not its URL. */
 export function serializeRequest(req: FastifyRequest): SafeReq {
-  return { method: req.method, route: req.routeOptions?.url ?? '(no route)', reqId: String(req.id), remoteAddress: req.ip };
+  return {
+    method: req.method,
+    route: req.routeOptions?.url ?? '(no route)',
+    reqId: String(req.id),
+    remoteAddress: req.ip,
+  };
 }
 
 export function serializeReply(res: { statusCode: number }): { statusCode: number } {
@@ -21,13 +26,23 @@ export function serializeReply(res: { statusCode: number }): { statusCode: numbe
 }
 
 /** An error as logged: type, code and where it happened; its message can quote data, so it is left out. */
-export function serializeError(err: unknown): { type: string; message: string; stack: string; code?: string; statusCode?: number } {
+export function serializeError(err: unknown): {
+  type: string;
+  message: string;
+  stack: string;
+  code?: string;
+  statusCode?: number;
+} {
   if (!(err instanceof Error)) return { type: typeof err, message: '[not logged]', stack: '' };
   const e = err as Error & { code?: unknown; statusCode?: unknown };
   return {
     type: e.name || e.constructor.name,
     message: '[not logged]',
-    stack: (e.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 15).join('\n'),
+    stack: (e.stack ?? '')
+      .split('\n')
+      .filter((l) => /^\s+at /.test(l))
+      .slice(0, 15)
+      .join('\n'),
     ...(typeof e.code === 'string' && /^[A-Za-z0-9_]{1,40}$/.test(e.code) ? { code: e.code } : {}),
     ...(typeof e.statusCode === 'number' ? { statusCode: e.statusCode } : {}),
   };
@@ -38,7 +53,14 @@ export function serializeError(err: unknown): { type: string; message: string; s
  * log uses the error's message; its 404 log quotes the URL) is replaced: add a message here
  * once it is known to carry no data.
  */
-export const SAFE_MESSAGES: ReadonlySet<string> = new Set(['incoming request', 'request completed', 'unexpected error', 'request errored', 'stream closed prematurely', 'client error']);
+export const SAFE_MESSAGES: ReadonlySet<string> = new Set([
+  'incoming request',
+  'request completed',
+  'unexpected error',
+  'request errored',
+  'stream closed prematurely',
+  'client error',
+]);
 const SAFE_PREFIXES = [/^Server listening at https?:\/\/[\w.:[\]-]+$/, /^Closing server/];
 export const WITHHELD = 'log message withheld (it may quote request data)';
 
@@ -62,7 +84,22 @@ export const safeLoggerOptions = {
   hooks: { logMethod },
   // Belt and braces for anything logged outside the serializers.
   redact: {
-    paths: ['req.url', 'req.query', 'req.body', 'req.headers', 'headers', 'body', 'query', 'url', '*.authorization', '*.cookie', 'password', '*.password', 'token', '*.token'],
+    paths: [
+      'req.url',
+      'req.query',
+      'req.body',
+      'req.headers',
+      'headers',
+      'body',
+      'query',
+      'url',
+      '*.authorization',
+      '*.cookie',
+      'password',
+      '*.password',
+      'token',
+      '*.token',
+    ],
     censor: '[not logged]',
   },
 };

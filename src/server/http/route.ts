@@ -18,7 +18,16 @@ import { userByToken } from '../../store/repos/users.ts';
 import { zodToAppError } from './errors.ts';
 
 /** Directive 2016/680 art. 25 categories of processing that must be logged. */
-export type AuditAction = 'collection' | 'alteration' | 'consultation' | 'disclosure' | 'combination' | 'erasure' | 'login' | 'logout' | 'permission';
+export type AuditAction =
+  | 'collection'
+  | 'alteration'
+  | 'consultation'
+  | 'disclosure'
+  | 'combination'
+  | 'erasure'
+  | 'login'
+  | 'logout'
+  | 'permission';
 
 export type Access = { case: CaseAction } | { global: GlobalAction } | 'authenticated' | 'public';
 
@@ -87,8 +96,16 @@ function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string)
 
 /** A case route's access, or this for routes outside any case. */
 const NO_CASE: CaseAccess = {
-  caseId: '', via: 'member', role: 'readonly', canWrite: false, canManage: false, victimContact: false,
-  sharedAgencyId: null, partial: false, handlingCode: null, purpose: 'none',
+  caseId: '',
+  via: 'member',
+  role: 'readonly',
+  canWrite: false,
+  canManage: false,
+  victimContact: false,
+  sharedAgencyId: null,
+  partial: false,
+  handlingCode: null,
+  purpose: 'none',
 };
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -122,12 +139,19 @@ export async function authenticate(store: Store, request: FastifyRequest): Promi
 }
 
 export function checkSameOrigin(request: FastifyRequest): void {
-  if (request.headers['x-elect-csrf'] !== '1') throw errors.forbidden('Missing the x-elect-csrf header; the request did not come from the workspace');
+  if (request.headers['x-elect-csrf'] !== '1')
+    throw errors.forbidden('Missing the x-elect-csrf header; the request did not come from the workspace');
   const origin = request.headers.origin;
-  if (origin && origin !== `${request.protocol}://${request.host}`) throw errors.forbidden('The request came from another site');
+  if (origin && origin !== `${request.protocol}://${request.host}`)
+    throw errors.forbidden('The request came from another site');
 }
 
-export function defineRoute<P, Q, B>(app: FastifyInstance, store: Store, registry: RegisteredRoute[], spec: RouteSpec<P, Q, B>): void {
+export function defineRoute<P, Q, B>(
+  app: FastifyInstance,
+  store: Store,
+  registry: RegisteredRoute[],
+  spec: RouteSpec<P, Q, B>,
+): void {
   if (typeof spec.access === 'object' && 'case' in spec.access && !spec.audit) {
     throw new Error(`Route ${spec.method} ${spec.url} reads case data but declares no audit`);
   }
@@ -161,20 +185,46 @@ export function defineRoute<P, Q, B>(app: FastifyInstance, store: Store, registr
             access = await authorizeCase(store, actor, caseId, spec.access.case);
           } catch (e) {
             // Refusals are accountable too; the global chain records them without case data.
-            await recordAudit(store.db, { caseId: null, userId: actor.id, action: 'denied', targetType: 'case', targetId: caseId, ip: request.ip, detail: { route: `${spec.method} ${spec.url}` } });
+            await recordAudit(store.db, {
+              caseId: null,
+              userId: actor.id,
+              action: 'denied',
+              targetType: 'case',
+              targetId: caseId,
+              ip: request.ip,
+              detail: { route: `${spec.method} ${spec.url}` },
+            });
             throw e;
           }
         } else authorizeGlobal(actor, spec.access.global);
       }
       const query = parse(spec.query, request.query, 'query');
-      const body = spec.method === 'GET' || spec.method === 'DELETE' ? parse(spec.body, {}, 'body') : parse(spec.body, request.body, 'body');
+      const body =
+        spec.method === 'GET' || spec.method === 'DELETE'
+          ? parse(spec.body, {}, 'body')
+          : parse(spec.body, request.body, 'body');
       const auditDetail: Record<string, unknown> = {};
-      let auditTarget: string | null = spec.audit?.targetParam ? ((request.params as Record<string, string | undefined>)[spec.audit.targetParam] ?? null) : null;
+      let auditTarget: string | null = spec.audit?.targetParam
+        ? ((request.params as Record<string, string | undefined>)[spec.audit.targetParam] ?? null)
+        : null;
       let returnedIds: string[] | undefined;
       const result = await spec.handler({
-        actor, caseId, access, params, query, body, store, request, reply, auditDetail,
-        setAuditTarget: (id) => { auditTarget = id; },
-        auditIds: (ids) => { returnedIds = [...ids]; },
+        actor,
+        caseId,
+        access,
+        params,
+        query,
+        body,
+        store,
+        request,
+        reply,
+        auditDetail,
+        setAuditTarget: (id) => {
+          auditTarget = id;
+        },
+        auditIds: (ids) => {
+          returnedIds = [...ids];
+        },
       });
       if (spec.audit) {
         await recordAudit(store.db, {
@@ -199,5 +249,6 @@ const ANONYMOUS: Actor = { id: 'anonymous', username: 'anonymous', platformRole:
 /** Sign-in is public, but a browser posting it from another site is refused. */
 function checkSameOriginIfBrowser(request: FastifyRequest): void {
   const origin = request.headers.origin;
-  if (origin && origin !== `${request.protocol}://${request.host}`) throw errors.forbidden('The request came from another site');
+  if (origin && origin !== `${request.protocol}://${request.host}`)
+    throw errors.forbidden('The request came from another site');
 }

@@ -30,7 +30,9 @@ export async function spoolToFile(body: unknown, fileName: string, maxBytes: num
   }
   const dir = await mkdtemp(join(tmpdir(), 'elect-upload-'));
   // Only the last part of the name, with no leading dots: "../../etc/passwd" becomes "passwd".
-  const safe = basename(fileName.replace(/\\/g, '/')).replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '');
+  const safe = basename(fileName.replace(/\\/g, '/'))
+    .replace(/[^A-Za-z0-9._-]/g, '_')
+    .replace(/^\.+/, '');
   const path = join(dir, safe || 'upload');
   const dispose = () => rm(dir, { recursive: true, force: true });
   try {

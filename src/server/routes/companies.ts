@@ -10,13 +10,23 @@ import type { Router } from './router.ts';
 
 export function companyRoutes(r: Router): void {
   r({
-    method: 'GET', url: '/api/companies/flag-rules', tag: 'companies', summary: 'The company red-flag rules: what each looks for, its source, its parameters and their defaults',
-    access: 'authenticated', handler: async () => ({ rules: flagRules() }),
+    method: 'GET',
+    url: '/api/companies/flag-rules',
+    tag: 'companies',
+    summary: 'The company red-flag rules: what each looks for, its source, its parameters and their defaults',
+    access: 'authenticated',
+    handler: async () => ({ rules: flagRules() }),
   });
 
   r({
-    method: 'GET', url: '/api/cases/:caseId/companies/chains', tag: 'companies', summary: 'Subcontracting and posting chains from the end client to the workers, with each company\'s red flags',
-    params: CaseParams, query: CompanyFlagsQuery, access: { case: 'case:read' }, audit: { action: 'consultation', target: 'companyChains' },
+    method: 'GET',
+    url: '/api/cases/:caseId/companies/chains',
+    tag: 'companies',
+    summary: "Subcontracting and posting chains from the end client to the workers, with each company's red flags",
+    params: CaseParams,
+    query: CompanyFlagsQuery,
+    access: { case: 'case:read' },
+    audit: { action: 'consultation', target: 'companyChains' },
     handler: async ({ store, access, query, auditIds }) => {
       const view = await companyView(store, access, query.rules ? { rules: query.rules } : {});
       auditIds(view.companies.map((c) => c.id));
@@ -25,8 +35,14 @@ export function companyRoutes(r: Router): void {
   });
 
   r({
-    method: 'GET', url: '/api/cases/:caseId/companies/flags', tag: 'companies', summary: 'Company red flags of the case, by company, with explanations and the records that show them',
-    params: CaseParams, query: CompanyFlagsQuery, access: { case: 'case:read' }, audit: { action: 'consultation', target: 'companyFlags' },
+    method: 'GET',
+    url: '/api/cases/:caseId/companies/flags',
+    tag: 'companies',
+    summary: 'Company red flags of the case, by company, with explanations and the records that show them',
+    params: CaseParams,
+    query: CompanyFlagsQuery,
+    access: { case: 'case:read' },
+    audit: { action: 'consultation', target: 'companyFlags' },
     handler: async ({ store, access, query, auditIds }) => {
       const view = await companyView(store, access, query.rules ? { rules: query.rules } : {});
       auditIds(Object.keys(view.flags));

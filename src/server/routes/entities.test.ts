@@ -28,14 +28,26 @@ describeEachDialect('entities API', ({ store }) => {
     alice = await api.user(uniqueName('alice'));
     const bob = await api.user(uniqueName('bob'));
     caseId = (await alice('POST', '/api/cases', { title: 'Operation Birch', country: 'LV' })).json<{ id: string }>().id;
-    otherCaseId = (await bob('POST', '/api/cases', { title: 'Another agency case', country: 'EE' })).json<{ id: string }>().id;
-    otherEntityId = (await bob('POST', `/api/cases/${otherCaseId}/entities`, { schema: 'Person', properties: { name: ['Secret Person'] } })).json<{ id: string }>().id;
+    otherCaseId = (await bob('POST', '/api/cases', { title: 'Another agency case', country: 'EE' })).json<{
+      id: string;
+    }>().id;
+    otherEntityId = (
+      await bob('POST', `/api/cases/${otherCaseId}/entities`, {
+        schema: 'Person',
+        properties: { name: ['Secret Person'] },
+      })
+    ).json<{ id: string }>().id;
   });
 
   itDb('records a person and a link, with provenance and grading', async () => {
     const p = await alice('POST', `/api/cases/${caseId}/entities`, {
       schema: 'Person',
-      properties: { name: 'Jānis Bērziņš', phone: ['+371 2612 3456'], proceduralStatus: ['suspect'], crimeScriptFunctions: ['recruiter', 'transporter'] },
+      properties: {
+        name: 'Jānis Bērziņš',
+        phone: ['+371 2612 3456'],
+        proceduralStatus: ['suspect'],
+        crimeScriptFunctions: ['recruiter', 'transporter'],
+      },
       grading: { reliability: 'B', information: '2' },
     });
     expect(p.status).toBe(201);
@@ -43,7 +55,10 @@ describeEachDialect('entities API', ({ store }) => {
     expect(person.caption).toBe('Jānis Bērziņš');
     expect(person.grading).toEqual({ reliability: 'B', information: '2' });
     expect(person.provenance.recordedBy).toBe(alice.userId);
-    const c = await alice('POST', `/api/cases/${caseId}/entities`, { schema: 'Company', properties: { name: 'Baltic Build SIA' } });
+    const c = await alice('POST', `/api/cases/${caseId}/entities`, {
+      schema: 'Company',
+      properties: { name: 'Baltic Build SIA' },
+    });
     const link = await alice('POST', `/api/cases/${caseId}/entities`, {
       schema: 'Directorship',
       properties: { director: person.id, organization: c.json<{ id: string }>().id },
@@ -64,7 +79,10 @@ describeEachDialect('entities API', ({ store }) => {
   });
 
   itDb('an unknown schema is a 400 naming "schema"', async () => {
-    const r = await alice('POST', `/api/cases/${caseId}/entities`, { schema: 'Spaceship', properties: { name: ['x'] } });
+    const r = await alice('POST', `/api/cases/${caseId}/entities`, {
+      schema: 'Spaceship',
+      properties: { name: ['x'] },
+    });
     expect(r.status).toBe(400);
     expect(r.json<Err>().error).toMatchObject({ code: 'unknown_schema', path: 'schema' });
   });
@@ -80,7 +98,10 @@ describeEachDialect('entities API', ({ store }) => {
 
   itDb('an over-limit body is a 413 and writes nothing', async () => {
     const before = await count();
-    const r = await alice('POST', `/api/cases/${caseId}/entities`, { schema: 'Person', properties: { name: ['x'], notes: ['y'.repeat(400_000)] } });
+    const r = await alice('POST', `/api/cases/${caseId}/entities`, {
+      schema: 'Person',
+      properties: { name: ['x'], notes: ['y'.repeat(400_000)] },
+    });
     expect(r.status).toBe(413);
     expect(r.json<Err>().error.code).toBe('payload_too_large');
     expect(await count()).toBe(before);
@@ -93,8 +114,13 @@ describeEachDialect('entities API', ({ store }) => {
     expect(other.status).toBe(404);
     expect(JSON.stringify(other.body)).not.toContain('Secret');
     // Nor can a link in my case point at it.
-    const mine = (await alice('POST', `/api/cases/${caseId}/entities`, { schema: 'Person', properties: { name: ['Linker'] } })).json<{ id: string }>().id;
-    const link = await alice('POST', `/api/cases/${caseId}/entities`, { schema: 'Associate', properties: { person: mine, associate: otherEntityId } });
+    const mine = (
+      await alice('POST', `/api/cases/${caseId}/entities`, { schema: 'Person', properties: { name: ['Linker'] } })
+    ).json<{ id: string }>().id;
+    const link = await alice('POST', `/api/cases/${caseId}/entities`, {
+      schema: 'Associate',
+      properties: { person: mine, associate: otherEntityId },
+    });
     expect(link.status).toBe(400);
     expect(link.json<Err>().error.message).toContain('not an entity of this case');
   });
@@ -111,10 +137,16 @@ describeEachDialect('entities API', ({ store }) => {
 
   itDb('an invalid IBAN or phone is a 400 naming the value, nothing written', async () => {
     const before = await count();
-    const iban = await alice('POST', `/api/cases/${caseId}/entities`, { schema: 'BankAccount', properties: { iban: ['LV80BANK0000435195002'] } });
+    const iban = await alice('POST', `/api/cases/${caseId}/entities`, {
+      schema: 'BankAccount',
+      properties: { iban: ['LV80BANK0000435195002'] },
+    });
     expect(iban.status).toBe(400);
     expect(iban.json<Err>().error.path).toBe('properties.iban[0]');
-    const phone = await alice('POST', `/api/cases/${caseId}/entities`, { schema: 'Person', properties: { name: ['P'], phone: ['+371 12'] } });
+    const phone = await alice('POST', `/api/cases/${caseId}/entities`, {
+      schema: 'Person',
+      properties: { name: ['P'], phone: ['+371 12'] },
+    });
     expect(phone.status).toBe(400);
     expect(phone.json<Err>().error.path).toBe('properties.phone[0]');
     expect(await count()).toBe(before);
@@ -135,35 +167,69 @@ describeEachDialect('entities API', ({ store }) => {
   });
 
   itDb('unknown properties and unknown fields are named', async () => {
-    const r = await alice('POST', `/api/cases/${caseId}/entities`, { schema: 'Person', properties: { name: ['A'], shoeSize: ['44'] } });
+    const r = await alice('POST', `/api/cases/${caseId}/entities`, {
+      schema: 'Person',
+      properties: { name: ['A'], shoeSize: ['44'] },
+    });
     expect(r.json<Err>().error).toMatchObject({ code: 'unknown_property', path: 'properties.shoeSize' });
-    const extra = await alice('POST', `/api/cases/${caseId}/entities`, { schema: 'Person', properties: { name: ['A'] }, colour: 'red' });
+    const extra = await alice('POST', `/api/cases/${caseId}/entities`, {
+      schema: 'Person',
+      properties: { name: ['A'] },
+      colour: 'red',
+    });
     expect(extra.status).toBe(400);
     expect(extra.json<Err>().error.message).toContain('colour');
   });
 
   itDb('edits are optimistic and kept in the history; delete asks before taking links', async () => {
-    const p = (await alice('POST', `/api/cases/${caseId}/entities`, { schema: 'Person', properties: { name: ['Edit Me'] } })).json<{ id: string }>();
-    const e1 = await alice('PATCH', `/api/cases/${caseId}/entities/${p.id}`, { properties: { name: ['Edited'] }, version: 1 });
+    const p = (
+      await alice('POST', `/api/cases/${caseId}/entities`, { schema: 'Person', properties: { name: ['Edit Me'] } })
+    ).json<{ id: string }>();
+    const e1 = await alice('PATCH', `/api/cases/${caseId}/entities/${p.id}`, {
+      properties: { name: ['Edited'] },
+      version: 1,
+    });
     expect(e1.status).toBe(200);
-    const stale = await alice('PATCH', `/api/cases/${caseId}/entities/${p.id}`, { properties: { name: ['Stale'] }, version: 1 });
+    const stale = await alice('PATCH', `/api/cases/${caseId}/entities/${p.id}`, {
+      properties: { name: ['Stale'] },
+      version: 1,
+    });
     expect(stale.status).toBe(409);
-    const q = (await alice('POST', `/api/cases/${caseId}/entities`, { schema: 'Person', properties: { name: ['Friend'] } })).json<{ id: string }>();
-    await alice('POST', `/api/cases/${caseId}/entities`, { schema: 'Associate', properties: { person: p.id, associate: q.id } });
+    const q = (
+      await alice('POST', `/api/cases/${caseId}/entities`, { schema: 'Person', properties: { name: ['Friend'] } })
+    ).json<{ id: string }>();
+    await alice('POST', `/api/cases/${caseId}/entities`, {
+      schema: 'Associate',
+      properties: { person: p.id, associate: q.id },
+    });
     const refused = await alice('DELETE', `/api/cases/${caseId}/entities/${p.id}`);
     expect(refused.status).toBe(409);
     const del = await alice('DELETE', `/api/cases/${caseId}/entities/${p.id}?withLinks=true`);
     expect(del.json<{ deleted: string[] }>().deleted).toHaveLength(2);
-    const h = await store().scope(caseId).selectFrom('entity_history').selectAll().where('entity_id', '=', p.id).execute();
+    const h = await store()
+      .scope(caseId)
+      .selectFrom('entity_history')
+      .selectAll()
+      .where('entity_id', '=', p.id)
+      .execute();
     expect(h.map((x) => x.change)).toEqual(['create', 'update', 'delete']);
   });
 
   itDb('every case route is audited', async () => {
     const before = await store().db.selectFrom('audit_events').select('id').where('case_id', '=', caseId).execute();
     await alice('GET', `/api/cases/${caseId}/entities`);
-    const after = await store().db.selectFrom('audit_events').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
+    const after = await store()
+      .db.selectFrom('audit_events')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('id')
+      .execute();
     expect(after.length).toBe(before.length + 1);
-    expect(after[after.length - 1]).toMatchObject({ action: 'consultation', target_type: 'entities', user_id: alice.userId });
+    expect(after[after.length - 1]).toMatchObject({
+      action: 'consultation',
+      target_type: 'entities',
+      user_id: alice.userId,
+    });
   });
 
   itDb('without a token nothing is served', async () => {

@@ -20,15 +20,24 @@ import { getUser } from '../../store/repos/users.ts';
 import { CaseParams } from './cases.ts';
 import type { Router } from './router.ts';
 
-const edgeSchemata = listSchemata().filter((s) => s.edge).map((s) => s.name);
+const edgeSchemata = listSchemata()
+  .filter((s) => s.edge)
+  .map((s) => s.name);
 
-const SORT_COLUMN = { caption: 'caption', schema: 'schema', updatedAt: 'updated_at', recordedAt: 'recorded_at' } as const;
+const SORT_COLUMN = {
+  caption: 'caption',
+  schema: 'schema',
+  updatedAt: 'updated_at',
+  recordedAt: 'recorded_at',
+} as const;
 
 /** `%`, `_` and the escape itself are literal in the user's words. */
 const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The compact row lists and search results show. */
-export function rowOf(e: Pick<EntityOut, 'id' | 'schema' | 'caption' | 'properties' | 'sourceId' | 'targetId' | 'grading' | 'updatedAt'>): EntityRowOut {
+export function rowOf(
+  e: Pick<EntityOut, 'id' | 'schema' | 'caption' | 'properties' | 'sourceId' | 'targetId' | 'grading' | 'updatedAt'>,
+): EntityRowOut {
   return {
     id: e.id,
     schema: e.schema,
@@ -47,15 +56,30 @@ export function rowOf(e: Pick<EntityOut, 'id' | 'schema' | 'caption' | 'properti
 
 const rowOfStored = (r: EntityRow): EntityRowOut =>
   rowOf({
-    id: r.id, schema: r.schema, caption: r.caption, properties: JSON.parse(r.properties) as Record<string, string[]>, sourceId: r.source_id,
-    targetId: r.target_id, grading: { reliability: r.reliability as EntityOut['grading']['reliability'], information: r.information as EntityOut['grading']['information'] }, updatedAt: r.updated_at,
+    id: r.id,
+    schema: r.schema,
+    caption: r.caption,
+    properties: JSON.parse(r.properties) as Record<string, string[]>,
+    sourceId: r.source_id,
+    targetId: r.target_id,
+    grading: {
+      reliability: r.reliability as EntityOut['grading']['reliability'],
+      information: r.information as EntityOut['grading']['information'],
+    },
+    updatedAt: r.updated_at,
   });
 
 export function entityRowRoutes(r: Router): void {
   r({
-    method: 'GET', url: '/api/cases/:caseId/entity-rows', tag: 'entities', summary: 'Entities and links as table rows: filtered, sorted, offset-paged with a total',
-    params: CaseParams, query: EntityRowsQuery, response: EntityRowsOut,
-    access: { case: 'case:read' }, audit: { action: 'consultation', target: 'entities' },
+    method: 'GET',
+    url: '/api/cases/:caseId/entity-rows',
+    tag: 'entities',
+    summary: 'Entities and links as table rows: filtered, sorted, offset-paged with a total',
+    params: CaseParams,
+    query: EntityRowsQuery,
+    response: EntityRowsOut,
+    access: { case: 'case:read' },
+    audit: { action: 'consultation', target: 'entities' },
     handler: async ({ store, caseId, access, query, auditIds }) => {
       const schemata = query.schema === undefined ? [] : Array.isArray(query.schema) ? query.schema : [query.schema];
       const ids = query.ids ? query.ids.split(',').filter(Boolean).slice(0, 1000) : [];
@@ -68,11 +92,14 @@ export function entityRowRoutes(r: Router): void {
         if (query.source) q = q.where('provenance_source_id', '=', query.source);
         if (ids.length) q = q.where('id', 'in', ids);
         // Properties are JSON written by JSON.stringify, so a status reads exactly like this.
-        if (query.status) q = q.where('properties', 'like', `%"proceduralStatus":["${query.status.replace(/[\\%_"]/g, '')}"]%`);
+        if (query.status)
+          q = q.where('properties', 'like', `%"proceduralStatus":["${query.status.replace(/[\\%_"]/g, '')}"]%`);
         if (query.q) q = q.where(sql<boolean>`lower(caption) like ${likePattern(query.q)} escape '\\'`);
         return q;
       };
-      const [{ n } = { n: 0 }] = await filtered().select((eb) => eb.fn.countAll<number>().as('n')).execute();
+      const [{ n } = { n: 0 }] = await filtered()
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .execute();
       const column = SORT_COLUMN[query.sort];
       let page = filtered().selectAll().orderBy(column, query.dir);
       if (column !== 'caption') page = page.orderBy('caption', query.dir);
@@ -83,27 +110,57 @@ export function entityRowRoutes(r: Router): void {
   });
 
   r({
-    method: 'GET', url: '/api/cases/:caseId/activity', tag: 'entities', summary: 'Recent changes to entities and links, newest first',
-    params: CaseParams, query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) }), response: ActivityOut,
-    access: { case: 'case:read' }, audit: { action: 'consultation', target: 'history' },
+    method: 'GET',
+    url: '/api/cases/:caseId/activity',
+    tag: 'entities',
+    summary: 'Recent changes to entities and links, newest first',
+    params: CaseParams,
+    query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) }),
+    response: ActivityOut,
+    access: { case: 'case:read' },
+    audit: { action: 'consultation', target: 'history' },
     handler: async ({ store, caseId, access, query, auditIds }) => {
       const scope = store.scope(caseId);
       const v = await visibilityOf(store, access);
-      const history = (await scope.selectFrom('entity_history').selectAll().orderBy('changed_at', 'desc').orderBy('version', 'desc').limit(query.limit * 2).execute())
+      const history = (
+        await scope
+          .selectFrom('entity_history')
+          .selectAll()
+          .orderBy('changed_at', 'desc')
+          .orderBy('version', 'desc')
+          .limit(query.limit * 2)
+          .execute()
+      )
         .filter((h) => canSee(v, h.entity_id))
         .slice(0, query.limit);
       const ids = [...new Set(history.map((h) => h.entity_id))];
-      const current = new Map(ids.length ? (await scope.selectFrom('entities').selectAll().where('id', 'in', ids).execute()).map((e) => [e.id, rowOfStored(e)]) : []);
+      const current = new Map(
+        ids.length
+          ? (await scope.selectFrom('entities').selectAll().where('id', 'in', ids).execute()).map((e) => [
+              e.id,
+              rowOfStored(e),
+            ])
+          : [],
+      );
       const names = new Map<string, string | null>();
-      for (const h of history) if (!names.has(h.changed_by)) names.set(h.changed_by, (await getUser(store.db, h.changed_by))?.display_name ?? null);
+      for (const h of history)
+        if (!names.has(h.changed_by))
+          names.set(h.changed_by, (await getUser(store.db, h.changed_by))?.display_name ?? null);
       auditIds(ids);
       return {
         items: history.map((h) => {
           const row = current.get(h.entity_id);
           // A deleted entity has no row: its old caption is not shown (history may hold a victim's name).
           return {
-            entityId: h.entity_id, schema: h.schema, caption: row?.caption ?? '', pseudonym: row?.pseudonym ?? false, change: h.change, version: h.version,
-            changedBy: h.changed_by, changedByName: names.get(h.changed_by) ?? null, changedAt: h.changed_at,
+            entityId: h.entity_id,
+            schema: h.schema,
+            caption: row?.caption ?? '',
+            pseudonym: row?.pseudonym ?? false,
+            change: h.change,
+            version: h.version,
+            changedBy: h.changed_by,
+            changedByName: names.get(h.changed_by) ?? null,
+            changedAt: h.changed_at,
           };
         }),
       };

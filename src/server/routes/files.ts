@@ -7,7 +7,13 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { EvidenceFileOut, EvidenceListQuery, EvidenceUploadQuery, MAX_EVIDENCE_BYTES, PREVIEWABLE_TYPES } from '../../shared/contracts/evidence.ts';
+import {
+  EvidenceFileOut,
+  EvidenceListQuery,
+  EvidenceUploadQuery,
+  MAX_EVIDENCE_BYTES,
+  PREVIEWABLE_TYPES,
+} from '../../shared/contracts/evidence.ts';
 import { errors } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { canSee, hiddenVictim, requireVisibleEntity, visibilityOf } from '../../services/visibility.ts';
@@ -56,8 +62,15 @@ export function sniffMime(bytes: Buffer, fileName: string): string {
 }
 
 const present = (m: CaseFileMeta): EvidenceFileOut => ({
-  id: m.id, fileName: m.file_name, mimeType: m.mime_type, sha256: m.sha256, size: m.size,
-  entityId: m.entity_id, sourceId: m.source_id, createdBy: m.created_by, createdAt: m.created_at,
+  id: m.id,
+  fileName: m.file_name,
+  mimeType: m.mime_type,
+  sha256: m.sha256,
+  size: m.size,
+  entityId: m.entity_id,
+  sourceId: m.source_id,
+  createdBy: m.created_by,
+  createdAt: m.created_at,
 });
 
 const FileParams = CaseParams.extend({ fileId: z.string().min(1).max(200) });
@@ -76,15 +89,22 @@ export function fileRoutes(r: Router, app: FastifyInstance): void {
   ensureUploads(app);
 
   r({
-    method: 'POST', url: '/api/cases/:caseId/files', tag: 'evidence', status: 201,
+    method: 'POST',
+    url: '/api/cases/:caseId/files',
+    tag: 'evidence',
+    status: 201,
     summary: `Upload an evidence file as the body (Content-Type: ${UPLOAD_TYPE}); its SHA-256 is recorded`,
-    params: CaseParams, query: EvidenceUploadQuery, response: EvidenceFileOut,
-    access: { case: 'case:write' }, audit: { action: 'collection', target: 'file' },
+    params: CaseParams,
+    query: EvidenceUploadQuery,
+    response: EvidenceFileOut,
+    access: { case: 'case:write' },
+    audit: { action: 'collection', target: 'file' },
     handler: async ({ store, caseId, actor, access, query, request, setAuditTarget, auditDetail }) => {
       const v = await visibilityOf(store, access);
       if (query.entityId) {
         const row = await requireVisibleEntity(store, access, v, query.entityId);
-        if (hiddenVictim(v, row)) throw errors.forbidden('Only users with victim contact may add evidence to a victim’s record');
+        if (hiddenVictim(v, row))
+          throw errors.forbidden('Only users with victim contact may add evidence to a victim’s record');
       }
       const spooled = await spoolToFile(request.body, query.name, MAX_EVIDENCE_BYTES);
       try {
@@ -95,10 +115,24 @@ export function fileRoutes(r: Router, app: FastifyInstance): void {
         const sourceId = uuidv7();
         const meta = await store.transaction(async (trx) => {
           const scope = store.scope(caseId).in(trx);
-          await insertSource(scope, { id: sourceId, kind: 'evidence', label: query.name, sha256, file_name: query.name, created_by: actor.id, created_at: at });
+          await insertSource(scope, {
+            id: sourceId,
+            kind: 'evidence',
+            label: query.name,
+            sha256,
+            file_name: query.name,
+            created_by: actor.id,
+            created_at: at,
+          });
           return insertFile(scope, {
-            id: uuidv7(), file_name: query.name, mime_type: sniffMime(content, query.name), content,
-            entity_id: query.entityId ?? null, source_id: sourceId, created_by: actor.id, created_at: at,
+            id: uuidv7(),
+            file_name: query.name,
+            mime_type: sniffMime(content, query.name),
+            content,
+            entity_id: query.entityId ?? null,
+            source_id: sourceId,
+            created_by: actor.id,
+            created_at: at,
           });
         });
         setAuditTarget(meta.id);
@@ -111,32 +145,54 @@ export function fileRoutes(r: Router, app: FastifyInstance): void {
   });
 
   r({
-    method: 'GET', url: '/api/cases/:caseId/files', tag: 'evidence', summary: 'Evidence files of the case, or of one entity',
-    params: CaseParams, query: EvidenceListQuery, response: z.object({ files: z.array(EvidenceFileOut) }),
-    access: { case: 'case:read' }, audit: { action: 'consultation', target: 'files' },
+    method: 'GET',
+    url: '/api/cases/:caseId/files',
+    tag: 'evidence',
+    summary: 'Evidence files of the case, or of one entity',
+    params: CaseParams,
+    query: EvidenceListQuery,
+    response: z.object({ files: z.array(EvidenceFileOut) }),
+    access: { case: 'case:read' },
+    audit: { action: 'consultation', target: 'files' },
     handler: async ({ store, caseId, access, query, auditIds }) => {
       const scope = store.scope(caseId);
-      const files = await visibleFiles(scope, await visibilityOf(store, access), await listFiles(scope, query.entityId));
+      const files = await visibleFiles(
+        scope,
+        await visibilityOf(store, access),
+        await listFiles(scope, query.entityId),
+      );
       auditIds(files.map((f) => f.id));
       return { files: files.map(present) };
     },
   });
 
   r({
-    method: 'GET', url: '/api/cases/:caseId/files/:fileId/content', tag: 'evidence', summary: 'The bytes of an evidence file (images and PDFs inline, others as download)',
-    params: FileParams, access: { case: 'case:read' }, audit: { action: 'consultation', target: 'file', targetParam: 'fileId' },
+    method: 'GET',
+    url: '/api/cases/:caseId/files/:fileId/content',
+    tag: 'evidence',
+    summary: 'The bytes of an evidence file (images and PDFs inline, others as download)',
+    params: FileParams,
+    access: { case: 'case:read' },
+    audit: { action: 'consultation', target: 'file', targetParam: 'fileId' },
     handler: async ({ store, caseId, access, params, reply }) => {
       const scope = store.scope(caseId);
       const file = await getFile(scope, params.fileId);
-      if (!file || !(await visibleFiles(scope, await visibilityOf(store, access), [file])).length) throw errors.notFound('File');
+      if (!file || !(await visibleFiles(scope, await visibilityOf(store, access), [file])).length)
+        throw errors.notFound('File');
       const inline = PREVIEWABLE_TYPES.has(file.mime_type);
       void reply
         .type(inline ? file.mime_type : 'application/octet-stream')
-        .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.file_name)}`)
+        .header(
+          'content-disposition',
+          `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.file_name)}`,
+        )
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')
         // Only this platform's own pages may frame it (the PDF preview); it may load nothing.
-        .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'");
+        .header(
+          'content-security-policy',
+          "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'",
+        );
       return file.content;
     },
   });

@@ -28,13 +28,23 @@ export function detectSelectors(q: string): SelectorKind[] {
 
 type CaseHits = GlobalSearchOut['cases'][number]['hits'];
 
-async function searchOneCase(store: Parameters<typeof searchText>[0], access: CaseAccess, q: string, kinds: readonly SelectorKind[], withText: boolean, limit: number, normalised: Map<string, string>): Promise<CaseHits> {
+async function searchOneCase(
+  store: Parameters<typeof searchText>[0],
+  access: CaseAccess,
+  q: string,
+  kinds: readonly SelectorKind[],
+  withText: boolean,
+  limit: number,
+  normalised: Map<string, string>,
+): Promise<CaseHits> {
   const hits = new Map<string, CaseHits[number]>();
   for (const kind of kinds) {
     try {
       const res = await searchSelector(store, access, kind, q);
       normalised.set(kind, res.normalised);
-      for (const m of res.matches) if (!hits.has(m.entity.id)) hits.set(m.entity.id, { entity: rowOf(m.entity), matchedBy: kind, property: m.property });
+      for (const m of res.matches)
+        if (!hits.has(m.entity.id))
+          hits.set(m.entity.id, { entity: rowOf(m.entity), matchedBy: kind, property: m.property });
     } catch (e) {
       // Not a valid number (or IBAN…) under this case's rules: nothing to look up here.
       if (!isAppError(e) || e.code !== 'invalid_selector') throw e;
@@ -42,7 +52,8 @@ async function searchOneCase(store: Parameters<typeof searchText>[0], access: Ca
   }
   if (withText) {
     for (const t of await searchText(store, access, q, limit)) {
-      if (t.entity && !hits.has(t.entity.id)) hits.set(t.entity.id, { entity: rowOf(t.entity), matchedBy: 'text', property: null });
+      if (t.entity && !hits.has(t.entity.id))
+        hits.set(t.entity.id, { entity: rowOf(t.entity), matchedBy: 'text', property: null });
     }
   }
   return [...hits.values()].slice(0, limit);
@@ -50,10 +61,17 @@ async function searchOneCase(store: Parameters<typeof searchText>[0], access: Ca
 
 export function globalSearchRoutes(r: Router): void {
   r({
-    method: 'GET', url: '/api/search', tag: 'search', summary: 'Search every case you may reach: full text and selectors, pseudonyms respected',
-    query: GlobalSearchQuery, response: GlobalSearchOut, access: 'authenticated', audit: { action: 'consultation', target: 'search' },
+    method: 'GET',
+    url: '/api/search',
+    tag: 'search',
+    summary: 'Search every case you may reach: full text and selectors, pseudonyms respected',
+    query: GlobalSearchQuery,
+    response: GlobalSearchOut,
+    access: 'authenticated',
+    audit: { action: 'consultation', target: 'search' },
     handler: async ({ store, actor, query, request, auditDetail }) => {
-      const kinds: SelectorKind[] = query.mode === 'auto' ? detectSelectors(query.q) : query.mode === 'text' ? [] : [query.mode];
+      const kinds: SelectorKind[] =
+        query.mode === 'auto' ? detectSelectors(query.q) : query.mode === 'text' ? [] : [query.mode];
       const withText = query.mode === 'auto' || query.mode === 'text';
       const normalised = new Map<string, string>();
       const out: GlobalSearchOut['cases'] = [];
@@ -66,14 +84,22 @@ export function globalSearchRoutes(r: Router): void {
         }
         const hits = await searchOneCase(store, access, query.q, kinds, withText, query.limit, normalised);
         await recordAudit(store.db, {
-          caseId: kase.id, userId: actor.id, action: 'consultation', targetType: 'search', ip: request.ip,
-          returnedIds: hits.map((h) => h.entity.id), detail: { route: 'GET /api/search', hits: hits.length },
+          caseId: kase.id,
+          userId: actor.id,
+          action: 'consultation',
+          targetType: 'search',
+          ip: request.ip,
+          returnedIds: hits.map((h) => h.entity.id),
+          detail: { route: 'GET /api/search', hits: hits.length },
         });
         if (hits.length) out.push({ caseId: kase.id, title: kase.title, reference: kase.reference, hits });
       }
       auditDetail.cases = out.length;
       return {
-        lookedUpAs: [...kinds.map((k) => ({ mode: k, normalised: normalised.get(k) ?? null })), ...(withText ? [{ mode: 'text', normalised: null }] : [])],
+        lookedUpAs: [
+          ...kinds.map((k) => ({ mode: k, normalised: normalised.get(k) ?? null })),
+          ...(withText ? [{ mode: 'text', normalised: null }] : []),
+        ],
         cases: out,
       };
     },

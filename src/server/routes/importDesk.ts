@@ -52,12 +52,17 @@ const hashKey = (key: string) => createHash('sha256').update(key).digest();
 
 /** `line 17` → 17; any other path is a field of the options. */
 export function messageOf(e: unknown): LineMessage {
-  if (!isAppError(e)) return { line: null, path: null, message: 'The import stopped on an unexpected error; nothing was added' };
+  if (!isAppError(e))
+    return { line: null, path: null, message: 'The import stopped on an unexpected error; nothing was added' };
   const m = /^line (\d+)/.exec(e.path ?? '');
   return { line: m ? Number(m[1]) : null, path: m ? null : (e.path ?? null), message: e.message };
 }
 
-export const inputOf = (u: StagedUpload): ImportInput => ({ fileName: u.fileName, open: () => createReadStream(u.path), size: u.size });
+export const inputOf = (u: StagedUpload): ImportInput => ({
+  fileName: u.fileName,
+  open: () => createReadStream(u.path),
+  size: u.size,
+});
 
 /** The first `lines` lines of the file, for previews of formats that read the whole file first. */
 export function headOf(u: StagedUpload, lines: number): { input: ImportInput; wasCut: () => boolean } {
@@ -69,7 +74,11 @@ export function headOf(u: StagedUpload, lines: number): { input: ImportInput; wa
         let seen = 0;
         for await (const chunk of createReadStream(u.path) as AsyncIterable<Buffer>) {
           let cut = -1;
-          for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) if (++seen >= lines) { cut = i; break; }
+          for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1))
+            if (++seen >= lines) {
+              cut = i;
+              break;
+            }
           if (cut === -1) {
             yield chunk;
             continue;
@@ -105,7 +114,10 @@ async function sniff(u: StagedUpload): Promise<UploadOut['sniff']> {
     for (const encoding of ['utf-8', 'windows-1257'] as const) {
       records.length = 0;
       try {
-        for await (const r of readCsv({ fileName: u.fileName, open: () => Readable.from([head]) }, { delimiter, encoding })) {
+        for await (const r of readCsv(
+          { fileName: u.fileName, open: () => Readable.from([head]) },
+          { delimiter, encoding },
+        )) {
           records.push(r.values);
           if (records.length > 20) break;
         }
@@ -123,34 +135,66 @@ export function previewItem(item: ImportItem, country: string): PreviewItem {
   if (item.kind === 'transaction') {
     const t = item.record;
     return {
-      line: item.line, kind: 'transaction', schema: null, caption: `${t.bookingDate} ${(t.amountMinor / 100).toFixed(2)} ${t.currency}`,
-      properties: { counterpartyName: t.counterpartyName ? [t.counterpartyName] : [], text: t.text ? [t.text] : [] }, error: null,
+      line: item.line,
+      kind: 'transaction',
+      schema: null,
+      caption: `${t.bookingDate} ${(t.amountMinor / 100).toFixed(2)} ${t.currency}`,
+      properties: { counterpartyName: t.counterpartyName ? [t.counterpartyName] : [], text: t.text ? [t.text] : [] },
+      error: null,
     };
   }
-  if (item.kind === 'file') return { line: item.line, kind: 'file', schema: null, caption: item.file.fileName, properties: {}, error: null };
+  if (item.kind === 'file')
+    return { line: item.line, kind: 'file', schema: null, caption: item.file.fileName, properties: {}, error: null };
   if (item.kind === 'statement') {
     const s = item.statement;
     return {
-      line: item.line, kind: 'statement', schema: null, caption: `${s.reference} ${s.openingDate}–${s.closingDate} ${s.currency}`,
-      properties: { entries: [String(s.entries)] }, error: null,
+      line: item.line,
+      kind: 'statement',
+      schema: null,
+      caption: `${s.reference} ${s.openingDate}–${s.closingDate} ${s.currency}`,
+      properties: { entries: [String(s.entries)] },
+      error: null,
     };
   }
   try {
     const [p] = prepareAll([item.record], country, { strictSelectors: false, skipRequired: true });
-    return { line: item.line, kind: 'entity', schema: item.record.schema, caption: p?.caption ?? item.record.id, properties: p?.properties ?? {}, error: null };
+    return {
+      line: item.line,
+      kind: 'entity',
+      schema: item.record.schema,
+      caption: p?.caption ?? item.record.id,
+      properties: p?.properties ?? {},
+      error: null,
+    };
   } catch (e) {
     const props = item.record.properties;
-    return { line: item.line, kind: 'entity', schema: item.record.schema, caption: props['name']?.[0] ?? item.record.id, properties: props, error: messageOf(e).message };
+    return {
+      line: item.line,
+      kind: 'entity',
+      schema: item.record.schema,
+      caption: props['name']?.[0] ?? item.record.id,
+      properties: props,
+      error: messageOf(e).message,
+    };
   }
 }
 
 /** Adds the server-side hooks an importer offers (values dropped by FtM cleaning → warnings). */
-export function withHooks(format: string, options: Record<string, unknown>, warnings: LineMessage[]): Record<string, unknown> {
+export function withHooks(
+  format: string,
+  options: Record<string, unknown>,
+  warnings: LineMessage[],
+): Record<string, unknown> {
   if (format !== 'ftm-mapping') return options;
   return {
     ...options,
     onDiscard: (d: { line: number; entity: string; property: string; value: string }) => {
-      if (warnings.length < MAX_MESSAGES) warnings.push({ line: d.line, path: null, message: `${d.entity}.${d.property}: "${d.value}" was not understood and is left out` });
+      if (warnings.length < MAX_MESSAGES)
+        warnings.push({
+          line: d.line,
+          path: null,
+          message: `${d.entity}.${d.property}: "${d.value}" was not understood and is left out`,
+        });
     },
   };
 }
@@ -167,15 +211,29 @@ export class ImportDesk {
       await spooled.dispose();
       throw errors.validation('The file is empty', 'body');
     }
-    const upload: StagedUpload = { ...spooled, ...meta, id: uuidv7(), size: bytes, sha256: await sha256Of(input), at: Date.now() };
+    const upload: StagedUpload = {
+      ...spooled,
+      ...meta,
+      id: uuidv7(),
+      size: bytes,
+      sha256: await sha256Of(input),
+      at: Date.now(),
+    };
     this.uploads.set(upload.id, upload);
-    return { uploadId: upload.id, fileName: upload.fileName, size: upload.size, sha256: upload.sha256, sniff: await sniff(upload) };
+    return {
+      uploadId: upload.id,
+      fileName: upload.fileName,
+      size: upload.size,
+      sha256: upload.sha256,
+      sniff: await sniff(upload),
+    };
   }
 
   /** The user's own upload in this case; anyone else's is "not found". */
   upload(id: string, caseId: string, userId: string): StagedUpload {
     const u = this.uploads.get(id);
-    if (!u || u.caseId !== caseId || u.userId !== userId) throw errors.validation('The uploaded file is no longer available; upload it again', 'uploadId');
+    if (!u || u.caseId !== caseId || u.userId !== userId)
+      throw errors.validation('The uploaded file is no longer available; upload it again', 'uploadId');
     return u;
   }
 
@@ -194,20 +252,49 @@ export class ImportDesk {
     return { ...out, progress: { ...out.progress } };
   }
 
-  start(store: Store, actor: Actor, caseId: string, country: string, upload: StagedUpload, format: string, importer: Importer<unknown>, options: Record<string, unknown>): { job: Job; key: string } {
+  start(
+    store: Store,
+    actor: Actor,
+    caseId: string,
+    country: string,
+    upload: StagedUpload,
+    format: string,
+    importer: Importer<unknown>,
+    options: Record<string, unknown>,
+  ): { job: Job; key: string } {
     const key = randomBytes(24).toString('base64url');
     const job: Job = {
-      id: uuidv7(), caseId, userId: actor.id, format, fileName: upload.fileName, status: 'checking',
+      id: uuidv7(),
+      caseId,
+      userId: actor.id,
+      format,
+      fileName: upload.fileName,
+      status: 'checking',
       progress: { bytesRead: 0, totalBytes: upload.size, entities: 0, transactions: 0 },
-      report: null, errors: [], warnings: [], truncated: false, controller: new AbortController(), finishedAt: null, keyHash: hashKey(key),
+      report: null,
+      errors: [],
+      warnings: [],
+      truncated: false,
+      controller: new AbortController(),
+      finishedAt: null,
+      keyHash: hashKey(key),
     };
     this.jobs.set(job.id, job);
     void this.run(store, actor, job, country, upload, importer, options)
       .then(() =>
         // The outcome goes into the case's audit chain too (the start was recorded by the route).
         recordAudit(store.db, {
-          caseId, userId: actor.id, action: 'collection', targetType: 'import', targetId: job.id,
-          detail: { result: job.status, entities: job.report?.entitiesAdded ?? 0, transactions: job.report?.transactionsAdded ?? 0, sourceId: job.report?.sourceId ?? null },
+          caseId,
+          userId: actor.id,
+          action: 'collection',
+          targetType: 'import',
+          targetId: job.id,
+          detail: {
+            result: job.status,
+            entities: job.report?.entitiesAdded ?? 0,
+            transactions: job.report?.transactionsAdded ?? 0,
+            sourceId: job.report?.sourceId ?? null,
+          },
         }),
       )
       .catch(() => undefined)
@@ -215,7 +302,15 @@ export class ImportDesk {
     return { job, key };
   }
 
-  private async run(store: Store, actor: Actor, job: Job, country: string, upload: StagedUpload, importer: Importer<unknown>, options: Record<string, unknown>): Promise<void> {
+  private async run(
+    store: Store,
+    actor: Actor,
+    job: Job,
+    country: string,
+    upload: StagedUpload,
+    importer: Importer<unknown>,
+    options: Record<string, unknown>,
+  ): Promise<void> {
     const signal = job.controller.signal;
     const fail = (m: LineMessage) => (job.errors.length < MAX_MESSAGES ? job.errors.push(m) : (job.truncated = true));
     try {
@@ -238,10 +333,24 @@ export class ImportDesk {
       job.status = 'writing';
       job.warnings.length = 0; // the writing pass reports the same discarded values again
       job.progress = { bytesRead: 0, totalBytes: upload.size, entities: 0, transactions: 0 };
-      job.report = await runImport(store, actor, job.caseId, importer, inputOf(upload), withHooks(job.format, options, job.warnings), {
-        signal,
-        onProgress: (p) => (job.progress = { bytesRead: p.bytesRead, totalBytes: p.totalBytes ?? upload.size, entities: p.entities, transactions: p.transactions }),
-      });
+      job.report = await runImport(
+        store,
+        actor,
+        job.caseId,
+        importer,
+        inputOf(upload),
+        withHooks(job.format, options, job.warnings),
+        {
+          signal,
+          onProgress: (p) =>
+            (job.progress = {
+              bytesRead: p.bytesRead,
+              totalBytes: p.totalBytes ?? upload.size,
+              entities: p.entities,
+              transactions: p.transactions,
+            }),
+        },
+      );
       job.status = 'succeeded';
     } catch (e) {
       if (signal.aborted) job.status = 'cancelled';
@@ -254,7 +363,11 @@ export class ImportDesk {
 
   private forgetOld(): void {
     const now = Date.now();
-    for (const [id, u] of this.uploads) if (now - u.at > KEEP_MS) { this.uploads.delete(id); void u.dispose(); }
+    for (const [id, u] of this.uploads)
+      if (now - u.at > KEEP_MS) {
+        this.uploads.delete(id);
+        void u.dispose();
+      }
     for (const [id, j] of this.jobs) if (j.finishedAt !== null && now - j.finishedAt > KEEP_MS) this.jobs.delete(id);
   }
 

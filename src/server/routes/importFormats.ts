@@ -18,9 +18,24 @@ export const allImporters: ReadonlyMap<string, AnyImporter> = new Map(
   Object.entries({ ...bankImporters, ...importers }).map(([id, imp]) => [id, imp as unknown as AnyImporter]),
 );
 
-const col = (name: string, required = false, group?: string): FormatField => ({ name: `mapping.${name}`, kind: 'column', required, ...(group ? { group } : {}) });
-const text = (name: string, required = false, group?: string): FormatField => ({ name, kind: 'text', required, ...(group ? { group } : {}) });
-const choice = (name: string, values: readonly string[], required = false): FormatField => ({ name, kind: 'enum', values: [...values], required });
+const col = (name: string, required = false, group?: string): FormatField => ({
+  name: `mapping.${name}`,
+  kind: 'column',
+  required,
+  ...(group ? { group } : {}),
+});
+const text = (name: string, required = false, group?: string): FormatField => ({
+  name,
+  kind: 'text',
+  required,
+  ...(group ? { group } : {}),
+});
+const choice = (name: string, values: readonly string[], required = false): FormatField => ({
+  name,
+  kind: 'enum',
+  values: [...values],
+  required,
+});
 const encoding = choice('encoding', textEncodings);
 const delimiter = choice('delimiter', csvDelimiters);
 
@@ -31,32 +46,84 @@ const described: Record<string, Omit<ImportFormatOut, 'format' | 'label'>> = {
     extensions: ['.csv', '.tsv', '.txt'],
     mapper: 'fields',
     fields: [
-      col('start', true), col('caller', false, 'pair'), col('callee', false, 'pair'),
-      text('mapping.subscriber', false, 'subscriber'), col('correspondent', false, 'subscriber'), col('direction', false, 'subscriber'),
-      col('duration'), col('cell'), col('type'), text('dateFormat'), text('defaultCountry'), delimiter, encoding,
+      col('start', true),
+      col('caller', false, 'pair'),
+      col('callee', false, 'pair'),
+      text('mapping.subscriber', false, 'subscriber'),
+      col('correspondent', false, 'subscriber'),
+      col('direction', false, 'subscriber'),
+      col('duration'),
+      col('cell'),
+      col('type'),
+      text('dateFormat'),
+      text('defaultCountry'),
+      delimiter,
+      encoding,
     ],
   },
   'bank-csv': {
     extensions: ['.csv', '.tsv', '.txt'],
     mapper: 'fields',
     fields: [
-      col('date', true), col('valueDate'), col('amount', false, 'amount'), col('debit', false, 'debitCredit'), col('credit', false, 'debitCredit'),
-      col('currency', false, 'currency'), text('mapping.fixedCurrency', false, 'currency'), col('account', false, 'account'), text('mapping.fixedAccount', false, 'account'),
-      col('counterpartyName'), col('counterpartyAccount'), col('text'), col('reference'), col('kind'),
-      choice('decimal', [',', '.'], true), text('dateFormat', true), choice('thousandsSeparator', ['.', ',', ' ', "'", '']),
-      { name: 'skipRows', kind: 'number', required: false }, delimiter, encoding,
+      col('date', true),
+      col('valueDate'),
+      col('amount', false, 'amount'),
+      col('debit', false, 'debitCredit'),
+      col('credit', false, 'debitCredit'),
+      col('currency', false, 'currency'),
+      text('mapping.fixedCurrency', false, 'currency'),
+      col('account', false, 'account'),
+      text('mapping.fixedAccount', false, 'account'),
+      col('counterpartyName'),
+      col('counterpartyAccount'),
+      col('text'),
+      col('reference'),
+      col('kind'),
+      choice('decimal', [',', '.'], true),
+      text('dateFormat', true),
+      choice('thousandsSeparator', ['.', ',', ' ', "'", '']),
+      { name: 'skipRows', kind: 'number', required: false },
+      delimiter,
+      encoding,
     ],
   },
   'company-register': {
     extensions: ['.csv', '.tsv', '.txt'],
     mapper: 'fields',
     fields: [
-      col('name', true), ...['registrationNumber', 'country', 'incorporationDate', 'dissolutionDate', 'address', 'phone', 'email', 'employees', 'payroll', 'taxPaid', 'currency', 'figuresYear', 'director', 'directorBirthDate', 'directorSince', 'owner', 'ownerKind', 'ownerShare'].map((c) => col(c)),
-      text('dateFormat'), text('country'), delimiter, encoding,
+      col('name', true),
+      ...[
+        'registrationNumber',
+        'country',
+        'incorporationDate',
+        'dissolutionDate',
+        'address',
+        'phone',
+        'email',
+        'employees',
+        'payroll',
+        'taxPaid',
+        'currency',
+        'figuresYear',
+        'director',
+        'directorBirthDate',
+        'directorSince',
+        'owner',
+        'ownerKind',
+        'ownerShare',
+      ].map((c) => col(c)),
+      text('dateFormat'),
+      text('country'),
+      delimiter,
+      encoding,
     ],
   },
   anx: { extensions: ['.anx', '.xml'], mapper: 'none', fields: [] },
-  camt053: { extensions: ['.xml'], mapper: 'none', fields: [{ name: 'includePending', kind: 'boolean', required: false }] },
+  camt053: {
+    extensions: ['.xml'],
+    mapper: 'none',
+    fields: [{ name: 'includePending', kind: 'boolean', required: false }],
+  },
   mt940: { extensions: ['.sta', '.mt940', '.txt'], mapper: 'none', fields: [encoding] },
 };
 
@@ -71,7 +138,11 @@ export function describeFormats(): ImportFormatOut[] {
 /** The importer for `format`, refusing unknown ones as a field error. */
 export function importerFor(format: string): AnyImporter {
   const imp = allImporters.get(format);
-  if (!imp) throw errors.validation(`Unknown import format "${format}"; one of ${[...allImporters.keys()].join(', ')}`, 'format');
+  if (!imp)
+    throw errors.validation(
+      `Unknown import format "${format}"; one of ${[...allImporters.keys()].join(', ')}`,
+      'format',
+    );
   return imp;
 }
 

@@ -6,7 +6,14 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { ImportFormatOut, ImportJobOut, ImportPreviewBody, ImportPreviewOut, ImportStartBody, UploadOut } from '../../shared/contracts/imports.ts';
+import {
+  ImportFormatOut,
+  ImportJobOut,
+  ImportPreviewBody,
+  ImportPreviewOut,
+  ImportStartBody,
+  UploadOut,
+} from '../../shared/contracts/imports.ts';
 import type { LineMessage, PreviewItem } from '../../shared/contracts/imports.ts';
 import { requireCase } from '../../services/cases.ts';
 import { spoolToFile } from '../http/upload.ts';
@@ -35,16 +42,26 @@ export function importRoutes(r: Router, app: FastifyInstance): void {
   app.addHook('onClose', async () => desk.close());
 
   r({
-    method: 'GET', url: '/api/import-formats', tag: 'imports', summary: 'Every import format, with the fields its mapping needs',
-    access: 'authenticated', response: z.object({ formats: z.array(ImportFormatOut) }),
+    method: 'GET',
+    url: '/api/import-formats',
+    tag: 'imports',
+    summary: 'Every import format, with the fields its mapping needs',
+    access: 'authenticated',
+    response: z.object({ formats: z.array(ImportFormatOut) }),
     handler: async () => ({ formats: describeFormats() }),
   });
 
   r({
-    method: 'POST', url: '/api/cases/:caseId/imports/uploads', tag: 'imports', status: 201,
+    method: 'POST',
+    url: '/api/cases/:caseId/imports/uploads',
+    tag: 'imports',
+    status: 201,
     summary: 'Upload a file to import (the body, Content-Type: application/octet-stream); returns its first lines',
-    params: CaseParams, query: z.object({ name: z.string().trim().min(1).max(255) }), response: UploadOut,
-    access: { case: 'case:write' }, audit: { action: 'collection', target: 'upload' },
+    params: CaseParams,
+    query: z.object({ name: z.string().trim().min(1).max(255) }),
+    response: UploadOut,
+    access: { case: 'case:write' },
+    audit: { action: 'collection', target: 'upload' },
     handler: async ({ caseId, actor, query, request, setAuditTarget, auditDetail }) => {
       const spooled = await spoolToFile(request.body, query.name, MAX_IMPORT_BYTES);
       const out = await desk.stage(spooled, { caseId, userId: actor.id, fileName: query.name });
@@ -55,15 +72,22 @@ export function importRoutes(r: Router, app: FastifyInstance): void {
   });
 
   r({
-    method: 'POST', url: '/api/cases/:caseId/imports/preview', tag: 'imports', summary: 'What the import would make of the first lines, each checked',
-    params: CaseParams, body: ImportPreviewBody, response: ImportPreviewOut,
-    access: { case: 'case:write' }, audit: { action: 'consultation', target: 'upload' },
+    method: 'POST',
+    url: '/api/cases/:caseId/imports/preview',
+    tag: 'imports',
+    summary: 'What the import would make of the first lines, each checked',
+    params: CaseParams,
+    body: ImportPreviewBody,
+    response: ImportPreviewOut,
+    access: { case: 'case:write' },
+    audit: { action: 'consultation', target: 'upload' },
     handler: async ({ store, caseId, actor, body }) => {
       const upload = desk.upload(body.uploadId, caseId, actor.id);
       const importer = importerFor(body.format);
       const options = checkOptions(body.format, body.options);
       const kase = await requireCase(store, caseId);
-      const { input, wasCut } = body.format === 'ftm-mapping' ? headOf(upload, PREVIEW_LINES) : { input: inputOf(upload), wasCut: () => false };
+      const { input, wasCut } =
+        body.format === 'ftm-mapping' ? headOf(upload, PREVIEW_LINES) : { input: inputOf(upload), wasCut: () => false };
       const items: PreviewItem[] = [];
       const errors: LineMessage[] = [];
       const warnings: LineMessage[] = [];
@@ -84,10 +108,16 @@ export function importRoutes(r: Router, app: FastifyInstance): void {
   });
 
   r({
-    method: 'POST', url: '/api/cases/:caseId/imports', tag: 'imports', status: 202,
+    method: 'POST',
+    url: '/api/cases/:caseId/imports',
+    tag: 'imports',
+    status: 202,
     summary: `Start importing an uploaded file; poll /api/import-jobs/{id} with the returned key in ${JOB_KEY_HEADER}`,
-    params: CaseParams, body: ImportStartBody, response: ImportJobOut.extend({ key: z.string() }),
-    access: { case: 'case:write' }, audit: { action: 'collection', target: 'import' },
+    params: CaseParams,
+    body: ImportStartBody,
+    response: ImportJobOut.extend({ key: z.string() }),
+    access: { case: 'case:write' },
+    audit: { action: 'collection', target: 'import' },
     handler: async ({ store, caseId, actor, body, setAuditTarget, auditDetail }) => {
       const upload = desk.upload(body.uploadId, caseId, actor.id);
       const importer = importerFor(body.format);
@@ -103,14 +133,24 @@ export function importRoutes(r: Router, app: FastifyInstance): void {
   // Status and cancel are opened by the job's key, not the session: they must answer while an
   // import's transaction holds the embedded database. Their outcome is audited when the job ends.
   r({
-    method: 'GET', url: '/api/import-jobs/:jobId', tag: 'imports', summary: `An import job: status, progress, report or line errors (header ${JOB_KEY_HEADER})`,
-    params: JobParams, response: ImportJobOut, access: 'public',
+    method: 'GET',
+    url: '/api/import-jobs/:jobId',
+    tag: 'imports',
+    summary: `An import job: status, progress, report or line errors (header ${JOB_KEY_HEADER})`,
+    params: JobParams,
+    response: ImportJobOut,
+    access: 'public',
     handler: async ({ params, request }) => ImportDesk.present(desk.job(params.jobId, jobKey(request.headers))),
   });
 
   r({
-    method: 'POST', url: '/api/import-jobs/:jobId/cancel', tag: 'imports', summary: `Cancel a running import; nothing of it is kept (header ${JOB_KEY_HEADER})`,
-    params: JobParams, response: ImportJobOut, access: 'public',
+    method: 'POST',
+    url: '/api/import-jobs/:jobId/cancel',
+    tag: 'imports',
+    summary: `Cancel a running import; nothing of it is kept (header ${JOB_KEY_HEADER})`,
+    params: JobParams,
+    response: ImportJobOut,
+    access: 'public',
     handler: async ({ params, request }) => {
       const job = desk.job(params.jobId, jobKey(request.headers));
       if (job.status === 'checking' || job.status === 'writing') job.controller.abort();

@@ -16,8 +16,15 @@ const write = { case: 'case:write' } as const;
 
 export function resolutionRoutes(r: Router): void {
   r({
-    method: 'GET', url: '/api/cases/:caseId/resolution/candidates', tag: 'resolution', summary: 'Candidate duplicates, best first, each with the reasons it scored; decided pairs are left out unless asked for',
-    params: CaseParams, query: ResolutionQuery, access: read, audit: { action: 'consultation', target: 'resolutionCandidates' },
+    method: 'GET',
+    url: '/api/cases/:caseId/resolution/candidates',
+    tag: 'resolution',
+    summary:
+      'Candidate duplicates, best first, each with the reasons it scored; decided pairs are left out unless asked for',
+    params: CaseParams,
+    query: ResolutionQuery,
+    access: read,
+    audit: { action: 'consultation', target: 'resolutionCandidates' },
     handler: async ({ store, access, query, auditIds, auditDetail }) => {
       const out = await resolutionCandidates(store, access, query);
       auditIds(out.candidates.flatMap((c) => [c.a.id, c.b.id]));
@@ -27,14 +34,25 @@ export function resolutionRoutes(r: Router): void {
   });
 
   r({
-    method: 'GET', url: '/api/cases/:caseId/resolution/decisions', tag: 'resolution', summary: 'Decisions taken on candidate pairs (merged, rejected, unsure), newest first',
-    params: CaseParams, access: read, audit: { action: 'consultation', target: 'resolutionDecisions' },
+    method: 'GET',
+    url: '/api/cases/:caseId/resolution/decisions',
+    tag: 'resolution',
+    summary: 'Decisions taken on candidate pairs (merged, rejected, unsure), newest first',
+    params: CaseParams,
+    access: read,
+    audit: { action: 'consultation', target: 'resolutionDecisions' },
     handler: async ({ store, caseId }) => ({ decisions: await listDecisions(store, caseId) }),
   });
 
   r({
-    method: 'POST', url: '/api/cases/:caseId/resolution/decisions', tag: 'resolution', summary: 'Reject a candidate pair or mark it unsure; remembered across re-imports',
-    params: CaseParams, body: DecisionBody, access: write, audit: { action: 'alteration', target: 'resolutionDecision' },
+    method: 'POST',
+    url: '/api/cases/:caseId/resolution/decisions',
+    tag: 'resolution',
+    summary: 'Reject a candidate pair or mark it unsure; remembered across re-imports',
+    params: CaseParams,
+    body: DecisionBody,
+    access: write,
+    audit: { action: 'alteration', target: 'resolutionDecision' },
     handler: async ({ store, actor, access, body, setAuditTarget, auditIds }) => {
       const out = await decidePair(store, actor, access, body);
       setAuditTarget(out.pairKey);
@@ -44,14 +62,26 @@ export function resolutionRoutes(r: Router): void {
   });
 
   r({
-    method: 'GET', url: '/api/cases/:caseId/resolution/merges', tag: 'resolution', summary: 'Merges made in the case, newest first, with whether they were undone',
-    params: CaseParams, access: read, audit: { action: 'consultation', target: 'resolutionMerges' },
+    method: 'GET',
+    url: '/api/cases/:caseId/resolution/merges',
+    tag: 'resolution',
+    summary: 'Merges made in the case, newest first, with whether they were undone',
+    params: CaseParams,
+    access: read,
+    audit: { action: 'consultation', target: 'resolutionMerges' },
     handler: async ({ store, caseId }) => ({ merges: await listMerges(store, caseId) }),
   });
 
   r({
-    method: 'POST', url: '/api/cases/:caseId/resolution/merges', tag: 'resolution', summary: 'Merge one record into another: values joined, links re-pointed, the merged record removed (reversible)',
-    params: CaseParams, body: MergeBody, status: 201, access: write, audit: { action: 'combination', target: 'resolutionMerge' },
+    method: 'POST',
+    url: '/api/cases/:caseId/resolution/merges',
+    tag: 'resolution',
+    summary: 'Merge one record into another: values joined, links re-pointed, the merged record removed (reversible)',
+    params: CaseParams,
+    body: MergeBody,
+    status: 201,
+    access: write,
+    audit: { action: 'combination', target: 'resolutionMerge' },
     handler: async ({ store, actor, access, body, setAuditTarget, auditIds }) => {
       const out = await mergePair(store, actor, access, body);
       setAuditTarget(out.id);
@@ -61,8 +91,13 @@ export function resolutionRoutes(r: Router): void {
   });
 
   r({
-    method: 'DELETE', url: '/api/cases/:caseId/resolution/merges/:mergeId', tag: 'resolution', summary: 'Undo a merge: the merged record, its links and the kept record as they were',
-    params: MergeParams, access: write, audit: { action: 'alteration', target: 'resolutionMerge', targetParam: 'mergeId' },
+    method: 'DELETE',
+    url: '/api/cases/:caseId/resolution/merges/:mergeId',
+    tag: 'resolution',
+    summary: 'Undo a merge: the merged record, its links and the kept record as they were',
+    params: MergeParams,
+    access: write,
+    audit: { action: 'alteration', target: 'resolutionMerge', targetParam: 'mergeId' },
     handler: async ({ store, actor, access, params, auditIds }) => {
       const out = await undoMerge(store, actor, access, params.mergeId);
       auditIds([out.keepId, out.mergedId]);

@@ -10,7 +10,9 @@ function describeModel(): SchemaOut[] {
     label: s.label,
     plural: s.plural,
     abstract: s.abstract ?? false,
-    edge: s.edge ? { source: s.edge.source, target: s.edge.target, label: s.edge.label, directed: s.edge.directed } : null,
+    edge: s.edge
+      ? { source: s.edge.source, target: s.edge.target, label: s.edge.label, directed: s.edge.directed }
+      : null,
     ancestors: [...ancestorsOf(s.name)],
     required: [...(s.required ?? [])],
     caption: [...s.caption],
@@ -29,8 +31,12 @@ function describeModel(): SchemaOut[] {
 export function schemaRoutes(r: Router): void {
   let model: SchemaOut[] | undefined;
   r({
-    method: 'GET', url: '/api/schemata', tag: 'model', summary: 'Entity and link types with their properties',
-    access: 'authenticated', response: SchemataOut,
+    method: 'GET',
+    url: '/api/schemata',
+    tag: 'model',
+    summary: 'Entity and link types with their properties',
+    access: 'authenticated',
+    response: SchemataOut,
     handler: async () => ({ schemata: (model ??= describeModel()) }),
   });
 }

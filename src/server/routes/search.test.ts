@@ -18,11 +18,17 @@ describeEachDialect('search API', ({ store }) => {
     caseId = (await user('POST', '/api/cases', { title: 'Selectors', country: 'LV' })).json<{ id: string }>().id;
     const add = async (properties: Record<string, string[]>) =>
       (await user('POST', `/api/cases/${caseId}/entities`, { schema: 'Person', properties })).json<{ id: string }>().id;
-    janisId = await add({ name: ['Jānis Bērziņš'], phone: ['+371 2612 3456'], notes: ['Seen at the Jelgava worksite with a minibus'] });
+    janisId = await add({
+      name: ['Jānis Bērziņš'],
+      phone: ['+371 2612 3456'],
+      notes: ['Seen at the Jelgava worksite with a minibus'],
+    });
     upperId = await add({ name: ['JANIS BERZINS'] });
     cyrillicId = await add({ name: ['Янис Берзиньш'] });
     await add({ name: ['Kalle Tamm'], phone: ['+372 5123 4567'] });
-    await user('POST', `/api/cases/${caseId}/entities/${janisId}/notes`, { text: 'Recruiter of the Daugavpils group; offers jobs in Finland' });
+    await user('POST', `/api/cases/${caseId}/entities/${janisId}/notes`, {
+      text: 'Recruiter of the Daugavpils group; offers jobs in Finland',
+    });
   });
 
   itDb('finds a person by a phone written in three other formats', async () => {
@@ -39,7 +45,10 @@ describeEachDialect('search API', ({ store }) => {
     const all = [janisId, upperId, cyrillicId].sort();
     for (const written of ['Jānis Bērziņš', 'JANIS BERZINS', 'Янис Берзиньш', 'Berzins Janis']) {
       const r = await user('GET', `/api/cases/${caseId}/selectors?kind=name&value=${encodeURIComponent(written)}`);
-      const ids = r.json<SelectorRes>().matches.map((m) => m.entity.id).sort();
+      const ids = r
+        .json<SelectorRes>()
+        .matches.map((m) => m.entity.id)
+        .sort();
       expect(ids, written).toEqual(all);
     }
   });
@@ -67,19 +76,39 @@ describeEachDialect('search API', ({ store }) => {
   });
 
   itDb('transactions are listed, filtered and paged', async () => {
-    const acc = (await user('POST', `/api/cases/${caseId}/entities`, { schema: 'BankAccount', properties: { iban: ['LV80BANK0000435195001'] } })).json<{ id: string }>().id;
-    const tx = Array.from({ length: 7 }, (_, i) => ({ accountId: acc, amountMinor: (i + 1) * 1000, currency: 'EUR', bookingDate: `2026-03-0${i + 1}`, text: i % 2 ? 'SALARY' : 'CASH 100% deposit' }));
+    const acc = (
+      await user('POST', `/api/cases/${caseId}/entities`, {
+        schema: 'BankAccount',
+        properties: { iban: ['LV80BANK0000435195001'] },
+      })
+    ).json<{ id: string }>().id;
+    const tx = Array.from({ length: 7 }, (_, i) => ({
+      accountId: acc,
+      amountMinor: (i + 1) * 1000,
+      currency: 'EUR',
+      bookingDate: `2026-03-0${i + 1}`,
+      text: i % 2 ? 'SALARY' : 'CASH 100% deposit',
+    }));
     const post = await user('POST', `/api/cases/${caseId}/transactions`, { transactions: tx });
     expect(post.json()).toEqual({ received: 7, added: 7, alreadyPresent: 0 });
     const again = await user('POST', `/api/cases/${caseId}/transactions`, { transactions: tx });
     expect(again.json()).toEqual({ received: 7, added: 0, alreadyPresent: 7 });
-    const page1 = (await user('GET', `/api/cases/${caseId}/transactions?account=${acc}&limit=4`)).json<{ transactions: { amountMinor: number }[]; next: string }>();
+    const page1 = (await user('GET', `/api/cases/${caseId}/transactions?account=${acc}&limit=4`)).json<{
+      transactions: { amountMinor: number }[];
+      next: string;
+    }>();
     expect(page1.transactions.map((t) => t.amountMinor)).toEqual([1000, 2000, 3000, 4000]);
-    const page2 = (await user('GET', `/api/cases/${caseId}/transactions?account=${acc}&limit=4&after=${page1.next}`)).json<{ transactions: { amountMinor: number }[] }>();
+    const page2 = (
+      await user('GET', `/api/cases/${caseId}/transactions?account=${acc}&limit=4&after=${page1.next}`)
+    ).json<{ transactions: { amountMinor: number }[] }>();
     expect(page2.transactions.map((t) => t.amountMinor)).toEqual([5000, 6000, 7000]);
-    const cash = (await user('GET', `/api/cases/${caseId}/transactions?text=${encodeURIComponent('100%')}`)).json<{ transactions: unknown[] }>();
+    const cash = (await user('GET', `/api/cases/${caseId}/transactions?text=${encodeURIComponent('100%')}`)).json<{
+      transactions: unknown[];
+    }>();
     expect(cash.transactions).toHaveLength(4);
-    const bad = await user('POST', `/api/cases/${caseId}/transactions`, { transactions: [{ ...tx[0], accountId: janisId }] });
+    const bad = await user('POST', `/api/cases/${caseId}/transactions`, {
+      transactions: [{ ...tx[0], accountId: janisId }],
+    });
     expect(bad.status).toBe(400);
     expect(bad.json<{ error: { path: string } }>().error.path).toBe('transactions[0].accountId');
   });

@@ -1,4 +1,11 @@
-import { decodeCursor, encodeCursor, SearchQuery, SelectorQuery, TransactionQuery, TransactionsCreate } from '../../shared/contracts/index.ts';
+import {
+  decodeCursor,
+  encodeCursor,
+  SearchQuery,
+  SelectorQuery,
+  TransactionQuery,
+  TransactionsCreate,
+} from '../../shared/contracts/index.ts';
 import { errors } from '../../shared/errors.ts';
 import { searchSelector, searchText } from '../../services/search.ts';
 import { importTransactions } from '../../services/transactions.ts';
@@ -29,8 +36,14 @@ const presentTransaction = (t: TransactionRow) => ({
 /** Full-text and selector search, and bank transactions. */
 export function searchRoutes(r: Router): void {
   r({
-    method: 'GET', url: '/api/cases/:caseId/search', tag: 'search', summary: 'Ranked full-text search over names, properties, notes and document text',
-    params: CaseParams, query: SearchQuery, access: { case: 'case:read' }, audit: { action: 'consultation', target: 'search' },
+    method: 'GET',
+    url: '/api/cases/:caseId/search',
+    tag: 'search',
+    summary: 'Ranked full-text search over names, properties, notes and document text',
+    params: CaseParams,
+    query: SearchQuery,
+    access: { case: 'case:read' },
+    audit: { action: 'consultation', target: 'search' },
     handler: async ({ store, query, access, auditIds, auditDetail }) => {
       // The words may be a person's name: the audit layer keeps only a keyed hash of them, so an
       // overseer holding the key can still answer "who searched for X".
@@ -42,8 +55,14 @@ export function searchRoutes(r: Router): void {
   });
 
   r({
-    method: 'GET', url: '/api/cases/:caseId/selectors', tag: 'search', summary: 'Exact look-up of a phone, IBAN, account, email, plate, document number or name, however written',
-    params: CaseParams, query: SelectorQuery, access: { case: 'case:read' }, audit: { action: 'consultation', target: 'selector' },
+    method: 'GET',
+    url: '/api/cases/:caseId/selectors',
+    tag: 'search',
+    summary: 'Exact look-up of a phone, IBAN, account, email, plate, document number or name, however written',
+    params: CaseParams,
+    query: SelectorQuery,
+    access: { case: 'case:read' },
+    audit: { action: 'consultation', target: 'selector' },
     handler: async ({ store, query, auditDetail, access, auditIds }) => {
       auditDetail.kind = query.kind;
       const res = await searchSelector(store, access, query.kind, query.value);
@@ -54,8 +73,14 @@ export function searchRoutes(r: Router): void {
   });
 
   r({
-    method: 'GET', url: '/api/cases/:caseId/transactions', tag: 'transactions', summary: 'Bank transactions, filtered and keyset-paged by booking date',
-    params: CaseParams, query: TransactionQuery, access: { case: 'case:read' }, audit: { action: 'consultation', target: 'transactions' },
+    method: 'GET',
+    url: '/api/cases/:caseId/transactions',
+    tag: 'transactions',
+    summary: 'Bank transactions, filtered and keyset-paged by booking date',
+    params: CaseParams,
+    query: TransactionQuery,
+    access: { case: 'case:read' },
+    audit: { action: 'consultation', target: 'transactions' },
     handler: async ({ store, caseId, query, auditDetail, access }) => {
       let after: { bookingDate: string; id: string } | undefined;
       if (query.after) {
@@ -67,18 +92,37 @@ export function searchRoutes(r: Router): void {
       if (v.only && query.account && !v.only.has(query.account)) throw errors.notFound('Account');
       const rows = await listTransactions(store.scope(caseId), {
         ...(v.only ? { accountIds: [...v.only] } : {}),
-        accountId: query.account, counterpartyAccountId: query.counterparty, from: query.from, to: query.to,
-        minAmount: query.minAmount, maxAmount: query.maxAmount, currency: query.currency, text: query.text, after, limit: query.limit,
+        accountId: query.account,
+        counterpartyAccountId: query.counterparty,
+        from: query.from,
+        to: query.to,
+        minAmount: query.minAmount,
+        maxAmount: query.maxAmount,
+        currency: query.currency,
+        text: query.text,
+        after,
+        limit: query.limit,
       });
       auditDetail.returned = rows.length;
       const last = rows[rows.length - 1];
-      return { transactions: rows.map(presentTransaction), next: rows.length === query.limit && last ? encodeCursor([last.booking_date, last.id]) : null };
+      return {
+        transactions: rows.map(presentTransaction),
+        next: rows.length === query.limit && last ? encodeCursor([last.booking_date, last.id]) : null,
+      };
     },
   });
 
   r({
-    method: 'POST', url: '/api/cases/:caseId/transactions', tag: 'transactions', summary: 'Add statement lines; lines already in the case are skipped', status: 201,
-    params: CaseParams, body: TransactionsCreate, bodyLimit: 16 * MiB, access: { case: 'case:write' }, audit: { action: 'collection', target: 'transactions' },
+    method: 'POST',
+    url: '/api/cases/:caseId/transactions',
+    tag: 'transactions',
+    summary: 'Add statement lines; lines already in the case are skipped',
+    status: 201,
+    params: CaseParams,
+    body: TransactionsCreate,
+    bodyLimit: 16 * MiB,
+    access: { case: 'case:write' },
+    audit: { action: 'collection', target: 'transactions' },
     handler: async ({ store, caseId, body, auditDetail }) => {
       const res = await importTransactions(store, caseId, body.transactions, body.sourceId ?? null);
       Object.assign(auditDetail, res);

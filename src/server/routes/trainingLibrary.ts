@@ -10,9 +10,13 @@ import type { Router } from './router.ts';
 
 export function trainingLibraryRoutes(r: Router): void {
   r({
-    method: 'GET', url: '/api/training/library', tag: 'training',
-    summary: 'Good practices and case studies: filter by country, exploitation type, scheme, agency kind or where a course uses them; search words (diacritics ignored)',
-    query: LibraryQuery, access: 'authenticated',
+    method: 'GET',
+    url: '/api/training/library',
+    tag: 'training',
+    summary:
+      'Good practices and case studies: filter by country, exploitation type, scheme, agency kind or where a course uses them; search words (diacritics ignored)',
+    query: LibraryQuery,
+    access: 'authenticated',
     handler: async ({ query }) => {
       const { lang, ...filter } = query;
       return listPractices(filter, lang);
@@ -20,8 +24,13 @@ export function trainingLibraryRoutes(r: Router): void {
   });
 
   r({
-    method: 'GET', url: '/api/training/library/:entryId', tag: 'training', summary: 'One good-practice entry as safe HTML, with its sources and the modules and exercises that use it',
-    params: EntryParams, query: LangQuery, access: 'authenticated',
+    method: 'GET',
+    url: '/api/training/library/:entryId',
+    tag: 'training',
+    summary: 'One good-practice entry as safe HTML, with its sources and the modules and exercises that use it',
+    params: EntryParams,
+    query: LangQuery,
+    access: 'authenticated',
     handler: async ({ params, query }) => readPractice(params.entryId, query.lang),
   });
 }

@@ -24,12 +24,22 @@ const UserParams = z.object({ userId: z.string().min(1).max(200) });
 /** Administration of users and agencies (admins only); every change is audited. */
 export function userRoutes(r: Router): void {
   r({
-    method: 'GET', url: '/api/agencies', tag: 'users', summary: 'Agencies (to share cases with)', access: 'authenticated',
+    method: 'GET',
+    url: '/api/agencies',
+    tag: 'users',
+    summary: 'Agencies (to share cases with)',
+    access: 'authenticated',
     handler: async ({ store }) => ({ agencies: await listAgencies(store.db) }),
   });
 
   r({
-    method: 'POST', url: '/api/agencies', tag: 'users', summary: 'Add an agency', status: 201, access: { global: 'users:manage' }, body: AgencyCreate,
+    method: 'POST',
+    url: '/api/agencies',
+    tag: 'users',
+    summary: 'Add an agency',
+    status: 201,
+    access: { global: 'users:manage' },
+    body: AgencyCreate,
     audit: { action: 'permission', target: 'agency' },
     handler: async ({ store, body, setAuditTarget }) => {
       const a = await addAgency(store, body);
@@ -39,14 +49,24 @@ export function userRoutes(r: Router): void {
   });
 
   r({
-    method: 'GET', url: '/api/users', tag: 'users', summary: 'All user accounts', access: { global: 'users:manage' },
+    method: 'GET',
+    url: '/api/users',
+    tag: 'users',
+    summary: 'All user accounts',
+    access: { global: 'users:manage' },
     audit: { action: 'consultation', target: 'users' },
     handler: async ({ store }) => ({ users: (await listUsers(store.db)).map(present) }),
   });
 
   r({
-    method: 'POST', url: '/api/users', tag: 'users', summary: 'Create a user; the generated password is shown once', status: 201,
-    access: { global: 'users:manage' }, body: UserCreate, audit: { action: 'permission', target: 'user' },
+    method: 'POST',
+    url: '/api/users',
+    tag: 'users',
+    summary: 'Create a user; the generated password is shown once',
+    status: 201,
+    access: { global: 'users:manage' },
+    body: UserCreate,
+    audit: { action: 'permission', target: 'user' },
     handler: async ({ store, body, setAuditTarget }) => {
       const u = await addUser(store, body);
       setAuditTarget(u.id);
@@ -55,10 +75,17 @@ export function userRoutes(r: Router): void {
   });
 
   r({
-    method: 'PATCH', url: '/api/users/:userId', tag: 'users', summary: 'Disable or re-enable a user (disabling ends their sessions and tokens)',
-    params: UserParams, body: UserPatch, access: { global: 'users:manage' }, audit: { action: 'permission', target: 'user', targetParam: 'userId' },
+    method: 'PATCH',
+    url: '/api/users/:userId',
+    tag: 'users',
+    summary: 'Disable or re-enable a user (disabling ends their sessions and tokens)',
+    params: UserParams,
+    body: UserPatch,
+    access: { global: 'users:manage' },
+    audit: { action: 'permission', target: 'user', targetParam: 'userId' },
     handler: async ({ store, params, body, actor }) => {
-      if (params.userId === actor.id && body.disabled) throw errors.validation('You cannot disable yourself', 'disabled');
+      if (params.userId === actor.id && body.disabled)
+        throw errors.validation('You cannot disable yourself', 'disabled');
       if (!(await getUser(store.db, params.userId))) throw errors.notFound('User');
       await disableUser(store, params.userId, body.disabled);
       return { user: present((await getUser(store.db, params.userId)) as UserRow) };
@@ -66,8 +93,13 @@ export function userRoutes(r: Router): void {
   });
 
   r({
-    method: 'POST', url: '/api/users/:userId/reset', tag: 'users', summary: 'Reset a password: a new one is generated and shown once',
-    params: UserParams, access: { global: 'users:manage' }, audit: { action: 'permission', target: 'user', targetParam: 'userId' },
+    method: 'POST',
+    url: '/api/users/:userId/reset',
+    tag: 'users',
+    summary: 'Reset a password: a new one is generated and shown once',
+    params: UserParams,
+    access: { global: 'users:manage' },
+    audit: { action: 'permission', target: 'user', targetParam: 'userId' },
     handler: async ({ store, params }) => {
       if (!(await getUser(store.db, params.userId))) throw errors.notFound('User');
       return { password: await resetPassword(store, params.userId) };

@@ -15,12 +15,16 @@ describeEachDialect('analysis views API', ({ store }) => {
   let caseId = '';
   let base = '';
 
-  beforeAllWithStore(store, async (opened) => {
-    s = opened;
-    user = await (await testApi(s)).user(uniqueName('views-api'), 'analyst');
-    caseId = await loadDemoCaseLedBy(s, user, { seed: 91, scale: 1 });
-    base = `/api/cases/${caseId}/views`;
-  }, 120_000);
+  beforeAllWithStore(
+    store,
+    async (opened) => {
+      s = opened;
+      user = await (await testApi(s)).user(uniqueName('views-api'), 'analyst');
+      caseId = await loadDemoCaseLedBy(s, user, { seed: 91, scale: 1 });
+      base = `/api/cases/${caseId}/views`;
+    },
+    120_000,
+  );
 
   itDb('answers the chain, the timeline and the map', async () => {
     const chain = (await user('GET', `${base}/chain`)).json<ChainOut>();
@@ -31,7 +35,9 @@ describeEachDialect('analysis views API', ({ store }) => {
     expect(timeline.transactions.reduce((n, d) => n + d.count, 0)).toBeGreaterThan(1000);
     const map = (await user('GET', `${base}/map`)).json<MapOut>();
     expect(map.markers.length).toBeGreaterThan(20);
-    expect(map.markers.every((m) => m.latitude > 40 && m.latitude < 72 && m.longitude > 10 && m.longitude < 40)).toBe(true);
+    expect(map.markers.every((m) => m.latitude > 40 && m.latitude < 72 && m.longitude > 10 && m.longitude < 40)).toBe(
+      true,
+    );
   });
 
   itDb('refuses bad input naming the field, and leaves the case unchanged', async () => {
@@ -47,25 +53,49 @@ describeEachDialect('analysis views API', ({ store }) => {
     const lat = await user('PUT', `${base}/map/positions`, { entityId: someone.id, latitude: 123, longitude: 0 });
     expect(lat.status).toBe(400);
     expect(JSON.stringify(lat.body)).toContain('latitude');
-    const missing = await user('PUT', `${base}/map/positions`, { entityId: 'no-such-entity', latitude: 60, longitude: 24 });
+    const missing = await user('PUT', `${base}/map/positions`, {
+      entityId: 'no-such-entity',
+      latitude: 60,
+      longitude: 24,
+    });
     expect(missing.status).toBe(404);
     expect(await s.scope(caseId).selectFrom('view_placements').selectAll().execute()).toEqual([]);
   });
 
-  itDb('keeps the analyst\'s placements, audited, until removed', async () => {
+  itDb("keeps the analyst's placements, audited, until removed", async () => {
     const chain = (await user('GET', `${base}/chain`)).json<ChainOut>();
     const someone = chain.items.find((i) => !i.lanes.some((l) => l.lane === 'documents'));
     if (!someone) throw new Error('empty chain');
-    expect((await user('PUT', `${base}/chain/placements`, { entityId: someone.id, lane: 'documents', note: 'forged A1 forms' })).status).toBe(200);
+    expect(
+      (
+        await user('PUT', `${base}/chain/placements`, {
+          entityId: someone.id,
+          lane: 'documents',
+          note: 'forged A1 forms',
+        })
+      ).status,
+    ).toBe(200);
     const after = (await user('GET', `${base}/chain`)).json<ChainOut>();
-    expect(after.items.find((i) => i.id === someone.id)?.lanes.find((l) => l.lane === 'documents')?.reasons[0]?.rule).toBe('manual');
-    const audit = await s.db.selectFrom('audit_events').selectAll().where('case_id', '=', caseId).where('target_id', '=', someone.id).execute();
+    expect(
+      after.items.find((i) => i.id === someone.id)?.lanes.find((l) => l.lane === 'documents')?.reasons[0]?.rule,
+    ).toBe('manual');
+    const audit = await s.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('target_id', '=', someone.id)
+      .execute();
     expect(audit.some((a) => a.action === 'alteration')).toBe(true);
-    expect((await user('DELETE', `${base}/chain/placements?entityId=${encodeURIComponent(someone.id)}`)).json()).toEqual({ removed: true });
+    expect(
+      (await user('DELETE', `${base}/chain/placements?entityId=${encodeURIComponent(someone.id)}`)).json(),
+    ).toEqual({ removed: true });
     const map = (await user('GET', `${base}/map`)).json<MapOut>();
     const marker = map.markers[0];
     if (!marker) throw new Error('no marker');
-    expect((await user('PUT', `${base}/map/positions`, { entityId: marker.entityId, latitude: 59.5, longitude: 25.1 })).status).toBe(200);
+    expect(
+      (await user('PUT', `${base}/map/positions`, { entityId: marker.entityId, latitude: 59.5, longitude: 25.1 }))
+        .status,
+    ).toBe(200);
     const moved = (await user('GET', `${base}/map`)).json<MapOut>().markers.find((m) => m.entityId === marker.entityId);
     expect(moved).toMatchObject({ latitude: 59.5, longitude: 25.1, precision: 'manual' });
   });

@@ -4,7 +4,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import { AppError, errors } from '../../shared/errors.ts';
-import { deleteSession, failuresSince, getSession, insertSession, pruneAttempts, recordAttempt, revokeAllOf, touchSession } from '../../store/repos/sessions.ts';
+import {
+  deleteSession,
+  failuresSince,
+  getSession,
+  insertSession,
+  pruneAttempts,
+  recordAttempt,
+  revokeAllOf,
+  touchSession,
+} from '../../store/repos/sessions.ts';
 import { getUser, getUserByName, updateUser } from '../../store/repos/users.ts';
 import type { UserRow } from '../../store/repos/users.ts';
 import type { Store } from '../../store/store.ts';
@@ -23,7 +32,13 @@ export interface SessionPolicy {
   maxFailuresPerAddress: number;
 }
 
-export const defaultSessionPolicy: SessionPolicy = { idleMinutes: 30, absoluteHours: 12, maxFailures: 5, lockMinutes: 15, maxFailuresPerAddress: 30 };
+export const defaultSessionPolicy: SessionPolicy = {
+  idleMinutes: 30,
+  absoluteHours: 12,
+  maxFailures: 5,
+  lockMinutes: 15,
+  maxFailuresPerAddress: 30,
+};
 
 const minutesAgo = (now: number, m: number) => new Date(now - m * 60_000).toISOString();
 const tooMany = (message: string) => new AppError('rate_limited', message);
@@ -36,7 +51,12 @@ export interface LoginInput {
 }
 
 /** Checks credentials; returns the user and a new session token (the only copy). */
-export async function login(store: Store, input: LoginInput, policy = defaultSessionPolicy, now = Date.now()): Promise<{ user: UserRow; token: string; expiresAt: string }> {
+export async function login(
+  store: Store,
+  input: LoginInput,
+  policy = defaultSessionPolicy,
+  now = Date.now(),
+): Promise<{ user: UserRow; token: string; expiresAt: string }> {
   const at = new Date(now).toISOString();
   const since = minutesAgo(now, policy.lockMinutes);
   const addressKey = `ip:${input.ip}`;
@@ -53,7 +73,9 @@ export async function login(store: Store, input: LoginInput, policy = defaultSes
     if (user) {
       await recordAttempt(store.db, `user:${user.id}`, false, at);
       if ((await failuresSince(store.db, `user:${user.id}`, since)) >= policy.maxFailures) {
-        await updateUser(store.db, user.id, { locked_until: new Date(now + policy.lockMinutes * 60_000).toISOString() });
+        await updateUser(store.db, user.id, {
+          locked_until: new Date(now + policy.lockMinutes * 60_000).toISOString(),
+        });
       }
     }
     throw errors.unauthenticated('Wrong username or password');
@@ -76,7 +98,12 @@ export async function login(store: Store, input: LoginInput, policy = defaultSes
 }
 
 /** The user behind a session token, or undefined when it is unknown, idle too long or expired. */
-export async function sessionUser(store: Store, token: string, policy = defaultSessionPolicy, now = Date.now()): Promise<UserRow | undefined> {
+export async function sessionUser(
+  store: Store,
+  token: string,
+  policy = defaultSessionPolicy,
+  now = Date.now(),
+): Promise<UserRow | undefined> {
   const s = await getSession(store.db, token);
   if (!s) return undefined;
   const at = new Date(now).toISOString();

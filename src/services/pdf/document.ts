@@ -48,9 +48,20 @@ export interface Figure {
   width: number;
   height: number;
   rect(x: number, y: number, w: number, h: number, style?: { fill?: RGB; border?: RGB; borderWidth?: number }): void;
-  line(x1: number, y1: number, x2: number, y2: number, style?: { color?: RGB; thickness?: number; arrow?: boolean }): void;
+  line(
+    x1: number,
+    y1: number,
+    x2: number,
+    y2: number,
+    style?: { color?: RGB; thickness?: number; arrow?: boolean },
+  ): void;
   /** Text at (x, y) — y is the baseline — cut with an ellipsis to `maxWidth` when given. */
-  label(text: string, x: number, y: number, style?: { size?: number; bold?: boolean; color?: RGB; maxWidth?: number }): void;
+  label(
+    text: string,
+    x: number,
+    y: number,
+    style?: { size?: number; bold?: boolean; color?: RGB; maxWidth?: number },
+  ): void;
 }
 
 export class PdfWriter {
@@ -90,7 +101,13 @@ export class PdfWriter {
     this.page = this.doc.addPage([this.opts.page.width, this.opts.page.height]);
     this.y = this.opts.page.height - this.opts.margin;
     if (this.opts.footer) {
-      this.page.drawText(this.opts.footer, { x: this.opts.margin, y: this.opts.margin / 2, size: 8, font: this.regular, color: rgb(0.4, 0.42, 0.46) });
+      this.page.drawText(this.opts.footer, {
+        x: this.opts.margin,
+        y: this.opts.margin / 2,
+        size: 8,
+        font: this.regular,
+        color: rgb(0.4, 0.42, 0.46),
+      });
     }
   }
 
@@ -132,7 +149,10 @@ export class PdfWriter {
     const font = style.bold ? this.bold : this.regular;
     for (const line of this.wrap(text, size, style.bold)) {
       this.space(size * 1.35);
-      const x = style.align === 'center' ? this.opts.margin + (this.width - font.widthOfTextAtSize(line, size)) / 2 : this.opts.margin;
+      const x =
+        style.align === 'center'
+          ? this.opts.margin + (this.width - font.widthOfTextAtSize(line, size)) / 2
+          : this.opts.margin;
       this.page.drawText(line, { x, y: this.y, size, font, color: style.color ?? rgb(0.11, 0.14, 0.19) });
     }
     if (style.after) this.space(style.after);
@@ -141,14 +161,26 @@ export class PdfWriter {
   /** A horizontal rule across the writing area. */
   rule(color: RGB = rgb(0.18, 0.36, 0.6), thickness = 1.5): void {
     this.space(8);
-    this.page.drawLine({ start: { x: this.opts.margin, y: this.y }, end: { x: this.opts.margin + this.width, y: this.y }, thickness, color });
+    this.page.drawLine({
+      start: { x: this.opts.margin, y: this.y },
+      end: { x: this.opts.margin + this.width, y: this.y },
+      thickness,
+      color,
+    });
     this.space(8);
   }
 
   /** A frame around the page (certificates). */
   frame(color: RGB = rgb(0.18, 0.36, 0.6)): void {
     const m = this.opts.margin / 2;
-    this.page.drawRectangle({ x: m, y: m, width: this.opts.page.width - 2 * m, height: this.opts.page.height - 2 * m, borderColor: color, borderWidth: 2 });
+    this.page.drawRectangle({
+      x: m,
+      y: m,
+      width: this.opts.page.width - 2 * m,
+      height: this.opts.page.height - 2 * m,
+      borderColor: color,
+      borderWidth: 2,
+    });
   }
 
   get pageCount(): number {
@@ -176,7 +208,15 @@ export class PdfWriter {
     draw({
       width: this.width,
       height: h,
-      rect: (x, y, w, hh, st = {}) => page.drawRectangle({ x: left + x, y: top - y - hh, width: w, height: hh, ...(st.fill ? { color: st.fill } : {}), ...(st.border ? { borderColor: st.border, borderWidth: st.borderWidth ?? 0.8 } : {}) }),
+      rect: (x, y, w, hh, st = {}) =>
+        page.drawRectangle({
+          x: left + x,
+          y: top - y - hh,
+          width: w,
+          height: hh,
+          ...(st.fill ? { color: st.fill } : {}),
+          ...(st.border ? { borderColor: st.border, borderWidth: st.borderWidth ?? 0.8 } : {}),
+        }),
       line: (x1, y1, x2, y2, st = {}) => {
         const color = st.color ?? rgb(0.45, 0.5, 0.58);
         const thickness = st.thickness ?? 0.8;
@@ -184,13 +224,24 @@ export class PdfWriter {
         if (!st.arrow) return;
         const ang = Math.atan2(-(y2 - y1), x2 - x1);
         for (const d of [Math.PI * 0.85, -Math.PI * 0.85]) {
-          page.drawLine({ start: { x: left + x2, y: top - y2 }, end: { x: left + x2 + 5 * Math.cos(ang + d), y: top - y2 + 5 * Math.sin(ang + d) }, thickness, color });
+          page.drawLine({
+            start: { x: left + x2, y: top - y2 },
+            end: { x: left + x2 + 5 * Math.cos(ang + d), y: top - y2 + 5 * Math.sin(ang + d) },
+            thickness,
+            color,
+          });
         }
       },
       label: (text, x, y, st = {}) => {
         const font = st.bold ? this.bold : this.regular;
         const size = st.size ?? 7;
-        page.drawText(fit(text.replace(/\s+/g, ' '), font, size, st.maxWidth), { x: left + x, y: top - y, size, font, color: st.color ?? rgb(0.11, 0.14, 0.19) });
+        page.drawText(fit(text.replace(/\s+/g, ' '), font, size, st.maxWidth), {
+          x: left + x,
+          y: top - y,
+          size,
+          font,
+          color: st.color ?? rgb(0.11, 0.14, 0.19),
+        });
       },
     });
     this.y = top - h;

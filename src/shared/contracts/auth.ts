@@ -6,7 +6,10 @@ export const Language = z.enum(languages);
 export const LoginBody = z.strictObject({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(1024),
-  totp: z.string().regex(/^\d{6}$/, 'six digits').optional(),
+  totp: z
+    .string()
+    .regex(/^\d{6}$/, 'six digits')
+    .optional(),
 });
 
 export const MePatch = z.strictObject({ language: Language });
@@ -19,10 +22,23 @@ export const TotpEnable = z.strictObject({
 export const TokenCreate = z.strictObject({ label: z.string().trim().min(1).max(100) });
 
 /** `dpo`: the data-protection officer, who oversees the audit trail and reaches no case data. */
-export const platformRoleValues = ['admin', 'investigator', 'analyst', 'supervisor', 'prosecutor', 'trainer', 'trainee', 'dpo'] as const;
+export const platformRoleValues = [
+  'admin',
+  'investigator',
+  'analyst',
+  'supervisor',
+  'prosecutor',
+  'trainer',
+  'trainee',
+  'dpo',
+] as const;
 
 export const UserCreate = z.strictObject({
-  username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{2,64}$/, '2–64 characters of a–z, 0–9, dot, dash or underscore'),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9._-]{2,64}$/, '2–64 characters of a–z, 0–9, dot, dash or underscore'),
   displayName: z.string().trim().min(1).max(200).optional(),
   platformRole: z.enum(platformRoleValues),
   agencyId: z.string().min(1).max(200).optional(),
@@ -31,7 +47,15 @@ export const UserCreate = z.strictObject({
 
 export const UserPatch = z.strictObject({ disabled: z.boolean() });
 
-export const agencyKindValues = ['police', 'borderGuard', 'labourInspectorate', 'tax', 'fiu', 'prosecution', 'victimSupport'] as const;
+export const agencyKindValues = [
+  'police',
+  'borderGuard',
+  'labourInspectorate',
+  'tax',
+  'fiu',
+  'prosecution',
+  'victimSupport',
+] as const;
 export const AgencyCreate = z.strictObject({
   name: z.string().trim().min(1).max(200),
   country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 code such as FI, EE or LV'),

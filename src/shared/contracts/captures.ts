@@ -17,7 +17,15 @@ export const ExtractionOut = z.object({
   prices: z.array(z.object({ amount: z.number(), currency: z.string(), minutes: z.number().nullable(), ...span })),
   ages: z.array(z.object({ age: z.number(), ...span })),
   places: z.array(z.object({ name: z.string(), country: z.string(), ...span })),
-  redFlags: z.array(z.object({ kind: z.string(), language: z.string().nullable(), phrase: z.string(), start: z.number(), end: z.number() })),
+  redFlags: z.array(
+    z.object({
+      kind: z.string(),
+      language: z.string().nullable(),
+      phrase: z.string(),
+      start: z.number(),
+      end: z.number(),
+    }),
+  ),
 });
 export type ExtractionOut = z.infer<typeof ExtractionOut>;
 
@@ -72,7 +80,14 @@ export const AdLinkOut = z.object({
 export const PhoneHitOut = z.object({
   phone: z.string(),
   adIds: z.array(z.string()),
-  holders: z.array(z.object({ entityId: z.string(), schema: z.string(), caption: z.string(), roles: z.array(z.enum(['accountHolder', 'worker', 'phoneHolder'])) })),
+  holders: z.array(
+    z.object({
+      entityId: z.string(),
+      schema: z.string(),
+      caption: z.string(),
+      roles: z.array(z.enum(['accountHolder', 'worker', 'phoneHolder'])),
+    }),
+  ),
   /** household: the phone is given by several people sharing a surname or address. */
   kind: z.enum(['holder', 'sharedByUnrelated', 'household']),
   why: z.string(),
@@ -99,14 +114,19 @@ export type NetworksOut = z.infer<typeof NetworksOut>;
 export const EvidenceCheckOut = z.object({
   ok: z.boolean(),
   checked: z.number(),
-  files: z.array(z.object({
-    fileId: z.string(),
-    fileName: z.string(),
-    entityId: z.string().nullable(),
-    sha256: z.string(),
-    /** ok, or what is wrong: altered (bytes or their seal changed), sha256Mismatch (capture record and file disagree), unreadable (key missing). */
-    status: z.enum(['ok', 'altered', 'sha256Mismatch', 'unreadable']),
-    detail: z.string().nullable(),
-  })),
+  files: z.array(
+    z.object({
+      fileId: z.string(),
+      fileName: z.string(),
+      entityId: z.string().nullable(),
+      sha256: z.string(),
+      /**
+       * ok, or what is wrong: altered (bytes or their seal changed), sha256Mismatch (capture record and file
+       * disagree), unreadable (key missing).
+       */
+      status: z.enum(['ok', 'altered', 'sha256Mismatch', 'unreadable']),
+      detail: z.string().nullable(),
+    }),
+  ),
 });
 export type EvidenceCheckOut = z.infer<typeof EvidenceCheckOut>;

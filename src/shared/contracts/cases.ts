@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 export const caseRoles = ['lead', 'member', 'readonly'] as const;
 export const CaseRole = z.enum(caseRoles);
-export const HandlingCode = z.enum(['H0', 'H1', 'H2', 'H3']).describe('Europol-style handling code limiting onward sharing and export');
+export const HandlingCode = z
+  .enum(['H0', 'H1', 'H2', 'H3'])
+  .describe('Europol-style handling code limiting onward sharing and export');
 export const CasePurpose = z.enum(['operational', 'training', 'demo']);
 
 export const CaseCreate = z.strictObject({
@@ -18,7 +20,9 @@ export const CaseCreate = z.strictObject({
 });
 export type CaseCreate = z.infer<typeof CaseCreate>;
 
-export const CaseUpdate = CaseCreate.omit({ purpose: true }).partial().extend({ status: z.enum(['open', 'closed']).optional() });
+export const CaseUpdate = CaseCreate.omit({ purpose: true })
+  .partial()
+  .extend({ status: z.enum(['open', 'closed']).optional() });
 
 export const CaseOut = z.object({
   id: z.string(),
@@ -46,5 +50,9 @@ export const MemberAdd = z.strictObject({
 export const ShareCreate = z.strictObject({
   agencyId: z.string().min(1),
   access: z.enum(['read', 'contribute']),
-  entityIds: z.array(z.string().min(1).max(200)).max(10_000).optional().describe('Share only these entities (and the links between them)'),
+  entityIds: z
+    .array(z.string().min(1).max(200))
+    .max(10_000)
+    .optional()
+    .describe('Share only these entities (and the links between them)'),
 });

@@ -74,7 +74,12 @@ export const PathsOut = z.object({ paths: z.array(PathOut), graph: CaseGraphOut 
 export type PathsOut = z.infer<typeof PathsOut>;
 
 /** What a saved chart keeps: where each node is, which are pinned, the filters, the period. */
-export const ChartPosition = z.strictObject({ id: Id, x: z.number().finite(), y: z.number().finite(), pinned: z.boolean().optional() });
+export const ChartPosition = z.strictObject({
+  id: Id,
+  x: z.number().finite(),
+  y: z.number().finite(),
+  pinned: z.boolean().optional(),
+});
 export const ChartFilters = z.strictObject({
   hiddenTypes: z.array(z.string().max(100)).max(200).default([]),
   hiddenLinkTypes: z.array(z.string().max(100)).max(200).default([]),
@@ -87,7 +92,13 @@ export type ChartFilters = z.output<typeof ChartFilters>;
 
 export const ChartContent = z.strictObject({
   nodes: z.array(ChartPosition).max(50_000),
-  filters: ChartFilters.default({ hiddenTypes: [], hiddenLinkTypes: [], tag: null, minReliability: null, minInformation: null }),
+  filters: ChartFilters.default({
+    hiddenTypes: [],
+    hiddenLinkTypes: [],
+    tag: null,
+    minReliability: null,
+    minInformation: null,
+  }),
   period: z.strictObject({ from: z.string().nullable(), to: z.string().nullable() }).nullable().default(null),
   layout: z.enum(['force', 'hierarchy', 'manual']).default('manual'),
 });
@@ -104,7 +115,10 @@ export const ChartImportBody = z.strictObject({
   name: z.string().trim().min(1, 'give the chart a name').max(200),
   format: z.enum(graphFormats),
   /** The file's text (GraphML or GEXF are XML). */
-  content: z.string().min(1, 'the file is empty').max(20 * 1024 * 1024),
+  content: z
+    .string()
+    .min(1, 'the file is empty')
+    .max(20 * 1024 * 1024),
 });
 
 export const ChartSummaryOut = z.object({

@@ -6,7 +6,15 @@ import { z } from 'zod';
 import { Id } from './common.ts';
 
 export const FLAG_RULE_NAMES = [
-  'sharedAddress', 'directorManyBoards', 'directorAge', 'recentlyRegistered', 'noStaffManyPosted', 'payrollGap', 'phoenix', 'postingTooLong', 'repeatedPosting',
+  'sharedAddress',
+  'directorManyBoards',
+  'directorAge',
+  'recentlyRegistered',
+  'noStaffManyPosted',
+  'payrollGap',
+  'phoenix',
+  'postingTooLong',
+  'repeatedPosting',
 ] as const;
 
 /** `rules=phoenix,directorAge`: a comma list of rule names; unknown names are refused by name. */
@@ -49,7 +57,13 @@ export interface ChainNodeOut {
   companyId: string;
   name: string;
   country: string | null;
-  via: { linkId: string; kind: 'subcontract' | 'posting'; contract: string | null; start: string | null; end: string | null } | null;
+  via: {
+    linkId: string;
+    kind: 'subcontract' | 'posting';
+    contract: string | null;
+    start: string | null;
+    end: string | null;
+  } | null;
   children: ChainNodeOut[];
   workers: ChainWorkerOut[];
   cycle: boolean;
@@ -65,7 +79,10 @@ export const ResolutionQuery = z.object({
   schema: z.enum(['Person', 'Company', 'Organization', 'LegalEntity']).default('Person'),
   threshold: z.coerce.number().min(0).max(1).default(0.5),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
-  decided: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  decided: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export const DecisionBody = z.object({

@@ -9,7 +9,9 @@ export const hitSelectorKinds = ['phone', 'iban', 'account', 'email', 'plate', '
 export const HitSelectorKind = z.enum(hitSelectorKinds);
 export type HitSelectorKind = z.infer<typeof HitSelectorKind>;
 
-export const AgreementId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'letters, digits, dot, dash and underscore, agreed with the partner');
+export const AgreementId = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, 'letters, digits, dot, dash and underscore, agreed with the partner');
 
 export const ContactPoint = z.strictObject({
   name: z.string().trim().min(1).max(200),
@@ -20,16 +22,28 @@ export const ContactPoint = z.strictObject({
 export type ContactPoint = z.infer<typeof ContactPoint>;
 
 export const AgreementInput = z.strictObject({
-  id: AgreementId.describe('The same id on both sides: it separates this agreement\'s hashes from every other'),
+  id: AgreementId.describe("The same id on both sides: it separates this agreement's hashes from every other"),
   name: z.string().trim().min(1).max(200),
   partnerName: z.string().trim().min(1).max(200),
   partnerCountry: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 code'),
-  partnerPublicKey: z.string().regex(/^[0-9a-f]{64}$/, "the partner's Ed25519 public key, 64 hex characters (elect agreement identity on their side)"),
-  partnerUrl: z.url({ protocol: /^https?$/ }).optional().describe('Base URL of the partner server; unset: files only'),
+  partnerPublicKey: z
+    .string()
+    .regex(
+      /^[0-9a-f]{64}$/,
+      "the partner's Ed25519 public key, 64 hex characters (elect agreement identity on their side)",
+    ),
+  partnerUrl: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .describe('Base URL of the partner server; unset: files only'),
   selectorTypes: z.array(HitSelectorKind).min(1).max(hitSelectorKinds.length),
   rateLimit: z.strictObject({
     queries: z.number().int().min(1).max(10_000),
-    periodHours: z.number().int().min(1).max(24 * 366),
+    periodHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 366),
   }),
   maxSelectorsPerQuery: z.number().int().min(1).max(200_000).default(20_000),
   contactPoints: z.array(ContactPoint).min(1).max(20),
@@ -66,7 +80,13 @@ export const HitNoticeOut = z.object({
   kinds: z.record(z.string(), z.number()),
   /** Entities of this (my own) case that hold a shared selector. */
   entityIds: z.array(z.string()),
-  contact: z.object({ name: z.string(), agency: z.string(), country: z.string().nullable(), email: z.string().nullable(), phone: z.string().nullable() }),
+  contact: z.object({
+    name: z.string(),
+    agency: z.string(),
+    country: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+  }),
   agreementId: z.string().nullable(),
   /** Whether this side asked (found it) or was found. */
   role: z.enum(['finder', 'found']),

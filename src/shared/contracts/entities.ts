@@ -44,7 +44,10 @@ export const EntityListQuery = z.object({
 
 export const NoteCreate = z.strictObject({
   text: z.string().trim().min(1).max(100_000),
-  kind: z.enum(['note', 'assessment']).default('note').describe('A note records an observation; an assessment is an analyst\'s judgement'),
+  kind: z
+    .enum(['note', 'assessment'])
+    .default('note')
+    .describe("A note records an observation; an assessment is an analyst's judgement"),
 });
 
 export const JournalCreate = z.strictObject({
@@ -56,6 +59,9 @@ export const JournalCreate = z.strictObject({
 export const SourceCreate = z.strictObject({
   kind: z.enum(['import', 'evidence', 'officer']),
   label: z.string().trim().min(1).max(500),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   fileName: z.string().max(500).optional(),
 });

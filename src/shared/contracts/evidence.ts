@@ -23,7 +23,13 @@ export const EvidenceFileOut = z.object({
 export type EvidenceFileOut = z.infer<typeof EvidenceFileOut>;
 
 /** Types shown inside the page. SVG is left out on purpose: it can carry script. */
-export const PREVIEWABLE_TYPES: ReadonlySet<string> = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf']);
+export const PREVIEWABLE_TYPES: ReadonlySet<string> = new Set([
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'application/pdf',
+]);
 
 /** Largest evidence file accepted (bytes). */
 export const MAX_EVIDENCE_BYTES = 200 * 1024 * 1024;

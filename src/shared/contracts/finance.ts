@@ -13,9 +13,18 @@ export type FindingStatus = (typeof findingStatuses)[number];
 
 /** The assumptions the estimate computes with; other names are kept and printed only. */
 export const ASSUMPTIONS = {
-  cashKickbackWindowDays: { unit: 'days', meaning: 'Cash a victim withdrew within this many days after a wage counts as handed back (a kick-back)' },
-  transportDeductionPerMonth: { unit: 'EUR/month', meaning: 'Transport charged in cash per month housed (months counted from the housing deductions paid)' },
-  otherDeductionPerMonth: { unit: 'EUR/month', meaning: 'Other charges taken in cash per month housed (food, tools, fines)' },
+  cashKickbackWindowDays: {
+    unit: 'days',
+    meaning: 'Cash a victim withdrew within this many days after a wage counts as handed back (a kick-back)',
+  },
+  transportDeductionPerMonth: {
+    unit: 'EUR/month',
+    meaning: 'Transport charged in cash per month housed (months counted from the housing deductions paid)',
+  },
+  otherDeductionPerMonth: {
+    unit: 'EUR/month',
+    meaning: 'Other charges taken in cash per month housed (food, tools, fines)',
+  },
   hoursPerMonth: { unit: 'h/month', meaning: 'Hours actually worked per month paid' },
   hourlyWage: { unit: 'EUR/h', meaning: 'Statutory or collective-agreement hourly wage due' },
   clientsPerDay: { unit: 'clients/day', meaning: 'Clients per working day (sexual exploitation)' },
@@ -26,9 +35,19 @@ export const ASSUMPTIONS = {
 export type AssumptionName = keyof typeof ASSUMPTIONS;
 
 export const Assumption = z.strictObject({
-  name: z.string().trim().min(1).max(100).describe(`One of ${Object.keys(ASSUMPTIONS).join(', ')}; other names are kept and printed but not computed with`),
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .describe(`One of ${Object.keys(ASSUMPTIONS).join(', ')}; other names are kept and printed but not computed with`),
   value: z.number().finite().min(0),
-  unit: z.string().trim().min(1).max(50).describe('E.g. EUR/month, days, h/month; money units start with the currency code'),
+  unit: z
+    .string()
+    .trim()
+    .min(1)
+    .max(50)
+    .describe('E.g. EUR/month, days, h/month; money units start with the currency code'),
   source: z.string().trim().min(1, 'say where the assumption comes from').max(2000),
   /** Victims (person ids) or accounts it applies to; absent: all. */
   appliesTo: z.array(Id).max(10_000).optional(),
@@ -36,7 +55,10 @@ export const Assumption = z.strictObject({
 });
 export type Assumption = z.infer<typeof Assumption>;
 
-const Choice = z.strictObject({ include: z.array(Id).max(10_000).default([]), exclude: z.array(Id).max(10_000).default([]) });
+const Choice = z.strictObject({
+  include: z.array(Id).max(10_000).default([]),
+  exclude: z.array(Id).max(10_000).default([]),
+});
 
 export const ProceedsModel = z.strictObject({
   assumptions: z.array(Assumption).max(1000).default([]),
@@ -56,20 +78,40 @@ export const DecisionBody = z.strictObject({
 });
 
 /** What the web asks before dismissing: a finding is never dismissed without saying why. */
-export const DecisionForm = DecisionBody.refine((d) => d.status !== 'dismissed' || !!d.note?.trim(), { message: 'say why the finding is dismissed', path: ['note'] });
+export const DecisionForm = DecisionBody.refine((d) => d.status !== 'dismissed' || !!d.note?.trim(), {
+  message: 'say why the finding is dismissed',
+  path: ['note'],
+});
 
 export const transactionSorts = ['date', 'amount', 'counterparty'] as const;
 
 /** The statement lines of an account or of the case, for the virtualised list and its CSV export. */
 export const TransactionRowsQuery = z.object({
   account: Id.optional().describe('Only this account’s lines'),
-  counterparty: z.string().max(500).optional().describe('A counterparty key as /finance/counterparties ranks them: an account id, no:<number> or name:<name>'),
-  q: z.string().trim().max(200).optional().describe('Part of the counterparty’s name or number, the text or the reference, any case'),
+  counterparty: z
+    .string()
+    .max(500)
+    .optional()
+    .describe('A counterparty key as /finance/counterparties ranks them: an account id, no:<number> or name:<name>'),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .describe('Part of the counterparty’s name or number, the text or the reference, any case'),
   from: z.iso.date().optional().describe('First booking date (YYYY-MM-DD)'),
   to: z.iso.date().optional().describe('Last booking date (YYYY-MM-DD)'),
-  minAmount: z.coerce.number().int().min(0).optional().describe('Minor units, either direction: lines at least this large'),
+  minAmount: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe('Minor units, either direction: lines at least this large'),
   direction: z.enum(['in', 'out']).optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
   finding: Id.optional().describe('Only the lines a finding cites as its evidence'),
   sort: z.enum(transactionSorts).default('date'),
   dir: z.enum(['asc', 'desc']).default('desc'),
@@ -79,27 +121,64 @@ export const TransactionRowsQuery = z.object({
 export type TransactionRowsQuery = z.input<typeof TransactionRowsQuery>;
 
 export const TransactionOut = z.object({
-  id: z.string(), accountId: z.string(), counterpartyAccountId: z.string().nullable(), counterpartyName: z.string().nullable(), counterpartyAccount: z.string().nullable(),
-  amountMinor: z.number(), currency: z.string(), bookingDate: z.string(), valueDate: z.string().nullable(), text: z.string().nullable(),
-  reference: z.string().nullable(), kind: z.string().nullable(), place: z.string().nullable(),
+  id: z.string(),
+  accountId: z.string(),
+  counterpartyAccountId: z.string().nullable(),
+  counterpartyName: z.string().nullable(),
+  counterpartyAccount: z.string().nullable(),
+  amountMinor: z.number(),
+  currency: z.string(),
+  bookingDate: z.string(),
+  valueDate: z.string().nullable(),
+  text: z.string().nullable(),
+  reference: z.string().nullable(),
+  kind: z.string().nullable(),
+  place: z.string().nullable(),
 });
 export type TransactionOut = z.infer<typeof TransactionOut>;
 
 export const TransactionRowsOut = z.object({ total: z.number(), transactions: z.array(TransactionOut) });
 export type TransactionRowsOut = z.infer<typeof TransactionRowsOut>;
 
-const Money = z.object({ currency: z.string(), inMinor: z.number(), outMinor: z.number(), credits: z.number(), debits: z.number(), first: z.string().nullable(), last: z.string().nullable() });
+const Money = z.object({
+  currency: z.string(),
+  inMinor: z.number(),
+  outMinor: z.number(),
+  credits: z.number(),
+  debits: z.number(),
+  first: z.string().nullable(),
+  last: z.string().nullable(),
+});
 export type MoneyTotals = z.infer<typeof Money>;
 const Party = z.object({ id: z.string(), schema: z.string(), caption: z.string() });
 
-export const AccountOut = z.object({ id: z.string(), caption: z.string(), bankName: z.string().nullable(), holders: z.array(Party), totals: z.array(Money) });
+export const AccountOut = z.object({
+  id: z.string(),
+  caption: z.string(),
+  bankName: z.string().nullable(),
+  holders: z.array(Party),
+  totals: z.array(Money),
+});
 export type AccountOut = z.infer<typeof AccountOut>;
 
 /** A node of the money flows: an account, its holder, or a counterparty known only by name or number. */
-export const FlowNodeOut = z.object({ id: z.string(), kind: z.enum(['account', 'holder', 'external']), caption: z.string(), schema: z.string().nullable() });
+export const FlowNodeOut = z.object({
+  id: z.string(),
+  kind: z.enum(['account', 'holder', 'external']),
+  caption: z.string(),
+  schema: z.string().nullable(),
+});
 export type FlowNodeOut = z.infer<typeof FlowNodeOut>;
 /** Money from one node to another in one currency, summed over the period. */
-export const FlowEdgeOut = z.object({ from: z.string(), to: z.string(), currency: z.string(), amountMinor: z.number(), count: z.number(), first: z.string().nullable(), last: z.string().nullable() });
+export const FlowEdgeOut = z.object({
+  from: z.string(),
+  to: z.string(),
+  currency: z.string(),
+  amountMinor: z.number(),
+  count: z.number(),
+  first: z.string().nullable(),
+  last: z.string().nullable(),
+});
 export type FlowEdgeOut = z.infer<typeof FlowEdgeOut>;
 
 export const FindingOut = z.object({
@@ -107,7 +186,12 @@ export const FindingOut = z.object({
   rule: z.string(),
   title: z.string(),
   variant: z.string(),
-  subject: z.object({ id: z.string(), kind: z.string(), caption: z.string().nullable(), schema: z.string().nullable() }),
+  subject: z.object({
+    id: z.string(),
+    kind: z.string(),
+    caption: z.string().nullable(),
+    schema: z.string().nullable(),
+  }),
   score: z.number(),
   explanation: z.string(),
   status: z.enum(findingStatuses),

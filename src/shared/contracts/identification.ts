@@ -7,7 +7,14 @@ import { z } from 'zod';
 import { Grading, Id } from './common.ts';
 
 export const EVIDENCE_KINDS = ['entity', 'note', 'finding', 'file', 'observation', 'transaction'] as const;
-export const ACT_NAMES = ['recruitment', 'transportation', 'transfer', 'harbouring', 'receipt', 'exchangeOfControl'] as const;
+export const ACT_NAMES = [
+  'recruitment',
+  'transportation',
+  'transfer',
+  'harbouring',
+  'receipt',
+  'exchangeOfControl',
+] as const;
 export const POPULATIONS = ['adult', 'child'] as const;
 export const OUTCOMES = ['presumedVictim', 'notEstablished', 'noRule'] as const;
 
@@ -22,7 +29,10 @@ export const IndicatorInput = Grading.extend({
 });
 export type IndicatorInput = z.infer<typeof IndicatorInput>;
 
-export const ActInput = z.object({ act: z.enum(ACT_NAMES), evidence: z.array(EvidenceRef).min(1, 'tie the act to at least one piece of evidence').max(20) });
+export const ActInput = z.object({
+  act: z.enum(ACT_NAMES),
+  evidence: z.array(EvidenceRef).min(1, 'tie the act to at least one piece of evidence').max(20),
+});
 export type ActInput = z.infer<typeof ActInput>;
 
 /** Question id → chosen option ids. */
@@ -57,7 +67,10 @@ export const ImportCatalogueBody = z.union([
   z.object({ format: z.literal('json'), catalogue: z.unknown() }),
   z.object({
     format: z.literal('csv'),
-    /** Header: list,population,exploitation,dimension,rating,id,text_en[,text_fi,text_et,text_lv],source,verification[,means,purpose] */
+    /**
+     * Header: list,population,exploitation,dimension,rating,id,text_en[,text_fi,text_et,text_lv],
+     * source,verification[,means,purpose]
+     */
     csv: z.string().min(1).max(2_000_000),
     key: z.string().trim().min(1).max(80),
     version: z.int().min(1),

@@ -55,7 +55,10 @@ export const CdrOptionsIn = z.strictObject({
   delimiter: z.enum(csvDelimiters).optional(),
   encoding: z.enum(textEncodings).optional(),
   dateFormat: z.string().trim().min(2).max(100).optional(),
-  defaultCountry: z.string().regex(/^[A-Z]{2}$/, 'two capital letters, e.g. FI').optional(),
+  defaultCountry: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'two capital letters, e.g. FI')
+    .optional(),
 });
 
 /** Per-format option schemas the server knows; formats without one check their own options. */
@@ -169,7 +172,12 @@ export const ImportJobOut = z.object({
   status: z.enum(importStatuses),
   format: z.string(),
   fileName: z.string(),
-  progress: z.object({ bytesRead: z.number(), totalBytes: z.number().nullable(), entities: z.number(), transactions: z.number() }),
+  progress: z.object({
+    bytesRead: z.number(),
+    totalBytes: z.number().nullable(),
+    entities: z.number(),
+    transactions: z.number(),
+  }),
   report: ImportReportOut.nullable(),
   errors: z.array(LineMessage),
   warnings: z.array(LineMessage),

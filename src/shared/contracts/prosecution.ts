@@ -7,7 +7,17 @@ import { z } from 'zod';
 import { Id } from './common.ts';
 
 /** Kept equal to domain/prosecution/report.ts (contracts do not import the domain; a test checks). */
-export const REPORT_SECTIONS = ['summary', 'persons', 'legalMatrix', 'chain', 'charts', 'timeline', 'finance', 'evidence', 'audit'] as const;
+export const REPORT_SECTIONS = [
+  'summary',
+  'persons',
+  'legalMatrix',
+  'chain',
+  'charts',
+  'timeline',
+  'finance',
+  'evidence',
+  'audit',
+] as const;
 export const REPORT_LANGUAGES = ['en', 'fi', 'et', 'lv'] as const;
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date: YYYY-MM-DD');
@@ -33,7 +43,13 @@ export const ReportJobOut = z.object({
 });
 export type ReportJobOut = z.infer<typeof ReportJobOut>;
 
-export const CustodyEvent = z.object({ at: z.string(), userId: z.string(), action: z.string(), seq: z.number(), auditId: z.string() });
+export const CustodyEvent = z.object({
+  at: z.string(),
+  userId: z.string(),
+  action: z.string(),
+  seq: z.number(),
+  auditId: z.string(),
+});
 
 export const RegisterItemOut = z.object({
   fileId: z.string(),
@@ -61,7 +77,13 @@ export const RegisterOut = z.object({
 });
 export type RegisterOut = z.infer<typeof RegisterOut>;
 
-export const AnxImportBody = z.object({ fileName: z.string().min(1).max(200).default('chart.anx'), content: z.string().min(1).max(24 * 1024 * 1024) });
+export const AnxImportBody = z.object({
+  fileName: z.string().min(1).max(200).default('chart.anx'),
+  content: z
+    .string()
+    .min(1)
+    .max(24 * 1024 * 1024),
+});
 
 export const MEASURES = ['videoTestimony', 'noConfrontation', 'anonymity'] as const;
 export const REFERRAL_OUTCOMES = ['pending', 'accepted', 'declined', 'notReferred'] as const;
@@ -69,19 +91,29 @@ export const PERMIT_STATUSES = ['none', 'applied', 'granted', 'refused', 'notNee
 
 export const VictimFileBody = z.object({
   version: z.number().int().min(0),
-  referral: z.object({ organisation: z.string().max(200).nullable(), date: Day.nullable(), outcome: z.enum(REFERRAL_OUTCOMES).nullable() }),
+  referral: z.object({
+    organisation: z.string().max(200).nullable(),
+    date: Day.nullable(),
+    outcome: z.enum(REFERRAL_OUTCOMES).nullable(),
+  }),
   reflection: z.object({ start: Day.nullable(), end: Day.nullable() }),
   residencePermit: z.object({ status: z.enum(PERMIT_STATUSES).nullable(), until: Day.nullable() }),
   interpreterLanguage: z.string().max(60).nullable(),
   legalCounsel: z.string().max(200).nullable(),
-  measures: z.array(z.object({ measure: z.enum(MEASURES), asked: z.boolean(), granted: z.boolean().nullable() })).max(MEASURES.length),
+  measures: z
+    .array(z.object({ measure: z.enum(MEASURES), asked: z.boolean(), granted: z.boolean().nullable() }))
+    .max(MEASURES.length),
   nonPunishment: z.object({ flagged: z.boolean(), note: z.string().max(2000).nullable() }),
 });
 export type VictimFileBody = z.infer<typeof VictimFileBody>;
 
 export const ClaimOut = z.object({
-  currency: z.string(), wagesOwedMinor: z.number(), deductionsMinor: z.number(), totalMinor: z.number(),
-  lines: z.array(z.object({ kind: z.string(), amountMinor: z.number(), explanation: z.string() })), assumptions: z.array(z.string()),
+  currency: z.string(),
+  wagesOwedMinor: z.number(),
+  deductionsMinor: z.number(),
+  totalMinor: z.number(),
+  lines: z.array(z.object({ kind: z.string(), amountMinor: z.number(), explanation: z.string() })),
+  assumptions: z.array(z.string()),
 });
 
 export const VictimFileOut = VictimFileBody.extend({
@@ -100,4 +132,10 @@ export const VictimFileOut = VictimFileBody.extend({
 });
 export type VictimFileOut = z.infer<typeof VictimFileOut>;
 
-export const VictimSummaryOut = z.object({ personId: z.string(), caption: z.string(), hasFile: z.boolean(), reflectionEnd: z.string().nullable(), dueReminders: z.number() });
+export const VictimSummaryOut = z.object({
+  personId: z.string(),
+  caption: z.string(),
+  hasFile: z.boolean(),
+  reflectionEnd: z.string().nullable(),
+  dueReminders: z.number(),
+});

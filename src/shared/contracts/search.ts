@@ -19,7 +19,10 @@ export const TransactionQuery = z.object({
   to: z.iso.date().optional(),
   minAmount: z.coerce.number().int().optional().describe('Minor units (cents), signed'),
   maxAmount: z.coerce.number().int().optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
   text: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   after: z.string().max(1000).optional(),

@@ -7,12 +7,22 @@ import { z } from 'zod';
 export const TRAINING_LANGUAGES = ['en', 'fi', 'et', 'lv'] as const;
 export type TrainingLanguage = (typeof TRAINING_LANGUAGES)[number];
 
-const slug = z.string().min(1).max(100).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by dashes');
+const slug = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by dashes');
 export const LangQuery = z.object({ lang: z.enum(TRAINING_LANGUAGES).default('en') });
 export const CourseParams = z.object({ courseId: slug });
 export const ModuleParams = CourseParams.extend({ moduleId: slug });
 export const LessonParams = ModuleParams.extend({ lessonId: slug });
-export const ImageParams = CourseParams.extend({ file: z.string().min(1).max(100).regex(/^[a-z0-9][a-z0-9-]*\.(svg|png)$/, 'an image name such as chain.svg') });
+export const ImageParams = CourseParams.extend({
+  file: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[a-z0-9][a-z0-9-]*\.(svg|png)$/, 'an image name such as chain.svg'),
+});
 export const CohortParams = z.object({ cohortId: z.string().min(1).max(200) });
 export const ExerciseParams = CohortParams.extend({ courseId: slug, exerciseId: slug });
 
@@ -29,7 +39,12 @@ export const AssignBody = z.strictObject({
 });
 
 /** An answer: an option id (single), option ids (multiple), left id → right item (matching), a number (numeric). */
-export const QuizAnswer = z.union([z.string().max(200), z.array(z.string().max(200)).max(50), z.record(z.string().max(100), z.string().max(1000)), z.number()]);
+export const QuizAnswer = z.union([
+  z.string().max(200),
+  z.array(z.string().max(200)).max(50),
+  z.record(z.string().max(100), z.string().max(1000)),
+  z.number(),
+]);
 export const QuizSubmit = z.strictObject({
   answers: z.record(z.string().max(100), QuizAnswer),
   lang: z.enum(TRAINING_LANGUAGES).default('en'),

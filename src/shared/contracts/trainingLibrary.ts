@@ -12,10 +12,26 @@ export const ENTRY_KINDS = ['case-study', 'cooperation-practice', 'victim-suppor
 export const COUNTRY_TAGS = ['FI', 'EE', 'LV', 'LT', 'PL', 'RO', 'UA', 'NL', 'EU', 'INT'] as const;
 export const EXPLOITATION_TAGS = ['labour', 'sexual', 'criminal-activities', 'begging'] as const;
 export const SCHEME_TAGS = [
-  'fraudulent-posting', 'bogus-self-employment', 'wage-kick-backs', 'online-recruitment', 'subcontracting-chains',
-  'letterbox-companies', 'phoenix-companies', 'debt-bondage', 'online-ads',
+  'fraudulent-posting',
+  'bogus-self-employment',
+  'wage-kick-backs',
+  'online-recruitment',
+  'subcontracting-chains',
+  'letterbox-companies',
+  'phoenix-companies',
+  'debt-bondage',
+  'online-ads',
 ] as const;
-export const AGENCY_TAGS = ['police', 'border-guard', 'labour-inspection', 'tax-authority', 'prosecution', 'fiu', 'victim-support', 'eu-agency'] as const;
+export const AGENCY_TAGS = [
+  'police',
+  'border-guard',
+  'labour-inspection',
+  'tax-authority',
+  'prosecution',
+  'fiu',
+  'victim-support',
+  'eu-agency',
+] as const;
 
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 export type CountryTag = (typeof COUNTRY_TAGS)[number];
@@ -24,7 +40,13 @@ export type SchemeTag = (typeof SCHEME_TAGS)[number];
 export type AgencyTag = (typeof AGENCY_TAGS)[number];
 
 /** The facets an entry is tagged along, with the values each may take. */
-export const FACETS = { country: COUNTRY_TAGS, exploitation: EXPLOITATION_TAGS, scheme: SCHEME_TAGS, agency: AGENCY_TAGS, kind: ENTRY_KINDS } as const;
+export const FACETS = {
+  country: COUNTRY_TAGS,
+  exploitation: EXPLOITATION_TAGS,
+  scheme: SCHEME_TAGS,
+  agency: AGENCY_TAGS,
+  kind: ENTRY_KINDS,
+} as const;
 export type Facet = keyof typeof FACETS;
 export const FACET_NAMES = Object.keys(FACETS) as Facet[];
 
@@ -35,11 +57,18 @@ export interface EntryTags {
   agency: AgencyTag[];
 }
 
-const slug = z.string().min(1).max(100).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by dashes');
+const slug = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case words joined by dashes');
 
 export const LibraryQuery = z.object({
   lang: z.enum(TRAINING_LANGUAGES).default('en'),
-  /** Words to find; letter case and diacritics do not matter ("kick-backs" finds "Kick-backs", "berzins" finds "Bērziņš"). */
+  /**
+   * Words to find; letter case and diacritics do not matter ("kick-backs" finds "Kick-backs", "berzins" finds
+   * "Bērziņš").
+   */
   q: z.string().trim().max(200).optional(),
   country: z.enum(COUNTRY_TAGS).optional(),
   exploitation: z.enum(EXPLOITATION_TAGS).optional(),

@@ -6,10 +6,12 @@ import { z } from 'zod';
 
 const Id = z.string().min(1).max(200);
 
-export const ViewPeriodQuery = z.object({
-  from: z.iso.date().optional().describe('First day of the period (YYYY-MM-DD), inclusive'),
-  to: z.iso.date().optional().describe('Last day of the period (YYYY-MM-DD), inclusive'),
-}).refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
+export const ViewPeriodQuery = z
+  .object({
+    from: z.iso.date().optional().describe('First day of the period (YYYY-MM-DD), inclusive'),
+    to: z.iso.date().optional().describe('Last day of the period (YYYY-MM-DD), inclusive'),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to', path: ['from'] });
 
 export const ChainPlacementBody = z.strictObject({
   entityId: Id,
@@ -64,7 +66,10 @@ export interface ChainOut {
 }
 
 export interface TimelineItemOut extends ViewRef {
-  /** The row the item is drawn in: event, employment, posting, recruitment, accommodation, trip, ad, company, contract, document, other. */
+  /**
+   * The row the item is drawn in: event, employment, posting, recruitment, accommodation, trip, ad, company, contract,
+   * document, other.
+   */
   kind: string;
   from: string | null;
   to: string | null;
@@ -94,7 +99,13 @@ export interface MapMarkerOut extends ViewRef {
 
 export interface MapOut {
   markers: MapMarkerOut[];
-  routes: { id: string; kind: 'trip' | 'journey'; caption: string; points: { latitude: number; longitude: number; label: string }[]; entityIds: string[] }[];
+  routes: {
+    id: string;
+    kind: 'trip' | 'journey';
+    caption: string;
+    points: { latitude: number; longitude: number; label: string }[];
+    entityIds: string[];
+  }[];
   /** Addresses and places the gazetteer could not place: for the analyst to place by hand. */
   unplaced: (ViewRef & { place: string | null })[];
 }

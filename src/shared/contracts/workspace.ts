@@ -13,7 +13,11 @@ export const EntityRowsQuery = z.object({
   schema: z.union([z.string().max(100), z.array(z.string().max(100)).max(100)]).optional(),
   kind: z.enum(['all', 'entities', 'links']).default('all'),
   q: z.string().trim().max(200).optional().describe('Part of the caption, any case'),
-  status: z.string().max(50).optional().describe('Procedural status of persons: suspect, victim, presumedVictim, witness, other'),
+  status: z
+    .string()
+    .max(50)
+    .optional()
+    .describe('Procedural status of persons: suspect, victim, presumedVictim, witness, other'),
   source: z.string().max(200).optional().describe('Only what this provenance source (an import batch) recorded'),
   ids: z.string().max(40_000).optional().describe('Comma-separated ids: captions of link ends'),
   sort: z.enum(entityRowSorts).default('caption'),
@@ -65,7 +69,10 @@ export const searchModes = ['auto', 'text', ...selectorKinds] as const;
 
 export const GlobalSearchQuery = z.object({
   q: z.string().trim().min(1, 'type something to search for').max(500),
-  mode: z.enum(searchModes).default('auto').describe('auto: full text, plus phone/IBAN/e-mail look-up when the words look like one'),
+  mode: z
+    .enum(searchModes)
+    .default('auto')
+    .describe('auto: full text, plus phone/IBAN/e-mail look-up when the words look like one'),
   limit: z.coerce.number().int().min(1).max(100).default(25).describe('Hits per case'),
 });
 
@@ -83,7 +90,18 @@ export const GlobalSearchOut = z.object({
 });
 export type GlobalSearchOut = z.infer<typeof GlobalSearchOut>;
 
-export const auditActions = ['collection', 'alteration', 'consultation', 'disclosure', 'combination', 'erasure', 'login', 'logout', 'permission', 'denied'] as const;
+export const auditActions = [
+  'collection',
+  'alteration',
+  'consultation',
+  'disclosure',
+  'combination',
+  'erasure',
+  'login',
+  'logout',
+  'permission',
+  'denied',
+] as const;
 
 export const AuditQuery = z.object({
   caseId: z.string().max(200).optional(),

@@ -56,14 +56,26 @@ type Head = AuditHeadsTable;
 async function lockHeads(trx: Kysely<Database>, chain: string): Promise<{ g: Head; head: Head | undefined }> {
   const read = () => {
     // Locked in key order (ORDER BY comes before the lock): every append locks in the same order.
-    const q = trx.selectFrom('audit_heads').selectAll().where('case_id', 'in', [GLOBAL_CHAIN, chain]).orderBy('case_id');
+    const q = trx
+      .selectFrom('audit_heads')
+      .selectAll()
+      .where('case_id', 'in', [GLOBAL_CHAIN, chain])
+      .orderBy('case_id');
     return (isPostgres(trx) ? q.forUpdate() : q).execute();
   };
   let rows = await read();
   if (!rows.some((r) => r.case_id === GLOBAL_CHAIN)) {
     await trx
       .insertInto('audit_heads')
-      .values({ case_id: GLOBAL_CHAIN, seq: 0, hash: GENESIS_HASH, gseq: 0, g_hash: GENESIS_HASH, store_id: uuidv7(), sealed_at: null })
+      .values({
+        case_id: GLOBAL_CHAIN,
+        seq: 0,
+        hash: GENESIS_HASH,
+        gseq: 0,
+        g_hash: GENESIS_HASH,
+        store_id: uuidv7(),
+        sealed_at: null,
+      })
       .onConflict((oc) => oc.column('case_id').doNothing())
       .execute();
     rows = await read();
@@ -99,29 +111,61 @@ async function appendIn(trx: Kysely<Database>, e: AuditEvent, ring: KeyRing, pre
   const gseq = Number(g.gseq) + 1;
   const g_hash = globalHash({ gseq, case_id: chain, seq: base.seq, hash, g_prev_hash: g.g_hash });
   const row: AuditEventsTable = {
-    ...base, hash, gseq, g_prev_hash: g.g_hash, g_hash,
-    key_id: ring.signingKeyId, sig: ring.sign(signedMessage({ case_id: chain, seq: base.seq, hash, gseq, g_hash })),
+    ...base,
+    hash,
+    gseq,
+    g_prev_hash: g.g_hash,
+    g_hash,
+    key_id: ring.signingKeyId,
+    sig: ring.sign(signedMessage({ case_id: chain, seq: base.seq, hash, gseq, g_hash })),
   };
   await trx.insertInto('audit_events').values(row).execute();
   // Both heads in one statement: the global one always, the case's when it is another chain.
   const isGlobal = chain === GLOBAL_CHAIN;
   const heads: Head[] = [
-    { case_id: GLOBAL_CHAIN, seq: isGlobal ? row.seq : Number(g.seq), hash: isGlobal ? hash : g.hash, gseq, g_hash, store_id: g.store_id, sealed_at: null },
-    ...(isGlobal ? [] : [{ case_id: chain, seq: row.seq, hash, gseq: 0, g_hash: GENESIS_HASH, store_id: null, sealed_at: e.seal ? row.at : null }]),
+    {
+      case_id: GLOBAL_CHAIN,
+      seq: isGlobal ? row.seq : Number(g.seq),
+      hash: isGlobal ? hash : g.hash,
+      gseq,
+      g_hash,
+      store_id: g.store_id,
+      sealed_at: null,
+    },
+    ...(isGlobal
+      ? []
+      : [
+          {
+            case_id: chain,
+            seq: row.seq,
+            hash,
+            gseq: 0,
+            g_hash: GENESIS_HASH,
+            store_id: null,
+            sealed_at: e.seal ? row.at : null,
+          },
+        ]),
   ];
   await trx
     .insertInto('audit_heads')
     .values(heads)
     .onConflict((oc) =>
       oc.column('case_id').doUpdateSet((eb) => ({
-        seq: eb.ref('excluded.seq'), hash: eb.ref('excluded.hash'), gseq: eb.ref('excluded.gseq'), g_hash: eb.ref('excluded.g_hash'), sealed_at: eb.ref('excluded.sealed_at'),
+        seq: eb.ref('excluded.seq'),
+        hash: eb.ref('excluded.hash'),
+        gseq: eb.ref('excluded.gseq'),
+        g_hash: eb.ref('excluded.g_hash'),
+        sealed_at: eb.ref('excluded.sealed_at'),
       })),
     )
     .execute();
   return { caseId: chain, seq: row.seq, gseq, hash, g_hash, storeId: g.store_id ?? '' };
 }
 
-/** SQLite: BEGIN IMMEDIATE takes the writer lock first (waiting busy_timeout), so another process cannot get in between read and write. */
+/**
+ * SQLite: BEGIN IMMEDIATE takes the writer lock first (waiting busy_timeout), so another process cannot get in between
+ * read and write.
+ */
 async function inSqliteImmediate<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
   return db.connection().execute(async (conn) => {
     await sql`BEGIN IMMEDIATE`.execute(conn);

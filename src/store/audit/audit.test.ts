@@ -21,14 +21,30 @@ const B = 'case-b';
 /** 6 records in case A, 3 in case B, 2 global ones, interleaved: 11 in the global chain. */
 async function seeded(store: Store): Promise<void> {
   for (let i = 0; i < 6; i++) {
-    await recordAudit(store.db, { caseId: A, userId: 'u1', action: 'consultation', targetType: 'entity', targetId: `e${i}` });
-    if (i % 2 === 0) await recordAudit(store.db, { caseId: B, userId: 'u2', action: 'collection', targetType: 'entity', targetId: `f${i}` });
-    if (i % 3 === 0) await recordAudit(store.db, { caseId: null, userId: 'u1', action: 'login', targetType: 'session' });
+    await recordAudit(store.db, {
+      caseId: A,
+      userId: 'u1',
+      action: 'consultation',
+      targetType: 'entity',
+      targetId: `e${i}`,
+    });
+    if (i % 2 === 0)
+      await recordAudit(store.db, {
+        caseId: B,
+        userId: 'u2',
+        action: 'collection',
+        targetType: 'entity',
+        targetId: `f${i}`,
+      });
+    if (i % 3 === 0)
+      await recordAudit(store.db, { caseId: null, userId: 'u1', action: 'login', targetType: 'session' });
   }
 }
 
-const rowsOf = (db: Kysely<Database>, chain: string) => db.selectFrom('audit_events').selectAll().where('case_id', '=', chain).orderBy('seq').execute();
-const head = async (db: Kysely<Database>) => db.selectFrom('audit_events').selectAll().orderBy('gseq', 'desc').limit(1).executeTakeFirstOrThrow();
+const rowsOf = (db: Kysely<Database>, chain: string) =>
+  db.selectFrom('audit_events').selectAll().where('case_id', '=', chain).orderBy('seq').execute();
+const head = async (db: Kysely<Database>) =>
+  db.selectFrom('audit_events').selectAll().orderBy('gseq', 'desc').limit(1).executeTakeFirstOrThrow();
 const kinds = (ps: AuditProblem[]) => ps.map((p) => `${p.chain} ${p.kind} ${p.seq ?? ''}`);
 
 /** What an intruder with database access but no key can do: recompute every hash after a change. */
@@ -44,7 +60,12 @@ async function recomputeFrom(db: Kysely<Database>, fromGseq: number): Promise<vo
     const prev_hash = caseHeads.get(r.case_id) ?? r.prev_hash;
     const hash = caseHash({ ...r, seq: Number(r.seq), prev_hash });
     const g_hash = globalHash({ gseq: Number(r.gseq), case_id: r.case_id, seq: Number(r.seq), hash, g_prev_hash: g });
-    await db.updateTable('audit_events').set({ prev_hash, hash, g_prev_hash: g, g_hash }).where('case_id', '=', r.case_id).where('seq', '=', r.seq).execute();
+    await db
+      .updateTable('audit_events')
+      .set({ prev_hash, hash, g_prev_hash: g, g_hash })
+      .where('case_id', '=', r.case_id)
+      .where('seq', '=', r.seq)
+      .execute();
     caseHeads.set(r.case_id, hash);
     g = g_hash;
   }
@@ -67,17 +88,33 @@ describeEachDialect('audit log', ({ dialect, store }) => {
 
   itDb('a clean log verifies, also after many concurrent appends', async () => {
     const s = await fresh();
-    await Promise.all(Array.from({ length: 40 }, (_, i) => recordAudit(s.db, { caseId: i % 3 === 0 ? null : i % 3 === 1 ? A : B, userId: 'u3', action: 'consultation', targetType: 'entities' })));
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        recordAudit(s.db, {
+          caseId: i % 3 === 0 ? null : i % 3 === 1 ? A : B,
+          userId: 'u3',
+          action: 'consultation',
+          targetType: 'entities',
+        }),
+      ),
+    );
     const r = await verifyAuditLog(s.db, ring);
     expect(r.problems).toEqual([]);
     expect(r).toMatchObject({ ok: true, records: 51, chains: 3, witness: 'none' });
-    const gseqs = (await s.db.selectFrom('audit_events').select('gseq').orderBy('gseq').execute()).map((x) => Number(x.gseq));
+    const gseqs = (await s.db.selectFrom('audit_events').select('gseq').orderBy('gseq').execute()).map((x) =>
+      Number(x.gseq),
+    );
     expect(gseqs).toEqual(Array.from({ length: 51 }, (_, i) => i + 1));
   });
 
   itDb('an altered record is named', async () => {
     const s = await fresh();
-    await s.db.updateTable('audit_events').set({ user_id: 'someone-else' }).where('case_id', '=', A).where('seq', '=', 3).execute();
+    await s.db
+      .updateTable('audit_events')
+      .set({ user_id: 'someone-else' })
+      .where('case_id', '=', A)
+      .where('seq', '=', 3)
+      .execute();
     const r = await verifyAuditLog(s.db, ring);
     expect(r.ok).toBe(false);
     expect(kinds(r.problems)).toEqual([`${A} altered 3`]);
@@ -94,7 +131,13 @@ describeEachDialect('audit log', ({ dialect, store }) => {
   itDb('a deleted record is named when the later ones were renumbered to close the gap', async () => {
     const s = await fresh();
     await s.db.deleteFrom('audit_events').where('case_id', '=', A).where('seq', '=', 3).execute();
-    for (const seq of [4, 5, 6]) await s.db.updateTable('audit_events').set({ seq: seq - 1 }).where('case_id', '=', A).where('seq', '=', seq).execute();
+    for (const seq of [4, 5, 6])
+      await s.db
+        .updateTable('audit_events')
+        .set({ seq: seq - 1 })
+        .where('case_id', '=', A)
+        .where('seq', '=', seq)
+        .execute();
     const r = await verifyAuditLog(s.db, ring);
     expect(kinds(r.problems)[0]).toBe(`${A} deleted 3`);
   });
@@ -103,13 +146,35 @@ describeEachDialect('audit log', ({ dialect, store }) => {
     const s = await fresh();
     const rows = await rowsOf(s.db, A);
     for (const r of [...rows].reverse().filter((x) => Number(x.seq) >= 3)) {
-      await s.db.updateTable('audit_events').set({ seq: Number(r.seq) + 1 }).where('case_id', '=', A).where('seq', '=', r.seq).execute();
+      await s.db
+        .updateTable('audit_events')
+        .set({ seq: Number(r.seq) + 1 })
+        .where('case_id', '=', A)
+        .where('seq', '=', r.seq)
+        .execute();
     }
     const last = await head(s.db);
-    const forged = { ...(rows[1] as AuditEventsTable), id: 'forged-1', seq: 3, user_id: 'intruder', prev_hash: (rows[1] as AuditEventsTable).hash };
+    const forged = {
+      ...(rows[1] as AuditEventsTable),
+      id: 'forged-1',
+      seq: 3,
+      user_id: 'intruder',
+      prev_hash: (rows[1] as AuditEventsTable).hash,
+    };
     const hash = caseHash(forged);
     const gseq = Number(last.gseq) + 1;
-    await s.db.insertInto('audit_events').values({ ...forged, hash, gseq, g_prev_hash: last.g_hash, g_hash: globalHash({ gseq, case_id: A, seq: 3, hash, g_prev_hash: last.g_hash }), key_id: null, sig: null }).execute();
+    await s.db
+      .insertInto('audit_events')
+      .values({
+        ...forged,
+        hash,
+        gseq,
+        g_prev_hash: last.g_hash,
+        g_hash: globalHash({ gseq, case_id: A, seq: 3, hash, g_prev_hash: last.g_hash }),
+        key_id: null,
+        sig: null,
+      })
+      .execute();
     const r = await verifyAuditLog(s.db, ring);
     expect(kinds(r.problems.filter((p) => p.chain === A))).toEqual([`${A} inserted 3`]);
     expect(r.problems.some((p) => p.chain === 'global')).toBe(true);
@@ -118,10 +183,27 @@ describeEachDialect('audit log', ({ dialect, store }) => {
     const t = await fresh();
     const bHead = (await rowsOf(t.db, B)).at(-1) as AuditEventsTable;
     const tLast = await head(t.db);
-    const tail = { ...bHead, id: 'forged-2', seq: Number(bHead.seq) + 1, at: new Date().toISOString(), prev_hash: bHead.hash };
+    const tail = {
+      ...bHead,
+      id: 'forged-2',
+      seq: Number(bHead.seq) + 1,
+      at: new Date().toISOString(),
+      prev_hash: bHead.hash,
+    };
     const tHash = caseHash(tail);
     const tg = Number(tLast.gseq) + 1;
-    await t.db.insertInto('audit_events').values({ ...tail, hash: tHash, gseq: tg, g_prev_hash: tLast.g_hash, g_hash: globalHash({ gseq: tg, case_id: B, seq: tail.seq, hash: tHash, g_prev_hash: tLast.g_hash }), key_id: null, sig: null }).execute();
+    await t.db
+      .insertInto('audit_events')
+      .values({
+        ...tail,
+        hash: tHash,
+        gseq: tg,
+        g_prev_hash: tLast.g_hash,
+        g_hash: globalHash({ gseq: tg, case_id: B, seq: tail.seq, hash: tHash, g_prev_hash: tLast.g_hash }),
+        key_id: null,
+        sig: null,
+      })
+      .execute();
     const r2 = await verifyAuditLog(t.db, ring);
     expect(kinds(r2.problems)).toEqual([`${B} inserted 4`, `global inserted ${tg}`]);
   });
@@ -129,7 +211,12 @@ describeEachDialect('audit log', ({ dialect, store }) => {
   itDb('a tail rewritten with recomputed hashes is named from its first rewritten record', async () => {
     const s = await fresh();
     const second = (await rowsOf(s.db, A))[1] as AuditEventsTable;
-    await s.db.updateTable('audit_events').set({ target_id: 'e-other' }).where('case_id', '=', A).where('seq', '=', 2).execute();
+    await s.db
+      .updateTable('audit_events')
+      .set({ target_id: 'e-other' })
+      .where('case_id', '=', A)
+      .where('seq', '=', 2)
+      .execute();
     await recomputeFrom(s.db, Number(second.gseq));
     const r = await verifyAuditLog(s.db, ring);
     const own = r.problems.filter((p) => p.chain === A || p.chain === 'global');
@@ -155,16 +242,26 @@ describeEachDialect('audit log', ({ dialect, store }) => {
     expect((await verifyAuditLog(s.db, witnessing)).witness).toBe('matched');
     const all = await s.db.selectFrom('audit_events').selectAll().orderBy('gseq').execute();
     const cut = all.slice(-2);
-    for (const r of cut) await s.db.deleteFrom('audit_events').where('case_id', '=', r.case_id).where('seq', '=', r.seq).execute();
+    for (const r of cut)
+      await s.db.deleteFrom('audit_events').where('case_id', '=', r.case_id).where('seq', '=', r.seq).execute();
     // Make every head register agree with the shortened log.
     const keep = all.slice(0, -2);
     for (const chain of new Set(cut.map((r) => r.case_id))) {
       const last = keep.filter((r) => r.case_id === chain).at(-1) as AuditEventsTable;
-      await s.db.updateTable('audit_heads').set({ seq: last.seq, hash: last.hash }).where('case_id', '=', chain).execute();
+      await s.db
+        .updateTable('audit_heads')
+        .set({ seq: last.seq, hash: last.hash })
+        .where('case_id', '=', chain)
+        .execute();
     }
     const newHead = keep.at(-1) as AuditEventsTable;
-    await s.db.updateTable('audit_heads').set({ gseq: newHead.gseq, g_hash: newHead.g_hash }).where('case_id', '=', GLOBAL_CHAIN).execute();
-    expect((await verifyAuditLog(s.db, ring, { ignoreWitness: true })).problems).toEqual([]); // without the witness, nothing shows
+    await s.db
+      .updateTable('audit_heads')
+      .set({ gseq: newHead.gseq, g_hash: newHead.g_hash })
+      .where('case_id', '=', GLOBAL_CHAIN)
+      .execute();
+    // without the witness, nothing shows
+    expect((await verifyAuditLog(s.db, ring, { ignoreWitness: true })).problems).toEqual([]);
     const r = await verifyAuditLog(s.db, witnessing);
     expect(r.witness).toBe('problem');
     expect(kinds(r.problems)).toEqual([`global truncated ${Number(newHead.gseq) + 1}`]);
@@ -183,8 +280,22 @@ describeEachDialect('audit log', ({ dialect, store }) => {
     const s = await fresh();
     const ids = Array.from({ length: 250 }, (_, i) => `id-${i}`);
     await recordAudit(s.db, {
-      caseId: A, userId: 'u1', action: 'consultation', targetType: 'search', ip: '203.0.113.7', returnedIds: ids, targetId: '+37126123456',
-      detail: { route: 'GET /api/cases/:caseId/search', q: 'Jānis Bērziņš +371 2612 3456', name: 'Jānis', phone: '+37126123456', counts: { Person: 3 }, returned: 250, note: 'free text about Jānis' },
+      caseId: A,
+      userId: 'u1',
+      action: 'consultation',
+      targetType: 'search',
+      ip: '203.0.113.7',
+      returnedIds: ids,
+      targetId: '+37126123456',
+      detail: {
+        route: 'GET /api/cases/:caseId/search',
+        q: 'Jānis Bērziņš +371 2612 3456',
+        name: 'Jānis',
+        phone: '+37126123456',
+        counts: { Person: 3 },
+        returned: 250,
+        note: 'free text about Jānis',
+      },
     });
     const row = (await rowsOf(s.db, A)).at(-1) as AuditEventsTable;
     const text = JSON.stringify(row);
@@ -194,8 +305,16 @@ describeEachDialect('audit log', ({ dialect, store }) => {
     expect(row.ip).toBe('203.0.113.7');
     expect(row.target_id).toMatch(/^h:[0-9a-f]{32}$/);
     const detail = JSON.parse(row.detail ?? '{}') as Record<string, unknown>;
-    expect(detail).toMatchObject({ route: 'GET /api/cases/:caseId/search', qHash: ring.queryHash('jānis bērziņš +371 2612 3456'), counts: { Person: 3 }, returned: 250, redacted: ['note'] });
-    await expect(recordAudit(s.db, { caseId: A, userId: 'u1', action: 'Looked at Jānis', targetType: 'x' })).rejects.toThrow(/lower-case code/);
+    expect(detail).toMatchObject({
+      route: 'GET /api/cases/:caseId/search',
+      qHash: ring.queryHash('jānis bērziņš +371 2612 3456'),
+      counts: { Person: 3 },
+      returned: 250,
+      redacted: ['note'],
+    });
+    await expect(
+      recordAudit(s.db, { caseId: A, userId: 'u1', action: 'Looked at Jānis', targetType: 'x' }),
+    ).rejects.toThrow(/lower-case code/);
     expect((await verifyAuditLog(s.db, ring)).ok).toBe(true);
   });
 });

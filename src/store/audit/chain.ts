@@ -21,7 +21,20 @@ export const GLOBAL_CHAIN = '-';
 /** The fields a record's case-chain hash covers (everything but its own hashes and signature). */
 export type CaseLinkFields = Pick<
   AuditEventsTable,
-  'case_id' | 'seq' | 'id' | 'at' | 'user_id' | 'action' | 'target_type' | 'target_id' | 'returned_ids' | 'returned_count' | 'case_ref' | 'ip' | 'detail' | 'prev_hash'
+  | 'case_id'
+  | 'seq'
+  | 'id'
+  | 'at'
+  | 'user_id'
+  | 'action'
+  | 'target_type'
+  | 'target_id'
+  | 'returned_ids'
+  | 'returned_count'
+  | 'case_ref'
+  | 'ip'
+  | 'detail'
+  | 'prev_hash'
 >;
 
 export interface GlobalLinkFields {
@@ -39,8 +52,20 @@ export function caseHash(r: CaseLinkFields): string {
   return sha256(
     'elect-audit/v1\n' +
       JSON.stringify([
-        r.case_id, r.seq, r.id, r.at, r.user_id, r.action, r.target_type, r.target_id, r.returned_ids,
-        r.returned_count, r.case_ref, r.ip, r.detail, r.prev_hash,
+        r.case_id,
+        r.seq,
+        r.id,
+        r.at,
+        r.user_id,
+        r.action,
+        r.target_type,
+        r.target_id,
+        r.returned_ids,
+        r.returned_count,
+        r.case_ref,
+        r.ip,
+        r.detail,
+        r.prev_hash,
       ]),
   );
 }

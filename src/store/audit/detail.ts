@@ -18,9 +18,49 @@ import { isIP } from 'node:net';
 type Json = string | number | boolean | null | Json[] | { [k: string]: Json };
 
 /** Keys whose string values are free text: stored only as a keyed hash. */
-const TEXT_KEYS = new Set(['q', 'query', 'text', 'value', 'file', 'fileName', 'out', 'name', 'label', 'title', 'reference', 'description', 'reason', 'path', 'username', 'email', 'phone']);
+const TEXT_KEYS = new Set([
+  'q',
+  'query',
+  'text',
+  'value',
+  'file',
+  'fileName',
+  'out',
+  'name',
+  'label',
+  'title',
+  'reference',
+  'description',
+  'reason',
+  'path',
+  'username',
+  'email',
+  'phone',
+]);
 /** Keys whose values are codes from a small vocabulary. */
-const CODE_KEYS = new Set(['via', 'format', 'kind', 'schema', 'change', 'status', 'role', 'caseRole', 'platformRole', 'action', 'target', 'targetType', 'mode', 'op', 'dialect', 'type', 'state', 'result', 'encoding', 'delimiter', 'scope']);
+const CODE_KEYS = new Set([
+  'via',
+  'format',
+  'kind',
+  'schema',
+  'change',
+  'status',
+  'role',
+  'caseRole',
+  'platformRole',
+  'action',
+  'target',
+  'targetType',
+  'mode',
+  'op',
+  'dialect',
+  'type',
+  'state',
+  'result',
+  'encoding',
+  'delimiter',
+  'scope',
+]);
 const DATE_KEYS = new Set(['from', 'to', 'since', 'until', 'at', 'date', 'reviewDate', 'before', 'after']);
 const ID_KEY = /(^id$|^ids$|Id$|Ids$|^case$|^cases$|^user$|^users$|^entity$|^entities$|^sha256$|Sha256$|Hash$)/;
 
@@ -56,9 +96,13 @@ function sanitizeValue(key: string, value: unknown, opts: SanitizeOptions): { ke
   }
   if (Array.isArray(value)) {
     if (!ID_KEY.test(key) && !CODE_KEYS.has(key)) {
-      return value.every((v) => typeof v === 'number') ? { key, value: value.slice(0, MAX_ARRAY) as number[] } : undefined;
+      return value.every((v) => typeof v === 'number')
+        ? { key, value: value.slice(0, MAX_ARRAY) as number[] }
+        : undefined;
     }
-    const ok = CODE_KEYS.has(key) ? (v: unknown) => typeof v === 'string' && CODE.test(v) : (v: unknown) => typeof v === 'string' && isIdLike(v);
+    const ok = CODE_KEYS.has(key)
+      ? (v: unknown) => typeof v === 'string' && CODE.test(v)
+      : (v: unknown) => typeof v === 'string' && isIdLike(v);
     if (!value.every(ok)) return undefined;
     return { key, value: value.slice(0, MAX_ARRAY) as string[] };
   }
@@ -88,7 +132,8 @@ export function sanitizeDetail(detail: Record<string, unknown> | undefined, opts
   const keys = Object.keys(out).sort();
   if (!keys.length) return null;
   let text = JSON.stringify(Object.fromEntries(keys.map((k) => [k, out[k] as Json])));
-  if (text.length > MAX_DETAIL_CHARS) text = JSON.stringify({ truncated: true, keys: keys.filter((k) => KEY.test(k)).slice(0, 50) });
+  if (text.length > MAX_DETAIL_CHARS)
+    text = JSON.stringify({ truncated: true, keys: keys.filter((k) => KEY.test(k)).slice(0, 50) });
   return text;
 }
 
@@ -99,7 +144,11 @@ export function sanitizeDetail(detail: Record<string, unknown> | undefined, opts
 export const cleanId = (id: string, hash: (text: string) => string): string => (isIdLike(id) ? id : `h:${hash(id)}`);
 
 /** Ids returned to the caller: the first `MAX_RETURNED_IDS` as JSON, and how many there were. */
-export function capReturnedIds(ids: readonly string[] | undefined, count: number | undefined, hash: (text: string) => string): { ids: string | null; count: number } {
+export function capReturnedIds(
+  ids: readonly string[] | undefined,
+  count: number | undefined,
+  hash: (text: string) => string,
+): { ids: string | null; count: number } {
   const list = (ids ?? []).slice(0, MAX_RETURNED_IDS).map((id) => cleanId(id, hash));
   const n = Math.max(count ?? 0, ids?.length ?? 0);
   return { ids: list.length ? JSON.stringify(list) : null, count: n };

@@ -33,7 +33,11 @@ export function exclusiveEnd(to: string): string {
 }
 
 export async function queryAuditLog(db: Kysely<Database>, f: AuditFilter): Promise<AuditRecord[]> {
-  let q = db.selectFrom('audit_events').leftJoin('users', 'users.id', 'audit_events.user_id').selectAll('audit_events').select('users.username');
+  let q = db
+    .selectFrom('audit_events')
+    .leftJoin('users', 'users.id', 'audit_events.user_id')
+    .selectAll('audit_events')
+    .select('users.username');
   if (f.caseId) q = q.where('audit_events.case_ref', '=', f.caseId);
   if (f.userId) q = q.where('audit_events.user_id', '=', f.userId);
   if (f.action) q = q.where('audit_events.action', '=', f.action);
@@ -45,8 +49,21 @@ export async function queryAuditLog(db: Kysely<Database>, f: AuditFilter): Promi
 }
 
 export const csvColumns = [
-  'gseq', 'at', 'chain', 'seq', 'case_id', 'user_id', 'username', 'action', 'target_type', 'target_id',
-  'returned_count', 'returned_ids', 'ip', 'detail', 'hash',
+  'gseq',
+  'at',
+  'chain',
+  'seq',
+  'case_id',
+  'user_id',
+  'username',
+  'action',
+  'target_type',
+  'target_id',
+  'returned_count',
+  'returned_ids',
+  'ip',
+  'detail',
+  'hash',
 ] as const;
 
 /** A CSV cell: quoted, and defused when a spreadsheet would read it as a formula. */
@@ -63,8 +80,21 @@ export function auditCsvHeader(): string {
 
 export function auditCsvLine(r: AuditRecord): string {
   const values: (string | number | null)[] = [
-    r.gseq, r.at, r.case_id, r.seq, r.case_ref, r.user_id, r.username, r.action, r.target_type, r.target_id,
-    r.returned_count, r.returned_ids, r.ip, r.detail, r.hash,
+    r.gseq,
+    r.at,
+    r.case_id,
+    r.seq,
+    r.case_ref,
+    r.user_id,
+    r.username,
+    r.action,
+    r.target_type,
+    r.target_id,
+    r.returned_count,
+    r.returned_ids,
+    r.ip,
+    r.detail,
+    r.hash,
   ];
   return `${values.map(cell).join(',')}\r\n`;
 }

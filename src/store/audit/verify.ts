@@ -109,11 +109,23 @@ class ChainWalker {
     if (!linked || shift !== this.shift) {
       const last = this.last;
       if (last && l.prev === this.beforeLastHash) {
-        this.report('inserted', last.link.pos, `${this.label} ${last.link.pos}: inserted — the next record points past it`);
+        this.report(
+          'inserted',
+          last.link.pos,
+          `${this.label} ${last.link.pos}: inserted — the next record points past it`,
+        );
       } else if (last && !linked && this.sigBad(last.row)) {
-        this.report('altered', last.link.pos, `${this.label} ${last.link.pos}: altered and its hash recomputed — the next record points at its old hash and its signature fails`);
+        this.report(
+          'altered',
+          last.link.pos,
+          `${this.label} ${last.link.pos}: altered and its hash recomputed — the next record points at its old hash and its signature fails`,
+        );
       } else if (!linked && l.pos > this.expected) {
-        this.report('deleted', this.expected, `${this.label} ${this.expected}${l.pos - 1 > this.expected ? `–${l.pos - 1}` : ''}: deleted — missing before ${at}`);
+        this.report(
+          'deleted',
+          this.expected,
+          `${this.label} ${this.expected}${l.pos - 1 > this.expected ? `–${l.pos - 1}` : ''}: deleted — missing before ${at}`,
+        );
       } else if (!linked) {
         this.report('deleted', l.pos, `${at}: a record before it was deleted and the later ones renumbered`);
       } else {
@@ -121,7 +133,11 @@ class ChainWalker {
       }
       this.shift = shift;
     } else if (l.pos > this.expected) {
-      this.report('deleted', this.expected, `${this.label} ${this.expected}${l.pos - 1 > this.expected ? `–${l.pos - 1}` : ''}: deleted — the numbering jumps to ${l.pos} and the chain was re-linked over the gap`);
+      this.report(
+        'deleted',
+        this.expected,
+        `${this.label} ${this.expected}${l.pos - 1 > this.expected ? `–${l.pos - 1}` : ''}: deleted — the numbering jumps to ${l.pos} and the chain was re-linked over the gap`,
+      );
     }
     this.advance(l, row, lastHash);
   }
@@ -144,19 +160,29 @@ const globalLink = (r: Row): Link => ({
   pos: Number(r.gseq),
   prev: r.g_prev_hash,
   hash: r.g_hash,
-  contentAt: (gseq) => globalHash({ gseq, case_id: r.case_id, seq: Number(r.seq), hash: r.hash, g_prev_hash: r.g_prev_hash }) === r.g_hash,
+  contentAt: (gseq) =>
+    globalHash({ gseq, case_id: r.case_id, seq: Number(r.seq), hash: r.hash, g_prev_hash: r.g_prev_hash }) === r.g_hash,
 });
 
-const isSeal = (r: Row): boolean => r.action === 'erasure' && r.target_type === 'case' && (r.detail ?? '').includes('"seal":true');
+const isSeal = (r: Row): boolean =>
+  r.action === 'erasure' && r.target_type === 'case' && (r.detail ?? '').includes('"seal":true');
 
-async function* pages(db: Kysely<Database>, order: 'chain' | 'global', caseId: string | undefined, size: number): AsyncGenerator<Row> {
+async function* pages(
+  db: Kysely<Database>,
+  order: 'chain' | 'global',
+  caseId: string | undefined,
+  size: number,
+): AsyncGenerator<Row> {
   let after: Row | undefined;
   for (;;) {
     let q = db.selectFrom('audit_events').selectAll();
     if (order === 'global') {
       q = q.orderBy('gseq').orderBy('case_id').orderBy('seq');
       const a = after;
-      if (a) q = q.where((eb) => eb(eb.refTuple('gseq', 'case_id', 'seq'), '>', eb.tuple(Number(a.gseq), a.case_id, Number(a.seq))));
+      if (a)
+        q = q.where((eb) =>
+          eb(eb.refTuple('gseq', 'case_id', 'seq'), '>', eb.tuple(Number(a.gseq), a.case_id, Number(a.seq))),
+        );
     } else {
       if (caseId !== undefined) q = q.where('case_id', '=', caseId);
       q = q.orderBy('case_id').orderBy('seq');
@@ -170,7 +196,11 @@ async function* pages(db: Kysely<Database>, order: 'chain' | 'global', caseId: s
   }
 }
 
-export async function verifyAuditLog(db: Kysely<Database>, ring: KeyRing, opts: VerifyOptions = {}): Promise<VerifyReport> {
+export async function verifyAuditLog(
+  db: Kysely<Database>,
+  ring: KeyRing,
+  opts: VerifyOptions = {},
+): Promise<VerifyReport> {
   const size = opts.pageSize ?? 2000;
   flushWitness(); // this process's own latest head, if it is still waiting to be written
   let signaturesChecked = 0;
@@ -179,7 +209,11 @@ export async function verifyAuditLog(db: Kysely<Database>, ring: KeyRing, opts: 
   const sigState = (r: Row): SigState => {
     if (!r.sig || !r.key_id) return 'missing';
     signaturesChecked++;
-    const ok = ring.verify(r.key_id, signedMessage({ case_id: r.case_id, seq: Number(r.seq), hash: r.hash, gseq: Number(r.gseq), g_hash: r.g_hash }), r.sig);
+    const ok = ring.verify(
+      r.key_id,
+      signedMessage({ case_id: r.case_id, seq: Number(r.seq), hash: r.hash, gseq: Number(r.gseq), g_hash: r.g_hash }),
+      r.sig,
+    );
     return ok === undefined ? 'unknown' : ok ? 'valid' : 'invalid';
   };
   // Every record is signed when written (migration 004 signed the ones from before it).
@@ -189,12 +223,21 @@ export async function verifyAuditLog(db: Kysely<Database>, ring: KeyRing, opts: 
   };
 
   /** After a consistent walk: the head must be signed, else find where the signatures stop. */
-  const checkHead = async (walker: ChainWalker, chain: string, label: string, fetchFrom: (pos: number) => Promise<Row | undefined>) => {
+  const checkHead = async (
+    walker: ChainWalker,
+    chain: string,
+    label: string,
+    fetchFrom: (pos: number) => Promise<Row | undefined>,
+  ) => {
     const head = walker.last;
     if (!head) return;
     const state = sigState(head.row);
     if (state === 'unknown') {
-      walker.report('unverifiable', head.link.pos, `${label} ${head.link.pos}: signed by key ${head.row.key_id ?? '?'}, which is not in the key folder — signatures not checked`);
+      walker.report(
+        'unverifiable',
+        head.link.pos,
+        `${label} ${head.link.pos}: signed by key ${head.row.key_id ?? '?'}, which is not in the key folder — signatures not checked`,
+      );
       return;
     }
     if (!sigBad(head.row)) return;
@@ -241,13 +284,30 @@ export async function verifyAuditLog(db: Kysely<Database>, ring: KeyRing, opts: 
   const seen = new Set<string>();
   const finishChain = async (w: ChainWalker) => {
     const chain = w.last?.row.case_id ?? '';
-    await checkHead(w, chain, 'seq', async (seq) => db.selectFrom('audit_events').selectAll().where('case_id', '=', chain).where('seq', '>=', seq).orderBy('seq').limit(1).executeTakeFirst());
+    await checkHead(w, chain, 'seq', async (seq) =>
+      db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('case_id', '=', chain)
+        .where('seq', '>=', seq)
+        .orderBy('seq')
+        .limit(1)
+        .executeTakeFirst(),
+    );
     const reg = registers.get(chain);
     const headSeq = w.last ? w.last.link.pos : 0;
     if (reg && Number(reg.seq) > headSeq) {
-      w.report('truncated', headSeq + 1, `seq ${headSeq + 1}${Number(reg.seq) > headSeq + 1 ? `–${reg.seq}` : ''}: deleted at the end of the chain — its head register says ${reg.seq}`);
+      w.report(
+        'truncated',
+        headSeq + 1,
+        `seq ${headSeq + 1}${Number(reg.seq) > headSeq + 1 ? `–${reg.seq}` : ''}: deleted at the end of the chain — its head register says ${reg.seq}`,
+      );
     } else if (reg && !w.problems.length && w.last && (Number(reg.seq) !== headSeq || reg.hash !== w.last.link.hash)) {
-      w.report('altered', headSeq, `seq ${headSeq}: the chain's head register (seq ${reg.seq}) does not match its last record`);
+      w.report(
+        'altered',
+        headSeq,
+        `seq ${headSeq}: the chain's head register (seq ${reg.seq}) does not match its last record`,
+      );
     }
     problems.push(...w.problems);
     chains++;
@@ -260,24 +320,45 @@ export async function verifyAuditLog(db: Kysely<Database>, ring: KeyRing, opts: 
       seen.add(r.case_id);
       sealed = false;
     }
-    if (sealed) walker.report('inserted', Number(r.seq), `seq ${r.seq}: inserted after the chain was sealed by the case's erasure`);
+    if (sealed)
+      walker.report(
+        'inserted',
+        Number(r.seq),
+        `seq ${r.seq}: inserted after the chain was sealed by the case's erasure`,
+      );
     walker.push(r, caseLink(r));
     if (isSeal(r)) sealed = true;
   }
   if (walker) await finishChain(walker);
   for (const [chain, reg] of registers) {
     if (seen.has(chain) || Number(reg.seq) === 0 || (opts.caseId !== undefined && chain !== opts.caseId)) continue;
-    problems.push({ chain, kind: 'truncated', seq: 1, message: `seq 1–${reg.seq}: the whole chain is missing — its head register says ${reg.seq} records` });
+    problems.push({
+      chain,
+      kind: 'truncated',
+      seq: 1,
+      message: `seq 1–${reg.seq}: the whole chain is missing — its head register says ${reg.seq} records`,
+    });
   }
 
   // 2. The global chain over every record.
-  const g = new ChainWalker('global', 'global seq', sigBad, 'altered — its record no longer matches what the global chain linked');
+  const g = new ChainWalker(
+    'global',
+    'global seq',
+    sigBad,
+    'altered — its record no longer matches what the global chain linked',
+  );
   for await (const r of pages(db, 'global', undefined, size)) g.push(r, globalLink(r));
-  await checkHead(g, 'global', 'global seq', async (gseq) => db.selectFrom('audit_events').selectAll().where('gseq', '>=', gseq).orderBy('gseq').limit(1).executeTakeFirst());
+  await checkHead(g, 'global', 'global seq', async (gseq) =>
+    db.selectFrom('audit_events').selectAll().where('gseq', '>=', gseq).orderBy('gseq').limit(1).executeTakeFirst(),
+  );
   const globalReg = registers.get(GLOBAL_CHAIN);
   const lastG = g.last ? g.last.link.pos : 0;
   if (globalReg && Number(globalReg.gseq) > lastG) {
-    g.report('truncated', lastG + 1, `global seq ${lastG + 1}${Number(globalReg.gseq) > lastG + 1 ? `–${globalReg.gseq}` : ''}: deleted at the end of the log — the head register says ${globalReg.gseq}`);
+    g.report(
+      'truncated',
+      lastG + 1,
+      `global seq ${lastG + 1}${Number(globalReg.gseq) > lastG + 1 ? `–${globalReg.gseq}` : ''}: deleted at the end of the log — the head register says ${globalReg.gseq}`,
+    );
   }
 
   // 3. The witness kept outside the database.
@@ -291,7 +372,11 @@ export async function verifyAuditLog(db: Kysely<Database>, ring: KeyRing, opts: 
       g.report('unverifiable', w.gseq, `the witness file for this database has an invalid signature`);
     } else if (w.gseq > lastG) {
       witness = 'problem';
-      g.report('truncated', lastG + 1, `global seq ${lastG + 1}–${w.gseq}: deleted at the end of the log — the witness in the key folder saw ${w.gseq} records`);
+      g.report(
+        'truncated',
+        lastG + 1,
+        `global seq ${lastG + 1}–${w.gseq}: deleted at the end of the log — the witness in the key folder saw ${w.gseq} records`,
+      );
     } else if (!at || at.g_hash !== w.g_hash) {
       witness = 'problem';
       g.report('rewritten', w.gseq, `global seq ${w.gseq}: differs from the head witnessed in the key folder`);
@@ -302,7 +387,12 @@ export async function verifyAuditLog(db: Kysely<Database>, ring: KeyRing, opts: 
   if (opts.allSignatures) {
     for await (const r of pages(db, 'global', undefined, size)) {
       if (sigBad(r) && !problems.some((p) => p.chain === r.case_id && p.seq === Number(r.seq))) {
-        problems.push({ chain: r.case_id, kind: 'rewritten', seq: Number(r.seq), message: `seq ${r.seq}: its signature does not match` });
+        problems.push({
+          chain: r.case_id,
+          kind: 'rewritten',
+          seq: Number(r.seq),
+          message: `seq ${r.seq}: its signature does not match`,
+        });
       }
     }
   }

@@ -45,7 +45,8 @@ export function readWitness(ring: KeyRing, storeId: string): Witness | undefined
 }
 
 /** Whether the witness's signature holds (undefined: its key is not in the ring). */
-export const witnessSignatureOk = (ring: KeyRing, w: Witness): boolean | undefined => ring.verify(w.keyId, witnessMessage(w), w.sig);
+export const witnessSignatureOk = (ring: KeyRing, w: Witness): boolean | undefined =>
+  ring.verify(w.keyId, witnessMessage(w), w.sig);
 
 /**
  * Records `head` as witnessed soon: now if none was written in the last interval, else by a
@@ -83,14 +84,27 @@ export function flushWitness(storeId?: string): void {
 }
 
 /** Records `head` as witnessed, unless a later head already is (or `force`, after a restore). */
-export function writeWitness(ring: KeyRing, storeId: string, head: { gseq: number; g_hash: string }, force = false): void {
+export function writeWitness(
+  ring: KeyRing,
+  storeId: string,
+  head: { gseq: number; g_hash: string },
+  force = false,
+): void {
   if (!ring.dir || !ring.canSign || !STORE_ID.test(storeId)) return;
   if (!force) {
     const known = written.get(storeId) ?? readWitness(ring, storeId)?.gseq ?? 0;
     if (head.gseq <= known) return;
   }
   lastWrite.set(storeId, Date.now());
-  const w: Witness = { format: 'elect-audit-witness/v1', storeId, gseq: head.gseq, g_hash: head.g_hash, at: new Date().toISOString(), keyId: ring.signingKeyId, sig: '' };
+  const w: Witness = {
+    format: 'elect-audit-witness/v1',
+    storeId,
+    gseq: head.gseq,
+    g_hash: head.g_hash,
+    at: new Date().toISOString(),
+    keyId: ring.signingKeyId,
+    sig: '',
+  };
   w.sig = ring.sign(witnessMessage(w));
   const dir = join(ring.dir, 'witness');
   mkdirSync(dir, { recursive: true, mode: 0o700 });

@@ -215,13 +215,29 @@ export async function up(db: AnyDb, dialect: DialectName): Promise<void> {
     // FTS5 index over search_docs (external content), kept in step by triggers. The case id
     // is indexed as a token of its own column so a query intersects with one case's postings
     // and common words stay fast however many cases the store holds.
-    await sql`CREATE VIRTUAL TABLE search_fts USING fts5(case_key, text, content='search_docs', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')`.execute(db);
+    await sql`CREATE VIRTUAL TABLE search_fts USING fts5(case_key, text, content='search_docs', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')`.execute(
+      db,
+    );
     const key = (row: 'new' | 'old') => `'c' || replace(${row}.case_id, '-', '')`;
-    await sql.raw(`CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN INSERT INTO search_fts(rowid, case_key, text) VALUES (new.rowid, ${key('new')}, new.text); END`).execute(db);
-    await sql.raw(`CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN INSERT INTO search_fts(search_fts, rowid, case_key, text) VALUES ('delete', old.rowid, ${key('old')}, old.text); END`).execute(db);
-    await sql.raw(`CREATE TRIGGER search_docs_au AFTER UPDATE ON search_docs BEGIN INSERT INTO search_fts(search_fts, rowid, case_key, text) VALUES ('delete', old.rowid, ${key('old')}, old.text); INSERT INTO search_fts(rowid, case_key, text) VALUES (new.rowid, ${key('new')}, new.text); END`).execute(db);
+    await sql
+      .raw(
+        `CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN INSERT INTO search_fts(rowid, case_key, text) VALUES (new.rowid, ${key('new')}, new.text); END`,
+      )
+      .execute(db);
+    await sql
+      .raw(
+        `CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN INSERT INTO search_fts(search_fts, rowid, case_key, text) VALUES ('delete', old.rowid, ${key('old')}, old.text); END`,
+      )
+      .execute(db);
+    await sql
+      .raw(
+        `CREATE TRIGGER search_docs_au AFTER UPDATE ON search_docs BEGIN INSERT INTO search_fts(search_fts, rowid, case_key, text) VALUES ('delete', old.rowid, ${key('old')}, old.text); INSERT INTO search_fts(rowid, case_key, text) VALUES (new.rowid, ${key('new')}, new.text); END`,
+      )
+      .execute(db);
   } else {
-    await sql`ALTER TABLE search_docs ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED`.execute(db);
+    await sql`ALTER TABLE search_docs ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED`.execute(
+      db,
+    );
     await sql`CREATE INDEX search_docs_tsv_idx ON search_docs USING gin (tsv)`.execute(db);
   }
 }

@@ -89,6 +89,8 @@ export async function up(db: Kysely<unknown>, _dialect: DialectName): Promise<vo
     .addColumn('agency_id', 'text', (c) => c.notNull())
     .addColumn('entity_id', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('case_share_entities_pk', ['case_id', 'agency_id', 'entity_id'])
-    .addForeignKeyConstraint('case_share_entities_case_fk', ['case_id'], 'cases', ['case_id'], (cb) => cb.onDelete('cascade'))
+    .addForeignKeyConstraint('case_share_entities_case_fk', ['case_id'], 'cases', ['case_id'], (cb) =>
+      cb.onDelete('cascade'),
+    )
     .execute();
 }

@@ -34,7 +34,11 @@ interface LegacyRow {
 
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
   const bigint = sql.raw(dialect === 'postgres' ? 'bigint' : 'integer');
-  const legacy = (await sql<LegacyRow>`SELECT case_id, id, at, user_id, action, target_type, target_id, detail FROM audit_events ORDER BY at, case_id, id`.execute(db)).rows;
+  const legacy = (
+    await sql<LegacyRow>`SELECT case_id, id, at, user_id, action, target_type, target_id, detail FROM audit_events ORDER BY at, case_id, id`.execute(
+      db,
+    )
+  ).rows;
   await db.schema.dropTable('audit_events').execute();
 
   await db.schema
@@ -116,9 +120,20 @@ async function chainLegacy(db: Kysely<Database>, legacy: readonly LegacyRow[]): 
   for (const r of legacy) {
     const head = heads.get(r.case_id) ?? { seq: 0, hash: GENESIS_HASH };
     const base = {
-      case_id: r.case_id, seq: head.seq + 1, id: r.id, at: r.at, user_id: r.user_id, action: r.action, target_type: r.target_type,
-      target_id: r.target_id, returned_ids: null, returned_count: 0, case_ref: r.case_id === GLOBAL_CHAIN ? null : r.case_id,
-      ip: null, detail: legacyDetail(r.detail), prev_hash: head.hash,
+      case_id: r.case_id,
+      seq: head.seq + 1,
+      id: r.id,
+      at: r.at,
+      user_id: r.user_id,
+      action: r.action,
+      target_type: r.target_type,
+      target_id: r.target_id,
+      returned_ids: null,
+      returned_count: 0,
+      case_ref: r.case_id === GLOBAL_CHAIN ? null : r.case_id,
+      ip: null,
+      detail: legacyDetail(r.detail),
+      prev_hash: head.hash,
     };
     const hash = caseHash(base);
     gseq++;
@@ -133,8 +148,14 @@ async function chainLegacy(db: Kysely<Database>, legacy: readonly LegacyRow[]): 
   if (!legacy.length) return;
   const global = heads.get(GLOBAL_CHAIN) ?? { seq: 0, hash: GENESIS_HASH };
   heads.delete(GLOBAL_CHAIN);
-  await db.insertInto('audit_heads').values({ case_id: GLOBAL_CHAIN, ...global, gseq, g_hash: gHash, store_id: uuidv7(), sealed_at: null }).execute();
+  await db
+    .insertInto('audit_heads')
+    .values({ case_id: GLOBAL_CHAIN, ...global, gseq, g_hash: gHash, store_id: uuidv7(), sealed_at: null })
+    .execute();
   for (const [caseId, h] of heads) {
-    await db.insertInto('audit_heads').values({ case_id: caseId, ...h, gseq: 0, g_hash: GENESIS_HASH, store_id: null, sealed_at: null }).execute();
+    await db
+      .insertInto('audit_heads')
+      .values({ case_id: caseId, ...h, gseq: 0, g_hash: GENESIS_HASH, store_id: null, sealed_at: null })
+      .execute();
   }
 }

@@ -115,6 +115,8 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('updated_by', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('proceeds_models_pk', ['case_id', 'id'])
-    .addForeignKeyConstraint('proceeds_models_case_fk', ['case_id'], 'cases', ['case_id'], (cb) => cb.onDelete('cascade'))
+    .addForeignKeyConstraint('proceeds_models_case_fk', ['case_id'], 'cases', ['case_id'], (cb) =>
+      cb.onDelete('cascade'),
+    )
     .execute();
 }

@@ -42,7 +42,13 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('entries', 'integer', (c) => c.notNull())
     .addColumn('source_id', 'text')
     .addPrimaryKeyConstraint('statements_pk', ['case_id', 'id'])
-    .addUniqueConstraint('statements_identity_uq', ['case_id', 'account_id', 'reference', 'opening_date', 'closing_date'])
+    .addUniqueConstraint('statements_identity_uq', [
+      'case_id',
+      'account_id',
+      'reference',
+      'opening_date',
+      'closing_date',
+    ])
     .addForeignKeyConstraint('statements_case_fk', ['case_id'], 'cases', ['case_id'], (cb) => cb.onDelete('cascade'))
     .execute();
 }

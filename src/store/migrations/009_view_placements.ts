@@ -37,6 +37,8 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('placed_by', 'text', (c) => c.notNull())
     .addColumn('placed_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('view_placements_pk', ['case_id', 'view', 'entity_id'])
-    .addForeignKeyConstraint('view_placements_case_fk', ['case_id'], 'cases', ['case_id'], (cb) => cb.onDelete('cascade'))
+    .addForeignKeyConstraint('view_placements_case_fk', ['case_id'], 'cases', ['case_id'], (cb) =>
+      cb.onDelete('cascade'),
+    )
     .execute();
 }

@@ -102,9 +102,15 @@ export async function up(db: Kysely<unknown>, _dialect: DialectName): Promise<vo
     .addColumn('recorded_by', 'text', (c) => c.notNull())
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('indicator_observations_pk', ['case_id', 'id'])
-    .addForeignKeyConstraint('indicator_observations_case_fk', ['case_id'], 'cases', ['case_id'], (cb) => cb.onDelete('cascade'))
+    .addForeignKeyConstraint('indicator_observations_case_fk', ['case_id'], 'cases', ['case_id'], (cb) =>
+      cb.onDelete('cascade'),
+    )
     .execute();
-  await db.schema.createIndex('indicator_observations_person_idx').on('indicator_observations').columns(['case_id', 'person_id']).execute();
+  await db.schema
+    .createIndex('indicator_observations_person_idx')
+    .on('indicator_observations')
+    .columns(['case_id', 'person_id'])
+    .execute();
 
   await db.schema
     .createTable('assessments')
@@ -128,5 +134,9 @@ export async function up(db: Kysely<unknown>, _dialect: DialectName): Promise<vo
     .addPrimaryKeyConstraint('assessments_pk', ['case_id', 'id'])
     .addForeignKeyConstraint('assessments_case_fk', ['case_id'], 'cases', ['case_id'], (cb) => cb.onDelete('cascade'))
     .execute();
-  await db.schema.createIndex('assessments_person_idx').on('assessments').columns(['case_id', 'person_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('assessments_person_idx')
+    .on('assessments')
+    .columns(['case_id', 'person_id', 'created_at'])
+    .execute();
 }

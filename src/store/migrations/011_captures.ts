@@ -96,6 +96,8 @@ export async function up(db: Kysely<unknown>, _dialect: DialectName): Promise<vo
     .addColumn('origin', 'text', (c) => c.notNull())
     .addColumn('note', 'text')
     .addPrimaryKeyConstraint('capture_images_pk', ['case_id', 'capture_id', 'idx'])
-    .addForeignKeyConstraint('capture_images_case_fk', ['case_id'], 'cases', ['case_id'], (cb) => cb.onDelete('cascade'))
+    .addForeignKeyConstraint('capture_images_case_fk', ['case_id'], 'cases', ['case_id'], (cb) =>
+      cb.onDelete('cascade'),
+    )
     .execute();
 }

@@ -51,9 +51,15 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('decided_by', 'text', (c) => c.notNull())
     .addColumn('decided_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('resolution_decisions_pk', ['case_id', 'pair_key'])
-    .addForeignKeyConstraint('resolution_decisions_case_fk', ['case_id'], 'cases', ['case_id'], (cb) => cb.onDelete('cascade'))
+    .addForeignKeyConstraint('resolution_decisions_case_fk', ['case_id'], 'cases', ['case_id'], (cb) =>
+      cb.onDelete('cascade'),
+    )
     .execute();
-  await db.schema.createIndex('resolution_decisions_ids_idx').on('resolution_decisions').columns(['case_id', 'a_id', 'b_id']).execute();
+  await db.schema
+    .createIndex('resolution_decisions_ids_idx')
+    .on('resolution_decisions')
+    .columns(['case_id', 'a_id', 'b_id'])
+    .execute();
 
   await db.schema
     .createTable('resolution_merges')
@@ -69,6 +75,8 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('undone_by', 'text')
     .addColumn('undone_at', 'text')
     .addPrimaryKeyConstraint('resolution_merges_pk', ['case_id', 'id'])
-    .addForeignKeyConstraint('resolution_merges_case_fk', ['case_id'], 'cases', ['case_id'], (cb) => cb.onDelete('cascade'))
+    .addForeignKeyConstraint('resolution_merges_case_fk', ['case_id'], 'cases', ['case_id'], (cb) =>
+      cb.onDelete('cascade'),
+    )
     .execute();
 }

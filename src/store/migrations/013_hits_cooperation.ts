@@ -219,7 +219,11 @@ export async function up(db: Kysely<unknown>, _dialect: DialectName): Promise<vo
     .addColumn('user_id', 'text')
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('psi_query_log_agreement_idx').on('psi_query_log').columns(['agreement_id', 'direction', 'at']).execute();
+  await db.schema
+    .createIndex('psi_query_log_agreement_idx')
+    .on('psi_query_log')
+    .columns(['agreement_id', 'direction', 'at'])
+    .execute();
 
   await db.schema
     .createTable('exchange_nonces')
@@ -280,7 +284,11 @@ export async function up(db: Kysely<unknown>, _dialect: DialectName): Promise<vo
     .addColumn('first_seen_at', 'text', (c) => c.notNull())
     .addColumn('last_seen_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('hit_notices_counterpart_idx').on('hit_notices').columns(['case_id', 'counterpart_case_id']).execute();
+  await db.schema
+    .createIndex('hit_notices_counterpart_idx')
+    .on('hit_notices')
+    .columns(['case_id', 'counterpart_case_id'])
+    .execute();
 
   await caseTable('notifications')
     .addColumn('user_id', 'text', (c) => c.notNull())
@@ -290,7 +298,11 @@ export async function up(db: Kysely<unknown>, _dialect: DialectName): Promise<vo
     .addColumn('read_at', 'text')
     .execute();
   // A user's own notifications across their cases: the bell in the workspace.
-  await db.schema.createIndex('notifications_user_idx').on('notifications').columns(['user_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('notifications_user_idx')
+    .on('notifications')
+    .columns(['user_id', 'created_at'])
+    .execute();
 
   await caseTable('cooperation_requests')
     .addColumn('notice_id', 'text', (c) => c.notNull())

@@ -95,7 +95,11 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('enrolled_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('training_enrolments_pk', ['cohort_id', 'user_id'])
     .execute();
-  await db.schema.createIndex('training_enrolments_user_idx').on('training_enrolments').columns(['user_id', 'cohort_id']).execute();
+  await db.schema
+    .createIndex('training_enrolments_user_idx')
+    .on('training_enrolments')
+    .columns(['user_id', 'cohort_id'])
+    .execute();
 
   await db.schema
     .createTable('training_assignments')
@@ -121,7 +125,11 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('sandbox_case_id', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('training_attempts_user_idx').on('training_attempts').columns(['user_id', 'course_id', 'module_id', 'kind']).execute();
+  await db.schema
+    .createIndex('training_attempts_user_idx')
+    .on('training_attempts')
+    .columns(['user_id', 'course_id', 'module_id', 'kind'])
+    .execute();
 
   await db.schema
     .createTable('training_progress')
@@ -141,6 +149,8 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('seed', bigint, (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('training_sandboxes_pk', ['case_id'])
-    .addForeignKeyConstraint('training_sandboxes_case_fk', ['case_id'], 'cases', ['case_id'], (cb) => cb.onDelete('cascade'))
+    .addForeignKeyConstraint('training_sandboxes_case_fk', ['case_id'], 'cases', ['case_id'], (cb) =>
+      cb.onDelete('cascade'),
+    )
     .execute();
 }

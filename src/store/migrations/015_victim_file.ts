@@ -64,5 +64,9 @@ export async function up(db: Kysely<unknown>, _dialect: DialectName): Promise<vo
     .addPrimaryKeyConstraint('victim_files_pk', ['case_id', 'person_id'])
     .addForeignKeyConstraint('victim_files_case_fk', ['case_id'], 'cases', ['case_id'], (cb) => cb.onDelete('cascade'))
     .execute();
-  await db.schema.createIndex('victim_files_reflection_idx').on('victim_files').columns(['case_id', 'reflection_end']).execute();
+  await db.schema
+    .createIndex('victim_files_reflection_idx')
+    .on('victim_files')
+    .columns(['case_id', 'reflection_end'])
+    .execute();
 }

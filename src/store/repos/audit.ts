@@ -26,5 +26,11 @@ export async function recordAudit(db: Kysely<Database>, e: AuditEvent): Promise<
 
 /** A chain's latest records, newest first. */
 export async function listAudit(db: Kysely<Database>, caseId: string, limit = 200): Promise<AuditRow[]> {
-  return db.selectFrom('audit_events').selectAll().where('case_id', '=', caseId).orderBy('seq', 'desc').limit(limit).execute();
+  return db
+    .selectFrom('audit_events')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('seq', 'desc')
+    .limit(limit)
+    .execute();
 }

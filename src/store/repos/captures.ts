@@ -5,7 +5,11 @@ import type { CaptureImagesTable, CapturesTable } from '../migrations/011_captur
 export type CaptureRow = Omit<CapturesTable, 'case_id'>;
 export type CaptureImageRow = Omit<CaptureImagesTable, 'case_id'>;
 
-export async function insertCapture(scope: CaseScope, row: CaptureRow, images: readonly CaptureImageRow[]): Promise<void> {
+export async function insertCapture(
+  scope: CaseScope,
+  row: CaptureRow,
+  images: readonly CaptureImageRow[],
+): Promise<void> {
   await scope.insertInto('captures', row).execute();
   if (images.length) await scope.insertInto('capture_images', [...images]).execute();
 }
@@ -32,18 +36,34 @@ export async function listCaptureImages(scope: CaseScope, captureId?: string): P
 }
 
 /** Ids of the entities of the case holding any of the selector values, with the value. */
-export async function entityIdsWithSelector(scope: CaseScope, kind: string, values: readonly string[]): Promise<{ value: string; entity_id: string }[]> {
+export async function entityIdsWithSelector(
+  scope: CaseScope,
+  kind: string,
+  values: readonly string[],
+): Promise<{ value: string; entity_id: string }[]> {
   const out: { value: string; entity_id: string }[] = [];
   for (let i = 0; i < values.length; i += 200) {
     const part = values.slice(i, i + 200);
-    out.push(...(await scope.selectFrom('selectors').select(['value', 'entity_id']).where('kind', '=', kind).where('value', 'in', part).execute()));
+    out.push(
+      ...(await scope
+        .selectFrom('selectors')
+        .select(['value', 'entity_id'])
+        .where('kind', '=', kind)
+        .where('value', 'in', part)
+        .execute()),
+    );
   }
   return out;
 }
 
 /** Links of the given schemata that touch any of `ids` (as source or target), with their properties. */
-export async function linksTouching(scope: CaseScope, schemata: readonly string[], ids: readonly string[]): Promise<{ id: string; schema: string; source_id: string | null; target_id: string | null; properties: string }[]> {
-  const out: { id: string; schema: string; source_id: string | null; target_id: string | null; properties: string }[] = [];
+export async function linksTouching(
+  scope: CaseScope,
+  schemata: readonly string[],
+  ids: readonly string[],
+): Promise<{ id: string; schema: string; source_id: string | null; target_id: string | null; properties: string }[]> {
+  const out: { id: string; schema: string; source_id: string | null; target_id: string | null; properties: string }[] =
+    [];
   for (let i = 0; i < ids.length; i += 200) {
     const part = ids.slice(i, i + 200);
     out.push(

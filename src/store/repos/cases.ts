@@ -22,7 +22,11 @@ export async function updateCase(scope: CaseScope, patch: Partial<Omit<CaseRow, 
  * Cases the user reaches, newest first: as a member, or through a share with their agency.
  * Crosses cases on purpose: it lists them.
  */
-export async function listCasesOfUser(db: Kysely<Database>, userId: string, agencyId: string | null): Promise<(CaseRow & { case_role: string })[]> {
+export async function listCasesOfUser(
+  db: Kysely<Database>,
+  userId: string,
+  agencyId: string | null,
+): Promise<(CaseRow & { case_role: string })[]> {
   const members = await db
     .selectFrom('cases')
     .innerJoin('case_members', 'case_members.case_id', 'cases.case_id')
@@ -42,7 +46,9 @@ export async function listCasesOfUser(db: Kysely<Database>, userId: string, agen
   const seen = new Set(members.map((m) => m.case_id));
   const all = [
     ...members,
-    ...shared.filter((c) => !seen.has(c.case_id)).map(({ access, ...c }) => ({ ...c, case_role: access === 'contribute' ? 'shared-contribute' : 'shared-read' })),
+    ...shared
+      .filter((c) => !seen.has(c.case_id))
+      .map(({ access, ...c }) => ({ ...c, case_role: access === 'contribute' ? 'shared-contribute' : 'shared-read' })),
   ];
   return all.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0));
 }

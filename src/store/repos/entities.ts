@@ -22,7 +22,11 @@ function* chunks<T>(xs: readonly T[], n = CHUNK): Generator<T[]> {
   for (let i = 0; i < xs.length; i += n) yield xs.slice(i, i + n);
 }
 
-export async function insertEntities(scope: CaseScope, items: readonly PreparedEntity[], rec: Recording): Promise<void> {
+export async function insertEntities(
+  scope: CaseScope,
+  items: readonly PreparedEntity[],
+  rec: Recording,
+): Promise<void> {
   for (const part of chunks(items)) {
     await scope
       .insertInto(
@@ -74,7 +78,9 @@ async function insertHistory(
 }
 
 async function indexEntities(scope: CaseScope, items: readonly PreparedEntity[]): Promise<void> {
-  const selectors = items.flatMap((e) => e.selectors.map((s) => ({ kind: s.kind, value: s.value, property: s.property, entity_id: e.id })));
+  const selectors = items.flatMap((e) =>
+    e.selectors.map((s) => ({ kind: s.kind, value: s.value, property: s.property, entity_id: e.id })),
+  );
   // The same value can be written twice in one property list; the key would collide.
   const seen = new Set<string>();
   const unique = selectors.filter((s) => {
@@ -84,7 +90,9 @@ async function indexEntities(scope: CaseScope, items: readonly PreparedEntity[])
     return true;
   });
   for (const part of chunks(unique)) await scope.insertInto('selectors', part).execute();
-  const docs = items.filter((e) => e.searchText).map((e) => ({ doc_id: e.id, entity_id: e.id, kind: 'entity', text: e.searchText }));
+  const docs = items
+    .filter((e) => e.searchText)
+    .map((e) => ({ doc_id: e.id, entity_id: e.id, kind: 'entity', text: e.searchText }));
   for (const part of chunks(docs)) await scope.insertInto('search_docs', part).execute();
 }
 
@@ -120,7 +128,11 @@ export async function existingIds(scope: CaseScope, ids: readonly string[]): Pro
  * `where('id', 'in', …)`. Same case, same shard: it stays on one node.
  */
 export const sharedEntityIds = (scope: CaseScope, agencyId: string) => (eb: ExpressionBuilder<Database, 'entities'>) =>
-  eb.selectFrom('case_share_entities').select('entity_id').where('case_id', '=', scope.caseId).where('agency_id', '=', agencyId);
+  eb
+    .selectFrom('case_share_entities')
+    .select('entity_id')
+    .where('case_id', '=', scope.caseId)
+    .where('agency_id', '=', agencyId);
 
 export interface EntityListQuery {
   schemata?: readonly string[] | undefined;
@@ -137,7 +149,9 @@ export async function listEntities(scope: CaseScope, q: EntityListQuery): Promis
   if (q.sharedWith) query = query.where('id', 'in', sharedEntityIds(scope, q.sharedWith));
   if (q.after) {
     const { caption, id } = q.after;
-    query = query.where((eb) => eb.or([eb('caption', '>', caption), eb.and([eb('caption', '=', caption), eb('id', '>', id)])]));
+    query = query.where((eb) =>
+      eb.or([eb('caption', '>', caption), eb.and([eb('caption', '=', caption), eb('id', '>', id)])]),
+    );
   }
   return query.orderBy('caption').orderBy('id').limit(q.limit).execute();
 }
@@ -162,7 +176,12 @@ export async function linksOf(scope: CaseScope, id: string, limit = 500): Promis
     .execute();
 }
 
-export async function updateEntity(scope: CaseScope, e: PreparedEntity, previousVersion: number, rec: Recording): Promise<boolean> {
+export async function updateEntity(
+  scope: CaseScope,
+  e: PreparedEntity,
+  previousVersion: number,
+  rec: Recording,
+): Promise<boolean> {
   const version = previousVersion + 1;
   const res = await scope
     .updateTable('entities')

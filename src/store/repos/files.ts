@@ -40,15 +40,27 @@ export function encryptEvidence(ring: KeyRing, caseId: string, id: string, plain
   const cipher = createCipheriv(EVIDENCE_ALG, key, nonce);
   cipher.setAAD(aad(caseId, id));
   const content = Buffer.concat([cipher.update(plain), cipher.final()]);
-  return { content, enc_alg: EVIDENCE_ALG, enc_key_id: ring.evidenceKeyId, enc_nonce: nonce.toString('hex'), enc_tag: cipher.getAuthTag().toString('hex') };
+  return {
+    content,
+    enc_alg: EVIDENCE_ALG,
+    enc_key_id: ring.evidenceKeyId,
+    enc_nonce: nonce.toString('hex'),
+    enc_tag: cipher.getAuthTag().toString('hex'),
+  };
 }
 
 /** The plaintext of a stored row (rows from before encryption are returned as they are). */
-export function decryptEvidence(ring: KeyRing, row: Pick<CaseFileRow, 'case_id' | 'id' | 'content' | 'sha256' | EncColumns>): Buffer {
+export function decryptEvidence(
+  ring: KeyRing,
+  row: Pick<CaseFileRow, 'case_id' | 'id' | 'content' | 'sha256' | EncColumns>,
+): Buffer {
   if (!row.enc_alg) return row.content;
   const key = row.enc_key_id ? ring.evidenceKey(row.enc_key_id) : undefined;
   if (row.enc_alg !== EVIDENCE_ALG || !key || !row.enc_nonce || !row.enc_tag) {
-    throw new AppError('internal', `Evidence file ${row.id} cannot be decrypted: key ${row.enc_key_id ?? '?'} is not in the key folder`);
+    throw new AppError(
+      'internal',
+      `Evidence file ${row.id} cannot be decrypted: key ${row.enc_key_id ?? '?'} is not in the key folder`,
+    );
   }
   let plain: Buffer;
   try {
@@ -59,15 +71,23 @@ export function decryptEvidence(ring: KeyRing, row: Pick<CaseFileRow, 'case_id' 
   } catch {
     throw new AppError('internal', `Evidence file ${row.id} failed its integrity check: altered, or another key`);
   }
-  if (sha256Hex(plain) !== row.sha256) throw new AppError('internal', `Evidence file ${row.id} does not match its recorded SHA-256`);
+  if (sha256Hex(plain) !== row.sha256)
+    throw new AppError('internal', `Evidence file ${row.id} does not match its recorded SHA-256`);
   return plain;
 }
 
 export async function insertFile(scope: CaseScope, row: NewCaseFile): Promise<CaseFileMeta> {
   const sealed = encryptEvidence(keyRing(), scope.caseId, row.id, row.content);
   const meta: CaseFileMeta = {
-    id: row.id, file_name: row.file_name, mime_type: row.mime_type, sha256: sha256Hex(row.content), size: row.content.length,
-    entity_id: row.entity_id, source_id: row.source_id, created_by: row.created_by, created_at: row.created_at,
+    id: row.id,
+    file_name: row.file_name,
+    mime_type: row.mime_type,
+    sha256: sha256Hex(row.content),
+    size: row.content.length,
+    entity_id: row.entity_id,
+    source_id: row.source_id,
+    created_by: row.created_by,
+    created_at: row.created_at,
   };
   await scope.insertInto('case_files', { ...meta, ...sealed }).execute();
   return meta;
@@ -91,23 +111,45 @@ export async function getFile(scope: CaseScope, id: string): Promise<CaseFileRow
  * Encrypts files stored before encryption at rest (migration 004), a batch at a time. Crosses
  * cases on purpose: it is a maintenance pass over the whole store. Returns how many it encrypted.
  */
-export async function encryptPlaintextFiles(db: Kysely<Database>, ring: KeyRing = keyRing(), batch = 100): Promise<number> {
+export async function encryptPlaintextFiles(
+  db: Kysely<Database>,
+  ring: KeyRing = keyRing(),
+  batch = 100,
+): Promise<number> {
   let n = 0;
   for (;;) {
-    const rows = await db.selectFrom('case_files').select(['case_id', 'id', 'content']).where('enc_alg', 'is', null).limit(batch).execute();
+    const rows = await db
+      .selectFrom('case_files')
+      .select(['case_id', 'id', 'content'])
+      .where('enc_alg', 'is', null)
+      .limit(batch)
+      .execute();
     for (const r of rows) {
       const sealed = encryptEvidence(ring, r.case_id, r.id, Buffer.from(r.content));
-      await db.updateTable('case_files').set(sealed).where('case_id', '=', r.case_id).where('id', '=', r.id).where('enc_alg', 'is', null).execute();
+      await db
+        .updateTable('case_files')
+        .set(sealed)
+        .where('case_id', '=', r.case_id)
+        .where('id', '=', r.id)
+        .where('enc_alg', 'is', null)
+        .execute();
       n++;
     }
     if (rows.length < batch) return n;
   }
 }
 
-export async function insertGroundTruthPart(scope: CaseScope, part: number, generator: string, content: string): Promise<void> {
+export async function insertGroundTruthPart(
+  scope: CaseScope,
+  part: number,
+  generator: string,
+  content: string,
+): Promise<void> {
   await scope.insertInto('ground_truths', { part, generator, content }).execute();
 }
 
-export async function listGroundTruthParts(scope: CaseScope): Promise<{ part: number; generator: string; content: string }[]> {
+export async function listGroundTruthParts(
+  scope: CaseScope,
+): Promise<{ part: number; generator: string; content: string }[]> {
   return scope.selectFrom('ground_truths').select(['part', 'generator', 'content']).orderBy('part').execute();
 }

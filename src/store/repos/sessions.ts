@@ -8,8 +8,15 @@ import { hashToken } from './users.ts';
 
 export type SessionRow = SessionsTable;
 
-export async function insertSession(db: Kysely<Database>, token: string, row: Omit<SessionRow, 'id_hash'>): Promise<void> {
-  await db.insertInto('sessions').values({ id_hash: hashToken(token), ...row }).execute();
+export async function insertSession(
+  db: Kysely<Database>,
+  token: string,
+  row: Omit<SessionRow, 'id_hash'>,
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({ id_hash: hashToken(token), ...row })
+    .execute();
 }
 
 export async function getSession(db: Kysely<Database>, token: string): Promise<SessionRow | undefined> {
@@ -31,7 +38,10 @@ export async function revokeAllOf(db: Kysely<Database>, userId: string): Promise
 }
 
 export async function recordAttempt(db: Kysely<Database>, key: string, ok: boolean, at: string): Promise<void> {
-  await db.insertInto('login_attempts').values({ key, at, ok: ok ? 1 : 0 }).execute();
+  await db
+    .insertInto('login_attempts')
+    .values({ key, at, ok: ok ? 1 : 0 })
+    .execute();
 }
 
 export async function failuresSince(db: Kysely<Database>, key: string, since: string): Promise<number> {

@@ -26,13 +26,18 @@ export function toStatementRow(s: StatementRecord, sourceId: string | null): Omi
 }
 
 /** Inserts the statements; returns how many were new (the rest were already in the case). */
-export async function insertStatements(scope: CaseScope, rows: readonly Omit<StatementRow, 'case_id'>[]): Promise<number> {
+export async function insertStatements(
+  scope: CaseScope,
+  rows: readonly Omit<StatementRow, 'case_id'>[],
+): Promise<number> {
   let added = 0;
   // One row per statement: a file holds few, and each must be checked against the unique key.
   for (const row of rows) {
     const res = await scope
       .insertInto('statements', row)
-      .onConflict((oc) => oc.columns(['case_id', 'account_id', 'reference', 'opening_date', 'closing_date']).doNothing())
+      .onConflict((oc) =>
+        oc.columns(['case_id', 'account_id', 'reference', 'opening_date', 'closing_date']).doNothing(),
+      )
       .executeTakeFirst();
     added += Number(res.numInsertedOrUpdatedRows ?? 0);
   }
@@ -43,10 +48,19 @@ export async function insertStatements(scope: CaseScope, rows: readonly Omit<Sta
 export async function listStatements(scope: CaseScope, accountId?: string): Promise<StatementRow[]> {
   let query = scope.selectFrom('statements').selectAll();
   if (accountId) query = query.where('account_id', '=', accountId);
-  return query.orderBy('account_id').orderBy('opening_date').orderBy('closing_date').orderBy('reference').orderBy('id').execute();
+  return query
+    .orderBy('account_id')
+    .orderBy('opening_date')
+    .orderBy('closing_date')
+    .orderBy('reference')
+    .orderBy('id')
+    .execute();
 }
 
 export async function countStatements(scope: CaseScope): Promise<number> {
-  const r = await scope.selectFrom('statements').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await scope
+    .selectFrom('statements')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

@@ -40,7 +40,10 @@ export function fingerprintsOf(records: readonly TransactionRecord[]): string[] 
   });
 }
 
-export function toRows(records: readonly TransactionRecord[], sourceId: string | null): Omit<TransactionRow, 'case_id'>[] {
+export function toRows(
+  records: readonly TransactionRecord[],
+  sourceId: string | null,
+): Omit<TransactionRow, 'case_id'>[] {
   const fps = fingerprintsOf(records);
   return records.map((t, i) => ({
     id: uuidv7(),
@@ -62,14 +65,31 @@ export function toRows(records: readonly TransactionRecord[], sourceId: string |
 }
 
 const COLUMNS = [
-  'case_id', 'id', 'account_id', 'counterparty_account_id', 'counterparty_name', 'counterparty_account', 'amount_minor',
-  'currency', 'booking_date', 'value_date', 'text', 'reference', 'kind', 'place', 'source_id', 'fingerprint',
+  'case_id',
+  'id',
+  'account_id',
+  'counterparty_account_id',
+  'counterparty_name',
+  'counterparty_account',
+  'amount_minor',
+  'currency',
+  'booking_date',
+  'value_date',
+  'text',
+  'reference',
+  'kind',
+  'place',
+  'source_id',
+  'fingerprint',
 ] as const;
 
 const statements = new WeakMap<SQLite.Database, SQLite.Statement>();
 
 /** Inserts the rows; returns how many were new (the rest were already in the case). */
-export async function insertTransactions(scope: CaseScope, rows: readonly Omit<TransactionRow, 'case_id'>[]): Promise<number> {
+export async function insertTransactions(
+  scope: CaseScope,
+  rows: readonly Omit<TransactionRow, 'case_id'>[],
+): Promise<number> {
   if (scope.sqlite) return insertWithStatement(scope.sqlite, scope.caseId, rows);
   let added = 0;
   for (let i = 0; i < rows.length; i += PG_CHUNK) {
@@ -84,10 +104,16 @@ export async function insertTransactions(scope: CaseScope, rows: readonly Omit<T
 }
 
 /** SQLite bulk path: one prepared statement run per row, inside the caller's transaction. */
-function insertWithStatement(db: SQLite.Database, caseId: string, rows: readonly Omit<TransactionRow, 'case_id'>[]): number {
+function insertWithStatement(
+  db: SQLite.Database,
+  caseId: string,
+  rows: readonly Omit<TransactionRow, 'case_id'>[],
+): number {
   let stmt = statements.get(db);
   if (!stmt) {
-    stmt = db.prepare(`INSERT INTO transactions (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (case_id, fingerprint) DO NOTHING`);
+    stmt = db.prepare(
+      `INSERT INTO transactions (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (case_id, fingerprint) DO NOTHING`,
+    );
     statements.set(db, stmt);
   }
   let added = 0;
@@ -118,7 +144,8 @@ export interface TransactionQuery {
 export async function listTransactions(scope: CaseScope, q: TransactionQuery): Promise<TransactionRow[]> {
   let query = scope.selectFrom('transactions').selectAll();
   if (q.accountId) query = query.where('account_id', '=', q.accountId);
-  if (q.accountIds) query = q.accountIds.length ? query.where('account_id', 'in', q.accountIds) : query.where(sql<boolean>`1 = 0`);
+  if (q.accountIds)
+    query = q.accountIds.length ? query.where('account_id', 'in', q.accountIds) : query.where(sql<boolean>`1 = 0`);
   if (q.counterpartyAccountId) query = query.where('counterparty_account_id', '=', q.counterpartyAccountId);
   if (q.from) query = query.where('booking_date', '>=', q.from);
   if (q.to) query = query.where('booking_date', '<=', q.to);
@@ -132,12 +159,17 @@ export async function listTransactions(scope: CaseScope, q: TransactionQuery): P
   }
   if (q.after) {
     const { bookingDate, id } = q.after;
-    query = query.where((eb) => eb.or([eb('booking_date', '>', bookingDate), eb.and([eb('booking_date', '=', bookingDate), eb('id', '>', id)])]));
+    query = query.where((eb) =>
+      eb.or([eb('booking_date', '>', bookingDate), eb.and([eb('booking_date', '=', bookingDate), eb('id', '>', id)])]),
+    );
   }
   return query.orderBy('booking_date').orderBy('id').limit(q.limit).execute();
 }
 
 export async function countTransactions(scope: CaseScope): Promise<number> {
-  const r = await scope.selectFrom('transactions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await scope
+    .selectFrom('transactions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

@@ -44,7 +44,13 @@ async function errorOf(res: Response): Promise<ApiError> {
   return new ApiError(res.status, e?.code ?? 'http_error', e?.message ?? `HTTP ${res.status}`, e?.path ?? null);
 }
 
-export async function api<T>(method: string, url: string, body?: unknown, signal?: AbortSignal, extraHeaders?: Record<string, string>): Promise<T> {
+export async function api<T>(
+  method: string,
+  url: string,
+  body?: unknown,
+  signal?: AbortSignal,
+  extraHeaders?: Record<string, string>,
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -85,7 +91,12 @@ export function qs(params: Record<string, string | number | boolean | readonly s
  * Sends a file as the raw request body with upload progress (fetch cannot report it), as the
  * server's streamed-upload routes expect.
  */
-export function uploadFile<T>(url: string, file: Blob, onProgress?: (loaded: number, total: number) => void, signal?: AbortSignal): Promise<T> {
+export function uploadFile<T>(
+  url: string,
+  file: Blob,
+  onProgress?: (loaded: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);

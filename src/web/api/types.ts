@@ -2,9 +2,28 @@
 import type { CaseOut, EntityOut } from '../../shared/contracts/index.ts';
 
 export type { CaseOut, EntityOut };
-export type { ActivityOut, AuditEventOut, AuditOut, EntityRowOut, EntityRowsOut, GlobalSearchOut, MemberOut, PropertyOut, SchemaOut } from '../../shared/contracts/workspace.ts';
+export type {
+  ActivityOut,
+  AuditEventOut,
+  AuditOut,
+  EntityRowOut,
+  EntityRowsOut,
+  GlobalSearchOut,
+  MemberOut,
+  PropertyOut,
+  SchemaOut,
+} from '../../shared/contracts/workspace.ts';
 export type { EvidenceFileOut } from '../../shared/contracts/evidence.ts';
-export type { FormatField, ImportFormatOut, ImportJobOut, ImportPreviewOut, LineMessage, PreviewItem, SavedMappingOut, UploadOut } from '../../shared/contracts/imports.ts';
+export type {
+  FormatField,
+  ImportFormatOut,
+  ImportJobOut,
+  ImportPreviewOut,
+  LineMessage,
+  PreviewItem,
+  SavedMappingOut,
+  UploadOut,
+} from '../../shared/contracts/imports.ts';
 
 export interface Me {
   id: string;

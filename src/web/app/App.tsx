@@ -25,21 +25,39 @@ const ImportWizard = lazy(() => import('../pages/imports/ImportWizard.tsx').then
 const EvidencePage = lazy(() => import('../pages/EvidencePage.tsx').then((m) => ({ default: m.EvidencePage })));
 const MembersPage = lazy(() => import('../pages/MembersPage.tsx').then((m) => ({ default: m.MembersPage })));
 const AuditPage = lazy(() => import('../pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
-const ProsecutionPage = lazy(() => import('../pages/prosecution/ProsecutionPage.tsx').then((m) => ({ default: m.ProsecutionPage })));
-const VictimFilesPage = lazy(() => import('../pages/prosecution/VictimFilesPage.tsx').then((m) => ({ default: m.VictimFilesPage })));
+const ProsecutionPage = lazy(() =>
+  import('../pages/prosecution/ProsecutionPage.tsx').then((m) => ({ default: m.ProsecutionPage })),
+);
+const VictimFilesPage = lazy(() =>
+  import('../pages/prosecution/VictimFilesPage.tsx').then((m) => ({ default: m.VictimFilesPage })),
+);
 const FinancePage = lazy(() => import('../pages/finance/FinancePage.tsx').then((m) => ({ default: m.FinancePage })));
 const ChartPage = lazy(() => import('../pages/chart/ChartPage.tsx').then((m) => ({ default: m.ChartPage })));
 const ChainPage = lazy(() => import('../pages/views/ChainPage.tsx').then((m) => ({ default: m.ChainPage })));
 const TimelinePage = lazy(() => import('../pages/views/TimelinePage.tsx').then((m) => ({ default: m.TimelinePage })));
 const MapPage = lazy(() => import('../pages/views/MapPage.tsx').then((m) => ({ default: m.MapPage })));
-const MoneyFlowPage = lazy(() => import('../pages/views/MoneyFlowPage.tsx').then((m) => ({ default: m.MoneyFlowPage })));
-const IdentificationPage = lazy(() => import('../pages/identification/IdentificationPage.tsx').then((m) => ({ default: m.IdentificationPage })));
-const CapturesPage = lazy(() => import('../pages/captures/CapturesPage.tsx').then((m) => ({ default: m.CapturesPage })));
-const CompaniesPage = lazy(() => import('../pages/companies/CompaniesPage.tsx').then((m) => ({ default: m.CompaniesPage })));
-const ResolutionPage = lazy(() => import('../pages/companies/ResolutionPage.tsx').then((m) => ({ default: m.ResolutionPage })));
+const MoneyFlowPage = lazy(() =>
+  import('../pages/views/MoneyFlowPage.tsx').then((m) => ({ default: m.MoneyFlowPage })),
+);
+const IdentificationPage = lazy(() =>
+  import('../pages/identification/IdentificationPage.tsx').then((m) => ({ default: m.IdentificationPage })),
+);
+const CapturesPage = lazy(() =>
+  import('../pages/captures/CapturesPage.tsx').then((m) => ({ default: m.CapturesPage })),
+);
+const CompaniesPage = lazy(() =>
+  import('../pages/companies/CompaniesPage.tsx').then((m) => ({ default: m.CompaniesPage })),
+);
+const ResolutionPage = lazy(() =>
+  import('../pages/companies/ResolutionPage.tsx').then((m) => ({ default: m.ResolutionPage })),
+);
 const HitsPage = lazy(() => import('../pages/cooperation/HitsPage.tsx').then((m) => ({ default: m.HitsPage })));
-const AgreementsPage = lazy(() => import('../pages/cooperation/AgreementsPage.tsx').then((m) => ({ default: m.AgreementsPage })));
-const TrainingPage = lazy(() => import('../pages/training/TrainingPage.tsx').then((m) => ({ default: m.TrainingPage })));
+const AgreementsPage = lazy(() =>
+  import('../pages/cooperation/AgreementsPage.tsx').then((m) => ({ default: m.AgreementsPage })),
+);
+const TrainingPage = lazy(() =>
+  import('../pages/training/TrainingPage.tsx').then((m) => ({ default: m.TrainingPage })),
+);
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -20,7 +20,10 @@ import { isTrainingRoute, trainingPaths } from '../pages/training/routes.ts';
 import type { Route } from './router.ts';
 
 const isTyping = (el: Element | null) =>
-  el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement || (el instanceof HTMLElement && el.isContentEditable);
+  el instanceof HTMLInputElement ||
+  el instanceof HTMLTextAreaElement ||
+  el instanceof HTMLSelectElement ||
+  (el instanceof HTMLElement && el.isContentEditable);
 
 function GlobalSearchBox() {
   const { t } = useTranslation();
@@ -49,7 +52,14 @@ function GlobalSearchBox() {
         {t('search.label')}
       </label>
       <Icon name="search" />
-      <input id="global-search" ref={ref} type="search" name="q" placeholder={t('search.placeholder')} autoComplete="off" />
+      <input
+        id="global-search"
+        ref={ref}
+        type="search"
+        name="q"
+        placeholder={t('search.placeholder')}
+        autoComplete="off"
+      />
       <kbd aria-hidden="true">/</kbd>
     </form>
   );
@@ -114,10 +124,24 @@ function UserMenu() {
   );
 }
 
-function NavLink({ to, icon, children, current }: { to: string; icon: IconName; children: ReactNode; current: boolean }) {
+function NavLink({
+  to,
+  icon,
+  children,
+  current,
+}: {
+  to: string;
+  icon: IconName;
+  children: ReactNode;
+  current: boolean;
+}) {
   return (
     <li>
-      <Link to={to} className={current ? 'nav-link current' : 'nav-link'} {...(current ? { 'aria-current': 'page' as const } : {})}>
+      <Link
+        to={to}
+        className={current ? 'nav-link current' : 'nav-link'}
+        {...(current ? { 'aria-current': 'page' as const } : {})}
+      >
         <Icon name={icon} />
         {children}
       </Link>
@@ -136,28 +160,70 @@ function CaseNav({ caseId, route }: { caseId: string; route: Route }) {
       </h2>
       <p className="nav-case-title">{kase.data?.title ?? '…'}</p>
       <ul className="nav-list">
-        <NavLink to={paths.case(caseId)} icon="dashboard" current={is('case')}>{t('nav.dashboard')}</NavLink>
-        <NavLink to={paths.entities(caseId)} icon="list" current={is('entities', 'entity', 'newEntity')}>{t('nav.entities')}</NavLink>
-        <NavLink to={paths.import(caseId)} icon="import" current={is('import')}>{t('nav.import')}</NavLink>
-        <NavLink to={paths.evidence(caseId)} icon="paperclip" current={is('evidence')}>{t('nav.evidence')}</NavLink>
-        <NavLink to={paths.members(caseId)} icon="users" current={is('members')}>{t('nav.members')}</NavLink>
-        <NavLink to={paths.hits(caseId)} icon="alert" current={is('hits')}>{t('cooperation.nav')}</NavLink>
-        {kase.data?.access?.canManage ? <NavLink to={paths.caseAudit(caseId)} icon="audit" current={is('caseAudit')}>{t('nav.caseAudit')}</NavLink> : null}
+        <NavLink to={paths.case(caseId)} icon="dashboard" current={is('case')}>
+          {t('nav.dashboard')}
+        </NavLink>
+        <NavLink to={paths.entities(caseId)} icon="list" current={is('entities', 'entity', 'newEntity')}>
+          {t('nav.entities')}
+        </NavLink>
+        <NavLink to={paths.import(caseId)} icon="import" current={is('import')}>
+          {t('nav.import')}
+        </NavLink>
+        <NavLink to={paths.evidence(caseId)} icon="paperclip" current={is('evidence')}>
+          {t('nav.evidence')}
+        </NavLink>
+        <NavLink to={paths.members(caseId)} icon="users" current={is('members')}>
+          {t('nav.members')}
+        </NavLink>
+        <NavLink to={paths.hits(caseId)} icon="alert" current={is('hits')}>
+          {t('cooperation.nav')}
+        </NavLink>
+        {kase.data?.access?.canManage ? (
+          <NavLink to={paths.caseAudit(caseId)} icon="audit" current={is('caseAudit')}>
+            {t('nav.caseAudit')}
+          </NavLink>
+        ) : null}
       </ul>
       <h2 className="nav-heading">{t('nav.analysis')}</h2>
       <ul className="nav-list">
-        <NavLink to={paths.chart(caseId)} icon="link" current={is('chart')}>{t('nav.chart')}</NavLink>
-        <NavLink to={paths.chain(caseId)} icon="subcontract" current={is('chain')}>{t('nav.chain')}</NavLink>
-        <NavLink to={paths.timeline(caseId)} icon="event" current={is('timeline')}>{t('nav.timeline')}</NavLink>
-        <NavLink to={paths.map(caseId)} icon="globe" current={is('map')}>{t('nav.map')}</NavLink>
-        <NavLink to={paths.moneyFlow(caseId)} icon="payment" current={is('moneyFlow')}>{t('nav.moneyFlow')}</NavLink>
-        <NavLink to={paths.finance(caseId)} icon="bank" current={is('finance')}>{t('nav.finance')}</NavLink>
-        <NavLink to={paths.identification(caseId)} icon="shield" current={is('identification')}>{t('nav.identification')}</NavLink>
-        <NavLink to={paths.captures(caseId)} icon="image" current={is('captures')}>{t('nav.captures')}</NavLink>
-        <NavLink to={paths.companies(caseId)} icon="company" current={is('companies')}>{t('companies.nav')}</NavLink>
-        <NavLink to={paths.resolution(caseId)} icon="person" current={is('resolution')}>{t('resolution.nav')}</NavLink>
-        <NavLink to={paths.prosecution(caseId)} icon="document" current={is('prosecution')}>{t('prosecution.nav')}</NavLink>
-        {kase.data?.access?.victimContact ? <NavLink to={paths.victims(caseId)} icon="mask" current={is('victims')}>{t('prosecution.victim.nav')}</NavLink> : null}
+        <NavLink to={paths.chart(caseId)} icon="link" current={is('chart')}>
+          {t('nav.chart')}
+        </NavLink>
+        <NavLink to={paths.chain(caseId)} icon="subcontract" current={is('chain')}>
+          {t('nav.chain')}
+        </NavLink>
+        <NavLink to={paths.timeline(caseId)} icon="event" current={is('timeline')}>
+          {t('nav.timeline')}
+        </NavLink>
+        <NavLink to={paths.map(caseId)} icon="globe" current={is('map')}>
+          {t('nav.map')}
+        </NavLink>
+        <NavLink to={paths.moneyFlow(caseId)} icon="payment" current={is('moneyFlow')}>
+          {t('nav.moneyFlow')}
+        </NavLink>
+        <NavLink to={paths.finance(caseId)} icon="bank" current={is('finance')}>
+          {t('nav.finance')}
+        </NavLink>
+        <NavLink to={paths.identification(caseId)} icon="shield" current={is('identification')}>
+          {t('nav.identification')}
+        </NavLink>
+        <NavLink to={paths.captures(caseId)} icon="image" current={is('captures')}>
+          {t('nav.captures')}
+        </NavLink>
+        <NavLink to={paths.companies(caseId)} icon="company" current={is('companies')}>
+          {t('companies.nav')}
+        </NavLink>
+        <NavLink to={paths.resolution(caseId)} icon="person" current={is('resolution')}>
+          {t('resolution.nav')}
+        </NavLink>
+        <NavLink to={paths.prosecution(caseId)} icon="document" current={is('prosecution')}>
+          {t('prosecution.nav')}
+        </NavLink>
+        {kase.data?.access?.victimContact ? (
+          <NavLink to={paths.victims(caseId)} icon="mask" current={is('victims')}>
+            {t('prosecution.victim.nav')}
+          </NavLink>
+        ) : null}
       </ul>
       <h2 className="nav-heading">{t('nav.findings')}</h2>
       <OpenFindingsNavLink caseId={caseId} />
@@ -201,11 +267,25 @@ export function Shell({ children }: { children: ReactNode }) {
       </header>
       <nav className="navigator" aria-label={t('nav.label')}>
         <ul className="nav-list">
-          <NavLink to={paths.cases()} icon="cases" current={route.name === 'cases'}>{t('nav.cases')}</NavLink>
-          <NavLink to={paths.search()} icon="search" current={route.name === 'search'}>{t('nav.search')}</NavLink>
-          <NavLink to={trainingPaths.home()} icon="flag" current={isTrainingRoute(route.name)}>{t('training.nav')}</NavLink>
-          {oversees ? <NavLink to={paths.audit()} icon="audit" current={route.name === 'audit'}>{t('nav.audit')}</NavLink> : null}
-          {me?.platformRole === 'admin' ? <NavLink to={paths.agreements()} icon="globe" current={route.name === 'agreements'}>{t('cooperation.agreementsNav')}</NavLink> : null}
+          <NavLink to={paths.cases()} icon="cases" current={route.name === 'cases'}>
+            {t('nav.cases')}
+          </NavLink>
+          <NavLink to={paths.search()} icon="search" current={route.name === 'search'}>
+            {t('nav.search')}
+          </NavLink>
+          <NavLink to={trainingPaths.home()} icon="flag" current={isTrainingRoute(route.name)}>
+            {t('training.nav')}
+          </NavLink>
+          {oversees ? (
+            <NavLink to={paths.audit()} icon="audit" current={route.name === 'audit'}>
+              {t('nav.audit')}
+            </NavLink>
+          ) : null}
+          {me?.platformRole === 'admin' ? (
+            <NavLink to={paths.agreements()} icon="globe" current={route.name === 'agreements'}>
+              {t('cooperation.agreementsNav')}
+            </NavLink>
+          ) : null}
         </ul>
         {caseId ? <CaseNav caseId={caseId} route={route} /> : null}
       </nav>

@@ -37,7 +37,21 @@ export type Route =
   | { name: 'notFound' };
 
 /** Case views that live at /cases/:id/<slug>; further state (tabs, filters) is in the query string. */
-const CASE_VIEWS = [['finance', 'finance'], ['chart', 'chart'], ['chain', 'chain'], ['timeline', 'timeline'], ['map', 'map'], ['moneyFlow', 'money-flow'], ['identification', 'identification'], ['captures', 'captures'], ['companies', 'companies'], ['resolution', 'resolution'], ['hits', 'hits'], ['prosecution', 'prosecution'], ['victims', 'victims']] as const;
+const CASE_VIEWS = [
+  ['finance', 'finance'],
+  ['chart', 'chart'],
+  ['chain', 'chain'],
+  ['timeline', 'timeline'],
+  ['map', 'map'],
+  ['moneyFlow', 'money-flow'],
+  ['identification', 'identification'],
+  ['captures', 'captures'],
+  ['companies', 'companies'],
+  ['resolution', 'resolution'],
+  ['hits', 'hits'],
+  ['prosecution', 'prosecution'],
+  ['victims', 'victims'],
+] as const;
 
 const seg = (s: string | undefined) => decodeURIComponent(s ?? '');
 
@@ -74,9 +88,12 @@ function caseView(caseId: string, slug: string, query?: Record<string, string>):
 export const paths = {
   cases: () => '/cases',
   case: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,
-  entities: (caseId: string, query?: Record<string, string>) => `/cases/${encodeURIComponent(caseId)}/entities${query && Object.keys(query).length ? `?${new URLSearchParams(query).toString()}` : ''}`,
-  newEntity: (caseId: string, schema?: string) => `/cases/${encodeURIComponent(caseId)}/entities/new${schema ? `?schema=${encodeURIComponent(schema)}` : ''}`,
-  entity: (caseId: string, entityId: string) => `/cases/${encodeURIComponent(caseId)}/entities/${encodeURIComponent(entityId)}`,
+  entities: (caseId: string, query?: Record<string, string>) =>
+    `/cases/${encodeURIComponent(caseId)}/entities${query && Object.keys(query).length ? `?${new URLSearchParams(query).toString()}` : ''}`,
+  newEntity: (caseId: string, schema?: string) =>
+    `/cases/${encodeURIComponent(caseId)}/entities/new${schema ? `?schema=${encodeURIComponent(schema)}` : ''}`,
+  entity: (caseId: string, entityId: string) =>
+    `/cases/${encodeURIComponent(caseId)}/entities/${encodeURIComponent(entityId)}`,
   import: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/import`,
   evidence: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/evidence`,
   members: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/members`,
@@ -118,8 +135,11 @@ export const useLocation = create<Location>((set) => ({
   },
 }));
 
-window.addEventListener('popstate', () => useLocation.setState({ path: window.location.pathname, search: window.location.search }));
+window.addEventListener('popstate', () =>
+  useLocation.setState({ path: window.location.pathname, search: window.location.search }),
+);
 
 export const useRoute = (): Route => matchRoute(useLocation((s) => s.path));
-export const useQueryParam = (name: string): string | null => new URLSearchParams(useLocation((s) => s.search)).get(name);
+export const useQueryParam = (name: string): string | null =>
+  new URLSearchParams(useLocation((s) => s.search)).get(name);
 export const navigate = (to: string, opts?: { replace?: boolean }): void => useLocation.getState().navigate(to, opts);

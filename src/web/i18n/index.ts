@@ -16,7 +16,8 @@ export const LOCALES: Record<Language, string> = { en: 'en-GB', fi: 'fi-FI', et:
 /** Each language's name in itself, for the language menu. */
 export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', fi: 'Suomi', et: 'Eesti', lv: 'Latviešu' };
 
-export const isLanguage = (s: string | null | undefined): s is Language => !!s && (LANGUAGES as readonly string[]).includes(s);
+export const isLanguage = (s: string | null | undefined): s is Language =>
+  !!s && (LANGUAGES as readonly string[]).includes(s);
 
 const STORAGE_KEY = 'elect.language';
 

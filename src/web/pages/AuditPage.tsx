@@ -41,21 +41,43 @@ export function AuditPage({ caseId }: { caseId: string | null }) {
       <div className="filters" role="group" aria-label={t('common.filters')}>
         <div className="field inline">
           <label htmlFor="a-action">{t('audit.action')}</label>
-          <select id="a-action" value={filter.action ?? ''} onChange={(e) => set({ action: e.target.value || undefined } as AuditFilter)}>
+          <select
+            id="a-action"
+            value={filter.action ?? ''}
+            onChange={(e) => set({ action: e.target.value || undefined } as AuditFilter)}
+          >
             <option value="">{t('common.all')}</option>
-            {auditActions.map((a) => <option key={a} value={a}>{t(`audit.actions.${a}`)}</option>)}
+            {auditActions.map((a) => (
+              <option key={a} value={a}>
+                {t(`audit.actions.${a}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field inline">
           <label htmlFor="a-from">{t('audit.from')}</label>
-          <input id="a-from" type="date" value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined } as AuditFilter)} />
+          <input
+            id="a-from"
+            type="date"
+            value={filter.from ?? ''}
+            onChange={(e) => set({ from: e.target.value || undefined } as AuditFilter)}
+          />
         </div>
         <div className="field inline">
           <label htmlFor="a-to">{t('audit.to')}</label>
-          <input id="a-to" type="date" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined } as AuditFilter)} />
+          <input
+            id="a-to"
+            type="date"
+            value={filter.to ?? ''}
+            onChange={(e) => set({ to: e.target.value || undefined } as AuditFilter)}
+          />
         </div>
       </div>
-      {audit.isPending ? <Loading /> : audit.error ? <ErrorMessage error={audit.error} /> : audit.data.events.length === 0 ? (
+      {audit.isPending ? (
+        <Loading />
+      ) : audit.error ? (
+        <ErrorMessage error={audit.error} />
+      ) : audit.data.events.length === 0 ? (
         <EmptyState icon="audit" title={t('audit.none')} />
       ) : (
         <>
@@ -76,18 +98,42 @@ export function AuditPage({ caseId }: { caseId: string | null }) {
                 <tr key={e.id}>
                   <td className="nowrap">{f.timestamp(e.at)}</td>
                   <td>{e.username ?? e.userId.slice(0, 8)}</td>
-                  <td><span className={`tag audit-${e.action}`}>{t(`audit.actions.${e.action}`, { defaultValue: e.action })}</span></td>
-                  <td className="nowrap">{t(`audit.targets.${e.targetType}`, { defaultValue: e.targetType })}{e.targetId ? <span className="mono small" title={e.targetId}> {e.targetId.length > 14 ? `${e.targetId.slice(0, 13)}…` : e.targetId}</span> : null}</td>
-                  {caseId ? null : <td>{e.caseId ? <Link to={paths.case(e.caseId)}>{e.caseId.slice(0, 8)}</Link> : '—'}</td>}
+                  <td>
+                    <span className={`tag audit-${e.action}`}>
+                      {t(`audit.actions.${e.action}`, { defaultValue: e.action })}
+                    </span>
+                  </td>
+                  <td className="nowrap">
+                    {t(`audit.targets.${e.targetType}`, { defaultValue: e.targetType })}
+                    {e.targetId ? (
+                      <span className="mono small" title={e.targetId}>
+                        {' '}
+                        {e.targetId.length > 14 ? `${e.targetId.slice(0, 13)}…` : e.targetId}
+                      </span>
+                    ) : null}
+                  </td>
+                  {caseId ? null : (
+                    <td>{e.caseId ? <Link to={paths.case(e.caseId)}>{e.caseId.slice(0, 8)}</Link> : '—'}</td>
+                  )}
                   <td>{e.returnedCount ? f.number(e.returnedCount) : ''}</td>
-                  <td className="small" lang="en">{detailText(e.detail)}</td>
+                  <td className="small" lang="en">
+                    {detailText(e.detail)}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
           <div className="form-actions">
-            {cursors.length ? <button type="button" className="btn" onClick={() => setCursors(cursors.slice(0, -1))}>{t('audit.newer')}</button> : null}
-            {audit.data.next ? <button type="button" className="btn" onClick={() => setCursors([...cursors, audit.data.next ?? ''])}>{t('audit.older')}</button> : null}
+            {cursors.length ? (
+              <button type="button" className="btn" onClick={() => setCursors(cursors.slice(0, -1))}>
+                {t('audit.newer')}
+              </button>
+            ) : null}
+            {audit.data.next ? (
+              <button type="button" className="btn" onClick={() => setCursors([...cursors, audit.data.next ?? ''])}>
+                {t('audit.older')}
+              </button>
+            ) : null}
           </div>
         </>
       )}

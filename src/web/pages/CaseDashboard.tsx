@@ -19,18 +19,26 @@ function Activity({ caseId }: { caseId: string }) {
   return (
     <section className="panel" aria-labelledby="activity-heading">
       <h2 id="activity-heading">{t('dashboard.activity')}</h2>
-      {activity.isPending ? <Loading /> : activity.error ? <ErrorMessage error={activity.error} /> : (
+      {activity.isPending ? (
+        <Loading />
+      ) : activity.error ? (
+        <ErrorMessage error={activity.error} />
+      ) : (
         <ul className="activity">
           {(activity.data?.items ?? []).map((a) => (
             <li key={`${a.entityId}-${a.version}`}>
               <span className="muted small">{f.dateTime(a.changedAt)}</span>
-              <span className={`tag change-${a.change}`}>{t(`history.change.${a.change}`, { defaultValue: a.change })}</span>
+              <span className={`tag change-${a.change}`}>
+                {t(`history.change.${a.change}`, { defaultValue: a.change })}
+              </span>
               {a.caption ? (
                 <Link to={paths.entity(caseId, a.entityId)}>
                   <EntityBadge entity={{ schema: a.schema, caption: a.caption, pseudonym: a.pseudonym }} />
                 </Link>
               ) : (
-                <span className="muted">{t('dashboard.deleted', { type: t(`schema.${a.schema}.one`, { defaultValue: a.schema }) })}</span>
+                <span className="muted">
+                  {t('dashboard.deleted', { type: t(`schema.${a.schema}.one`, { defaultValue: a.schema }) })}
+                </span>
               )}
               <span className="muted small">{a.changedByName ?? nameOf(a.changedBy)}</span>
             </li>
@@ -70,7 +78,13 @@ export function CaseDashboard({ caseId }: { caseId: string }) {
         <div>
           <h1>{c.title}</h1>
           <p className="muted">
-            {[c.reference, f.country(c.country), t(`caseStatus.${c.status}`, { defaultValue: c.status }), c.myRole ? t(`caseRole.${c.myRole}`, { defaultValue: c.myRole }) : null, c.handlingCode]
+            {[
+              c.reference,
+              f.country(c.country),
+              t(`caseStatus.${c.status}`, { defaultValue: c.status }),
+              c.myRole ? t(`caseRole.${c.myRole}`, { defaultValue: c.myRole }) : null,
+              c.handlingCode,
+            ]
               .filter(Boolean)
               .join(' · ')}
           </p>
@@ -92,13 +106,17 @@ export function CaseDashboard({ caseId }: { caseId: string }) {
       {empty ? (
         <EmptyState icon="import" title={t('dashboard.emptyTitle')}>
           <p>{t('dashboard.emptyHint')}</p>
-          <Link className="btn primary" to={paths.import(caseId)}>{t('dashboard.emptyAction')}</Link>
+          <Link className="btn primary" to={paths.import(caseId)}>
+            {t('dashboard.emptyAction')}
+          </Link>
         </EmptyState>
       ) : (
         <section className="panel" aria-labelledby="counts-heading">
           <h2 id="counts-heading">{t('dashboard.counts')}</h2>
           <h3 className="subheading">{t('dashboard.entities')}</h3>
-          <ul className="count-grid" data-testid="dashboard-counts">{entities.map(card)}</ul>
+          <ul className="count-grid" data-testid="dashboard-counts">
+            {entities.map(card)}
+          </ul>
           {links.length ? (
             <>
               <h3 className="subheading">{t('dashboard.links')}</h3>

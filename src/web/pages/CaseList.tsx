@@ -24,7 +24,12 @@ function NewCaseDialog({ onClose }: { onClose: () => void }) {
   const [v, setV] = useState({ title: '', reference: '', country: 'FI', description: '' });
   const [touched, setTouched] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const body = { title: v.title, country: v.country, ...(v.reference ? { reference: v.reference } : {}), ...(v.description ? { description: v.description } : {}) };
+  const body = {
+    title: v.title,
+    country: v.country,
+    ...(v.reference ? { reference: v.reference } : {}),
+    ...(v.description ? { description: v.description } : {}),
+  };
   const errors = touched ? zodErrors(CaseCreate, body, t) : {};
   const fieldError = (f: string) => errors[f] ?? serverError(error, f);
   return (
@@ -51,7 +56,12 @@ function NewCaseDialog({ onClose }: { onClose: () => void }) {
         <Field label={t('cases.field.reference')} error={fieldError('reference')} hint={t('cases.field.referenceHint')}>
           {(p) => <input {...p} value={v.reference} onChange={(e) => setV({ ...v, reference: e.target.value })} />}
         </Field>
-        <Field label={t('cases.field.country')} error={fieldError('country')} hint={t('cases.field.countryHint')} required>
+        <Field
+          label={t('cases.field.country')}
+          error={fieldError('country')}
+          hint={t('cases.field.countryHint')}
+          required
+        >
           {(p) => (
             <select {...p} value={v.country} onChange={(e) => setV({ ...v, country: e.target.value })}>
               {COUNTRIES.map((c) => (
@@ -63,12 +73,25 @@ function NewCaseDialog({ onClose }: { onClose: () => void }) {
           )}
         </Field>
         <Field label={t('cases.field.description')} error={fieldError('description')}>
-          {(p) => <textarea {...p} rows={3} value={v.description} onChange={(e) => setV({ ...v, description: e.target.value })} />}
+          {(p) => (
+            <textarea
+              {...p}
+              rows={3}
+              value={v.description}
+              onChange={(e) => setV({ ...v, description: e.target.value })}
+            />
+          )}
         </Field>
-        {error && !errorIsForFields(error, ['title', 'reference', 'country', 'description']) ? <ErrorMessage error={error} /> : null}
+        {error && !errorIsForFields(error, ['title', 'reference', 'country', 'description']) ? (
+          <ErrorMessage error={error} />
+        ) : null}
         <div className="form-actions">
-          <button type="submit" className="btn primary">{t('cases.create')}</button>
-          <button type="button" className="btn" onClick={onClose}>{t('common.cancel')}</button>
+          <button type="submit" className="btn primary">
+            {t('cases.create')}
+          </button>
+          <button type="button" className="btn" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
         </div>
       </form>
     </Dialog>
@@ -86,7 +109,9 @@ export function CaseList() {
   const shown = useMemo(() => {
     const needle = q.trim().toLowerCase();
     return (cases.data?.cases ?? []).filter(
-      (c) => (status === 'all' || c.status === status) && (!needle || c.title.toLowerCase().includes(needle) || (c.reference ?? '').toLowerCase().includes(needle)),
+      (c) =>
+        (status === 'all' || c.status === status) &&
+        (!needle || c.title.toLowerCase().includes(needle) || (c.reference ?? '').toLowerCase().includes(needle)),
     );
   }, [cases.data, q, status]);
 
@@ -113,7 +138,11 @@ export function CaseList() {
           </select>
         </div>
       </div>
-      {cases.isPending ? <Loading /> : cases.error ? <ErrorMessage error={cases.error} /> : shown.length === 0 ? (
+      {cases.isPending ? (
+        <Loading />
+      ) : cases.error ? (
+        <ErrorMessage error={cases.error} />
+      ) : shown.length === 0 ? (
         <EmptyState icon="cases" title={cases.data?.cases.length ? t('cases.noneMatch') : t('cases.none')}>
           {cases.data?.cases.length ? null : <p>{t('cases.noneHint')}</p>}
         </EmptyState>
@@ -135,7 +164,9 @@ export function CaseList() {
               <tr key={c.id}>
                 <td>
                   <Link to={paths.case(c.id)}>{c.title}</Link>
-                  {c.purpose && c.purpose !== 'operational' ? <span className="tag">{t(`purpose.${c.purpose}`)}</span> : null}
+                  {c.purpose && c.purpose !== 'operational' ? (
+                    <span className="tag">{t(`purpose.${c.purpose}`)}</span>
+                  ) : null}
                 </td>
                 <td>{c.reference ?? ''}</td>
                 <td>{f.country(c.country)}</td>

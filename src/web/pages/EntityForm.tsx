@@ -22,8 +22,33 @@ import { checkValue, ValueInput } from './entity/propertyInput.tsx';
 
 /** The properties an investigator fills first, per type; the rest are one choice away. */
 const FEATURED: Record<string, string[]> = {
-  Person: ['name', 'firstName', 'lastName', 'birthDate', 'nationality', 'gender', 'proceduralStatus', 'crimeScriptFunctions', 'phone', 'email', 'passportNumber', 'idNumber', 'address', 'notes'],
-  Company: ['name', 'registrationNumber', 'jurisdiction', 'incorporationDate', 'address', 'phone', 'email', 'website', 'notes'],
+  Person: [
+    'name',
+    'firstName',
+    'lastName',
+    'birthDate',
+    'nationality',
+    'gender',
+    'proceduralStatus',
+    'crimeScriptFunctions',
+    'phone',
+    'email',
+    'passportNumber',
+    'idNumber',
+    'address',
+    'notes',
+  ],
+  Company: [
+    'name',
+    'registrationNumber',
+    'jurisdiction',
+    'incorporationDate',
+    'address',
+    'phone',
+    'email',
+    'website',
+    'notes',
+  ],
   Organization: ['name', 'registrationNumber', 'country', 'address', 'phone', 'email', 'notes'],
   Address: ['full', 'street', 'city', 'postalCode', 'country'],
   BankAccount: ['iban', 'accountNumber', 'bankName', 'bic', 'country', 'openingDate'],
@@ -43,7 +68,19 @@ function featuredOf(schema: SchemaOut): string[] {
   return [...new Set([...schema.required, ...names])].filter((n) => has.has(n));
 }
 
-function PropertyField({ prop, values, onChange, error, required }: { prop: PropertyOut; values: string[]; onChange: (v: string[]) => void; error: string | null | undefined; required: boolean }) {
+function PropertyField({
+  prop,
+  values,
+  onChange,
+  error,
+  required,
+}: {
+  prop: PropertyOut;
+  values: string[];
+  onChange: (v: string[]) => void;
+  error: string | null | undefined;
+  required: boolean;
+}) {
   const { t } = useTranslation();
   const label = t(`prop.${prop.name}`, { defaultValue: prop.label });
   if (prop.values?.length && !prop.single) {
@@ -52,11 +89,19 @@ function PropertyField({ prop, values, onChange, error, required }: { prop: Prop
         <legend>{label}</legend>
         {prop.values.map((v) => (
           <label key={v} className="checkbox">
-            <input type="checkbox" checked={values.includes(v)} onChange={(e) => onChange(e.target.checked ? [...values, v] : values.filter((x) => x !== v))} />
+            <input
+              type="checkbox"
+              checked={values.includes(v)}
+              onChange={(e) => onChange(e.target.checked ? [...values, v] : values.filter((x) => x !== v))}
+            />
             {t(`${prop.name === 'crimeScriptFunctions' ? 'function' : 'value'}.${v}`, { defaultValue: v })}
           </label>
         ))}
-        {error ? <div className="field-error" role="alert">{error}</div> : null}
+        {error ? (
+          <div className="field-error" role="alert">
+            {error}
+          </div>
+        ) : null}
       </fieldset>
     );
   }
@@ -64,8 +109,20 @@ function PropertyField({ prop, values, onChange, error, required }: { prop: Prop
   return (
     <div className="property-field">
       {list.map((v, i) => (
-        <Field key={i} label={i === 0 ? label : `${label} (${i + 1})`} error={i === 0 ? error : null} required={required && i === 0}>
-          {(p) => <ValueInput prop={prop} value={v} onChange={(nv) => onChange(list.map((x, j) => (j === i ? nv : x)))} inputProps={{ ...p, name: prop.name }} />}
+        <Field
+          key={i}
+          label={i === 0 ? label : `${label} (${i + 1})`}
+          error={i === 0 ? error : null}
+          required={required && i === 0}
+        >
+          {(p) => (
+            <ValueInput
+              prop={prop}
+              value={v}
+              onChange={(nv) => onChange(list.map((x, j) => (j === i ? nv : x)))}
+              inputProps={{ ...p, name: prop.name }}
+            />
+          )}
         </Field>
       ))}
       {!prop.single && !prop.values?.length && list[list.length - 1] ? (
@@ -91,17 +148,23 @@ export function EntityForm({ caseId, schema, entity, onDone, onCancel }: FormPro
   const qc = useQueryClient();
   const [values, setValues] = useState<Values>(entity?.properties ?? {});
   const [extra, setExtra] = useState<string[]>([]);
-  const [grading, setGrading] = useState<{ reliability: string; information: string }>(entity?.grading ?? { reliability: 'B', information: '2' });
+  const [grading, setGrading] = useState<{ reliability: string; information: string }>(
+    entity?.grading ?? { reliability: 'B', information: '2' },
+  );
   const [touched, setTouched] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const featured = featuredOf(schema);
-  const shownNames = [...new Set([...featured, ...Object.keys(values).filter((n) => (values[n] ?? []).some(Boolean)), ...extra])];
+  const shownNames = [
+    ...new Set([...featured, ...Object.keys(values).filter((n) => (values[n] ?? []).some(Boolean)), ...extra]),
+  ];
   const byName = new Map(schema.properties.map((p) => [p.name, p]));
   const shown = shownNames.map((n) => byName.get(n)).filter((p): p is PropertyOut => !!p && editable(p));
   const addable = schema.properties.filter((p) => editable(p) && !shownNames.includes(p.name));
 
   const properties = Object.fromEntries(
-    Object.entries(values).map(([k, vs]) => [k, vs.map((v) => v.trim()).filter(Boolean)] as const).filter(([, vs]) => vs.length > 0),
+    Object.entries(values)
+      .map(([k, vs]) => [k, vs.map((v) => v.trim()).filter(Boolean)] as const)
+      .filter(([, vs]) => vs.length > 0),
   );
   const body = entity ? { properties, grading, version: entity.version } : { schema: schema.name, properties, grading };
   const check = (): FieldErrors => {
@@ -138,7 +201,14 @@ export function EntityForm({ caseId, schema, entity, onDone, onCancel }: FormPro
     >
       <div className="form-grid">
         {shown.map((p) => (
-          <PropertyField key={p.name} prop={p} values={values[p.name] ?? []} onChange={(v) => setValues({ ...values, [p.name]: v })} error={fieldError(p.name)} required={schema.required.includes(p.name)} />
+          <PropertyField
+            key={p.name}
+            prop={p}
+            values={values[p.name] ?? []}
+            onChange={(v) => setValues({ ...values, [p.name]: v })}
+            error={fieldError(p.name)}
+            required={schema.required.includes(p.name)}
+          />
         ))}
       </div>
       {addable.length ? (
@@ -146,16 +216,31 @@ export function EntityForm({ caseId, schema, entity, onDone, onCancel }: FormPro
           <label htmlFor="add-property">{t('form.addProperty')}</label>
           <select id="add-property" value="" onChange={(e) => e.target.value && setExtra([...extra, e.target.value])}>
             <option value="">—</option>
-            {addable.map((p) => <option key={p.name} value={p.name}>{t(`prop.${p.name}`, { defaultValue: p.label })}</option>)}
+            {addable.map((p) => (
+              <option key={p.name} value={p.name}>
+                {t(`prop.${p.name}`, { defaultValue: p.label })}
+              </option>
+            ))}
           </select>
         </div>
       ) : null}
       <GradingFields value={grading} onChange={setGrading} />
       {conflict ? <ErrorMessage error={error} title={t('form.conflict')} /> : null}
-      {error && !conflict && !errorIsForFields(error, shown.map((p) => `properties.${p.name}`)) ? <ErrorMessage error={error} /> : null}
+      {error &&
+      !conflict &&
+      !errorIsForFields(
+        error,
+        shown.map((p) => `properties.${p.name}`),
+      ) ? (
+        <ErrorMessage error={error} />
+      ) : null}
       <div className="form-actions">
-        <button type="submit" className="btn primary">{entity ? t('form.saveChanges') : t('form.create')}</button>
-        <button type="button" className="btn" onClick={onCancel}>{t('common.cancel')}</button>
+        <button type="submit" className="btn primary">
+          {entity ? t('form.saveChanges') : t('form.create')}
+        </button>
+        <button type="button" className="btn" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );
@@ -179,11 +264,21 @@ export function NewEntityPage({ caseId }: { caseId: string }) {
       <div className="field inline">
         <label htmlFor="new-type">{t('form.type')}</label>
         <select id="new-type" value={schema?.name ?? ''} onChange={(e) => setSchemaName(e.target.value)}>
-          {types.map((s) => <option key={s.name} value={s.name}>{t(`schema.${s.name}.one`, { defaultValue: s.label })}</option>)}
+          {types.map((s) => (
+            <option key={s.name} value={s.name}>
+              {t(`schema.${s.name}.one`, { defaultValue: s.label })}
+            </option>
+          ))}
         </select>
       </div>
       {schema ? (
-        <EntityForm key={schema.name} caseId={caseId} schema={schema} onDone={(saved) => navigate(paths.entity(caseId, saved.id))} onCancel={() => navigate(paths.entities(caseId))} />
+        <EntityForm
+          key={schema.name}
+          caseId={caseId}
+          schema={schema}
+          onDone={(saved) => navigate(paths.entity(caseId, saved.id))}
+          onCancel={() => navigate(paths.entities(caseId))}
+        />
       ) : null}
     </div>
   );

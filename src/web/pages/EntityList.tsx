@@ -23,13 +23,29 @@ import { PAGE_SIZE, usePagedRows } from './entityRows.ts';
 
 type Sort = (typeof entityRowSorts)[number];
 const STATUSES = ['suspect', 'victim', 'presumedVictim', 'witness', 'other'];
-function Row({ caseId, row, index, active, onPick, style }: { caseId: string; row: EntityRowOut | undefined; index: number; active: boolean; onPick: () => void; style: CSSProperties }) {
+function Row({
+  caseId,
+  row,
+  index,
+  active,
+  onPick,
+  style,
+}: {
+  caseId: string;
+  row: EntityRowOut | undefined;
+  index: number;
+  active: boolean;
+  onPick: () => void;
+  style: CSSProperties;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   if (!row) {
     return (
       <div role="row" aria-rowindex={index + 2} className="row loading-row" style={style}>
-        <div role="gridcell" className="cell">…</div>
+        <div role="gridcell" className="cell">
+          …
+        </div>
       </div>
     );
   }
@@ -44,16 +60,24 @@ function Row({ caseId, row, index, active, onPick, style }: { caseId: string; ro
       onClick={onPick}
       onDoubleClick={() => navigate(paths.entity(caseId, row.id))}
     >
-      <div role="gridcell" className="cell"><TypeName schema={row.schema} /></div>
+      <div role="gridcell" className="cell">
+        <TypeName schema={row.schema} />
+      </div>
       <div role="gridcell" className="cell name-cell">
         <Link to={paths.entity(caseId, row.id)} tabIndex={-1}>
           <Caption caption={row.caption || t('entity.untitled')} pseudonym={row.pseudonym} />
         </Link>
         <RoleBadge status={row.status} />
       </div>
-      <div role="gridcell" className="cell">{row.functions.map((fn) => t(`function.${fn}`, { defaultValue: fn })).join(', ')}</div>
-      <div role="gridcell" className="cell"><GradingBadge reliability={row.reliability} information={row.information} /></div>
-      <div role="gridcell" className="cell">{f.date(row.updatedAt)}</div>
+      <div role="gridcell" className="cell">
+        {row.functions.map((fn) => t(`function.${fn}`, { defaultValue: fn })).join(', ')}
+      </div>
+      <div role="gridcell" className="cell">
+        <GradingBadge reliability={row.reliability} information={row.information} />
+      </div>
+      <div role="gridcell" className="cell">
+        {f.date(row.updatedAt)}
+      </div>
     </div>
   );
 }
@@ -74,12 +98,25 @@ export function EntityList({ caseId }: { caseId: string }) {
   const q = useDebounced(text.trim());
   const select = useSelection((s) => s.select);
 
-  const filter = { kind, sort, dir, ...(schema ? { schema } : {}), ...(status ? { status } : {}), ...(q ? { q } : {}), ...(source ? { source } : {}) };
+  const filter = {
+    kind,
+    sort,
+    dir,
+    ...(schema ? { schema } : {}),
+    ...(status ? { status } : {}),
+    ...(q ? { q } : {}),
+    ...(source ? { source } : {}),
+  };
   const [visible, setVisible] = useState<number[]>([0]);
   const rows = usePagedRows(caseId, filter, visible);
   const total = rows.total ?? 0;
 
-  const { scrollRef, virtualizer, items, active, setActive, moveByKey } = useVirtualGrid({ total, pageSize: PAGE_SIZE, pages: visible, onPages: setVisible });
+  const { scrollRef, virtualizer, items, active, setActive, moveByKey } = useVirtualGrid({
+    total,
+    pageSize: PAGE_SIZE,
+    pages: visible,
+    onPages: setVisible,
+  });
 
   const onSort = (c: Sort) => {
     if (c === sort) setDir(dir === 'asc' ? 'desc' : 'asc');
@@ -99,7 +136,9 @@ export function EntityList({ caseId }: { caseId: string }) {
     }
   };
 
-  const types = (schemata.data?.schemata ?? []).filter((s) => !s.abstract && (kind === 'all' || (kind === 'links') === !!s.edge));
+  const types = (schemata.data?.schemata ?? []).filter(
+    (s) => !s.abstract && (kind === 'all' || (kind === 'links') === !!s.edge),
+  );
   return (
     <div className="page list-page">
       <header className="page-header">
@@ -117,7 +156,14 @@ export function EntityList({ caseId }: { caseId: string }) {
       <div className="filters" role="group" aria-label={t('common.filters')}>
         <div className="field inline">
           <label htmlFor="f-kind">{t('entities.kind')}</label>
-          <select id="f-kind" value={kind} onChange={(e) => { setKind(e.target.value as typeof kind); setSchema(''); }}>
+          <select
+            id="f-kind"
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value as typeof kind);
+              setSchema('');
+            }}
+          >
             <option value="all">{t('entities.kinds.all')}</option>
             <option value="entities">{t('entities.kinds.entities')}</option>
             <option value="links">{t('entities.kinds.links')}</option>
@@ -128,7 +174,9 @@ export function EntityList({ caseId }: { caseId: string }) {
           <select id="f-type" value={schema} onChange={(e) => setSchema(e.target.value)}>
             <option value="">{t('common.all')}</option>
             {types.map((s) => (
-              <option key={s.name} value={s.name}>{t(`schema.${s.name}.other`, { defaultValue: s.plural })}</option>
+              <option key={s.name} value={s.name}>
+                {t(`schema.${s.name}.other`, { defaultValue: s.plural })}
+              </option>
             ))}
           </select>
         </div>
@@ -136,7 +184,11 @@ export function EntityList({ caseId }: { caseId: string }) {
           <label htmlFor="f-status">{t('entities.status')}</label>
           <select id="f-status" value={status} onChange={(e) => setStatus(e.target.value)}>
             <option value="">{t('common.all')}</option>
-            {STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field inline grow">
@@ -152,7 +204,11 @@ export function EntityList({ caseId }: { caseId: string }) {
           </span>
         ) : null}
       </div>
-      {rows.first.error ? <ErrorMessage error={rows.first.error} /> : rows.first.isPending ? <Loading /> : (
+      {rows.first.error ? (
+        <ErrorMessage error={rows.first.error} />
+      ) : rows.first.isPending ? (
+        <Loading />
+      ) : (
         <div
           ref={scrollRef}
           className="grid"
@@ -169,8 +225,12 @@ export function EntityList({ caseId }: { caseId: string }) {
             <div role="row" aria-rowindex={1} className="row head">
               <SortHeader label={t('entities.col.type')} column="schema" sort={sort} dir={dir} onSort={onSort} />
               <SortHeader label={t('entities.col.name')} column="caption" sort={sort} dir={dir} onSort={onSort} />
-              <div role="columnheader" className="cell">{t('entities.col.functions')}</div>
-              <div role="columnheader" className="cell">{t('entities.col.grading')}</div>
+              <div role="columnheader" className="cell">
+                {t('entities.col.functions')}
+              </div>
+              <div role="columnheader" className="cell">
+                {t('entities.col.grading')}
+              </div>
               <SortHeader label={t('entities.col.updated')} column="updatedAt" sort={sort} dir={dir} onSort={onSort} />
             </div>
           </div>

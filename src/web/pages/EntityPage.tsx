@@ -22,7 +22,17 @@ import { EntityForm } from './EntityForm.tsx';
 import { PropertiesTable, Provenance, useSchema } from './entityView.tsx';
 import { EvidencePanel } from './EvidencePanel.tsx';
 
-function DeleteDialog({ caseId, entityId, links, onClose }: { caseId: string; entityId: string; links: number; onClose: () => void }) {
+function DeleteDialog({
+  caseId,
+  entityId,
+  links,
+  onClose,
+}: {
+  caseId: string;
+  entityId: string;
+  links: number;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const [error, setError] = useState<unknown>(null);
@@ -36,7 +46,10 @@ function DeleteDialog({ caseId, entityId, links, onClose }: { caseId: string; en
           className="btn danger"
           onClick={async () => {
             try {
-              await api('DELETE', `/api/cases/${encodeURIComponent(caseId)}/entities/${encodeURIComponent(entityId)}?withLinks=${links ? 'true' : 'false'}`);
+              await api(
+                'DELETE',
+                `/api/cases/${encodeURIComponent(caseId)}/entities/${encodeURIComponent(entityId)}?withLinks=${links ? 'true' : 'false'}`,
+              );
               useSelection.getState().clear();
               await qc.invalidateQueries({ queryKey: keys.caseData(caseId) });
               await qc.invalidateQueries({ queryKey: keys.case(caseId) });
@@ -48,7 +61,9 @@ function DeleteDialog({ caseId, entityId, links, onClose }: { caseId: string; en
         >
           {t('entity.delete')}
         </button>
-        <button type="button" className="btn" onClick={onClose}>{t('common.cancel')}</button>
+        <button type="button" className="btn" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
       </div>
     </Dialog>
   );
@@ -67,7 +82,7 @@ export function EntityPage({ caseId, entityId }: { caseId: string; entityId: str
   const { entity, links, notes, history } = detail.data;
   const canWrite = kase.data?.access?.canWrite !== false && !entity.pseudonymised;
   const status = entity.properties['proceduralStatus']?.[0] ?? null;
-  const pseudonym = entity.pseudonymised === true || (status === 'victim' || status === 'presumedVictim');
+  const pseudonym = entity.pseudonymised === true || status === 'victim' || status === 'presumedVictim';
   return (
     <div className="page entity-page" data-testid="entity-page">
       <nav aria-label={t('common.breadcrumb')} className="breadcrumb">
@@ -92,7 +107,11 @@ export function EntityPage({ caseId, entityId }: { caseId: string; entityId: str
           </div>
         ) : null}
       </header>
-      {entity.pseudonymised ? <Notice kind="warning" icon="mask">{t('entity.withheld')}</Notice> : null}
+      {entity.pseudonymised ? (
+        <Notice kind="warning" icon="mask">
+          {t('entity.withheld')}
+        </Notice>
+      ) : null}
       <div className="two-columns">
         <section className="panel" aria-labelledby="props-heading">
           <h2 id="props-heading">{t('entity.properties')}</h2>
@@ -109,10 +128,18 @@ export function EntityPage({ caseId, entityId }: { caseId: string; entityId: str
       <HistorySection caseId={caseId} history={history} />
       {editing && schema ? (
         <Dialog title={t('entity.editTitle')} onClose={() => setEditing(false)} wide>
-          <EntityForm caseId={caseId} schema={schema} entity={entity} onDone={() => setEditing(false)} onCancel={() => setEditing(false)} />
+          <EntityForm
+            caseId={caseId}
+            schema={schema}
+            entity={entity}
+            onDone={() => setEditing(false)}
+            onCancel={() => setEditing(false)}
+          />
         </Dialog>
       ) : null}
-      {deleting ? <DeleteDialog caseId={caseId} entityId={entity.id} links={links.length} onClose={() => setDeleting(false)} /> : null}
+      {deleting ? (
+        <DeleteDialog caseId={caseId} entityId={entity.id} links={links.length} onClose={() => setDeleting(false)} />
+      ) : null}
     </div>
   );
 }

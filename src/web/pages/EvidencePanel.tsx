@@ -14,18 +14,38 @@ import { ErrorMessage, Loading, ProgressBar } from '../ui/feedback.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { useUserNames } from './useUserNames.ts';
 
-
-const contentUrl = (caseId: string, f: EvidenceFileOut) => `/api/cases/${encodeURIComponent(caseId)}/files/${encodeURIComponent(f.id)}/content`;
+const contentUrl = (caseId: string, f: EvidenceFileOut) =>
+  `/api/cases/${encodeURIComponent(caseId)}/files/${encodeURIComponent(f.id)}/content`;
 
 function Preview({ caseId, file }: { caseId: string; file: EvidenceFileOut }) {
   const { t } = useTranslation();
   if (file.mimeType === 'application/pdf') {
-    return <iframe className="pdf-preview" src={contentUrl(caseId, file)} title={t('evidence.previewOf', { name: file.fileName })} />;
+    return (
+      <iframe
+        className="pdf-preview"
+        src={contentUrl(caseId, file)}
+        title={t('evidence.previewOf', { name: file.fileName })}
+      />
+    );
   }
-  return <img className="image-preview" src={contentUrl(caseId, file)} alt={t('evidence.previewOf', { name: file.fileName })} />;
+  return (
+    <img
+      className="image-preview"
+      src={contentUrl(caseId, file)}
+      alt={t('evidence.previewOf', { name: file.fileName })}
+    />
+  );
 }
 
-export function EvidencePanel({ caseId, entityId, canWrite }: { caseId: string; entityId?: string; canWrite: boolean }) {
+export function EvidencePanel({
+  caseId,
+  entityId,
+  canWrite,
+}: {
+  caseId: string;
+  entityId?: string;
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const qc = useQueryClient();
@@ -87,11 +107,16 @@ export function EvidencePanel({ caseId, entityId, canWrite }: { caseId: string; 
         <p className="notice success" role="status">
           <Icon name="check" />
           <span>
-            {t('evidence.addedMessage', { name: justAdded.fileName })} SHA-256 <span className="mono hash">{justAdded.sha256}</span>
+            {t('evidence.addedMessage', { name: justAdded.fileName })} SHA-256{' '}
+            <span className="mono hash">{justAdded.sha256}</span>
           </span>
         </p>
       ) : null}
-      {files.isPending ? <Loading /> : files.error ? <ErrorMessage error={files.error} /> : list.length === 0 ? (
+      {files.isPending ? (
+        <Loading />
+      ) : files.error ? (
+        <ErrorMessage error={files.error} />
+      ) : list.length === 0 ? (
         <p className="muted">{t('evidence.none')}</p>
       ) : (
         <table className="table compact" data-testid="evidence-table">
@@ -102,7 +127,9 @@ export function EvidencePanel({ caseId, entityId, canWrite }: { caseId: string; 
               <th scope="col">{t('evidence.size')}</th>
               <th scope="col">SHA-256</th>
               <th scope="col">{t('evidence.addedCol')}</th>
-              <th scope="col"><span className="visually-hidden">{t('evidence.actions')}</span></th>
+              <th scope="col">
+                <span className="visually-hidden">{t('evidence.actions')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -111,11 +138,22 @@ export function EvidencePanel({ caseId, entityId, canWrite }: { caseId: string; 
                 <td>{x.fileName}</td>
                 <td className="small">{x.mimeType}</td>
                 <td>{f.bytes(x.size)}</td>
-                <td><span className="mono hash small" title={x.sha256}>{x.sha256}</span></td>
-                <td className="small">{nameOf(x.createdBy)} · {f.dateTime(x.createdAt)}</td>
+                <td>
+                  <span className="mono hash small" title={x.sha256}>
+                    {x.sha256}
+                  </span>
+                </td>
+                <td className="small">
+                  {nameOf(x.createdBy)} · {f.dateTime(x.createdAt)}
+                </td>
                 <td className="actions">
                   {PREVIEWABLE.has(x.mimeType) ? (
-                    <button type="button" className="btn subtle small" aria-pressed={x.id === previewId} onClick={() => setPreviewId(x.id === previewId ? null : x.id)}>
+                    <button
+                      type="button"
+                      className="btn subtle small"
+                      aria-pressed={x.id === previewId}
+                      onClick={() => setPreviewId(x.id === previewId ? null : x.id)}
+                    >
                       <Icon name="eye" />
                       {t('evidence.preview')}
                     </button>

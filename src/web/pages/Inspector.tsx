@@ -19,7 +19,11 @@ export function Inspector({ caseId, entityId, onClose }: { caseId: string; entit
           <Icon name="close" label={t('common.close')} />
         </button>
       </header>
-      {detail.isPending ? <Loading /> : detail.error ? <ErrorMessage error={detail.error} /> : (
+      {detail.isPending ? (
+        <Loading />
+      ) : detail.error ? (
+        <ErrorMessage error={detail.error} />
+      ) : (
         <>
           <p className="inspector-title">
             <EntityBadge
@@ -27,15 +31,21 @@ export function Inspector({ caseId, entityId, onClose }: { caseId: string; entit
                 schema: detail.data.entity.schema,
                 caption: detail.data.entity.caption,
                 status: detail.data.entity.properties['proceduralStatus']?.[0] ?? null,
-                pseudonym: ['victim', 'presumedVictim'].includes(detail.data.entity.properties['proceduralStatus']?.[0] ?? '') || detail.data.entity.pseudonymised === true,
+                pseudonym:
+                  ['victim', 'presumedVictim'].includes(detail.data.entity.properties['proceduralStatus']?.[0] ?? '') ||
+                  detail.data.entity.pseudonymised === true,
               }}
             />
           </p>
-          <p><TypeName schema={detail.data.entity.schema} /></p>
+          <p>
+            <TypeName schema={detail.data.entity.schema} />
+          </p>
           <PropertiesTable caseId={caseId} entity={detail.data.entity} limit={8} />
           <h3 className="subheading">{t('entity.provenance')}</h3>
           <Provenance caseId={caseId} entity={detail.data.entity} />
-          <p className="muted small">{t('inspector.summary', { links: detail.data.links.length, notes: detail.data.notes.length })}</p>
+          <p className="muted small">
+            {t('inspector.summary', { links: detail.data.links.length, notes: detail.data.notes.length })}
+          </p>
           <Link className="btn" to={paths.entity(caseId, entityId)}>
             {t('inspector.open')}
           </Link>

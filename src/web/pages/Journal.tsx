@@ -50,22 +50,46 @@ export function Journal({ caseId, canWrite }: { caseId: string; canWrite: boolea
             {(p) => (
               <select {...p} value={v.kind} onChange={(e) => setV({ ...v, kind: e.target.value })}>
                 {KINDS.map((k) => (
-                  <option key={k} value={k}>{t(`journal.kinds.${k}`)}</option>
+                  <option key={k} value={k}>
+                    {t(`journal.kinds.${k}`)}
+                  </option>
                 ))}
               </select>
             )}
           </Field>
-          <Field label={t('journal.text')} error={errors['text'] ?? serverError(error, 'text')} required className="grow">
+          <Field
+            label={t('journal.text')}
+            error={errors['text'] ?? serverError(error, 'text')}
+            required
+            className="grow"
+          >
             {(p) => <input {...p} value={v.text} onChange={(e) => setV({ ...v, text: e.target.value })} />}
           </Field>
-          <Field label={t('journal.occurredAt')} error={errors['occurredAt'] ?? serverError(error, 'occurredAt')} className="narrow">
-            {(p) => <input {...p} type="date" value={v.occurredAt} onChange={(e) => setV({ ...v, occurredAt: e.target.value })} />}
+          <Field
+            label={t('journal.occurredAt')}
+            error={errors['occurredAt'] ?? serverError(error, 'occurredAt')}
+            className="narrow"
+          >
+            {(p) => (
+              <input
+                {...p}
+                type="date"
+                value={v.occurredAt}
+                onChange={(e) => setV({ ...v, occurredAt: e.target.value })}
+              />
+            )}
           </Field>
-          <button type="submit" className="btn">{t('journal.add')}</button>
+          <button type="submit" className="btn">
+            {t('journal.add')}
+          </button>
         </form>
       ) : null}
       {error && !errorIsForFields(error, ['text', 'occurredAt', 'kind']) ? <ErrorMessage error={error} /> : null}
-      {journal.isPending ? <Loading /> : journal.error ? <ErrorMessage error={journal.error} /> : (
+      {journal.isPending ? (
+        <Loading />
+      ) : journal.error ? (
+        <ErrorMessage error={journal.error} />
+      ) : (
         <ol className="journal">
           {(journal.data?.entries ?? []).map((j) => (
             <li key={j.id}>

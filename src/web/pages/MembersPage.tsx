@@ -39,10 +39,15 @@ function AddMember({ caseId }: { caseId: string }) {
             user = await get<{ id: string }>(`/api/users/lookup?username=${encodeURIComponent(v.username.trim())}`);
           } catch (err) {
             // Shown at the field: the name is wrong, not the whole request.
-            if (err instanceof ApiError && err.status === 404) return setError(new ApiError(404, 'not_found', t('members.noSuchUser'), 'username'));
+            if (err instanceof ApiError && err.status === 404)
+              return setError(new ApiError(404, 'not_found', t('members.noSuchUser'), 'username'));
             throw err;
           }
-          await api('POST', `/api/cases/${encodeURIComponent(caseId)}/members`, { userId: user.id, caseRole: v.caseRole, victimContact: v.victimContact });
+          await api('POST', `/api/cases/${encodeURIComponent(caseId)}/members`, {
+            userId: user.id,
+            caseRole: v.caseRole,
+            victimContact: v.victimContact,
+          });
           setV({ username: '', caseRole: v.caseRole, victimContact: false });
           setTouched(false);
           await qc.invalidateQueries({ queryKey: keys.caseData(caseId) });
@@ -51,25 +56,46 @@ function AddMember({ caseId }: { caseId: string }) {
         }
       }}
     >
-      <Field label={t('members.username')} error={errors['username'] ?? serverError(error, 'username') ?? serverError(error, 'userId')} required>
-        {(p) => <input {...p} value={v.username} onChange={(e) => setV({ ...v, username: e.target.value })} autoComplete="off" />}
+      <Field
+        label={t('members.username')}
+        error={errors['username'] ?? serverError(error, 'username') ?? serverError(error, 'userId')}
+        required
+      >
+        {(p) => (
+          <input
+            {...p}
+            value={v.username}
+            onChange={(e) => setV({ ...v, username: e.target.value })}
+            autoComplete="off"
+          />
+        )}
       </Field>
       <Field label={t('members.role')}>
         {(p) => (
           <select {...p} value={v.caseRole} onChange={(e) => setV({ ...v, caseRole: e.target.value })}>
-            {caseRoles.map((r) => <option key={r} value={r}>{t(`caseRole.${r}`)}</option>)}
+            {caseRoles.map((r) => (
+              <option key={r} value={r}>
+                {t(`caseRole.${r}`)}
+              </option>
+            ))}
           </select>
         )}
       </Field>
       <label className="checkbox">
-        <input type="checkbox" checked={v.victimContact} onChange={(e) => setV({ ...v, victimContact: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={v.victimContact}
+          onChange={(e) => setV({ ...v, victimContact: e.target.checked })}
+        />
         {t('members.victimContact')}
       </label>
       <button type="submit" className="btn primary">
         <Icon name="plus" />
         {t('members.add')}
       </button>
-      {error && !serverError(error, 'username') && !serverError(error, 'userId') ? <ErrorMessage error={error} /> : null}
+      {error && !serverError(error, 'username') && !serverError(error, 'userId') ? (
+        <ErrorMessage error={error} />
+      ) : null}
     </form>
   );
 }
@@ -103,7 +129,11 @@ export function MembersPage({ caseId }: { caseId: string }) {
       {error ? <ErrorMessage error={error} /> : null}
       <section className="panel" aria-labelledby="members-heading">
         <h2 id="members-heading">{t('members.members')}</h2>
-        {members.isPending ? <Loading /> : members.error ? <ErrorMessage error={members.error} /> : (
+        {members.isPending ? (
+          <Loading />
+        ) : members.error ? (
+          <ErrorMessage error={members.error} />
+        ) : (
           <table className="table">
             <thead>
               <tr>
@@ -112,7 +142,11 @@ export function MembersPage({ caseId }: { caseId: string }) {
                 <th scope="col">{t('members.role')}</th>
                 <th scope="col">{t('members.victimContact')}</th>
                 <th scope="col">{t('members.since')}</th>
-                {manage ? <th scope="col"><span className="visually-hidden">{t('evidence.actions')}</span></th> : null}
+                {manage ? (
+                  <th scope="col">
+                    <span className="visually-hidden">{t('evidence.actions')}</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -122,20 +156,46 @@ export function MembersPage({ caseId }: { caseId: string }) {
                   <td className="mono">{m.username}</td>
                   <td>
                     {manage ? (
-                      <select aria-label={t('members.roleOf', { name: m.displayName })} value={m.caseRole} onChange={(e) => void change('PATCH', m.userId, { caseRole: e.target.value })}>
-                        {caseRoles.map((r) => <option key={r} value={r}>{t(`caseRole.${r}`)}</option>)}
+                      <select
+                        aria-label={t('members.roleOf', { name: m.displayName })}
+                        value={m.caseRole}
+                        onChange={(e) => void change('PATCH', m.userId, { caseRole: e.target.value })}
+                      >
+                        {caseRoles.map((r) => (
+                          <option key={r} value={r}>
+                            {t(`caseRole.${r}`)}
+                          </option>
+                        ))}
                       </select>
-                    ) : t(`caseRole.${m.caseRole}`, { defaultValue: m.caseRole })}
+                    ) : (
+                      t(`caseRole.${m.caseRole}`, { defaultValue: m.caseRole })
+                    )}
                   </td>
                   <td>
                     {manage ? (
-                      <input type="checkbox" aria-label={t('members.victimContactOf', { name: m.displayName })} checked={m.victimContact} onChange={(e) => void change('PATCH', m.userId, { victimContact: e.target.checked })} />
-                    ) : m.victimContact ? t('common.yes') : t('common.no')}
+                      <input
+                        type="checkbox"
+                        aria-label={t('members.victimContactOf', { name: m.displayName })}
+                        checked={m.victimContact}
+                        onChange={(e) => void change('PATCH', m.userId, { victimContact: e.target.checked })}
+                      />
+                    ) : m.victimContact ? (
+                      t('common.yes')
+                    ) : (
+                      t('common.no')
+                    )}
                   </td>
                   <td>{f.date(m.addedAt)}</td>
                   {manage ? (
                     <td>
-                      <button type="button" className="btn subtle small" onClick={() => window.confirm(t('members.removeConfirm', { name: m.displayName })) && void change('DELETE', m.userId)}>
+                      <button
+                        type="button"
+                        className="btn subtle small"
+                        onClick={() =>
+                          window.confirm(t('members.removeConfirm', { name: m.displayName })) &&
+                          void change('DELETE', m.userId)
+                        }
+                      >
                         <Icon name="trash" />
                         {t('members.remove')}
                       </button>
@@ -148,7 +208,14 @@ export function MembersPage({ caseId }: { caseId: string }) {
         )}
         {manage ? <AddMember caseId={caseId} /> : null}
       </section>
-      <SharesPanel caseId={caseId} manage={manage} shares={shares.data?.shares ?? []} agencies={agencies.data?.agencies ?? []} loading={shares.isPending} error={shares.error} />
+      <SharesPanel
+        caseId={caseId}
+        manage={manage}
+        shares={shares.data?.shares ?? []}
+        agencies={agencies.data?.agencies ?? []}
+        loading={shares.isPending}
+        error={shares.error}
+      />
     </div>
   );
 }

@@ -46,12 +46,18 @@ export function SearchPage() {
         }}
       >
         <Field label={t('search.words')} error={errors['q']} className="grow" hint={t('search.hint')}>
-          {(p) => <input {...p} type="search" name="q" value={text} onChange={(e) => setText(e.target.value)} autoFocus />}
+          {(p) => (
+            <input {...p} type="search" name="q" value={text} onChange={(e) => setText(e.target.value)} autoFocus />
+          )}
         </Field>
         <Field label={t('search.mode')} className="narrow">
           {(p) => (
             <select {...p} value={m} onChange={(e) => setM(e.target.value)}>
-              {searchModes.map((s) => <option key={s} value={s}>{t(`search.modes.${s}`)}</option>)}
+              {searchModes.map((s) => (
+                <option key={s} value={s}>
+                  {t(`search.modes.${s}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -60,19 +66,32 @@ export function SearchPage() {
           {t('search.submit')}
         </button>
       </form>
-      {!q ? null : results.isPending ? <Loading label={t('search.searching')} /> : results.error ? <ErrorMessage error={results.error} /> : (
+      {!q ? null : results.isPending ? (
+        <Loading label={t('search.searching')} />
+      ) : results.error ? (
+        <ErrorMessage error={results.error} />
+      ) : (
         <div className="search-results" data-testid="search-results">
           <p className="muted" aria-live="polite">
             {t('search.summary', { hits: total, cases: results.data.cases.length })}{' '}
-            {results.data.lookedUpAs.filter((l) => l.normalised).map((l) => (
-              <span key={l.mode} className="tag">{t(`search.modes.${l.mode}`)}: <span className="mono">{l.normalised}</span></span>
-            ))}
+            {results.data.lookedUpAs
+              .filter((l) => l.normalised)
+              .map((l) => (
+                <span key={l.mode} className="tag">
+                  {t(`search.modes.${l.mode}`)}: <span className="mono">{l.normalised}</span>
+                </span>
+              ))}
           </p>
-          {results.data.cases.length === 0 ? <EmptyState icon="search" title={t('search.none')}><p>{t('search.noneHint')}</p></EmptyState> : null}
+          {results.data.cases.length === 0 ? (
+            <EmptyState icon="search" title={t('search.none')}>
+              <p>{t('search.noneHint')}</p>
+            </EmptyState>
+          ) : null}
           {results.data.cases.map((c) => (
             <section key={c.caseId} className="panel" aria-labelledby={`case-${c.caseId}`}>
               <h2 id={`case-${c.caseId}`}>
-                <Link to={paths.case(c.caseId)}>{c.title}</Link> {c.reference ? <span className="muted">{c.reference}</span> : null}
+                <Link to={paths.case(c.caseId)}>{c.title}</Link>{' '}
+                {c.reference ? <span className="muted">{c.reference}</span> : null}
               </h2>
               <table className="table compact">
                 <thead>
@@ -85,7 +104,9 @@ export function SearchPage() {
                 <tbody>
                   {c.hits.map((h) => (
                     <tr key={h.entity.id}>
-                      <td><TypeName schema={h.entity.schema} /></td>
+                      <td>
+                        <TypeName schema={h.entity.schema} />
+                      </td>
                       <td>
                         <Link to={paths.entity(c.caseId, h.entity.id)}>
                           <EntityBadge entity={h.entity} />

@@ -10,7 +10,21 @@ import { ErrorMessage, Loading } from '../ui/feedback.tsx';
 import { serverError } from '../ui/forms.ts';
 
 /** Sharing the case with other agencies (read or contribute). */
-export function SharesPanel({ caseId, manage, shares, agencies, loading, error }: { caseId: string; manage: boolean; shares: ShareOut[]; agencies: AgencyOut[]; loading: boolean; error: unknown }) {
+export function SharesPanel({
+  caseId,
+  manage,
+  shares,
+  agencies,
+  loading,
+  error,
+}: {
+  caseId: string;
+  manage: boolean;
+  shares: ShareOut[];
+  agencies: AgencyOut[];
+  loading: boolean;
+  error: unknown;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const qc = useQueryClient();
@@ -31,25 +45,42 @@ export function SharesPanel({ caseId, manage, shares, agencies, loading, error }
   return (
     <section className="panel" aria-labelledby="shares-heading">
       <h2 id="shares-heading">{t('shares.title')}</h2>
-      {loading ? <Loading /> : error ? <ErrorMessage error={error} /> : shares.length === 0 ? <p className="muted">{t('shares.none')}</p> : (
+      {loading ? (
+        <Loading />
+      ) : error ? (
+        <ErrorMessage error={error} />
+      ) : shares.length === 0 ? (
+        <p className="muted">{t('shares.none')}</p>
+      ) : (
         <table className="table compact">
           <thead>
             <tr>
               <th scope="col">{t('shares.agency')}</th>
               <th scope="col">{t('shares.access')}</th>
               <th scope="col">{t('shares.since')}</th>
-              {manage ? <th scope="col"><span className="visually-hidden">{t('evidence.actions')}</span></th> : null}
+              {manage ? (
+                <th scope="col">
+                  <span className="visually-hidden">{t('evidence.actions')}</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
             {shares.map((s) => (
               <tr key={s.agencyId}>
                 <td>{nameOf(s.agencyId)}</td>
-                <td>{t(`shares.accessKinds.${s.access}`, { defaultValue: s.access })}{s.partial ? ` (${t('shares.partial')})` : ''}</td>
+                <td>
+                  {t(`shares.accessKinds.${s.access}`, { defaultValue: s.access })}
+                  {s.partial ? ` (${t('shares.partial')})` : ''}
+                </td>
                 <td>{f.date(s.sharedAt)}</td>
                 {manage ? (
                   <td>
-                    <button type="button" className="btn subtle small" onClick={() => void call('DELETE', `${base}/${encodeURIComponent(s.agencyId)}`)}>
+                    <button
+                      type="button"
+                      className="btn subtle small"
+                      onClick={() => void call('DELETE', `${base}/${encodeURIComponent(s.agencyId)}`)}
+                    >
                       {t('shares.stop')}
                     </button>
                   </td>
@@ -70,11 +101,19 @@ export function SharesPanel({ caseId, manage, shares, agencies, loading, error }
             if (v.agencyId) void call('POST', base, v);
           }}
         >
-          <Field label={t('shares.agency')} error={missingAgency ? t('errors.field.required') : serverError(failure, 'agencyId')} required>
+          <Field
+            label={t('shares.agency')}
+            error={missingAgency ? t('errors.field.required') : serverError(failure, 'agencyId')}
+            required
+          >
             {(p) => (
               <select {...p} value={v.agencyId} onChange={(e) => setV({ ...v, agencyId: e.target.value })}>
                 <option value="">—</option>
-                {agencies.map((a) => <option key={a.id} value={a.id}>{a.name} ({a.country})</option>)}
+                {agencies.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name} ({a.country})
+                  </option>
+                ))}
               </select>
             )}
           </Field>
@@ -86,7 +125,9 @@ export function SharesPanel({ caseId, manage, shares, agencies, loading, error }
               </select>
             )}
           </Field>
-          <button type="submit" className="btn">{t('shares.share')}</button>
+          <button type="submit" className="btn">
+            {t('shares.share')}
+          </button>
           {failure && !serverError(failure, 'agencyId') ? <ErrorMessage error={failure} /> : null}
         </form>
       ) : null}

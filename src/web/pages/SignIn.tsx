@@ -62,21 +62,56 @@ export function SignIn() {
           }}
         >
           <Field label={t('signIn.username')} error={errors['username']} required>
-            {(p) => <input {...p} type="text" name="username" autoComplete="username" autoFocus value={values.username} onChange={(e) => setValues({ ...values, username: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                type="text"
+                name="username"
+                autoComplete="username"
+                autoFocus
+                value={values.username}
+                onChange={(e) => setValues({ ...values, username: e.target.value })}
+              />
+            )}
           </Field>
           <Field label={t('signIn.password')} error={errors['password']} required>
-            {(p) => <input {...p} type="password" name="password" autoComplete="current-password" value={values.password} onChange={(e) => setValues({ ...values, password: e.target.value })} />}
+            {(p) => (
+              <input
+                {...p}
+                type="password"
+                name="password"
+                autoComplete="current-password"
+                value={values.password}
+                onChange={(e) => setValues({ ...values, password: e.target.value })}
+              />
+            )}
           </Field>
           {needTotp ? (
             <Field label={t('signIn.totp')} error={errors['totp']} hint={t('signIn.totpHint')} required>
-              {(p) => <input {...p} type="text" inputMode="numeric" autoComplete="one-time-code" name="totp" value={values.totp} onChange={(e) => setValues({ ...values, totp: e.target.value })} />}
+              {(p) => (
+                <input
+                  {...p}
+                  type="text"
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  name="totp"
+                  value={values.totp}
+                  onChange={(e) => setValues({ ...values, totp: e.target.value })}
+                />
+              )}
             </Field>
           ) : null}
           {error ? (
             <div className="notice error" role="alert">
               <Icon name="warning" />
               <div>
-                {error instanceof ApiError && error.status === 401 ? t('signIn.failed') : error instanceof ApiError && error.status === 429 ? t('signIn.locked') : <ErrorText error={error} />}
+                {error instanceof ApiError && error.status === 401 ? (
+                  t('signIn.failed')
+                ) : error instanceof ApiError && error.status === 429 ? (
+                  t('signIn.locked')
+                ) : (
+                  <ErrorText error={error} />
+                )}
               </div>
             </div>
           ) : null}
@@ -86,7 +121,11 @@ export function SignIn() {
         </form>
         <div className="sign-in-language">
           <label htmlFor="sign-in-language">{t('app.language')}</label>
-          <select id="sign-in-language" value={i18n.language} onChange={(e) => isLanguage(e.target.value) && void setLanguage(e.target.value)}>
+          <select
+            id="sign-in-language"
+            value={i18n.language}
+            onChange={(e) => isLanguage(e.target.value) && void setLanguage(e.target.value)}
+          >
             {LANGUAGES.map((l) => (
               <option key={l} value={l} lang={l}>
                 {LANGUAGE_NAMES[l]}

@@ -21,7 +21,19 @@ export function useRowsById(caseId: string, ids: readonly string[]): Map<string,
   return new Map((rows.data?.rows ?? []).map((r) => [r.id, r]));
 }
 
-export function PropertyValues({ caseId, prop, values, entity, rows }: { caseId: string; prop: PropertyOut; values: string[]; entity: EntityOut; rows: Map<string, EntityRowOut> }) {
+export function PropertyValues({
+  caseId,
+  prop,
+  values,
+  entity,
+  rows,
+}: {
+  caseId: string;
+  prop: PropertyOut;
+  values: string[];
+  entity: EntityOut;
+  rows: Map<string, EntityRowOut>;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const currency = entity.properties['currency']?.[0];
@@ -41,7 +53,8 @@ export function PropertyValues({ caseId, prop, values, entity, rows }: { caseId:
     else if (prop.name === 'crimeScriptFunctions') node = t(`function.${v}`, { defaultValue: v });
     else if (prop.type === 'gender') node = t(`gender.${v}`, { defaultValue: v });
     else if (prop.type === 'url' && /^https?:\/\//.test(v)) node = <span className="mono">{v}</span>;
-    else if (prop.type === 'phone' || prop.type === 'iban' || prop.type === 'identifier' || prop.type === 'checksum') node = <span className="mono">{v}</span>;
+    else if (prop.type === 'phone' || prop.type === 'iban' || prop.type === 'identifier' || prop.type === 'checksum')
+      node = <span className="mono">{v}</span>;
     else node = f.value(prop.type, v);
     return <li key={`${i}-${v}`}>{node}</li>;
   });
@@ -67,13 +80,21 @@ export function PropertiesTable({ caseId, entity, limit }: { caseId: string; ent
           <div key={p.name} className="property">
             <dt>{t(`prop.${p.name}`, { defaultValue: p.label })}</dt>
             <dd>
-              <PropertyValues caseId={caseId} prop={p} values={entity.properties[p.name] ?? []} entity={entity} rows={rows} />
+              <PropertyValues
+                caseId={caseId}
+                prop={p}
+                values={entity.properties[p.name] ?? []}
+                entity={entity}
+                rows={rows}
+              />
             </dd>
           </div>
         ))}
       </dl>
       {/* Outside the list: a <dl> may hold only name/value groups. */}
-      {limit && props.length > limit ? <p className="muted small">{t('entity.moreProperties', { n: props.length - limit })}</p> : null}
+      {limit && props.length > limit ? (
+        <p className="muted small">{t('entity.moreProperties', { n: props.length - limit })}</p>
+      ) : null}
     </>
   );
 }
@@ -92,7 +113,8 @@ export function Provenance({ caseId, entity }: { caseId: string; entity: EntityO
         <dd>
           {source ? (
             <>
-              <span className="tag">{t(`sourceKind.${source.kind}`, { defaultValue: source.kind })}</span> {source.label}
+              <span className="tag">{t(`sourceKind.${source.kind}`, { defaultValue: source.kind })}</span>{' '}
+              {source.label}
               {source.sha256 ? (
                 <div className="small">
                   SHA-256 <span className="mono hash">{source.sha256}</span>
@@ -115,7 +137,8 @@ export function Provenance({ caseId, entity }: { caseId: string; entity: EntityO
         <dd>
           <GradingBadge reliability={entity.grading.reliability} information={entity.grading.information} />{' '}
           <span className="small">
-            {t(`grading.reliability.${entity.grading.reliability}`)} · {t(`grading.information.${entity.grading.information}`)}
+            {t(`grading.reliability.${entity.grading.reliability}`)} ·{' '}
+            {t(`grading.information.${entity.grading.information}`)}
           </span>
         </dd>
       </div>

@@ -10,7 +10,11 @@ import { Icon } from './icons.tsx';
 export function TypeChip({ schema, size = 16 }: { schema: string; size?: number }) {
   const s = typeStyle(schema);
   return (
-    <span className="type-chip" style={{ backgroundColor: s.color, width: size + 4, height: size + 4 }} aria-hidden="true">
+    <span
+      className="type-chip"
+      style={{ backgroundColor: s.color, width: size + 4, height: size + 4 }}
+      aria-hidden="true"
+    >
       <Icon name={s.icon} size={size - 2} />
     </span>
   );
@@ -26,7 +30,13 @@ export function TypeName({ schema }: { schema: string }) {
   );
 }
 
-const ROLE_ICON = { suspect: 'alert', victim: 'shield', presumedVictim: 'shield', witness: 'eye', other: 'person' } as const;
+const ROLE_ICON = {
+  suspect: 'alert',
+  victim: 'shield',
+  presumedVictim: 'shield',
+  witness: 'eye',
+  other: 'person',
+} as const;
 
 export function RoleBadge({ status }: { status: string | null | undefined }) {
   const { t } = useTranslation();
@@ -64,7 +74,9 @@ export function EntityBadge({ entity, showType = false }: { entity: BadgeEntity;
   return (
     <span className="entity-badge">
       <TypeChip schema={entity.schema} />
-      {showType ? <span className="visually-hidden">{t(`schema.${entity.schema}.one`, { defaultValue: entity.schema })}: </span> : null}
+      {showType ? (
+        <span className="visually-hidden">{t(`schema.${entity.schema}.one`, { defaultValue: entity.schema })}: </span>
+      ) : null}
       <Caption caption={entity.caption || t('entity.untitled')} pseudonym={entity.pseudonym ?? false} />
       <RoleBadge status={entity.status} />
     </span>

@@ -10,7 +10,12 @@ interface FieldProps {
   error?: string | null | undefined;
   hint?: ReactNode;
   required?: boolean;
-  children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string; required?: boolean }) => ReactNode;
+  children: (props: {
+    id: string;
+    'aria-invalid'?: true;
+    'aria-describedby'?: string;
+    required?: boolean;
+  }) => ReactNode;
   className?: string;
 }
 
@@ -23,10 +28,24 @@ export function Field({ label, error, hint, required, children, className }: Fie
     <div className={`field${error ? ' has-error' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>
         {label}
-        {required ? <span className="required" aria-hidden="true"> *</span> : null}
+        {required ? (
+          <span className="required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
       </label>
-      {children({ id, ...(error ? { 'aria-invalid': true as const } : {}), ...(describedBy ? { 'aria-describedby': describedBy } : {}), ...(required ? { required: true } : {}) })}
-      {hint ? <div id={hintId} className="field-hint">{hint}</div> : null}
+      {children({
+        id,
+        ...(error ? { 'aria-invalid': true as const } : {}),
+        ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+        ...(required ? { required: true } : {}),
+      })}
+      {hint ? (
+        <div id={hintId} className="field-hint">
+          {hint}
+        </div>
+      ) : null}
       {error ? (
         <div id={errorId} className="field-error" role="alert">
           {error}

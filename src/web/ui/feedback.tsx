@@ -51,7 +51,15 @@ export function ErrorMessage({ error, title }: { error: unknown; title?: string 
   );
 }
 
-export function Notice({ kind = 'info', icon = 'check', children }: { kind?: 'info' | 'success' | 'warning'; icon?: IconName; children: ReactNode }) {
+export function Notice({
+  kind = 'info',
+  icon = 'check',
+  children,
+}: {
+  kind?: 'info' | 'success' | 'warning';
+  icon?: IconName;
+  children: ReactNode;
+}) {
   return (
     <div className={`notice ${kind}`} role={kind === 'warning' ? 'alert' : 'status'}>
       <Icon name={icon} />
@@ -82,7 +90,10 @@ export function ProgressBar({ value, max, label }: { value: number; max: number 
         aria-valuemax={100}
         {...(pct !== null ? { 'aria-valuenow': pct } : {})}
       >
-        <div className={pct === null ? 'progress-fill indeterminate' : 'progress-fill'} style={{ width: `${pct ?? 30}%` }} />
+        <div
+          className={pct === null ? 'progress-fill indeterminate' : 'progress-fill'}
+          style={{ width: `${pct ?? 30}%` }}
+        />
       </div>
       <span className="progress-label">{pct !== null ? `${pct} %` : ''}</span>
     </div>

@@ -20,7 +20,9 @@ interface Issue {
 function messageOf(issue: Issue, t: TFunction): string {
   switch (issue.code) {
     case 'too_small':
-      return Number(issue.minimum) <= 1 ? t('errors.field.required') : t('errors.field.tooShort', { min: Number(issue.minimum) });
+      return Number(issue.minimum) <= 1
+        ? t('errors.field.required')
+        : t('errors.field.tooShort', { min: Number(issue.minimum) });
     case 'too_big':
       return t('errors.field.tooLong', { max: Number(issue.maximum) });
     case 'invalid_format':

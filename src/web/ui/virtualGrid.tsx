@@ -36,7 +36,14 @@ export function useVirtualGrid({ total, pageSize, pages, onPages }: VirtualGridO
   /** Moves the active row for a navigation key pressed on the grid itself; true when it did. */
   const moveByKey = (e: KeyboardEvent<HTMLElement>): boolean => {
     const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / GRID_ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = { ArrowDown: active + 1, ArrowUp: active - 1, PageDown: active + pageRows, PageUp: active - pageRows, Home: 0, End: total - 1 };
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      PageDown: active + pageRows,
+      PageUp: active - pageRows,
+      Home: 0,
+      End: total - 1,
+    };
     const to = moves[e.key];
     if (to === undefined) return false;
     e.preventDefault();
@@ -48,10 +55,28 @@ export function useVirtualGrid({ total, pageSize, pages, onPages }: VirtualGridO
   return { scrollRef, virtualizer, items: virtualizer.getVirtualItems(), active, setActive, moveByKey };
 }
 
-export function SortHeader<S extends string>({ label, column, sort, dir, onSort, className }: { label: string; column: S; sort: S; dir: 'asc' | 'desc'; onSort: (c: S) => void; className?: string }) {
+export function SortHeader<S extends string>({
+  label,
+  column,
+  sort,
+  dir,
+  onSort,
+  className,
+}: {
+  label: string;
+  column: S;
+  sort: S;
+  dir: 'asc' | 'desc';
+  onSort: (c: S) => void;
+  className?: string;
+}) {
   const active = sort === column;
   return (
-    <div role="columnheader" aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={`cell${className ? ` ${className}` : ''}`}>
+    <div
+      role="columnheader"
+      aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+      className={`cell${className ? ` ${className}` : ''}`}
+    >
       <button type="button" className="sort-button" onClick={() => onSort(column)}>
         {label}
         <Icon name={active ? (dir === 'asc' ? 'sortAsc' : 'sortDesc') : 'sortNone'} size={12} />

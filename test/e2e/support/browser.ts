@@ -33,7 +33,15 @@ export async function openBrowser(opts: { locale?: string } = {}): Promise<Sessi
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
     viewport: { width: 1440, height: 900 },
     locale: opts.locale ?? 'en-GB',
   });
@@ -51,7 +59,9 @@ export async function openBrowser(opts: { locale?: string } = {}): Promise<Sessi
   };
 }
 
-/** Requests to any origin but the app's own; browser-internal schemes (data:, blob:, about:) are not network requests. */
+/**
+ * Requests to any origin but the app's own; browser-internal schemes (data:, blob:, about:) are not network requests.
+ */
 export function foreignRequests(requests: readonly string[], origin: string): string[] {
   return requests.filter((u) => {
     if (/^(data|blob|about|chrome|chrome-extension|devtools):/.test(u)) return false;

@@ -12,7 +12,9 @@ export const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/screens'
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });
   // Let late queries settle so the picture shows the finished page (not a spinner).
-  await page.waitForFunction(() => !document.querySelector('.loading, .spinner'), undefined, { timeout: 5000 }).catch(() => undefined);
+  await page
+    .waitForFunction(() => !document.querySelector('.loading, .spinner'), undefined, { timeout: 5000 })
+    .catch(() => undefined);
   await page.waitForTimeout(150);
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }

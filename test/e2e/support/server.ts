@@ -33,7 +33,12 @@ export async function startTestServer(opts: { demo?: boolean; sqliteFile?: strin
   const store = await Store.open({ sqliteFile: opts.sqliteFile ?? ':memory:' });
   const rows = new Map<string, Parameters<typeof actorOf>[0]>();
   const user = async (username: string, platformRole: string, displayName: string): Promise<TestUser> => {
-    const { user: u, token } = await addUserWithToken(store, { username, platformRole, displayName, password: PASSWORD });
+    const { user: u, token } = await addUserWithToken(store, {
+      username,
+      platformRole,
+      displayName,
+      password: PASSWORD,
+    });
     rows.set(username, u);
     return { id: u.id, username, password: PASSWORD, token };
   };
@@ -41,7 +46,10 @@ export async function startTestServer(opts: { demo?: boolean; sqliteFile?: strin
   const supervisor = await user('supervisor', 'supervisor', 'Sandra Ozola');
   const colleague = await user('analyst', 'analyst', 'Kristjan Tamm');
   const lead = rows.get('investigator');
-  const caseId = opts.demo === false || !lead ? '' : (await loadDemoCase(store, actorOf(lead), { seed: DEMO_SEED, scale: 1 })).caseId;
+  const caseId =
+    opts.demo === false || !lead
+      ? ''
+      : (await loadDemoCase(store, actorOf(lead), { seed: DEMO_SEED, scale: 1 })).caseId;
   const app = await buildApp({ store });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

@@ -75,7 +75,11 @@ export function useBrowserApp(opts: BrowserAppOptions): BrowserApp {
 }
 
 /** Signs in through the sign-in form and waits for the list of cases. */
-export async function signIn(page: Page, srv: TestServer, user: Pick<TestUser, 'username' | 'password'> = srv.investigator): Promise<void> {
+export async function signIn(
+  page: Page,
+  srv: TestServer,
+  user: Pick<TestUser, 'username' | 'password'> = srv.investigator,
+): Promise<void> {
   await page.goto(srv.url);
   await page.fill('input[name=username]', user.username);
   await page.fill('input[name=password]', user.password);

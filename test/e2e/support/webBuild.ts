@@ -37,7 +37,10 @@ async function newest(dir: string): Promise<number> {
 }
 
 async function isFresh(): Promise<boolean> {
-  const built = await stat(WEB_INDEX).then((s) => s.mtimeMs, () => 0);
+  const built = await stat(WEB_INDEX).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
   const sources = Math.max(...(await Promise.all(WEB_SOURCES.map(newest))));
   return built > sources;
 }
@@ -65,9 +68,13 @@ async function lock(): Promise<() => Promise<void>> {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
     const holder = Number(await readFile(LOCK, 'utf8').catch(() => ''));
-    const since = await stat(LOCK).then((s) => s.mtimeMs, () => Date.now());
+    const since = await stat(LOCK).then(
+      (s) => s.mtimeMs,
+      () => Date.now(),
+    );
     if ((holder > 0 && !alive(holder)) || Date.now() - since > LOCK_GIVE_UP_MS) await rm(LOCK, { force: true });
-    else if (Date.now() - started > LOCK_GIVE_UP_MS) throw new Error(`the web build lock ${LOCK} is still held by process ${holder}`);
+    else if (Date.now() - started > LOCK_GIVE_UP_MS)
+      throw new Error(`the web build lock ${LOCK} is still held by process ${holder}`);
     else await sleep(250);
   }
 }
@@ -89,8 +96,11 @@ async function build(): Promise<void> {
   const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
   try {
     await new Promise<void>((resolve, reject) => {
-      execFile(process.execPath, [vite, 'build', '--config', join(root, 'src/web/vite.config.ts'), '--outDir', out], { cwd: root, env: { ...process.env, NODE_ENV: 'production' } }, (err, _out, stderr) =>
-        err ? reject(new Error(`web build failed: ${stderr || err.message}`)) : resolve(),
+      execFile(
+        process.execPath,
+        [vite, 'build', '--config', join(root, 'src/web/vite.config.ts'), '--outDir', out],
+        { cwd: root, env: { ...process.env, NODE_ENV: 'production' } },
+        (err, _out, stderr) => (err ? reject(new Error(`web build failed: ${stderr || err.message}`)) : resolve()),
       );
     });
     await keepRecentAssets(join(WEB_DIST, 'assets'), join(out, 'assets'));

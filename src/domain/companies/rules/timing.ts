@@ -21,7 +21,13 @@ export const recentlyRegistered: FlagRule = {
   id: 'recentlyRegistered',
   title: 'Registered only months before its contract',
   source: `${HEUNI}: letterbox and phoenix companies are set up shortly before they take a contract`,
-  params: { maxMonths: { value: 12, unit: 'months', why: 'A firm that wins subcontracts or posts workers within its first year has no track record to show' } },
+  params: {
+    maxMonths: {
+      value: 12,
+      unit: 'months',
+      why: 'A firm that wins subcontracts or posts workers within its first year has no track record to show',
+    },
+  },
   check(g, p) {
     const max = p.maxMonths ?? 12;
     const out: CompanyFlag[] = [];
@@ -33,7 +39,9 @@ export const recentlyRegistered: FlagRule = {
       if (days < 0 || days >= max * MONTH_DAYS) continue;
       const months = Math.floor(days / MONTH_DAYS);
       out.push({
-        rule: 'recentlyRegistered', companyId: c.id, facts: { months, registered: c.incorporationDate, firstWork: work.date },
+        rule: 'recentlyRegistered',
+        companyId: c.id,
+        facts: { months, registered: c.incorporationDate, firstWork: work.date },
         explanation: `Registered on ${c.incorporationDate}, ${months} month(s) before its first contract or posting on ${work.date}`,
         evidenceIds: [work.linkId],
       });
@@ -67,7 +75,11 @@ function takenOver(g: CompanyGraph, a: CompanyFact, b: CompanyFact): { taken: Ta
     taken.push('contracts');
     evidence.push(...bContracts.map((s) => s.id));
   }
-  const staff = (id: string) => new Set([...g.employments.filter((e) => e.to === id).map((e) => e.from), ...g.postings.filter((x) => x.sendingId === id).map((x) => x.workerId)]);
+  const staff = (id: string) =>
+    new Set([
+      ...g.employments.filter((e) => e.to === id).map((e) => e.from),
+      ...g.postings.filter((x) => x.sendingId === id).map((x) => x.workerId),
+    ]);
   const aStaff = staff(a.id);
   const moved = [...staff(b.id)].filter((w) => aStaff.has(w));
   if (moved.length) taken.push('workers');
@@ -84,7 +96,11 @@ export const phoenix: FlagRule = {
   title: 'Phoenix succession',
   source: `${HEUNI}; DOMAIN: a company is dissolved and its business moves to a new one with the same director, address, phone or clients (AUSTRAC Fintel Alliance; NL letterbox study)`,
   params: {
-    windowDays: { value: 180, unit: 'days', why: 'The successor is registered within this many days of the predecessor closing (before or after)' },
+    windowDays: {
+      value: 180,
+      unit: 'days',
+      why: 'The successor is registered within this many days of the predecessor closing (before or after)',
+    },
     minShared: { value: 1, unit: 'contact details', why: 'Director, address, phone or e-mail in common' },
   },
   check(g, p) {
@@ -103,14 +119,23 @@ export const phoenix: FlagRule = {
         // Shared contact details alone are not a succession: the new firm must take something over.
         if (taken.length === 0) continue;
         const what = [...shared, ...taken.filter((t) => t !== 'succession')].join(', ');
-        const facts = { shared: shared.join(','), taken: taken.join(','), dissolved: a.dissolutionDate, registered: b.incorporationDate };
+        const facts = {
+          shared: shared.join(','),
+          taken: taken.join(','),
+          dissolved: a.dissolutionDate,
+          registered: b.incorporationDate,
+        };
         out.push({
-          rule: 'phoenix', companyId: a.id, facts: { ...facts, role: 'predecessor', other: b.name },
+          rule: 'phoenix',
+          companyId: a.id,
+          facts: { ...facts, role: 'predecessor', other: b.name },
           explanation: `Dissolved on ${a.dissolutionDate}; ${b.name}, registered on ${b.incorporationDate}, shares its ${what}`,
           evidenceIds: [b.id, ...evidence],
         });
         out.push({
-          rule: 'phoenix', companyId: b.id, facts: { ...facts, role: 'successor', other: a.name },
+          rule: 'phoenix',
+          companyId: b.id,
+          facts: { ...facts, role: 'successor', other: a.name },
           explanation: `Registered on ${b.incorporationDate} as ${a.name} closed (${a.dissolutionDate}); it shares its ${what}`,
           evidenceIds: [a.id, ...evidence],
         });

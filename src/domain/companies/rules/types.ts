@@ -6,7 +6,15 @@
 import type { CompanyGraph } from '../facts.ts';
 
 export const FLAG_RULE_IDS = [
-  'sharedAddress', 'directorManyBoards', 'directorAge', 'recentlyRegistered', 'noStaffManyPosted', 'payrollGap', 'phoenix', 'postingTooLong', 'repeatedPosting',
+  'sharedAddress',
+  'directorManyBoards',
+  'directorAge',
+  'recentlyRegistered',
+  'noStaffManyPosted',
+  'payrollGap',
+  'phoenix',
+  'postingTooLong',
+  'repeatedPosting',
 ] as const;
 export type FlagRuleId = (typeof FLAG_RULE_IDS)[number];
 

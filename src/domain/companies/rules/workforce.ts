@@ -13,10 +13,19 @@ function postedBy(g: CompanyGraph, id: string): PostingLink[] {
 export const noStaffManyPosted: FlagRule = {
   id: 'noStaffManyPosted',
   title: 'No staff of its own but many posted workers',
-  source: 'Directive 2014/67/EU art. 4(2): a genuine sending undertaking carries out substantial activities where it is established (administrative staff, contracts, turnover); HEUNI report 103a: letterbox employers',
+  source:
+    'Directive 2014/67/EU art. 4(2): a genuine sending undertaking carries out substantial activities where it is established (administrative staff, contracts, turnover); HEUNI report 103a: letterbox employers',
   params: {
-    minPosted: { value: 5, unit: 'workers', why: 'Enough posted workers that a real employer would need staff at home to run them' },
-    maxOtherStaff: { value: 1, unit: 'employees', why: 'Employees it has besides those it posts abroad (or registered employees) at most this many' },
+    minPosted: {
+      value: 5,
+      unit: 'workers',
+      why: 'Enough posted workers that a real employer would need staff at home to run them',
+    },
+    maxOtherStaff: {
+      value: 1,
+      unit: 'employees',
+      why: 'Employees it has besides those it posts abroad (or registered employees) at most this many',
+    },
   },
   check(g, p) {
     const minPosted = p.minPosted ?? 5;
@@ -31,7 +40,9 @@ export const noStaffManyPosted: FlagRule = {
       const home = registered === null ? others.size : Math.min(others.size, Math.max(0, registered - posted.size));
       if (home > maxOther) continue;
       out.push({
-        rule: 'noStaffManyPosted', companyId: c.id, facts: { posted: posted.size, staff: home },
+        rule: 'noStaffManyPosted',
+        companyId: c.id,
+        facts: { posted: posted.size, staff: home },
         explanation: `Posts ${posted.size} workers abroad but has ${home} employee(s) of its own at home`,
         evidenceIds: postings.map((x) => x.id).slice(0, 50),
       });
@@ -43,9 +54,14 @@ export const noStaffManyPosted: FlagRule = {
 export const payrollGap: FlagRule = {
   id: 'payrollGap',
   title: 'Payroll far below what its workforce implies',
-  source: 'HEUNI report 103a and DOMAIN §4: minimal payroll tax and social contributions for the workforce it has; posted workers are owed the host country\'s remuneration (Directive 96/71/EC art. 3(1)(c), as amended by Directive (EU) 2018/957)',
+  source:
+    "HEUNI report 103a and DOMAIN §4: minimal payroll tax and social contributions for the workforce it has; posted workers are owed the host country's remuneration (Directive 96/71/EC art. 3(1)(c), as amended by Directive (EU) 2018/957)",
   params: {
-    monthlyWage: { value: 2000, unit: 'per worker per month, in the company\'s currency', why: 'An assumption: set it to the lowest wage the host country\'s applicable collective agreement allows' },
+    monthlyWage: {
+      value: 2000,
+      unit: "per worker per month, in the company's currency",
+      why: "An assumption: set it to the lowest wage the host country's applicable collective agreement allows",
+    },
     maxShare: { value: 0.5, unit: 'share', why: 'Reported payroll below this share of workforce × wage × 12 months' },
   },
   check(g, p) {
@@ -54,14 +70,23 @@ export const payrollGap: FlagRule = {
     const out: CompanyFlag[] = [];
     for (const c of g.companies.values()) {
       if (c.payroll === null) continue;
-      const known = new Set([...g.employments.filter((e) => e.to === c.id).map((e) => e.from), ...postedBy(g, c.id).map((x) => x.workerId)]);
+      const known = new Set([
+        ...g.employments.filter((e) => e.to === c.id).map((e) => e.from),
+        ...postedBy(g, c.id).map((x) => x.workerId),
+      ]);
       const workforce = Math.max(c.employees ?? 0, known.size);
       if (workforce === 0) continue;
       const expected = workforce * wage * 12;
       if (c.payroll >= share * expected) continue;
       out.push({
-        rule: 'payrollGap', companyId: c.id, facts: { payroll: c.payroll, workforce, expected, currency: c.currency ?? '' },
-        explanation: `Reported payroll ${c.payroll} ${c.currency ?? ''} is ${Math.round((100 * c.payroll) / expected)} % of what ${workforce} workers at ${wage} a month would cost (${expected})`.replace('  ', ' '),
+        rule: 'payrollGap',
+        companyId: c.id,
+        facts: { payroll: c.payroll, workforce, expected, currency: c.currency ?? '' },
+        explanation:
+          `Reported payroll ${c.payroll} ${c.currency ?? ''} is ${Math.round((100 * c.payroll) / expected)} % of what ${workforce} workers at ${wage} a month would cost (${expected})`.replace(
+            '  ',
+            ' ',
+          ),
         evidenceIds: [],
       });
     }
@@ -90,7 +115,11 @@ export const postingTooLong: FlagRule = {
   title: 'Posting longer than the rules allow',
   source: `${POSTING_DIRECTIVE}: after 12 months (18 with a motivated notification) all the host state's terms of employment apply; a worker replacing another on the same task at the same place counts cumulatively`,
   params: {
-    limitMonths: { value: 12, unit: 'months', why: 'Long-term posting: the host state\'s terms apply in full beyond it' },
+    limitMonths: {
+      value: 12,
+      unit: 'months',
+      why: "Long-term posting: the host state's terms apply in full beyond it",
+    },
     extendedMonths: { value: 18, unit: 'months', why: 'The longest extension a motivated notification allows' },
   },
   check(g, p) {
@@ -111,7 +140,9 @@ export const postingTooLong: FlagRule = {
         const had = out.get(last.sendingId);
         if (had && Number(had.facts.months) >= months) continue;
         out.set(last.sendingId, {
-          rule: 'postingTooLong', companyId: last.sendingId, facts: { months, limit: months >= extended ? extended : limit },
+          rule: 'postingTooLong',
+          companyId: last.sendingId,
+          facts: { months, limit: months >= extended ? extended : limit },
           explanation: `A worker has been posted to the same place for ${months} months in all, past the ${limit}-month limit (${extended} with a notification)`,
           evidenceIds: postings.map((x) => x.id),
         });
@@ -125,7 +156,13 @@ export const repeatedPosting: FlagRule = {
   id: 'repeatedPosting',
   title: 'Posting repeated on the same post',
   source: `${POSTING_DIRECTIVE}, third subparagraph: replacing a posted worker by another, or re-posting through another company, does not restart the clock; Directive 2014/67/EU art. 4(3)(e)`,
-  params: { maxGapDays: { value: 31, unit: 'days', why: 'A new posting to the same place starting within this many days of the previous one ending continues it' } },
+  params: {
+    maxGapDays: {
+      value: 31,
+      unit: 'days',
+      why: 'A new posting to the same place starting within this many days of the previous one ending continues it',
+    },
+  },
   check(g, p) {
     const maxGap = p.maxGapDays ?? 31;
     const out = new Map<string, CompanyFlag>();
@@ -134,7 +171,14 @@ export const repeatedPosting: FlagRule = {
         const later = list[i];
         if (!later?.start) continue;
         // The same worker posted again to the same place by another company, soon after.
-        const earlier = list.find((x) => x !== later && x.workerId === later.workerId && x.sendingId !== later.sendingId && (x.start ?? '') < (later.start ?? '') && daysBetween(endOf(g, x), later.start ?? '') <= maxGap);
+        const earlier = list.find(
+          (x) =>
+            x !== later &&
+            x.workerId === later.workerId &&
+            x.sendingId !== later.sendingId &&
+            (x.start ?? '') < (later.start ?? '') &&
+            daysBetween(endOf(g, x), later.start ?? '') <= maxGap,
+        );
         if (!earlier) continue;
         const flag = out.get(later.sendingId);
         if (flag) {
@@ -145,7 +189,9 @@ export const repeatedPosting: FlagRule = {
         }
         const previous = g.companies.get(earlier.sendingId)?.name ?? earlier.sendingId;
         out.set(later.sendingId, {
-          rule: 'repeatedPosting', companyId: later.sendingId, facts: { workers: 1, previous },
+          rule: 'repeatedPosting',
+          companyId: later.sendingId,
+          facts: { workers: 1, previous },
           explanation: `1 worker posted to the same place by ${previous} was posted there again by this company without a break`,
           evidenceIds: [earlier.id, later.id],
         });

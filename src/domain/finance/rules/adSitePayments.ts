@@ -11,8 +11,14 @@ import { capIds, clamp01, money, period, plural } from './common.ts';
 import { defineRule } from './rule.ts';
 
 const parameters = z.object({
-  words: z.array(z.string().min(2)).default([...AD_SITE_WORDS.words]).describe('Escort and ad-site words (entries ending in * match word starts)'),
-  hostingWords: z.array(z.string().min(2)).default([...HOSTING_WORDS.words]).describe('Web-hosting words, reported alongside ad-site payments'),
+  words: z
+    .array(z.string().min(2))
+    .default([...AD_SITE_WORDS.words])
+    .describe('Escort and ad-site words (entries ending in * match word starts)'),
+  hostingWords: z
+    .array(z.string().min(2))
+    .default([...HOSTING_WORDS.words])
+    .describe('Web-hosting words, reported alongside ad-site payments'),
   useCaseAds: z.boolean().default(true).describe('Also match the sites of the ads captured in the case'),
   minPayments: z.int().min(1).max(1000).default(2).describe('Payments to such sites'),
   minAdsWithContact: z.int().min(1).max(1000).default(1).describe('Captured ads giving a holder’s phone or e-mail'),
@@ -20,7 +26,11 @@ const parameters = z.object({
 
 /** `seuraa-illaksi.example` → `seuraa-illaksi`: the part of a host name a statement prints. */
 export function siteLabels(host: string): string[] {
-  const parts = host.toLowerCase().replace(/^www\./, '').split('.').filter(Boolean);
+  const parts = host
+    .toLowerCase()
+    .replace(/^www\./, '')
+    .split('.')
+    .filter(Boolean);
   const labels = new Set<string>();
   if (parts.length) labels.add(parts.join('.'));
   const main = parts.length > 1 ? parts[parts.length - 2] : parts[0];
@@ -31,8 +41,10 @@ export function siteLabels(host: string): string[] {
 export const adSitePayments = defineRule({
   id: 'adSitePayments',
   title: 'Payments to escort or classified-ad sites',
-  source: 'FATF/APG 2018; FinCEN FIN-2020-A008 (payments to escort and classified-ad websites and web hosting; phone numbers and e-mails of the account appearing in sex ads)',
-  description: 'Card or transfer payments to escort, adult or classified-ad sites (including the sites of the case’s captured ads), or a holder whose phone or e-mail is in those ads.',
+  source:
+    'FATF/APG 2018; FinCEN FIN-2020-A008 (payments to escort and classified-ad websites and web hosting; phone numbers and e-mails of the account appearing in sex ads)',
+  description:
+    'Card or transfer payments to escort, adult or classified-ad sites (including the sites of the case’s captured ads), or a holder whose phone or e-mail is in those ads.',
   parameters,
   scanner(ctx: FinanceContext, p) {
     const caseSites = p.useCaseAds ? [...new Set(ctx.ads.flatMap((a) => a.sites.flatMap(siteLabels)))] : [];

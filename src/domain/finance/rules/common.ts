@@ -40,7 +40,14 @@ function findWages(txs: readonly Tx[]): Wage[] {
       last.payer ??= t.cp;
       continue;
     }
-    out.push({ day: t.day, month: monthOfDay(t.day), amount: t.amount, currency: t.currency, ids: [t.id], payer: t.cp });
+    out.push({
+      day: t.day,
+      month: monthOfDay(t.day),
+      amount: t.amount,
+      currency: t.currency,
+      ids: [t.id],
+      payer: t.cp,
+    });
   }
   return out;
 }

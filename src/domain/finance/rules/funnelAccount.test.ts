@@ -2,27 +2,42 @@ import { describe, expect, it } from 'vitest';
 import { context, histories, line, transfer } from '../testing.ts';
 import { fifoOutflow, funnelAccount, maxPlacesInWindow } from './funnelAccount.ts';
 
-const deposit = (day: number, euros: number, place: string) => line('f', day, euros, { kind: 'cash-deposit', text: 'Cash deposit', place });
+const deposit = (day: number, euros: number, place: string) =>
+  line('f', day, euros, { kind: 'cash-deposit', text: 'Cash deposit', place });
 
 describe('funnelAccount', () => {
   it('flags cash deposited in several towns and swept out within days', () => {
     const towns = ['Helsinki', 'Tampere', 'Turku', 'Oulu'];
-    const lines = [0, 1, 2, 3].flatMap((w) => [deposit(w * 7, 1200, towns[w] ?? ''), deposit(w * 7 + 1, 800, towns[(w + 1) % 4] ?? ''), ...transfer('f', 'boss', w * 7 + 3, 1900, 'loan')]);
+    const lines = [0, 1, 2, 3].flatMap((w) => [
+      deposit(w * 7, 1200, towns[w] ?? ''),
+      deposit(w * 7 + 1, 800, towns[(w + 1) % 4] ?? ''),
+      ...transfer('f', 'boss', w * 7 + 3, 1900, 'loan'),
+    ]);
     const [f] = funnelAccount.run({ context: context(), histories: histories(lines) });
     expect(f?.subjectId).toBe('f');
-    expect(f?.explanation).toMatch(/8 cash deposits \(EUR 8,000.00\) were made in 4 different places.*95% of the money left/);
+    expect(f?.explanation).toMatch(
+      /8 cash deposits \(EUR 8,000.00\) were made in 4 different places.*95% of the money left/,
+    );
     expect(f?.evidence).toHaveLength(12);
   });
 
   it('does not flag cash deposited in one town, or kept', () => {
-    const home = [0, 1, 2, 3, 4].flatMap((w) => [deposit(w * 7, 1000, 'Tallinn'), ...transfer('f', 'boss', w * 7 + 2, 950, 'x')]);
+    const home = [0, 1, 2, 3, 4].flatMap((w) => [
+      deposit(w * 7, 1000, 'Tallinn'),
+      ...transfer('f', 'boss', w * 7 + 2, 950, 'x'),
+    ]);
     expect(funnelAccount.run({ context: context(), histories: histories(home) })).toEqual([]);
     const kept = ['Helsinki', 'Tampere', 'Turku', 'Oulu'].map((t, i) => deposit(i * 3, 1000, t));
     expect(funnelAccount.run({ context: context(), histories: histories(kept) })).toEqual([]);
   });
 
   it('counts places within a sliding window and matches outflows first in, first out', () => {
-    const places = [{ day: 0, place: 'a' }, { day: 10, place: 'b' }, { day: 40, place: 'c' }, { day: 45, place: 'd' }];
+    const places = [
+      { day: 0, place: 'a' },
+      { day: 10, place: 'b' },
+      { day: 40, place: 'c' },
+      { day: 45, place: 'd' },
+    ];
     expect(maxPlacesInWindow(places, 31)).toBe(2);
     expect(maxPlacesInWindow(places, 41)).toBe(3);
     const credits = [line('x', 0, 100), line('x', 5, 100)];

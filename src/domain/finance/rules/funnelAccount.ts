@@ -13,10 +13,20 @@ import { defineRule } from './rule.ts';
 
 const parameters = z.object({
   minPlaces: z.int().min(2).max(100).default(3).describe('Different places of cash deposits within the place window'),
-  placeWindowDays: z.int().min(1).max(366).default(31).describe('Days within which the deposits in different places happen'),
+  placeWindowDays: z
+    .int()
+    .min(1)
+    .max(366)
+    .default(31)
+    .describe('Days within which the deposits in different places happen'),
   minDeposits: z.int().min(2).max(10_000).default(4).describe('Cash deposits in all'),
   outflowDays: z.int().min(0).max(60).default(7).describe('Days within which deposited money leaves again'),
-  minOutflowShare: z.number().min(0.1).max(1).default(0.7).describe('Share of the deposited cash that leaves within those days'),
+  minOutflowShare: z
+    .number()
+    .min(0.1)
+    .max(1)
+    .default(0.7)
+    .describe('Share of the deposited cash that leaves within those days'),
 });
 
 /** Most distinct places among deposits within any window of `days` days. */
@@ -43,7 +53,11 @@ export function maxPlacesInWindow(deposits: readonly { day: number; place: strin
  * First in, first out: each debit uses up the oldest credits still within `days` days. Returns
  * the credited amount that left within the window and the debits that took it.
  */
-export function fifoOutflow(credits: readonly Tx[], debits: readonly Tx[], days: number): { matched: number; debitIds: string[]; creditIds: string[] } {
+export function fifoOutflow(
+  credits: readonly Tx[],
+  debits: readonly Tx[],
+  days: number,
+): { matched: number; debitIds: string[]; creditIds: string[] } {
   const queue = credits.map((c) => ({ day: c.day, left: c.amount, id: c.id }));
   let head = 0;
   let matched = 0;
@@ -76,8 +90,10 @@ export function fifoOutflow(credits: readonly Tx[], debits: readonly Tx[], days:
 export const funnelAccount = defineRule({
   id: 'funnelAccount',
   title: 'Funnel account',
-  source: 'FinCEN FIN-2014-A005 (funnel accounts) and FIN-2020-A008; FATF/APG 2018 (cash deposited in many cities, withdrawn quickly elsewhere)',
-  description: 'Cash deposited in several different places within weeks, most of it leaving the account again within days.',
+  source:
+    'FinCEN FIN-2014-A005 (funnel accounts) and FIN-2020-A008; FATF/APG 2018 (cash deposited in many cities, withdrawn quickly elsewhere)',
+  description:
+    'Cash deposited in several different places within weeks, most of it leaving the account again within days.',
   parameters,
   scanner(_ctx, p) {
     const out: Finding[] = [];

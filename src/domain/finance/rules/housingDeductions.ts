@@ -15,7 +15,12 @@ const parameters = z.object({
   windowDays: z.int().min(0).max(31).default(14).describe('Days after the wage within which the payment is made'),
   minPayers: z.int().min(2).max(1000).default(3).describe('Wage earners paying the same sum to the same account'),
   minMonths: z.int().min(1).max(24).default(2).describe('Months in which each of them paid it'),
-  tolerance: z.number().min(0).max(0.2).default(0.01).describe('How far amounts may differ and still count as the same sum (share)'),
+  tolerance: z
+    .number()
+    .min(0)
+    .max(0.2)
+    .default(0.01)
+    .describe('How far amounts may differ and still count as the same sum (share)'),
 });
 
 interface Payment {
@@ -30,7 +35,8 @@ interface Payment {
 export const housingDeductions = defineRule({
   id: 'housingDeductions',
   title: 'Deductions for housing or transport',
-  source: 'FATF/APG 2018 (deductions for accommodation, transport and food far above market value); HEUNI 103a; ILO indicator "abusive working and living conditions"',
+  source:
+    'FATF/APG 2018 (deductions for accommodation, transport and food far above market value); HEUNI 103a; ILO indicator "abusive working and living conditions"',
   description: 'Several wage earners each pay one account the same fixed sum shortly after payday, month after month.',
   parameters,
   scanner(ctx: FinanceContext, p) {
@@ -49,7 +55,14 @@ export const housingDeductions = defineRule({
             if (t.amount >= 0 || !t.cp || seen.has(t.id) || t.flags & (TxFlag.tax | TxFlag.cashWithdrawal)) continue;
             if (sameHolder(ctx, h.accountId, t.cp)) continue;
             seen.add(t.id);
-            pushTo(byTarget, t.cp, { payer: h.accountId, amount: -t.amount, currency: t.currency, day: t.day, id: t.id, labelled: (t.flags & TxFlag.housing) !== 0 });
+            pushTo(byTarget, t.cp, {
+              payer: h.accountId,
+              amount: -t.amount,
+              currency: t.currency,
+              day: t.day,
+              id: t.id,
+              labelled: (t.flags & TxFlag.housing) !== 0,
+            });
           }
         }
       },
@@ -82,7 +95,11 @@ function commonSum(payments: readonly Payment[], tolerance: number, minMonths: n
   // The most frequent amounts only: a landlord with thousands of tenants must not cost a square.
   const freq = new Map<string, number>();
   for (const x of payments) freq.set(`${x.currency} ${x.amount}`, (freq.get(`${x.currency} ${x.amount}`) ?? 0) + 1);
-  const candidates = [...freq].filter(([, n]) => n >= minMonths).sort((a, b) => b[1] - a[1]).slice(0, 50).map(([c]) => c);
+  const candidates = [...freq]
+    .filter(([, n]) => n >= minMonths)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 50)
+    .map(([c]) => c);
   for (const c of candidates) {
     const [currency, amountText] = c.split(' ');
     const amount = Number(amountText);

@@ -38,8 +38,22 @@ export function ruleById(id: string): RuleInfo | undefined {
 }
 
 /** A rule as the API lists it: what it is, where it comes from, its parameters and their defaults. */
-export function describeRule(r: RuleInfo): { id: string; title: string; source: string; description: string; defaults: object; parameters: unknown } {
-  return { id: r.id, title: r.title, source: r.source, description: r.description, defaults: r.parameters.parse({}), parameters: z.toJSONSchema(r.parameters, { io: 'input' }) };
+export function describeRule(r: RuleInfo): {
+  id: string;
+  title: string;
+  source: string;
+  description: string;
+  defaults: object;
+  parameters: unknown;
+} {
+  return {
+    id: r.id,
+    title: r.title,
+    source: r.source,
+    description: r.description,
+    defaults: r.parameters.parse({}),
+    parameters: z.toJSONSchema(r.parameters, { io: 'input' }),
+  };
 }
 
 export interface RuleSelection {
@@ -59,8 +73,10 @@ export interface RuleRun {
 /** Checks the selection (unknown rules and bad parameters name their path) and starts the scanners. */
 export function startRules(context: FinanceContext, selection: RuleSelection = {}): RuleRun {
   const ids = selection.rules ?? ruleIds();
-  for (const [i, id] of ids.entries()) if (!ruleById(id)) throw errors.validation(`Unknown rule "${id}"; known: ${ruleIds().join(', ')}`, `rules[${i}]`);
-  for (const id of Object.keys(selection.parameters ?? {})) if (!ruleById(id)) throw errors.validation(`Unknown rule "${id}"`, `parameters.${id}`);
+  for (const [i, id] of ids.entries())
+    if (!ruleById(id)) throw errors.validation(`Unknown rule "${id}"; known: ${ruleIds().join(', ')}`, `rules[${i}]`);
+  for (const id of Object.keys(selection.parameters ?? {}))
+    if (!ruleById(id)) throw errors.validation(`Unknown rule "${id}"`, `parameters.${id}`);
   const chosen = RULES.filter((r) => ids.includes(r.id));
   const scanners: Scanner[] = [];
   const rules: { id: string; parameters: object }[] = [];
@@ -87,7 +103,11 @@ export function startRules(context: FinanceContext, selection: RuleSelection = {
 }
 
 /** All chosen rules over an in-memory input. */
-export function runRules(context: FinanceContext, histories: Iterable<AccountHistory>, selection: RuleSelection = {}): Finding[] {
+export function runRules(
+  context: FinanceContext,
+  histories: Iterable<AccountHistory>,
+  selection: RuleSelection = {},
+): Finding[] {
   const run = startRules(context, selection);
   for (const h of histories) run.account(h);
   return run.finish();

@@ -12,14 +12,21 @@ import { defineRule } from './rule.ts';
 const parameters = z.object({
   minEmployees: z.int().min(1).max(10_000).default(3).describe('Different accounts paid wages in one month'),
   minMonths: z.int().min(1).max(36).default(2).describe('Months with that many employees paid'),
-  maxTaxShare: z.number().min(0).max(0.5).default(0.02).describe('Tax and contributions below this share of the wages count as none'),
+  maxTaxShare: z
+    .number()
+    .min(0)
+    .max(0.5)
+    .default(0.02)
+    .describe('Tax and contributions below this share of the wages count as none'),
 });
 
 export const payrollWithoutTax = defineRule({
   id: 'payrollWithoutTax',
   title: 'Wages paid without payroll tax or social contributions',
-  source: 'FATF/APG 2018 (a business with workers but no normal payroll, payroll tax or insurance costs); HEUNI 103a and FLOW (letterbox companies); AUSTRAC Fintel Alliance',
-  description: 'An account pays wages to several people month after month but pays no tax office, pension or social-insurance body.',
+  source:
+    'FATF/APG 2018 (a business with workers but no normal payroll, payroll tax or insurance costs); HEUNI 103a and FLOW (letterbox companies); AUSTRAC Fintel Alliance',
+  description:
+    'An account pays wages to several people month after month but pays no tax office, pension or social-insurance body.',
   parameters,
   scanner(_ctx, p) {
     const out: Finding[] = [];
@@ -45,7 +52,9 @@ export const payrollWithoutTax = defineRule({
           variant: none ? 'noTax' : 'littleTax',
           subjectId: h.accountId,
           subjectKind: 'account',
-          score: clamp01((none ? 0.55 : 0.4) + 0.05 * (months.length - p.minMonths) + 0.03 * (employees.size - p.minEmployees)),
+          score: clamp01(
+            (none ? 0.55 : 0.4) + 0.05 * (months.length - p.minMonths) + 0.03 * (employees.size - p.minEmployees),
+          ),
           explanation:
             `This account paid wages to ${plural(employees.size, 'different account')} in ${plural(months.length, 'month')} ` +
             `(${money(payroll.wageTotal, payroll.currency)} in all) but ${none ? 'made no payment' : `paid only ${money(payroll.taxTotal, payroll.currency)}`} ` +

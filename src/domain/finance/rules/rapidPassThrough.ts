@@ -37,7 +37,11 @@ export const rapidPassThrough = defineRule({
           if (credits.length < p.minCredits) continue;
           const total = credits.reduce((a, t) => a + t.amount, 0);
           if (total < p.minVolumeMinor) continue;
-          const flow = fifoOutflow(credits, txs.filter((t) => t.amount < 0), p.windowDays);
+          const flow = fifoOutflow(
+            credits,
+            txs.filter((t) => t.amount < 0),
+            p.windowDays,
+          );
           const share = flow.matched / total;
           if (share < p.minShare) continue;
           out.push({

@@ -44,7 +44,8 @@ export function defineRule<S extends z.ZodType<object>>(def: {
   parameters: S;
   scanner: (context: FinanceContext, params: z.output<S>) => Scanner;
 }): Rule<S> {
-  const start = (context: FinanceContext, params?: unknown): Scanner => def.scanner(context, def.parameters.parse(params ?? {}));
+  const start = (context: FinanceContext, params?: unknown): Scanner =>
+    def.scanner(context, def.parameters.parse(params ?? {}));
   return {
     ...def,
     start,

@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { context, histories, monthlyWages } from '../testing.ts';
 import { sharedContacts } from './sharedContacts.ts';
 
-function earners(n: number, holder: (i: number) => { phones?: string[]; addresses?: string[]; controllers?: string[] }, opened = (i: number) => i) {
-  const accounts = Object.fromEntries(Array.from({ length: n }, (_, i) => [`a${i}`, { holder: `p${i}`, bank: 'Kaleva Pankki', opened: opened(i) }]));
+function earners(
+  n: number,
+  holder: (i: number) => { phones?: string[]; addresses?: string[]; controllers?: string[] },
+  opened = (i: number) => i,
+) {
+  const accounts = Object.fromEntries(
+    Array.from({ length: n }, (_, i) => [`a${i}`, { holder: `p${i}`, bank: 'Kaleva Pankki', opened: opened(i) }]),
+  );
   const holders = Object.fromEntries(Array.from({ length: n }, (_, i) => [`p${i}`, holder(i)]));
   const lines = Array.from({ length: n }, (_, i) => monthlyWages('emp', `a${i}`, 2000, 3)).flat();
   return { context: context({ accounts, holders }), histories: histories(lines) };
@@ -15,7 +21,9 @@ describe('sharedContacts', () => {
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ subjectId: 'addr-1', subjectKind: 'address', variant: 'address' });
     expect(f?.accountIds.sort()).toEqual(['a0', 'a1', 'a2', 'a3']);
-    expect(f?.explanation).toMatch(/4 holders of wage-receiving accounts give the same address\. 4 of their accounts were opened at one bank/);
+    expect(f?.explanation).toMatch(
+      /4 holders of wage-receiving accounts give the same address\. 4 of their accounts were opened at one bank/,
+    );
   });
 
   it('does not flag a family or three flatmates', () => {

@@ -13,19 +13,45 @@ const KINDS = ['phone', 'email', 'address', 'controller'] as const;
 type Kind = (typeof KINDS)[number];
 
 const parameters = z.object({
-  minHolders: z.int().min(2).max(1000).default(4).describe('Distinct holders of wage-receiving accounts sharing one contact detail'),
-  minWageMonths: z.int().min(0).max(24).default(2).describe('Wage payments an account needs to count as a worker’s account (0: every account)'),
-  kinds: z.array(z.enum(KINDS)).min(1).default([...KINDS]).describe('Which contact details to compare'),
-  openedWithinDays: z.int().min(0).max(365).default(7).describe('Accounts opened at one bank within this many days count as opened together'),
+  minHolders: z
+    .int()
+    .min(2)
+    .max(1000)
+    .default(4)
+    .describe('Distinct holders of wage-receiving accounts sharing one contact detail'),
+  minWageMonths: z
+    .int()
+    .min(0)
+    .max(24)
+    .default(2)
+    .describe('Wage payments an account needs to count as a worker’s account (0: every account)'),
+  kinds: z
+    .array(z.enum(KINDS))
+    .min(1)
+    .default([...KINDS])
+    .describe('Which contact details to compare'),
+  openedWithinDays: z
+    .int()
+    .min(0)
+    .max(365)
+    .default(7)
+    .describe('Accounts opened at one bank within this many days count as opened together'),
 });
 
-const SUBJECT: Record<Kind, SubjectKind> = { phone: 'phone', email: 'email', address: 'address', controller: 'controller' };
+const SUBJECT: Record<Kind, SubjectKind> = {
+  phone: 'phone',
+  email: 'email',
+  address: 'address',
+  controller: 'controller',
+};
 
 export const sharedContacts = defineRule({
   id: 'sharedContacts',
   title: 'Workers’ accounts sharing contact details or a controller',
-  source: 'FATF/APG 2018 (several accounts sharing one phone, e-mail, address, device or controller; accounts opened together); FinCEN FIN-2020-A008',
-  description: 'Holders of several wage-receiving accounts give the same phone number, e-mail or address, or are housed or controlled by the same person.',
+  source:
+    'FATF/APG 2018 (several accounts sharing one phone, e-mail, address, device or controller; accounts opened together); FinCEN FIN-2020-A008',
+  description:
+    'Holders of several wage-receiving accounts give the same phone number, e-mail or address, or are housed or controlled by the same person.',
   parameters,
   scanner(ctx: FinanceContext, p) {
     const workerAccounts = new Set<string>();
@@ -35,7 +61,10 @@ export const sharedContacts = defineRule({
         const wages = wagesOf(h.txs);
         if (wages.length < p.minWageMonths) return;
         workerAccounts.add(h.accountId);
-        wageIds.set(h.accountId, wages.slice(0, 3).flatMap((w) => w.ids));
+        wageIds.set(
+          h.accountId,
+          wages.slice(0, 3).flatMap((w) => w.ids),
+        );
       },
 
       finish() {
@@ -51,7 +80,12 @@ export const sharedContacts = defineRule({
         for (const holderId of accountsOf.keys()) {
           const holder = ctx.holders.get(holderId);
           if (!holder) continue;
-          const values: Record<Kind, readonly string[]> = { phone: holder.phones, email: holder.emails, address: holder.addresses, controller: holder.controllers };
+          const values: Record<Kind, readonly string[]> = {
+            phone: holder.phones,
+            email: holder.emails,
+            address: holder.addresses,
+            controller: holder.controllers,
+          };
           for (const kind of p.kinds) {
             for (const value of new Set(values[kind])) {
               const key = `${kind}\u001f${value}`;
@@ -117,8 +151,14 @@ function finding(
   p: z.output<typeof parameters>,
 ): Finding {
   const together = openedTogether(ctx, accounts, p.openedWithinDays);
-  const what = kind === 'controller' ? 'are housed or controlled by the same person' : `give the same ${kind === 'email' ? 'e-mail address' : kind === 'phone' ? 'phone number' : 'address'}`;
-  const opened = together >= 2 ? ` ${plural(together, 'of their accounts was', 'of their accounts were')} opened at one bank within ${plural(p.openedWithinDays, 'day')} of each other.` : '';
+  const what =
+    kind === 'controller'
+      ? 'are housed or controlled by the same person'
+      : `give the same ${kind === 'email' ? 'e-mail address' : kind === 'phone' ? 'phone number' : 'address'}`;
+  const opened =
+    together >= 2
+      ? ` ${plural(together, 'of their accounts was', 'of their accounts were')} opened at one bank within ${plural(p.openedWithinDays, 'day')} of each other.`
+      : '';
   const subject = subjectOf(ctx, kind, value, holders);
   return {
     rule: 'sharedContacts',
@@ -126,7 +166,12 @@ function finding(
     variant: kind,
     subjectId: subject,
     subjectKind: subject === holders[0] && kind !== 'controller' ? 'holder' : SUBJECT[kind],
-    score: clamp01(0.3 + 0.07 * (holders.length - p.minHolders) + (kind === 'controller' ? 0.2 : 0) + 0.3 * (together / Math.max(1, accounts.length))),
+    score: clamp01(
+      0.3 +
+        0.07 * (holders.length - p.minHolders) +
+        (kind === 'controller' ? 0.2 : 0) +
+        0.3 * (together / Math.max(1, accounts.length)),
+    ),
     explanation:
       `${plural(holders.length, 'holder')} of wage-receiving accounts ${what}.${opened} ` +
       'FATF/APG (2018) name several workers’ accounts sharing contact details or a controller as a sign that someone else runs them.',

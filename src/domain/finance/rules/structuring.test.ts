@@ -6,7 +6,10 @@ const cash = (day: number, euros: number) => line('c', day, euros, { kind: 'cash
 
 describe('structuring', () => {
   it('flags deposits kept just below a threshold again and again', () => {
-    const [f] = structuring.run({ context: context(), histories: histories([0, 30, 60, 90, 120].map((d) => cash(d, 4800))) });
+    const [f] = structuring.run({
+      context: context(),
+      histories: histories([0, 30, 60, 90, 120].map((d) => cash(d, 4800))),
+    });
     expect(f).toMatchObject({ subjectId: 'c', variant: 'justBelow', key: 'EUR500000' });
     expect(f?.explanation).toMatch(/5 cash deposits fell just below EUR 5,000.00/);
   });
@@ -19,6 +22,8 @@ describe('structuring', () => {
   });
 
   it('does not flag ordinary cash deposits', () => {
-    expect(structuring.run({ context: context(), histories: histories([0, 30, 60, 90].map((d) => cash(d, 300))) })).toEqual([]);
+    expect(
+      structuring.run({ context: context(), histories: histories([0, 30, 60, 90].map((d) => cash(d, 300))) }),
+    ).toEqual([]);
   });
 });

@@ -16,20 +16,30 @@ const Threshold = z.object({
 });
 
 const parameters = z.object({
-  thresholds: z.array(Threshold).min(1).default([
-    {
-      amountMinor: 1_000_000,
-      currency: 'EUR',
-      source: 'EUR 10,000: due diligence on occasional cash transactions, Directive (EU) 2015/849 art. 11(b) and Regulation (EU) 2024/1624; the US CTR threshold is USD 10,000',
-    },
-    {
-      amountMinor: 500_000,
-      currency: 'EUR',
-      source: 'EUR 5,000: a typical bank-internal cash-monitoring threshold; replace with the thresholds of the banks in the case',
-    },
-  ]),
+  thresholds: z
+    .array(Threshold)
+    .min(1)
+    .default([
+      {
+        amountMinor: 1_000_000,
+        currency: 'EUR',
+        source:
+          'EUR 10,000: due diligence on occasional cash transactions, Directive (EU) 2015/849 art. 11(b) and Regulation (EU) 2024/1624; the US CTR threshold is USD 10,000',
+      },
+      {
+        amountMinor: 500_000,
+        currency: 'EUR',
+        source:
+          'EUR 5,000: a typical bank-internal cash-monitoring threshold; replace with the thresholds of the banks in the case',
+      },
+    ]),
   band: z.number().min(0.01).max(0.5).default(0.2).describe('"Just below": within this share under the threshold'),
-  splitWindowDays: z.int().min(1).max(31).default(7).describe('Days within which split deposits add up past the threshold'),
+  splitWindowDays: z
+    .int()
+    .min(1)
+    .max(31)
+    .default(7)
+    .describe('Days within which split deposits add up past the threshold'),
   minSplitEpisodes: z.int().min(1).max(100).default(2).describe('Times the deposits were split like that'),
   minJustBelow: z.int().min(2).max(1000).default(4).describe('Deposits just below the threshold'),
 });
@@ -56,8 +66,14 @@ export const structuring = defineRule({
           if (!bySplit && !byBand) continue;
           const shown = [...(bySplit ? split.flat() : []), ...(byBand ? justBelow : [])];
           const parts: string[] = [];
-          if (bySplit) parts.push(`${plural(split.length, 'time')} cash deposits made within ${plural(p.splitWindowDays, 'day')} added up to ${money(th.amountMinor, th.currency)} or more while each stayed below it`);
-          if (byBand) parts.push(`${plural(justBelow.length, 'cash deposit')} fell just below ${money(th.amountMinor, th.currency)} (within ${Math.round(p.band * 100)}% of it)`);
+          if (bySplit)
+            parts.push(
+              `${plural(split.length, 'time')} cash deposits made within ${plural(p.splitWindowDays, 'day')} added up to ${money(th.amountMinor, th.currency)} or more while each stayed below it`,
+            );
+          if (byBand)
+            parts.push(
+              `${plural(justBelow.length, 'cash deposit')} fell just below ${money(th.amountMinor, th.currency)} (within ${Math.round(p.band * 100)}% of it)`,
+            );
           out.push({
             rule: 'structuring',
             key: `${th.currency}${th.amountMinor}`,

@@ -30,7 +30,10 @@ describe('wageKickback', () => {
 
   it('ignores small shares and payments outside the window', () => {
     expect(wageKickback.run({ context: context(), histories: histories(network(4, 0.2)) })).toEqual([]);
-    const late = [0, 1, 2].flatMap((i) => [...monthlyWages('emp', `w${i}`, 2000, 3), ...[0, 1, 2].flatMap((m) => transfer(`w${i}`, 'boss', 20 + 30 * m, 900, 'x'))]);
+    const late = [0, 1, 2].flatMap((i) => [
+      ...monthlyWages('emp', `w${i}`, 2000, 3),
+      ...[0, 1, 2].flatMap((m) => transfer(`w${i}`, 'boss', 20 + 30 * m, 900, 'x')),
+    ]);
     expect(wageKickback.run({ context: context(), histories: histories(late) })).toEqual([]);
   });
 

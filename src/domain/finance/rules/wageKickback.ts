@@ -13,9 +13,19 @@ import { defineRule } from './rule.ts';
 
 const parameters = z.object({
   windowDays: z.int().min(0).max(31).default(5).describe('Days after the wage within which the money goes out'),
-  minShare: z.number().min(0.05).max(1).default(0.3).describe('Share of one wage going to one third party (or out in cash)'),
+  minShare: z
+    .number()
+    .min(0.05)
+    .max(1)
+    .default(0.3)
+    .describe('Share of one wage going to one third party (or out in cash)'),
   minCycles: z.int().min(1).max(24).default(2).describe('Wage payments of one worker that show it'),
-  minWorkers: z.int().min(1).max(1000).default(2).describe('Distinct wage-receiving accounts paying the same beneficiary (or paid by the same employer)'),
+  minWorkers: z
+    .int()
+    .min(1)
+    .max(1000)
+    .default(2)
+    .describe('Distinct wage-receiving accounts paying the same beneficiary (or paid by the same employer)'),
 });
 
 interface Relation {
@@ -35,7 +45,8 @@ export const wageKickback = defineRule({
   id: 'wageKickback',
   title: 'Wage kick-back',
   source: 'FATF/APG 2018, Financial Flows from Human Trafficking (wage cycling); FinCEN FIN-2020-A008; HEUNI 103a',
-  description: 'Salary in, then a large share of it out to the same third party (or in cash) within a few days — across several workers.',
+  description:
+    'Salary in, then a large share of it out to the same third party (or in cash) within a few days — across several workers.',
   parameters,
   scanner(ctx: FinanceContext, p) {
     const byTarget = new Map<string, Relation[]>();
@@ -66,7 +77,16 @@ export const wageKickback = defineRule({
             const share = s.amount / w.amount;
             if (share < p.minShare) continue;
             for (const id of s.ids) used.add(id);
-            const r = rel.get(target) ?? { worker: h.accountId, cycles: 0, shareSum: 0, amount: 0, currency: w.currency, days: [], ids: [], payer: w.payer };
+            const r = rel.get(target) ?? {
+              worker: h.accountId,
+              cycles: 0,
+              shareSum: 0,
+              amount: 0,
+              currency: w.currency,
+              days: [],
+              ids: [],
+              payer: w.payer,
+            };
             r.cycles++;
             r.shareSum += Math.min(1, share);
             r.amount += s.amount;
@@ -87,7 +107,15 @@ export const wageKickback = defineRule({
           if (target === CASH) continue;
           const workers = new Set(rels.map((r) => r.worker));
           if (workers.size < p.minWorkers) continue;
-          out.push(finding(target, rels, `sent on average ${pct(avgShare(rels))} of the wage to this account`, p.windowDays, p.minWorkers));
+          out.push(
+            finding(
+              target,
+              rels,
+              `sent on average ${pct(avgShare(rels))} of the wage to this account`,
+              p.windowDays,
+              p.minWorkers,
+            ),
+          );
         }
         // Cash after payday: grouped by the employer paying those workers.
         const byPayer = new Map<string, Relation[]>();
@@ -97,7 +125,16 @@ export const wageKickback = defineRule({
         }
         for (const [payer, rels] of byPayer) {
           if (new Set(rels.map((r) => r.worker)).size < p.minWorkers) continue;
-          out.push(finding(payer, rels, `withdrew on average ${pct(avgShare(rels))} of the wage paid by this account in cash`, p.windowDays, p.minWorkers, 'cash'));
+          out.push(
+            finding(
+              payer,
+              rels,
+              `withdrew on average ${pct(avgShare(rels))} of the wage paid by this account in cash`,
+              p.windowDays,
+              p.minWorkers,
+              'cash',
+            ),
+          );
         }
         return out;
       },
@@ -105,9 +142,21 @@ export const wageKickback = defineRule({
   },
 });
 
-const avgShare = (rels: readonly Relation[]): number => rels.reduce((a, r) => a + r.shareSum, 0) / Math.max(1, rels.reduce((a, r) => a + r.cycles, 0));
+const avgShare = (rels: readonly Relation[]): number =>
+  rels.reduce((a, r) => a + r.shareSum, 0) /
+  Math.max(
+    1,
+    rels.reduce((a, r) => a + r.cycles, 0),
+  );
 
-function finding(subject: string, rels: Relation[], what: string, windowDays: number, minWorkers: number, key = 'transfer'): Finding {
+function finding(
+  subject: string,
+  rels: Relation[],
+  what: string,
+  windowDays: number,
+  minWorkers: number,
+  key = 'transfer',
+): Finding {
   const workers = [...new Set(rels.map((r) => r.worker))];
   const cycles = rels.reduce((a, r) => a + r.cycles, 0);
   const currency = rels[0]?.currency ?? 'EUR';
@@ -121,7 +170,7 @@ function finding(subject: string, rels: Relation[], what: string, windowDays: nu
     subjectId: entity ?? subject.slice(3),
     subjectKind: entity ? 'account' : 'accountNumber',
     // More workers and larger shares make it stronger; the minimum number of workers at 30% scores 0.5.
-    score: clamp01(0.25 + 0.1 * (workers.length - minWorkers) + 0.25 * share / 0.3),
+    score: clamp01(0.25 + 0.1 * (workers.length - minWorkers) + (0.25 * share) / 0.3),
     explanation:
       `${plural(workers.length, 'account')} receiving wages ${what} within ${plural(windowDays, 'day')} of being paid, ` +
       `in ${plural(cycles, 'wage payment')} ${period(rels.flatMap((r) => r.days))} (${money(total, currency)} in all). ` +

@@ -48,7 +48,11 @@ export function CaptureUpload({ caseId, onCaptured }: { caseId: string; onCaptur
     if (!file || Object.keys(errs).length) return;
     setProgress({ loaded: 0, total: file.size });
     try {
-      const out = await uploadFile<CaptureDetailOut>(uploadUrl(caseId, file.name, url, capturedAt), file, (loaded, total) => setProgress({ loaded, total }));
+      const out = await uploadFile<CaptureDetailOut>(
+        uploadUrl(caseId, file.name, url, capturedAt),
+        file,
+        (loaded, total) => setProgress({ loaded, total }),
+      );
       onCaptured(out);
       setFile(null);
       setUrl('');
@@ -63,7 +67,12 @@ export function CaptureUpload({ caseId, onCaptured }: { caseId: string; onCaptur
   };
 
   return (
-    <form className="panel capture-upload" onSubmit={(e) => void submit(e)} aria-labelledby="capture-upload-heading" noValidate>
+    <form
+      className="panel capture-upload"
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="capture-upload-heading"
+      noValidate
+    >
       <header className="panel-header">
         <h2 id="capture-upload-heading">{t('captures.uploadTitle')}</h2>
       </header>
@@ -71,11 +80,19 @@ export function CaptureUpload({ caseId, onCaptured }: { caseId: string; onCaptur
       <div className="capture-fields">
         <Field label={t('captures.file')} error={fieldErrors.file} required>
           {(p) => (
-            <input {...p} ref={fileInput} type="file" accept=".html,.htm,.mhtml,.mht,.txt,image/png,image/jpeg" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+            <input
+              {...p}
+              ref={fileInput}
+              type="file"
+              accept=".html,.htm,.mhtml,.mht,.txt,image/png,image/jpeg"
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
           )}
         </Field>
         <Field label={t('captures.url')} error={fieldErrors.url} required>
-          {(p) => <input {...p} type="url" value={url} placeholder="https://" onChange={(e) => setUrl(e.target.value)} />}
+          {(p) => (
+            <input {...p} type="url" value={url} placeholder="https://" onChange={(e) => setUrl(e.target.value)} />
+          )}
         </Field>
         <Field label={t('captures.capturedAt')} error={fieldErrors.capturedAt} required>
           {(p) => <input {...p} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />}

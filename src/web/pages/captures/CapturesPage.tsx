@@ -27,10 +27,18 @@ function VerifyButton({ caseId }: { caseId: string }) {
       </button>
       {check.error ? <ErrorMessage error={check.error} /> : null}
       {check.data ? (
-        check.data.ok ? <Notice kind="success">{t('captures.verifyOk', { count: check.data.checked })}</Notice> : (
+        check.data.ok ? (
+          <Notice kind="success">{t('captures.verifyOk', { count: check.data.checked })}</Notice>
+        ) : (
           <Notice kind="warning" icon="warning">
             {t('captures.verifyFailed', { count: bad.length, total: check.data.checked })}
-            <ul>{bad.map((f) => <li key={f.fileId}>{f.fileName}: {t(`captures.status.${f.status}`)}</li>)}</ul>
+            <ul>
+              {bad.map((f) => (
+                <li key={f.fileId}>
+                  {f.fileName}: {t(`captures.status.${f.status}`)}
+                </li>
+              ))}
+            </ul>
           </Notice>
         )
       ) : null}
@@ -57,8 +65,14 @@ export function CapturesPage({ caseId }: { caseId: string }) {
       {canWrite ? <CaptureUpload caseId={caseId} onCaptured={(c) => setSelected(c.id)} /> : null}
       <div className="two-columns">
         <section className="panel" aria-labelledby="captures-heading">
-          <header className="panel-header"><h2 id="captures-heading">{t('captures.list')}</h2></header>
-          {list.isPending ? <Loading /> : list.error ? <ErrorMessage error={list.error} /> : captures.length === 0 ? (
+          <header className="panel-header">
+            <h2 id="captures-heading">{t('captures.list')}</h2>
+          </header>
+          {list.isPending ? (
+            <Loading />
+          ) : list.error ? (
+            <ErrorMessage error={list.error} />
+          ) : captures.length === 0 ? (
             <EmptyState icon="image" title={t('captures.none')} />
           ) : (
             <table className="table compact" data-testid="captures-table">
@@ -74,12 +88,25 @@ export function CapturesPage({ caseId }: { caseId: string }) {
                 {captures.map((c) => (
                   <tr key={c.id} className={c.id === selected ? 'selected' : ''}>
                     <td>
-                      <button type="button" className="link-button" aria-pressed={c.id === selected} onClick={() => setSelected(c.id)}>{c.title}</button>
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-pressed={c.id === selected}
+                        onClick={() => setSelected(c.id)}
+                      >
+                        {c.title}
+                      </button>
                       <div className="small muted">{c.site}</div>
                     </td>
                     <td className="small">{f.dateTime(c.capturedAt)}</td>
                     <td className="small mono">{c.phones.join(', ')}</td>
-                    <td className="small">{c.redFlags.map((k) => <span key={k} className="tag flag">{t(`captures.flag.${k}`)}</span>)}</td>
+                    <td className="small">
+                      {c.redFlags.map((k) => (
+                        <span key={k} className="tag flag">
+                          {t(`captures.flag.${k}`)}
+                        </span>
+                      ))}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -87,7 +114,9 @@ export function CapturesPage({ caseId }: { caseId: string }) {
           )}
         </section>
         <section className="panel" aria-labelledby="capture-heading">
-          <header className="panel-header"><h2 id="capture-heading">{t('captures.detail')}</h2></header>
+          <header className="panel-header">
+            <h2 id="capture-heading">{t('captures.detail')}</h2>
+          </header>
           {selected ? <CaptureDetail caseId={caseId} id={selected} /> : <p className="muted">{t('captures.pick')}</p>}
         </section>
       </div>

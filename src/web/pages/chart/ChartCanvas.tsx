@@ -56,7 +56,9 @@ export function ChartCanvas({ graph, highlight, onSelect, onMoved, onRenderer, l
       edgeReducer: (edge, data) => {
         const { path, pathEdges } = hl.current;
         if (!path.length) return data;
-        return pathEdges.has(edge) ? { ...data, color: '#c2410c', size: 4, zIndex: 2, forceLabel: true } : { ...data, color: DIM, label: '', zIndex: 0 };
+        return pathEdges.has(edge)
+          ? { ...data, color: '#c2410c', size: 4, zIndex: 2, forceLabel: true }
+          : { ...data, color: DIM, label: '', zIndex: 0 };
       },
     });
     renderer.current = sigma;

@@ -48,7 +48,10 @@ export function ChartPage({ caseId }: { caseId: string }) {
   const [colourBy, setColourBy] = useState<'type' | 'community'>('type');
   const [sizeBy, setSizeBy] = useState<Measure | 'none'>('none');
   const [path, setPath] = useState<{ nodes: string[]; edges: string[] } | null>(null);
-  const [pathEnds, setPathEnds] = useState<{ source: string | null; target: string | null }>({ source: null, target: null });
+  const [pathEnds, setPathEnds] = useState<{ source: string | null; target: string | null }>({
+    source: null,
+    target: null,
+  });
   const [pathMessage, setPathMessage] = useState<string | null>(null);
   const [showText, setShowText] = useState(false);
   const [renderer, setRenderer] = useState<Sigma | null>(null);
@@ -65,39 +68,82 @@ export function ChartPage({ caseId }: { caseId: string }) {
     setLayoutTick((x) => x + 1);
   }, [loaded, chart]);
 
-  const data = useMemo(() => (loaded ? mergeGraphs(loaded, extra ?? { nodes: [], edges: [], truncated: false, total: 0 }) : null), [loaded, extra]);
+  const data = useMemo(
+    () => (loaded ? mergeGraphs(loaded, extra ?? { nodes: [], edges: [], truncated: false, total: 0 }) : null),
+    [loaded, extra],
+  );
   const byId = useMemo(() => new Map((data?.nodes ?? []).map((n) => [n.id, n])), [data]);
   const edgeLabel = useCallback(
-    (e: ChartEdgeOut) => (e.kind === 'money' ? (e.amounts ?? []).map((a) => `${f.money(a.amountMinor / 100, a.currency)} ×${a.count}`).join(' · ') : `${t(`schema.${e.schema}.one`, { defaultValue: e.schema })}${e.label ? `: ${e.label}` : ''}`),
+    (e: ChartEdgeOut) =>
+      e.kind === 'money'
+        ? (e.amounts ?? []).map((a) => `${f.money(a.amountMinor / 100, a.currency)} ×${a.count}`).join(' · ')
+        : `${t(`schema.${e.schema}.one`, { defaultValue: e.schema })}${e.label ? `: ${e.label}` : ''}`,
     [f, t],
   );
   const nodeLabel = useCallback((n: ChartNodeOut) => n.caption, []);
 
-  const plain = useMemo(() => (data ? drawnGraph(data, { filters, positions: positions.current, pinned, community: null, sizeBy: null, nodeLabel, edgeLabel }) : null), [data, filters, pinned, nodeLabel, edgeLabel, layoutTick]);
+  const plain = useMemo(
+    () =>
+      data
+        ? drawnGraph(data, {
+            filters,
+            positions: positions.current,
+            pinned,
+            community: null,
+            sizeBy: null,
+            nodeLabel,
+            edgeLabel,
+          })
+        : null,
+    [data, filters, pinned, nodeLabel, edgeLabel, layoutTick],
+  );
   const community = useMemo(() => (plain && colourBy === 'community' ? communities(plain) : null), [plain, colourBy]);
   const sizes = useMemo(() => (plain && sizeBy !== 'none' ? measure(plain, sizeBy) : null), [plain, sizeBy]);
   const graph = useMemo(
-    () => (data && (community || sizes) ? drawnGraph(data, { filters, positions: positions.current, pinned, community, sizeBy: sizes, nodeLabel, edgeLabel }) : plain),
+    () =>
+      data && (community || sizes)
+        ? drawnGraph(data, {
+            filters,
+            positions: positions.current,
+            pinned,
+            community,
+            sizeBy: sizes,
+            nodeLabel,
+            edgeLabel,
+          })
+        : plain,
     [data, plain, community, sizes, filters, pinned, nodeLabel, edgeLabel],
   );
   const drawnIds = useMemo(() => (graph ? graph.nodes().sort() : []), [graph]);
   const drawnSet = useMemo(() => new Set(drawnIds), [drawnIds]);
-  const highlight: Highlight = useMemo(() => ({ path: path?.nodes ?? [], pathEdges: new Set(path?.edges ?? []), selected }), [path, selected]);
+  const highlight: Highlight = useMemo(
+    () => ({ path: path?.nodes ?? [], pathEdges: new Set(path?.edges ?? []), selected }),
+    [path, selected],
+  );
 
   const select = useCallback((id: string) => useSelection.getState().select(caseId, id), [caseId]);
   const moved = useCallback((id: string, x: number, y: number) => {
     positions.current.set(id, { x, y });
     setPinned((p) => new Set([...p, id]));
   }, []);
-  const applyPositions = useCallback((next: ReadonlyMap<string, { x: number; y: number }>) => {
-    for (const [id, p] of next) if (!pinned.has(id)) positions.current.set(id, p);
-    setLayoutTick((x) => x + 1);
-  }, [pinned]);
+  const applyPositions = useCallback(
+    (next: ReadonlyMap<string, { x: number; y: number }>) => {
+      for (const [id, p] of next) if (!pinned.has(id)) positions.current.set(id, p);
+      setLayoutTick((x) => x + 1);
+    },
+    [pinned],
+  );
 
   // A chart without a layout of its own is laid out by ForceAtlas2 once it arrives (small ones;
   // big ones keep the quick placement until the analyst asks).
   useEffect(() => {
-    if (!plain || plain.order === 0 || plain.order > AUTO_LAYOUT_MAX || plain.everyNode((id) => positions.current.has(id))) return;
+    if (
+      !plain ||
+      plain.order === 0 ||
+      plain.order > AUTO_LAYOUT_MAX ||
+      plain.everyNode((id) => positions.current.has(id))
+    )
+      return;
     const job = forceLayout({
       nodes: plain.mapNodes((id, a) => ({ id, x: Number(a.x), y: Number(a.y), fixed: pinned.has(id) })),
       edges: plain.mapEdges((_e, _a, s, t) => [s, t] as [string, string]),
@@ -142,48 +188,108 @@ export function ChartPage({ caseId }: { caseId: string }) {
         {period ? (
           <Notice kind="info" icon="eye">
             {t('chart.periodActive', { from: period.from ?? '…', to: period.to ?? '…' })}{' '}
-            <button type="button" className="btn subtle" onClick={clearPeriod}>{t('chart.clearPeriod')}</button>
+            <button type="button" className="btn subtle" onClick={clearPeriod}>
+              {t('chart.clearPeriod')}
+            </button>
           </Notice>
         ) : null}
       </div>
       <ChartToolbar
-        caseId={caseId} data={data} chart={chart} renderer={renderer} graph={graph} selected={selected} focus={focus} steps={steps}
-        pinned={pinned} positions={positions.current} filters={filters} period={period}
-        colourBy={colourBy} setColourBy={setColourBy} sizeBy={sizeBy} setSizeBy={setSizeBy}
+        caseId={caseId}
+        data={data}
+        chart={chart}
+        renderer={renderer}
+        graph={graph}
+        selected={selected}
+        focus={focus}
+        steps={steps}
+        pinned={pinned}
+        positions={positions.current}
+        filters={filters}
+        period={period}
+        colourBy={colourBy}
+        setColourBy={setColourBy}
+        sizeBy={sizeBy}
+        setSizeBy={setSizeBy}
         onPin={(id) => setPinned((p) => (p.has(id) ? new Set([...p].filter((x) => x !== id)) : new Set([...p, id])))}
         onExpandSelected={(g) => setExtra((x) => mergeGraphs(x, g))}
         onPathFrom={(id) => setPathEnds((e) => ({ ...e, source: id }))}
         onPathTo={(id) => setPathEnds((e) => ({ ...e, target: id }))}
-        onClearPath={() => { setPath(null); setPathEnds({ source: null, target: null }); setPathMessage(null); }}
+        onClearPath={() => {
+          setPath(null);
+          setPathEnds({ source: null, target: null });
+          setPathMessage(null);
+        }}
         onPositions={applyPositions}
-        showText={showText} setShowText={setShowText}
+        showText={showText}
+        setShowText={setShowText}
         onStart={(id) => navigate(paths.chart(caseId, { focus: id }))}
       />
       <p className="muted small" aria-live="polite">
-        {pathEnds.source ? t('chart.pathFromLabel', { name: byId.get(pathEnds.source)?.caption ?? pathEnds.source }) : null}{' '}
-        {pathEnds.target ? t('chart.pathToLabel', { name: byId.get(pathEnds.target)?.caption ?? pathEnds.target }) : null} {pathMessage}
+        {pathEnds.source
+          ? t('chart.pathFromLabel', { name: byId.get(pathEnds.source)?.caption ?? pathEnds.source })
+          : null}{' '}
+        {pathEnds.target
+          ? t('chart.pathToLabel', { name: byId.get(pathEnds.target)?.caption ?? pathEnds.target })
+          : null}{' '}
+        {pathMessage}
       </p>
       {loading && !data ? <Loading /> : null}
       {error ? <ErrorMessage error={error} /> : null}
-      {data?.truncated && data.nodes.length === 0 ? <Notice kind="warning" icon="warning">{t('chart.tooBig', { n: data.total })}</Notice> : null}
+      {data?.truncated && data.nodes.length === 0 ? (
+        <Notice kind="warning" icon="warning">
+          {t('chart.tooBig', { n: data.total })}
+        </Notice>
+      ) : null}
       <div className="chart-layout">
         <div
           className="chart-stage"
           data-testid="link-chart"
           data-node-count={drawnIds.length}
-          {...(drawnIds.length <= MAX_IDS_IN_DOM ? { 'data-node-ids': drawnIds.join(' '), 'data-highlighted-path': (path?.nodes ?? []).join(' ') } : {})}
+          {...(drawnIds.length <= MAX_IDS_IN_DOM
+            ? { 'data-node-ids': drawnIds.join(' '), 'data-highlighted-path': (path?.nodes ?? []).join(' ') }
+            : {})}
           data-loading={loading ? 'true' : 'false'}
         >
-          {graph ? <ChartCanvas graph={graph} highlight={highlight} onSelect={select} onMoved={moved} onRenderer={setRenderer} label={t('chart.canvasLabel', { nodes: drawnIds.length, links: graph.size })} /> : null}
-          <p className="muted small chart-count">{t('chart.counts', { nodes: drawnIds.length, links: graph?.size ?? 0 })}</p>
+          {graph ? (
+            <ChartCanvas
+              graph={graph}
+              highlight={highlight}
+              onSelect={select}
+              onMoved={moved}
+              onRenderer={setRenderer}
+              label={t('chart.canvasLabel', { nodes: drawnIds.length, links: graph.size })}
+            />
+          ) : null}
+          <p className="muted small chart-count">
+            {t('chart.counts', { nodes: drawnIds.length, links: graph?.size ?? 0 })}
+          </p>
         </div>
         <aside className="chart-side">
-          {ranking ? <KeyPlayers measureName={sizeBy as Measure} ranking={ranking} caption={(id) => byId.get(id)?.caption ?? id} onSelect={select} /> : null}
+          {ranking ? (
+            <KeyPlayers
+              measureName={sizeBy as Measure}
+              ranking={ranking}
+              caption={(id) => byId.get(id)?.caption ?? id}
+              onSelect={select}
+            />
+          ) : null}
           {data ? <FiltersPanel data={data} filters={filters} onChange={setFilters} /> : null}
           <SavedCharts caseId={caseId} charts={saved.data?.charts ?? []} current={chartId} />
         </aside>
       </div>
-      {showText && data ? <TextAlternative data={data} drawn={drawnSet} selected={selected} onSelect={select} edgeLabel={(id) => { const e = data.edges.find((x) => x.id === id); return e ? edgeLabel(e) : ''; }} /> : null}
+      {showText && data ? (
+        <TextAlternative
+          data={data}
+          drawn={drawnSet}
+          selected={selected}
+          onSelect={select}
+          edgeLabel={(id) => {
+            const e = data.edges.find((x) => x.id === id);
+            return e ? edgeLabel(e) : '';
+          }}
+        />
+      ) : null}
     </div>
   );
 }

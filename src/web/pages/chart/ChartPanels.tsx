@@ -6,7 +6,15 @@ import { paths } from '../../app/router.ts';
 import { TypeChip } from '../../ui/EntityBadge.tsx';
 import type { Measure } from './analysis.ts';
 
-export function FiltersPanel({ data, filters, onChange }: { data: CaseGraphOut; filters: ChartFilters; onChange: (f: ChartFilters) => void }) {
+export function FiltersPanel({
+  data,
+  filters,
+  onChange,
+}: {
+  data: CaseGraphOut;
+  filters: ChartFilters;
+  onChange: (f: ChartFilters) => void;
+}) {
   const { t } = useTranslation();
   const types = [...new Set(data.nodes.map((n) => n.schema))].sort();
   const linkTypes = [...new Set(data.edges.map((e) => e.schema))].sort();
@@ -19,7 +27,11 @@ export function FiltersPanel({ data, filters, onChange }: { data: CaseGraphOut; 
         <legend>{t('chart.entityTypes')}</legend>
         {types.map((s) => (
           <label key={s} className="check">
-            <input type="checkbox" checked={!filters.hiddenTypes.includes(s)} onChange={() => onChange({ ...filters, hiddenTypes: toggle(filters.hiddenTypes, s) })} />
+            <input
+              type="checkbox"
+              checked={!filters.hiddenTypes.includes(s)}
+              onChange={() => onChange({ ...filters, hiddenTypes: toggle(filters.hiddenTypes, s) })}
+            />
             <TypeChip schema={s} size={14} /> {t(`schema.${s}.other`, { defaultValue: s })}
           </label>
         ))}
@@ -28,7 +40,11 @@ export function FiltersPanel({ data, filters, onChange }: { data: CaseGraphOut; 
         <legend>{t('chart.linkTypes')}</legend>
         {linkTypes.map((s) => (
           <label key={s} className="check">
-            <input type="checkbox" checked={!filters.hiddenLinkTypes.includes(s)} onChange={() => onChange({ ...filters, hiddenLinkTypes: toggle(filters.hiddenLinkTypes, s) })} />
+            <input
+              type="checkbox"
+              checked={!filters.hiddenLinkTypes.includes(s)}
+              onChange={() => onChange({ ...filters, hiddenLinkTypes: toggle(filters.hiddenLinkTypes, s) })}
+            />
             {s === 'Money' ? t('chart.money') : t(`schema.${s}.other`, { defaultValue: s })}
           </label>
         ))}
@@ -37,28 +53,60 @@ export function FiltersPanel({ data, filters, onChange }: { data: CaseGraphOut; 
         <span>{t('chart.tag')}</span>
         <select value={filters.tag ?? ''} onChange={(e) => onChange({ ...filters, tag: e.target.value || null })}>
           <option value="">{t('chart.anyTag')}</option>
-          {tags.map((x) => <option key={x} value={x}>{x}</option>)}
+          {tags.map((x) => (
+            <option key={x} value={x}>
+              {x}
+            </option>
+          ))}
         </select>
       </label>
       <label className="field">
         <span>{t('chart.minReliability')}</span>
-        <select value={filters.minReliability ?? ''} onChange={(e) => onChange({ ...filters, minReliability: (e.target.value || null) as ChartFilters['minReliability'] })}>
+        <select
+          value={filters.minReliability ?? ''}
+          onChange={(e) =>
+            onChange({ ...filters, minReliability: (e.target.value || null) as ChartFilters['minReliability'] })
+          }
+        >
           <option value="">{t('chart.anyGrading')}</option>
-          {['A', 'B', 'C', 'D'].map((x) => <option key={x} value={x}>{x}</option>)}
+          {['A', 'B', 'C', 'D'].map((x) => (
+            <option key={x} value={x}>
+              {x}
+            </option>
+          ))}
         </select>
       </label>
       <label className="field">
         <span>{t('chart.minInformation')}</span>
-        <select value={filters.minInformation ?? ''} onChange={(e) => onChange({ ...filters, minInformation: (e.target.value || null) as ChartFilters['minInformation'] })}>
+        <select
+          value={filters.minInformation ?? ''}
+          onChange={(e) =>
+            onChange({ ...filters, minInformation: (e.target.value || null) as ChartFilters['minInformation'] })
+          }
+        >
           <option value="">{t('chart.anyGrading')}</option>
-          {['1', '2', '3', '4'].map((x) => <option key={x} value={x}>{x}</option>)}
+          {['1', '2', '3', '4'].map((x) => (
+            <option key={x} value={x}>
+              {x}
+            </option>
+          ))}
         </select>
       </label>
     </section>
   );
 }
 
-export function KeyPlayers({ measureName, ranking, caption, onSelect }: { measureName: Measure; ranking: [string, number][]; caption: (id: string) => string; onSelect: (id: string) => void }) {
+export function KeyPlayers({
+  measureName,
+  ranking,
+  caption,
+  onSelect,
+}: {
+  measureName: Measure;
+  ranking: [string, number][];
+  caption: (id: string) => string;
+  onSelect: (id: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <section className="panel chart-panel" aria-labelledby="chart-key-h">
@@ -66,7 +114,10 @@ export function KeyPlayers({ measureName, ranking, caption, onSelect }: { measur
       <ol className="key-players">
         {ranking.map(([id, v]) => (
           <li key={id}>
-            <button type="button" className="link-button" onClick={() => onSelect(id)}>{caption(id)}</button> <span className="muted small">{v.toFixed(v < 10 ? 3 : 0)}</span>
+            <button type="button" className="link-button" onClick={() => onSelect(id)}>
+              {caption(id)}
+            </button>{' '}
+            <span className="muted small">{v.toFixed(v < 10 ? 3 : 0)}</span>
           </li>
         ))}
       </ol>
@@ -74,17 +125,35 @@ export function KeyPlayers({ measureName, ranking, caption, onSelect }: { measur
   );
 }
 
-export function SavedCharts({ caseId, charts, current }: { caseId: string; charts: readonly ChartSummaryOut[]; current: string | null }) {
+export function SavedCharts({
+  caseId,
+  charts,
+  current,
+}: {
+  caseId: string;
+  charts: readonly ChartSummaryOut[];
+  current: string | null;
+}) {
   const { t } = useTranslation();
   return (
     <section className="panel chart-panel" aria-labelledby="chart-saved-h">
       <h2 id="chart-saved-h">{t('chart.saved')}</h2>
-      {charts.length === 0 ? <p className="muted small">{t('chart.noneSaved')}</p> : (
+      {charts.length === 0 ? (
+        <p className="muted small">{t('chart.noneSaved')}</p>
+      ) : (
         <ul className="saved-charts">
           {charts.map((c) => (
             <li key={c.id}>
-              <Link to={paths.chart(caseId, { chart: c.id })} {...(c.id === current ? { 'aria-current': 'page' as const } : {})}>{c.name}</Link>{' '}
-              <span className="muted small">{t('chart.nodes', { n: c.nodes })}{c.imported ? ` · ${t('chart.importedMark')}` : ''}</span>
+              <Link
+                to={paths.chart(caseId, { chart: c.id })}
+                {...(c.id === current ? { 'aria-current': 'page' as const } : {})}
+              >
+                {c.name}
+              </Link>{' '}
+              <span className="muted small">
+                {t('chart.nodes', { n: c.nodes })}
+                {c.imported ? ` · ${t('chart.importedMark')}` : ''}
+              </span>
             </li>
           ))}
         </ul>
@@ -94,7 +163,19 @@ export function SavedCharts({ caseId, charts, current }: { caseId: string; chart
 }
 
 /** Every drawn node and link as a table, for screen readers and for reading exact values. */
-export function TextAlternative({ data, drawn, selected, onSelect, edgeLabel }: { data: CaseGraphOut; drawn: ReadonlySet<string>; selected: string | null; onSelect: (id: string) => void; edgeLabel: (id: string) => string }) {
+export function TextAlternative({
+  data,
+  drawn,
+  selected,
+  onSelect,
+  edgeLabel,
+}: {
+  data: CaseGraphOut;
+  drawn: ReadonlySet<string>;
+  selected: string | null;
+  onSelect: (id: string) => void;
+  edgeLabel: (id: string) => string;
+}) {
   const { t } = useTranslation();
   const nodes = data.nodes.filter((n) => drawn.has(n.id)).slice(0, 2000);
   const caption = new Map(data.nodes.map((n) => [n.id, n.caption]));
@@ -103,23 +184,52 @@ export function TextAlternative({ data, drawn, selected, onSelect, edgeLabel }: 
     <div className="chart-text" data-testid="chart-text">
       <table className="table compact">
         <caption>{t('chart.nodesTable')}</caption>
-        <thead><tr><th scope="col">{t('chart.entity')}</th><th scope="col">{t('chart.type')}</th><th scope="col">{t('chart.grading')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t('chart.entity')}</th>
+            <th scope="col">{t('chart.type')}</th>
+            <th scope="col">{t('chart.grading')}</th>
+          </tr>
+        </thead>
         <tbody>
           {nodes.map((n) => (
             <tr key={n.id} data-node-id={n.id} aria-selected={n.id === selected}>
-              <td><button type="button" className={n.pseudonymised ? 'link-button pseudonym' : 'link-button'} onClick={() => onSelect(n.id)}>{n.caption}</button></td>
-              <td><TypeChip schema={n.schema} size={14} /> {t(`schema.${n.schema}.one`, { defaultValue: n.schema })}</td>
-              <td>{n.reliability}{n.information}</td>
+              <td>
+                <button
+                  type="button"
+                  className={n.pseudonymised ? 'link-button pseudonym' : 'link-button'}
+                  onClick={() => onSelect(n.id)}
+                >
+                  {n.caption}
+                </button>
+              </td>
+              <td>
+                <TypeChip schema={n.schema} size={14} /> {t(`schema.${n.schema}.one`, { defaultValue: n.schema })}
+              </td>
+              <td>
+                {n.reliability}
+                {n.information}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <table className="table compact">
         <caption>{t('chart.linksTable')}</caption>
-        <thead><tr><th scope="col">{t('chart.from')}</th><th scope="col">{t('chart.link')}</th><th scope="col">{t('chart.to')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t('chart.from')}</th>
+            <th scope="col">{t('chart.link')}</th>
+            <th scope="col">{t('chart.to')}</th>
+          </tr>
+        </thead>
         <tbody>
           {edges.map((e) => (
-            <tr key={e.id}><td>{caption.get(e.source)}</td><td>{edgeLabel(e.id)}</td><td>{caption.get(e.target)}</td></tr>
+            <tr key={e.id}>
+              <td>{caption.get(e.source)}</td>
+              <td>{edgeLabel(e.id)}</td>
+              <td>{caption.get(e.target)}</td>
+            </tr>
           ))}
         </tbody>
       </table>

@@ -65,14 +65,17 @@ export function ChartToolbar(p: Props) {
   };
   const graphPositions = () => {
     const out: { id: string; x: number; y: number; pinned?: boolean }[] = [];
-    p.graph?.forEachNode((id, a) => out.push({ id, x: Number(a.x), y: Number(a.y), ...(p.pinned.has(id) ? { pinned: true } : {}) }));
+    p.graph?.forEachNode((id, a) =>
+      out.push({ id, x: Number(a.x), y: Number(a.y), ...(p.pinned.has(id) ? { pinned: true } : {}) }),
+    );
     return out;
   };
   const save = () =>
     run('save', async () => {
       const content = { nodes: graphPositions(), filters: p.filters, period: p.period, layout: 'manual' as const };
       const label = name.trim() || p.chart?.name || '';
-      if (p.chart && label === p.chart.name) await m.update(p.chart.id, { name: label, content, version: p.chart.version });
+      if (p.chart && label === p.chart.name)
+        await m.update(p.chart.id, { name: label, content, version: p.chart.version });
       else navigate(paths.chart(p.caseId, { chart: (await m.create({ name: label, content })).id }));
     });
   const layoutForce = () =>
@@ -95,51 +98,164 @@ export function ChartToolbar(p: Props) {
     <div className="chart-toolbar" role="toolbar" aria-label={t('chart.toolbar')}>
       <div className="toolbar-group">
         <label htmlFor={pickerId}>{t('chart.startFrom')}</label>
-        <EntityPicker caseId={p.caseId} schemata={[]} value={start} onChange={(r) => { setStart(r); if (r) p.onStart(r.id); }} inputProps={{ id: pickerId }} />
-        {p.focus ? <button type="button" className="btn" onClick={() => navigate(paths.chart(p.caseId, { focus: p.focus ?? '', steps: String(p.steps + 1) }))}>{t('chart.expand', { steps: p.steps + 1 })}</button> : null}
-        {p.focus || p.chart ? <button type="button" className="btn subtle" onClick={() => navigate(paths.chart(p.caseId))}>{t('chart.wholeCase')}</button> : null}
+        <EntityPicker
+          caseId={p.caseId}
+          schemata={[]}
+          value={start}
+          onChange={(r) => {
+            setStart(r);
+            if (r) p.onStart(r.id);
+          }}
+          inputProps={{ id: pickerId }}
+        />
+        {p.focus ? (
+          <button
+            type="button"
+            className="btn"
+            onClick={() => navigate(paths.chart(p.caseId, { focus: p.focus ?? '', steps: String(p.steps + 1) }))}
+          >
+            {t('chart.expand', { steps: p.steps + 1 })}
+          </button>
+        ) : null}
+        {p.focus || p.chart ? (
+          <button type="button" className="btn subtle" onClick={() => navigate(paths.chart(p.caseId))}>
+            {t('chart.wholeCase')}
+          </button>
+        ) : null}
       </div>
       <div className="toolbar-group" aria-label={t('chart.selectedNode')}>
-        <button type="button" className="btn" disabled={!sel || !!p.chart?.graph} onClick={() => sel && run('expand', async () => p.onExpandSelected(await fetchNeighbourhood(p.caseId, [sel], 1, p.period)))}>{t('chart.expandSelected')}</button>
-        <button type="button" className="btn" disabled={!sel} aria-pressed={!!sel && p.pinned.has(sel)} onClick={() => sel && p.onPin(sel)}>{t('chart.pin')}</button>
-        <button type="button" className="btn" disabled={!sel} onClick={() => sel && p.onPathFrom(sel)}>{t('chart.pathFrom')}</button>
-        <button type="button" className="btn" disabled={!sel} onClick={() => sel && p.onPathTo(sel)}>{t('chart.pathTo')}</button>
-        <button type="button" className="btn subtle" onClick={p.onClearPath}>{t('chart.clearPath')}</button>
+        <button
+          type="button"
+          className="btn"
+          disabled={!sel || !!p.chart?.graph}
+          onClick={() =>
+            sel && run('expand', async () => p.onExpandSelected(await fetchNeighbourhood(p.caseId, [sel], 1, p.period)))
+          }
+        >
+          {t('chart.expandSelected')}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={!sel}
+          aria-pressed={!!sel && p.pinned.has(sel)}
+          onClick={() => sel && p.onPin(sel)}
+        >
+          {t('chart.pin')}
+        </button>
+        <button type="button" className="btn" disabled={!sel} onClick={() => sel && p.onPathFrom(sel)}>
+          {t('chart.pathFrom')}
+        </button>
+        <button type="button" className="btn" disabled={!sel} onClick={() => sel && p.onPathTo(sel)}>
+          {t('chart.pathTo')}
+        </button>
+        <button type="button" className="btn subtle" onClick={p.onClearPath}>
+          {t('chart.clearPath')}
+        </button>
       </div>
       <div className="toolbar-group">
-        <button type="button" className="btn" disabled={busy === 'layout' || !p.graph} onClick={layoutForce}>{busy === 'layout' ? t('chart.layingOut') : t('chart.forceLayout')}</button>
-        <button type="button" className="btn" disabled={!p.graph} onClick={() => p.graph && p.onPositions(hierarchyPositions(p.graph))}>{t('chart.hierarchyLayout')}</button>
-        <label className="inline-field">{t('chart.colourBy')}{' '}
+        <button type="button" className="btn" disabled={busy === 'layout' || !p.graph} onClick={layoutForce}>
+          {busy === 'layout' ? t('chart.layingOut') : t('chart.forceLayout')}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={!p.graph}
+          onClick={() => p.graph && p.onPositions(hierarchyPositions(p.graph))}
+        >
+          {t('chart.hierarchyLayout')}
+        </button>
+        <label className="inline-field">
+          {t('chart.colourBy')}{' '}
           <select value={p.colourBy} onChange={(e) => p.setColourBy(e.target.value as 'type' | 'community')}>
             <option value="type">{t('chart.byType')}</option>
             <option value="community">{t('chart.byCommunity')}</option>
           </select>
         </label>
-        <label className="inline-field">{t('chart.sizeBy')}{' '}
+        <label className="inline-field">
+          {t('chart.sizeBy')}{' '}
           <select value={p.sizeBy} onChange={(e) => p.setSizeBy(e.target.value as Measure | 'none')}>
             <option value="none">{t('chart.sizeNone')}</option>
-            {(['degree', 'betweenness', 'pagerank'] as const).map((x) => <option key={x} value={x}>{t(`chart.measure.${x}`)}</option>)}
+            {(['degree', 'betweenness', 'pagerank'] as const).map((x) => (
+              <option key={x} value={x}>
+                {t(`chart.measure.${x}`)}
+              </option>
+            ))}
           </select>
         </label>
       </div>
       <div className="toolbar-group">
-        <label htmlFor={nameId} className="visually-hidden">{t('chart.name')}</label>
+        <label htmlFor={nameId} className="visually-hidden">
+          {t('chart.name')}
+        </label>
         <input id={nameId} value={name} placeholder={t('chart.name')} onChange={(e) => setName(e.target.value)} />
-        <button type="button" className="btn primary" disabled={busy === 'save' || !p.graph || !(name.trim() || p.chart)} onClick={save}>{t('chart.save')}</button>
-        <button type="button" className="btn" disabled={!p.renderer} onClick={() => p.renderer && savePng(p.renderer, exportName('png'))}>PNG</button>
-        <button type="button" className="btn" disabled={!p.renderer || !p.graph} onClick={() => p.renderer && p.graph && saveSvg(p.renderer, p.graph, exportName('svg'))}>SVG</button>
+        <button
+          type="button"
+          className="btn primary"
+          disabled={busy === 'save' || !p.graph || !(name.trim() || p.chart)}
+          onClick={save}
+        >
+          {t('chart.save')}
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={!p.renderer}
+          onClick={() => p.renderer && savePng(p.renderer, exportName('png'))}
+        >
+          PNG
+        </button>
+        <button
+          type="button"
+          className="btn"
+          disabled={!p.renderer || !p.graph}
+          onClick={() => p.renderer && p.graph && saveSvg(p.renderer, p.graph, exportName('svg'))}
+        >
+          SVG
+        </button>
         {p.chart ? (
           <>
-            <a className="btn" href={exportUrl(p.caseId, p.chart.id, 'graphml')} download>GraphML</a>
-            <a className="btn" href={exportUrl(p.caseId, p.chart.id, 'gexf')} download>GEXF</a>
+            <a className="btn" href={exportUrl(p.caseId, p.chart.id, 'graphml')} download>
+              GraphML
+            </a>
+            <a className="btn" href={exportUrl(p.caseId, p.chart.id, 'gexf')} download>
+              GEXF
+            </a>
           </>
-        ) : <span className="muted small">{t('chart.saveToExport')}</span>}
-        <label htmlFor={fileId} className="btn">{t('chart.import')}</label>
-        <input id={fileId} type="file" accept=".graphml,.gexf,.xml" className="visually-hidden" onChange={(e) => { const file = e.target.files?.[0]; if (file) void importFile(file); e.target.value = ''; }} />
-        <button type="button" className="btn subtle" aria-pressed={p.showText} onClick={() => p.setShowText(!p.showText)}>{t('chart.textAlternative')}</button>
+        ) : (
+          <span className="muted small">{t('chart.saveToExport')}</span>
+        )}
+        <label htmlFor={fileId} className="btn">
+          {t('chart.import')}
+        </label>
+        <input
+          id={fileId}
+          type="file"
+          accept=".graphml,.gexf,.xml"
+          className="visually-hidden"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void importFile(file);
+            e.target.value = '';
+          }}
+        />
+        <button
+          type="button"
+          className="btn subtle"
+          aria-pressed={p.showText}
+          onClick={() => p.setShowText(!p.showText)}
+        >
+          {t('chart.textAlternative')}
+        </button>
       </div>
-      {problem ? <p role="alert" className="field-error"><ErrorText error={problem} /></p> : null}
-      {p.data && p.graph && p.data.nodes.length > p.graph.order ? <p className="muted small">{t('chart.hiddenByFilters', { n: p.data.nodes.length - p.graph.order })}</p> : null}
+      {problem ? (
+        <p role="alert" className="field-error">
+          <ErrorText error={problem} />
+        </p>
+      ) : null}
+      {p.data && p.graph && p.data.nodes.length > p.graph.order ? (
+        <p className="muted small">{t('chart.hiddenByFilters', { n: p.data.nodes.length - p.graph.order })}</p>
+      ) : null}
     </div>
   );
 }

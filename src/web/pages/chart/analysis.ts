@@ -85,11 +85,12 @@ export function betweenness(graph: Graph): Map<string, number> {
     }
     while (stack.length) {
       const w = stack.pop() ?? 0;
-      for (const v of preds[w] ?? []) delta[v] = (delta[v] ?? 0) + ((sigma[v] ?? 0) / (sigma[w] || 1)) * (1 + (delta[w] ?? 0));
+      for (const v of preds[w] ?? [])
+        delta[v] = (delta[v] ?? 0) + ((sigma[v] ?? 0) / (sigma[w] || 1)) * (1 + (delta[w] ?? 0));
       if (w !== s) score[w] = (score[w] ?? 0) + (delta[w] ?? 0);
     }
   }
-  const scale = (n / sources.length) / 2; // undirected: each pair counted from both ends
+  const scale = n / sources.length / 2; // undirected: each pair counted from both ends
   return new Map(ids.map((id, i) => [id, (score[i] ?? 0) * scale]));
 }
 
@@ -99,4 +100,17 @@ export function ranked(values: ReadonlyMap<string, number>, k: number): [string,
 }
 
 /** Distinct colours for communities, dark enough for white labels. */
-export const COMMUNITY_COLOURS = ['#1d5fbf', '#a4481a', '#1f7a3d', '#8a3584', '#0f7173', '#9b2c2c', '#6f6124', '#3f51b5', '#a8305f', '#46687a', '#7a4a1c', '#2f6b8a'];
+export const COMMUNITY_COLOURS = [
+  '#1d5fbf',
+  '#a4481a',
+  '#1f7a3d',
+  '#8a3584',
+  '#0f7173',
+  '#9b2c2c',
+  '#6f6124',
+  '#3f51b5',
+  '#a8305f',
+  '#46687a',
+  '#7a4a1c',
+  '#2f6b8a',
+];

@@ -12,7 +12,13 @@ import { initialPosition } from './layout.ts';
 const RELIABILITY = ['A', 'B', 'C', 'D', 'X'];
 const INFORMATION = ['1', '2', '3', '4'];
 
-export const EMPTY_FILTERS: ChartFilters = { hiddenTypes: [], hiddenLinkTypes: [], tag: null, minReliability: null, minInformation: null };
+export const EMPTY_FILTERS: ChartFilters = {
+  hiddenTypes: [],
+  hiddenLinkTypes: [],
+  tag: null,
+  minReliability: null,
+  minInformation: null,
+};
 
 export function nodeShown(n: ChartNodeOut, f: ChartFilters): boolean {
   if (f.hiddenTypes.includes(n.schema)) return false;
@@ -43,15 +49,26 @@ export function drawnGraph(data: CaseGraphOut, o: DrawOptions): MultiDirectedGra
     const c = o.community?.[n.id];
     const size = o.sizeBy ? 3 + 14 * Math.sqrt((o.sizeBy.get(n.id) ?? 0) / max) : 5;
     g.addNode(n.id, {
-      x: p.x, y: p.y, size, label: o.nodeLabel(n), schema: n.schema, fixed: o.pinned.has(n.id),
-      color: c === undefined ? typeStyle(n.schema).color : (COMMUNITY_COLOURS[c % COMMUNITY_COLOURS.length] ?? '#59606b'),
+      x: p.x,
+      y: p.y,
+      size,
+      label: o.nodeLabel(n),
+      schema: n.schema,
+      fixed: o.pinned.has(n.id),
+      color:
+        c === undefined ? typeStyle(n.schema).color : (COMMUNITY_COLOURS[c % COMMUNITY_COLOURS.length] ?? '#59606b'),
     });
   }
   for (const e of data.edges) {
-    if (o.filters.hiddenLinkTypes.includes(e.schema) || !g.hasNode(e.source) || !g.hasNode(e.target) || g.hasEdge(e.id)) continue;
+    if (o.filters.hiddenLinkTypes.includes(e.schema) || !g.hasNode(e.source) || !g.hasNode(e.target) || g.hasEdge(e.id))
+      continue;
     g.addDirectedEdgeWithKey(e.id, e.source, e.target, {
-      label: o.edgeLabel(e), schema: e.schema, kind: e.kind, size: e.kind === 'money' ? 2 : 1.5,
-      color: e.kind === 'money' ? '#1f7a3d' : '#8c95a1', type: 'arrow',
+      label: o.edgeLabel(e),
+      schema: e.schema,
+      kind: e.kind,
+      size: e.kind === 'money' ? 2 : 1.5,
+      color: e.kind === 'money' ? '#1f7a3d' : '#8c95a1',
+      type: 'arrow',
     });
   }
   return g;
@@ -64,5 +81,10 @@ export function mergeGraphs(a: CaseGraphOut | null, b: CaseGraphOut): CaseGraphO
   for (const n of b.nodes) nodes.set(n.id, n);
   const edges = new Map(a.edges.map((e) => [e.id, e]));
   for (const e of b.edges) edges.set(e.id, e);
-  return { nodes: [...nodes.values()], edges: [...edges.values()], truncated: a.truncated || b.truncated, total: Math.max(a.total, b.total) };
+  return {
+    nodes: [...nodes.values()],
+    edges: [...edges.values()],
+    truncated: a.truncated || b.truncated,
+    total: Math.max(a.total, b.total),
+  };
 }

@@ -67,7 +67,9 @@ const { UNSIGNED_BYTE, FLOAT } = WebGLRenderingContext;
 const HEAD_LENGTH = 5;
 const HEAD_HALF_WIDTH = 1.5;
 
-export class FlatArrowEdgeProgram extends EdgeProgram<'u_matrix' | 'u_sizeRatio' | 'u_correctionRatio' | 'u_minEdgeThickness'> {
+export class FlatArrowEdgeProgram extends EdgeProgram<
+  'u_matrix' | 'u_sizeRatio' | 'u_correctionRatio' | 'u_minEdgeThickness'
+> {
   getDefinition() {
     return {
       VERTICES: 9,
@@ -86,7 +88,13 @@ export class FlatArrowEdgeProgram extends EdgeProgram<'u_matrix' | 'u_sizeRatio'
     };
   }
 
-  processVisibleItem(edgeIndex: number, startIndex: number, source: { x: number; y: number }, target: { x: number; y: number; size: number }, data: { size: number; color: string }) {
+  processVisibleItem(
+    edgeIndex: number,
+    startIndex: number,
+    source: { x: number; y: number },
+    target: { x: number; y: number; size: number },
+    data: { size: number; color: string },
+  ) {
     const a = this.array;
     const dx = target.x - source.x;
     const dy = target.y - source.y;
@@ -97,7 +105,15 @@ export class FlatArrowEdgeProgram extends EdgeProgram<'u_matrix' | 'u_sizeRatio'
     const color = floatColor(data.color);
     let i = startIndex;
     const put = (x: number, y: number, radius: number, back: number, side: number) => {
-      a[i++] = x; a[i++] = y; a[i++] = nx; a[i++] = ny; a[i++] = radius; a[i++] = back; a[i++] = side; a[i++] = color; a[i++] = edgeIndex;
+      a[i++] = x;
+      a[i++] = y;
+      a[i++] = nx;
+      a[i++] = ny;
+      a[i++] = radius;
+      a[i++] = back;
+      a[i++] = side;
+      a[i++] = color;
+      a[i++] = edgeIndex;
     };
     // The segment, from the source's centre to the foot of the arrow head (a quad: two triangles).
     const r = target.size;
@@ -113,7 +129,10 @@ export class FlatArrowEdgeProgram extends EdgeProgram<'u_matrix' | 'u_sizeRatio'
     put(target.x, target.y, r, HEAD_LENGTH, -HEAD_HALF_WIDTH);
   }
 
-  setUniforms(params: RenderParams, { gl, uniformLocations }: ProgramInfo<'u_matrix' | 'u_sizeRatio' | 'u_correctionRatio' | 'u_minEdgeThickness'>) {
+  setUniforms(
+    params: RenderParams,
+    { gl, uniformLocations }: ProgramInfo<'u_matrix' | 'u_sizeRatio' | 'u_correctionRatio' | 'u_minEdgeThickness'>,
+  ) {
     gl.uniformMatrix3fv(uniformLocations.u_matrix, false, params.matrix);
     gl.uniform1f(uniformLocations.u_sizeRatio, params.sizeRatio);
     gl.uniform1f(uniformLocations.u_correctionRatio, params.correctionRatio);

@@ -39,11 +39,15 @@ export function savePng(renderer: Sigma, name: string): void {
   pngOf(renderer).toBlob((b) => b && save(b, name), 'image/png');
 }
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+const esc = (s: string) =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 
 export function svgOf(renderer: Sigma, graph: MultiDirectedGraph): string {
   const { width, height } = renderer.getDimensions();
-  const parts: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif">`, `<rect width="100%" height="100%" fill="#ffffff"/>`];
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif">`,
+    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+  ];
   const pos = new Map<string, { x: number; y: number; size: number; color: string; label: string }>();
   graph.forEachNode((id) => {
     const d = renderer.getNodeDisplayData(id);
@@ -55,12 +59,23 @@ export function svgOf(renderer: Sigma, graph: MultiDirectedGraph): string {
     const ps = pos.get(s);
     const pt = pos.get(t);
     if (!ps || !pt) return;
-    parts.push(`<line x1="${ps.x.toFixed(1)}" y1="${ps.y.toFixed(1)}" x2="${pt.x.toFixed(1)}" y2="${pt.y.toFixed(1)}" stroke="${esc(String(a.color ?? '#9aa3ad'))}" stroke-width="1" marker-end="url(#arrow)"/>`);
+    parts.push(
+      `<line x1="${ps.x.toFixed(1)}" y1="${ps.y.toFixed(1)}" x2="${pt.x.toFixed(1)}" y2="${pt.y.toFixed(1)}" stroke="${esc(String(a.color ?? '#9aa3ad'))}" stroke-width="1" marker-end="url(#arrow)"/>`,
+    );
   });
-  parts.splice(2, 0, '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#6b7280"/></marker></defs>');
+  parts.splice(
+    2,
+    0,
+    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#6b7280"/></marker></defs>',
+  );
   for (const p of pos.values()) {
-    parts.push(`<circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="${Math.max(2, p.size).toFixed(1)}" fill="${esc(p.color)}"/>`);
-    if (p.label) parts.push(`<text x="${(p.x + p.size + 2).toFixed(1)}" y="${(p.y + 4).toFixed(1)}" font-size="11" fill="#111827">${esc(p.label)}</text>`);
+    parts.push(
+      `<circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="${Math.max(2, p.size).toFixed(1)}" fill="${esc(p.color)}"/>`,
+    );
+    if (p.label)
+      parts.push(
+        `<text x="${(p.x + p.size + 2).toFixed(1)}" y="${(p.y + 4).toFixed(1)}" font-size="11" fill="#111827">${esc(p.label)}</text>`,
+      );
   }
   parts.push('</svg>');
   return parts.join('\n');

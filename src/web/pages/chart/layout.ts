@@ -6,7 +6,14 @@
 import type { AbstractGraph as Graph } from 'graphology-types';
 
 /** Links that make a chain of command or contract, drawn top to bottom. */
-export const HIERARCHY_LINKS: ReadonlySet<string> = new Set(['Subcontract', 'Posting', 'Employment', 'Control', 'Directorship', 'Ownership']);
+export const HIERARCHY_LINKS: ReadonlySet<string> = new Set([
+  'Subcontract',
+  'Posting',
+  'Employment',
+  'Control',
+  'Directorship',
+  'Ownership',
+]);
 
 /** A stable spot for a node with none yet: on a circle around the origin, by its id. */
 export function initialPosition(id: string, n: number): { x: number; y: number } {
@@ -67,7 +74,10 @@ export interface LayoutJob {
 }
 
 /** Runs ForceAtlas2 in the worker; resolves with the new positions (pinned nodes unchanged). */
-export function forceLayout(job: LayoutJob): { promise: Promise<Map<string, { x: number; y: number }>>; cancel: () => void } {
+export function forceLayout(job: LayoutJob): {
+  promise: Promise<Map<string, { x: number; y: number }>>;
+  cancel: () => void;
+} {
   const worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
   const promise = new Promise<Map<string, { x: number; y: number }>>((resolve, reject) => {
     worker.onmessage = (e: MessageEvent<{ ids: string[]; xy: Float64Array }>) => {

@@ -37,9 +37,13 @@ export function useChartData(caseId: string, src: ChartSource, period: Period | 
         const whole = await fetchWholeGraph(caseId, chartPeriod, ac.signal);
         const keep = new Set(ids);
         const nodes = whole.nodes.filter((n) => keep.has(n.id));
-        return { data: { ...whole, nodes, edges: whole.edges.filter((e) => keep.has(e.source) && keep.has(e.target)) }, chart };
+        return {
+          data: { ...whole, nodes, edges: whole.edges.filter((e) => keep.has(e.source) && keep.has(e.target)) },
+          chart,
+        };
       }
-      if (src.focus) return { data: await fetchNeighbourhood(caseId, [src.focus], src.steps, period, ac.signal), chart: null };
+      if (src.focus)
+        return { data: await fetchNeighbourhood(caseId, [src.focus], src.steps, period, ac.signal), chart: null };
       return { data: await fetchWholeGraph(caseId, period, ac.signal), chart: null };
     };
     load().then(

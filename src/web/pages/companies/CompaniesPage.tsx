@@ -21,12 +21,27 @@ function FlagItem({ flag }: { flag: CompanyFlagOut }) {
     <li className="company-flag" data-rule={flag.rule}>
       <Icon name="flag" />
       <strong>{t(`companies.rule.${flag.rule}`)}</strong>
-      <span>{t(`companies.explain.${flag.rule}`, { ...facts, kind: facts.kind === 'old' ? t('companies.old') : t('companies.young') })}</span>
+      <span>
+        {t(`companies.explain.${flag.rule}`, {
+          ...facts,
+          kind: facts.kind === 'old' ? t('companies.old') : t('companies.young'),
+        })}
+      </span>
     </li>
   );
 }
 
-function Node({ node, flags, caseId, depth }: { node: ChainNodeOut; flags: Record<string, CompanyFlagOut[]>; caseId: string; depth: number }) {
+function Node({
+  node,
+  flags,
+  caseId,
+  depth,
+}: {
+  node: ChainNodeOut;
+  flags: Record<string, CompanyFlagOut[]>;
+  caseId: string;
+  depth: number;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(depth < 3);
   const own = flags[node.companyId] ?? [];
@@ -34,30 +49,74 @@ function Node({ node, flags, caseId, depth }: { node: ChainNodeOut; flags: Recor
   return (
     <li className="chain-node">
       <div className={`chain-company${own.length ? ' flagged' : ''}`}>
-        <button type="button" className="btn small" aria-expanded={open} onClick={() => setOpen(!open)} aria-label={open ? t('companies.collapse', { name: node.name }) : t('companies.expand', { name: node.name })}>
+        <button
+          type="button"
+          className="btn small"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+          aria-label={open ? t('companies.collapse', { name: node.name }) : t('companies.expand', { name: node.name })}
+        >
           <Icon name={open ? 'sortDesc' : 'chevronRight'} />
         </button>
         <Icon name="company" />
         <a href={paths.entity(caseId, node.companyId)}>{node.name}</a>
         {node.country ? <span className="tag">{node.country.toUpperCase()}</span> : null}
-        {node.via ? <span className="muted small">{t(node.via.kind === 'subcontract' ? 'companies.viaSubcontract' : 'companies.viaPosting', { contract: node.via.contract ?? '–', start: node.via.start ?? '?', end: node.via.end ?? '…' })}</span> : <span className="tag">{t('companies.top')}</span>}
-        {node.workers.length ? <span className="muted small">{t('companies.workers', { count: node.workers.length, posted })}</span> : null}
+        {node.via ? (
+          <span className="muted small">
+            {t(node.via.kind === 'subcontract' ? 'companies.viaSubcontract' : 'companies.viaPosting', {
+              contract: node.via.contract ?? '–',
+              start: node.via.start ?? '?',
+              end: node.via.end ?? '…',
+            })}
+          </span>
+        ) : (
+          <span className="tag">{t('companies.top')}</span>
+        )}
+        {node.workers.length ? (
+          <span className="muted small">{t('companies.workers', { count: node.workers.length, posted })}</span>
+        ) : null}
         {own.length ? <span className="tag flags-count">{t('companies.flagCount', { count: own.length })}</span> : null}
         {node.cycle ? <span className="tag">{t('companies.cycle')}</span> : null}
       </div>
-      {open && own.length ? <ul className="company-flags">{own.map((f) => <FlagItem key={f.rule} flag={f} />)}</ul> : null}
+      {open && own.length ? (
+        <ul className="company-flags">
+          {own.map((f) => (
+            <FlagItem key={f.rule} flag={f} />
+          ))}
+        </ul>
+      ) : null}
       {open && node.workers.length ? (
         <ul className="chain-workers">
           {node.workers.map((w) => (
             <li key={w.id}>
               <Icon name={w.posted ? 'posting' : 'employment'} />
               <a href={paths.entity(caseId, w.id)}>{w.name}</a>
-              <span className="muted small">{w.posted ? t('companies.postedTo', { country: (w.hostCountry ?? '?').toUpperCase(), start: w.start ?? '?', end: w.end ?? '…' }) : t('companies.employed', { start: w.start ?? '?', end: w.end ?? '…' })}</span>
+              <span className="muted small">
+                {w.posted
+                  ? t('companies.postedTo', {
+                      country: (w.hostCountry ?? '?').toUpperCase(),
+                      start: w.start ?? '?',
+                      end: w.end ?? '…',
+                    })
+                  : t('companies.employed', { start: w.start ?? '?', end: w.end ?? '…' })}
+              </span>
             </li>
           ))}
         </ul>
       ) : null}
-      {open && node.children.length ? <ul className="chain-children">{node.children.map((c) => <Node key={`${c.companyId}-${c.via?.linkId ?? ''}`} node={c} flags={flags} caseId={caseId} depth={depth + 1} />)}</ul> : null}
+      {open && node.children.length ? (
+        <ul className="chain-children">
+          {node.children.map((c) => (
+            <Node
+              key={`${c.companyId}-${c.via?.linkId ?? ''}`}
+              node={c}
+              flags={flags}
+              caseId={caseId}
+              depth={depth + 1}
+            />
+          ))}
+        </ul>
+      ) : null}
     </li>
   );
 }
@@ -79,11 +138,15 @@ export function CompaniesPage({ caseId }: { caseId: string }) {
         <h1>{t('companies.title')}</h1>
         <p className="muted">{t('companies.intro')}</p>
       </header>
-      {chains.length === 0 ? <EmptyState icon="subcontract" title={t('companies.none')} /> : (
+      {chains.length === 0 ? (
+        <EmptyState icon="subcontract" title={t('companies.none')} />
+      ) : (
         <section className="panel" aria-labelledby="chains-heading">
           <h2 id="chains-heading">{t('companies.chains', { count: chains.length })}</h2>
           <ul className="chain-tree">
-            {chains.map((c) => <Node key={c.companyId} node={c} flags={flags} caseId={caseId} depth={0} />)}
+            {chains.map((c) => (
+              <Node key={c.companyId} node={c} flags={flags} caseId={caseId} depth={0} />
+            ))}
           </ul>
         </section>
       )}
@@ -93,8 +156,15 @@ export function CompaniesPage({ caseId }: { caseId: string }) {
           <ul className="chain-tree">
             {outside.map((c) => (
               <li key={c.id} className="chain-node">
-                <div className="chain-company flagged"><Icon name="company" /><a href={paths.entity(caseId, c.id)}>{c.name}</a></div>
-                <ul className="company-flags">{(flags[c.id] ?? []).map((f) => <FlagItem key={f.rule} flag={f} />)}</ul>
+                <div className="chain-company flagged">
+                  <Icon name="company" />
+                  <a href={paths.entity(caseId, c.id)}>{c.name}</a>
+                </div>
+                <ul className="company-flags">
+                  {(flags[c.id] ?? []).map((f) => (
+                    <FlagItem key={f.rule} flag={f} />
+                  ))}
+                </ul>
               </li>
             ))}
           </ul>

@@ -19,8 +19,14 @@ function ReasonTag({ r }: { r: ReasonOut }) {
   const sign = r.weight > 0 ? '+' : '';
   return (
     <li className={`reason reason-${r.verdict}`}>
-      {t(`resolution.reason.${r.feature}.${r.verdict}`, { value: r.feature === 'name' ? Math.round(r.value * 100) : r.value })}
-      <span className="muted small"> ({sign}{r.weight})</span>
+      {t(`resolution.reason.${r.feature}.${r.verdict}`, {
+        value: r.feature === 'name' ? Math.round(r.value * 100) : r.value,
+      })}
+      <span className="muted small">
+        {' '}
+        ({sign}
+        {r.weight})
+      </span>
     </li>
   );
 }
@@ -32,8 +38,14 @@ export function ResolutionPage({ caseId }: { caseId: string }) {
   const base = `/api/cases/${encodeURIComponent(caseId)}/resolution`;
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
-  const candidates = useQuery({ queryKey: [...keys.caseData(caseId), 'resolution'], queryFn: ({ signal }) => get<{ candidates: CandidateOut[]; total: number }>(`${base}/candidates?limit=200`, signal) });
-  const merges = useQuery({ queryKey: [...keys.caseData(caseId), 'merges'], queryFn: ({ signal }) => get<{ merges: MergeOut[] }>(`${base}/merges`, signal) });
+  const candidates = useQuery({
+    queryKey: [...keys.caseData(caseId), 'resolution'],
+    queryFn: ({ signal }) => get<{ candidates: CandidateOut[]; total: number }>(`${base}/candidates?limit=200`, signal),
+  });
+  const merges = useQuery({
+    queryKey: [...keys.caseData(caseId), 'merges'],
+    queryFn: ({ signal }) => get<{ merges: MergeOut[] }>(`${base}/merges`, signal),
+  });
   const act = async (fn: () => Promise<unknown>, message: string) => {
     setError(null);
     try {
@@ -57,7 +69,9 @@ export function ResolutionPage({ caseId }: { caseId: string }) {
       {done ? <Notice kind="success">{done}</Notice> : null}
       <section className="panel" aria-labelledby="queue-heading">
         <h2 id="queue-heading">{t('resolution.queue', { count: candidates.data.total })}</h2>
-        {candidates.data.candidates.length === 0 ? <EmptyState icon="check" title={t('resolution.empty')} /> : (
+        {candidates.data.candidates.length === 0 ? (
+          <EmptyState icon="check" title={t('resolution.empty')} />
+        ) : (
           <ul className="candidates">
             {candidates.data.candidates.map((c) => (
               <li key={`${c.a.id}|${c.b.id}`} className="candidate">
@@ -68,13 +82,48 @@ export function ResolutionPage({ caseId }: { caseId: string }) {
                   <a href={paths.entity(caseId, c.b.id)}>{c.b.caption}</a>
                   <span className="tag">{t('resolution.score', { score: Math.round(c.score * 100) })}</span>
                 </div>
-                <ul className="reasons" aria-label={t('resolution.why')}>{c.reasons.map((r) => <ReasonTag key={r.feature} r={r} />)}</ul>
+                <ul className="reasons" aria-label={t('resolution.why')}>
+                  {c.reasons.map((r) => (
+                    <ReasonTag key={r.feature} r={r} />
+                  ))}
+                </ul>
                 <div className="form-actions">
-                  <button type="button" className="btn primary" onClick={() => void act(() => api('POST', `${base}/merges`, { keep: c.a.id, merge: c.b.id }), t('resolution.merged', { name: c.b.caption, into: c.a.caption }))}>
+                  <button
+                    type="button"
+                    className="btn primary"
+                    onClick={() =>
+                      void act(
+                        () => api('POST', `${base}/merges`, { keep: c.a.id, merge: c.b.id }),
+                        t('resolution.merged', { name: c.b.caption, into: c.a.caption }),
+                      )
+                    }
+                  >
                     {t('resolution.merge', { name: c.b.caption, into: c.a.caption })}
                   </button>
-                  <button type="button" className="btn" onClick={() => void act(() => api('POST', `${base}/decisions`, { a: c.a.id, b: c.b.id, decision: 'rejected' }), t('resolution.rejectedNote'))}>{t('resolution.reject')}</button>
-                  <button type="button" className="btn" onClick={() => void act(() => api('POST', `${base}/decisions`, { a: c.a.id, b: c.b.id, decision: 'unsure' }), t('resolution.unsureNote'))}>{t('resolution.unsure')}</button>
+                  <button
+                    type="button"
+                    className="btn"
+                    onClick={() =>
+                      void act(
+                        () => api('POST', `${base}/decisions`, { a: c.a.id, b: c.b.id, decision: 'rejected' }),
+                        t('resolution.rejectedNote'),
+                      )
+                    }
+                  >
+                    {t('resolution.reject')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn"
+                    onClick={() =>
+                      void act(
+                        () => api('POST', `${base}/decisions`, { a: c.a.id, b: c.b.id, decision: 'unsure' }),
+                        t('resolution.unsureNote'),
+                      )
+                    }
+                  >
+                    {t('resolution.unsure')}
+                  </button>
                 </div>
               </li>
             ))}
@@ -83,12 +132,28 @@ export function ResolutionPage({ caseId }: { caseId: string }) {
       </section>
       <section className="panel" aria-labelledby="merges-heading">
         <h2 id="merges-heading">{t('resolution.merges')}</h2>
-        {open.length === 0 ? <p className="muted">{t('resolution.noMerges')}</p> : (
+        {open.length === 0 ? (
+          <p className="muted">{t('resolution.noMerges')}</p>
+        ) : (
           <ul className="merges">
             {open.map((m) => (
               <li key={m.id}>
-                <span>{t('resolution.mergeLine', { merged: m.mergedId, keep: m.keepId, at: m.mergedAt.slice(0, 16).replace('T', ' ') })}</span>
-                <button type="button" className="btn" onClick={() => void act(() => api('DELETE', `${base}/merges/${encodeURIComponent(m.id)}`), t('resolution.undone'))}>{t('resolution.undo')}</button>
+                <span>
+                  {t('resolution.mergeLine', {
+                    merged: m.mergedId,
+                    keep: m.keepId,
+                    at: m.mergedAt.slice(0, 16).replace('T', ' '),
+                  })}
+                </span>
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() =>
+                    void act(() => api('DELETE', `${base}/merges/${encodeURIComponent(m.id)}`), t('resolution.undone'))
+                  }
+                >
+                  {t('resolution.undo')}
+                </button>
               </li>
             ))}
           </ul>

@@ -14,7 +14,19 @@ import { Field } from '../../ui/Field.tsx';
 import { usePageTitle } from '../../ui/usePageTitle.ts';
 import { downloadJson } from './download.ts';
 
-const empty = { id: '', name: '', partnerName: '', partnerCountry: '', partnerPublicKey: '', partnerUrl: '', queries: '10', periodHours: '24', contactName: '', contactAgency: '', contactEmail: '' };
+const empty = {
+  id: '',
+  name: '',
+  partnerName: '',
+  partnerCountry: '',
+  partnerPublicKey: '',
+  partnerUrl: '',
+  queries: '10',
+  periodHours: '24',
+  contactName: '',
+  contactAgency: '',
+  contactEmail: '',
+};
 
 function AgreementForm() {
   const { t } = useTranslation();
@@ -22,21 +34,47 @@ function AgreementForm() {
   const [f, setF] = useState(empty);
   const [kinds, setKinds] = useState<string[]>(['phone', 'iban', 'email']);
   const add = useMutation({
-    mutationFn: () => api<AgreementOut>('POST', '/api/agreements', {
-      id: f.id, name: f.name, partnerName: f.partnerName, partnerCountry: f.partnerCountry.toUpperCase(), partnerPublicKey: f.partnerPublicKey.trim().toLowerCase(),
-      ...(f.partnerUrl ? { partnerUrl: f.partnerUrl } : {}), selectorTypes: kinds,
-      rateLimit: { queries: Number(f.queries), periodHours: Number(f.periodHours) },
-      contactPoints: [{ name: f.contactName, agency: f.contactAgency, ...(f.contactEmail ? { email: f.contactEmail } : {}) }],
-    }),
-    onSuccess: () => { setF(empty); void qc.invalidateQueries({ queryKey: ['agreements'] }); },
+    mutationFn: () =>
+      api<AgreementOut>('POST', '/api/agreements', {
+        id: f.id,
+        name: f.name,
+        partnerName: f.partnerName,
+        partnerCountry: f.partnerCountry.toUpperCase(),
+        partnerPublicKey: f.partnerPublicKey.trim().toLowerCase(),
+        ...(f.partnerUrl ? { partnerUrl: f.partnerUrl } : {}),
+        selectorTypes: kinds,
+        rateLimit: { queries: Number(f.queries), periodHours: Number(f.periodHours) },
+        contactPoints: [
+          { name: f.contactName, agency: f.contactAgency, ...(f.contactEmail ? { email: f.contactEmail } : {}) },
+        ],
+      }),
+    onSuccess: () => {
+      setF(empty);
+      void qc.invalidateQueries({ queryKey: ['agreements'] });
+    },
   });
-  const fieldError = (name: string) => (add.error instanceof ApiError && add.error.path?.startsWith(name) ? add.error.message : undefined);
+  const fieldError = (name: string) =>
+    add.error instanceof ApiError && add.error.path?.startsWith(name) ? add.error.message : undefined;
   const input = (name: keyof typeof empty, label: string, type = 'text') => (
-    <Field label={label} error={fieldError(name === 'contactName' || name === 'contactAgency' || name === 'contactEmail' ? 'contactPoints' : name === 'queries' || name === 'periodHours' ? 'rateLimit' : name)}>
-      {(props) => <input {...props} type={type} value={f[name]} onChange={(e) => setF({ ...f, [name]: e.target.value })} />}
+    <Field
+      label={label}
+      error={fieldError(
+        name === 'contactName' || name === 'contactAgency' || name === 'contactEmail'
+          ? 'contactPoints'
+          : name === 'queries' || name === 'periodHours'
+            ? 'rateLimit'
+            : name,
+      )}
+    >
+      {(props) => (
+        <input {...props} type={type} value={f[name]} onChange={(e) => setF({ ...f, [name]: e.target.value })} />
+      )}
     </Field>
   );
-  const submit = (e: FormEvent) => { e.preventDefault(); add.mutate(); };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    add.mutate();
+  };
   return (
     <form className="form agreement-form" onSubmit={submit}>
       <h2>{t('cooperation.addAgreement')}</h2>
@@ -50,7 +88,11 @@ function AgreementForm() {
         <legend>{t('cooperation.field.selectorTypes')}</legend>
         {hitSelectorKinds.map((k) => (
           <label key={k} className="checkbox">
-            <input type="checkbox" checked={kinds.includes(k)} onChange={(e) => setKinds(e.target.checked ? [...kinds, k] : kinds.filter((x) => x !== k))} />
+            <input
+              type="checkbox"
+              checked={kinds.includes(k)}
+              onChange={(e) => setKinds(e.target.checked ? [...kinds, k] : kinds.filter((x) => x !== k))}
+            />
             {t(`cooperation.kind.${k}`)}
           </label>
         ))}
@@ -60,7 +102,9 @@ function AgreementForm() {
       {input('contactName', t('cooperation.field.contactName'))}
       {input('contactAgency', t('cooperation.field.contactAgency'))}
       {input('contactEmail', t('cooperation.field.contactEmail'), 'email')}
-      <button type="submit" className="btn primary" disabled={add.isPending}>{t('cooperation.save')}</button>
+      <button type="submit" className="btn primary" disabled={add.isPending}>
+        {t('cooperation.save')}
+      </button>
       {add.isError && !(add.error instanceof ApiError && add.error.path) ? <ErrorText error={add.error} /> : null}
     </form>
   );
@@ -70,12 +114,27 @@ function AgreementForm() {
 function ExchangeFiles() {
   const { t } = useTranslation();
   const read = async (f: File) => JSON.parse(await f.text()) as unknown;
-  const respond = useMutation({ mutationFn: async (f: File) => downloadJson(await api<unknown>('POST', '/api/psi/respond', await read(f)), `psi-answer-${f.name}`) });
-  const receive = useMutation({ mutationFn: async (f: File) => api<{ type: string; cases: number }>('POST', '/api/cooperation/exchange', await read(f)) });
+  const respond = useMutation({
+    mutationFn: async (f: File) =>
+      downloadJson(await api<unknown>('POST', '/api/psi/respond', await read(f)), `psi-answer-${f.name}`),
+  });
+  const receive = useMutation({
+    mutationFn: async (f: File) =>
+      api<{ type: string; cases: number }>('POST', '/api/cooperation/exchange', await read(f)),
+  });
   const picker = (label: string, onFile: (f: File) => void) => (
     <label className="btn">
       {label}
-      <input type="file" accept="application/json,.json" className="visually-hidden" onChange={(e) => { const f = e.target.files?.[0]; if (f) onFile(f); e.target.value = ''; }} />
+      <input
+        type="file"
+        accept="application/json,.json"
+        className="visually-hidden"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) onFile(f);
+          e.target.value = '';
+        }}
+      />
     </label>
   );
   return (
@@ -95,8 +154,14 @@ function ExchangeFiles() {
 export function AgreementsPage() {
   const { t } = useTranslation();
   usePageTitle(t('cooperation.agreements'));
-  const identity = useQuery({ queryKey: ['cooperation-identity'], queryFn: ({ signal }) => get<{ deploymentId: string; publicKey: string }>('/api/cooperation/identity', signal) });
-  const list = useQuery({ queryKey: ['agreements'], queryFn: ({ signal }) => get<{ agreements: AgreementOut[] }>('/api/agreements', signal) });
+  const identity = useQuery({
+    queryKey: ['cooperation-identity'],
+    queryFn: ({ signal }) => get<{ deploymentId: string; publicKey: string }>('/api/cooperation/identity', signal),
+  });
+  const list = useQuery({
+    queryKey: ['agreements'],
+    queryFn: ({ signal }) => get<{ agreements: AgreementOut[] }>('/api/agreements', signal),
+  });
   if (list.isPending) return <Loading />;
   return (
     <div className="page agreements-page">
@@ -106,27 +171,50 @@ export function AgreementsPage() {
       </header>
       <section aria-labelledby="identity-heading">
         <h2 id="identity-heading">{t('cooperation.identity')}</h2>
-        {identity.data ? <p><code className="break">{identity.data.publicKey}</code></p> : identity.isError ? <ErrorText error={identity.error} /> : null}
+        {identity.data ? (
+          <p>
+            <code className="break">{identity.data.publicKey}</code>
+          </p>
+        ) : identity.isError ? (
+          <ErrorText error={identity.error} />
+        ) : null}
       </section>
       <section aria-labelledby="agreements-heading">
         <h2 id="agreements-heading">{t('cooperation.inForce')}</h2>
         {list.data?.agreements.length ? (
           <table className="table">
-            <thead><tr><th>{t('cooperation.field.id')}</th><th>{t('cooperation.field.partnerName')}</th><th>{t('cooperation.field.selectorTypes')}</th><th>{t('cooperation.rate')}</th><th>{t('cooperation.contact')}</th><th>{t('cooperation.state')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>{t('cooperation.field.id')}</th>
+                <th>{t('cooperation.field.partnerName')}</th>
+                <th>{t('cooperation.field.selectorTypes')}</th>
+                <th>{t('cooperation.rate')}</th>
+                <th>{t('cooperation.contact')}</th>
+                <th>{t('cooperation.state')}</th>
+              </tr>
+            </thead>
             <tbody>
               {list.data.agreements.map((a) => (
                 <tr key={a.id}>
-                  <td><code>{a.id}</code></td>
-                  <td>{a.partnerName} ({a.partnerCountry})</td>
+                  <td>
+                    <code>{a.id}</code>
+                  </td>
+                  <td>
+                    {a.partnerName} ({a.partnerCountry})
+                  </td>
                   <td>{a.selectorTypes.map((k) => t(`cooperation.kind.${k}`)).join(', ')}</td>
-                  <td>{t('cooperation.rateValue', { queries: a.rateLimit.queries, hours: a.rateLimit.periodHours })}</td>
+                  <td>
+                    {t('cooperation.rateValue', { queries: a.rateLimit.queries, hours: a.rateLimit.periodHours })}
+                  </td>
                   <td>{a.contactPoints.map((c) => `${c.name}, ${c.agency}`).join('; ')}</td>
                   <td>{t(`cooperation.agreementStatus.${a.status === 'revoked' ? 'revoked' : 'active'}`)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        ) : <EmptyState icon="globe" title={t('cooperation.noAgreements')} />}
+        ) : (
+          <EmptyState icon="globe" title={t('cooperation.noAgreements')} />
+        )}
       </section>
       <ExchangeFiles />
       <AgreementForm />

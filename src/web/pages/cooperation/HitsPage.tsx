@@ -42,33 +42,57 @@ function EntityName({ caseId, id }: { caseId: string; id: string }) {
   return <a href={paths.entity(caseId, id)}>{e.data?.entity.caption ?? t('cooperation.ownEntity')}</a>;
 }
 
-function NoticeCard({ caseId, notice, canWrite, requested }: { caseId: string; notice: HitNoticeOut; canWrite: boolean; requested: boolean }) {
+function NoticeCard({
+  caseId,
+  notice,
+  canWrite,
+  requested,
+}: {
+  caseId: string;
+  notice: HitNoticeOut;
+  canWrite: boolean;
+  requested: boolean;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const ask = useMutation({
-    mutationFn: () => api<CooperationRequestOut>('POST', caseUrl(caseId, '/cooperation/requests'), { noticeId: notice.id }),
+    mutationFn: () =>
+      api<CooperationRequestOut>('POST', caseUrl(caseId, '/cooperation/requests'), { noticeId: notice.id }),
     onSuccess: (r) => {
       if (r.exchangeFile) downloadJson(r.exchangeFile, `cooperation-request-${r.id}.json`);
       return qc.invalidateQueries({ queryKey: [...keys.caseData(caseId), 'cooperation'] });
     },
   });
-  const kinds = Object.entries(notice.kinds).map(([k, n]) => `${t(`cooperation.kind.${k}`)} × ${n}`).join(', ');
+  const kinds = Object.entries(notice.kinds)
+    .map(([k, n]) => `${t(`cooperation.kind.${k}`)} × ${n}`)
+    .join(', ');
   return (
     <li className="hit-notice" data-origin={notice.origin}>
       <h3>
         <Icon name="alert" />
-        {notice.origin === 'partner' ? t('cooperation.hitPartner', { agreement: notice.agreementId ?? '' }) : notice.role === 'found' ? t('cooperation.hitFound') : t('cooperation.hitCase')}
+        {notice.origin === 'partner'
+          ? t('cooperation.hitPartner', { agreement: notice.agreementId ?? '' })
+          : notice.role === 'found'
+            ? t('cooperation.hitFound')
+            : t('cooperation.hitCase')}
       </h3>
       <p className="muted">{t('cooperation.hitKinds', { kinds, count: notice.entityIds.length })}</p>
       <ul className="hit-entities">
         {notice.entityIds.map((id) => (
-          <li key={id}><EntityName caseId={caseId} id={id} /></li>
+          <li key={id}>
+            <EntityName caseId={caseId} id={id} />
+          </li>
         ))}
       </ul>
       <Contact notice={notice} />
       {notice.origin === 'case' && notice.role === 'finder' && canWrite ? (
         <p>
-          <button type="button" className="btn" disabled={requested || ask.isPending || ask.isSuccess} onClick={() => ask.mutate()}>
+          <button
+            type="button"
+            className="btn"
+            disabled={requested || ask.isPending || ask.isSuccess}
+            onClick={() => ask.mutate()}
+          >
             <Icon name="users" />
             {requested || ask.isSuccess ? t('cooperation.requested') : t('cooperation.request')}
           </button>
@@ -79,13 +103,28 @@ function NoticeCard({ caseId, notice, canWrite, requested }: { caseId: string; n
   );
 }
 
-function RequestRow({ caseId, request, notices, canManage }: { caseId: string; request: CooperationRequestOut; notices: HitNoticeOut[]; canManage: boolean }) {
+function RequestRow({
+  caseId,
+  request,
+  notices,
+  canManage,
+}: {
+  caseId: string;
+  request: CooperationRequestOut;
+  notices: HitNoticeOut[];
+  canManage: boolean;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const offered = notices.find((n) => n.id === request.noticeId)?.entityIds ?? [];
   const [chosen, setChosen] = useState<string[]>(offered);
   const decide = useMutation({
-    mutationFn: (decision: 'accept' | 'decline') => api<CooperationRequestOut>('POST', caseUrl(caseId, `/cooperation/requests/${encodeURIComponent(request.id)}/decision`), decision === 'accept' ? { decision, entityIds: chosen } : { decision }),
+    mutationFn: (decision: 'accept' | 'decline') =>
+      api<CooperationRequestOut>(
+        'POST',
+        caseUrl(caseId, `/cooperation/requests/${encodeURIComponent(request.id)}/decision`),
+        decision === 'accept' ? { decision, entityIds: chosen } : { decision },
+      ),
     onSuccess: (r) => {
       if (r.exchangeFile) downloadJson(r.exchangeFile, `cooperation-decision-${r.id}.json`);
       return qc.invalidateQueries({ queryKey: keys.caseData(caseId) });
@@ -95,8 +134,11 @@ function RequestRow({ caseId, request, notices, canManage }: { caseId: string; r
   return (
     <li className="coop-request" data-direction={request.direction}>
       <p>
-        <strong>{t(`cooperation.direction.${request.direction}`)}</strong> · {request.counterpart.name}, {request.counterpart.agency} · <span className="tag">{t(`cooperation.status.${request.status}`)}</span>
-        {request.status === 'accepted' ? <span className="muted small"> {t('cooperation.sharedCount', { count: request.sharedEntities })}</span> : null}
+        <strong>{t(`cooperation.direction.${request.direction}`)}</strong> · {request.counterpart.name},{' '}
+        {request.counterpart.agency} · <span className="tag">{t(`cooperation.status.${request.status}`)}</span>
+        {request.status === 'accepted' ? (
+          <span className="muted small"> {t('cooperation.sharedCount', { count: request.sharedEntities })}</span>
+        ) : null}
       </p>
       {request.message ? <blockquote>{request.message}</blockquote> : null}
       {open ? (
@@ -104,13 +146,26 @@ function RequestRow({ caseId, request, notices, canManage }: { caseId: string; r
           <legend>{t('cooperation.choose')}</legend>
           {offered.map((id) => (
             <label key={id} className="checkbox">
-              <input type="checkbox" checked={chosen.includes(id)} onChange={(e) => setChosen(e.target.checked ? [...chosen, id] : chosen.filter((x) => x !== id))} />
+              <input
+                type="checkbox"
+                checked={chosen.includes(id)}
+                onChange={(e) => setChosen(e.target.checked ? [...chosen, id] : chosen.filter((x) => x !== id))}
+              />
               <EntityName caseId={caseId} id={id} />
             </label>
           ))}
           <div className="button-row">
-            <button type="button" className="btn primary" disabled={!chosen.length || decide.isPending} onClick={() => decide.mutate('accept')}>{t('cooperation.accept')}</button>
-            <button type="button" className="btn" disabled={decide.isPending} onClick={() => decide.mutate('decline')}>{t('cooperation.decline')}</button>
+            <button
+              type="button"
+              className="btn primary"
+              disabled={!chosen.length || decide.isPending}
+              onClick={() => decide.mutate('accept')}
+            >
+              {t('cooperation.accept')}
+            </button>
+            <button type="button" className="btn" disabled={decide.isPending} onClick={() => decide.mutate('decline')}>
+              {t('cooperation.decline')}
+            </button>
           </div>
           {decide.isError ? <ErrorText error={decide.error} /> : null}
         </fieldset>
@@ -124,9 +179,19 @@ export function HitsPage({ caseId }: { caseId: string }) {
   usePageTitle(t('cooperation.title'));
   const qc = useQueryClient();
   const kase = useCase(caseId);
-  const hits = useQuery({ queryKey: [...keys.caseData(caseId), 'hits'], queryFn: ({ signal }) => get<{ notices: HitNoticeOut[] }>(caseUrl(caseId, '/hits'), signal) });
-  const requests = useQuery({ queryKey: [...keys.caseData(caseId), 'cooperation'], queryFn: ({ signal }) => get<{ requests: CooperationRequestOut[] }>(caseUrl(caseId, '/cooperation/requests'), signal) });
-  const agreements = useQuery({ queryKey: ['agreements'], queryFn: ({ signal }) => get<{ agreements: AgreementOut[] }>('/api/agreements', signal) });
+  const hits = useQuery({
+    queryKey: [...keys.caseData(caseId), 'hits'],
+    queryFn: ({ signal }) => get<{ notices: HitNoticeOut[] }>(caseUrl(caseId, '/hits'), signal),
+  });
+  const requests = useQuery({
+    queryKey: [...keys.caseData(caseId), 'cooperation'],
+    queryFn: ({ signal }) =>
+      get<{ requests: CooperationRequestOut[] }>(caseUrl(caseId, '/cooperation/requests'), signal),
+  });
+  const agreements = useQuery({
+    queryKey: ['agreements'],
+    queryFn: ({ signal }) => get<{ agreements: AgreementOut[] }>('/api/agreements', signal),
+  });
   const check = useMutation({
     mutationFn: () => api<{ checked: number; notices: HitNoticeOut[] }>('POST', caseUrl(caseId, '/hits/check'), {}),
     onSuccess: (data) => qc.setQueryData([...keys.caseData(caseId), 'hits'], { notices: data.notices }),
@@ -136,7 +201,9 @@ export function HitsPage({ caseId }: { caseId: string }) {
   if (hits.isPending) return <Loading />;
   const notices = hits.data?.notices ?? [];
   const reqs = requests.data?.requests ?? [];
-  const requestedNotices = new Set(reqs.filter((r) => r.direction === 'outgoing' && r.status === 'requested').map((r) => r.noticeId));
+  const requestedNotices = new Set(
+    reqs.filter((r) => r.direction === 'outgoing' && r.status === 'requested').map((r) => r.noticeId),
+  );
   return (
     <div className="page hits-page">
       <header className="page-header">
@@ -148,23 +215,45 @@ export function HitsPage({ caseId }: { caseId: string }) {
             {t('cooperation.check')}
           </button>
         ) : null}
-        {check.isSuccess ? <Notice>{t('cooperation.checked', { count: check.data.checked, hits: check.data.notices.length })}</Notice> : null}
+        {check.isSuccess ? (
+          <Notice>{t('cooperation.checked', { count: check.data.checked, hits: check.data.notices.length })}</Notice>
+        ) : null}
         {check.isError ? <ErrorText error={check.error} /> : null}
       </header>
       <section aria-labelledby="hits-heading">
         <h2 id="hits-heading">{t('cooperation.notices')}</h2>
         {hits.isError ? <ErrorText error={hits.error} /> : null}
         {notices.length ? (
-          <ul className="hit-list">{notices.map((n) => <NoticeCard key={n.id} caseId={caseId} notice={n} canWrite={canWrite} requested={requestedNotices.has(n.id)} />)}</ul>
+          <ul className="hit-list">
+            {notices.map((n) => (
+              <NoticeCard
+                key={n.id}
+                caseId={caseId}
+                notice={n}
+                canWrite={canWrite}
+                requested={requestedNotices.has(n.id)}
+              />
+            ))}
+          </ul>
         ) : (
           <EmptyState icon="shield" title={t('cooperation.noHits')} />
         )}
       </section>
       <section aria-labelledby="requests-heading">
         <h2 id="requests-heading">{t('cooperation.requests')}</h2>
-        {reqs.length ? <ul className="coop-requests">{reqs.map((r) => <RequestRow key={r.id} caseId={caseId} request={r} notices={notices} canManage={canManage} />)}</ul> : <p className="muted">{t('cooperation.noRequests')}</p>}
+        {reqs.length ? (
+          <ul className="coop-requests">
+            {reqs.map((r) => (
+              <RequestRow key={r.id} caseId={caseId} request={r} notices={notices} canManage={canManage} />
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('cooperation.noRequests')}</p>
+        )}
       </section>
-      {canWrite && agreements.data?.agreements.some((a) => a.status === 'active') ? <PartnerQuery caseId={caseId} agreements={agreements.data.agreements.filter((a) => a.status === 'active')} /> : null}
+      {canWrite && agreements.data?.agreements.some((a) => a.status === 'active') ? (
+        <PartnerQuery caseId={caseId} agreements={agreements.data.agreements.filter((a) => a.status === 'active')} />
+      ) : null}
     </div>
   );
 }

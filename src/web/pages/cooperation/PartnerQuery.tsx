@@ -22,14 +22,21 @@ export function PartnerQuery({ caseId, agreements }: { caseId: string; agreement
   const [agreementId, setAgreementId] = useState(agreements[0]?.id ?? '');
   const agreement = agreements.find((a) => a.id === agreementId);
   const done = () => qc.invalidateQueries({ queryKey: [...keys.caseData(caseId), 'hits'] });
-  const run = useMutation({ mutationFn: () => api<Result>('POST', caseUrl(caseId, '/psi/run'), { agreementId }), onSuccess: done });
+  const run = useMutation({
+    mutationFn: () => api<Result>('POST', caseUrl(caseId, '/psi/run'), { agreementId }),
+    onSuccess: done,
+  });
   const exportFile = useMutation({
     mutationFn: async () => {
-      downloadJson(await api<unknown>('POST', caseUrl(caseId, '/psi/export'), { agreementId }), `psi-query-${agreementId}.json`);
+      downloadJson(
+        await api<unknown>('POST', caseUrl(caseId, '/psi/export'), { agreementId }),
+        `psi-query-${agreementId}.json`,
+      );
     },
   });
   const finish = useMutation({
-    mutationFn: async (f: File) => api<Result>('POST', caseUrl(caseId, '/psi/finish'), JSON.parse(await f.text()) as unknown),
+    mutationFn: async (f: File) =>
+      api<Result>('POST', caseUrl(caseId, '/psi/finish'), JSON.parse(await f.text()) as unknown),
     onSuccess: done,
   });
   const result = run.data ?? finish.data;
@@ -39,18 +46,40 @@ export function PartnerQuery({ caseId, agreements }: { caseId: string; agreement
       <p className="muted">{t('cooperation.partnerIntro')}</p>
       <label htmlFor="agreement-pick">{t('cooperation.agreement')}</label>{' '}
       <select id="agreement-pick" value={agreementId} onChange={(e) => setAgreementId(e.target.value)}>
-        {agreements.map((a) => <option key={a.id} value={a.id}>{`${a.name} — ${a.partnerName} (${a.partnerCountry})`}</option>)}
+        {agreements.map((a) => (
+          <option key={a.id} value={a.id}>{`${a.name} — ${a.partnerName} (${a.partnerCountry})`}</option>
+        ))}
       </select>
       <div className="button-row">
-        {agreement?.partnerUrl ? <button type="button" className="btn" disabled={run.isPending} onClick={() => run.mutate()}><Icon name="globe" />{t('cooperation.runOnline')}</button> : null}
-        <button type="button" className="btn" disabled={exportFile.isPending} onClick={() => exportFile.mutate()}><Icon name="download" />{t('cooperation.exportFile')}</button>
+        {agreement?.partnerUrl ? (
+          <button type="button" className="btn" disabled={run.isPending} onClick={() => run.mutate()}>
+            <Icon name="globe" />
+            {t('cooperation.runOnline')}
+          </button>
+        ) : null}
+        <button type="button" className="btn" disabled={exportFile.isPending} onClick={() => exportFile.mutate()}>
+          <Icon name="download" />
+          {t('cooperation.exportFile')}
+        </button>
         <label className="btn">
           <Icon name="upload" />
           {t('cooperation.importAnswer')}
-          <input type="file" accept="application/json,.json" className="visually-hidden" onChange={(e) => { const f = e.target.files?.[0]; if (f) finish.mutate(f); }} />
+          <input
+            type="file"
+            accept="application/json,.json"
+            className="visually-hidden"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f) finish.mutate(f);
+            }}
+          />
         </label>
       </div>
-      {result ? <Notice>{result.matched ? t('cooperation.partnerHits', { count: result.matched }) : t('cooperation.partnerNoHit')}</Notice> : null}
+      {result ? (
+        <Notice>
+          {result.matched ? t('cooperation.partnerHits', { count: result.matched }) : t('cooperation.partnerNoHit')}
+        </Notice>
+      ) : null}
       {[run, exportFile, finish].map((m, i) => (m.isError ? <ErrorText key={i} error={m.error} /> : null))}
     </section>
   );

@@ -77,7 +77,11 @@ export function EntityPicker({ caseId, schemata, value, onChange, inputProps, ex
       />
       {open && q ? (
         <ul id={listId} role="listbox" className="picker-list" aria-label={t('picker.results')}>
-          {options.length === 0 ? <li className="muted" role="option" aria-selected={false} aria-disabled="true">{rows.isFetching ? t('common.loading') : t('picker.none')}</li> : null}
+          {options.length === 0 ? (
+            <li className="muted" role="option" aria-selected={false} aria-disabled="true">
+              {rows.isFetching ? t('common.loading') : t('picker.none')}
+            </li>
+          ) : null}
           {options.map((r, i) => (
             <li
               key={r.id}

@@ -17,18 +17,30 @@ export function GradingFields({ value, onChange }: { value: GradingValue; onChan
       <legend>{t('provenance.grading')}</legend>
       <Field label={t('grading.reliabilityLabel')}>
         {(p) => (
-          <select {...p} value={value.reliability} onChange={(e) => onChange({ ...value, reliability: e.target.value })}>
+          <select
+            {...p}
+            value={value.reliability}
+            onChange={(e) => onChange({ ...value, reliability: e.target.value })}
+          >
             {RELIABILITY.map((r) => (
-              <option key={r} value={r}>{r} — {t(`grading.reliability.${r}`)}</option>
+              <option key={r} value={r}>
+                {r} — {t(`grading.reliability.${r}`)}
+              </option>
             ))}
           </select>
         )}
       </Field>
       <Field label={t('grading.informationLabel')}>
         {(p) => (
-          <select {...p} value={value.information} onChange={(e) => onChange({ ...value, information: e.target.value })}>
+          <select
+            {...p}
+            value={value.information}
+            onChange={(e) => onChange({ ...value, information: e.target.value })}
+          >
             {INFORMATION.map((i) => (
-              <option key={i} value={i}>{i} — {t(`grading.information.${i}`)}</option>
+              <option key={i} value={i}>
+                {i} — {t(`grading.information.${i}`)}
+              </option>
             ))}
           </select>
         )}

@@ -17,7 +17,9 @@ export function HistorySection({ caseId, history }: { caseId: string; history: H
   return (
     <section className="panel" aria-labelledby="history-heading">
       <h2 id="history-heading">{t('entity.history')}</h2>
-      {history.length === 0 ? <p className="muted">{t('entity.noHistory')}</p> : (
+      {history.length === 0 ? (
+        <p className="muted">{t('entity.noHistory')}</p>
+      ) : (
         <table className="table compact">
           <thead>
             <tr>

@@ -46,7 +46,10 @@ export function LinkForm({ caseId, entity, onClose }: { caseId: string; entity: 
   const { t } = useTranslation();
   const qc = useQueryClient();
   const schemata = useSchemata().data?.schemata ?? [];
-  const options = linkOptions(schemata, schemata.find((s) => s.name === entity.schema));
+  const options = linkOptions(
+    schemata,
+    schemata.find((s) => s.name === entity.schema),
+  );
   const [choice, setChoice] = useState(0);
   const [other, setOther] = useState<EntityRowOut | null>(null);
   const [details, setDetails] = useState<Record<string, string>>({});
@@ -57,18 +60,27 @@ export function LinkForm({ caseId, entity, onClose }: { caseId: string; entity: 
   const edge = opt?.schema.edge;
   const otherProp = edge ? (opt.side === 'source' ? edge.target : edge.source) : '';
   const otherRange = opt ? rangeOf(opt.schema, otherProp) : 'Thing';
-  const otherTypes = schemata.filter((s) => !s.abstract && !s.edge && s.ancestors.includes(otherRange)).map((s) => s.name);
+  const otherTypes = schemata
+    .filter((s) => !s.abstract && !s.edge && s.ancestors.includes(otherRange))
+    .map((s) => s.name);
   const detailProps = (opt?.schema.properties ?? []).filter((p) => DETAIL_PROPS.includes(p.name));
 
-  const body = opt && edge ? {
-    schema: opt.schema.name,
-    properties: {
-      [opt.side === 'source' ? edge.source : edge.target]: [entity.id],
-      ...(other ? { [otherProp]: [other.id] } : {}),
-      ...Object.fromEntries(Object.entries(details).filter(([, v]) => v.trim()).map(([k, v]) => [k, [v.trim()]])),
-    },
-    grading,
-  } : null;
+  const body =
+    opt && edge
+      ? {
+          schema: opt.schema.name,
+          properties: {
+            [opt.side === 'source' ? edge.source : edge.target]: [entity.id],
+            ...(other ? { [otherProp]: [other.id] } : {}),
+            ...Object.fromEntries(
+              Object.entries(details)
+                .filter(([, v]) => v.trim())
+                .map(([k, v]) => [k, [v.trim()]]),
+            ),
+          },
+          grading,
+        }
+      : null;
 
   const check = (): FieldErrors => {
     const errs: FieldErrors = body ? zodErrors(EntityCreate, body, t) : { type: t('errors.field.required') };
@@ -84,7 +96,9 @@ export function LinkForm({ caseId, entity, onClose }: { caseId: string; entity: 
 
   return (
     <Dialog title={t('linkForm.title')} onClose={onClose} wide>
-      {options.length === 0 ? <p>{t('linkForm.noTypes')}</p> : (
+      {options.length === 0 ? (
+        <p>{t('linkForm.noTypes')}</p>
+      ) : (
         <form
           noValidate
           onSubmit={async (e) => {
@@ -103,30 +117,70 @@ export function LinkForm({ caseId, entity, onClose }: { caseId: string; entity: 
         >
           <Field label={t('linkForm.type')} required>
             {(p) => (
-              <select {...p} value={choice} onChange={(e) => { setChoice(Number(e.target.value)); setOther(null); }}>
+              <select
+                {...p}
+                value={choice}
+                onChange={(e) => {
+                  setChoice(Number(e.target.value));
+                  setOther(null);
+                }}
+              >
                 {options.map((o, i) => (
                   <option key={`${o.schema.name}-${o.side}`} value={i}>
-                    {t(`schema.${o.schema.name}.one`, { defaultValue: o.schema.label })} — {t('linkForm.asEnd', { end: endLabel(t, (o.side === 'source' ? o.schema.edge?.source : o.schema.edge?.target) ?? '') })}
+                    {t(`schema.${o.schema.name}.one`, { defaultValue: o.schema.label })} —{' '}
+                    {t('linkForm.asEnd', {
+                      end: endLabel(t, (o.side === 'source' ? o.schema.edge?.source : o.schema.edge?.target) ?? ''),
+                    })}
                   </option>
                 ))}
               </select>
             )}
           </Field>
-          <Field label={endLabel(t, otherProp)} error={fieldError('other') ?? serverError(error, 'properties')} required>
-            {(p) => <EntityPicker caseId={caseId} schemata={otherTypes} value={other} onChange={setOther} inputProps={p} exclude={entity.id} />}
+          <Field
+            label={endLabel(t, otherProp)}
+            error={fieldError('other') ?? serverError(error, 'properties')}
+            required
+          >
+            {(p) => (
+              <EntityPicker
+                caseId={caseId}
+                schemata={otherTypes}
+                value={other}
+                onChange={setOther}
+                inputProps={p}
+                exclude={entity.id}
+              />
+            )}
           </Field>
           <div className="form-grid">
             {detailProps.map((prop) => (
-              <Field key={prop.name} label={t(`prop.${prop.name}`, { defaultValue: prop.label })} error={fieldError(`properties.${prop.name}`)}>
-                {(p) => <ValueInput prop={prop} value={details[prop.name] ?? ''} onChange={(v) => setDetails({ ...details, [prop.name]: v })} inputProps={p} />}
+              <Field
+                key={prop.name}
+                label={t(`prop.${prop.name}`, { defaultValue: prop.label })}
+                error={fieldError(`properties.${prop.name}`)}
+              >
+                {(p) => (
+                  <ValueInput
+                    prop={prop}
+                    value={details[prop.name] ?? ''}
+                    onChange={(v) => setDetails({ ...details, [prop.name]: v })}
+                    inputProps={p}
+                  />
+                )}
               </Field>
             ))}
           </div>
           <GradingFields value={grading} onChange={setGrading} />
-          {error && !errorIsForFields(error, ['properties', ...detailProps.map((p) => `properties.${p.name}`)]) ? <ErrorMessage error={error} /> : null}
+          {error && !errorIsForFields(error, ['properties', ...detailProps.map((p) => `properties.${p.name}`)]) ? (
+            <ErrorMessage error={error} />
+          ) : null}
           <div className="form-actions">
-            <button type="submit" className="btn primary">{t('linkForm.save')}</button>
-            <button type="button" className="btn" onClick={onClose}>{t('common.cancel')}</button>
+            <button type="submit" className="btn primary">
+              {t('linkForm.save')}
+            </button>
+            <button type="button" className="btn" onClick={onClose}>
+              {t('common.cancel')}
+            </button>
           </div>
         </form>
       )}

@@ -10,11 +10,23 @@ import { useRowsById } from '../entityView.tsx';
 import { LinkForm } from './LinkForm.tsx';
 
 /** The entity's links: type, direction, the entity at the other end, when. */
-export function LinksSection({ caseId, entity, links, canWrite }: { caseId: string; entity: EntityOut; links: EntityOut[]; canWrite: boolean }) {
+export function LinksSection({
+  caseId,
+  entity,
+  links,
+  canWrite,
+}: {
+  caseId: string;
+  entity: EntityOut;
+  links: EntityOut[];
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const [adding, setAdding] = useState(false);
-  const otherIds = links.map((l) => (l.sourceId === entity.id ? l.targetId : l.sourceId)).filter((x): x is string => !!x);
+  const otherIds = links
+    .map((l) => (l.sourceId === entity.id ? l.targetId : l.sourceId))
+    .filter((x): x is string => !!x);
   const rows = useRowsById(caseId, otherIds);
   return (
     <section className="panel" aria-labelledby="links-heading">
@@ -48,12 +60,25 @@ export function LinksSection({ caseId, entity, links, canWrite }: { caseId: stri
               const other = outgoing ? l.targetId : l.sourceId;
               const row = other ? rows.get(other) : undefined;
               const p = l.properties;
-              const when = [p['startDate']?.[0] ?? p['date']?.[0], p['endDate']?.[0]].filter(Boolean).map((d) => f.date(d)).join(' – ');
+              const when = [p['startDate']?.[0] ?? p['date']?.[0], p['endDate']?.[0]]
+                .filter(Boolean)
+                .map((d) => f.date(d))
+                .join(' – ');
               return (
                 <tr key={l.id}>
-                  <td><Link to={paths.entity(caseId, l.id)}><TypeName schema={l.schema} /></Link></td>
+                  <td>
+                    <Link to={paths.entity(caseId, l.id)}>
+                      <TypeName schema={l.schema} />
+                    </Link>
+                  </td>
                   <td>{outgoing ? t('entity.outgoing') : t('entity.incoming')}</td>
-                  <td>{other ? <Link to={paths.entity(caseId, other)}>{row ? <EntityBadge entity={row} /> : other}</Link> : ''}</td>
+                  <td>
+                    {other ? (
+                      <Link to={paths.entity(caseId, other)}>{row ? <EntityBadge entity={row} /> : other}</Link>
+                    ) : (
+                      ''
+                    )}
+                  </td>
                   <td>{when}</td>
                   <td>{l.caption !== l.schema ? l.caption : ''}</td>
                 </tr>

@@ -12,7 +12,17 @@ import { errorIsForFields, serverError, zodErrors } from '../../ui/forms.ts';
 import { useUserNames } from '../useUserNames.ts';
 
 /** Observations and assessments, kept apart from the facts (properties). */
-export function NotesSection({ caseId, entityId, notes, canWrite }: { caseId: string; entityId: string; notes: NoteOut[]; canWrite: boolean }) {
+export function NotesSection({
+  caseId,
+  entityId,
+  notes,
+  canWrite,
+}: {
+  caseId: string;
+  entityId: string;
+  notes: NoteOut[];
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const qc = useQueryClient();
@@ -24,13 +34,17 @@ export function NotesSection({ caseId, entityId, notes, canWrite }: { caseId: st
   return (
     <section className="panel" aria-labelledby="notes-heading">
       <h2 id="notes-heading">{t('entity.notes')}</h2>
-      {notes.length === 0 ? <p className="muted">{t('entity.noNotes')}</p> : (
+      {notes.length === 0 ? (
+        <p className="muted">{t('entity.noNotes')}</p>
+      ) : (
         <ul className="notes">
           {notes.map((n) => (
             <li key={n.id}>
               <span className={`tag kind-${n.kind}`}>{t(`noteKind.${n.kind}`, { defaultValue: n.kind })}</span>
               <p>{n.text}</p>
-              <span className="muted small">{nameOf(n.author)} · {f.dateTime(n.createdAt)}</span>
+              <span className="muted small">
+                {nameOf(n.author)} · {f.dateTime(n.createdAt)}
+              </span>
             </li>
           ))}
         </ul>
@@ -44,7 +58,11 @@ export function NotesSection({ caseId, entityId, notes, canWrite }: { caseId: st
             setTouched(true);
             if (Object.keys(zodErrors(NoteCreate, v, t)).length) return;
             try {
-              await api('POST', `/api/cases/${encodeURIComponent(caseId)}/entities/${encodeURIComponent(entityId)}/notes`, v);
+              await api(
+                'POST',
+                `/api/cases/${encodeURIComponent(caseId)}/entities/${encodeURIComponent(entityId)}/notes`,
+                v,
+              );
               setV({ kind: v.kind, text: '' });
               setTouched(false);
               setError(null);
@@ -62,10 +80,17 @@ export function NotesSection({ caseId, entityId, notes, canWrite }: { caseId: st
               </select>
             )}
           </Field>
-          <Field label={t('entity.noteText')} error={errors['text'] ?? serverError(error, 'text')} required className="grow">
+          <Field
+            label={t('entity.noteText')}
+            error={errors['text'] ?? serverError(error, 'text')}
+            required
+            className="grow"
+          >
             {(p) => <textarea {...p} rows={2} value={v.text} onChange={(e) => setV({ ...v, text: e.target.value })} />}
           </Field>
-          <button type="submit" className="btn">{t('entity.addNote')}</button>
+          <button type="submit" className="btn">
+            {t('entity.addNote')}
+          </button>
           {error && !errorIsForFields(error, ['text', 'kind']) ? <ErrorMessage error={error} /> : null}
         </form>
       ) : null}

@@ -29,7 +29,8 @@ export function checkValue(prop: PropertyOut, value: string, t: TFunction): stri
 }
 
 /** A link end's name: FtM's generic `subject`/`object` read as the two parties of a link. */
-export const endLabel = (t: TFunction, prop: string): string => t(`edgeEnd.${prop}`, { defaultValue: t(`prop.${prop}`, { defaultValue: prop }) });
+export const endLabel = (t: TFunction, prop: string): string =>
+  t(`edgeEnd.${prop}`, { defaultValue: t(`prop.${prop}`, { defaultValue: prop }) });
 
 function namespaceOf(prop: PropertyOut): string | null {
   if (prop.name === 'proceduralStatus') return 'status';
@@ -40,7 +41,17 @@ function namespaceOf(prop: PropertyOut): string | null {
 
 type InputProps = Record<string, unknown>;
 
-export function ValueInput({ prop, value, onChange, inputProps }: { prop: PropertyOut; value: string; onChange: (v: string) => void; inputProps: InputProps }) {
+export function ValueInput({
+  prop,
+  value,
+  onChange,
+  inputProps,
+}: {
+  prop: PropertyOut;
+  value: string;
+  onChange: (v: string) => void;
+  inputProps: InputProps;
+}) {
   const { t } = useTranslation();
   const common = { ...inputProps, value, onChange: (e: { target: { value: string } }) => onChange(e.target.value) };
   const choices = prop.values?.length ? prop.values : prop.type === 'gender' ? GENDERS : null;
@@ -58,7 +69,8 @@ export function ValueInput({ prop, value, onChange, inputProps }: { prop: Proper
     );
   }
   if (prop.type === 'text') return <textarea {...common} rows={3} />;
-  if (prop.type === 'date') return <input {...common} type="text" inputMode="numeric" placeholder={t('form.datePlaceholder')} />;
+  if (prop.type === 'date')
+    return <input {...common} type="text" inputMode="numeric" placeholder={t('form.datePlaceholder')} />;
   if (prop.type === 'number') return <input {...common} type="text" inputMode="decimal" />;
   if (prop.type === 'email') return <input {...common} type="email" />;
   if (prop.type === 'phone') return <input {...common} type="tel" />;

@@ -27,12 +27,19 @@ function Counterparties({ caseId, account }: { caseId: string; account: AccountO
     <section className="panel" aria-labelledby="cp-heading" data-testid="counterparties">
       <div className="panel-header">
         <h2 id="cp-heading">{t('finance.accounts.counterpartiesOf', { account: account.caption })}</h2>
-        <Link className="btn" to={href({ tab: 'transactions', account: account.id, counterparty: undefined, finding: undefined })}>
+        <Link
+          className="btn"
+          to={href({ tab: 'transactions', account: account.id, counterparty: undefined, finding: undefined })}
+        >
           <Icon name="list" />
           {t('finance.accounts.showLines')}
         </Link>
       </div>
-      {cps.isPending ? <Loading /> : cps.error ? <ErrorMessage error={cps.error} /> : cps.data.counterparties.length === 0 ? (
+      {cps.isPending ? (
+        <Loading />
+      ) : cps.error ? (
+        <ErrorMessage error={cps.error} />
+      ) : cps.data.counterparties.length === 0 ? (
         <p className="muted">{t('finance.accounts.noCounterparties')}</p>
       ) : (
         <table className="table compact">
@@ -40,9 +47,15 @@ function Counterparties({ caseId, account }: { caseId: string; account: AccountO
             <tr>
               <th scope="col">#</th>
               <th scope="col">{t('finance.col.counterparty')}</th>
-              <th scope="col" className="num">{t('finance.col.in')}</th>
-              <th scope="col" className="num">{t('finance.col.out')}</th>
-              <th scope="col" className="num">{t('finance.col.lines')}</th>
+              <th scope="col" className="num">
+                {t('finance.col.in')}
+              </th>
+              <th scope="col" className="num">
+                {t('finance.col.out')}
+              </th>
+              <th scope="col" className="num">
+                {t('finance.col.lines')}
+              </th>
               <th scope="col">{t('finance.col.period')}</th>
             </tr>
           </thead>
@@ -51,7 +64,9 @@ function Counterparties({ caseId, account }: { caseId: string; account: AccountO
               <tr key={`${c.key}-${c.currency}`}>
                 <td className="muted">{i + 1}</td>
                 <td>
-                  <Link to={href({ tab: 'transactions', account: account.id, counterparty: c.key, finding: undefined })}>
+                  <Link
+                    to={href({ tab: 'transactions', account: account.id, counterparty: c.key, finding: undefined })}
+                  >
                     {c.name ?? c.account ?? t('finance.unknownParty')}
                   </Link>
                   {c.name && c.account ? <span className="muted small mono"> {c.account}</span> : null}
@@ -59,7 +74,9 @@ function Counterparties({ caseId, account }: { caseId: string; account: AccountO
                 <td className="num">{moneyOf(f, c.inMinor, c.currency)}</td>
                 <td className="num">{moneyOf(f, c.outMinor, c.currency)}</td>
                 <td className="num">{f.number(c.credits + c.debits)}</td>
-                <td className="nowrap small">{f.date(c.first)} – {f.date(c.last)}</td>
+                <td className="nowrap small">
+                  {f.date(c.first)} – {f.date(c.last)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -85,14 +102,20 @@ export function AccountsTab({ caseId }: { caseId: string }) {
     return (
       <EmptyState icon="bank" title={t('finance.accounts.emptyTitle')}>
         <p>{t('finance.accounts.emptyHint')}</p>
-        <Link className="btn primary" to={paths.import(caseId)}>{t('finance.accounts.importAction')}</Link>
+        <Link className="btn primary" to={paths.import(caseId)}>
+          {t('finance.accounts.importAction')}
+        </Link>
       </EmptyState>
     );
   }
   // The account in the address, else one selected elsewhere (the chart, the inspector).
   const current = all.find((a) => a.id === params.account) ?? all.find((a) => a.id === selected) ?? null;
   const words = filter.trim().toLowerCase();
-  const shown = words ? all.filter((a) => [a.caption, a.bankName ?? '', ...a.holders.map((h) => h.caption)].some((s) => s.toLowerCase().includes(words))) : all;
+  const shown = words
+    ? all.filter((a) =>
+        [a.caption, a.bankName ?? '', ...a.holders.map((h) => h.caption)].some((s) => s.toLowerCase().includes(words)),
+      )
+    : all;
   const pick = (a: AccountOut) => {
     select(caseId, a.id);
     set({ account: a.id, counterparty: undefined }, { replace: true });
@@ -104,7 +127,9 @@ export function AccountsTab({ caseId }: { caseId: string }) {
           <label htmlFor="acc-filter">{t('finance.accounts.filter')}</label>
           <input id="acc-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
         </div>
-        <span className="muted" aria-live="polite">{t('finance.accounts.count', { formatted: f.number(shown.length) })}</span>
+        <span className="muted" aria-live="polite">
+          {t('finance.accounts.count', { formatted: f.number(shown.length) })}
+        </span>
       </div>
       <div className="table-scroll finance-table-wrap">
         <table className="table" data-testid="accounts-table">
@@ -114,9 +139,15 @@ export function AccountsTab({ caseId }: { caseId: string }) {
               <th scope="col">{t('finance.col.account')}</th>
               <th scope="col">{t('finance.col.holder')}</th>
               <th scope="col">{t('finance.col.currency')}</th>
-              <th scope="col" className="num">{t('finance.col.in')}</th>
-              <th scope="col" className="num">{t('finance.col.out')}</th>
-              <th scope="col" className="num">{t('finance.col.lines')}</th>
+              <th scope="col" className="num">
+                {t('finance.col.in')}
+              </th>
+              <th scope="col" className="num">
+                {t('finance.col.out')}
+              </th>
+              <th scope="col" className="num">
+                {t('finance.col.lines')}
+              </th>
               <th scope="col">{t('finance.col.period')}</th>
             </tr>
           </thead>
@@ -134,29 +165,55 @@ export function AccountsTab({ caseId }: { caseId: string }) {
                   {i === 0 ? (
                     <>
                       <td rowSpan={totals.length}>
-                        <button type="button" className="link-button" aria-pressed={current?.id === a.id} onClick={(e) => { e.stopPropagation(); pick(a); }}>
+                        <button
+                          type="button"
+                          className="link-button"
+                          aria-pressed={current?.id === a.id}
+                          onClick={(e) => {
+                            e.stopPropagation();
+                            pick(a);
+                          }}
+                        >
                           <Icon name="bank" size={14} />
                           <span className="mono">{a.caption}</span>
                         </button>
                         {a.bankName ? <div className="muted small">{a.bankName}</div> : null}
                       </td>
                       <td rowSpan={totals.length}>
-                        {a.holders.length ? a.holders.map((h) => (
-                          <div key={h.id}><Link to={paths.entity(caseId, h.id)} onClick={(e) => e.stopPropagation()}>{h.caption}</Link></div>
-                        )) : <span className="muted">{t('finance.accounts.noHolder')}</span>}
+                        {a.holders.length ? (
+                          a.holders.map((h) => (
+                            <div key={h.id}>
+                              <Link to={paths.entity(caseId, h.id)} onClick={(e) => e.stopPropagation()}>
+                                {h.caption}
+                              </Link>
+                            </div>
+                          ))
+                        ) : (
+                          <span className="muted">{t('finance.accounts.noHolder')}</span>
+                        )}
                       </td>
                     </>
                   ) : null}
                   {m ? (
                     <>
                       <td>{m.currency}</td>
-                      <td className="num" data-field="in">{moneyOf(f, m.inMinor, m.currency)}</td>
-                      <td className="num" data-field="out">{moneyOf(f, m.outMinor, m.currency)}</td>
-                      <td className="num" data-field="lines">{f.number(m.credits + m.debits)}</td>
-                      <td className="nowrap small">{f.date(m.first)} – {f.date(m.last)}</td>
+                      <td className="num" data-field="in">
+                        {moneyOf(f, m.inMinor, m.currency)}
+                      </td>
+                      <td className="num" data-field="out">
+                        {moneyOf(f, m.outMinor, m.currency)}
+                      </td>
+                      <td className="num" data-field="lines">
+                        {f.number(m.credits + m.debits)}
+                      </td>
+                      <td className="nowrap small">
+                        {f.date(m.first)} – {f.date(m.last)}
+                      </td>
                     </>
                   ) : (
-                    <td colSpan={5} className="muted">{t('finance.accounts.noLines')}</td>
+                    <td colSpan={5} className="muted">
+                      {t('finance.accounts.noLines')}
+                    </td>
                   )}
                 </tr>
               ));
@@ -164,7 +221,11 @@ export function AccountsTab({ caseId }: { caseId: string }) {
           </tbody>
         </table>
       </div>
-      {current ? <Counterparties caseId={caseId} account={current} /> : <p className="muted">{t('finance.accounts.pickHint')}</p>}
+      {current ? (
+        <Counterparties caseId={caseId} account={current} />
+      ) : (
+        <p className="muted">{t('finance.accounts.pickHint')}</p>
+      )}
     </div>
   );
 }

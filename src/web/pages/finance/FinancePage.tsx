@@ -39,7 +39,10 @@ export function FinancePage({ caseId }: { caseId: string }) {
           {FINANCE_TABS.map((name) => (
             <li key={name}>
               <Link
-                to={paths.finance(caseId, { tab: name, ...(params.account && name !== 'proceeds' ? { account: params.account } : {}) })}
+                to={paths.finance(caseId, {
+                  tab: name,
+                  ...(params.account && name !== 'proceeds' ? { account: params.account } : {}),
+                })}
                 className={tab === name ? 'finance-tab current' : 'finance-tab'}
                 {...(tab === name ? { 'aria-current': 'page' as const } : {})}
               >

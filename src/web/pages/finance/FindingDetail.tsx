@@ -56,12 +56,25 @@ function Decision({ caseId, finding, canWrite }: { caseId: string; finding: Find
   const noteError = dismissing && touched && !note.trim() ? t('finance.decision.reasonRequired') : null;
   return (
     <section className="decision" aria-labelledby="decision-heading" data-testid="decision">
-      <h3 id="decision-heading" className="subheading">{t('finance.findings.decision')}</h3>
+      <h3 id="decision-heading" className="subheading">
+        {t('finance.findings.decision')}
+      </h3>
       <p>
-        <span className={`tag status-${finding.status}`} data-testid="decision-status">{t(`finance.status.${finding.status}`)}</span>
-        {finding.decidedBy ? <span className="muted small"> {t('finance.decision.by', { name: nameOf(finding.decidedBy), at: f.dateTime(finding.decidedAt) })}</span> : null}
+        <span className={`tag status-${finding.status}`} data-testid="decision-status">
+          {t(`finance.status.${finding.status}`)}
+        </span>
+        {finding.decidedBy ? (
+          <span className="muted small">
+            {' '}
+            {t('finance.decision.by', { name: nameOf(finding.decidedBy), at: f.dateTime(finding.decidedAt) })}
+          </span>
+        ) : null}
       </p>
-      {finding.decisionNote ? <blockquote className="decision-note" data-testid="decision-note">{finding.decisionNote}</blockquote> : null}
+      {finding.decisionNote ? (
+        <blockquote className="decision-note" data-testid="decision-note">
+          {finding.decisionNote}
+        </blockquote>
+      ) : null}
       {canWrite ? (
         dismissing ? (
           <form
@@ -71,19 +84,49 @@ function Decision({ caseId, finding, canWrite }: { caseId: string; finding: Find
               void decide('dismissed', note);
             }}
           >
-            <Field label={t('finance.decision.reason')} error={noteError} required hint={t('finance.decision.reasonHint')}>
+            <Field
+              label={t('finance.decision.reason')}
+              error={noteError}
+              required
+              hint={t('finance.decision.reasonHint')}
+            >
               {(p) => <textarea {...p} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />}
             </Field>
             <div className="form-actions">
-              <button type="submit" className="btn primary" disabled={busy}>{t('finance.decision.dismissConfirm')}</button>
-              <button type="button" className="btn" onClick={() => { setDismissing(false); setTouched(false); }}>{t('common.cancel')}</button>
+              <button type="submit" className="btn primary" disabled={busy}>
+                {t('finance.decision.dismissConfirm')}
+              </button>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => {
+                  setDismissing(false);
+                  setTouched(false);
+                }}
+              >
+                {t('common.cancel')}
+              </button>
             </div>
           </form>
         ) : (
           <div className="form-actions">
-            {finding.status !== 'confirmed' ? <button type="button" className="btn primary" disabled={busy} onClick={() => void decide('confirmed')}><Icon name="check" />{t('finance.decision.confirm')}</button> : null}
-            {finding.status !== 'dismissed' ? <button type="button" className="btn" disabled={busy} onClick={() => setDismissing(true)}><Icon name="close" />{t('finance.decision.dismiss')}</button> : null}
-            {finding.status !== 'open' ? <button type="button" className="btn subtle" disabled={busy} onClick={() => void decide('open')}>{t('finance.decision.reopen')}</button> : null}
+            {finding.status !== 'confirmed' ? (
+              <button type="button" className="btn primary" disabled={busy} onClick={() => void decide('confirmed')}>
+                <Icon name="check" />
+                {t('finance.decision.confirm')}
+              </button>
+            ) : null}
+            {finding.status !== 'dismissed' ? (
+              <button type="button" className="btn" disabled={busy} onClick={() => setDismissing(true)}>
+                <Icon name="close" />
+                {t('finance.decision.dismiss')}
+              </button>
+            ) : null}
+            {finding.status !== 'open' ? (
+              <button type="button" className="btn subtle" disabled={busy} onClick={() => void decide('open')}>
+                {t('finance.decision.reopen')}
+              </button>
+            ) : null}
           </div>
         )
       ) : null}
@@ -92,7 +135,15 @@ function Decision({ caseId, finding, canWrite }: { caseId: string; finding: Find
   );
 }
 
-export function FindingDetail({ caseId, findingId, canWrite }: { caseId: string; findingId: string; canWrite: boolean }) {
+export function FindingDetail({
+  caseId,
+  findingId,
+  canWrite,
+}: {
+  caseId: string;
+  findingId: string;
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const detail = useFinding(caseId, findingId);
@@ -104,7 +155,12 @@ export function FindingDetail({ caseId, findingId, canWrite }: { caseId: string;
   const { finding, evidence } = detail.data;
   const captions = new Map((accounts.data?.accounts ?? []).map((a) => [a.id, a.caption]));
   const accountLink = (id: string) => (
-    <Link key={id} className="mono" to={href({ tab: 'accounts', account: id, finding: undefined })} onClick={() => select(caseId, id)}>
+    <Link
+      key={id}
+      className="mono"
+      to={href({ tab: 'accounts', account: id, finding: undefined })}
+      onClick={() => select(caseId, id)}
+    >
       {captions.get(id) ?? id.slice(0, 8)}
     </Link>
   );
@@ -112,13 +168,18 @@ export function FindingDetail({ caseId, findingId, canWrite }: { caseId: string;
     <article className="panel finding-detail" aria-labelledby="finding-heading" data-testid="finding-detail">
       <h2 id="finding-heading">{finding.title}</h2>
       <p className="muted small">
-        {t('finance.findings.score')}: <strong>{f.number(Math.round(finding.score * 100))}</strong> · {t(`finance.variant.${finding.variant}`, { defaultValue: finding.variant })}
+        {t('finance.findings.score')}: <strong>{f.number(Math.round(finding.score * 100))}</strong> ·{' '}
+        {t(`finance.variant.${finding.variant}`, { defaultValue: finding.variant })}
       </p>
-      <p className="explanation" data-testid="finding-explanation">{finding.explanation}</p>
+      <p className="explanation" data-testid="finding-explanation">
+        {finding.explanation}
+      </p>
       <dl className="finding-facts">
         <dt>{t('finance.findings.subject')}</dt>
         <dd>
-          {finding.subject.schema === 'BankAccount' ? accountLink(finding.subject.id) : finding.subject.schema ? (
+          {finding.subject.schema === 'BankAccount' ? (
+            accountLink(finding.subject.id)
+          ) : finding.subject.schema ? (
             <Link to={paths.entity(caseId, finding.subject.id)}>{finding.subject.caption ?? finding.subject.id}</Link>
           ) : (
             <span className="mono">{finding.subject.caption ?? finding.subject.id}</span>
@@ -130,8 +191,14 @@ export function FindingDetail({ caseId, findingId, canWrite }: { caseId: string;
       <Decision caseId={caseId} finding={finding} canWrite={canWrite} />
       <section aria-labelledby="evidence-heading">
         <div className="panel-header">
-          <h3 id="evidence-heading" className="evidence-heading">{t('finance.findings.evidenceLines', { count: evidence.length, formatted: f.number(evidence.length) })}</h3>
-          <Link className="btn" to={href({ tab: 'transactions', finding: finding.id, account: undefined, counterparty: undefined })} data-testid="evidence-in-list">
+          <h3 id="evidence-heading" className="evidence-heading">
+            {t('finance.findings.evidenceLines', { count: evidence.length, formatted: f.number(evidence.length) })}
+          </h3>
+          <Link
+            className="btn"
+            to={href({ tab: 'transactions', finding: finding.id, account: undefined, counterparty: undefined })}
+            data-testid="evidence-in-list"
+          >
             <Icon name="list" />
             {t('finance.findings.showInList')}
           </Link>
@@ -144,7 +211,9 @@ export function FindingDetail({ caseId, findingId, canWrite }: { caseId: string;
                 <th scope="col">{t('finance.col.account')}</th>
                 <th scope="col">{t('finance.col.counterparty')}</th>
                 <th scope="col">{t('finance.col.text')}</th>
-                <th scope="col" className="num">{t('finance.col.amount')}</th>
+                <th scope="col" className="num">
+                  {t('finance.col.amount')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -153,14 +222,24 @@ export function FindingDetail({ caseId, findingId, canWrite }: { caseId: string;
                   <td className="nowrap">{f.date(x.bookingDate)}</td>
                   <td>{accountLink(x.accountId)}</td>
                   <td>{x.counterpartyName ?? x.counterpartyAccount ?? '—'}</td>
-                  <td className="small">{[x.kind ? t(`finance.kind.${x.kind}`, { defaultValue: x.kind }) : null, x.text, x.place].filter(Boolean).join(' · ')}</td>
-                  <td className={`num ${x.amountMinor < 0 ? 'debit' : 'credit'}`}>{moneyOf(f, x.amountMinor, x.currency)}</td>
+                  <td className="small">
+                    {[x.kind ? t(`finance.kind.${x.kind}`, { defaultValue: x.kind }) : null, x.text, x.place]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </td>
+                  <td className={`num ${x.amountMinor < 0 ? 'debit' : 'credit'}`}>
+                    {moneyOf(f, x.amountMinor, x.currency)}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
-        {evidence.length > 200 ? <p className="muted small">{t('finance.findings.moreEvidence', { formatted: f.number(evidence.length - 200) })}</p> : null}
+        {evidence.length > 200 ? (
+          <p className="muted small">
+            {t('finance.findings.moreEvidence', { formatted: f.number(evidence.length - 200) })}
+          </p>
+        ) : null}
       </section>
     </article>
   );

@@ -16,14 +16,19 @@ export function RedFlagsPanelBody({ caseId }: { caseId: string }) {
   if (!ran) {
     return (
       <p className="muted">
-        {t('finance.summary.neverRun')} <Link to={paths.finance(caseId, { tab: 'findings' })}>{t('finance.summary.goRun')}</Link>
+        {t('finance.summary.neverRun')}{' '}
+        <Link to={paths.finance(caseId, { tab: 'findings' })}>{t('finance.summary.goRun')}</Link>
       </p>
     );
   }
   return (
     <p data-testid="open-findings">
       <Link to={findingsLink(caseId)}>
-        <span className="flags-count">{f.number(count)}{more ? '+' : ''}</span> {t('finance.summary.open', { count })}
+        <span className="flags-count">
+          {f.number(count)}
+          {more ? '+' : ''}
+        </span>{' '}
+        {t('finance.summary.open', { count })}
       </Link>
       {stale ? <span className="muted small"> · {t('finance.summary.stale')}</span> : null}
     </p>
@@ -37,7 +42,12 @@ export function OpenFindingsNavLink({ caseId }: { caseId: string }) {
   if (!open.data?.ran) return <p className="nav-note">{t('finance.summary.neverRun')}</p>;
   return (
     <p className="nav-note">
-      <Link to={findingsLink(caseId)}>{t('finance.summary.navOpen', { count: open.data.count, formatted: `${f.number(open.data.count)}${open.data.more ? '+' : ''}` })}</Link>
+      <Link to={findingsLink(caseId)}>
+        {t('finance.summary.navOpen', {
+          count: open.data.count,
+          formatted: `${f.number(open.data.count)}${open.data.more ? '+' : ''}`,
+        })}
+      </Link>
     </p>
   );
 }

@@ -41,7 +41,14 @@ function bodyOf(rows: readonly Row[], rest: Omit<ProceedsModelInput, 'assumption
     assumptions: rows.map((r) => {
       const ids = r.appliesTo.split(/[\s,]+/).filter(Boolean);
       const v = r.value.trim().replace(',', '.');
-      return { name: r.name, value: v === '' || !/^-?\d*\.?\d+$/.test(v) ? Number.NaN : Number(v), unit: r.unit, source: r.source, ...(ids.length ? { appliesTo: ids } : {}), ...(r.note.trim() ? { note: r.note } : {}) };
+      return {
+        name: r.name,
+        value: v === '' || !/^-?\d*\.?\d+$/.test(v) ? Number.NaN : Number(v),
+        unit: r.unit,
+        source: r.source,
+        ...(ids.length ? { appliesTo: ids } : {}),
+        ...(r.note.trim() ? { note: r.note } : {}),
+      };
     }),
   };
 }
@@ -66,18 +73,35 @@ export function ModelEditor({ caseId }: { caseId: string }) {
   useEffect(() => {
     if (stored.data && rows === null) {
       const m = stored.data.model;
-      setRows(m.assumptions.map((a) => ({ name: a.name, value: String(a.value), unit: a.unit, source: a.source, appliesTo: (a.appliesTo ?? []).join(', '), note: a.note ?? '' })));
+      setRows(
+        m.assumptions.map((a) => ({
+          name: a.name,
+          value: String(a.value),
+          unit: a.unit,
+          source: a.source,
+          appliesTo: (a.appliesTo ?? []).join(', '),
+          note: a.note ?? '',
+        })),
+      );
       setBasis(m.sexualBasis);
     }
   }, [stored.data, rows]);
 
   if (stored.isPending || rows === null) return <Loading />;
   if (stored.error) return <ErrorMessage error={stored.error} />;
-  const { victims, funnelAccounts } = stored.data?.model ?? { victims: { include: [], exclude: [] }, funnelAccounts: { include: [], exclude: [] } };
+  const { victims, funnelAccounts } = stored.data?.model ?? {
+    victims: { include: [], exclude: [] },
+    funnelAccounts: { include: [], exclude: [] },
+  };
   const body = bodyOf(rows, { victims, funnelAccounts, sexualBasis: basis });
   const local = touched ? zodErrors(ProceedsModel, body, t) : {};
   const errors: FieldErrors = {};
-  for (const [k, v] of Object.entries(local)) errors[k] = /\.value$/.test(k) ? t('finance.model.valueError') : /\.source$/.test(k) ? t('finance.model.sourceError') : v;
+  for (const [k, v] of Object.entries(local))
+    errors[k] = /\.value$/.test(k)
+      ? t('finance.model.valueError')
+      : /\.source$/.test(k)
+        ? t('finance.model.sourceError')
+        : v;
   const serverKey = error instanceof ApiError ? keyOfPath(error.path) : '';
   if (serverKey && error instanceof ApiError) errors[serverKey] ??= error.message;
   const change = (i: number, patch: Partial<Row>) => {
@@ -115,7 +139,11 @@ export function ModelEditor({ caseId }: { caseId: string }) {
       <h2 id="model-heading">{t('finance.model.title')}</h2>
       <p className="muted small">{t('finance.model.hint')}</p>
       <datalist id="assumption-names">
-        {NAMES.map((n) => <option key={n} value={n}>{t(`finance.model.names.${n}`)}</option>)}
+        {NAMES.map((n) => (
+          <option key={n} value={n}>
+            {t(`finance.model.names.${n}`)}
+          </option>
+        ))}
       </datalist>
       <form
         noValidate
@@ -130,11 +158,37 @@ export function ModelEditor({ caseId }: { caseId: string }) {
           return (
             <fieldset key={i} className="assumption-row" data-testid={`assumption-${i}`}>
               <legend>{t('finance.model.assumptionN', { n: i + 1 })}</legend>
-              <Field label={t('finance.model.name')} error={fieldError(i, 'name')} required hint={known ? t(`finance.model.names.${r.name}`) : undefined}>
-                {(p) => <input {...p} list="assumption-names" value={r.name} onChange={(e) => change(i, { name: e.target.value, ...(!r.unit && ASSUMPTIONS[e.target.value as keyof typeof ASSUMPTIONS] ? { unit: ASSUMPTIONS[e.target.value as keyof typeof ASSUMPTIONS].unit } : {}) })} />}
+              <Field
+                label={t('finance.model.name')}
+                error={fieldError(i, 'name')}
+                required
+                hint={known ? t(`finance.model.names.${r.name}`) : undefined}
+              >
+                {(p) => (
+                  <input
+                    {...p}
+                    list="assumption-names"
+                    value={r.name}
+                    onChange={(e) =>
+                      change(i, {
+                        name: e.target.value,
+                        ...(!r.unit && ASSUMPTIONS[e.target.value as keyof typeof ASSUMPTIONS]
+                          ? { unit: ASSUMPTIONS[e.target.value as keyof typeof ASSUMPTIONS].unit }
+                          : {}),
+                      })
+                    }
+                  />
+                )}
               </Field>
               <Field label={t('finance.model.value')} error={fieldError(i, 'value')} required className="narrow">
-                {(p) => <input {...p} inputMode="decimal" value={r.value} onChange={(e) => change(i, { value: e.target.value })} />}
+                {(p) => (
+                  <input
+                    {...p}
+                    inputMode="decimal"
+                    value={r.value}
+                    onChange={(e) => change(i, { value: e.target.value })}
+                  />
+                )}
               </Field>
               <Field label={t('finance.model.unit')} error={fieldError(i, 'unit')} required className="narrow">
                 {(p) => <input {...p} value={r.unit} onChange={(e) => change(i, { unit: e.target.value })} />}
@@ -142,13 +196,24 @@ export function ModelEditor({ caseId }: { caseId: string }) {
               <Field label={t('finance.model.source')} error={fieldError(i, 'source')} required className="wide">
                 {(p) => <input {...p} value={r.source} onChange={(e) => change(i, { source: e.target.value })} />}
               </Field>
-              <Field label={t('finance.model.appliesTo')} error={fieldError(i, 'appliesTo')} hint={t('finance.model.appliesToHint')}>
+              <Field
+                label={t('finance.model.appliesTo')}
+                error={fieldError(i, 'appliesTo')}
+                hint={t('finance.model.appliesToHint')}
+              >
                 {(p) => <input {...p} value={r.appliesTo} onChange={(e) => change(i, { appliesTo: e.target.value })} />}
               </Field>
               <Field label={t('finance.model.note')} error={fieldError(i, 'note')}>
                 {(p) => <input {...p} value={r.note} onChange={(e) => change(i, { note: e.target.value })} />}
               </Field>
-              <button type="button" className="btn subtle" onClick={() => { setRows(rows.filter((_, n) => n !== i)); setPreview(null); }}>
+              <button
+                type="button"
+                className="btn subtle"
+                onClick={() => {
+                  setRows(rows.filter((_, n) => n !== i));
+                  setPreview(null);
+                }}
+              >
                 <Icon name="trash" />
                 {t('finance.model.remove')}
               </button>
@@ -162,18 +227,30 @@ export function ModelEditor({ caseId }: { caseId: string }) {
           </button>
           <div className="field inline">
             <label htmlFor="model-basis">{t('finance.model.basis')}</label>
-            <select id="model-basis" value={basis} onChange={(e) => { setBasis(e.target.value as typeof basis); setPreview(null); }}>
+            <select
+              id="model-basis"
+              value={basis}
+              onChange={(e) => {
+                setBasis(e.target.value as typeof basis);
+                setPreview(null);
+              }}
+            >
               <option value="observed">{t('finance.model.basisObserved')}</option>
               <option value="model">{t('finance.model.basisModel')}</option>
             </select>
           </div>
         </div>
-        {error && !/^assumptions\.\d+\.(name|value|unit|source|appliesTo|note)$/.test(serverKey) ? <ErrorMessage error={error} /> : null}
+        {error && !/^assumptions\.\d+\.(name|value|unit|source|appliesTo|note)$/.test(serverKey) ? (
+          <ErrorMessage error={error} />
+        ) : null}
         {saved ? <Notice kind="success">{t('finance.model.saved')}</Notice> : null}
         {preview ? (
           <Notice kind="info" icon="eye">
             <span data-testid="model-preview">
-              {t('finance.model.previewResult', { total: moneyOf(f, preview.totals.proceedsMinor, preview.totals.currency), owed: moneyOf(f, preview.totals.owedToVictimsMinor, preview.totals.currency) })}
+              {t('finance.model.previewResult', {
+                total: moneyOf(f, preview.totals.proceedsMinor, preview.totals.currency),
+                owed: moneyOf(f, preview.totals.owedToVictimsMinor, preview.totals.currency),
+              })}
             </span>
           </Notice>
         ) : null}
@@ -182,16 +259,29 @@ export function ModelEditor({ caseId }: { caseId: string }) {
             <Icon name="eye" />
             {t('finance.model.preview')}
           </button>
-          <button type="submit" className="btn primary" disabled={busy}>{t('finance.model.save')}</button>
+          <button type="submit" className="btn primary" disabled={busy}>
+            {t('finance.model.save')}
+          </button>
         </div>
       </form>
       {confirming ? (
         <Dialog title={t('finance.model.confirmTitle')} onClose={() => setConfirming(false)}>
           <p>{t('finance.model.confirmText', { count: rows.length })}</p>
-          {preview ? <p>{t('finance.model.previewResult', { total: moneyOf(f, preview.totals.proceedsMinor, preview.totals.currency), owed: moneyOf(f, preview.totals.owedToVictimsMinor, preview.totals.currency) })}</p> : null}
+          {preview ? (
+            <p>
+              {t('finance.model.previewResult', {
+                total: moneyOf(f, preview.totals.proceedsMinor, preview.totals.currency),
+                owed: moneyOf(f, preview.totals.owedToVictimsMinor, preview.totals.currency),
+              })}
+            </p>
+          ) : null}
           <div className="form-actions">
-            <button type="button" className="btn primary" disabled={busy} onClick={() => void run('save')}>{t('finance.model.confirmSave')}</button>
-            <button type="button" className="btn" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
+            <button type="button" className="btn primary" disabled={busy} onClick={() => void run('save')}>
+              {t('finance.model.confirmSave')}
+            </button>
+            <button type="button" className="btn" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </button>
           </div>
         </Dialog>
       ) : null}

@@ -12,13 +12,26 @@ export function PeriodPicker({ caseId }: { caseId: string }) {
   const setPeriod = useViewFilter((s) => s.setPeriod);
   const from = period?.from?.slice(0, 10) ?? '';
   const to = period?.to?.slice(0, 10) ?? '';
-  const change = (next: { from: string; to: string }) => setPeriod(caseId, next.from || next.to ? { from: next.from || null, to: next.to || null } : null);
+  const change = (next: { from: string; to: string }) =>
+    setPeriod(caseId, next.from || next.to ? { from: next.from || null, to: next.to || null } : null);
   return (
     <div className="period-picker" role="group" aria-label={t('finance.period.label')}>
       <label htmlFor="fin-from">{t('finance.period.from')}</label>
-      <input id="fin-from" type="date" value={from} max={to || undefined} onChange={(e) => change({ from: e.target.value, to })} />
+      <input
+        id="fin-from"
+        type="date"
+        value={from}
+        max={to || undefined}
+        onChange={(e) => change({ from: e.target.value, to })}
+      />
       <label htmlFor="fin-to">{t('finance.period.to')}</label>
-      <input id="fin-to" type="date" value={to} min={from || undefined} onChange={(e) => change({ from, to: e.target.value })} />
+      <input
+        id="fin-to"
+        type="date"
+        value={to}
+        min={from || undefined}
+        onChange={(e) => change({ from, to: e.target.value })}
+      />
       {period ? (
         <button type="button" className="btn subtle" onClick={() => setPeriod(caseId, null)}>
           <Icon name="close" size={12} />

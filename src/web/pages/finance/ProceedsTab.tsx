@@ -25,7 +25,13 @@ export function totalsByCurrency(p: ProceedsOut): Map<string, Record<ProceedsKin
   for (const v of p.victims) {
     for (const i of v.items) {
       if (i.currency === p.totals.currency) continue;
-      const row = out.get(i.currency) ?? { wageKickback: 0, deduction: 0, recruitmentFee: 0, sexualServices: 0, wagesOwed: 0 };
+      const row = out.get(i.currency) ?? {
+        wageKickback: 0,
+        deduction: 0,
+        recruitmentFee: 0,
+        sexualServices: 0,
+        wagesOwed: 0,
+      };
       row[i.kind] += i.amountMinor;
       out.set(i.currency, row);
     }
@@ -37,7 +43,8 @@ function Totals({ p }: { p: ProceedsOut }) {
   const { t } = useTranslation();
   const f = useFormat();
   const byCurrency = [...totalsByCurrency(p)];
-  const proceedsOf = (r: Record<ProceedsKind, number>) => r.wageKickback + r.deduction + r.recruitmentFee + r.sexualServices;
+  const proceedsOf = (r: Record<ProceedsKind, number>) =>
+    r.wageKickback + r.deduction + r.recruitmentFee + r.sexualServices;
   return (
     <section className="panel" aria-labelledby="proceeds-heading">
       <h2 id="proceeds-heading">{t('finance.proceeds.totals')}</h2>
@@ -55,19 +62,31 @@ function Totals({ p }: { p: ProceedsOut }) {
         <thead>
           <tr>
             <th scope="col">{t('finance.proceeds.kindCol')}</th>
-            {byCurrency.map(([c]) => <th key={c} scope="col" className="num">{c}</th>)}
+            {byCurrency.map(([c]) => (
+              <th key={c} scope="col" className="num">
+                {c}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {KINDS.map((k) => (
             <tr key={k}>
               <th scope="row">{t(`finance.proceeds.kind.${k}`)}</th>
-              {byCurrency.map(([c, r]) => <td key={c} className="num">{moneyOf(f, r[k], c)}</td>)}
+              {byCurrency.map(([c, r]) => (
+                <td key={c} className="num">
+                  {moneyOf(f, r[k], c)}
+                </td>
+              ))}
             </tr>
           ))}
           <tr className="total-row">
             <th scope="row">{t('finance.proceeds.total')}</th>
-            {byCurrency.map(([c, r]) => <td key={c} className="num"><strong>{moneyOf(f, proceedsOf(r), c)}</strong></td>)}
+            {byCurrency.map(([c, r]) => (
+              <td key={c} className="num">
+                <strong>{moneyOf(f, proceedsOf(r), c)}</strong>
+              </td>
+            ))}
           </tr>
         </tbody>
       </table>
@@ -93,7 +112,9 @@ function Victims({ caseId, p }: { caseId: string; p: ProceedsOut }) {
               <th scope="col">{t('finance.proceeds.victim')}</th>
               <th scope="col">{t('finance.proceeds.kindCol')}</th>
               <th scope="col">{t('finance.proceeds.basis')}</th>
-              <th scope="col" className="num">{t('finance.col.amount')}</th>
+              <th scope="col" className="num">
+                {t('finance.col.amount')}
+              </th>
               <th scope="col">{t('finance.proceeds.explanation')}</th>
             </tr>
           </thead>
@@ -105,16 +126,28 @@ function Victims({ caseId, p }: { caseId: string; p: ProceedsOut }) {
                   <Caption caption={row?.caption ?? v.personId.slice(0, 8)} pseudonym={row?.pseudonym ?? false} />
                 </Link>
               );
-              if (!v.items.length) return [<tr key={v.personId}><td>{who}</td><td colSpan={4} className="muted">{t('finance.proceeds.noLines')}</td></tr>];
+              if (!v.items.length)
+                return [
+                  <tr key={v.personId}>
+                    <td>{who}</td>
+                    <td colSpan={4} className="muted">
+                      {t('finance.proceeds.noLines')}
+                    </td>
+                  </tr>,
+                ];
               return v.items.map((i, n) => (
                 <tr key={`${v.personId}-${n}`}>
                   {n === 0 ? <td rowSpan={v.items.length}>{who}</td> : null}
                   <td>{t(`finance.proceeds.kind.${i.kind}`)}</td>
-                  <td><span className={`tag basis-${i.basis}`}>{t(`finance.proceeds.basisOf.${i.basis}`)}</span></td>
+                  <td>
+                    <span className={`tag basis-${i.basis}`}>{t(`finance.proceeds.basisOf.${i.basis}`)}</span>
+                  </td>
                   <td className="num">{moneyOf(f, i.amountMinor, i.currency)}</td>
                   <td className="small">
                     {i.explanation}
-                    {i.assumptions.length ? <div className="muted">{t('finance.proceeds.uses', { names: i.assumptions.join(', ') })}</div> : null}
+                    {i.assumptions.length ? (
+                      <div className="muted">{t('finance.proceeds.uses', { names: i.assumptions.join(', ') })}</div>
+                    ) : null}
                   </td>
                 </tr>
               ));
@@ -141,18 +174,28 @@ function Funnels({ caseId, p }: { caseId: string; p: ProceedsOut }) {
           <thead>
             <tr>
               <th scope="col">{t('finance.col.account')}</th>
-              <th scope="col" className="num">{t('finance.proceeds.deposits')}</th>
-              <th scope="col" className="num">{t('finance.col.amount')}</th>
+              <th scope="col" className="num">
+                {t('finance.proceeds.deposits')}
+              </th>
+              <th scope="col" className="num">
+                {t('finance.col.amount')}
+              </th>
               <th scope="col">{t('finance.col.period')}</th>
             </tr>
           </thead>
           <tbody>
             {p.funnels.map((x) => (
               <tr key={x.accountId}>
-                <td><Link className="mono" to={href({ tab: 'accounts', account: x.accountId })}>{captions.get(x.accountId) ?? x.accountId.slice(0, 8)}</Link></td>
+                <td>
+                  <Link className="mono" to={href({ tab: 'accounts', account: x.accountId })}>
+                    {captions.get(x.accountId) ?? x.accountId.slice(0, 8)}
+                  </Link>
+                </td>
                 <td className="num">{f.number(x.deposits)}</td>
                 <td className="num">{moneyOf(f, x.depositsMinor, x.currency)}</td>
-                <td className="small nowrap">{f.date(x.first)} – {f.date(x.last)}</td>
+                <td className="small nowrap">
+                  {f.date(x.first)} – {f.date(x.last)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -168,12 +211,16 @@ function Assumptions({ p }: { p: ProceedsOut }) {
   return (
     <section className="panel" aria-labelledby="assumptions-heading">
       <h2 id="assumptions-heading">{t('finance.proceeds.assumptions')}</h2>
-      {p.assumptions.length === 0 ? <p className="muted">{t('finance.proceeds.noAssumptions')}</p> : (
+      {p.assumptions.length === 0 ? (
+        <p className="muted">{t('finance.proceeds.noAssumptions')}</p>
+      ) : (
         <table className="table compact" data-testid="assumptions-table">
           <thead>
             <tr>
               <th scope="col">{t('finance.model.name')}</th>
-              <th scope="col" className="num">{t('finance.model.value')}</th>
+              <th scope="col" className="num">
+                {t('finance.model.value')}
+              </th>
               <th scope="col">{t('finance.model.unit')}</th>
               <th scope="col">{t('finance.model.source')}</th>
               <th scope="col">{t('finance.proceeds.used')}</th>
@@ -182,10 +229,20 @@ function Assumptions({ p }: { p: ProceedsOut }) {
           <tbody>
             {p.assumptions.map((a, i) => (
               <tr key={i}>
-                <td>{t(`finance.model.names.${a.name}`, { defaultValue: a.name })}{a.appliesTo?.length ? <div className="muted small">{t('finance.model.appliesToCount', { count: a.appliesTo.length })}</div> : null}</td>
+                <td>
+                  {t(`finance.model.names.${a.name}`, { defaultValue: a.name })}
+                  {a.appliesTo?.length ? (
+                    <div className="muted small">
+                      {t('finance.model.appliesToCount', { count: a.appliesTo.length })}
+                    </div>
+                  ) : null}
+                </td>
                 <td className="num">{f.number(a.value)}</td>
                 <td>{a.unit}</td>
-                <td className="small">{a.source}{a.note ? <div className="muted">{a.note}</div> : null}</td>
+                <td className="small">
+                  {a.source}
+                  {a.note ? <div className="muted">{a.note}</div> : null}
+                </td>
                 <td>{a.used ? t('common.yes') : t('common.no')}</td>
               </tr>
             ))}
@@ -194,7 +251,9 @@ function Assumptions({ p }: { p: ProceedsOut }) {
       )}
       {p.notes.length ? (
         <ul className="proceeds-notes small">
-          {p.notes.map((n, i) => <li key={i}>{n}</li>)}
+          {p.notes.map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
         </ul>
       ) : null}
     </section>

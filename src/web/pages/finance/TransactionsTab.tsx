@@ -23,23 +23,58 @@ import { minorOf, moneyOf } from './money.ts';
 import { useFinanceParams } from './params.ts';
 
 type Sort = (typeof transactionSorts)[number];
-function Row({ row, index, active, accountCaption, onPick, style }: { row: TransactionOut | undefined; index: number; active: boolean; accountCaption: (id: string) => string; onPick: () => void; style: CSSProperties }) {
+function Row({
+  row,
+  index,
+  active,
+  accountCaption,
+  onPick,
+  style,
+}: {
+  row: TransactionOut | undefined;
+  index: number;
+  active: boolean;
+  accountCaption: (id: string) => string;
+  onPick: () => void;
+  style: CSSProperties;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   if (!row) {
     return (
       <div role="row" aria-rowindex={index + 2} className="row loading-row" style={style}>
-        <div role="gridcell" className="cell">…</div>
+        <div role="gridcell" className="cell">
+          …
+        </div>
       </div>
     );
   }
   const out = row.amountMinor < 0;
   return (
-    <div role="row" id={`tx-${index}`} aria-rowindex={index + 2} aria-selected={active} className={active ? 'row active' : 'row'} style={style} onClick={onPick} data-tx-id={row.id}>
-      <div role="gridcell" className="cell">{f.date(row.bookingDate)}</div>
-      <div role="gridcell" className="cell mono small">{accountCaption(row.accountId)}</div>
-      <div role="gridcell" className="cell" title={row.counterpartyAccount ?? undefined}>{row.counterpartyName ?? row.counterpartyAccount ?? <span className="muted">{t('finance.unknownParty')}</span>}</div>
-      <div role="gridcell" className="cell small" title={row.text ?? undefined}>{[row.kind ? t(`finance.kind.${row.kind}`, { defaultValue: row.kind }) : null, row.text, row.place].filter(Boolean).join(' · ')}</div>
+    <div
+      role="row"
+      id={`tx-${index}`}
+      aria-rowindex={index + 2}
+      aria-selected={active}
+      className={active ? 'row active' : 'row'}
+      style={style}
+      onClick={onPick}
+      data-tx-id={row.id}
+    >
+      <div role="gridcell" className="cell">
+        {f.date(row.bookingDate)}
+      </div>
+      <div role="gridcell" className="cell mono small">
+        {accountCaption(row.accountId)}
+      </div>
+      <div role="gridcell" className="cell" title={row.counterpartyAccount ?? undefined}>
+        {row.counterpartyName ?? row.counterpartyAccount ?? <span className="muted">{t('finance.unknownParty')}</span>}
+      </div>
+      <div role="gridcell" className="cell small" title={row.text ?? undefined}>
+        {[row.kind ? t(`finance.kind.${row.kind}`, { defaultValue: row.kind }) : null, row.text, row.place]
+          .filter(Boolean)
+          .join(' · ')}
+      </div>
       <div role="gridcell" className={`cell num amount ${out ? 'debit' : 'credit'}`}>
         <span className="visually-hidden">{out ? t('finance.direction.out') : t('finance.direction.in')} </span>
         {moneyOf(f, row.amountMinor, row.currency)}
@@ -69,7 +104,8 @@ export function TransactionsTab({ caseId }: { caseId: string }) {
   const accountCaption = (id: string) => captions.get(id) ?? id.slice(0, 8);
 
   const filter: TxFilter = {
-    sort, dir,
+    sort,
+    dir,
     ...periodParams(period),
     ...(params.account ? { account: params.account } : {}),
     ...(params.counterparty ? { counterparty: params.counterparty } : {}),
@@ -83,7 +119,12 @@ export function TransactionsTab({ caseId }: { caseId: string }) {
   const [visible, setVisible] = useState<number[]>([0]);
   const rows = usePagedTransactions(caseId, filter, visible);
   const total = rows.total ?? 0;
-  const { scrollRef, virtualizer, items, active, setActive, moveByKey } = useVirtualGrid({ total, pageSize: TX_PAGE, pages: visible, onPages: setVisible });
+  const { scrollRef, virtualizer, items, active, setActive, moveByKey } = useVirtualGrid({
+    total,
+    pageSize: TX_PAGE,
+    pages: visible,
+    onPages: setVisible,
+  });
   const onSort = (c: Sort) => {
     if (c === sort) setDir(dir === 'asc' ? 'desc' : 'asc');
     else {
@@ -106,16 +147,27 @@ export function TransactionsTab({ caseId }: { caseId: string }) {
       <div className="filters" role="group" aria-label={t('common.filters')}>
         <div className="field inline">
           <label htmlFor="tx-account">{t('finance.col.account')}</label>
-          <select id="tx-account" value={params.account ?? ''} onChange={(e) => set({ account: e.target.value || undefined, counterparty: undefined }, { replace: true })}>
+          <select
+            id="tx-account"
+            value={params.account ?? ''}
+            onChange={(e) => set({ account: e.target.value || undefined, counterparty: undefined }, { replace: true })}
+          >
             <option value="">{t('finance.tx.allAccounts')}</option>
             {(accounts.data?.accounts ?? []).map((a) => (
-              <option key={a.id} value={a.id}>{a.caption}{a.holders[0] ? ` — ${a.holders[0].caption}` : ''}</option>
+              <option key={a.id} value={a.id}>
+                {a.caption}
+                {a.holders[0] ? ` — ${a.holders[0].caption}` : ''}
+              </option>
             ))}
           </select>
         </div>
         <div className="field inline">
           <label htmlFor="tx-direction">{t('finance.tx.direction')}</label>
-          <select id="tx-direction" value={direction} onChange={(e) => setDirection(e.target.value as typeof direction)}>
+          <select
+            id="tx-direction"
+            value={direction}
+            onChange={(e) => setDirection(e.target.value as typeof direction)}
+          >
             <option value="">{t('finance.direction.both')}</option>
             <option value="in">{t('finance.direction.in')}</option>
             <option value="out">{t('finance.direction.out')}</option>
@@ -123,8 +175,19 @@ export function TransactionsTab({ caseId }: { caseId: string }) {
         </div>
         <div className={`field inline${minBad ? ' has-error' : ''}`}>
           <label htmlFor="tx-min">{t('finance.tx.minAmount')}</label>
-          <input id="tx-min" inputMode="decimal" className="narrow-input" value={min} onChange={(e) => setMin(e.target.value)} {...(minBad ? { 'aria-invalid': true, 'aria-describedby': 'tx-min-error' } : {})} />
-          {minBad ? <span id="tx-min-error" className="field-error">{t('finance.tx.minAmountError')}</span> : null}
+          <input
+            id="tx-min"
+            inputMode="decimal"
+            className="narrow-input"
+            value={min}
+            onChange={(e) => setMin(e.target.value)}
+            {...(minBad ? { 'aria-invalid': true, 'aria-describedby': 'tx-min-error' } : {})}
+          />
+          {minBad ? (
+            <span id="tx-min-error" className="field-error">
+              {t('finance.tx.minAmountError')}
+            </span>
+          ) : null}
         </div>
         <div className="field inline grow">
           <label htmlFor="tx-text">{t('finance.tx.search')}</label>
@@ -133,7 +196,11 @@ export function TransactionsTab({ caseId }: { caseId: string }) {
         {params.counterparty ? (
           <span className="tag removable">
             {t('finance.tx.counterpartyFilter', { name: params.counterparty.replace(/^(no|name):/, '') })}
-            <button type="button" className="btn icon-only" onClick={() => set({ counterparty: undefined }, { replace: true })}>
+            <button
+              type="button"
+              className="btn icon-only"
+              onClick={() => set({ counterparty: undefined }, { replace: true })}
+            >
               <Icon name="close" size={12} label={t('common.clearFilter')} />
             </button>
           </span>
@@ -141,7 +208,11 @@ export function TransactionsTab({ caseId }: { caseId: string }) {
         {params.finding ? (
           <span className="tag removable" data-testid="evidence-filter">
             {t('finance.tx.evidenceOf', { title: finding.data?.finding.title ?? '…' })}
-            <button type="button" className="btn icon-only" onClick={() => set({ finding: undefined }, { replace: true })}>
+            <button
+              type="button"
+              className="btn icon-only"
+              onClick={() => set({ finding: undefined }, { replace: true })}
+            >
               <Icon name="close" size={12} label={t('common.clearFilter')} />
             </button>
           </span>
@@ -153,9 +224,21 @@ export function TransactionsTab({ caseId }: { caseId: string }) {
       </div>
       <p className="muted small" aria-live="polite" data-testid="tx-count">
         {t('finance.tx.count', { formatted: f.number(total) })}
-        {params.account ? <> · <Link to={paths.entity(caseId, params.account)}>{t('finance.tx.openAccount', { account: accountCaption(params.account) })}</Link></> : null}
+        {params.account ? (
+          <>
+            {' '}
+            ·{' '}
+            <Link to={paths.entity(caseId, params.account)}>
+              {t('finance.tx.openAccount', { account: accountCaption(params.account) })}
+            </Link>
+          </>
+        ) : null}
       </p>
-      {rows.first.error ? <ErrorMessage error={rows.first.error} /> : rows.first.isPending ? <Loading /> : (
+      {rows.first.error ? (
+        <ErrorMessage error={rows.first.error} />
+      ) : rows.first.isPending ? (
+        <Loading />
+      ) : (
         <div
           ref={scrollRef}
           className="grid tx-grid"
@@ -171,10 +254,27 @@ export function TransactionsTab({ caseId }: { caseId: string }) {
           <div role="rowgroup" className="grid-head">
             <div role="row" aria-rowindex={1} className="row head">
               <SortHeader label={t('finance.col.date')} column="date" sort={sort} dir={dir} onSort={onSort} />
-              <div role="columnheader" className="cell">{t('finance.col.account')}</div>
-              <SortHeader label={t('finance.col.counterparty')} column="counterparty" sort={sort} dir={dir} onSort={onSort} />
-              <div role="columnheader" className="cell">{t('finance.col.text')}</div>
-              <SortHeader label={t('finance.col.amount')} column="amount" sort={sort} dir={dir} onSort={onSort} className="num" />
+              <div role="columnheader" className="cell">
+                {t('finance.col.account')}
+              </div>
+              <SortHeader
+                label={t('finance.col.counterparty')}
+                column="counterparty"
+                sort={sort}
+                dir={dir}
+                onSort={onSort}
+              />
+              <div role="columnheader" className="cell">
+                {t('finance.col.text')}
+              </div>
+              <SortHeader
+                label={t('finance.col.amount')}
+                column="amount"
+                sort={sort}
+                dir={dir}
+                onSort={onSort}
+                className="num"
+              />
             </div>
           </div>
           <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>

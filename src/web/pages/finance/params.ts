@@ -11,7 +11,9 @@ export type FinanceParams = Partial<Record<Key, string>> & { tab: FinanceTab };
 export function useFinanceParams(caseId: string) {
   const search = useLocation((s) => s.search);
   const sp = new URLSearchParams(search);
-  const raw = Object.fromEntries(KEYS.map((k) => [k, sp.get(k) ?? undefined]).filter(([, v]) => v)) as Partial<Record<Key, string>>;
+  const raw = Object.fromEntries(KEYS.map((k) => [k, sp.get(k) ?? undefined]).filter(([, v]) => v)) as Partial<
+    Record<Key, string>
+  >;
   const tab = (FINANCE_TABS as readonly string[]).includes(raw.tab ?? '') ? (raw.tab as FinanceTab) : 'accounts';
   const params: FinanceParams = { ...raw, tab };
   /** A new address from these changes (undefined or '' removes a key). */

@@ -7,7 +7,15 @@ import { OutcomeBadge } from './DecisionPanel.tsx';
 import { explain } from './explain.ts';
 import type { Assessment, Catalogue } from './types.ts';
 
-export function HistoryList({ caseId, history, catalogue }: { caseId: string; history: Assessment[]; catalogue: Catalogue }) {
+export function HistoryList({
+  caseId,
+  history,
+  catalogue,
+}: {
+  caseId: string;
+  history: Assessment[];
+  catalogue: Catalogue;
+}) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
   const nameOf = useUserNames(caseId);
@@ -30,7 +38,9 @@ export function HistoryList({ caseId, history, catalogue }: { caseId: string; hi
             <tr key={a.id}>
               <td className="nowrap">{f.dateTime(a.createdAt)}</td>
               <td>{nameOf(a.createdBy)}</td>
-              <td className="mono small">{a.catalogue.key}@{a.catalogue.version} · {a.list}</td>
+              <td className="mono small">
+                {a.catalogue.key}@{a.catalogue.version} · {a.list}
+              </td>
               <td>{t(`identification.methodName.${a.method}`, { defaultValue: a.method })}</td>
               <td>
                 <OutcomeBadge outcome={a.outcome} />

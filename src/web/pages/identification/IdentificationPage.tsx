@@ -24,15 +24,47 @@ import './identification.css';
 
 type Params = { tab?: string; person?: string; view?: string; filter?: string };
 
-function Switch<T extends string>({ label, value, options, onChange }: { label: string; value: T; options: readonly [T, string][]; onChange: (v: T) => void }) {
+function Switch<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: T;
+  options: readonly [T, string][];
+  onChange: (v: T) => void;
+}) {
   return (
     <div className="mode-switch" role="group" aria-label={label}>
-      {options.map(([v, text]) => <button key={v} type="button" className={v === value ? 'btn primary' : 'btn'} aria-pressed={v === value} onClick={() => onChange(v)}>{text}</button>)}
+      {options.map(([v, text]) => (
+        <button
+          key={v}
+          type="button"
+          className={v === value ? 'btn primary' : 'btn'}
+          aria-pressed={v === value}
+          onClick={() => onChange(v)}
+        >
+          {text}
+        </button>
+      ))}
     </div>
   );
 }
 
-function PersonPanel({ caseId, person, catalogue, view, setView }: { caseId: string; person: PersonSummary; catalogue: Catalogue; view: string; setView: (v: string) => void }) {
+function PersonPanel({
+  caseId,
+  person,
+  catalogue,
+  view,
+  setView,
+}: {
+  caseId: string;
+  person: PersonSummary;
+  catalogue: Catalogue;
+  view: string;
+  setView: (v: string) => void;
+}) {
   const { t } = useTranslation();
   const history = useHistory(caseId, person.id, true);
   const [override, setOverride] = useState<{ draft: Draft; n: number } | null>(null);
@@ -46,18 +78,58 @@ function PersonPanel({ caseId, person, catalogue, view, setView }: { caseId: str
   return (
     <section className="panel" aria-labelledby="id-person-heading" data-testid="person-panel">
       <div className="panel-header">
-        <h2 id="id-person-heading"><span className={person.pseudonymised ? 'pseudonym' : ''}>{person.caption}</span> {latest ? <OutcomeBadge outcome={latest.outcome} /> : null}</h2>
+        <h2 id="id-person-heading">
+          <span className={person.pseudonymised ? 'pseudonym' : ''}>{person.caption}</span>{' '}
+          {latest ? <OutcomeBadge outcome={latest.outcome} /> : null}
+        </h2>
       </div>
-      <Switch label={t('identification.personViews')} value={view} onChange={setView}
-        options={[['assess', t('identification.tab.assess')], ['screening', t('identification.tab.screening')], ['history', t('identification.tab.history', { count: history.data.assessments.length })]] as const} />
-      {override ? <Notice kind="info" icon="check">{t('identification.screening.filled')}</Notice> : null}
-      {saved && saved === latest?.id && view === 'assess' ? <Notice kind="success">{t('identification.saved')}</Notice> : null}
+      <Switch
+        label={t('identification.personViews')}
+        value={view}
+        onChange={setView}
+        options={
+          [
+            ['assess', t('identification.tab.assess')],
+            ['screening', t('identification.tab.screening')],
+            ['history', t('identification.tab.history', { count: history.data.assessments.length })],
+          ] as const
+        }
+      />
+      {override ? (
+        <Notice kind="info" icon="check">
+          {t('identification.screening.filled')}
+        </Notice>
+      ) : null}
+      {saved && saved === latest?.id && view === 'assess' ? (
+        <Notice kind="success">{t('identification.saved')}</Notice>
+      ) : null}
       {view === 'screening' ? (
-        <ScreeningForm caseId={caseId} personId={person.id} catalogue={catalogue} currentList={draft.list} onFill={(d) => { setSaved(null); setOverride({ draft: d, n: (override?.n ?? 0) + 1 }); setView('assess'); }} />
+        <ScreeningForm
+          caseId={caseId}
+          personId={person.id}
+          catalogue={catalogue}
+          currentList={draft.list}
+          onFill={(d) => {
+            setSaved(null);
+            setOverride({ draft: d, n: (override?.n ?? 0) + 1 });
+            setView('assess');
+          }}
+        />
       ) : view === 'history' ? (
         <HistoryList caseId={caseId} history={history.data.assessments} catalogue={catalogue} />
       ) : (
-        <AssessmentEditor key={`${person.id}-${latest?.id ?? 'new'}-${override?.n ?? 0}`} caseId={caseId} personId={person.id} catalogue={catalogue} initial={draft} onSaved={(a) => { setOverride(null); setSaved(a.id); }} onChange={() => setSaved(null)} />
+        <AssessmentEditor
+          key={`${person.id}-${latest?.id ?? 'new'}-${override?.n ?? 0}`}
+          caseId={caseId}
+          personId={person.id}
+          catalogue={catalogue}
+          initial={draft}
+          onSaved={(a) => {
+            setOverride(null);
+            setSaved(a.id);
+          }}
+          onChange={() => setSaved(null)}
+        />
       )}
     </section>
   );
@@ -66,7 +138,12 @@ function PersonPanel({ caseId, person, catalogue, view, setView }: { caseId: str
 export function IdentificationPage({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   usePageTitle(t('identification.title'));
-  const params: Params = { tab: useQueryParam('tab') ?? 'persons', person: useQueryParam('person') ?? undefined, view: useQueryParam('view') ?? 'assess', filter: useQueryParam('filter') ?? 'all' };
+  const params: Params = {
+    tab: useQueryParam('tab') ?? 'persons',
+    person: useQueryParam('person') ?? undefined,
+    view: useQueryParam('view') ?? 'assess',
+    filter: useQueryParam('filter') ?? 'all',
+  };
   const set = (next: Params) => {
     const merged = { ...params, ...next };
     const q = Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => typeof e[1] === 'string'));
@@ -94,8 +171,17 @@ export function IdentificationPage({ caseId }: { caseId: string }) {
         <h1>{t('identification.title')}</h1>
       </header>
       <p className="muted">{t('identification.intro')}</p>
-      <Switch label={t('identification.views')} value={params.tab === 'matrix' ? 'matrix' : 'persons'} onChange={(tab) => set({ tab })}
-        options={[['persons', t('identification.tab.persons')], ['matrix', t('identification.tab.matrix')]] as const} />
+      <Switch
+        label={t('identification.views')}
+        value={params.tab === 'matrix' ? 'matrix' : 'persons'}
+        onChange={(tab) => set({ tab })}
+        options={
+          [
+            ['persons', t('identification.tab.persons')],
+            ['matrix', t('identification.tab.matrix')],
+          ] as const
+        }
+      />
       {params.tab === 'matrix' ? (
         <LegalMatrixView caseId={caseId} onOpen={(person) => set({ tab: 'persons', person, view: 'assess' })} />
       ) : (
@@ -106,7 +192,11 @@ export function IdentificationPage({ caseId }: { caseId: string }) {
               <div className="field">
                 <label htmlFor="id-filter">{t('identification.show')}</label>
                 <select id="id-filter" value={params.filter} onChange={(e) => set({ filter: e.target.value })}>
-                  {(['all', 'assessed', 'presumed'] as const).map((f) => <option key={f} value={f}>{t(`identification.filter.${f}`)}</option>)}
+                  {(['all', 'assessed', 'presumed'] as const).map((f) => (
+                    <option key={f} value={f}>
+                      {t(`identification.filter.${f}`)}
+                    </option>
+                  ))}
                 </select>
               </div>
               <div className="field">
@@ -122,8 +212,22 @@ export function IdentificationPage({ caseId }: { caseId: string }) {
                 </button>
               </p>
             ) : null}
-            {fill ? 'error' in fill ? <ErrorMessage error={fill.error} /> : <Notice kind="success">{t('identification.filled', { assessed: fill.assessed, presumed: fill.presumed })}</Notice> : null}
-            {persons.isPending ? <Loading /> : persons.error ? <ErrorMessage error={persons.error} /> : list.length === 0 ? <EmptyState icon="users" title={t('identification.noPersons')} /> : (
+            {fill ? (
+              'error' in fill ? (
+                <ErrorMessage error={fill.error} />
+              ) : (
+                <Notice kind="success">
+                  {t('identification.filled', { assessed: fill.assessed, presumed: fill.presumed })}
+                </Notice>
+              )
+            ) : null}
+            {persons.isPending ? (
+              <Loading />
+            ) : persons.error ? (
+              <ErrorMessage error={persons.error} />
+            ) : list.length === 0 ? (
+              <EmptyState icon="users" title={t('identification.noPersons')} />
+            ) : (
               <table className="table" data-testid="persons">
                 <thead>
                   <tr>
@@ -135,10 +239,28 @@ export function IdentificationPage({ caseId }: { caseId: string }) {
                   {list.map((p) => (
                     <tr key={p.id} data-person={p.id}>
                       <td>
-                        <button type="button" className={`btn link${p.pseudonymised ? ' pseudonym' : ''}`} aria-pressed={p.id === params.person} onClick={() => set({ person: p.id, view: 'assess' })}>{p.caption}</button>
-                        {p.observations ? <span className="small muted"> · {t('identification.observationCount', { count: p.observations })}</span> : null}
+                        <button
+                          type="button"
+                          className={`btn link${p.pseudonymised ? ' pseudonym' : ''}`}
+                          aria-pressed={p.id === params.person}
+                          onClick={() => set({ person: p.id, view: 'assess' })}
+                        >
+                          {p.caption}
+                        </button>
+                        {p.observations ? (
+                          <span className="small muted">
+                            {' '}
+                            · {t('identification.observationCount', { count: p.observations })}
+                          </span>
+                        ) : null}
                       </td>
-                      <td>{p.latest ? <OutcomeBadge outcome={p.latest.outcome} /> : <span className="muted small">{t('identification.notAssessed')}</span>}</td>
+                      <td>
+                        {p.latest ? (
+                          <OutcomeBadge outcome={p.latest.outcome} />
+                        ) : (
+                          <span className="muted small">{t('identification.notAssessed')}</span>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -147,11 +269,24 @@ export function IdentificationPage({ caseId }: { caseId: string }) {
           </section>
           <div>
             {!persons.data ? null : !persons.data.victimContact ? (
-              <Notice kind="warning" icon="shield">{t('identification.needVictimContact')}</Notice>
+              <Notice kind="warning" icon="shield">
+                {t('identification.needVictimContact')}
+              </Notice>
             ) : !selected ? (
               <EmptyState icon="person" title={t('identification.choosePerson')} />
-            ) : catalogue.isPending ? <Loading /> : catalogue.error ? <ErrorMessage error={catalogue.error} /> : (
-              <PersonPanel key={selected.id} caseId={caseId} person={selected} catalogue={catalogue.data.catalogue} view={params.view ?? 'assess'} setView={(view) => set({ view })} />
+            ) : catalogue.isPending ? (
+              <Loading />
+            ) : catalogue.error ? (
+              <ErrorMessage error={catalogue.error} />
+            ) : (
+              <PersonPanel
+                key={selected.id}
+                caseId={caseId}
+                person={selected}
+                catalogue={catalogue.data.catalogue}
+                view={params.view ?? 'assess'}
+                setView={(view) => set({ view })}
+              />
             )}
           </div>
         </div>

@@ -12,8 +12,14 @@ import type { MatrixCell } from './types.ts';
 
 function CellView({ cell }: { cell: MatrixCell }) {
   const { t } = useTranslation();
-  if (cell.status === 'notRequired') return <td className="id-cell not-required">{t('identification.matrix.notRequired')}</td>;
-  if (cell.status === 'gap') return <td className="id-cell gap"><strong>{t('identification.matrix.gap')}</strong> {t(`identification.matrix.gapText.${cell.element}`)}</td>;
+  if (cell.status === 'notRequired')
+    return <td className="id-cell not-required">{t('identification.matrix.notRequired')}</td>;
+  if (cell.status === 'gap')
+    return (
+      <td className="id-cell gap">
+        <strong>{t('identification.matrix.gap')}</strong> {t(`identification.matrix.gapText.${cell.element}`)}
+      </td>
+    );
   const values = [...new Set(cell.facts.map((f) => f.value))];
   return (
     <td className="id-cell supported">
@@ -21,7 +27,17 @@ function CellView({ cell }: { cell: MatrixCell }) {
         {values.map((v) => {
           const facts = cell.facts.filter((f) => f.value === v);
           const evidence = new Set(facts.flatMap((f) => f.evidence)).size;
-          return <li key={v}>{t(`identification.${cell.element === 'act' ? 'act' : cell.element === 'means' ? 'means' : 'purpose'}.${v}`, { defaultValue: v })} <span className="small muted">({t('identification.matrix.facts', { count: facts.length, evidence })})</span></li>;
+          return (
+            <li key={v}>
+              {t(
+                `identification.${cell.element === 'act' ? 'act' : cell.element === 'means' ? 'means' : 'purpose'}.${v}`,
+                { defaultValue: v },
+              )}{' '}
+              <span className="small muted">
+                ({t('identification.matrix.facts', { count: facts.length, evidence })})
+              </span>
+            </li>
+          );
         })}
       </ul>
     </td>
@@ -37,16 +53,26 @@ export function LegalMatrixView({ caseId, onOpen }: { caseId: string; onOpen: (p
   const suspect = new Map(m.data.suspects.map((s) => [s.id, s.caption]));
   return (
     <div data-testid="legal-matrix">
-      <p className="muted small">{t('identification.matrix.intro')} {m.data.source}</p>
+      <p className="muted small">
+        {t('identification.matrix.intro')} {m.data.source}
+      </p>
       {m.data.victims.map((v) => (
         <section key={v.id} className="panel" aria-labelledby={`lm-${v.id}`}>
           <div className="panel-header">
             <h2 id={`lm-${v.id}`}>
-              <button type="button" className={`btn link${v.pseudonymised ? ' pseudonym' : ''}`} onClick={() => onOpen(v.id)}>{v.caption}</button>{' '}
+              <button
+                type="button"
+                className={`btn link${v.pseudonymised ? ' pseudonym' : ''}`}
+                onClick={() => onOpen(v.id)}
+              >
+                {v.caption}
+              </button>{' '}
               {v.outcome ? <OutcomeBadge outcome={v.outcome} /> : null}{' '}
               {v.child ? <span className="tag">{t('identification.child')}</span> : null}
             </h2>
-            <span className={v.complete ? 'tag id-positive' : 'tag flag'}>{v.complete ? t('identification.matrix.complete') : t('identification.matrix.incomplete')}</span>
+            <span className={v.complete ? 'tag id-positive' : 'tag flag'}>
+              {v.complete ? t('identification.matrix.complete') : t('identification.matrix.incomplete')}
+            </span>
           </div>
           <div className="table-scroll">
             <table className="table id-matrix">
@@ -61,8 +87,16 @@ export function LegalMatrixView({ caseId, onOpen }: { caseId: string; onOpen: (p
               <tbody>
                 {v.rows.map((r) => (
                   <tr key={r.suspectId ?? 'all'}>
-                    <th scope="row">{r.suspectId ? <Link to={paths.entity(caseId, r.suspectId)}>{suspect.get(r.suspectId) ?? r.suspectId}</Link> : t('identification.matrix.allFacts')}</th>
-                    {r.cells.map((c) => <CellView key={c.element} cell={c} />)}
+                    <th scope="row">
+                      {r.suspectId ? (
+                        <Link to={paths.entity(caseId, r.suspectId)}>{suspect.get(r.suspectId) ?? r.suspectId}</Link>
+                      ) : (
+                        t('identification.matrix.allFacts')
+                      )}
+                    </th>
+                    {r.cells.map((c) => (
+                      <CellView key={c.element} cell={c} />
+                    ))}
                   </tr>
                 ))}
               </tbody>

@@ -3,7 +3,11 @@ import type { TFunction } from 'i18next';
 import { useEntity, useFiles } from '../../api/hooks.ts';
 import { useObservations } from './api.ts';
 
-export interface EvidenceOption { value: string; label: string; group: 'observation' | 'note' | 'entity' | 'file' }
+export interface EvidenceOption {
+  value: string;
+  label: string;
+  group: 'observation' | 'note' | 'entity' | 'file';
+}
 
 const clip = (s: string, n = 90) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -12,10 +16,17 @@ export function useEvidenceOptions(caseId: string, personId: string, t: TFunctio
   const detail = useEntity(caseId, personId);
   const files = useFiles(caseId, personId);
   const out: EvidenceOption[] = [];
-  for (const o of obs.data?.observations ?? []) out.push({ value: `observation:${o.id}`, label: clip(`${o.occurredOn ? `${o.occurredOn}: ` : ''}${o.text}`), group: 'observation' });
+  for (const o of obs.data?.observations ?? [])
+    out.push({
+      value: `observation:${o.id}`,
+      label: clip(`${o.occurredOn ? `${o.occurredOn}: ` : ''}${o.text}`),
+      group: 'observation',
+    });
   for (const n of detail.data?.notes ?? []) out.push({ value: `note:${n.id}`, label: clip(n.text), group: 'note' });
-  if (detail.data) out.push({ value: `entity:${personId}`, label: t('identification.evidence.thePerson'), group: 'entity' });
-  for (const e of [...(detail.data?.links ?? []), ...(detail.data?.related ?? [])]) out.push({ value: `entity:${e.id}`, label: clip(`${e.schema}: ${e.caption}`), group: 'entity' });
+  if (detail.data)
+    out.push({ value: `entity:${personId}`, label: t('identification.evidence.thePerson'), group: 'entity' });
+  for (const e of [...(detail.data?.links ?? []), ...(detail.data?.related ?? [])])
+    out.push({ value: `entity:${e.id}`, label: clip(`${e.schema}: ${e.caption}`), group: 'entity' });
   for (const f of files.data?.files ?? []) out.push({ value: `file:${f.id}`, label: clip(f.fileName), group: 'file' });
   const seen = new Set<string>();
   return out.filter((o) => (seen.has(o.value) ? false : (seen.add(o.value), true)));

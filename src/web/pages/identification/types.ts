@@ -12,7 +12,13 @@ export interface CatalogueItem {
   means?: string[];
   purpose?: boolean;
 }
-export interface CatalogueList { id: string; population: 'adult' | 'child' | 'any'; exploitation: 'labour' | 'sexual' | 'any'; text: Texts; items: CatalogueItem[] }
+export interface CatalogueList {
+  id: string;
+  population: 'adult' | 'child' | 'any';
+  exploitation: 'labour' | 'sexual' | 'any';
+  text: Texts;
+  items: CatalogueItem[];
+}
 export interface Catalogue {
   key: string;
   version: number;
@@ -21,10 +27,19 @@ export interface Catalogue {
   kind: 'delphi' | 'checklist';
   dimensions: { id: string; text: Texts }[];
   lists: CatalogueList[];
-  rule?: { source: string; verification: string; adult: { id: string; text: Texts }[]; child: { id: string; text: Texts }[] };
+  rule?: {
+    source: string;
+    verification: string;
+    adult: { id: string; text: Texts }[];
+    child: { id: string; text: Texts }[];
+  };
 }
 
-export interface Counts { strong: number; medium: number; weak: number }
+export interface Counts {
+  strong: number;
+  medium: number;
+  weak: number;
+}
 export type Shortfall = Counts & { mediumOrWeak: number };
 export interface Decision {
   outcome: 'presumedVictim' | 'notEstablished' | 'noRule';
@@ -37,7 +52,10 @@ export interface Decision {
   explanation: string;
 }
 
-export interface EvidenceRef { kind: string; id: string }
+export interface EvidenceRef {
+  kind: string;
+  id: string;
+}
 export interface Assessment {
   id: string;
   personId: string;
@@ -65,21 +83,63 @@ export interface PersonSummary {
   latest: { id: string; outcome: string; list: string; createdAt: string; explanation: string } | null;
 }
 
-export interface Observation { id: string; catalogue: string; code: string; strength: string | null; text: string; occurredOn: string | null; entityIds: string[] }
+export interface Observation {
+  id: string;
+  catalogue: string;
+  code: string;
+  strength: string | null;
+  text: string;
+  occurredOn: string | null;
+  entityIds: string[];
+}
 
-export interface ScreeningOption { id: string; text: Required<Texts>; items: string[]; acts: string[]; child?: boolean }
+export interface ScreeningOption {
+  id: string;
+  text: Required<Texts>;
+  items: string[];
+  acts: string[];
+  child?: boolean;
+}
 export interface ScreeningForm {
   source: string;
   guidance: Required<Texts>[];
-  questions: { id: string; text: Required<Texts>; note?: Required<Texts>; multiple: boolean; options: ScreeningOption[] }[];
+  questions: {
+    id: string;
+    text: Required<Texts>;
+    note?: Required<Texts>;
+    multiple: boolean;
+    options: ScreeningOption[];
+  }[];
 }
 
-export interface MatrixFact { element: string; value: string; label: string; origin: { kind: string; id: string }; evidence: string[]; suspectIds: string[] }
-export interface MatrixCell { element: 'act' | 'means' | 'purpose'; status: 'supported' | 'gap' | 'notRequired'; facts: MatrixFact[]; gap: string | null }
+export interface MatrixFact {
+  element: string;
+  value: string;
+  label: string;
+  origin: { kind: string; id: string };
+  evidence: string[];
+  suspectIds: string[];
+}
+export interface MatrixCell {
+  element: 'act' | 'means' | 'purpose';
+  status: 'supported' | 'gap' | 'notRequired';
+  facts: MatrixFact[];
+  gap: string | null;
+}
 export interface LegalMatrix {
   source: string;
   suspects: { id: string; caption: string }[];
-  victims: { id: string; caption: string; pseudonymised: boolean; child: boolean; assessmentId: string | null; outcome: string | null; complete: boolean; rows: { suspectId: string | null; cells: MatrixCell[] }[] }[];
+  victims: {
+    id: string;
+    caption: string;
+    pseudonymised: boolean;
+    child: boolean;
+    assessmentId: string | null;
+    outcome: string | null;
+    complete: boolean;
+    rows: { suspectId: string | null; cells: MatrixCell[] }[];
+  }[];
 }
 
-export const textOf = (t: Texts, lang: string): string => (lang === 'fi' || lang === 'et' || lang === 'lv' ? (t[lang] ?? t.en) : t.en);
+export const textOf = (t: Texts, lang: string): string =>
+  lang === 'fi' || lang === 'et' || lang === 'lv' ? (t[lang] ?? t.en) : t.en;

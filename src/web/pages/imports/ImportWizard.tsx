@@ -44,7 +44,11 @@ export function ImportWizard({ caseId }: { caseId: string }) {
       </header>
       <ol className="steps" aria-label={t('wizard.progress')}>
         {STEPS.map((s, i) => (
-          <li key={s} className={s === step ? 'current' : STEPS.indexOf(step) > i ? 'done' : ''} {...(s === step ? { 'aria-current': 'step' as const } : {})}>
+          <li
+            key={s}
+            className={s === step ? 'current' : STEPS.indexOf(step) > i ? 'done' : ''}
+            {...(s === step ? { 'aria-current': 'step' as const } : {})}
+          >
             {t(`wizard.steps.${s}`)}
           </li>
         ))}
@@ -58,8 +62,17 @@ export function ImportWizard({ caseId }: { caseId: string }) {
           onUploaded={(u) => {
             setUpload(u);
             // A semicolon-separated file (common in Baltic and Finnish exports) keeps its delimiter.
-            setOptions(u.sniff.delimiter && u.sniff.delimiter !== ',' && chosen?.fields.some((f) => f.name === 'delimiter') ? { delimiter: u.sniff.delimiter } : {});
-            setMapper(guessState(u.sniff.headers, schemata.data?.schemata.find((s) => s.name === 'Person')));
+            setOptions(
+              u.sniff.delimiter && u.sniff.delimiter !== ',' && chosen?.fields.some((f) => f.name === 'delimiter')
+                ? { delimiter: u.sniff.delimiter }
+                : {},
+            );
+            setMapper(
+              guessState(
+                u.sniff.headers,
+                schemata.data?.schemata.find((s) => s.name === 'Person'),
+              ),
+            );
             setTextMode(false);
             setStep('map');
           }}
@@ -81,7 +94,11 @@ export function ImportWizard({ caseId }: { caseId: string }) {
             // Started here, on the click, so a re-render can never start it twice.
             setStartError(null);
             try {
-              const job = await api<ImportJobOut & { key: string }>('POST', `/api/cases/${encodeURIComponent(caseId)}/imports`, { uploadId: upload.uploadId, format: chosen.format, options: o });
+              const job = await api<ImportJobOut & { key: string }>(
+                'POST',
+                `/api/cases/${encodeURIComponent(caseId)}/imports`,
+                { uploadId: upload.uploadId, format: chosen.format, options: o },
+              );
               setTicket({ id: job.id, key: job.key });
               setStep('run');
             } catch (e) {

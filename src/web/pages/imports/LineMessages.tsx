@@ -3,7 +3,15 @@ import type { LineMessage } from '../../api/types.ts';
 import { Icon } from '../../ui/icons.tsx';
 
 /** Problems found in a file, each with its line number (or the option it concerns). */
-export function LineMessages({ messages, kind, truncated }: { messages: readonly LineMessage[]; kind: 'error' | 'warning'; truncated?: boolean }) {
+export function LineMessages({
+  messages,
+  kind,
+  truncated,
+}: {
+  messages: readonly LineMessage[];
+  kind: 'error' | 'warning';
+  truncated?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <div className={`notice ${kind === 'error' ? 'error' : 'warning'}`} role={kind === 'error' ? 'alert' : 'status'}>

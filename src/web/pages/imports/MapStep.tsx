@@ -37,7 +37,10 @@ interface Props {
 }
 
 /** The options the import runs with: the mapper's mapping, unless the text is edited by hand. */
-export function effectiveOptions(p: Pick<Props, 'format' | 'options' | 'mapper' | 'textMode' | 'upload'>, schemata: Parameters<typeof toMapping>[1]): Options {
+export function effectiveOptions(
+  p: Pick<Props, 'format' | 'options' | 'mapper' | 'textMode' | 'upload'>,
+  schemata: Parameters<typeof toMapping>[1],
+): Options {
   if (p.format.mapper !== 'entities' || p.textMode) return p.options;
   return { ...p.options, mapping: toMapping(p.mapper, schemata, p.upload.fileName) };
 }
@@ -61,7 +64,13 @@ export function MapStep(props: Props) {
   const debounced = useDebounced(effective, 400);
   const preview = useQuery({
     queryKey: ['import-preview', caseId, upload.uploadId, format.format, debounced],
-    queryFn: ({ signal }) => api<ImportPreviewOut>('POST', `/api/cases/${encodeURIComponent(caseId)}/imports/preview`, { uploadId: upload.uploadId, format: format.format, options: debounced, limit: 50 }, signal),
+    queryFn: ({ signal }) =>
+      api<ImportPreviewOut>(
+        'POST',
+        `/api/cases/${encodeURIComponent(caseId)}/imports/preview`,
+        { uploadId: upload.uploadId, format: format.format, options: debounced, limit: 50 },
+        signal,
+      ),
     retry: false,
     placeholderData: (prev) => prev,
   });
@@ -74,22 +83,51 @@ export function MapStep(props: Props) {
     const k = fieldKey(e.path);
     if (k && fieldNames.includes(k)) errors[k] ??= e.message;
   }
-  for (const e of [preview.error, props.startError]) if (e instanceof ApiError && e.path) errors[fieldKey(e.path)] ??= e.message;
+  for (const e of [preview.error, props.startError])
+    if (e instanceof ApiError && e.path) errors[fieldKey(e.path)] ??= e.message;
   const blocking = Object.keys(errors).length > 0 || (preview.data?.errors.length ?? 0) > 0 || !!preview.error;
 
   return (
     <section aria-labelledby="map-heading" className="wizard-step">
       <h2 id="map-heading">{t('wizard.mapTitle')}</h2>
       <p className="muted">{t('wizard.mapIntro', { file: upload.fileName })}</p>
-      <SavedMappings format={format.format} options={effective} onApply={(o) => { onTextMode(format.mapper === 'entities'); onOptions(readable(o)); }} onSaved={(name) => setSavedNotice(name)} />
-      {savedNotice ? <p className="notice success" role="status">{t('saved.savedAs', { name: savedNotice })}</p> : null}
+      <SavedMappings
+        format={format.format}
+        options={effective}
+        onApply={(o) => {
+          onTextMode(format.mapper === 'entities');
+          onOptions(readable(o));
+        }}
+        onSaved={(name) => setSavedNotice(name)}
+      />
+      {savedNotice ? (
+        <p className="notice success" role="status">
+          {t('saved.savedAs', { name: savedNotice })}
+        </p>
+      ) : null}
       {upload.sniff.headers.length ? (
         <details className="sample">
           <summary>{t('wizard.sample')}</summary>
           <div className="table-scroll">
             <table className="table compact">
-              <thead><tr>{upload.sniff.headers.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
-              <tbody>{upload.sniff.rows.slice(0, 5).map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j}>{c}</td>)}</tr>)}</tbody>
+              <thead>
+                <tr>
+                  {upload.sniff.headers.map((h) => (
+                    <th key={h} scope="col">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {upload.sniff.rows.slice(0, 5).map((r, i) => (
+                  <tr key={i}>
+                    {r.map((c, j) => (
+                      <td key={j}>{c}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
             </table>
           </div>
         </details>
@@ -97,14 +135,43 @@ export function MapStep(props: Props) {
       {format.mapper === 'entities' ? (
         <>
           <div className="mode-switch" role="group" aria-label={t('mapper.mode')}>
-            <button type="button" className={textMode ? 'btn' : 'btn primary'} aria-pressed={!textMode} onClick={() => onTextMode(false)}>{t('mapper.build')}</button>
-            <button type="button" className={textMode ? 'btn primary' : 'btn'} aria-pressed={textMode} onClick={() => { onOptions(effective); onTextMode(true); }}>{t('mapper.asText')}</button>
+            <button
+              type="button"
+              className={textMode ? 'btn' : 'btn primary'}
+              aria-pressed={!textMode}
+              onClick={() => onTextMode(false)}
+            >
+              {t('mapper.build')}
+            </button>
+            <button
+              type="button"
+              className={textMode ? 'btn primary' : 'btn'}
+              aria-pressed={textMode}
+              onClick={() => {
+                onOptions(effective);
+                onTextMode(true);
+              }}
+            >
+              {t('mapper.asText')}
+            </button>
           </div>
           {textMode ? (
             <div className={`field${errors['mapping'] ? ' has-error' : ''}`}>
               <label htmlFor="mapping-text">{t('mapper.text')}</label>
-              <textarea id="mapping-text" className="mono" rows={14} value={typeof options['mapping'] === 'string' ? options['mapping'] : ''} onChange={(e) => onOptions({ ...options, mapping: e.target.value })} aria-invalid={errors['mapping'] ? true : undefined} aria-describedby={errors['mapping'] ? 'mapping-text-error' : undefined} />
-              {errors['mapping'] ? <div id="mapping-text-error" className="field-error" role="alert">{errors['mapping']}</div> : null}
+              <textarea
+                id="mapping-text"
+                className="mono"
+                rows={14}
+                value={typeof options['mapping'] === 'string' ? options['mapping'] : ''}
+                onChange={(e) => onOptions({ ...options, mapping: e.target.value })}
+                aria-invalid={errors['mapping'] ? true : undefined}
+                aria-describedby={errors['mapping'] ? 'mapping-text-error' : undefined}
+              />
+              {errors['mapping'] ? (
+                <div id="mapping-text-error" className="field-error" role="alert">
+                  {errors['mapping']}
+                </div>
+              ) : null}
             </div>
           ) : (
             <EntityMapper state={mapper} onChange={onMapper} schemata={schemata} headers={upload.sniff.headers} />
@@ -112,15 +179,28 @@ export function MapStep(props: Props) {
         </>
       ) : null}
       {format.fields.length ? (
-        <FieldsMapper format={format.format} fields={format.fields.filter((f) => f.name !== 'mapping')} options={options} onChange={onOptions} headers={upload.sniff.headers} errors={errors} />
+        <FieldsMapper
+          format={format.format}
+          fields={format.fields.filter((f) => f.name !== 'mapping')}
+          options={options}
+          onChange={onOptions}
+          headers={upload.sniff.headers}
+          errors={errors}
+        />
       ) : null}
       <h3 className="subheading">{t('wizard.preview')}</h3>
       {preview.isPending ? <Loading /> : null}
-      {preview.error && !(preview.error instanceof ApiError && preview.error.path) ? <ErrorMessage error={preview.error} /> : null}
+      {preview.error && !(preview.error instanceof ApiError && preview.error.path) ? (
+        <ErrorMessage error={preview.error} />
+      ) : null}
       {preview.data ? <PreviewTable preview={preview.data} fieldPaths={fieldNames} /> : null}
-      {props.startError && !(props.startError instanceof ApiError && props.startError.path) ? <ErrorMessage error={props.startError} /> : null}
+      {props.startError && !(props.startError instanceof ApiError && props.startError.path) ? (
+        <ErrorMessage error={props.startError} />
+      ) : null}
       <div className="form-actions">
-        <button type="button" className="btn" onClick={props.onBack}>{t('wizard.back')}</button>
+        <button type="button" className="btn" onClick={props.onBack}>
+          {t('wizard.back')}
+        </button>
         <button type="button" className="btn primary" onClick={() => void props.onRun(effective)}>
           {t('wizard.toRun')}
         </button>

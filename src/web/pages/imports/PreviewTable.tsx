@@ -32,9 +32,15 @@ export function PreviewTable({ preview, fieldPaths }: { preview: ImportPreviewOu
   return (
     <div className="preview" data-testid="import-preview">
       {general.length ? <LineMessages messages={general} kind="error" /> : null}
-      {preview.items.length === 0 ? <p className="muted">{t('preview.nothing')}</p> : (
+      {preview.items.length === 0 ? (
+        <p className="muted">{t('preview.nothing')}</p>
+      ) : (
         <table className="table compact">
-          <caption>{preview.partial ? t('preview.captionPartial', { n: preview.items.length }) : t('preview.caption', { n: preview.items.length })}</caption>
+          <caption>
+            {preview.partial
+              ? t('preview.captionPartial', { n: preview.items.length })
+              : t('preview.caption', { n: preview.items.length })}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t('preview.line')}</th>
@@ -48,12 +54,22 @@ export function PreviewTable({ preview, fieldPaths }: { preview: ImportPreviewOu
               <tr key={`${item.line}-${i}`} className={item.error ? 'row-error' : ''}>
                 <td className="num">{item.line}</td>
                 <td>
-                  {item.kind === 'entity' && item.schema ? <EntityBadge entity={{ schema: item.schema, caption: item.caption }} showType /> : (
-                    <span><span className="tag">{t(`preview.kinds.${item.kind}`)}</span> {item.caption}</span>
+                  {item.kind === 'entity' && item.schema ? (
+                    <EntityBadge entity={{ schema: item.schema, caption: item.caption }} showType />
+                  ) : (
+                    <span>
+                      <span className="tag">{t(`preview.kinds.${item.kind}`)}</span> {item.caption}
+                    </span>
                   )}
                 </td>
                 <td className="small">{summary(item, schemata, t, f)}</td>
-                <td className="small">{item.error ? <span className="field-error"><Icon name="warning" size={12} /> {item.error}</span> : null}</td>
+                <td className="small">
+                  {item.error ? (
+                    <span className="field-error">
+                      <Icon name="warning" size={12} /> {item.error}
+                    </span>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

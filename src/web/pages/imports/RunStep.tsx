@@ -27,31 +27,60 @@ function AddedRows({ caseId, sourceId }: { caseId: string; sourceId: string }) {
     <>
       <table className="table compact" data-testid="import-rows">
         <caption>{t('result.rowsCaption', { shown: rows.data.rows.length, total: rows.data.total })}</caption>
-        <thead><tr><th scope="col">{t('entities.col.type')}</th><th scope="col">{t('entities.col.name')}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{t('entities.col.type')}</th>
+            <th scope="col">{t('entities.col.name')}</th>
+          </tr>
+        </thead>
         <tbody>
           {rows.data.rows.map((r) => (
             <tr key={r.id}>
-              <td><TypeName schema={r.schema} /></td>
-              <td><Link to={paths.entity(caseId, r.id)}><EntityBadge entity={r} /></Link></td>
+              <td>
+                <TypeName schema={r.schema} />
+              </td>
+              <td>
+                <Link to={paths.entity(caseId, r.id)}>
+                  <EntityBadge entity={r} />
+                </Link>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <Link className="btn" to={paths.entities(caseId, { source: sourceId })}>{t('result.openInList')}</Link>
+      <Link className="btn" to={paths.entities(caseId, { source: sourceId })}>
+        {t('result.openInList')}
+      </Link>
     </>
   );
 }
 
 /** The job's own address, opened by its key (it answers even while the import holds the database). */
 const jobCall = (ticket: JobTicket, what: 'status' | 'cancel', signal?: AbortSignal) =>
-  api<ImportJobOut>(what === 'status' ? 'GET' : 'POST', `/api/import-jobs/${encodeURIComponent(ticket.id)}${what === 'cancel' ? '/cancel' : ''}`, undefined, signal, { 'x-elect-job-key': ticket.key });
+  api<ImportJobOut>(
+    what === 'status' ? 'GET' : 'POST',
+    `/api/import-jobs/${encodeURIComponent(ticket.id)}${what === 'cancel' ? '/cancel' : ''}`,
+    undefined,
+    signal,
+    { 'x-elect-job-key': ticket.key },
+  );
 
 export interface JobTicket {
   id: string;
   key: string;
 }
 
-export function RunStep({ caseId, ticket, onBack, onAgain }: { caseId: string; ticket: JobTicket; onBack: () => void; onAgain: () => void }) {
+export function RunStep({
+  caseId,
+  ticket,
+  onBack,
+  onAgain,
+}: {
+  caseId: string;
+  ticket: JobTicket;
+  onBack: () => void;
+  onAgain: () => void;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
   const qc = useQueryClient();
@@ -65,15 +94,35 @@ export function RunStep({ caseId, ticket, onBack, onAgain }: { caseId: string; t
     if (j?.status === 'succeeded') void qc.invalidateQueries({ queryKey: keys.case(caseId) });
   }, [j?.status, caseId, qc]);
 
-  if (job.error) return <section className="wizard-step"><ErrorMessage error={job.error} /><button type="button" className="btn" onClick={onBack}>{t('wizard.back')}</button></section>;
+  if (job.error)
+    return (
+      <section className="wizard-step">
+        <ErrorMessage error={job.error} />
+        <button type="button" className="btn" onClick={onBack}>
+          {t('wizard.back')}
+        </button>
+      </section>
+    );
   if (!j || running(j)) {
     const phase = j?.status === 'writing' ? t('run.writing') : t('run.checking');
     return (
       <section aria-labelledby="run-heading" className="wizard-step">
         <h2 id="run-heading">{t('run.title')}</h2>
-        <p aria-live="polite">{phase} {j ? t('run.counts', { entities: f.number(j.progress.entities), transactions: f.number(j.progress.transactions) }) : ''}</p>
+        <p aria-live="polite">
+          {phase}{' '}
+          {j
+            ? t('run.counts', {
+                entities: f.number(j.progress.entities),
+                transactions: f.number(j.progress.transactions),
+              })
+            : ''}
+        </p>
         <ProgressBar value={j?.progress.bytesRead ?? 0} max={j?.progress.totalBytes ?? null} label={phase} />
-        <button type="button" className="btn danger" onClick={() => void jobCall(ticket, 'cancel').then(() => job.refetch())}>
+        <button
+          type="button"
+          className="btn danger"
+          onClick={() => void jobCall(ticket, 'cancel').then(() => job.refetch())}
+        >
           <Icon name="close" />
           {t('run.cancel')}
         </button>
@@ -85,28 +134,64 @@ export function RunStep({ caseId, ticket, onBack, onAgain }: { caseId: string; t
       <h2 id="result-heading">{t('result.title')}</h2>
       {j.status === 'succeeded' && j.report ? (
         <>
-          <Notice kind="success">{t('result.succeeded', { file: j.fileName, n: f.number(j.report.entitiesAdded) })}</Notice>
+          <Notice kind="success">
+            {t('result.succeeded', { file: j.fileName, n: f.number(j.report.entitiesAdded) })}
+          </Notice>
           <dl className="properties">
-            <div className="property"><dt>{t('result.entitiesAdded')}</dt><dd>{Object.entries(j.report.bySchema).map(([s, n]) => `${t(`schema.${s}.other`, { defaultValue: s })}: ${f.number(n)}`).join(' · ') || '0'}</dd></div>
-            <div className="property"><dt>{t('result.merged')}</dt><dd>{f.number(j.report.entitiesMerged)}</dd></div>
-            <div className="property"><dt>{t('result.transactions')}</dt><dd>{t('result.transactionsDetail', { added: f.number(j.report.transactionsAdded), present: f.number(j.report.transactionsAlreadyPresent) })}</dd></div>
-            <div className="property"><dt>{t('result.files')}</dt><dd>{f.number(j.report.filesAdded)}</dd></div>
-            <div className="property"><dt>SHA-256</dt><dd className="mono hash">{j.report.sha256}</dd></div>
+            <div className="property">
+              <dt>{t('result.entitiesAdded')}</dt>
+              <dd>
+                {Object.entries(j.report.bySchema)
+                  .map(([s, n]) => `${t(`schema.${s}.other`, { defaultValue: s })}: ${f.number(n)}`)
+                  .join(' · ') || '0'}
+              </dd>
+            </div>
+            <div className="property">
+              <dt>{t('result.merged')}</dt>
+              <dd>{f.number(j.report.entitiesMerged)}</dd>
+            </div>
+            <div className="property">
+              <dt>{t('result.transactions')}</dt>
+              <dd>
+                {t('result.transactionsDetail', {
+                  added: f.number(j.report.transactionsAdded),
+                  present: f.number(j.report.transactionsAlreadyPresent),
+                })}
+              </dd>
+            </div>
+            <div className="property">
+              <dt>{t('result.files')}</dt>
+              <dd>{f.number(j.report.filesAdded)}</dd>
+            </div>
+            <div className="property">
+              <dt>SHA-256</dt>
+              <dd className="mono hash">{j.report.sha256}</dd>
+            </div>
           </dl>
           {j.warnings.length ? <LineMessages messages={j.warnings} kind="warning" /> : null}
           <AddedRows caseId={caseId} sourceId={j.report.sourceId} />
         </>
       ) : j.status === 'cancelled' ? (
-        <Notice kind="warning" icon="warning">{t('result.cancelled')}</Notice>
+        <Notice kind="warning" icon="warning">
+          {t('result.cancelled')}
+        </Notice>
       ) : (
         <>
-          <Notice kind="warning" icon="warning">{t('result.failed')}</Notice>
+          <Notice kind="warning" icon="warning">
+            {t('result.failed')}
+          </Notice>
           <LineMessages messages={j.errors} kind="error" truncated={j.truncated} />
         </>
       )}
       <div className="form-actions">
-        {j.status !== 'succeeded' ? <button type="button" className="btn primary" onClick={onBack}>{t('result.backToMapping')}</button> : null}
-        <button type="button" className="btn" onClick={onAgain}>{t('result.another')}</button>
+        {j.status !== 'succeeded' ? (
+          <button type="button" className="btn primary" onClick={onBack}>
+            {t('result.backToMapping')}
+          </button>
+        ) : null}
+        <button type="button" className="btn" onClick={onAgain}>
+          {t('result.another')}
+        </button>
       </div>
     </section>
   );

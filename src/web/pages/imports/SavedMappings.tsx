@@ -12,7 +12,17 @@ import { serverError, zodErrors } from '../../ui/forms.ts';
 import { Icon } from '../../ui/icons.tsx';
 import type { Options } from './options.ts';
 
-export function SavedMappings({ format, options, onApply, onSaved }: { format: string; options: Options; onApply: (o: Options) => void; onSaved: (name: string) => void }) {
+export function SavedMappings({
+  format,
+  options,
+  onApply,
+  onSaved,
+}: {
+  format: string;
+  options: Options;
+  onApply: (o: Options) => void;
+  onSaved: (name: string) => void;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const saved = useSavedMappings(format);
@@ -30,14 +40,23 @@ export function SavedMappings({ format, options, onApply, onSaved }: { format: s
           {(p) => (
             <select {...p} value={chosen} onChange={(e) => setChosen(e.target.value)} disabled={mappings.length === 0}>
               <option value="">{mappings.length ? '—' : t('saved.none')}</option>
-              {mappings.map((m: SavedMappingOut) => <option key={m.id} value={m.id}>{m.name}</option>)}
+              {mappings.map((m: SavedMappingOut) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
             </select>
           )}
         </Field>
-        <button type="button" className="btn" disabled={!chosen} onClick={() => {
-          const m = mappings.find((x) => x.id === chosen);
-          if (m) onApply(m.options);
-        }}>
+        <button
+          type="button"
+          className="btn"
+          disabled={!chosen}
+          onClick={() => {
+            const m = mappings.find((x) => x.id === chosen);
+            if (m) onApply(m.options);
+          }}
+        >
           {t('saved.apply')}
         </button>
       </div>

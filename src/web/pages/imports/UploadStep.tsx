@@ -7,7 +7,19 @@ import { Field } from '../../ui/Field.tsx';
 import { ErrorMessage, ProgressBar } from '../../ui/feedback.tsx';
 import { Icon } from '../../ui/icons.tsx';
 
-export function UploadStep({ caseId, formats, format, onFormat, onUploaded }: { caseId: string; formats: ImportFormatOut[]; format: string; onFormat: (f: string) => void; onUploaded: (u: UploadOut) => void }) {
+export function UploadStep({
+  caseId,
+  formats,
+  format,
+  onFormat,
+  onUploaded,
+}: {
+  caseId: string;
+  formats: ImportFormatOut[];
+  format: string;
+  onFormat: (f: string) => void;
+  onUploaded: (u: UploadOut) => void;
+}) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<{ loaded: number; total: number } | null>(null);
@@ -35,15 +47,33 @@ export function UploadStep({ caseId, formats, format, onFormat, onUploaded }: { 
           }
         }}
       >
-        <Field label={t('wizard.format')} hint={chosen?.extensions.length ? t('wizard.extensions', { list: chosen.extensions.join(', ') }) : undefined} required>
+        <Field
+          label={t('wizard.format')}
+          hint={chosen?.extensions.length ? t('wizard.extensions', { list: chosen.extensions.join(', ') }) : undefined}
+          required
+        >
           {(p) => (
             <select {...p} value={format} onChange={(e) => onFormat(e.target.value)}>
-              {formats.map((f) => <option key={f.format} value={f.format}>{t(`format.${f.format}`, { defaultValue: f.label })}</option>)}
+              {formats.map((f) => (
+                <option key={f.format} value={f.format}>
+                  {t(`format.${f.format}`, { defaultValue: f.label })}
+                </option>
+              ))}
             </select>
           )}
         </Field>
         <Field label={t('wizard.file')} error={missing ? t('wizard.chooseFile') : null} required>
-          {(p) => <input {...p} type="file" accept={chosen?.extensions.join(',')} onChange={(e) => { setFile(e.target.files?.[0] ?? null); setMissing(false); }} />}
+          {(p) => (
+            <input
+              {...p}
+              type="file"
+              accept={chosen?.extensions.join(',')}
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                setMissing(false);
+              }}
+            />
+          )}
         </Field>
         {progress ? <ProgressBar value={progress.loaded} max={progress.total} label={t('wizard.uploading')} /> : null}
         {error ? <ErrorMessage error={error} title={t('wizard.uploadFailed')} /> : null}

@@ -35,7 +35,17 @@ export function guessState(headers: readonly string[], person: SchemaOut | undef
     return p ? [{ prop: p.name, column: h }] : [];
   });
   const name = mapped.find((m) => m.prop === 'name');
-  return { entities: [{ name: 'person', schema: 'Person', keys: name ? [name.column] : mapped.slice(0, 1).map((m) => m.column), props: mapped }], links: [] };
+  return {
+    entities: [
+      {
+        name: 'person',
+        schema: 'Person',
+        keys: name ? [name.column] : mapped.slice(0, 1).map((m) => m.column),
+        props: mapped,
+      },
+    ],
+    links: [],
+  };
 }
 
 function keysOf(e: MappedEntity): string[] {
@@ -48,7 +58,9 @@ export function toMapping(state: MapperState, schemata: readonly SchemaOut[], fi
     entities[e.name] = {
       schema: e.schema,
       keys: keysOf(e),
-      properties: Object.fromEntries(e.props.filter((p) => p.prop && p.column).map((p) => [p.prop, { column: p.column }])),
+      properties: Object.fromEntries(
+        e.props.filter((p) => p.prop && p.column).map((p) => [p.prop, { column: p.column }]),
+      ),
     };
   }
   for (const l of state.links) {

@@ -18,12 +18,32 @@ export const useReportJob = (caseId: string, id: string | null) =>
 
 /** The register reads every file when verifying: only when asked. */
 export const useRegister = (caseId: string, verify: boolean) =>
-  useQuery({ queryKey: [...prosecutionKey(caseId), 'register', verify], queryFn: ({ signal }) => get<RegisterOut>(`${base(caseId)}/evidence-register?verify=${verify}`, signal) });
+  useQuery({
+    queryKey: [...prosecutionKey(caseId), 'register', verify],
+    queryFn: ({ signal }) => get<RegisterOut>(`${base(caseId)}/evidence-register?verify=${verify}`, signal),
+  });
 
-export interface VictimSummary { personId: string; caption: string; hasFile: boolean; reflectionEnd: string | null; dueReminders: number }
+export interface VictimSummary {
+  personId: string;
+  caption: string;
+  hasFile: boolean;
+  reflectionEnd: string | null;
+  dueReminders: number;
+}
 
 export const useVictims = (caseId: string, enabled: boolean) =>
-  useQuery({ queryKey: [...prosecutionKey(caseId), 'victims'], queryFn: ({ signal }) => get<{ victims: VictimSummary[] }>(`${base(caseId)}/victims`, signal), enabled, retry: false });
+  useQuery({
+    queryKey: [...prosecutionKey(caseId), 'victims'],
+    queryFn: ({ signal }) => get<{ victims: VictimSummary[] }>(`${base(caseId)}/victims`, signal),
+    enabled,
+    retry: false,
+  });
 
 export const useVictimFile = (caseId: string, personId: string | null) =>
-  useQuery({ queryKey: [...prosecutionKey(caseId), 'victim', personId], queryFn: ({ signal }) => get<VictimFileOut>(`${base(caseId)}/victims/${encodeURIComponent(personId ?? '')}/file`, signal), enabled: !!personId, retry: false });
+  useQuery({
+    queryKey: [...prosecutionKey(caseId), 'victim', personId],
+    queryFn: ({ signal }) =>
+      get<VictimFileOut>(`${base(caseId)}/victims/${encodeURIComponent(personId ?? '')}/file`, signal),
+    enabled: !!personId,
+    retry: false,
+  });

@@ -25,17 +25,24 @@ function Result({ r }: { r: ExerciseResultOut }) {
     <section aria-labelledby="ex-result" className="panel" data-testid="exercise-result">
       <h2 id="ex-result">{t('training.result')}</h2>
       <div className={`notice ${r.passed ? 'success' : 'error'}`} role="status">
-        {r.passed ? t('training.exercisePassed', { score: r.score, passMark: r.passMark }) : t('training.exerciseFailed', { score: r.score, passMark: r.passMark })}
+        {r.passed
+          ? t('training.exercisePassed', { score: r.score, passMark: r.passMark })
+          : t('training.exerciseFailed', { score: r.score, passMark: r.passMark })}
       </div>
       <ul className="finding-results">
         {r.findings.map((f) => (
           <li key={f.finding} className={`finding ${f.verdict}`} data-finding={f.finding}>
-            <strong>{t(`training.finding.${f.finding}`)}</strong> <span className={`tag ${f.verdict}`}>{t(`training.verdict.${f.verdict}`)}</span>{' '}
+            <strong>{t(`training.finding.${f.finding}`)}</strong>{' '}
+            <span className={`tag ${f.verdict}`}>{t(`training.verdict.${f.verdict}`)}</span>{' '}
             <span className="muted">{t('training.points', { points: f.points, max: f.max })}</span>
             <p>{t(`training.feedback.${f.code}`, f.params)}</p>
             {f.items?.length ? (
               <ul>
-                {f.items.map((i) => <li key={i.id}>{i.caption}: {t(`training.item.${i.verdict}`)}</li>)}
+                {f.items.map((i) => (
+                  <li key={i.id}>
+                    {i.caption}: {t(`training.item.${i.verdict}`)}
+                  </li>
+                ))}
               </ul>
             ) : null}
           </li>
@@ -46,7 +53,15 @@ function Result({ r }: { r: ExerciseResultOut }) {
   );
 }
 
-export function ExercisePage({ cohortId, courseId, exerciseId }: { cohortId: string; courseId: string; exerciseId: string }) {
+export function ExercisePage({
+  cohortId,
+  courseId,
+  exerciseId,
+}: {
+  cohortId: string;
+  courseId: string;
+  exerciseId: string;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const ex = useExercise(cohortId, courseId, exerciseId);
@@ -65,7 +80,9 @@ export function ExercisePage({ cohortId, courseId, exerciseId }: { cohortId: str
   usePageTitle(ex.data?.title);
   const shownPersons = useMemo(() => {
     const needle = filter.trim().toLowerCase();
-    return (persons.data?.entities ?? []).filter((p) => !needle || p.caption.toLowerCase().includes(needle) || victims.includes(p.id));
+    return (persons.data?.entities ?? []).filter(
+      (p) => !needle || p.caption.toLowerCase().includes(needle) || victims.includes(p.id),
+    );
   }, [persons.data, filter, victims]);
   if (ex.isPending) return <Loading />;
   if (ex.error) return <ErrorMessage error={ex.error} />;
@@ -77,10 +94,15 @@ export function ExercisePage({ cohortId, courseId, exerciseId }: { cohortId: str
   return (
     <div className="page training">
       <nav aria-label={t('training.breadcrumb')} className="training-crumbs">
-        <Link to={trainingPaths.home()}>{t('training.title')}</Link> › <Link to={trainingPaths.course(courseId, cohortId)}>{t('training.course')}</Link>
+        <Link to={trainingPaths.home()}>{t('training.title')}</Link> ›{' '}
+        <Link to={trainingPaths.course(courseId, cohortId)}>{t('training.course')}</Link>
       </nav>
       <h1>{e.title}</h1>
-      {e.fallback ? <Notice kind="warning" icon="globe">{t('training.fallbackLesson')}</Notice> : null}
+      {e.fallback ? (
+        <Notice kind="warning" icon="globe">
+          {t('training.fallbackLesson')}
+        </Notice>
+      ) : null}
       <div className="lesson-body" lang={e.language} dangerouslySetInnerHTML={{ __html: e.html }} />
       <UsedHere courseId={courseId} exerciseId={exerciseId} />
 
@@ -88,57 +110,95 @@ export function ExercisePage({ cohortId, courseId, exerciseId }: { cohortId: str
         <h2 id="ex-sandbox">{t('training.sandbox')}</h2>
         {caseId ? (
           <p>
-            <Link className="btn primary" to={paths.case(caseId)} data-testid="sandbox-link">{t('training.workOnSandbox')}</Link>{' '}
+            <Link className="btn primary" to={paths.case(caseId)} data-testid="sandbox-link">
+              {t('training.workOnSandbox')}
+            </Link>{' '}
             <span className="muted">{t('training.sandboxHint')}</span>
           </p>
         ) : (
-          <button type="button" className="btn primary" disabled={opening} onClick={async () => {
-            setOpening(true);
-            try {
-              await api('POST', `${base}/sandbox`);
-              await qc.invalidateQueries({ queryKey: ['training'] });
-              await qc.invalidateQueries({ queryKey: ['cases'] });
-            } catch (err) {
-              setError(err);
-            } finally {
-              setOpening(false);
-            }
-          }}>{opening ? t('training.openingSandbox') : t('training.openSandbox')}</button>
+          <button
+            type="button"
+            className="btn primary"
+            disabled={opening}
+            onClick={async () => {
+              setOpening(true);
+              try {
+                await api('POST', `${base}/sandbox`);
+                await qc.invalidateQueries({ queryKey: ['training'] });
+                await qc.invalidateQueries({ queryKey: ['cases'] });
+              } catch (err) {
+                setError(err);
+              } finally {
+                setOpening(false);
+              }
+            }}
+          >
+            {opening ? t('training.openingSandbox') : t('training.openSandbox')}
+          </button>
         )}
       </section>
 
       {caseId ? (
         <section aria-labelledby="ex-findings" className="panel">
           <h2 id="ex-findings">{t('training.findings')}</h2>
-          <form noValidate onSubmit={async (ev) => {
-            ev.preventDefault();
-            const body = {
-              ...(asks('victims') && victims.length ? { victims } : {}),
-              ...(asks('controllerAccount') && account ? { controllerAccount: account } : {}),
-              ...(asks('letterbox') && letterbox ? { letterbox } : {}),
-              ...(asks('gained') && gained.trim() && !Number.isNaN(Number(gained.replace(',', '.'))) ? { gained: Number(gained.replace(',', '.')) } : {}),
-            };
-            try {
-              setResult(await api<ExerciseResultOut>('POST', `${base}/exercises/${enc(exerciseId)}/submissions`, body));
-              setError(null);
-              await qc.invalidateQueries({ queryKey: ['training'] });
-            } catch (err) {
-              setError(err);
-            }
-          }}>
+          <form
+            noValidate
+            onSubmit={async (ev) => {
+              ev.preventDefault();
+              const body = {
+                ...(asks('victims') && victims.length ? { victims } : {}),
+                ...(asks('controllerAccount') && account ? { controllerAccount: account } : {}),
+                ...(asks('letterbox') && letterbox ? { letterbox } : {}),
+                ...(asks('gained') && gained.trim() && !Number.isNaN(Number(gained.replace(',', '.')))
+                  ? { gained: Number(gained.replace(',', '.')) }
+                  : {}),
+              };
+              try {
+                setResult(
+                  await api<ExerciseResultOut>('POST', `${base}/exercises/${enc(exerciseId)}/submissions`, body),
+                );
+                setError(null);
+                await qc.invalidateQueries({ queryKey: ['training'] });
+              } catch (err) {
+                setError(err);
+              }
+            }}
+          >
             {asks('victims') ? (
               <fieldset className="victim-picker">
-                <legend>{t('training.finding.victims')} ({t('training.chosen', { n: victims.length })})</legend>
-                <label htmlFor="victim-filter" className="visually-hidden">{t('training.filterPeople')}</label>
-                <input id="victim-filter" type="search" placeholder={t('training.filterPeople')} value={filter} onChange={(ev) => setFilter(ev.target.value)} />
+                <legend>
+                  {t('training.finding.victims')} ({t('training.chosen', { n: victims.length })})
+                </legend>
+                <label htmlFor="victim-filter" className="visually-hidden">
+                  {t('training.filterPeople')}
+                </label>
+                <input
+                  id="victim-filter"
+                  type="search"
+                  placeholder={t('training.filterPeople')}
+                  value={filter}
+                  onChange={(ev) => setFilter(ev.target.value)}
+                />
                 <div className="victim-list">
                   {shownPersons.map((p) => (
                     <label key={p.id} className="choice">
-                      <input type="checkbox" value={p.id} checked={victims.includes(p.id)} onChange={(ev) => setVictims(ev.target.checked ? [...victims, p.id] : victims.filter((x) => x !== p.id))} /> {p.caption}
+                      <input
+                        type="checkbox"
+                        value={p.id}
+                        checked={victims.includes(p.id)}
+                        onChange={(ev) =>
+                          setVictims(ev.target.checked ? [...victims, p.id] : victims.filter((x) => x !== p.id))
+                        }
+                      />{' '}
+                      {p.caption}
                     </label>
                   ))}
                 </div>
-                {serverError(error, 'victims') ? <div className="field-error" role="alert">{serverError(error, 'victims')}</div> : null}
+                {serverError(error, 'victims') ? (
+                  <div className="field-error" role="alert">
+                    {serverError(error, 'victims')}
+                  </div>
+                ) : null}
               </fieldset>
             ) : null}
             {asks('letterbox') ? (
@@ -146,7 +206,11 @@ export function ExercisePage({ cohortId, courseId, exerciseId }: { cohortId: str
                 {(p) => (
                   <select {...p} value={letterbox} onChange={(ev) => setLetterbox(ev.target.value)}>
                     <option value="">{t('training.choose')}</option>
-                    {(companies.data?.entities ?? []).map((c) => <option key={c.id} value={c.id}>{c.caption}</option>)}
+                    {(companies.data?.entities ?? []).map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.caption}
+                      </option>
+                    ))}
                   </select>
                 )}
               </Field>
@@ -156,19 +220,39 @@ export function ExercisePage({ cohortId, courseId, exerciseId }: { cohortId: str
                 {(p) => (
                   <select {...p} value={account} onChange={(ev) => setAccount(ev.target.value)}>
                     <option value="">{t('training.choose')}</option>
-                    {(accounts.data?.entities ?? []).map((c) => <option key={c.id} value={c.id}>{c.caption}</option>)}
+                    {(accounts.data?.entities ?? []).map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.caption}
+                      </option>
+                    ))}
                   </select>
                 )}
               </Field>
             ) : null}
             {asks('gained') ? (
-              <Field label={t('training.finding.gained')} hint={t('training.gainedHint')} error={serverError(error, 'gained')}>
-                {(p) => <input {...p} type="text" inputMode="decimal" value={gained} onChange={(ev) => setGained(ev.target.value)} />}
+              <Field
+                label={t('training.finding.gained')}
+                hint={t('training.gainedHint')}
+                error={serverError(error, 'gained')}
+              >
+                {(p) => (
+                  <input
+                    {...p}
+                    type="text"
+                    inputMode="decimal"
+                    value={gained}
+                    onChange={(ev) => setGained(ev.target.value)}
+                  />
+                )}
               </Field>
             ) : null}
-            {error && !['victims', 'letterbox', 'controllerAccount', 'gained'].some((f) => serverError(error, f)) ? <ErrorMessage error={error} /> : null}
+            {error && !['victims', 'letterbox', 'controllerAccount', 'gained'].some((f) => serverError(error, f)) ? (
+              <ErrorMessage error={error} />
+            ) : null}
             <div className="form-actions">
-              <button type="submit" className="btn primary" disabled={left <= 0}>{t('training.submitFindings')}</button>
+              <button type="submit" className="btn primary" disabled={left <= 0}>
+                {t('training.submitFindings')}
+              </button>
               <span className="muted">{t('training.submissionsLeft', { n: left })}</span>
             </div>
           </form>

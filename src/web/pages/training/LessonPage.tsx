@@ -24,32 +24,55 @@ export function LessonPage({ courseId, moduleId, lessonId }: { courseId: string;
   return (
     <div className="page training">
       <nav aria-label={t('training.breadcrumb')} className="training-crumbs">
-        <Link to={trainingPaths.home()}>{t('training.title')}</Link> › <Link to={trainingPaths.course(courseId)}>{t('training.course')}</Link>
+        <Link to={trainingPaths.home()}>{t('training.title')}</Link> ›{' '}
+        <Link to={trainingPaths.course(courseId)}>{t('training.course')}</Link>
       </nav>
       <article className="lesson" lang={l.language}>
         <h1>{l.title}</h1>
-        {l.fallback ? <Notice kind="warning" icon="globe">{t('training.fallbackLesson')}</Notice> : null}
-        {/* The server renders the Markdown with raw HTML escaped and only course images allowed (training/markdown.ts). */}
+        {l.fallback ? (
+          <Notice kind="warning" icon="globe">
+            {t('training.fallbackLesson')}
+          </Notice>
+        ) : null}
+        {/*
+          The server renders the Markdown with raw HTML escaped and only course images allowed
+          (training/markdown.ts).
+        */}
         <div className="lesson-body" dangerouslySetInnerHTML={{ __html: l.html }} />
         <UsedHere courseId={courseId} moduleId={moduleId} lessonId={lessonId} />
         <section aria-labelledby="lesson-sources" className="lesson-sources">
           <h2 id="lesson-sources">{t('training.sources')}</h2>
           <ul>
             {l.sources.map((s) => (
-              <li key={s.title}>{s.url ? <a href={s.url} rel="noopener noreferrer" target="_blank">{s.title}</a> : s.title}</li>
+              <li key={s.title}>
+                {s.url ? (
+                  <a href={s.url} rel="noopener noreferrer" target="_blank">
+                    {s.title}
+                  </a>
+                ) : (
+                  s.title
+                )}
+              </li>
             ))}
           </ul>
         </section>
       </article>
       {error ? <ErrorMessage error={error} /> : null}
       <div className="form-actions">
-        {l.previous ? <Link className="btn" to={trainingPaths.lesson(courseId, moduleId, l.previous)}>{t('training.previous')}</Link> : null}
+        {l.previous ? (
+          <Link className="btn" to={trainingPaths.lesson(courseId, moduleId, l.previous)}>
+            {t('training.previous')}
+          </Link>
+        ) : null}
         <button
           type="button"
           className="btn primary"
           onClick={async () => {
             try {
-              await api('POST', `/api/training/courses/${encodeURIComponent(courseId)}/modules/${encodeURIComponent(moduleId)}/lessons/${encodeURIComponent(lessonId)}/complete`);
+              await api(
+                'POST',
+                `/api/training/courses/${encodeURIComponent(courseId)}/modules/${encodeURIComponent(moduleId)}/lessons/${encodeURIComponent(lessonId)}/complete`,
+              );
               await qc.invalidateQueries({ queryKey: ['training'] });
               navigate(next);
             } catch (err) {

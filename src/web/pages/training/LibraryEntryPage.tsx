@@ -14,11 +14,20 @@ function UseLink({ use }: { use: EntryUseOut }) {
   if (use.exerciseId) {
     // An exercise runs in a cohort's sandbox: open it in the learner's cohort, else show the module.
     const cohort = mine.data?.cohorts.find((c) => c.courses.some((k) => k.courseId === use.courseId));
-    const to = cohort ? trainingPaths.exercise(cohort.id, use.courseId, use.exerciseId) : trainingPaths.module(use.courseId, use.moduleId);
+    const to = cohort
+      ? trainingPaths.exercise(cohort.id, use.courseId, use.exerciseId)
+      : trainingPaths.module(use.courseId, use.moduleId);
     return <Link to={to}>{t('library.exercise', { title: use.exerciseTitle ?? use.exerciseId })}</Link>;
   }
-  if (use.lessonId) return <Link to={trainingPaths.lesson(use.courseId, use.moduleId, use.lessonId)}>{t('library.lesson', { title: use.lessonTitle ?? use.lessonId })}</Link>;
-  return <Link to={trainingPaths.module(use.courseId, use.moduleId)}>{t('library.module', { title: use.moduleTitle })}</Link>;
+  if (use.lessonId)
+    return (
+      <Link to={trainingPaths.lesson(use.courseId, use.moduleId, use.lessonId)}>
+        {t('library.lesson', { title: use.lessonTitle ?? use.lessonId })}
+      </Link>
+    );
+  return (
+    <Link to={trainingPaths.module(use.courseId, use.moduleId)}>{t('library.module', { title: use.moduleTitle })}</Link>
+  );
 }
 
 export function LibraryEntryPage({ entryId }: { entryId: string }) {
@@ -30,16 +39,26 @@ export function LibraryEntryPage({ entryId }: { entryId: string }) {
   const e = entry.data;
   // Lesson links name their module too, so a reader sees where in the course they lead.
   const byModule = new Map<string, EntryUseOut[]>();
-  for (const u of e.usedIn) byModule.set(`${u.courseId}/${u.moduleId}`, [...(byModule.get(`${u.courseId}/${u.moduleId}`) ?? []), u]);
+  for (const u of e.usedIn)
+    byModule.set(`${u.courseId}/${u.moduleId}`, [...(byModule.get(`${u.courseId}/${u.moduleId}`) ?? []), u]);
   return (
     <div className="page training library">
       <nav aria-label={t('library.breadcrumb')} className="training-crumbs">
-        <Link to={trainingPaths.home()}>{t('training.title')}</Link> › <Link to={trainingPaths.library()}>{t('library.title')}</Link>
+        <Link to={trainingPaths.home()}>{t('training.title')}</Link> ›{' '}
+        <Link to={trainingPaths.library()}>{t('library.title')}</Link>
       </nav>
       <article className="lesson" lang={e.language}>
         <h1>{e.title}</h1>
-        {e.fallback ? <Notice kind="warning" icon="globe">{t('library.fallback')}</Notice> : null}
-        {e.illustrative ? <Notice kind="info" icon="alert">{t('library.illustrative')}</Notice> : null}
+        {e.fallback ? (
+          <Notice kind="warning" icon="globe">
+            {t('library.fallback')}
+          </Notice>
+        ) : null}
+        {e.illustrative ? (
+          <Notice kind="info" icon="alert">
+            {t('library.illustrative')}
+          </Notice>
+        ) : null}
         <EntryTags entry={e} />
         <p className="library-summary">{e.summary}</p>
         {/* The server renders the Markdown with raw HTML escaped (training/markdown.ts). */}
@@ -52,10 +71,18 @@ export function LibraryEntryPage({ entryId }: { entryId: string }) {
               if (!first) return null;
               return (
                 <li key={`${first.courseId}/${first.moduleId}`}>
-                  <Link to={trainingPaths.module(first.courseId, first.moduleId)}>{t('library.module', { title: first.moduleTitle })}</Link>
+                  <Link to={trainingPaths.module(first.courseId, first.moduleId)}>
+                    {t('library.module', { title: first.moduleTitle })}
+                  </Link>
                   {uses.some((u) => u.lessonId || u.exerciseId) ? (
                     <ul>
-                      {uses.filter((u) => u.lessonId || u.exerciseId).map((u) => <li key={u.lessonId ?? u.exerciseId}><UseLink use={u} /></li>)}
+                      {uses
+                        .filter((u) => u.lessonId || u.exerciseId)
+                        .map((u) => (
+                          <li key={u.lessonId ?? u.exerciseId}>
+                            <UseLink use={u} />
+                          </li>
+                        ))}
                     </ul>
                   ) : null}
                 </li>
@@ -67,13 +94,23 @@ export function LibraryEntryPage({ entryId }: { entryId: string }) {
           <h2 id="library-sources">{t('library.sources')}</h2>
           <ul>
             {e.sources.map((s) => (
-              <li key={s.title}>{s.url ? <a href={s.url} rel="noopener noreferrer" target="_blank">{s.title}</a> : s.title}</li>
+              <li key={s.title}>
+                {s.url ? (
+                  <a href={s.url} rel="noopener noreferrer" target="_blank">
+                    {s.title}
+                  </a>
+                ) : (
+                  s.title
+                )}
+              </li>
             ))}
           </ul>
         </section>
       </article>
       <div className="form-actions">
-        <Link className="btn" to={trainingPaths.library()}>{t('library.back')}</Link>
+        <Link className="btn" to={trainingPaths.library()}>
+          {t('library.back')}
+        </Link>
       </div>
     </div>
   );

@@ -30,10 +30,20 @@ function SearchForm({ q, onSearch }: { q: string; onSearch: (q: string) => void 
     >
       <div className="field">
         <label htmlFor="library-q">{t('library.search')}</label>
-        <input id="library-q" type="search" value={words} onChange={(e) => setWords(e.target.value)} aria-describedby="library-q-hint" />
-        <div id="library-q-hint" className="field-hint">{t('library.searchHint')}</div>
+        <input
+          id="library-q"
+          type="search"
+          value={words}
+          onChange={(e) => setWords(e.target.value)}
+          aria-describedby="library-q-hint"
+        />
+        <div id="library-q-hint" className="field-hint">
+          {t('library.searchHint')}
+        </div>
       </div>
-      <button type="submit" className="btn primary">{t('search.submit')}</button>
+      <button type="submit" className="btn primary">
+        {t('search.submit')}
+      </button>
     </form>
   );
 }
@@ -44,14 +54,22 @@ export function LibraryPage() {
   const label = useTagLabel();
   const search = useLocation((s) => s.search);
   const params = new URLSearchParams(search);
-  const current = Object.fromEntries(PARAMS.map((p) => [p, params.get(p) ?? ''])) as Record<(typeof PARAMS)[number], string>;
+  const current = Object.fromEntries(PARAMS.map((p) => [p, params.get(p) ?? ''])) as Record<
+    (typeof PARAMS)[number],
+    string
+  >;
   const list = useLibrary(current);
-  const go = (change: Partial<Record<(typeof PARAMS)[number], string>>) => navigate(trainingPaths.library({ ...current, ...change }), { replace: true });
+  const go = (change: Partial<Record<(typeof PARAMS)[number], string>>) =>
+    navigate(trainingPaths.library({ ...current, ...change }), { replace: true });
   const filtered = PARAMS.some((p) => current[p]);
   return (
     <div className="page training library">
-      <nav aria-label={t('library.breadcrumb')} className="training-crumbs"><Link to={trainingPaths.home()}>{t('training.title')}</Link></nav>
-      <header className="page-header"><h1>{t('library.title')}</h1></header>
+      <nav aria-label={t('library.breadcrumb')} className="training-crumbs">
+        <Link to={trainingPaths.home()}>{t('training.title')}</Link>
+      </nav>
+      <header className="page-header">
+        <h1>{t('library.title')}</h1>
+      </header>
       <p className="muted">{t('library.intro')}</p>
 
       <SearchForm key={current.q} q={current.q} onSearch={(q) => go({ q })} />
@@ -69,18 +87,36 @@ export function LibraryPage() {
             </select>
           </div>
         ))}
-        {filtered ? <button type="button" className="btn" onClick={() => navigate(trainingPaths.library(), { replace: true })}>{t('library.clear')}</button> : null}
+        {filtered ? (
+          <button type="button" className="btn" onClick={() => navigate(trainingPaths.library(), { replace: true })}>
+            {t('library.clear')}
+          </button>
+        ) : null}
       </fieldset>
 
-      {list.isPending ? <Loading /> : list.error ? <ErrorMessage error={list.error} /> : (
+      {list.isPending ? (
+        <Loading />
+      ) : list.error ? (
+        <ErrorMessage error={list.error} />
+      ) : (
         <section aria-labelledby="library-results">
-          <h2 id="library-results" className="visually-hidden">{t('library.results')}</h2>
-          <p className="muted" role="status" data-testid="library-count">{t('library.found', { count: list.data.total })}</p>
-          {list.data.total === 0 ? <Notice kind="info" icon="search">{t('library.none')}</Notice> : (
+          <h2 id="library-results" className="visually-hidden">
+            {t('library.results')}
+          </h2>
+          <p className="muted" role="status" data-testid="library-count">
+            {t('library.found', { count: list.data.total })}
+          </p>
+          {list.data.total === 0 ? (
+            <Notice kind="info" icon="search">
+              {t('library.none')}
+            </Notice>
+          ) : (
             <ul className="library-entries">
               {list.data.entries.map((e) => (
                 <li key={e.id} className="training-card" data-entry={e.id}>
-                  <h3><Link to={trainingPaths.libraryEntry(e.id)}>{e.title}</Link></h3>
+                  <h3>
+                    <Link to={trainingPaths.libraryEntry(e.id)}>{e.title}</Link>
+                  </h3>
                   <p>{e.summary}</p>
                   <EntryTags entry={e} />
                   {e.illustrative ? <span className="tag">{t('library.illustrativeTag')}</span> : null}

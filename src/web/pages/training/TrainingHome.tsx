@@ -1,4 +1,7 @@
-/** The training programme's start page: the course catalogue, your cohorts and progress, and the cohorts a trainer runs. */
+/**
+ * The training programme's start page: the course catalogue, your cohorts and progress, and the cohorts a trainer
+ * runs.
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
@@ -42,7 +45,9 @@ function NewCohort() {
       <Field label={t('training.cohortName')} error={errs.name ?? serverError(error, 'name')} required>
         {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
-      <button type="submit" className="btn primary">{t('training.createCohort')}</button>
+      <button type="submit" className="btn primary">
+        {t('training.createCohort')}
+      </button>
     </form>
   );
 }
@@ -62,23 +67,42 @@ export function TrainingHome() {
         <h1>{t('training.title')}</h1>
       </header>
       <p className="muted">{t('training.intro')}</p>
-      <p><Link to={trainingPaths.library()} data-testid="library-link">{t('library.open')}</Link> <span className="muted">{t('library.intro')}</span></p>
+      <p>
+        <Link to={trainingPaths.library()} data-testid="library-link">
+          {t('library.open')}
+        </Link>{' '}
+        <span className="muted">{t('library.intro')}</span>
+      </p>
 
       <section aria-labelledby="tr-courses" className="panel">
         <h2 id="tr-courses">{t('training.courses')}</h2>
-        {courses.isPending ? <Loading /> : courses.error ? <ErrorMessage error={courses.error} /> : (
+        {courses.isPending ? (
+          <Loading />
+        ) : courses.error ? (
+          <ErrorMessage error={courses.error} />
+        ) : (
           <ul className="training-cards">
             {courses.data.courses.map((c) => {
               const p = mine.data?.progress.courses.find((x) => x.courseId === c.id);
               return (
                 <li key={c.id} className="training-card">
-                  <h3><Link to={trainingPaths.course(c.id)}>{c.title}</Link></h3>
+                  <h3>
+                    <Link to={trainingPaths.course(c.id)}>{c.title}</Link>
+                  </h3>
                   <p>{c.description}</p>
-                  <p className="muted">{t('training.audience')}: {c.audience}</p>
+                  <p className="muted">
+                    {t('training.audience')}: {c.audience}
+                  </p>
                   <p>
                     {t('training.modulesDone', { done: p?.modulesComplete ?? 0, total: c.modules })}
                     {p?.complete ? (
-                      <a className="btn small" href={`/api/training/courses/${encodeURIComponent(c.id)}/certificate?lang=${lang}`} download>{t('training.certificate')}</a>
+                      <a
+                        className="btn small"
+                        href={`/api/training/courses/${encodeURIComponent(c.id)}/certificate?lang=${lang}`}
+                        download
+                      >
+                        {t('training.certificate')}
+                      </a>
                     ) : null}
                   </p>
                 </li>
@@ -90,19 +114,39 @@ export function TrainingHome() {
 
       <section aria-labelledby="tr-mine" className="panel">
         <h2 id="tr-mine">{t('training.myCohorts')}</h2>
-        {mine.isPending ? <Loading /> : mine.error ? <ErrorMessage error={mine.error} /> : mine.data.cohorts.length === 0 ? (
+        {mine.isPending ? (
+          <Loading />
+        ) : mine.error ? (
+          <ErrorMessage error={mine.error} />
+        ) : mine.data.cohorts.length === 0 ? (
           <p className="muted">{t('training.noCohorts')}</p>
         ) : (
           <table className="table">
             <thead>
-              <tr><th scope="col">{t('training.cohort')}</th><th scope="col">{t('training.courses')}</th><th scope="col">{t('training.sandbox')}</th></tr>
+              <tr>
+                <th scope="col">{t('training.cohort')}</th>
+                <th scope="col">{t('training.courses')}</th>
+                <th scope="col">{t('training.sandbox')}</th>
+              </tr>
             </thead>
             <tbody>
               {mine.data.cohorts.map((c) => (
                 <tr key={c.id}>
                   <td>{c.name}</td>
-                  <td>{c.courses.map((x) => <Link key={x.courseId} to={trainingPaths.course(x.courseId, c.id)}>{courses.data?.courses.find((k) => k.id === x.courseId)?.title ?? x.courseId}</Link>)}</td>
-                  <td>{c.sandboxCaseId ? <Link to={paths.case(c.sandboxCaseId)}>{t('training.openSandboxCase')}</Link> : <span className="muted">{t('training.noSandbox')}</span>}</td>
+                  <td>
+                    {c.courses.map((x) => (
+                      <Link key={x.courseId} to={trainingPaths.course(x.courseId, c.id)}>
+                        {courses.data?.courses.find((k) => k.id === x.courseId)?.title ?? x.courseId}
+                      </Link>
+                    ))}
+                  </td>
+                  <td>
+                    {c.sandboxCaseId ? (
+                      <Link to={paths.case(c.sandboxCaseId)}>{t('training.openSandboxCase')}</Link>
+                    ) : (
+                      <span className="muted">{t('training.noSandbox')}</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -113,17 +157,27 @@ export function TrainingHome() {
       {trains ? (
         <section aria-labelledby="tr-run" className="panel">
           <h2 id="tr-run">{t('training.cohortsYouRun')}</h2>
-          {cohorts.isPending ? <Loading /> : cohorts.error ? <ErrorMessage error={cohorts.error} /> : cohorts.data.cohorts.length === 0 ? (
+          {cohorts.isPending ? (
+            <Loading />
+          ) : cohorts.error ? (
+            <ErrorMessage error={cohorts.error} />
+          ) : cohorts.data.cohorts.length === 0 ? (
             <EmptyState icon="users" title={t('training.noCohortsRun')} />
           ) : (
             <table className="table">
               <thead>
-                <tr><th scope="col">{t('training.cohort')}</th><th scope="col">{t('training.members')}</th><th scope="col">{t('training.courses')}</th></tr>
+                <tr>
+                  <th scope="col">{t('training.cohort')}</th>
+                  <th scope="col">{t('training.members')}</th>
+                  <th scope="col">{t('training.courses')}</th>
+                </tr>
               </thead>
               <tbody>
                 {cohorts.data.cohorts.map((c) => (
                   <tr key={c.id}>
-                    <td><Link to={trainingPaths.cohort(c.id)}>{c.name}</Link></td>
+                    <td>
+                      <Link to={trainingPaths.cohort(c.id)}>{c.name}</Link>
+                    </td>
                     <td>{c.trainees}</td>
                     <td>{c.courses.map((x) => x.courseId).join(', ')}</td>
                   </tr>

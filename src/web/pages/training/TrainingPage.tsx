@@ -16,7 +16,14 @@ export function TrainingPage({ route }: { route: TrainingRoute }) {
     case 'trainingCourse':
       return <CoursePage courseId={route.courseId} />;
     case 'trainingLesson':
-      return <LessonPage key={route.lessonId} courseId={route.courseId} moduleId={route.moduleId} lessonId={route.lessonId} />;
+      return (
+        <LessonPage
+          key={route.lessonId}
+          courseId={route.courseId}
+          moduleId={route.moduleId}
+          lessonId={route.lessonId}
+        />
+      );
     case 'trainingQuiz':
       return <QuizPage courseId={route.courseId} moduleId={route.moduleId} />;
     case 'trainingExercise':

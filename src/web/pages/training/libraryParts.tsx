@@ -10,7 +10,12 @@ import { trainingPaths } from './routes.ts';
 export function useTagLabel(): (facet: Facet, value: string) => string {
   const { t } = useTranslation();
   const f = useFormat();
-  return (facet, value) => (facet === 'country' ? (value === 'INT' ? t('library.international') : f.country(value)) : t(`library.tag.${facet}.${value}`));
+  return (facet, value) =>
+    facet === 'country'
+      ? value === 'INT'
+        ? t('library.international')
+        : f.country(value)
+      : t(`library.tag.${facet}.${value}`);
 }
 
 export function EntryTags({ entry }: { entry: EntrySummaryOut }) {
@@ -19,14 +24,30 @@ export function EntryTags({ entry }: { entry: EntrySummaryOut }) {
   return (
     <ul className="library-tags">
       <li className="tag kind">{label('kind', entry.kind)}</li>
-      {facets.flatMap((facet) => entry.tags[facet].map((v) => <li key={`${facet}:${v}`} className="tag" data-facet={facet}>{label(facet, v)}</li>))}
+      {facets.flatMap((facet) =>
+        entry.tags[facet].map((v) => (
+          <li key={`${facet}:${v}`} className="tag" data-facet={facet}>
+            {label(facet, v)}
+          </li>
+        )),
+      )}
     </ul>
   );
 }
 
 /** The library entries a module, lesson or exercise uses; nothing when there are none. */
-export function UsedHere({ courseId, moduleId, lessonId, exerciseId, level = 2 }: {
-  courseId: string; moduleId?: string; lessonId?: string; exerciseId?: string; level?: 2 | 3;
+export function UsedHere({
+  courseId,
+  moduleId,
+  lessonId,
+  exerciseId,
+  level = 2,
+}: {
+  courseId: string;
+  moduleId?: string;
+  lessonId?: string;
+  exerciseId?: string;
+  level?: 2 | 3;
 }) {
   const { t } = useTranslation();
   const used = useLibrary({ course: courseId, module: moduleId, lesson: lessonId, exercise: exerciseId });
@@ -38,7 +59,9 @@ export function UsedHere({ courseId, moduleId, lessonId, exerciseId, level = 2 }
       <Heading>{t('library.usedHere')}</Heading>
       <ul>
         {entries.map((e) => (
-          <li key={e.id}><Link to={trainingPaths.libraryEntry(e.id)}>{e.title}</Link></li>
+          <li key={e.id}>
+            <Link to={trainingPaths.libraryEntry(e.id)}>{e.title}</Link>
+          </li>
         ))}
       </ul>
     </section>

@@ -39,10 +39,18 @@ export function ChainPage({ caseId }: { caseId: string }) {
       <header className="page-header">
         <h1>{t('chain.title')}</h1>
         <PeriodBar caseId={caseId} />
-        <span className="muted small">{t('chain.summary', { placed: data.items.length, exploited: data.exploited.length, unplaced: data.unplaced.length })}</span>
+        <span className="muted small">
+          {t('chain.summary', {
+            placed: data.items.length,
+            exploited: data.exploited.length,
+            unplaced: data.unplaced.length,
+          })}
+        </span>
       </header>
       {data.items.length === 0 && data.exploited.length === 0 ? (
-        <EmptyState icon="link" title={t('chain.empty')}>{t('chain.emptyHint')}</EmptyState>
+        <EmptyState icon="link" title={t('chain.empty')}>
+          {t('chain.emptyHint')}
+        </EmptyState>
       ) : null}
       <section className="chain-exploited" aria-labelledby="chain-exploited-h">
         <h2 id="chain-exploited-h">{t('chain.exploited', { count: data.exploited.length })}</h2>
@@ -60,9 +68,18 @@ export function ChainPage({ caseId }: { caseId: string }) {
       <StageFlows stages={data.stages} flows={data.flows} />
       <div className="chain-stages" role="list" aria-label={t('chain.stagesLabel')}>
         {data.stages.map((stage, i) => (
-          <section key={stage} className="chain-lane" data-lane={stage} role="listitem" aria-labelledby={`lane-${stage}`}>
+          <section
+            key={stage}
+            className="chain-lane"
+            data-lane={stage}
+            role="listitem"
+            aria-labelledby={`lane-${stage}`}
+          >
             <h2 id={`lane-${stage}`}>
-              <span className="chain-step" aria-hidden="true">{i + 1}</span> {t(`chain.lane.${stage}`)} <span className="muted small">({inLane(stage).length})</span>
+              <span className="chain-step" aria-hidden="true">
+                {i + 1}
+              </span>{' '}
+              {t(`chain.lane.${stage}`)} <span className="muted small">({inLane(stage).length})</span>
             </h2>
             <ul>
               {inLane(stage).map((item) => (
@@ -77,7 +94,9 @@ export function ChainPage({ caseId }: { caseId: string }) {
       <div className="chain-infra">
         {infra.map((lane) => (
           <section key={lane} className="chain-lane chain-band" data-lane={lane} aria-labelledby={`lane-${lane}`}>
-            <h2 id={`lane-${lane}`}>{t(`chain.lane.${lane}`)} <span className="muted small">({inLane(lane).length})</span></h2>
+            <h2 id={`lane-${lane}`}>
+              {t(`chain.lane.${lane}`)} <span className="muted small">({inLane(lane).length})</span>
+            </h2>
             <ul>
               {inLane(lane).map((item) => (
                 <li key={item.id}>
@@ -93,11 +112,30 @@ export function ChainPage({ caseId }: { caseId: string }) {
   );
 }
 
-function SelectButton({ caseId, id, className, testid, children }: { caseId: string; id: string; className: string; testid: string; children: ReactNode }) {
+function SelectButton({
+  caseId,
+  id,
+  className,
+  testid,
+  children,
+}: {
+  caseId: string;
+  id: string;
+  className: string;
+  testid: string;
+  children: ReactNode;
+}) {
   const selected = useSelection((s) => s.selected?.entityId === id && s.selected.caseId === caseId);
   const select = useSelection((s) => s.select);
   return (
-    <button type="button" className={`${className}${selected ? ' selected' : ''}`} aria-pressed={selected} data-entity-id={id} data-testid={testid} onClick={() => select(caseId, id)}>
+    <button
+      type="button"
+      className={`${className}${selected ? ' selected' : ''}`}
+      aria-pressed={selected}
+      data-entity-id={id}
+      data-testid={testid}
+      onClick={() => select(caseId, id)}
+    >
       {children}
     </button>
   );
@@ -124,7 +162,15 @@ function ChainCard({ caseId, item, lane, canWrite }: { caseId: string; item: Ite
           ))}
         </ul>
         {manual && canWrite ? (
-          <button type="button" className="btn small" onClick={() => void removeLanePlacement(caseId, item.id).then(() => qc.invalidateQueries({ queryKey: keys.caseData(caseId) }))}>
+          <button
+            type="button"
+            className="btn small"
+            onClick={() =>
+              void removeLanePlacement(caseId, item.id).then(() =>
+                qc.invalidateQueries({ queryKey: keys.caseData(caseId) }),
+              )
+            }
+          >
             {t('chain.removeManual')}
           </button>
         ) : null}
@@ -148,9 +194,24 @@ function StageFlows({ stages, flows }: { stages: string[]; flows: ChainOut['flow
   const x = (s: string) => (stages.indexOf(s) + 0.5) * w;
   const max = Math.max(1, ...flows.map((f) => f.count));
   return (
-    <svg className="chain-flows" viewBox={`0 0 ${stages.length * w} 64`} role="img" aria-label={t('chain.flowsLabel')} data-testid="chain-flows">
+    <svg
+      className="chain-flows"
+      viewBox={`0 0 ${stages.length * w} 64`}
+      role="img"
+      aria-label={t('chain.flowsLabel')}
+      data-testid="chain-flows"
+    >
       <defs>
-        <marker id="chain-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+        <marker
+          id="chain-arrow"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          markerUnits="userSpaceOnUse"
+          orient="auto-start-reverse"
+        >
           <path d="M0,0 L10,5 L0,10 z" fill="#1a56b0" />
         </marker>
       </defs>
@@ -163,9 +224,20 @@ function StageFlows({ stages, flows }: { stages: string[]; flows: ChainOut['flow
         const lift = 12 + Math.min(40, Math.abs(x2 - x1) / 6);
         return (
           <g key={`${f.from}-${f.to}`} data-from={f.from} data-to={f.to} data-count={f.count}>
-            <title>{t('chain.flowTitle', { from: t(`chain.lane.${f.from}`), to: t(`chain.lane.${f.to}`), count: f.count })}</title>
-            <path d={`M${x1},54 C${x1},${54 - lift} ${x2},${54 - lift} ${x2},54`} fill="none" stroke="#1a56b0" strokeOpacity={0.55} strokeWidth={1 + (4 * f.count) / max} markerEnd="url(#chain-arrow)" />
-            <text x={(x1 + x2) / 2} y={54 - lift * 0.75 - 2} textAnchor="middle" fontSize="8" fill="#1b2129">{f.count}</text>
+            <title>
+              {t('chain.flowTitle', { from: t(`chain.lane.${f.from}`), to: t(`chain.lane.${f.to}`), count: f.count })}
+            </title>
+            <path
+              d={`M${x1},54 C${x1},${54 - lift} ${x2},${54 - lift} ${x2},54`}
+              fill="none"
+              stroke="#1a56b0"
+              strokeOpacity={0.55}
+              strokeWidth={1 + (4 * f.count) / max}
+              markerEnd="url(#chain-arrow)"
+            />
+            <text x={(x1 + x2) / 2} y={54 - lift * 0.75 - 2} textAnchor="middle" fontSize="8" fill="#1b2129">
+              {f.count}
+            </text>
           </g>
         );
       })}
@@ -202,13 +274,23 @@ function Unplaced({ caseId, data, canWrite }: { caseId: string; data: ChainOut; 
             </SelectButton>
             {canWrite ? (
               <>
-                <label className="visually-hidden" htmlFor={`lane-for-${u.id}`}>{t('chain.laneFor', { caption: u.caption })}</label>
-                <select id={`lane-for-${u.id}`} value={lanes[u.id] ?? data.stages[0]} onChange={(e) => setLanes({ ...lanes, [u.id]: e.target.value })}>
+                <label className="visually-hidden" htmlFor={`lane-for-${u.id}`}>
+                  {t('chain.laneFor', { caption: u.caption })}
+                </label>
+                <select
+                  id={`lane-for-${u.id}`}
+                  value={lanes[u.id] ?? data.stages[0]}
+                  onChange={(e) => setLanes({ ...lanes, [u.id]: e.target.value })}
+                >
                   {[...data.lanes, 'none'].map((l) => (
-                    <option key={l} value={l}>{t(`chain.lane.${l}`)}</option>
+                    <option key={l} value={l}>
+                      {t(`chain.lane.${l}`)}
+                    </option>
                   ))}
                 </select>
-                <button type="button" className="btn small" onClick={() => void place(u.id)}>{t('chain.place')}</button>
+                <button type="button" className="btn small" onClick={() => void place(u.id)}>
+                  {t('chain.place')}
+                </button>
               </>
             ) : null}
           </li>

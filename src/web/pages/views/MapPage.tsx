@@ -21,7 +21,12 @@ import { placeOnMap, removeMapPosition, useMap } from './viewsApi.ts';
 import './views.css';
 
 const KIND_COLOURS: Record<string, string> = {
-  address: '#525c68', housing: '#a35b00', office: '#3c4a9e', exploitationSite: '#a11d1d', adLocation: '#b3267a', recruitmentPlace: '#8a3ffc',
+  address: '#525c68',
+  housing: '#a35b00',
+  office: '#3c4a9e',
+  exploitationSite: '#a11d1d',
+  adLocation: '#b3267a',
+  recruitmentPlace: '#8a3ffc',
 };
 const ROUTE_COLOURS = { trip: '#2d6a1f', journey: '#0f7b8a' } as const;
 type Box = [number, number, number, number];
@@ -45,10 +50,21 @@ export function MapPage({ caseId }: { caseId: string }) {
       <header className="page-header">
         <h1>{t('map.title')}</h1>
         <PeriodBar caseId={caseId} />
-        <span className="muted small">{t('map.summary', { markers: q.data.markers.length, routes: q.data.routes.length, unplaced: q.data.unplaced.length })}</span>
+        <span className="muted small">
+          {t('map.summary', {
+            markers: q.data.markers.length,
+            routes: q.data.routes.length,
+            unplaced: q.data.unplaced.length,
+          })}
+        </span>
       </header>
       {failed ? <ErrorMessage error={failed} /> : null}
-      <MapCanvas caseId={caseId} data={q.data} countries={countries ?? []} canWrite={kase.data?.access?.canWrite !== false} />
+      <MapCanvas
+        caseId={caseId}
+        data={q.data}
+        countries={countries ?? []}
+        canWrite={kase.data?.access?.canWrite !== false}
+      />
     </div>
   );
 }
@@ -85,7 +101,17 @@ function fit(data: MapOut): Box {
   return [(x0 + x1) / 2 - w / 2, (y0 + y1) / 2 - h / 2, w, h];
 }
 
-function MapCanvas({ caseId, data, countries, canWrite }: { caseId: string; data: MapOut; countries: CountryShape[]; canWrite: boolean }) {
+function MapCanvas({
+  caseId,
+  data,
+  countries,
+  canWrite,
+}: {
+  caseId: string;
+  data: MapOut;
+  countries: CountryShape[];
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const selected = useSelection((s) => (s.selected?.caseId === caseId ? s.selected.entityId : null));
@@ -129,25 +155,51 @@ function MapCanvas({ caseId, data, countries, canWrite }: { caseId: string; data
   return (
     <>
       <div className="timeline-controls">
-        <button type="button" className="btn small" onClick={() => zoom(0.5)}>{t('map.zoomIn')}</button>
-        <button type="button" className="btn small" onClick={() => zoom(2)}>{t('map.zoomOut')}</button>
-        <button type="button" className="btn small subtle" onClick={() => setBox(fit(data))}>{t('map.fit')}</button>
+        <button type="button" className="btn small" onClick={() => zoom(0.5)}>
+          {t('map.zoomIn')}
+        </button>
+        <button type="button" className="btn small" onClick={() => zoom(2)}>
+          {t('map.zoomOut')}
+        </button>
+        <button type="button" className="btn small subtle" onClick={() => setBox(fit(data))}>
+          {t('map.fit')}
+        </button>
         {canWrite && selected && (selectedMarker || data.unplaced.some((u) => u.id === selected)) ? (
-          <button type="button" className="btn small" aria-pressed={placing === selected} onClick={() => setPlacing(placing ? null : selected)}>
+          <button
+            type="button"
+            className="btn small"
+            aria-pressed={placing === selected}
+            onClick={() => setPlacing(placing ? null : selected)}
+          >
             {placing ? t('map.placingHint') : t('map.placeSelected')}
           </button>
         ) : null}
         {canWrite && selectedMarker?.precision === 'manual' ? (
-          <button type="button" className="btn small subtle" onClick={() => void removeMapPosition(caseId, selectedMarker.entityId).then(refresh)}>{t('map.removeManual')}</button>
+          <button
+            type="button"
+            className="btn small subtle"
+            onClick={() => void removeMapPosition(caseId, selectedMarker.entityId).then(refresh)}
+          >
+            {t('map.removeManual')}
+          </button>
         ) : null}
       </div>
       {error ? <ErrorMessage error={error} /> : null}
       <ul className="map-legend" aria-label={t('map.legend')}>
         {Object.entries(KIND_COLOURS).map(([k, c]) => (
-          <li key={k}><span className="swatch" style={{ background: c }} />{t(`map.kind.${k}`)}</li>
+          <li key={k}>
+            <span className="swatch" style={{ background: c }} />
+            {t(`map.kind.${k}`)}
+          </li>
         ))}
-        <li><span className="swatch" style={{ background: ROUTE_COLOURS.journey }} />{t('map.route.journey')}</li>
-        <li><span className="swatch" style={{ background: ROUTE_COLOURS.trip }} />{t('map.route.trip')}</li>
+        <li>
+          <span className="swatch" style={{ background: ROUTE_COLOURS.journey }} />
+          {t('map.route.journey')}
+        </li>
+        <li>
+          <span className="swatch" style={{ background: ROUTE_COLOURS.trip }} />
+          {t('map.route.trip')}
+        </li>
       </ul>
       <svg
         ref={svgRef}
@@ -181,13 +233,24 @@ function MapCanvas({ caseId, data, countries, canWrite }: { caseId: string; data
       >
         <rect x={-1000} y={-1000} width={3000} height={3000} fill="#dfe9f3" />
         {countries.map((c) => (
-          <path key={c.id} className="map-country" d={c.d}><title>{c.name}</title></path>
+          <path key={c.id} className="map-country" d={c.d}>
+            <title>{c.name}</title>
+          </path>
         ))}
         {data.routes.map((route) => {
           const pts = route.points.map((p) => project(p.longitude, p.latitude));
           return (
-            <polyline key={route.id} className="map-route" data-route-kind={route.kind} points={pts.map((p) => p.join(',')).join(' ')} stroke={ROUTE_COLOURS[route.kind]} strokeOpacity={route.entityIds.includes(selected ?? '') ? 1 : 0.45}>
-              <title>{t(`map.route.${route.kind}`)}: {route.caption}</title>
+            <polyline
+              key={route.id}
+              className="map-route"
+              data-route-kind={route.kind}
+              points={pts.map((p) => p.join(',')).join(' ')}
+              stroke={ROUTE_COLOURS[route.kind]}
+              strokeOpacity={route.entityIds.includes(selected ?? '') ? 1 : 0.45}
+            >
+              <title>
+                {t(`map.route.${route.kind}`)}: {route.caption}
+              </title>
             </polyline>
           );
         })}
@@ -217,18 +280,33 @@ function MapCanvas({ caseId, data, countries, canWrite }: { caseId: string; data
           <h2 id="map-selected-h">{t('map.selectedHeading')}</h2>
           {selectedMarker ? (
             <p>
-              <Caption caption={selectedMarker.caption} pseudonym={!!selectedMarker.pseudonymised} /> — {t(`map.kind.${selectedMarker.kind}`)}, {selectedMarker.place ?? ''} ({t(`map.precision.${selectedMarker.precision}`)})
+              <Caption caption={selectedMarker.caption} pseudonym={!!selectedMarker.pseudonymised} /> —{' '}
+              {t(`map.kind.${selectedMarker.kind}`)}, {selectedMarker.place ?? ''} (
+              {t(`map.precision.${selectedMarker.precision}`)})
               {selectedMarker.related.length ? <> · {selectedMarker.related.map((x) => x.caption).join(', ')}</> : null}
             </p>
-          ) : <p className="muted">{t('map.noneSelected')}</p>}
+          ) : (
+            <p className="muted">{t('map.noneSelected')}</p>
+          )}
         </section>
         <section aria-labelledby="map-unplaced-h" data-testid="map-unplaced">
           <h2 id="map-unplaced-h">{t('map.unplaced', { count: data.unplaced.length })}</h2>
           <ul>
             {data.unplaced.map((u) => (
               <li key={u.id}>
-                <button type="button" className="btn link" onClick={() => select(caseId, u.id)}>{u.caption}</button> {u.place ? <span className="muted">({u.place})</span> : null}
-                {canWrite ? <button type="button" className="btn small subtle" onClick={() => (select(caseId, u.id), setPlacing(u.id))}>{t('map.placeThis')}</button> : null}
+                <button type="button" className="btn link" onClick={() => select(caseId, u.id)}>
+                  {u.caption}
+                </button>{' '}
+                {u.place ? <span className="muted">({u.place})</span> : null}
+                {canWrite ? (
+                  <button
+                    type="button"
+                    className="btn small subtle"
+                    onClick={() => (select(caseId, u.id), setPlacing(u.id))}
+                  >
+                    {t('map.placeThis')}
+                  </button>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -25,8 +25,18 @@ const MAX_LANES = 6;
 /** A row with more items than this is drawn as a density, not bar by bar. */
 const DENSITY_ABOVE = 400;
 const ROW_COLOURS: Record<string, string> = {
-  recruitment: '#8a3ffc', employment: '#1a56b0', posting: '#0f7b8a', accommodation: '#a35b00', ad: '#b3267a', trip: '#2d6a1f',
-  event: '#525c68', contract: '#3c4a9e', payment: '#1c6b34', company: '#6b6f76', document: '#7a4d00', other: '#6b6f76',
+  recruitment: '#8a3ffc',
+  employment: '#1a56b0',
+  posting: '#0f7b8a',
+  accommodation: '#a35b00',
+  ad: '#b3267a',
+  trip: '#2d6a1f',
+  event: '#525c68',
+  contract: '#3c4a9e',
+  payment: '#1c6b34',
+  company: '#6b6f76',
+  document: '#7a4d00',
+  other: '#6b6f76',
 };
 
 const ms = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
@@ -44,7 +54,13 @@ export function TimelinePage({ caseId }: { caseId: string }) {
         <h1>{t('timeline.title')}</h1>
         <PeriodBar caseId={caseId} />
       </header>
-      {q.data.range ? <Timeline caseId={caseId} data={q.data} range={q.data.range} /> : <EmptyState icon="event" title={t('timeline.empty')}>{t('timeline.emptyHint')}</EmptyState>}
+      {q.data.range ? (
+        <Timeline caseId={caseId} data={q.data} range={q.data.range} />
+      ) : (
+        <EmptyState icon="event" title={t('timeline.empty')}>
+          {t('timeline.emptyHint')}
+        </EmptyState>
+      )}
     </div>
   );
 }
@@ -82,7 +98,12 @@ function Timeline({ caseId, data, range }: { caseId: string; data: TimelineOut; 
         ends[lane] = item.to ? ms(item.to) : full[1];
         return { item, lane };
       });
-      return { kind, placed, lanes: Math.max(1, Math.min(MAX_LANES, ends.length)), dense: items.length > DENSITY_ABOVE };
+      return {
+        kind,
+        placed,
+        lanes: Math.max(1, Math.min(MAX_LANES, ends.length)),
+        dense: items.length > DENSITY_ABOVE,
+      };
     });
   }, [data.items, full[0], full[1]]);
 
@@ -123,26 +144,49 @@ function Timeline({ caseId, data, range }: { caseId: string; data: TimelineOut; 
   const spanDays = (view[1] - view[0]) / DAY;
   const stepMonths = spanDays > 1500 ? 12 : spanDays > 500 ? 3 : 1;
   const d0 = new Date(view[0]);
-  for (let m = new Date(Date.UTC(d0.getUTCFullYear(), d0.getUTCMonth(), 1)); m.getTime() < view[1]; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + stepMonths, 1))) {
+  for (
+    let m = new Date(Date.UTC(d0.getUTCFullYear(), d0.getUTCMonth(), 1));
+    m.getTime() < view[1];
+    m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + stepMonths, 1))
+  ) {
     if (m.getTime() >= view[0]) ticks.push({ t: m.getTime(), label: isoOf(m.getTime()).slice(0, 7) });
   }
 
-  const shaded = brush ?? (period ? [period.from ? ms(period.from) : view[0], period.to ? ms(period.to) + DAY - 1 : view[1]] : null);
+  const shaded =
+    brush ?? (period ? [period.from ? ms(period.from) : view[0], period.to ? ms(period.to) + DAY - 1 : view[1]] : null);
 
   return (
     <>
       <div className="timeline-controls">
-        <button type="button" className="btn small" onClick={() => zoom(0.5)}>{t('timeline.zoomIn')}</button>
-        <button type="button" className="btn small" onClick={() => zoom(2)}>{t('timeline.zoomOut')}</button>
-        <button type="button" className="btn small" onClick={() => pan(-0.25)} aria-label={t('timeline.earlier')}>‹</button>
-        <button type="button" className="btn small" onClick={() => pan(0.25)} aria-label={t('timeline.later')}>›</button>
-        <button type="button" className="btn small subtle" onClick={() => setView(full)}>{t('timeline.reset')}</button>
+        <button type="button" className="btn small" onClick={() => zoom(0.5)}>
+          {t('timeline.zoomIn')}
+        </button>
+        <button type="button" className="btn small" onClick={() => zoom(2)}>
+          {t('timeline.zoomOut')}
+        </button>
+        <button type="button" className="btn small" onClick={() => pan(-0.25)} aria-label={t('timeline.earlier')}>
+          ‹
+        </button>
+        <button type="button" className="btn small" onClick={() => pan(0.25)} aria-label={t('timeline.later')}>
+          ›
+        </button>
+        <button type="button" className="btn small subtle" onClick={() => setView(full)}>
+          {t('timeline.reset')}
+        </button>
         <form className="timeline-controls" onSubmit={(e) => (e.preventDefault(), apply(from, to))}>
           <label htmlFor="timeline-from">{t('timeline.from')}</label>
           <input id="timeline-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
           <label htmlFor="timeline-to">{t('timeline.to')}</label>
-          <input id="timeline-to" type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
-          <button type="submit" className="btn small primary">{t('timeline.apply')}</button>
+          <input
+            id="timeline-to"
+            type="date"
+            value={to}
+            min={from || undefined}
+            onChange={(e) => setTo(e.target.value)}
+          />
+          <button type="submit" className="btn small primary">
+            {t('timeline.apply')}
+          </button>
         </form>
         <span className="muted small">{t('timeline.hint')}</span>
       </div>
@@ -175,47 +219,112 @@ function Timeline({ caseId, data, range }: { caseId: string; data: TimelineOut; 
         }}
       >
         <defs>
-          <clipPath id="timeline-plot"><rect x={LABEL} y={0} width={W - LABEL - 10} height={height} /></clipPath>
+          <clipPath id="timeline-plot">
+            <rect x={LABEL} y={0} width={W - LABEL - 10} height={height} />
+          </clipPath>
         </defs>
         {ticks.map((tk) => (
           <g key={tk.t}>
             <line x1={x(tk.t)} x2={x(tk.t)} y1={16} y2={height - 14} stroke="#d3d8de" />
-            <text x={x(tk.t) + 2} y={12} fontSize="10" fill="#525c68">{tk.label}</text>
+            <text x={x(tk.t) + 2} y={12} fontSize="10" fill="#525c68">
+              {tk.label}
+            </text>
           </g>
         ))}
         {rows.map((r, ri) => (
           <g key={r.kind} data-row={r.kind}>
-            <text x={4} y={(rowTops[ri] ?? 0) + 12} fontSize="11" fill="#1b2129">{t(`timeline.row.${r.kind}`)} ({r.placed.length})</text>
+            <text x={4} y={(rowTops[ri] ?? 0) + 12} fontSize="11" fill="#1b2129">
+              {t(`timeline.row.${r.kind}`)} ({r.placed.length})
+            </text>
             <g clipPath="url(#timeline-plot)">
-              {r.dense ? <Density placed={r.placed} x={x} top={rowTops[ri] ?? 0} colour={ROW_COLOURS[r.kind] ?? '#6b6f76'} full={full} /> : r.placed.map(({ item, lane }) => {
-                const a = item.from ? ms(item.from) : full[0];
-                const b = item.to ? ms(item.to) + DAY : full[1];
-                const on = selected === item.id || item.ends.some((e) => e.id === selected);
-                return (
-                  <g key={item.id} className={`timeline-item${on ? ' selected' : ''}`} data-entity-id={item.id} onClick={() => select(caseId, item.id)}>
-                    <title>{`${item.caption} · ${item.ends.map((e) => e.caption).join(' → ')} · ${f.date(item.from)} – ${item.to ? f.date(item.to) : '…'}`}</title>
-                    <rect x={x(a)} y={(rowTops[ri] ?? 0) + lane * ROW} width={Math.max(3, x(b) - x(a))} height={ROW - 3} rx={2} fill={ROW_COLOURS[r.kind] ?? '#6b6f76'} fillOpacity={item.to ? 0.85 : 0.5} />
-                  </g>
-                );
-              })}
+              {r.dense ? (
+                <Density
+                  placed={r.placed}
+                  x={x}
+                  top={rowTops[ri] ?? 0}
+                  colour={ROW_COLOURS[r.kind] ?? '#6b6f76'}
+                  full={full}
+                />
+              ) : (
+                r.placed.map(({ item, lane }) => {
+                  const a = item.from ? ms(item.from) : full[0];
+                  const b = item.to ? ms(item.to) + DAY : full[1];
+                  const on = selected === item.id || item.ends.some((e) => e.id === selected);
+                  return (
+                    <g
+                      key={item.id}
+                      className={`timeline-item${on ? ' selected' : ''}`}
+                      data-entity-id={item.id}
+                      onClick={() => select(caseId, item.id)}
+                    >
+                      <title>{`${item.caption} · ${item.ends.map((e) => e.caption).join(' → ')} · ${f.date(item.from)} – ${item.to ? f.date(item.to) : '…'}`}</title>
+                      <rect
+                        x={x(a)}
+                        y={(rowTops[ri] ?? 0) + lane * ROW}
+                        width={Math.max(3, x(b) - x(a))}
+                        height={ROW - 3}
+                        rx={2}
+                        fill={ROW_COLOURS[r.kind] ?? '#6b6f76'}
+                        fillOpacity={item.to ? 0.85 : 0.5}
+                      />
+                    </g>
+                  );
+                })
+              )}
             </g>
           </g>
         ))}
-        <text x={4} y={txTop + 12} fontSize="11" fill="#1b2129">{t('timeline.row.transactions')}</text>
+        <text x={4} y={txTop + 12} fontSize="11" fill="#1b2129">
+          {t('timeline.row.transactions')}
+        </text>
         <g clipPath="url(#timeline-plot)">
           {[...perDay].map(([date, n]) => {
             const h = (n / maxDay) * txHeight;
-            return <rect key={date} x={x(ms(date))} y={txTop + txHeight - h} width={Math.max(1, x(ms(date) + DAY) - x(ms(date)) - 0.5)} height={h} fill="#1c6b34" fillOpacity={0.7} />;
+            return (
+              <rect
+                key={date}
+                x={x(ms(date))}
+                y={txTop + txHeight - h}
+                width={Math.max(1, x(ms(date) + DAY) - x(ms(date)) - 0.5)}
+                height={h}
+                fill="#1c6b34"
+                fillOpacity={0.7}
+              />
+            );
           })}
         </g>
-        {shaded ? <rect x={x(Math.min(shaded[0], shaded[1]))} y={16} width={Math.abs(x(shaded[1]) - x(shaded[0]))} height={height - 30} fill="#1a56b0" fillOpacity={0.12} stroke="#1a56b0" data-testid="timeline-brush" pointerEvents="none" /> : null}
+        {shaded ? (
+          <rect
+            x={x(Math.min(shaded[0], shaded[1]))}
+            y={16}
+            width={Math.abs(x(shaded[1]) - x(shaded[0]))}
+            height={height - 30}
+            fill="#1a56b0"
+            fillOpacity={0.12}
+            stroke="#1a56b0"
+            data-testid="timeline-brush"
+            pointerEvents="none"
+          />
+        ) : null}
       </svg>
     </>
   );
 }
 
 /** Many items in one row: how many run at each point in time, as a filled profile. */
-function Density({ placed, x, top, colour, full }: { placed: Placed[]; x: (t: number) => number; top: number; colour: string; full: [number, number] }) {
+function Density({
+  placed,
+  x,
+  top,
+  colour,
+  full,
+}: {
+  placed: Placed[];
+  x: (t: number) => number;
+  top: number;
+  colour: string;
+  full: [number, number];
+}) {
   const buckets = 300;
   const counts = new Array<number>(buckets).fill(0);
   const span = full[1] - full[0];
@@ -227,5 +336,11 @@ function Density({ placed, x, top, colour, full }: { placed: Placed[]; x: (t: nu
   const max = Math.max(1, ...counts);
   const h = MAX_LANES * ROW - 3;
   const pts = counts.map((c, i) => `${x(full[0] + (i / buckets) * span)},${top + h - (c / max) * h}`);
-  return <polygon points={`${x(full[0])},${top + h} ${pts.join(' ')} ${x(full[1])},${top + h}`} fill={colour} fillOpacity={0.6} />;
+  return (
+    <polygon
+      points={`${x(full[0])},${top + h} ${pts.join(' ')} ${x(full[1])},${top + h}`}
+      fill={colour}
+      fillOpacity={0.6}
+    />
+  );
 }

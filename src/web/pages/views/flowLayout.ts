@@ -35,7 +35,10 @@ const MAX_BAND = 40;
 const MIN_BAND = 11;
 const MAX_COLUMNS = 6;
 
-export function layoutFlows<E extends LayoutEdge>(edges: readonly E[], width: number): { nodes: LaidNode[]; links: LaidLink<E>[]; height: number } {
+export function layoutFlows<E extends LayoutEdge>(
+  edges: readonly E[],
+  width: number,
+): { nodes: LaidNode[]; links: LaidLink<E>[]; height: number } {
   const ids = [...new Set(edges.flatMap((e) => [e.from, e.to]))];
   const col = new Map(ids.map((id) => [id, 0]));
   const out = new Map<string, E[]>();
@@ -81,7 +84,11 @@ export function layoutFlows<E extends LayoutEdge>(edges: readonly E[], width: nu
   let height = 40;
   for (let c = 0; c < columns; c++) {
     let y = 20;
-    const inCol = ids.filter((id) => col.get(id) === c).sort((a, b) => Math.max(inSum.get(b) ?? 0, outSum.get(b) ?? 0) - Math.max(inSum.get(a) ?? 0, outSum.get(a) ?? 0));
+    const inCol = ids
+      .filter((id) => col.get(id) === c)
+      .sort(
+        (a, b) => Math.max(inSum.get(b) ?? 0, outSum.get(b) ?? 0) - Math.max(inSum.get(a) ?? 0, outSum.get(a) ?? 0),
+      );
     for (const id of inCol) {
       const h = Math.max(6, inSum.get(id) ?? 0, outSum.get(id) ?? 0);
       nodes.set(id, { id, x: margin + c * step, y, w: NODE_W, h, labelLeft: c === 0 });

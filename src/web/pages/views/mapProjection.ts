@@ -31,7 +31,10 @@ function ringPath(ring: Ring): string {
   for (const [lon = 0, lat = 0] of ring) {
     const [x, y] = project(lon, lat);
     // A ring crossing the antimeridian would draw a line across the world: start afresh.
-    d += prevX === null || Math.abs(x - prevX) > SIZE / 2 ? `M${x.toFixed(2)},${y.toFixed(2)}` : `L${x.toFixed(2)},${y.toFixed(2)}`;
+    d +=
+      prevX === null || Math.abs(x - prevX) > SIZE / 2
+        ? `M${x.toFixed(2)},${y.toFixed(2)}`
+        : `L${x.toFixed(2)},${y.toFixed(2)}`;
     prevX = x;
   }
   return `${d}Z`;
@@ -53,8 +56,18 @@ export function loadCountries(): Promise<CountryShape[]> {
       const fc = feature(topo, topo.objects.countries);
       return fc.features.map((f, i) => {
         const g = f.geometry as { type: string; coordinates: unknown } | null;
-        const polys = !g ? [] : g.type === 'Polygon' ? [g.coordinates as Ring[]] : g.type === 'MultiPolygon' ? (g.coordinates as Ring[][]) : [];
-        return { id: String(f.id ?? i), name: f.properties?.name ?? '', d: polys.flatMap((p) => p.map(ringPath)).join('') };
+        const polys = !g
+          ? []
+          : g.type === 'Polygon'
+            ? [g.coordinates as Ring[]]
+            : g.type === 'MultiPolygon'
+              ? (g.coordinates as Ring[][])
+              : [];
+        return {
+          id: String(f.id ?? i),
+          name: f.properties?.name ?? '',
+          d: polys.flatMap((p) => p.map(ringPath)).join(''),
+        };
       });
     });
   return cached;

@@ -17,7 +17,10 @@ export const useChain = (caseId: string, period: Period | null) =>
   });
 
 export const useTimeline = (caseId: string) =>
-  useQuery({ queryKey: [...keys.caseData(caseId), 'views', 'timeline'], queryFn: ({ signal }) => get<TimelineOut>(`${base(caseId)}/views/timeline`, signal) });
+  useQuery({
+    queryKey: [...keys.caseData(caseId), 'views', 'timeline'],
+    queryFn: ({ signal }) => get<TimelineOut>(`${base(caseId)}/views/timeline`, signal),
+  });
 
 export const useMap = (caseId: string, period: Period | null) =>
   useQuery({
@@ -30,7 +33,11 @@ export const useMap = (caseId: string, period: Period | null) =>
 export const useFlows = (caseId: string, period: Period | null, level: 'entity' | 'account') =>
   useQuery({
     queryKey: [...keys.caseData(caseId), 'views', 'flows', period, level],
-    queryFn: ({ signal }) => get<{ level: string; nodes: FlowNodeOut[]; edges: FlowEdgeOut[] }>(`${base(caseId)}/finance/flows${qs({ ...periodParams(period), level, limit: 5000 })}`, signal),
+    queryFn: ({ signal }) =>
+      get<{ level: string; nodes: FlowNodeOut[]; edges: FlowEdgeOut[] }>(
+        `${base(caseId)}/finance/flows${qs({ ...periodParams(period), level, limit: 5000 })}`,
+        signal,
+      ),
     placeholderData: keepPreviousData,
   });
 
@@ -47,14 +54,27 @@ export interface FlowLine {
   kind: string | null;
 }
 
-export const useFlowLines = (caseId: string, flow: { source: string; target: string; currency: string } | null, period: Period | null, level: 'entity' | 'account') =>
+export const useFlowLines = (
+  caseId: string,
+  flow: { source: string; target: string; currency: string } | null,
+  period: Period | null,
+  level: 'entity' | 'account',
+) =>
   useQuery({
     queryKey: [...keys.caseData(caseId), 'views', 'flowLines', flow, period, level],
-    queryFn: ({ signal }) => get<{ debits: number; credits: number; transactions: FlowLine[] }>(`${base(caseId)}/views/money-flow/transactions${qs({ ...(flow ?? {}), ...periodParams(period), level })}`, signal),
+    queryFn: ({ signal }) =>
+      get<{ debits: number; credits: number; transactions: FlowLine[] }>(
+        `${base(caseId)}/views/money-flow/transactions${qs({ ...(flow ?? {}), ...periodParams(period), level })}`,
+        signal,
+      ),
     enabled: !!flow,
   });
 
-export const placeInLane = (caseId: string, body: { entityId: string; lane: string; note?: string }) => api('PUT', `${base(caseId)}/views/chain/placements`, body);
-export const removeLanePlacement = (caseId: string, entityId: string) => api('DELETE', `${base(caseId)}/views/chain/placements${qs({ entityId })}`);
-export const placeOnMap = (caseId: string, body: { entityId: string; latitude: number; longitude: number }) => api('PUT', `${base(caseId)}/views/map/positions`, body);
-export const removeMapPosition = (caseId: string, entityId: string) => api('DELETE', `${base(caseId)}/views/map/positions${qs({ entityId })}`);
+export const placeInLane = (caseId: string, body: { entityId: string; lane: string; note?: string }) =>
+  api('PUT', `${base(caseId)}/views/chain/placements`, body);
+export const removeLanePlacement = (caseId: string, entityId: string) =>
+  api('DELETE', `${base(caseId)}/views/chain/placements${qs({ entityId })}`);
+export const placeOnMap = (caseId: string, body: { entityId: string; latitude: number; longitude: number }) =>
+  api('PUT', `${base(caseId)}/views/map/positions`, body);
+export const removeMapPosition = (caseId: string, entityId: string) =>
+  api('DELETE', `${base(caseId)}/views/map/positions${qs({ entityId })}`);
