@@ -37,8 +37,6 @@ export default tseslint.config(
   layer(['src/domain/**'], ['store', 'ingest', 'server', 'cli', 'demo', 'web']),
   layer(['src/store/**', 'src/ingest/**'], ['server', 'cli', 'web']),
   layer(['src/demo/**'], ['server', 'cli', 'web']),
-  // The course engine reads content and grades; it knows nothing of storage, services or delivery.
-  layer(['src/training/**'], ['store', 'services', 'server', 'cli', 'web']),
   layer(['src/server/**'], ['cli', 'web']),
   layer(['src/web/**'], ['store', 'ingest', 'server', 'cli', 'domain', 'demo']),
   {

@@ -5,18 +5,18 @@
  *   tsx bench/financePhase.ts <phase> <sqlite file> [args…]
  */
 import SQLite from 'better-sqlite3';
-import { loadDemoCase } from '../src/services/demo.ts';
-import { createCase } from '../src/services/cases.ts';
-import { runFindings } from '../src/services/financeFindings.ts';
-import { runImport } from '../src/services/imports.ts';
-import { actorOf, addUser } from '../src/services/users.ts';
+import { loadDemoCase } from '../src/services/demo/demo.ts';
+import { createCase } from '../src/services/cases/cases.ts';
+import { runFindings } from '../src/services/finance/findings.ts';
+import { runImport } from '../src/services/imports/pipeline.ts';
+import { actorOf, addUser } from '../src/services/access/users.ts';
 import { bankCsvImporter, camt053Importer } from '../src/ingest/bank/index.ts';
 import { fileInput } from '../src/ingest/files.ts';
 import type { TransactionRecord } from '../src/domain/records.ts';
 import { sqlitePragmas } from '../src/store/dialect.ts';
-import { insertCase } from '../src/store/repos/cases.ts';
-import { getUserByName } from '../src/store/repos/users.ts';
-import { toRows } from '../src/store/repos/transactions.ts';
+import { insertCase } from '../src/store/repos/cases/cases.ts';
+import { getUserByName } from '../src/store/repos/access/users.ts';
+import { toRows } from '../src/store/repos/finance/transactions.ts';
 import { Store } from '../src/store/store.ts';
 import { CSV_OPTIONS } from './financeInputs.ts';
 

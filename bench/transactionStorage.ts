@@ -15,9 +15,9 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { scenarioStream } from '../src/demo/index.ts';
 import type { TransactionRecord } from '../src/domain/records.ts';
 import { sqlitePragmas } from '../src/store/dialect.ts';
-import { insertCase } from '../src/store/repos/cases.ts';
-import { insertTransactions, toRows } from '../src/store/repos/transactions.ts';
-import type { TransactionRow } from '../src/store/repos/transactions.ts';
+import { insertCase } from '../src/store/repos/cases/cases.ts';
+import { insertTransactions, toRows } from '../src/store/repos/finance/transactions.ts';
+import type { TransactionRow } from '../src/store/repos/finance/transactions.ts';
 import { Store } from '../src/store/store.ts';
 import { PG_URL, pgStore, postgresReachable, report, time } from './support.ts';
 

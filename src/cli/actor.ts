@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { errors } from '../shared/errors.ts';
-import type { Actor } from '../services/actor.ts';
-import { actorOf } from '../services/users.ts';
-import { getUserByName } from '../store/repos/users.ts';
+import type { Actor } from '../services/access/actor.ts';
+import { actorOf } from '../services/access/users.ts';
+import { getUserByName } from '../store/repos/access/users.ts';
 import type { Store } from '../store/store.ts';
 
 /**

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KeyRing, useKeyRing } from '../store/keys.ts';
-import { recordAudit } from '../store/repos/audit.ts';
+import { recordAudit } from '../store/repos/audit/records.ts';
 import { Store } from '../store/store.ts';
 
 const keyDir = mkdtempSync(join(tmpdir(), 'elect-cli-keys-'));

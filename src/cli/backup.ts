@@ -6,10 +6,10 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { errors } from '../shared/errors.ts';
-import { checkBackup, consoleUser, createBackup, restoreBackup } from '../services/backup.ts';
-import type { BackupTarget } from '../services/backup.ts';
-import { formatVerifyReport } from '../services/audit.ts';
-import { encryptPlaintextFiles } from '../store/repos/files.ts';
+import { checkBackup, consoleUser, createBackup, restoreBackup } from '../services/backup/backup.ts';
+import type { BackupTarget } from '../services/backup/backup.ts';
+import { formatVerifyReport } from '../services/audit/log.ts';
+import { encryptPlaintextFiles } from '../store/repos/files/files.ts';
 import type { Store } from '../store/store.ts';
 import { cliActor } from './actor.ts';
 import { useDeploymentKeys } from './keys.ts';

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCase } from '../services/cases.ts';
-import { actorOf, addUser } from '../services/users.ts';
+import { createCase } from '../services/cases/cases.ts';
+import { actorOf, addUser } from '../services/access/users.ts';
 import { KeyRing, useKeyRing } from '../store/keys.ts';
 import { Store } from '../store/store.ts';
 

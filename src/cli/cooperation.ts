@@ -14,10 +14,10 @@ import {
   listAgreements,
   presentAgreement,
   revokeAgreement,
-} from '../services/hitsAgreements.ts';
-import { checkCrossCaseHits } from '../services/hitsCrossCase.ts';
-import { answerPartnerQuery, exportQuery, finishQuery, runOverHttps } from '../services/hitsPsi.ts';
-import { authorizeCase, authorizeGlobal } from '../services/policy.ts';
+} from '../services/cooperation/agreements.ts';
+import { checkCrossCaseHits } from '../services/cooperation/crossCase.ts';
+import { answerPartnerQuery, exportQuery, finishQuery, runOverHttps } from '../services/cooperation/psi.ts';
+import { authorizeCase, authorizeGlobal } from '../services/access/policy.ts';
 import { cliActor } from './actor.ts';
 import { withStore } from './context.ts';
 

@@ -11,21 +11,21 @@ import { fileInput } from '../ingest/files.ts';
 import { bankImporters, isBankFormat } from '../ingest/bank/index.ts';
 import type { BankImporterOptions } from '../ingest/bank/index.ts';
 import { errors } from '../shared/errors.ts';
-import { atPath } from '../services/entities.ts';
-import { ProceedsBody } from '../services/financeContracts.ts';
+import { atPath } from '../services/entities/entities.ts';
+import { ProceedsBody } from '../services/finance/contracts.ts';
 import {
   decideFinding,
   findingsState,
   listFindings,
   refreshFindings,
   runFindings,
-} from '../services/financeFindings.ts';
-import type { FindingStatus, RunSummary } from '../services/financeFindings.ts';
-import { estimateCaseProceeds, saveProceedsModel } from '../services/financeProceeds.ts';
-import { runImport } from '../services/imports.ts';
-import { authorizeCase } from '../services/policy.ts';
-import { visibilityOf } from '../services/visibility.ts';
-import { recordAudit } from '../store/repos/audit.ts';
+} from '../services/finance/findings.ts';
+import type { FindingStatus, RunSummary } from '../services/finance/findings.ts';
+import { estimateCaseProceeds, saveProceedsModel } from '../services/finance/proceeds.ts';
+import { runImport } from '../services/imports/pipeline.ts';
+import { authorizeCase } from '../services/access/policy.ts';
+import { visibilityOf } from '../services/access/visibility.ts';
+import { recordAudit } from '../store/repos/audit/records.ts';
 import { cliActor } from './actor.ts';
 import { withStore } from './context.ts';
 import { parseOrThrow } from './parse.ts';

@@ -7,12 +7,12 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { textIn } from '../domain/indicators/index.ts';
 import { errors } from '../shared/errors.ts';
-import { assessmentHistory, personSummaries, saveAssessment } from '../services/assessments.ts';
-import { getCatalogue, importCatalogue, listCatalogues } from '../services/assessmentsCatalogues.ts';
-import { fillAssessments, recordDemoObservations } from '../services/assessmentsFill.ts';
-import { legalMatrix } from '../services/legalMatrix.ts';
-import { authorizeCase, authorizeGlobal } from '../services/policy.ts';
-import { recordAudit } from '../store/repos/audit.ts';
+import { assessmentHistory, personSummaries, saveAssessment } from '../services/identification/assessments.ts';
+import { getCatalogue, importCatalogue, listCatalogues } from '../services/identification/catalogues.ts';
+import { fillAssessments, recordDemoObservations } from '../services/identification/fill.ts';
+import { legalMatrix } from '../services/identification/legalMatrix.ts';
+import { authorizeCase, authorizeGlobal } from '../services/access/policy.ts';
+import { recordAudit } from '../store/repos/audit/records.ts';
 import { cliActor } from './actor.ts';
 import { withStore } from './context.ts';
 

@@ -2,19 +2,19 @@
 /** `elect` — the platform's command line: serve, migrate, user, cases, demo, import, export. */
 import { Command } from 'commander';
 import { isAppError } from '../shared/errors.ts';
-import { casesCommand } from './cases.ts';
+import { casesCommand } from './cases/cases.ts';
 import { demoCommand } from './demo.ts';
-import { importExportCommands } from './importExport.ts';
+import { importExportCommands } from './imports.ts';
 import { serveCommand } from './serve.ts';
-import { userCommand } from './user.ts';
+import { userCommand } from './access.ts';
 import { withStore } from './context.ts';
 import { auditCommand } from './audit.ts';
 import { backupCommands } from './backup.ts';
-import { retentionCommands } from './retention.ts';
+import { retentionCommands } from './cases/retention.ts';
 import { financeCommands } from './finance.ts';
 import { prosecutionCommands } from './prosecution.ts';
 import { companyCommands } from './companies.ts';
-import { trainingCommands } from './training.ts';
+import { trainingCommands } from './training/training.ts';
 import { cooperationCommands } from './cooperation.ts';
 import { captureCommands } from './captures.ts';
 import { identificationCommands } from './identification.ts';

@@ -3,8 +3,8 @@ import { expect } from 'vitest';
 import { describeEachDialect, itDb } from '../../test/support/dialects.ts';
 import { caseScopedTables } from './tables.ts';
 import type { Store } from './store.ts';
-import { insertCase } from './repos/cases.ts';
-import { insertTransactions, listTransactions, toRows } from './repos/transactions.ts';
+import { insertCase } from './repos/cases/cases.ts';
+import { insertTransactions, listTransactions, toRows } from './repos/finance/transactions.ts';
 
 /** Tables that are global on purpose (small reference tables; replicated on Citus). */
 const globalTables = [

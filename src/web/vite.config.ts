@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
+const here = fileURLToPath(new URL('.//', import.meta.url));
 
 export default defineConfig({
   // Always React's production build, even when a test runner has set NODE_ENV=test.

@@ -11,9 +11,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoCase } from '../../src/services/demo.ts';
-import { actorOf } from '../../src/services/users.ts';
-import { getUser } from '../../src/store/repos/users.ts';
+import { loadDemoCase } from '../../src/services/demo/demo.ts';
+import { actorOf } from '../../src/services/access/users.ts';
+import { getUser } from '../../src/store/repos/access/users.ts';
 import { caseAdjacency, victimToControllerPaths, within } from '../support/graphTruth.ts';
 import type { TruthPath } from '../support/graphTruth.ts';
 import { browserSkipReason } from './support/browser.ts';

@@ -8,10 +8,10 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createCase } from '../../src/services/cases.ts';
-import { createEntities } from '../../src/services/entities.ts';
-import { actorOf, addAgency, addUser } from '../../src/services/users.ts';
-import { getUser } from '../../src/store/repos/users.ts';
+import { createCase } from '../../src/services/cases/cases.ts';
+import { createEntities } from '../../src/services/entities/entities.ts';
+import { actorOf, addAgency, addUser } from '../../src/services/access/users.ts';
+import { getUser } from '../../src/store/repos/access/users.ts';
 import { browserSkipReason } from './support/browser.ts';
 import { mainPage, text } from './support/page.ts';
 import { PASSWORD } from './support/server.ts';

@@ -11,9 +11,9 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { recordDemoObservations } from '../../src/services/assessmentsFill.ts';
-import { actorOf } from '../../src/services/users.ts';
-import { getUser } from '../../src/store/repos/users.ts';
+import { recordDemoObservations } from '../../src/services/identification/fill.ts';
+import { actorOf } from '../../src/services/access/users.ts';
+import { getUser } from '../../src/store/repos/access/users.ts';
 import { browserSkipReason } from './support/browser.ts';
 import { expectAccessible, mainPage, pageJson, text } from './support/page.ts';
 import type { TestServer } from './support/server.ts';

@@ -9,9 +9,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addUserWithToken } from '../../src/services/users.ts';
-import { practiceLibrary } from '../../src/training/goodPractices.ts';
-import { courseLibrary } from '../../src/training/library.ts';
+import { addUserWithToken } from '../../src/services/access/users.ts';
+import { practiceLibrary } from '../../src/ingest/training/goodPractices.ts';
+import { courseLibrary } from '../../src/ingest/training/library.ts';
 import { browserProblem, foreignRequests, openBrowser } from './support/browser.ts';
 import type { Session } from './support/browser.ts';
 import { mainPage, screenshot, text } from './support/page.ts';

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMember } from '../../src/store/repos/cases.ts';
+import { addMember } from '../../src/store/repos/cases/cases.ts';
 import { browserProblem, foreignRequests, openBrowser } from './support/browser.ts';
 import type { Session } from './support/browser.ts';
 import { expectAccessible, mainPage, text } from './support/page.ts';

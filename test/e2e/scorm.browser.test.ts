@@ -14,9 +14,9 @@ import { dirname, join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { courseLibrary } from '../../src/training/library.ts';
-import { perfectAnswers } from '../../src/training/quiz.ts';
-import { buildScormPackage } from '../../src/training/scorm.ts';
+import { courseLibrary } from '../../src/ingest/training/library.ts';
+import { perfectAnswers } from '../../src/domain/training/quiz.ts';
+import { buildScormPackage } from '../../src/ingest/training/scorm.ts';
 import { browserSkipReason, foreignRequests, openBrowser } from './support/browser.ts';
 import type { Session } from './support/browser.ts';
 import { screenshot } from './support/page.ts';

@@ -11,11 +11,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyTruthPart, groundTruthPartSchema, mergeTruthPart } from '../../src/demo/index.ts';
-import { assignCourse, createCohort, enrol } from '../../src/services/trainingCohorts.ts';
-import { actorOf, addUserWithToken } from '../../src/services/users.ts';
-import { listGroundTruthParts } from '../../src/store/repos/files.ts';
-import { answerKey } from '../../src/training/exercise.ts';
-import { courseLibrary } from '../../src/training/library.ts';
+import { assignCourse, createCohort, enrol } from '../../src/services/training/cohorts.ts';
+import { actorOf, addUserWithToken } from '../../src/services/access/users.ts';
+import { listGroundTruthParts } from '../../src/store/repos/files/files.ts';
+import { answerKey } from '../../src/services/training/exerciseGrading.ts';
+import { courseLibrary } from '../../src/ingest/training/library.ts';
 import { browserProblem, foreignRequests, openBrowser } from './support/browser.ts';
 import type { Session } from './support/browser.ts';
 import { mainPage, text } from './support/page.ts';

@@ -4,8 +4,8 @@
  */
 import { beforeAll, expect } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
-import { addUser } from '../../src/services/users.ts';
-import { issueToken } from '../../src/store/repos/users.ts';
+import { addUser } from '../../src/services/access/users.ts';
+import { issueToken } from '../../src/store/repos/access/users.ts';
 import { describeEachDialect, itDb } from '../support/dialects.ts';
 import { expectations, relations, roles } from './expectations.ts';
 import type { Outcome } from './expectations.ts';

@@ -1,10 +1,10 @@
 /** A request for each route, valid enough that only the policy decides whether it passes. */
-import { base32Encode, totpAt } from '../../src/services/auth/totp.ts';
-import { createChart } from '../../src/services/charts.ts';
-import { captureFile } from '../../src/services/captures.ts';
-import { createEntities } from '../../src/services/entities.ts';
-import { resolveCaseAccess } from '../../src/services/policy.ts';
-import { mergePair } from '../../src/services/resolutionMerge.ts';
+import { base32Encode, totpAt } from '../../src/services/access/totp.ts';
+import { createChart } from '../../src/services/views/charts.ts';
+import { captureFile } from '../../src/services/captures/captures.ts';
+import { createEntities } from '../../src/services/entities/entities.ts';
+import { resolveCaseAccess } from '../../src/services/access/policy.ts';
+import { mergePair } from '../../src/services/resolution/merge.ts';
 import { deploymentIdOf } from '../../src/domain/hits/exchange.ts';
 import type { Store } from '../../src/store/store.ts';
 import type { MatrixCase, World } from './world.ts';

@@ -3,8 +3,8 @@
  * with the course assigned, and only the world's trainee is enrolled in it, so the routes a
  * cohort member uses answer "ok" to the trainee and "not found" to everyone else.
  */
-import { createCohort, assignCourse, enrol } from '../../src/services/trainingCohorts.ts';
-import { addUser } from '../../src/services/users.ts';
+import { createCohort, assignCourse, enrol } from '../../src/services/training/cohorts.ts';
+import { addUser } from '../../src/services/access/users.ts';
 import type { Store } from '../../src/store/store.ts';
 import type { Sample } from './samples.ts';
 import type { World } from './world.ts';

@@ -1,15 +1,15 @@
 /** The cast for the access-matrix test: agencies, one user per platform role, four cases. */
-import { createCase } from '../../src/services/cases.ts';
-import { createEntities } from '../../src/services/entities.ts';
-import { resolveCaseAccess } from '../../src/services/policy.ts';
-import { shareCase } from '../../src/services/sharing.ts';
-import { actorOf, addAgency, addUser } from '../../src/services/users.ts';
-import { addMember } from '../../src/store/repos/cases.ts';
-import { issueToken } from '../../src/store/repos/users.ts';
+import { createCase } from '../../src/services/cases/cases.ts';
+import { createEntities } from '../../src/services/entities/entities.ts';
+import { resolveCaseAccess } from '../../src/services/access/policy.ts';
+import { shareCase } from '../../src/services/cases/sharing.ts';
+import { actorOf, addAgency, addUser } from '../../src/services/access/users.ts';
+import { addMember } from '../../src/store/repos/cases/cases.ts';
+import { issueToken } from '../../src/store/repos/access/users.ts';
 import type { Store } from '../../src/store/store.ts';
-import { insertFile } from '../../src/store/repos/files.ts';
+import { insertFile } from '../../src/store/repos/files/files.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
-import type { Actor } from '../../src/services/actor.ts';
+import type { Actor } from '../../src/services/access/actor.ts';
 import type { Relation, Role } from './expectations.ts';
 import { roles } from './expectations.ts';
 

@@ -3,11 +3,11 @@ import { Readable } from 'node:stream';
 import { beforeAll, expect } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { spoolToFile } from '../../src/server/http/upload.ts';
-import { createCase } from '../../src/services/cases.ts';
-import { createEntities } from '../../src/services/entities.ts';
-import { actorOf, addAgency, addUser } from '../../src/services/users.ts';
-import { addMember } from '../../src/store/repos/cases.ts';
-import { issueToken } from '../../src/store/repos/users.ts';
+import { createCase } from '../../src/services/cases/cases.ts';
+import { createEntities } from '../../src/services/entities/entities.ts';
+import { actorOf, addAgency, addUser } from '../../src/services/access/users.ts';
+import { addMember } from '../../src/store/repos/cases/cases.ts';
+import { issueToken } from '../../src/store/repos/access/users.ts';
 import { describeEachDialect, itDb } from '../support/dialects.ts';
 
 const PASSWORD = 'a long enough password';

@@ -13,8 +13,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { identityFromSecret, newSigningSecret } from '../../src/domain/hits/exchange.ts';
 import { buildApp } from '../../src/server/app.ts';
-import { useCooperationIdentity } from '../../src/services/hitsAgreements.ts';
-import { addUserWithToken } from '../../src/services/users.ts';
+import { useCooperationIdentity } from '../../src/services/cooperation/agreements.ts';
+import { addUserWithToken } from '../../src/services/access/users.ts';
 import type { Store } from '../../src/store/store.ts';
 import { openTestStore, postgresProblem } from '../support/dialects.ts';
 

@@ -5,10 +5,10 @@
  * Neither sees the other's data until the other side accepts a cooperation request and shares.
  */
 import { expect } from 'vitest';
-import { createCase } from '../../src/services/cases.ts';
-import { createEntities } from '../../src/services/entities.ts';
-import { actorOf, addAgency, addUser } from '../../src/services/users.ts';
-import { issueToken } from '../../src/store/repos/users.ts';
+import { createCase } from '../../src/services/cases/cases.ts';
+import { createEntities } from '../../src/services/entities/entities.ts';
+import { actorOf, addAgency, addUser } from '../../src/services/access/users.ts';
+import { issueToken } from '../../src/store/repos/access/users.ts';
 import { uniqueName, useApp } from '../support/api.ts';
 import { describeEachDialect, itDb } from '../support/dialects.ts';
 

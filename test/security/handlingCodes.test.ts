@@ -1,9 +1,9 @@
 import { expect } from 'vitest';
 import { uniqueName, useApp } from '../support/api.ts';
-import { createCase } from '../../src/services/cases.ts';
-import { actorOf, addAgency, addUser } from '../../src/services/users.ts';
-import { addMember } from '../../src/store/repos/cases.ts';
-import { issueToken } from '../../src/store/repos/users.ts';
+import { createCase } from '../../src/services/cases/cases.ts';
+import { actorOf, addAgency, addUser } from '../../src/services/access/users.ts';
+import { addMember } from '../../src/store/repos/cases/cases.ts';
+import { issueToken } from '../../src/store/repos/access/users.ts';
 import { describeEachDialect, itDb } from '../support/dialects.ts';
 
 const uniq = uniqueName;

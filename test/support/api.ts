@@ -2,10 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import { beforeAll } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
-import type { Actor } from '../../src/services/actor.ts';
-import { loadDemoCase } from '../../src/services/demo.ts';
-import { actorOf, addUser, addUserWithToken } from '../../src/services/users.ts';
-import { getUser } from '../../src/store/repos/users.ts';
+import type { Actor } from '../../src/services/access/actor.ts';
+import { loadDemoCase } from '../../src/services/demo/demo.ts';
+import { actorOf, addUser, addUserWithToken } from '../../src/services/access/users.ts';
+import { getUser } from '../../src/store/repos/access/users.ts';
 import type { Store } from '../../src/store/store.ts';
 
 export interface ApiResponse {

@@ -6,11 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore } from '../../../test/support/dialects.ts';
-import type { Actor } from '../../services/actor.ts';
-import { createCase } from '../../services/cases.ts';
-import { runImport } from '../../services/imports.ts';
-import { actorOf, addUser } from '../../services/users.ts';
-import { existingIds } from '../../store/repos/entities.ts';
+import type { Actor } from '../../services/access/actor.ts';
+import { createCase } from '../../services/cases/cases.ts';
+import { runImport } from '../../services/imports/pipeline.ts';
+import { actorOf, addUser } from '../../services/access/users.ts';
+import { existingIds } from '../../store/repos/entities/entities.ts';
 import type { Store } from '../../store/store.ts';
 import { fileInput } from '../files.ts';
 import type { ImportInput } from '../types.ts';

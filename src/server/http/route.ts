@@ -7,14 +7,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
 import { z } from 'zod';
 import { errors } from '../../shared/errors.ts';
-import type { Actor } from '../../services/actor.ts';
-import { SESSION_COOKIE, sessionUser } from '../../services/auth/sessions.ts';
-import { authorizeCase, authorizeGlobal } from '../../services/policy.ts';
-import type { CaseAccess, CaseAction, GlobalAction } from '../../services/policy.ts';
-import { actorOf } from '../../services/users.ts';
-import { recordAudit } from '../../store/repos/audit.ts';
+import type { Actor } from '../../services/access/actor.ts';
+import { SESSION_COOKIE, sessionUser } from '../../services/access/sessions.ts';
+import { authorizeCase, authorizeGlobal } from '../../services/access/policy.ts';
+import type { CaseAccess, CaseAction, GlobalAction } from '../../services/access/policy.ts';
+import { actorOf } from '../../services/access/users.ts';
+import { recordAudit } from '../../store/repos/audit/records.ts';
 import type { Store } from '../../store/store.ts';
-import { userByToken } from '../../store/repos/users.ts';
+import { userByToken } from '../../store/repos/access/users.ts';
 import { zodToAppError } from './errors.ts';
 
 /** Directive 2016/680 art. 25 categories of processing that must be logged. */

@@ -13,12 +13,12 @@ import {
   EvidenceCheckOut,
   NetworksOut,
 } from '../../shared/contracts/captures.ts';
-import { MAX_CAPTURE_BYTES } from '../../ingest/capture/decode.ts';
-import { adNetworks } from '../../services/captureNetworks.ts';
-import { captureFile, getCapture, listCaptures, verifyEvidence } from '../../services/captures.ts';
-import { canSee, visibilityOf } from '../../services/visibility.ts';
+import { MAX_CAPTURE_BYTES } from '../../ingest/captures/decode.ts';
+import { adNetworks } from '../../services/captures/networks.ts';
+import { captureFile, getCapture, listCaptures, verifyEvidence } from '../../services/captures/captures.ts';
+import { canSee, visibilityOf } from '../../services/access/visibility.ts';
 import { spoolToFile, UPLOAD_TYPE } from '../http/upload.ts';
-import { CaseParams } from './cases.ts';
+import { CaseParams } from './cases/cases.ts';
 import { ensureUploads } from './files.ts';
 import type { Router } from './router.ts';
 

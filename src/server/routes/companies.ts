@@ -4,8 +4,8 @@
  * services/companies.ts.
  */
 import { CompanyFlagsQuery } from '../../shared/contracts/companies.ts';
-import { companyView, flagRules } from '../../services/companies.ts';
-import { CaseParams } from './cases.ts';
+import { companyView, flagRules } from '../../services/companies/companies.ts';
+import { CaseParams } from './cases/cases.ts';
 import type { Router } from './router.ts';
 
 export function companyRoutes(r: Router): void {

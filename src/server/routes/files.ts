@@ -16,15 +16,15 @@ import {
 } from '../../shared/contracts/evidence.ts';
 import { errors } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import { canSee, hiddenVictim, requireVisibleEntity, visibilityOf } from '../../services/visibility.ts';
-import type { Visibility } from '../../services/visibility.ts';
+import { canSee, hiddenVictim, requireVisibleEntity, visibilityOf } from '../../services/access/visibility.ts';
+import type { Visibility } from '../../services/access/visibility.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
-import { getEntities } from '../../store/repos/entities.ts';
-import { getFile, insertFile, listFiles, sha256Hex } from '../../store/repos/files.ts';
-import type { CaseFileMeta } from '../../store/repos/files.ts';
-import { insertSource } from '../../store/repos/notes.ts';
+import { getEntities } from '../../store/repos/entities/entities.ts';
+import { getFile, insertFile, listFiles, sha256Hex } from '../../store/repos/files/files.ts';
+import type { CaseFileMeta } from '../../store/repos/files/files.ts';
+import { insertSource } from '../../store/repos/cases/notes.ts';
 import { acceptUploads, spoolToFile, UPLOAD_TYPE } from '../http/upload.ts';
-import { CaseParams } from './cases.ts';
+import { CaseParams } from './cases/cases.ts';
 import type { Router } from './router.ts';
 
 /** Registers the streamed-upload body parser once, whichever route file asks first. */

@@ -25,14 +25,14 @@ import {
   PersonsQuery,
 } from '../../shared/contracts/identification.ts';
 import { errors } from '../../shared/errors.ts';
-import { assessmentHistory, personSummaries, requirePerson, saveAssessment } from '../../services/assessments.ts';
-import { getCatalogue, importCatalogue, listCatalogues } from '../../services/assessmentsCatalogues.ts';
-import { fillAssessments, observationsOf } from '../../services/assessmentsFill.ts';
-import { legalMatrix } from '../../services/legalMatrix.ts';
-import { visibilityOf } from '../../services/visibility.ts';
-import type { CaseAccess } from '../../services/policy.ts';
+import { assessmentHistory, personSummaries, requirePerson, saveAssessment } from '../../services/identification/assessments.ts';
+import { getCatalogue, importCatalogue, listCatalogues } from '../../services/identification/catalogues.ts';
+import { fillAssessments, observationsOf } from '../../services/identification/fill.ts';
+import { legalMatrix } from '../../services/identification/legalMatrix.ts';
+import { visibilityOf } from '../../services/access/visibility.ts';
+import type { CaseAccess } from '../../services/access/policy.ts';
 import { MiB } from '../http/route.ts';
-import { CaseParams } from './cases.ts';
+import { CaseParams } from './cases/cases.ts';
 import type { Router } from './router.ts';
 
 const KeyParams = z.object({ key: z.string().min(1).max(80) });

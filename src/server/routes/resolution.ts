@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { DecisionBody, MergeBody, ResolutionQuery } from '../../shared/contracts/companies.ts';
-import { decidePair, listDecisions, resolutionCandidates } from '../../services/resolution.ts';
-import { listMerges, mergePair, undoMerge } from '../../services/resolutionMerge.ts';
-import { CaseParams } from './cases.ts';
+import { decidePair, listDecisions, resolutionCandidates } from '../../services/resolution/resolution.ts';
+import { listMerges, mergePair, undoMerge } from '../../services/resolution/merge.ts';
+import { CaseParams } from './cases/cases.ts';
 import type { Router } from './router.ts';
 
 const MergeParams = CaseParams.extend({ mergeId: z.string().min(1).max(200) });

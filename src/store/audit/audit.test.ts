@@ -5,7 +5,7 @@ import type { Kysely } from 'kysely';
 import { afterEach, expect } from 'vitest';
 import { describeEachDialect, itDb, openTestStore } from '../../../test/support/dialects.ts';
 import { KeyRing, useKeyRing } from '../keys.ts';
-import { recordAudit } from '../repos/audit.ts';
+import { recordAudit } from '../repos/audit/records.ts';
 import type { Store } from '../store.ts';
 import type { AuditEventsTable, Database } from '../tables.ts';
 import { caseHash, globalHash, GLOBAL_CHAIN } from './chain.ts';

@@ -11,7 +11,7 @@ import { openDb } from '../dialect.ts';
 import type { OpenedDb } from '../dialect.ts';
 import { KeyRing, useKeyRing } from '../keys.ts';
 import { migrate, migrations } from '../migrate.ts';
-import { recordAudit } from '../repos/audit.ts';
+import { recordAudit } from '../repos/audit/records.ts';
 import type { Database } from '../tables.ts';
 import { verifyAuditLog } from './verify.ts';
 

@@ -4,8 +4,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../src/server/app.ts';
-import { loadDemoCase } from '../../../src/services/demo.ts';
-import { actorOf, addUserWithToken } from '../../../src/services/users.ts';
+import { loadDemoCase } from '../../../src/services/demo/demo.ts';
+import { actorOf, addUserWithToken } from '../../../src/services/access/users.ts';
 import { Store } from '../../../src/store/store.ts';
 
 export const DEMO_SEED = 20261129;

@@ -1,0 +1,87 @@
+/**
+ * Retention: review dates, the list of cases due for review (oversight roles of the owning
+ * agency) and erasure of a case by its lead.
+ */
+import { z } from 'zod';
+import { errors } from '../../../shared/errors.ts';
+import { casesDueForReview, eraseCase, REVIEW_DATE, setReviewDate } from '../../../services/cases/retention.ts';
+import { CaseParams } from './cases.ts';
+import type { Router } from '../router.ts';
+
+const ReviewDueOut = z.object({
+  cases: z.array(
+    z.object({
+      id: z.string(),
+      reference: z.string().nullable(),
+      title: z.string(),
+      status: z.string(),
+      reviewDate: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+
+export function retentionRoutes(r: Router): void {
+  r({
+    method: 'GET',
+    url: '/api/cases/review',
+    tag: 'retention',
+    summary: 'Cases of your agency whose review date has come (oversight)',
+    query: z.object({
+      date: z.string().regex(REVIEW_DATE).optional().describe('Review as of this date (default today)'),
+    }),
+    response: ReviewDueOut,
+    access: { global: 'audit:read' },
+    audit: { action: 'consultation', target: 'case_review' },
+    handler: async ({ store, actor, query, auditIds }) => {
+      const cases = await casesDueForReview(store, actor, query.date);
+      auditIds(cases.map((c) => c.id));
+      return { cases };
+    },
+  });
+
+  r({
+    method: 'PUT',
+    url: '/api/cases/:caseId/review-date',
+    tag: 'retention',
+    summary: 'Set (or clear, with null) when the case is next reviewed for retention',
+    params: CaseParams,
+    body: z.strictObject({ reviewDate: z.string().regex(REVIEW_DATE, 'a date such as 2027-06-30').nullable() }),
+    access: { case: 'case:manage' },
+    audit: { action: 'alteration', target: 'case_review_date' },
+    handler: async ({ store, caseId, body, auditDetail }) => {
+      await setReviewDate(store, caseId, body.reviewDate);
+      if (body.reviewDate) auditDetail.reviewDate = body.reviewDate;
+      return { caseId, reviewDate: body.reviewDate };
+    },
+  });
+
+  r({
+    method: 'DELETE',
+    url: '/api/cases/:caseId',
+    tag: 'retention',
+    summary: 'Erase the case: all its data and evidence files; its audit chain is kept and sealed',
+    params: CaseParams,
+    query: z.object({ confirm: z.string().max(200).describe('The case id again, to confirm') }),
+    response: z.object({
+      caseId: z.string(),
+      rows: z.record(z.string(), z.number()),
+      seal: z.object({ seq: z.number(), gseq: z.number(), hash: z.string() }),
+      compacted: z.boolean(),
+    }),
+    access: { case: 'case:manage' },
+    audit: { action: 'erasure', target: 'case' },
+    handler: async ({ store, actor, caseId, query, request, setAuditTarget }) => {
+      if (query.confirm !== caseId)
+        throw errors.validation('query.confirm: repeat the case id to confirm the erasure', 'query.confirm');
+      const report = await eraseCase(store, actor, caseId, { ip: request.ip });
+      setAuditTarget(caseId);
+      return {
+        caseId,
+        rows: report.rows,
+        seal: { seq: report.seal.seq, gseq: report.seal.gseq, hash: report.seal.hash },
+        compacted: report.compacted,
+      };
+    },
+  });
+}

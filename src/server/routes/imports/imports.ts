@@ -1,0 +1,160 @@
+/**
+ * Imports through the web, for every importer the platform has: upload a file (streamed to
+ * disk and hashed), preview what a mapping makes of it, then run it as a job with progress and
+ * cancel. The job checks the whole file first and writes in one transaction, so a failed or
+ * cancelled import leaves the case unchanged.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  ImportFormatOut,
+  ImportJobOut,
+  ImportPreviewBody,
+  ImportPreviewOut,
+  ImportStartBody,
+  UploadOut,
+} from '../../../shared/contracts/imports.ts';
+import type { LineMessage, PreviewItem } from '../../../shared/contracts/imports.ts';
+import { requireCase } from '../../../services/cases/cases.ts';
+import { spoolToFile } from '../../http/upload.ts';
+import { CaseParams } from '../cases/cases.ts';
+import { ensureUploads } from '../files.ts';
+import { checkOptions, describeFormats, importerFor } from './formats.ts';
+import { headOf, ImportDesk, inputOf, messageOf, previewItem, withHooks } from './desk.ts';
+import type { Router } from '../router.ts';
+
+/** Largest file the wizard takes: bank and phone data run to millions of lines. */
+const MAX_IMPORT_BYTES = 2 * 1024 * 1024 * 1024;
+/** Lines read for the preview of formats that read the whole file before yielding anything. */
+const PREVIEW_LINES = 500;
+
+const JobParams = z.object({ jobId: z.string().min(1).max(200) });
+/** The job's ticket, returned once when it starts. */
+const JOB_KEY_HEADER = 'x-elect-job-key';
+const jobKey = (headers: Record<string, string | string[] | undefined>) => {
+  const v = headers[JOB_KEY_HEADER];
+  return typeof v === 'string' ? v : undefined;
+};
+
+export function importRoutes(r: Router, app: FastifyInstance): void {
+  ensureUploads(app);
+  const desk = new ImportDesk();
+  app.addHook('onClose', async () => desk.close());
+
+  r({
+    method: 'GET',
+    url: '/api/import-formats',
+    tag: 'imports',
+    summary: 'Every import format, with the fields its mapping needs',
+    access: 'authenticated',
+    response: z.object({ formats: z.array(ImportFormatOut) }),
+    handler: async () => ({ formats: describeFormats() }),
+  });
+
+  r({
+    method: 'POST',
+    url: '/api/cases/:caseId/imports/uploads',
+    tag: 'imports',
+    status: 201,
+    summary: 'Upload a file to import (the body, Content-Type: application/octet-stream); returns its first lines',
+    params: CaseParams,
+    query: z.object({ name: z.string().trim().min(1).max(255) }),
+    response: UploadOut,
+    access: { case: 'case:write' },
+    audit: { action: 'collection', target: 'upload' },
+    handler: async ({ caseId, actor, query, request, setAuditTarget, auditDetail }) => {
+      const spooled = await spoolToFile(request.body, query.name, MAX_IMPORT_BYTES);
+      const out = await desk.stage(spooled, { caseId, userId: actor.id, fileName: query.name });
+      setAuditTarget(out.uploadId);
+      Object.assign(auditDetail, { fileName: out.fileName, sha256: out.sha256, size: out.size });
+      return out;
+    },
+  });
+
+  r({
+    method: 'POST',
+    url: '/api/cases/:caseId/imports/preview',
+    tag: 'imports',
+    summary: 'What the import would make of the first lines, each checked',
+    params: CaseParams,
+    body: ImportPreviewBody,
+    response: ImportPreviewOut,
+    access: { case: 'case:write' },
+    audit: { action: 'consultation', target: 'upload' },
+    handler: async ({ store, caseId, actor, body }) => {
+      const upload = desk.upload(body.uploadId, caseId, actor.id);
+      const importer = importerFor(body.format);
+      const options = checkOptions(body.format, body.options);
+      const kase = await requireCase(store, caseId);
+      const { input, wasCut } =
+        body.format === 'ftm-mapping' ? headOf(upload, PREVIEW_LINES) : { input: inputOf(upload), wasCut: () => false };
+      const items: PreviewItem[] = [];
+      const errors: LineMessage[] = [];
+      const warnings: LineMessage[] = [];
+      let stopped = false;
+      try {
+        for await (const item of importer.parse(input, withHooks(body.format, options, warnings))) {
+          items.push(previewItem(item, kase.country));
+          if (items.length >= body.limit) {
+            stopped = true;
+            break;
+          }
+        }
+      } catch (e) {
+        errors.push(messageOf(e));
+      }
+      return { items, errors, warnings, partial: stopped || wasCut() };
+    },
+  });
+
+  r({
+    method: 'POST',
+    url: '/api/cases/:caseId/imports',
+    tag: 'imports',
+    status: 202,
+    summary: `Start importing an uploaded file; poll /api/import-jobs/{id} with the returned key in ${JOB_KEY_HEADER}`,
+    params: CaseParams,
+    body: ImportStartBody,
+    response: ImportJobOut.extend({ key: z.string() }),
+    access: { case: 'case:write' },
+    audit: { action: 'collection', target: 'import' },
+    handler: async ({ store, caseId, actor, body, setAuditTarget, auditDetail }) => {
+      const upload = desk.upload(body.uploadId, caseId, actor.id);
+      const importer = importerFor(body.format);
+      const options = checkOptions(body.format, body.options);
+      const kase = await requireCase(store, caseId);
+      const { job, key } = desk.start(store, actor, caseId, kase.country, upload, body.format, importer, options);
+      setAuditTarget(job.id);
+      Object.assign(auditDetail, { format: body.format, sha256: upload.sha256 });
+      return { ...ImportDesk.present(job), key };
+    },
+  });
+
+  // Status and cancel are opened by the job's key, not the session: they must answer while an
+  // import's transaction holds the embedded database. Their outcome is audited when the job ends.
+  r({
+    method: 'GET',
+    url: '/api/import-jobs/:jobId',
+    tag: 'imports',
+    summary: `An import job: status, progress, report or line errors (header ${JOB_KEY_HEADER})`,
+    params: JobParams,
+    response: ImportJobOut,
+    access: 'public',
+    handler: async ({ params, request }) => ImportDesk.present(desk.job(params.jobId, jobKey(request.headers))),
+  });
+
+  r({
+    method: 'POST',
+    url: '/api/import-jobs/:jobId/cancel',
+    tag: 'imports',
+    summary: `Cancel a running import; nothing of it is kept (header ${JOB_KEY_HEADER})`,
+    params: JobParams,
+    response: ImportJobOut,
+    access: 'public',
+    handler: async ({ params, request }) => {
+      const job = desk.job(params.jobId, jobKey(request.headers));
+      if (job.status === 'checking' || job.status === 'writing') job.controller.abort();
+      return ImportDesk.present(job);
+    },
+  });
+}

@@ -1,0 +1,174 @@
+/**
+ * The prosecution and victim-file routes: bad input answers 4xx naming the field and changes
+ * nothing; a report runs in the background and downloads as PDF; the victim's file is refused
+ * to a member without victim contact and kept (optimistically) for one with it.
+ */
+import { beforeAll, expect } from 'vitest';
+import { testApi, uniqueName } from '../../../../test/support/api.ts';
+import type { Caller } from '../../../../test/support/api.ts';
+import { describeEachDialect, itDb } from '../../../../test/support/dialects.ts';
+import { REPORT_LANGUAGES, REPORT_SECTIONS } from '../../../domain/prosecution/report.ts';
+import { REPORT_LANGUAGES as C_LANGUAGES, REPORT_SECTIONS as C_SECTIONS } from '../../../shared/contracts/prosecution.ts';
+import { addMember } from '../../../store/repos/cases/cases.ts';
+
+const emptyFile = {
+  referral: { organisation: null, date: null, outcome: null },
+  reflection: { start: null, end: null },
+  residencePermit: { status: null, until: null },
+  interpreterLanguage: null,
+  legalCounsel: null,
+  measures: [],
+  nonPunishment: { flagged: false, note: null },
+};
+
+describeEachDialect('prosecution API', ({ store }) => {
+  let lead: Caller;
+  let other: Caller;
+  let caseId = '';
+  let victimId = '';
+  const count = async () =>
+    Number(
+      (
+        await store()
+          .scope(caseId)
+          .selectFrom('entities')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  beforeAll(async () => {
+    try {
+      store();
+    } catch {
+      return;
+    }
+    const api = await testApi(store());
+    lead = await api.user(uniqueName('pros-lead'));
+    other = await api.user(uniqueName('pros-member'));
+    caseId = String((await lead('POST', '/api/cases', { title: 'Prosecution routes', country: 'LV' })).json().id);
+    const made = await lead('POST', `/api/cases/${caseId}/entities`, {
+      schema: 'Person',
+      properties: { name: ['Jānis Ozoliņš'], proceduralStatus: ['victim'] },
+    });
+    victimId = String(made.json().id);
+    await addMember(store().scope(caseId), {
+      user_id: other.userId,
+      case_role: 'member',
+      victim_contact: 0,
+      added_by: lead.userId,
+      added_at: new Date().toISOString(),
+    });
+  });
+
+  itDb('the contracts list the same sections and languages as the domain', async () => {
+    expect([...C_SECTIONS]).toEqual([...REPORT_SECTIONS]);
+    expect([...C_LANGUAGES]).toEqual([...REPORT_LANGUAGES]);
+  });
+
+  itDb('refuses bad report requests naming the field, then generates a report in the background', async () => {
+    const bad = await lead('POST', `/api/cases/${caseId}/reports`, { sections: ['summary', 'gossip'] });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('sections');
+    expect((await lead('POST', `/api/cases/${caseId}/reports`, { language: 'de' })).status).toBe(400);
+    const started = await lead('POST', `/api/cases/${caseId}/reports`, {
+      sections: ['summary', 'persons'],
+      language: 'lv',
+    });
+    expect(started.status).toBe(202);
+    const id = String(started.json().id);
+    let job = started.json();
+    for (let i = 0; i < 100 && job.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      job = (await lead('GET', `/api/cases/${caseId}/reports/${id}`)).json();
+    }
+    expect(job.status).toBe('done');
+    expect((await other('GET', `/api/cases/${caseId}/reports/${id}`)).status).toBe(404);
+    const pdf = await lead('GET', `/api/cases/${caseId}/reports/${id}/download`);
+    expect(pdf.status).toBe(200);
+    expect(String(pdf.body).startsWith('%PDF-')).toBe(true);
+  });
+
+  itDb('refuses a bad verify flag and a broken ANX file without changing the case', async () => {
+    const v = await lead('GET', `/api/cases/${caseId}/evidence-register?verify=maybe`);
+    expect(v.status).toBe(400);
+    expect(JSON.stringify(v.body)).toContain('verify');
+    const before = await count();
+    const broken = await lead('POST', `/api/cases/${caseId}/anx`, {
+      fileName: 'x.anx',
+      content:
+        '<Chart><ChartItemCollection><ChartItem Label="A"><End X="1" Y="2"><Entity Identity="a1"/></End></ChartItem><ChartItem><Link End1Id="a1" End2Id="ghost"/></ChartItem></ChartItemCollection></Chart>',
+    });
+    expect(broken.status).toBe(400);
+    expect(JSON.stringify(broken.body)).toContain('link[0]');
+    expect(await count()).toBe(before);
+    const unclosed = await lead('POST', `/api/cases/${caseId}/anx`, {
+      fileName: 'x.anx',
+      content: '<Chart><ChartItemCollection>',
+    });
+    expect(unclosed.status).toBe(400);
+    expect(await count()).toBe(before);
+    expect((await lead('GET', `/api/cases/${caseId}/anx?format=pdf`)).status).toBe(400);
+  });
+
+  itDb("keeps the victim's file for victim contact only, refusing bad periods and stale versions", async () => {
+    expect((await other('GET', `/api/cases/${caseId}/victims/${victimId}/file`)).status).toBe(403);
+    expect((await other('GET', `/api/cases/${caseId}/victims`)).status).toBe(403);
+    const list = await lead('GET', `/api/cases/${caseId}/victims`);
+    expect(list.json<{ victims: { personId: string; caption: string }[] }>().victims).toEqual([
+      expect.objectContaining({ personId: victimId, caption: 'Jānis Ozoliņš' }),
+    ]);
+    const short = await lead('PUT', `/api/cases/${caseId}/victims/${victimId}/file`, {
+      ...emptyFile,
+      version: 0,
+      reflection: { start: '2026-03-01', end: '2026-03-10' },
+    });
+    expect(short.status).toBe(400);
+    expect(JSON.stringify(short.body)).toContain('reflection.end');
+    const grantedUnasked = await lead('PUT', `/api/cases/${caseId}/victims/${victimId}/file`, {
+      ...emptyFile,
+      version: 0,
+      measures: [{ measure: 'anonymity', asked: false, granted: true }],
+    });
+    expect(grantedUnasked.status).toBe(400);
+    expect(JSON.stringify(grantedUnasked.body)).toContain('measures.0.granted');
+    const saved = await lead('PUT', `/api/cases/${caseId}/victims/${victimId}/file`, {
+      ...emptyFile,
+      version: 0,
+      referral: { organisation: 'Patvērums "Drošā māja"', date: '2026-03-01', outcome: 'accepted' },
+      reflection: { start: '2026-03-01', end: '2026-04-29' },
+      measures: [
+        { measure: 'videoTestimony', asked: true, granted: true },
+        { measure: 'noConfrontation', asked: true, granted: null },
+      ],
+      nonPunishment: { flagged: true, note: "Used a false document under the controller's orders" },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.json()).toMatchObject({
+      version: 1,
+      exists: true,
+      nonPunishment: { flagged: true },
+      reminders: { ended: expect.any(Boolean) },
+    });
+    const stale = await lead('PUT', `/api/cases/${caseId}/victims/${victimId}/file`, { ...emptyFile, version: 0 });
+    expect(stale.status).toBe(409);
+    expect((await lead('GET', `/api/cases/${caseId}/victims/${victimId}/file`)).json()).toMatchObject({
+      version: 1,
+      referral: { outcome: 'accepted' },
+    });
+    expect(
+      (await lead('POST', `/api/cases/${caseId}/victims/${victimId}/file/reminders`, { key: 'reflection-end-99' }))
+        .status,
+    ).toBe(400);
+    const claim = await lead('POST', `/api/cases/${caseId}/victims/${victimId}/file/claim`);
+    expect(claim.status).toBe(200);
+    expect(claim.json()).toMatchObject({ compensation: { totalMinor: 0, currency: 'EUR' } });
+    const audited = await store()
+      .scope(caseId)
+      .selectFrom('audit_events')
+      .select(['action', 'target_type'])
+      .where('target_type', '=', 'victim-file')
+      .execute();
+    expect(audited.filter((a) => a.action === 'consultation').length).toBeGreaterThanOrEqual(1);
+  });
+});

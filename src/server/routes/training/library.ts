@@ -1,0 +1,36 @@
+/**
+ * The good-practice library of the training programme: entries found by facet and words, and
+ * one entry with the modules and exercises that use it. Teaching material, no case data: open
+ * to every signed-in user, as the course catalogue is.
+ */
+import { EntryParams, LibraryQuery } from '../../../shared/contracts/trainingLibrary.ts';
+import { LangQuery } from '../../../shared/contracts/training.ts';
+import { listPractices, readPractice } from '../../../services/training/library.ts';
+import type { Router } from '../router.ts';
+
+export function trainingLibraryRoutes(r: Router): void {
+  r({
+    method: 'GET',
+    url: '/api/training/library',
+    tag: 'training',
+    summary:
+      'Good practices and case studies: filter by country, exploitation type, scheme, agency kind or where a course uses them; search words (diacritics ignored)',
+    query: LibraryQuery,
+    access: 'authenticated',
+    handler: async ({ query }) => {
+      const { lang, ...filter } = query;
+      return listPractices(filter, lang);
+    },
+  });
+
+  r({
+    method: 'GET',
+    url: '/api/training/library/:entryId',
+    tag: 'training',
+    summary: 'One good-practice entry as safe HTML, with its sources and the modules and exercises that use it',
+    params: EntryParams,
+    query: LangQuery,
+    access: 'authenticated',
+    handler: async ({ params, query }) => readPractice(params.entryId, query.lang),
+  });
+}

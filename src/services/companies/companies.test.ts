@@ -1,0 +1,76 @@
+/** A company-register extract through the import pipeline, then the flags it gives, on both databases. */
+import { expect } from 'vitest';
+import { beforeAllWithStore, describeEachDialect, itDb } from '../../../test/support/dialects.ts';
+import { testActor } from '../../../test/support/api.ts';
+import { companyRegisterImporter, type CompanyRegisterOptions } from '../../ingest/formats/companyRegister.ts';
+import { memoryInput } from '../../ingest/files.ts';
+import type { Actor } from '../access/actor.ts';
+import { createCase } from '../cases/cases.ts';
+import { companyView } from './companies.ts';
+import { runImport } from '../imports/pipeline.ts';
+import { resolveCaseAccess } from '../access/policy.ts';
+
+const CSV = [
+  'name,regno,registered,closed,address,staff,payroll,director,born',
+  'Baltic Ehitus OÜ,12345678,2023-11-01,2024-06-20,"Tamme 4, Tallinn",2,12000,Mari Maasikas,1945-03-01',
+  'Baltic Ehitus OÜ,12345678,2023-11-01,2024-06-20,"Tamme 4, Tallinn",2,12000,Jaan Tamm,2004-05-05',
+  'Koivu Rakennus Oy,1234567-8,2001-01-01,,"Koivukatu 1, Espoo",40,1900000,Pekka Koivu,1970-02-02',
+].join('\n');
+const OPTIONS: CompanyRegisterOptions = {
+  country: 'EE',
+  mapping: {
+    name: 'name',
+    registrationNumber: 'regno',
+    incorporationDate: 'registered',
+    dissolutionDate: 'closed',
+    address: 'address',
+    employees: 'staff',
+    payroll: 'payroll',
+    director: 'director',
+    directorBirthDate: 'born',
+  },
+};
+
+describeEachDialect('company register import', ({ store }) => {
+  let actor: Actor;
+  let caseId = '';
+  beforeAllWithStore(store, async (s) => {
+    actor = await testActor(s, 'co-imp', 'investigator');
+    caseId = (await createCase(s, actor, { title: 'Register', country: 'EE' })).id;
+  });
+
+  itDb(
+    'imports companies, directors and figures, flags what the register shows, and adds nothing the second time',
+    async () => {
+      const first = await runImport(
+        store(),
+        actor,
+        caseId,
+        companyRegisterImporter,
+        memoryInput('register.csv', CSV),
+        OPTIONS,
+      );
+      expect(first.bySchema).toMatchObject({ Company: 2, Person: 3, Directorship: 3 });
+      const access = await resolveCaseAccess(store(), actor, caseId);
+      if (!access) throw new Error('no access');
+      const view = await companyView(store(), access);
+      const baltic = view.companies.find((c) => c.name === 'Baltic Ehitus OÜ');
+      const koivu = view.companies.find((c) => c.name === 'Koivu Rakennus Oy');
+      expect(view.flags[baltic?.id ?? '']?.map((f) => f.rule).sort()).toEqual([
+        'directorAge',
+        'directorAge',
+        'payrollGap',
+      ]);
+      expect(view.flags[koivu?.id ?? ''] ?? []).toEqual([]);
+      const again = await runImport(
+        store(),
+        actor,
+        caseId,
+        companyRegisterImporter,
+        memoryInput('register.csv', CSV),
+        OPTIONS,
+      );
+      expect(again.entitiesAdded).toBe(0);
+    },
+  );
+});

@@ -1,0 +1,76 @@
+/**
+ * Companies of a case: the subcontracting and posting chains and the company red flags, read
+ * through the actor's visibility (a partial share sees its entities only; victims appear by
+ * pseudonym to those without victim contact).
+ */
+import { buildChains, companyFlags, companyGraph, describeFlagRule, FLAG_RULES } from '../../domain/companies/index.ts';
+import type { ChainNode, CompanyFlag, CompanyGraph, FlagParams, FlagRuleId } from '../../domain/companies/index.ts';
+import { pseudonymOf } from '../../domain/access/victims.ts';
+import type { EntityRecord } from '../../domain/records.ts';
+import { descendantsOf } from '../../domain/schema/registry.ts';
+import type { Properties } from '../../domain/schema/types.ts';
+import type { Store } from '../../store/store.ts';
+import type { CaseAccess } from '../access/policy.ts';
+import { canSee, hiddenVictim, visibilityOf } from '../access/visibility.ts';
+
+const LINKS = ['Directorship', 'Ownership', 'Employment', 'Subcontract', 'Posting', 'Succession'] as const;
+
+/** The schemata the company graph is read from. */
+export function companySchemata(): string[] {
+  return [...new Set([...descendantsOf('Organization'), 'Person', ...LINKS])];
+}
+
+/** The case's company graph as this actor may see it. */
+export async function caseCompanyGraph(store: Store, access: CaseAccess): Promise<CompanyGraph> {
+  const v = await visibilityOf(store, access);
+  const rows = await store
+    .scope(access.caseId)
+    .selectFrom('entities')
+    .select(['id', 'schema', 'properties'])
+    .where('schema', 'in', companySchemata())
+    .execute();
+  const records: EntityRecord[] = [];
+  for (const r of rows) {
+    if (!canSee(v, r.id)) continue;
+    const properties = JSON.parse(r.properties) as Properties;
+    // A victim the actor may not identify is in the chain by pseudonym only.
+    if (hiddenVictim(v, r)) records.push({ id: r.id, schema: r.schema, properties: { name: [pseudonymOf(r.id)] } });
+    else records.push({ id: r.id, schema: r.schema, properties });
+  }
+  return companyGraph(records);
+}
+
+export interface CompanyView {
+  chains: ChainNode[];
+  /** Flags by company id, for every company of the case (in a chain or not). */
+  flags: Record<string, CompanyFlag[]>;
+  companies: { id: string; name: string; country: string | null; inChain: boolean }[];
+}
+
+export async function companyView(
+  store: Store,
+  access: CaseAccess,
+  opts: { rules?: readonly FlagRuleId[]; params?: FlagParams } = {},
+): Promise<CompanyView> {
+  const g = await caseCompanyGraph(store, access);
+  const chains = buildChains(g);
+  const flags: Record<string, CompanyFlag[]> = {};
+  for (const f of companyFlags(g, opts)) (flags[f.companyId] ??= []).push(f);
+  const inChain = new Set<string>();
+  const walk = (n: ChainNode) => {
+    inChain.add(n.companyId);
+    n.children.forEach(walk);
+  };
+  chains.forEach(walk);
+  const companies = [...g.companies.values()]
+    .map((c) => ({ id: c.id, name: c.name, country: c.country, inChain: inChain.has(c.id) }))
+    .sort(
+      (a, b) =>
+        Number(b.inChain) - Number(a.inChain) ||
+        (flags[b.id]?.length ?? 0) - (flags[a.id]?.length ?? 0) ||
+        a.name.localeCompare(b.name),
+    );
+  return { chains, flags, companies };
+}
+
+export const flagRules = () => FLAG_RULES.map(describeFlagRule);

@@ -1,0 +1,95 @@
+/**
+ * Loads a generated scenario into a new case through the shared import pipeline, keeping its
+ * ground truth with the case (one row per generator cell) for grading and training.
+ */
+import { canonicalJson, GENERATOR_VERSION, scenarioStream } from '../../demo/index.ts';
+import type { ScenarioOptions } from '../../demo/index.ts';
+import { memoryInput } from '../../ingest/files.ts';
+import type { ImportItem, Importer } from '../../ingest/types.ts';
+import { insertGroundTruthPart } from '../../store/repos/files/files.ts';
+import type { Store } from '../../store/store.ts';
+import type { Actor } from '../access/actor.ts';
+import { createCase } from '../cases/cases.ts';
+import type { ImportOptions, ImportReport } from '../imports/pipeline.ts';
+import { runImport } from '../imports/pipeline.ts';
+
+export const DEMO_GENERATOR = `elect-thb-demo/${GENERATOR_VERSION}`;
+
+export interface DemoImportOptions extends ScenarioOptions {
+  /** Receives the ground truth, cell by cell, as it streams past. */
+  onTruth: (cell: number, json: string) => void;
+}
+
+/** The scenario as an import format: entities, statement lines and ad captures. */
+export const scenarioImporter: Importer<DemoImportOptions> = {
+  format: 'demo-scenario',
+  label: 'Generated scenario',
+  async *parse(_input, options) {
+    let n = 0;
+    const adFiles = new Map<string, number>();
+    for (const item of scenarioStream(options)) {
+      n++;
+      let out: ImportItem | undefined;
+      if (item.kind === 'entity') out = { kind: 'entity', line: n, record: item.record };
+      else if (item.kind === 'transaction') out = { kind: 'transaction', line: n, record: item.record };
+      else if (item.kind === 'capture') {
+        const k = (adFiles.get(item.capture.adId) ?? 0) + 1;
+        adFiles.set(item.capture.adId, k);
+        out = {
+          kind: 'file',
+          line: n,
+          file: {
+            fileName: `${item.capture.adId}${k > 1 ? `-${k}` : ''}.html`,
+            mimeType: item.capture.mimeType,
+            content: Buffer.from(item.capture.html, 'utf8'),
+            entityId: item.capture.adId,
+          },
+        };
+      } else if (item.kind === 'truth') options.onTruth(item.cell, canonicalJson(item.part));
+      if (out) yield out;
+    }
+  },
+};
+
+export interface DemoCase {
+  caseId: string;
+  report: ImportReport;
+}
+
+export async function loadDemoCase(
+  store: Store,
+  actor: Actor,
+  opts: ScenarioOptions & { title?: string | undefined; purpose?: 'demo' | 'training' | undefined },
+  run: Omit<ImportOptions, 'afterWrite'> = {},
+): Promise<DemoCase> {
+  const kase = await createCase(store, actor, {
+    title: opts.title ?? `Demo: Operation Northern Thread (seed ${opts.seed}, scale ${opts.scale})`,
+    country: 'FI',
+    description: 'Synthetic case made by the scenario generator. Every person in it is invented.',
+    purpose: opts.purpose ?? 'demo',
+  });
+  const truth: { cell: number; json: string }[] = [];
+  const params = JSON.stringify({ generator: DEMO_GENERATOR, seed: opts.seed, scale: opts.scale });
+  try {
+    const report = await runImport(
+      store,
+      actor,
+      kase.id,
+      scenarioImporter,
+      memoryInput('scenario.json', params),
+      { seed: opts.seed, scale: opts.scale, onTruth: (cell, json) => truth.push({ cell, json }) },
+      {
+        ...run,
+        chunkSize: run.chunkSize ?? 2000,
+        afterWrite: async (scope) => {
+          for (const t of truth) await insertGroundTruthPart(scope, t.cell, DEMO_GENERATOR, t.json);
+        },
+      },
+    );
+    return { caseId: kase.id, report };
+  } catch (e) {
+    // The case was opened in its own transaction; an import that failed leaves no empty case.
+    await store.db.deleteFrom('cases').where('case_id', '=', kase.id).execute();
+    throw e;
+  }
+}

@@ -1,0 +1,231 @@
+/**
+ * Entity and link operations shared by the API, the CLI and importers. All writes of one call
+ * happen in one transaction: a bad entity anywhere in a batch leaves the case untouched.
+ */
+import { prepareEntity } from '../../domain/entity/prepare.ts';
+import type { PreparedEntity } from '../../domain/entity/prepared.ts';
+import type { Grading } from '../../domain/records.ts';
+import type { EntityOut } from '../../shared/contracts/index.ts';
+import { AppError, errors, isAppError } from '../../shared/errors.ts';
+import { uuidv7 } from '../../shared/ids.ts';
+import type { CaseScope } from '../../store/caseScope.ts';
+import {
+  deleteEntity,
+  existingIds,
+  getEntity,
+  insertEntities,
+  linksOf,
+  updateEntity,
+} from '../../store/repos/entities/entities.ts';
+import type { EntityRow, Recording } from '../../store/repos/entities/entities.ts';
+import { getSource } from '../../store/repos/cases/notes.ts';
+import type { Store } from '../../store/store.ts';
+import type { Actor } from '../access/actor.ts';
+import { requireCase } from '../cases/cases.ts';
+
+export interface EntityWrite {
+  id?: string | undefined;
+  schema: string;
+  properties: unknown;
+  grading?: Grading | undefined;
+}
+
+export const presentEntity = (r: EntityRow): EntityOut => ({
+  id: r.id,
+  schema: r.schema,
+  caption: r.caption,
+  properties: JSON.parse(r.properties) as Record<string, string[]>,
+  sourceId: r.source_id,
+  targetId: r.target_id,
+  provenance: { sourceId: r.provenance_source_id, recordedBy: r.recorded_by, recordedAt: r.recorded_at },
+  grading: {
+    reliability: r.reliability as Grading['reliability'],
+    information: r.information as Grading['information'],
+  },
+  version: r.version,
+  updatedAt: r.updated_at,
+});
+
+/** Re-labels an error with where it happened: `entities[3].properties.phone[0]`, `line 17: …`. */
+export function atPath(e: unknown, prefix: string): unknown {
+  if (!isAppError(e)) return e;
+  const path = e.path
+    ? prefix.endsWith(':')
+      ? `${prefix} ${e.path}`
+      : `${prefix}.${e.path}`
+    : prefix.replace(/:$/, '');
+  return new AppError(e.code, e.message, path);
+}
+
+export interface WriteOptions {
+  sourceId?: string | null | undefined;
+  strictSelectors?: boolean;
+  skipRequired?: boolean;
+  /** A contributing agency with part of the case: what it adds joins its shared part. */
+  sharedWith?: string | null | undefined;
+  /** How each item is named in errors, e.g. i => `entities[${i}]` or i => `line ${i + 1}:`. */
+  itemPath?: (index: number) => string;
+}
+
+/** Validates and indexes entities against the case's settings (no database writes). */
+export function prepareAll(items: readonly EntityWrite[], country: string, opts: WriteOptions): PreparedEntity[] {
+  return items.map((item, i) => {
+    try {
+      return prepareEntity(
+        { id: item.id ?? uuidv7(), schema: item.schema, properties: item.properties, grading: item.grading },
+        {
+          defaultCountry: country,
+          strictSelectors: opts.strictSelectors ?? true,
+          skipRequired: opts.skipRequired ?? false,
+        },
+      );
+    } catch (e) {
+      throw opts.itemPath ? atPath(e, opts.itemPath(i)) : e;
+    }
+  });
+}
+
+/** Writes prepared entities inside an open transaction, checking ids and link ends first. */
+export async function writePrepared(
+  scope: CaseScope,
+  prepared: readonly PreparedEntity[],
+  rec: Recording,
+  opts: WriteOptions,
+): Promise<void> {
+  const name = (i: number, field: string) =>
+    opts.itemPath ? `${opts.itemPath(i)}${opts.itemPath(i).endsWith(':') ? ' ' : '.'}${field}` : field;
+  const seen = new Map<string, number>();
+  prepared.forEach((p, i) => {
+    if (seen.has(p.id)) throw errors.conflict(`Id ${p.id} appears twice`, name(i, 'id'));
+    seen.set(p.id, i);
+  });
+  const clash = await existingIds(scope, [...seen.keys()]);
+  if (clash.size) {
+    const [first] = clash;
+    throw errors.conflict(
+      `An entity with id ${first} already exists in this case`,
+      name(seen.get(first ?? '') ?? 0, 'id'),
+    );
+  }
+  const ends = prepared.flatMap((p) => [p.sourceId, p.targetId]).filter((x): x is string => !!x && !seen.has(x));
+  const found = await existingIds(scope, ends);
+  prepared.forEach((p, i) => {
+    for (const [end, id] of [
+      ['source', p.sourceId],
+      ['target', p.targetId],
+    ] as const) {
+      if (id && !seen.has(id) && !found.has(id)) {
+        throw errors.validation(`The link's ${end} ${id} is not an entity of this case`, name(i, 'properties'));
+      }
+    }
+  });
+  await insertEntities(scope, prepared, rec);
+}
+
+export async function createEntities(
+  store: Store,
+  actor: Actor,
+  caseId: string,
+  items: readonly EntityWrite[],
+  opts: WriteOptions = {},
+): Promise<EntityOut[]> {
+  const kase = await requireCase(store, caseId);
+  const prepared = prepareAll(items, kase.country, opts);
+  const at = new Date().toISOString();
+  await store.transaction(async (trx) => {
+    const scope = store.scope(caseId).in(trx);
+    if (opts.sourceId && !(await getSource(scope, opts.sourceId)))
+      throw errors.validation(`Unknown source ${opts.sourceId}`, 'sourceId');
+    await writePrepared(scope, prepared, { userId: actor.id, at, provenanceSourceId: opts.sourceId ?? null }, opts);
+    if (opts.sharedWith) {
+      const agency = opts.sharedWith;
+      await scope
+        .insertInto(
+          'case_share_entities',
+          prepared.map((p) => ({ agency_id: agency, entity_id: p.id })),
+        )
+        .execute();
+    }
+  });
+  const rows = await Promise.all(prepared.map((p) => getEntity(store.scope(caseId), p.id)));
+  return rows.filter((r): r is EntityRow => !!r).map(presentEntity);
+}
+
+export async function requireEntity(scope: CaseScope, id: string): Promise<EntityRow> {
+  const row = await getEntity(scope, id);
+  if (!row) throw errors.notFound('Entity');
+  return row;
+}
+
+export async function editEntity(
+  store: Store,
+  actor: Actor,
+  caseId: string,
+  id: string,
+  input: { properties: unknown; grading?: Grading | undefined; version: number },
+): Promise<EntityOut> {
+  const kase = await requireCase(store, caseId);
+  const current = await requireEntity(store.scope(caseId), id);
+  const [prepared] = prepareAll(
+    [
+      {
+        id,
+        schema: current.schema,
+        properties: input.properties,
+        grading: input.grading ?? {
+          reliability: current.reliability as Grading['reliability'],
+          information: current.information as Grading['information'],
+        },
+      },
+    ],
+    kase.country,
+    {},
+  );
+  if (!prepared) throw errors.validation('Nothing to update');
+  await store.transaction(async (trx) => {
+    const scope = store.scope(caseId).in(trx);
+    for (const end of [prepared.sourceId, prepared.targetId]) {
+      if (end && !(await getEntity(scope, end)))
+        throw errors.validation(`The link end ${end} is not an entity of this case`, 'properties');
+    }
+    const ok = await updateEntity(scope, prepared, input.version, {
+      userId: actor.id,
+      at: new Date().toISOString(),
+      provenanceSourceId: current.provenance_source_id,
+    });
+    if (!ok)
+      throw errors.conflict(`The entity changed since version ${input.version}; reload it and edit again`, 'version');
+  });
+  return presentEntity(await requireEntity(store.scope(caseId), id));
+}
+
+/** Deletes an entity; its links go with it only when asked (`withLinks`), never silently. */
+export async function removeEntity(
+  store: Store,
+  actor: Actor,
+  caseId: string,
+  id: string,
+  withLinks: boolean,
+): Promise<{ deleted: string[] }> {
+  const deleted: string[] = [];
+  await store.transaction(async (trx) => {
+    const scope = store.scope(caseId).in(trx);
+    const row = await getEntity(scope, id);
+    if (!row) throw errors.notFound('Entity');
+    const links = await linksOf(scope, id, 10_000);
+    if (links.length && !withLinks) {
+      throw errors.conflict(
+        `${links.length} link(s) attach to this entity; delete them too with withLinks=true`,
+        'withLinks',
+      );
+    }
+    const rec = { userId: actor.id, at: new Date().toISOString(), provenanceSourceId: null };
+    for (const l of links) {
+      await deleteEntity(scope, l, rec);
+      deleted.push(l.id);
+    }
+    await deleteEntity(scope, row, rec);
+    deleted.push(id);
+  });
+  return { deleted };
+}

@@ -1,0 +1,283 @@
+/**
+ * What the financial-analysis API returns, as the caller may see it: accounts with their holders
+ * and totals, counterparties, flow graphs for the money-flow view and the link chart, and
+ * findings with their subjects. Captions come from the entities (a victim's caption is already a
+ * pseudonym); with a partial share only the shared accounts' data is shown.
+ */
+import type { z } from 'zod';
+import { ruleById } from '../../domain/finance/rules/index.ts';
+import type { AccountMeta } from '../../domain/finance/types.ts';
+import { errors } from '../../shared/errors.ts';
+import { getEntities } from '../../store/repos/entities/entities.ts';
+import type { EntityRow } from '../../store/repos/entities/entities.ts';
+import type { TransactionRow } from '../../store/repos/finance/transactions.ts';
+import type { Store } from '../../store/store.ts';
+import type { AccountOut, CounterpartiesQuery, FindingOut, FlowsQuery, TransactionOut } from './contracts.ts';
+import { loadFinanceContext } from './data.ts';
+import { parseIds } from './findings.ts';
+import type { FindingRow, FindingStatus } from './findings.ts';
+import { accountFlows, accountTotals, groupFlows, holderTotals, rankCounterparties } from './flows.ts';
+import type { Period, Totals } from './flows.ts';
+import type { CaseAccess } from '../access/policy.ts';
+import { canSee, visibilityOf } from '../access/visibility.ts';
+import type { Visibility } from '../access/visibility.ts';
+
+type Party = { id: string; schema: string; caption: string };
+const party = (e: EntityRow): Party => ({ id: e.id, schema: e.schema, caption: e.caption });
+
+async function entitiesById(store: Store, caseId: string, ids: Iterable<string>): Promise<Map<string, EntityRow>> {
+  return new Map((await getEntities(store.scope(caseId), [...new Set(ids)])).map((e) => [e.id, e]));
+}
+
+export const presentTransaction = (t: TransactionRow): z.infer<typeof TransactionOut> => ({
+  id: t.id,
+  accountId: t.account_id,
+  counterpartyAccountId: t.counterparty_account_id,
+  counterpartyName: t.counterparty_name,
+  counterpartyAccount: t.counterparty_account,
+  amountMinor: Number(t.amount_minor),
+  currency: t.currency,
+  bookingDate: t.booking_date,
+  valueDate: t.value_date,
+  text: t.text,
+  reference: t.reference,
+  kind: t.kind,
+  place: t.place,
+});
+
+/** Bank accounts, keyset-paged by id, with holders and totals per currency for the period. */
+export async function accountPage(
+  store: Store,
+  access: CaseAccess,
+  q: Period & { limit: number; after?: string | undefined },
+): Promise<{ accounts: z.infer<typeof AccountOut>[]; next: string | null }> {
+  const v = await visibilityOf(store, access);
+  let query = store
+    .scope(access.caseId)
+    .selectFrom('entities')
+    .select(['id', 'caption', 'properties'])
+    .where('schema', '=', 'BankAccount');
+  if (q.after) query = query.where('id', '>', q.after);
+  if (v.only) query = query.where('id', 'in', v.only.size ? [...v.only] : ['']);
+  const rows = await query.orderBy('id').limit(q.limit).execute();
+  const ids = rows.map((r) => r.id);
+  const totals = await accountTotals(store.scope(access.caseId), q, ids);
+  const owners = ids.length
+    ? await store
+        .scope(access.caseId)
+        .selectFrom('entities')
+        .select(['source_id', 'target_id'])
+        .where('schema', '=', 'Ownership')
+        .where('target_id', 'in', ids)
+        .execute()
+    : [];
+  const holders = await entitiesById(
+    store,
+    access.caseId,
+    owners.flatMap((o) => (o.source_id ? [o.source_id] : [])),
+  );
+  const accounts = rows.map((r) => {
+    const p = JSON.parse(r.properties) as Record<string, string[] | undefined>;
+    const hs = owners
+      .filter((o) => o.target_id === r.id && o.source_id && canSee(v, o.source_id))
+      .map((o) => holders.get(o.source_id ?? ''));
+    return {
+      id: r.id,
+      caption: r.caption,
+      bankName: p.bankName?.[0] ?? null,
+      holders: hs.filter((h): h is EntityRow => !!h).map(party),
+      totals: totals.get(r.id) ?? [],
+    };
+  });
+  const last = rows[rows.length - 1];
+  return { accounts, next: rows.length === q.limit && last ? last.id : null };
+}
+
+/** Totals per holder over all their accounts, largest volume first. */
+export async function holderPage(
+  store: Store,
+  access: CaseAccess,
+  q: Period & { limit: number },
+): Promise<{ holders: (Party & { accounts: number; totals: Totals[] })[] }> {
+  const v = await visibilityOf(store, access);
+  const ctx = await loadFinanceContext(store.scope(access.caseId));
+  const byAccount = await accountTotals(store.scope(access.caseId), q, v.only ? [...v.only] : undefined);
+  const byHolder = holderTotals(byAccount, (a) =>
+    canSee(v, a) ? (ctx.accounts.get(a)?.holderIds ?? []).filter((h) => canSee(v, h)) : [],
+  );
+  const volume = (ts: readonly Totals[]) => ts.reduce((s, t) => s + t.inMinor + t.outMinor, 0);
+  const top = [...byHolder].sort((a, b) => volume(b[1]) - volume(a[1])).slice(0, q.limit);
+  const entities = await entitiesById(
+    store,
+    access.caseId,
+    top.map(([h]) => h),
+  );
+  const accountsOf = (h: string) => [...ctx.accounts.values()].filter((a) => a.holderIds.includes(h)).length;
+  return {
+    holders: top.flatMap(([h, totals]) => {
+      const e = entities.get(h);
+      return e ? [{ ...party(e), accounts: accountsOf(h), totals }] : [];
+    }),
+  };
+}
+
+export async function counterpartiesOf(store: Store, access: CaseAccess, q: z.infer<typeof CounterpartiesQuery>) {
+  const v = await visibilityOf(store, access);
+  let accountIds: string[];
+  if (q.account) accountIds = [q.account];
+  else {
+    const owned = await store
+      .scope(access.caseId)
+      .selectFrom('entities')
+      .select('target_id')
+      .where('schema', '=', 'Ownership')
+      .where('source_id', '=', q.holder ?? '')
+      .execute();
+    accountIds = owned.flatMap((o) => (o.target_id ? [o.target_id] : []));
+  }
+  accountIds = accountIds.filter((a) => canSee(v, a));
+  if (!accountIds.length) throw errors.notFound(q.account ? 'Account' : 'Holder');
+  const list = await rankCounterparties(store.scope(access.caseId), accountIds, q, q.limit);
+  return {
+    accountIds,
+    counterparties: list.map((c) =>
+      c.accountId && !canSee(v, c.accountId) ? { ...c, key: `no:${c.account ?? ''}`, accountId: null } : c,
+    ),
+  };
+}
+
+/** Flows for the money-flow view (accounts) or the link chart (holders), largest first. */
+export async function flowGraph(store: Store, access: CaseAccess, q: z.infer<typeof FlowsQuery>) {
+  const v = await visibilityOf(store, access);
+  const ctx = await loadFinanceContext(store.scope(access.caseId));
+  const holderOf = (a: string): string => ctx.accounts.get(a)?.holderIds[0] ?? a;
+  let focus: string[] | undefined;
+  if (q.account) {
+    if (!canSee(v, q.account)) throw errors.notFound('Account');
+    const holder = holderOf(q.account);
+    focus =
+      q.level === 'entity'
+        ? [...ctx.accounts.values()].filter((a) => a.holderIds.includes(holder)).map((a) => a.id)
+        : [q.account];
+  }
+  const visible = v.only ? [...v.only] : undefined;
+  // A focus also needs the other side's statements naming it: take all lines, then keep the edges touching it.
+  let edges = await accountFlows(store.scope(access.caseId), {
+    from: q.from,
+    to: q.to,
+    minAmount: q.minAmount,
+    accountIds: visible,
+  });
+  if (v.only) edges = edges.map((e) => ({ ...e, from: outside(v, e.from), to: outside(v, e.to) }));
+  if (focus) {
+    const f = new Set(focus);
+    edges = edges.filter((e) => f.has(e.from) || f.has(e.to));
+  }
+  const nodeOf = (id: string) => (q.level === 'entity' && ctx.accounts.has(id) ? holderOf(id) : id);
+  const grouped = groupFlows(edges, nodeOf)
+    .sort((a, b) => b.amountMinor - a.amountMinor)
+    .slice(0, q.limit);
+  const ids = new Set(grouped.flatMap((e) => [e.from, e.to]));
+  const entities = await entitiesById(
+    store,
+    access.caseId,
+    [...ids].filter((id) => !id.includes(':')),
+  );
+  const nodes = [...ids].map((id) => nodeOut(id, entities.get(id), ctx.accounts.get(id)));
+  return { level: q.level, nodes, edges: grouped };
+}
+
+/** An account outside a partial share becomes one anonymous node. */
+const outside = (v: Visibility, id: string): string => (id.includes(':') || canSee(v, id) ? id : 'outside:shared-part');
+
+function nodeOut(id: string, e: EntityRow | undefined, acc: AccountMeta | undefined) {
+  if (e)
+    return {
+      id,
+      kind: (e.schema === 'BankAccount' ? 'account' : 'holder') as 'account' | 'holder',
+      caption: acc?.label ?? e.caption,
+      schema: e.schema,
+    };
+  const caption = id.startsWith('name:')
+    ? id.slice(5)
+    : id.startsWith('no:')
+      ? id.slice(3)
+      : id === 'outside:shared-part'
+        ? 'Accounts outside the shared part'
+        : id;
+  return { id, kind: 'external' as const, caption, schema: null };
+}
+
+/** Findings as the caller may see them: with a partial share, only those wholly within it. */
+export async function presentFindings(
+  store: Store,
+  access: CaseAccess,
+  rows: readonly FindingRow[],
+): Promise<z.infer<typeof FindingOut>[]> {
+  const v = await visibilityOf(store, access);
+  const visible = rows.filter(
+    (r) =>
+      !v.only ||
+      (parseIds(r.account_ids).every((a) => canSee(v, a)) &&
+        (r.subject_kind === 'accountNumber' || canSee(v, r.subject_id))),
+  );
+  const entities = await entitiesById(
+    store,
+    access.caseId,
+    visible.map((r) => r.subject_id),
+  );
+  return visible.map((r) => {
+    const e = entities.get(r.subject_id);
+    return {
+      id: r.id,
+      rule: r.rule,
+      title: ruleById(r.rule)?.title ?? r.rule,
+      variant: r.variant,
+      subject: {
+        id: r.subject_id,
+        kind: r.subject_kind,
+        caption: e?.caption ?? (r.subject_kind === 'accountNumber' ? r.subject_id : null),
+        schema: e?.schema ?? null,
+      },
+      score: Number(r.score),
+      explanation: r.explanation,
+      status: r.status as FindingStatus,
+      decidedBy: r.decided_by,
+      decidedAt: r.decided_at,
+      decisionNote: r.decision_note,
+      accountIds: parseIds(r.account_ids),
+      evidenceCount: parseIds(r.evidence).length,
+      current: Number(r.current) === 1,
+      runId: r.run_id,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    };
+  });
+}
+
+/** The statement lines a finding cites, in date order (those the caller may see). */
+export async function evidenceOf(
+  store: Store,
+  access: CaseAccess,
+  row: FindingRow,
+  limit = 2000,
+): Promise<TransactionRow[]> {
+  const v = await visibilityOf(store, access);
+  const ids = parseIds(row.evidence).slice(0, limit);
+  const out: TransactionRow[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    out.push(
+      ...(await store
+        .scope(access.caseId)
+        .selectFrom('transactions')
+        .selectAll()
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute()),
+    );
+  }
+  return out
+    .filter((t) => canSee(v, t.account_id))
+    .sort((a, b) =>
+      a.booking_date < b.booking_date ? -1 : a.booking_date > b.booking_date ? 1 : a.id < b.id ? -1 : 1,
+    );
+}

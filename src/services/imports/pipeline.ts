@@ -1,0 +1,324 @@
+/**
+ * The one import pipeline every format shares: parse → validate → map → write in one
+ * transaction → report. Items are validated and written in chunks inside a single transaction,
+ * so memory stays bounded for large files and a failure anywhere leaves the case as it was.
+ */
+import type { PreparedEntity } from '../../domain/entity/prepared.ts';
+import { unionProperties } from '../../domain/entity/merge.ts';
+import type { EntityRecord, Grading, TransactionRecord } from '../../domain/records.ts';
+import type { Properties } from '../../domain/schema/types.ts';
+import { countingInput, sha256Of } from '../../ingest/files.ts';
+import type { ImportInput, ImportItem, Importer } from '../../ingest/types.ts';
+import { AppError, errors } from '../../shared/errors.ts';
+import { uuidv7 } from '../../shared/ids.ts';
+import type { CaseScope } from '../../store/caseScope.ts';
+import { existingIds, getEntities, getEntity, insertEntities, updateEntity } from '../../store/repos/entities/entities.ts';
+import type { Recording } from '../../store/repos/entities/entities.ts';
+import { insertFile } from '../../store/repos/files/files.ts';
+import { insertSource } from '../../store/repos/cases/notes.ts';
+import { insertStatements, toStatementRow } from '../../store/repos/finance/statements.ts';
+import { insertTransactions, toRows } from '../../store/repos/finance/transactions.ts';
+import type { Store } from '../../store/store.ts';
+import type { Actor } from '../access/actor.ts';
+import { requireCase } from '../cases/cases.ts';
+import { prepareAll } from '../entities/entities.ts';
+
+export interface ImportProgress {
+  bytesRead: number;
+  totalBytes: number | undefined;
+  entities: number;
+  transactions: number;
+}
+
+export interface ImportReport {
+  sourceId: string;
+  format: string;
+  fileName: string;
+  sha256: string;
+  entitiesAdded: number;
+  /** Entities already in the case (a phone, an account) that this file added values to. */
+  entitiesMerged: number;
+  bySchema: Record<string, number>;
+  transactionsReceived: number;
+  transactionsAdded: number;
+  transactionsAlreadyPresent: number;
+  filesAdded: number;
+  /** Bank statements (balances, entry counts) new to the case; absent when the file had none. */
+  statementsAdded?: number;
+  durationMs: number;
+}
+
+export interface ImportOptions {
+  onProgress?: (p: ImportProgress) => void;
+  signal?: AbortSignal | undefined;
+  /** Entities and transactions per write; bounds memory. */
+  chunkSize?: number;
+  /** Runs inside the import's transaction after everything is written (e.g. store ground truth). */
+  afterWrite?: (scope: CaseScope) => Promise<void>;
+}
+
+const lineOf = (line: number) => `line ${line}:`;
+
+export async function runImport<O>(
+  store: Store,
+  actor: Actor,
+  caseId: string,
+  importer: Importer<O>,
+  input: ImportInput,
+  options: O,
+  run: ImportOptions = {},
+): Promise<ImportReport> {
+  const started = Date.now();
+  const kase = await requireCase(store, caseId);
+  const sha256 = await sha256Of(input);
+  const chunkSize = run.chunkSize ?? 1000;
+  const progress: ImportProgress = { bytesRead: 0, totalBytes: input.size, entities: 0, transactions: 0 };
+  const counted = countingInput(input, (n) => (progress.bytesRead += n));
+  const sourceId = uuidv7();
+  const bySchema: Record<string, number> = {};
+  let txReceived = 0;
+  let txAdded = 0;
+  let filesAdded = 0;
+  let merged = 0;
+  let statementsReceived = 0;
+  let statementsAdded = 0;
+
+  await store.transaction(async (trx) => {
+    const scope = store.scope(caseId).in(trx);
+    const at = new Date().toISOString();
+    await insertSource(scope, {
+      id: sourceId,
+      kind: 'import',
+      label: `${importer.label}: ${input.fileName}`,
+      sha256,
+      file_name: input.fileName,
+      created_by: actor.id,
+      created_at: at,
+    });
+    const rec = { userId: actor.id, at, provenanceSourceId: sourceId };
+    const firstLineOf = new Map<string, number>();
+    /** Link ends not yet seen in the file or the case: checked once the whole file is read. */
+    const pendingEnds = new Map<string, number>();
+    let entities: PendingEntity[] = [];
+    let txs: { line: number; record: TransactionRecord }[] = [];
+    const files: Extract<ImportItem, { kind: 'file' }>[] = [];
+    const statements: Extract<ImportItem, { kind: 'statement' }>[] = [];
+
+    const flushEntities = async () => {
+      if (!entities.length) return;
+      const batch = combineMergeable(entities);
+      entities = [];
+      const prepared: PreparedEntity[] = prepareAll(
+        batch.map((b) => b.record),
+        kase.country,
+        { strictSelectors: false, skipRequired: true, itemPath: (i) => lineOf(batch[i]?.line ?? 0) },
+      );
+      const mergeable = new Set<string>();
+      prepared.forEach((p, i) => {
+        const line = batch[i]?.line ?? 0;
+        if (batch[i]?.merge) mergeable.add(p.id);
+        const earlier = firstLineOf.get(p.id);
+        if (earlier !== undefined && !mergeable.has(p.id))
+          throw errors.importFailed(`Id ${p.id} was already used on line ${earlier}`, `line ${line}`);
+        if (earlier === undefined) firstLineOf.set(p.id, line);
+      });
+      const present = await existingIds(
+        scope,
+        prepared.map((p) => p.id),
+      );
+      const fresh: PreparedEntity[] = [];
+      for (const [i, p] of prepared.entries()) {
+        if (!present.has(p.id)) fresh.push(p);
+        else if (!mergeable.has(p.id))
+          throw errors.conflict(
+            `Entity ${p.id} is already in this case (imported before?)`,
+            `line ${batch[i]?.line ?? 0}`,
+          );
+        else if (await mergeExisting(scope, p, kase.country, rec, lineOf(batch[i]?.line ?? 0))) merged++;
+      }
+      fresh.forEach((p) => {
+        for (const end of [p.sourceId, p.targetId])
+          if (end && !firstLineOf.has(end) && !pendingEnds.has(end)) pendingEnds.set(end, firstLineOf.get(p.id) ?? 0);
+      });
+      await insertEntities(scope, fresh, rec);
+      for (const p of fresh) bySchema[p.schema] = (bySchema[p.schema] ?? 0) + 1;
+      progress.entities += prepared.length;
+    };
+
+    const flushTransactions = async () => {
+      if (!txs.length) return;
+      await flushEntities(); // accounts named by these lines may still be in the entity buffer
+      const batch = txs;
+      txs = [];
+      await checkAccounts(scope, batch, firstLineOf);
+      txReceived += batch.length;
+      txAdded += await insertTransactions(
+        scope,
+        toRows(
+          batch.map((b) => b.record),
+          sourceId,
+        ),
+      );
+      progress.transactions += batch.length;
+    };
+
+    for await (const item of importer.parse(counted, options)) {
+      if (run.signal?.aborted) throw new AppError('import_failed', 'The import was cancelled; nothing was added');
+      if (item.kind === 'entity') entities.push({ line: item.line, record: item.record, merge: item.merge ?? false });
+      else if (item.kind === 'transaction') txs.push({ line: item.line, record: item.record });
+      else if (item.kind === 'statement') statements.push(item);
+      else files.push(item);
+      if (entities.length >= chunkSize) await flushEntities();
+      if (txs.length >= chunkSize) await flushTransactions();
+      if ((progress.entities + progress.transactions + entities.length + txs.length) % chunkSize === 0)
+        run.onProgress?.({ ...progress });
+    }
+    await flushEntities();
+    await flushTransactions();
+    if (statements.length) {
+      await checkAccounts(
+        scope,
+        statements.map((s) => ({ line: s.line, record: { accountId: s.statement.accountId } })),
+        firstLineOf,
+      );
+      statementsReceived = statements.length;
+      statementsAdded = await insertStatements(
+        scope,
+        statements.map((s) => toStatementRow(s.statement, sourceId)),
+      );
+    }
+    for (const f of files) {
+      if (f.file.entityId && !firstLineOf.has(f.file.entityId) && !(await existingIds(scope, [f.file.entityId])).size) {
+        throw errors.importFailed(
+          `The file documents ${f.file.entityId}, which is neither in the file nor in the case`,
+          `line ${f.line}`,
+        );
+      }
+      await insertFile(scope, {
+        id: uuidv7(),
+        file_name: f.file.fileName,
+        mime_type: f.file.mimeType,
+        content: f.file.content,
+        entity_id: f.file.entityId ?? null,
+        source_id: sourceId,
+        created_by: actor.id,
+        created_at: at,
+      });
+      filesAdded++;
+    }
+
+    for (const end of [...pendingEnds.keys()]) if (firstLineOf.has(end)) pendingEnds.delete(end);
+    const found = await existingIds(scope, [...pendingEnds.keys()]);
+    for (const [end, line] of pendingEnds) {
+      if (!found.has(end))
+        throw errors.importFailed(
+          `The link refers to ${end}, which is neither in the file nor in the case`,
+          `line ${line}`,
+        );
+    }
+    await run.afterWrite?.(scope);
+    run.onProgress?.({ ...progress });
+  });
+
+  return {
+    sourceId,
+    format: importer.format,
+    fileName: input.fileName,
+    sha256,
+    entitiesAdded: Object.values(bySchema).reduce((a, n) => a + n, 0),
+    entitiesMerged: merged,
+    bySchema,
+    transactionsReceived: txReceived,
+    transactionsAdded: txAdded,
+    transactionsAlreadyPresent: txReceived - txAdded,
+    filesAdded,
+    ...(statementsReceived ? { statementsAdded } : {}),
+    durationMs: Date.now() - started,
+  };
+}
+
+async function checkAccounts(
+  scope: CaseScope,
+  batch: readonly { line: number; record: Pick<TransactionRecord, 'accountId' | 'counterpartyAccountId'> }[],
+  inFile: Map<string, number>,
+): Promise<void> {
+  const ids = [
+    ...new Set(
+      batch.flatMap((b) => [
+        b.record.accountId,
+        ...(b.record.counterpartyAccountId ? [b.record.counterpartyAccountId] : []),
+      ]),
+    ),
+  ];
+  const rows = new Map((await getEntities(scope, ids)).map((e) => [e.id, e.schema]));
+  for (const b of batch) {
+    for (const id of [b.record.accountId, b.record.counterpartyAccountId]) {
+      if (id && rows.get(id) !== 'BankAccount') {
+        throw errors.importFailed(
+          `${id} is not a bank account in this case${inFile.has(id) ? '' : ' or file'}`,
+          `line ${b.line}`,
+        );
+      }
+    }
+  }
+}
+
+interface PendingEntity {
+  line: number;
+  record: EntityRecord;
+  merge: boolean;
+}
+
+/** Mergeable items repeated within one chunk become one, their values combined. */
+function combineMergeable(items: readonly PendingEntity[]): PendingEntity[] {
+  const out: PendingEntity[] = [];
+  const at = new Map<string, number>();
+  for (const item of items) {
+    const i = item.merge ? at.get(item.record.id) : undefined;
+    const prev = i === undefined ? undefined : out[i];
+    if (prev) {
+      const props = unionProperties(prev.record.properties, item.record.properties);
+      if (props) out[i as number] = { ...prev, record: { ...prev.record, properties: props } };
+      continue;
+    }
+    if (item.merge) at.set(item.record.id, out.length);
+    out.push(item);
+  }
+  return out;
+}
+
+/** Adds an import's values to an entity already in the case; false when nothing was new. */
+async function mergeExisting(
+  scope: CaseScope,
+  incoming: PreparedEntity,
+  country: string,
+  rec: Recording,
+  where: string,
+): Promise<boolean> {
+  const row = await getEntity(scope, incoming.id);
+  if (!row) return false;
+  if (row.schema !== incoming.schema)
+    throw errors.conflict(
+      `${incoming.id} is a ${row.schema} in this case, not a ${incoming.schema}`,
+      where.replace(/:$/, ''),
+    );
+  const props = unionProperties(JSON.parse(row.properties) as Properties, incoming.properties);
+  if (!props) return false;
+  const [next] = prepareAll(
+    [
+      {
+        id: row.id,
+        schema: row.schema,
+        properties: props,
+        grading: {
+          reliability: row.reliability as Grading['reliability'],
+          information: row.information as Grading['information'],
+        },
+      },
+    ],
+    country,
+    { strictSelectors: false, skipRequired: true },
+  );
+  if (!next) return false;
+  return updateEntity(scope, next, row.version, { ...rec, provenanceSourceId: row.provenance_source_id });
+}

@@ -1,0 +1,112 @@
+/**
+ * The report's figures, drawn as PDF vector graphics from the server's own data: the chain view
+ * as columns of stages with the entities placed in them and the victims' flows between stages,
+ * and a link chart at the positions it was saved with (or, without positions, in layers by
+ * kind of entity). A simple drawing that prints well, not a copy of the screen.
+ */
+import { rgb } from 'pdf-lib';
+import type { CaseGraphOut, ChartNodeOut } from '../../shared/contracts/charts.ts';
+import type { ChainOut } from '../../shared/contracts/views.ts';
+import type { Figure, PdfWriter } from '../pdf/document.ts';
+
+const INK = rgb(0.11, 0.14, 0.19);
+const LINE = rgb(0.55, 0.6, 0.68);
+const FILL: Record<string, ReturnType<typeof rgb>> = {
+  suspect: rgb(0.98, 0.86, 0.84),
+  victim: rgb(0.86, 0.92, 0.99),
+  presumedVictim: rgb(0.86, 0.92, 0.99),
+  Company: rgb(0.93, 0.93, 0.86),
+  BankAccount: rgb(0.88, 0.96, 0.9),
+  default: rgb(0.95, 0.95, 0.96),
+};
+const fillOf = (n: { schema: string; status?: string | null }) =>
+  FILL[n.status ?? ''] ?? FILL[n.schema] ?? (FILL.default as ReturnType<typeof rgb>);
+
+/** Lanes as columns; each entity a box in its lane; arrows for the victims' flows between stages. */
+export function drawChain(pdf: PdfWriter, chain: ChainOut, laneLabel: (lane: string) => string, maxPerLane = 14): void {
+  const lanes = chain.lanes.filter((l) => chain.items.some((i) => i.lanes.some((x) => x.lane === l)));
+  if (!lanes.length) return;
+  const perLane = new Map(lanes.map((l) => [l, chain.items.filter((i) => i.lanes.some((x) => x.lane === l))]));
+  const rows = Math.min(maxPerLane, Math.max(...[...perLane.values()].map((xs) => xs.length)));
+  pdf.figure(40 + rows * 16, (g: Figure) => {
+    const colW = g.width / lanes.length;
+    lanes.forEach((lane, c) => {
+      const x = c * colW;
+      g.rect(x + 2, 0, colW - 4, 18, { fill: rgb(0.18, 0.36, 0.6) });
+      g.label(laneLabel(lane), x + 5, 12, { size: 7, bold: true, color: rgb(1, 1, 1), maxWidth: colW - 10 });
+      const items = perLane.get(lane) ?? [];
+      items.slice(0, rows).forEach((it, r) => {
+        g.rect(x + 3, 24 + r * 16, colW - 6, 13, { fill: fillOf(it), border: LINE, borderWidth: 0.4 });
+        g.label(it.caption, x + 6, 33 + r * 16, { size: 6, maxWidth: colW - 12 });
+      });
+      if (items.length > rows) g.label(`+${items.length - rows}`, x + 6, 33 + rows * 16, { size: 6, color: LINE });
+    });
+    for (const f of chain.flows) {
+      const a = lanes.indexOf(f.from);
+      const b = lanes.indexOf(f.to);
+      if (a < 0 || b < 0) continue;
+      const y = 20 + rows * 16 + 10;
+      g.line(a * colW + colW / 2, y, b * colW + colW / 2, y, {
+        color: rgb(0.7, 0.2, 0.2),
+        thickness: Math.min(3, 0.6 + f.count / 4),
+        arrow: true,
+      });
+    }
+  });
+}
+
+/** Positions for a graph without saved ones: one row per kind of entity, persons first. */
+function layered(nodes: readonly ChartNodeOut[]): Map<string, { x: number; y: number }> {
+  const order = ['Person', 'Company', 'LegalEntity', 'BankAccount', 'Address', 'Phone', 'OnlineAd'];
+  const rank = (s: string) => (order.includes(s) ? order.indexOf(s) : order.length);
+  const kinds = [...new Set(nodes.map((n) => n.schema))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  const out = new Map<string, { x: number; y: number }>();
+  for (const [row, kind] of kinds.entries()) {
+    const mine = nodes.filter((n) => n.schema === kind);
+    mine.forEach((n, i) => out.set(n.id, { x: (i + 0.5) / mine.length, y: row }));
+  }
+  return out;
+}
+
+/** The chart at its saved positions scaled into the page, or layered by kind when it has none. */
+export function drawChart(
+  pdf: PdfWriter,
+  graph: CaseGraphOut,
+  saved: ReadonlyMap<string, { x: number; y: number }>,
+): void {
+  const pos = saved.size ? saved : layered(graph.nodes);
+  const pts = graph.nodes.map((n) => pos.get(n.id)).filter((p): p is { x: number; y: number } => !!p);
+  if (!pts.length) return;
+  const [minX, maxX] = [Math.min(...pts.map((p) => p.x)), Math.max(...pts.map((p) => p.x))];
+  const [minY, maxY] = [Math.min(...pts.map((p) => p.y)), Math.max(...pts.map((p) => p.y))];
+  const height = Math.min(520, 120 + (saved.size ? 300 : (maxY - minY + 1) * 60));
+  pdf.figure(height, (g) => {
+    const sx = (x: number) => 40 + ((x - minX) / (maxX - minX || 1)) * (g.width - 80);
+    const sy = (y: number) => 20 + ((y - minY) / (maxY - minY || 1)) * (g.height - 40);
+    const at = new Map(
+      graph.nodes.flatMap((n) => {
+        const p = pos.get(n.id);
+        return p ? [[n.id, { x: sx(p.x), y: sy(p.y) }] as const] : [];
+      }),
+    );
+    for (const e of graph.edges) {
+      const a = at.get(e.source);
+      const b = at.get(e.target);
+      if (a && b)
+        g.line(a.x, a.y, b.x, b.y, {
+          color: e.kind === 'money' ? rgb(0.2, 0.55, 0.3) : LINE,
+          thickness: 0.5,
+          arrow: true,
+        });
+    }
+    const small = graph.nodes.length > 60;
+    for (const n of graph.nodes) {
+      const p = at.get(n.id);
+      if (!p) continue;
+      const r = small ? 2.5 : 4;
+      g.rect(p.x - r, p.y - r, 2 * r, 2 * r, { fill: fillOf(n), border: INK, borderWidth: 0.4 });
+      if (!small || n.schema === 'Person')
+        g.label(n.caption, p.x + r + 1, p.y + 2, { size: small ? 4 : 5.5, maxWidth: 90 });
+    }
+  });
+}

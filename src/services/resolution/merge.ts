@@ -1,0 +1,198 @@
+/**
+ * Merging two records of one person or company, and undoing it. A merge keeps one entity, adds
+ * the other's values to it, points every link and reference at the kept one and deletes the
+ * other — all in one transaction, every change in entity history. What each touched entity was
+ * before is stored with the merge, so an undo puts everything back as long as nobody has edited
+ * those entities since (otherwise it refuses, naming the entity, rather than lose the edit).
+ */
+import { unionProperties } from '../../domain/entity/merge.ts';
+import type { Grading } from '../../domain/records.ts';
+import { propertiesOf } from '../../domain/schema/registry.ts';
+import type { Properties } from '../../domain/schema/types.ts';
+import type { MergeOut } from '../../shared/contracts/companies.ts';
+import { errors } from '../../shared/errors.ts';
+import { uuidv7 } from '../../shared/ids.ts';
+import type { CaseScope } from '../../store/caseScope.ts';
+import type { EntityRow, Recording } from '../../store/repos/entities/entities.ts';
+import { deleteEntity, getEntity, updateEntity } from '../../store/repos/entities/entities.ts';
+import { restoreEntity } from '../../store/repos/resolution/resolution.ts';
+import type { Store } from '../../store/store.ts';
+import type { Actor } from '../access/actor.ts';
+import { requireCase } from '../cases/cases.ts';
+import { prepareAll } from '../entities/entities.ts';
+import type { CaseAccess } from '../access/policy.ts';
+import { saveDecision, scoredPair } from './resolution.ts';
+
+interface Before {
+  keep: EntityRow;
+  merged: EntityRow;
+  refs: EntityRow[];
+}
+
+const gradingOf = (r: EntityRow): Grading => ({
+  reliability: r.reliability as Grading['reliability'],
+  information: r.information as Grading['information'],
+});
+const propsOf = (r: EntityRow) => JSON.parse(r.properties) as Properties;
+
+/** Single-valued properties keep the kept entity's value. */
+function keepSingles(schema: string, props: Properties): Properties {
+  const defs = propertiesOf(schema);
+  const out: Properties = {};
+  for (const [k, v] of Object.entries(props)) out[k] = defs[k]?.single ? v.slice(0, 1) : v;
+  return out;
+}
+
+async function rewrite(
+  scope: CaseScope,
+  row: EntityRow,
+  properties: Properties,
+  country: string,
+  rec: Recording,
+): Promise<number> {
+  const [p] = prepareAll([{ id: row.id, schema: row.schema, properties, grading: gradingOf(row) }], country, {
+    strictSelectors: false,
+    skipRequired: true,
+  });
+  if (!p || !(await updateEntity(scope, p, row.version, { ...rec, provenanceSourceId: row.provenance_source_id }))) {
+    throw errors.conflict(`${row.id} changed while this ran; try again`, 'keep');
+  }
+  return row.version + 1;
+}
+
+/** Entities whose properties name `id` (links by their ends, others by any reference). */
+async function referencesTo(scope: CaseScope, id: string): Promise<EntityRow[]> {
+  const rows = await scope
+    .selectFrom('entities')
+    .selectAll()
+    .where('properties', 'like', `%"${id.replace(/[%_\\]/g, '')}"%`)
+    .where('id', '!=', id)
+    .execute();
+  return rows.filter((r) => Object.values(propsOf(r)).some((vs) => vs.includes(id)));
+}
+
+export async function mergePair(
+  store: Store,
+  actor: Actor,
+  access: CaseAccess,
+  input: { keep: string; merge: string },
+): Promise<MergeOut> {
+  const kase = await requireCase(store, access.caseId);
+  const pair = await scoredPair(store, access, input.keep, input.merge, ['keep', 'merge']);
+  const id = uuidv7();
+  const at = new Date().toISOString();
+  let repointed = 0;
+  await store.transaction(async (trx) => {
+    const scope = store.scope(access.caseId).in(trx);
+    const keep = await getEntity(scope, input.keep);
+    const merged = await getEntity(scope, input.merge);
+    if (!keep) throw errors.validation(`No entity ${input.keep} in this case`, 'keep');
+    if (!merged) throw errors.validation(`No entity ${input.merge} in this case`, 'merge');
+    if (keep.schema !== merged.schema)
+      throw errors.validation(`A ${merged.schema} cannot be merged into a ${keep.schema}`, 'merge');
+    const refs = (await referencesTo(scope, merged.id)).filter((r) => r.id !== keep.id);
+    const rec: Recording = { userId: actor.id, at, provenanceSourceId: null };
+    const after: Record<string, number> = {};
+    const union = unionProperties(propsOf(keep), propsOf(merged)) ?? propsOf(keep);
+    after[keep.id] = await rewrite(scope, keep, keepSingles(keep.schema, union), kase.country, rec);
+    for (const r of refs) {
+      const props: Properties = {};
+      for (const [k, vs] of Object.entries(propsOf(r)))
+        props[k] = [...new Set(vs.map((v) => (v === merged.id ? keep.id : v)))];
+      after[r.id] = await rewrite(scope, r, props, kase.country, rec);
+    }
+    repointed = refs.length;
+    await deleteEntity(scope, merged, rec);
+    const before: Before = { keep, merged, refs };
+    await scope
+      .insertInto('resolution_merges', {
+        id,
+        keep_id: keep.id,
+        merged_id: merged.id,
+        pair_key: pair.pairKey,
+        before: JSON.stringify(before),
+        after_versions: JSON.stringify(after),
+        merged_by: actor.id,
+        merged_at: at,
+        undone_by: null,
+        undone_at: null,
+      })
+      .execute();
+    await saveDecision(scope, {
+      pairKey: pair.pairKey,
+      a: keep.id,
+      b: merged.id,
+      status: 'merged',
+      score: pair.score,
+      mergeId: id,
+      by: actor.id,
+    });
+  });
+  return { id, keepId: input.keep, mergedId: input.merge, mergedAt: at, undoneAt: null, repointed };
+}
+
+export async function undoMerge(store: Store, actor: Actor, access: CaseAccess, mergeId: string): Promise<MergeOut> {
+  const kase = await requireCase(store, access.caseId);
+  const at = new Date().toISOString();
+  let out: MergeOut | undefined;
+  await store.transaction(async (trx) => {
+    const scope = store.scope(access.caseId).in(trx);
+    const m = await scope.selectFrom('resolution_merges').selectAll().where('id', '=', mergeId).executeTakeFirst();
+    if (!m) throw errors.notFound('Merge');
+    if (m.undone_at) throw errors.conflict(`This merge was already undone on ${m.undone_at}`, 'mergeId');
+    const before = JSON.parse(m.before) as Before;
+    const after = JSON.parse(m.after_versions) as Record<string, number>;
+    const rec: Recording = { userId: actor.id, at, provenanceSourceId: null };
+    if (await getEntity(scope, before.merged.id))
+      throw errors.conflict(`An entity ${before.merged.id} exists again; undo by hand`, 'mergeId');
+    for (const row of [before.keep, ...before.refs]) {
+      const now = await getEntity(scope, row.id);
+      if (!now || now.version !== after[row.id])
+        throw errors.conflict(`${now?.caption ?? row.id} changed since the merge; undo by hand`, 'mergeId');
+      await rewrite(scope, now, propsOf(row), kase.country, rec);
+    }
+    const g = before.merged;
+    const [p] = prepareAll(
+      [{ id: g.id, schema: g.schema, properties: propsOf(g), grading: gradingOf(g) }],
+      kase.country,
+      { strictSelectors: false, skipRequired: true },
+    );
+    if (!p) throw errors.conflict('The merged entity cannot be restored', 'mergeId');
+    await restoreEntity(scope, p, g, { userId: actor.id, at });
+    await scope
+      .updateTable('resolution_merges')
+      .set({ undone_by: actor.id, undone_at: at })
+      .where('id', '=', mergeId)
+      .execute();
+    // The pair is open again: the analyst decides anew.
+    await scope.deleteFrom('resolution_decisions').where('pair_key', '=', m.pair_key).execute();
+    out = {
+      id: m.id,
+      keepId: m.keep_id,
+      mergedId: m.merged_id,
+      mergedAt: m.merged_at,
+      undoneAt: at,
+      repointed: before.refs.length,
+    };
+  });
+  if (!out) throw errors.notFound('Merge');
+  return out;
+}
+
+export async function listMerges(store: Store, caseId: string): Promise<MergeOut[]> {
+  const rows = await store
+    .scope(caseId)
+    .selectFrom('resolution_merges')
+    .select(['id', 'keep_id', 'merged_id', 'merged_at', 'undone_at', 'after_versions'])
+    .orderBy('merged_at', 'desc')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    keepId: r.keep_id,
+    mergedId: r.merged_id,
+    mergedAt: r.merged_at,
+    undoneAt: r.undone_at,
+    repointed: Object.keys(JSON.parse(r.after_versions) as object).length - 1,
+  }));
+}

@@ -1,0 +1,207 @@
+/**
+ * Entity resolution in a case: candidate duplicates scored with reasons (domain/resolution),
+ * the analyst's decisions (reject, unsure, merge) remembered against the pair's stable
+ * identities so that a re-import does not ask again. Merging and undoing are in
+ * resolutionMerge.ts. Victims the actor may not identify are left out: a score would say who
+ * they are.
+ */
+import { createHash } from 'node:crypto';
+import { findCandidates, resolutionRecord, stableIdentity } from '../../domain/resolution/index.ts';
+import type { FoldCache, Reason, ResolutionRecord } from '../../domain/resolution/index.ts';
+import { descendantsOf } from '../../domain/schema/registry.ts';
+import type { Properties } from '../../domain/schema/types.ts';
+import { errors } from '../../shared/errors.ts';
+import type { CaseScope } from '../../store/caseScope.ts';
+import type { Store } from '../../store/store.ts';
+import type { Actor } from '../access/actor.ts';
+import { requireCase } from '../cases/cases.ts';
+import type { CaseAccess } from '../access/policy.ts';
+import { canSee, hiddenVictim, visibilityOf } from '../access/visibility.ts';
+
+export const DECISIONS = ['merged', 'rejected', 'unsure'] as const;
+export type DecisionStatus = (typeof DECISIONS)[number];
+
+export interface CandidateSide {
+  id: string;
+  schema: string;
+  caption: string;
+}
+
+export interface CandidateOut {
+  pairKey: string;
+  a: CandidateSide;
+  b: CandidateSide;
+  score: number;
+  total: number;
+  reasons: Reason[];
+  decision: DecisionStatus | null;
+}
+
+const identityHash = (r: ResolutionRecord) =>
+  createHash('sha256').update(stableIdentity(r), 'utf8').digest('hex').slice(0, 32);
+export const pairKeyOf = (x: string, y: string) => (x < y ? `${x}:${y}` : `${y}:${x}`);
+
+interface Loaded {
+  records: ResolutionRecord[];
+  sides: Map<string, CandidateSide>;
+  identity: Map<string, string>;
+}
+
+/** The case's records of one kind (Person by default) as this actor may resolve them. */
+async function loadRecords(store: Store, access: CaseAccess, schema: string, ids?: readonly string[]): Promise<Loaded> {
+  const kase = await requireCase(store, access.caseId);
+  const v = await visibilityOf(store, access);
+  let q = store
+    .scope(access.caseId)
+    .selectFrom('entities')
+    .select(['id', 'schema', 'caption', 'properties'])
+    .where('schema', 'in', descendantsOf(schema));
+  if (ids) q = q.where('id', 'in', ids.length ? [...ids] : ['']);
+  const rows = await q.execute();
+  const out: Loaded = { records: [], sides: new Map(), identity: new Map() };
+  const cache: FoldCache = new Map();
+  for (const row of rows) {
+    if (!canSee(v, row.id) || hiddenVictim(v, row)) continue;
+    const r = resolutionRecord(
+      { id: row.id, schema: row.schema, properties: JSON.parse(row.properties) as Properties },
+      kase.country,
+      cache,
+    );
+    if (!r) continue;
+    out.records.push(r);
+    out.sides.set(row.id, { id: row.id, schema: row.schema, caption: row.caption });
+    out.identity.set(row.id, identityHash(r));
+  }
+  return out;
+}
+
+export async function decisionsByKey(scope: CaseScope): Promise<Map<string, DecisionStatus>> {
+  const rows = await scope.selectFrom('resolution_decisions').select(['pair_key', 'a_id', 'b_id', 'status']).execute();
+  const out = new Map<string, DecisionStatus>();
+  for (const r of rows) {
+    out.set(r.pair_key, r.status as DecisionStatus);
+    out.set(pairKeyOf(`id=${r.a_id}`, `id=${r.b_id}`), r.status as DecisionStatus);
+  }
+  return out;
+}
+
+export interface CandidateQuery {
+  schema: string;
+  threshold: number;
+  limit: number;
+  /** Also list pairs already decided (with their decision). */
+  decided: boolean;
+}
+
+export async function resolutionCandidates(
+  store: Store,
+  access: CaseAccess,
+  q: CandidateQuery,
+): Promise<{ candidates: CandidateOut[]; total: number; records: number }> {
+  const loaded = await loadRecords(store, access, q.schema);
+  const decided = await decisionsByKey(store.scope(access.caseId));
+  const all: CandidateOut[] = [];
+  for (const c of findCandidates(loaded.records, { threshold: q.threshold })) {
+    const pairKey = pairKeyOf(loaded.identity.get(c.a) ?? c.a, loaded.identity.get(c.b) ?? c.b);
+    const decision = decided.get(pairKey) ?? decided.get(pairKeyOf(`id=${c.a}`, `id=${c.b}`)) ?? null;
+    if (decision && !q.decided) continue;
+    const a = loaded.sides.get(c.a);
+    const b = loaded.sides.get(c.b);
+    if (!a || !b) continue;
+    all.push({ pairKey, a, b, score: c.score, total: c.total, reasons: c.reasons, decision });
+  }
+  return { candidates: all.slice(0, q.limit), total: all.length, records: loaded.records.length };
+}
+
+/** Scores one pair (both must be visible and resolvable): what a decision is recorded against. */
+export async function scoredPair(
+  store: Store,
+  access: CaseAccess,
+  a: string,
+  b: string,
+  fields: readonly [string, string] = ['a', 'b'],
+): Promise<{ pairKey: string; score: number; schema: string }> {
+  if (a === b) throw errors.validation('A record cannot be paired with itself', fields[1]);
+  const loaded = await loadRecords(store, access, 'LegalEntity', [a, b]);
+  const x = loaded.records.find((r) => r.id === a);
+  const y = loaded.records.find((r) => r.id === b);
+  if (!x) throw errors.validation(`No person or company ${a} to resolve in this case`, fields[0]);
+  if (!y) throw errors.validation(`No person or company ${b} to resolve in this case`, fields[1]);
+  const [c] = findCandidates([x, y], { threshold: 0 });
+  return {
+    pairKey: pairKeyOf(loaded.identity.get(a) ?? a, loaded.identity.get(b) ?? b),
+    score: c?.score ?? 0,
+    schema: x.schema,
+  };
+}
+
+/** Records a reject or unsure decision (a merge records its own). Deciding again replaces it. */
+export async function decidePair(
+  store: Store,
+  actor: Actor,
+  access: CaseAccess,
+  input: { a: string; b: string; decision: 'rejected' | 'unsure' },
+): Promise<{ pairKey: string; decision: DecisionStatus }> {
+  const pair = await scoredPair(store, access, input.a, input.b);
+  await store.transaction(async (trx) => {
+    const scope = store.scope(access.caseId).in(trx);
+    await saveDecision(scope, {
+      pairKey: pair.pairKey,
+      a: input.a,
+      b: input.b,
+      status: input.decision,
+      score: pair.score,
+      mergeId: null,
+      by: actor.id,
+    });
+  });
+  return { pairKey: pair.pairKey, decision: input.decision };
+}
+
+export async function saveDecision(
+  scope: CaseScope,
+  d: {
+    pairKey: string;
+    a: string;
+    b: string;
+    status: DecisionStatus;
+    score: number;
+    mergeId: string | null;
+    by: string;
+  },
+): Promise<void> {
+  await scope.deleteFrom('resolution_decisions').where('pair_key', '=', d.pairKey).execute();
+  const [a, b] = d.a < d.b ? [d.a, d.b] : [d.b, d.a];
+  await scope
+    .insertInto('resolution_decisions', {
+      pair_key: d.pairKey,
+      a_id: a,
+      b_id: b,
+      status: d.status,
+      score: d.score,
+      merge_id: d.mergeId,
+      decided_by: d.by,
+      decided_at: new Date().toISOString(),
+    })
+    .execute();
+}
+
+export async function listDecisions(store: Store, caseId: string) {
+  const rows = await store
+    .scope(caseId)
+    .selectFrom('resolution_decisions')
+    .selectAll()
+    .orderBy('decided_at', 'desc')
+    .limit(500)
+    .execute();
+  return rows.map((r) => ({
+    pairKey: r.pair_key,
+    a: r.a_id,
+    b: r.b_id,
+    decision: r.status as DecisionStatus,
+    score: r.score,
+    mergeId: r.merge_id,
+    decidedBy: r.decided_by,
+    decidedAt: r.decided_at,
+  }));
+}

@@ -1,0 +1,102 @@
+/**
+ * The timeline: events, trips, employment and posting periods, recruitments, housing, ads'
+ * lifetimes, companies' lives and contracts, each with the extent domain/time gives it, and the
+ * case's statement lines aggregated per day and currency (a case may hold millions of lines;
+ * the page draws the aggregate).
+ */
+import { sql } from 'kysely';
+import { isA } from '../../domain/schema/index.ts';
+import { extentOf } from '../../domain/time/period.ts';
+import type { TimelineItemOut, TimelineOut, ViewRef } from '../../shared/contracts/views.ts';
+import type { Store } from '../../store/store.ts';
+import type { CaseAccess } from '../access/policy.ts';
+import { loadViewEntities, type ViewEntity } from './data.ts';
+
+/** Row of the timeline per schema (first match wins); schemata not listed are not drawn. */
+const ROWS: readonly [string, string][] = [
+  ['Trip', 'trip'],
+  ['Event', 'event'],
+  ['Recruitment', 'recruitment'],
+  ['Employment', 'employment'],
+  ['Posting', 'posting'],
+  ['Accommodation', 'accommodation'],
+  ['OnlineAd', 'ad'],
+  ['Subcontract', 'contract'],
+  ['Payment', 'payment'],
+  ['Identification', 'document'],
+  ['Organization', 'company'],
+  ['Succession', 'company'],
+  ['Directorship', 'company'],
+  ['Control', 'other'],
+  ['Debt', 'other'],
+];
+const LIFETIME_ROWS = new Set(['company', 'document', 'other']);
+export const TIMELINE_ROWS: readonly string[] = [...new Set(ROWS.map(([, row]) => row))];
+
+/** Items kept at most; the rest are left out (the page says so through `items.length`). */
+export const MAX_ITEMS = 20_000;
+
+const ref = (e: ViewEntity): ViewRef => ({
+  id: e.id,
+  schema: e.schema,
+  caption: e.caption,
+  ...(e.pseudonymised ? { pseudonymised: true } : {}),
+});
+
+export async function timelineView(store: Store, access: CaseAccess): Promise<TimelineOut> {
+  const data = await loadViewEntities(store, access);
+  const items: TimelineItemOut[] = [];
+  let lo: string | null = null;
+  let hi: string | null = null;
+  const widen = (d: string | null) => {
+    if (!d) return;
+    if (!lo || d < lo) lo = d;
+    if (!hi || d > hi) hi = d;
+  };
+  for (const e of data.entities) {
+    const row = ROWS.find(([schema]) => isA(e.schema, schema))?.[1];
+    if (!row) continue;
+    const extent = extentOf(e);
+    if (!extent) continue;
+    const ends = [e.sourceId, e.targetId].flatMap((id) => {
+      const x = id ? data.byId.get(id) : undefined;
+      return x ? [ref(x)] : [];
+    });
+    items.push({ ...ref(e), kind: row, from: extent.from, to: extent.to, ends });
+    if (items.length >= MAX_ITEMS) break;
+  }
+  const daily = await store
+    .scope(access.caseId)
+    .selectFrom('transactions')
+    .select(['booking_date', 'currency'])
+    .select([
+      sql<number>`COUNT(*)`.as('n'),
+      sql<number>`SUM(CASE WHEN amount_minor > 0 THEN amount_minor ELSE 0 END)`.as('in_sum'),
+      sql<number>`SUM(CASE WHEN amount_minor < 0 THEN -amount_minor ELSE 0 END)`.as('out_sum'),
+    ])
+    .$if(!!data.v.only, (q) => q.where('account_id', 'in', data.v.only?.size ? [...(data.v.only ?? [])] : ['']))
+    .groupBy(['booking_date', 'currency'])
+    .orderBy('booking_date')
+    .execute();
+  const transactions = daily.map((d) => ({
+    date: d.booking_date,
+    currency: d.currency,
+    count: Number(d.n),
+    inMinor: Number(d.in_sum ?? 0),
+    outMinor: Number(d.out_sum ?? 0),
+  }));
+  // The range the page opens on: the statement period when there is one (the months the case is
+  // about), else the activity; companies' lives and old employments run for years and would
+  // squeeze the case into a sliver. Zooming out shows them whole.
+  for (const t of transactions) widen(t.date);
+  if (!transactions.length) {
+    for (const i of items) {
+      if (LIFETIME_ROWS.has(i.kind)) continue;
+      widen(i.from);
+      widen(i.to);
+    }
+  }
+  const range = lo && hi ? { from: lo as string, to: hi as string } : null;
+  items.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? '') || a.id.localeCompare(b.id));
+  return { range, items, transactions };
+}

@@ -1,0 +1,89 @@
+/**
+ * Search port: full-text search within one case (SQLite FTS5 or PostgreSQL tsvector behind
+ * one interface; OpenSearch routed by case id would be the next adapter) and exact selector
+ * look-up on normalised values.
+ */
+import { sql } from 'kysely';
+import type { CaseScope } from '../../caseScope.ts';
+import type { DialectName } from '../../dialect.ts';
+
+export interface TextHit {
+  docId: string;
+  entityId: string | null;
+  kind: string;
+  rank: number;
+}
+
+/** At most this many matches are ranked, so a word found everywhere stays fast. */
+export const MAX_RANKED_CANDIDATES = 2000;
+
+/** Query tokens: letters and digits only, so no search syntax can be injected. */
+export function queryTokens(folded: string): string[] {
+  return folded
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0)
+    .slice(0, 16);
+}
+
+export interface FullTextSearch {
+  search(scope: CaseScope, foldedQuery: string, limit: number): Promise<TextHit[]>;
+}
+
+const sqliteFts: FullTextSearch = {
+  async search(scope, foldedQuery, limit) {
+    const tokens = queryTokens(foldedQuery);
+    if (!tokens.length) return [];
+    const caseKey = `c${scope.caseId.replace(/-/g, '')}`.replace(/[^\p{L}\p{N}]/gu, '');
+    const match = `case_key:"${caseKey}" AND ${tokens.map((t) => `text:"${t}"*`).join(' AND ')}`;
+    const res = await sql<{ doc_id: string; entity_id: string | null; kind: string; rank: number }>`
+      SELECT d.doc_id, d.entity_id, d.kind, bm25(search_fts) AS rank
+      FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid
+      WHERE search_fts MATCH ${match} AND d.case_id = ${scope.caseId}
+      ORDER BY rank LIMIT ${limit}`.execute(scope.db);
+    return res.rows.map((r) => ({ docId: r.doc_id, entityId: r.entity_id, kind: r.kind, rank: -Number(r.rank) }));
+  },
+};
+
+const postgresFts: FullTextSearch = {
+  async search(scope, foldedQuery, limit) {
+    const tokens = queryTokens(foldedQuery);
+    if (!tokens.length) return [];
+    const tsquery = tokens.map((t) => `${t}:*`).join(' & ');
+    const res = await sql<{ doc_id: string; entity_id: string | null; kind: string; rank: number }>`
+      SELECT doc_id, entity_id, kind, ts_rank(tsv, q) AS rank FROM (
+        SELECT doc_id, entity_id, kind, tsv, to_tsquery('simple', ${tsquery}) AS q
+        FROM search_docs
+        WHERE case_id = ${scope.caseId} AND tsv @@ to_tsquery('simple', ${tsquery})
+        LIMIT ${MAX_RANKED_CANDIDATES}
+      ) candidates
+      ORDER BY rank DESC, doc_id LIMIT ${limit}`.execute(scope.db);
+    return res.rows.map((r) => ({ docId: r.doc_id, entityId: r.entity_id, kind: r.kind, rank: Number(r.rank) }));
+  },
+};
+
+export const fullTextSearchFor = (dialect: DialectName): FullTextSearch =>
+  dialect === 'sqlite' ? sqliteFts : postgresFts;
+
+export interface SelectorHit {
+  entityId: string;
+  kind: string;
+  value: string;
+  property: string;
+}
+
+/** Exact look-up of normalised selector values within the case. */
+export async function findBySelector(
+  scope: CaseScope,
+  kind: string,
+  value: string,
+  limit = 200,
+): Promise<SelectorHit[]> {
+  const rows = await scope
+    .selectFrom('selectors')
+    .select(['entity_id', 'kind', 'value', 'property'])
+    .where('kind', '=', kind)
+    .where('value', '=', value)
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ entityId: r.entity_id, kind: r.kind, value: r.value, property: r.property }));
+}
