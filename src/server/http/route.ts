@@ -9,25 +9,18 @@ import { z } from 'zod';
 import { errors } from '../../shared/errors.ts';
 import type { Actor } from '../../services/access/actor.ts';
 import { SESSION_COOKIE, sessionUser } from '../../services/access/sessions.ts';
-import { authorizeCase, authorizeGlobal } from '../../services/access/policy.ts';
+import { authorizeGlobal } from '../../services/access/policy.ts';
 import type { CaseAccess, CaseAction, GlobalAction } from '../../services/access/policy.ts';
 import { actorOf } from '../../services/access/users.ts';
-import { recordAudit } from '../../store/repos/audit/records.ts';
+import { recordEntry } from '../../services/audit/index.ts';
+import type { AuditAction } from '../../services/audit/index.ts';
+import { apiCaller, openCase } from '../../services/useCase/index.ts';
+import type { Caller } from '../../services/useCase/index.ts';
 import type { Store } from '../../store/store.ts';
 import { userByToken } from '../../store/repos/access/users.ts';
 import { zodToAppError } from './errors.ts';
 
-/** Directive 2016/680 art. 25 categories of processing that must be logged. */
-export type AuditAction =
-  | 'collection'
-  | 'alteration'
-  | 'consultation'
-  | 'disclosure'
-  | 'combination'
-  | 'erasure'
-  | 'login'
-  | 'logout'
-  | 'permission';
+export type { AuditAction };
 
 export type Access = { case: CaseAction } | { global: GlobalAction } | 'authenticated' | 'public';
 
@@ -38,6 +31,8 @@ export const DEFAULT_JSON_LIMIT = 256 * KiB;
 
 export interface RouteContext<P, Q, B> {
   actor: Actor;
+  /** Who calls and from where, with the case access established; handed to the use case. */
+  caller: Caller;
   caseId: string;
   params: P;
   query: Q;
@@ -67,7 +62,10 @@ export interface RouteSpec<P, Q, B> {
   status?: number;
   bodyLimit?: number;
   access: Access;
-  /** Required for case routes: every access to case data is audited. */
+  /**
+   * The record a route makes itself, for routes that do not call a use case yet. A route that
+   * calls a use case declares none: the use case records.
+   */
   audit?: { action: AuditAction; target: string; targetParam?: string };
   handler: (ctx: RouteContext<P, Q, B>) => Promise<unknown>;
 }
@@ -152,9 +150,6 @@ export function defineRoute<P, Q, B>(
   registry: RegisteredRoute[],
   spec: RouteSpec<P, Q, B>,
 ): void {
-  if (typeof spec.access === 'object' && 'case' in spec.access && !spec.audit) {
-    throw new Error(`Route ${spec.method} ${spec.url} reads case data but declares no audit`);
-  }
   registry.push({
     method: spec.method,
     url: spec.url,
@@ -176,26 +171,15 @@ export function defineRoute<P, Q, B>(
       if (spec.access === 'public' && !SAFE_METHODS.has(request.method)) checkSameOriginIfBrowser(request);
       const params = parse(spec.params, request.params, 'params');
       const caseId = (request.params as Record<string, string | undefined>).caseId ?? '';
+      const route = `${spec.method} ${spec.url}`;
+      const caller: Caller = apiCaller(actor, request.ip, route);
       // Authorise before reading the query or body: a case the user may not reach answers 404
       // whatever was sent, so nothing about it can be learnt from validation messages.
       let access = NO_CASE;
       if (typeof spec.access === 'object') {
         if ('case' in spec.access) {
-          try {
-            access = await authorizeCase(store, actor, caseId, spec.access.case);
-          } catch (e) {
-            // Refusals are accountable too; the global chain records them without case data.
-            await recordAudit(store.db, {
-              caseId: null,
-              userId: actor.id,
-              action: 'denied',
-              targetType: 'case',
-              targetId: caseId,
-              ip: request.ip,
-              detail: { route: `${spec.method} ${spec.url}` },
-            });
-            throw e;
-          }
+          access = await openCase(store, caller, caseId, spec.access.case);
+          caller.access = access;
         } else authorizeGlobal(actor, spec.access.global);
       }
       const query = parse(spec.query, request.query, 'query');
@@ -210,6 +194,7 @@ export function defineRoute<P, Q, B>(
       let returnedIds: string[] | undefined;
       const result = await spec.handler({
         actor,
+        caller,
         caseId,
         access,
         params,
@@ -227,7 +212,9 @@ export function defineRoute<P, Q, B>(
         },
       });
       if (spec.audit) {
-        await recordAudit(store.db, {
+        // Routes not yet calling a use case declare their record here.
+        caller.audits += 1;
+        await recordEntry(store, {
           caseId: caseId || null,
           userId: actor.id,
           action: spec.audit.action,
@@ -235,9 +222,12 @@ export function defineRoute<P, Q, B>(
           targetId: auditTarget,
           ip: request.ip,
           ...(returnedIds ? { returnedIds } : {}),
-          detail: { route: `${spec.method} ${spec.url}`, ...auditDetail },
+          detail: { route, ...auditDetail },
         });
       }
+      // Every signed-in request that reaches a route leaves exactly one record, made by its use case.
+      if (spec.access !== 'public' && caller.audits !== 1)
+        throw new Error(`${route} left ${caller.audits} audit records instead of one`);
       void reply.status(spec.status ?? 200);
       return result;
     },

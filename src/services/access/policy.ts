@@ -121,14 +121,19 @@ export async function authorizeCase(
 ): Promise<CaseAccess> {
   const access = await resolveCaseAccess(store, actor, caseId);
   if (!access) throw errors.notFound('Case');
-  const allowed =
+  if (!permits(access, action))
+    throw errors.forbidden(`Your access to this case (${access.role}, ${actor.platformRole}) does not allow ${action}`);
+  return access;
+}
+
+/** Whether an established access allows the action (pure; the access itself comes from the store). */
+export function permits(access: CaseAccess, action: CaseAction): boolean {
+  return (
     action === 'case:read' ||
     (action === 'case:write' && access.canWrite) ||
     (action === 'case:manage' && access.canManage) ||
-    (action === 'case:victims' && access.victimContact);
-  if (!allowed)
-    throw errors.forbidden(`Your access to this case (${access.role}, ${actor.platformRole}) does not allow ${action}`);
-  return access;
+    (action === 'case:victims' && access.victimContact)
+  );
 }
 
 export function authorizeGlobal(actor: Actor, action: GlobalAction): void {

@@ -1,0 +1,2 @@
+/** Use cases: authorised once by the policy layer, audited once, called alike by routes and the CLI. */
+export * from './useCase.ts';
