@@ -15,7 +15,7 @@ import type {
   UpdateQueryBuilder,
   UpdateResult,
 } from 'kysely';
-import type { CaseTable, Database } from './tables.ts';
+import type { CaseTable, Database } from './schema/index.ts';
 
 type Row<T extends CaseTable> = Omit<Insertable<Database[T]>, 'case_id'>;
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import type { Database } from './tables.ts';
+import type { Database } from './schema/index.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 

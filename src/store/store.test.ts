@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { expect } from 'vitest';
 import { describeEachDialect, itDb } from '../../test/support/dialects.ts';
-import { caseScopedTables } from './tables.ts';
+import { caseScopedTables } from './schema/index.ts';
 import type { Store } from './store.ts';
 import { insertCase } from './repos/cases/cases.ts';
 import { insertTransactions, listTransactions, toRows } from './repos/finance/transactions.ts';

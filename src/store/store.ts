@@ -7,7 +7,7 @@ import { CaseScope } from './caseScope.ts';
 import { openDb } from './dialect.ts';
 import type { DialectName, OpenedDb, StoreOptions } from './dialect.ts';
 import { migrate } from './migrate.ts';
-import type { Database } from './tables.ts';
+import type { Database } from './schema/index.ts';
 
 const SERIALIZATION_FAILURE = '40001';
 const DEADLOCK_DETECTED = '40P01';

@@ -9,7 +9,7 @@ import { AgreementInput } from '../../shared/contracts/cooperation.ts';
 import type { Agreement, AgreementOut, ContactPoint } from '../../shared/contracts/cooperation.ts';
 import { errors } from '../../shared/errors.ts';
 import { loadCooperationIdentity, recordIdentity } from '../../store/cooperationKey.ts';
-import type { CooperationAgreementsTable } from '../../store/migrations/013_hits_cooperation.ts';
+import type { CooperationAgreementsTable } from '../../store/tables.ts';
 import { keyRing } from '../../store/keys.ts';
 import { recordAudit } from '../../store/repos/audit/records.ts';
 import type { Store } from '../../store/store.ts';

@@ -7,7 +7,7 @@
 import type { HitNoticeOut } from '../../shared/contracts/cooperation.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
-import type { HitNoticesTable } from '../../store/migrations/013_hits_cooperation.ts';
+import type { HitNoticesTable } from '../../store/tables.ts';
 import type { Store } from '../../store/store.ts';
 import { canSee } from '../access/visibility.ts';
 import type { Visibility } from '../access/visibility.ts';

@@ -9,7 +9,7 @@
 import type { CooperationRequestOut } from '../../shared/contracts/cooperation.ts';
 import { errors } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import type { CooperationRequestsTable } from '../../store/migrations/013_hits_cooperation.ts';
+import type { CooperationRequestsTable } from '../../store/tables.ts';
 import { recordAudit } from '../../store/repos/audit/records.ts';
 import { getCase } from '../../store/repos/cases/cases.ts';
 import { getEntities } from '../../store/repos/entities/entities.ts';

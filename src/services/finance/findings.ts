@@ -16,7 +16,7 @@ import { findingStatuses } from '../../shared/contracts/finance.ts';
 import type { FindingStatus } from '../../shared/contracts/finance.ts';
 import { errors } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import type { FindingRunsTable, FindingsTable } from '../../store/migrations/006_findings.ts';
+import type { FindingRunsTable, FindingsTable } from '../../store/tables.ts';
 import { insertJournal } from '../../store/repos/cases/notes.ts';
 import type { Store } from '../../store/store.ts';
 import type { Actor } from '../access/actor.ts';

@@ -17,7 +17,7 @@ import { errors } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
 import { getEntity } from '../../store/repos/entities/entities.ts';
-import type { AssessmentsTable } from '../../store/migrations/010_assessments.ts';
+import type { AssessmentsTable } from '../../store/tables.ts';
 import type { Store } from '../../store/store.ts';
 import type { Actor } from '../access/actor.ts';
 import { getCatalogue } from './catalogues.ts';

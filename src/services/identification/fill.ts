@@ -16,7 +16,7 @@ import { errors } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { getEntities, getEntity, linksOf } from '../../store/repos/entities/entities.ts';
 import { listGroundTruthParts } from '../../store/repos/files/files.ts';
-import type { IndicatorObservationsTable } from '../../store/migrations/010_assessments.ts';
+import type { IndicatorObservationsTable } from '../../store/tables.ts';
 import type { Store } from '../../store/store.ts';
 import type { Actor } from '../access/actor.ts';
 import { saveAssessment } from './assessments.ts';

@@ -13,7 +13,7 @@ import type { Properties } from '../../domain/schema/types.ts';
 import type { VictimFileBody, VictimFileOut } from '../../shared/contracts/prosecution.ts';
 import { VictimFileOut as VictimFileOutSchema } from '../../shared/contracts/prosecution.ts';
 import { errors } from '../../shared/errors.ts';
-import type { VictimFilesTable } from '../../store/migrations/015_victim_file.ts';
+import type { VictimFilesTable } from '../../store/tables.ts';
 import { getEntity } from '../../store/repos/entities/entities.ts';
 import type { Store } from '../../store/store.ts';
 import type { Actor } from '../access/actor.ts';

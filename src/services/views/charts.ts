@@ -11,7 +11,7 @@ import { CaseGraphOut, ChartContent } from '../../shared/contracts/charts.ts';
 import type { ChartBody, ChartOut, ChartSummaryOut } from '../../shared/contracts/charts.ts';
 import { errors } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import type { ChartsTable } from '../../store/migrations/008_charts.ts';
+import type { ChartsTable } from '../../store/tables.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
 import type { Store } from '../../store/store.ts';
 import type { Actor } from '../access/actor.ts';

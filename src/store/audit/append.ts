@@ -11,7 +11,7 @@ import { PostgresAdapter, sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { KeyRing } from '../keys.ts';
-import type { AuditEventsTable, AuditHeadsTable, Database } from '../tables.ts';
+import type { AuditEventsTable, AuditHeadsTable, Database } from '../schema/index.ts';
 import { caseHash, GENESIS_HASH, globalHash, GLOBAL_CHAIN, signedMessage } from './chain.ts';
 import { capReturnedIds, checkCodes, cleanId, cleanIp, sanitizeDetail } from './detail.ts';
 import { flushWitness, witnessSoon, writeWitness } from './witness.ts';

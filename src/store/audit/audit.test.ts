@@ -7,7 +7,7 @@ import { describeEachDialect, itDb, openTestStore } from '../../../test/support/
 import { KeyRing, useKeyRing } from '../keys.ts';
 import { recordAudit } from '../repos/audit/records.ts';
 import type { Store } from '../store.ts';
-import type { AuditEventsTable, Database } from '../tables.ts';
+import type { AuditEventsTable, Database } from '../schema/index.ts';
 import { caseHash, globalHash, GLOBAL_CHAIN } from './chain.ts';
 import { verifyAuditLog } from './verify.ts';
 import type { AuditProblem } from './verify.ts';

@@ -12,7 +12,7 @@
  * The encodings here are part of the stored data: change them only with a new version tag.
  */
 import { createHash } from 'node:crypto';
-import type { AuditEventsTable } from '../tables.ts';
+import type { AuditEventsTable } from '../schema/index.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 /** The reserved chain of events that concern no single case (logins, permissions, audit queries). */

@@ -12,7 +12,7 @@ import type { OpenedDb } from '../dialect.ts';
 import { KeyRing, useKeyRing } from '../keys.ts';
 import { migrate, migrations } from '../migrate.ts';
 import { recordAudit } from '../repos/audit/records.ts';
-import type { Database } from '../tables.ts';
+import type { Database } from '../schema/index.ts';
 import { verifyAuditLog } from './verify.ts';
 
 const ring = KeyRing.open(mkdtempSync(join(tmpdir(), 'elect-migration-keys-')));

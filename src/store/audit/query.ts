@@ -4,7 +4,7 @@
  * migration 004). Also the CSV form for a DPO's export.
  */
 import type { Kysely } from 'kysely';
-import type { AuditEventsTable, Database } from '../tables.ts';
+import type { AuditEventsTable, Database } from '../schema/index.ts';
 
 export interface AuditFilter {
   /** Records about this case: its chain and global records that concern it. */

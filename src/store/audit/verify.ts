@@ -18,7 +18,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { KeyRing } from '../keys.ts';
-import type { AuditEventsTable, Database } from '../tables.ts';
+import type { AuditEventsTable, Database } from '../schema/index.ts';
 import { caseHash, GENESIS_HASH, globalHash, GLOBAL_CHAIN, signedMessage } from './chain.ts';
 import { flushWitness, readWitness, witnessSignatureOk } from './witness.ts';
 

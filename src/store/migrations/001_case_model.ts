@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { CreateTableBuilder, Kysely } from 'kysely';
 import type { DialectName } from '../dialect.ts';
 
-// Migrations see the database untyped: they describe what the types in tables.ts then assume.
+// Migrations see the database untyped: they describe what the types in store/schema then assume.
 type AnyDb = Kysely<unknown>;
 
 /** Every case-scoped row belongs to a case; deleting the case deletes its rows. */

@@ -19,7 +19,6 @@ import { caseHash, GENESIS_HASH, globalHash, GLOBAL_CHAIN, signedMessage } from 
 import { sanitizeDetail } from '../audit/detail.ts';
 import type { DialectName } from '../dialect.ts';
 import { keyRing } from '../keys.ts';
-import type { AuditEventsTable, Database } from '../tables.ts';
 
 interface LegacyRow {
   case_id: string;
@@ -30,6 +29,33 @@ interface LegacyRow {
   target_type: string;
   target_id: string | null;
   detail: string | null;
+}
+
+/** The chained audit tables as this migration creates them (written here with the query builder). */
+interface ChainedTables {
+  audit_events: LegacyRow & {
+    seq: number;
+    returned_ids: string | null;
+    returned_count: number;
+    case_ref: string | null;
+    ip: string | null;
+    prev_hash: string;
+    hash: string;
+    gseq: number;
+    g_prev_hash: string;
+    g_hash: string;
+    key_id: string | null;
+    sig: string | null;
+  };
+  audit_heads: {
+    case_id: string;
+    seq: number;
+    hash: string;
+    gseq: number;
+    g_hash: string;
+    store_id: string | null;
+    sealed_at: string | null;
+  };
 }
 
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
@@ -83,7 +109,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('sealed_at', 'text')
     .execute();
 
-  await chainLegacy(db as unknown as Kysely<Database>, legacy);
+  await chainLegacy(db as unknown as Kysely<ChainedTables>, legacy);
 
   await db.schema.alterTable('cases').addColumn('review_date', 'text').execute();
   await db.schema.createIndex('cases_review_idx').on('cases').column('review_date').execute();
@@ -107,11 +133,11 @@ function legacyDetail(detail: string | null): string | null {
 }
 
 /** Chains the records kept before this migration, in their recorded order. */
-async function chainLegacy(db: Kysely<Database>, legacy: readonly LegacyRow[]): Promise<void> {
+async function chainLegacy(db: Kysely<ChainedTables>, legacy: readonly LegacyRow[]): Promise<void> {
   const heads = new Map<string, { seq: number; hash: string }>();
   let gseq = 0;
   let gHash = GENESIS_HASH;
-  let batch: AuditEventsTable[] = [];
+  let batch: ChainedTables['audit_events'][] = [];
   const ring = legacy.length ? keyRing() : undefined;
   const flush = async () => {
     if (batch.length) await db.insertInto('audit_events').values(batch).execute();

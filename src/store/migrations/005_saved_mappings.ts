@@ -6,19 +6,6 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect.ts';
 
-/** The table as Kysely sees it (store/tables.ts: `saved_mappings: SavedMappingsTable`). */
-export interface SavedMappingsTable {
-  id: string;
-  created_by: string;
-  name: string;
-  /** Importer format id: `ftm-mapping`, `cdr`, `bank-csv`… */
-  format: string;
-  /** The importer's options as JSON text. */
-  options: string;
-  created_at: string;
-  updated_at: string;
-}
-
 export async function up(db: Kysely<unknown>, _dialect: DialectName): Promise<void> {
   await db.schema
     .createTable('saved_mappings')

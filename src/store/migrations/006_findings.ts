@@ -7,62 +7,6 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect.ts';
 
-/** store/tables.ts: `findings: FindingsTable`. */
-export interface FindingsTable {
-  case_id: string;
-  /** Stable across reruns: derived from the rule, the subject and the rule's key. */
-  id: string;
-  rule: string;
-  /** The rule's variant as a code (wageKickback: transfer or cash; sharedContacts: phone, address…). */
-  variant: string;
-  subject_id: string;
-  /** account, accountNumber, holder, address, phone, email, controller */
-  subject_kind: string;
-  score: number;
-  /** Plain words, no personal data. */
-  explanation: string;
-  /** JSON list of transaction ids. */
-  evidence: string;
-  /** JSON list of the account ids the finding flags. */
-  account_ids: string;
-  /** open, confirmed or dismissed */
-  status: string;
-  decided_by: string | null;
-  decided_at: string | null;
-  decision_note: string | null;
-  /** The run that last produced it; `current` = 0 when a later run no longer did. */
-  run_id: string;
-  data_version: string;
-  current: number;
-  created_at: string;
-  updated_at: string;
-}
-
-/** store/tables.ts: `finding_runs: FindingRunsTable`. */
-export interface FindingRunsTable {
-  case_id: string;
-  id: string;
-  started_at: string;
-  finished_at: string;
-  data_version: string;
-  /** JSON: the rules run and their parameters. */
-  rules: string;
-  transactions: number;
-  accounts: number;
-  findings: number;
-  run_by: string;
-}
-
-/** store/tables.ts: `proceeds_models: ProceedsModelsTable`. One model per case (id `default`). */
-export interface ProceedsModelsTable {
-  case_id: string;
-  id: string;
-  /** JSON: assumptions (name, value, unit, source, applies to) and the victims and accounts chosen. */
-  model: string;
-  updated_by: string;
-  updated_at: string;
-}
-
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
   await db.schema
     .createTable('findings')

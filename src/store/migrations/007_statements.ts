@@ -6,26 +6,6 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect.ts';
 
-/** store/tables.ts: `statements: StatementsTable`. */
-export interface StatementsTable {
-  case_id: string;
-  id: string;
-  /** Entity id of the BankAccount. */
-  account_id: string;
-  /** camt `<Stmt><Id>`, MT940 `:20:`. */
-  reference: string;
-  currency: string;
-  /** Signed minor units, as written in the file. */
-  opening_minor: number;
-  opening_date: string;
-  closing_minor: number;
-  closing_date: string;
-  /** Transactions read from the statement. */
-  entries: number;
-  /** The import that first added it. */
-  source_id: string | null;
-}
-
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
   const bigint = dialect === 'postgres' ? 'bigint' : 'integer';
   await db.schema

@@ -7,22 +7,6 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect.ts';
 
-/** store/tables.ts: `charts: ChartsTable`. */
-export interface ChartsTable {
-  case_id: string;
-  id: string;
-  name: string;
-  /** JSON: positions, pinned nodes, filters, period, layout (shared/contracts/charts.ts ChartContent). */
-  content: string;
-  /** JSON of an imported file's graph (CaseGraphOut), or null for a chart of the case's entities. */
-  graph: string | null;
-  node_count: number;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-  version: number;
-}
-
 export async function up(db: Kysely<unknown>, _dialect: DialectName): Promise<void> {
   await db.schema
     .createTable('charts')

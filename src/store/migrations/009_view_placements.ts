@@ -7,22 +7,6 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect.ts';
 
-/** store/tables.ts: `view_placements: ViewPlacementsTable`. */
-export interface ViewPlacementsTable {
-  case_id: string;
-  /** `chain` (a lane) or `map` (a position). */
-  view: string;
-  entity_id: string;
-  /** Chain: a lane of domain/crimeScript or `none`; null on the map. */
-  lane: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  /** Why, in the analyst's words (optional). */
-  note: string | null;
-  placed_by: string;
-  placed_at: string;
-}
-
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
   const real = dialect === 'postgres' ? 'double precision' : 'real';
   await db.schema

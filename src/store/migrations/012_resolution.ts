@@ -6,38 +6,6 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect.ts';
 
-/** store/tables.ts: `resolution_decisions: ResolutionDecisionsTable`. */
-export interface ResolutionDecisionsTable {
-  case_id: string;
-  /** The two stable identities (hashed), sorted and joined: survives a re-import under new ids. */
-  pair_key: string;
-  a_id: string;
-  b_id: string;
-  /** merged, rejected or unsure */
-  status: string;
-  score: number;
-  merge_id: string | null;
-  decided_by: string;
-  decided_at: string;
-}
-
-/** store/tables.ts: `resolution_merges: ResolutionMergesTable`. */
-export interface ResolutionMergesTable {
-  case_id: string;
-  id: string;
-  keep_id: string;
-  merged_id: string;
-  pair_key: string;
-  /** JSON: the kept entity, the merged entity and every entity that referred to it, as they were. */
-  before: string;
-  /** JSON: entity id → version after the merge (an undo refuses if any changed since). */
-  after_versions: string;
-  merged_by: string;
-  merged_at: string;
-  undone_by: string | null;
-  undone_at: string | null;
-}
-
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
   await db.schema
     .createTable('resolution_decisions')

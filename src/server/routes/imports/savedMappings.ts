@@ -7,7 +7,7 @@ import { SavedMappingCreate, SavedMappingOut } from '../../../shared/contracts/i
 import type { SavedMappingOut as SavedMapping } from '../../../shared/contracts/imports.ts';
 import { errors } from '../../../shared/errors.ts';
 import { uuidv7 } from '../../../shared/ids.ts';
-import type { SavedMappingsTable } from '../../../store/migrations/005_saved_mappings.ts';
+import type { SavedMappingsTable } from '../../../store/tables.ts';
 import type { Router } from '../router.ts';
 
 const present = (row: SavedMappingsTable): SavedMapping => ({

@@ -1,6 +1,6 @@
 /** Agencies: a small global reference table. */
 import type { Kysely } from 'kysely';
-import type { AgenciesTable, Database } from '../../tables.ts';
+import type { AgenciesTable, Database } from '../../schema/index.ts';
 
 export type AgencyRow = AgenciesTable;
 

@@ -3,7 +3,7 @@
  * SHA-256 of its token, so a copy of the database lets nobody sign in.
  */
 import type { Kysely } from 'kysely';
-import type { Database, SessionsTable } from '../../tables.ts';
+import type { Database, SessionsTable } from '../../schema/index.ts';
 import { hashToken } from './users.ts';
 
 export type SessionRow = SessionsTable;

@@ -1,7 +1,7 @@
 /** Users and API tokens: small global tables, not case-scoped. */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database, UsersTable } from '../../tables.ts';
+import type { Database, UsersTable } from '../../schema/index.ts';
 
 export type UserRow = UsersTable;
 

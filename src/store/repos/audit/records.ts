@@ -12,7 +12,7 @@ import { appendAudit } from '../../audit/append.ts';
 import type { Appended, AuditEvent } from '../../audit/append.ts';
 import { GLOBAL_CHAIN } from '../../audit/chain.ts';
 import { keyRing } from '../../keys.ts';
-import type { AuditEventsTable, Database } from '../../tables.ts';
+import type { AuditEventsTable, Database } from '../../schema/index.ts';
 
 export const GLOBAL_AUDIT_CASE = GLOBAL_CHAIN;
 

@@ -1,6 +1,6 @@
 /** Captured ads and pages, their pictures' fingerprints, and selector look-ups they need. */
 import type { CaseScope } from '../../caseScope.ts';
-import type { CaptureImagesTable, CapturesTable } from '../../migrations/011_captures.ts';
+import type { CaptureImagesTable, CapturesTable } from '../../schema/index.ts';
 
 export type CaptureRow = Omit<CapturesTable, 'case_id'>;
 export type CaptureImageRow = Omit<CaptureImagesTable, 'case_id'>;

@@ -1,9 +1,10 @@
 /** Cases and their members. The `cases` row is itself keyed by `case_id`. */
 import type { Kysely } from 'kysely';
 import type { CaseScope } from '../../caseScope.ts';
-import type { CaseMembersTable, CasesTable, Database } from '../../tables.ts';
+import type { CaseMembersTable, CasesTable, Database } from '../../schema/index.ts';
 
-export type CaseRow = CasesTable;
+/** A case row; the retention review date may be left out when a case is opened (it is set later). */
+export type CaseRow = Omit<CasesTable, 'review_date'> & Partial<Pick<CasesTable, 'review_date'>>;
 export type MemberRow = CaseMembersTable;
 
 export async function insertCase(scope: CaseScope, row: Omit<CaseRow, 'case_id'>): Promise<void> {

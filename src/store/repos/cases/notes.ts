@@ -1,6 +1,6 @@
 /** Free-text notes and assessments on entities, the case journal, and provenance sources. */
 import type { CaseScope } from '../../caseScope.ts';
-import type { JournalTable, NotesTable, SourcesTable } from '../../tables.ts';
+import type { JournalTable, NotesTable, SourcesTable } from '../../schema/index.ts';
 
 export type NoteRow = NotesTable;
 export type JournalRow = JournalTable;

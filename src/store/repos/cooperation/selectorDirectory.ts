@@ -9,7 +9,7 @@
  */
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import { handlingCodes } from '../../../domain/access/handlingCodes.ts';
-import type { Database } from '../../tables.ts';
+import type { Database } from '../../schema/index.ts';
 
 /** Cases whose handling code forbids dissemination (H2) take no part in hit/no-hit with partners. */
 const NO_DISSEMINATION = handlingCodes.filter((h) => h.share === 'refused').map((h) => h.code);

@@ -5,7 +5,7 @@
 import type { CaseScope } from '../../caseScope.ts';
 import type { PreparedEntity } from '../../../domain/entity/prepared.ts';
 import type { ExpressionBuilder } from 'kysely';
-import type { Database, EntitiesTable } from '../../tables.ts';
+import type { Database, EntitiesTable } from '../../schema/index.ts';
 
 export type EntityRow = EntitiesTable;
 

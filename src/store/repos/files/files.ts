@@ -13,7 +13,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { CaseScope } from '../../caseScope.ts';
 import type { KeyRing } from '../../keys.ts';
 import { keyRing } from '../../keys.ts';
-import type { CaseFilesTable, Database } from '../../tables.ts';
+import type { CaseFilesTable, Database } from '../../schema/index.ts';
 
 export type CaseFileRow = CaseFilesTable;
 type EncColumns = 'enc_alg' | 'enc_key_id' | 'enc_nonce' | 'enc_tag';

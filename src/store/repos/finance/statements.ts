@@ -5,7 +5,7 @@
  */
 import type { CaseScope } from '../../caseScope.ts';
 import type { StatementRecord } from '../../../domain/records.ts';
-import type { StatementsTable } from '../../migrations/007_statements.ts';
+import type { StatementsTable } from '../../schema/index.ts';
 import { uuidv7 } from '../../../shared/ids.ts';
 
 export type StatementRow = StatementsTable;

@@ -7,7 +7,7 @@ import type SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { CaseScope } from '../../caseScope.ts';
 import type { TransactionRecord } from '../../../domain/records.ts';
-import type { TransactionsTable } from '../../tables.ts';
+import type { TransactionsTable } from '../../schema/index.ts';
 import { uuidv7 } from '../../../shared/ids.ts';
 
 export type TransactionRow = TransactionsTable;

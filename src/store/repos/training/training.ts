@@ -4,15 +4,15 @@
  */
 import type { Kysely } from 'kysely';
 import type { CaseScope } from '../../caseScope.ts';
-import type { Database } from '../../tables.ts';
 import type {
+  Database,
   TrainingAssignmentsTable,
   TrainingAttemptsTable,
   TrainingCohortsTable,
   TrainingEnrolmentsTable,
   TrainingProgressTable,
   TrainingSandboxesTable,
-} from '../../migrations/014_training.ts';
+} from '../../schema/index.ts';
 
 export type CohortRow = TrainingCohortsTable;
 export type EnrolmentRow = TrainingEnrolmentsTable;
