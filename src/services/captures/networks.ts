@@ -10,7 +10,12 @@ import type { AdSignals } from '../../domain/captures/clusters.ts';
 import { distinct } from '../../domain/captures/extract.ts';
 import { foldText } from '../../domain/selectors/names.ts';
 import type { ExtractionOut, NetworksOut, PhoneHitOut } from '../../shared/contracts/captures.ts';
-import { entityIdsWithSelector, linksTouching, listCaptureImages, listCaptureRows } from '../../store/repos/captures/captures.ts';
+import {
+  entityIdsWithSelector,
+  linksTouching,
+  listCaptureImages,
+  listCaptureRows,
+} from '../../store/repos/captures/captures.ts';
 import type { EntityRow } from '../../store/repos/entities/entities.ts';
 import { getEntities } from '../../store/repos/entities/entities.ts';
 import type { CaseScope } from '../../store/caseScope.ts';

@@ -7,7 +7,14 @@
  */
 import { Classifier } from '../../domain/finance/classify.ts';
 import { dayOf } from '../../domain/finance/dates.ts';
-import type { AccountHistory, AccountMeta, AdMeta, FinanceContext, HolderMeta, Tx } from '../../domain/finance/types.ts';
+import type {
+  AccountHistory,
+  AccountMeta,
+  AdMeta,
+  FinanceContext,
+  HolderMeta,
+  Tx,
+} from '../../domain/finance/types.ts';
 import { foldWords } from '../../domain/finance/vocabulary.ts';
 import SQLiteDatabase from 'better-sqlite3';
 import type SQLite from 'better-sqlite3';

@@ -12,7 +12,13 @@ import type { ImportInput, ImportItem, Importer } from '../../ingest/types.ts';
 import { AppError, errors } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
-import { existingIds, getEntities, getEntity, insertEntities, updateEntity } from '../../store/repos/entities/entities.ts';
+import {
+  existingIds,
+  getEntities,
+  getEntity,
+  insertEntities,
+  updateEntity,
+} from '../../store/repos/entities/entities.ts';
 import type { Recording } from '../../store/repos/entities/entities.ts';
 import { insertFile } from '../../store/repos/files/files.ts';
 import { insertSource } from '../../store/repos/cases/notes.ts';

@@ -8,11 +8,11 @@
  */
 import { errors } from '../../shared/errors.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
-import { authorizeCase, authorizeGlobal, permits } from '../access/policy.ts';
-import type { CaseAccess, CaseAction, GlobalAction } from '../access/policy.ts';
-import { recordDenied, recordEntry } from '../audit/record.ts';
-import type { AuditAction } from '../audit/record.ts';
+import type { Actor } from '../access/index.ts';
+import { authorizeCase, authorizeGlobal, permits } from '../access/index.ts';
+import type { CaseAccess, CaseAction, GlobalAction } from '../access/index.ts';
+import { recordDenied, recordEntry } from '../audit/index.ts';
+import type { AuditAction } from '../audit/index.ts';
 
 /** Who calls, from where. Made once per request by the route wrapper, once per command by the CLI. */
 export interface Caller {
@@ -125,8 +125,10 @@ export async function openCase(
   }
 }
 
-export type CaseUseCase<I, O> = (store: Store, caller: Caller, caseId: string, input: I) => Promise<O>;
-export type GlobalUseCase<I, O> = (store: Store, caller: Caller, input: I) => Promise<O>;
+/** A use case that takes no input is called without one. */
+type Input<I> = unknown extends I ? [input?: I] : [input: I];
+export type CaseUseCase<I, O> = (store: Store, caller: Caller, caseId: string, ...input: Input<I>) => Promise<O>;
+export type GlobalUseCase<I, O> = (store: Store, caller: Caller, ...input: Input<I>) => Promise<O>;
 
 /** A use case on one case's data. */
 export function caseUseCase<I, O>(spec: {
@@ -134,7 +136,8 @@ export function caseUseCase<I, O>(spec: {
   audit: AuditSpec<I>;
   run: (ctx: CaseContext, input: I) => Promise<O>;
 }): CaseUseCase<I, O> {
-  return async (store, caller, caseId, input) => {
+  return async (store, caller, caseId, ...args) => {
+    const input = args[0] as I;
     const access = await openCase(store, caller, caseId, spec.permission);
     const note = new Note();
     const out = await spec.run({ store, actor: caller.actor, caller, caseId, access, audit: note }, input);
@@ -153,7 +156,8 @@ export function globalUseCase<I, O>(spec: {
   audit: AuditSpec<I> & { caseOf?: (input: I, out: O) => string | null };
   run: (ctx: GlobalContext, input: I) => Promise<O>;
 }): GlobalUseCase<I, O> {
-  return async (store, caller, input) => {
+  return async (store, caller, ...args) => {
+    const input = args[0] as I;
     if (caller.actor.platformRole === 'none') throw errors.unauthenticated();
     if (spec.permission !== 'authenticated') authorizeGlobal(caller.actor, spec.permission);
     const note = new Note();

@@ -65,3 +65,15 @@ export async function getMember(scope: CaseScope, userId: string): Promise<Membe
 export async function listMembers(scope: CaseScope): Promise<MemberRow[]> {
   return scope.selectFrom('case_members').selectAll().orderBy('added_at').execute();
 }
+
+export async function updateMember(
+  scope: CaseScope,
+  userId: string,
+  patch: Partial<Pick<MemberRow, 'case_role' | 'victim_contact'>>,
+): Promise<void> {
+  await scope.updateTable('case_members').set(patch).where('user_id', '=', userId).execute();
+}
+
+export async function removeMember(scope: CaseScope, userId: string): Promise<void> {
+  await scope.deleteFrom('case_members').where('user_id', '=', userId).execute();
+}

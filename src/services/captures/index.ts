@@ -1,0 +1,3 @@
+/** The captures capability's public face: what routes, the CLI and other capabilities may use. */
+export * from './captures.ts';
+export * from './networks.ts';

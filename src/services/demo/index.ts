@@ -1,0 +1,3 @@
+/** The demo capability's public face: what routes, the CLI and other capabilities may use. */
+export * from './demo.ts';
+export * from './setup.ts';

@@ -1,0 +1,3 @@
+/** The entities capability's public face: what routes, the CLI and other capabilities may use. */
+export * from './entities.ts';
+export * from './exports.ts';

@@ -1,0 +1,12 @@
+/** The finance capability's public face: what routes, the CLI and other capabilities may use. */
+export * from './contracts.ts';
+export * from './data.ts';
+export * from './findings.ts';
+export * from './flows.ts';
+export * from './grading.ts';
+export * from './ledger.ts';
+export * from './overview.ts';
+export * from './proceeds.ts';
+export { traceMoney } from './trace.ts';
+export type { TraceNode, TraceEdge } from './trace.ts';
+export * from './transactions.ts';
