@@ -3,14 +3,12 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, get, qs } from '../../../ui/api/client.ts';
 import { keys } from '../../../ui/api/keys.ts';
 import type {
-  Assessment,
-  Catalogue,
-  Decision,
-  LegalMatrix,
-  Observation,
-  PersonSummary,
-  ScreeningForm,
-} from './types.ts';
+  AssessmentOut,
+  DecisionOut,
+  LegalMatrixOut,
+  PersonSummaryOut,
+} from '../../../../shared/contracts/identification.ts';
+import type { Catalogue, Observation, ScreeningForm } from './types.ts';
 
 const caseUrl = (caseId: string, rest: string) => `/api/cases/${encodeURIComponent(caseId)}${rest}`;
 export const DELPHI = 'ilo-ec-delphi-2009';
@@ -37,7 +35,7 @@ export const usePersons = (caseId: string, assessed: string) =>
   useQuery({
     queryKey: [...idKeys.all(caseId), 'persons', assessed],
     queryFn: ({ signal }) =>
-      get<{ persons: PersonSummary[]; victimContact: boolean }>(
+      get<{ persons: PersonSummaryOut[]; victimContact: boolean }>(
         caseUrl(caseId, `/identification/persons${qs({ assessed })}`),
         signal,
       ),
@@ -48,7 +46,7 @@ export const useHistory = (caseId: string, personId: string, enabled: boolean) =
   useQuery({
     queryKey: [...idKeys.all(caseId), 'history', personId],
     queryFn: ({ signal }) =>
-      get<{ assessments: Assessment[] }>(
+      get<{ assessments: AssessmentOut[] }>(
         caseUrl(caseId, `/identification/persons/${encodeURIComponent(personId)}/assessments`),
         signal,
       ),
@@ -69,7 +67,7 @@ export const useObservations = (caseId: string, personId: string, enabled: boole
 export const useLegalMatrix = (caseId: string) =>
   useQuery({
     queryKey: [...idKeys.all(caseId), 'matrix'],
-    queryFn: ({ signal }) => get<LegalMatrix>(caseUrl(caseId, '/legal-matrix'), signal),
+    queryFn: ({ signal }) => get<LegalMatrixOut>(caseUrl(caseId, '/legal-matrix'), signal),
   });
 
 export interface EvaluateInput {
@@ -82,12 +80,12 @@ export const useEvaluation = (input: EvaluateInput) =>
   useQuery({
     queryKey: ['indicator-evaluation', input],
     queryFn: ({ signal }) =>
-      api<{ decision: Decision }>('POST', '/api/indicators/evaluate', { catalogue: DELPHI, ...input }, signal),
+      api<{ decision: DecisionOut }>('POST', '/api/indicators/evaluate', { catalogue: DELPHI, ...input }, signal),
     placeholderData: keepPreviousData,
   });
 
 export const saveAssessment = (caseId: string, personId: string, body: unknown) =>
-  api<{ assessment: Assessment }>(
+  api<{ assessment: AssessmentOut }>(
     'POST',
     caseUrl(caseId, `/identification/persons/${encodeURIComponent(personId)}/assessments`),
     body,

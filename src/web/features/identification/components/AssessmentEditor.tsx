@@ -14,7 +14,8 @@ import { idKeys, saveAssessment, useEvaluation } from '../api/identificationApi.
 import { DecisionPanel } from './DecisionPanel.tsx';
 import { fromRef, toRef, useEvidenceOptions } from '../api/evidence.ts';
 import type { EvidenceOption } from '../api/evidence.ts';
-import type { Assessment, Catalogue } from '../api/types.ts';
+import type { AssessmentOut } from '../../../../shared/contracts/identification.ts';
+import type { Catalogue } from '../api/types.ts';
 import { textOf } from '../api/types.ts';
 
 export const ACTS = [
@@ -33,7 +34,7 @@ export interface Draft {
   screening?: Record<string, string[]>;
 }
 
-export function draftOf(a: Assessment | undefined, fallbackList: string): Draft {
+export function draftOf(a: AssessmentOut | undefined, fallbackList: string): Draft {
   if (!a) return { list: fallbackList, indicators: {}, acts: {} };
   return {
     list: a.list,
@@ -103,7 +104,7 @@ export function AssessmentEditor({
   personId: string;
   catalogue: Catalogue;
   initial: Draft;
-  onSaved: (a: Assessment) => void;
+  onSaved: (a: AssessmentOut) => void;
   onChange: () => void;
 }) {
   const { t, i18n } = useTranslation();

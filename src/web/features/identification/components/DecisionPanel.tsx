@@ -1,7 +1,8 @@
 /** The rule's decision, why, what is missing and what to do next — in the user's language. */
 import { useTranslation } from 'react-i18next';
 import { explain } from './explain.ts';
-import type { Catalogue, Decision } from '../api/types.ts';
+import type { DecisionOut } from '../../../../shared/contracts/identification.ts';
+import type { Catalogue } from '../api/types.ts';
 
 export function OutcomeBadge({ outcome }: { outcome: string }) {
   const { t } = useTranslation();
@@ -18,7 +19,7 @@ export function DecisionPanel({
   catalogue,
   live,
 }: {
-  decision: Decision;
+  decision: DecisionOut;
   catalogue: Catalogue;
   live?: boolean;
 }) {

@@ -5,7 +5,8 @@ import { EmptyState } from '../../../ui/feedback.tsx';
 import { useUserNames } from '../../cases/index.ts';
 import { OutcomeBadge } from './DecisionPanel.tsx';
 import { explain } from './explain.ts';
-import type { Assessment, Catalogue } from '../api/types.ts';
+import type { AssessmentOut } from '../../../../shared/contracts/identification.ts';
+import type { Catalogue } from '../api/types.ts';
 
 export function HistoryList({
   caseId,
@@ -13,7 +14,7 @@ export function HistoryList({
   catalogue,
 }: {
   caseId: string;
-  history: Assessment[];
+  history: AssessmentOut[];
   catalogue: Catalogue;
 }) {
   const { t, i18n } = useTranslation();

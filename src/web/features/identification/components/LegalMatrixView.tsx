@@ -8,9 +8,9 @@ import { paths } from '../../../ui/routing/paths.ts';
 import { EmptyState, ErrorMessage, Loading } from '../../../ui/feedback.tsx';
 import { useLegalMatrix } from '../api/identificationApi.ts';
 import { OutcomeBadge } from './DecisionPanel.tsx';
-import type { MatrixCell } from '../api/types.ts';
+import type { MatrixCellOut } from '../../../../shared/contracts/identification.ts';
 
-function CellView({ cell }: { cell: MatrixCell }) {
+function CellView({ cell }: { cell: MatrixCellOut }) {
   const { t } = useTranslation();
   if (cell.status === 'notRequired')
     return <td className="id-cell not-required">{t('identification.matrix.notRequired')}</td>;

@@ -3,7 +3,8 @@
  * server returns (the server's own explanation is English, for logs and the command line).
  */
 import type { TFunction } from 'i18next';
-import type { Catalogue, Counts, Decision, Shortfall } from '../api/types.ts';
+import type { Counts, DecisionOut, Shortfall } from '../../../../shared/contracts/identification.ts';
+import type { Catalogue } from '../api/types.ts';
 import { textOf } from '../api/types.ts';
 
 const RATINGS = ['strong', 'medium', 'weak'] as const;
@@ -27,7 +28,7 @@ export interface Explained {
   gaps: string[];
 }
 
-export function explain(d: Decision, catalogue: Catalogue, t: TFunction, lang: string): Explained {
+export function explain(d: DecisionOut, catalogue: Catalogue, t: TFunction, lang: string): Explained {
   const dimName = (id: string) => textOf(catalogue.dimensions.find((x) => x.id === id)?.text ?? { en: id }, lang);
   const condName = (id: string) =>
     textOf(

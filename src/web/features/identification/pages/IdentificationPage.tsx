@@ -20,7 +20,8 @@ import { OutcomeBadge } from '../components/DecisionPanel.tsx';
 import { HistoryList } from '../components/HistoryList.tsx';
 import { LegalMatrixView } from '../components/LegalMatrixView.tsx';
 import { ScreeningForm } from '../components/ScreeningForm.tsx';
-import type { Catalogue, PersonSummary } from '../api/types.ts';
+import type { PersonSummaryOut } from '../../../../shared/contracts/identification.ts';
+import type { Catalogue } from '../api/types.ts';
 import './identification.css';
 
 type Params = { tab?: string; person?: string; view?: string; filter?: string };
@@ -61,7 +62,7 @@ function PersonPanel({
   setView,
 }: {
   caseId: string;
-  person: PersonSummary;
+  person: PersonSummaryOut;
   catalogue: Catalogue;
   view: string;
   setView: (v: string) => void;
