@@ -4,7 +4,7 @@
  * arrows move, Space shows the row in the inspector, Enter opens it.
  */
 import { useState } from 'react';
-import type { CSSProperties, KeyboardEvent } from 'react';
+import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { entityRowSorts } from '../../../../shared/contracts/workspace.ts';
 import { useCase } from '../../cases/index.ts';
@@ -20,70 +20,11 @@ import { ErrorMessage, Loading } from '../../../ui/feedback.tsx';
 import { Icon } from '../../../ui/icons.tsx';
 import { useDebounced } from '../../../ui/useDebounced.ts';
 import { usePageTitle } from '../../../ui/usePageTitle.ts';
-import { GRID_ROW_HEIGHT, SortHeader, useVirtualGrid } from '../../../ui/virtualGrid.tsx';
+import { VirtualGrid } from '../../../ui/VirtualGrid.tsx';
 import { PAGE_SIZE, usePagedRows } from '../api/entityRows.ts';
 
 type Sort = (typeof entityRowSorts)[number];
 const STATUSES = ['suspect', 'victim', 'presumedVictim', 'witness', 'other'];
-function Row({
-  caseId,
-  row,
-  index,
-  active,
-  onPick,
-  style,
-}: {
-  caseId: string;
-  row: EntityRowOut | undefined;
-  index: number;
-  active: boolean;
-  onPick: () => void;
-  style: CSSProperties;
-}) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  if (!row) {
-    return (
-      <div role="row" aria-rowindex={index + 2} className="row loading-row" style={style}>
-        <div role="gridcell" className="cell">
-          …
-        </div>
-      </div>
-    );
-  }
-  return (
-    <div
-      role="row"
-      id={`row-${index}`}
-      aria-rowindex={index + 2}
-      aria-selected={active}
-      className={active ? 'row active' : 'row'}
-      style={style}
-      onClick={onPick}
-      onDoubleClick={() => navigate(paths.entity(caseId, row.id))}
-    >
-      <div role="gridcell" className="cell">
-        <TypeName schema={row.schema} />
-      </div>
-      <div role="gridcell" className="cell name-cell">
-        <Link to={paths.entity(caseId, row.id)} tabIndex={-1}>
-          <Caption caption={row.caption || t('entity.untitled')} pseudonym={row.pseudonym} />
-        </Link>
-        <RoleBadge status={row.status} />
-      </div>
-      <div role="gridcell" className="cell">
-        {row.functions.map((fn) => t(`function.${fn}`, { defaultValue: fn })).join(', ')}
-      </div>
-      <div role="gridcell" className="cell">
-        <GradingBadge reliability={row.reliability} information={row.information} />
-      </div>
-      <div role="gridcell" className="cell">
-        {f.date(row.updatedAt)}
-      </div>
-    </div>
-  );
-}
-
 export function EntityList({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   usePageTitle(t('entities.title'));
@@ -113,13 +54,6 @@ export function EntityList({ caseId }: { caseId: string }) {
   const rows = usePagedRows(caseId, filter, visible);
   const total = rows.total ?? 0;
 
-  const { scrollRef, virtualizer, items, active, setActive, moveByKey } = useVirtualGrid({
-    total,
-    pageSize: PAGE_SIZE,
-    pages: visible,
-    onPages: setVisible,
-  });
-
   const onSort = (c: Sort) => {
     if (c === sort) setDir(dir === 'asc' ? 'desc' : 'asc');
     else {
@@ -127,10 +61,7 @@ export function EntityList({ caseId }: { caseId: string }) {
       setDir('asc');
     }
   };
-  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.target !== e.currentTarget || moveByKey(e)) return;
-    const row = rows.rowAt(active);
-    if (!row) return;
+  const onKey = (e: KeyboardEvent<HTMLDivElement>, row: EntityRowOut) => {
     if (e.key === 'Enter') navigate(paths.entity(caseId, row.id));
     if (e.key === ' ') {
       e.preventDefault();
@@ -211,50 +142,47 @@ export function EntityList({ caseId }: { caseId: string }) {
       ) : rows.first.isPending ? (
         <Loading />
       ) : (
-        <div
-          ref={scrollRef}
-          className="grid"
-          role="grid"
-          tabIndex={0}
-          aria-label={t('entities.title')}
-          aria-rowcount={total + 1}
-          aria-colcount={5}
-          {...(rows.rowAt(active) ? { 'aria-activedescendant': `row-${active}` } : {})}
-          onKeyDown={onKey}
-          data-testid="entity-grid"
-        >
-          <div role="rowgroup" className="grid-head">
-            <div role="row" aria-rowindex={1} className="row head">
-              <SortHeader label={t('entities.col.type')} column="schema" sort={sort} dir={dir} onSort={onSort} />
-              <SortHeader label={t('entities.col.name')} column="caption" sort={sort} dir={dir} onSort={onSort} />
-              <div role="columnheader" className="cell">
-                {t('entities.col.functions')}
-              </div>
-              <div role="columnheader" className="cell">
-                {t('entities.col.grading')}
-              </div>
-              <SortHeader label={t('entities.col.updated')} column="updatedAt" sort={sort} dir={dir} onSort={onSort} />
-            </div>
-          </div>
-          <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
-            {items.map((item) => (
-              <Row
-                key={item.key}
-                caseId={caseId}
-                row={rows.rowAt(item.index)}
-                index={item.index}
-                active={item.index === active}
-                style={{ transform: `translateY(${item.start}px)`, height: GRID_ROW_HEIGHT }}
-                onPick={() => {
-                  setActive(item.index);
-                  const r = rows.rowAt(item.index);
-                  if (r) select(caseId, r.id);
-                }}
-              />
-            ))}
-          </div>
-          {total === 0 ? <p className="empty-grid">{t('entities.none')}</p> : null}
-        </div>
+        <VirtualGrid
+          label={t('entities.title')}
+          testId="entity-grid"
+          idPrefix="row"
+          total={total}
+          pageSize={PAGE_SIZE}
+          pages={visible}
+          onPages={setVisible}
+          columns={[
+            { label: t('entities.col.type'), sort: 'schema' },
+            { label: t('entities.col.name'), sort: 'caption' },
+            { label: t('entities.col.functions') },
+            { label: t('entities.col.grading') },
+            { label: t('entities.col.updated'), sort: 'updatedAt' },
+          ]}
+          sort={sort}
+          dir={dir}
+          onSort={onSort}
+          rowAt={rows.rowAt}
+          cells={(row) => [
+            { content: <TypeName schema={row.schema} /> },
+            {
+              className: 'name-cell',
+              content: (
+                <>
+                  <Link to={paths.entity(caseId, row.id)} tabIndex={-1}>
+                    <Caption caption={row.caption || t('entity.untitled')} pseudonym={row.pseudonym} />
+                  </Link>
+                  <RoleBadge status={row.status} />
+                </>
+              ),
+            },
+            { content: row.functions.map((fn) => t(`function.${fn}`, { defaultValue: fn })).join(', ') },
+            { content: <GradingBadge reliability={row.reliability} information={row.information} /> },
+            { content: f.date(row.updatedAt) },
+          ]}
+          rowProps={(row) => ({ onDoubleClick: () => navigate(paths.entity(caseId, row.id)) })}
+          onPick={(row) => select(caseId, row.id)}
+          onKey={onKey}
+          empty={t('entities.none')}
+        />
       )}
       <p className="muted small">{t('entities.keyboardHint')}</p>
     </div>

@@ -5,7 +5,7 @@
  * finding cites arrive here with `finding=`.
  */
 import { useState } from 'react';
-import type { CSSProperties, KeyboardEvent } from 'react';
+import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { transactionSorts } from '../../../../shared/contracts/finance.ts';
 import { Link } from '../../../ui/routing/Link.tsx';
@@ -16,73 +16,13 @@ import { usePeriod } from '../../../state/viewFilter.ts';
 import { ErrorMessage, Loading } from '../../../ui/feedback.tsx';
 import { Icon } from '../../../ui/icons.tsx';
 import { useDebounced } from '../../../ui/useDebounced.ts';
-import { GRID_ROW_HEIGHT, SortHeader, useVirtualGrid } from '../../../ui/virtualGrid.tsx';
+import { VirtualGrid } from '../../../ui/VirtualGrid.tsx';
 import { exportUrl, periodParams, TX_PAGE, useAccounts, useFinding, usePagedTransactions } from '../api/financeApi.ts';
 import type { TransactionOut, TxFilter } from '../api/financeApi.ts';
 import { minorOf, moneyOf } from './money.ts';
 import { useFinanceParams } from './params.ts';
 
 type Sort = (typeof transactionSorts)[number];
-function Row({
-  row,
-  index,
-  active,
-  accountCaption,
-  onPick,
-  style,
-}: {
-  row: TransactionOut | undefined;
-  index: number;
-  active: boolean;
-  accountCaption: (id: string) => string;
-  onPick: () => void;
-  style: CSSProperties;
-}) {
-  const { t } = useTranslation();
-  const f = useFormat();
-  if (!row) {
-    return (
-      <div role="row" aria-rowindex={index + 2} className="row loading-row" style={style}>
-        <div role="gridcell" className="cell">
-          …
-        </div>
-      </div>
-    );
-  }
-  const out = row.amountMinor < 0;
-  return (
-    <div
-      role="row"
-      id={`tx-${index}`}
-      aria-rowindex={index + 2}
-      aria-selected={active}
-      className={active ? 'row active' : 'row'}
-      style={style}
-      onClick={onPick}
-      data-tx-id={row.id}
-    >
-      <div role="gridcell" className="cell">
-        {f.date(row.bookingDate)}
-      </div>
-      <div role="gridcell" className="cell mono small">
-        {accountCaption(row.accountId)}
-      </div>
-      <div role="gridcell" className="cell" title={row.counterpartyAccount ?? undefined}>
-        {row.counterpartyName ?? row.counterpartyAccount ?? <span className="muted">{t('finance.unknownParty')}</span>}
-      </div>
-      <div role="gridcell" className="cell small" title={row.text ?? undefined}>
-        {[row.kind ? t(`finance.kind.${row.kind}`, { defaultValue: row.kind }) : null, row.text, row.place]
-          .filter(Boolean)
-          .join(' · ')}
-      </div>
-      <div role="gridcell" className={`cell num amount ${out ? 'debit' : 'credit'}`}>
-        <span className="visually-hidden">{out ? t('finance.direction.out') : t('finance.direction.in')} </span>
-        {moneyOf(f, row.amountMinor, row.currency)}
-      </div>
-    </div>
-  );
-}
-
 export function TransactionsTab({ caseId }: { caseId: string }) {
   const { t } = useTranslation();
   const f = useFormat();
@@ -119,12 +59,6 @@ export function TransactionsTab({ caseId }: { caseId: string }) {
   const [visible, setVisible] = useState<number[]>([0]);
   const rows = usePagedTransactions(caseId, filter, visible);
   const total = rows.total ?? 0;
-  const { scrollRef, virtualizer, items, active, setActive, moveByKey } = useVirtualGrid({
-    total,
-    pageSize: TX_PAGE,
-    pages: visible,
-    onPages: setVisible,
-  });
   const onSort = (c: Sort) => {
     if (c === sort) setDir(dir === 'asc' ? 'desc' : 'asc');
     else {
@@ -132,10 +66,7 @@ export function TransactionsTab({ caseId }: { caseId: string }) {
       setDir(c === 'counterparty' ? 'asc' : 'desc');
     }
   };
-  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.target !== e.currentTarget || moveByKey(e)) return;
-    const row = rows.rowAt(active);
-    if (!row) return;
+  const onKey = (e: KeyboardEvent<HTMLDivElement>, row: TransactionOut) => {
     if (e.key === ' ') {
       e.preventDefault();
       select(caseId, row.accountId);
@@ -239,63 +170,66 @@ export function TransactionsTab({ caseId }: { caseId: string }) {
       ) : rows.first.isPending ? (
         <Loading />
       ) : (
-        <div
-          ref={scrollRef}
-          className="grid tx-grid"
-          role="grid"
-          tabIndex={0}
-          aria-label={t('finance.tabs.transactions')}
-          aria-rowcount={total + 1}
-          aria-colcount={5}
-          {...(rows.rowAt(active) ? { 'aria-activedescendant': `tx-${active}` } : {})}
-          onKeyDown={onKey}
-          data-testid="tx-grid"
-        >
-          <div role="rowgroup" className="grid-head">
-            <div role="row" aria-rowindex={1} className="row head">
-              <SortHeader label={t('finance.col.date')} column="date" sort={sort} dir={dir} onSort={onSort} />
-              <div role="columnheader" className="cell">
-                {t('finance.col.account')}
-              </div>
-              <SortHeader
-                label={t('finance.col.counterparty')}
-                column="counterparty"
-                sort={sort}
-                dir={dir}
-                onSort={onSort}
-              />
-              <div role="columnheader" className="cell">
-                {t('finance.col.text')}
-              </div>
-              <SortHeader
-                label={t('finance.col.amount')}
-                column="amount"
-                sort={sort}
-                dir={dir}
-                onSort={onSort}
-                className="num"
-              />
-            </div>
-          </div>
-          <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
-            {items.map((item) => (
-              <Row
-                key={item.key}
-                row={rows.rowAt(item.index)}
-                index={item.index}
-                active={item.index === active}
-                accountCaption={accountCaption}
-                style={{ transform: `translateY(${item.start}px)`, height: GRID_ROW_HEIGHT }}
-                onPick={() => {
-                  setActive(item.index);
-                  const r = rows.rowAt(item.index);
-                  if (r) select(caseId, r.accountId);
-                }}
-              />
-            ))}
-          </div>
-          {total === 0 ? <p className="empty-grid">{t('finance.tx.none')}</p> : null}
-        </div>
+        <VirtualGrid
+          label={t('finance.tabs.transactions')}
+          testId="tx-grid"
+          className="tx-grid"
+          idPrefix="tx"
+          total={total}
+          pageSize={TX_PAGE}
+          pages={visible}
+          onPages={setVisible}
+          columns={[
+            { label: t('finance.col.date'), sort: 'date' },
+            { label: t('finance.col.account') },
+            { label: t('finance.col.counterparty'), sort: 'counterparty' },
+            { label: t('finance.col.text') },
+            { label: t('finance.col.amount'), sort: 'amount', className: 'num' },
+          ]}
+          sort={sort}
+          dir={dir}
+          onSort={onSort}
+          rowAt={rows.rowAt}
+          cells={(row) => {
+            const out = row.amountMinor < 0;
+            return [
+              { content: f.date(row.bookingDate) },
+              { className: 'mono small', content: accountCaption(row.accountId) },
+              {
+                title: row.counterpartyAccount ?? undefined,
+                content: row.counterpartyName ?? row.counterpartyAccount ?? (
+                  <span className="muted">{t('finance.unknownParty')}</span>
+                ),
+              },
+              {
+                className: 'small',
+                title: row.text ?? undefined,
+                content: [
+                  row.kind ? t(`finance.kind.${row.kind}`, { defaultValue: row.kind }) : null,
+                  row.text,
+                  row.place,
+                ]
+                  .filter(Boolean)
+                  .join(' · '),
+              },
+              {
+                className: `num amount ${out ? 'debit' : 'credit'}`,
+                content: (
+                  <>
+                    <span className="visually-hidden">
+                      {out ? t('finance.direction.out') : t('finance.direction.in')}{' '}
+                    </span>
+                    {moneyOf(f, row.amountMinor, row.currency)}
+                  </>
+                ),
+              },
+            ];
+          }}
+          rowProps={(row) => ({ 'data-tx-id': row.id })}
+          onPick={(row) => select(caseId, row.accountId)}
+          onKey={onKey}
+          empty={t('finance.tx.none')}
+        />
       )}
       <p className="muted small">{t('finance.tx.keyboardHint')}</p>
     </div>
