@@ -2,20 +2,34 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const layer = (files, forbidden) => ({
+const layerPatterns = (forbidden) =>
+  forbidden.map((dir) => ({
+    group: [`**/${dir}/**`, `../${dir}/*`, `../../${dir}/*`],
+    message: `This layer must not import from ${dir}/ (dependencies point inward).`,
+  }));
+
+const layer = (files, forbidden, extra = []) => ({
   files,
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: forbidden.map((dir) => ({
-          group: [`**/${dir}/**`, `../${dir}/*`, `../../${dir}/*`],
-          message: `This layer must not import from ${dir}/ (dependencies point inward).`,
-        })),
-      },
-    ],
-  },
+  rules: { 'no-restricted-imports': ['error', { patterns: [...layerPatterns(forbidden), ...extra] }] },
 });
+
+const WEB_FORBIDDEN = ['store', 'ingest', 'server', 'cli', 'domain', 'demo'];
+/**
+ * A web feature (web/features/<capability>/…) never reaches back into the app shell, and reaches
+ * another feature only through that feature's index.ts. `up` is how many `../` lead from the
+ * importing file to web/features.
+ */
+const webFeature = (files, up) =>
+  layer(files, WEB_FORBIDDEN, [
+    {
+      regex: '^(\\.\\./)+app/',
+      message: 'A web feature must not import from web/app; shared pieces belong in web/ui.',
+    },
+    {
+      regex: `^${'\\.\\./'.repeat(up)}[^./][^/]*/(?!index\\.ts$)`,
+      message: "A web feature imports another feature only through that feature's index.ts.",
+    },
+  ]);
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', '.scratch*/', 'test-artifacts/'] },
@@ -40,7 +54,9 @@ export default tseslint.config(
   // The course engine reads content and grades; it knows nothing of storage, services or delivery.
   layer(['src/training/**'], ['store', 'services', 'server', 'cli', 'web']),
   layer(['src/server/**'], ['cli', 'web']),
-  layer(['src/web/**'], ['store', 'ingest', 'server', 'cli', 'domain', 'demo']),
+  layer(['src/web/**'], WEB_FORBIDDEN),
+  webFeature(['src/web/features/*/*.ts', 'src/web/features/*/*.tsx'], 1),
+  webFeature(['src/web/features/*/*/**'], 2),
   {
     files: ['bin/**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
