@@ -8,13 +8,12 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { AgreementOut, HitNoticeOut } from '../../../../shared/contracts/cooperation.ts';
 import { api } from '../../../ui/api/client.ts';
-import { keys } from '../../../ui/api/keys.ts';
+import { caseUrl, keys } from '../../../ui/api/keys.ts';
 import { ErrorText, Notice } from '../../../ui/feedback.tsx';
 import { Icon } from '../../../ui/icons.tsx';
 import { downloadJson } from './download.ts';
 
 type Result = { matched: number; notice: HitNoticeOut | null };
-const caseUrl = (caseId: string, rest: string) => `/api/cases/${encodeURIComponent(caseId)}${rest}`;
 
 export function PartnerQuery({ caseId, agreements }: { caseId: string; agreements: AgreementOut[] }) {
   const { t } = useTranslation();

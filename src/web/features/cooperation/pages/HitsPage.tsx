@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AgreementOut, CooperationRequestOut, HitNoticeOut } from '../../../../shared/contracts/cooperation.ts';
 import { api, get } from '../../../ui/api/client.ts';
-import { keys } from '../../../ui/api/keys.ts';
+import { caseUrl, keys } from '../../../ui/api/keys.ts';
 import { useCase } from '../../cases/index.ts';
 import { useEntity } from '../../entities/index.ts';
 import { paths } from '../../../ui/routing/paths.ts';
@@ -18,8 +18,6 @@ import { Icon } from '../../../ui/icons.tsx';
 import { usePageTitle } from '../../../ui/usePageTitle.ts';
 import { downloadJson } from '../components/download.ts';
 import { PartnerQuery } from '../components/PartnerQuery.tsx';
-
-const caseUrl = (caseId: string, rest: string) => `/api/cases/${encodeURIComponent(caseId)}${rest}`;
 
 function Contact({ notice }: { notice: HitNoticeOut }) {
   const { t } = useTranslation();

@@ -16,12 +16,11 @@ import type {
   TransactionRowsQuery,
 } from '../../../../shared/contracts/finance.ts';
 import { get, qs } from '../../../ui/api/client.ts';
-import { keys } from '../../../ui/api/keys.ts';
+import { caseUrl, keys } from '../../../ui/api/keys.ts';
 import type { Period } from '../../../state/viewFilter.ts';
 
 export type { AccountOut, FindingOut, MoneyTotals, TransactionOut };
 
-export const caseUrl = (caseId: string, rest: string) => `/api/cases/${encodeURIComponent(caseId)}${rest}`;
 const financeKey = (caseId: string) => [...keys.caseData(caseId), 'finance'] as const;
 
 /** The period as query parameters; a full timestamp is cut to its date (the API takes days). */

@@ -14,7 +14,8 @@ import { useFormat } from '../../../i18n/format.ts';
 import { EmptyState, ErrorMessage, Loading, Notice } from '../../../ui/feedback.tsx';
 import { Icon } from '../../../ui/icons.tsx';
 import { FindingDetail } from './FindingDetail.tsx';
-import { caseUrl, useFindings, useRules } from '../api/financeApi.ts';
+import { useFindings, useRules } from '../api/financeApi.ts';
+import { caseUrl } from '../../../ui/api/keys.ts';
 import { useFinanceParams } from './params.ts';
 import { useUserNames } from '../../cases/index.ts';
 

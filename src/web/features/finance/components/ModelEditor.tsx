@@ -18,7 +18,8 @@ import { ErrorMessage, Loading, Notice } from '../../../ui/feedback.tsx';
 import { Icon } from '../../../ui/icons.tsx';
 import { zodErrors } from '../../../ui/forms.ts';
 import type { FieldErrors } from '../../../ui/forms.ts';
-import { caseUrl, useProceedsModel } from '../api/financeApi.ts';
+import { useProceedsModel } from '../api/financeApi.ts';
+import { caseUrl } from '../../../ui/api/keys.ts';
 import type { ProceedsOut } from '../api/financeApi.ts';
 import { moneyOf } from './money.ts';
 

@@ -1,7 +1,7 @@
 /** Server state of the identification page, one query key per resource. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, get, qs } from '../../../ui/api/client.ts';
-import { keys } from '../../../ui/api/keys.ts';
+import { caseUrl, keys } from '../../../ui/api/keys.ts';
 import type {
   AssessmentOut,
   DecisionOut,
@@ -10,7 +10,6 @@ import type {
 } from '../../../../shared/contracts/identification.ts';
 import type { Catalogue, Observation, ScreeningForm } from './types.ts';
 
-const caseUrl = (caseId: string, rest: string) => `/api/cases/${encodeURIComponent(caseId)}${rest}`;
 export const DELPHI = 'ilo-ec-delphi-2009';
 export const idKeys = {
   all: (caseId: string) => [...keys.caseData(caseId), 'identification'] as const,
