@@ -3,19 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import architecture from './eslint/architecture.js';
 
-const layer = (files, forbidden) => ({
+const WEB_FORBIDDEN = ['store', 'ingest', 'server', 'cli', 'domain', 'demo'];
+
+const layerPatterns = (forbidden) =>
+  forbidden.map((dir) => ({
+    group: [`**/${dir}/**`, `../${dir}/*`, `../../${dir}/*`],
+    message: `This layer must not import from ${dir}/ (dependencies point inward).`,
+  }));
+
+const layer = (files, forbidden, extra = []) => ({
   files,
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: forbidden.map((dir) => ({
-          group: [`**/${dir}/**`, `../${dir}/*`, `../../${dir}/*`],
-          message: `This layer must not import from ${dir}/ (dependencies point inward).`,
-        })),
-      },
-    ],
-  },
+  rules: { 'no-restricted-imports': ['error', { patterns: [...layerPatterns(forbidden), ...extra] }] },
 });
 
 // Tests wire up the whole stack (they seed the store, open raw connections, drive routes), so the
@@ -119,10 +117,13 @@ export default tseslint.config(
   layer(['src/store/**', 'src/ingest/**'], ['server', 'cli', 'web']),
   layer(['src/demo/**'], ['server', 'cli', 'web']),
   layer(['src/server/**'], ['cli', 'web']),
-  layer(['src/web/**'], ['store', 'ingest', 'server', 'cli', 'domain', 'demo']),
+  layer(['src/web/**'], WEB_FORBIDDEN),
   {
     files: ['bin/**/*.js'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
-  ...(enforceArchitecture ? architectureRules : []),
+  // The web's feature rules hold already; the rest hold once every capability has moved.
+  ...(enforceArchitecture
+    ? architectureRules
+    : architectureRules.filter((r) => !r.files || r.files.includes('src/web/features/**'))),
 );

@@ -7,7 +7,7 @@
 import cytoscape from 'cytoscape';
 import { MultiDirectedGraph } from 'graphology';
 import Sigma from 'sigma';
-import { chartRendererSettings } from '../../src/web/pages/chart/rendererSettings.ts';
+import { chartRendererSettings } from '../../src/web/features/views/graph/rendererSettings.ts';
 
 interface Result {
   library: string;

@@ -61,3 +61,14 @@ export const AgencyCreate = z.strictObject({
   country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 alpha-2 code such as FI, EE or LV'),
   kind: z.enum(agencyKindValues),
 });
+
+/** The signed-in user, as /api/auth/me and the sign-in answer give it. */
+export const MeOut = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  platformRole: z.string(),
+  agency: z.object({ id: z.string(), name: z.string(), country: z.string(), kind: z.string() }).nullable(),
+  language: z.string(),
+});
+export type MeOut = z.infer<typeof MeOut>;

@@ -56,3 +56,53 @@ export const ShareCreate = z.strictObject({
     .optional()
     .describe('Share only these entities (and the links between them)'),
 });
+
+/** What the signed-in user may do in a case. */
+export const CaseAccessOut = z.object({
+  role: z.string(),
+  canWrite: z.boolean(),
+  canManage: z.boolean(),
+  victimContact: z.boolean(),
+  partial: z.boolean(),
+});
+export type CaseAccessOut = z.infer<typeof CaseAccessOut>;
+
+export const CaseDetail = CaseOut.extend({
+  counts: z.array(z.object({ schema: z.string(), n: z.number() })),
+  transactions: z.number(),
+  access: CaseAccessOut.optional(),
+});
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+export const JournalEntry = z.object({
+  id: z.string(),
+  kind: z.string(),
+  text: z.string(),
+  occurredAt: z.string(),
+  author: z.string(),
+  createdAt: z.string(),
+});
+export type JournalEntry = z.infer<typeof JournalEntry>;
+
+export const SourceOut = z.object({
+  id: z.string(),
+  kind: z.string(),
+  label: z.string(),
+  sha256: z.string().nullable(),
+  fileName: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type SourceOut = z.infer<typeof SourceOut>;
+
+export const ShareOut = z.object({
+  agencyId: z.string(),
+  access: z.string(),
+  partial: z.boolean(),
+  sharedBy: z.string(),
+  sharedAt: z.string(),
+});
+export type ShareOut = z.infer<typeof ShareOut>;
+
+export const AgencyOut = z.object({ id: z.string(), name: z.string(), country: z.string(), kind: z.string() });
+export type AgencyOut = z.infer<typeof AgencyOut>;

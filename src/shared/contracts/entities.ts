@@ -65,3 +65,31 @@ export const SourceCreate = z.strictObject({
     .optional(),
   fileName: z.string().max(500).optional(),
 });
+
+export const NoteOut = z.object({
+  id: z.string(),
+  kind: z.string(),
+  text: z.string(),
+  author: z.string(),
+  createdAt: z.string(),
+});
+export type NoteOut = z.infer<typeof NoteOut>;
+
+export const HistoryOut = z.object({
+  version: z.number(),
+  change: z.string(),
+  changedBy: z.string(),
+  changedAt: z.string(),
+  properties: z.record(z.string(), z.array(z.string())),
+});
+export type HistoryOut = z.infer<typeof HistoryOut>;
+
+/** One entity with its links, related entities, notes and version history. */
+export const EntityDetail = z.object({
+  entity: EntityOut,
+  links: z.array(EntityOut),
+  related: z.array(EntityOut).optional(),
+  notes: z.array(NoteOut),
+  history: z.array(HistoryOut),
+});
+export type EntityDetail = z.infer<typeof EntityDetail>;

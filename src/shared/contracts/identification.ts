@@ -97,3 +97,121 @@ export const FillBody = z.object({
 });
 
 export const MatrixQuery = z.object({ victim: Id.optional() });
+
+/* What the identification routes answer. The decision rule (domain/indicators) fills a `Decision`;
+ * the service stores it with the assessment and the web reads both from here. */
+
+export const Counts = z.object({ strong: z.number(), medium: z.number(), weak: z.number() });
+export type Counts = z.infer<typeof Counts>;
+
+/** The fewest indicators still needed for a dimension, as one alternative. */
+export const Shortfall = Counts.extend({ mediumOrWeak: z.number() });
+export type Shortfall = z.infer<typeof Shortfall>;
+
+export const NEXT_STEP_IDS = [
+  'victimAssistance',
+  'reflectionPeriod',
+  'nonPunishment',
+  'childProtection',
+  'financialInvestigation',
+  'labourInspection',
+  'gatherEvidence',
+] as const;
+
+export const DecisionOut = z.object({
+  outcome: z.enum(OUTCOMES),
+  population: z.enum(POPULATIONS),
+  meansRequired: z.boolean(),
+  /** The positive dimensions (or `act`) that meet each condition. */
+  conditions: z.array(z.object({ id: z.string(), met: z.boolean(), by: z.array(z.string()) })),
+  dimensions: z.array(
+    z.object({
+      id: z.string(),
+      counts: Counts,
+      items: z.array(z.string()),
+      positive: z.boolean(),
+      /** The combination of the rule that made it positive. */
+      by: Shortfall.nullable(),
+      /** When negative: the cheapest ways to make it positive. */
+      shortfall: z.array(Shortfall),
+    }),
+  ),
+  missing: z.array(
+    z.object({
+      condition: z.string(),
+      dimensions: z.array(z.object({ id: z.string(), shortfall: z.array(Shortfall) })),
+      act: z.boolean(),
+    }),
+  ),
+  nextSteps: z.array(z.object({ id: z.enum(NEXT_STEP_IDS), text: z.string(), source: z.string() })),
+  unknownItems: z.array(z.string()),
+  /** The decision and its reasons in plain English (the web builds its own, translated). */
+  explanation: z.string(),
+});
+export type DecisionOut = z.infer<typeof DecisionOut>;
+
+export const AssessmentOut = z.object({
+  id: z.string(),
+  personId: z.string(),
+  catalogue: z.object({ key: z.string(), version: z.number() }),
+  list: z.string(),
+  population: z.enum(POPULATIONS),
+  indicators: z.array(IndicatorInput),
+  acts: z.array(ActInput),
+  screening: z.record(z.string(), z.array(z.string())).nullable(),
+  method: z.string(),
+  outcome: z.enum(OUTCOMES),
+  decision: DecisionOut,
+  note: z.string().nullable(),
+  supersedes: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export type AssessmentOut = z.infer<typeof AssessmentOut>;
+
+/** A person of the case with the latest result; pseudonymised for users without victim contact. */
+export const PersonSummaryOut = z.object({
+  id: z.string(),
+  caption: z.string(),
+  pseudonymised: z.boolean(),
+  proceduralStatus: z.array(z.string()),
+  observations: z.number(),
+  latest: z
+    .object({ id: z.string(), outcome: z.string(), list: z.string(), createdAt: z.string(), explanation: z.string() })
+    .nullable(),
+});
+export type PersonSummaryOut = z.infer<typeof PersonSummaryOut>;
+
+export const MatrixFactOut = z.object({
+  element: z.enum(['act', 'means', 'purpose']),
+  value: z.string(),
+  label: z.string(),
+  origin: z.object({ kind: z.enum(['indicator', 'link', 'act']), id: z.string() }),
+  evidence: z.array(z.string()),
+  suspectIds: z.array(z.string()),
+});
+export const MatrixCellOut = z.object({
+  element: z.enum(['act', 'means', 'purpose']),
+  status: z.enum(['supported', 'gap', 'notRequired']),
+  facts: z.array(MatrixFactOut),
+  gap: z.string().nullable(),
+});
+export type MatrixCellOut = z.infer<typeof MatrixCellOut>;
+
+export const LegalMatrixOut = z.object({
+  source: z.string(),
+  suspects: z.array(z.object({ id: z.string(), caption: z.string() })),
+  victims: z.array(
+    z.object({
+      id: z.string(),
+      caption: z.string(),
+      pseudonymised: z.boolean(),
+      child: z.boolean(),
+      assessmentId: z.string().nullable(),
+      outcome: z.string().nullable(),
+      complete: z.boolean(),
+      rows: z.array(z.object({ suspectId: z.string().nullable(), cells: z.array(MatrixCellOut) })),
+    }),
+  ),
+});
+export type LegalMatrixOut = z.infer<typeof LegalMatrixOut>;

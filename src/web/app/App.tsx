@@ -3,60 +3,74 @@ import { lazy, Suspense, useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { ApiError, get, onUnauthenticated } from '../api/client.ts';
-import type { Me } from '../api/types.ts';
+import { ApiError, get, onUnauthenticated } from '../ui/api/client.ts';
+import type { MeOut } from '../../shared/contracts/auth.ts';
 import { isLanguage, setLanguage } from '../i18n/index.ts';
-import { CaseDashboard } from '../pages/CaseDashboard.tsx';
-import { CaseList } from '../pages/CaseList.tsx';
-import { NewEntityPage } from '../pages/EntityForm.tsx';
-import { EntityList } from '../pages/EntityList.tsx';
-import { EntityPage } from '../pages/EntityPage.tsx';
-import { SearchPage } from '../pages/SearchPage.tsx';
-import { SignIn } from '../pages/SignIn.tsx';
+import { CaseDashboard } from '../features/cases/pages/CaseDashboard.tsx';
+import { CaseList } from '../features/cases/pages/CaseList.tsx';
+import { NewEntityPage } from '../features/entities/pages/EntityForm.tsx';
+import { EntityList } from '../features/entities/pages/EntityList.tsx';
+import { EntityPage } from '../features/entities/pages/EntityPage.tsx';
+import { SearchPage } from '../features/search/pages/SearchPage.tsx';
+import { SignIn } from '../features/access/pages/SignIn.tsx';
 import { useSession } from '../state/session.ts';
 import { EmptyState, ErrorBoundary, Loading } from '../ui/feedback.tsx';
-import { Link } from './Link.tsx';
-import { paths, useLocation, useRoute } from './router.ts';
+import { Link } from '../ui/routing/Link.tsx';
+import { paths } from '../ui/routing/paths.ts';
+import { useLocation } from '../ui/routing/location.ts';
+import { useRoute } from './router.ts';
 import type { Route } from './router.ts';
 import { Shell } from './Shell.tsx';
 
 // Pages used less often load on demand, from this server like everything else.
-const ImportWizard = lazy(() => import('../pages/imports/ImportWizard.tsx').then((m) => ({ default: m.ImportWizard })));
-const EvidencePage = lazy(() => import('../pages/EvidencePage.tsx').then((m) => ({ default: m.EvidencePage })));
-const MembersPage = lazy(() => import('../pages/MembersPage.tsx').then((m) => ({ default: m.MembersPage })));
-const AuditPage = lazy(() => import('../pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
+const ImportWizard = lazy(() =>
+  import('../features/imports/pages/ImportWizard.tsx').then((m) => ({ default: m.ImportWizard })),
+);
+const EvidencePage = lazy(() =>
+  import('../features/files/pages/EvidencePage.tsx').then((m) => ({ default: m.EvidencePage })),
+);
+const MembersPage = lazy(() =>
+  import('../features/cases/pages/MembersPage.tsx').then((m) => ({ default: m.MembersPage })),
+);
+const AuditPage = lazy(() => import('../features/audit/pages/AuditPage.tsx').then((m) => ({ default: m.AuditPage })));
 const ProsecutionPage = lazy(() =>
-  import('../pages/prosecution/ProsecutionPage.tsx').then((m) => ({ default: m.ProsecutionPage })),
+  import('../features/prosecution/pages/ProsecutionPage.tsx').then((m) => ({ default: m.ProsecutionPage })),
 );
 const VictimFilesPage = lazy(() =>
-  import('../pages/prosecution/VictimFilesPage.tsx').then((m) => ({ default: m.VictimFilesPage })),
+  import('../features/prosecution/pages/VictimFilesPage.tsx').then((m) => ({ default: m.VictimFilesPage })),
 );
-const FinancePage = lazy(() => import('../pages/finance/FinancePage.tsx').then((m) => ({ default: m.FinancePage })));
-const ChartPage = lazy(() => import('../pages/chart/ChartPage.tsx').then((m) => ({ default: m.ChartPage })));
-const ChainPage = lazy(() => import('../pages/views/ChainPage.tsx').then((m) => ({ default: m.ChainPage })));
-const TimelinePage = lazy(() => import('../pages/views/TimelinePage.tsx').then((m) => ({ default: m.TimelinePage })));
-const MapPage = lazy(() => import('../pages/views/MapPage.tsx').then((m) => ({ default: m.MapPage })));
+const FinancePage = lazy(() =>
+  import('../features/finance/pages/FinancePage.tsx').then((m) => ({ default: m.FinancePage })),
+);
+const ChartPage = lazy(() => import('../features/views/pages/ChartPage.tsx').then((m) => ({ default: m.ChartPage })));
+const ChainPage = lazy(() => import('../features/views/pages/ChainPage.tsx').then((m) => ({ default: m.ChainPage })));
+const TimelinePage = lazy(() =>
+  import('../features/views/pages/TimelinePage.tsx').then((m) => ({ default: m.TimelinePage })),
+);
+const MapPage = lazy(() => import('../features/views/pages/MapPage.tsx').then((m) => ({ default: m.MapPage })));
 const MoneyFlowPage = lazy(() =>
-  import('../pages/views/MoneyFlowPage.tsx').then((m) => ({ default: m.MoneyFlowPage })),
+  import('../features/views/pages/MoneyFlowPage.tsx').then((m) => ({ default: m.MoneyFlowPage })),
 );
 const IdentificationPage = lazy(() =>
-  import('../pages/identification/IdentificationPage.tsx').then((m) => ({ default: m.IdentificationPage })),
+  import('../features/identification/pages/IdentificationPage.tsx').then((m) => ({ default: m.IdentificationPage })),
 );
 const CapturesPage = lazy(() =>
-  import('../pages/captures/CapturesPage.tsx').then((m) => ({ default: m.CapturesPage })),
+  import('../features/captures/pages/CapturesPage.tsx').then((m) => ({ default: m.CapturesPage })),
 );
 const CompaniesPage = lazy(() =>
-  import('../pages/companies/CompaniesPage.tsx').then((m) => ({ default: m.CompaniesPage })),
+  import('../features/companies/pages/CompaniesPage.tsx').then((m) => ({ default: m.CompaniesPage })),
 );
 const ResolutionPage = lazy(() =>
-  import('../pages/companies/ResolutionPage.tsx').then((m) => ({ default: m.ResolutionPage })),
+  import('../features/resolution/pages/ResolutionPage.tsx').then((m) => ({ default: m.ResolutionPage })),
 );
-const HitsPage = lazy(() => import('../pages/cooperation/HitsPage.tsx').then((m) => ({ default: m.HitsPage })));
+const HitsPage = lazy(() =>
+  import('../features/cooperation/pages/HitsPage.tsx').then((m) => ({ default: m.HitsPage })),
+);
 const AgreementsPage = lazy(() =>
-  import('../pages/cooperation/AgreementsPage.tsx').then((m) => ({ default: m.AgreementsPage })),
+  import('../features/cooperation/pages/AgreementsPage.tsx').then((m) => ({ default: m.AgreementsPage })),
 );
 const TrainingPage = lazy(() =>
-  import('../pages/training/TrainingPage.tsx').then((m) => ({ default: m.TrainingPage })),
+  import('../features/training/pages/TrainingPage.tsx').then((m) => ({ default: m.TrainingPage })),
 );
 
 const queryClient = new QueryClient({
@@ -167,7 +181,7 @@ function Routed() {
 
   useEffect(() => onUnauthenticated(() => setMe(null)), [setMe]);
   useEffect(() => {
-    get<{ user: Me }>('/api/auth/me')
+    get<{ user: MeOut }>('/api/auth/me')
       .then(({ user }) => {
         if (isLanguage(user.language)) void setLanguage(user.language);
         setMe(user);

@@ -6,17 +6,19 @@ import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { api } from '../api/client.ts';
-import { useCase } from '../api/hooks.ts';
+import { api } from '../ui/api/client.ts';
+import { useCase } from '../features/cases/index.ts';
 import { LANGUAGE_NAMES, LANGUAGES, isLanguage, setLanguage } from '../i18n/index.ts';
-import { OpenFindingsNavLink } from '../pages/finance/FindingsSummary.tsx';
-import { Inspector } from '../pages/Inspector.tsx';
+import { OpenFindingsNavLink } from '../features/finance/index.ts';
+import { Inspector } from '../features/entities/index.ts';
 import { useSelection, useSession } from '../state/session.ts';
 import { Icon } from '../ui/icons.tsx';
 import type { IconName } from '../ui/icons.tsx';
-import { Link } from './Link.tsx';
-import { navigate, paths, useRoute } from './router.ts';
-import { isTrainingRoute, trainingPaths } from '../pages/training/routes.ts';
+import { Link } from '../ui/routing/Link.tsx';
+import { navigate } from '../ui/routing/location.ts';
+import { paths } from '../ui/routing/paths.ts';
+import { useRoute } from './router.ts';
+import { isTrainingRoute, trainingPaths } from '../features/training/index.ts';
 import type { Route } from './router.ts';
 
 const isTyping = (el: Element | null) =>

@@ -2,9 +2,9 @@
  * A small path router on the History API: real URLs (bookmarkable, openable in a new tab),
  * no extra library. Routes are matched into a typed union the app switches on.
  */
-import { create } from 'zustand';
-import { matchTraining } from '../pages/training/routes.ts';
-import type { TrainingRoute } from '../pages/training/routes.ts';
+import { useLocation } from '../ui/routing/location.ts';
+import { matchTraining } from '../features/training/index.ts';
+import type { TrainingRoute } from '../features/training/index.ts';
 
 export type Route =
   | { name: 'signIn' }
@@ -80,66 +80,4 @@ export function matchRoute(path: string): Route {
   return { name: 'notFound' };
 }
 
-function caseView(caseId: string, slug: string, query?: Record<string, string>): string {
-  const qs = query && Object.keys(query).length ? `?${new URLSearchParams(query).toString()}` : '';
-  return `/cases/${encodeURIComponent(caseId)}/${slug}${qs}`;
-}
-
-export const paths = {
-  cases: () => '/cases',
-  case: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,
-  entities: (caseId: string, query?: Record<string, string>) =>
-    `/cases/${encodeURIComponent(caseId)}/entities${query && Object.keys(query).length ? `?${new URLSearchParams(query).toString()}` : ''}`,
-  newEntity: (caseId: string, schema?: string) =>
-    `/cases/${encodeURIComponent(caseId)}/entities/new${schema ? `?schema=${encodeURIComponent(schema)}` : ''}`,
-  entity: (caseId: string, entityId: string) =>
-    `/cases/${encodeURIComponent(caseId)}/entities/${encodeURIComponent(entityId)}`,
-  import: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/import`,
-  evidence: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/evidence`,
-  members: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/members`,
-  caseAudit: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/audit`,
-  finance: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'finance', query),
-  chart: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'chart', query),
-  chain: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'chain', query),
-  timeline: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'timeline', query),
-  map: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'map', query),
-  moneyFlow: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'money-flow', query),
-  identification: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'identification', query),
-  captures: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'captures', query),
-  companies: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'companies', query),
-  resolution: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'resolution', query),
-  hits: (caseId: string) => caseView(caseId, 'hits'),
-  prosecution: (caseId: string) => caseView(caseId, 'prosecution'),
-  victims: (caseId: string) => caseView(caseId, 'victims'),
-  agreements: () => '/cooperation/agreements',
-  search: (q?: string) => `/search${q ? `?q=${encodeURIComponent(q)}` : ''}`,
-  audit: () => '/audit',
-  signIn: () => '/sign-in',
-};
-
-interface Location {
-  path: string;
-  search: string;
-  navigate: (to: string, opts?: { replace?: boolean }) => void;
-}
-
-export const useLocation = create<Location>((set) => ({
-  path: window.location.pathname,
-  search: window.location.search,
-  navigate: (to, opts) => {
-    const url = new URL(to, window.location.origin);
-    if (opts?.replace) window.history.replaceState(null, '', url);
-    else window.history.pushState(null, '', url);
-    set({ path: url.pathname, search: url.search });
-    window.scrollTo(0, 0);
-  },
-}));
-
-window.addEventListener('popstate', () =>
-  useLocation.setState({ path: window.location.pathname, search: window.location.search }),
-);
-
 export const useRoute = (): Route => matchRoute(useLocation((s) => s.path));
-export const useQueryParam = (name: string): string | null =>
-  new URLSearchParams(useLocation((s) => s.search)).get(name);
-export const navigate = (to: string, opts?: { replace?: boolean }): void => useLocation.getState().navigate(to, opts);

@@ -1,11 +1,11 @@
 /** Who is signed in, and the view state every pane shares (one selection for all views). */
 import { create } from 'zustand';
-import type { Me } from '../api/types.ts';
+import type { MeOut } from '../../shared/contracts/auth.ts';
 
 interface Session {
   /** undefined: not known yet (asking the server); null: signed out. */
-  me: Me | null | undefined;
-  setMe: (me: Me | null) => void;
+  me: MeOut | null | undefined;
+  setMe: (me: MeOut | null) => void;
 }
 
 export const useSession = create<Session>((set) => ({ me: undefined, setMe: (me) => set({ me }) }));

@@ -2,7 +2,7 @@
 import { Component } from 'react';
 import type { ErrorInfo, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client.ts';
+import { ApiError } from './api/client.ts';
 import { i18next } from '../i18n/index.ts';
 import { Icon } from './icons.tsx';
 import type { IconName } from './icons.tsx';

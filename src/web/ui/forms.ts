@@ -5,7 +5,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { ZodType } from 'zod';
-import { ApiError } from '../api/client.ts';
+import { ApiError } from './api/client.ts';
 
 export type FieldErrors = Record<string, string>;
 

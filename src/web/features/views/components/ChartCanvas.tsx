@@ -1,0 +1,101 @@
+/**
+ * The sigma.js (WebGL) view of a graphology graph: drawn nodes coloured by type or community,
+ * links as arrows with labels, the highlighted path and the selection brought forward, nodes
+ * dragged to a new place (and pinned there). The renderer is rebuilt when the graph object
+ * changes; highlight changes only refresh it.
+ */
+import { useEffect, useRef } from 'react';
+import type { MultiDirectedGraph } from 'graphology';
+import Sigma from 'sigma';
+import { chartRendererSettings } from '../graph/rendererSettings.ts';
+
+export interface Highlight {
+  /** Node ids on the highlighted path, in order. */
+  path: readonly string[];
+  /** Edge ids on the highlighted path. */
+  pathEdges: ReadonlySet<string>;
+  selected: string | null;
+}
+
+interface Props {
+  graph: MultiDirectedGraph;
+  highlight: Highlight;
+  onSelect: (id: string) => void;
+  onMoved: (id: string, x: number, y: number) => void;
+  onRenderer?: (renderer: Sigma | null) => void;
+  label: string;
+}
+
+const DIM = '#d5d9df';
+
+export function ChartCanvas({ graph, highlight, onSelect, onMoved, onRenderer, label }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const renderer = useRef<Sigma | null>(null);
+  const hl = useRef(highlight);
+  const handlers = useRef({ onSelect, onMoved });
+  handlers.current = { onSelect, onMoved };
+
+  useEffect(() => {
+    const el = container.current;
+    if (!el) return;
+    const pathNodes = () => new Set(hl.current.path);
+    const sigma = new Sigma(graph, el, {
+      ...chartRendererSettings(graph.order),
+      zIndex: true,
+      allowInvalidContainer: true,
+      nodeReducer: (node, data) => {
+        const { path, selected } = hl.current;
+        const out = { ...data };
+        if (node === selected) Object.assign(out, { highlighted: true, zIndex: 2 });
+        if (path.length) {
+          if (pathNodes().has(node)) Object.assign(out, { highlighted: true, zIndex: 2, forceLabel: true });
+          else Object.assign(out, { color: DIM, label: '', zIndex: 0 });
+        }
+        return out;
+      },
+      edgeReducer: (edge, data) => {
+        const { path, pathEdges } = hl.current;
+        if (!path.length) return data;
+        return pathEdges.has(edge)
+          ? { ...data, color: '#c2410c', size: 4, zIndex: 2, forceLabel: true }
+          : { ...data, color: DIM, label: '', zIndex: 0 };
+      },
+    });
+    renderer.current = sigma;
+    onRenderer?.(sigma);
+    let dragged: string | null = null;
+    sigma.on('clickNode', ({ node }) => handlers.current.onSelect(node));
+    sigma.on('downNode', ({ node }) => {
+      dragged = node;
+      graph.setNodeAttribute(node, 'highlighted', true);
+    });
+    sigma.getMouseCaptor().on('mousemovebody', (e) => {
+      if (!dragged) return;
+      const p = sigma.viewportToGraph(e);
+      graph.mergeNodeAttributes(dragged, { x: p.x, y: p.y });
+      e.preventSigmaDefault();
+      e.original.preventDefault();
+      e.original.stopPropagation();
+    });
+    const drop = () => {
+      if (!dragged) return;
+      const a = graph.getNodeAttributes(dragged);
+      graph.setNodeAttribute(dragged, 'highlighted', false);
+      handlers.current.onMoved(dragged, Number(a.x), Number(a.y));
+      dragged = null;
+    };
+    sigma.getMouseCaptor().on('mouseup', drop);
+    return () => {
+      onRenderer?.(null);
+      renderer.current = null;
+      sigma.kill();
+    };
+  }, [graph]);
+
+  useEffect(() => {
+    hl.current = highlight;
+    renderer.current?.refresh({ skipIndexation: true });
+  }, [highlight]);
+
+  return <div ref={container} className="chart-canvas" role="img" aria-label={label} />;
+}
