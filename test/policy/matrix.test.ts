@@ -1,6 +1,7 @@
 /**
  * Every API route × platform role × relation to the case, against the hand-written table in
- * expectations.ts. A route missing from the table fails the suite.
+ * expectations.ts. A route missing from the table fails the suite. Every successful signed-in request
+ * must leave exactly one audit record.
  */
 import { beforeAll, expect } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
@@ -32,6 +33,14 @@ describeEachDialect('access matrix', ({ store }) => {
     world = await buildWorld(store());
   }, 120_000);
 
+  const auditRecordCount = async (): Promise<number> => {
+    const row = await store()
+      .db.selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  };
+
   itDb('every route is in the table of expected statuses', async () => {
     const missing = routes.filter((r) => !expectations[r]);
     expect(missing, 'routes without expected statuses').toEqual([]);
@@ -43,6 +52,7 @@ describeEachDialect('access matrix', ({ store }) => {
     'every route answers each role and relation as the table says',
     async () => {
       const failures: string[] = [];
+      const records: string[] = [];
       for (const route of routes) {
         const row = expectations[route];
         if (!row) continue;
@@ -77,6 +87,7 @@ describeEachDialect('access matrix', ({ store }) => {
               return { statusCode: r.statusCode, json: () => r.json<Record<string, unknown>>() };
             };
             const sample = await sampleFor(store(), route, world, world.cases[relation], username, inject);
+            const recordsBefore = await auditRecordCount();
             const res = await app.inject({
               method: method as 'GET',
               url: sample.url,
@@ -94,10 +105,14 @@ describeEachDialect('access matrix', ({ store }) => {
               failures.push(
                 `${route} as ${role} on ${relation}: expected ${expected}, got ${got} ${res.body.slice(0, 160)}`,
               );
+            // A signed-in request that succeeds leaves exactly one audit record: its use case's.
+            const made = (await auditRecordCount()) - recordsBefore;
+            if (got < 300 && !sample.anonymous && made !== 1) records.push(`${route} as ${role}: ${made} records`);
           }
         }
       }
       expect(failures).toEqual([]);
+      expect(records, 'audit records per successful signed-in request').toEqual([]);
     },
     240_000,
   );
