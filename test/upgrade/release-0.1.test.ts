@@ -118,7 +118,7 @@ describeEachDialect('a database made by release 0.1', ({ dialect, store: testSto
           'rel-company': 'Company',
           'rel-account': 'BankAccount',
           'rel-phone': 'Phone',
-          'rel-email': 'Email',
+          'rel-email': 'EmailAddress', // `Email` in release 0.1: migration 016 renamed it
           'rel-directorship': 'Directorship',
           'rel-ownership': 'Ownership',
           'rel-employment': 'Employment',
@@ -128,8 +128,9 @@ describeEachDialect('a database made by release 0.1', ({ dialect, store: testSto
         const bySchema = (s: string) => entities.filter((e) => e.schema === s);
         expect(bySchema('OnlineAd')).toHaveLength(1);
         expect(bySchema('UnknownLink')).toHaveLength(5);
-        const addresses = bySchema('Email').map((e) => parse<{ address: string[] }>(e.properties).address[0]);
+        const addresses = bySchema('EmailAddress').map((e) => parse<{ address: string[] }>(e.properties).address[0]);
         expect(addresses.sort()).toEqual(['jobs.riga@mail.example', 'recruit@baltic-staffing.example']);
+        expect(bySchema('Email')).toEqual([]);
         expect(entities.find((e) => e.id === 'rel-person-victim')?.caption).toMatch(/^V-/);
 
         const history = await db
@@ -140,7 +141,7 @@ describeEachDialect('a database made by release 0.1', ({ dialect, store: testSto
           .orderBy('version')
           .execute();
         expect(history.map((h) => h.version)).toEqual([1, 2]);
-        expect(new Set(history.map((h) => h.schema))).toEqual(new Set(['Email']));
+        expect(new Set(history.map((h) => h.schema))).toEqual(new Set(['EmailAddress']));
 
         const selectors = await db
           .selectFrom('selectors')
@@ -177,7 +178,7 @@ describeEachDialect('a database made by release 0.1', ({ dialect, store: testSto
         const chart = await db.selectFrom('charts').selectAll().where('case_id', '=', caseId).executeTakeFirstOrThrow();
         const content = parse<{ nodes: { id: string }[]; filters: { hiddenTypes: string[] } }>(chart.content);
         expect(content.nodes.map((n) => n.id)).toEqual(['rel-email', 'rel-company', 'rel-phone']);
-        expect(content.filters.hiddenTypes).toEqual(['Email', 'Phone']);
+        expect(content.filters.hiddenTypes).toEqual(['EmailAddress', 'Phone']);
 
         // The audit log as the release left it: chains, signatures and witness hold.
         const report = await verifyAuditLog(db, ring);
