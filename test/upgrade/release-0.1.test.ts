@@ -4,13 +4,14 @@
  * today's schema, and the audit log still verifies — hash chains, the release's signatures and
  * the witness it left in its key folder — and goes on growing after the upgrade.
  */
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getSchema, validateProperties } from '../../src/domain/schema/index.ts';
 import type { DialectName } from '../../src/store/dialect.ts';
 import { appendAudit } from '../../src/store/audit/append.ts';
@@ -56,15 +57,22 @@ async function openRelease(dialect: DialectName): Promise<{ store: Store; dispos
   };
 }
 
-/** A key folder holding the release's public key and witness, as an upgraded deployment would. */
-function releaseKeys(dialect: DialectName): KeyRing {
+/**
+ * A key folder as an upgraded deployment would have it: the release's witness, and its public key
+ * among the retired ones (verification only); the signing key is generated anew on first use.
+ */
+function releaseKeyDir(dialect: DialectName): string {
   const dir = mkdtempSync(join(tmpdir(), 'elect-release-0.1-keys-'));
   const witness = readFileSync(fixture(dialect, 'witness.json'), 'utf8');
   const { storeId } = JSON.parse(witness) as { storeId: string };
   mkdirSync(join(dir, 'witness'));
   writeFileSync(join(dir, 'witness', `${storeId}.json`), witness);
-  // A new signing key of its own: the release's records verify with its public key.
-  return KeyRing.open(dir, { publicKeys: [readFileSync(fixture(dialect, 'audit-signing.pub'), 'utf8')] });
+  mkdirSync(join(dir, 'retired'));
+  writeFileSync(
+    join(dir, 'retired', 'audit-signing-release-0.1.pub'),
+    readFileSync(fixture(dialect, 'audit-signing.pub')),
+  );
+  return dir;
 }
 
 const parse = <T>(text: string): T => JSON.parse(text) as T;
@@ -74,7 +82,7 @@ describeEachDialect('a database made by release 0.1', ({ dialect, store: testSto
     'upgrades at start, keeps its data and passes audit verify',
     async () => {
       testStore(); // skips when the dialect is unavailable
-      const ring = releaseKeys(dialect);
+      const ring = KeyRing.open(releaseKeyDir(dialect));
       const { store, dispose } = await openRelease(dialect);
       try {
         const db = store.db;
@@ -196,4 +204,22 @@ describeEachDialect('a database made by release 0.1', ({ dialect, store: testSto
     },
     120_000,
   );
+});
+
+describe('elect audit verify on a database made by release 0.1', () => {
+  it('upgrades it at start and says OK, the witness matching', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'elect-release-0.1-data-'));
+    writeFileSync(join(dataDir, 'elect.sqlite'), gunzipSync(readFileSync(fixture('sqlite', 'gz'))));
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', '--data', dataDir, 'audit', 'verify'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, ELECT_KEY_DIR: releaseKeyDir('sqlite'), VITEST: '' },
+        timeout: 60_000,
+      },
+    );
+    expect(`${r.stdout}${r.stderr}`).toMatch(/^OK: 17 records in 2 chains, .* matches the witness in the key folder/m);
+    expect(r.status).toBe(0);
+  }, 90_000);
 });
