@@ -72,8 +72,7 @@ export async function up(db: Kysely<unknown>, _dialect: DialectName): Promise<vo
         if (row) row.schema = renamed(row.schema);
     });
     if (before !== undefined)
-      await sql`UPDATE resolution_merges SET "before" = ${before} WHERE case_id = ${merge.case_id} AND id = ${merge.id}`.execute(
-        db,
-      );
+      await sql`UPDATE resolution_merges SET "before" = ${before}
+        WHERE case_id = ${merge.case_id} AND id = ${merge.id}`.execute(db);
   }
 }
