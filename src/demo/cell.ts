@@ -195,7 +195,7 @@ export class Cell {
   emailEntity(address: string): string {
     let id = this.emailEntities.get(address);
     if (id === undefined) {
-      id = this.entity('e', S.Email, { [P.emailAddress]: [address] });
+      id = this.entity('e', S.EmailAddress, { [P.emailAddress]: [address] });
       this.emailEntities.set(address, id);
     }
     return id;

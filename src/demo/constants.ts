@@ -11,7 +11,7 @@ export const S = {
   Address: 'Address',
   BankAccount: 'BankAccount',
   Phone: 'Phone',
-  Email: 'Email',
+  EmailAddress: 'EmailAddress',
   OnlineAd: 'OnlineAd',
   Ownership: 'Ownership',
   Directorship: 'Directorship',
@@ -63,7 +63,7 @@ export const P = {
   bankName: 'bankName',
   currency: 'currency',
   openingDate: 'openingDate',
-  // Phone / Email
+  // Phone / EmailAddress
   number: 'number',
   emailAddress: 'address',
   // OnlineAd

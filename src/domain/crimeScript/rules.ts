@@ -435,8 +435,8 @@ export const SCHEMA_LANES: readonly { id: string; schema: string; lane: Lane; so
 
 /** Phones and e-mail addresses shared with something involved: the chain's communication. */
 export const SELECTOR_RULES = {
-  /** Phone/Email nodes whose number or address an involved entity uses. */
-  usedBy: { id: 'contactOf', lane: 'communication' as Lane, nodeSchemata: ['Phone', 'Email'], source: DOMAIN_3 },
+  /** Phone/EmailAddress nodes whose number or address an involved entity uses. */
+  usedBy: { id: 'contactOf', lane: 'communication' as Lane, nodeSchemata: ['Phone', 'EmailAddress'], source: DOMAIN_3 },
   /** Parties using a phone or e-mail that the chain's advertising prints. */
   usesAdContact: {
     id: 'usesAdContact',

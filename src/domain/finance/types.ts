@@ -76,7 +76,7 @@ export interface AdMeta {
   emails: readonly string[];
 }
 
-/** Entity ids naming a contact detail (Phone, Email, Address nodes), to use as a finding's subject. */
+/** Entity ids naming a contact detail (Phone, EmailAddress, Address nodes), to use as a finding's subject. */
 export interface ContactNodes {
   phone: ReadonlyMap<string, string>;
   email: ReadonlyMap<string, string>;

@@ -4,6 +4,7 @@
  * chart of its own nodes and edges, placed where the file put them.
  */
 import type { CaseGraphOut, ChartEdgeOut, ChartNodeOut } from '../../shared/contracts/charts.ts';
+import { currentSchemaName } from '../schema/index.ts';
 import type { AttrDef, AttrValue, GraphDoc, GraphNode } from './model.ts';
 
 export interface Position {
@@ -109,7 +110,7 @@ export function docToChart(doc: GraphDoc): { graph: CaseGraphOut; positions: Map
     const status = byTitle(doc.nodeAttrs, n.attributes, ['status']);
     return {
       id: n.id,
-      schema: typeof schema === 'string' ? schema : 'Thing',
+      schema: typeof schema === 'string' ? currentSchemaName(schema, []) : 'Thing',
       caption: label === undefined ? n.id : String(label),
       pseudonymised: false,
       status: typeof status === 'string' ? status : null,

@@ -194,7 +194,7 @@ export const Associate: SchemaDef = {
 
 /**
  * followthemoney/schema/UnknownLink.yaml — any two Things, nature unknown or not modelled. Also
- * how a person is tied to a THB Phone or Email node.
+ * how a person is tied to a THB Phone or EmailAddress node.
  */
 export const UnknownLink: SchemaDef = {
   name: 'UnknownLink',

@@ -2,3 +2,4 @@
 export * from './model.ts';
 export * from './thb.vocabulary.ts';
 export type { EdgeDef, Properties, PropertyDef, PropertyType, SchemaDef, SelectorKind } from './types.ts';
+export { currentSchemaName } from './legacy.ts';

@@ -48,7 +48,7 @@ const REQUESTED = [
   'Associate',
   'UnknownLink',
 ];
-const THB = ['Phone', 'Email', 'OnlineAd', 'Subcontract', 'Posting', 'Recruitment', 'Accommodation', 'Control'];
+const THB = ['Phone', 'EmailAddress', 'OnlineAd', 'Subcontract', 'Posting', 'Recruitment', 'Accommodation', 'Control'];
 
 describe('schema tables', () => {
   it('include every requested FtM schema and the THB extensions', () => {
@@ -113,7 +113,7 @@ describe('schema tables', () => {
 });
 
 describe('inheritance', () => {
-  it('only overrides an inherited property with another type where meant to (Email.address)', () => {
+  it('only overrides an inherited property with another type where meant to (EmailAddress.address)', () => {
     const clashes: string[] = [];
     for (const s of listSchemata()) {
       const own = propertiesOf(s.name);
@@ -123,7 +123,7 @@ describe('inheritance', () => {
         }
       }
     }
-    expect(clashes).toEqual(['Email.address']);
+    expect(clashes).toEqual(['EmailAddress.address']);
   });
 });
 
@@ -233,7 +233,7 @@ describe('selectorKindOf', () => {
     ['BankAccount', 'accountNumber', 'account'],
     ['Person', 'phone', 'phone'],
     ['Phone', 'number', 'phone'],
-    ['Email', 'address', 'email'],
+    ['EmailAddress', 'address', 'email'],
     ['OnlineAd', 'email', 'email'],
     ['Call', 'callerNumber', 'phone'],
     ['Person', 'name', 'name'],

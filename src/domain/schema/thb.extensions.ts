@@ -5,8 +5,9 @@
  * (name, notes, sourceUrl, startDate, endDate…) behave as on FtM schemata.
  *
  * Name clashes with FtM to be aware of:
- * - FtM has an `Email` schema for an e-mail *message* (a Document). Here `Email` is an e-mail
- *   *address* node; FtM e-mail messages are not modelled.
+ * - FtM has an `Email` schema for an e-mail *message* (a Document). The e-mail *address* node here
+ *   is `EmailAddress`; up to release 0.1 it was called `Email` (migration 016 renamed the stored
+ *   entities; the FtM import reads such files as `EmailAddress`). FtM e-mail messages are not modelled.
  * - The FtM 4 line (opensanctions/followthemoney) added a `Control` edge with the same
  *   controller → controlled direction; this one widens `controlled` to any Thing and keeps FtM
  *   4's `controlType` and `legalBasis` next to the THB `kind` so those files still load.
@@ -32,8 +33,8 @@ export const Phone: SchemaDef = {
 };
 
 /** An e-mail address as a node. `address` here is of type email (Thing.address is postal). */
-export const Email: SchemaDef = {
-  name: 'Email',
+export const EmailAddress: SchemaDef = {
+  name: 'EmailAddress',
   label: 'E-mail address',
   plural: 'E-mail addresses',
   extends: ['Thing'],
@@ -203,7 +204,7 @@ export const companyRegisterProperties = {
 
 export const thbSchemata: readonly SchemaDef[] = [
   Phone,
-  Email,
+  EmailAddress,
   OnlineAd,
   Subcontract,
   Posting,

@@ -180,6 +180,35 @@ describe('FtM JSON lines export', () => {
   });
 });
 
+describe('FtM JSON lines: the e-mail address node', () => {
+  const address: EntityRecord = {
+    id: 'e1',
+    schema: 'EmailAddress',
+    properties: { address: ['recruit@example.com'], name: ['Recruitment inbox'] },
+  };
+
+  it('is exported as EmailAddress and read back as such', async () => {
+    const lines = await collect2(exportFtm([address]));
+    expect(JSON.parse(lines[0] ?? '')).toEqual(address);
+    expect(await parseAll(bytesInput('again.ijson', lines.join('')))).toEqual([
+      { kind: 'entity', line: 1, record: address },
+    ]);
+  });
+
+  it('reads an `Email` with only address-node properties, as release 0.1 exported it, as EmailAddress', async () => {
+    const legacy =
+      '{"id":"e1","schema":"Email","properties":{"address":["recruit@example.com"],"name":["Recruitment inbox"]}}';
+    expect(await parseAll(bytesInput('release-0.1.ijson', `${legacy}\n`))).toEqual([
+      { kind: 'entity', line: 1, record: address },
+    ]);
+  });
+
+  it('refuses an FtM e-mail message (`Email` with message properties), naming the line', async () => {
+    const message = '{"id":"m1","schema":"Email","properties":{"subject":["Invoice"],"from":["a@example.com"]}}';
+    await expectLineError(`${message}\n`, 1, /unknown schema "Email"/);
+  });
+});
+
 async function collect2(lines: AsyncIterable<string>): Promise<string[]> {
   const out: string[] = [];
   for await (const l of lines) out.push(l);

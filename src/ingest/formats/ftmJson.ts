@@ -6,10 +6,10 @@
  * naming the line, anything it cannot take as an entity of our model: bad JSON, a truncated last
  * line, a missing id or schema, an unknown schema or property, properties that are not lists
  * of strings. Other top-level keys FtM tools add (`caption`, `datasets`, `referents`…) are
- * ignored.
+ * ignored. An `Email` written by release 0.1 (an address node) is read as `EmailAddress`.
  */
 import { errors, isAppError } from '../../shared/errors.ts';
-import { getProperty, getSchema, validateProperties } from '../../domain/schema/index.ts';
+import { currentSchemaName, getProperty, getSchema, validateProperties } from '../../domain/schema/index.ts';
 import type { EntityRecord } from '../../domain/records.ts';
 import type { Properties } from '../../domain/schema/index.ts';
 import { readLines, type TextEncoding } from '../text.ts';
@@ -27,9 +27,10 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** Checks one parsed line and turns it into an entity record. */
 export function entityFromJson(value: unknown, line: number): EntityRecord {
   if (!isObject(value)) throw fail(line, 'expected a JSON object with id, schema and properties');
-  const { id, schema, properties } = value;
+  const { id, schema: written, properties } = value;
   if (typeof id !== 'string' || id.trim() === '') throw fail(line, 'the entity has no id');
-  if (typeof schema !== 'string' || schema === '') throw fail(line, `entity ${id} has no schema`);
+  if (typeof written !== 'string' || written === '') throw fail(line, `entity ${id} has no schema`);
+  const schema = currentSchemaName(written, isObject(properties) ? Object.keys(properties) : []);
   const def = getSchema(schema);
   if (!def) throw fail(line, `unknown schema "${schema}" (entity ${id})`);
   if (def.abstract) throw fail(line, `"${schema}" is an abstract schema; entity ${id} needs a concrete one`);

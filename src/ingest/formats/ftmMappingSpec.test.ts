@@ -103,6 +103,24 @@ describe('FtM mapping files are checked before any row is read', () => {
   });
 });
 
+describe('FtM mapping: the e-mail address node', () => {
+  const entity = (schema: string, prop: string) =>
+    small(
+      `      e:\n        schema: ${schema}\n        key: K\n        properties:\n          ${prop}:\n            column: A\n`,
+    );
+
+  it('maps EmailAddress, and a mapping written for release 0.1 (`Email` with address properties) to it', () => {
+    for (const schema of ['EmailAddress', 'Email'])
+      expect(compileMapping(entity(schema, 'address'))[0]?.entities.map((e) => e.schema)).toEqual(['EmailAddress']);
+  });
+
+  it('refuses FtM e-mail messages (`Email` with message properties): not modelled', () => {
+    const f = failure(() => compileMapping(entity('Email', 'subject')));
+    expect(f.path).toBe('query.entities.e.schema');
+    expect(f.message).toMatch(/unknown schema "Email"/);
+  });
+});
+
 describe('FtM mapping: columns and CSV problems name the key or the line', () => {
   const csvInput = (text: string) => bytesInput('a.csv', text);
   const mapping = small(

@@ -22,7 +22,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { parse as parseYaml, YAMLError } from 'yaml';
 import { errors } from '../../shared/errors.ts';
-import { getProperty, getSchema, isA, type PropertyType } from '../../domain/schema/index.ts';
+import { currentSchemaName, getProperty, getSchema, isA, type PropertyType } from '../../domain/schema/index.ts';
 import { compileFormat } from './dates.ts';
 
 export interface PropertySpec {
@@ -181,12 +181,13 @@ function compileEntity(name: string, data: unknown, path: string, dataset: strin
   if (keys.length === 0 && idColumn === undefined) throw bad(path, `entity "${name}" needs key, keys or id_column`);
   if (keys.length > 0 && idColumn !== undefined)
     throw bad(join(path, 'id_column'), 'use either keys or id_column, not both');
-  const schemaName = scalar(data['schema'], join(path, 'schema'));
-  if (schemaName === undefined) throw bad(join(path, 'schema'), `entity "${name}" has no schema`);
+  const written = scalar(data['schema'], join(path, 'schema'));
+  if (written === undefined) throw bad(join(path, 'schema'), `entity "${name}" has no schema`);
+  const props = data['properties'] ?? {};
+  const schemaName = currentSchemaName(written, isObject(props) ? Object.keys(props) : []);
   const schema = getSchema(schemaName);
   if (!schema) throw bad(join(path, 'schema'), `unknown schema "${schemaName}"`);
   if (schema.abstract) throw bad(join(path, 'schema'), `"${schemaName}" is abstract; use one of its subtypes`);
-  const props = data['properties'] ?? {};
   if (!isObject(props)) throw bad(join(path, 'properties'), 'expected an object of property mappings');
   const properties = Object.entries(props).map(([prop, spec]) =>
     compileProperty(schemaName, prop, spec, join(join(path, 'properties'), prop)),

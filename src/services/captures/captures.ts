@@ -2,7 +2,7 @@
  * Online captures: a captured ad or web page becomes evidence. The file is decoded strictly
  * (ingest/capture), its SHA-256 recorded with the URL and capture time, its bytes stored
  * encrypted as an evidence file, and what it says read out: an OnlineAd entity with the phones
- * and e-mails given in it as Phone and Email nodes (so ads sharing one meet at it in the chart),
+ * and e-mails given in it as Phone and EmailAddress nodes (so ads sharing one meet at it in the chart),
  * and a link to every earlier ad carrying a near-identical photo. All in one transaction: a bad
  * capture leaves the case unchanged.
  */
@@ -71,14 +71,14 @@ const hostOf = (url: string): string => {
   }
 };
 
-/** Existing Phone / Email nodes of the case for these values. */
+/** Existing Phone / EmailAddress nodes of the case for these values. */
 async function nodesFor(
   scope: CaseScope,
   kind: 'phone' | 'email',
   values: readonly string[],
 ): Promise<Map<string, string>> {
   const hits = await entityIdsWithSelector(scope, kind, values);
-  const schema = kind === 'phone' ? 'Phone' : 'Email';
+  const schema = kind === 'phone' ? 'Phone' : 'EmailAddress';
   const rows = await getEntities(
     scope,
     hits.map((h) => h.entity_id),
@@ -221,7 +221,7 @@ export async function captureFile(
           node = uuidv7();
           items.push({
             id: node,
-            schema: kind === 'phone' ? 'Phone' : 'Email',
+            schema: kind === 'phone' ? 'Phone' : 'EmailAddress',
             properties: kind === 'phone' ? { number: [v] } : { address: [v] },
           });
         }

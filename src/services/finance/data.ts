@@ -114,7 +114,11 @@ export async function loadFinanceContext(scope: CaseScope): Promise<FinanceConte
 
   const nodes = new Map(
     (
-      await scope.selectFrom('entities').select(['id', 'schema']).where('schema', 'in', ['Phone', 'Email']).execute()
+      await scope
+        .selectFrom('entities')
+        .select(['id', 'schema'])
+        .where('schema', 'in', ['Phone', 'EmailAddress'])
+        .execute()
     ).map((r) => [r.id, r]),
   );
   const ads = new Map<string, AdMeta & { phones: string[]; emails: string[] }>();
@@ -142,7 +146,7 @@ export async function loadFinanceContext(scope: CaseScope): Promise<FinanceConte
     if (ad) (kind === 'phone' ? ad.phones : ad.emails).push(s.value);
     const node = nodes.get(s.entity_id);
     if (node?.schema === 'Phone' && kind === 'phone') phoneNodes.set(s.value, s.entity_id);
-    if (node?.schema === 'Email' && kind === 'email') emailNodes.set(s.value, s.entity_id);
+    if (node?.schema === 'EmailAddress' && kind === 'email') emailNodes.set(s.value, s.entity_id);
   }
   return { accounts, holders, ads: [...ads.values()], contactNodes: { phone: phoneNodes, email: emailNodes } };
 }

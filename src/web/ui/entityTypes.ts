@@ -18,7 +18,7 @@ const STYLES: Record<string, TypeStyle> = {
   Address: { icon: 'address', color: '#8a5a1c' },
   BankAccount: { icon: 'bank', color: '#1f7a3d' },
   Phone: { icon: 'phone', color: '#0f7173' },
-  Email: { icon: 'email', color: '#1b5f8c' },
+  EmailAddress: { icon: 'email', color: '#1b5f8c' },
   Vehicle: { icon: 'vehicle', color: '#a4481a' },
   Passport: { icon: 'passport', color: '#8a6200' },
   Identification: { icon: 'identification', color: '#7a5c12' },

@@ -113,7 +113,7 @@ export const sharedContacts = defineRule({
   },
 });
 
-/** The entity a shared value is: a Phone, Email or Address node, or the controlling person. */
+/** The entity a shared value is: a Phone, EmailAddress or Address node, or the controlling person. */
 function subjectOf(ctx: FinanceContext, kind: Kind, value: string, holders: readonly string[]): string {
   if (kind === 'phone') return ctx.contactNodes.phone.get(value) ?? holders[0] ?? value;
   if (kind === 'email') return ctx.contactNodes.email.get(value) ?? holders[0] ?? value;

@@ -56,7 +56,7 @@ const FEATURED: Record<string, string[]> = {
   Address: ['full', 'street', 'city', 'postalCode', 'country'],
   BankAccount: ['iban', 'accountNumber', 'bankName', 'bic', 'country', 'openingDate'],
   Phone: ['number', 'carrier', 'country'],
-  Email: ['address'],
+  EmailAddress: ['address'],
   Vehicle: ['registrationNumber', 'type', 'model', 'country'],
   OnlineAd: ['title', 'site', 'url', 'phone', 'email', 'publishedAt', 'price', 'currency', 'location', 'text'],
 };

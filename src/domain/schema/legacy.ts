@@ -1,0 +1,18 @@
+/**
+ * Schema names written by earlier releases that mean something else today. Release 0.1 called
+ * the THB e-mail address node `Email`, which in FollowTheMoney is an e-mail *message*: a file
+ * entity `Email` whose properties all belong to an address node is one of ours, read as
+ * `EmailAddress`; one with message properties (from, subject, bodyText…) stays `Email`, a schema
+ * this model does not hold, and is refused as such.
+ */
+import { getProperty } from './registry.ts';
+
+const LEGACY_EMAIL = 'Email';
+const EMAIL_ADDRESS = 'EmailAddress';
+
+/** The schema an entity written as `schema` with these property names is today. */
+export function currentSchemaName(schema: string, propertyNames: Iterable<string>): string {
+  if (schema !== LEGACY_EMAIL) return schema;
+  for (const name of propertyNames) if (!getProperty(EMAIL_ADDRESS, name)) return schema;
+  return EMAIL_ADDRESS;
+}
