@@ -6,11 +6,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ReportBody } from '../shared/contracts/prosecution.ts';
 import { errors } from '../shared/errors.ts';
-import { evidenceRegister } from '../services/prosecution/evidenceRegister.ts';
-import { authorizeCase } from '../services/access/policy.ts';
-import { exportAnx, importAnx } from '../services/prosecution/anx.ts';
-import { finishedReport, reportJob, startReport } from '../services/prosecution/reportJobs.ts';
-import { recordAudit } from '../store/repos/audit/records.ts';
+import {
+  caseEvidenceRegister,
+  caseReportPdf,
+  chartExport,
+  chartImport,
+  reportProgress,
+  startCaseReport,
+} from '../services/prosecution/index.ts';
+import { cliCaller } from '../services/useCase/index.ts';
 import { cliActor } from './actor.ts';
 import { withStore } from './context.ts';
 import { parseOrThrow } from './parse.ts';
@@ -28,8 +32,7 @@ export function prosecutionCommands(program: Command): void {
     .requiredOption('--out <file.pdf>', 'where to write the PDF')
     .action(async (caseId: string, o: { sections?: string; lang?: string; charts?: string; out: string }) => {
       await withStore(program, async (store) => {
-        const actor = await cliActor(program, store);
-        const access = await authorizeCase(store, actor, caseId, 'case:read');
+        const caller = cliCaller(await cliActor(program, store));
         const list = (s?: string) =>
           s
             ? s
@@ -42,13 +45,13 @@ export function prosecutionCommands(program: Command): void {
           language: o.lang,
           chartIds: list(o.charts),
         });
-        const job = await startReport(store, actor, access, body);
+        const job = await startCaseReport(store, caller, caseId, body);
         const timer = setInterval(() => {
-          const j = reportJob(actor, caseId, job.id);
+          const j = reportProgress(caller, caseId, job.id);
           process.stderr.write(`\r${Math.round(j.progress * 100)}% ${j.step}      `);
         }, 250);
         try {
-          const { job: done, bytes } = await finishedReport(actor, caseId, job.id);
+          const { job: done, bytes } = await caseReportPdf(store, caller, caseId, { jobId: job.id, wait: true });
           writeFileSync(o.out, bytes);
           process.stderr.write('\n');
           console.log(`Wrote ${o.out}: ${done.pages} pages, ${bytes.length} bytes.`);
@@ -64,17 +67,8 @@ export function prosecutionCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (caseId: string, o: { json?: boolean }) => {
       await withStore(program, async (store) => {
-        const actor = await cliActor(program, store);
-        await authorizeCase(store, actor, caseId, 'case:read');
-        const out = await evidenceRegister(store, caseId, { verify: true });
-        await recordAudit(store.db, {
-          caseId,
-          userId: actor.id,
-          action: 'consultation',
-          targetType: 'evidence-register',
-          returnedIds: out.items.map((i) => i.fileId),
-          detail: { via: 'cli', ok: out.ok },
-        });
+        const caller = cliCaller(await cliActor(program, store));
+        const out = await caseEvidenceRegister(store, caller, caseId, { verify: true });
         if (o.json) return console.log(JSON.stringify(out, null, 2));
         for (const i of out.items)
           console.log(
@@ -95,20 +89,10 @@ export function prosecutionCommands(program: Command): void {
     .requiredOption('--out <file.anx>', 'where to write it')
     .action(async (caseId: string, o: { chart?: string; out: string }) => {
       await withStore(program, async (store) => {
-        const actor = await cliActor(program, store);
-        const access = await authorizeCase(store, actor, caseId, 'case:read');
-        const out = await exportAnx(store, actor, access, o.chart);
+        const caller = cliCaller(await cliActor(program, store));
+        const out = await chartExport(store, caller, caseId, { chartId: o.chart, format: 'anx' });
         writeFileSync(o.out, out.text, 'utf8');
-        await recordAudit(store.db, {
-          caseId,
-          userId: actor.id,
-          action: 'disclosure',
-          targetType: 'chart',
-          targetId: o.chart ?? null,
-          returnedIds: out.ids,
-          detail: { via: 'cli', format: 'anx' },
-        });
-        console.log(`Wrote ${o.out}: ${out.entities} entities, ${out.links} links.`);
+        console.log(`Wrote ${o.out}: ${out.entities ?? 0} entities, ${out.links ?? 0} links.`);
       });
     });
   anx
@@ -116,23 +100,14 @@ export function prosecutionCommands(program: Command): void {
     .description('Import an ANX chart into a case (all or nothing) and save it as a chart')
     .action(async (caseId: string, file: string) => {
       await withStore(program, async (store) => {
-        const actor = await cliActor(program, store);
-        await authorizeCase(store, actor, caseId, 'case:write');
+        const caller = cliCaller(await cliActor(program, store));
         let content: string;
         try {
           content = readFileSync(file, 'utf8');
         } catch (e) {
           throw errors.validation(`Cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`, file);
         }
-        const out = await importAnx(store, actor, caseId, file.split('/').pop() ?? file, content);
-        await recordAudit(store.db, {
-          caseId,
-          userId: actor.id,
-          action: 'collection',
-          targetType: 'import',
-          targetId: out.report.sourceId,
-          detail: { via: 'cli', format: 'anx', entities: out.report.entitiesAdded },
-        });
+        const out = await chartImport(store, caller, caseId, { fileName: file.split('/').pop() ?? file, content });
         console.log(
           `Imported ${out.report.entitiesAdded} entities and ${out.report.transactionsAdded} transactions; chart ${out.chartId ?? '(none)'}.`,
         );

@@ -6,7 +6,7 @@
 import { FACET_NAMES, FACETS, LibraryQuery } from '../../shared/contracts/trainingLibrary.ts';
 import type { Facet } from '../../shared/contracts/trainingLibrary.ts';
 import { errors } from '../../shared/errors.ts';
-import type { PracticeFilter } from '../../ingest/training/goodPracticeSearch.ts';
+import type { PracticeFilter } from '../../services/training/index.ts';
 import { parseOrThrow } from '../parse.ts';
 
 export function libraryFilter(tags: readonly string[], q: string | undefined): PracticeFilter {

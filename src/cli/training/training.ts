@@ -8,13 +8,20 @@ import type { Command } from 'commander';
 import { AssignBody, CohortCreate, EnrolBody, TRAINING_LANGUAGES } from '../../shared/contracts/training.ts';
 import type { TraineeProgressOut, TrainingLanguage } from '../../shared/contracts/training.ts';
 import { errors } from '../../shared/errors.ts';
-import { authorizeGlobal } from '../../services/access/policy.ts';
-import { listCourses } from '../../services/training/courses.ts';
-import { listPractices, readPractice } from '../../services/training/library.ts';
+import {
+  assignCohortCourse,
+  cohortProgress,
+  courseOutline,
+  enrolTrainee,
+  listPractices,
+  myTrainingOverview,
+  readPractice,
+  scormPackage,
+  startCohort,
+  trainerCohorts,
+} from '../../services/training/index.ts';
+import { cliCaller } from '../../services/useCase/index.ts';
 import { libraryFilter } from './library.ts';
-import { assignCourse, cohortDetail, cohortsOf, createCohort, enrol, myTraining } from '../../services/training/cohorts.ts';
-import { courseLibrary } from '../../ingest/training/library.ts';
-import { buildScormPackage } from '../../ingest/training/scorm.ts';
 import { cliActor } from '../actor.ts';
 import { withStore } from '../context.ts';
 import { parseOrThrow } from '../parse.ts';
@@ -55,13 +62,11 @@ export function trainingCommands(program: Command): void {
     .option('--lang <lang>', 'en, fi, et or lv', 'en')
     .action(async (o: { lang?: string }) => {
       const lang = language(o.lang);
-      const lib = courseLibrary();
-      for (const c of listCourses(lang)) {
+      for (const c of courseOutline(lang)) {
         console.log(`${c.id}\t${c.title}${c.fallback ? ' (en)' : ''}`);
-        for (const m of lib.structure(c.id).modules) {
-          const t = lib.moduleText(c.id, m.id, lang);
+        for (const m of c.modules) {
           console.log(
-            `  ${m.id}\t${t.value.title}${t.fallback ? ' (en)' : ''}\t${m.lessons.length} lessons, quiz${m.exercise ? `, exercise ${m.exercise.id}` : ''}`,
+            `  ${m.id}\t${m.title}${m.fallback ? ' (en)' : ''}\t${m.lessons} lessons, quiz${m.exercise ? `, exercise ${m.exercise}` : ''}`,
           );
         }
       }
@@ -69,7 +74,7 @@ export function trainingCommands(program: Command): void {
       await withStore(program, async (store) => {
         const actor = await cliActor(program, store);
         if (actor.platformRole !== 'trainer' && actor.platformRole !== 'admin') return;
-        for (const c of await cohortsOf(store, actor))
+        for (const c of (await trainerCohorts(store, cliCaller(actor))).cohorts)
           console.log(
             `cohort ${c.id}\t${c.name}\tseed ${c.seed ?? ''}\t${c.trainees} member(s)\t${c.courses.map((x) => x.courseId).join(', ')}`,
           );
@@ -117,7 +122,7 @@ export function trainingCommands(program: Command): void {
     .action(async (name: string, o: { seed?: string }) => {
       await withStore(program, async (store) => {
         const input = parseOrThrow(CohortCreate, { name, ...(o.seed !== undefined ? { seed: Number(o.seed) } : {}) });
-        const c = await createCohort(store, await cliActor(program, store), input);
+        const c = await startCohort(store, cliCaller(await cliActor(program, store)), input);
         console.log(`${c.id}\tseed ${c.seed}`);
       });
     });
@@ -128,7 +133,8 @@ export function trainingCommands(program: Command): void {
     .action(async (username: string, o: { cohort: string }) => {
       await withStore(program, async (store) => {
         const input = parseOrThrow(EnrolBody, { username });
-        const e = await enrol(store, await cliActor(program, store), o.cohort, input.username);
+        const caller = cliCaller(await cliActor(program, store));
+        const e = await enrolTrainee(store, caller, { cohortId: o.cohort, username: input.username });
         console.log(`${e.username} enrolled`);
       });
     });
@@ -142,7 +148,10 @@ export function trainingCommands(program: Command): void {
     .action(async (o: { cohort: string; course: string; due?: string }) => {
       await withStore(program, async (store) => {
         const input = parseOrThrow(AssignBody, { courseId: o.course, ...(o.due ? { dueDate: o.due } : {}) });
-        const c = await assignCourse(store, await cliActor(program, store), o.cohort, input);
+        const c = await assignCohortCourse(store, cliCaller(await cliActor(program, store)), {
+          cohortId: o.cohort,
+          ...input,
+        });
         console.log(
           `${c.name}: ${c.courses.map((x) => `${x.courseId}${x.dueDate ? ` (due ${x.dueDate})` : ''}`).join(', ')}`,
         );
@@ -155,13 +164,13 @@ export function trainingCommands(program: Command): void {
     .option('--cohort <id>', 'cohort id (trainers)')
     .action(async (o: { cohort?: string }) => {
       await withStore(program, async (store) => {
-        const actor = await cliActor(program, store);
+        const caller = cliCaller(await cliActor(program, store));
         if (o.cohort) {
-          const d = await cohortDetail(store, actor, o.cohort);
+          const d = await cohortProgress(store, caller, { cohortId: o.cohort });
           console.log(`${d.name}\tseed ${d.seed ?? ''}\t${d.members.length} member(s)`);
           for (const m of d.members) printProgress(m);
           if (!d.members.length) console.log('No members yet: elect training cohort enrol <username> --cohort ' + d.id);
-        } else printProgress((await myTraining(store, actor)).progress);
+        } else printProgress((await myTrainingOverview(store, caller)).progress);
       });
     });
 
@@ -174,8 +183,12 @@ export function trainingCommands(program: Command): void {
     .requiredOption('--out <file.zip>', 'where to write the package')
     .action(async (o: { course: string; module: string; lang?: string; out: string }) => {
       await withStore(program, async (store) => {
-        authorizeGlobal(await cliActor(program, store), 'training:manage');
-        const pkg = buildScormPackage(courseLibrary(), o.course, o.module, language(o.lang));
+        const caller = cliCaller(await cliActor(program, store));
+        const pkg = await scormPackage(store, caller, {
+          courseId: o.course,
+          moduleId: o.module,
+          lang: language(o.lang),
+        });
         writeFileSync(o.out, pkg.zip);
         console.log(`${o.out}: ${pkg.files.length} files (${pkg.files.join(', ')})`);
       });

@@ -12,14 +12,13 @@ import { anxEntityId, anxImporter } from '../../ingest/formats/anx.ts';
 import { memoryInput } from '../../ingest/files.ts';
 import type { CaseGraphOut } from '../../shared/contracts/charts.ts';
 import { errors } from '../../shared/errors.ts';
+import { caseEntityIds } from '../../store/repos/prosecution/report.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
-import { createChart, getChart } from '../views/charts.ts';
-import { exportableCase, watermark } from '../entities/exports.ts';
-import { graphOut, loadCaseGraph } from '../views/graph.ts';
-import type { ImportReport } from '../imports/pipeline.ts';
-import { runImport } from '../imports/pipeline.ts';
-import type { CaseAccess } from '../access/policy.ts';
+import type { Actor, CaseAccess } from '../access/index.ts';
+import { exportableCase, watermark } from '../entities/index.ts';
+import type { ImportReport } from '../imports/index.ts';
+import { runImport } from '../imports/index.ts';
+import { createChart, getChart, graphOut, loadCaseGraph } from '../views/index.ts';
 
 /** The whole case goes out as ANX only up to this size; larger cases export a saved chart. */
 export const MAX_ANX_NODES = 50_000;
@@ -163,7 +162,7 @@ export async function importAnx(
 ): Promise<{ report: ImportReport; chartId: string | null }> {
   const chart = parseAnx(content); // refuses a broken file before anything is written
   const report = await runImport(store, actor, caseId, anxImporter, memoryInput(fileName, content), {});
-  const ids = new Set((await store.scope(caseId).selectFrom('entities').select('id').execute()).map((r) => r.id));
+  const ids = await caseEntityIds(store.scope(caseId));
   const nodes = chart.entities.map((e) => ({ id: anxEntityId(e.id), x: e.x, y: e.y })).filter((n) => ids.has(n.id));
   if (!nodes.length) return { report, chartId: null };
   const saved = await createChart(store, actor, caseId, {

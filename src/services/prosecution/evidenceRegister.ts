@@ -8,9 +8,10 @@
  */
 import type { RegisterItemOut, RegisterOut } from '../../shared/contracts/prosecution.ts';
 import { listFiles } from '../../store/repos/files/files.ts';
+import { captureOrigins, custodyEvents, sourceLabels } from '../../store/repos/prosecution/report.ts';
 import type { Store } from '../../store/store.ts';
-import { requireCase } from '../cases/cases.ts';
-import { verifyEvidence } from '../captures/captures.ts';
+import { requireCase } from '../cases/index.ts';
+import { verifyEvidence } from '../captures/index.ts';
 
 const CUSTODY_TARGETS = ['file', 'files', 'capture', 'captures', 'evidence', 'evidence-register'];
 
@@ -22,21 +23,9 @@ export async function evidenceRegister(
   await requireCase(store, caseId);
   const scope = store.scope(caseId);
   const files = await listFiles(scope);
-  const captures = new Map(
-    (await scope.selectFrom('captures').select(['id', 'file_id', 'url', 'captured_at']).execute()).map((c) => [
-      c.file_id,
-      c,
-    ]),
-  );
-  const sources = new Map(
-    (await scope.selectFrom('sources').select(['id', 'label', 'kind']).execute()).map((s) => [s.id, s]),
-  );
-  const events = await scope
-    .selectFrom('audit_events')
-    .select(['id', 'seq', 'at', 'user_id', 'action', 'target_type', 'target_id', 'returned_ids'])
-    .where('target_type', 'in', CUSTODY_TARGETS)
-    .orderBy('seq')
-    .execute();
+  const captures = new Map((await captureOrigins(scope)).map((c) => [c.file_id, c]));
+  const sources = new Map((await sourceLabels(scope)).map((s) => [s.id, s]));
+  const events = await custodyEvents(scope, CUSTODY_TARGETS);
   const custodyOf = new Map<string, RegisterItemOut['custody']>();
   const add = (id: string, e: (typeof events)[number]) => {
     const list = custodyOf.get(id) ?? [];

@@ -7,7 +7,7 @@
 import { rgb } from 'pdf-lib';
 import type { CaseGraphOut, ChartNodeOut } from '../../shared/contracts/charts.ts';
 import type { ChainOut } from '../../shared/contracts/views.ts';
-import type { Figure, PdfWriter } from '../pdf/document.ts';
+import type { Figure, PdfWriter } from '../pdf/index.ts';
 
 const INK = rgb(0.11, 0.14, 0.19);
 const LINE = rgb(0.55, 0.6, 0.68);

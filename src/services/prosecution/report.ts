@@ -14,21 +14,17 @@ import type { CaseGraphOut, ChartOut } from '../../shared/contracts/charts.ts';
 import type { RegisterOut } from '../../shared/contracts/prosecution.ts';
 import type { ChainOut, TimelineOut } from '../../shared/contracts/views.ts';
 import { getCase } from '../../store/repos/cases/cases.ts';
+import { auditPage, reportEntities, standingFindings } from '../../store/repos/prosecution/report.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
-import { chainView } from '../views/chain.ts';
-import { getChart } from '../views/charts.ts';
+import type { Actor, CaseAccess } from '../access/index.ts';
+import { canSee, hiddenVictim, visibilityOf } from '../access/index.ts';
+import { exportableCase, watermark } from '../entities/index.ts';
+import type { ProceedsResult } from '../finance/index.ts';
+import { estimateCaseProceeds } from '../finance/index.ts';
+import { latestAssessments, legalMatrix } from '../identification/index.ts';
+import type { LegalMatrix } from '../identification/index.ts';
+import { chainView, getChart, graphOut, loadCaseGraph, timelineView } from '../views/index.ts';
 import { evidenceRegister } from './evidenceRegister.ts';
-import { exportableCase, watermark } from '../entities/exports.ts';
-import type { ProceedsResult } from '../finance/proceeds.ts';
-import { estimateCaseProceeds } from '../finance/proceeds.ts';
-import { graphOut, loadCaseGraph } from '../views/graph.ts';
-import { latestAssessments } from '../identification/assessments.ts';
-import { legalMatrix } from '../identification/legalMatrix.ts';
-import type { LegalMatrix } from '../identification/legalMatrix.ts';
-import type { CaseAccess } from '../access/policy.ts';
-import { timelineView } from '../views/timeline.ts';
-import { canSee, hiddenVictim, visibilityOf } from '../access/visibility.ts';
 
 /** Above this the whole-case graph is not drawn as a figure (a saved chart can still be chosen). */
 export const MAX_FIGURE_NODES = 150;
@@ -102,9 +98,7 @@ export async function gatherReport(
   const step = (i: number, name: string) => progress(i / 10, name);
 
   step(0, 'persons');
-  const rows = (
-    await scope.selectFrom('entities').select(['id', 'schema', 'caption', 'properties', 'version']).execute()
-  ).filter((r) => canSee(v, r.id));
+  const rows = (await reportEntities(scope)).filter((r) => canSee(v, r.id));
   const counts: Record<string, number> = {};
   for (const r of rows) counts[r.schema] = (counts[r.schema] ?? 0) + 1;
   const named = new Set<string>();
@@ -206,14 +200,7 @@ export async function gatherReport(
   let findings: ReportData['findings'] = [];
   let proceeds: ProceedsResult | null = null;
   if (want('finance')) {
-    const f = await scope
-      .selectFrom('findings')
-      .select(['id', 'rule', 'status', 'score', 'explanation', 'subject_id'])
-      .where('current', '=', 1)
-      .where('status', '!=', 'dismissed')
-      .orderBy('score', 'desc')
-      .orderBy('id')
-      .execute();
+    const f = await standingFindings(scope);
     findings = f
       .filter((x) => canSee(v, x.subject_id) || !rows.some((r) => r.id === x.subject_id))
       .map((x) => ({
@@ -277,13 +264,7 @@ async function auditReferences(
   const scope = store.scope(caseId);
   let after = 0;
   for (;;) {
-    const page = await scope
-      .selectFrom('audit_events')
-      .select(['seq', 'id', 'target_id', 'returned_ids'])
-      .where('seq', '>', after)
-      .orderBy('seq')
-      .limit(5000)
-      .execute();
+    const page = await auditPage(scope, after, 5000);
     for (const e of page) {
       const named = [e.target_id, ...(e.returned_ids ? (JSON.parse(e.returned_ids) as string[]) : [])];
       for (const id of named) if (id && ids.has(id)) last.set(id, { seq: Number(e.seq), id: e.id });

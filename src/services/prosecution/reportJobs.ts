@@ -10,12 +10,11 @@ import type { ReportLanguage } from '../../domain/prosecution/report.ts';
 import type { ReportBody, ReportJobOut } from '../../shared/contracts/prosecution.ts';
 import { errors } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import { recordAudit } from '../../store/repos/audit/records.ts';
 import { getUser } from '../../store/repos/access/users.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
-import type { CaseAccess } from '../access/policy.ts';
-import { exportableCase } from '../entities/exports.ts';
+import type { Actor, CaseAccess } from '../access/index.ts';
+import { recordEntry } from '../audit/index.ts';
+import { exportableCase } from '../entities/index.ts';
 import { gatherReport } from './report.ts';
 import { renderReport } from './reportPdf.ts';
 
@@ -86,7 +85,8 @@ export async function startReport(
       const { bytes, pages } = await renderReport(data, (f) => (out.progress = 0.8 + f * 0.19));
       job.bytes = bytes;
       Object.assign(out, { status: 'done', progress: 1, step: 'done', pages, bytes: bytes.length });
-      await recordAudit(store.db, {
+      // The job's own record, made when the report exists (the request that started it has its own).
+      await recordEntry(store, {
         caseId: access.caseId,
         userId: actor.id,
         action: 'disclosure',
@@ -103,14 +103,14 @@ export async function startReport(
   return { ...out };
 }
 
-function requireJob(actor: Actor, caseId: string, id: string): Job {
+function requireJob(actor: Pick<Actor, 'id'>, caseId: string, id: string): Job {
   const j = jobs.get(id);
   // Another user's job, or another case's, does not exist for this caller.
   if (!j || j.userId !== actor.id || j.caseId !== caseId) throw errors.notFound('Report');
   return j;
 }
 
-export const reportJob = (actor: Actor, caseId: string, id: string): ReportJobOut => ({
+export const reportJob = (actor: Pick<Actor, 'id'>, caseId: string, id: string): ReportJobOut => ({
   ...requireJob(actor, caseId, id).out,
 });
 

@@ -9,7 +9,7 @@ import { pseudonymOf } from '../../domain/access/victims.ts';
 import { REPORT_LABELS } from '../../domain/prosecution/labels.ts';
 import { money } from '../../domain/prosecution/report.ts';
 import type { ReportSection } from '../../domain/prosecution/report.ts';
-import { PdfWriter } from '../pdf/document.ts';
+import { PdfWriter } from '../pdf/index.ts';
 import type { ReportData } from './report.ts';
 import { drawChain, drawChart } from './figures.ts';
 

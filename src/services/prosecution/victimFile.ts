@@ -13,11 +13,19 @@ import type { Properties } from '../../domain/schema/types.ts';
 import type { VictimFileBody, VictimFileOut } from '../../shared/contracts/prosecution.ts';
 import { VictimFileOut as VictimFileOutSchema } from '../../shared/contracts/prosecution.ts';
 import { errors } from '../../shared/errors.ts';
-import type { VictimFilesTable } from '../../store/tables.ts';
 import { getEntity } from '../../store/repos/entities/entities.ts';
+import {
+  caseCountry,
+  casePersons,
+  getVictimFileRow,
+  insertVictimFile,
+  listVictimFiles,
+  updateVictimFile,
+} from '../../store/repos/prosecution/victimFiles.ts';
+import type { VictimFileRow } from '../../store/repos/prosecution/victimFiles.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
-import { estimateCaseProceeds } from '../finance/proceeds.ts';
+import type { Actor } from '../access/index.ts';
+import { estimateCaseProceeds } from '../finance/index.ts';
 
 /** Reminders are reckoned in the contact person's day; the platform's users work in these zones. */
 export const CASE_TIME_ZONES: Readonly<Record<string, string>> = {
@@ -38,12 +46,8 @@ async function requireVictim(store: Store, caseId: string, personId: string) {
 
 export async function listVictims(store: Store, caseId: string, clock: Clock = () => new Date()) {
   const scope = store.scope(caseId);
-  const persons = await scope
-    .selectFrom('entities')
-    .select(['id', 'caption', 'properties'])
-    .where('schema', '=', 'Person')
-    .execute();
-  const files = new Map((await scope.selectFrom('victim_files').selectAll().execute()).map((f) => [f.person_id, f]));
+  const persons = await casePersons(scope);
+  const files = new Map((await listVictimFiles(scope)).map((f) => [f.person_id, f]));
   const tz = await zoneOf(store, caseId);
   return persons
     .filter((p) => isVictim('Person', JSON.parse(p.properties) as Properties))
@@ -65,14 +69,13 @@ export async function listVictims(store: Store, caseId: string, clock: Clock = (
 }
 
 async function zoneOf(store: Store, caseId: string): Promise<string> {
-  const kase = await store.scope(caseId).selectFrom('cases').select('country').executeTakeFirst();
-  return CASE_TIME_ZONES[kase?.country ?? ''] ?? 'UTC';
+  return CASE_TIME_ZONES[(await caseCountry(store.scope(caseId))) ?? ''] ?? 'UTC';
 }
 
 function present(
   personId: string,
   caption: string,
-  f: VictimFilesTable | undefined,
+  f: VictimFileRow | undefined,
   tz: string,
   clock: Clock,
 ): VictimFileOut {
@@ -115,12 +118,7 @@ export async function getVictimFile(
   clock: Clock = () => new Date(),
 ): Promise<VictimFileOut> {
   const { caption } = await requireVictim(store, caseId, personId);
-  const f = await store
-    .scope(caseId)
-    .selectFrom('victim_files')
-    .selectAll()
-    .where('person_id', '=', personId)
-    .executeTakeFirst();
+  const f = await getVictimFileRow(store.scope(caseId), personId);
   return present(personId, caption, f, await zoneOf(store, caseId), clock);
 }
 
@@ -157,11 +155,7 @@ export async function saveVictimFile(
   const now = clock().toISOString();
   await store.transaction(async (trx) => {
     const scope = store.scope(caseId).in(trx);
-    const current = await scope
-      .selectFrom('victim_files')
-      .selectAll()
-      .where('person_id', '=', personId)
-      .executeTakeFirst();
+    const current = await getVictimFileRow(scope, personId);
     if ((current?.version ?? 0) !== body.version)
       throw errors.conflict(`The file changed since version ${body.version}; reload it and save again`, 'version');
     // Reminders acknowledged for an end date stay acknowledged only while the end date stands.
@@ -184,8 +178,8 @@ export async function saveVictimFile(
       updated_at: now,
       version: body.version + 1,
     };
-    if (current) await scope.updateTable('victim_files').set(values).where('person_id', '=', personId).execute();
-    else await scope.insertInto('victim_files', { person_id: personId, compensation: null, ...values }).execute();
+    if (current) await updateVictimFile(scope, personId, values);
+    else await insertVictimFile(scope, personId, values);
   });
   return getVictimFile(store, caseId, personId, clock);
 }
@@ -201,19 +195,15 @@ export async function acknowledgeReminder(
   const file = await getVictimFile(store, caseId, personId, clock);
   if (!file.reminders.due.some((r) => r.key === key))
     throw errors.validation(`No reminder "${key}" is due for this victim`, 'key');
-  const row = await store
-    .scope(caseId)
-    .selectFrom('victim_files')
-    .select('reminders_ack')
-    .where('person_id', '=', personId)
-    .executeTakeFirstOrThrow();
+  const scope = store.scope(caseId);
+  const row = await getVictimFileRow(scope, personId);
+  if (!row) throw errors.notFound('Victim file');
   const ack = [...new Set([...(JSON.parse(row.reminders_ack) as string[]), key])];
-  await store
-    .scope(caseId)
-    .updateTable('victim_files')
-    .set({ reminders_ack: JSON.stringify(ack), updated_by: actor.id, updated_at: clock().toISOString() })
-    .where('person_id', '=', personId)
-    .execute();
+  await updateVictimFile(scope, personId, {
+    reminders_ack: JSON.stringify(ack),
+    updated_by: actor.id,
+    updated_at: clock().toISOString(),
+  });
   return getVictimFile(store, caseId, personId, clock);
 }
 
@@ -230,11 +220,10 @@ export async function computeClaim(
   const estimate = await estimateCaseProceeds(store, caseId);
   const mine = estimate.victims.find((v) => v.personId === personId);
   const claim = compensationClaim(mine?.items ?? [], mine?.currency ?? estimate.totals.currency);
-  await store
-    .scope(caseId)
-    .updateTable('victim_files')
-    .set({ compensation: JSON.stringify(claim), updated_by: actor.id, updated_at: clock().toISOString() })
-    .where('person_id', '=', personId)
-    .execute();
+  await updateVictimFile(store.scope(caseId), personId, {
+    compensation: JSON.stringify(claim),
+    updated_by: actor.id,
+    updated_at: clock().toISOString(),
+  });
   return getVictimFile(store, caseId, personId, clock);
 }

@@ -6,14 +6,14 @@
  */
 import { rgb } from 'pdf-lib';
 import { errors } from '../../shared/errors.ts';
-import { recordAudit } from '../../store/repos/audit/records.ts';
 import { getUser } from '../../store/repos/access/users.ts';
+import { lastAttemptAt } from '../../store/repos/training/training.ts';
 import type { Store } from '../../store/store.ts';
 import { courseLibrary } from '../../ingest/training/library.ts';
 import type { CourseLibrary } from '../../ingest/training/library.ts';
 import type { Language } from '../../domain/training/schema.ts';
-import type { Actor } from '../access/actor.ts';
-import { A4_LANDSCAPE, PdfWriter } from '../pdf/document.ts';
+import type { Actor } from '../access/index.ts';
+import { A4_LANDSCAPE, PdfWriter } from '../pdf/index.ts';
 import { progressOf } from './courses.ts';
 
 const WORDS: Record<
@@ -76,15 +76,7 @@ export async function certificatePdf(
       `Complete every module first (${course?.modulesComplete ?? 0} of ${course?.modules ?? 0} done)`,
       'courseId',
     );
-  const completedAt =
-    (
-      await store.db
-        .selectFrom('training_attempts')
-        .select((eb) => eb.fn.max('created_at').as('at'))
-        .where('user_id', '=', actor.id)
-        .where('course_id', '=', courseId)
-        .executeTakeFirst()
-    )?.at ?? new Date().toISOString();
+  const completedAt = (await lastAttemptAt(store.db, actor.id, courseId)) ?? new Date().toISOString();
   const w = WORDS[lang];
   const title = lib.courseText(courseId, lang).value.title;
   const pdf = await PdfWriter.create({
@@ -111,13 +103,5 @@ export async function certificatePdf(
   }
   pdf.space(10);
   pdf.text(`${w.date}: ${completedAt.slice(0, 10)}`, { size: 11 });
-  await recordAudit(store.db, {
-    caseId: null,
-    userId: actor.id,
-    action: 'disclosure',
-    targetType: 'training_certificate',
-    targetId: courseId,
-    detail: {},
-  });
   return { fileName: `certificate-${courseId}-${actor.username}.pdf`, pdf: await pdf.bytes() };
 }

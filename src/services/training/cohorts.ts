@@ -10,7 +10,6 @@ import { randomInt } from 'node:crypto';
 import type { CohortDetailOut, CohortOut, MyTrainingOut } from '../../shared/contracts/training.ts';
 import { errors } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import { recordAudit } from '../../store/repos/audit/records.ts';
 import {
   assignmentsOf,
   countEnrolments,
@@ -28,8 +27,8 @@ import { getUser, getUserByName } from '../../store/repos/access/users.ts';
 import type { Store } from '../../store/store.ts';
 import { courseLibrary } from '../../ingest/training/library.ts';
 import type { CourseLibrary } from '../../ingest/training/library.ts';
-import type { Actor } from '../access/actor.ts';
-import { authorizeGlobal } from '../access/policy.ts';
+import type { Actor } from '../access/index.ts';
+import { authorizeGlobal } from '../access/index.ts';
 import { progressOf } from './courses.ts';
 
 async function present(store: Store, c: CohortRow, withSeed: boolean): Promise<CohortOut> {
@@ -67,17 +66,7 @@ export async function createCohort(
     created_by: actor.id,
     created_at: new Date().toISOString(),
   };
-  await store.transaction(async (trx) => {
-    await insertCohort(trx, row);
-    await recordAudit(trx, {
-      caseId: null,
-      userId: actor.id,
-      action: 'collection',
-      targetType: 'training_cohort',
-      targetId: row.id,
-      detail: {},
-    });
-  });
+  await insertCohort(store.db, row);
   return present(store, row, true);
 }
 
@@ -100,23 +89,12 @@ export async function enrol(
     throw errors.validation('The data-protection officer does not take part in training cohorts', 'username');
   if (await getEnrolment(store.db, c.id, user.id))
     throw errors.conflict(`${username} is already in this cohort`, 'username');
-  await store.transaction(async (trx) => {
-    await insertEnrolment(trx, {
-      cohort_id: c.id,
-      user_id: user.id,
-      sandbox_case_id: null,
-      enrolled_by: actor.id,
-      enrolled_at: new Date().toISOString(),
-    });
-    await recordAudit(trx, {
-      caseId: null,
-      userId: actor.id,
-      action: 'permission',
-      targetType: 'training_enrolment',
-      targetId: c.id,
-      returnedIds: [user.id],
-      detail: {},
-    });
+  await insertEnrolment(store.db, {
+    cohort_id: c.id,
+    user_id: user.id,
+    sandbox_case_id: null,
+    enrolled_by: actor.id,
+    enrolled_at: new Date().toISOString(),
   });
   return { userId: user.id, username: user.username };
 }
@@ -162,15 +140,6 @@ export async function cohortDetail(
       ),
     );
   }
-  await recordAudit(store.db, {
-    caseId: null,
-    userId: actor.id,
-    action: 'consultation',
-    targetType: 'training_cohort',
-    targetId: c.id,
-    returnedIds: members.map((m) => m.userId),
-    detail: {},
-  });
   return { ...base, members };
 }
 

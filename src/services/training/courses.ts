@@ -24,12 +24,32 @@ import { renderMarkdown } from '../../domain/training/markdown.ts';
 import { gradeQuiz, playerQuestion } from '../../domain/training/quiz.ts';
 import type { Answer } from '../../domain/training/quiz.ts';
 import type { Language, ModuleStructure } from '../../domain/training/schema.ts';
-import type { Actor } from '../access/actor.ts';
+import type { Actor } from '../access/index.ts';
 
 export const imageBase = (courseId: string): string => `/api/training/courses/${encodeURIComponent(courseId)}/images/`;
 
 export function listCourses(lang: Language, lib: CourseLibrary = courseLibrary()): CourseSummaryOut[] {
   return lib.courseIds().map((id) => courseSummary(lib, id, lang));
+}
+
+/**
+ * The courses with their modules' titles, lesson counts and exercises: the programme's outline
+ * for the command line (teaching material only, readable without signing in).
+ */
+export function courseOutline(lang: Language, lib: CourseLibrary = courseLibrary()) {
+  return listCourses(lang, lib).map((c) => ({
+    ...c,
+    modules: lib.structure(c.id).modules.map((m) => {
+      const t = lib.moduleText(c.id, m.id, lang);
+      return {
+        id: m.id,
+        title: t.value.title,
+        fallback: t.fallback,
+        lessons: m.lessons.length,
+        exercise: m.exercise?.id ?? null,
+      };
+    }),
+  }));
 }
 
 function courseSummary(lib: CourseLibrary, id: string, lang: Language): CourseSummaryOut {

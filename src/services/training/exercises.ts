@@ -8,18 +8,24 @@
  * it), and it is a separate case, so nothing of it mixes into operational cases. Findings may
  * only name entities of the trainee's own sandbox: an id from anywhere else is refused.
  */
-import { DEMO_GENERATOR, scenarioImporter } from '../demo/demo.ts';
+import { DEMO_GENERATOR, scenarioImporter } from '../demo/index.ts';
 import { emptyTruthPart, groundTruthPartSchema, mergeTruthPart } from '../../demo/index.ts';
 import type { GroundTruthPart } from '../../demo/index.ts';
 import { memoryInput } from '../../ingest/files.ts';
 import type { ExerciseOut, ExerciseResultOut, FindingsSubmitIn, SandboxOut } from '../../shared/contracts/training.ts';
 import { errors } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import { recordAudit } from '../../store/repos/audit/records.ts';
 import { addMember, insertCase } from '../../store/repos/cases/cases.ts';
 import { insertGroundTruthPart, listGroundTruthParts } from '../../store/repos/files/files.ts';
 import { insertJournal } from '../../store/repos/cases/notes.ts';
-import { attemptsOf, insertAttempt, insertSandbox, setSandbox } from '../../store/repos/training/training.ts';
+import { getEntities } from '../../store/repos/entities/entities.ts';
+import {
+  attemptsOf,
+  dropSandboxCase,
+  insertAttempt,
+  insertSandbox,
+  setSandbox,
+} from '../../store/repos/training/training.ts';
 import type { Store } from '../../store/store.ts';
 import { gradeFindings } from './exerciseGrading.ts';
 import type { ExerciseResult } from './exerciseGrading.ts';
@@ -27,8 +33,8 @@ import { courseLibrary } from '../../ingest/training/library.ts';
 import type { CourseLibrary } from '../../ingest/training/library.ts';
 import { renderMarkdown } from '../../domain/training/markdown.ts';
 import type { Language } from '../../domain/training/schema.ts';
-import type { Actor } from '../access/actor.ts';
-import { runImport } from '../imports/pipeline.ts';
+import type { Actor } from '../access/index.ts';
+import { runImport } from '../imports/index.ts';
 import { memberCohort } from './cohorts.ts';
 import { imageBase } from './courses.ts';
 
@@ -74,14 +80,6 @@ export async function openSandbox(store: Store, actor: Actor, cohortId: string, 
       author: actor.id,
       created_at: now,
     });
-    await recordAudit(trx, {
-      caseId,
-      userId: actor.id,
-      action: 'collection',
-      targetType: 'case',
-      targetId: caseId,
-      detail: { purpose: 'training' },
-    });
   });
   const truth: { cell: number; json: string }[] = [];
   try {
@@ -104,7 +102,7 @@ export async function openSandbox(store: Store, actor: Actor, cohortId: string, 
       },
     );
   } catch (e) {
-    await store.db.deleteFrom('cases').where('case_id', '=', caseId).execute();
+    await dropSandboxCase(store.db, caseId);
     throw e;
   }
   await setSandbox(store.db, cohort.id, actor.id, caseId);
@@ -134,14 +132,7 @@ async function checkNamedEntities(store: Store, caseId: string, f: FindingsSubmi
     ...(f.letterbox ? [{ path: 'letterbox', id: f.letterbox, schemata: WANTED_SCHEMA.letterbox }] : []),
   ];
   const ids = [...new Set(named.map((n) => n.id))];
-  const rows = ids.length
-    ? await store
-        .scope(caseId)
-        .selectFrom('entities')
-        .select(['id', 'schema', 'caption'])
-        .where('id', 'in', ids)
-        .execute()
-    : [];
+  const rows = ids.length ? await getEntities(store.scope(caseId), ids) : [];
   const found = new Map(rows.map((r) => [r.id, r]));
   for (const n of named) {
     const row = found.get(n.id);
@@ -185,7 +176,7 @@ export async function submitFindings(
   exerciseId: string,
   findings: FindingsSubmitIn,
   lib: CourseLibrary = courseLibrary(),
-): Promise<ExerciseResultOut> {
+): Promise<{ sandboxCaseId: string; result: ExerciseResultOut }> {
   const { cohort, sandboxCaseId } = await memberCohort(store, actor, cohortId, courseId);
   const { module, spec } = lib.exercise(courseId, exerciseId);
   if (!sandboxCaseId) throw errors.conflict('Open your sandbox case first: findings are graded against it', 'cohortId');
@@ -197,31 +188,23 @@ export async function submitFindings(
   const captions = await checkNamedEntities(store, sandboxCaseId, findings);
   const result = gradeFindings(spec, await truthOf(store, sandboxCaseId), findings);
   const attemptId = uuidv7();
-  await store.transaction(async (trx) => {
-    await insertAttempt(trx, {
-      id: attemptId,
-      user_id: actor.id,
-      cohort_id: cohort.id,
-      course_id: courseId,
-      module_id: module.id,
-      kind: 'exercise',
-      score: result.score,
-      passed: result.passed ? 1 : 0,
-      detail: JSON.stringify({ exerciseId, findings, result: result.findings }),
-      sandbox_case_id: sandboxCaseId,
-      created_at: new Date().toISOString(),
-    });
-    // Grading reads the case's ground truth and combines it with the trainee's findings.
-    await recordAudit(trx, {
-      caseId: sandboxCaseId,
-      userId: actor.id,
-      action: 'combination',
-      targetType: 'exercise',
-      targetId: attemptId,
-      detail: { score: result.score },
-    });
+  await insertAttempt(store.db, {
+    id: attemptId,
+    user_id: actor.id,
+    cohort_id: cohort.id,
+    course_id: courseId,
+    module_id: module.id,
+    kind: 'exercise',
+    score: result.score,
+    passed: result.passed ? 1 : 0,
+    detail: JSON.stringify({ exerciseId, findings, result: result.findings }),
+    sandbox_case_id: sandboxCaseId,
+    created_at: new Date().toISOString(),
   });
-  return present(attemptId, result, captions, previous.length + 1, spec.maxSubmissions);
+  return {
+    sandboxCaseId,
+    result: present(attemptId, result, captions, previous.length + 1, spec.maxSubmissions),
+  };
 }
 
 export async function exerciseFor(
@@ -244,14 +227,7 @@ export async function exerciseFor(
   if (lastRow && sandboxCaseId) {
     const detail = JSON.parse(lastRow.detail) as { result: ExerciseResult['findings'] };
     const ids = detail.result.flatMap((f) => f.items?.map((i) => i.id) ?? []);
-    const rows = ids.length
-      ? await store
-          .scope(sandboxCaseId)
-          .selectFrom('entities')
-          .select(['id', 'caption'])
-          .where('id', 'in', ids)
-          .execute()
-      : [];
+    const rows = ids.length ? await getEntities(store.scope(sandboxCaseId), ids) : [];
     last = present(
       lastRow.id,
       { score: lastRow.score, passed: lastRow.passed === 1, passMark: spec.passMark, findings: detail.result },

@@ -1,7 +1,22 @@
-/** The training capability's public face: what routes, the CLI and other capabilities may use. */
-export * from './certificate.ts';
-export * from './cohorts.ts';
-export * from './courses.ts';
-export * from './exerciseGrading.ts';
-export * from './exercises.ts';
-export * from './library.ts';
+/**
+ * The training capability's public face: the learner's and the trainer's use cases (each leaves
+ * one record), the good-practice library, and the outline and library reads the command line
+ * offers without signing in (teaching material only).
+ */
+export {
+  courseCatalogue,
+  courseImage,
+  lessonDone,
+  myTrainingOverview,
+  quizAttempt,
+  scormPackage,
+  trainingCertificate,
+  trainingCourse,
+  trainingLesson,
+  trainingQuiz,
+} from './learning.ts';
+export { assignCohortCourse, cohortProgress, enrolTrainee, startCohort, trainerCohorts } from './cohortUseCases.ts';
+export { exerciseSubmission, openOwnSandbox, trainingExercise } from './exerciseUseCases.ts';
+export { listPractices, practiceEntry, practiceList, readPractice } from './library.ts';
+export type { PracticeFilter } from './library.ts';
+export { courseOutline } from './courses.ts';

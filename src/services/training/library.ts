@@ -14,6 +14,9 @@ import { courseLibrary } from '../../ingest/training/library.ts';
 import type { CourseLibrary } from '../../ingest/training/library.ts';
 import { renderMarkdown } from '../../domain/training/markdown.ts';
 import type { Language } from '../../domain/training/schema.ts';
+import { globalUseCase } from '../useCase/index.ts';
+
+export type { PracticeFilter };
 
 function summaryOf(e: InLanguage<Practice>): EntrySummaryOut {
   const p = e.value;
@@ -85,3 +88,19 @@ export function readPractice(
     usedIn: e.value.front.usedIn.map((u) => useOf(courses, u, lang)),
   };
 }
+
+export const practiceList = globalUseCase({
+  permission: 'authenticated',
+  audit: { action: 'consultation', target: 'training_library' },
+  run: async ({ audit }, { filter, lang }: { filter: PracticeFilter; lang: Language }) => {
+    const out = listPractices(filter, lang);
+    audit.detail({ entries: out.total });
+    return out;
+  },
+});
+
+export const practiceEntry = globalUseCase({
+  permission: 'authenticated',
+  audit: { action: 'consultation', target: 'training_library', targetOf: (i: { entryId: string }) => i.entryId },
+  run: async (_ctx, { entryId, lang }: { entryId: string; lang: Language }) => readPractice(entryId, lang),
+});

@@ -8,7 +8,10 @@ import { testApi, uniqueName } from '../../../../test/support/api.ts';
 import type { Caller } from '../../../../test/support/api.ts';
 import { describeEachDialect, itDb } from '../../../../test/support/dialects.ts';
 import { REPORT_LANGUAGES, REPORT_SECTIONS } from '../../../domain/prosecution/report.ts';
-import { REPORT_LANGUAGES as C_LANGUAGES, REPORT_SECTIONS as C_SECTIONS } from '../../../shared/contracts/prosecution.ts';
+import {
+  REPORT_LANGUAGES as C_LANGUAGES,
+  REPORT_SECTIONS as C_SECTIONS,
+} from '../../../shared/contracts/prosecution.ts';
 import { addMember } from '../../../store/repos/cases/cases.ts';
 
 const emptyFile = {

@@ -2,14 +2,18 @@
  * The prosecution package: the case report (started in the background, progress polled, PDF
  * downloaded — a disclosure, watermarked, under the handling code), the evidence register with
  * verification of every hash, and chart exchange with i2 Analyst's Notebook (ANX export and
- * import, entities and links as CSV). Handlers only check input and call the services.
+ * import, entities and links as CSV). Each handler calls one use case and serialises its answer.
  */
 import { z } from 'zod';
 import { AnxImportBody, RegisterOut, ReportBody, ReportJobOut } from '../../../shared/contracts/prosecution.ts';
-import { evidenceRegister } from '../../../services/prosecution/evidenceRegister.ts';
-import { exportAnx, exportChartCsv, importAnx } from '../../../services/prosecution/anx.ts';
-import { reportBytes, reportJob, startReport } from '../../../services/prosecution/reportJobs.ts';
-import { canSee, visibilityOf } from '../../../services/access/visibility.ts';
+import {
+  caseEvidenceRegister,
+  caseReportJob,
+  caseReportPdf,
+  chartExport,
+  chartImport,
+  startCaseReport,
+} from '../../../services/prosecution/index.ts';
 import { MiB } from '../../http/route.ts';
 import { CaseParams } from '../cases/cases.ts';
 import type { Router } from '../router.ts';
@@ -17,8 +21,6 @@ import type { Router } from '../router.ts';
 const JobParams = CaseParams.extend({ jobId: z.string().min(1).max(100) });
 const read = { case: 'case:read' } as const;
 const write = { case: 'case:write' } as const;
-const fileNameOf = (name: string, ext: string) =>
-  `${name.replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 80) || 'chart'}.${ext}`;
 
 export function prosecutionRoutes(r: Router): void {
   r({
@@ -31,13 +33,7 @@ export function prosecutionRoutes(r: Router): void {
     body: ReportBody,
     response: ReportJobOut,
     access: read,
-    audit: { action: 'disclosure', target: 'report' },
-    handler: async ({ store, actor, access, body, request, setAuditTarget, auditDetail }) => {
-      const job = await startReport(store, actor, access, body, request.ip);
-      setAuditTarget(job.id);
-      Object.assign(auditDetail, { sections: body.sections, language: body.language ?? null });
-      return job;
-    },
+    handler: ({ store, caller, caseId, body }) => startCaseReport(store, caller, caseId, body),
   });
 
   r({
@@ -48,8 +44,7 @@ export function prosecutionRoutes(r: Router): void {
     params: JobParams,
     response: ReportJobOut,
     access: read,
-    audit: { action: 'consultation', target: 'report', targetParam: 'jobId' },
-    handler: async ({ actor, caseId, params }) => reportJob(actor, caseId, params.jobId),
+    handler: ({ store, caller, caseId, params }) => caseReportJob(store, caller, caseId, { jobId: params.jobId }),
   });
 
   r({
@@ -59,9 +54,8 @@ export function prosecutionRoutes(r: Router): void {
     summary: 'The finished report as PDF',
     params: JobParams,
     access: read,
-    audit: { action: 'disclosure', target: 'report', targetParam: 'jobId' },
-    handler: async ({ actor, caseId, params, reply }) => {
-      const { job, bytes } = reportBytes(actor, caseId, params.jobId);
+    handler: async ({ store, caller, caseId, params, reply }) => {
+      const { job, bytes } = await caseReportPdf(store, caller, caseId, { jobId: params.jobId });
       void reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${encodeURIComponent(job.fileName)}"`);
@@ -79,15 +73,8 @@ export function prosecutionRoutes(r: Router): void {
     query: z.object({ verify: z.enum(['true', 'false']).default('false') }),
     response: RegisterOut,
     access: read,
-    audit: { action: 'consultation', target: 'evidence-register' },
-    handler: async ({ store, caseId, access, query, auditIds, auditDetail }) => {
-      const out = await evidenceRegister(store, caseId, { verify: query.verify === 'true' });
-      const v = await visibilityOf(store, access);
-      const items = out.items.filter((i) => (i.entityId ? canSee(v, i.entityId) : !v.only));
-      auditIds(items.map((i) => i.fileId));
-      Object.assign(auditDetail, { verified: query.verify === 'true', ok: out.ok });
-      return { ...out, items, failed: items.filter((i) => out.failed.includes(i.fileName)).map((i) => i.fileName) };
-    },
+    handler: ({ store, caller, caseId, query }) =>
+      caseEvidenceRegister(store, caller, caseId, { verify: query.verify === 'true' }),
   });
 
   r({
@@ -102,27 +89,11 @@ export function prosecutionRoutes(r: Router): void {
       format: z.enum(['anx', 'entities.csv', 'links.csv']).default('anx'),
     }),
     access: read,
-    audit: { action: 'disclosure', target: 'chart' },
-    handler: async ({ store, actor, access, query, reply, auditIds, auditDetail, setAuditTarget }) => {
-      if (query.chartId) setAuditTarget(query.chartId);
-      auditDetail.format = query.format;
-      if (query.format === 'anx') {
-        const out = await exportAnx(store, actor, access, query.chartId);
-        auditIds(out.ids);
-        void reply
-          .type('application/xml; charset=utf-8')
-          .header('content-disposition', `attachment; filename="${encodeURIComponent(fileNameOf(out.name, 'anx'))}"`);
-        return out.text;
-      }
-      const what = query.format === 'entities.csv' ? 'entities' : 'links';
-      const out = await exportChartCsv(store, actor, access, what, query.chartId);
-      auditIds(out.ids);
+    handler: async ({ store, caller, caseId, query, reply }) => {
+      const out = await chartExport(store, caller, caseId, { chartId: query.chartId, format: query.format });
       void reply
-        .type('text/csv; charset=utf-8')
-        .header(
-          'content-disposition',
-          `attachment; filename="${encodeURIComponent(fileNameOf(`${out.name}-${what}`, 'csv'))}"`,
-        );
+        .type(out.contentType)
+        .header('content-disposition', `attachment; filename="${encodeURIComponent(out.fileName)}"`);
       return out.text;
     },
   });
@@ -137,16 +108,7 @@ export function prosecutionRoutes(r: Router): void {
     body: AnxImportBody,
     bodyLimit: 25 * MiB,
     access: write,
-    audit: { action: 'collection', target: 'import' },
-    handler: async ({ store, actor, caseId, body, setAuditTarget, auditDetail }) => {
-      const out = await importAnx(store, actor, caseId, body.fileName, body.content);
-      setAuditTarget(out.report.sourceId);
-      Object.assign(auditDetail, {
-        format: 'anx',
-        entities: out.report.entitiesAdded,
-        transactions: out.report.transactionsAdded,
-      });
-      return out;
-    },
+    handler: ({ store, caller, caseId, body }) =>
+      chartImport(store, caller, caseId, { fileName: body.fileName, content: body.content }),
   });
 }

@@ -5,24 +5,18 @@
  */
 import { z } from 'zod';
 import { VictimFileBody, VictimFileOut, VictimSummaryOut } from '../../../shared/contracts/prosecution.ts';
-import { errors } from '../../../shared/errors.ts';
-import type { CaseAccess } from '../../../services/access/policy.ts';
 import {
-  acknowledgeReminder,
-  computeClaim,
-  getVictimFile,
-  listVictims,
-  saveVictimFile,
-} from '../../../services/prosecution/victimFile.ts';
+  acknowledgeVictimReminder,
+  caseVictims,
+  saveVictimFileOf,
+  victimClaim,
+  victimFile,
+} from '../../../services/prosecution/index.ts';
 import { CaseParams } from '../cases/cases.ts';
 import type { Router } from '../router.ts';
 
 const PersonParams = CaseParams.extend({ personId: z.string().min(1).max(200) });
 const victims = { case: 'case:victims' } as const;
-const mustWrite = (a: CaseAccess) => {
-  if (!a.canWrite)
-    throw errors.forbidden(`Your access to this case (${a.role}) does not allow changing a victim's file`);
-};
 
 export function victimFileRoutes(r: Router): void {
   r({
@@ -33,12 +27,7 @@ export function victimFileRoutes(r: Router): void {
     params: CaseParams,
     response: z.object({ victims: z.array(VictimSummaryOut) }),
     access: victims,
-    audit: { action: 'consultation', target: 'victims' },
-    handler: async ({ store, caseId, auditIds }) => {
-      const out = await listVictims(store, caseId);
-      auditIds(out.map((v) => v.personId));
-      return { victims: out };
-    },
+    handler: ({ store, caller, caseId }) => caseVictims(store, caller, caseId),
   });
 
   r({
@@ -50,8 +39,7 @@ export function victimFileRoutes(r: Router): void {
     params: PersonParams,
     response: VictimFileOut,
     access: victims,
-    audit: { action: 'consultation', target: 'victim-file', targetParam: 'personId' },
-    handler: async ({ store, caseId, params }) => getVictimFile(store, caseId, params.personId),
+    handler: ({ store, caller, caseId, params }) => victimFile(store, caller, caseId, { personId: params.personId }),
   });
 
   r({
@@ -63,11 +51,8 @@ export function victimFileRoutes(r: Router): void {
     body: VictimFileBody,
     response: VictimFileOut,
     access: victims,
-    audit: { action: 'alteration', target: 'victim-file', targetParam: 'personId' },
-    handler: async ({ store, actor, access, caseId, params, body }) => {
-      mustWrite(access);
-      return saveVictimFile(store, actor, caseId, params.personId, body);
-    },
+    handler: ({ store, caller, caseId, params, body }) =>
+      saveVictimFileOf(store, caller, caseId, { personId: params.personId, file: body }),
   });
 
   r({
@@ -78,11 +63,7 @@ export function victimFileRoutes(r: Router): void {
     params: PersonParams,
     response: VictimFileOut,
     access: victims,
-    audit: { action: 'combination', target: 'victim-file', targetParam: 'personId' },
-    handler: async ({ store, actor, access, caseId, params }) => {
-      mustWrite(access);
-      return computeClaim(store, actor, caseId, params.personId);
-    },
+    handler: ({ store, caller, caseId, params }) => victimClaim(store, caller, caseId, { personId: params.personId }),
   });
 
   r({
@@ -94,10 +75,7 @@ export function victimFileRoutes(r: Router): void {
     body: z.object({ key: z.string().min(1).max(60) }),
     response: VictimFileOut,
     access: victims,
-    audit: { action: 'alteration', target: 'victim-file', targetParam: 'personId' },
-    handler: async ({ store, actor, access, caseId, params, body }) => {
-      mustWrite(access);
-      return acknowledgeReminder(store, actor, caseId, params.personId, body.key);
-    },
+    handler: ({ store, caller, caseId, params, body }) =>
+      acknowledgeVictimReminder(store, caller, caseId, { personId: params.personId, key: body.key }),
   });
 }

@@ -5,7 +5,7 @@
  */
 import { EntryParams, LibraryQuery } from '../../../shared/contracts/trainingLibrary.ts';
 import { LangQuery } from '../../../shared/contracts/training.ts';
-import { listPractices, readPractice } from '../../../services/training/library.ts';
+import { practiceEntry, practiceList } from '../../../services/training/index.ts';
 import type { Router } from '../router.ts';
 
 export function trainingLibraryRoutes(r: Router): void {
@@ -17,9 +17,9 @@ export function trainingLibraryRoutes(r: Router): void {
       'Good practices and case studies: filter by country, exploitation type, scheme, agency kind or where a course uses them; search words (diacritics ignored)',
     query: LibraryQuery,
     access: 'authenticated',
-    handler: async ({ query }) => {
+    handler: ({ store, caller, query }) => {
       const { lang, ...filter } = query;
-      return listPractices(filter, lang);
+      return practiceList(store, caller, { filter, lang });
     },
   });
 
@@ -31,6 +31,7 @@ export function trainingLibraryRoutes(r: Router): void {
     params: EntryParams,
     query: LangQuery,
     access: 'authenticated',
-    handler: async ({ params, query }) => readPractice(params.entryId, query.lang),
+    handler: ({ store, caller, params, query }) =>
+      practiceEntry(store, caller, { entryId: params.entryId, lang: query.lang }),
   });
 }

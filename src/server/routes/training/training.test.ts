@@ -286,4 +286,36 @@ describeEachDialect('training API', ({ store }) => {
     expect(typeof res.body === 'string' && res.body.startsWith('PK')).toBe(true);
     expect((await a('GET', `/api/training/courses/${COURSE}/modules/indicators/scorm`)).status).toBe(403);
   });
+  itDb('leaves one record for every request, a sandbox exercise in the sandbox case', async () => {
+    const recordsOf = (userId: string) =>
+      store()
+        .db.selectFrom('audit_events')
+        .select(['case_id', 'action', 'target_type', 'target_id'])
+        .where('user_id', '=', userId)
+        .execute();
+    for (const [url, target] of [
+      ['/api/training/courses', 'training_course'],
+      [`/api/training/courses/${COURSE}/modules/legal-framework/lessons/what-is-thb`, 'training_lesson'],
+      [`/api/training/courses/${COURSE}/modules/legal-framework/quiz`, 'training_quiz'],
+      ['/api/training/library', 'training_library'],
+      ['/api/training/me', 'training_progress'],
+    ] as const) {
+      const before = (await recordsOf(b.userId)).length;
+      expect((await b('GET', url)).status, url).toBe(200);
+      const after = await recordsOf(b.userId);
+      expect(after.length - before, url).toBe(1);
+      expect(after.filter((r) => r.action === 'consultation' && r.target_type === target).length, url).toBeGreaterThan(
+        0,
+      );
+    }
+    const sandbox = await b('POST', `/api/training/cohorts/${cohort2}/courses/${COURSE}/sandbox`);
+    const caseId = sandbox.json<{ caseId: string }>().caseId;
+    const opened = (await recordsOf(b.userId)).filter((r) => r.target_type === 'case' && r.target_id === caseId);
+    expect(opened.length).toBeGreaterThan(0);
+    expect(opened.every((r) => r.case_id === caseId && r.action === 'collection')).toBe(true);
+    expect((await b('GET', ex(cohort2, 'posted-workers'))).status).toBe(200);
+    expect(
+      (await recordsOf(b.userId)).filter((r) => r.target_type === 'training_exercise' && r.case_id === caseId).length,
+    ).toBe(1);
+  });
 });

@@ -1,9 +1,8 @@
 /**
  * The virtual training programme: course catalogue, lessons, quizzes, case exercises on
  * personal sandboxes, cohorts and progress, certificates (PDF) and SCORM 1.2 export.
- * Handlers check input and call services/training*.ts.
+ * Each handler calls one use case of services/training and serialises its answer.
  */
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import {
   AssignBody,
@@ -19,20 +18,26 @@ import {
   ModuleParams,
   QuizSubmit,
 } from '../../../shared/contracts/training.ts';
-import { errors } from '../../../shared/errors.ts';
-import { completeLesson, courseDetail, listCourses, quizFor, readLesson, submitQuiz } from '../../../services/training/courses.ts';
-import { certificatePdf } from '../../../services/training/certificate.ts';
 import {
-  assignCourse,
-  cohortDetail,
-  cohortsOf,
-  createCohort,
-  enrol,
-  myTraining,
-} from '../../../services/training/cohorts.ts';
-import { exerciseFor, openSandbox, submitFindings } from '../../../services/training/exercises.ts';
-import { courseLibrary } from '../../../ingest/training/library.ts';
-import { buildScormPackage } from '../../../ingest/training/scorm.ts';
+  assignCohortCourse,
+  cohortProgress,
+  courseCatalogue,
+  courseImage,
+  enrolTrainee,
+  exerciseSubmission,
+  lessonDone,
+  myTrainingOverview,
+  openOwnSandbox,
+  quizAttempt,
+  scormPackage,
+  startCohort,
+  trainerCohorts,
+  trainingCertificate,
+  trainingCourse,
+  trainingExercise,
+  trainingLesson,
+  trainingQuiz,
+} from '../../../services/training/index.ts';
 import type { Router } from '../router.ts';
 import { trainingLibraryRoutes } from './library.ts';
 
@@ -49,7 +54,7 @@ export function trainingRoutes(r: Router): void {
     summary: 'The course catalogue, in the language asked for (English where a translation is missing)',
     query: LangQuery,
     access: 'authenticated',
-    handler: async ({ query }) => ({ courses: listCourses(query.lang) }),
+    handler: ({ store, caller, query }) => courseCatalogue(store, caller, { lang: query.lang }),
   });
 
   r({
@@ -60,7 +65,8 @@ export function trainingRoutes(r: Router): void {
     params: CourseParams,
     query: LangQuery,
     access: 'authenticated',
-    handler: async ({ store, actor, params, query }) => courseDetail(store, actor, params.courseId, query.lang),
+    handler: ({ store, caller, params, query }) =>
+      trainingCourse(store, caller, { courseId: params.courseId, lang: query.lang }),
   });
 
   r({
@@ -70,16 +76,15 @@ export function trainingRoutes(r: Router): void {
     summary: 'An image a lesson shows',
     params: ImageParams,
     access: 'authenticated',
-    handler: async ({ params, reply }) => {
-      const file = courseLibrary().imageFile(params.courseId, params.file);
-      if (!file) throw errors.notFound('Image');
+    handler: async ({ store, caller, params, reply }) => {
+      const image = await courseImage(store, caller, { courseId: params.courseId, file: params.file });
       void reply
-        .type(params.file.endsWith('.svg') ? 'image/svg+xml' : 'image/png')
+        .type(image.contentType)
         .header('x-content-type-options', 'nosniff')
         // An SVG opened on its own must not run anything.
         .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
         .header('cache-control', 'private, max-age=3600');
-      return readFileSync(file);
+      return image.bytes;
     },
   });
 
@@ -91,8 +96,7 @@ export function trainingRoutes(r: Router): void {
     params: LessonParams,
     query: LangQuery,
     access: 'authenticated',
-    handler: async ({ store, actor, params, query }) =>
-      readLesson(store, actor, params.courseId, params.moduleId, params.lessonId, query.lang),
+    handler: ({ store, caller, params, query }) => trainingLesson(store, caller, { ...params, lang: query.lang }),
   });
 
   r({
@@ -103,9 +107,7 @@ export function trainingRoutes(r: Router): void {
     params: LessonParams,
     access: 'authenticated',
     status: 204,
-    handler: async ({ store, actor, params }) => {
-      await completeLesson(store, actor, params.courseId, params.moduleId, params.lessonId);
-    },
+    handler: ({ store, caller, params }) => lessonDone(store, caller, params),
   });
 
   r({
@@ -116,8 +118,7 @@ export function trainingRoutes(r: Router): void {
     params: ModuleParams,
     query: LangQuery,
     access: 'authenticated',
-    handler: async ({ store, actor, params, query }) =>
-      quizFor(store, actor, params.courseId, params.moduleId, query.lang),
+    handler: ({ store, caller, params, query }) => trainingQuiz(store, caller, { ...params, lang: query.lang }),
   });
 
   r({
@@ -129,8 +130,8 @@ export function trainingRoutes(r: Router): void {
     body: QuizSubmit,
     access: 'authenticated',
     status: 201,
-    handler: async ({ store, actor, params, body }) =>
-      submitQuiz(store, actor, params.courseId, params.moduleId, body.answers, body.lang),
+    handler: ({ store, caller, params, body }) =>
+      quizAttempt(store, caller, { ...params, answers: body.answers, lang: body.lang }),
   });
 
   r({
@@ -141,8 +142,11 @@ export function trainingRoutes(r: Router): void {
     params: CourseParams,
     query: LangQuery,
     access: 'authenticated',
-    handler: async ({ store, actor, params, query, reply }) => {
-      const { fileName, pdf } = await certificatePdf(store, actor, params.courseId, query.lang);
+    handler: async ({ store, caller, params, query, reply }) => {
+      const { fileName, pdf } = await trainingCertificate(store, caller, {
+        courseId: params.courseId,
+        lang: query.lang,
+      });
       void reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${fileName}"`)
@@ -159,8 +163,8 @@ export function trainingRoutes(r: Router): void {
     params: ModuleParams,
     query: LangQuery,
     access: manage,
-    handler: async ({ params, query, reply }) => {
-      const pkg = buildScormPackage(courseLibrary(), params.courseId, params.moduleId, query.lang);
+    handler: async ({ store, caller, params, query, reply }) => {
+      const pkg = await scormPackage(store, caller, { ...params, lang: query.lang });
       void reply.type('application/zip').header('content-disposition', `attachment; filename="${pkg.fileName}"`);
       return Buffer.from(pkg.zip);
     },
@@ -172,7 +176,7 @@ export function trainingRoutes(r: Router): void {
     tag: 'training',
     summary: 'Your cohorts, sandboxes and progress',
     access: 'authenticated',
-    handler: async ({ store, actor }) => myTraining(store, actor),
+    handler: ({ store, caller }) => myTrainingOverview(store, caller),
   });
 
   r({
@@ -181,7 +185,7 @@ export function trainingRoutes(r: Router): void {
     tag: 'training',
     summary: 'The cohorts you run',
     access: manage,
-    handler: async ({ store, actor }) => ({ cohorts: await cohortsOf(store, actor) }),
+    handler: ({ store, caller }) => trainerCohorts(store, caller),
   });
 
   r({
@@ -192,7 +196,7 @@ export function trainingRoutes(r: Router): void {
     body: CohortCreate,
     access: manage,
     status: 201,
-    handler: async ({ store, actor, body }) => createCohort(store, actor, body),
+    handler: ({ store, caller, body }) => startCohort(store, caller, body),
   });
 
   r({
@@ -202,7 +206,7 @@ export function trainingRoutes(r: Router): void {
     summary: "A cohort you run: each member's progress and scores",
     params: CohortParams,
     access: manage,
-    handler: async ({ store, actor, params }) => cohortDetail(store, actor, params.cohortId),
+    handler: ({ store, caller, params }) => cohortProgress(store, caller, { cohortId: params.cohortId }),
   });
 
   r({
@@ -214,7 +218,8 @@ export function trainingRoutes(r: Router): void {
     body: EnrolBody,
     access: manage,
     status: 201,
-    handler: async ({ store, actor, params, body }) => enrol(store, actor, params.cohortId, body.username),
+    handler: ({ store, caller, params, body }) =>
+      enrolTrainee(store, caller, { cohortId: params.cohortId, username: body.username }),
   });
 
   r({
@@ -226,7 +231,8 @@ export function trainingRoutes(r: Router): void {
     body: AssignBody,
     access: manage,
     status: 201,
-    handler: async ({ store, actor, params, body }) => assignCourse(store, actor, params.cohortId, body),
+    handler: ({ store, caller, params, body }) =>
+      assignCohortCourse(store, caller, { cohortId: params.cohortId, ...body }),
   });
 
   r({
@@ -237,7 +243,8 @@ export function trainingRoutes(r: Router): void {
     params: SandboxParams,
     access: 'authenticated',
     status: 201,
-    handler: async ({ store, actor, params }) => openSandbox(store, actor, params.cohortId, params.courseId),
+    handler: ({ store, caller, params }) =>
+      openOwnSandbox(store, caller, { cohortId: params.cohortId, courseId: params.courseId }),
   });
 
   r({
@@ -248,8 +255,7 @@ export function trainingRoutes(r: Router): void {
     params: ExerciseParams,
     query: LangQuery,
     access: 'authenticated',
-    handler: async ({ store, actor, params, query }) =>
-      exerciseFor(store, actor, params.cohortId, params.courseId, params.exerciseId, query.lang),
+    handler: ({ store, caller, params, query }) => trainingExercise(store, caller, { ...params, lang: query.lang }),
   });
 
   r({
@@ -261,7 +267,6 @@ export function trainingRoutes(r: Router): void {
     body: FindingsSubmit,
     access: 'authenticated',
     status: 201,
-    handler: async ({ store, actor, params, body }) =>
-      submitFindings(store, actor, params.cohortId, params.courseId, params.exerciseId, body),
+    handler: ({ store, caller, params, body }) => exerciseSubmission(store, caller, { ...params, findings: body }),
   });
 }

@@ -120,3 +120,19 @@ export const insertSandbox = (scope: CaseScope, row: Omit<SandboxRow, 'case_id'>
   scope.insertInto('training_sandboxes', row).execute();
 /** The sandbox record of a case, or undefined when the case is not a trainee's sandbox. */
 export const sandboxOf = (scope: CaseScope) => scope.selectFrom('training_sandboxes').selectAll().executeTakeFirst();
+
+/** When the learner last attempted anything in the course (their completion date once complete). */
+export const lastAttemptAt = async (db: Db, userId: string, courseId: string): Promise<string | null> =>
+  (
+    await db
+      .selectFrom('training_attempts')
+      .select((eb) => eb.fn.max('created_at').as('at'))
+      .where('user_id', '=', userId)
+      .where('course_id', '=', courseId)
+      .executeTakeFirst()
+  )?.at ?? null;
+
+/** Removes a sandbox case whose generation failed, so the learner can open it afresh. */
+export async function dropSandboxCase(db: Db, caseId: string): Promise<void> {
+  await db.deleteFrom('cases').where('case_id', '=', caseId).execute();
+}

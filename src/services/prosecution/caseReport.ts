@@ -1,0 +1,61 @@
+/**
+ * The case report and the evidence register as use cases. A report is started (recorded as a
+ * disclosure with its sections and language; the job records another when the PDF exists), its
+ * progress polled, and the PDF downloaded. The register lists only the files the caller may see.
+ */
+import type { ReportBody, ReportJobOut } from '../../shared/contracts/prosecution.ts';
+import { canSee, visibilityOf } from '../access/index.ts';
+import { caseUseCase } from '../useCase/index.ts';
+import type { Caller } from '../useCase/index.ts';
+import { evidenceRegister } from './evidenceRegister.ts';
+import { finishedReport, reportBytes, reportJob, startReport } from './reportJobs.ts';
+
+interface JobIn {
+  jobId: string;
+}
+const jobOf = (i: JobIn) => i.jobId;
+
+export const startCaseReport = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'disclosure', target: 'report' },
+  run: async ({ store, actor, access, caller, audit }, body: ReportBody): Promise<ReportJobOut> => {
+    const job = await startReport(store, actor, access, body, caller.ip);
+    audit.target(job.id);
+    audit.detail({ sections: body.sections, language: body.language ?? null });
+    return job;
+  },
+});
+
+export const caseReportJob = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'report', targetOf: jobOf },
+  run: async ({ actor, caseId }, { jobId }: JobIn) => reportJob(actor, caseId, jobId),
+});
+
+/** The finished PDF; `wait` waits for a running job (the CLI), otherwise a running job is a conflict. */
+export const caseReportPdf = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'disclosure', target: 'report', targetOf: jobOf },
+  run: async ({ actor, caseId }, { jobId, wait }: JobIn & { wait?: boolean }) =>
+    wait ? finishedReport(actor, caseId, jobId) : reportBytes(actor, caseId, jobId),
+});
+
+/**
+ * How far a report the caller started has got, read from memory without a record: the CLI shows
+ * it while waiting (its start and its download are recorded). Another user's job does not exist.
+ */
+export const reportProgress = (caller: Caller, caseId: string, jobId: string): ReportJobOut =>
+  reportJob(caller.actor, caseId, jobId);
+
+export const caseEvidenceRegister = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'evidence-register' },
+  run: async ({ store, caseId, access, audit }, { verify }: { verify: boolean }) => {
+    const out = await evidenceRegister(store, caseId, { verify });
+    const v = await visibilityOf(store, access);
+    const items = out.items.filter((i) => (i.entityId ? canSee(v, i.entityId) : !v.only));
+    audit.returned(items.map((i) => i.fileId));
+    audit.detail({ verified: verify, ok: out.ok });
+    return { ...out, items, failed: items.filter((i) => out.failed.includes(i.fileName)).map((i) => i.fileName) };
+  },
+});
