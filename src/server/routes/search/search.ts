@@ -7,7 +7,7 @@ import {
   TransactionsCreate,
 } from '../../../shared/contracts/index.ts';
 import { errors } from '../../../shared/errors.ts';
-import { searchSelector, searchText } from '../../../services/search/search.ts';
+import { selectorSearch, textSearch } from '../../../services/search/index.ts';
 import { importTransactions } from '../../../services/finance/ledger.ts';
 import { listTransactions } from '../../../store/repos/finance/transactions.ts';
 import { visibilityOf } from '../../../services/access/visibility.ts';
@@ -43,15 +43,7 @@ export function searchRoutes(r: Router): void {
     params: CaseParams,
     query: SearchQuery,
     access: { case: 'case:read' },
-    audit: { action: 'consultation', target: 'search' },
-    handler: async ({ store, query, access, auditIds, auditDetail }) => {
-      // The words may be a person's name: the audit layer keeps only a keyed hash of them, so an
-      // overseer holding the key can still answer "who searched for X".
-      auditDetail.q = query.q;
-      const results = await searchText(store, access, query.q, query.limit);
-      auditIds(results.flatMap((r) => (r.entity ? [r.entity.id] : [])));
-      return { results };
-    },
+    handler: ({ store, caller, caseId, query }) => textSearch(store, caller, caseId, query),
   });
 
   r({
@@ -62,14 +54,8 @@ export function searchRoutes(r: Router): void {
     params: CaseParams,
     query: SelectorQuery,
     access: { case: 'case:read' },
-    audit: { action: 'consultation', target: 'selector' },
-    handler: async ({ store, query, auditDetail, access, auditIds }) => {
-      auditDetail.kind = query.kind;
-      const res = await searchSelector(store, access, query.kind, query.value);
-      auditDetail.value = res.normalised;
-      auditIds(res.matches.map((m) => m.entity.id));
-      return res;
-    },
+    handler: ({ store, caller, caseId, query }) =>
+      selectorSearch(store, caller, caseId, { kind: query.kind, value: query.value }),
   });
 
   r({
