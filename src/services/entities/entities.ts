@@ -22,13 +22,20 @@ import { getCase } from '../../store/repos/cases/cases.ts';
 import { getSource } from '../../store/repos/cases/notes.ts';
 import { addSharedEntities } from '../../store/repos/cases/shares.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
 
 /** The case, read here rather than through the cases capability, which builds on this one. */
 async function caseRow(store: Store, caseId: string) {
   const row = await getCase(store.scope(caseId));
   if (!row) throw errors.notFound('Case');
   return row;
+}
+
+/**
+ * Who records: only the user id is kept. (Not the access capability's Actor: its visibility rules
+ * present entities through this file.)
+ */
+export interface Author {
+  id: string;
 }
 
 export interface EntityWrite {
@@ -132,7 +139,7 @@ export async function writePrepared(
 
 export async function createEntities(
   store: Store,
-  actor: Actor,
+  actor: Author,
   caseId: string,
   items: readonly EntityWrite[],
   opts: WriteOptions = {},
@@ -166,7 +173,7 @@ export async function requireEntity(scope: CaseScope, id: string): Promise<Entit
 
 export async function editEntity(
   store: Store,
-  actor: Actor,
+  actor: Author,
   caseId: string,
   id: string,
   input: { properties: unknown; grading?: Grading | undefined; version: number },
@@ -209,7 +216,7 @@ export async function editEntity(
 /** Deletes an entity; its links go with it only when asked (`withLinks`), never silently. */
 export async function removeEntity(
   store: Store,
-  actor: Actor,
+  actor: Author,
   caseId: string,
   id: string,
   withLinks: boolean,
