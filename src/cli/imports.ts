@@ -7,7 +7,8 @@ import type { ImporterOptions } from '../ingest/formats/index.ts';
 import { errors } from '../shared/errors.ts';
 import { authorizeCase } from '../services/access/policy.ts';
 import { recordAudit } from '../store/repos/audit/records.ts';
-import { exportCaseFtm } from '../services/entities/exports.ts';
+import { writeCaseExport } from '../services/entities/index.ts';
+import { cliCaller } from '../services/useCase/index.ts';
 import { atPath } from '../services/entities/entities.ts';
 import { runImport } from '../services/imports/pipeline.ts';
 import { cliActor } from './actor.ts';
@@ -120,26 +121,20 @@ export function importExportCommands(program: Command): void {
       async (o: { case: string; format: string; out?: string; ftmOnly?: boolean; victimIdentities?: boolean }) => {
         if (o.format !== 'ftm') throw errors.validation('Only the ftm format can be exported so far', '--format');
         await withStore(program, async (store) => {
-          const actor = await cliActor(program, store);
-          const access = await authorizeCase(store, actor, o.case, 'case:read');
-          const lines = await exportCaseFtm(store, actor, access, {
+          const caller = cliCaller(await cliActor(program, store));
+          // The file is opened once the export is allowed and under way.
+          const open = () => (o.out ? createWriteStream(o.out) : process.stdout);
+          let out: ReturnType<typeof open> | undefined;
+          const { entities: n } = await writeCaseExport(store, caller, o.case, {
+            format: 'ftm',
             extensionProperties: !o.ftmOnly,
             victimIdentities: !!o.victimIdentities,
+            write: async (line) => {
+              out ??= open();
+              if (!out.write(line)) await once(out, 'drain');
+            },
           });
-          const out = o.out ? createWriteStream(o.out) : process.stdout;
-          let n = 0;
-          for await (const line of lines) {
-            n++;
-            if (!out.write(line)) await once(out, 'drain');
-          }
-          if (o.out) out.end();
-          await recordAudit(store.db, {
-            caseId: o.case,
-            userId: actor.id,
-            action: 'disclosure',
-            targetType: 'export',
-            detail: { via: 'cli', format: 'ftm', entities: n, victimIdentities: !!o.victimIdentities },
-          });
+          if (o.out) (out ?? open()).end();
           if (o.out) console.error(`${n} entities written to ${o.out}`);
         });
       },

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { CaseCreate } from '../../shared/contracts/index.ts';
-import { createCase, listCases } from '../../services/cases/cases.ts';
+import { myCases, openNewCase } from '../../services/cases/index.ts';
+import { cliCaller } from '../../services/useCase/index.ts';
 import { cliActor } from '../actor.ts';
 import { withStore } from '../context.ts';
 import { parseOrThrow } from '../parse.ts';
@@ -9,7 +10,7 @@ export function casesCommand(program: Command): void {
   const cases = program.command('cases').description('List the cases you are a member of, or open one');
   cases.action(async () => {
     await withStore(program, async (store) => {
-      const list = await listCases(store, await cliActor(program, store));
+      const { cases: list } = await myCases(store, cliCaller(await cliActor(program, store)));
       if (!list.length)
         console.log(
           'No cases yet. Open one with: elect cases add "<title>" --country LV, or load a demo with: elect demo',
@@ -29,7 +30,7 @@ export function casesCommand(program: Command): void {
           country: o.country,
           ...(o.reference ? { reference: o.reference } : {}),
         });
-        const c = await createCase(store, await cliActor(program, store), input);
+        const c = await openNewCase(store, cliCaller(await cliActor(program, store)), input);
         console.log(c.id);
       });
     });

@@ -4,9 +4,8 @@
  */
 import type { Command } from 'commander';
 import { errors } from '../../shared/errors.ts';
-import { authorizeCase } from '../../services/access/policy.ts';
-import { casesDueForReview, eraseCase, REVIEW_DATE, setReviewDate } from '../../services/cases/retention.ts';
-import { recordAudit } from '../../store/repos/audit/records.ts';
+import { changeReviewDate, eraseWholeCase, REVIEW_DATE, reviewDue } from '../../services/cases/index.ts';
+import { cliCaller } from '../../services/useCase/index.ts';
 import { cliActor } from '../actor.ts';
 import { useDeploymentKeys } from '../keys.ts';
 import { configOf, withStore } from '../context.ts';
@@ -22,16 +21,8 @@ export function retentionCommands(program: Command): void {
       if (o.date && !REVIEW_DATE.test(o.date)) throw errors.validation('--date: a date such as 2027-06-30', '--date');
       useDeploymentKeys(configOf(program));
       await withStore(program, async (store) => {
-        const actor = await cliActor(program, store);
-        const due = await casesDueForReview(store, actor, o.date);
-        await recordAudit(store.db, {
-          caseId: null,
-          userId: actor.id,
-          action: 'consultation',
-          targetType: 'case_review',
-          returnedIds: due.map((c) => c.id),
-          detail: { via: 'cli' },
-        });
+        const caller = cliCaller(await cliActor(program, store));
+        const { cases: due } = await reviewDue(store, caller, { date: o.date });
         if (!due.length) console.log('No case is due for review.');
         for (const c of due) console.log(`${c.id}\t${c.reviewDate}\t${c.status}\t${c.reference ?? ''}\t${c.title}`);
       });
@@ -45,17 +36,8 @@ export function retentionCommands(program: Command): void {
       if (value !== null && !REVIEW_DATE.test(value)) throw errors.validation('date: YYYY-MM-DD or none', 'date');
       useDeploymentKeys(configOf(program));
       await withStore(program, async (store) => {
-        const actor = await cliActor(program, store);
-        await authorizeCase(store, actor, caseId, 'case:manage');
-        await setReviewDate(store, caseId, value);
-        await recordAudit(store.db, {
-          caseId,
-          userId: actor.id,
-          action: 'alteration',
-          targetType: 'case_review_date',
-          targetId: caseId,
-          detail: { via: 'cli', ...(value ? { reviewDate: value } : {}) },
-        });
+        const caller = cliCaller(await cliActor(program, store));
+        await changeReviewDate(store, caller, caseId, { reviewDate: value });
         console.log(value ? `Case ${caseId} is due for review on ${value}.` : `Case ${caseId} has no review date.`);
       });
     });
@@ -68,9 +50,8 @@ export function retentionCommands(program: Command): void {
       if (!o.yes) throw errors.validation('Erasure cannot be undone; confirm with --yes', '--yes');
       useDeploymentKeys(configOf(program));
       await withStore(program, async (store) => {
-        const actor = await cliActor(program, store);
-        await authorizeCase(store, actor, caseId, 'case:manage');
-        const r = await eraseCase(store, actor, caseId);
+        const caller = cliCaller(await cliActor(program, store));
+        const r = await eraseWholeCase(store, caller, caseId, { confirm: caseId });
         const total = Object.values(r.rows).reduce((a, n) => a + n, 0);
         console.log(
           `Case ${caseId} erased: ${total} rows. Its audit chain is sealed at seq ${r.seal.seq} (global seq ${r.seal.gseq}).`,

@@ -5,35 +5,32 @@
  * chain — which is kept, it holds ids only — is sealed with a signed `erasure` record, so the
  * log still verifies and shows who erased what and when.
  */
-import { sql } from 'kysely';
-import type { Kysely } from 'kysely';
 import { errors } from '../../shared/errors.ts';
 import { appendAudit, witnessHead } from '../../store/audit/append.ts';
 import type { Appended } from '../../store/audit/append.ts';
 import { keyRing } from '../../store/keys.ts';
+import { updateCase } from '../../store/repos/cases/cases.ts';
+import {
+  casesReviewDue,
+  compactAfterErasure,
+  deleteCaseRows,
+  overwriteFreedPages,
+} from '../../store/repos/cases/retention.ts';
 import type { Store } from '../../store/store.ts';
-import { caseScopedTables } from '../../store/tables.ts';
-import type { CaseTable, Database } from '../../store/tables.ts';
-import type { Actor } from '../access/actor.ts';
+import type { Actor } from '../access/index.ts';
+import { authorizeGlobal } from '../access/index.ts';
+import { caseUseCase, globalUseCase } from '../useCase/index.ts';
 import { requireCase } from './cases.ts';
-import { authorizeGlobal } from '../access/policy.ts';
 
 export const REVIEW_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const todayIso = (): string => new Date().toISOString().slice(0, 10);
-
-/** Tables an erasure leaves alone: the audit chain outlives the case. */
-const KEPT: ReadonlySet<CaseTable> = new Set<CaseTable>(['audit_events', 'audit_heads']);
 
 /** Sets (or clears, with null) when the case is next reviewed. The caller has checked `case:manage`. */
 export async function setReviewDate(store: Store, caseId: string, date: string | null): Promise<void> {
   if (date !== null && (!REVIEW_DATE.test(date) || Number.isNaN(Date.parse(date))))
     throw errors.validation('reviewDate: a date such as 2027-06-30', 'reviewDate');
   await requireCase(store, caseId);
-  await store
-    .scope(caseId)
-    .updateTable('cases')
-    .set({ review_date: date, updated_at: new Date().toISOString() })
-    .execute();
+  await updateCase(store.scope(caseId), { review_date: date, updated_at: new Date().toISOString() });
 }
 
 export interface CaseDueForReview {
@@ -55,14 +52,7 @@ export async function casesDueForReview(
   today: string = todayIso(),
 ): Promise<CaseDueForReview[]> {
   authorizeGlobal(actor, 'audit:read');
-  // Crosses cases on purpose: it lists them (cases_review_idx).
-  let q = store.db
-    .selectFrom('cases')
-    .select(['case_id', 'reference', 'title', 'status', 'review_date', 'created_at'])
-    .where('review_date', 'is not', null)
-    .where('review_date', '<=', today);
-  q = actor.agencyId ? q.where('owner_agency_id', '=', actor.agencyId) : q.where('owner_agency_id', 'is', null);
-  const rows = await q.orderBy('review_date').orderBy('case_id').limit(10_000).execute();
+  const rows = await casesReviewDue(store.db, actor.agencyId, today);
   return rows.map((r) => ({
     id: r.case_id,
     reference: r.reference,
@@ -83,18 +73,6 @@ export interface ErasureReport {
   compacted: boolean;
 }
 
-async function deleteCaseRows(trx: Kysely<Database>, store: Store, caseId: string): Promise<Record<string, number>> {
-  const scope = store.scope(caseId).in(trx);
-  const rows: Record<string, number> = {};
-  // Children first, the case row last (foreign keys cascade anyway; this also counts them).
-  const tables = [...caseScopedTables].filter((t) => !KEPT.has(t) && t !== 'cases').reverse();
-  for (const t of [...tables, 'cases' as const]) {
-    const r = await scope.deleteFrom(t).executeTakeFirst();
-    rows[t] = Number(r.numDeletedRows);
-  }
-  return rows;
-}
-
 /**
  * Erases a case: all of its rows and evidence, in one transaction that ends by sealing its audit
  * chain. The caller has checked `case:manage` (route or CLI). On SQLite the freed pages are
@@ -111,12 +89,10 @@ export async function eraseCase(
 ): Promise<ErasureReport> {
   await requireCase(store, caseId);
   const sqlite = store.dialect === 'sqlite';
-  // Through Kysely, not the raw handle: it holds the one connection, so no other request's
-  // transaction is open around these statements.
-  if (sqlite) await sql`PRAGMA secure_delete = ON`.execute(store.db);
+  if (sqlite) await overwriteFreedPages(store.db);
   const ring = keyRing();
   const erased = await store.transaction(async (trx) => {
-    const rows = await deleteCaseRows(trx, store, caseId);
+    const rows = await deleteCaseRows(store.scope(caseId).in(trx));
     const seal = await appendAudit(
       trx,
       {
@@ -139,9 +115,7 @@ export async function eraseCase(
     // full-text index and then the whole file, and empty the WAL. The erasure is committed
     // already; if this fails (disk full), it says so and can be redone with a later erasure or VACUUM.
     try {
-      await sql`INSERT INTO search_fts(search_fts) VALUES ('optimize')`.execute(store.db);
-      if (opts.vacuum ?? true) await sql`VACUUM`.execute(store.db);
-      await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(store.db);
+      await compactAfterErasure(store.db, opts.vacuum ?? true);
       compacted = true;
     } catch {
       compacted = false;
@@ -151,3 +125,41 @@ export async function eraseCase(
   await witnessHead(store.db, ring);
   return report;
 }
+
+export const reviewDue = globalUseCase({
+  permission: 'audit:read',
+  audit: { action: 'consultation', target: 'case_review' },
+  run: async ({ store, actor, audit }, input: { date?: string | undefined }) => {
+    const cases = await casesDueForReview(store, actor, input.date);
+    audit.returned(cases.map((c) => c.id));
+    return { cases };
+  },
+});
+
+export const changeReviewDate = caseUseCase({
+  permission: 'case:manage',
+  audit: { action: 'alteration', target: 'case_review_date' },
+  run: async ({ store, caseId, audit }, { reviewDate }: { reviewDate: string | null }) => {
+    await setReviewDate(store, caseId, reviewDate);
+    if (reviewDate) audit.detail({ reviewDate });
+    return { caseId, reviewDate };
+  },
+});
+
+/** Erases the case once `confirm` repeats its id. Its chain is sealed, so the record goes to the global chain. */
+export const eraseWholeCase = caseUseCase({
+  permission: 'case:manage',
+  audit: { action: 'erasure', target: 'case' },
+  run: async ({ store, actor, caller, caseId, audit }, { confirm }: { confirm: string }) => {
+    if (confirm !== caseId)
+      throw errors.validation('query.confirm: repeat the case id to confirm the erasure', 'query.confirm');
+    const report = await eraseCase(store, actor, caseId, { ip: caller.ip });
+    audit.target(caseId);
+    return {
+      caseId,
+      rows: report.rows,
+      seal: { seq: report.seal.seq, gseq: report.seal.gseq, hash: report.seal.hash },
+      compacted: report.compacted,
+    };
+  },
+});

@@ -7,10 +7,11 @@ import { errors } from '../../shared/errors.ts';
 import { getAgency } from '../../store/repos/access/agencies.ts';
 import { sandboxOf } from '../../store/repos/training/training.ts';
 import { getCase } from '../../store/repos/cases/cases.ts';
-import { getEntities } from '../../store/repos/entities/entities.ts';
+import { listShares, removeShare, replaceShare } from '../../store/repos/cases/shares.ts';
+import { getEntities, linksAmong } from '../../store/repos/entities/entities.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
-import type { CaseAccess } from '../access/policy.ts';
+import type { Actor, CaseAccess } from '../access/index.ts';
+import { caseUseCase } from '../useCase/index.ts';
 
 export interface ShareInput {
   agencyId: string;
@@ -49,49 +50,53 @@ export async function shareCase(
     });
     // The links between shared entities go with them, so the shared part reads as a network.
     const chosen = new Set(input.entityIds);
-    const links = await scope
-      .selectFrom('entities')
-      .select('id')
-      .where('source_id', 'in', [...chosen])
-      .where('target_id', 'in', [...chosen])
-      .execute();
-    entityIds = [...new Set([...chosen, ...links.map((l) => l.id)])];
+    entityIds = [...new Set([...chosen, ...(await linksAmong(scope, [...chosen]))])];
   }
   const now = new Date().toISOString();
-  await store.transaction(async (trx) => {
-    const s = scope.in(trx);
-    await s.deleteFrom('case_shares').where('agency_id', '=', input.agencyId).execute();
-    await s.deleteFrom('case_share_entities').where('agency_id', '=', input.agencyId).execute();
-    await s
-      .insertInto('case_shares', {
-        agency_id: input.agencyId,
-        access: input.access,
-        partial: entityIds ? 1 : 0,
-        shared_by: actor.id,
-        shared_at: now,
-      })
-      .execute();
-    for (let i = 0; entityIds && i < entityIds.length; i += 500) {
-      await s
-        .insertInto(
-          'case_share_entities',
-          entityIds.slice(i, i + 500).map((entity_id) => ({ agency_id: input.agencyId, entity_id })),
-        )
-        .execute();
-    }
-  });
+  const share = {
+    agency_id: input.agencyId,
+    access: input.access,
+    partial: entityIds ? 1 : 0,
+    shared_by: actor.id,
+    shared_at: now,
+  };
+  await store.transaction((trx) => replaceShare(scope.in(trx), share, entityIds));
   return { agencyId: input.agencyId, access: input.access, entities: entityIds ? entityIds.length : null };
 }
 
 export async function unshareCase(store: Store, caseId: string, agencyId: string): Promise<boolean> {
-  return store.transaction(async (trx) => {
-    const s = store.scope(caseId).in(trx);
-    await s.deleteFrom('case_share_entities').where('agency_id', '=', agencyId).execute();
-    const r = await s.deleteFrom('case_shares').where('agency_id', '=', agencyId).executeTakeFirst();
-    return Number(r.numDeletedRows) > 0;
-  });
+  return store.transaction((trx) => removeShare(store.scope(caseId).in(trx), agencyId));
 }
 
-export async function listShares(store: Store, caseId: string) {
-  return store.scope(caseId).selectFrom('case_shares').selectAll().orderBy('shared_at').execute();
-}
+export const caseShares = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'shares' },
+  run: async ({ store, caseId }) => ({
+    shares: (await listShares(store.scope(caseId))).map((s) => ({
+      agencyId: s.agency_id,
+      access: s.access,
+      partial: s.partial === 1,
+      sharedBy: s.shared_by,
+      sharedAt: s.shared_at,
+    })),
+  }),
+});
+
+export const shareWithAgency = caseUseCase({
+  permission: 'case:manage',
+  audit: { action: 'disclosure', target: 'share', targetOf: (i: ShareInput) => i.agencyId },
+  run: async ({ store, actor, access, audit }, input: ShareInput) => {
+    const res = await shareCase(store, actor, access, input);
+    audit.detail({ access: input.access, entities: res.entities });
+    return res;
+  },
+});
+
+export const stopSharing = caseUseCase({
+  permission: 'case:manage',
+  audit: { action: 'permission', target: 'share', targetOf: (i: { agencyId: string }) => i.agencyId },
+  run: async ({ store, caseId }, { agencyId }: { agencyId: string }) => {
+    if (!(await unshareCase(store, caseId, agencyId))) throw errors.notFound('Share');
+    return { removed: agencyId };
+  },
+});

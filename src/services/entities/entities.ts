@@ -18,10 +18,25 @@ import {
   updateEntity,
 } from '../../store/repos/entities/entities.ts';
 import type { EntityRow, Recording } from '../../store/repos/entities/entities.ts';
+import { getCase } from '../../store/repos/cases/cases.ts';
 import { getSource } from '../../store/repos/cases/notes.ts';
+import { addSharedEntities } from '../../store/repos/cases/shares.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
-import { requireCase } from '../cases/cases.ts';
+
+/** The case, read here rather than through the cases capability, which builds on this one. */
+async function caseRow(store: Store, caseId: string) {
+  const row = await getCase(store.scope(caseId));
+  if (!row) throw errors.notFound('Case');
+  return row;
+}
+
+/**
+ * Who records: only the user id is kept. (Not the access capability's Actor: its visibility rules
+ * present entities through this file.)
+ */
+export interface Author {
+  id: string;
+}
 
 export interface EntityWrite {
   id?: string | undefined;
@@ -124,12 +139,12 @@ export async function writePrepared(
 
 export async function createEntities(
   store: Store,
-  actor: Actor,
+  actor: Author,
   caseId: string,
   items: readonly EntityWrite[],
   opts: WriteOptions = {},
 ): Promise<EntityOut[]> {
-  const kase = await requireCase(store, caseId);
+  const kase = await caseRow(store, caseId);
   const prepared = prepareAll(items, kase.country, opts);
   const at = new Date().toISOString();
   await store.transaction(async (trx) => {
@@ -139,12 +154,11 @@ export async function createEntities(
     await writePrepared(scope, prepared, { userId: actor.id, at, provenanceSourceId: opts.sourceId ?? null }, opts);
     if (opts.sharedWith) {
       const agency = opts.sharedWith;
-      await scope
-        .insertInto(
-          'case_share_entities',
-          prepared.map((p) => ({ agency_id: agency, entity_id: p.id })),
-        )
-        .execute();
+      await addSharedEntities(
+        scope,
+        agency,
+        prepared.map((p) => p.id),
+      );
     }
   });
   const rows = await Promise.all(prepared.map((p) => getEntity(store.scope(caseId), p.id)));
@@ -159,12 +173,12 @@ export async function requireEntity(scope: CaseScope, id: string): Promise<Entit
 
 export async function editEntity(
   store: Store,
-  actor: Actor,
+  actor: Author,
   caseId: string,
   id: string,
   input: { properties: unknown; grading?: Grading | undefined; version: number },
 ): Promise<EntityOut> {
-  const kase = await requireCase(store, caseId);
+  const kase = await caseRow(store, caseId);
   const current = await requireEntity(store.scope(caseId), id);
   const [prepared] = prepareAll(
     [
@@ -202,7 +216,7 @@ export async function editEntity(
 /** Deletes an entity; its links go with it only when asked (`withLinks`), never silently. */
 export async function removeEntity(
   store: Store,
-  actor: Actor,
+  actor: Author,
   caseId: string,
   id: string,
   withLinks: boolean,

@@ -12,10 +12,11 @@ import type { ExportFtmOptions } from '../../ingest/formats/index.ts';
 import { errors } from '../../shared/errors.ts';
 import { getAgency } from '../../store/repos/access/agencies.ts';
 import { getCase } from '../../store/repos/cases/cases.ts';
+import { sharedEntityList } from '../../store/repos/cases/shares.ts';
 import { listEntities } from '../../store/repos/entities/entities.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
-import type { CaseAccess } from '../access/policy.ts';
+import type { Actor, CaseAccess } from '../access/index.ts';
+import { caseUseCase } from '../useCase/index.ts';
 
 export interface ExportRules {
   /** Victims' identifying properties leave only when the lead says so. */
@@ -107,15 +108,8 @@ export async function exportCaseFtm(
   if (req.victimIdentities && !lead)
     throw errors.forbidden("Only the case lead may let victims' identities leave in an export");
   let only: ReadonlySet<string> | null = null;
-  if (access.partial && access.sharedAgencyId) {
-    const rows = await store
-      .scope(access.caseId)
-      .selectFrom('case_share_entities')
-      .select('entity_id')
-      .where('agency_id', '=', access.sharedAgencyId)
-      .execute();
-    only = new Set(rows.map((r) => r.entity_id));
-  }
+  if (access.partial && access.sharedAgencyId)
+    only = new Set(await sharedEntityList(store.scope(access.caseId), access.sharedAgencyId));
   const rules: ExportRules = {
     victimIdentities: !!req.victimIdentities,
     lead,
@@ -130,3 +124,45 @@ export async function exportCaseFtm(
   }
   return exportFtm(withMark(), options);
 }
+
+export interface CaseExportInput {
+  format: 'ftm';
+  victimIdentities: boolean;
+  extensionProperties: boolean;
+}
+
+/** The export as a stream of lines, for the API; the record is made as the stream starts. */
+export const exportCase = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'disclosure', target: 'export' },
+  run: async ({ store, actor, access, audit }, input: CaseExportInput) => {
+    const lines = await exportCaseFtm(store, actor, access, {
+      victimIdentities: input.victimIdentities,
+      extensionProperties: input.extensionProperties,
+    });
+    audit.detail({ format: input.format, victimIdentities: input.victimIdentities });
+    return lines;
+  },
+});
+
+/** The export written line by line through `write`, recorded with how many entities went out. */
+export const writeCaseExport = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'disclosure', target: 'export' },
+  run: async (
+    { store, actor, access, audit },
+    input: CaseExportInput & { write: (line: string) => Promise<void> },
+  ): Promise<{ entities: number }> => {
+    const lines = await exportCaseFtm(store, actor, access, {
+      victimIdentities: input.victimIdentities,
+      extensionProperties: input.extensionProperties,
+    });
+    let n = 0;
+    for await (const line of lines) {
+      n++;
+      await input.write(line);
+    }
+    audit.detail({ format: input.format, entities: n, victimIdentities: input.victimIdentities });
+    return { entities: n };
+  },
+});

@@ -11,10 +11,10 @@ import { getEntities } from '../../store/repos/entities/entities.ts';
 import type { EntityRow } from '../../store/repos/entities/entities.ts';
 import { findBySelector, fullTextSearchFor } from '../../store/repos/search/search.ts';
 import type { Store } from '../../store/store.ts';
-import { requireCase } from '../cases/cases.ts';
-import type { CaseAccess } from '../access/policy.ts';
-import { canSee, hiddenVictim, presentFor, visibilityOf } from '../access/visibility.ts';
-import type { Visibility } from '../access/visibility.ts';
+import { canSee, hiddenVictim, presentFor, visibilityOf } from '../access/index.ts';
+import type { CaseAccess, Visibility } from '../access/index.ts';
+import { requireCase } from '../cases/index.ts';
+import { caseUseCase } from '../useCase/index.ts';
 
 export interface TextResult {
   kind: string;
@@ -78,3 +78,28 @@ export async function searchSelector(
     }),
   };
 }
+
+export const textSearch = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'search' },
+  run: async ({ store, access, audit }, { q, limit }: { q: string; limit: number }) => {
+    // The words may be a person's name: the audit layer keeps only a keyed hash of them, so an
+    // overseer holding the key can still answer "who searched for X".
+    audit.detail({ q });
+    const results = await searchText(store, access, q, limit);
+    audit.returned(results.flatMap((r) => (r.entity ? [r.entity.id] : [])));
+    return { results };
+  },
+});
+
+export const selectorSearch = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'selector' },
+  run: async ({ store, access, audit }, { kind, value }: { kind: SelectorKind; value: string }) => {
+    audit.detail({ kind });
+    const res = await searchSelector(store, access, kind, value);
+    audit.detail({ value: res.normalised });
+    audit.returned(res.matches.map((m) => m.entity.id));
+    return res;
+  },
+});

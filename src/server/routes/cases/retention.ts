@@ -3,8 +3,7 @@
  * agency) and erasure of a case by its lead.
  */
 import { z } from 'zod';
-import { errors } from '../../../shared/errors.ts';
-import { casesDueForReview, eraseCase, REVIEW_DATE, setReviewDate } from '../../../services/cases/retention.ts';
+import { changeReviewDate, eraseWholeCase, REVIEW_DATE, reviewDue } from '../../../services/cases/index.ts';
 import { CaseParams } from './cases.ts';
 import type { Router } from '../router.ts';
 
@@ -32,12 +31,7 @@ export function retentionRoutes(r: Router): void {
     }),
     response: ReviewDueOut,
     access: { global: 'audit:read' },
-    audit: { action: 'consultation', target: 'case_review' },
-    handler: async ({ store, actor, query, auditIds }) => {
-      const cases = await casesDueForReview(store, actor, query.date);
-      auditIds(cases.map((c) => c.id));
-      return { cases };
-    },
+    handler: ({ store, caller, query }) => reviewDue(store, caller, { date: query.date }),
   });
 
   r({
@@ -48,12 +42,8 @@ export function retentionRoutes(r: Router): void {
     params: CaseParams,
     body: z.strictObject({ reviewDate: z.string().regex(REVIEW_DATE, 'a date such as 2027-06-30').nullable() }),
     access: { case: 'case:manage' },
-    audit: { action: 'alteration', target: 'case_review_date' },
-    handler: async ({ store, caseId, body, auditDetail }) => {
-      await setReviewDate(store, caseId, body.reviewDate);
-      if (body.reviewDate) auditDetail.reviewDate = body.reviewDate;
-      return { caseId, reviewDate: body.reviewDate };
-    },
+    handler: ({ store, caller, caseId, body }) =>
+      changeReviewDate(store, caller, caseId, { reviewDate: body.reviewDate }),
   });
 
   r({
@@ -70,18 +60,6 @@ export function retentionRoutes(r: Router): void {
       compacted: z.boolean(),
     }),
     access: { case: 'case:manage' },
-    audit: { action: 'erasure', target: 'case' },
-    handler: async ({ store, actor, caseId, query, request, setAuditTarget }) => {
-      if (query.confirm !== caseId)
-        throw errors.validation('query.confirm: repeat the case id to confirm the erasure', 'query.confirm');
-      const report = await eraseCase(store, actor, caseId, { ip: request.ip });
-      setAuditTarget(caseId);
-      return {
-        caseId,
-        rows: report.rows,
-        seal: { seq: report.seal.seq, gseq: report.seal.gseq, hash: report.seal.hash },
-        compacted: report.compacted,
-      };
-    },
+    handler: ({ store, caller, caseId, query }) => eraseWholeCase(store, caller, caseId, { confirm: query.confirm }),
   });
 }

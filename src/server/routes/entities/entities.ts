@@ -1,17 +1,13 @@
 import { z } from 'zod';
+import { EntityCreate, EntityListQuery, EntityOut, EntityUpdate } from '../../../shared/contracts/index.ts';
 import {
-  decodeCursor,
-  encodeCursor,
-  EntityCreate,
-  EntityListQuery,
-  EntityOut,
-  EntityUpdate,
-} from '../../../shared/contracts/index.ts';
-import { errors } from '../../../shared/errors.ts';
-import { createEntities, editEntity, removeEntity } from '../../../services/entities/entities.ts';
-import { canSee, hiddenVictim, presentFor, requireVisibleEntity, visibilityOf } from '../../../services/access/visibility.ts';
-import { getEntities, historyOf, linksOf, listEntities } from '../../../store/repos/entities/entities.ts';
-import { listNotes } from '../../../store/repos/cases/notes.ts';
+  changeEntity,
+  eraseEntity,
+  entityDetail,
+  listCaseEntities,
+  recordEntities,
+  recordEntity,
+} from '../../../services/entities/index.ts';
 import { MiB } from '../../http/route.ts';
 import { CaseParams } from '../cases/cases.ts';
 import type { Router } from '../router.ts';
@@ -27,31 +23,8 @@ export function entityRoutes(r: Router): void {
     params: CaseParams,
     query: EntityListQuery,
     access: { case: 'case:read' },
-    audit: { action: 'consultation', target: 'entities' },
     response: z.object({ entities: z.array(EntityOut), next: z.string().nullable() }),
-    handler: async ({ store, caseId, query, access, auditIds }) => {
-      let after: { caption: string; id: string } | undefined;
-      if (query.after) {
-        const parts = decodeCursor(query.after, 2);
-        if (!parts) throw errors.validation('query.after: not a cursor returned by this API', 'query.after');
-        after = { caption: parts[0] ?? '', id: parts[1] ?? '' };
-      }
-      const schemata =
-        query.schema === undefined ? undefined : Array.isArray(query.schema) ? query.schema : [query.schema];
-      const rows = await listEntities(store.scope(caseId), {
-        schemata,
-        after,
-        limit: query.limit,
-        sharedWith: access.partial ? (access.sharedAgencyId ?? '') : undefined,
-      });
-      const last = rows[rows.length - 1];
-      auditIds(rows.map((r) => r.id));
-      const v = await visibilityOf(store, access);
-      return {
-        entities: rows.map((r) => presentFor(v, r)),
-        next: rows.length === query.limit && last ? encodeCursor([last.caption, last.id]) : null,
-      };
-    },
+    handler: ({ store, caller, caseId, query }) => listCaseEntities(store, caller, caseId, query),
   });
 
   r({
@@ -64,16 +37,7 @@ export function entityRoutes(r: Router): void {
     body: EntityCreate,
     response: EntityOut,
     access: { case: 'case:write' },
-    audit: { action: 'collection', target: 'entity' },
-    handler: async ({ store, caseId, actor, body, setAuditTarget, access }) => {
-      const [created] = await createEntities(store, actor, caseId, [body], {
-        sourceId: body.sourceId,
-        sharedWith: access.partial ? access.sharedAgencyId : null,
-      });
-      if (!created) throw errors.validation('Nothing was created');
-      setAuditTarget(created.id);
-      return created;
-    },
+    handler: ({ store, caller, caseId, body }) => recordEntity(store, caller, caseId, body),
   });
 
   r({
@@ -92,16 +56,7 @@ export function entityRoutes(r: Router): void {
         .max(10_000),
     }),
     access: { case: 'case:write' },
-    audit: { action: 'collection', target: 'entities' },
-    handler: async ({ store, caseId, actor, body, auditDetail, access }) => {
-      const created = await createEntities(store, actor, caseId, body.entities, {
-        sourceId: body.sourceId,
-        itemPath: (i) => `entities[${i}]`,
-        sharedWith: access.partial ? access.sharedAgencyId : null,
-      });
-      auditDetail.created = created.length;
-      return { created: created.length, ids: created.map((e) => e.id) };
-    },
+    handler: ({ store, caller, caseId, body }) => recordEntities(store, caller, caseId, body),
   });
 
   r({
@@ -111,37 +66,7 @@ export function entityRoutes(r: Router): void {
     summary: 'An entity with its links, notes and history',
     params: EntityParams,
     access: { case: 'case:read' },
-    audit: { action: 'consultation', target: 'entity', targetParam: 'entityId' },
-    handler: async ({ store, caseId, params, access, auditIds }) => {
-      const scope = store.scope(caseId);
-      const v = await visibilityOf(store, access);
-      const row = await requireVisibleEntity(store, access, v, params.entityId);
-      const hidden = hiddenVictim(v, row);
-      const links = (await linksOf(scope, row.id)).filter((l) => canSee(v, l.id));
-      // A hidden victim's notes and history would name them; only their existence is shown.
-      const [notes, history] = hidden
-        ? [[], []]
-        : await Promise.all([listNotes(scope, row.id), historyOf(scope, row.id)]);
-      const ends = await getEntities(
-        scope,
-        links.flatMap((l) => [l.source_id ?? '', l.target_id ?? '']).filter((id) => id && id !== row.id),
-      );
-      auditIds([row.id, ...links.map((l) => l.id)]);
-      return {
-        entity: presentFor(v, row),
-        links: links.map((l) => presentFor(v, l)),
-        /** The entities at the other end of each link, as this user may see them. */
-        related: ends.filter((e) => canSee(v, e.id)).map((e) => presentFor(v, e)),
-        notes: notes.map((n) => ({ id: n.id, kind: n.kind, text: n.text, author: n.author, createdAt: n.created_at })),
-        history: history.map((h) => ({
-          version: h.version,
-          change: h.change,
-          changedBy: h.changed_by,
-          changedAt: h.changed_at,
-          properties: JSON.parse(h.properties) as unknown,
-        })),
-      };
-    },
+    handler: ({ store, caller, caseId, params }) => entityDetail(store, caller, caseId, { entityId: params.entityId }),
   });
 
   r({
@@ -153,13 +78,8 @@ export function entityRoutes(r: Router): void {
     body: EntityUpdate,
     response: EntityOut,
     access: { case: 'case:write' },
-    audit: { action: 'alteration', target: 'entity', targetParam: 'entityId' },
-    handler: async ({ store, caseId, actor, params, body, access }) => {
-      const v = await visibilityOf(store, access);
-      const row = await requireVisibleEntity(store, access, v, params.entityId);
-      if (hiddenVictim(v, row)) throw errors.forbidden('Only users with victim contact may edit a victim’s record');
-      return editEntity(store, actor, caseId, params.entityId, body);
-    },
+    handler: ({ store, caller, caseId, params, body }) =>
+      changeEntity(store, caller, caseId, { entityId: params.entityId, change: body }),
   });
 
   r({
@@ -170,14 +90,7 @@ export function entityRoutes(r: Router): void {
     params: EntityParams,
     query: z.object({ withLinks: z.enum(['true', 'false']).default('false') }),
     access: { case: 'case:write' },
-    audit: { action: 'erasure', target: 'entity', targetParam: 'entityId' },
-    handler: async ({ store, caseId, actor, params, query, auditDetail, access }) => {
-      const v = await visibilityOf(store, access);
-      const row = await requireVisibleEntity(store, access, v, params.entityId);
-      if (hiddenVictim(v, row) || access.partial) throw errors.forbidden('You may not delete this entity');
-      const res = await removeEntity(store, actor, caseId, params.entityId, query.withLinks === 'true');
-      auditDetail.deleted = res.deleted;
-      return res;
-    },
+    handler: ({ store, caller, caseId, params, query }) =>
+      eraseEntity(store, caller, caseId, { entityId: params.entityId, withLinks: query.withLinks === 'true' }),
   });
 }

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { exportCaseFtm } from '../../../services/entities/exports.ts';
+import { exportCase } from '../../../services/entities/index.ts';
 import { CaseParams } from '../cases/cases.ts';
 import type { Router } from '../router.ts';
 
@@ -21,18 +21,15 @@ export function exportRoutes(r: Router): void {
       ftmOnly: z.enum(['true', 'false']).default('false').describe('Leave out THB extension properties'),
     }),
     access: { case: 'case:read' },
-    audit: { action: 'disclosure', target: 'export' },
-    handler: async ({ store, actor, access, query, reply, auditDetail }) => {
-      const victimIdentities = query.victimIdentities === 'true';
-      const lines = await exportCaseFtm(store, actor, access, {
-        victimIdentities,
+    handler: async ({ store, caller, caseId, query, reply }) => {
+      const lines = await exportCase(store, caller, caseId, {
+        format: query.format,
+        victimIdentities: query.victimIdentities === 'true',
         extensionProperties: query.ftmOnly !== 'true',
       });
-      auditDetail.format = query.format;
-      auditDetail.victimIdentities = victimIdentities;
       void reply
         .type('application/x-ndjson; charset=utf-8')
-        .header('content-disposition', `attachment; filename="case-${access.caseId}.ftm.ijson"`);
+        .header('content-disposition', `attachment; filename="case-${caseId}.ftm.ijson"`);
       return Readable.from(lines);
     },
   });

@@ -1,63 +1,10 @@
 /**
- * Search across every case the user may reach: full text, and selectors (phone, IBAN,
- * e-mail…) found however they were written — each case reads national numbers with its own
- * country. Each case is searched through the same policy and visibility as its own pages
- * (services/search.ts): pseudonyms stay pseudonyms, hidden victims are not found, partial
- * shares find only what was shared. Every case searched is recorded in that case's audit chain.
+ * Search across every case the user may reach, through each case's own policy and visibility
+ * (services/search/global.ts); every case searched is recorded in that case's audit chain.
  */
-import type { SelectorKind } from '../../../domain/schema/types.ts';
 import { GlobalSearchOut, GlobalSearchQuery } from '../../../shared/contracts/workspace.ts';
-import { isAppError } from '../../../shared/errors.ts';
-import { listCases } from '../../../services/cases/cases.ts';
-import { authorizeCase } from '../../../services/access/policy.ts';
-import type { CaseAccess } from '../../../services/access/policy.ts';
-import { searchSelector, searchText } from '../../../services/search/search.ts';
-import { recordAudit } from '../../../store/repos/audit/records.ts';
-import { rowOf } from '../entities/rows.ts';
+import { searchEverywhere } from '../../../services/search/index.ts';
 import type { Router } from '../router.ts';
-
-/** Selector kinds the words plausibly are, for `auto` mode. */
-export function detectSelectors(q: string): SelectorKind[] {
-  const kinds: SelectorKind[] = [];
-  const digits = q.replace(/\D/g, '').length;
-  if (/^[+(]?[\d\s().\-/]+$/.test(q) && digits >= 6 && digits <= 17) kinds.push('phone');
-  if (/^[A-Za-z]{2}\d{2}[A-Za-z0-9]{8,30}$/.test(q.replace(/\s/g, ''))) kinds.push('iban');
-  if (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(q)) kinds.push('email');
-  return kinds;
-}
-
-type CaseHits = GlobalSearchOut['cases'][number]['hits'];
-
-async function searchOneCase(
-  store: Parameters<typeof searchText>[0],
-  access: CaseAccess,
-  q: string,
-  kinds: readonly SelectorKind[],
-  withText: boolean,
-  limit: number,
-  normalised: Map<string, string>,
-): Promise<CaseHits> {
-  const hits = new Map<string, CaseHits[number]>();
-  for (const kind of kinds) {
-    try {
-      const res = await searchSelector(store, access, kind, q);
-      normalised.set(kind, res.normalised);
-      for (const m of res.matches)
-        if (!hits.has(m.entity.id))
-          hits.set(m.entity.id, { entity: rowOf(m.entity), matchedBy: kind, property: m.property });
-    } catch (e) {
-      // Not a valid number (or IBAN…) under this case's rules: nothing to look up here.
-      if (!isAppError(e) || e.code !== 'invalid_selector') throw e;
-    }
-  }
-  if (withText) {
-    for (const t of await searchText(store, access, q, limit)) {
-      if (t.entity && !hits.has(t.entity.id))
-        hits.set(t.entity.id, { entity: rowOf(t.entity), matchedBy: 'text', property: null });
-    }
-  }
-  return [...hits.values()].slice(0, limit);
-}
 
 export function globalSearchRoutes(r: Router): void {
   r({
@@ -68,40 +15,6 @@ export function globalSearchRoutes(r: Router): void {
     query: GlobalSearchQuery,
     response: GlobalSearchOut,
     access: 'authenticated',
-    audit: { action: 'consultation', target: 'search' },
-    handler: async ({ store, actor, query, request, auditDetail }) => {
-      const kinds: SelectorKind[] =
-        query.mode === 'auto' ? detectSelectors(query.q) : query.mode === 'text' ? [] : [query.mode];
-      const withText = query.mode === 'auto' || query.mode === 'text';
-      const normalised = new Map<string, string>();
-      const out: GlobalSearchOut['cases'] = [];
-      for (const kase of await listCases(store, actor)) {
-        let access: CaseAccess;
-        try {
-          access = await authorizeCase(store, actor, kase.id, 'case:read');
-        } catch {
-          continue;
-        }
-        const hits = await searchOneCase(store, access, query.q, kinds, withText, query.limit, normalised);
-        await recordAudit(store.db, {
-          caseId: kase.id,
-          userId: actor.id,
-          action: 'consultation',
-          targetType: 'search',
-          ip: request.ip,
-          returnedIds: hits.map((h) => h.entity.id),
-          detail: { route: 'GET /api/search', hits: hits.length },
-        });
-        if (hits.length) out.push({ caseId: kase.id, title: kase.title, reference: kase.reference, hits });
-      }
-      auditDetail.cases = out.length;
-      return {
-        lookedUpAs: [
-          ...kinds.map((k) => ({ mode: k, normalised: normalised.get(k) ?? null })),
-          ...(withText ? [{ mode: 'text', normalised: null }] : []),
-        ],
-        cases: out,
-      };
-    },
+    handler: ({ store, caller, query }) => searchEverywhere(store, caller, query),
   });
 }

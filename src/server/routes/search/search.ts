@@ -1,37 +1,8 @@
-import {
-  decodeCursor,
-  encodeCursor,
-  SearchQuery,
-  SelectorQuery,
-  TransactionQuery,
-  TransactionsCreate,
-} from '../../../shared/contracts/index.ts';
-import { errors } from '../../../shared/errors.ts';
-import { searchSelector, searchText } from '../../../services/search/search.ts';
-import { importTransactions } from '../../../services/finance/ledger.ts';
-import { listTransactions } from '../../../store/repos/finance/transactions.ts';
-import { visibilityOf } from '../../../services/access/visibility.ts';
-import type { TransactionRow } from '../../../store/repos/finance/transactions.ts';
+import { SearchQuery, SelectorQuery, TransactionQuery, TransactionsCreate } from '../../../shared/contracts/index.ts';
+import { addTransactions, selectorSearch, textSearch, transactionPage } from '../../../services/search/index.ts';
 import { MiB } from '../../http/route.ts';
 import { CaseParams } from '../cases/cases.ts';
 import type { Router } from '../router.ts';
-
-const presentTransaction = (t: TransactionRow) => ({
-  id: t.id,
-  accountId: t.account_id,
-  counterpartyAccountId: t.counterparty_account_id,
-  counterpartyName: t.counterparty_name,
-  counterpartyAccount: t.counterparty_account,
-  amountMinor: t.amount_minor,
-  currency: t.currency,
-  bookingDate: t.booking_date,
-  valueDate: t.value_date,
-  text: t.text,
-  reference: t.reference,
-  kind: t.kind,
-  place: t.place,
-  sourceId: t.source_id,
-});
 
 /** Full-text and selector search, and bank transactions. */
 export function searchRoutes(r: Router): void {
@@ -43,15 +14,7 @@ export function searchRoutes(r: Router): void {
     params: CaseParams,
     query: SearchQuery,
     access: { case: 'case:read' },
-    audit: { action: 'consultation', target: 'search' },
-    handler: async ({ store, query, access, auditIds, auditDetail }) => {
-      // The words may be a person's name: the audit layer keeps only a keyed hash of them, so an
-      // overseer holding the key can still answer "who searched for X".
-      auditDetail.q = query.q;
-      const results = await searchText(store, access, query.q, query.limit);
-      auditIds(results.flatMap((r) => (r.entity ? [r.entity.id] : [])));
-      return { results };
-    },
+    handler: ({ store, caller, caseId, query }) => textSearch(store, caller, caseId, query),
   });
 
   r({
@@ -62,14 +25,8 @@ export function searchRoutes(r: Router): void {
     params: CaseParams,
     query: SelectorQuery,
     access: { case: 'case:read' },
-    audit: { action: 'consultation', target: 'selector' },
-    handler: async ({ store, query, auditDetail, access, auditIds }) => {
-      auditDetail.kind = query.kind;
-      const res = await searchSelector(store, access, query.kind, query.value);
-      auditDetail.value = res.normalised;
-      auditIds(res.matches.map((m) => m.entity.id));
-      return res;
-    },
+    handler: ({ store, caller, caseId, query }) =>
+      selectorSearch(store, caller, caseId, { kind: query.kind, value: query.value }),
   });
 
   r({
@@ -80,36 +37,7 @@ export function searchRoutes(r: Router): void {
     params: CaseParams,
     query: TransactionQuery,
     access: { case: 'case:read' },
-    audit: { action: 'consultation', target: 'transactions' },
-    handler: async ({ store, caseId, query, auditDetail, access }) => {
-      let after: { bookingDate: string; id: string } | undefined;
-      if (query.after) {
-        const parts = decodeCursor(query.after, 2);
-        if (!parts) throw errors.validation('query.after: not a cursor returned by this API', 'query.after');
-        after = { bookingDate: parts[0] ?? '', id: parts[1] ?? '' };
-      }
-      const v = await visibilityOf(store, access);
-      if (v.only && query.account && !v.only.has(query.account)) throw errors.notFound('Account');
-      const rows = await listTransactions(store.scope(caseId), {
-        ...(v.only ? { accountIds: [...v.only] } : {}),
-        accountId: query.account,
-        counterpartyAccountId: query.counterparty,
-        from: query.from,
-        to: query.to,
-        minAmount: query.minAmount,
-        maxAmount: query.maxAmount,
-        currency: query.currency,
-        text: query.text,
-        after,
-        limit: query.limit,
-      });
-      auditDetail.returned = rows.length;
-      const last = rows[rows.length - 1];
-      return {
-        transactions: rows.map(presentTransaction),
-        next: rows.length === query.limit && last ? encodeCursor([last.booking_date, last.id]) : null,
-      };
-    },
+    handler: ({ store, caller, caseId, query }) => transactionPage(store, caller, caseId, query),
   });
 
   r({
@@ -122,11 +50,6 @@ export function searchRoutes(r: Router): void {
     body: TransactionsCreate,
     bodyLimit: 16 * MiB,
     access: { case: 'case:write' },
-    audit: { action: 'collection', target: 'transactions' },
-    handler: async ({ store, caseId, body, auditDetail }) => {
-      const res = await importTransactions(store, caseId, body.transactions, body.sourceId ?? null);
-      Object.assign(auditDetail, res);
-      return res;
-    },
+    handler: ({ store, caller, caseId, body }) => addTransactions(store, caller, caseId, body),
   });
 }

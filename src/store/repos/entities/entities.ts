@@ -225,3 +225,15 @@ export async function deleteEntity(scope: CaseScope, row: EntityRow, rec: Record
 export async function historyOf(scope: CaseScope, id: string) {
   return scope.selectFrom('entity_history').selectAll().where('entity_id', '=', id).orderBy('version').execute();
 }
+
+/** The links whose both ends are among the given entities. */
+export async function linksAmong(scope: CaseScope, ids: readonly string[]): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await scope
+    .selectFrom('entities')
+    .select('id')
+    .where('source_id', 'in', [...ids])
+    .where('target_id', 'in', [...ids])
+    .execute();
+  return rows.map((r) => r.id);
+}
