@@ -6,7 +6,7 @@ import type { AccountHistory } from '../../domain/finance/types.ts';
 import { Store } from '../../store/store.ts';
 import { loadDemoCase } from '../demo/demo.ts';
 import { dataVersionOf, loadFinanceContext, streamHistories } from './data.ts';
-import { actorOf, addUser } from '../access/users.ts';
+import { actorOf, addUser } from '../access/index.ts';
 
 async function collect(gen: AsyncGenerator<AccountHistory>): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();

@@ -29,8 +29,8 @@ import {
 import type { FindingFilter as RepoFilter, FindingRow, RunRow } from '../../store/repos/finance/findings.ts';
 import { insertJournal } from '../../store/repos/cases/notes.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
-import { requireCase } from '../cases/cases.ts';
+import type { Actor } from '../access/index.ts';
+import { requireCase } from '../cases/index.ts';
 import { dataVersionOf, loadFinanceContext, streamHistories } from './data.ts';
 
 export type { FindingRow, RunRow };

@@ -26,9 +26,8 @@ import { parseIds } from './findings.ts';
 import type { FindingRow, FindingStatus } from './findings.ts';
 import { accountFlows, accountTotals, groupFlows, holderTotals, rankCounterparties } from './flows.ts';
 import type { Period, Totals } from './flows.ts';
-import type { CaseAccess } from '../access/policy.ts';
-import { canSee, visibilityOf } from '../access/visibility.ts';
-import type { Visibility } from '../access/visibility.ts';
+import type { CaseAccess, Visibility } from '../access/index.ts';
+import { canSee, visibilityOf } from '../access/index.ts';
 
 type Party = { id: string; schema: string; caption: string };
 const party = (e: EntityRow): Party => ({ id: e.id, schema: e.schema, caption: e.caption });

@@ -18,13 +18,11 @@ import { countLines, linePage } from '../../store/repos/finance/transactions.ts'
 import { ownershipLinks, personsWithStatus } from '../../store/repos/finance/analysis.ts';
 import { findingById } from '../../store/repos/finance/findings.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
-import { exportableCase, watermark } from '../entities/exports.ts';
+import type { Actor, CaseAccess, Visibility } from '../access/index.ts';
+import { exportableCase, watermark } from '../entities/index.ts';
 import { parseIds } from './findings.ts';
 import { presentTransaction } from './overview.ts';
-import type { CaseAccess } from '../access/policy.ts';
-import { canSee, visibilityOf } from '../access/visibility.ts';
-import type { Visibility } from '../access/visibility.ts';
+import { canSee, visibilityOf } from '../access/index.ts';
 
 type Query = z.output<typeof TransactionRowsQuery>;
 
