@@ -74,7 +74,7 @@ export function financeCommands(program: Command): void {
           );
         }
         if (!o.flags) return;
-        const summary = await refreshRules(store, caller, o.case, {});
+        const summary = await refreshRules(store, caller, o.case, { afterImport: true });
         if (summary) printRun(summary);
         else console.log('Findings are up to date.');
       });

@@ -139,9 +139,16 @@ export const refreshRules = caseUseCase({
   audit: { action: 'combination', target: 'findings' },
   run: async (
     { store, caseId, actor, caller, access, audit },
-    i: { rerun?: boolean; rules?: string[] | undefined; parameters?: Record<string, unknown> | undefined },
+    i: {
+      rerun?: boolean | undefined;
+      rules?: string[] | undefined;
+      parameters?: Record<string, unknown> | undefined;
+      /** After an import the case was written to with write access; no listing follows. */
+      afterImport?: boolean;
+    },
   ): Promise<RunSummary | null> => {
-    if (access.partial) throw errors.forbidden('A partial share cannot run or list the whole case’s findings');
+    if (access.partial && !i.afterImport)
+      throw errors.forbidden('A partial share cannot run or list the whole case’s findings');
     const explicit = !!(i.rerun || i.rules || i.parameters);
     // Running the rules stores findings: that needs write access; seeing they are current does not.
     if (explicit || (await findingsState(store, caseId)).stale) await openCase(store, caller, caseId, 'case:write');
