@@ -5,27 +5,20 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { RULES } from '../domain/finance/rules/index.ts';
-import type { ProceedsEstimate } from '../domain/finance/proceeds.ts';
-import { fileInput } from '../ingest/files.ts';
-import { bankImporters, isBankFormat } from '../ingest/bank/index.ts';
-import type { BankImporterOptions } from '../ingest/bank/index.ts';
+import { ProceedsBody } from '../shared/contracts/finance.ts';
+import type { FindingStatus } from '../shared/contracts/finance.ts';
 import { errors } from '../shared/errors.ts';
-import { atPath } from '../services/entities/entities.ts';
-import { ProceedsBody } from '../services/finance/contracts.ts';
 import {
-  decideFinding,
-  findingsState,
-  listFindings,
-  refreshFindings,
-  runFindings,
-} from '../services/finance/findings.ts';
-import type { FindingStatus, RunSummary } from '../services/finance/findings.ts';
-import { estimateCaseProceeds, saveProceedsModel } from '../services/finance/proceeds.ts';
-import { runImport } from '../services/imports/pipeline.ts';
-import { authorizeCase } from '../services/access/policy.ts';
-import { visibilityOf } from '../services/access/visibility.ts';
-import { recordAudit } from '../store/repos/audit/records.ts';
+  findingRecords,
+  proceedsEstimate,
+  RULES,
+  recordDecision,
+  refreshRules,
+  storeProceedsModel,
+} from '../services/finance/index.ts';
+import type { ProceedsEstimate, RunSummary } from '../services/finance/index.ts';
+import { bankFormatIds, checkBankFormat, importFile } from '../services/imports/index.ts';
+import { cliCaller } from '../services/useCase/index.ts';
 import { cliActor } from './actor.ts';
 import { withStore } from './context.ts';
 import { parseOrThrow } from './parse.ts';
@@ -57,66 +50,33 @@ export function financeCommands(program: Command): void {
     .command('import-statements <files...>')
     .description('Import bank statements (camt.053, MT940 or bank CSV) into a case, then rerun the red-flag rules')
     .requiredOption('--case <id>', 'case id')
-    .requiredOption('--format <format>', `one of ${Object.keys(bankImporters).join(', ')}`)
+    .requiredOption('--format <format>', `one of ${bankFormatIds.join(', ')}`)
     .option('--options <file.json>', 'importer options as JSON (bank-csv: mapping, decimal, dateFormat…)')
     .option('--no-flags', 'do not rerun the red-flag rules afterwards')
     .action(async (files: string[], o: { case: string; format: string; options?: string; flags: boolean }) => {
-      if (!isBankFormat(o.format))
-        throw errors.validation(
-          `Unknown format "${o.format}"; use one of ${Object.keys(bankImporters).join(', ')}`,
-          '--format',
-        );
-      const importer = bankImporters[o.format] as (typeof bankImporters)['bank-csv'];
-      const base = (o.options ? readJson(o.options, 'importer options') : {}) as BankImporterOptions['bank-csv'];
+      checkBankFormat(o.format);
+      // No `known` look-up: it would query outside the import's transaction (one connection on
+      // SQLite); the pipeline merges accounts the case already has instead.
+      const options = (o.options ? readJson(o.options, 'importer options') : {}) as Record<string, unknown>;
       await withStore(program, async (store) => {
-        const actor = await cliActor(program, store);
-        await authorizeCase(store, actor, o.case, 'case:write');
-        // No `known` look-up: it would query outside the import's transaction (one connection on
-        // SQLite); the pipeline merges accounts the case already has instead.
-        const options = base;
-        for (const file of files) {
-          let input;
-          try {
-            input = fileInput(file);
-          } catch {
-            throw errors.validation(`Cannot read ${file}`, 'file');
-          }
-          let report;
-          try {
-            report = await runImport(store, actor, o.case, importer, input, options, {
-              onProgress: progressPrinter(input.fileName),
-              chunkSize: 5000,
-            });
-          } catch (e) {
-            endProgress();
-            throw atPath(e, `${input.fileName}:`);
-          }
-          endProgress();
-          await recordAudit(store.db, {
-            caseId: o.case,
-            userId: actor.id,
-            action: 'collection',
-            targetType: 'import',
-            targetId: report.sourceId,
-            detail: { via: 'cli', format: o.format, sha256: report.sha256 },
-          });
+        const caller = cliCaller(await cliActor(program, store));
+        for (const path of files) {
+          const { fileName, report } = await importFile(store, caller, o.case, {
+            path,
+            format: o.format,
+            bank: true,
+            options,
+            onProgress: progressPrinter(path.split(/[\\/]/).pop() ?? path),
+            chunkSize: 5000,
+          }).finally(endProgress);
           console.log(
-            `${input.fileName} (sha256 ${report.sha256}): ${report.transactionsAdded} transactions added, ${report.transactionsAlreadyPresent} already present; ${report.entitiesAdded} new entities`,
+            `${fileName} (sha256 ${report.sha256}): ${report.transactionsAdded} transactions added, ${report.transactionsAlreadyPresent} already present; ${report.entitiesAdded} new entities`,
           );
         }
         if (!o.flags) return;
-        const summary = await refreshFindings(store, actor, o.case);
-        if (summary) {
-          await recordAudit(store.db, {
-            caseId: o.case,
-            userId: actor.id,
-            action: 'combination',
-            targetType: 'findings',
-            targetId: summary.runId,
-            detail: { via: 'cli', findings: summary.findings },
-          });
-          printRun(summary);
-        } else console.log('Findings are up to date.');
+        const summary = await refreshRules(store, caller, o.case, { afterImport: true });
+        if (summary) printRun(summary);
+        else console.log('Findings are up to date.');
       });
     });
 
@@ -147,58 +107,30 @@ export function financeCommands(program: Command): void {
         json?: boolean;
       }) => {
         await withStore(program, async (store) => {
-          const actor = await cliActor(program, store);
+          const caller = cliCaller(await cliActor(program, store));
           const decision = o.confirm ?? o.dismiss;
           if (decision) {
-            await authorizeCase(store, actor, o.case, 'case:write');
             const status: FindingStatus = o.confirm ? 'confirmed' : 'dismissed';
-            const row = await decideFinding(store, actor, o.case, decision, { status, note: o.note });
-            await recordAudit(store.db, {
-              caseId: o.case,
-              userId: actor.id,
-              action: 'alteration',
-              targetType: 'finding',
-              targetId: row.id,
-              detail: { via: 'cli', status },
+            const row = await recordDecision(store, caller, o.case, {
+              findingId: decision,
+              decision: { status, note: o.note },
             });
-            console.log(`Finding ${row.id} ${status}.`);
+            console.log(`Finding ${row?.id ?? decision} ${status}.`);
             return;
           }
-          const access = await authorizeCase(store, actor, o.case, 'case:read');
-          if (access.partial) throw errors.forbidden('A partial share cannot run or list the whole case’s findings');
           const params = o.params ? (readJson(o.params, 'rule parameters') as Record<string, unknown>) : undefined;
-          const explicit = !!(o.rerun || o.rule || params);
-          // Running the rules stores findings: that needs write access; reading them does not.
-          if (explicit || (await findingsState(store, o.case)).stale)
-            await authorizeCase(store, actor, o.case, 'case:write');
-          const summary = explicit
-            ? await runFindings(store, actor, o.case, { rules: o.rule, parameters: params })
-            : await refreshFindings(store, actor, o.case);
-          if (summary) {
-            await recordAudit(store.db, {
-              caseId: o.case,
-              userId: actor.id,
-              action: 'combination',
-              targetType: 'findings',
-              targetId: summary.runId,
-              detail: { via: 'cli', findings: summary.findings },
-            });
-            if (!o.json) printRun(summary);
-          }
+          const summary = await refreshRules(store, caller, o.case, {
+            rerun: o.rerun,
+            rules: o.rule,
+            parameters: params,
+          });
+          if (summary && !o.json) printRun(summary);
           const status = o.status as FindingStatus | undefined;
           if (status && !['open', 'confirmed', 'dismissed'].includes(status))
             throw errors.validation('--status: open, confirmed or dismissed', '--status');
-          const rows = await listFindings(store, o.case, {
+          const rows = await findingRecords(store, caller, o.case, {
             status,
             limit: Math.max(1, Math.min(10_000, Number(o.limit) || 50)),
-          });
-          await recordAudit(store.db, {
-            caseId: o.case,
-            userId: actor.id,
-            action: 'consultation',
-            targetType: 'findings',
-            returnedIds: rows.map((r) => r.id),
-            detail: { via: 'cli' },
           });
           if (o.json) {
             console.log(
@@ -236,34 +168,11 @@ export function financeCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (o: { case: string; model?: string; save?: boolean; json?: boolean }) => {
       await withStore(program, async (store) => {
-        const actor = await cliActor(program, store);
+        const caller = cliCaller(await cliActor(program, store));
         const model = o.model ? parseOrThrow(ProceedsBody, readJson(o.model, 'proceeds model')) : undefined;
         if (o.save && !model) throw errors.validation('--save needs --model <file.json>', '--save');
-        const access = await authorizeCase(store, actor, o.case, o.save ? 'case:write' : 'case:read');
-        if (o.save && model) {
-          await saveProceedsModel(store, actor, o.case, model);
-          await recordAudit(store.db, {
-            caseId: o.case,
-            userId: actor.id,
-            action: 'alteration',
-            targetType: 'proceeds_model',
-            detail: { via: 'cli', assumptions: model.assumptions.length },
-          });
-        }
-        const estimate = await estimateCaseProceeds(
-          store,
-          o.case,
-          o.save ? undefined : model,
-          (await visibilityOf(store, access)).only,
-        );
-        await recordAudit(store.db, {
-          caseId: o.case,
-          userId: actor.id,
-          action: 'consultation',
-          targetType: 'proceeds',
-          returnedIds: estimate.victims.map((v) => v.personId),
-          detail: { via: 'cli' },
-        });
+        if (o.save && model) await storeProceedsModel(store, caller, o.case, model);
+        const estimate = await proceedsEstimate(store, caller, o.case, o.save ? undefined : model);
         if (o.json) console.log(JSON.stringify(estimate, null, 2));
         else printEstimate(estimate);
       });

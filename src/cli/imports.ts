@@ -1,16 +1,10 @@
 import { createWriteStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
-import { fileInput } from '../ingest/files.ts';
-import { cdrMappings, importers, isImportFormat, withSubscriber } from '../ingest/formats/index.ts';
-import type { ImporterOptions } from '../ingest/formats/index.ts';
 import { errors } from '../shared/errors.ts';
-import { authorizeCase } from '../services/access/policy.ts';
-import { recordAudit } from '../store/repos/audit/records.ts';
 import { writeCaseExport } from '../services/entities/index.ts';
+import { cdrMappingNames, importFile, importFormatIds, optionsFor } from '../services/imports/index.ts';
 import { cliCaller } from '../services/useCase/index.ts';
-import { atPath } from '../services/entities/entities.ts';
-import { runImport } from '../services/imports/pipeline.ts';
 import { cliActor } from './actor.ts';
 import { withStore } from './context.ts';
 import { endProgress, progressPrinter } from './progress.ts';
@@ -25,86 +19,35 @@ interface ImportFlags {
   delimiter?: string;
 }
 
-/** Builds the chosen format's options from the flags; the importer validates the rest. */
-function optionsFor(format: keyof ImporterOptions, o: ImportFlags): ImporterOptions[keyof ImporterOptions] {
-  const common = {
-    ...(o.encoding ? { encoding: o.encoding } : {}),
-    ...(o.delimiter ? { delimiter: o.delimiter } : {}),
-  };
-  if (format === 'ftm') return common;
-  if (format === 'ftm-mapping') {
-    if (!o.mapping) throw errors.validation('An FtM mapping import needs --mapping <file.yml>', '--mapping');
-    return { ...common, mapping: readFileSync(o.mapping, 'utf8') };
-  }
-  const preset = cdrMappings[(o.cdrMapping ?? 'bandicootEgo') as keyof typeof cdrMappings];
-  if (!preset)
-    throw errors.validation(
-      `Unknown saved call-record mapping; known: ${Object.keys(cdrMappings).join(', ')}`,
-      '--cdr-mapping',
-    );
-  if (!o.subscriber) throw errors.validation("Give the subscriber's own number with --subscriber", '--subscriber');
-  return { ...withSubscriber(preset, o.subscriber), ...common };
-}
-
 export function importExportCommands(program: Command): void {
   program
     .command('import <file>')
     .description('Import a file into a case: all of it, or nothing if any line is wrong')
     .requiredOption('--case <id>', 'case id')
-    .requiredOption('--format <format>', `one of ${Object.keys(importers).join(', ')}`)
+    .requiredOption('--format <format>', `one of ${importFormatIds.join(', ')}`)
     .option('--mapping <file.yml>', 'FtM mapping (format ftm-mapping); the file is its CSV')
-    .option('--cdr-mapping <name>', `saved call-record mapping: ${Object.keys(cdrMappings).join(', ')}`)
+    .option('--cdr-mapping <name>', `saved call-record mapping: ${cdrMappingNames.join(', ')}`)
     .option('--subscriber <number>', "the subscriber's own number, for one subscriber's call record")
     .option('--encoding <enc>', 'utf-8 (default), windows-1257 or windows-1252')
     .option('--delimiter <char>', 'CSV delimiter')
     .action(async (file: string, o: ImportFlags) => {
-      if (!isImportFormat(o.format))
-        throw errors.validation(
-          `Unknown format "${o.format}"; use one of ${Object.keys(importers).join(', ')}`,
-          '--format',
-        );
-      const format = o.format;
+      const mappingText = o.format === 'ftm-mapping' && o.mapping ? readFileSync(o.mapping, 'utf8') : undefined;
+      const options = optionsFor(o.format, { ...o, mappingText });
       await withStore(program, async (store) => {
-        const actor = await cliActor(program, store);
-        await authorizeCase(store, actor, o.case, 'case:write');
-        let input;
-        try {
-          input = fileInput(file);
-        } catch {
-          throw errors.validation(`Cannot read ${file}`, 'file');
-        }
-        const importer = importers[format] as (typeof importers)['ftm'];
-        let report;
-        try {
-          report = await runImport(
-            store,
-            actor,
-            o.case,
-            importer,
-            input,
-            optionsFor(format, o) as ImporterOptions['ftm'],
-            { onProgress: progressPrinter(input.fileName) },
-          );
-        } catch (e) {
-          endProgress();
-          // Errors name the file and then the line: `donations.csv: line 17: …`.
-          throw atPath(e, `${input.fileName}:`);
-        }
-        endProgress();
-        await recordAudit(store.db, {
-          caseId: o.case,
-          userId: actor.id,
-          action: 'collection',
-          targetType: 'import',
-          targetId: report.sourceId,
-          detail: { via: 'cli', file: input.fileName, sha256: report.sha256 },
-        });
+        const caller = cliCaller(await cliActor(program, store));
+        const { fileName, report } = await importFile(store, caller, o.case, {
+          path: file,
+          format: o.format,
+          bank: false,
+          options,
+          onProgress: progressPrinter(file.split(/[\\/]/).pop() ?? file),
+        }).finally(endProgress);
         const schemata =
           Object.entries(report.bySchema)
             .map(([s, n]) => `${n} ${s}`)
             .join(', ') || 'no new entities';
         console.log(
-          `${input.fileName} (sha256 ${report.sha256}): ${schemata}; ${report.entitiesMerged} merged; ${report.transactionsAdded} transactions added, ${report.transactionsAlreadyPresent} already present`,
+          `${fileName} (sha256 ${report.sha256}): ${schemata}; ${report.entitiesMerged} merged; ${report.transactionsAdded} transactions added, ${report.transactionsAlreadyPresent} already present`,
         );
       });
     });

@@ -1,4 +1,4 @@
-import type { ImportProgress } from '../services/imports/pipeline.ts';
+import type { ImportProgress } from '../services/imports/index.ts';
 
 /** A one-line progress report on stderr, redrawn in place on a terminal. */
 export function progressPrinter(label: string): (p: ImportProgress) => void {

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { accountEntityId, accountRef } from './accounts.ts';
 import { currencyExponent, parseLocaleAmount, parseSwiftAmount, type AmountStyle } from './amounts.ts';
 import { camt053Importer } from './camt053.ts';
-import { camtDocument, type TestEntry, type TestStatement } from './camtTestDocs.ts';
+import { camtDocument, type TestEntry, type TestStatement } from './camtDocuments.testing.ts';
 import { mt940Importer } from './mt940.ts';
-import { bytesInput, checkOrder, collect, transactionsOf } from './testing.ts';
+import { bytesInput, checkOrder, collect, transactionsOf } from './statements.testing.ts';
 
 const IBANS = ['LV80BANK0000435195001', 'DE89370400440532013000', 'GB29NWBK60161331926819', 'NL91ABNA0417164300'];
 const idOf = (iban: string) => accountEntityId(accountRef(iban) ?? { key: iban, display: iban });

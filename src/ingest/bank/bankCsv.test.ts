@@ -4,7 +4,7 @@ import { accountEntityId, accountRef } from './accounts.ts';
 import { bankCsvImporter, type BankCsvImportOptions } from './bankCsv.ts';
 import { BankCsvOptions } from './bankCsvOptions.ts';
 import { detectDelimiter } from './csvRows.ts';
-import { bytesInput, checkOrder, collect, entitiesOf, importError, transactionsOf } from './testing.ts';
+import { bytesInput, checkOrder, collect, entitiesOf, importError, transactionsOf } from './statements.testing.ts';
 
 const LV = 'LV80BANK0000435195001';
 const DE = 'DE89370400440532013000';

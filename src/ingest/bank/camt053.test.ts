@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { accountEntityId, accountRef } from './accounts.ts';
 import { camt053Importer } from './camt053.ts';
 import { CamtReader } from './camtReader.ts';
-import { camtDocument, type TestStatement } from './camtTestDocs.ts';
+import { camtDocument, type TestStatement } from './camtDocuments.testing.ts';
 import { ItemQueue } from './emit.ts';
-import { bytesInput, checkOrder, collect, entitiesOf, fixtureInput, importError, transactionsOf } from './testing.ts';
+import { bytesInput, checkOrder, collect, entitiesOf, fixtureInput, importError, transactionsOf } from './statements.testing.ts';
 import { XmlTokenizer } from './xml.ts';
 
 const V2 = 'genkgo_camt053.v2.minimal.xml';

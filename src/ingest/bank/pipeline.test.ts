@@ -16,7 +16,7 @@ import { fileInput } from '../files.ts';
 import type { ImportInput } from '../types.ts';
 import type { KnownIds } from './emit.ts';
 import { bankImporters } from './index.ts';
-import { fixturePath } from './testing.ts';
+import { fixturePath } from './statements.testing.ts';
 
 describe('bank imports through the pipeline', () => {
   let store: Store;

@@ -17,7 +17,7 @@ import { countTransactions } from '../../store/repos/finance/transactions.ts';
 import type { Store } from '../../store/store.ts';
 import { fileInput } from '../files.ts';
 import { bankImporters } from './index.ts';
-import { fixturePath } from './testing.ts';
+import { fixturePath } from './statements.testing.ts';
 
 /** What the test expects of one statement; `account` is the IBAN or account number. */
 interface Expected {

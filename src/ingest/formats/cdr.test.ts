@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../shared/errors.ts';
 import { cdrImporter, parseDuration, type CdrOptions } from './cdr.ts';
 import { bandicootEgo, cdrMappings, withSubscriber } from './cdrMappings.ts';
-import { bytesInput, collectEntities, fixtureInput, fixtureText, rejection } from './testInputs.ts';
+import { bytesInput, collectEntities, fixtureInput, fixtureText, rejection } from './inputs.testing.ts';
 
 const EGO = 'cdr/bandicoot_demo_ego.csv';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../shared/errors.ts';
 import type { ImportItem } from '../types.ts';
 import { companyRegisterImporter, registerNumber, type CompanyRegisterOptions } from './companyRegister.ts';
-import { bytesInput } from './testInputs.ts';
+import { bytesInput } from './inputs.testing.ts';
 
 const CSV = [
   'Nimi;Y-tunnus;Rekisteröity;Lopetettu;Osoite;Henkilöstö;Palkat;Hallitus;Syntynyt;Omistaja;Omistajan laji;Osuus',

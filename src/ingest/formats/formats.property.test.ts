@@ -11,7 +11,7 @@ import { readCsv } from './csvRecords.ts';
 import { parseWithFormat } from './dates.ts';
 import { exportFtm, ftmJsonImporter } from './ftmJson.ts';
 import { ftmMappingImporter } from './ftmMapping.ts';
-import { bytesInput, collectEntities } from './testInputs.ts';
+import { bytesInput, collectEntities } from './inputs.testing.ts';
 
 const concrete = listSchemata().filter((s) => !s.abstract);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../shared/errors.ts';
 import type { EntityRecord } from '../../domain/records.ts';
 import { exportFtm, ftmJsonImporter } from './ftmJson.ts';
-import { bytesInput, collect, collectEntities, fixtureBytes, fixtureInput, rejection } from './testInputs.ts';
+import { bytesInput, collect, collectEntities, fixtureBytes, fixtureInput, rejection } from './inputs.testing.ts';
 
 const FIXTURE = 'ftm/nomenklatura_donations.ijson';
 

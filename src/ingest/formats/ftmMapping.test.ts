@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import type { EntityRecord } from '../../domain/records.ts';
 import { ftmMappingImporter, type DiscardedValue, type FtmMappingOptions } from './ftmMapping.ts';
-import { bytesInput, collectEntities, fixtureInput, fixtureText } from './testInputs.ts';
+import { bytesInput, collectEntities, fixtureInput, fixtureText } from './inputs.testing.ts';
 
 const MAPPING = fixtureText('ftm/nomenklatura_donations.yml');
 const CSV = 'ftm/nomenklatura_donations.csv';

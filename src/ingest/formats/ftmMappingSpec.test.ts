@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../shared/errors.ts';
 import { ftmMappingImporter } from './ftmMapping.ts';
 import { compileMapping } from './ftmMappingSpec.ts';
-import { bytesInput, collect, fixtureInput, fixtureText, rejection } from './testInputs.ts';
+import { bytesInput, collect, fixtureInput, fixtureText, rejection } from './inputs.testing.ts';
 
 const MAPPING = fixtureText('ftm/nomenklatura_donations.yml');
 const CSV = 'ftm/nomenklatura_donations.csv';

@@ -6,7 +6,7 @@ import type { AccountHistory } from '../../domain/finance/types.ts';
 import { Store } from '../../store/store.ts';
 import { loadDemoCase } from '../demo/demo.ts';
 import { dataVersionOf, loadFinanceContext, streamHistories } from './data.ts';
-import { actorOf, addUser } from '../access/users.ts';
+import { actorOf, addUser } from '../access/index.ts';
 
 async function collect(gen: AsyncGenerator<AccountHistory>): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
@@ -18,7 +18,7 @@ async function collect(gen: AsyncGenerator<AccountHistory>): Promise<Map<string,
   return out;
 }
 
-it('streams a file-backed case on its own reader connection exactly as in batches', async () => {
+it('streams a whole file-backed case exactly as in small batches of the accounts given', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'elect-fin-data-'));
   const store = await Store.open({ sqliteFile: join(dir, 'case.sqlite') });
   try {
@@ -30,7 +30,7 @@ it('streams a file-backed case on its own reader connection exactly as in batche
     const batches = await collect(streamHistories(scope, { accountIds: [...ctx.accounts.keys()], batchRows: 500 }));
     expect(reader).toEqual(batches);
     expect([...reader.values()].reduce((a, ids) => a + ids.length, 0)).toBe(report.transactionsAdded);
-    // The main connection stays usable while the reader streams.
+    // The connection stays usable between batches while the case streams.
     for await (const _ of streamHistories(scope)) {
       expect(await dataVersionOf(scope)).toMatch(/^t\d+\./);
       break;

@@ -2,8 +2,8 @@
  * Reading a case's bank data for the financial rules, flows and proceeds: the account and holder
  * metadata (entities, Ownership/Accommodation/Control links, phone and e-mail selectors, captured
  * ads) once, and the statement lines streamed account by account in booking order, in batches of
- * whole accounts read through the (case_id, account_id, booking_date) index — memory stays at one
- * batch however many lines the case holds, and both dialects run the same queries.
+ * whole accounts — memory stays at one batch however many lines the case holds, and both dialects
+ * read through the same repository queries.
  */
 import { Classifier } from '../../domain/finance/classify.ts';
 import { dayOf } from '../../domain/finance/dates.ts';
@@ -16,9 +16,19 @@ import type {
   Tx,
 } from '../../domain/finance/types.ts';
 import { foldWords } from '../../domain/finance/vocabulary.ts';
-import SQLiteDatabase from 'better-sqlite3';
-import type SQLite from 'better-sqlite3';
 import type { CaseScope } from '../../store/caseScope.ts';
+import {
+  contactNodes,
+  contactSelectors,
+  dataVersionOf as versionOf,
+  entitiesOfSchema,
+  entityKinds,
+  householdLinks,
+  ID_CHUNK,
+  lineBatch,
+  lineCounts,
+  ownershipLinks,
+} from '../../store/repos/finance/analysis.ts';
 
 type Props = Record<string, string[] | undefined>;
 const parse = (text: string): Props => {
@@ -28,12 +38,6 @@ const parse = (text: string): Props => {
     return {};
   }
 };
-
-/** Ids per query: SQLite and PostgreSQL both take this many bound parameters comfortably. */
-const ID_CHUNK = 500;
-function* chunks<T>(xs: readonly T[], n = ID_CHUNK): Generator<T[]> {
-  for (let i = 0; i < xs.length; i += n) yield xs.slice(i, i + n);
-}
 
 const HOLDER_SCHEMATA = ['Person', 'Company', 'LegalEntity', 'Organization', 'PublicBody'];
 
@@ -50,11 +54,7 @@ export function hostOf(text: string): string | null {
 
 export async function loadFinanceContext(scope: CaseScope): Promise<FinanceContext> {
   const accounts = new Map<string, AccountMeta>();
-  for (const r of await scope
-    .selectFrom('entities')
-    .select(['id', 'caption', 'properties'])
-    .where('schema', '=', 'BankAccount')
-    .execute()) {
+  for (const r of await entitiesOfSchema(scope, 'BankAccount')) {
     const p = parse(r.properties);
     const opening = p.openingDate?.[0];
     accounts.set(r.id, {
@@ -66,11 +66,7 @@ export async function loadFinanceContext(scope: CaseScope): Promise<FinanceConte
     });
   }
   const holderIds = new Set<string>();
-  for (const r of await scope
-    .selectFrom('entities')
-    .select(['source_id', 'target_id'])
-    .where('schema', '=', 'Ownership')
-    .execute()) {
+  for (const r of await ownershipLinks(scope)) {
     const acc = r.target_id ? accounts.get(r.target_id) : undefined;
     if (!acc || !r.source_id || acc.holderIds.includes(r.source_id)) continue;
     (acc.holderIds as string[]).push(r.source_id);
@@ -81,25 +77,13 @@ export async function loadFinanceContext(scope: CaseScope): Promise<FinanceConte
     string,
     HolderMeta & { phones: string[]; emails: string[]; addresses: string[]; controllers: string[] }
   >();
-  for (const part of chunks([...holderIds])) {
-    // By primary key only: a schema condition would make the planner walk every person per chunk.
-    const rows = await scope
-      .selectFrom('entities')
-      .select(['id', 'schema', 'properties'])
-      .where('id', 'in', part)
-      .execute();
-    for (const r of rows) {
-      if (!HOLDER_SCHEMATA.includes(r.schema)) continue;
-      const p = parse(r.properties);
-      const addresses = [...(p.addressEntity ?? []), ...(p.address ?? []).map((a) => `text:${foldWords(a)}`)];
-      holders.set(r.id, { id: r.id, schema: r.schema, phones: [], emails: [], addresses, controllers: [] });
-    }
+  for (const r of await entityKinds(scope, [...holderIds])) {
+    if (!HOLDER_SCHEMATA.includes(r.schema)) continue;
+    const p = parse(r.properties);
+    const addresses = [...(p.addressEntity ?? []), ...(p.address ?? []).map((a) => `text:${foldWords(a)}`)];
+    holders.set(r.id, { id: r.id, schema: r.schema, phones: [], emails: [], addresses, controllers: [] });
   }
-  const links = await scope
-    .selectFrom('entities')
-    .select(['schema', 'source_id', 'target_id', 'properties'])
-    .where('schema', 'in', ['Accommodation', 'Control'])
-    .execute();
+  const links = await householdLinks(scope);
   for (const l of links) {
     if (l.schema === 'Accommodation') {
       const h = l.source_id ? holders.get(l.source_id) : undefined;
@@ -112,32 +96,16 @@ export async function loadFinanceContext(scope: CaseScope): Promise<FinanceConte
     }
   }
 
-  const nodes = new Map(
-    (
-      await scope
-        .selectFrom('entities')
-        .select(['id', 'schema'])
-        .where('schema', 'in', ['Phone', 'EmailAddress'])
-        .execute()
-    ).map((r) => [r.id, r]),
-  );
+  const nodes = new Map((await contactNodes(scope)).map((r) => [r.id, r]));
   const ads = new Map<string, AdMeta & { phones: string[]; emails: string[] }>();
-  for (const n of await scope
-    .selectFrom('entities')
-    .select(['id', 'properties'])
-    .where('schema', '=', 'OnlineAd')
-    .execute()) {
+  for (const n of await entitiesOfSchema(scope, 'OnlineAd')) {
     const p = parse(n.properties);
     const sites = [...new Set([...(p.site ?? []), ...(p.url ?? [])].map(hostOf).filter((h): h is string => !!h))];
     ads.set(n.id, { id: n.id, sites, phones: [], emails: [] });
   }
   const phoneNodes = new Map<string, string>();
   const emailNodes = new Map<string, string>();
-  const selectors = await scope
-    .selectFrom('selectors')
-    .select(['entity_id', 'kind', 'value'])
-    .where('kind', 'in', ['phone', 'email'])
-    .execute();
+  const selectors = await contactSelectors(scope);
   for (const s of selectors) {
     const kind = s.kind as 'phone' | 'email';
     const holder = holders.get(s.entity_id);
@@ -161,27 +129,18 @@ export interface StreamOptions {
 }
 
 /**
- * Statement lines per account in booking-date order (within a day: id order, or storage order
- * on the file-backed reader), one account at a time.
+ * Statement lines per account in booking-date order (within a day: id order), one account at a
+ * time, read in batches of whole accounts through the finance repository — the one read path of
+ * both dialects. Measured with bench/financePhase.ts (rules over a generated case of 190,944
+ * lines, file-backed SQLite, two runs each): a raw single-pass reader on a read-only connection
+ * of its own took 1.28–1.34 s (peak 203–206 MB); these batches take 1.77–1.87 s (246–282 MB);
+ * the same batches as raw prepared statements took 1.77–1.91 s, so they gained nothing. The
+ * single pass would save about 0.5 s per 200,000 lines; one path for both databases is kept.
  */
 export async function* streamHistories(scope: CaseScope, opts: StreamOptions = {}): AsyncGenerator<AccountHistory> {
   const classifier = opts.classifier ?? new Classifier();
-  if (!opts.accountIds && scope.sqlite && !scope.sqlite.memory) {
-    yield* readerHistories(scope.sqlite.name, scope.caseId, classifier, opts.onProgress);
-    return;
-  }
   const batchRows = opts.batchRows ?? 20_000;
-  const counts: { account_id: string; n: number }[] = [];
-  const countQuery = () =>
-    scope
-      .selectFrom('transactions')
-      .select(['account_id'])
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .groupBy('account_id');
-  if (opts.accountIds) {
-    for (const part of chunks([...new Set(opts.accountIds)]))
-      counts.push(...(await countQuery().where('account_id', 'in', part).execute()));
-  } else counts.push(...(await countQuery().execute()));
+  const counts = await lineCounts(scope, opts.accountIds);
   counts.sort((a, b) => (a.account_id < b.account_id ? -1 : a.account_id > b.account_id ? 1 : 0));
 
   let read = 0;
@@ -198,7 +157,7 @@ export async function* streamHistories(scope: CaseScope, opts: StreamOptions = {
       batch.push(c.account_id);
       rows += Number(c.n);
     }
-    const lines = await readBatch(scope, batch);
+    const lines = await lineBatch(scope, batch);
     let current: Tx[] = [];
     let account: string | null = null;
     for (const r of lines) {
@@ -207,7 +166,22 @@ export async function* streamHistories(scope: CaseScope, opts: StreamOptions = {
         account = r[1];
         current = [];
       }
-      current.push(txOf(classifier, r));
+      current.push(
+        classifier.toTx({
+          id: r[0],
+          accountId: r[1],
+          counterpartyAccountId: r[2],
+          counterpartyAccount: r[3],
+          counterpartyName: r[4],
+          amount: r[5],
+          currency: r[6],
+          bookingDate: r[7],
+          text: r[8],
+          reference: r[9],
+          kind: r[10],
+          place: r[11],
+        }),
+      );
     }
     if (account !== null) yield { accountId: account, txs: current };
     read += lines.length;
@@ -215,173 +189,5 @@ export async function* streamHistories(scope: CaseScope, opts: StreamOptions = {
   }
 }
 
-/** Rows between pauses that let the event loop serve other requests during a long read. */
-const PAUSE_EVERY = 50_000;
-
-/**
- * The whole case in one pass over the account index, on a read-only connection of its own
- * (SQLite in WAL mode lets it read a consistent snapshot while the main connection serves
- * requests), so the cursor can stay open across pauses. Within a day, lines keep the order in
- * which they were stored.
- */
-async function* readerHistories(
-  file: string,
-  caseId: string,
-  classifier: Classifier,
-  onProgress?: (n: number) => void,
-): AsyncGenerator<AccountHistory> {
-  const db = new SQLiteDatabase(file, { readonly: true, fileMustExist: true });
-  db.pragma('busy_timeout = 5000');
-  // Fewer, merged columns: at a million rows every column read costs about half a second.
-  const rows = db
-    .prepare(
-      "SELECT id, account_id, COALESCE(counterparty_account_id, 'no:' || counterparty_account), counterparty_name, amount_minor, currency, booking_date, text, kind, place " +
-        'FROM transactions WHERE case_id = ? ORDER BY account_id, booking_date, rowid',
-    )
-    .raw(true)
-    .iterate(caseId) as IterableIterator<ReaderTuple>;
-  try {
-    let current: Tx[] = [];
-    let account: string | null = null;
-    let n = 0;
-    for (const r of rows) {
-      if (r[1] !== account) {
-        if (account !== null) yield { accountId: account, txs: current };
-        account = r[1];
-        current = [];
-      }
-      current.push(classifier.tx(r[0], r[1], r[2], r[3], Number(r[4]), r[5], r[6], r[7], r[8], r[9]));
-      if (++n % PAUSE_EVERY === 0) {
-        onProgress?.(n);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    }
-    if (account !== null) yield { accountId: account, txs: current };
-    onProgress?.(n);
-  } finally {
-    rows.return?.();
-    db.close();
-  }
-}
-
-const txOf = (classifier: Classifier, r: LineTuple): Tx =>
-  classifier.toTx({
-    id: r[0],
-    accountId: r[1],
-    counterpartyAccountId: r[2],
-    counterpartyAccount: r[3],
-    counterpartyName: r[4],
-    amount: Number(r[5]),
-    currency: r[6],
-    bookingDate: r[7],
-    text: r[8],
-    reference: r[9],
-    kind: r[10],
-    place: r[11],
-  });
-
-type ReaderTuple = [
-  string,
-  string,
-  string | null,
-  string | null,
-  number,
-  string,
-  string,
-  string | null,
-  string | null,
-  string | null,
-];
-type LineTuple = [
-  string,
-  string,
-  string | null,
-  string | null,
-  string | null,
-  number,
-  string,
-  string,
-  string | null,
-  string | null,
-  string | null,
-  string | null,
-];
-const LINE_COLUMNS = [
-  'id',
-  'account_id',
-  'counterparty_account_id',
-  'counterparty_account',
-  'counterparty_name',
-  'amount_minor',
-  'currency',
-  'booking_date',
-  'text',
-  'reference',
-  'kind',
-  'place',
-] as const;
-
-/** Prepared statements per batch size, per embedded database. */
-const batchStatements = new WeakMap<SQLite.Database, Map<number, SQLite.Statement>>();
-
-/**
- * One batch of accounts' lines in (account, date, id) order. On SQLite a prepared statement
- * returns plain arrays (a million rows through the query builder's objects cost more than the
- * rules); it runs to completion before the next batch, so the connection is never held open.
- */
-async function readBatch(scope: CaseScope, accounts: readonly string[]): Promise<LineTuple[]> {
-  const order = 'ORDER BY account_id, booking_date, id';
-  if (scope.sqlite) {
-    let byLength = batchStatements.get(scope.sqlite);
-    if (!byLength) batchStatements.set(scope.sqlite, (byLength = new Map()));
-    let stmt = byLength.get(accounts.length);
-    if (!stmt) {
-      const marks = accounts.map(() => '?').join(', ');
-      stmt = scope.sqlite
-        .prepare(
-          `SELECT ${LINE_COLUMNS.join(', ')} FROM transactions WHERE case_id = ? AND account_id IN (${marks}) ${order}`,
-        )
-        .raw(true);
-      byLength.set(accounts.length, stmt);
-    }
-    return stmt.all(scope.caseId, ...accounts) as LineTuple[];
-  }
-  const rows = await scope
-    .selectFrom('transactions')
-    .select([...LINE_COLUMNS])
-    .where('account_id', 'in', accounts)
-    .orderBy('account_id')
-    .orderBy('booking_date')
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => [
-    r.id,
-    r.account_id,
-    r.counterparty_account_id,
-    r.counterparty_account,
-    r.counterparty_name,
-    Number(r.amount_minor),
-    r.currency,
-    r.booking_date,
-    r.text,
-    r.reference,
-    r.kind,
-    r.place,
-  ]);
-}
-
-/**
- * A short fingerprint of the case's data that the rules depend on: lines and entities, counted
- * and their newest id and change. Findings made at another version are out of date.
- */
-export async function dataVersionOf(scope: CaseScope): Promise<string> {
-  const t = await scope
-    .selectFrom('transactions')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('id').as('max')])
-    .executeTakeFirst();
-  const e = await scope
-    .selectFrom('entities')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('max')])
-    .executeTakeFirst();
-  return `t${Number(t?.n ?? 0)}.${t?.max ?? '-'}/e${Number(e?.n ?? 0)}.${e?.max ?? '-'}`;
-}
+/** The case's data version: findings made at another version are out of date. */
+export const dataVersionOf = (scope: CaseScope): Promise<string> => versionOf(scope);

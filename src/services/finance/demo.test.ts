@@ -12,11 +12,10 @@ import { ruleIds } from '../../domain/finance/rules/index.ts';
 import type { GroundTruthPart } from '../../demo/index.ts';
 import { listGroundTruthParts } from '../../store/repos/files/files.ts';
 import { loadDemoCase } from '../demo/demo.ts';
-import { listFindings, runFindings } from './findings.ts';
+import { listFindings, parseIds, runFindings } from './findings.ts';
 import { formatGrade, gradeFindings, truthFrom } from './grading.ts';
 import { estimateCaseProceeds } from './proceeds.ts';
-import type { Actor } from '../access/actor.ts';
-import { parseIds } from './findings.ts';
+import type { Actor } from '../access/index.ts';
 
 const SEED = 808_017;
 const SCALE = 4;

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { beforeAllWithStore, describeEachDialect, itDb } from '../../../test/support/dialects.ts';
 import { testActor } from '../../../test/support/api.ts';
 import { listJournal } from '../../store/repos/cases/notes.ts';
-import type { Actor } from '../access/actor.ts';
+import type { Actor } from '../access/index.ts';
 import { loadDemoCase } from '../demo/demo.ts';
 import { decideFinding, findingsState, listFindings, refreshFindings, runFindings } from './findings.ts';
 import { importTransactions } from './ledger.ts';

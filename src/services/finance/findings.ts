@@ -7,7 +7,6 @@
  * changed since shows its findings as stale until rerun (with the same rules and parameters).
  */
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import { Classifier } from '../../domain/finance/classify.ts';
 import { startRules } from '../../domain/finance/rules/index.ts';
 import type { RuleSelection } from '../../domain/finance/rules/index.ts';
@@ -16,15 +15,25 @@ import { findingStatuses } from '../../shared/contracts/finance.ts';
 import type { FindingStatus } from '../../shared/contracts/finance.ts';
 import { errors } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import type { FindingRunsTable, FindingsTable } from '../../store/tables.ts';
+import {
+  deleteOpenFindings,
+  findingById,
+  findingDates,
+  insertFindings,
+  insertRun,
+  lastRun as lastRunRow,
+  listFindings as findingRows,
+  markNotCurrent,
+  updateFinding,
+} from '../../store/repos/finance/findings.ts';
+import type { FindingFilter as RepoFilter, FindingRow, RunRow } from '../../store/repos/finance/findings.ts';
 import { insertJournal } from '../../store/repos/cases/notes.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
-import { requireCase } from '../cases/cases.ts';
+import type { Actor } from '../access/index.ts';
+import { requireCase } from '../cases/index.ts';
 import { dataVersionOf, loadFinanceContext, streamHistories } from './data.ts';
 
-export type FindingRow = FindingsTable;
-export type RunRow = FindingRunsTable;
+export type { FindingRow, RunRow };
 export const FINDING_STATUSES = findingStatuses;
 export type { FindingStatus };
 
@@ -77,19 +86,9 @@ export async function runFindings(
 
   await store.transaction(async (trx) => {
     const s = scope.in(trx);
-    const decided = new Map(
-      (await s.selectFrom('findings').select(['id', 'created_at']).where('status', '!=', 'open').execute()).map((r) => [
-        r.id,
-        r.created_at,
-      ]),
-    );
-    const created = new Map(
-      (await s.selectFrom('findings').select(['id', 'created_at']).where('status', '=', 'open').execute()).map((r) => [
-        r.id,
-        r.created_at,
-      ]),
-    );
-    await s.deleteFrom('findings').where('status', '=', 'open').execute();
+    const decided = await findingDates(s, true);
+    const created = await findingDates(s, false);
+    await deleteOpenFindings(s);
     const fresh: Omit<FindingRow, 'case_id'>[] = [];
     for (const [id, f] of byId) {
       const values = {
@@ -106,7 +105,7 @@ export async function runFindings(
         current: 1,
         updated_at: now,
       };
-      if (decided.has(id)) await s.updateTable('findings').set(values).where('id', '=', id).execute();
+      if (decided.has(id)) await updateFinding(s, id, values);
       else
         fresh.push({
           id,
@@ -118,28 +117,21 @@ export async function runFindings(
           created_at: created.get(id) ?? now,
         });
     }
-    for (let i = 0; i < fresh.length; i += 200) await s.insertInto('findings', fresh.slice(i, i + 200)).execute();
+    await insertFindings(s, fresh);
     const gone = [...decided.keys()].filter((id) => !byId.has(id));
     noLongerReported = gone.length;
-    for (let i = 0; i < gone.length; i += 200)
-      await s
-        .updateTable('findings')
-        .set({ current: 0, updated_at: now })
-        .where('id', 'in', gone.slice(i, i + 200))
-        .execute();
-    await s
-      .insertInto('finding_runs', {
-        id: runId,
-        started_at: new Date(started).toISOString(),
-        finished_at: now,
-        data_version: dataVersion,
-        rules: JSON.stringify(run.rules),
-        transactions,
-        accounts,
-        findings: byId.size,
-        run_by: actor.id,
-      })
-      .execute();
+    await markNotCurrent(s, gone, now);
+    await insertRun(s, {
+      id: runId,
+      started_at: new Date(started).toISOString(),
+      finished_at: now,
+      data_version: dataVersion,
+      rules: JSON.stringify(run.rules),
+      transactions,
+      accounts,
+      findings: byId.size,
+      run_by: actor.id,
+    });
   });
 
   const byRule: Record<string, number> = {};
@@ -157,16 +149,7 @@ export async function runFindings(
   };
 }
 
-export async function lastRun(store: Store, caseId: string): Promise<RunRow | undefined> {
-  return store
-    .scope(caseId)
-    .selectFrom('finding_runs')
-    .selectAll()
-    .orderBy('finished_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-}
+export const lastRun = (store: Store, caseId: string): Promise<RunRow | undefined> => lastRunRow(store.scope(caseId));
 
 /** The last run, and whether the case's data changed since (or rules were never run). */
 export async function findingsState(
@@ -199,41 +182,16 @@ export async function refreshFindings(
   });
 }
 
-export interface FindingFilter {
-  rule?: string | undefined;
+export interface FindingFilter extends RepoFilter {
   status?: FindingStatus | undefined;
-  subjectId?: string | undefined;
-  /** Findings flagging this account. */
-  accountId?: string | undefined;
-  minScore?: number | undefined;
-  /** Include decided findings a later run no longer reports. */
-  includeOld?: boolean | undefined;
-  after?: { score: number; id: string } | undefined;
-  limit: number;
 }
 
 /** Findings, strongest first, keyset-paged by (score, id). */
-export async function listFindings(store: Store, caseId: string, q: FindingFilter): Promise<FindingRow[]> {
-  let query = store.scope(caseId).selectFrom('findings').selectAll();
-  if (q.rule) query = query.where('rule', '=', q.rule);
-  if (q.status) query = query.where('status', '=', q.status);
-  if (q.subjectId) query = query.where('subject_id', '=', q.subjectId);
-  if (q.accountId) {
-    // The JSON list holds the id in quotes; LIKE metacharacters in it are matched literally.
-    const pattern = `%${JSON.stringify(q.accountId).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where(sql<boolean>`${sql.ref('account_ids')} LIKE ${pattern} ESCAPE '\\'`);
-  }
-  if (q.minScore !== undefined) query = query.where('score', '>=', q.minScore);
-  if (!q.includeOld) query = query.where('current', '=', 1);
-  if (q.after) {
-    const { score, id } = q.after;
-    query = query.where((eb) => eb.or([eb('score', '<', score), eb.and([eb('score', '=', score), eb('id', '>', id)])]));
-  }
-  return query.orderBy('score', 'desc').orderBy('id').limit(q.limit).execute();
-}
+export const listFindings = (store: Store, caseId: string, q: FindingFilter): Promise<FindingRow[]> =>
+  findingRows(store.scope(caseId), q);
 
 export async function getFinding(store: Store, caseId: string, id: string): Promise<FindingRow> {
-  const row = await store.scope(caseId).selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await findingById(store.scope(caseId), id);
   if (!row) throw errors.notFound('Finding');
   return row;
 }
@@ -248,7 +206,7 @@ export async function decideFinding(
 ): Promise<FindingRow> {
   return store.transaction(async (trx) => {
     const s = store.scope(caseId).in(trx);
-    const row = await s.selectFrom('findings').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await findingById(s, id);
     if (!row) throw errors.notFound('Finding');
     const now = new Date().toISOString();
     const open = decision.status === 'open';
@@ -259,7 +217,7 @@ export async function decideFinding(
       decision_note: decision.note ?? null,
       updated_at: now,
     };
-    await s.updateTable('findings').set(patch).where('id', '=', id).execute();
+    await updateFinding(s, id, patch);
     const verb = decision.status === 'open' ? 'Reopened' : decision.status === 'confirmed' ? 'Confirmed' : 'Dismissed';
     await insertJournal(s, {
       id: uuidv7(),

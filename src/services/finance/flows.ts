@@ -5,14 +5,12 @@
  * scan of the period); the two views of one transfer — the payer's debit and the payee's credit,
  * when both statements are in the case — are merged by taking the larger, not added.
  */
-import { sql } from 'kysely';
 import type { FlowEdgeOut } from '../../shared/contracts/finance.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
+import { accountTotalRows, counterpartyRows, flowRows } from '../../store/repos/finance/flows.ts';
+import type { Period, TotalsRow } from '../../store/repos/finance/flows.ts';
 
-export interface Period {
-  from?: string | undefined;
-  to?: string | undefined;
-}
+export type { Period };
 
 export interface Totals {
   currency: string;
@@ -24,37 +22,13 @@ export interface Totals {
   last: string | null;
 }
 
-const credit = sql<number>`SUM(CASE WHEN amount_minor > 0 THEN amount_minor ELSE 0 END)`;
-const debit = sql<number>`SUM(CASE WHEN amount_minor < 0 THEN -amount_minor ELSE 0 END)`;
-const credits = sql<number>`SUM(CASE WHEN amount_minor > 0 THEN 1 ELSE 0 END)`;
-const debits = sql<number>`SUM(CASE WHEN amount_minor < 0 THEN 1 ELSE 0 END)`;
-/** Who the other side is: the counterparty account entity, else its number, else its name. */
-const cpKey = sql<
-  string | null
->`COALESCE(counterparty_account_id, 'no:' || counterparty_account, 'name:' || counterparty_name)`;
-
-function inPeriod(scope: CaseScope, p: Period) {
-  let q = scope.selectFrom('transactions');
-  if (p.from) q = q.where('booking_date', '>=', p.from);
-  if (p.to) q = q.where('booking_date', '<=', p.to);
-  return q;
-}
-
 function chunks<T>(xs: readonly T[], n = 500): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
   return out;
 }
 
-const totalsOf = (r: {
-  currency: string;
-  in_sum: unknown;
-  out_sum: unknown;
-  n_in: unknown;
-  n_out: unknown;
-  first: unknown;
-  last: unknown;
-}): Totals => ({
+const totalsOf = (r: TotalsRow): Totals => ({
   currency: r.currency,
   inMinor: Number(r.in_sum ?? 0),
   outMinor: Number(r.out_sum ?? 0),
@@ -70,15 +44,7 @@ export async function accountTotals(
   p: Period,
   accountIds?: readonly string[],
 ): Promise<Map<string, Totals[]>> {
-  const run = (ids?: readonly string[]) => {
-    let q = inPeriod(scope, p)
-      .select(['account_id', 'currency'])
-      .select([credit.as('in_sum'), debit.as('out_sum'), credits.as('n_in'), debits.as('n_out')])
-      .select((eb) => [eb.fn.min('booking_date').as('first'), eb.fn.max('booking_date').as('last')])
-      .groupBy(['account_id', 'currency']);
-    if (ids) q = q.where('account_id', 'in', ids);
-    return q.execute();
-  };
+  const run = (ids?: readonly string[]) => accountTotalRows(scope, p, ids);
   const rows = accountIds
     ? (await Promise.all(chunks([...new Set(accountIds)]).map((c) => run(c)))).flat()
     : await run();
@@ -134,23 +100,7 @@ export async function rankCounterparties(
   limit: number,
 ): Promise<Counterparty[]> {
   const rows = (
-    await Promise.all(
-      chunks([...new Set(accountIds)]).map((ids) =>
-        inPeriod(scope, p)
-          .select([cpKey.as('cp'), 'currency'])
-          .select([credit.as('in_sum'), debit.as('out_sum'), credits.as('n_in'), debits.as('n_out')])
-          .select((eb) => [
-            eb.fn.min('booking_date').as('first'),
-            eb.fn.max('booking_date').as('last'),
-            eb.fn.max('counterparty_name').as('name'),
-            eb.fn.max('counterparty_account_id').as('account_id'),
-            eb.fn.max('counterparty_account').as('account'),
-          ])
-          .where('account_id', 'in', ids)
-          .groupBy([cpKey, 'currency'])
-          .execute(),
-      ),
-    )
+    await Promise.all(chunks([...new Set(accountIds)]).map((ids) => counterpartyRows(scope, p, ids)))
   ).flat();
   // Chunks of accounts may name the same counterparty: add them up.
   const merged = new Map<string, Counterparty>();
@@ -197,20 +147,7 @@ export interface FlowQuery extends Period {
  * nodes.
  */
 export async function accountFlows(scope: CaseScope, q: FlowQuery): Promise<FlowEdge[]> {
-  const run = (ids?: readonly string[]) => {
-    let query = inPeriod(scope, q)
-      .select(['account_id', cpKey.as('cp'), 'currency'])
-      .select([credit.as('in_sum'), debit.as('out_sum'), credits.as('n_in'), debits.as('n_out')])
-      .select((eb) => [eb.fn.min('booking_date').as('first'), eb.fn.max('booking_date').as('last')])
-      .where(cpKey, 'is not', null)
-      .groupBy(['account_id', cpKey, 'currency']);
-    if (q.minAmount)
-      query = query.where((eb) =>
-        eb.or([eb('amount_minor', '>=', q.minAmount ?? 0), eb('amount_minor', '<=', -(q.minAmount ?? 0))]),
-      );
-    if (ids) query = query.where('account_id', 'in', ids);
-    return query.execute();
-  };
+  const run = (ids?: readonly string[]) => flowRows(scope, q, ids);
   const rows = q.accountIds
     ? (await Promise.all(chunks([...new Set(q.accountIds)]).map((c) => run(c)))).flat()
     : await run();

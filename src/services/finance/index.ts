@@ -1,6 +1,7 @@
 /** The finance capability's public face: what routes, the CLI and other capabilities may use. */
-export * from './contracts.ts';
+export * from './analysis.ts';
 export * from './data.ts';
+export * from './decisions.ts';
 export * from './findings.ts';
 export * from './flows.ts';
 export * from './grading.ts';

@@ -11,16 +11,23 @@ import { errors } from '../../shared/errors.ts';
 import { getEntities } from '../../store/repos/entities/entities.ts';
 import type { EntityRow } from '../../store/repos/entities/entities.ts';
 import type { TransactionRow } from '../../store/repos/finance/transactions.ts';
+import { linesByIds } from '../../store/repos/finance/transactions.ts';
+import { accountRows, ownershipLinks } from '../../store/repos/finance/analysis.ts';
 import type { Store } from '../../store/store.ts';
-import type { AccountOut, CounterpartiesQuery, FindingOut, FlowsQuery, TransactionOut } from './contracts.ts';
+import type {
+  AccountOut,
+  CounterpartiesQuery,
+  FindingOut,
+  FlowsQuery,
+  TransactionOut,
+} from '../../shared/contracts/finance.ts';
 import { loadFinanceContext } from './data.ts';
 import { parseIds } from './findings.ts';
 import type { FindingRow, FindingStatus } from './findings.ts';
 import { accountFlows, accountTotals, groupFlows, holderTotals, rankCounterparties } from './flows.ts';
 import type { Period, Totals } from './flows.ts';
-import type { CaseAccess } from '../access/policy.ts';
-import { canSee, visibilityOf } from '../access/visibility.ts';
-import type { Visibility } from '../access/visibility.ts';
+import type { CaseAccess, Visibility } from '../access/index.ts';
+import { canSee, visibilityOf } from '../access/index.ts';
 
 type Party = { id: string; schema: string; caption: string };
 const party = (e: EntityRow): Party => ({ id: e.id, schema: e.schema, caption: e.caption });
@@ -52,25 +59,10 @@ export async function accountPage(
   q: Period & { limit: number; after?: string | undefined },
 ): Promise<{ accounts: z.infer<typeof AccountOut>[]; next: string | null }> {
   const v = await visibilityOf(store, access);
-  let query = store
-    .scope(access.caseId)
-    .selectFrom('entities')
-    .select(['id', 'caption', 'properties'])
-    .where('schema', '=', 'BankAccount');
-  if (q.after) query = query.where('id', '>', q.after);
-  if (v.only) query = query.where('id', 'in', v.only.size ? [...v.only] : ['']);
-  const rows = await query.orderBy('id').limit(q.limit).execute();
+  const rows = await accountRows(store.scope(access.caseId), { after: q.after, only: v.only ?? null, limit: q.limit });
   const ids = rows.map((r) => r.id);
   const totals = await accountTotals(store.scope(access.caseId), q, ids);
-  const owners = ids.length
-    ? await store
-        .scope(access.caseId)
-        .selectFrom('entities')
-        .select(['source_id', 'target_id'])
-        .where('schema', '=', 'Ownership')
-        .where('target_id', 'in', ids)
-        .execute()
-    : [];
+  const owners = ids.length ? await ownershipLinks(store.scope(access.caseId), { accounts: ids }) : [];
   const holders = await entitiesById(
     store,
     access.caseId,
@@ -126,13 +118,7 @@ export async function counterpartiesOf(store: Store, access: CaseAccess, q: z.in
   let accountIds: string[];
   if (q.account) accountIds = [q.account];
   else {
-    const owned = await store
-      .scope(access.caseId)
-      .selectFrom('entities')
-      .select('target_id')
-      .where('schema', '=', 'Ownership')
-      .where('source_id', '=', q.holder ?? '')
-      .execute();
+    const owned = await ownershipLinks(store.scope(access.caseId), { holders: [q.holder ?? ''] });
     accountIds = owned.flatMap((o) => (o.target_id ? [o.target_id] : []));
   }
   accountIds = accountIds.filter((a) => canSee(v, a));
@@ -264,17 +250,7 @@ export async function evidenceOf(
 ): Promise<TransactionRow[]> {
   const v = await visibilityOf(store, access);
   const ids = parseIds(row.evidence).slice(0, limit);
-  const out: TransactionRow[] = [];
-  for (let i = 0; i < ids.length; i += 500) {
-    out.push(
-      ...(await store
-        .scope(access.caseId)
-        .selectFrom('transactions')
-        .selectAll()
-        .where('id', 'in', ids.slice(i, i + 500))
-        .execute()),
-    );
-  }
+  const out = await linesByIds(store.scope(access.caseId), ids);
   return out
     .filter((t) => canSee(v, t.account_id))
     .sort((a, b) =>

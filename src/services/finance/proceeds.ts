@@ -15,10 +15,12 @@ import { TxFlag } from '../../domain/finance/types.ts';
 import type { Tx } from '../../domain/finance/types.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
-import { requireCase } from '../cases/cases.ts';
+import type { Actor } from '../access/index.ts';
+import { requireCase } from '../cases/index.ts';
 import { loadFinanceContext, streamHistories } from './data.ts';
 import { parseIds } from './findings.ts';
+import { entitiesOfSchema, recruitmentsOf } from '../../store/repos/finance/analysis.ts';
+import { proceedsFindings, proceedsModelRow, replaceProceedsModel } from '../../store/repos/finance/findings.ts';
 
 const MODEL_ID = 'default';
 
@@ -26,12 +28,7 @@ export async function getProceedsModel(
   store: Store,
   caseId: string,
 ): Promise<{ model: ProceedsModel; updatedBy: string | null; updatedAt: string | null }> {
-  const row = await store
-    .scope(caseId)
-    .selectFrom('proceeds_models')
-    .selectAll()
-    .where('id', '=', MODEL_ID)
-    .executeTakeFirst();
+  const row = await proceedsModelRow(store.scope(caseId), MODEL_ID);
   if (!row) return { model: ProceedsModel.parse({}), updatedBy: null, updatedAt: null };
   return { model: ProceedsModel.parse(JSON.parse(row.model)), updatedBy: row.updated_by, updatedAt: row.updated_at };
 }
@@ -46,16 +43,12 @@ export async function saveProceedsModel(
   const model = ProceedsModel.parse(input);
   const now = new Date().toISOString();
   await store.transaction(async (trx) => {
-    const s = store.scope(caseId).in(trx);
-    await s.deleteFrom('proceeds_models').where('id', '=', MODEL_ID).execute();
-    await s
-      .insertInto('proceeds_models', {
-        id: MODEL_ID,
-        model: JSON.stringify(model),
-        updated_by: actor.id,
-        updated_at: now,
-      })
-      .execute();
+    await replaceProceedsModel(store.scope(caseId).in(trx), {
+      id: MODEL_ID,
+      model: JSON.stringify(model),
+      updated_by: actor.id,
+      updated_at: now,
+    });
   });
   return model;
 }
@@ -83,13 +76,12 @@ export async function estimateCaseProceeds(
   await requireCase(store, caseId);
   const model = override ? ProceedsModel.parse(override) : (await getProceedsModel(store, caseId)).model;
   const scope = store.scope(caseId);
-  const rows = await scope
-    .selectFrom('findings')
-    .select(['id', 'rule', 'variant', 'subject_id', 'subject_kind', 'account_ids'])
-    .where('rule', 'in', ['wageKickback', 'housingDeductions', 'payrollWithoutTax', 'funnelAccount'])
-    .where('status', '!=', 'dismissed')
-    .where('current', '=', 1)
-    .execute();
+  const rows = await proceedsFindings(scope, [
+    'wageKickback',
+    'housingDeductions',
+    'payrollWithoutTax',
+    'funnelAccount',
+  ]);
   const ok = (id: string) => !visible || visible.has(id);
   const subjects = (rule: string, variant?: string) =>
     new Set(
@@ -128,12 +120,7 @@ export async function estimateCaseProceeds(
 
   const fees = new Map<string, { linkId: string; amountMinor: number; currency: string }[]>();
   for (const part of chunk(victimIds)) {
-    const links = await scope
-      .selectFrom('entities')
-      .select(['id', 'target_id', 'properties'])
-      .where('schema', '=', 'Recruitment')
-      .where('target_id', 'in', part)
-      .execute();
+    const links = await recruitmentsOf(scope, part);
     for (const l of links) {
       const p = JSON.parse(l.properties) as Record<string, string[] | undefined>;
       const fee = Number(p.fee?.[0] ?? 'NaN');
@@ -170,7 +157,7 @@ export async function estimateCaseProceeds(
       .map((t) => ({ id: t.id, day: t.day, amount: t.amount, currency: t.currency })),
   }));
 
-  const ads = await scope.selectFrom('entities').select('properties').where('schema', '=', 'OnlineAd').execute();
+  const ads = await entitiesOfSchema(scope, 'OnlineAd');
   const adPrices = ads
     .map((a) => Number((JSON.parse(a.properties) as { price?: string[] }).price?.[0] ?? 'NaN'))
     .filter((n) => Number.isFinite(n) && n > 0);

@@ -6,6 +6,7 @@
  * indexed queries (the frontier's own statements and the other side's statements naming it).
  */
 import type { CaseScope } from '../../store/caseScope.ts';
+import { traceLines } from '../../store/repos/finance/flows.ts';
 
 export interface TraceQuery {
   accountId: string;
@@ -41,15 +42,6 @@ export interface TraceEdge {
   transactionIds: string[];
 }
 
-interface Line {
-  id: string;
-  account_id: string;
-  counterparty_account_id: string | null;
-  amount_minor: number;
-  currency: string;
-  booking_date: string;
-}
-
 const MAX_EDGE_IDS = 50;
 
 export async function traceMoney(
@@ -64,20 +56,8 @@ export async function traceMoney(
   let frontier = [q.accountId];
   let truncated = false;
 
-  const select = (column: 'account_id' | 'counterparty_account_id', ids: string[], sign: 1 | -1) => {
-    let query = scope
-      .selectFrom('transactions')
-      .select(['id', 'account_id', 'counterparty_account_id', 'amount_minor', 'currency', 'booking_date'])
-      .where(column, 'in', ids)
-      .where('counterparty_account_id', 'is not', null)
-      .where('amount_minor', sign > 0 ? '>=' : '<=', sign * Math.max(1, q.minAmount));
-    if (q.from) query = query.where('booking_date', '>=', q.from);
-    if (q.to) query = query.where('booking_date', '<=', q.to);
-    return query
-      .orderBy('booking_date', forward ? 'asc' : 'desc')
-      .limit(limit)
-      .execute() as Promise<Line[]>;
-  };
+  const select = (column: 'account_id' | 'counterparty_account_id', ids: string[], sign: 1 | -1) =>
+    traceLines(scope, column, ids, { from: q.from, to: q.to, sign, minAmount: q.minAmount, forward, limit });
 
   for (let hop = 1; hop <= q.hops && frontier.length; hop++) {
     const next = new Set<string>();

@@ -5,7 +5,6 @@
  * only its accounts' lines, and a victim named as the other party of a line (by the account
  * they hold, or by name) appears by pseudonym to anyone without victim contact.
  */
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import { isVictim } from '../../domain/access/victims.ts';
 import type { Properties } from '../../domain/schema/types.ts';
@@ -14,66 +13,29 @@ import type { TransactionOut, TransactionRowsQuery } from '../../shared/contract
 import { errors } from '../../shared/errors.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
 import { getEntities } from '../../store/repos/entities/entities.ts';
-import type { TransactionRow } from '../../store/repos/finance/transactions.ts';
+import type { LineFilter, TransactionRow } from '../../store/repos/finance/transactions.ts';
+import { countLines, linePage } from '../../store/repos/finance/transactions.ts';
+import { ownershipLinks, personsWithStatus } from '../../store/repos/finance/analysis.ts';
+import { findingById } from '../../store/repos/finance/findings.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
-import { exportableCase, watermark } from '../entities/exports.ts';
+import type { Actor, CaseAccess, Visibility } from '../access/index.ts';
+import { exportableCase, watermark } from '../entities/index.ts';
 import { parseIds } from './findings.ts';
 import { presentTransaction } from './overview.ts';
-import type { CaseAccess } from '../access/policy.ts';
-import { canSee, visibilityOf } from '../access/visibility.ts';
-import type { Visibility } from '../access/visibility.ts';
+import { canSee, visibilityOf } from '../access/index.ts';
 
 type Query = z.output<typeof TransactionRowsQuery>;
 
-/** The key /finance/counterparties ranks by: the account entity, else its number, else its name. */
-const cpKey = sql<
-  string | null
->`COALESCE(counterparty_account_id, 'no:' || counterparty_account, 'name:' || counterparty_name)`;
-const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-function filtered(scope: CaseScope, v: Visibility, q: Query, ids: readonly string[] | null) {
-  let s = scope.selectFrom('transactions');
-  if (v.only) s = v.only.size ? s.where('account_id', 'in', [...v.only]) : s.where(sql<boolean>`1 = 0`);
-  if (q.account) s = s.where('account_id', '=', q.account);
-  if (q.counterparty) s = s.where(sql<boolean>`${cpKey} = ${q.counterparty}`);
-  if (q.from) s = s.where('booking_date', '>=', q.from);
-  if (q.to) s = s.where('booking_date', '<=', q.to);
-  if (q.direction === 'in') s = s.where('amount_minor', '>', 0);
-  if (q.direction === 'out') s = s.where('amount_minor', '<', 0);
-  if (q.minAmount)
-    s = s.where((eb) =>
-      eb.or([eb('amount_minor', '>=', q.minAmount ?? 0), eb('amount_minor', '<=', -(q.minAmount ?? 0))]),
-    );
-  if (q.currency) s = s.where('currency', '=', q.currency);
-  if (ids) s = ids.length ? s.where('id', 'in', ids) : s.where(sql<boolean>`1 = 0`);
-  if (q.q) {
-    const p = likePattern(q.q);
-    s =
-      s.where(sql<boolean>`(lower(COALESCE(counterparty_name, '')) LIKE ${p} ESCAPE '\\' OR lower(COALESCE(counterparty_account, '')) LIKE ${p} ESCAPE '\\'
-      OR lower(COALESCE(text, '')) LIKE ${p} ESCAPE '\\' OR lower(COALESCE(reference, '')) LIKE ${p} ESCAPE '\\')`);
-  }
-  return s;
-}
-
-async function pageOf(
-  scope: CaseScope,
-  v: Visibility,
-  q: Query,
-  ids: readonly string[] | null,
-  offset: number,
-  limit: number,
-): Promise<TransactionRow[]> {
-  let s = filtered(scope, v, q, ids).selectAll();
-  if (q.sort === 'amount') s = s.orderBy(sql`abs(amount_minor)`, q.dir);
-  if (q.sort === 'counterparty') s = s.orderBy(sql`COALESCE(counterparty_name, counterparty_account, '')`, q.dir);
-  return s.orderBy('booking_date', q.dir).orderBy('id', q.dir).limit(limit).offset(offset).execute();
-}
+const filterOf = (v: Visibility, q: Query, ids: readonly string[] | null): LineFilter & Query => ({
+  ...q,
+  only: v.only ?? null,
+  ids,
+});
 
 /** The lines a finding cites (its first 2,000, as the finding's page shows them), when asked for. */
 async function evidenceIds(scope: CaseScope, q: Query): Promise<string[] | null> {
   if (!q.finding) return null;
-  const row = await scope.selectFrom('findings').select('evidence').where('id', '=', q.finding).executeTakeFirst();
+  const row = await findingById(scope, q.finding);
   if (!row) throw errors.notFound('Finding');
   return parseIds(row.evidence).slice(0, 2000);
 }
@@ -86,13 +48,7 @@ interface VictimCover {
 
 async function victimCover(scope: CaseScope, v: Visibility): Promise<VictimCover | null> {
   if (v.victimContact) return null;
-  // Properties are JSON written by JSON.stringify, so a victim's status reads like this.
-  const persons = await scope
-    .selectFrom('entities')
-    .select(['id', 'caption', 'properties'])
-    .where('schema', '=', 'Person')
-    .where('properties', 'like', '%"proceduralStatus"%')
-    .execute();
+  const persons = await personsWithStatus(scope);
   const byName = new Map<string, string>();
   const victims = new Map<string, string>();
   for (const p of persons) {
@@ -106,15 +62,8 @@ async function victimCover(scope: CaseScope, v: Visibility): Promise<VictimCover
   }
   const byAccount = new Map<string, string>();
   const ids = [...victims.keys()];
-  for (let i = 0; i < ids.length; i += 500) {
-    const owned = await scope
-      .selectFrom('entities')
-      .select(['source_id', 'target_id'])
-      .where('schema', '=', 'Ownership')
-      .where('source_id', 'in', ids.slice(i, i + 500))
-      .execute();
-    for (const o of owned) if (o.source_id && o.target_id) byAccount.set(o.target_id, victims.get(o.source_id) ?? '');
-  }
+  for (const o of await ownershipLinks(scope, { holders: ids }))
+    if (o.source_id && o.target_id) byAccount.set(o.target_id, victims.get(o.source_id) ?? '');
   return { byAccount, byName };
 }
 
@@ -137,12 +86,10 @@ export async function transactionRows(
   const v = await visibilityOf(store, access);
   if (q.account && !canSee(v, q.account)) return { total: 0, transactions: [] };
   const ids = await evidenceIds(scope, q);
-  const [{ n } = { n: 0 }] = await filtered(scope, v, q, ids)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .execute();
-  const rows = await pageOf(scope, v, q, ids, q.offset, q.limit);
+  const n = await countLines(scope, filterOf(v, q, ids));
+  const rows = await linePage(scope, filterOf(v, q, ids), q.offset, q.limit);
   const cover = await victimCover(scope, v);
-  return { total: Number(n), transactions: rows.map((t) => presentFor(v, cover, t)) };
+  return { total: n, transactions: rows.map((t) => presentFor(v, cover, t)) };
 }
 
 /** Lines read elsewhere (a finding's evidence) as this caller may see them. */
@@ -209,7 +156,7 @@ export async function transactionsCsv(
     if (none) return;
     const captions = new Map<string, string>();
     for (let offset = 0; ; offset += 2000) {
-      const rows = await pageOf(scope, v, q, ids, offset, 2000);
+      const rows = await linePage(scope, filterOf(v, q, ids), offset, 2000);
       const missing = [...new Set(rows.map((r) => r.account_id))].filter((a) => !captions.has(a));
       for (const e of await getEntities(scope, missing)) captions.set(e.id, e.caption);
       let chunk = '';

@@ -8,12 +8,11 @@ import { beforeAll, expect } from 'vitest';
 import { describeEachDialect, itDb } from '../../../test/support/dialects.ts';
 import { fileInput, memoryInput } from '../../ingest/files.ts';
 import { bandicootEgo, importers, withSubscriber } from '../../ingest/formats/index.ts';
-import type { Actor } from '../access/actor.ts';
-import { createCase } from '../cases/cases.ts';
-import { exportCaseFtm } from '../entities/exports.ts';
-import { authorizeCase } from '../access/policy.ts';
+import type { Actor } from '../access/index.ts';
+import { createCase } from '../cases/index.ts';
+import { exportCaseFtm } from '../entities/index.ts';
+import { actorOf, addUser, authorizeCase } from '../access/index.ts';
 import { runImport } from './pipeline.ts';
-import { actorOf, addUser } from '../access/users.ts';
 
 const fixture = (p: string) => resolve(process.cwd(), '../shared/fixtures', p);
 const IJSON = fixture('ftm/nomenklatura_donations.ijson');

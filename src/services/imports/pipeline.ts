@@ -25,9 +25,9 @@ import { insertSource } from '../../store/repos/cases/notes.ts';
 import { insertStatements, toStatementRow } from '../../store/repos/finance/statements.ts';
 import { insertTransactions, toRows } from '../../store/repos/finance/transactions.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
-import { requireCase } from '../cases/cases.ts';
-import { prepareAll } from '../entities/entities.ts';
+import type { Actor } from '../access/index.ts';
+import { requireCase } from '../cases/index.ts';
+import { prepareAll } from '../entities/index.ts';
 
 export interface ImportProgress {
   bytesRead: number;

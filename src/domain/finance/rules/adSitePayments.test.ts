@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { context, histories, line } from '../fixtures.testing.ts';
+import { context, histories, line } from '../histories.testing.ts';
 import { adSitePayments, siteLabels } from './adSitePayments.ts';
 
 describe('adSitePayments', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { context, histories, line, transfer } from '../fixtures.testing.ts';
+import { context, histories, line, transfer } from '../histories.testing.ts';
 import { fifoOutflow, funnelAccount, maxPlacesInWindow } from './funnelAccount.ts';
 
 const deposit = (day: number, euros: number, place: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { context, histories, monthlyWages, transfer } from '../fixtures.testing.ts';
+import { context, histories, monthlyWages, transfer } from '../histories.testing.ts';
 import { housingDeductions } from './housingDeductions.ts';
 
 const rent = (payer: string, to: string, euros: (m: number) => number, months = 3) =>

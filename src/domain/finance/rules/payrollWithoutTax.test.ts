@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { context, histories, line, monthlyWages } from '../fixtures.testing.ts';
+import { context, histories, line, monthlyWages } from '../histories.testing.ts';
 import { identicalRoundSalaries } from './identicalRoundSalaries.ts';
 import { payrollWithoutTax } from './payrollWithoutTax.ts';
 

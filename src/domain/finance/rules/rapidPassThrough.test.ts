@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { context, histories, transfer } from '../fixtures.testing.ts';
+import { context, histories, transfer } from '../histories.testing.ts';
 import { rapidPassThrough } from './rapidPassThrough.ts';
 
 describe('rapidPassThrough', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { context, histories, monthlyWages } from '../fixtures.testing.ts';
+import { context, histories, monthlyWages } from '../histories.testing.ts';
 import { sharedContacts } from './sharedContacts.ts';
 
 function earners(

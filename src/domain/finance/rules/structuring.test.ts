@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { context, histories, line } from '../fixtures.testing.ts';
+import { context, histories, line } from '../histories.testing.ts';
 import { splitEpisodes, structuring } from './structuring.ts';
 
 const cash = (day: number, euros: number) => line('c', day, euros, { kind: 'cash-deposit', text: 'Cash deposit' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { context, histories, line, monthlyWages, transfer } from '../fixtures.testing.ts';
+import { context, histories, line, monthlyWages, transfer } from '../histories.testing.ts';
 import { wageKickback } from './wageKickback.ts';
 
 /** Workers w1…wn paid by `emp`, each sending `share` of every wage to `boss` two days later. */

@@ -14,19 +14,22 @@ import {
   ImportStartBody,
   UploadOut,
 } from '../../../shared/contracts/imports.ts';
-import type { LineMessage, PreviewItem } from '../../../shared/contracts/imports.ts';
-import { requireCase } from '../../../services/cases/cases.ts';
+import {
+  cancelJob,
+  ImportDesk,
+  importFormats,
+  jobState,
+  previewImport,
+  stageUpload,
+  startImport,
+} from '../../../services/imports/index.ts';
 import { spoolToFile } from '../../http/upload.ts';
 import { CaseParams } from '../cases/cases.ts';
 import { ensureUploads } from '../files.ts';
-import { checkOptions, describeFormats, importerFor } from './formats.ts';
-import { headOf, ImportDesk, inputOf, messageOf, previewItem, withHooks } from './desk.ts';
 import type { Router } from '../router.ts';
 
 /** Largest file the wizard takes: bank and phone data run to millions of lines. */
 const MAX_IMPORT_BYTES = 2 * 1024 * 1024 * 1024;
-/** Lines read for the preview of formats that read the whole file before yielding anything. */
-const PREVIEW_LINES = 500;
 
 const JobParams = z.object({ jobId: z.string().min(1).max(200) });
 /** The job's ticket, returned once when it starts. */
@@ -48,7 +51,7 @@ export function importRoutes(r: Router, app: FastifyInstance): void {
     summary: 'Every import format, with the fields its mapping needs',
     access: 'authenticated',
     response: z.object({ formats: z.array(ImportFormatOut) }),
-    handler: async () => ({ formats: describeFormats() }),
+    handler: ({ store, caller }) => importFormats(store, caller),
   });
 
   r({
@@ -61,13 +64,9 @@ export function importRoutes(r: Router, app: FastifyInstance): void {
     query: z.object({ name: z.string().trim().min(1).max(255) }),
     response: UploadOut,
     access: { case: 'case:write' },
-    audit: { action: 'collection', target: 'upload' },
-    handler: async ({ caseId, actor, query, request, setAuditTarget, auditDetail }) => {
+    handler: async ({ store, caller, caseId, query, request }) => {
       const spooled = await spoolToFile(request.body, query.name, MAX_IMPORT_BYTES);
-      const out = await desk.stage(spooled, { caseId, userId: actor.id, fileName: query.name });
-      setAuditTarget(out.uploadId);
-      Object.assign(auditDetail, { fileName: out.fileName, sha256: out.sha256, size: out.size });
-      return out;
+      return stageUpload(store, caller, caseId, { desk, spooled, fileName: query.name });
     },
   });
 
@@ -80,31 +79,7 @@ export function importRoutes(r: Router, app: FastifyInstance): void {
     body: ImportPreviewBody,
     response: ImportPreviewOut,
     access: { case: 'case:write' },
-    audit: { action: 'consultation', target: 'upload' },
-    handler: async ({ store, caseId, actor, body }) => {
-      const upload = desk.upload(body.uploadId, caseId, actor.id);
-      const importer = importerFor(body.format);
-      const options = checkOptions(body.format, body.options);
-      const kase = await requireCase(store, caseId);
-      const { input, wasCut } =
-        body.format === 'ftm-mapping' ? headOf(upload, PREVIEW_LINES) : { input: inputOf(upload), wasCut: () => false };
-      const items: PreviewItem[] = [];
-      const errors: LineMessage[] = [];
-      const warnings: LineMessage[] = [];
-      let stopped = false;
-      try {
-        for await (const item of importer.parse(input, withHooks(body.format, options, warnings))) {
-          items.push(previewItem(item, kase.country));
-          if (items.length >= body.limit) {
-            stopped = true;
-            break;
-          }
-        }
-      } catch (e) {
-        errors.push(messageOf(e));
-      }
-      return { items, errors, warnings, partial: stopped || wasCut() };
-    },
+    handler: ({ store, caller, caseId, body }) => previewImport(store, caller, caseId, { desk, body }),
   });
 
   r({
@@ -117,17 +92,7 @@ export function importRoutes(r: Router, app: FastifyInstance): void {
     body: ImportStartBody,
     response: ImportJobOut.extend({ key: z.string() }),
     access: { case: 'case:write' },
-    audit: { action: 'collection', target: 'import' },
-    handler: async ({ store, caseId, actor, body, setAuditTarget, auditDetail }) => {
-      const upload = desk.upload(body.uploadId, caseId, actor.id);
-      const importer = importerFor(body.format);
-      const options = checkOptions(body.format, body.options);
-      const kase = await requireCase(store, caseId);
-      const { job, key } = desk.start(store, actor, caseId, kase.country, upload, body.format, importer, options);
-      setAuditTarget(job.id);
-      Object.assign(auditDetail, { format: body.format, sha256: upload.sha256 });
-      return { ...ImportDesk.present(job), key };
-    },
+    handler: ({ store, caller, caseId, body }) => startImport(store, caller, caseId, { desk, body }),
   });
 
   // Status and cancel are opened by the job's key, not the session: they must answer while an
@@ -140,7 +105,7 @@ export function importRoutes(r: Router, app: FastifyInstance): void {
     params: JobParams,
     response: ImportJobOut,
     access: 'public',
-    handler: async ({ params, request }) => ImportDesk.present(desk.job(params.jobId, jobKey(request.headers))),
+    handler: async ({ params, request }) => jobState(desk, params.jobId, jobKey(request.headers)),
   });
 
   r({
@@ -151,10 +116,6 @@ export function importRoutes(r: Router, app: FastifyInstance): void {
     params: JobParams,
     response: ImportJobOut,
     access: 'public',
-    handler: async ({ params, request }) => {
-      const job = desk.job(params.jobId, jobKey(request.headers));
-      if (job.status === 'checking' || job.status === 'writing') job.controller.abort();
-      return ImportDesk.present(job);
-    },
+    handler: async ({ params, request }) => cancelJob(desk, params.jobId, jobKey(request.headers)),
   });
 }

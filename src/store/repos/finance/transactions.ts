@@ -173,3 +173,84 @@ export async function countTransactions(scope: CaseScope): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** The filters of the statement-line list; `only` limits it to a partial share's accounts. */
+export interface LineFilter {
+  only: ReadonlySet<string> | null;
+  account?: string | undefined;
+  /** A counterparty key as /finance/counterparties ranks them. */
+  counterparty?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  direction?: 'in' | 'out' | undefined;
+  minAmount?: number | undefined;
+  currency?: string | undefined;
+  /** Only these lines (a finding's evidence). */
+  ids: readonly string[] | null;
+  /** Words in the counterparty, text or reference. */
+  q?: string | undefined;
+}
+
+/** The key /finance/counterparties ranks by: the account entity, else its number, else its name. */
+const cpKey = sql<
+  string | null
+>`COALESCE(counterparty_account_id, 'no:' || counterparty_account, 'name:' || counterparty_name)`;
+const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function filtered(scope: CaseScope, q: LineFilter) {
+  let s = scope.selectFrom('transactions');
+  if (q.only) s = q.only.size ? s.where('account_id', 'in', [...q.only]) : s.where(sql<boolean>`1 = 0`);
+  if (q.account) s = s.where('account_id', '=', q.account);
+  if (q.counterparty) s = s.where(sql<boolean>`${cpKey} = ${q.counterparty}`);
+  if (q.from) s = s.where('booking_date', '>=', q.from);
+  if (q.to) s = s.where('booking_date', '<=', q.to);
+  if (q.direction === 'in') s = s.where('amount_minor', '>', 0);
+  if (q.direction === 'out') s = s.where('amount_minor', '<', 0);
+  if (q.minAmount)
+    s = s.where((eb) =>
+      eb.or([eb('amount_minor', '>=', q.minAmount ?? 0), eb('amount_minor', '<=', -(q.minAmount ?? 0))]),
+    );
+  if (q.currency) s = s.where('currency', '=', q.currency);
+  if (q.ids) s = q.ids.length ? s.where('id', 'in', q.ids) : s.where(sql<boolean>`1 = 0`);
+  if (q.q) {
+    const p = likePattern(q.q);
+    s =
+      s.where(sql<boolean>`(lower(COALESCE(counterparty_name, '')) LIKE ${p} ESCAPE '\\' OR lower(COALESCE(counterparty_account, '')) LIKE ${p} ESCAPE '\\'
+      OR lower(COALESCE(text, '')) LIKE ${p} ESCAPE '\\' OR lower(COALESCE(reference, '')) LIKE ${p} ESCAPE '\\')`);
+  }
+  return s;
+}
+
+export async function countLines(scope: CaseScope, q: LineFilter): Promise<number> {
+  const [{ n } = { n: 0 }] = await filtered(scope, q)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .execute();
+  return Number(n);
+}
+
+/** A page of the list, sorted by amount, counterparty or (always last) date and id. */
+export function linePage(
+  scope: CaseScope,
+  q: LineFilter & { sort?: 'date' | 'amount' | 'counterparty' | undefined; dir: 'asc' | 'desc' },
+  offset: number,
+  limit: number,
+): Promise<TransactionRow[]> {
+  let s = filtered(scope, q).selectAll();
+  if (q.sort === 'amount') s = s.orderBy(sql`abs(amount_minor)`, q.dir);
+  if (q.sort === 'counterparty') s = s.orderBy(sql`COALESCE(counterparty_name, counterparty_account, '')`, q.dir);
+  return s.orderBy('booking_date', q.dir).orderBy('id', q.dir).limit(limit).offset(offset).execute();
+}
+
+/** Lines by id (a finding's evidence), in chunks the databases take. */
+export async function linesByIds(scope: CaseScope, ids: readonly string[]): Promise<TransactionRow[]> {
+  const out: TransactionRow[] = [];
+  for (let i = 0; i < ids.length; i += 500)
+    out.push(
+      ...(await scope
+        .selectFrom('transactions')
+        .selectAll()
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute()),
+    );
+  return out;
+}

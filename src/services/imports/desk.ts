@@ -10,18 +10,23 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { countingInput, sha256Of } from '../../../ingest/files.ts';
-import { readCsv } from '../../../ingest/formats/csvRecords.ts';
-import type { ImportInput, ImportItem, Importer } from '../../../ingest/types.ts';
-import type { ImportJobOut, LineMessage, PreviewItem, UploadOut } from '../../../shared/contracts/imports.ts';
-import { errors, isAppError } from '../../../shared/errors.ts';
-import { uuidv7 } from '../../../shared/ids.ts';
-import type { Actor } from '../../../services/access/actor.ts';
-import { prepareAll } from '../../../services/entities/entities.ts';
-import { runImport } from '../../../services/imports/pipeline.ts';
-import { recordAudit } from '../../../store/repos/audit/records.ts';
-import type { Store } from '../../../store/store.ts';
-import type { SpooledFile } from '../../http/upload.ts';
+import { countingInput, sha256Of } from '../../ingest/files.ts';
+import { readCsv } from '../../ingest/formats/csvRecords.ts';
+import type { ImportInput, ImportItem, Importer } from '../../ingest/types.ts';
+import type { ImportJobOut, LineMessage, PreviewItem, UploadOut } from '../../shared/contracts/imports.ts';
+import { errors, isAppError } from '../../shared/errors.ts';
+import { uuidv7 } from '../../shared/ids.ts';
+import type { Actor } from '../access/index.ts';
+import { recordEntry } from '../audit/index.ts';
+import { prepareAll } from '../entities/index.ts';
+import { runImport } from './pipeline.ts';
+import type { Store } from '../../store/store.ts';
+
+/** A request body spooled to a file of its own, removed by `dispose`. */
+export interface SpooledFile {
+  path: string;
+  dispose: () => Promise<void>;
+}
 
 /** Most problems listed per check; more than that and the file is plainly the wrong one. */
 export const MAX_MESSAGES = 200;
@@ -283,7 +288,7 @@ export class ImportDesk {
     void this.run(store, actor, job, country, upload, importer, options)
       .then(() =>
         // The outcome goes into the case's audit chain too (the start was recorded by the route).
-        recordAudit(store.db, {
+        recordEntry(store, {
           caseId,
           userId: actor.id,
           action: 'collection',

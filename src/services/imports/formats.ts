@@ -3,13 +3,12 @@
  * it takes and the form its options need. Importers registered later without a description
  * here still appear (no mapping form; their own option checks apply).
  */
-import { bankImporters } from '../../../ingest/bank/index.ts';
-import { importers } from '../../../ingest/formats/index.ts';
-import type { Importer } from '../../../ingest/types.ts';
-import { csvDelimiters, importOptionSchemas, textEncodings } from '../../../shared/contracts/imports.ts';
-import type { FormatField, ImportFormatOut } from '../../../shared/contracts/imports.ts';
-import { errors } from '../../../shared/errors.ts';
-import { zodToAppError } from '../../http/errors.ts';
+import { bankImporters } from '../../ingest/bank/index.ts';
+import { importers } from '../../ingest/formats/index.ts';
+import type { Importer } from '../../ingest/types.ts';
+import { csvDelimiters, importOptionSchemas, textEncodings } from '../../shared/contracts/imports.ts';
+import type { FormatField, ImportFormatOut } from '../../shared/contracts/imports.ts';
+import { AppError, errors } from '../../shared/errors.ts';
 
 type AnyImporter = Importer<unknown>;
 
@@ -151,6 +150,10 @@ export function checkOptions(format: string, options: Record<string, unknown>): 
   const schema = importOptionSchemas[format];
   if (!schema) return options;
   const r = schema.safeParse(options);
-  if (!r.success) throw zodToAppError(r.error, 'options');
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const path = ['options', ...(issue?.path ?? []).map(String)].join('.');
+    throw new AppError('validation_failed', `${path}: ${issue?.message ?? 'invalid'}`, path);
+  }
   return r.data as Record<string, unknown>;
 }

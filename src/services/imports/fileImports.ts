@@ -1,0 +1,93 @@
+/**
+ * Importing a file from disk into a case (the CLI's `import` and `import-statements`): the format
+ * chosen by its id, the options built from the command's flags, the whole file or nothing.
+ */
+import { bankImporters, isBankFormat } from '../../ingest/bank/index.ts';
+import { fileInput } from '../../ingest/files.ts';
+import { cdrMappings, importers, isImportFormat, withSubscriber } from '../../ingest/formats/index.ts';
+import type { ImporterOptions } from '../../ingest/formats/index.ts';
+import type { ImportInput, Importer } from '../../ingest/types.ts';
+import { errors } from '../../shared/errors.ts';
+import { atPath } from '../entities/index.ts';
+import { caseUseCase } from '../useCase/index.ts';
+import { runImport } from './pipeline.ts';
+import type { ImportProgress } from './pipeline.ts';
+
+export const bankFormatIds = Object.keys(bankImporters);
+export const importFormatIds = Object.keys(importers);
+export const cdrMappingNames = Object.keys(cdrMappings);
+
+/** What the general formats take from the command line. */
+export interface ImportFlags {
+  mappingText?: string | undefined;
+  cdrMapping?: string | undefined;
+  subscriber?: string | undefined;
+  encoding?: 'utf-8' | 'windows-1257' | 'windows-1252' | undefined;
+  delimiter?: string | undefined;
+}
+
+/** Builds a general format's options from the flags; the importer validates the rest. */
+export function optionsFor(format: string, o: ImportFlags): Record<string, unknown> {
+  if (!isImportFormat(format))
+    throw errors.validation(`Unknown format "${format}"; use one of ${importFormatIds.join(', ')}`, '--format');
+  const common = {
+    ...(o.encoding ? { encoding: o.encoding } : {}),
+    ...(o.delimiter ? { delimiter: o.delimiter } : {}),
+  };
+  if (format === 'ftm') return common;
+  if (format === 'ftm-mapping') {
+    if (o.mappingText === undefined)
+      throw errors.validation('An FtM mapping import needs --mapping <file.yml>', '--mapping');
+    return { ...common, mapping: o.mappingText };
+  }
+  const preset = cdrMappings[(o.cdrMapping ?? 'bandicootEgo') as keyof typeof cdrMappings];
+  if (!preset)
+    throw errors.validation(`Unknown saved call-record mapping; known: ${cdrMappingNames.join(', ')}`, '--cdr-mapping');
+  if (!o.subscriber) throw errors.validation("Give the subscriber's own number with --subscriber", '--subscriber');
+  return { ...withSubscriber(preset, o.subscriber), ...common } satisfies ImporterOptions['cdr'];
+}
+
+/** Refuses an unknown bank format before anything is read. */
+export function checkBankFormat(format: string): void {
+  if (!isBankFormat(format))
+    throw errors.validation(`Unknown format "${format}"; use one of ${bankFormatIds.join(', ')}`, '--format');
+}
+
+export interface FileImport {
+  path: string;
+  format: string;
+  /** Bank statements (their record names the format) or any other format (it names the file). */
+  bank: boolean;
+  options: Record<string, unknown>;
+  onProgress?: (p: ImportProgress) => void;
+  chunkSize?: number;
+}
+
+export const importFile = caseUseCase({
+  permission: 'case:write',
+  audit: { action: 'collection', target: 'import' },
+  run: async ({ store, actor, caseId, audit }, i: FileImport) => {
+    const importer = (i.bank ? bankImporters : importers)[i.format as never] as Importer<unknown> | undefined;
+    if (!importer) throw errors.validation(`Unknown format "${i.format}"`, '--format');
+    let input: ImportInput;
+    try {
+      input = fileInput(i.path);
+    } catch {
+      throw errors.validation(`Cannot read ${i.path}`, 'file');
+    }
+    try {
+      const report = await runImport(store, actor, caseId, importer, input, i.options, {
+        ...(i.onProgress ? { onProgress: i.onProgress } : {}),
+        ...(i.chunkSize ? { chunkSize: i.chunkSize } : {}),
+      });
+      audit.target(report.sourceId);
+      audit.detail(
+        i.bank ? { format: i.format, sha256: report.sha256 } : { file: input.fileName, sha256: report.sha256 },
+      );
+      return { fileName: input.fileName, report };
+    } catch (e) {
+      // Errors name the file and then the line: `donations.csv: line 17: …`.
+      throw atPath(e, `${input.fileName}:`);
+    }
+  },
+});

@@ -1,0 +1,90 @@
+/**
+ * The import wizard's use cases: the formats on offer, upload a file, preview what a mapping
+ * makes of its first lines, start the import as a job. Polling and cancelling a job go by the
+ * job's key, not a session (see ImportDesk.job), and record nothing; the job's outcome is
+ * recorded when it ends.
+ */
+import type { z } from 'zod';
+import type { ImportPreviewBody, ImportStartBody, LineMessage, PreviewItem } from '../../shared/contracts/imports.ts';
+import { requireCase } from '../cases/index.ts';
+import { caseUseCase, globalUseCase } from '../useCase/index.ts';
+import { headOf, ImportDesk, inputOf, messageOf, previewItem, withHooks } from './desk.ts';
+import type { SpooledFile } from './desk.ts';
+import { checkOptions, describeFormats, importerFor } from './formats.ts';
+
+/** Lines read for the preview of formats that read the whole file before yielding anything. */
+const PREVIEW_LINES = 500;
+
+export const importFormats = globalUseCase({
+  permission: 'authenticated',
+  audit: { action: 'consultation', target: 'import_formats' },
+  run: async () => ({ formats: describeFormats() }),
+});
+
+export const stageUpload = caseUseCase({
+  permission: 'case:write',
+  audit: { action: 'collection', target: 'upload' },
+  run: async ({ caseId, actor, audit }, i: { desk: ImportDesk; spooled: SpooledFile; fileName: string }) => {
+    const out = await i.desk.stage(i.spooled, { caseId, userId: actor.id, fileName: i.fileName });
+    audit.target(out.uploadId);
+    audit.detail({ fileName: out.fileName, sha256: out.sha256, size: out.size });
+    return out;
+  },
+});
+
+export const previewImport = caseUseCase({
+  permission: 'case:write',
+  audit: { action: 'consultation', target: 'upload' },
+  run: async ({ store, caseId, actor }, i: { desk: ImportDesk; body: z.output<typeof ImportPreviewBody> }) => {
+    const { body } = i;
+    const upload = i.desk.upload(body.uploadId, caseId, actor.id);
+    const importer = importerFor(body.format);
+    const options = checkOptions(body.format, body.options);
+    const kase = await requireCase(store, caseId);
+    const { input, wasCut } =
+      body.format === 'ftm-mapping' ? headOf(upload, PREVIEW_LINES) : { input: inputOf(upload), wasCut: () => false };
+    const items: PreviewItem[] = [];
+    const errors: LineMessage[] = [];
+    const warnings: LineMessage[] = [];
+    let stopped = false;
+    try {
+      for await (const item of importer.parse(input, withHooks(body.format, options, warnings))) {
+        items.push(previewItem(item, kase.country));
+        if (items.length >= body.limit) {
+          stopped = true;
+          break;
+        }
+      }
+    } catch (e) {
+      errors.push(messageOf(e));
+    }
+    return { items, errors, warnings, partial: stopped || wasCut() };
+  },
+});
+
+export const startImport = caseUseCase({
+  permission: 'case:write',
+  audit: { action: 'collection', target: 'import' },
+  run: async ({ store, caseId, actor, audit }, i: { desk: ImportDesk; body: z.output<typeof ImportStartBody> }) => {
+    const { body } = i;
+    const upload = i.desk.upload(body.uploadId, caseId, actor.id);
+    const importer = importerFor(body.format);
+    const options = checkOptions(body.format, body.options);
+    const kase = await requireCase(store, caseId);
+    const { job, key } = i.desk.start(store, actor, caseId, kase.country, upload, body.format, importer, options);
+    audit.target(job.id);
+    audit.detail({ format: body.format, sha256: upload.sha256 });
+    return { ...ImportDesk.present(job), key };
+  },
+});
+
+/** An import job's state, opened by its key (no session: see ImportDesk.job). */
+export const jobState = (desk: ImportDesk, jobId: string, key: string | undefined) =>
+  ImportDesk.present(desk.job(jobId, key));
+
+/** Cancels a running import, opened by its key; nothing of it is kept. */
+export function cancelJob(desk: ImportDesk, jobId: string, key: string | undefined) {
+  const job = desk.job(jobId, key);
+  if (job.status === 'checking' || job.status === 'writing') job.controller.abort();
+  return ImportDesk.present(job);
+}
