@@ -3,15 +3,18 @@
  * through the actor's visibility (a partial share sees its entities only; victims appear by
  * pseudonym to those without victim contact).
  */
+import type { z } from 'zod';
 import { buildChains, companyFlags, companyGraph, describeFlagRule, FLAG_RULES } from '../../domain/companies/index.ts';
 import type { ChainNode, CompanyFlag, CompanyGraph, FlagParams, FlagRuleId } from '../../domain/companies/index.ts';
 import { pseudonymOf } from '../../domain/access/victims.ts';
 import type { EntityRecord } from '../../domain/records.ts';
 import { descendantsOf } from '../../domain/schema/registry.ts';
 import type { Properties } from '../../domain/schema/types.ts';
+import type { CompanyFlagsQuery } from '../../shared/contracts/companies.ts';
+import { entitiesOfSchemata } from '../../store/repos/companies/companies.ts';
 import type { Store } from '../../store/store.ts';
-import type { CaseAccess } from '../access/policy.ts';
-import { canSee, hiddenVictim, visibilityOf } from '../access/visibility.ts';
+import { canSee, hiddenVictim, visibilityOf, type CaseAccess } from '../access/index.ts';
+import { caseUseCase, globalUseCase } from '../useCase/index.ts';
 
 const LINKS = ['Directorship', 'Ownership', 'Employment', 'Subcontract', 'Posting', 'Succession'] as const;
 
@@ -23,12 +26,7 @@ export function companySchemata(): string[] {
 /** The case's company graph as this actor may see it. */
 export async function caseCompanyGraph(store: Store, access: CaseAccess): Promise<CompanyGraph> {
   const v = await visibilityOf(store, access);
-  const rows = await store
-    .scope(access.caseId)
-    .selectFrom('entities')
-    .select(['id', 'schema', 'properties'])
-    .where('schema', 'in', companySchemata())
-    .execute();
+  const rows = await entitiesOfSchemata(store.scope(access.caseId), companySchemata());
   const records: EntityRecord[] = [];
   for (const r of rows) {
     if (!canSee(v, r.id)) continue;
@@ -74,3 +72,32 @@ export async function companyView(
 }
 
 export const flagRules = () => FLAG_RULES.map(describeFlagRule);
+
+export const listFlagRules = globalUseCase({
+  permission: 'authenticated',
+  audit: { action: 'consultation', target: 'companyFlagRules' },
+  run: async () => ({ rules: flagRules() }),
+});
+
+type FlagsQuery = z.infer<typeof CompanyFlagsQuery>;
+const rulesOf = (q: FlagsQuery) => (q.rules ? { rules: q.rules } : {});
+
+export const companyChains = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'companyChains' },
+  run: async ({ store, access, audit }, query: FlagsQuery) => {
+    const view = await companyView(store, access, rulesOf(query));
+    audit.returned(view.companies.map((c) => c.id));
+    return view;
+  },
+});
+
+export const caseCompanyFlags = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'companyFlags' },
+  run: async ({ store, access, audit }, query: FlagsQuery) => {
+    const view = await companyView(store, access, rulesOf(query));
+    audit.returned(Object.keys(view.flags));
+    return { flags: Object.values(view.flags).flat() };
+  },
+});
