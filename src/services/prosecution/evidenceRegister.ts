@@ -10,7 +10,7 @@ import type { RegisterItemOut, RegisterOut } from '../../shared/contracts/prosec
 import { listFiles } from '../../store/repos/files/files.ts';
 import type { Store } from '../../store/store.ts';
 import { requireCase } from '../cases/cases.ts';
-import { verifyEvidence } from '../captures/captures.ts';
+import { verifyEvidence } from '../captures/index.ts';
 
 const CUSTODY_TARGETS = ['file', 'files', 'capture', 'captures', 'evidence', 'evidence-register'];
 
