@@ -10,11 +10,17 @@ import { pseudonymOf } from '../../domain/access/victims.ts';
 import type { EntityRecord } from '../../domain/records.ts';
 import { descendantsOf } from '../../domain/schema/registry.ts';
 import type { Properties } from '../../domain/schema/types.ts';
+import { fileInput } from '../../ingest/files.ts';
+import { companyRegisterImporter, type CompanyRegisterOptions } from '../../ingest/formats/companyRegister.ts';
 import type { CompanyFlagsQuery } from '../../shared/contracts/companies.ts';
 import { entitiesOfSchemata } from '../../store/repos/companies/companies.ts';
 import type { Store } from '../../store/store.ts';
 import { canSee, hiddenVictim, visibilityOf, type CaseAccess } from '../access/index.ts';
+import { atPath } from '../entities/index.ts';
+import { runImport } from '../imports/index.ts';
 import { caseUseCase, globalUseCase } from '../useCase/index.ts';
+
+export type { ChainNode, CompanyFlag, CompanyRegisterOptions };
 
 const LINKS = ['Directorship', 'Ownership', 'Employment', 'Subcontract', 'Posting', 'Succession'] as const;
 
@@ -99,5 +105,36 @@ export const caseCompanyFlags = caseUseCase({
     const view = await companyView(store, access, rulesOf(query));
     audit.returned(Object.keys(view.flags));
     return { flags: Object.values(view.flags).flat() };
+  },
+});
+
+/** A company-register extract (CSV) read from a file into the case, with its column mapping. */
+export const importCompanyRegister = caseUseCase({
+  permission: 'case:write',
+  audit: { action: 'collection', target: 'import' },
+  run: async (
+    { store, actor, caseId, audit },
+    { path, options }: { path: string; options: CompanyRegisterOptions },
+  ) => {
+    const input = fileInput(path);
+    const report = await runImport(store, actor, caseId, companyRegisterImporter, input, options).catch(
+      (e: unknown) => {
+        throw atPath(e, `${input.fileName}:`);
+      },
+    );
+    audit.target(report.sourceId);
+    audit.detail({ format: 'company-register', sha256: report.sha256 });
+    return { fileName: input.fileName, report };
+  },
+});
+
+/** Every company of the case with its flags (the CLI's `companies flags`). */
+export const flagsByCompany = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'companyFlags' },
+  run: async ({ store, access, audit }) => {
+    const view = await companyView(store, access);
+    audit.returned(view.companies.map((c) => c.id));
+    return view;
   },
 });
