@@ -9,9 +9,8 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { CaptureUploadQuery } from '../shared/contracts/captures.ts';
 import { errors } from '../shared/errors.ts';
-import { captureFile, verifyEvidence } from '../services/captures/captures.ts';
-import { authorizeCase } from '../services/access/policy.ts';
-import { recordAudit } from '../store/repos/audit/records.ts';
+import { captureAd, checkEvidence } from '../services/captures/index.ts';
+import { cliCaller } from '../services/useCase/index.ts';
 import { cliActor } from './actor.ts';
 import { withStore } from './context.ts';
 import { parseOrThrow } from './parse.ts';
@@ -34,20 +33,11 @@ export function captureCommands(program: Command): void {
       }
       await withStore(program, async (store) => {
         const actor = await cliActor(program, store);
-        await authorizeCase(store, actor, caseId, 'case:write');
-        const out = await captureFile(store, actor, caseId, {
+        const out = await captureAd(store, cliCaller(actor), caseId, {
           bytes,
           fileName: q.name,
           url: q.url,
           capturedAt: q.capturedAt,
-        });
-        await recordAudit(store.db, {
-          caseId,
-          userId: actor.id,
-          action: 'collection',
-          targetType: 'capture',
-          targetId: out.id,
-          detail: { via: 'cli', sha256: out.sha256, size: out.size },
         });
         console.log(`Captured ${q.name} as ${out.id} (ad ${out.adId}), sha256 ${out.sha256}`);
         console.log(`  phones: ${out.phones.join(', ') || '–'}`);
@@ -65,15 +55,7 @@ export function captureCommands(program: Command): void {
     .action(async (caseId: string) => {
       await withStore(program, async (store) => {
         const actor = await cliActor(program, store);
-        await authorizeCase(store, actor, caseId, 'case:read');
-        const report = await verifyEvidence(store, caseId);
-        await recordAudit(store.db, {
-          caseId,
-          userId: actor.id,
-          action: 'consultation',
-          targetType: 'evidence',
-          detail: { via: 'cli', checked: report.checked, ok: report.ok },
-        });
+        const report = await checkEvidence(store, cliCaller(actor), caseId);
         for (const f of report.files) {
           if (f.status !== 'ok')
             console.log(

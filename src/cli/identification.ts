@@ -5,14 +5,19 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { textIn } from '../domain/indicators/index.ts';
 import { errors } from '../shared/errors.ts';
-import { assessmentHistory, personSummaries, saveAssessment } from '../services/identification/assessments.ts';
-import { getCatalogue, importCatalogue, listCatalogues } from '../services/identification/catalogues.ts';
-import { fillAssessments, recordDemoObservations } from '../services/identification/fill.ts';
-import { legalMatrix } from '../services/identification/legalMatrix.ts';
-import { authorizeCase, authorizeGlobal } from '../services/access/policy.ts';
-import { recordAudit } from '../store/repos/audit/records.ts';
+import {
+  assessPerson,
+  casePersons,
+  fillFromObservations,
+  importIndicatorCatalogue,
+  indicatorCatalogue,
+  indicatorCatalogues,
+  openLegalMatrix,
+  personAssessments,
+  textIn,
+} from '../services/identification/index.ts';
+import { cliCaller } from '../services/useCase/index.ts';
 import { cliActor } from './actor.ts';
 import { withStore } from './context.ts';
 
@@ -42,8 +47,9 @@ export function identificationCommands(program: Command): void {
     .description('List the catalogues and their versions')
     .action(async () => {
       await withStore(program, async (store) => {
-        await cliActor(program, store);
-        for (const c of await listCatalogues(store)) {
+        const actor = await cliActor(program, store);
+        const { catalogues } = await indicatorCatalogues(store, cliCaller(actor));
+        for (const c of catalogues) {
           const lists = c.lists.map((l) => `${l.id} (${l.items} items, ${l.unverified} unverified)`).join('; ');
           console.log(`${c.key}@${c.version}  ${c.origin}  ${c.title.en}\n    ${lists}\n    source: ${c.source}`);
         }
@@ -56,8 +62,9 @@ export function identificationCommands(program: Command): void {
     .option('--lang <lang>', 'en, fi, et or lv', 'en')
     .action(async (key: string, o: { version?: string; lang: string }) => {
       await withStore(program, async (store) => {
-        await cliActor(program, store);
-        const c = await getCatalogue(store, key, o.version ? Number(o.version) : undefined);
+        const actor = await cliActor(program, store);
+        const version = o.version ? Number(o.version) : undefined;
+        const { catalogue: c } = await indicatorCatalogue(store, cliCaller(actor), { key, version });
         console.log(`${c.key}@${c.version} ${textIn(c.title, o.lang)}\n${c.source}`);
         for (const l of c.lists) {
           console.log(`\n${l.id} — ${textIn(l.text, o.lang)}`);
@@ -83,7 +90,6 @@ export function identificationCommands(program: Command): void {
       async (file: string, o: { format?: string; key?: string; version?: string; title?: string; source?: string }) => {
         await withStore(program, async (store) => {
           const actor = await cliActor(program, store);
-          authorizeGlobal(actor, 'indicators:manage');
           const format = o.format ?? (file.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
           const body =
             format === 'csv'
@@ -98,7 +104,7 @@ export function identificationCommands(program: Command): void {
               : { format: 'json' as const, catalogue: readJson(file) };
           if (body.format === 'csv' && (!body.key || !body.title || !body.source || !(body.version > 0)))
             throw errors.validation('CSV needs --key, --version, --title and --source', '--key');
-          const s = await importCatalogue(store, actor, body);
+          const { catalogue: s } = await importIndicatorCatalogue(store, cliCaller(actor), body);
           console.log(`Imported ${s.key}@${s.version}: ${s.lists.map((l) => `${l.id} ${l.items}`).join(', ')}`);
         });
       },
@@ -113,17 +119,9 @@ export function identificationCommands(program: Command): void {
     .action(async (caseId: string, personId: string, o: { file: string }) => {
       await withStore(program, async (store) => {
         const actor = await cliActor(program, store);
-        const access = await authorizeCase(store, actor, caseId, 'case:victims');
-        if (!access.canWrite) throw errors.forbidden('Your access to this case does not allow changes');
-        const a = await saveAssessment(store, actor, access, personId, readJson(o.file));
-        await recordAudit(store.db, {
-          caseId,
-          userId: actor.id,
-          action: 'collection',
-          targetType: 'person',
-          targetId: personId,
-          returnedIds: [a.id],
-          detail: { via: 'cli', outcome: a.outcome },
+        const { assessment: a } = await assessPerson(store, cliCaller(actor), caseId, {
+          personId,
+          body: readJson(o.file),
         });
         console.log(`${a.outcome}: ${a.decision.explanation}`);
         for (const n of a.decision.nextSteps) console.log(`  next: ${n.text} (${n.source})`);
@@ -140,19 +138,9 @@ export function identificationCommands(program: Command): void {
     .action(async (o: { case: string; presumed?: boolean }) => {
       await withStore(program, async (store) => {
         const actor = await cliActor(program, store);
-        const access = await authorizeCase(store, actor, o.case, 'case:read');
-        const persons = await personSummaries(store, access, {
+        const { persons } = await casePersons(store, cliCaller(actor), o.case, {
           assessed: o.presumed ? 'presumed' : 'assessed',
           limit: 500,
-        });
-        await recordAudit(store.db, {
-          caseId: o.case,
-          userId: actor.id,
-          action: 'consultation',
-          targetType: 'assessments',
-          targetId: null,
-          returnedIds: persons.map((p) => p.id),
-          detail: { via: 'cli' },
         });
         for (const p of persons)
           console.log(`${p.id}  ${p.caption}  ${p.latest?.outcome ?? '-'}  ${p.latest?.explanation ?? ''}`);
@@ -166,16 +154,8 @@ export function identificationCommands(program: Command): void {
     .action(async (o: { case: string; person: string }) => {
       await withStore(program, async (store) => {
         const actor = await cliActor(program, store);
-        await authorizeCase(store, actor, o.case, 'case:victims');
-        const list = await assessmentHistory(store, o.case, o.person);
-        await recordAudit(store.db, {
-          caseId: o.case,
-          userId: actor.id,
-          action: 'consultation',
-          targetType: 'person',
-          targetId: o.person,
-          returnedIds: list.map((a) => a.id),
-          detail: { via: 'cli' },
+        const { assessments: list } = await personAssessments(store, cliCaller(actor), o.case, {
+          personId: o.person,
         });
         for (const a of list)
           console.log(
@@ -190,21 +170,11 @@ export function identificationCommands(program: Command): void {
     .action(async (o: { case: string; demoObservations?: boolean }) => {
       await withStore(program, async (store) => {
         const actor = await cliActor(program, store);
-        const access = await authorizeCase(store, actor, o.case, 'case:victims');
-        if (!access.canWrite) throw errors.forbidden('Your access to this case does not allow changes');
-        if (o.demoObservations)
-          console.log(`${await recordDemoObservations(store, actor, o.case)} observation(s) recorded.`);
-        const out = await fillAssessments(store, actor, access);
-        await recordAudit(store.db, {
-          caseId: o.case,
-          userId: actor.id,
-          action: 'combination',
-          targetType: 'assessments',
-          targetId: null,
-          returnedIds: out.assessments.map((a) => a.personId),
-          detail: { via: 'cli', assessed: out.assessed, presumed: out.presumed },
+        const out = await fillFromObservations(store, cliCaller(actor), o.case, {
+          demoObservations: !!o.demoObservations,
         });
-        for (const a of out.assessments) console.log(`${a.personId}  ${a.outcome}  ${a.decision.explanation}`);
+        if (o.demoObservations) console.log(`${out.recorded ?? 0} observation(s) recorded.`);
+        for (const a of out.results) console.log(`${a.personId}  ${a.outcome}  ${a.explanation}`);
         console.log(`${out.assessed} assessed, ${out.presumed} presumed victim(s).`);
       });
     });
@@ -217,17 +187,7 @@ export function identificationCommands(program: Command): void {
     .action(async (o: { case: string; victim?: string }) => {
       await withStore(program, async (store) => {
         const actor = await cliActor(program, store);
-        const access = await authorizeCase(store, actor, o.case, 'case:read');
-        const m = await legalMatrix(store, access, o.victim);
-        await recordAudit(store.db, {
-          caseId: o.case,
-          userId: actor.id,
-          action: 'consultation',
-          targetType: 'legal_matrix',
-          targetId: o.victim ?? null,
-          returnedIds: m.victims.map((v) => v.id),
-          detail: { via: 'cli' },
-        });
+        const m = await openLegalMatrix(store, cliCaller(actor), o.case, { victim: o.victim });
         const name = new Map(m.suspects.map((s) => [s.id, s.caption]));
         for (const v of m.victims) {
           console.log(

@@ -17,8 +17,6 @@ export const filesOver400LinesToday: readonly string[] = [
   'src/demo/labour.ts',
   'src/demo/names.ts',
   'src/demo/sexual.ts',
-  'src/domain/crimeScript/rules.ts',
-  'src/domain/indicators/screening.ts',
   'src/services/cooperation/partnerRequests.ts',
   'src/services/cooperation/psi.ts',
   'src/store/audit/verify.ts',

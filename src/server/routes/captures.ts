@@ -13,10 +13,14 @@ import {
   EvidenceCheckOut,
   NetworksOut,
 } from '../../shared/contracts/captures.ts';
-import { MAX_CAPTURE_BYTES } from '../../ingest/captures/decode.ts';
-import { adNetworks } from '../../services/captures/networks.ts';
-import { captureFile, getCapture, listCaptures, verifyEvidence } from '../../services/captures/captures.ts';
-import { canSee, visibilityOf } from '../../services/access/visibility.ts';
+import {
+  CAPTURE_LIMIT,
+  captureAd,
+  captureNetworks,
+  caseCaptures,
+  checkEvidence,
+  openCapture,
+} from '../../services/captures/index.ts';
 import { spoolToFile, UPLOAD_TYPE } from '../http/upload.ts';
 import { CaseParams } from './cases/cases.ts';
 import { ensureUploads } from './files.ts';
@@ -37,21 +41,16 @@ export function captureRoutes(r: Router, app: FastifyInstance): void {
     query: CaptureUploadQuery,
     response: CaptureDetailOut,
     access: { case: 'case:write' },
-    audit: { action: 'collection', target: 'capture' },
-    handler: async ({ store, caseId, actor, access, query, request, setAuditTarget, auditDetail }) => {
-      const spooled = await spoolToFile(request.body, query.name, MAX_CAPTURE_BYTES);
+    handler: async ({ store, caller, caseId, query, request }) => {
+      const spooled = await spoolToFile(request.body, query.name, CAPTURE_LIMIT);
       try {
         const bytes = await readFile(spooled.path);
-        const out = await captureFile(store, actor, caseId, {
+        return await captureAd(store, caller, caseId, {
           bytes,
           fileName: query.name,
           url: query.url,
           capturedAt: query.capturedAt,
-          sharedWith: access.partial ? access.sharedAgencyId : null,
         });
-        setAuditTarget(out.id);
-        Object.assign(auditDetail, { sha256: out.sha256, size: out.size, adId: out.adId });
-        return out;
       } finally {
         await spooled.dispose();
       }
@@ -66,13 +65,7 @@ export function captureRoutes(r: Router, app: FastifyInstance): void {
     params: CaseParams,
     response: z.object({ captures: z.array(CaptureSummaryOut) }),
     access: { case: 'case:read' },
-    audit: { action: 'consultation', target: 'captures' },
-    handler: async ({ store, caseId, access, auditIds }) => {
-      const v = await visibilityOf(store, access);
-      const captures = await listCaptures(store, caseId, (id) => canSee(v, id));
-      auditIds(captures.map((c) => c.adId));
-      return { captures };
-    },
+    handler: ({ store, caller, caseId }) => caseCaptures(store, caller, caseId),
   });
 
   r({
@@ -84,12 +77,7 @@ export function captureRoutes(r: Router, app: FastifyInstance): void {
     params: CaseParams,
     response: NetworksOut,
     access: { case: 'case:read' },
-    audit: { action: 'combination', target: 'captures' },
-    handler: async ({ store, caseId, access, auditIds }) => {
-      const out = await adNetworks(store, caseId, await visibilityOf(store, access));
-      auditIds([...out.ads.map((a) => a.adId), ...out.hits.flatMap((h) => h.holders.map((x) => x.entityId))]);
-      return out;
-    },
+    handler: ({ store, caller, caseId }) => captureNetworks(store, caller, caseId),
   });
 
   r({
@@ -101,13 +89,7 @@ export function captureRoutes(r: Router, app: FastifyInstance): void {
     params: CaptureParams,
     response: CaptureDetailOut,
     access: { case: 'case:read' },
-    audit: { action: 'consultation', target: 'capture', targetParam: 'captureId' },
-    handler: async ({ store, caseId, access, params, auditIds }) => {
-      const v = await visibilityOf(store, access);
-      const out = await getCapture(store, caseId, params.captureId, (id) => canSee(v, id));
-      auditIds([out.adId]);
-      return out;
-    },
+    handler: ({ store, caller, caseId, params }) => openCapture(store, caller, caseId, params),
   });
 
   r({
@@ -118,14 +100,6 @@ export function captureRoutes(r: Router, app: FastifyInstance): void {
     params: CaseParams,
     response: EvidenceCheckOut,
     access: { case: 'case:read' },
-    audit: { action: 'consultation', target: 'evidence' },
-    handler: async ({ store, caseId, access, auditDetail }) => {
-      const out = await verifyEvidence(store, caseId);
-      const v = await visibilityOf(store, access);
-      // A partial share sees only the files of its entities; the overall verdict stays the case's.
-      const files = out.files.filter((f) => (f.entityId ? canSee(v, f.entityId) : !v.only));
-      Object.assign(auditDetail, { checked: out.checked, ok: out.ok });
-      return { ...out, files };
-    },
+    handler: ({ store, caller, caseId }) => checkEvidence(store, caller, caseId),
   });
 }

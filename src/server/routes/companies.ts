@@ -1,10 +1,10 @@
 /**
  * Company chains and red flags: the tree from end client to posted worker with each company's
- * flags and explanations, and the rules behind the flags. Handlers only check input and call
- * services/companies.ts.
+ * flags and explanations, and the rules behind the flags. Each handler calls one use case of
+ * services/companies.
  */
 import { CompanyFlagsQuery } from '../../shared/contracts/companies.ts';
-import { companyView, flagRules } from '../../services/companies/companies.ts';
+import { caseCompanyFlags, companyChains, listFlagRules } from '../../services/companies/index.ts';
 import { CaseParams } from './cases/cases.ts';
 import type { Router } from './router.ts';
 
@@ -15,7 +15,7 @@ export function companyRoutes(r: Router): void {
     tag: 'companies',
     summary: 'The company red-flag rules: what each looks for, its source, its parameters and their defaults',
     access: 'authenticated',
-    handler: async () => ({ rules: flagRules() }),
+    handler: ({ store, caller }) => listFlagRules(store, caller),
   });
 
   r({
@@ -26,12 +26,7 @@ export function companyRoutes(r: Router): void {
     params: CaseParams,
     query: CompanyFlagsQuery,
     access: { case: 'case:read' },
-    audit: { action: 'consultation', target: 'companyChains' },
-    handler: async ({ store, access, query, auditIds }) => {
-      const view = await companyView(store, access, query.rules ? { rules: query.rules } : {});
-      auditIds(view.companies.map((c) => c.id));
-      return view;
-    },
+    handler: ({ store, caller, caseId, query }) => companyChains(store, caller, caseId, query),
   });
 
   r({
@@ -42,11 +37,6 @@ export function companyRoutes(r: Router): void {
     params: CaseParams,
     query: CompanyFlagsQuery,
     access: { case: 'case:read' },
-    audit: { action: 'consultation', target: 'companyFlags' },
-    handler: async ({ store, access, query, auditIds }) => {
-      const view = await companyView(store, access, query.rules ? { rules: query.rules } : {});
-      auditIds(Object.keys(view.flags));
-      return { flags: Object.values(view.flags).flat() };
-    },
+    handler: ({ store, caller, caseId, query }) => caseCompanyFlags(store, caller, caseId, query),
   });
 }

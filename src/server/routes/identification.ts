@@ -7,14 +7,6 @@
  */
 import { z } from 'zod';
 import {
-  evaluate,
-  findList,
-  SCREENING_GUIDANCE,
-  SCREENING_QUESTIONS,
-  SCREENING_SOURCE,
-} from '../../domain/indicators/index.ts';
-import type { Act } from '../../domain/indicators/index.ts';
-import {
   AssessmentBody,
   CatalogueQuery,
   EvaluateBody,
@@ -24,13 +16,19 @@ import {
   ObservationsQuery,
   PersonsQuery,
 } from '../../shared/contracts/identification.ts';
-import { errors } from '../../shared/errors.ts';
-import { assessmentHistory, personSummaries, requirePerson, saveAssessment } from '../../services/identification/assessments.ts';
-import { getCatalogue, importCatalogue, listCatalogues } from '../../services/identification/catalogues.ts';
-import { fillAssessments, observationsOf } from '../../services/identification/fill.ts';
-import { legalMatrix } from '../../services/identification/legalMatrix.ts';
-import { visibilityOf } from '../../services/access/visibility.ts';
-import type { CaseAccess } from '../../services/access/policy.ts';
+import {
+  assessPerson,
+  casePersons,
+  evaluateIndicators,
+  fillFromObservations,
+  importIndicatorCatalogue,
+  indicatorCatalogue,
+  indicatorCatalogues,
+  openLegalMatrix,
+  personAssessments,
+  personObservations,
+  screeningForm,
+} from '../../services/identification/index.ts';
 import { MiB } from '../http/route.ts';
 import { CaseParams } from './cases/cases.ts';
 import type { Router } from './router.ts';
@@ -38,10 +36,6 @@ import type { Router } from './router.ts';
 const KeyParams = z.object({ key: z.string().min(1).max(80) });
 const PersonParams = CaseParams.extend({ personId: z.string().min(1).max(200) });
 const victims = { case: 'case:victims' } as const;
-
-const mustWrite = (access: CaseAccess) => {
-  if (!access.canWrite) throw errors.forbidden(`Your access to this case (${access.role}) does not allow changes`);
-};
 
 export function identificationRoutes(r: Router): void {
   r({
@@ -51,7 +45,7 @@ export function identificationRoutes(r: Router): void {
     summary:
       'Indicator catalogues: built-in (ILO/EC Delphi 2009, ILO forced labour, UNODC signs) and imported, with their versions',
     access: 'authenticated',
-    handler: async ({ store }) => ({ catalogues: await listCatalogues(store) }),
+    handler: ({ store, caller }) => indicatorCatalogues(store, caller),
   });
 
   r({
@@ -62,7 +56,8 @@ export function identificationRoutes(r: Router): void {
     params: KeyParams,
     query: CatalogueQuery,
     access: 'authenticated',
-    handler: async ({ store, params, query }) => ({ catalogue: await getCatalogue(store, params.key, query.version) }),
+    handler: ({ store, caller, params, query }) =>
+      indicatorCatalogue(store, caller, { key: params.key, version: query.version }),
   });
 
   r({
@@ -74,7 +69,7 @@ export function identificationRoutes(r: Router): void {
     bodyLimit: 4 * MiB,
     status: 201,
     access: { global: 'indicators:manage' },
-    handler: async ({ store, actor, body }) => ({ catalogue: await importCatalogue(store, actor, body) }),
+    handler: ({ store, caller, body }) => importIndicatorCatalogue(store, caller, body),
   });
 
   r({
@@ -84,20 +79,7 @@ export function identificationRoutes(r: Router): void {
     summary: 'Apply a catalogue’s decision rule to a set of indicators and acts (no case data, nothing stored)',
     body: EvaluateBody,
     access: 'authenticated',
-    handler: async ({ store, body }) => {
-      const catalogue = await getCatalogue(store, body.catalogue, body.version);
-      if (!findList(catalogue, body.list))
-        throw errors.validation(`body.list: ${catalogue.key} has no list "${body.list}"`, 'body.list');
-      return {
-        decision: evaluate({
-          catalogue,
-          listId: body.list,
-          population: body.population,
-          itemIds: body.items,
-          acts: body.acts as Act[],
-        }),
-      };
-    },
+    handler: ({ store, caller, body }) => evaluateIndicators(store, caller, body),
   });
 
   r({
@@ -107,7 +89,7 @@ export function identificationRoutes(r: Router): void {
     summary:
       'The first-contact screening interview: questions in four languages, trauma-aware notes, the indicators each answer records',
     access: 'authenticated',
-    handler: async () => ({ source: SCREENING_SOURCE, guidance: SCREENING_GUIDANCE, questions: SCREENING_QUESTIONS }),
+    handler: ({ store, caller }) => screeningForm(store, caller),
   });
 
   r({
@@ -119,12 +101,7 @@ export function identificationRoutes(r: Router): void {
     params: CaseParams,
     query: PersonsQuery,
     access: { case: 'case:read' },
-    audit: { action: 'consultation', target: 'assessments' },
-    handler: async ({ store, query, access, auditIds }) => {
-      const persons = await personSummaries(store, access, query);
-      auditIds(persons.map((p) => p.id));
-      return { persons, victimContact: access.victimContact };
-    },
+    handler: ({ store, caller, caseId, query }) => casePersons(store, caller, caseId, query),
   });
 
   r({
@@ -134,13 +111,7 @@ export function identificationRoutes(r: Router): void {
     summary: 'Every assessment of a person, newest first, with its decision, evidence and catalogue version',
     params: PersonParams,
     access: victims,
-    audit: { action: 'consultation', target: 'person', targetParam: 'personId' },
-    handler: async ({ store, caseId, params, access, auditIds }) => {
-      await requirePerson(store, access, await visibilityOf(store, access), params.personId);
-      const assessments = await assessmentHistory(store, caseId, params.personId);
-      auditIds(assessments.map((a) => a.id));
-      return { assessments };
-    },
+    handler: ({ store, caller, caseId, params }) => personAssessments(store, caller, caseId, params),
   });
 
   r({
@@ -153,18 +124,8 @@ export function identificationRoutes(r: Router): void {
     body: AssessmentBody,
     status: 201,
     access: victims,
-    audit: { action: 'collection', target: 'person', targetParam: 'personId' },
-    handler: async ({ store, actor, params, body, access, auditDetail, auditIds }) => {
-      mustWrite(access);
-      const saved = await saveAssessment(store, actor, access, params.personId, body);
-      Object.assign(auditDetail, {
-        outcome: saved.outcome,
-        indicators: saved.indicators.length,
-        catalogue: `${saved.catalogue.key}@${saved.catalogue.version}`,
-      });
-      auditIds([saved.id]);
-      return { assessment: saved };
-    },
+    handler: ({ store, caller, caseId, params, body }) =>
+      assessPerson(store, caller, caseId, { personId: params.personId, body }),
   });
 
   r({
@@ -176,14 +137,7 @@ export function identificationRoutes(r: Router): void {
     params: CaseParams,
     query: ObservationsQuery,
     access: victims,
-    audit: { action: 'consultation', target: 'person' },
-    handler: async ({ store, caseId, query, access, auditIds, setAuditTarget }) => {
-      await requirePerson(store, access, await visibilityOf(store, access), query.person);
-      setAuditTarget(query.person);
-      const observations = await observationsOf(store, caseId, query.person);
-      auditIds(observations.map((o) => o.id));
-      return { observations };
-    },
+    handler: ({ store, caller, caseId, query }) => personObservations(store, caller, caseId, query),
   });
 
   r({
@@ -194,24 +148,7 @@ export function identificationRoutes(r: Router): void {
     params: CaseParams,
     body: FillBody,
     access: victims,
-    audit: { action: 'combination', target: 'assessments' },
-    handler: async ({ store, actor, body, access, auditDetail, auditIds }) => {
-      mustWrite(access);
-      if (access.partial) throw errors.forbidden('Filling runs over the whole case; a partial share cannot run it');
-      const out = await fillAssessments(store, actor, access, { persons: body.persons, catalogue: body.catalogue });
-      Object.assign(auditDetail, { assessed: out.assessed, presumed: out.presumed });
-      auditIds(out.assessments.map((a) => a.personId));
-      return {
-        assessed: out.assessed,
-        presumed: out.presumed,
-        results: out.assessments.map((a) => ({
-          personId: a.personId,
-          assessmentId: a.id,
-          outcome: a.outcome,
-          explanation: a.decision.explanation,
-        })),
-      };
-    },
+    handler: ({ store, caller, caseId, body }) => fillFromObservations(store, caller, caseId, body),
   });
 
   r({
@@ -222,11 +159,6 @@ export function identificationRoutes(r: Router): void {
     params: CaseParams,
     query: MatrixQuery,
     access: { case: 'case:read' },
-    audit: { action: 'consultation', target: 'legal_matrix' },
-    handler: async ({ store, query, access, auditIds }) => {
-      const matrix = await legalMatrix(store, access, query.victim);
-      auditIds([...matrix.victims.map((v) => v.id), ...matrix.suspects.map((s) => s.id)]);
-      return matrix;
-    },
+    handler: ({ store, caller, caseId, query }) => openLegalMatrix(store, caller, caseId, query),
   });
 }

@@ -5,8 +5,14 @@
  */
 import { z } from 'zod';
 import { DecisionBody, MergeBody, ResolutionQuery } from '../../shared/contracts/companies.ts';
-import { decidePair, listDecisions, resolutionCandidates } from '../../services/resolution/resolution.ts';
-import { listMerges, mergePair, undoMerge } from '../../services/resolution/merge.ts';
+import {
+  caseMerges,
+  decideOnPair,
+  findDuplicates,
+  mergeRecords,
+  pairDecisions,
+  undoRecordMerge,
+} from '../../services/resolution/index.ts';
 import { CaseParams } from './cases/cases.ts';
 import type { Router } from './router.ts';
 
@@ -24,13 +30,7 @@ export function resolutionRoutes(r: Router): void {
     params: CaseParams,
     query: ResolutionQuery,
     access: read,
-    audit: { action: 'consultation', target: 'resolutionCandidates' },
-    handler: async ({ store, access, query, auditIds, auditDetail }) => {
-      const out = await resolutionCandidates(store, access, query);
-      auditIds(out.candidates.flatMap((c) => [c.a.id, c.b.id]));
-      auditDetail.count = out.total;
-      return out;
-    },
+    handler: ({ store, caller, caseId, query }) => findDuplicates(store, caller, caseId, query),
   });
 
   r({
@@ -40,8 +40,7 @@ export function resolutionRoutes(r: Router): void {
     summary: 'Decisions taken on candidate pairs (merged, rejected, unsure), newest first',
     params: CaseParams,
     access: read,
-    audit: { action: 'consultation', target: 'resolutionDecisions' },
-    handler: async ({ store, caseId }) => ({ decisions: await listDecisions(store, caseId) }),
+    handler: ({ store, caller, caseId }) => pairDecisions(store, caller, caseId),
   });
 
   r({
@@ -52,13 +51,7 @@ export function resolutionRoutes(r: Router): void {
     params: CaseParams,
     body: DecisionBody,
     access: write,
-    audit: { action: 'alteration', target: 'resolutionDecision' },
-    handler: async ({ store, actor, access, body, setAuditTarget, auditIds }) => {
-      const out = await decidePair(store, actor, access, body);
-      setAuditTarget(out.pairKey);
-      auditIds([body.a, body.b]);
-      return out;
-    },
+    handler: ({ store, caller, caseId, body }) => decideOnPair(store, caller, caseId, body),
   });
 
   r({
@@ -68,8 +61,7 @@ export function resolutionRoutes(r: Router): void {
     summary: 'Merges made in the case, newest first, with whether they were undone',
     params: CaseParams,
     access: read,
-    audit: { action: 'consultation', target: 'resolutionMerges' },
-    handler: async ({ store, caseId }) => ({ merges: await listMerges(store, caseId) }),
+    handler: ({ store, caller, caseId }) => caseMerges(store, caller, caseId),
   });
 
   r({
@@ -81,13 +73,7 @@ export function resolutionRoutes(r: Router): void {
     body: MergeBody,
     status: 201,
     access: write,
-    audit: { action: 'combination', target: 'resolutionMerge' },
-    handler: async ({ store, actor, access, body, setAuditTarget, auditIds }) => {
-      const out = await mergePair(store, actor, access, body);
-      setAuditTarget(out.id);
-      auditIds([body.keep, body.merge]);
-      return out;
-    },
+    handler: ({ store, caller, caseId, body }) => mergeRecords(store, caller, caseId, body),
   });
 
   r({
@@ -97,11 +83,6 @@ export function resolutionRoutes(r: Router): void {
     summary: 'Undo a merge: the merged record, its links and the kept record as they were',
     params: MergeParams,
     access: write,
-    audit: { action: 'alteration', target: 'resolutionMerge', targetParam: 'mergeId' },
-    handler: async ({ store, actor, access, params, auditIds }) => {
-      const out = await undoMerge(store, actor, access, params.mergeId);
-      auditIds([out.keepId, out.mergedId]);
-      return out;
-    },
+    handler: ({ store, caller, caseId, params }) => undoRecordMerge(store, caller, caseId, params),
   });
 }

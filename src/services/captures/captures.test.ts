@@ -11,7 +11,8 @@ import { KeyRing, useKeyRing } from '../../store/keys.ts';
 import { listGroundTruthParts } from '../../store/repos/files/files.ts';
 import type { Store } from '../../store/store.ts';
 import { adNetworks } from './networks.ts';
-import { captureFile, verifyEvidence } from './captures.ts';
+import { captureFile } from './captures.ts';
+import { verifyEvidence } from './evidence.ts';
 import { loadDemoCase } from '../demo/demo.ts';
 import { actorOf, addUser } from '../access/users.ts';
 

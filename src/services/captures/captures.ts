@@ -8,13 +8,8 @@
  */
 import { countryOfHost, distinct, extractAll } from '../../domain/captures/extract.ts';
 import { hamming, nearIdentical } from '../../domain/captures/imageHash.ts';
-import type {
-  CaptureDetailOut,
-  CaptureSummaryOut,
-  EvidenceCheckOut,
-  ExtractionOut,
-} from '../../shared/contracts/captures.ts';
-import { errors, isAppError } from '../../shared/errors.ts';
+import type { CaptureDetailOut, CaptureSummaryOut, ExtractionOut } from '../../shared/contracts/captures.ts';
+import { errors } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { decodeCapture } from '../../ingest/captures/decode.ts';
 import type { CaptureImageRow, CaptureRow } from '../../store/repos/captures/captures.ts';
@@ -25,17 +20,17 @@ import {
   insertCapture,
   listCaptureImages,
   listCaptureRows,
+  shareEntitiesWith,
 } from '../../store/repos/captures/captures.ts';
 import { getEntities } from '../../store/repos/entities/entities.ts';
-import { decryptEvidence, insertFile, sha256Hex } from '../../store/repos/files/files.ts';
-import { keyRing } from '../../store/keys.ts';
+import { insertFile, sha256Hex } from '../../store/repos/files/files.ts';
 import { insertSource } from '../../store/repos/cases/notes.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
-import { requireCase } from '../cases/cases.ts';
-import { prepareAll, writePrepared } from '../entities/entities.ts';
-import type { EntityWrite } from '../entities/entities.ts';
+import type { Actor } from '../access/index.ts';
+import { requireCase } from '../cases/index.ts';
+import { prepareAll, writePrepared } from '../entities/index.ts';
+import type { EntityWrite } from '../entities/index.ts';
 
 export interface CaptureInput {
   bytes: Buffer;
@@ -267,12 +262,11 @@ export async function captureFile(
     await writePrepared(scope, prepared, { userId: actor.id, at, provenanceSourceId: sourceId }, {});
     if (input.sharedWith) {
       const agency = input.sharedWith;
-      await scope
-        .insertInto(
-          'case_share_entities',
-          prepared.map((p) => ({ agency_id: agency, entity_id: p.id })),
-        )
-        .execute();
+      await shareEntitiesWith(
+        scope,
+        agency,
+        prepared.map((p) => p.id),
+      );
     }
     await insertFile(scope, {
       id: fileId,
@@ -339,43 +333,4 @@ export async function getCapture(
   const row = await getCaptureRow(scope, id);
   if (!row || !visible(row.ad_entity_id)) throw errors.notFound('Capture');
   return detailOf(row, await listCaptureImages(scope, id));
-}
-
-/**
- * Re-reads every evidence file of the case: decrypts it (the cipher's tag fails on any changed
- * byte of the stored content) and hashes it again against the SHA-256 recorded when it came in,
- * and for captures also against the capture record. Reports each file; reads only.
- */
-export async function verifyEvidence(store: Store, caseId: string): Promise<EvidenceCheckOut> {
-  await requireCase(store, caseId);
-  const scope = store.scope(caseId);
-  const recorded = new Map((await listCaptureRows(scope)).map((c) => [c.file_id, c.sha256]));
-  const ids = await scope.selectFrom('case_files').select(['id']).orderBy('created_at').orderBy('id').execute();
-  const ring = keyRing();
-  const files: EvidenceCheckOut['files'] = [];
-  for (const { id } of ids) {
-    // One row at a time: evidence files can be large.
-    const row = await scope.selectFrom('case_files').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) continue;
-    const base = { fileId: row.id, fileName: row.file_name, entityId: row.entity_id, sha256: row.sha256 };
-    let plain: Buffer;
-    try {
-      plain = decryptEvidence(ring, row);
-    } catch (e) {
-      const message = isAppError(e) ? e.message : String(e);
-      files.push({
-        ...base,
-        status: /key .* is not in the key folder/.test(message) ? 'unreadable' : 'altered',
-        detail: message,
-      });
-      continue;
-    }
-    const actual = sha256Hex(plain);
-    const atCapture = recorded.get(row.id);
-    if (actual !== row.sha256) files.push({ ...base, status: 'altered', detail: `SHA-256 is now ${actual}` });
-    else if (atCapture && atCapture !== actual)
-      files.push({ ...base, status: 'sha256Mismatch', detail: `recorded at capture: ${atCapture}` });
-    else files.push({ ...base, status: 'ok', detail: null });
-  }
-  return { ok: files.every((f) => f.status === 'ok'), checked: files.length, files };
 }

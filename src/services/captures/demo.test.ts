@@ -16,7 +16,8 @@ import { KeyRing, useKeyRing } from '../../store/keys.ts';
 import type { Store } from '../../store/store.ts';
 import type { Actor } from '../access/actor.ts';
 import { adNetworks } from './networks.ts';
-import { captureFile, verifyEvidence } from './captures.ts';
+import { captureFile } from './captures.ts';
+import { verifyEvidence } from './evidence.ts';
 import { createCase } from '../cases/cases.ts';
 import { actorOf, addUser } from '../access/users.ts';
 

@@ -20,8 +20,8 @@ import type { EntityRow } from '../../store/repos/entities/entities.ts';
 import { getEntities } from '../../store/repos/entities/entities.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
 import type { Store } from '../../store/store.ts';
-import { canSee, presentFor } from '../access/visibility.ts';
-import type { Visibility } from '../access/visibility.ts';
+import { canSee, presentFor } from '../access/index.ts';
+import type { Visibility } from '../access/index.ts';
 
 /** Schemata that are people or organisations (who can hold a phone), not nodes or documents. */
 const HOLDERS = new Set(['Person', 'Company', 'Organization', 'LegalEntity', 'PublicBody']);

@@ -3,15 +3,24 @@
  * through the actor's visibility (a partial share sees its entities only; victims appear by
  * pseudonym to those without victim contact).
  */
+import type { z } from 'zod';
 import { buildChains, companyFlags, companyGraph, describeFlagRule, FLAG_RULES } from '../../domain/companies/index.ts';
 import type { ChainNode, CompanyFlag, CompanyGraph, FlagParams, FlagRuleId } from '../../domain/companies/index.ts';
 import { pseudonymOf } from '../../domain/access/victims.ts';
 import type { EntityRecord } from '../../domain/records.ts';
 import { descendantsOf } from '../../domain/schema/registry.ts';
 import type { Properties } from '../../domain/schema/types.ts';
+import { fileInput } from '../../ingest/files.ts';
+import { companyRegisterImporter, type CompanyRegisterOptions } from '../../ingest/formats/companyRegister.ts';
+import type { CompanyFlagsQuery } from '../../shared/contracts/companies.ts';
+import { entitiesOfSchemata } from '../../store/repos/companies/companies.ts';
 import type { Store } from '../../store/store.ts';
-import type { CaseAccess } from '../access/policy.ts';
-import { canSee, hiddenVictim, visibilityOf } from '../access/visibility.ts';
+import { canSee, hiddenVictim, visibilityOf, type CaseAccess } from '../access/index.ts';
+import { atPath } from '../entities/index.ts';
+import { runImport } from '../imports/index.ts';
+import { caseUseCase, globalUseCase } from '../useCase/index.ts';
+
+export type { ChainNode, CompanyFlag, CompanyRegisterOptions };
 
 const LINKS = ['Directorship', 'Ownership', 'Employment', 'Subcontract', 'Posting', 'Succession'] as const;
 
@@ -23,12 +32,7 @@ export function companySchemata(): string[] {
 /** The case's company graph as this actor may see it. */
 export async function caseCompanyGraph(store: Store, access: CaseAccess): Promise<CompanyGraph> {
   const v = await visibilityOf(store, access);
-  const rows = await store
-    .scope(access.caseId)
-    .selectFrom('entities')
-    .select(['id', 'schema', 'properties'])
-    .where('schema', 'in', companySchemata())
-    .execute();
+  const rows = await entitiesOfSchemata(store.scope(access.caseId), companySchemata());
   const records: EntityRecord[] = [];
   for (const r of rows) {
     if (!canSee(v, r.id)) continue;
@@ -74,3 +78,63 @@ export async function companyView(
 }
 
 export const flagRules = () => FLAG_RULES.map(describeFlagRule);
+
+export const listFlagRules = globalUseCase({
+  permission: 'authenticated',
+  audit: { action: 'consultation', target: 'companyFlagRules' },
+  run: async () => ({ rules: flagRules() }),
+});
+
+type FlagsQuery = z.infer<typeof CompanyFlagsQuery>;
+const rulesOf = (q: FlagsQuery) => (q.rules ? { rules: q.rules } : {});
+
+export const companyChains = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'companyChains' },
+  run: async ({ store, access, audit }, query: FlagsQuery) => {
+    const view = await companyView(store, access, rulesOf(query));
+    audit.returned(view.companies.map((c) => c.id));
+    return view;
+  },
+});
+
+export const caseCompanyFlags = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'companyFlags' },
+  run: async ({ store, access, audit }, query: FlagsQuery) => {
+    const view = await companyView(store, access, rulesOf(query));
+    audit.returned(Object.keys(view.flags));
+    return { flags: Object.values(view.flags).flat() };
+  },
+});
+
+/** A company-register extract (CSV) read from a file into the case, with its column mapping. */
+export const importCompanyRegister = caseUseCase({
+  permission: 'case:write',
+  audit: { action: 'collection', target: 'import' },
+  run: async (
+    { store, actor, caseId, audit },
+    { path, options }: { path: string; options: CompanyRegisterOptions },
+  ) => {
+    const input = fileInput(path);
+    const report = await runImport(store, actor, caseId, companyRegisterImporter, input, options).catch(
+      (e: unknown) => {
+        throw atPath(e, `${input.fileName}:`);
+      },
+    );
+    audit.target(report.sourceId);
+    audit.detail({ format: 'company-register', sha256: report.sha256 });
+    return { fileName: input.fileName, report };
+  },
+});
+
+/** Every company of the case with its flags (the CLI's `companies flags`). */
+export const flagsByCompany = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'companyFlags' },
+  run: async ({ store, access, audit }) => {
+    const view = await companyView(store, access);
+    audit.returned(view.companies.map((c) => c.id));
+    return view;
+  },
+});

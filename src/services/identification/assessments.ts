@@ -12,38 +12,32 @@ import { isVictim } from '../../domain/access/victims.ts';
 import { captionOf } from '../../domain/schema/index.ts';
 import type { Properties } from '../../domain/schema/types.ts';
 import { AssessmentBody } from '../../shared/contracts/identification.ts';
-import type { EvidenceRef, IndicatorInput, ActInput } from '../../shared/contracts/identification.ts';
+import type {
+  ActInput,
+  AssessmentOut,
+  EvidenceRef,
+  IndicatorInput,
+  PersonSummaryOut,
+} from '../../shared/contracts/identification.ts';
 import { errors } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
 import { getEntity } from '../../store/repos/entities/entities.ts';
-import type { AssessmentsTable } from '../../store/tables.ts';
+import {
+  assessmentsOfPerson,
+  caseAssessments,
+  evidenceRowExists,
+  insertAssessment,
+  latestAssessmentId,
+  observationPersons,
+  personRows,
+  type AssessmentRow,
+} from '../../store/repos/identification/assessments.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
+import { canSee, visibilityOf, type Actor, type CaseAccess, type Visibility } from '../access/index.ts';
 import { getCatalogue } from './catalogues.ts';
-import type { CaseAccess } from '../access/policy.ts';
-import { canSee, visibilityOf } from '../access/visibility.ts';
-import type { Visibility } from '../access/visibility.ts';
 
-export type AssessmentRow = AssessmentsTable;
-
-export interface AssessmentOut {
-  id: string;
-  personId: string;
-  catalogue: { key: string; version: number };
-  list: string;
-  population: 'adult' | 'child';
-  indicators: IndicatorInput[];
-  acts: ActInput[];
-  screening: Record<string, string[]> | null;
-  method: string;
-  outcome: Decision['outcome'];
-  decision: Decision;
-  note: string | null;
-  supersedes: string | null;
-  createdBy: string;
-  createdAt: string;
-}
+export type { AssessmentRow };
 
 export function presentAssessment(r: AssessmentRow): AssessmentOut {
   return {
@@ -73,24 +67,8 @@ export async function requirePerson(store: Store, access: CaseAccess, v: Visibil
 }
 
 async function evidenceExists(scope: CaseScope, v: Visibility, ref: EvidenceRef): Promise<boolean> {
-  switch (ref.kind) {
-    case 'entity':
-      return canSee(v, ref.id) && !!(await getEntity(scope, ref.id));
-    case 'note':
-      return !!(await scope.selectFrom('notes').select('id').where('id', '=', ref.id).executeTakeFirst());
-    case 'finding':
-      return !!(await scope.selectFrom('findings').select('id').where('id', '=', ref.id).executeTakeFirst());
-    case 'file':
-      return !!(await scope.selectFrom('case_files').select('id').where('id', '=', ref.id).executeTakeFirst());
-    case 'observation':
-      return !!(await scope
-        .selectFrom('indicator_observations')
-        .select('id')
-        .where('id', '=', ref.id)
-        .executeTakeFirst());
-    case 'transaction':
-      return !!(await scope.selectFrom('transactions').select('id').where('id', '=', ref.id).executeTakeFirst());
-  }
+  if (ref.kind === 'entity') return canSee(v, ref.id) && !!(await getEntity(scope, ref.id));
+  return evidenceRowExists(scope, ref.kind, ref.id);
 }
 
 async function checkEvidence(
@@ -177,13 +155,7 @@ export async function saveAssessment(
   });
   return store.transaction(async (trx) => {
     const s = scope.in(trx);
-    const last = await s
-      .selectFrom('assessments')
-      .select('id')
-      .where('person_id', '=', personId)
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .executeTakeFirst();
+    const last = await latestAssessmentId(s, personId);
     const row: Omit<AssessmentRow, 'case_id'> = {
       id: uuidv7(),
       person_id: personId,
@@ -198,49 +170,27 @@ export async function saveAssessment(
       outcome: decision.outcome,
       decision: JSON.stringify(decision),
       note: body.note ?? null,
-      supersedes: last?.id ?? null,
+      supersedes: last ?? null,
       created_by: actor.id,
       created_at: new Date().toISOString(),
     };
-    await s.insertInto('assessments', row).execute();
+    await insertAssessment(s, row);
     return presentAssessment({ ...row, case_id: access.caseId });
   });
 }
 
 /** Every assessment of the person, newest first. */
 export async function assessmentHistory(store: Store, caseId: string, personId: string): Promise<AssessmentOut[]> {
-  const rows = await store
-    .scope(caseId)
-    .selectFrom('assessments')
-    .selectAll()
-    .where('person_id', '=', personId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
+  const rows = await assessmentsOfPerson(store.scope(caseId), personId);
   return rows.map(presentAssessment);
 }
 
 /** The newest assessment of each person of the case. */
 export async function latestAssessments(store: Store, caseId: string): Promise<Map<string, AssessmentRow>> {
-  const rows = await store
-    .scope(caseId)
-    .selectFrom('assessments')
-    .selectAll()
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const rows = await caseAssessments(store.scope(caseId));
   const out = new Map<string, AssessmentRow>();
   for (const r of rows) out.set(r.person_id, r);
   return out;
-}
-
-export interface PersonSummary {
-  id: string;
-  caption: string;
-  pseudonymised: boolean;
-  proceduralStatus: string[];
-  observations: number;
-  latest: { id: string; outcome: string; list: string; createdAt: string; explanation: string } | null;
 }
 
 /**
@@ -251,27 +201,23 @@ export async function personSummaries(
   store: Store,
   access: CaseAccess,
   q: { q?: string | undefined; assessed: 'all' | 'assessed' | 'presumed'; limit: number },
-): Promise<PersonSummary[]> {
+): Promise<PersonSummaryOut[]> {
   const scope = store.scope(access.caseId);
   const v = await visibilityOf(store, access);
   const latest = await latestAssessments(store, access.caseId);
-  const obs = await scope.selectFrom('indicator_observations').select(['person_id']).execute();
+  const obs = await observationPersons(scope);
   const obsCount = new Map<string, number>();
   for (const o of obs) obsCount.set(o.person_id, (obsCount.get(o.person_id) ?? 0) + 1);
-  let query = scope
-    .selectFrom('entities')
-    .select(['id', 'caption', 'properties', 'schema'])
-    .where('schema', '=', 'Person');
+  let ids: string[] | undefined;
   if (q.assessed !== 'all') {
-    const ids = [...latest.values()]
+    ids = [...latest.values()]
       .filter((r) => q.assessed === 'assessed' || r.outcome === 'presumedVictim')
       .map((r) => r.person_id);
     if (!ids.length) return [];
-    query = query.where('id', 'in', ids);
   }
-  const rows = await query.orderBy('caption').orderBy('id').execute();
+  const rows = await personRows(scope, ids);
   const needle = q.q?.toLowerCase();
-  const out: PersonSummary[] = [];
+  const out: PersonSummaryOut[] = [];
   for (const r of rows) {
     if (!canSee(v, r.id)) continue;
     const props = JSON.parse(r.properties) as Properties;

@@ -8,8 +8,14 @@ import { BUILT_IN_CATALOGUES, Catalogue } from '../../domain/indicators/index.ts
 import type { Catalogue as CatalogueT } from '../../domain/indicators/index.ts';
 import { errors } from '../../shared/errors.ts';
 import type { ImportCatalogueBody } from '../../shared/contracts/identification.ts';
+import {
+  catalogueExists,
+  catalogueRows,
+  insertCatalogue,
+  newestCatalogueRow,
+} from '../../store/repos/identification/catalogues.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
+import type { Actor } from '../access/index.ts';
 import { catalogueFromCsv } from './catalogueCsv.ts';
 
 export interface CatalogueSummary {
@@ -43,12 +49,7 @@ function summary(c: CatalogueT, origin: CatalogueSummary['origin'], importedAt: 
 }
 
 export async function listCatalogues(store: Store): Promise<CatalogueSummary[]> {
-  const rows = await store.db
-    .selectFrom('indicator_catalogues')
-    .select(['content', 'imported_at'])
-    .orderBy('key')
-    .orderBy('version')
-    .execute();
+  const rows = await catalogueRows(store.db);
   const imported = rows.map((r) => summary(Catalogue.parse(JSON.parse(r.content)), 'imported', r.imported_at));
   return [...BUILT_IN_CATALOGUES.map((c) => summary(c, 'built-in', null)), ...imported];
 }
@@ -56,9 +57,7 @@ export async function listCatalogues(store: Store): Promise<CatalogueSummary[]> 
 /** A catalogue by key, at a version or its newest. */
 export async function getCatalogue(store: Store, key: string, version?: number): Promise<CatalogueT> {
   const builtIn = BUILT_IN_CATALOGUES.filter((c) => c.key === key && (version === undefined || c.version === version));
-  let q = store.db.selectFrom('indicator_catalogues').select(['content', 'version']).where('key', '=', key);
-  if (version !== undefined) q = q.where('version', '=', version);
-  const row = await q.orderBy('version', 'desc').executeTakeFirst();
+  const row = await newestCatalogueRow(store.db, key, version);
   const best = builtIn.sort((a, b) => b.version - a.version)[0];
   if (row && (!best || row.version > best.version)) return Catalogue.parse(JSON.parse(row.content));
   if (best) return best;
@@ -97,25 +96,22 @@ export async function importCatalogue(
   }
   const content = JSON.stringify(catalogue);
   const id = `${catalogue.key}@${catalogue.version}`;
-  const exists = await store.db.selectFrom('indicator_catalogues').select('id').where('id', '=', id).executeTakeFirst();
+  const exists = await catalogueExists(store.db, id);
   if (exists)
     throw errors.conflict(
       `${id} is already imported; versions are never replaced — import version ${catalogue.version + 1}`,
       'version',
     );
   const now = new Date().toISOString();
-  await store.db
-    .insertInto('indicator_catalogues')
-    .values({
-      id,
-      key: catalogue.key,
-      version: catalogue.version,
-      title: catalogue.title.en,
-      content,
-      sha256: createHash('sha256').update(content).digest('hex'),
-      imported_by: actor.id,
-      imported_at: now,
-    })
-    .execute();
+  await insertCatalogue(store.db, {
+    id,
+    key: catalogue.key,
+    version: catalogue.version,
+    title: catalogue.title.en,
+    content,
+    sha256: createHash('sha256').update(content).digest('hex'),
+    imported_by: actor.id,
+    imported_at: now,
+  });
   return summary(catalogue, 'imported', now);
 }

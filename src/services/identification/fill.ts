@@ -16,16 +16,19 @@ import { errors } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { getEntities, getEntity, linksOf } from '../../store/repos/entities/entities.ts';
 import { listGroundTruthParts } from '../../store/repos/files/files.ts';
-import type { IndicatorObservationsTable } from '../../store/tables.ts';
+import type { AssessmentOut } from '../../shared/contracts/identification.ts';
+import {
+  hasObservationsFrom,
+  insertObservations,
+  observationRows,
+  type ObservationRow,
+} from '../../store/repos/identification/assessments.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
+import { canSee, visibilityOf, type Actor, type CaseAccess } from '../access/index.ts';
 import { saveAssessment } from './assessments.ts';
-import type { AssessmentOut } from './assessments.ts';
 import { getCatalogue } from './catalogues.ts';
-import type { CaseAccess } from '../access/policy.ts';
-import { canSee, visibilityOf } from '../access/visibility.ts';
 
-export type ObservationRow = IndicatorObservationsTable;
+export type { ObservationRow };
 
 export interface ObservationOut {
   id: string;
@@ -54,14 +57,7 @@ export const presentObservation = (r: ObservationRow): ObservationOut => ({
 });
 
 export async function observationsOf(store: Store, caseId: string, personId: string): Promise<ObservationOut[]> {
-  const rows = await store
-    .scope(caseId)
-    .selectFrom('indicator_observations')
-    .selectAll()
-    .where('person_id', '=', personId)
-    .orderBy('recorded_at')
-    .orderBy('id')
-    .execute();
+  const rows = await observationRows(store.scope(caseId), { one: personId });
   return rows.map(presentObservation);
 }
 
@@ -79,13 +75,7 @@ interface GeneratorFact {
  */
 export async function recordDemoObservations(store: Store, actor: Actor, caseId: string): Promise<number> {
   const scope = store.scope(caseId);
-  const already = await scope
-    .selectFrom('indicator_observations')
-    .select('id')
-    .where('origin', '=', 'demo')
-    .limit(1)
-    .executeTakeFirst();
-  if (already) return 0;
+  if (await hasObservationsFrom(scope, 'demo')) return 0;
   const parts = await listGroundTruthParts(scope);
   if (!parts.length) throw errors.validation('This case was not made by the demo generator', 'caseId');
   const now = new Date().toISOString();
@@ -109,13 +99,7 @@ export async function recordDemoObservations(store: Store, actor: Actor, caseId:
       });
     }
   }
-  await store.transaction(async (trx) => {
-    for (let i = 0; i < rows.length; i += 500)
-      await scope
-        .in(trx)
-        .insertInto('indicator_observations', rows.slice(i, i + 500))
-        .execute();
-  });
+  await store.transaction((trx) => insertObservations(scope.in(trx), rows));
   return rows.length;
 }
 
@@ -146,9 +130,7 @@ export async function fillAssessments(
   const catalogue = await getCatalogue(store, opts.catalogue ?? 'ilo-ec-delphi-2009');
   if (catalogue.kind !== 'delphi')
     throw errors.validation('catalogue: filling needs a catalogue with a decision rule', 'catalogue');
-  let q = scope.selectFrom('indicator_observations').selectAll();
-  if (opts.persons) q = q.where('person_id', 'in', opts.persons.length ? opts.persons : ['-']);
-  const all = await q.orderBy('recorded_at').orderBy('id').execute();
+  const all = await observationRows(scope, opts.persons ? { some: opts.persons } : undefined);
   const byPerson = new Map<string, ObservationRow[]>();
   for (const o of all) if (canSee(v, o.person_id)) byPerson.set(o.person_id, [...(byPerson.get(o.person_id) ?? []), o]);
   const out: AssessmentOut[] = [];

@@ -9,43 +9,29 @@
 import { pseudonymOf } from '../../domain/access/victims.ts';
 import { isVictim } from '../../domain/access/victims.ts';
 import { ACT_LINKS, complete, findList, LEGAL_SOURCE, matrixRows } from '../../domain/indicators/index.ts';
-import type { Act, Catalogue, LegalFact, MatrixRow, Means } from '../../domain/indicators/index.ts';
+import type { Act, Catalogue, LegalFact, Means } from '../../domain/indicators/index.ts';
 import { captionOf } from '../../domain/schema/index.ts';
 import type { Properties } from '../../domain/schema/types.ts';
-import type { EvidenceRef } from '../../shared/contracts/identification.ts';
+import type { EvidenceRef, LegalMatrixOut } from '../../shared/contracts/identification.ts';
 import { getEntities, linksOf } from '../../store/repos/entities/entities.ts';
 import type { EntityRow } from '../../store/repos/entities/entities.ts';
+import { observationEntityIds, personEntities } from '../../store/repos/identification/assessments.ts';
 import type { Store } from '../../store/store.ts';
 import { presentAssessment, latestAssessments } from './assessments.ts';
 import { getCatalogue } from './catalogues.ts';
-import type { CaseAccess } from '../access/policy.ts';
-import { canSee, hiddenVictim, visibilityOf } from '../access/visibility.ts';
+import { canSee, hiddenVictim, visibilityOf, type CaseAccess } from '../access/index.ts';
 
-export interface MatrixVictim {
-  id: string;
-  caption: string;
-  pseudonymised: boolean;
-  child: boolean;
-  assessmentId: string | null;
-  outcome: string | null;
-  complete: boolean;
-  rows: MatrixRow[];
-}
-
-export interface LegalMatrix {
-  source: string;
-  suspects: { id: string; caption: string }[];
-  victims: MatrixVictim[];
-}
+/** The matrix of one victim. */
+type MatrixVictim = LegalMatrixOut['victims'][number];
+/** The prosecution report includes the matrix under this name. */
+export type LegalMatrix = LegalMatrixOut;
 
 const refKey = (r: EvidenceRef) => `${r.kind}:${r.id}`;
 
-export async function legalMatrix(store: Store, access: CaseAccess, only?: string): Promise<LegalMatrix> {
+export async function legalMatrix(store: Store, access: CaseAccess, only?: string): Promise<LegalMatrixOut> {
   const scope = store.scope(access.caseId);
   const v = await visibilityOf(store, access);
-  const persons = (await scope.selectFrom('entities').selectAll().where('schema', '=', 'Person').execute()).filter(
-    (p) => canSee(v, p.id),
-  );
+  const persons = (await personEntities(scope)).filter((p) => canSee(v, p.id));
   const props = new Map(persons.map((p) => [p.id, JSON.parse(p.properties) as Properties]));
   const status = (id: string) => props.get(id)?.['proceduralStatus'] ?? [];
   const suspects = persons.filter((p) => status(p.id).includes('suspect'));
@@ -67,13 +53,7 @@ export async function legalMatrix(store: Store, access: CaseAccess, only?: strin
     const obsIds = a
       ? a.indicators.flatMap((i) => i.evidence.filter((e) => e.kind === 'observation').map((e) => e.id))
       : [];
-    const obsRows = obsIds.length
-      ? await scope
-          .selectFrom('indicator_observations')
-          .select(['id', 'entity_ids'])
-          .where('id', 'in', obsIds)
-          .execute()
-      : [];
+    const obsRows = await observationEntityIds(scope, obsIds);
     const obsEntities = new Map(obsRows.map((o) => [o.id, JSON.parse(o.entity_ids) as string[]]));
     const entityIdsOf = (refs: readonly EvidenceRef[]) =>
       refs.flatMap((r) =>

@@ -15,12 +15,20 @@ import { uuidv7 } from '../../shared/ids.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
 import type { EntityRow, Recording } from '../../store/repos/entities/entities.ts';
 import { deleteEntity, getEntity, updateEntity } from '../../store/repos/entities/entities.ts';
+import {
+  deleteDecision,
+  getMerge,
+  insertMerge,
+  markMergeUndone,
+  recentMerges,
+  rowsMentioning,
+} from '../../store/repos/resolution/decisions.ts';
 import { restoreEntity } from '../../store/repos/resolution/resolution.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
-import { requireCase } from '../cases/cases.ts';
-import { prepareAll } from '../entities/entities.ts';
-import type { CaseAccess } from '../access/policy.ts';
+import type { Actor, CaseAccess } from '../access/index.ts';
+import { requireCase } from '../cases/index.ts';
+import { prepareAll } from '../entities/index.ts';
+import { caseUseCase } from '../useCase/index.ts';
 import { saveDecision, scoredPair } from './resolution.ts';
 
 interface Before {
@@ -62,12 +70,7 @@ async function rewrite(
 
 /** Entities whose properties name `id` (links by their ends, others by any reference). */
 async function referencesTo(scope: CaseScope, id: string): Promise<EntityRow[]> {
-  const rows = await scope
-    .selectFrom('entities')
-    .selectAll()
-    .where('properties', 'like', `%"${id.replace(/[%_\\]/g, '')}"%`)
-    .where('id', '!=', id)
-    .execute();
+  const rows = await rowsMentioning(scope, id);
   return rows.filter((r) => Object.values(propsOf(r)).some((vs) => vs.includes(id)));
 }
 
@@ -104,20 +107,18 @@ export async function mergePair(
     repointed = refs.length;
     await deleteEntity(scope, merged, rec);
     const before: Before = { keep, merged, refs };
-    await scope
-      .insertInto('resolution_merges', {
-        id,
-        keep_id: keep.id,
-        merged_id: merged.id,
-        pair_key: pair.pairKey,
-        before: JSON.stringify(before),
-        after_versions: JSON.stringify(after),
-        merged_by: actor.id,
-        merged_at: at,
-        undone_by: null,
-        undone_at: null,
-      })
-      .execute();
+    await insertMerge(scope, {
+      id,
+      keep_id: keep.id,
+      merged_id: merged.id,
+      pair_key: pair.pairKey,
+      before: JSON.stringify(before),
+      after_versions: JSON.stringify(after),
+      merged_by: actor.id,
+      merged_at: at,
+      undone_by: null,
+      undone_at: null,
+    });
     await saveDecision(scope, {
       pairKey: pair.pairKey,
       a: keep.id,
@@ -137,7 +138,7 @@ export async function undoMerge(store: Store, actor: Actor, access: CaseAccess, 
   let out: MergeOut | undefined;
   await store.transaction(async (trx) => {
     const scope = store.scope(access.caseId).in(trx);
-    const m = await scope.selectFrom('resolution_merges').selectAll().where('id', '=', mergeId).executeTakeFirst();
+    const m = await getMerge(scope, mergeId);
     if (!m) throw errors.notFound('Merge');
     if (m.undone_at) throw errors.conflict(`This merge was already undone on ${m.undone_at}`, 'mergeId');
     const before = JSON.parse(m.before) as Before;
@@ -159,13 +160,9 @@ export async function undoMerge(store: Store, actor: Actor, access: CaseAccess, 
     );
     if (!p) throw errors.conflict('The merged entity cannot be restored', 'mergeId');
     await restoreEntity(scope, p, g, { userId: actor.id, at });
-    await scope
-      .updateTable('resolution_merges')
-      .set({ undone_by: actor.id, undone_at: at })
-      .where('id', '=', mergeId)
-      .execute();
+    await markMergeUndone(scope, mergeId, actor.id, at);
     // The pair is open again: the analyst decides anew.
-    await scope.deleteFrom('resolution_decisions').where('pair_key', '=', m.pair_key).execute();
+    await deleteDecision(scope, m.pair_key);
     out = {
       id: m.id,
       keepId: m.keep_id,
@@ -180,13 +177,7 @@ export async function undoMerge(store: Store, actor: Actor, access: CaseAccess, 
 }
 
 export async function listMerges(store: Store, caseId: string): Promise<MergeOut[]> {
-  const rows = await store
-    .scope(caseId)
-    .selectFrom('resolution_merges')
-    .select(['id', 'keep_id', 'merged_id', 'merged_at', 'undone_at', 'after_versions'])
-    .orderBy('merged_at', 'desc')
-    .limit(500)
-    .execute();
+  const rows = await recentMerges(store.scope(caseId));
   return rows.map((r) => ({
     id: r.id,
     keepId: r.keep_id,
@@ -196,3 +187,30 @@ export async function listMerges(store: Store, caseId: string): Promise<MergeOut
     repointed: Object.keys(JSON.parse(r.after_versions) as object).length - 1,
   }));
 }
+
+export const caseMerges = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'resolutionMerges' },
+  run: async ({ store, caseId }) => ({ merges: await listMerges(store, caseId) }),
+});
+
+export const mergeRecords = caseUseCase({
+  permission: 'case:write',
+  audit: { action: 'combination', target: 'resolutionMerge' },
+  run: async ({ store, actor, access, audit }, input: { keep: string; merge: string }) => {
+    const out = await mergePair(store, actor, access, input);
+    audit.target(out.id);
+    audit.returned([input.keep, input.merge]);
+    return out;
+  },
+});
+
+export const undoRecordMerge = caseUseCase({
+  permission: 'case:write',
+  audit: { action: 'alteration', target: 'resolutionMerge', targetOf: (i: { mergeId: string }) => i.mergeId },
+  run: async ({ store, actor, access, audit }, { mergeId }: { mergeId: string }) => {
+    const out = await undoMerge(store, actor, access, mergeId);
+    audit.returned([out.keepId, out.mergedId]);
+    return out;
+  },
+});

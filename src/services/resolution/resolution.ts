@@ -12,11 +12,16 @@ import { descendantsOf } from '../../domain/schema/registry.ts';
 import type { Properties } from '../../domain/schema/types.ts';
 import { errors } from '../../shared/errors.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
+import {
+  decisionKeys,
+  recentDecisions,
+  replaceDecision,
+  resolvableRows,
+} from '../../store/repos/resolution/decisions.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
-import { requireCase } from '../cases/cases.ts';
-import type { CaseAccess } from '../access/policy.ts';
-import { canSee, hiddenVictim, visibilityOf } from '../access/visibility.ts';
+import { canSee, hiddenVictim, visibilityOf, type Actor, type CaseAccess } from '../access/index.ts';
+import { requireCase } from '../cases/index.ts';
+import { caseUseCase } from '../useCase/index.ts';
 
 export const DECISIONS = ['merged', 'rejected', 'unsure'] as const;
 export type DecisionStatus = (typeof DECISIONS)[number];
@@ -51,13 +56,7 @@ interface Loaded {
 async function loadRecords(store: Store, access: CaseAccess, schema: string, ids?: readonly string[]): Promise<Loaded> {
   const kase = await requireCase(store, access.caseId);
   const v = await visibilityOf(store, access);
-  let q = store
-    .scope(access.caseId)
-    .selectFrom('entities')
-    .select(['id', 'schema', 'caption', 'properties'])
-    .where('schema', 'in', descendantsOf(schema));
-  if (ids) q = q.where('id', 'in', ids.length ? [...ids] : ['']);
-  const rows = await q.execute();
+  const rows = await resolvableRows(store.scope(access.caseId), descendantsOf(schema), ids);
   const out: Loaded = { records: [], sides: new Map(), identity: new Map() };
   const cache: FoldCache = new Map();
   for (const row of rows) {
@@ -76,7 +75,7 @@ async function loadRecords(store: Store, access: CaseAccess, schema: string, ids
 }
 
 export async function decisionsByKey(scope: CaseScope): Promise<Map<string, DecisionStatus>> {
-  const rows = await scope.selectFrom('resolution_decisions').select(['pair_key', 'a_id', 'b_id', 'status']).execute();
+  const rows = await decisionKeys(scope);
   const out = new Map<string, DecisionStatus>();
   for (const r of rows) {
     out.set(r.pair_key, r.status as DecisionStatus);
@@ -170,30 +169,21 @@ export async function saveDecision(
     by: string;
   },
 ): Promise<void> {
-  await scope.deleteFrom('resolution_decisions').where('pair_key', '=', d.pairKey).execute();
   const [a, b] = d.a < d.b ? [d.a, d.b] : [d.b, d.a];
-  await scope
-    .insertInto('resolution_decisions', {
-      pair_key: d.pairKey,
-      a_id: a,
-      b_id: b,
-      status: d.status,
-      score: d.score,
-      merge_id: d.mergeId,
-      decided_by: d.by,
-      decided_at: new Date().toISOString(),
-    })
-    .execute();
+  await replaceDecision(scope, {
+    pair_key: d.pairKey,
+    a_id: a,
+    b_id: b,
+    status: d.status,
+    score: d.score,
+    merge_id: d.mergeId,
+    decided_by: d.by,
+    decided_at: new Date().toISOString(),
+  });
 }
 
 export async function listDecisions(store: Store, caseId: string) {
-  const rows = await store
-    .scope(caseId)
-    .selectFrom('resolution_decisions')
-    .selectAll()
-    .orderBy('decided_at', 'desc')
-    .limit(500)
-    .execute();
+  const rows = await recentDecisions(store.scope(caseId));
   return rows.map((r) => ({
     pairKey: r.pair_key,
     a: r.a_id,
@@ -205,3 +195,31 @@ export async function listDecisions(store: Store, caseId: string) {
     decidedAt: r.decided_at,
   }));
 }
+
+export const findDuplicates = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'resolutionCandidates' },
+  run: async ({ store, access, audit }, query: CandidateQuery) => {
+    const out = await resolutionCandidates(store, access, query);
+    audit.returned(out.candidates.flatMap((c) => [c.a.id, c.b.id]));
+    audit.detail({ count: out.total });
+    return out;
+  },
+});
+
+export const pairDecisions = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'resolutionDecisions' },
+  run: async ({ store, caseId }) => ({ decisions: await listDecisions(store, caseId) }),
+});
+
+export const decideOnPair = caseUseCase({
+  permission: 'case:write',
+  audit: { action: 'alteration', target: 'resolutionDecision' },
+  run: async ({ store, actor, access, audit }, input: Parameters<typeof decidePair>[3]) => {
+    const out = await decidePair(store, actor, access, input);
+    audit.target(out.pairKey);
+    audit.returned([input.a, input.b]);
+    return out;
+  },
+});

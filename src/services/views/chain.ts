@@ -7,13 +7,14 @@
 import { placeInChain } from '../../domain/crimeScript/place.ts';
 import { isLane, LANES, STAGES, stageIndex, type Lane } from '../../domain/crimeScript/stages.ts';
 import type { Period } from '../../domain/time/period.ts';
+import type { z } from 'zod';
 import type { ChainOut, ViewRef } from '../../shared/contracts/views.ts';
 import { errors } from '../../shared/errors.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
-import type { CaseAccess } from '../access/policy.ts';
+import type { ChainPlacementBody, ViewPeriodQuery } from '../../shared/contracts/views.ts';
 import { pseudonymOf, redactVictim } from '../../domain/access/victims.ts';
-import { canSee } from '../access/visibility.ts';
+import { canSee, type Actor, type CaseAccess } from '../access/index.ts';
+import { caseUseCase } from '../useCase/index.ts';
 import {
   loadViewEntities,
   removePlacement,
@@ -154,3 +155,34 @@ export async function unplaceFromLane(
   await requireVisibleId(store, access, entityId);
   return { removed: await removePlacement(store, access.caseId, 'chain', entityId) };
 }
+
+type PeriodQuery = z.infer<typeof ViewPeriodQuery>;
+export const periodOf = (q: { from?: string | undefined; to?: string | undefined }): Period | null =>
+  q.from || q.to ? { from: q.from ?? null, to: q.to ?? null } : null;
+
+export const openChain = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'chain' },
+  run: async ({ store, access, audit }, query: PeriodQuery) => {
+    const out = await chainView(store, access, periodOf(query));
+    audit.returned([...out.items, ...out.exploited, ...out.unplaced].map((x) => x.id));
+    audit.detail({ from: query.from, to: query.to });
+    return out;
+  },
+});
+
+export const placeEntityInLane = caseUseCase({
+  permission: 'case:write',
+  audit: { action: 'alteration', target: 'chain_placement', targetOf: (b: { entityId: string }) => b.entityId },
+  run: async ({ store, actor, access, audit }, body: z.infer<typeof ChainPlacementBody>) => {
+    const out = await placeInLane(store, actor, access, body);
+    audit.detail({ lane: body.lane });
+    return out;
+  },
+});
+
+export const unplaceEntityFromLane = caseUseCase({
+  permission: 'case:write',
+  audit: { action: 'alteration', target: 'chain_placement', targetOf: (i: { entityId: string }) => i.entityId },
+  run: ({ store, access }, { entityId }: { entityId: string }) => unplaceFromLane(store, access, entityId),
+});

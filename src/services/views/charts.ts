@@ -11,14 +11,21 @@ import { CaseGraphOut, ChartContent } from '../../shared/contracts/charts.ts';
 import type { ChartBody, ChartOut, ChartSummaryOut } from '../../shared/contracts/charts.ts';
 import { errors } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
-import type { ChartsTable } from '../../store/tables.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
+import {
+  chartIdNamed,
+  deleteChartRow,
+  getChartRow,
+  insertChartRow,
+  listChartRows,
+  updateChartRow,
+  type ChartRow as ChartsTable,
+} from '../../store/repos/views/charts.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
-import { exportableCase, watermark } from '../entities/exports.ts';
+import { canSee, visibilityOf, type Actor, type CaseAccess } from '../access/index.ts';
+import { exportableCase, watermark } from '../entities/index.ts';
+import { caseUseCase } from '../useCase/index.ts';
 import { graphOut, loadCaseGraph } from './graph.ts';
-import type { CaseAccess } from '../access/policy.ts';
-import { canSee, visibilityOf } from '../access/visibility.ts';
 
 const summary = (r: ChartsTable): ChartSummaryOut => ({
   id: r.id,
@@ -32,18 +39,12 @@ const summary = (r: ChartsTable): ChartSummaryOut => ({
 });
 
 export async function listCharts(store: Store, caseId: string): Promise<ChartSummaryOut[]> {
-  const rows = await store
-    .scope(caseId)
-    .selectFrom('charts')
-    .selectAll()
-    .orderBy('updated_at', 'desc')
-    .orderBy('id')
-    .execute();
+  const rows = await listChartRows(store.scope(caseId));
   return rows.map(summary);
 }
 
 async function requireChart(scope: CaseScope, id: string): Promise<ChartsTable> {
-  const row = await scope.selectFrom('charts').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await getChartRow(scope, id);
   if (!row) throw errors.notFound('Chart');
   return row;
 }
@@ -61,9 +62,8 @@ export async function getChart(store: Store, access: CaseAccess, id: string): Pr
 }
 
 async function nameFree(scope: CaseScope, name: string, except?: string): Promise<void> {
-  const clash = await scope.selectFrom('charts').select('id').where('name', '=', name).executeTakeFirst();
-  if (clash && clash.id !== except)
-    throw errors.conflict(`A chart named "${name}" already exists in this case`, 'name');
+  const clash = await chartIdNamed(scope, name);
+  if (clash && clash !== except) throw errors.conflict(`A chart named "${name}" already exists in this case`, 'name');
 }
 
 async function insertChart(
@@ -91,7 +91,7 @@ async function insertChart(
     const scope = store.scope(caseId).in(trx);
     await nameFree(scope, name);
     const { case_id: _c, ...values } = row;
-    await scope.insertInto('charts', values).execute();
+    await insertChartRow(scope, values);
   });
   return { ...summary(row), content, graph };
 }
@@ -114,19 +114,14 @@ export async function updateChart(
     const scope = store.scope(caseId).in(trx);
     const current = await requireChart(scope, id);
     await nameFree(scope, name, id);
-    const res = await scope
-      .updateTable('charts')
-      .set({
-        name,
-        content: JSON.stringify(content),
-        node_count: current.graph === null ? content.nodes.length : current.node_count,
-        updated_at: now,
-        version: body.version + 1,
-      })
-      .where('id', '=', id)
-      .where('version', '=', body.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1)
+    const saved = await updateChartRow(scope, id, body.version, {
+      name,
+      content: JSON.stringify(content),
+      node_count: current.graph === null ? content.nodes.length : current.node_count,
+      updated_at: now,
+      version: body.version + 1,
+    });
+    if (!saved)
       throw errors.conflict(`The chart changed since version ${body.version}; reload it and save again`, 'version');
   });
   return summary(await requireChart(store.scope(caseId), id));
@@ -134,7 +129,7 @@ export async function updateChart(
 
 export async function deleteChart(store: Store, caseId: string, id: string): Promise<void> {
   await requireChart(store.scope(caseId), id);
-  await store.scope(caseId).deleteFrom('charts').where('id', '=', id).execute();
+  await deleteChartRow(store.scope(caseId), id);
 }
 
 /** A GraphML or GEXF file as a new chart of its own nodes and edges, where the file placed them. */
@@ -182,3 +177,75 @@ export async function exportChart(
       : serialiseGexf(doc);
   return { name: chart.name, text, ids: graph.nodes.map((n) => n.id) };
 }
+
+type ChartRef = { chartId: string };
+const chartOf = (i: ChartRef) => i.chartId;
+
+export const savedCharts = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'charts' },
+  run: async ({ store, caseId }) => ({ charts: await listCharts(store, caseId) }),
+});
+
+export const saveNewChart = caseUseCase({
+  permission: 'case:write',
+  audit: { action: 'collection', target: 'chart' },
+  run: async ({ store, actor, caseId, audit }, body: ChartBody) => {
+    const out = await createChart(store, actor, caseId, body);
+    audit.target(out.id);
+    audit.detail({ count: out.nodes });
+    return out;
+  },
+});
+
+export const importChartFile = caseUseCase({
+  permission: 'case:write',
+  audit: { action: 'collection', target: 'chart' },
+  run: async ({ store, actor, caseId, audit }, body: Parameters<typeof importChart>[3]) => {
+    const out = await importChart(store, actor, caseId, body);
+    audit.target(out.id);
+    audit.detail({ format: body.format, count: out.nodes });
+    return out;
+  },
+});
+
+export const openChart = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'chart', targetOf: chartOf },
+  run: async ({ store, access, audit }, { chartId }: ChartRef) => {
+    const out = await getChart(store, access, chartId);
+    if (!out.graph) audit.returned(out.content.nodes.map((n) => n.id));
+    return out;
+  },
+});
+
+export const saveChart = caseUseCase({
+  permission: 'case:write',
+  audit: { action: 'alteration', target: 'chart', targetOf: chartOf },
+  run: ({ store, caseId }, { chartId, body }: ChartRef & { body: ChartBody & { version: number } }) =>
+    updateChart(store, caseId, chartId, body),
+});
+
+export const removeChart = caseUseCase({
+  permission: 'case:write',
+  audit: { action: 'erasure', target: 'chart', targetOf: chartOf },
+  run: async ({ store, caseId }, { chartId }: ChartRef) => {
+    await deleteChart(store, caseId, chartId);
+    return { deleted: chartId };
+  },
+});
+
+/** The chart file with the name it is downloaded under. */
+export const exportChartFile = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'disclosure', target: 'chart', targetOf: chartOf },
+  run: async ({ store, actor, access, audit }, { chartId, format }: ChartRef & { format: 'graphml' | 'gexf' }) => {
+    const out = await exportChart(store, actor, access, chartId, format);
+    audit.returned(out.ids);
+    audit.detail({ format });
+    const file = `${out.name.replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 80) || 'chart'}.${format}`;
+    const type =
+      format === 'graphml' ? 'application/graphml+xml; charset=utf-8' : 'application/gexf+xml; charset=utf-8';
+    return { file, type, text: out.text };
+  },
+});

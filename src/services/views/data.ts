@@ -4,13 +4,21 @@
  * victims by pseudonym with identifying properties withheld (services/visibility.ts), and the
  * analyst's own placements (migration 009).
  */
-import { sql } from 'kysely';
 import { isEdge } from '../../domain/schema/index.ts';
 import { visibleInPeriod, type Period } from '../../domain/time/period.ts';
 import { errors } from '../../shared/errors.ts';
 import type { Store } from '../../store/store.ts';
-import type { CaseAccess } from '../access/policy.ts';
-import { canSee, presentFor, visibilityOf, type Visibility } from '../access/visibility.ts';
+import {
+  caseEntityRows,
+  contactSelectorRows,
+  deletePlacement,
+  entityExists,
+  placementRows,
+  replacePlacement,
+  transactionEndsIn,
+  transferPairRows,
+} from '../../store/repos/views/views.ts';
+import { canSee, presentFor, visibilityOf, type CaseAccess, type Visibility } from '../access/index.ts';
 
 export interface ViewEntity {
   id: string;
@@ -30,7 +38,7 @@ export interface ViewData {
 
 export async function loadViewEntities(store: Store, access: CaseAccess): Promise<ViewData> {
   const v = await visibilityOf(store, access);
-  const rows = await store.scope(access.caseId).selectFrom('entities').selectAll().execute();
+  const rows = await caseEntityRows(store.scope(access.caseId));
   const entities: ViewEntity[] = [];
   for (const row of rows) {
     if (!canSee(v, row.id)) continue;
@@ -54,14 +62,7 @@ export async function transferPairs(
   access: CaseAccess,
   v: Visibility,
 ): Promise<{ from: string; to: string }[]> {
-  const rows = await store
-    .scope(access.caseId)
-    .selectFrom('transactions')
-    .select(['account_id', 'counterparty_account_id'])
-    .select(sql<number>`CASE WHEN amount_minor < 0 THEN 1 ELSE 0 END`.as('outgoing'))
-    .where('counterparty_account_id', 'is not', null)
-    .distinct()
-    .execute();
+  const rows = await transferPairRows(store.scope(access.caseId));
   const pairs = new Map<string, { from: string; to: string }>();
   for (const r of rows) {
     const cp = r.counterparty_account_id;
@@ -74,12 +75,7 @@ export async function transferPairs(
 
 /** Groups of visible entities that share one normalised phone number or e-mail address. */
 export async function sharedContactGroups(store: Store, access: CaseAccess, v: Visibility): Promise<string[][]> {
-  const rows = await store
-    .scope(access.caseId)
-    .selectFrom('selectors')
-    .select(['kind', 'value', 'entity_id'])
-    .where('kind', 'in', ['phone', 'email'])
-    .execute();
+  const rows = await contactSelectorRows(store.scope(access.caseId));
   const groups = new Map<string, Set<string>>();
   for (const r of rows) {
     if (!canSee(v, r.entity_id)) continue;
@@ -106,7 +102,7 @@ export async function storedPlacements(
   caseId: string,
   view: 'chain' | 'map',
 ): Promise<StoredPlacement[]> {
-  const rows = await store.scope(caseId).selectFrom('view_placements').selectAll().where('view', '=', view).execute();
+  const rows = await placementRows(store.scope(caseId), view);
   return rows.map((r) => ({
     entityId: r.entity_id,
     lane: r.lane,
@@ -128,22 +124,18 @@ export async function savePlacement(
   userId: string,
 ): Promise<StoredPlacement> {
   const now = new Date().toISOString();
-  await store.transaction(async (trx) => {
-    const scope = store.scope(caseId).in(trx);
-    await scope.deleteFrom('view_placements').where('view', '=', view).where('entity_id', '=', entityId).execute();
-    await scope
-      .insertInto('view_placements', {
-        view,
-        entity_id: entityId,
-        lane: values.lane ?? null,
-        latitude: values.latitude ?? null,
-        longitude: values.longitude ?? null,
-        note: values.note ?? null,
-        placed_by: userId,
-        placed_at: now,
-      })
-      .execute();
-  });
+  await store.transaction((trx) =>
+    replacePlacement(store.scope(caseId).in(trx), {
+      view,
+      entity_id: entityId,
+      lane: values.lane ?? null,
+      latitude: values.latitude ?? null,
+      longitude: values.longitude ?? null,
+      note: values.note ?? null,
+      placed_by: userId,
+      placed_at: now,
+    }),
+  );
   return {
     entityId,
     lane: values.lane ?? null,
@@ -161,13 +153,7 @@ export async function removePlacement(
   view: 'chain' | 'map',
   entityId: string,
 ): Promise<boolean> {
-  const r = await store
-    .scope(caseId)
-    .deleteFrom('view_placements')
-    .where('view', '=', view)
-    .where('entity_id', '=', entityId)
-    .executeTakeFirst();
-  return Number(r.numDeletedRows) > 0;
+  return deletePlacement(store.scope(caseId), view, entityId);
 }
 
 /**
@@ -181,13 +167,7 @@ export async function visibleInViewPeriod(
   period: Period | null,
 ): Promise<Set<string> | null> {
   if (!period || (!period.from && !period.to)) return null;
-  let q = store
-    .scope(access.caseId)
-    .selectFrom('transactions')
-    .select(['account_id', 'counterparty_account_id', 'booking_date']);
-  if (period.from) q = q.where('booking_date', '>=', period.from);
-  if (period.to) q = q.where('booking_date', '<=', period.to);
-  const lines = await q.execute();
+  const lines = await transactionEndsIn(store.scope(access.caseId), period);
   const nodes = data.entities.filter((e) => !isEdge(e.schema) || e.sourceId === null);
   const links = data.entities
     .filter((e) => isEdge(e.schema) && e.sourceId !== null)
@@ -210,8 +190,6 @@ export async function visibleInViewPeriod(
 /** 404 unless the entity exists in the case and the actor may see it. */
 export async function requireVisibleId(store: Store, access: CaseAccess, entityId: string): Promise<void> {
   const v = await visibilityOf(store, access);
-  const row = canSee(v, entityId)
-    ? await store.scope(access.caseId).selectFrom('entities').select('id').where('id', '=', entityId).executeTakeFirst()
-    : undefined;
-  if (!row) throw errors.notFound('Entity');
+  const found = canSee(v, entityId) && (await entityExists(store.scope(access.caseId), entityId));
+  if (!found) throw errors.notFound('Entity');
 }

@@ -12,8 +12,11 @@ import type { Period } from '../../domain/time/period.ts';
 import type { MapMarkerOut, MapOut, ViewRef } from '../../shared/contracts/views.ts';
 import { errors } from '../../shared/errors.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
-import type { CaseAccess } from '../access/policy.ts';
+import type { z } from 'zod';
+import type { MapPositionBody, ViewPeriodQuery } from '../../shared/contracts/views.ts';
+import type { Actor, CaseAccess } from '../access/index.ts';
+import { caseUseCase } from '../useCase/index.ts';
+import { periodOf } from './chain.ts';
 import {
   loadViewEntities,
   removePlacement,
@@ -261,3 +264,26 @@ export async function unplaceFromMap(
   await requireVisibleId(store, access, entityId);
   return { removed: await removePlacement(store, access.caseId, 'map', entityId) };
 }
+
+export const openMap = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'map' },
+  run: async ({ store, access, audit }, query: z.infer<typeof ViewPeriodQuery>) => {
+    const out = await mapView(store, access, periodOf(query));
+    audit.returned(out.markers.map((m) => m.entityId));
+    audit.detail({ from: query.from, to: query.to, unplaced: out.unplaced.length });
+    return out;
+  },
+});
+
+export const placeEntityOnMap = caseUseCase({
+  permission: 'case:write',
+  audit: { action: 'alteration', target: 'map_position', targetOf: (b: { entityId: string }) => b.entityId },
+  run: ({ store, actor, access }, body: z.infer<typeof MapPositionBody>) => placeOnMap(store, actor, access, body),
+});
+
+export const unplaceEntityFromMap = caseUseCase({
+  permission: 'case:write',
+  audit: { action: 'alteration', target: 'map_position', targetOf: (i: { entityId: string }) => i.entityId },
+  run: ({ store, access }, { entityId }: { entityId: string }) => unplaceFromMap(store, access, entityId),
+});

@@ -11,9 +11,10 @@ import { adjacency, neighbourhood, shortestPaths } from '../../domain/graph/walk
 import type { Period } from '../../domain/time/period.ts';
 import type { CaseGraphOut, PathsOut } from '../../shared/contracts/charts.ts';
 import type { Store } from '../../store/store.ts';
-import { accountFlows } from '../finance/flows.ts';
-import type { CaseAccess } from '../access/policy.ts';
-import { canSee, visibilityOf } from '../access/visibility.ts';
+import { caseGraphRows } from '../../store/repos/views/views.ts';
+import { accountFlows } from '../finance/index.ts';
+import { canSee, visibilityOf, type CaseAccess } from '../access/index.ts';
+import { caseUseCase } from '../useCase/index.ts';
 
 export interface PeriodIn {
   from?: string | undefined;
@@ -26,10 +27,7 @@ const periodOf = (p: PeriodIn): Period | null => (p.from || p.to ? { from: p.fro
 export async function loadCaseGraph(store: Store, access: CaseAccess, p: PeriodIn = {}): Promise<CaseGraph> {
   const v = await visibilityOf(store, access);
   const scope = store.scope(access.caseId);
-  const rows = await scope
-    .selectFrom('entities')
-    .select(['id', 'schema', 'caption', 'properties', 'source_id', 'target_id', 'reliability', 'information'])
-    .execute();
+  const rows = await caseGraphRows(scope);
   const entities: EntityIn[] = [];
   for (const r of rows) {
     if (!canSee(v, r.id)) continue;
@@ -99,3 +97,35 @@ export async function pathsBetween(
     graph: graphOut({ nodes: sub.nodes, edges: sub.edges.filter((e) => edgeIds.has(e.id)) }, false, g.nodes.size),
   };
 }
+
+export const openGraph = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'graph' },
+  run: async ({ store, access, audit }, query: PeriodIn & { maxNodes: number }) => {
+    const out = await wholeGraph(store, access, query);
+    audit.returned(out.nodes.map((n) => n.id));
+    audit.detail({ count: out.total });
+    return out;
+  },
+});
+
+export const openNeighbourhood = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'graph' },
+  run: async ({ store, access, audit }, query: Parameters<typeof neighbourhoodGraph>[2]) => {
+    const out = await neighbourhoodGraph(store, access, query);
+    audit.returned(out.nodes.map((n) => n.id));
+    audit.detail({ steps: query.steps });
+    return out;
+  },
+});
+
+export const findPaths = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'combination', target: 'graph' },
+  run: async ({ store, access, audit }, query: Parameters<typeof pathsBetween>[2]) => {
+    const out = await pathsBetween(store, access, query);
+    audit.returned(out.graph.nodes.map((n) => n.id));
+    return out;
+  },
+});

@@ -9,10 +9,10 @@ import type { z } from 'zod';
 import type { FlowTransactionsQuery } from '../../shared/contracts/views.ts';
 import type { TransactionRow } from '../../store/repos/finance/transactions.ts';
 import type { Store } from '../../store/store.ts';
-import { loadFinanceContext } from '../finance/data.ts';
-import { presentTransaction } from '../finance/overview.ts';
-import type { CaseAccess } from '../access/policy.ts';
-import { canSee, visibilityOf } from '../access/visibility.ts';
+import { accountLines } from '../../store/repos/views/views.ts';
+import { loadFinanceContext, presentTransaction } from '../finance/index.ts';
+import { canSee, visibilityOf, type CaseAccess } from '../access/index.ts';
+import { caseUseCase } from '../useCase/index.ts';
 
 /** The counterparty key of a line, as financeFlows.ts groups by it. */
 const keyOf = (t: TransactionRow): string | null =>
@@ -39,14 +39,7 @@ export async function flowTransactions(store: Store, access: CaseAccess, q: z.in
   const toKeys = new Set(toAccounts.length ? toAccounts : [q.target]);
   const accounts = [...new Set([...fromAccounts, ...toAccounts])];
   if (!accounts.length) return { debits: 0, credits: 0, transactions: [] };
-  let query = scope
-    .selectFrom('transactions')
-    .selectAll()
-    .where('account_id', 'in', accounts)
-    .where('currency', '=', q.currency);
-  if (q.from) query = query.where('booking_date', '>=', q.from);
-  if (q.to) query = query.where('booking_date', '<=', q.to);
-  const lines = await query.orderBy('booking_date').orderBy('id').execute();
+  const lines = await accountLines(scope, { accounts, currency: q.currency, from: q.from, to: q.to });
   const debit = lines.filter(
     (t) => fromKeys.has(t.account_id) && Number(t.amount_minor) < 0 && toKeys.has(keyOf(t) ?? ''),
   );
@@ -61,3 +54,14 @@ export async function flowTransactions(store: Store, access: CaseAccess, q: z.in
     transactions: chosen.slice(0, q.limit).map(presentTransaction),
   };
 }
+
+export const flowLines = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'transactions' },
+  run: async ({ store, access, audit }, query: z.infer<typeof FlowTransactionsQuery>) => {
+    const out = await flowTransactions(store, access, query);
+    audit.returned([...new Set(out.transactions.map((t) => t.accountId))]);
+    audit.detail({ returned: out.transactions.length, from: query.from, to: query.to, currency: query.currency });
+    return out;
+  },
+});

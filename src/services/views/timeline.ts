@@ -4,12 +4,13 @@
  * case's statement lines aggregated per day and currency (a case may hold millions of lines;
  * the page draws the aggregate).
  */
-import { sql } from 'kysely';
 import { isA } from '../../domain/schema/index.ts';
 import { extentOf } from '../../domain/time/period.ts';
 import type { TimelineItemOut, TimelineOut, ViewRef } from '../../shared/contracts/views.ts';
 import type { Store } from '../../store/store.ts';
-import type { CaseAccess } from '../access/policy.ts';
+import { dailyTotals } from '../../store/repos/views/views.ts';
+import type { CaseAccess } from '../access/index.ts';
+import { caseUseCase } from '../useCase/index.ts';
 import { loadViewEntities, type ViewEntity } from './data.ts';
 
 /** Row of the timeline per schema (first match wins); schemata not listed are not drawn. */
@@ -65,19 +66,7 @@ export async function timelineView(store: Store, access: CaseAccess): Promise<Ti
     items.push({ ...ref(e), kind: row, from: extent.from, to: extent.to, ends });
     if (items.length >= MAX_ITEMS) break;
   }
-  const daily = await store
-    .scope(access.caseId)
-    .selectFrom('transactions')
-    .select(['booking_date', 'currency'])
-    .select([
-      sql<number>`COUNT(*)`.as('n'),
-      sql<number>`SUM(CASE WHEN amount_minor > 0 THEN amount_minor ELSE 0 END)`.as('in_sum'),
-      sql<number>`SUM(CASE WHEN amount_minor < 0 THEN -amount_minor ELSE 0 END)`.as('out_sum'),
-    ])
-    .$if(!!data.v.only, (q) => q.where('account_id', 'in', data.v.only?.size ? [...(data.v.only ?? [])] : ['']))
-    .groupBy(['booking_date', 'currency'])
-    .orderBy('booking_date')
-    .execute();
+  const daily = await dailyTotals(store.scope(access.caseId), data.v.only);
   const transactions = daily.map((d) => ({
     date: d.booking_date,
     currency: d.currency,
@@ -100,3 +89,13 @@ export async function timelineView(store: Store, access: CaseAccess): Promise<Ti
   items.sort((a, b) => (a.from ?? '').localeCompare(b.from ?? '') || a.id.localeCompare(b.id));
   return { range, items, transactions };
 }
+
+export const openTimeline = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'timeline' },
+  run: async ({ store, access, audit }) => {
+    const out = await timelineView(store, access);
+    audit.returned(out.items.map((i) => i.id));
+    return out;
+  },
+});

@@ -17,15 +17,17 @@ import {
   PathsQuery,
 } from '../../../shared/contracts/charts.ts';
 import {
-  createChart,
-  deleteChart,
-  exportChart,
-  getChart,
-  importChart,
-  listCharts,
-  updateChart,
-} from '../../../services/views/charts.ts';
-import { neighbourhoodGraph, pathsBetween, wholeGraph } from '../../../services/views/graph.ts';
+  exportChartFile,
+  findPaths,
+  importChartFile,
+  openChart,
+  openGraph,
+  openNeighbourhood,
+  removeChart,
+  saveChart,
+  savedCharts,
+  saveNewChart,
+} from '../../../services/views/index.ts';
 import { MiB } from '../../http/route.ts';
 import { CaseParams } from '../cases/cases.ts';
 import type { Router } from '../router.ts';
@@ -44,13 +46,7 @@ export function chartRoutes(r: Router): void {
     query: GraphQuery,
     response: CaseGraphOut,
     access: read,
-    audit: { action: 'consultation', target: 'graph' },
-    handler: async ({ store, query, access, auditIds, auditDetail }) => {
-      const out = await wholeGraph(store, access, query);
-      auditIds(out.nodes.map((n) => n.id));
-      auditDetail.count = out.total;
-      return out;
-    },
+    handler: ({ store, caller, caseId, query }) => openGraph(store, caller, caseId, query),
   });
 
   r({
@@ -62,13 +58,7 @@ export function chartRoutes(r: Router): void {
     query: NeighbourhoodQuery,
     response: CaseGraphOut,
     access: read,
-    audit: { action: 'consultation', target: 'graph' },
-    handler: async ({ store, query, access, auditIds, auditDetail }) => {
-      const out = await neighbourhoodGraph(store, access, query);
-      auditIds(out.nodes.map((n) => n.id));
-      auditDetail.steps = query.steps;
-      return out;
-    },
+    handler: ({ store, caller, caseId, query }) => openNeighbourhood(store, caller, caseId, query),
   });
 
   r({
@@ -80,12 +70,7 @@ export function chartRoutes(r: Router): void {
     query: PathsQuery,
     response: PathsOut,
     access: read,
-    audit: { action: 'combination', target: 'graph' },
-    handler: async ({ store, query, access, auditIds }) => {
-      const out = await pathsBetween(store, access, query);
-      auditIds(out.graph.nodes.map((n) => n.id));
-      return out;
-    },
+    handler: ({ store, caller, caseId, query }) => findPaths(store, caller, caseId, query),
   });
 
   r({
@@ -96,10 +81,7 @@ export function chartRoutes(r: Router): void {
     params: CaseParams,
     response: z.object({ charts: z.array(ChartSummaryOut) }),
     access: read,
-    audit: { action: 'consultation', target: 'charts' },
-    handler: async ({ store, caseId }) => {
-      return { charts: await listCharts(store, caseId) };
-    },
+    handler: ({ store, caller, caseId }) => savedCharts(store, caller, caseId),
   });
 
   r({
@@ -113,13 +95,7 @@ export function chartRoutes(r: Router): void {
     bodyLimit: 8 * MiB,
     response: ChartOut,
     access: write,
-    audit: { action: 'collection', target: 'chart' },
-    handler: async ({ store, caseId, actor, body, setAuditTarget, auditDetail }) => {
-      const out = await createChart(store, actor, caseId, body);
-      setAuditTarget(out.id);
-      auditDetail.count = out.nodes;
-      return out;
-    },
+    handler: ({ store, caller, caseId, body }) => saveNewChart(store, caller, caseId, body),
   });
 
   r({
@@ -133,13 +109,7 @@ export function chartRoutes(r: Router): void {
     bodyLimit: 24 * MiB,
     response: ChartOut,
     access: write,
-    audit: { action: 'collection', target: 'chart' },
-    handler: async ({ store, caseId, actor, body, setAuditTarget, auditDetail }) => {
-      const out = await importChart(store, actor, caseId, body);
-      setAuditTarget(out.id);
-      Object.assign(auditDetail, { format: body.format, count: out.nodes });
-      return out;
-    },
+    handler: ({ store, caller, caseId, body }) => importChartFile(store, caller, caseId, body),
   });
 
   r({
@@ -150,12 +120,7 @@ export function chartRoutes(r: Router): void {
     params: ChartParams,
     response: ChartOut,
     access: read,
-    audit: { action: 'consultation', target: 'chart', targetParam: 'chartId' },
-    handler: async ({ store, params, access, auditIds }) => {
-      const out = await getChart(store, access, params.chartId);
-      if (!out.graph) auditIds(out.content.nodes.map((n) => n.id));
-      return out;
-    },
+    handler: ({ store, caller, caseId, params }) => openChart(store, caller, caseId, params),
   });
 
   r({
@@ -168,8 +133,8 @@ export function chartRoutes(r: Router): void {
     bodyLimit: 8 * MiB,
     response: ChartSummaryOut,
     access: write,
-    audit: { action: 'alteration', target: 'chart', targetParam: 'chartId' },
-    handler: async ({ store, caseId, params, body }) => updateChart(store, caseId, params.chartId, body),
+    handler: ({ store, caller, caseId, params, body }) =>
+      saveChart(store, caller, caseId, { chartId: params.chartId, body }),
   });
 
   r({
@@ -179,11 +144,7 @@ export function chartRoutes(r: Router): void {
     summary: 'Delete a saved chart',
     params: ChartParams,
     access: write,
-    audit: { action: 'erasure', target: 'chart', targetParam: 'chartId' },
-    handler: async ({ store, caseId, params }) => {
-      await deleteChart(store, caseId, params.chartId);
-      return { deleted: params.chartId };
-    },
+    handler: ({ store, caller, caseId, params }) => removeChart(store, caller, caseId, params),
   });
 
   r({
@@ -194,17 +155,9 @@ export function chartRoutes(r: Router): void {
     params: ChartParams,
     query: z.object({ format: z.enum(graphFormats).default('graphml') }),
     access: read,
-    audit: { action: 'disclosure', target: 'chart', targetParam: 'chartId' },
-    handler: async ({ store, actor, access, params, query, reply, auditIds, auditDetail }) => {
-      const out = await exportChart(store, actor, access, params.chartId, query.format);
-      auditIds(out.ids);
-      auditDetail.format = query.format;
-      const file = `${out.name.replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 80) || 'chart'}.${query.format}`;
-      void reply
-        .type(
-          query.format === 'graphml' ? 'application/graphml+xml; charset=utf-8' : 'application/gexf+xml; charset=utf-8',
-        )
-        .header('content-disposition', `attachment; filename="${encodeURIComponent(file)}"`);
+    handler: async ({ store, caller, caseId, params, query, reply }) => {
+      const out = await exportChartFile(store, caller, caseId, { chartId: params.chartId, format: query.format });
+      void reply.type(out.type).header('content-disposition', `attachment; filename="${encodeURIComponent(out.file)}"`);
       return out.text;
     },
   });

@@ -1,8 +1,8 @@
 /**
  * The analysis views: the chain view (crime-script lanes, with the analyst's own placements),
  * the timeline, the map (with positions placed by hand) and the transactions behind one flow of
- * the money-flow view (the flows themselves are GET /finance/flows). Handlers only check input
- * and call services/{chainView,timeline,geo,moneyFlow}.ts.
+ * the money-flow view (the flows themselves are GET /finance/flows). Each handler calls one use
+ * case of services/views.
  */
 import { z } from 'zod';
 import {
@@ -12,17 +12,21 @@ import {
   MapPositionBody,
   ViewPeriodQuery,
 } from '../../../shared/contracts/views.ts';
-import { chainView, placeInLane, unplaceFromLane } from '../../../services/views/chain.ts';
-import { mapView, placeOnMap, unplaceFromMap } from '../../../services/views/geo.ts';
-import { flowTransactions } from '../../../services/views/moneyFlow.ts';
-import { timelineView } from '../../../services/views/timeline.ts';
+import {
+  flowLines,
+  openChain,
+  openMap,
+  openTimeline,
+  placeEntityInLane,
+  placeEntityOnMap,
+  unplaceEntityFromLane,
+  unplaceEntityFromMap,
+} from '../../../services/views/index.ts';
 import { CaseParams } from '../cases/cases.ts';
 import type { Router } from '../router.ts';
 
 const read = { case: 'case:read' } as const;
 const write = { case: 'case:write' } as const;
-const periodOf = (q: { from?: string | undefined; to?: string | undefined }) =>
-  q.from || q.to ? { from: q.from ?? null, to: q.to ?? null } : null;
 
 export function viewRoutes(r: Router): void {
   r({
@@ -34,13 +38,7 @@ export function viewRoutes(r: Router): void {
     params: CaseParams,
     query: ViewPeriodQuery,
     access: read,
-    audit: { action: 'consultation', target: 'chain' },
-    handler: async ({ store, query, access, auditIds, auditDetail }) => {
-      const out = await chainView(store, access, periodOf(query));
-      auditIds([...out.items, ...out.exploited, ...out.unplaced].map((x) => x.id));
-      Object.assign(auditDetail, { from: query.from, to: query.to });
-      return out;
-    },
+    handler: ({ store, caller, caseId, query }) => openChain(store, caller, caseId, query),
   });
 
   r({
@@ -51,13 +49,7 @@ export function viewRoutes(r: Router): void {
     params: CaseParams,
     body: ChainPlacementBody,
     access: write,
-    audit: { action: 'alteration', target: 'chain_placement' },
-    handler: async ({ store, body, actor, access, setAuditTarget, auditDetail }) => {
-      const out = await placeInLane(store, actor, access, body);
-      setAuditTarget(body.entityId);
-      auditDetail.lane = body.lane;
-      return out;
-    },
+    handler: ({ store, caller, caseId, body }) => placeEntityInLane(store, caller, caseId, body),
   });
 
   r({
@@ -68,11 +60,7 @@ export function viewRoutes(r: Router): void {
     params: CaseParams,
     query: EntityRefQuery,
     access: write,
-    audit: { action: 'alteration', target: 'chain_placement' },
-    handler: async ({ store, query, access, setAuditTarget }) => {
-      setAuditTarget(query.entityId);
-      return unplaceFromLane(store, access, query.entityId);
-    },
+    handler: ({ store, caller, caseId, query }) => unplaceEntityFromLane(store, caller, caseId, query),
   });
 
   r({
@@ -83,12 +71,7 @@ export function viewRoutes(r: Router): void {
       'Events, periods of work, posting, housing, recruitments, ads and companies over time, with statement lines per day',
     params: CaseParams,
     access: read,
-    audit: { action: 'consultation', target: 'timeline' },
-    handler: async ({ store, access, auditIds }) => {
-      const out = await timelineView(store, access);
-      auditIds(out.items.map((i) => i.id));
-      return out;
-    },
+    handler: ({ store, caller, caseId }) => openTimeline(store, caller, caseId),
   });
 
   r({
@@ -100,13 +83,7 @@ export function viewRoutes(r: Router): void {
     params: CaseParams,
     query: ViewPeriodQuery,
     access: read,
-    audit: { action: 'consultation', target: 'map' },
-    handler: async ({ store, query, access, auditIds, auditDetail }) => {
-      const out = await mapView(store, access, periodOf(query));
-      auditIds(out.markers.map((m) => m.entityId));
-      Object.assign(auditDetail, { from: query.from, to: query.to, unplaced: out.unplaced.length });
-      return out;
-    },
+    handler: ({ store, caller, caseId, query }) => openMap(store, caller, caseId, query),
   });
 
   r({
@@ -117,11 +94,7 @@ export function viewRoutes(r: Router): void {
     params: CaseParams,
     body: MapPositionBody,
     access: write,
-    audit: { action: 'alteration', target: 'map_position' },
-    handler: async ({ store, body, actor, access, setAuditTarget }) => {
-      setAuditTarget(body.entityId);
-      return placeOnMap(store, actor, access, body);
-    },
+    handler: ({ store, caller, caseId, body }) => placeEntityOnMap(store, caller, caseId, body),
   });
 
   r({
@@ -132,11 +105,7 @@ export function viewRoutes(r: Router): void {
     params: CaseParams,
     query: EntityRefQuery,
     access: write,
-    audit: { action: 'alteration', target: 'map_position' },
-    handler: async ({ store, query, access, setAuditTarget }) => {
-      setAuditTarget(query.entityId);
-      return unplaceFromMap(store, access, query.entityId);
-    },
+    handler: ({ store, caller, caseId, query }) => unplaceEntityFromMap(store, caller, caseId, query),
   });
 
   r({
@@ -148,17 +117,6 @@ export function viewRoutes(r: Router): void {
     query: FlowTransactionsQuery,
     response: z.object({ debits: z.number(), credits: z.number(), transactions: z.array(z.unknown()) }),
     access: read,
-    audit: { action: 'consultation', target: 'transactions' },
-    handler: async ({ store, query, access, auditIds, auditDetail }) => {
-      const out = await flowTransactions(store, access, query);
-      auditIds([...new Set(out.transactions.map((t) => t.accountId))]);
-      Object.assign(auditDetail, {
-        returned: out.transactions.length,
-        from: query.from,
-        to: query.to,
-        currency: query.currency,
-      });
-      return out;
-    },
+    handler: ({ store, caller, caseId, query }) => flowLines(store, caller, caseId, query),
   });
 }

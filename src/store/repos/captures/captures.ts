@@ -1,6 +1,6 @@
 /** Captured ads and pages, their pictures' fingerprints, and selector look-ups they need. */
 import type { CaseScope } from '../../caseScope.ts';
-import type { CaptureImagesTable, CapturesTable } from '../../schema/index.ts';
+import type { CaseFilesTable, CaptureImagesTable, CapturesTable } from '../../schema/index.ts';
 
 export type CaptureRow = Omit<CapturesTable, 'case_id'>;
 export type CaptureImageRow = Omit<CaptureImagesTable, 'case_id'>;
@@ -76,4 +76,29 @@ export async function linksTouching(
     );
   }
   return out;
+}
+
+/** Entities a partial share's agency may see, as captured by that agency. */
+export async function shareEntitiesWith(
+  scope: CaseScope,
+  agencyId: string,
+  entityIds: readonly string[],
+): Promise<void> {
+  await scope
+    .insertInto(
+      'case_share_entities',
+      entityIds.map((id) => ({ agency_id: agencyId, entity_id: id })),
+    )
+    .execute();
+}
+
+/** Every evidence file's id, oldest first. */
+export async function evidenceFileIds(scope: CaseScope): Promise<string[]> {
+  const rows = await scope.selectFrom('case_files').select(['id']).orderBy('created_at').orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** One evidence file as stored (encrypted): the evidence check decrypts it itself. */
+export async function storedEvidenceFile(scope: CaseScope, id: string): Promise<CaseFilesTable | undefined> {
+  return scope.selectFrom('case_files').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -1,0 +1,174 @@
+/**
+ * What users do with victim identification, each recording itself once: read the indicator
+ * catalogues and the screening form, apply a decision rule, import an agency's list, and per case
+ * list persons with their results, read and record assessments and observations, fill
+ * assessments from observations, and read the legal-element matrix. Assessments and observations
+ * are victim data: only users with victim contact on the case reach them.
+ */
+import type { z } from 'zod';
+import {
+  evaluate,
+  findList,
+  SCREENING_GUIDANCE,
+  SCREENING_QUESTIONS,
+  SCREENING_SOURCE,
+} from '../../domain/indicators/index.ts';
+import type { Act } from '../../domain/indicators/index.ts';
+import type { EvaluateBody, ImportCatalogueBody, PersonsQuery } from '../../shared/contracts/identification.ts';
+import { errors } from '../../shared/errors.ts';
+import { visibilityOf, type CaseAccess } from '../access/index.ts';
+import { caseUseCase, globalUseCase } from '../useCase/index.ts';
+import { assessmentHistory, personSummaries, requirePerson, saveAssessment } from './assessments.ts';
+import { getCatalogue, importCatalogue, listCatalogues } from './catalogues.ts';
+import { fillAssessments, observationsOf, recordDemoObservations } from './fill.ts';
+import { legalMatrix } from './legalMatrix.ts';
+
+const mustWrite = (access: CaseAccess) => {
+  if (!access.canWrite) throw errors.forbidden(`Your access to this case (${access.role}) does not allow changes`);
+};
+
+export const indicatorCatalogues = globalUseCase({
+  permission: 'authenticated',
+  audit: { action: 'consultation', target: 'indicator_catalogues' },
+  run: async ({ store }) => ({ catalogues: await listCatalogues(store) }),
+});
+
+export const indicatorCatalogue = globalUseCase({
+  permission: 'authenticated',
+  audit: { action: 'consultation', target: 'indicator_catalogue', targetOf: (i: { key: string }) => i.key },
+  run: async ({ store }, { key, version }: { key: string; version?: number | undefined }) => ({
+    catalogue: await getCatalogue(store, key, version),
+  }),
+});
+
+/** An agency's list as a new catalogue version (administrators). */
+export const importIndicatorCatalogue = globalUseCase({
+  permission: 'indicators:manage',
+  audit: { action: 'collection', target: 'indicator_catalogue' },
+  run: async ({ store, actor, audit }, body: ImportCatalogueBody) => {
+    const catalogue = await importCatalogue(store, actor, body);
+    audit.target(`${catalogue.key}@${catalogue.version}`);
+    return { catalogue };
+  },
+});
+
+/** A catalogue's decision rule applied to a set of indicators and acts: no case data, nothing stored. */
+export const evaluateIndicators = globalUseCase({
+  permission: 'authenticated',
+  audit: { action: 'consultation', target: 'indicator_catalogue', targetOf: (b: { catalogue: string }) => b.catalogue },
+  run: async ({ store }, body: z.infer<typeof EvaluateBody>) => {
+    const catalogue = await getCatalogue(store, body.catalogue, body.version);
+    if (!findList(catalogue, body.list))
+      throw errors.validation(`body.list: ${catalogue.key} has no list "${body.list}"`, 'body.list');
+    return {
+      decision: evaluate({
+        catalogue,
+        listId: body.list,
+        population: body.population,
+        itemIds: body.items,
+        acts: body.acts as Act[],
+      }),
+    };
+  },
+});
+
+export const screeningForm = globalUseCase({
+  permission: 'authenticated',
+  audit: { action: 'consultation', target: 'screening_form' },
+  run: async () => ({ source: SCREENING_SOURCE, guidance: SCREENING_GUIDANCE, questions: SCREENING_QUESTIONS }),
+});
+
+export const casePersons = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'assessments' },
+  run: async ({ store, access, audit }, query: z.infer<typeof PersonsQuery>) => {
+    const persons = await personSummaries(store, access, query);
+    audit.returned(persons.map((p) => p.id));
+    return { persons, victimContact: access.victimContact };
+  },
+});
+
+const personOf = (i: { personId: string }) => i.personId;
+
+export const personAssessments = caseUseCase({
+  permission: 'case:victims',
+  audit: { action: 'consultation', target: 'person', targetOf: personOf },
+  run: async ({ store, caseId, access, audit }, { personId }: { personId: string }) => {
+    await requirePerson(store, access, await visibilityOf(store, access), personId);
+    const assessments = await assessmentHistory(store, caseId, personId);
+    audit.returned(assessments.map((a) => a.id));
+    return { assessments };
+  },
+});
+
+/** A new assessment of a person; the body is checked against its catalogue and the case. */
+export const assessPerson = caseUseCase({
+  permission: 'case:victims',
+  audit: { action: 'collection', target: 'person', targetOf: personOf },
+  run: async ({ store, actor, access, audit }, { personId, body }: { personId: string; body: unknown }) => {
+    mustWrite(access);
+    const saved = await saveAssessment(store, actor, access, personId, body);
+    audit.detail({
+      outcome: saved.outcome,
+      indicators: saved.indicators.length,
+      catalogue: `${saved.catalogue.key}@${saved.catalogue.version}`,
+    });
+    audit.returned([saved.id]);
+    return { assessment: saved };
+  },
+});
+
+export const personObservations = caseUseCase({
+  permission: 'case:victims',
+  audit: { action: 'consultation', target: 'person', targetOf: (q: { person: string }) => q.person },
+  run: async ({ store, caseId, access, audit }, { person }: { person: string }) => {
+    await requirePerson(store, access, await visibilityOf(store, access), person);
+    const observations = await observationsOf(store, caseId, person);
+    audit.returned(observations.map((o) => o.id));
+    return { observations };
+  },
+});
+
+/**
+ * A new assessment per person with recorded observations. On a demo case the generator's
+ * indicator facts can first be recorded as observations (`demoObservations`, from the CLI).
+ */
+export const fillFromObservations = caseUseCase({
+  permission: 'case:victims',
+  audit: { action: 'combination', target: 'assessments' },
+  run: async (
+    { store, actor, caseId, access, audit },
+    input: { persons?: string[] | undefined; catalogue?: string; demoObservations?: boolean },
+  ) => {
+    mustWrite(access);
+    if (access.partial) throw errors.forbidden('Filling runs over the whole case; a partial share cannot run it');
+    const recorded = input.demoObservations ? await recordDemoObservations(store, actor, caseId) : 0;
+    const out = await fillAssessments(store, actor, access, {
+      persons: input.persons,
+      ...(input.catalogue ? { catalogue: input.catalogue } : {}),
+    });
+    audit.detail({ assessed: out.assessed, presumed: out.presumed });
+    audit.returned(out.assessments.map((a) => a.personId));
+    return {
+      ...(input.demoObservations ? { recorded } : {}),
+      assessed: out.assessed,
+      presumed: out.presumed,
+      results: out.assessments.map((a) => ({
+        personId: a.personId,
+        assessmentId: a.id,
+        outcome: a.outcome,
+        explanation: a.decision.explanation,
+      })),
+    };
+  },
+});
+
+export const openLegalMatrix = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'legal_matrix' },
+  run: async ({ store, access, audit }, { victim }: { victim?: string | undefined }) => {
+    const matrix = await legalMatrix(store, access, victim);
+    audit.returned([...matrix.victims.map((v) => v.id), ...matrix.suspects.map((s) => s.id)]);
+    return matrix;
+  },
+});
