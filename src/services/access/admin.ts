@@ -1,4 +1,4 @@
-/** Administration of users and agencies (administrators, through the API or at the console); every change is audited. */
+/** Administration of users and agencies (administrators, by API or at the console); every change is audited. */
 import type { z } from 'zod';
 import type { AgencyCreate, UserCreate } from '../../shared/contracts/index.ts';
 import { errors } from '../../shared/errors.ts';
