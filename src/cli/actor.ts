@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { errors } from '../shared/errors.ts';
-import type { Actor } from '../services/access/actor.ts';
-import { actorOf } from '../services/access/users.ts';
-import { getUserByName } from '../store/repos/access/users.ts';
-import type { Store } from '../store/store.ts';
+import { actorNamed } from '../services/access/index.ts';
+import type { Actor } from '../services/access/index.ts';
+import type { Store } from '../services/useCase/index.ts';
 
 /**
  * The CLI acts as a named user (`--as` or ELECT_USER), through the same policy layer and
@@ -12,7 +11,7 @@ import type { Store } from '../store/store.ts';
 export async function cliActor(program: Command, store: Store): Promise<Actor> {
   const name = program.opts<{ as?: string }>().as ?? process.env.ELECT_USER;
   if (!name) throw errors.validation('Say who is acting: --as <username> or ELECT_USER', '--as');
-  const user = await getUserByName(store.db, name);
-  if (!user || user.disabled) throw errors.validation(`No active user "${name}"`, '--as');
-  return actorOf(user);
+  const actor = await actorNamed(store, name);
+  if (!actor) throw errors.validation(`No active user "${name}"`, '--as');
+  return actor;
 }

@@ -7,10 +7,15 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import { errors } from '../shared/errors.ts';
-import { auditCsv, auditPage, formatVerifyReport, verifyAudit } from '../services/audit/log.ts';
-import { authorizeGlobal } from '../services/access/policy.ts';
-import { recordAudit } from '../store/repos/audit/records.ts';
-import { KeyRing } from '../store/keys.ts';
+import {
+  auditQueryHash,
+  auditTrail,
+  formatVerifyReport,
+  publicKeyRing,
+  verifyAudit,
+  writeAuditTrail,
+} from '../services/audit/index.ts';
+import { cliCaller } from '../services/useCase/index.ts';
 import { cliActor } from './actor.ts';
 import { configOf, withStore } from './context.ts';
 import { useDeploymentKeys } from './keys.ts';
@@ -41,7 +46,7 @@ export function auditCommand(program: Command): void {
     .option('--all-signatures', 'check every signature, not only each chain head')
     .action(async (o: { case?: string; publicKey?: string; allSignatures?: boolean }) => {
       const cfg = configOf(program);
-      const ring = o.publicKey ? KeyRing.verifyOnly([readFileSync(o.publicKey, 'utf8')]) : useDeploymentKeys(cfg);
+      const ring = o.publicKey ? publicKeyRing(readFileSync(o.publicKey, 'utf8')) : useDeploymentKeys(cfg);
       await withStore(program, async (store) => {
         const report = await verifyAudit(store, { caseId: o.case, allSignatures: o.allSignatures }, ring);
         for (const line of formatVerifyReport(report)) console.log(line);
@@ -71,38 +76,32 @@ export function auditCommand(program: Command): void {
         if (v && !DATE.test(v)) throw errors.validation(`${flag}: a date such as 2026-03-01`, flag);
       useDeploymentKeys(configOf(program));
       await withStore(program, async (store) => {
-        const actor = await cliActor(program, store);
-        authorizeGlobal(actor, 'audit:read');
+        const caller = cliCaller(await cliActor(program, store));
         const filter = { caseId: o.case, userId: o.user, action: o.action, from: o.from, to: o.to };
-        const out = o.out ? createWriteStream(o.out, { mode: 0o600 }) : process.stdout;
-        let n = 0;
+        // The file is opened once the trail may be read, so a refusal leaves none behind.
+        let file: ReturnType<typeof createWriteStream> | undefined;
+        const out = (): NodeJS.WritableStream => {
+          if (!o.out) return process.stdout;
+          file ??= createWriteStream(o.out, { mode: 0o600 });
+          return file;
+        };
         if (o.csv) {
-          let header = true;
-          for await (const line of auditCsv(store, filter)) {
-            if (!out.write(line)) await once(out, 'drain');
-            if (header) header = false;
-            else n++;
-          }
-        } else {
-          const page = await auditPage(store, {
-            ...filter,
-            limit: Math.min(Math.max(Number(o.limit) || 100, 1), 10_000),
+          await writeAuditTrail(store, caller, {
+            filter,
+            write: async (line) => {
+              if (!out().write(line)) await once(out(), 'drain');
+            },
           });
+        } else {
+          const limit = Math.min(Math.max(Number(o.limit) || 100, 1), 10_000);
+          const page = await auditTrail(store, caller, { ...filter, limit });
           for (const e of page.events) {
-            out.write(
+            out().write(
               `${e.gseq}\t${e.at}\t${e.chain}#${e.seq}\t${e.userId}\t${e.action}\t${e.targetType}\t${e.targetId ?? ''}\t${e.returnedCount}\t${e.detail ? JSON.stringify(e.detail) : ''}\n`,
             );
           }
-          n = page.events.length;
         }
-        if (o.out) out.end();
-        await recordAudit(store.db, {
-          caseId: null,
-          userId: actor.id,
-          action: o.csv ? 'disclosure' : 'consultation',
-          targetType: 'audit',
-          detail: { via: 'cli', case: o.case, user: o.user, action: o.action, from: o.from, to: o.to, returned: n },
-        });
+        if (o.out) out().end();
       });
     });
 
@@ -112,18 +111,10 @@ export function auditCommand(program: Command): void {
       'The keyed hash the audit log records for a search query, to find who searched for it (oversight roles; recorded)',
     )
     .action(async (text: string) => {
-      const ring = useDeploymentKeys(configOf(program));
+      useDeploymentKeys(configOf(program));
       await withStore(program, async (store) => {
-        const actor = await cliActor(program, store);
-        authorizeGlobal(actor, 'audit:read');
-        await recordAudit(store.db, {
-          caseId: null,
-          userId: actor.id,
-          action: 'consultation',
-          targetType: 'audit_query_hash',
-          detail: { via: 'cli' },
-        });
-        console.log(ring.queryHash(text));
+        const { hash } = await auditQueryHash(store, cliCaller(await cliActor(program, store)), { text });
+        console.log(hash);
       });
     });
 

@@ -19,6 +19,4 @@ export const filesOver400LinesToday: readonly string[] = [
   'src/demo/sexual.ts',
   'src/services/cooperation/partnerRequests.ts',
   'src/services/cooperation/psi.ts',
-  'src/store/audit/verify.ts',
-  'test/policy/samples.ts',
 ];

@@ -7,17 +7,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
 import { z } from 'zod';
 import { errors } from '../../shared/errors.ts';
-import type { Actor } from '../../services/access/actor.ts';
-import { SESSION_COOKIE, sessionUser } from '../../services/access/sessions.ts';
-import { authorizeGlobal } from '../../services/access/policy.ts';
-import type { CaseAccess, CaseAction, GlobalAction } from '../../services/access/policy.ts';
-import { actorOf } from '../../services/access/users.ts';
+import { actorFromSession, actorFromToken, authorizeGlobal, SESSION_COOKIE } from '../../services/access/index.ts';
+import type { Actor, CaseAccess, CaseAction, GlobalAction } from '../../services/access/index.ts';
 import { recordEntry } from '../../services/audit/index.ts';
 import type { AuditAction } from '../../services/audit/index.ts';
 import { apiCaller, openCase } from '../../services/useCase/index.ts';
-import type { Caller } from '../../services/useCase/index.ts';
-import type { Store } from '../../store/store.ts';
-import { userByToken } from '../../store/repos/access/users.ts';
+import type { Caller, Store } from '../../services/useCase/index.ts';
 import { zodToAppError } from './errors.ts';
 
 export type { AuditAction };
@@ -124,16 +119,16 @@ export function cookieValue(header: string | undefined, name: string): string | 
 export async function authenticate(store: Store, request: FastifyRequest): Promise<Actor> {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) {
-    const user = await userByToken(store.db, header.slice(7).trim());
-    if (!user || user.disabled) throw errors.unauthenticated('The API token is not valid');
-    return actorOf(user);
+    const actor = await actorFromToken(store, header.slice(7).trim());
+    if (!actor) throw errors.unauthenticated('The API token is not valid');
+    return actor;
   }
   const token = cookieValue(request.headers.cookie, SESSION_COOKIE);
   if (!token) throw errors.unauthenticated();
-  const user = await sessionUser(store, token);
-  if (!user) throw errors.unauthenticated('Your session has ended; sign in again');
+  const actor = await actorFromSession(store, token);
+  if (!actor) throw errors.unauthenticated('Your session has ended; sign in again');
   if (!SAFE_METHODS.has(request.method)) checkSameOrigin(request);
-  return actorOf(user);
+  return actor;
 }
 
 export function checkSameOrigin(request: FastifyRequest): void {

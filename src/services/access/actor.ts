@@ -1,19 +1,3 @@
-/** Who is acting: resolved from a session or API token by the server, or named to the CLI. */
-export interface Actor {
-  id: string;
-  username: string;
-  platformRole: string;
-  agencyId: string | null;
-}
-
-export const platformRoles = [
-  'admin',
-  'investigator',
-  'analyst',
-  'supervisor',
-  'prosecutor',
-  'trainer',
-  'trainee',
-  'dpo',
-] as const;
-export type PlatformRole = (typeof platformRoles)[number];
+/** Who is acting (the type and the platform roles are the policy's, in domain/access). */
+export type { Actor, PlatformRole } from '../../domain/access/actor.ts';
+export { platformRoles } from '../../domain/access/actor.ts';

@@ -1,117 +1,19 @@
 /**
- * The policy layer: every need-to-know decision in one place, deny by default.
- *
- * A user reaches a case as a member (case role lead, member or read-only) or because the case,
- * or a chosen set of its entities, is shared with their agency (read or contribute). Platform
- * roles narrow that further: trainees and trainers never reach operational cases, prosecutors
- * read but do not alter. A case the user may not reach answers "not found", so its existence
- * does not leak.
+ * The policy layer: the rules are in domain/access/policy.ts; this asks the store for the facts
+ * they need. A case the user may not reach answers "not found", so its existence does not leak.
  */
-import { errors } from '../../shared/errors.ts';
-import { getCase } from '../../store/repos/cases/cases.ts';
-import { sandboxOf } from '../../store/repos/training/training.ts';
+import { decideCaseAccess, requireCaseAction } from '../../domain/access/policy.ts';
+import type { CaseAccess, CaseAction } from '../../domain/access/policy.ts';
+import { caseFacts } from '../../store/repos/access/caseAccess.ts';
 import type { Store } from '../../store/store.ts';
 import type { Actor } from './actor.ts';
 
-export type CaseAction = 'case:read' | 'case:write' | 'case:manage' | 'case:victims';
-export type GlobalAction =
-  | 'users:manage'
-  | 'cases:create'
-  | 'audit:read'
-  | 'handling:manage'
-  | 'training:manage'
-  | 'cooperation:manage'
-  | 'indicators:manage';
-
-export const caseRoles = ['lead', 'member', 'readonly'] as const;
-export type CaseRole = (typeof caseRoles)[number];
-
-export interface CaseAccess {
-  caseId: string;
-  via: 'member' | 'share';
-  role: CaseRole | 'shared-read' | 'shared-contribute';
-  canWrite: boolean;
-  canManage: boolean;
-  /** May see victims' identities. */
-  victimContact: boolean;
-  /** Set when only some entities are shared with the user's agency. */
-  sharedAgencyId: string | null;
-  partial: boolean;
-  handlingCode: string | null;
-  purpose: string;
-}
-
-/** Platform roles that only ever work on training and demo material. */
-const trainingOnly: ReadonlySet<string> = new Set(['trainee', 'trainer']);
-/** Oversight reads the audit trail, never the cases themselves. */
-const noCaseData: ReadonlySet<string> = new Set(['dpo']);
-/** Platform roles that read case data but never alter it. */
-const readOnlyRoles: ReadonlySet<string> = new Set(['prosecutor']);
-
-const globalPermissions: Record<GlobalAction, readonly string[]> = {
-  'users:manage': ['admin'],
-  'cases:create': ['admin', 'investigator', 'analyst', 'supervisor', 'trainer'],
-  'audit:read': ['supervisor', 'admin', 'dpo'],
-  'handling:manage': ['admin'],
-  /** Cooperation agreements with partner deployments, and answering a partner's query file. */
-  'cooperation:manage': ['admin'],
-  /** Running cohorts: creating them, enrolling, assigning courses, seeing trainees' scores, exporting SCORM. */
-  'training:manage': ['trainer', 'admin'],
-  /** Importing an agency's official or national indicator catalogue. */
-  'indicators:manage': ['admin'],
-};
+export type { CaseAccess, CaseAction, CaseRole, GlobalAction } from '../../domain/access/policy.ts';
+export { authorizeGlobal, caseRoles, permits } from '../../domain/access/policy.ts';
 
 /** How the actor reaches the case, or null when they do not. */
-export async function resolveCaseAccess(store: Store, actor: Actor, caseId: string): Promise<CaseAccess | null> {
-  const scope = store.scope(caseId);
-  const kase = await getCase(scope);
-  if (!kase) return null;
-  if (trainingOnly.has(actor.platformRole) && kase.purpose === 'operational') return null;
-  if (noCaseData.has(actor.platformRole)) return null;
-  // A trainee's exercise sandbox is theirs alone: no other member, no sharing, whatever the rows say.
-  const sandbox = kase.purpose === 'training' ? await sandboxOf(scope) : undefined;
-  if (sandbox && sandbox.owner_id !== actor.id) return null;
-  const member = await scope.selectFrom('case_members').selectAll().where('user_id', '=', actor.id).executeTakeFirst();
-  const readOnly = readOnlyRoles.has(actor.platformRole);
-  const base = {
-    caseId,
-    handlingCode: kase.handling_code,
-    purpose: kase.purpose,
-    sharedAgencyId: null,
-    partial: false,
-  };
-  if (member) {
-    const role = (caseRoles as readonly string[]).includes(member.case_role)
-      ? (member.case_role as CaseRole)
-      : 'readonly';
-    return {
-      ...base,
-      via: 'member',
-      role,
-      canWrite: !readOnly && role !== 'readonly',
-      canManage: !readOnly && role === 'lead',
-      victimContact: role === 'lead' || member.victim_contact === 1,
-    };
-  }
-  if (!actor.agencyId || sandbox) return null;
-  const share = await scope
-    .selectFrom('case_shares')
-    .selectAll()
-    .where('agency_id', '=', actor.agencyId)
-    .executeTakeFirst();
-  if (!share) return null;
-  const contribute = share.access === 'contribute';
-  return {
-    ...base,
-    via: 'share',
-    role: contribute ? 'shared-contribute' : 'shared-read',
-    canWrite: !readOnly && contribute,
-    canManage: false,
-    victimContact: false,
-    sharedAgencyId: actor.agencyId,
-    partial: share.partial === 1,
-  };
-}
+export const resolveCaseAccess = (store: Store, actor: Actor, caseId: string): Promise<CaseAccess | null> =>
+  decideCaseAccess(actor, caseId, caseFacts(store.scope(caseId)));
 
 export async function authorizeCase(
   store: Store,
@@ -119,25 +21,5 @@ export async function authorizeCase(
   caseId: string,
   action: CaseAction,
 ): Promise<CaseAccess> {
-  const access = await resolveCaseAccess(store, actor, caseId);
-  if (!access) throw errors.notFound('Case');
-  if (!permits(access, action))
-    throw errors.forbidden(`Your access to this case (${access.role}, ${actor.platformRole}) does not allow ${action}`);
-  return access;
-}
-
-/** Whether an established access allows the action (pure; the access itself comes from the store). */
-export function permits(access: CaseAccess, action: CaseAction): boolean {
-  return (
-    action === 'case:read' ||
-    (action === 'case:write' && access.canWrite) ||
-    (action === 'case:manage' && access.canManage) ||
-    (action === 'case:victims' && access.victimContact)
-  );
-}
-
-export function authorizeGlobal(actor: Actor, action: GlobalAction): void {
-  if (!globalPermissions[action].includes(actor.platformRole)) {
-    throw errors.forbidden(`Your platform role (${actor.platformRole}) does not allow ${action}`);
-  }
+  return requireCaseAction(await resolveCaseAccess(store, actor, caseId), actor, action);
 }

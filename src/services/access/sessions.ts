@@ -14,11 +14,13 @@ import {
   revokeAllOf,
   touchSession,
 } from '../../store/repos/access/sessions.ts';
-import { getUser, getUserByName, updateUser } from '../../store/repos/access/users.ts';
+import { getUser, getUserByName, updateUser, userByToken } from '../../store/repos/access/users.ts';
 import type { UserRow } from '../../store/repos/access/users.ts';
 import type { Store } from '../../store/store.ts';
+import type { Actor } from './actor.ts';
 import { verifyPassword } from './passwords.ts';
 import { verifyTotp } from './totp.ts';
+import { actorOf } from './users.ts';
 
 export const SESSION_COOKIE = 'elect_session';
 
@@ -119,3 +121,24 @@ export async function sessionUser(
 
 export const logout = (store: Store, token: string): Promise<void> => deleteSession(store.db, token);
 export const logoutEverywhere = (store: Store, userId: string): Promise<void> => revokeAllOf(store.db, userId);
+
+/** The actor behind a session token, for the route wrapper; undefined when the session has ended. */
+export async function actorFromSession(store: Store, token: string): Promise<Actor | undefined> {
+  const user = await sessionUser(store, token);
+  return user ? actorOf(user) : undefined;
+}
+
+/** The actor behind a personal API token; undefined when the token is unknown or its user disabled. */
+export async function actorFromToken(store: Store, token: string): Promise<Actor | undefined> {
+  const user = await userByToken(store.db, token);
+  return user && !user.disabled ? actorOf(user) : undefined;
+}
+
+/**
+ * The user the CLI acts as (`--as` or ELECT_USER): the console grants no access of its own, so the
+ * name must be an active account.
+ */
+export async function actorNamed(store: Store, name: string): Promise<Actor | undefined> {
+  const user = await getUserByName(store.db, name);
+  return user && !user.disabled ? actorOf(user) : undefined;
+}

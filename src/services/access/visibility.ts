@@ -7,6 +7,7 @@ import { isVictim, redactVictim } from '../../domain/access/victims.ts';
 import type { Properties } from '../../domain/schema/types.ts';
 import type { EntityOut } from '../../shared/contracts/index.ts';
 import { errors } from '../../shared/errors.ts';
+import { sharedEntityIds } from '../../store/repos/access/caseAccess.ts';
 import type { EntityRow } from '../../store/repos/entities/entities.ts';
 import { getEntity } from '../../store/repos/entities/entities.ts';
 import type { Store } from '../../store/store.ts';
@@ -21,13 +22,8 @@ export interface Visibility {
 
 export async function visibilityOf(store: Store, access: CaseAccess): Promise<Visibility> {
   if (!access.partial || !access.sharedAgencyId) return { only: null, victimContact: access.victimContact };
-  const rows = await store
-    .scope(access.caseId)
-    .selectFrom('case_share_entities')
-    .select('entity_id')
-    .where('agency_id', '=', access.sharedAgencyId)
-    .execute();
-  return { only: new Set(rows.map((r) => r.entity_id)), victimContact: access.victimContact };
+  const ids = await sharedEntityIds(store.scope(access.caseId), access.sharedAgencyId);
+  return { only: new Set(ids), victimContact: access.victimContact };
 }
 
 export const canSee = (v: Visibility, id: string | null | undefined): boolean => !!id && (!v.only || v.only.has(id));

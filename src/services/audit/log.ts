@@ -7,8 +7,7 @@ import type { AuditFilter, AuditRecord } from '../../store/audit/query.ts';
 import { auditCsvHeader, auditCsvLine, queryAuditLog } from '../../store/audit/query.ts';
 import { verifyAuditLog } from '../../store/audit/verify.ts';
 import type { VerifyOptions, VerifyReport } from '../../store/audit/verify.ts';
-import type { KeyRing } from '../../store/keys.ts';
-import { keyRing } from '../../store/keys.ts';
+import { KeyRing, keyRing } from '../../store/keys.ts';
 import type { Store } from '../../store/store.ts';
 
 export interface AuditEventView {
@@ -99,6 +98,9 @@ export async function* auditCsv(
 
 export const auditCsvStream = (store: Store, filter: Omit<AuditFilter, 'limit' | 'beforeGseq'>): Readable =>
   Readable.from(auditCsv(store, filter));
+
+/** A ring that only verifies, from the trail's public key (an auditor without the key folder). */
+export const publicKeyRing = (publicKeyPem: string): KeyRing => KeyRing.verifyOnly([publicKeyPem]);
 
 export async function verifyAudit(
   store: Store,

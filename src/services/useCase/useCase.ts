@@ -8,11 +8,14 @@
  */
 import { errors } from '../../shared/errors.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/index.ts';
-import { authorizeCase, authorizeGlobal, permits } from '../access/index.ts';
-import type { CaseAccess, CaseAction, GlobalAction } from '../access/index.ts';
-import { recordDenied, recordEntry } from '../audit/index.ts';
-import type { AuditAction } from '../audit/index.ts';
+import type { Actor } from '../../domain/access/actor.ts';
+// The policy's rules and facts are taken from below services, so that the access and audit
+// capabilities can write their own use cases with this wrapper without an import cycle.
+import { authorizeGlobal, decideCaseAccess, permits, requireCaseAction } from '../../domain/access/policy.ts';
+import type { CaseAccess, CaseAction, GlobalAction } from '../../domain/access/policy.ts';
+import { caseFacts } from '../../store/repos/access/caseAccess.ts';
+import { recordDenied, recordEntry } from './record.ts';
+import type { AuditAction } from './record.ts';
 
 /** Who calls, from where. Made once per request by the route wrapper, once per command by the CLI. */
 export interface Caller {
@@ -118,7 +121,8 @@ export async function openCase(
     if (permits(held, permission)) return held;
   }
   try {
-    return await authorizeCase(store, caller.actor, caseId, permission);
+    const access = await decideCaseAccess(caller.actor, caseId, caseFacts(store.scope(caseId)));
+    return requireCaseAction(access, caller.actor, permission);
   } catch (e) {
     await recordDenied(store, { userId: caller.actor.id, caseId, ip: caller.ip, detail: { ...caller.origin } });
     throw e;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { handlingCodes } from '../../../domain/access/handlingCodes.ts';
+import { handlingCodeCatalogue, rewordHandlingCode } from '../../../services/access/index.ts';
 import type { Router } from '../router.ts';
 
 const Code = z.object({ code: z.enum(['H0', 'H1', 'H2', 'H3']) });
@@ -17,17 +17,7 @@ export function handlingCodeRoutes(r: Router): void {
     tag: 'cases',
     summary: 'Handling codes H0–H3: meaning, source and what each allows',
     access: 'authenticated',
-    handler: async ({ store }) => {
-      const texts = new Map(
-        (await store.db.selectFrom('handling_code_texts').selectAll().execute()).map((t) => [t.code, t]),
-      );
-      return {
-        codes: handlingCodes.map((h) => {
-          const t = texts.get(h.code);
-          return { ...h, ...(t ? { label: t.label, meaning: t.meaning, source: t.source } : {}) };
-        }),
-      };
-    },
+    handler: ({ store, caller }) => handlingCodeCatalogue(store, caller),
   });
 
   r({
@@ -38,12 +28,7 @@ export function handlingCodeRoutes(r: Router): void {
     params: Code,
     body: Text,
     access: { global: 'handling:manage' },
-    audit: { action: 'permission', target: 'handling-code', targetParam: 'code' },
-    handler: async ({ store, params, body, actor }) => {
-      const row = { code: params.code, ...body, updated_by: actor.id, updated_at: new Date().toISOString() };
-      await store.db.deleteFrom('handling_code_texts').where('code', '=', params.code).execute();
-      await store.db.insertInto('handling_code_texts').values(row).execute();
-      return { code: params.code, ...body };
-    },
+    handler: ({ store, caller, params, body }) =>
+      rewordHandlingCode(store, caller, { code: params.code, wording: body }),
   });
 }

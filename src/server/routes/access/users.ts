@@ -1,23 +1,14 @@
 import { z } from 'zod';
 import { AgencyCreate, UserCreate, UserPatch } from '../../../shared/contracts/index.ts';
-import { errors } from '../../../shared/errors.ts';
-import { addAgency, addUser, disableUser, resetPassword } from '../../../services/access/users.ts';
-import { listAgencies } from '../../../store/repos/access/agencies.ts';
-import { getUser, listUsers } from '../../../store/repos/access/users.ts';
-import type { UserRow } from '../../../store/repos/access/users.ts';
+import {
+  agencyList,
+  createAgency,
+  createUser,
+  resetUserPassword,
+  setUserDisabled,
+  userList,
+} from '../../../services/access/index.ts';
 import type { Router } from '../router.ts';
-
-const present = (u: UserRow) => ({
-  id: u.id,
-  username: u.username,
-  displayName: u.display_name,
-  platformRole: u.platform_role,
-  agencyId: u.agency_id,
-  disabled: u.disabled === 1,
-  lockedUntil: u.locked_until,
-  totp: !!u.totp_secret,
-  createdAt: u.created_at,
-});
 
 const UserParams = z.object({ userId: z.string().min(1).max(200) });
 
@@ -29,7 +20,7 @@ export function userRoutes(r: Router): void {
     tag: 'users',
     summary: 'Agencies (to share cases with)',
     access: 'authenticated',
-    handler: async ({ store }) => ({ agencies: await listAgencies(store.db) }),
+    handler: ({ store, caller }) => agencyList(store, caller),
   });
 
   r({
@@ -40,12 +31,7 @@ export function userRoutes(r: Router): void {
     status: 201,
     access: { global: 'users:manage' },
     body: AgencyCreate,
-    audit: { action: 'permission', target: 'agency' },
-    handler: async ({ store, body, setAuditTarget }) => {
-      const a = await addAgency(store, body);
-      setAuditTarget(a.id);
-      return a;
-    },
+    handler: ({ store, caller, body }) => createAgency(store, caller, body),
   });
 
   r({
@@ -54,8 +40,7 @@ export function userRoutes(r: Router): void {
     tag: 'users',
     summary: 'All user accounts',
     access: { global: 'users:manage' },
-    audit: { action: 'consultation', target: 'users' },
-    handler: async ({ store }) => ({ users: (await listUsers(store.db)).map(present) }),
+    handler: ({ store, caller }) => userList(store, caller),
   });
 
   r({
@@ -66,12 +51,7 @@ export function userRoutes(r: Router): void {
     status: 201,
     access: { global: 'users:manage' },
     body: UserCreate,
-    audit: { action: 'permission', target: 'user' },
-    handler: async ({ store, body, setAuditTarget }) => {
-      const u = await addUser(store, body);
-      setAuditTarget(u.id);
-      return { user: present(u), initialPassword: u.initialPassword };
-    },
+    handler: ({ store, caller, body }) => createUser(store, caller, body),
   });
 
   r({
@@ -82,14 +62,8 @@ export function userRoutes(r: Router): void {
     params: UserParams,
     body: UserPatch,
     access: { global: 'users:manage' },
-    audit: { action: 'permission', target: 'user', targetParam: 'userId' },
-    handler: async ({ store, params, body, actor }) => {
-      if (params.userId === actor.id && body.disabled)
-        throw errors.validation('You cannot disable yourself', 'disabled');
-      if (!(await getUser(store.db, params.userId))) throw errors.notFound('User');
-      await disableUser(store, params.userId, body.disabled);
-      return { user: present((await getUser(store.db, params.userId)) as UserRow) };
-    },
+    handler: ({ store, caller, params, body }) =>
+      setUserDisabled(store, caller, { userId: params.userId, disabled: body.disabled }),
   });
 
   r({
@@ -99,10 +73,6 @@ export function userRoutes(r: Router): void {
     summary: 'Reset a password: a new one is generated and shown once',
     params: UserParams,
     access: { global: 'users:manage' },
-    audit: { action: 'permission', target: 'user', targetParam: 'userId' },
-    handler: async ({ store, params }) => {
-      if (!(await getUser(store.db, params.userId))) throw errors.notFound('User');
-      return { password: await resetPassword(store, params.userId) };
-    },
+    handler: ({ store, caller, params }) => resetUserPassword(store, caller, { userId: params.userId }),
   });
 }

@@ -1,17 +1,15 @@
 /**
- * Exporting and verifying the audit trail (the paged views are in auditView.ts): a case's lead
+ * Exporting and verifying the audit trail (the paged views are in view.ts): a case's lead
  * exports the case's trail; oversight roles (`audit:read`) export any part of it by case, user,
  * action and period, and verify its chains. Both are themselves recorded.
  */
 import { z } from 'zod';
 import { AuditQuery } from '../../../shared/contracts/workspace.ts';
-import { auditCsvStream, verifyAudit } from '../../../services/audit/log.ts';
-import type { AuditFilter } from '../../../store/audit/query.ts';
+import { exportAuditTrail, exportCaseAuditTrail, verifyAuditTrail } from '../../../services/audit/index.ts';
 import { CaseParams } from '../cases/cases.ts';
 import type { Router } from '../router.ts';
 
 const CsvQuery = AuditQuery.omit({ before: true, limit: true });
-type CsvQuery = z.infer<typeof CsvQuery>;
 
 const VerifyOut = z.object({
   ok: z.boolean(),
@@ -24,26 +22,6 @@ const VerifyOut = z.object({
   ),
 });
 
-const filterOf = (
-  q: Omit<CsvQuery, 'caseId'> & { caseId?: string | undefined },
-  caseId?: string,
-): Omit<AuditFilter, 'limit'> => ({
-  caseId: caseId ?? q.caseId,
-  userId: q.user,
-  action: q.action,
-  from: q.from,
-  to: q.to,
-});
-
-/** The audit record of an export says which part: ids, codes and dates of the filter. */
-function describeFilter(detail: Record<string, unknown>, f: Omit<AuditFilter, 'limit'>): void {
-  if (f.caseId) detail.case = f.caseId;
-  if (f.userId) detail.user = f.userId;
-  if (f.action) detail.action = f.action;
-  if (f.from) detail.from = f.from;
-  if (f.to) detail.to = f.to;
-}
-
 export function auditRoutes(r: Router): void {
   r({
     method: 'GET',
@@ -53,14 +31,13 @@ export function auditRoutes(r: Router): void {
     params: CaseParams,
     query: CsvQuery.omit({ caseId: true }),
     access: { case: 'case:manage' },
-    audit: { action: 'disclosure', target: 'audit' },
-    handler: async ({ store, caseId, query, reply, auditDetail }) => {
-      const f = filterOf(query, caseId);
-      describeFilter(auditDetail, f);
+    handler: async ({ store, caller, caseId, query, reply }) => {
+      const f = { userId: query.user, action: query.action, from: query.from, to: query.to };
+      const csv = await exportCaseAuditTrail(store, caller, caseId, f);
       void reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="audit-${caseId}.csv"`);
-      return auditCsvStream(store, f);
+      return csv;
     },
   });
 
@@ -71,12 +48,11 @@ export function auditRoutes(r: Router): void {
     summary: 'The audit trail as CSV, by case, user, action and period (oversight)',
     query: CsvQuery,
     access: { global: 'audit:read' },
-    audit: { action: 'disclosure', target: 'audit' },
-    handler: async ({ store, query, reply, auditDetail }) => {
-      const f = filterOf(query);
-      describeFilter(auditDetail, f);
+    handler: async ({ store, caller, query, reply }) => {
+      const f = { caseId: query.caseId, userId: query.user, action: query.action, from: query.from, to: query.to };
+      const csv = await exportAuditTrail(store, caller, f);
       void reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="audit.csv"');
-      return auditCsvStream(store, f);
+      return csv;
     },
   });
 
@@ -89,13 +65,6 @@ export function auditRoutes(r: Router): void {
     query: z.object({ case: z.string().max(200).optional() }),
     response: VerifyOut,
     access: { global: 'audit:read' },
-    audit: { action: 'consultation', target: 'audit_verification' },
-    handler: async ({ store, query, auditDetail }) => {
-      const report = await verifyAudit(store, { caseId: query.case });
-      if (query.case) auditDetail.case = query.case;
-      auditDetail.ok = report.ok;
-      auditDetail.problems = report.problems.length;
-      return report;
-    },
+    handler: ({ store, caller, query }) => verifyAuditTrail(store, caller, { caseId: query.case }),
   });
 }

@@ -3,7 +3,7 @@
  * sees what concerns the case; a supervisor (or administrator) sees everything. Reading the
  * trail is itself recorded.
  */
-import { auditPage, gseqCursor } from '../../../services/audit/log.ts';
+import { auditTrail, caseAuditTrail } from '../../../services/audit/index.ts';
 import { AuditOut, AuditQuery } from '../../../shared/contracts/workspace.ts';
 import { CaseParams } from '../cases/cases.ts';
 import type { Router } from '../router.ts';
@@ -18,15 +18,13 @@ export function auditViewRoutes(r: Router): void {
     query: AuditQuery.omit({ caseId: true }),
     response: AuditOut,
     access: { case: 'case:manage' },
-    audit: { action: 'consultation', target: 'audit' },
-    handler: async ({ store, caseId, query }) =>
-      auditPage(store, {
-        caseId,
+    handler: ({ store, caller, caseId, query }) =>
+      caseAuditTrail(store, caller, caseId, {
         userId: query.user,
         action: query.action,
         from: query.from,
         to: query.to,
-        beforeGseq: gseqCursor(query.before),
+        before: query.before,
         limit: query.limit,
       }),
   });
@@ -39,15 +37,14 @@ export function auditViewRoutes(r: Router): void {
     query: AuditQuery,
     response: AuditOut,
     access: { global: 'audit:read' },
-    audit: { action: 'consultation', target: 'audit' },
-    handler: async ({ store, query }) =>
-      auditPage(store, {
+    handler: ({ store, caller, query }) =>
+      auditTrail(store, caller, {
         caseId: query.caseId,
         userId: query.user,
         action: query.action,
         from: query.from,
         to: query.to,
-        beforeGseq: gseqCursor(query.before),
+        before: query.before,
         limit: query.limit,
       }),
   });
