@@ -100,38 +100,36 @@ async function writePair(store: Store, caseId: string, otherId: string, pair: Pa
 
 /**
  * Looks the case's selectors up in every other case and writes a hit notice on both sides of
- * each hit. Returns the notices of this case, as the actor may see them. Besides the check's own
- * record, each hit is recorded in both cases' audit chains (the other case must learn of it too).
+ * each hit. Returns the notices of this case, as the actor may see them. The check's record, in
+ * this case's chain, names the notices written here; each other case's chain records its side of
+ * the hit as well (its lead must be able to see who found it), so a check that finds hits in N
+ * other cases leaves 1 + N records.
  */
 export const checkCrossCaseHits = caseUseCase({
   permission: 'case:write',
-  audit: { action: 'combination', target: 'hits' },
-  run: async ({ store, actor, caseId, access, audit }) => {
+  audit: { action: 'combination', target: 'hit' },
+  run: async ({ store, actor, caller, caseId, access, audit }) => {
     const found = await crossCaseCheck(store, caseId);
-    // Both cases' audit chains record each hit: who checked, which notices. No selector values.
-    for (const w of found.written) {
-      await recordEntry(store, {
-        caseId,
-        userId: actor.id,
-        action: 'combination',
-        targetType: 'hit',
-        targetId: w.mine.id,
-        detail: { noticeId: w.mine.id, via: 'crossCase', role: 'finder' },
-      });
+    // Who checked and which notices; no selector values.
+    for (const w of found.written)
       await recordEntry(store, {
         caseId: w.otherCaseId,
         userId: actor.id,
         action: 'combination',
         targetType: 'hit',
         targetId: w.theirs.id,
+        ip: caller.ip,
         detail: { noticeId: w.theirs.id, via: 'crossCase', role: 'found' },
       });
-    }
+    const mine = found.written.map((w) => w.mine.id);
+    const only = mine.length === 1 ? mine[0] : undefined;
+    if (only) audit.target(only);
     const v = await visibilityOf(store, access);
     const notices: HitNoticeOut[] = found.ran
       ? (await listNoticeRows(store.scope(caseId))).map((r) => presentNotice(r, v))
       : [];
-    audit.detail({ count: notices.length });
+    audit.detail({ ...(only ? { noticeId: only } : {}), via: 'crossCase', role: 'finder', count: notices.length });
+    if (mine.length > 1) audit.returned(mine);
     return { checked: found.checked, notices };
   },
 });
