@@ -6,16 +6,20 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { errors } from '../shared/errors.ts';
-import { checkBackup, consoleUser, createBackup, restoreBackup } from '../services/backup/backup.ts';
-import type { BackupTarget } from '../services/backup/backup.ts';
-import { formatVerifyReport } from '../services/audit/log.ts';
-import { encryptPlaintextFiles } from '../store/repos/files/files.ts';
-import type { Store } from '../store/store.ts';
+import { formatVerifyReport } from '../services/audit/index.ts';
+import {
+  checkBackup,
+  consoleUser,
+  createBackup,
+  encryptEvidenceAtRest,
+  restoreBackup,
+} from '../services/backup/index.ts';
+import type { BackupTarget } from '../services/backup/index.ts';
 import { cliActor } from './actor.ts';
 import { useDeploymentKeys } from './keys.ts';
 import { configOf, withStore } from './context.ts';
 
-async function whoActs(program: Command, store: Store): Promise<string> {
+async function whoActs(program: Command, store: Parameters<typeof cliActor>[1]): Promise<string> {
   const named = program.opts<{ as?: string }>().as ?? process.env.ELECT_USER;
   return named ? (await cliActor(program, store)).id : consoleUser();
 }
@@ -95,7 +99,7 @@ export function backupCommands(program: Command): void {
     .action(async () => {
       const ring = useDeploymentKeys(configOf(program));
       await withStore(program, async (store) => {
-        const n = await encryptPlaintextFiles(store.db, ring);
+        const n = await encryptEvidenceAtRest(store, ring);
         console.log(`${n} evidence file(s) encrypted with key ${ring.evidenceKeyId}.`);
       });
     });

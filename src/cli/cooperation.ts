@@ -10,14 +10,16 @@ import type { HitNoticeOut } from '../shared/contracts/cooperation.ts';
 import { errors } from '../shared/errors.ts';
 import {
   addAgreement,
+  agreementList,
+  answerQueryFile,
+  checkCrossCaseHits,
   cooperationIdentity,
-  listAgreements,
-  presentAgreement,
+  exportQuery,
+  finishQuery,
   revokeAgreement,
-} from '../services/cooperation/agreements.ts';
-import { checkCrossCaseHits } from '../services/cooperation/crossCase.ts';
-import { answerPartnerQuery, exportQuery, finishQuery, runOverHttps } from '../services/cooperation/psi.ts';
-import { authorizeCase, authorizeGlobal } from '../services/access/policy.ts';
+  runOverHttps,
+} from '../services/cooperation/index.ts';
+import { cliCaller } from '../services/useCase/index.ts';
 import { cliActor } from './actor.ts';
 import { withStore } from './context.ts';
 
@@ -57,9 +59,8 @@ export function cooperationCommands(program: Command): void {
     )
     .action(async (file: string) => {
       await withStore(program, async (store) => {
-        const actor = await cliActor(program, store);
-        authorizeGlobal(actor, 'cooperation:manage');
-        const a = await addAgreement(store, actor, readJson(file, 'the agreement'));
+        const caller = cliCaller(await cliActor(program, store));
+        const a = await addAgreement(store, caller, readJson(file, 'the agreement'));
         console.log(
           `Agreement ${a.id} with ${a.partnerName} (${a.partnerCountry}) registered: ${a.selectorTypes.join(', ')}; ${a.rateLimit.queries} queries per ${a.rateLimit.periodHours} h.`,
         );
@@ -70,9 +71,8 @@ export function cooperationCommands(program: Command): void {
     .description('List the agreements')
     .action(async () => {
       await withStore(program, async (store) => {
-        await cliActor(program, store);
-        for (const row of await listAgreements(store)) {
-          const a = presentAgreement(row);
+        const caller = cliCaller(await cliActor(program, store));
+        for (const a of (await agreementList(store, caller)).agreements) {
           console.log(
             `${a.id}\t${a.status}\t${a.partnerName} (${a.partnerCountry})\t${a.selectorTypes.join(',')}\t${a.rateLimit.queries}/${a.rateLimit.periodHours}h\t${a.partnerUrl ?? 'files only'}`,
           );
@@ -84,9 +84,8 @@ export function cooperationCommands(program: Command): void {
     .description('Revoke an agreement: no more queries are sent or answered under it')
     .action(async (id: string) => {
       await withStore(program, async (store) => {
-        const actor = await cliActor(program, store);
-        authorizeGlobal(actor, 'cooperation:manage');
-        await revokeAgreement(store, actor, id);
+        const caller = cliCaller(await cliActor(program, store));
+        await revokeAgreement(store, caller, { agreementId: id });
         console.log(`Agreement ${id} revoked.`);
       });
     });
@@ -94,6 +93,7 @@ export function cooperationCommands(program: Command): void {
     .command('identity')
     .description("This deployment's public signing key, for partners to register")
     .action(async () => {
+      // The public key only, needed before any partner (or user) exists: no use case, no record.
       await withStore(program, async (store) => {
         const me = await cooperationIdentity(store);
         console.log(`deployment id ${me.deploymentId}\npublic key   ${me.publicKeyHex}`);
@@ -109,9 +109,8 @@ export function cooperationCommands(program: Command): void {
     .requiredOption('--out <file>', 'query file to write')
     .action(async (o: { case: string; agreement: string; out: string }) => {
       await withStore(program, async (store) => {
-        const actor = await cliActor(program, store);
-        await authorizeCase(store, actor, o.case, 'case:write');
-        const file = await exportQuery(store, actor, o.case, o.agreement, 'file');
+        const caller = cliCaller(await cliActor(program, store));
+        const file = await exportQuery(store, caller, o.case, { agreementId: o.agreement });
         writeJson(o.out, file);
         console.log(
           `Query written to ${o.out}. Carry it to the partner; import their answer with: elect psi finish <answer> --case ${o.case}`,
@@ -124,9 +123,8 @@ export function cooperationCommands(program: Command): void {
     .requiredOption('--out <file>', 'answer file to write')
     .action(async (query: string, o: { out: string }) => {
       await withStore(program, async (store) => {
-        const actor = await cliActor(program, store);
-        authorizeGlobal(actor, 'cooperation:manage');
-        writeJson(o.out, await answerPartnerQuery(store, readJson(query, 'the query'), 'file', actor.id));
+        const caller = cliCaller(await cliActor(program, store));
+        writeJson(o.out, await answerQueryFile(store, caller, readJson(query, 'the query')));
         console.log(`Answer written to ${o.out}; the query is logged.`);
       });
     });
@@ -136,9 +134,8 @@ export function cooperationCommands(program: Command): void {
     .requiredOption('--case <id>', 'case id')
     .action(async (answer: string, o: { case: string }) => {
       await withStore(program, async (store) => {
-        const actor = await cliActor(program, store);
-        const access = await authorizeCase(store, actor, o.case, 'case:write');
-        const r = await finishQuery(store, actor, access, readJson(answer, 'the answer'), 'file');
+        const caller = cliCaller(await cliActor(program, store));
+        const r = await finishQuery(store, caller, o.case, readJson(answer, 'the answer'));
         if (r.notice) printNotice(r.notice);
         else console.log('No hit: the partner holds none of the selectors compared.');
       });
@@ -150,9 +147,8 @@ export function cooperationCommands(program: Command): void {
     .requiredOption('--agreement <id>', 'agreement id')
     .action(async (o: { case: string; agreement: string }) => {
       await withStore(program, async (store) => {
-        const actor = await cliActor(program, store);
-        const access = await authorizeCase(store, actor, o.case, 'case:write');
-        const r = await runOverHttps(store, actor, access, o.agreement);
+        const caller = cliCaller(await cliActor(program, store));
+        const r = await runOverHttps(store, caller, o.case, { agreementId: o.agreement });
         if (r.notice) printNotice(r.notice);
         else console.log('No hit: the partner holds none of the selectors compared.');
       });
@@ -163,9 +159,8 @@ export function cooperationCommands(program: Command): void {
     .description("Look the case's selectors up in the other cases of this deployment and list its hit notices")
     .action(async (caseId: string) => {
       await withStore(program, async (store) => {
-        const actor = await cliActor(program, store);
-        const access = await authorizeCase(store, actor, caseId, 'case:write');
-        const r = await checkCrossCaseHits(store, actor, access);
+        const caller = cliCaller(await cliActor(program, store));
+        const r = await checkCrossCaseHits(store, caller, caseId);
         console.log(`${r.checked} selectors checked; ${r.notices.length} hit notice(s).`);
         for (const n of r.notices) printNotice(n);
       });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { errors } from '../shared/errors.ts';
 import { buildApp } from '../server/app.ts';
-import { setupDemoDeployment } from '../services/demo/setup.ts';
+import { setupDemoDeployment } from '../services/demo/index.ts';
 import { Store } from '../store/store.ts';
 import { configOf } from './context.ts';
 import { useDeploymentKeys } from './keys.ts';

@@ -6,7 +6,7 @@
  * cell can be generated and forgotten: that is what lets a million transactions stream.
  */
 import type { EntityRecord, Grading, TransactionRecord } from '../domain/records.ts';
-import { P, S, type Country, type CrimeScriptFunction, type Nationality, type ProceduralStatus } from './constants.ts';
+import { P, S, type Country, type Nationality } from './constants.ts';
 import { dayOf, iso, monthStart } from './dates.ts';
 import { countryOfPhone, personRecord } from './personRecord.ts';
 import {
@@ -15,7 +15,6 @@ import {
   type AddressUse,
   type CompanyNature,
   type GroundTruthPart,
-  type TruthStatus,
 } from './groundTruth.ts';
 import { IdFactory, type IdTag, type UniqueRegistry } from './ids.ts';
 import {
@@ -28,71 +27,17 @@ import {
   ibanFromBban,
   phoneVariant,
 } from './identifiers.ts';
-import { drawName, foldDiacritics, type Gender, type PersonName } from './names.ts';
+import { drawName, foldDiacritics, type PersonName } from './names.ts';
 import { BANKS, drawAddress, type BankCountry, type City } from './places.ts';
 import { deriveSeed, Rng } from './prng.ts';
+import type { AccountInfo, AdCapture, PersonInfo, PersonSpec } from './people.ts';
+
+export type { AccountInfo, AdCapture, PersonInfo, PersonSpec } from './people.ts';
 
 /** Months of statement history every cell covers. */
 export const CELL_MONTHS = 12;
 /** Cells start in one of the 18 months from this date, so cells do not all share one calendar. */
 const EPOCH = dayOf(2023, 1, 1);
-
-export interface AdCapture {
-  adId: string;
-  mimeType: 'text/html';
-  html: string;
-}
-
-export interface PersonInfo {
-  id: string;
-  name: PersonName;
-  nat: Nationality;
-  gender: Gender;
-  birthDay: number;
-  residence: Country;
-  phone: string | null;
-  email: string | null;
-  idNumber: string | null;
-  passport: string | null;
-  addressId: string | null;
-  addressFull: string | null;
-  networkId: string | null;
-  status: TruthStatus;
-  functions: CrimeScriptFunction[];
-  /** An entity the person is tied to (employer, network member): where duplicates attach. */
-  anchorId: string | null;
-}
-
-export interface PersonSpec {
-  nat: Nationality;
-  gender: Gender;
-  age: readonly [number, number];
-  residence?: Country;
-  status: TruthStatus;
-  functions?: CrimeScriptFunction[];
-  networkId: string | null;
-  role: string;
-  /** 'own' draws a new number; a string reuses that E.164 number (shared phone); null: none. */
-  phone?: 'own' | string | null;
-  email?: boolean;
-  idNumber?: boolean;
-  passport?: boolean;
-  address?: { id: string; full: string } | null;
-  /** Status already recorded by the investigation at its start (written into the entity). */
-  knownStatus?: ProceduralStatus;
-  background?: boolean;
-  surname?: string;
-}
-
-export interface AccountInfo {
-  id: string;
-  iban: string;
-  holderId: string;
-  /** Holder name as this bank prints it on counterparties' statements. */
-  printedName: string;
-  currency: string;
-  country: BankCountry;
-}
 
 interface LineFields {
   text?: string;

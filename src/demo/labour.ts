@@ -6,54 +6,15 @@
  * the letterbox is dissolved and a phoenix successor takes over its contract and its workers.
  * This module builds the people, companies and links; labourMoney.ts books the money.
  */
-import type { AccountInfo, Cell, PersonInfo } from './cell.ts';
+import type { Cell, PersonInfo } from './cell.ts';
 import { P, S, type Nationality } from './constants.ts';
 import { iso } from './dates.ts';
 import { firmEmail, firmName, phoenixName } from './firms.ts';
+import { labourSuspects } from './labourSuspects.ts';
+import type { LabourNetwork, LabourWorker } from './labourTypes.ts';
 import { CITIES, pickCity } from './places.ts';
 
-export interface LabourWorker {
-  info: PersonInfo;
-  account: AccountInfo;
-  recruiter: PersonInfo;
-  recruitmentId: string;
-  recruitmentDay: number;
-  accommodationId: string;
-  employmentIds: string[];
-  /** Last month index (0-based) the worker worked; one worker leaves early. */
-  lastMonth: number;
-  feeMinor: number;
-  feePaid: 'transfer' | 'cash';
-  kickback: 'transfer' | 'cash';
-  /** Share of the paper wage demanded back, in per cent. */
-  kickbackPct: number;
-  sharedPhoneId: string | null;
-}
-
-export interface LabourNetwork {
-  networkId: string;
-  base: 'lv' | 'ee';
-  controller: PersonInfo;
-  enforcer: PersonInfo;
-  frontDirector: PersonInfo;
-  recruiters: PersonInfo[];
-  workers: LabourWorker[];
-  main: { id: string; name: string; account: AccountInfo };
-  sub: { id: string; name: string; account: AccountInfo };
-  letterbox: { id: string; name: string; account: AccountInfo };
-  successor: { id: string; name: string; account: AccountInfo };
-  controllerAccount: AccountInfo;
-  enforcerAccount: AccountInfo;
-  recruiterAccounts: AccountInfo[];
-  housing: { id: string; full: string; city: string };
-  /** Month index in which the letterbox is dissolved (day 20) and the successor takes over. */
-  dissolutionMonth: number;
-  dissolutionDay: number;
-  paperWageMinor: number;
-  housingDeductionMinor: number;
-  transportDeductionMinor: number;
-  promisedWage: string;
-}
+export type { LabourNetwork, LabourWorker } from './labourTypes.ts';
 
 const WORKER_NATS: readonly Nationality[] = ['ua', 'ro', 'pl', 'lv', 'ua', 'ro'];
 
@@ -67,56 +28,7 @@ export function buildLabourNetwork(cell: Cell): LabourNetwork {
   const home = (country: 'fi' | 'lv' | 'ee' | 'pl' | 'ro' | 'ua') =>
     cell.address(rng, pickCity(rng, country), 'privateHome', { flat: rng.chance(0.6) });
 
-  // --- the suspects -------------------------------------------------------------------------
-  const controller = cell.person(rng, {
-    nat: base,
-    gender: 'male',
-    age: [34, 56],
-    status: 'suspect',
-    networkId,
-    role: 'controller of the labour network',
-    functions: ['organiser', 'investor', 'moneyLaunderer'],
-    email: true,
-    address: home(base),
-    knownStatus: 'suspect',
-  });
-  const enforcer = cell.person(rng, {
-    nat: base,
-    gender: 'male',
-    age: [24, 45],
-    residence: 'fi',
-    status: 'suspect',
-    networkId,
-    role: 'site foreman and housing manager',
-    functions: ['enforcer', 'accommodationProvider', 'transporter', 'debtCollector'],
-    address: home('fi'),
-  });
-  const recruiters = (['lv', 'ee'] as const).map((nat, i) =>
-    cell.person(rng, {
-      nat,
-      gender: rng.chance(0.5) ? 'female' : 'male',
-      age: [28, 58],
-      status: 'suspect',
-      networkId,
-      role: `recruiter in ${nat === 'lv' ? 'Latvia' : 'Estonia'}`,
-      functions:
-        i === 0 ? ['recruiter', 'transporter'] : rng.chance(0.3) ? ['recruiter', 'documentForger'] : ['recruiter'],
-      email: true,
-      address: home(nat),
-    }),
-  );
-  const old = rng.chance(0.6);
-  const frontDirector = cell.person(rng, {
-    nat: base,
-    gender: old ? 'female' : 'male',
-    age: old ? [70, 84] : [19, 22],
-    status: 'suspect',
-    networkId,
-    role: 'straw director of the letterbox company',
-    functions: ['frontDirector'],
-    phone: 'own',
-    address: home(base),
-  });
+  const { controller, enforcer, recruiters, frontDirector, old } = labourSuspects(cell, rng, networkId, base, home);
 
   // --- companies: main contractor → subcontractor → letterbox → phoenix successor ----------
   const mainName = firmName(rng, 'fi', 'construction');

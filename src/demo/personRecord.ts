@@ -3,7 +3,7 @@
  * by the cell builder and the duplicates (which write altered copies of an original).
  */
 import type { EntityRecord } from '../domain/records.ts';
-import type { PersonInfo } from './cell.ts';
+import type { PersonInfo } from './people.ts';
 import { P, S, type Country, type ProceduralStatus } from './constants.ts';
 import { iso } from './dates.ts';
 import { phoneVariant } from './identifiers.ts';

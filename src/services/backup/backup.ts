@@ -28,18 +28,23 @@ import {
 } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
 import { appendAudit, witnessHead } from '../../store/audit/append.ts';
-import { GLOBAL_CHAIN } from '../../store/audit/chain.ts';
 import { readWitness } from '../../store/audit/witness.ts';
 import { verifyAuditLog } from '../../store/audit/verify.ts';
 import type { VerifyReport } from '../../store/audit/verify.ts';
 import type { KeyRing } from '../../store/keys.ts';
 import { migrations } from '../../store/migrate.ts';
+import {
+  checkSqliteFile,
+  clearPgSchema,
+  copySqlite,
+  currentSchema,
+  globalHashAt,
+  globalHead,
+  isPlainSchemaName,
+  pgConnectionString,
+} from '../../store/repos/backup/snapshot.ts';
 import { Store } from '../../store/store.ts';
-import type { Database } from '../../store/tables.ts';
 import { extractTarGz, sha256File, writeTarGz } from './archive.ts';
 import type { ArchiveInput } from './archive.ts';
 
@@ -101,14 +106,6 @@ function run(cmd: string, args: readonly string[], env: NodeJS.ProcessEnv): Prom
   });
 }
 
-const SCHEMA_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
-async function currentSchema(store: Store): Promise<string> {
-  const r = await sql<{ s: string }>`SELECT current_schema() AS s`.execute(store.db);
-  const s = r.rows[0]?.s ?? 'public';
-  if (!SCHEMA_NAME.test(s)) throw new Error(`Schema name ${s} is not supported for backup`);
-  return s;
-}
-
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -144,12 +141,9 @@ export async function createBackup(
     );
     const dbFile = join(tmp, 'db');
     let pgSchema: string | null = null;
-    if (store.dialect === 'sqlite') {
-      if (!store.raw.sqlite) throw new Error('No SQLite handle');
-      await store.raw.sqlite.backup(dbFile);
-    } else {
-      const url = store.raw.pgPool?.options.connectionString;
-      if (!url) throw new Error('No PostgreSQL connection string');
+    if (store.dialect === 'sqlite') await copySqlite(store, dbFile);
+    else {
+      const url = pgConnectionString(store);
       pgSchema = await currentSchema(store);
       await run(
         'pg_dump',
@@ -239,23 +233,9 @@ export async function checkBackup(archive: string, ring: KeyRing): Promise<Archi
     let audit: VerifyReport | null = null;
     const dbPath = join(dir, DB_MEMBER[manifest.dialect] ?? 'db/missing');
     if (!problems.length && manifest.dialect === 'sqlite') {
-      const copy = new SQLite(dbPath, { readonly: true });
-      try {
-        const integrity = copy.pragma('integrity_check', { simple: true });
-        if (integrity !== 'ok') problems.push(`db/elect.sqlite: integrity check failed (${String(integrity)})`);
-        const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: copy }) });
-        audit = await verifyAuditLog(db, ring, { ignoreWitness: true });
-        if (!audit.ok) problems.push(`the archived audit log does not verify: ${audit.problems[0]?.message ?? ''}`);
-        const at = await db
-          .selectFrom('audit_events')
-          .select('g_hash')
-          .where('gseq', '=', manifest.audit.gseq)
-          .executeTakeFirst();
-        if (at?.g_hash !== manifest.audit.g_hash)
-          problems.push('the archived audit log does not hold the head the manifest names');
-      } finally {
-        copy.close();
-      }
+      const checked = await checkSqliteFile(dbPath, ring, manifest.audit);
+      problems.push(...checked.problems);
+      audit = checked.audit;
     } else if (!problems.length) {
       await run('pg_restore', ['--list', dbPath], process.env).catch((e: Error) =>
         problems.push(`db/elect.pgdump: ${e.message}`),
@@ -310,21 +290,9 @@ export async function restoreBackup(
       store = await Store.open({ dataDir: target.dataDir });
     } else {
       const schema = target.schema ?? m.pgSchema ?? 'public';
-      if (!SCHEMA_NAME.test(schema) || schema !== m.pgSchema)
+      if (!isPlainSchemaName(schema) || schema !== m.pgSchema)
         throw new Error(`The archive holds schema ${m.pgSchema ?? '?'}; it restores under that name only`);
-      const client = new pg.Client({ connectionString: target.databaseUrl });
-      await client.connect();
-      try {
-        const tables = await client.query<{ n: string }>(
-          'SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = $1',
-          [schema],
-        );
-        if (Number(tables.rows[0]?.n ?? 0) > 0 && !opts.force)
-          throw new Error(`Schema ${schema} already holds tables; restore with --force to replace them`);
-        await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      } finally {
-        await client.end();
-      }
+      await clearPgSchema(target.databaseUrl, schema, !!opts.force);
       const env = pgEnv(target.databaseUrl);
       await run(
         'pg_restore',
@@ -342,12 +310,7 @@ export async function restoreBackup(
     }
     try {
       const audit = await verifyAuditLog(store.db, ring, { ignoreWitness: true });
-      const at = await store.db
-        .selectFrom('audit_events')
-        .select('g_hash')
-        .where('gseq', '=', m.audit.gseq)
-        .executeTakeFirst();
-      if (at?.g_hash !== m.audit.g_hash)
+      if ((await globalHashAt(store.db, m.audit.gseq)) !== m.audit.g_hash)
         audit.problems.push({
           chain: 'global',
           kind: 'truncated',
@@ -357,13 +320,9 @@ export async function restoreBackup(
       audit.ok = audit.problems.length === 0;
       const notes = [...check.notes];
       // Records made after the backup are lost with the restore: the witness shows how many.
-      const g = await store.db
-        .selectFrom('audit_heads')
-        .select(['gseq', 'store_id'])
-        .where('case_id', '=', GLOBAL_CHAIN)
-        .executeTakeFirst();
-      const w = g?.store_id ? readWitness(ring, g.store_id) : undefined;
-      const lostFrom = w && g && w.gseq > Number(g.gseq) ? Number(g.gseq) + 1 : null;
+      const g = await globalHead(store.db);
+      const w = g?.storeId ? readWitness(ring, g.storeId) : undefined;
+      const lostFrom = w && g && w.gseq > g.gseq ? g.gseq + 1 : null;
       if (w && lostFrom)
         notes.push(
           `audit records ${lostFrom}–${w.gseq}, made after this backup, are gone with the restore (the witness in the key folder saw them)`,

@@ -9,13 +9,18 @@ import { AgreementInput } from '../../shared/contracts/cooperation.ts';
 import type { Agreement, AgreementOut, ContactPoint } from '../../shared/contracts/cooperation.ts';
 import { errors } from '../../shared/errors.ts';
 import { loadCooperationIdentity, recordIdentity } from '../../store/cooperationKey.ts';
-import type { CooperationAgreementsTable } from '../../store/tables.ts';
 import { keyRing } from '../../store/keys.ts';
-import { recordAudit } from '../../store/repos/audit/records.ts';
+import {
+  getAgreement,
+  insertAgreement,
+  listAgreementRows,
+  setAgreementStatus,
+} from '../../store/repos/cooperation/agreements.ts';
+import type { AgreementRow } from '../../store/repos/cooperation/agreements.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
+import { globalUseCase } from '../useCase/index.ts';
 
-export type AgreementRow = CooperationAgreementsTable;
+export type { AgreementRow };
 
 const identities = new WeakMap<Store, SigningIdentity>();
 
@@ -34,6 +39,16 @@ export async function cooperationIdentity(store: Store): Promise<SigningIdentity
   await recordIdentity(store, me);
   return me;
 }
+
+/** This deployment's id and public key, for partners to register (administrators). */
+export const deploymentIdentity = globalUseCase({
+  permission: 'cooperation:manage',
+  audit: { action: 'consultation', target: 'cooperationIdentity' },
+  run: async ({ store }) => {
+    const me = await cooperationIdentity(store);
+    return { deploymentId: me.deploymentId, publicKey: me.publicKeyHex };
+  },
+});
 
 const parseList = <T>(text: string): T[] => {
   try {
@@ -77,56 +92,65 @@ export const presentAgreement = (row: AgreementRow): AgreementOut => ({
   createdAt: row.created_at,
 });
 
-export async function addAgreement(store: Store, actor: Actor, raw: unknown): Promise<AgreementOut> {
-  const parsed = AgreementInput.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw errors.validation(issue?.message ?? 'invalid agreement', issue?.path.join('.') || undefined);
-  }
-  const a = parsed.data;
-  const me = await cooperationIdentity(store);
-  if (a.partnerPublicKey === me.publicKeyHex)
-    throw errors.validation("That is this deployment's own key, not the partner's", 'partnerPublicKey');
-  if (await store.db.selectFrom('cooperation_agreements').select('id').where('id', '=', a.id).executeTakeFirst())
-    throw errors.conflict(`Agreement ${a.id} already exists`, 'id');
-  const now = new Date().toISOString();
-  const row: AgreementRow = {
-    id: a.id,
-    name: a.name,
-    partner_name: a.partnerName,
-    partner_country: a.partnerCountry,
-    partner_public_key: a.partnerPublicKey,
-    partner_deployment_id: deploymentIdOf(a.partnerPublicKey),
-    partner_url: a.partnerUrl ? a.partnerUrl.replace(/\/+$/, '') : null,
-    selector_types: JSON.stringify([...new Set(a.selectorTypes)]),
-    rate_queries: a.rateLimit.queries,
-    rate_period_hours: a.rateLimit.periodHours,
-    max_selectors: a.maxSelectorsPerQuery,
-    contact_points: JSON.stringify(a.contactPoints),
-    valid_until: a.validUntil ?? null,
-    status: 'active',
-    created_by: actor.id,
-    created_at: now,
-    updated_at: now,
-  };
-  await store.db.insertInto('cooperation_agreements').values(row).execute();
-  await recordAudit(store.db, {
-    caseId: null,
-    userId: actor.id,
-    action: 'permission',
-    targetType: 'agreement',
-    targetId: a.id,
-    detail: { agreementId: a.id },
-  });
-  return presentAgreement(row);
-}
+/** Registers an agreement with a partner deployment (administrators). */
+export const addAgreement = globalUseCase({
+  permission: 'cooperation:manage',
+  audit: { action: 'permission', target: 'agreement' },
+  run: async ({ store, actor, audit }, raw: unknown): Promise<AgreementOut> => {
+    const parsed = AgreementInput.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw errors.validation(issue?.message ?? 'invalid agreement', issue?.path.join('.') || undefined);
+    }
+    const a = parsed.data;
+    const me = await cooperationIdentity(store);
+    if (a.partnerPublicKey === me.publicKeyHex)
+      throw errors.validation("That is this deployment's own key, not the partner's", 'partnerPublicKey');
+    if (await getAgreement(store.db, a.id)) throw errors.conflict(`Agreement ${a.id} already exists`, 'id');
+    const now = new Date().toISOString();
+    const row: AgreementRow = {
+      id: a.id,
+      name: a.name,
+      partner_name: a.partnerName,
+      partner_country: a.partnerCountry,
+      partner_public_key: a.partnerPublicKey,
+      partner_deployment_id: deploymentIdOf(a.partnerPublicKey),
+      partner_url: a.partnerUrl ? a.partnerUrl.replace(/\/+$/, '') : null,
+      selector_types: JSON.stringify([...new Set(a.selectorTypes)]),
+      rate_queries: a.rateLimit.queries,
+      rate_period_hours: a.rateLimit.periodHours,
+      max_selectors: a.maxSelectorsPerQuery,
+      contact_points: JSON.stringify(a.contactPoints),
+      valid_until: a.validUntil ?? null,
+      status: 'active',
+      created_by: actor.id,
+      created_at: now,
+      updated_at: now,
+    };
+    await insertAgreement(store.db, row);
+    audit.target(a.id);
+    audit.detail({ agreementId: a.id });
+    return presentAgreement(row);
+  },
+});
 
 export async function listAgreements(store: Store): Promise<AgreementRow[]> {
-  return store.db.selectFrom('cooperation_agreements').selectAll().orderBy('created_at').execute();
+  return listAgreementRows(store.db);
 }
 
+/** The agreements, for every signed-in user (partners, kinds, limits, contact points). */
+export const agreementList = globalUseCase({
+  permission: 'authenticated',
+  audit: { action: 'consultation', target: 'agreements' },
+  run: async ({ store, audit }): Promise<{ agreements: AgreementOut[] }> => {
+    const agreements = (await listAgreements(store)).map(presentAgreement);
+    audit.detail({ count: agreements.length });
+    return { agreements };
+  },
+});
+
 export async function getAgreementRow(store: Store, id: string): Promise<AgreementRow | undefined> {
-  return store.db.selectFrom('cooperation_agreements').selectAll().where('id', '=', id).executeTakeFirst();
+  return getAgreement(store.db, id);
 }
 
 export async function requireAgreement(store: Store, id: string): Promise<AgreementRow> {
@@ -135,21 +159,15 @@ export async function requireAgreement(store: Store, id: string): Promise<Agreem
   return row;
 }
 
-export async function revokeAgreement(store: Store, actor: Actor, id: string): Promise<AgreementOut> {
-  const row = await requireAgreement(store, id);
-  const now = new Date().toISOString();
-  await store.db
-    .updateTable('cooperation_agreements')
-    .set({ status: 'revoked', updated_at: now })
-    .where('id', '=', id)
-    .execute();
-  await recordAudit(store.db, {
-    caseId: null,
-    userId: actor.id,
-    action: 'permission',
-    targetType: 'agreement',
-    targetId: id,
-    detail: { agreementId: id, status: 'revoked' },
-  });
-  return presentAgreement({ ...row, status: 'revoked', updated_at: now });
-}
+/** Revokes an agreement: no more queries are sent or answered under it (administrators). */
+export const revokeAgreement = globalUseCase({
+  permission: 'cooperation:manage',
+  audit: { action: 'permission', target: 'agreement', targetOf: (i: { agreementId: string }) => i.agreementId },
+  run: async ({ store, audit }, { agreementId }: { agreementId: string }): Promise<AgreementOut> => {
+    const row = await requireAgreement(store, agreementId);
+    const now = new Date().toISOString();
+    await setAgreementStatus(store.db, agreementId, 'revoked', now);
+    audit.detail({ agreementId, status: 'revoked' });
+    return presentAgreement({ ...row, status: 'revoked', updated_at: now });
+  },
+});

@@ -4,15 +4,27 @@
  * case, and whom to contact — never anything of the other side's case (its id stays in the row
  * for the cooperation that may follow, and is never presented).
  */
-import type { HitNoticeOut } from '../../shared/contracts/cooperation.ts';
+import type { HitNoticeOut, NotificationOut } from '../../shared/contracts/cooperation.ts';
+import { errors } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
-import type { HitNoticesTable } from '../../store/tables.ts';
+import {
+  findNotice,
+  getNoticeRow,
+  insertNotice,
+  insertNotifications,
+  listNoticeRows,
+  listNotificationsOf,
+  setNotificationRead,
+  updateNotice,
+} from '../../store/repos/cooperation/notices.ts';
+import type { NoticeRow } from '../../store/repos/cooperation/notices.ts';
 import type { Store } from '../../store/store.ts';
-import { canSee } from '../access/visibility.ts';
-import type { Visibility } from '../access/visibility.ts';
+import { canSee, visibilityOf } from '../access/index.ts';
+import type { Visibility } from '../access/index.ts';
+import { caseUseCase, globalUseCase } from '../useCase/index.ts';
 
-export type NoticeRow = HitNoticesTable;
+export type { NoticeRow };
 
 export interface Contact {
   userId: string | null;
@@ -52,11 +64,7 @@ export async function upsertNotice(
   w: NoticeWrite,
   now: string,
 ): Promise<{ row: NoticeRow; created: boolean }> {
-  let q = scope.selectFrom('hit_notices').selectAll().where('origin', '=', w.origin).where('role', '=', w.role);
-  q = w.counterpartCaseId
-    ? q.where('counterpart_case_id', '=', w.counterpartCaseId)
-    : q.where('agreement_id', '=', w.agreementId ?? '');
-  const existing = w.origin === 'partner' ? undefined : await q.executeTakeFirst();
+  const existing = w.origin === 'partner' ? undefined : await findNotice(scope, w);
   const values = {
     kinds: JSON.stringify(w.kinds),
     entity_ids: JSON.stringify([...new Set(w.entityIds)].sort()),
@@ -70,7 +78,7 @@ export async function upsertNotice(
     last_seen_at: now,
   };
   if (existing) {
-    await scope.updateTable('hit_notices').set(values).where('id', '=', existing.id).execute();
+    await updateNotice(scope, existing.id, values);
     return { row: { ...existing, ...values }, created: false };
   }
   const row: Omit<NoticeRow, 'case_id'> = {
@@ -83,7 +91,7 @@ export async function upsertNotice(
     first_seen_at: now,
     ...values,
   };
-  await scope.insertInto('hit_notices', row).execute();
+  await insertNotice(scope, row);
   return { row: { ...row, case_id: scope.caseId }, created: true };
 }
 
@@ -95,19 +103,7 @@ export async function notify(
   now: string,
 ): Promise<void> {
   if (!userIds.length) return;
-  await scope
-    .insertInto(
-      'notifications',
-      [...new Set(userIds)].map((user_id) => ({
-        id: uuidv7(),
-        user_id,
-        kind,
-        ref_id: refId,
-        created_at: now,
-        read_at: null,
-      })),
-    )
-    .execute();
+  await insertNotifications(scope, userIds, kind, refId, now);
 }
 
 /** The notice as a reader of its own case may see it (only the entities visible to them). */
@@ -132,22 +128,28 @@ export function presentNotice(row: NoticeRow, v: Visibility): HitNoticeOut {
 }
 
 export async function listNotices(store: Store, caseId: string): Promise<NoticeRow[]> {
-  return store.scope(caseId).selectFrom('hit_notices').selectAll().orderBy('last_seen_at', 'desc').execute();
+  return listNoticeRows(store.scope(caseId));
 }
 
 export async function getNotice(store: Store, caseId: string, id: string): Promise<NoticeRow | undefined> {
-  return store.scope(caseId).selectFrom('hit_notices').selectAll().where('id', '=', id).executeTakeFirst();
+  return getNoticeRow(store.scope(caseId), id);
 }
 
+/** The hit notices of a case, as the caller may see them. */
+export const caseHitNotices = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'hits' },
+  run: async ({ store, caseId, access, audit }): Promise<{ notices: HitNoticeOut[] }> => {
+    const v = await visibilityOf(store, access);
+    const notices = (await listNotices(store, caseId)).map((n) => presentNotice(n, v));
+    audit.returned(notices.map((n) => n.id));
+    return { notices };
+  },
+});
+
 /** A user's own notifications, newest first, with the cases they concern. */
-export async function notificationsOf(store: Store, userId: string, limit = 100) {
-  const rows = await store.db
-    .selectFrom('notifications')
-    .selectAll()
-    .where('user_id', '=', userId)
-    .orderBy('created_at', 'desc')
-    .limit(limit)
-    .execute();
+export async function notificationsOf(store: Store, userId: string, limit = 100): Promise<NotificationOut[]> {
+  const rows = await listNotificationsOf(store.db, userId, limit);
   return rows.map((r) => ({
     id: r.id,
     caseId: r.case_id,
@@ -158,12 +160,29 @@ export async function notificationsOf(store: Store, userId: string, limit = 100)
   }));
 }
 
+export const myNotifications = globalUseCase({
+  permission: 'authenticated',
+  audit: { action: 'consultation', target: 'notifications' },
+  run: async ({ store, actor, audit }) => {
+    const notifications = await notificationsOf(store, actor.id);
+    audit.detail({ count: notifications.length });
+    return { notifications };
+  },
+});
+
 export async function markNotificationRead(store: Store, userId: string, id: string): Promise<boolean> {
-  const r = await store.db
-    .updateTable('notifications')
-    .set({ read_at: new Date().toISOString() })
-    .where('user_id', '=', userId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+  return setNotificationRead(store.db, userId, id);
 }
+
+export const readNotification = globalUseCase({
+  permission: 'authenticated',
+  audit: {
+    action: 'alteration',
+    target: 'notification',
+    targetOf: (i: { notificationId: string }) => i.notificationId,
+  },
+  run: async ({ store, actor }, { notificationId }: { notificationId: string }) => {
+    if (!(await markNotificationRead(store, actor.id, notificationId))) throw errors.notFound('Notification');
+    return { id: notificationId };
+  },
+});

@@ -6,12 +6,13 @@ import { canonicalJson, GENERATOR_VERSION, scenarioStream } from '../../demo/ind
 import type { ScenarioOptions } from '../../demo/index.ts';
 import { memoryInput } from '../../ingest/files.ts';
 import type { ImportItem, Importer } from '../../ingest/types.ts';
+import { dropFailedDemoCase } from '../../store/repos/demo/cases.ts';
 import { insertGroundTruthPart } from '../../store/repos/files/files.ts';
 import type { Store } from '../../store/store.ts';
-import type { Actor } from '../access/actor.ts';
-import { createCase } from '../cases/cases.ts';
-import type { ImportOptions, ImportReport } from '../imports/pipeline.ts';
-import { runImport } from '../imports/pipeline.ts';
+import type { Actor } from '../access/index.ts';
+import { createCase } from '../cases/index.ts';
+import type { ImportOptions, ImportReport } from '../imports/index.ts';
+import { runImport } from '../imports/index.ts';
 
 export const DEMO_GENERATOR = `elect-thb-demo/${GENERATOR_VERSION}`;
 
@@ -89,7 +90,7 @@ export async function loadDemoCase(
     return { caseId: kase.id, report };
   } catch (e) {
     // The case was opened in its own transaction; an import that failed leaves no empty case.
-    await store.db.deleteFrom('cases').where('case_id', '=', kase.id).execute();
+    await dropFailedDemoCase(store.db, kase.id);
     throw e;
   }
 }

@@ -2,18 +2,17 @@
  * A first start with `--demo`: agencies in Finland, Estonia and Latvia, users of several roles
  * with generated passwords (shown once), and the demo case shared across the three agencies.
  */
-import type { Store } from '../../store/store.ts';
-import { addMember } from '../../store/repos/cases/cases.ts';
-import { countUsers } from '../../store/repos/access/users.ts';
-import { loadDemoCase } from './demo.ts';
-import { recordDemoObservations } from '../identification/fill.ts';
-import { runFindings } from '../finance/findings.ts';
-import type { DemoCase } from './demo.ts';
-import { shareCase } from '../cases/sharing.ts';
-import { resolveCaseAccess } from '../access/policy.ts';
-import { actorOf, addAgency, addUser } from '../access/users.ts';
-import { assignCourse, createCohort, enrol } from '../training/cohorts.ts';
 import { courseLibrary } from '../../ingest/training/library.ts';
+import { countUsers } from '../../store/repos/access/users.ts';
+import { addMember } from '../../store/repos/cases/cases.ts';
+import type { Store } from '../../store/store.ts';
+import { actorOf, addAgency, addUser, resolveCaseAccess } from '../access/index.ts';
+import { shareCase } from '../cases/index.ts';
+import { runFindings } from '../finance/index.ts';
+import { recordDemoObservations } from '../identification/index.ts';
+import { assignCourse, createCohort, enrol } from '../training/index.ts';
+import { loadDemoCase } from './demo.ts';
+import type { DemoCase } from './demo.ts';
 
 /** The demo case is the same on every machine. */
 export const DEMO_SEED = 20261129;

@@ -20,3 +20,5 @@ export { exerciseSubmission, openOwnSandbox, trainingExercise } from './exercise
 export { listPractices, practiceEntry, practiceList, readPractice } from './library.ts';
 export type { PracticeFilter } from './library.ts';
 export { courseOutline } from './courses.ts';
+/** Plain cohort set-up for the demo's first start, which seeds cohorts before anyone signs in. */
+export { assignCourse, createCohort, enrol } from './cohorts.ts';

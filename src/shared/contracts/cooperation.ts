@@ -133,5 +133,6 @@ export const NotificationOut = z.object({
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });
+export type NotificationOut = z.infer<typeof NotificationOut>;
 
 export const PsiRunBody = z.strictObject({ agreementId: AgreementId });

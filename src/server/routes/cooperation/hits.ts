@@ -1,16 +1,22 @@
 /**
- * Hit/no-hit: hit notices of a case and the cross-case check (services/hitsCrossCase.ts, the
- * deliberate exception to case scoping), the user's notifications, and hit/no-hit with partner
- * deployments by private set intersection — as exchange files (export, respond, finish) or over
- * HTTPS (run here; the partner's server answers at POST /api/partner/psi).
+ * Hit/no-hit: hit notices of a case and the cross-case check (services/cooperation/crossCase.ts,
+ * the deliberate exception to case scoping), the user's notifications, and hit/no-hit with
+ * partner deployments by private set intersection — as exchange files (export, respond, finish)
+ * or over HTTPS (run here; the partner's server answers at POST /api/partner/psi).
  */
 import { z } from 'zod';
 import { CheckResultOut, HitNoticeOut, NotificationOut, PsiRunBody } from '../../../shared/contracts/cooperation.ts';
-import { errors } from '../../../shared/errors.ts';
-import { checkCrossCaseHits } from '../../../services/cooperation/crossCase.ts';
-import { listNotices, markNotificationRead, notificationsOf, presentNotice } from '../../../services/cooperation/notices.ts';
-import { answerPartnerQuery, exportQuery, finishQuery, runOverHttps } from '../../../services/cooperation/psi.ts';
-import { visibilityOf } from '../../../services/access/visibility.ts';
+import {
+  answerPartnerQuery,
+  answerQueryFile,
+  caseHitNotices,
+  checkCrossCaseHits,
+  exportQuery,
+  finishQuery,
+  myNotifications,
+  readNotification,
+  runOverHttps,
+} from '../../../services/cooperation/index.ts';
 import { MiB } from '../../http/route.ts';
 import { CaseParams } from '../cases/cases.ts';
 import type { Router } from '../router.ts';
@@ -30,13 +36,7 @@ export function hitRoutes(r: Router): void {
     params: CaseParams,
     response: z.object({ notices: z.array(HitNoticeOut) }),
     access: { case: 'case:read' },
-    audit: { action: 'consultation', target: 'hits' },
-    handler: async ({ store, caseId, access, auditIds }) => {
-      const v = await visibilityOf(store, access);
-      const notices = (await listNotices(store, caseId)).map((n) => presentNotice(n, v));
-      auditIds(notices.map((n) => n.id));
-      return { notices };
-    },
+    handler: ({ store, caller, caseId }) => caseHitNotices(store, caller, caseId),
   });
 
   r({
@@ -47,12 +47,7 @@ export function hitRoutes(r: Router): void {
     params: CaseParams,
     response: CheckResultOut,
     access: { case: 'case:write' },
-    audit: { action: 'combination', target: 'hits' },
-    handler: async ({ store, actor, access, auditDetail }) => {
-      const out = await checkCrossCaseHits(store, actor, access);
-      Object.assign(auditDetail, { count: out.notices.length });
-      return out;
-    },
+    handler: ({ store, caller, caseId }) => checkCrossCaseHits(store, caller, caseId),
   });
 
   r({
@@ -62,7 +57,7 @@ export function hitRoutes(r: Router): void {
     summary: 'My notifications (hits on my cases, cooperation requests and decisions)',
     response: z.object({ notifications: z.array(NotificationOut) }),
     access: 'authenticated',
-    handler: async ({ store, actor }) => ({ notifications: await notificationsOf(store, actor.id) }),
+    handler: ({ store, caller }) => myNotifications(store, caller),
   });
 
   r({
@@ -72,10 +67,7 @@ export function hitRoutes(r: Router): void {
     summary: 'Mark one of my notifications read',
     params: z.object({ notificationId: z.string().min(1).max(100) }),
     access: 'authenticated',
-    handler: async ({ store, actor, params }) => {
-      if (!(await markNotificationRead(store, actor.id, params.notificationId))) throw errors.notFound('Notification');
-      return { id: params.notificationId };
-    },
+    handler: ({ store, caller, params }) => readNotification(store, caller, { notificationId: params.notificationId }),
   });
 
   r({
@@ -86,11 +78,7 @@ export function hitRoutes(r: Router): void {
     params: CaseParams,
     body: PsiRunBody,
     access: { case: 'case:write' },
-    audit: { action: 'disclosure', target: 'psiQuery' },
-    handler: async ({ store, actor, caseId, body, auditDetail }) => {
-      Object.assign(auditDetail, { agreementId: body.agreementId });
-      return exportQuery(store, actor, caseId, body.agreementId, 'file');
-    },
+    handler: ({ store, caller, caseId, body }) => exportQuery(store, caller, caseId, { agreementId: body.agreementId }),
   });
 
   r({
@@ -102,12 +90,7 @@ export function hitRoutes(r: Router): void {
     body: ExchangeFile,
     bodyLimit: EXCHANGE_LIMIT,
     access: { case: 'case:write' },
-    audit: { action: 'combination', target: 'psiQuery' },
-    handler: async ({ store, actor, access, body, auditDetail }) => {
-      const out = await finishQuery(store, actor, access, body, 'file');
-      Object.assign(auditDetail, { count: out.matched });
-      return out;
-    },
+    handler: ({ store, caller, caseId, body }) => finishQuery(store, caller, caseId, body),
   });
 
   r({
@@ -118,12 +101,8 @@ export function hitRoutes(r: Router): void {
     params: CaseParams,
     body: PsiRunBody,
     access: { case: 'case:write' },
-    audit: { action: 'combination', target: 'psiQuery' },
-    handler: async ({ store, actor, access, body, auditDetail }) => {
-      const out = await runOverHttps(store, actor, access, body.agreementId);
-      Object.assign(auditDetail, { agreementId: body.agreementId, count: out.matched });
-      return out;
-    },
+    handler: ({ store, caller, caseId, body }) =>
+      runOverHttps(store, caller, caseId, { agreementId: body.agreementId }),
   });
 
   r({
@@ -134,7 +113,7 @@ export function hitRoutes(r: Router): void {
     body: ExchangeFile,
     bodyLimit: EXCHANGE_LIMIT,
     access: { global: 'cooperation:manage' },
-    handler: async ({ store, actor, body }) => answerPartnerQuery(store, body, 'file', actor.id),
+    handler: ({ store, caller, body }) => answerQueryFile(store, caller, body),
   });
 
   r({
@@ -145,6 +124,6 @@ export function hitRoutes(r: Router): void {
     body: ExchangeFile,
     bodyLimit: EXCHANGE_LIMIT,
     access: 'public',
-    handler: async ({ store, body }) => answerPartnerQuery(store, body, 'https'),
+    handler: ({ store, body }) => answerPartnerQuery(store, body),
   });
 }

@@ -12,13 +12,15 @@ import {
 } from '../../../shared/contracts/cooperation.ts';
 import {
   addAgreement,
-  cooperationIdentity,
-  listAgreements,
-  presentAgreement,
+  agreementList,
+  caseCooperationRequests,
+  decideCooperation,
+  deploymentIdentity,
+  importExchangeFile,
+  receivePartnerEnvelope,
+  requestCooperation,
   revokeAgreement,
-} from '../../../services/cooperation/agreements.ts';
-import { decideCooperation, listRequests, presentRequest, requestCooperation } from '../../../services/cooperation/requests.ts';
-import { receivePartnerEnvelope } from '../../../services/cooperation/partnerRequests.ts';
+} from '../../../services/cooperation/index.ts';
 import { MiB } from '../../http/route.ts';
 import { CaseParams } from '../cases/cases.ts';
 import type { Router } from '../router.ts';
@@ -33,7 +35,7 @@ export function cooperationRoutes(r: Router): void {
     summary: 'Cooperation agreements: partners, selector kinds, rate limits, contact points',
     response: z.object({ agreements: z.array(AgreementOut) }),
     access: 'authenticated',
-    handler: async ({ store }) => ({ agreements: (await listAgreements(store)).map(presentAgreement) }),
+    handler: ({ store, caller }) => agreementList(store, caller),
   });
 
   r({
@@ -45,7 +47,7 @@ export function cooperationRoutes(r: Router): void {
     response: AgreementOut,
     status: 201,
     access: manage,
-    handler: async ({ store, actor, body }) => addAgreement(store, actor, body),
+    handler: ({ store, caller, body }) => addAgreement(store, caller, body),
   });
 
   r({
@@ -56,7 +58,7 @@ export function cooperationRoutes(r: Router): void {
     params: z.object({ agreementId: z.string().min(1).max(100) }),
     response: AgreementOut,
     access: manage,
-    handler: async ({ store, actor, params }) => revokeAgreement(store, actor, params.agreementId),
+    handler: ({ store, caller, params }) => revokeAgreement(store, caller, { agreementId: params.agreementId }),
   });
 
   r({
@@ -66,10 +68,7 @@ export function cooperationRoutes(r: Router): void {
     summary: "This deployment's id and public signing key, for partners to register",
     response: IdentityOut,
     access: manage,
-    handler: async ({ store }) => {
-      const me = await cooperationIdentity(store);
-      return { deploymentId: me.deploymentId, publicKey: me.publicKeyHex };
-    },
+    handler: ({ store, caller }) => deploymentIdentity(store, caller),
   });
 
   r({
@@ -80,12 +79,7 @@ export function cooperationRoutes(r: Router): void {
     params: CaseParams,
     response: z.object({ requests: z.array(CooperationRequestOut) }),
     access: { case: 'case:read' },
-    audit: { action: 'consultation', target: 'cooperationRequests' },
-    handler: async ({ store, caseId, auditIds }) => {
-      const requests = (await listRequests(store, caseId)).map(presentRequest);
-      auditIds(requests.map((q) => q.id));
-      return { requests };
-    },
+    handler: ({ store, caller, caseId }) => caseCooperationRequests(store, caller, caseId),
   });
 
   r({
@@ -98,12 +92,8 @@ export function cooperationRoutes(r: Router): void {
     response: CooperationRequestOut,
     status: 201,
     access: { case: 'case:write' },
-    audit: { action: 'disclosure', target: 'cooperationRequest' },
-    handler: async ({ store, actor, access, body, setAuditTarget }) => {
-      const out = await requestCooperation(store, actor, access, body);
-      setAuditTarget(out.id);
-      return out;
-    },
+    handler: ({ store, caller, caseId, body }) =>
+      requestCooperation(store, caller, caseId, { noticeId: body.noticeId, message: body.message }),
   });
 
   r({
@@ -115,9 +105,12 @@ export function cooperationRoutes(r: Router): void {
     body: CooperationDecision,
     response: CooperationRequestOut,
     access: { case: 'case:manage' },
-    audit: { action: 'disclosure', target: 'cooperationRequest', targetParam: 'requestId' },
-    handler: async ({ store, actor, access, params, body }) =>
-      decideCooperation(store, actor, access, params.requestId, body),
+    handler: ({ store, caller, caseId, params, body }) =>
+      decideCooperation(store, caller, caseId, {
+        requestId: params.requestId,
+        decision: body.decision,
+        entityIds: body.entityIds,
+      }),
   });
 
   r({
@@ -128,7 +121,7 @@ export function cooperationRoutes(r: Router): void {
     body: z.record(z.string(), z.unknown()),
     bodyLimit: 16 * MiB,
     access: manage,
-    handler: async ({ store, actor, body }) => receivePartnerEnvelope(store, body, 'file', actor.id),
+    handler: ({ store, caller, body }) => importExchangeFile(store, caller, body),
   });
 
   r({
@@ -140,6 +133,6 @@ export function cooperationRoutes(r: Router): void {
     body: z.record(z.string(), z.unknown()),
     bodyLimit: 16 * MiB,
     access: 'public',
-    handler: async ({ store, body }) => receivePartnerEnvelope(store, body, 'https'),
+    handler: ({ store, body }) => receivePartnerEnvelope(store, body),
   });
 }

@@ -1,11 +1,14 @@
 /**
  * THE DELIBERATE EXCEPTION TO CASE SCOPING (and to "a case you may not reach does not exist"):
- * cross-case hit/no-hit. `crossCaseSelectorHits` looks a case's selectors up in every other case
- * through `selectors_cross_case_idx` (migration 001). It is the only query that reads another
- * case's rows for someone who may not see that case, and it returns nothing but where a
- * selector also occurs (case, entity, kind). What a user is then told is decided in
- * services/hitsCrossCase.ts: that a hit exists and whom to contact — nothing of the other case.
- * Every use is audited in both cases' chains there. Do not call this from anywhere else.
+ * cross-case hit/no-hit. This file is the only code that reads other cases' selectors.
+ * `crossCaseSelectorHits` looks a case's selectors up in every other case through
+ * `selectors_cross_case_idx` (migration 001); `deploymentSelectors` and `casesHoldingSelectors`
+ * read the deployment's selectors for a partner's hit/no-hit query and cooperation request. They
+ * return nothing but where a selector occurs (case, entity, kind) or the selector itself (to be
+ * blinded). What a user is then told is decided only in services/cooperation/crossCase.ts (and,
+ * for partners, services/cooperation/psiAnswer.ts and partnerInbox.ts): that a hit exists and
+ * whom to contact — nothing of the other case. Every use is audited there. Do not call this from
+ * anywhere else, and keep other cases' selectors out of every other repository.
  */
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import { handlingCodes } from '../../../domain/access/handlingCodes.ts';
