@@ -94,7 +94,7 @@ export const architectureRules = [
 ];
 
 // Switch on when `eslint .` passes with it (after the move into capability folders).
-const enforceArchitecture = false;
+const enforceArchitecture = true;
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', '.scratch*/', 'test-artifacts/'] },

@@ -1,7 +1,9 @@
 /**
- * Thin routes: every route declares its input schemas, its access rule and what it audits,
- * and `defineRoute` runs them in that order — authenticate → validate → authorise → handle →
- * audit. No route can skip the policy layer: a route without an access rule does not compile.
+ * Thin routes: every route declares its input schemas and its access rule, and `defineRoute` runs
+ * authenticate → authorise (a case it may not reach is a 404 before anything is parsed) → validate →
+ * handler. The handler calls one use case, which authorises its own action and leaves the request's
+ * one audit record; the wrapper refuses a signed-in request that left none or more than one.
+ * No route can skip the policy layer: a route without an access rule does not compile.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
@@ -9,13 +11,10 @@ import { z } from 'zod';
 import { errors } from '../../shared/errors.ts';
 import { actorFromSession, actorFromToken, authorizeGlobal, SESSION_COOKIE } from '../../services/access/index.ts';
 import type { Actor, CaseAccess, CaseAction, GlobalAction } from '../../services/access/index.ts';
-import { recordEntry } from '../../services/audit/index.ts';
-import type { AuditAction } from '../../services/audit/index.ts';
 import { apiCaller, openCase } from '../../services/useCase/index.ts';
 import type { Caller, Store } from '../../services/useCase/index.ts';
 import { zodToAppError } from './errors.ts';
 
-export type { AuditAction };
 
 export type Access = { case: CaseAction } | { global: GlobalAction } | 'authenticated' | 'public';
 
@@ -35,12 +34,6 @@ export interface RouteContext<P, Q, B> {
   store: Store;
   request: FastifyRequest;
   reply: FastifyReply;
-  /** Adds detail to the audit record (e.g. how many rows were returned). */
-  auditDetail: Record<string, unknown>;
-  /** The audited target's id when it is only known after handling (a created entity). */
-  setAuditTarget: (id: string) => void;
-  /** The entity ids a read returned, for the audit record (capped there, with the count). */
-  auditIds: (ids: readonly string[]) => void;
   /** How the actor reaches this case (case routes); decides pseudonyms and partial shares. */
   access: CaseAccess;
 }
@@ -57,11 +50,6 @@ export interface RouteSpec<P, Q, B> {
   status?: number;
   bodyLimit?: number;
   access: Access;
-  /**
-   * The record a route makes itself, for routes that do not call a use case yet. A route that
-   * calls a use case declares none: the use case records.
-   */
-  audit?: { action: AuditAction; target: string; targetParam?: string };
   handler: (ctx: RouteContext<P, Q, B>) => Promise<unknown>;
 }
 
@@ -182,11 +170,6 @@ export function defineRoute<P, Q, B>(
         spec.method === 'GET' || spec.method === 'DELETE'
           ? parse(spec.body, {}, 'body')
           : parse(spec.body, request.body, 'body');
-      const auditDetail: Record<string, unknown> = {};
-      let auditTarget: string | null = spec.audit?.targetParam
-        ? ((request.params as Record<string, string | undefined>)[spec.audit.targetParam] ?? null)
-        : null;
-      let returnedIds: string[] | undefined;
       const result = await spec.handler({
         actor,
         caller,
@@ -198,32 +181,9 @@ export function defineRoute<P, Q, B>(
         store,
         request,
         reply,
-        auditDetail,
-        setAuditTarget: (id) => {
-          auditTarget = id;
-        },
-        auditIds: (ids) => {
-          returnedIds = [...ids];
-        },
       });
-      if (spec.audit) {
-        // Routes not yet calling a use case declare their record here.
-        caller.audits += 1;
-        await recordEntry(store, {
-          caseId: caseId || null,
-          userId: actor.id,
-          action: spec.audit.action,
-          targetType: spec.audit.target,
-          targetId: auditTarget,
-          ip: request.ip,
-          ...(returnedIds ? { returnedIds } : {}),
-          detail: { route, ...auditDetail },
-        });
-      }
       // Every signed-in request that reaches a route leaves exactly one record, made by its use case.
-      // (Until every global route calls a use case, a global route may still leave none.)
-      const expected = typeof spec.access === 'object' && 'case' in spec.access;
-      if (spec.access !== 'public' && (caller.audits > 1 || (expected && caller.audits !== 1)))
+      if (spec.access !== 'public' && caller.audits !== 1)
         throw new Error(`${route} left ${caller.audits} audit records instead of one`);
       void reply.status(spec.status ?? 200);
       return result;

@@ -11,7 +11,7 @@ import { sharedEntityIds } from '../../store/repos/access/caseAccess.ts';
 import type { EntityRow } from '../../store/repos/entities/entities.ts';
 import { getEntity } from '../../store/repos/entities/entities.ts';
 import type { Store } from '../../store/store.ts';
-import { presentEntity } from '../entities/entities.ts';
+import type { Grading } from '../../domain/records.ts';
 import type { CaseAccess } from './policy.ts';
 
 export interface Visibility {
@@ -32,6 +32,23 @@ export const canSee = (v: Visibility, id: string | null | undefined): boolean =>
 export function hiddenVictim(v: Visibility, row: Pick<EntityRow, 'schema' | 'properties'>): boolean {
   return !v.victimContact && isVictim(row.schema, JSON.parse(row.properties) as Properties);
 }
+
+/** A stored entity as the API shows it, before the visibility rules. */
+export const presentEntity = (r: EntityRow): EntityOut => ({
+  id: r.id,
+  schema: r.schema,
+  caption: r.caption,
+  properties: JSON.parse(r.properties) as Record<string, string[]>,
+  sourceId: r.source_id,
+  targetId: r.target_id,
+  provenance: { sourceId: r.provenance_source_id, recordedBy: r.recorded_by, recordedAt: r.recorded_at },
+  grading: {
+    reliability: r.reliability as Grading['reliability'],
+    information: r.information as Grading['information'],
+  },
+  version: r.version,
+  updatedAt: r.updated_at,
+});
 
 /** The entity as this actor may see it. */
 export function presentFor(v: Visibility, row: EntityRow): EntityOut {

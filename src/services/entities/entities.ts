@@ -22,6 +22,7 @@ import { getCase } from '../../store/repos/cases/cases.ts';
 import { getSource } from '../../store/repos/cases/notes.ts';
 import { addSharedEntities } from '../../store/repos/cases/shares.ts';
 import type { Store } from '../../store/store.ts';
+import { presentEntity } from '../access/index.ts';
 
 /** The case, read here rather than through the cases capability, which builds on this one. */
 async function caseRow(store: Store, caseId: string) {
@@ -45,21 +46,7 @@ export interface EntityWrite {
   grading?: Grading | undefined;
 }
 
-export const presentEntity = (r: EntityRow): EntityOut => ({
-  id: r.id,
-  schema: r.schema,
-  caption: r.caption,
-  properties: JSON.parse(r.properties) as Record<string, string[]>,
-  sourceId: r.source_id,
-  targetId: r.target_id,
-  provenance: { sourceId: r.provenance_source_id, recordedBy: r.recorded_by, recordedAt: r.recorded_at },
-  grading: {
-    reliability: r.reliability as Grading['reliability'],
-    information: r.information as Grading['information'],
-  },
-  version: r.version,
-  updatedAt: r.updated_at,
-});
+export { presentEntity };
 
 /** Re-labels an error with where it happened: `entities[3].properties.phone[0]`, `line 17: …`. */
 export function atPath(e: unknown, prefix: string): unknown {
