@@ -4,6 +4,7 @@
  * here still appear (no mapping form; their own option checks apply).
  */
 import { bankImporters } from '../../ingest/bank/index.ts';
+import { COMPANY_COLUMNS } from '../../ingest/formats/companyRegister.ts';
 import { importers } from '../../ingest/formats/index.ts';
 import type { Importer } from '../../ingest/types.ts';
 import { csvDelimiters, importOptionSchemas, textEncodings } from '../../shared/contracts/imports.ts';
@@ -91,26 +92,7 @@ const described: Record<string, Omit<ImportFormatOut, 'format' | 'label'>> = {
     mapper: 'fields',
     fields: [
       col('name', true),
-      ...[
-        'registrationNumber',
-        'country',
-        'incorporationDate',
-        'dissolutionDate',
-        'address',
-        'phone',
-        'email',
-        'employees',
-        'payroll',
-        'taxPaid',
-        'currency',
-        'figuresYear',
-        'director',
-        'directorBirthDate',
-        'directorSince',
-        'owner',
-        'ownerKind',
-        'ownerShare',
-      ].map((c) => col(c)),
+      ...COMPANY_COLUMNS.filter((c) => c !== 'name').map((c) => col(c)),
       text('dateFormat'),
       text('country'),
       delimiter,
