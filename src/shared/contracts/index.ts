@@ -2,4 +2,4 @@ export * from './common.ts';
 export * from './cases.ts';
 export * from './entities.ts';
 export * from './search.ts';
-export * from './auth.ts';
+export * from './access.ts';
