@@ -1,7 +1,7 @@
 /** `elect training library --tag`: tags as facet:value or a bare value, refused by name when wrong. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FACET_NAMES, FACETS } from '../../shared/contracts/trainingLibrary.ts';
+import { FACET_NAMES, FACETS } from '../../shared/contracts/training.ts';
 import { AppError } from '../../shared/errors.ts';
 import { listPractices } from '../../services/training/library.ts';
 import { libraryFilter } from './library.ts';

@@ -3,8 +3,8 @@
  * vocabularies do not share values, so a bare value names its facet). Checked with the API's
  * own contract, so a wrong tag is refused the same way, naming it.
  */
-import { FACET_NAMES, FACETS, LibraryQuery } from '../../shared/contracts/trainingLibrary.ts';
-import type { Facet } from '../../shared/contracts/trainingLibrary.ts';
+import { FACET_NAMES, FACETS, LibraryQuery } from '../../shared/contracts/training.ts';
+import type { Facet } from '../../shared/contracts/training.ts';
 import { errors } from '../../shared/errors.ts';
 import type { PracticeFilter } from '../../services/training/index.ts';
 import { parseOrThrow } from '../parse.ts';

@@ -3,7 +3,7 @@
  * bank transactions aggregated account → account are edges. Pure: the service hands in the rows
  * as the caller may see them and the money flows of the period; this decides what is drawn.
  */
-import type { ChartEdgeOut, ChartNodeOut } from '../../shared/contracts/charts.ts';
+import type { ChartEdgeOut, ChartNodeOut } from '../../shared/contracts/views.ts';
 import type { FlowEdgeOut } from '../../shared/contracts/finance.ts';
 import { visibleInPeriod } from '../time/period.ts';
 import type { Period } from '../time/period.ts';

@@ -3,7 +3,7 @@
  * entity's caption, type, role, grading and position; a GraphML or GEXF file imported becomes a
  * chart of its own nodes and edges, placed where the file put them.
  */
-import type { CaseGraphOut, ChartEdgeOut, ChartNodeOut } from '../../shared/contracts/charts.ts';
+import type { CaseGraphOut, ChartEdgeOut, ChartNodeOut } from '../../shared/contracts/views.ts';
 import { currentSchemaName } from '../schema/index.ts';
 import type { AttrDef, AttrValue, GraphDoc, GraphNode } from './model.ts';
 

@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FACET_NAMES } from '../../shared/contracts/trainingLibrary.ts';
-import type { Facet } from '../../shared/contracts/trainingLibrary.ts';
+import { FACET_NAMES } from '../../shared/contracts/training.ts';
+import type { Facet } from '../../shared/contracts/training.ts';
 import { DEFAULT_PRACTICE_ROOT, PracticeLibrary } from './goodPractices.ts';
 import { queryWords, searchPractices, valuesOf } from './goodPracticeSearch.ts';
 import type { PracticeFilter } from './goodPracticeSearch.ts';

@@ -6,8 +6,8 @@
  * "Bērziņš", "BERZINS" and "berzins" find each other. Entries where words hit the title rank first.
  */
 import { foldText } from '../../domain/selectors/index.ts';
-import { FACET_NAMES, FACETS } from '../../shared/contracts/trainingLibrary.ts';
-import type { Facet } from '../../shared/contracts/trainingLibrary.ts';
+import { FACET_NAMES, FACETS } from '../../shared/contracts/training.ts';
+import type { Facet } from '../../shared/contracts/training.ts';
 import type { Practice, PracticeUse } from './goodPractices.ts';
 
 export type PracticeFilter = Partial<Record<Facet, string>> & {

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FACETS } from '../../shared/contracts/trainingLibrary.ts';
+import { FACETS } from '../../shared/contracts/training.ts';
 import { ContentError } from '../../domain/training/markdown.ts';
 import { DEFAULT_PRACTICE_ROOT, PracticeLibrary, practiceProblems } from './goodPractices.ts';
 import { CourseLibrary, DEFAULT_COURSE_ROOT } from './library.ts';

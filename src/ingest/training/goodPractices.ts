@@ -23,7 +23,7 @@ import {
   ENTRY_KINDS,
   EXPLOITATION_TAGS,
   SCHEME_TAGS,
-} from '../../shared/contracts/trainingLibrary.ts';
+} from '../../shared/contracts/training.ts';
 import { errors } from '../../shared/errors.ts';
 import type { CourseLibrary, InLanguage } from './library.ts';
 import { imagesOf, parseFrontMatter } from '../../domain/training/markdown.ts';

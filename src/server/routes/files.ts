@@ -12,7 +12,7 @@ import {
   EvidenceListQuery,
   EvidenceUploadQuery,
   MAX_EVIDENCE_BYTES,
-} from '../../shared/contracts/evidence.ts';
+} from '../../shared/contracts/files.ts';
 import { evidenceContent, evidenceFiles, uploadEvidence } from '../../services/files/index.ts';
 import { acceptUploads, spoolToFile, UPLOAD_TYPE } from '../http/upload.ts';
 import type { SpooledFile } from '../http/upload.ts';

@@ -3,7 +3,7 @@
  * permission, remove a member, and find a user to share with by exact user name (no listing of all users).
  */
 import type { z } from 'zod';
-import type { MemberOut, MemberUpdate } from '../../shared/contracts/workspace.ts';
+import type { MemberOut, MemberUpdate } from '../../shared/contracts/cases.ts';
 import { errors } from '../../shared/errors.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
 import { getUser, getUserByName } from '../../store/repos/access/users.ts';

@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { isVictim } from '../../domain/access/victims.ts';
 import { listSchemata } from '../../domain/schema/index.ts';
 import type { EntityOut } from '../../shared/contracts/index.ts';
-import type { EntityRowOut, EntityRowsQuery } from '../../shared/contracts/workspace.ts';
+import type { EntityRowOut, EntityRowsQuery } from '../../shared/contracts/entities.ts';
 import { getUser } from '../../store/repos/access/users.ts';
 import { getEntities } from '../../store/repos/entities/entities.ts';
 import type { EntityRow } from '../../store/repos/entities/entities.ts';

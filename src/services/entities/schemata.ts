@@ -1,6 +1,6 @@
 /** The case data model (entity and link types with their properties), for forms and mappers. */
 import { ancestorsOf, listSchemata, propertiesOf } from '../../domain/schema/index.ts';
-import type { SchemaOut } from '../../shared/contracts/workspace.ts';
+import type { SchemaOut } from '../../shared/contracts/entities.ts';
 import { globalUseCase } from '../useCase/index.ts';
 
 /** The model as forms need it: inherited properties resolved, edges named. */

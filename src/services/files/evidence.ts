@@ -4,8 +4,8 @@
  * Images and PDFs are shown in the page; anything else is only offered for download, and the
  * type is decided from the bytes, never from what the browser claims.
  */
-import type { EvidenceFileOut } from '../../shared/contracts/evidence.ts';
-import { PREVIEWABLE_TYPES } from '../../shared/contracts/evidence.ts';
+import type { EvidenceFileOut } from '../../shared/contracts/files.ts';
+import { PREVIEWABLE_TYPES } from '../../shared/contracts/files.ts';
 import { errors } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { CaseScope } from '../../store/caseScope.ts';

@@ -10,7 +10,7 @@ import { iconOf, parseAnx, serialiseAnx } from '../../domain/prosecution/anx.ts'
 import type { AnxChart } from '../../domain/prosecution/anx.ts';
 import { anxEntityId, anxImporter } from '../../ingest/formats/anx.ts';
 import { memoryInput } from '../../ingest/files.ts';
-import type { CaseGraphOut } from '../../shared/contracts/charts.ts';
+import type { CaseGraphOut } from '../../shared/contracts/views.ts';
 import { errors } from '../../shared/errors.ts';
 import { caseEntityIds } from '../../store/repos/prosecution/report.ts';
 import type { Store } from '../../store/store.ts';

@@ -5,8 +5,7 @@
  * kind of entity). A simple drawing that prints well, not a copy of the screen.
  */
 import { rgb } from 'pdf-lib';
-import type { CaseGraphOut, ChartNodeOut } from '../../shared/contracts/charts.ts';
-import type { ChainOut } from '../../shared/contracts/views.ts';
+import type { CaseGraphOut, ChainOut, ChartNodeOut } from '../../shared/contracts/views.ts';
 import type { Figure, PdfWriter } from '../pdf/index.ts';
 
 const INK = rgb(0.11, 0.14, 0.19);

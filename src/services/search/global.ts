@@ -8,7 +8,7 @@
  */
 import type { SelectorKind } from '../../domain/schema/types.ts';
 import type { z } from 'zod';
-import type { GlobalSearchOut, GlobalSearchQuery } from '../../shared/contracts/workspace.ts';
+import type { GlobalSearchOut, GlobalSearchQuery } from '../../shared/contracts/search.ts';
 import { isAppError } from '../../shared/errors.ts';
 import type { Store } from '../../store/store.ts';
 import { authorizeCase } from '../access/index.ts';

@@ -4,7 +4,7 @@
  * rendered safely with the modules, lessons and exercises that use it, titled in that language.
  * It holds teaching material only, no case data.
  */
-import type { EntryOut, EntrySummaryOut, EntryUseOut, LibraryListOut } from '../../shared/contracts/trainingLibrary.ts';
+import type { EntryOut, EntrySummaryOut, EntryUseOut, LibraryListOut } from '../../shared/contracts/training.ts';
 import { practiceLibrary } from '../../ingest/training/goodPractices.ts';
 import type { Practice, PracticeLibrary, PracticeUse } from '../../ingest/training/goodPractices.ts';
 import { searchPractices } from '../../ingest/training/goodPracticeSearch.ts';

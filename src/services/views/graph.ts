@@ -9,7 +9,7 @@ import { buildCaseGraph, subgraph, walkEdges } from '../../domain/graph/caseGrap
 import type { CaseGraph, EntityIn } from '../../domain/graph/caseGraph.ts';
 import { adjacency, neighbourhood, shortestPaths } from '../../domain/graph/walk.ts';
 import type { Period } from '../../domain/time/period.ts';
-import type { CaseGraphOut, PathsOut } from '../../shared/contracts/charts.ts';
+import type { CaseGraphOut, PathsOut } from '../../shared/contracts/views.ts';
 import type { Store } from '../../store/store.ts';
 import { caseGraphRows } from '../../store/repos/views/views.ts';
 import { accountFlows } from '../finance/index.ts';

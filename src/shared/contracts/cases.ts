@@ -106,3 +106,21 @@ export type ShareOut = z.infer<typeof ShareOut>;
 
 export const AgencyOut = z.object({ id: z.string(), name: z.string(), country: z.string(), kind: z.string() });
 export type AgencyOut = z.infer<typeof AgencyOut>;
+
+/** Case members with their names, and the user look-up that adds them. */
+export const MemberOut = z.object({
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  caseRole: z.string(),
+  victimContact: z.boolean(),
+  addedBy: z.string(),
+  addedAt: z.string(),
+});
+export type MemberOut = z.infer<typeof MemberOut>;
+
+export const MemberUpdate = z.strictObject({ caseRole: CaseRole.optional(), victimContact: z.boolean().optional() });
+
+export const UserLookupQuery = z.object({
+  username: z.string().trim().min(2, 'at least 2 characters').max(64),
+});

@@ -93,3 +93,90 @@ export const EntityDetail = z.object({
   history: z.array(HistoryOut),
 });
 export type EntityDetail = z.infer<typeof EntityDetail>;
+
+/** The entity table: filters, sorting and offset pages for a virtualised list. */
+export const entityRowSorts = ['caption', 'schema', 'updatedAt', 'recordedAt'] as const;
+
+export const EntityRowsQuery = z.object({
+  schema: z.union([z.string().max(100), z.array(z.string().max(100)).max(100)]).optional(),
+  kind: z.enum(['all', 'entities', 'links']).default('all'),
+  q: z.string().trim().max(200).optional().describe('Part of the caption, any case'),
+  status: z
+    .string()
+    .max(50)
+    .optional()
+    .describe('Procedural status of persons: suspect, victim, presumedVictim, witness, other'),
+  source: z.string().max(200).optional().describe('Only what this provenance source (an import batch) recorded'),
+  ids: z.string().max(40_000).optional().describe('Comma-separated ids: captions of link ends'),
+  sort: z.enum(entityRowSorts).default('caption'),
+  dir: z.enum(['asc', 'desc']).default('asc'),
+  offset: z.coerce.number().int().min(0).max(100_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+export type EntityRowsQuery = z.input<typeof EntityRowsQuery>;
+
+export const EntityRowOut = z.object({
+  id: z.string(),
+  schema: z.string(),
+  caption: z.string(),
+  /** Procedural status of a person (suspect, victim…), null otherwise. */
+  status: z.string().nullable(),
+  /** Crime-script functions (recruiter, enforcer…). */
+  functions: z.array(z.string()),
+  /** True when `caption` is a pseudonym standing in for a victim's name. */
+  pseudonym: z.boolean(),
+  sourceId: z.string().nullable(),
+  targetId: z.string().nullable(),
+  reliability: z.string(),
+  information: z.string(),
+  updatedAt: z.string(),
+});
+export type EntityRowOut = z.infer<typeof EntityRowOut>;
+
+export const EntityRowsOut = z.object({ total: z.number(), rows: z.array(EntityRowOut) });
+export type EntityRowsOut = z.infer<typeof EntityRowsOut>;
+
+/** Recent changes to the case's entities, newest first. */
+export const ActivityOut = z.object({
+  items: z.array(
+    z.object({
+      entityId: z.string(),
+      schema: z.string(),
+      caption: z.string(),
+      pseudonym: z.boolean(),
+      change: z.string(),
+      version: z.number(),
+      changedBy: z.string(),
+      changedByName: z.string().nullable(),
+      changedAt: z.string(),
+    }),
+  ),
+});
+export type ActivityOut = z.infer<typeof ActivityOut>;
+
+/** The case data model as the forms need it. */
+export const PropertyOut = z.object({
+  name: z.string(),
+  label: z.string(),
+  type: z.string(),
+  range: z.string().nullable(),
+  values: z.array(z.string()).nullable(),
+  single: z.boolean(),
+});
+export type PropertyOut = z.infer<typeof PropertyOut>;
+
+export const SchemaOut = z.object({
+  name: z.string(),
+  label: z.string(),
+  plural: z.string(),
+  abstract: z.boolean(),
+  /** Links: which properties hold the two ends. */
+  edge: z.object({ source: z.string(), target: z.string(), label: z.string(), directed: z.boolean() }).nullable(),
+  ancestors: z.array(z.string()),
+  required: z.array(z.string()),
+  caption: z.array(z.string()),
+  properties: z.array(PropertyOut),
+});
+export type SchemaOut = z.infer<typeof SchemaOut>;
+export const SchemataOut = z.object({ schemata: z.array(SchemaOut) });
+export type SchemataOut = z.infer<typeof SchemataOut>;

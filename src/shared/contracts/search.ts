@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EntityRowOut } from './entities.ts';
 
 export const selectorKinds = ['phone', 'iban', 'account', 'email', 'plate', 'document', 'name'] as const;
 
@@ -50,3 +51,29 @@ export const TransactionsCreate = z.strictObject({
     .min(1)
     .max(10_000),
 });
+
+/** Search across every case the caller may read. */
+export const searchModes = ['auto', 'text', ...selectorKinds] as const;
+
+export const GlobalSearchQuery = z.object({
+  q: z.string().trim().min(1, 'type something to search for').max(500),
+  mode: z
+    .enum(searchModes)
+    .default('auto')
+    .describe('auto: full text, plus phone/IBAN/e-mail look-up when the words look like one'),
+  limit: z.coerce.number().int().min(1).max(100).default(25).describe('Hits per case'),
+});
+
+export const GlobalSearchOut = z.object({
+  /** What the words were looked up as: `text`, or a selector kind with its normalised form. */
+  lookedUpAs: z.array(z.object({ mode: z.string(), normalised: z.string().nullable() })),
+  cases: z.array(
+    z.object({
+      caseId: z.string(),
+      title: z.string(),
+      reference: z.string().nullable(),
+      hits: z.array(z.object({ entity: EntityRowOut, matchedBy: z.string(), property: z.string().nullable() })),
+    }),
+  ),
+});
+export type GlobalSearchOut = z.infer<typeof GlobalSearchOut>;

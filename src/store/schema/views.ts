@@ -9,7 +9,7 @@ export interface ChartsTable {
   case_id: string;
   id: string;
   name: string;
-  /** JSON: positions, pinned nodes, filters, period, layout (shared/contracts/charts.ts ChartContent). */
+  /** JSON: positions, pinned nodes, filters, period, layout (shared/contracts/views.ts ChartContent). */
   content: string;
   /** JSON of an imported file's graph (CaseGraphOut), or null for a chart of the case's entities. */
   graph: string | null;

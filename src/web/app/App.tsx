@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError, get, onUnauthenticated } from '../ui/api/client.ts';
-import type { MeOut } from '../../shared/contracts/auth.ts';
+import type { MeOut } from '../../shared/contracts/access.ts';
 import { isLanguage, setLanguage } from '../i18n/index.ts';
 import { CaseDashboard } from '../features/cases/pages/CaseDashboard.tsx';
 import { CaseList } from '../features/cases/pages/CaseList.tsx';

@@ -1,6 +1,6 @@
 /** Who is signed in, and the view state every pane shares (one selection for all views). */
 import { create } from 'zustand';
-import type { MeOut } from '../../shared/contracts/auth.ts';
+import type { MeOut } from '../../shared/contracts/access.ts';
 
 interface Session {
   /** undefined: not known yet (asking the server); null: signed out. */

@@ -4,7 +4,7 @@
  * action and period, and verify its chains. Both are themselves recorded.
  */
 import { z } from 'zod';
-import { AuditQuery } from '../../../shared/contracts/workspace.ts';
+import { AuditQuery } from '../../../shared/contracts/audit.ts';
 import { exportAuditTrail, exportCaseAuditTrail, verifyAuditTrail } from '../../../services/audit/index.ts';
 import { CaseParams } from '../cases/cases.ts';
 import type { Router } from '../router.ts';

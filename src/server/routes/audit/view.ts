@@ -4,7 +4,7 @@
  * trail is itself recorded.
  */
 import { auditTrail, caseAuditTrail } from '../../../services/audit/index.ts';
-import { AuditOut, AuditQuery } from '../../../shared/contracts/workspace.ts';
+import { AuditOut, AuditQuery } from '../../../shared/contracts/audit.ts';
 import { CaseParams } from '../cases/cases.ts';
 import type { Router } from '../router.ts';
 

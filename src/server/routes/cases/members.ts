@@ -3,7 +3,7 @@
  * member, and find a user to share with by exact user name (no listing of all users).
  */
 import { z } from 'zod';
-import { MemberOut, MemberUpdate, UserLookupQuery } from '../../../shared/contracts/workspace.ts';
+import { MemberOut, MemberUpdate, UserLookupQuery } from '../../../shared/contracts/cases.ts';
 import { changeMember, dropMember, lookUpUser, membersWithNames } from '../../../services/cases/index.ts';
 import { CaseParams } from './cases.ts';
 import type { Router } from '../router.ts';

@@ -1,6 +1,6 @@
 /** The entity table behind the web's virtualised list, and the case's recent activity. */
 import { z } from 'zod';
-import { ActivityOut, EntityRowsOut, EntityRowsQuery } from '../../../shared/contracts/workspace.ts';
+import { ActivityOut, EntityRowsOut, EntityRowsQuery } from '../../../shared/contracts/entities.ts';
 import { caseActivity, entityRows } from '../../../services/entities/index.ts';
 import { CaseParams } from '../cases/cases.ts';
 import type { Router } from '../router.ts';

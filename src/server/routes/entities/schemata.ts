@@ -1,4 +1,4 @@
-import { SchemataOut } from '../../../shared/contracts/workspace.ts';
+import { SchemataOut } from '../../../shared/contracts/entities.ts';
 import { dataModel } from '../../../services/entities/index.ts';
 import type { Router } from '../router.ts';
 

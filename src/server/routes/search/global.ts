@@ -2,7 +2,7 @@
  * Search across every case the user may reach, through each case's own policy and visibility
  * (services/search/global.ts); every case searched is recorded in that case's audit chain.
  */
-import { GlobalSearchOut, GlobalSearchQuery } from '../../../shared/contracts/workspace.ts';
+import { GlobalSearchOut, GlobalSearchQuery } from '../../../shared/contracts/search.ts';
 import { searchEverywhere } from '../../../services/search/index.ts';
 import type { Router } from '../router.ts';
 

@@ -8,7 +8,7 @@ import { beforeAll, expect } from 'vitest';
 import { describeEachDialect, itDb } from '../../../../test/support/dialects.ts';
 import { testApi, uniqueName } from '../../../../test/support/api.ts';
 import type { Caller, TestApi } from '../../../../test/support/api.ts';
-import type { EntryOut, LibraryListOut } from '../../../shared/contracts/trainingLibrary.ts';
+import type { EntryOut, LibraryListOut } from '../../../shared/contracts/training.ts';
 import { practiceLibrary } from '../../../ingest/training/goodPractices.ts';
 import { courseLibrary } from '../../../ingest/training/library.ts';
 

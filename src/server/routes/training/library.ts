@@ -3,8 +3,7 @@
  * one entry with the modules and exercises that use it. Teaching material, no case data: open
  * to every signed-in user, as the course catalogue is.
  */
-import { EntryParams, LibraryQuery } from '../../../shared/contracts/trainingLibrary.ts';
-import { LangQuery } from '../../../shared/contracts/training.ts';
+import { EntryParams, LangQuery, LibraryQuery } from '../../../shared/contracts/training.ts';
 import { practiceEntry, practiceList } from '../../../services/training/index.ts';
 import type { Router } from '../router.ts';
 

@@ -12,7 +12,7 @@ import { loadDemoCaseLedBy, testApi, uniqueName } from '../../../../test/support
 import type { Caller } from '../../../../test/support/api.ts';
 import { caseAdjacency, victimToControllerPaths, within } from '../../../../test/support/graphTruth.ts';
 import { parseGraphML } from '../../../domain/graph/graphml.ts';
-import type { CaseGraphOut, ChartOut, PathsOut } from '../../../shared/contracts/charts.ts';
+import type { CaseGraphOut, ChartOut, PathsOut } from '../../../shared/contracts/views.ts';
 import type { Store } from '../../../store/store.ts';
 
 const GEXF = readFileSync(

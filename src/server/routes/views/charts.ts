@@ -15,7 +15,7 @@ import {
   NeighbourhoodQuery,
   PathsOut,
   PathsQuery,
-} from '../../../shared/contracts/charts.ts';
+} from '../../../shared/contracts/views.ts';
 import {
   exportChartFile,
   findPaths,

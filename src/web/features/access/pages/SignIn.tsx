@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoginBody } from '../../../../shared/contracts/index.ts';
 import { ApiError, api } from '../../../ui/api/client.ts';
-import type { MeOut } from '../../../../shared/contracts/auth.ts';
+import type { MeOut } from '../../../../shared/contracts/access.ts';
 import { navigate, useLocation } from '../../../ui/routing/location.ts';
 import { paths } from '../../../ui/routing/paths.ts';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES, setLanguage } from '../../../i18n/index.ts';

@@ -1,6 +1,6 @@
 /** The audit trail of one case or of the platform, a page at a time. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { AuditOut } from '../../../../shared/contracts/workspace.ts';
+import type { AuditOut } from '../../../../shared/contracts/audit.ts';
 import { get, qs } from '../../../ui/api/client.ts';
 import { caseUrl } from '../../../ui/api/keys.ts';
 

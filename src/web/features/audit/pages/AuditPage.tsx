@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { auditActions } from '../../../../shared/contracts/workspace.ts';
+import { auditActions } from '../../../../shared/contracts/audit.ts';
 import { useAudit } from '../api/hooks.ts';
 import type { AuditFilter } from '../api/hooks.ts';
 import { Link } from '../../../ui/routing/Link.tsx';

@@ -1,11 +1,12 @@
 /** Server state through TanStack Query: one key per resource, invalidated after each change. */
 import { useQuery } from '@tanstack/react-query';
-import type { ActivityOut, MemberOut } from '../../../../shared/contracts/workspace.ts';
+import type { ActivityOut } from '../../../../shared/contracts/entities.ts';
 import type {
   AgencyOut,
   CaseDetail,
   CaseOut,
   JournalEntry,
+  MemberOut,
   ShareOut,
   SourceOut,
 } from '../../../../shared/contracts/cases.ts';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { caseRoles } from '../../../../shared/contracts/index.ts';
-import { UserLookupQuery } from '../../../../shared/contracts/workspace.ts';
+import { UserLookupQuery } from '../../../../shared/contracts/cases.ts';
 import { ApiError, api, get } from '../../../ui/api/client.ts';
 import { keys } from '../../../ui/api/keys.ts';
 import { useAgencies, useCase, useMembers, useShares } from '../api/hooks.ts';

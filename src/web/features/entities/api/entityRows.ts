@@ -3,10 +3,9 @@
  * thousands of rows costs only the pages on screen.
  */
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import type { EntityRowsQuery } from '../../../../shared/contracts/workspace.ts';
+import type { EntityRowOut, EntityRowsOut, EntityRowsQuery } from '../../../../shared/contracts/entities.ts';
 import { get, qs } from '../../../ui/api/client.ts';
 import { keys } from '../../../ui/api/keys.ts';
-import type { EntityRowOut, EntityRowsOut } from '../../../../shared/contracts/workspace.ts';
 
 export const PAGE_SIZE = 200;
 

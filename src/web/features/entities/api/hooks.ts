@@ -1,7 +1,6 @@
 /** The entity table, one entity and the schemata the forms are built from. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { EntityRowsOut, EntityRowsQuery, SchemaOut } from '../../../../shared/contracts/workspace.ts';
-import type { EntityDetail } from '../../../../shared/contracts/entities.ts';
+import type { EntityDetail, EntityRowsOut, EntityRowsQuery, SchemaOut } from '../../../../shared/contracts/entities.ts';
 import { get, qs } from '../../../ui/api/client.ts';
 import { caseUrl, keys } from '../../../ui/api/keys.ts';
 

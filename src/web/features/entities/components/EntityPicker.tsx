@@ -5,7 +5,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEntityRows } from '../api/hooks.ts';
-import type { EntityRowOut } from '../../../../shared/contracts/workspace.ts';
+import type { EntityRowOut } from '../../../../shared/contracts/entities.ts';
 import { EntityBadge } from '../../../ui/EntityBadge.tsx';
 import { useDebounced } from '../../../ui/useDebounced.ts';
 

@@ -11,7 +11,7 @@ import { api } from '../../../ui/api/client.ts';
 import { keys } from '../../../ui/api/keys.ts';
 import { useSchemata } from '../api/hooks.ts';
 import type { EntityOut } from '../../../../shared/contracts/index.ts';
-import type { EntityRowOut, SchemaOut } from '../../../../shared/contracts/workspace.ts';
+import type { EntityRowOut, SchemaOut } from '../../../../shared/contracts/entities.ts';
 import { Dialog } from '../../../ui/Dialog.tsx';
 import { Field } from '../../../ui/Field.tsx';
 import { ErrorMessage } from '../../../ui/feedback.tsx';

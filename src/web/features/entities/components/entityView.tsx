@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useEntityRows, useSchemata } from '../api/hooks.ts';
 import { useSources } from '../../cases/index.ts';
 import type { EntityOut } from '../../../../shared/contracts/index.ts';
-import type { EntityRowOut, PropertyOut, SchemaOut } from '../../../../shared/contracts/workspace.ts';
+import type { EntityRowOut, PropertyOut, SchemaOut } from '../../../../shared/contracts/entities.ts';
 import { Link } from '../../../ui/routing/Link.tsx';
 import { paths } from '../../../ui/routing/paths.ts';
 import { useFormat } from '../../../i18n/format.ts';

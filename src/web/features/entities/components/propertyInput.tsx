@@ -4,7 +4,7 @@
  */
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { PropertyOut } from '../../../../shared/contracts/workspace.ts';
+import type { PropertyOut } from '../../../../shared/contracts/entities.ts';
 
 export const DATE_PATTERN = /^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2})?)?)?)?$/;
 const GENDERS = ['male', 'female', 'other'];

@@ -11,7 +11,7 @@ import { ApiError, api } from '../../../ui/api/client.ts';
 import { keys } from '../../../ui/api/keys.ts';
 import { useSchemata } from '../api/hooks.ts';
 import type { EntityOut } from '../../../../shared/contracts/index.ts';
-import type { PropertyOut, SchemaOut } from '../../../../shared/contracts/workspace.ts';
+import type { PropertyOut, SchemaOut } from '../../../../shared/contracts/entities.ts';
 import { navigate, useQueryParam } from '../../../ui/routing/location.ts';
 import { paths } from '../../../ui/routing/paths.ts';
 import { Field } from '../../../ui/Field.tsx';

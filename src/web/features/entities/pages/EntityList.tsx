@@ -6,10 +6,9 @@
 import { useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { entityRowSorts } from '../../../../shared/contracts/workspace.ts';
+import type { EntityRowOut, entityRowSorts } from '../../../../shared/contracts/entities.ts';
 import { useCase } from '../../cases/index.ts';
 import { useSchemata } from '../api/hooks.ts';
-import type { EntityRowOut } from '../../../../shared/contracts/workspace.ts';
 import { Link } from '../../../ui/routing/Link.tsx';
 import { navigate, useQueryParam } from '../../../ui/routing/location.ts';
 import { paths } from '../../../ui/routing/paths.ts';

@@ -1,6 +1,6 @@
 /** The evidence files of a case, or of one entity. */
 import { useQuery } from '@tanstack/react-query';
-import type { EvidenceFileOut } from '../../../../shared/contracts/evidence.ts';
+import type { EvidenceFileOut } from '../../../../shared/contracts/files.ts';
 import { get, qs } from '../../../ui/api/client.ts';
 import { caseUrl, keys } from '../../../ui/api/keys.ts';
 

@@ -5,11 +5,11 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import { PREVIEWABLE_TYPES as PREVIEWABLE } from '../../../../shared/contracts/evidence.ts';
+import { PREVIEWABLE_TYPES as PREVIEWABLE } from '../../../../shared/contracts/files.ts';
 import { uploadFile } from '../../../ui/api/client.ts';
 import { keys } from '../../../ui/api/keys.ts';
 import { useFiles } from '../api/hooks.ts';
-import type { EvidenceFileOut } from '../../../../shared/contracts/evidence.ts';
+import type { EvidenceFileOut } from '../../../../shared/contracts/files.ts';
 import { useFormat } from '../../../i18n/format.ts';
 import { ErrorMessage, Loading, ProgressBar } from '../../../ui/feedback.tsx';
 import { Icon } from '../../../ui/icons.tsx';

@@ -4,7 +4,7 @@
  * Experts can edit the resulting FtM mapping as text instead.
  */
 import { useTranslation } from 'react-i18next';
-import type { SchemaOut } from '../../../../shared/contracts/workspace.ts';
+import type { SchemaOut } from '../../../../shared/contracts/entities.ts';
 import { Field } from '../../../ui/Field.tsx';
 import { Icon } from '../../../ui/icons.tsx';
 import { endLabel } from '../../entities/index.ts';

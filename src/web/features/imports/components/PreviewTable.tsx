@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { useSchemata } from '../../entities/index.ts';
 import type { ImportPreviewOut, PreviewItem } from '../../../../shared/contracts/imports.ts';
-import type { SchemaOut } from '../../../../shared/contracts/workspace.ts';
+import type { SchemaOut } from '../../../../shared/contracts/entities.ts';
 import { useFormat } from '../../../i18n/format.ts';
 import type { Formatters } from '../../../i18n/format.ts';
 import { EntityBadge } from '../../../ui/EntityBadge.tsx';

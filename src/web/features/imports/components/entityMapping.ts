@@ -2,7 +2,7 @@
  * The column mapper's model and its translation into a FollowTheMoney mapping (the `ftm-mapping`
  * importer's language). JSON is valid YAML, so the mapping is written as JSON.
  */
-import type { SchemaOut } from '../../../../shared/contracts/workspace.ts';
+import type { SchemaOut } from '../../../../shared/contracts/entities.ts';
 
 export interface MappedEntity {
   name: string;

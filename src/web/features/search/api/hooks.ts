@@ -1,6 +1,6 @@
 /** Search across every case the user may read. */
 import { useQuery } from '@tanstack/react-query';
-import type { GlobalSearchOut } from '../../../../shared/contracts/workspace.ts';
+import type { GlobalSearchOut } from '../../../../shared/contracts/search.ts';
 import { get, qs } from '../../../ui/api/client.ts';
 
 export const useGlobalSearch = (q: string, mode: string) =>

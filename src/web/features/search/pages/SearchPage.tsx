@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GlobalSearchQuery, searchModes } from '../../../../shared/contracts/workspace.ts';
+import { GlobalSearchQuery, searchModes } from '../../../../shared/contracts/search.ts';
 import { useGlobalSearch } from '../api/hooks.ts';
 import { Link } from '../../../ui/routing/Link.tsx';
 import { navigate, useQueryParam } from '../../../ui/routing/location.ts';

@@ -6,14 +6,15 @@ import type {
   CohortOut,
   CourseOut,
   CourseSummaryOut,
+  EntryOut,
   ExerciseOut,
   LessonOut,
+  LibraryListOut,
   MyTrainingOut,
   QuizOut,
   TrainingLanguage,
 } from '../../../../shared/contracts/training.ts';
 import { TRAINING_LANGUAGES } from '../../../../shared/contracts/training.ts';
-import type { EntryOut, LibraryListOut } from '../../../../shared/contracts/trainingLibrary.ts';
 import { get } from '../../../ui/api/client.ts';
 
 const enc = encodeURIComponent;

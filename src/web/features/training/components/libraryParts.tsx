@@ -1,6 +1,6 @@
 /** Pieces the good-practice library shares with the course pages: tag labels, tag lists, "good practices used here". */
 import { useTranslation } from 'react-i18next';
-import type { EntrySummaryOut, Facet } from '../../../../shared/contracts/trainingLibrary.ts';
+import type { EntrySummaryOut, Facet } from '../../../../shared/contracts/training.ts';
 import { Link } from '../../../ui/routing/Link.tsx';
 import { useFormat } from '../../../i18n/format.ts';
 import { useLibrary } from '../api/trainingApi.ts';

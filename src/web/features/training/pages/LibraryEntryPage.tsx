@@ -1,6 +1,6 @@
 /** One good-practice entry: its text (rendered safely on the server), tags, sources, and where the course uses it. */
 import { useTranslation } from 'react-i18next';
-import type { EntryUseOut } from '../../../../shared/contracts/trainingLibrary.ts';
+import type { EntryUseOut } from '../../../../shared/contracts/training.ts';
 import { Link } from '../../../ui/routing/Link.tsx';
 import { ErrorMessage, Loading, Notice } from '../../../ui/feedback.tsx';
 import { usePageTitle } from '../../../ui/usePageTitle.ts';

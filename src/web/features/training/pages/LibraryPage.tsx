@@ -4,8 +4,8 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FACET_NAMES } from '../../../../shared/contracts/trainingLibrary.ts';
-import type { Facet } from '../../../../shared/contracts/trainingLibrary.ts';
+import { FACET_NAMES } from '../../../../shared/contracts/training.ts';
+import type { Facet } from '../../../../shared/contracts/training.ts';
 import { Link } from '../../../ui/routing/Link.tsx';
 import { navigate, useLocation } from '../../../ui/routing/location.ts';
 import { ErrorMessage, Loading, Notice } from '../../../ui/feedback.tsx';

@@ -6,7 +6,7 @@ import type {
   ChartOut,
   ChartSummaryOut,
   PathsOut,
-} from '../../../../shared/contracts/charts.ts';
+} from '../../../../shared/contracts/views.ts';
 import { api, get, qs } from '../../../ui/api/client.ts';
 import type { Period } from '../../../state/viewFilter.ts';
 

@@ -4,7 +4,7 @@
  * shared period applies to all of them (the server filters by it).
  */
 import { useEffect, useState } from 'react';
-import type { CaseGraphOut, ChartOut } from '../../../../shared/contracts/charts.ts';
+import type { CaseGraphOut, ChartOut } from '../../../../shared/contracts/views.ts';
 import type { Period } from '../../../state/viewFilter.ts';
 import { fetchChart, fetchNeighbourhood, fetchWholeGraph } from './chartApi.ts';
 

@@ -1,6 +1,6 @@
 /** The chart's side panels: filters, key players, saved charts, and the text alternative to the canvas. */
 import { useTranslation } from 'react-i18next';
-import type { CaseGraphOut, ChartFilters, ChartSummaryOut } from '../../../../shared/contracts/charts.ts';
+import type { CaseGraphOut, ChartFilters, ChartSummaryOut } from '../../../../shared/contracts/views.ts';
 import { Link } from '../../../ui/routing/Link.tsx';
 import { paths } from '../../../ui/routing/paths.ts';
 import { TypeChip } from '../../../ui/EntityBadge.tsx';

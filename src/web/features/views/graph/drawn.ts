@@ -4,7 +4,7 @@
  * rebuild it whenever data, filters or the colouring change.
  */
 import { MultiDirectedGraph } from 'graphology';
-import type { CaseGraphOut, ChartEdgeOut, ChartFilters, ChartNodeOut } from '../../../../shared/contracts/charts.ts';
+import type { CaseGraphOut, ChartEdgeOut, ChartFilters, ChartNodeOut } from '../../../../shared/contracts/views.ts';
 import { typeStyle } from '../../../ui/entityTypes.ts';
 import { COMMUNITY_COLOURS } from './analysis.ts';
 import { initialPosition } from './layout.ts';

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type Sigma from 'sigma';
-import type { ChartEdgeOut, ChartFilters, ChartNodeOut } from '../../../../shared/contracts/charts.ts';
+import type { ChartEdgeOut, ChartFilters, ChartNodeOut } from '../../../../shared/contracts/views.ts';
 import { navigate, useQueryParam } from '../../../ui/routing/location.ts';
 import { paths } from '../../../ui/routing/paths.ts';
 import { useFormat } from '../../../i18n/format.ts';
