@@ -1,3 +1,5 @@
+import { platformRoleValues } from '../../shared/contracts/access.ts';
+
 /** Who is acting: resolved from a session or API token by the server, or named to the CLI. */
 export interface Actor {
   id: string;
@@ -6,14 +8,6 @@ export interface Actor {
   agencyId: string | null;
 }
 
-export const platformRoles = [
-  'admin',
-  'investigator',
-  'analyst',
-  'supervisor',
-  'prosecutor',
-  'trainer',
-  'trainee',
-  'dpo',
-] as const;
+/** The platform roles, as the API contract lists them. */
+export const platformRoles = platformRoleValues;
 export type PlatformRole = (typeof platformRoles)[number];
