@@ -4,7 +4,6 @@
  * then `N passed, N failed` (and how many were skipped). A failure outside any test — a file
  * that cannot be loaded, a failing beforeAll, an unhandled error — counts as one failure.
  */
-import path from 'node:path';
 import type { Reporter, TestModule } from 'vitest/node';
 
 type RunEnd = NonNullable<Reporter['onTestRunEnd']>;
@@ -28,7 +27,7 @@ function corpusLine(modules: readonly TestModule[]): string | undefined {
     }
   }
   if (skipped.size === 0) return undefined;
-  const files = [...perFile].map(([file, n]) => `${path.basename(file)} (${n})`).join(', ');
+  const files = [...perFile].map(([file, n]) => `${file} (${n})`).join(', ');
   return (
     `Real-file corpus not found at ${folder}: ${skipped.size} tests that read it were skipped ` +
     `(set TEST_FIXTURES_DIR to run them; CI=true fails instead): ${files}`
