@@ -7,5 +7,8 @@ export default defineConfig({
     // so files may run in parallel.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // The default output, then one closing `N passed, N failed` line (and which real-file tests
+    // were skipped when ../shared/fixtures is absent).
+    reporters: ['default', './test/support/summaryReporter.ts'],
   },
 });

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { DialectName } from '../../src/store/dialect.ts';
 import { Store } from '../../src/store/store.ts';
+import { describeWithFixtures } from './fixtures.ts';
 
 export const TEST_PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
 const inCi = process.env.CI === 'true';
@@ -59,9 +60,13 @@ export async function openTestStore(dialect: DialectName): Promise<{ store: Stor
   };
 }
 
-export function describeEachDialect(title: string, body: (ctx: DialectContext) => void): void {
+export function describeEachDialect(
+  title: string,
+  body: (ctx: DialectContext) => void,
+  suite: (name: string, fn: () => void) => void = describe,
+): void {
   for (const dialect of ['sqlite', 'postgres'] as const) {
-    describe(`${title} [${dialect}]`, () => {
+    suite(`${title} [${dialect}]`, () => {
       let opened: { store: Store; dispose: () => Promise<void> } | undefined;
       let skipReason: string | null = null;
       beforeAll(async () => {
@@ -93,6 +98,11 @@ export function describeEachDialect(title: string, body: (ctx: DialectContext) =
       });
     });
   }
+}
+
+/** `describeEachDialect` for suites that read the real-file corpus: skipped without it (see fixtures.ts). */
+export function describeEachDialectWithFixtures(title: string, body: (ctx: DialectContext) => void): void {
+  describeEachDialect(title, body, describeWithFixtures);
 }
 
 /** Thrown when a PostgreSQL case runs without PostgreSQL (outside CI); see `itDb`. */

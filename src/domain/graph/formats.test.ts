@@ -3,26 +3,23 @@
  * in with all their nodes, edges and attributes, and go out and back in unchanged; any document
  * survives a write and a read (fast-check); bad files are refused naming the place.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { describeWithFixtures, fixtureText } from '../../../test/support/fixtures.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { chartToDoc, docToChart } from './chart.ts';
 import { parseGexf, serialiseGexf } from './gexf.ts';
 import { parseGraphML, serialiseGraphML } from './graphml.ts';
 import type { AttrDef, AttrValue, GraphDoc } from './model.ts';
 
-const fixture = (name: string) =>
-  readFileSync(fileURLToPath(new URL(`../../../../shared/fixtures/graph/${name}`, import.meta.url)), 'utf8');
-const GRAPHML = fixture('graphology_miserables.graphml');
-const GEXF = fixture('graphology_les_miserables.gexf');
+const graphml = () => fixtureText('graph', 'graphology_miserables.graphml');
+const gexf = () => fixtureText('graph', 'graphology_les_miserables.gexf');
 
 const undirectedPairs = (doc: GraphDoc) => new Set(doc.edges.map((e) => [e.source, e.target].sort().join('~')));
 
-describe('the Les Misérables fixtures', () => {
+describeWithFixtures('the Les Misérables fixtures', () => {
   it('GraphML: 77 nodes, 254 edges, keys typed as declared', () => {
-    const doc = parseGraphML(GRAPHML);
+    const doc = parseGraphML(graphml());
     expect(doc.nodes).toHaveLength(77);
     expect(doc.edges).toHaveLength(254);
     expect(doc.directed).toBe(false);
@@ -57,7 +54,7 @@ describe('the Les Misérables fixtures', () => {
   });
 
   it('GEXF: 77 nodes, 254 edges, labels, attvalues, weights and viz', () => {
-    const doc = parseGexf(GEXF);
+    const doc = parseGexf(gexf());
     expect(doc.nodes).toHaveLength(77);
     expect(doc.edges).toHaveLength(254);
     expect(doc.directed).toBe(true);
@@ -77,8 +74,8 @@ describe('the Les Misérables fixtures', () => {
   });
 
   it('the two files are the same network: the same characters and the same co-appearances', () => {
-    const ml = parseGraphML(GRAPHML);
-    const gx = parseGexf(GEXF);
+    const ml = parseGraphML(graphml());
+    const gx = parseGexf(gexf());
     const labelsMl = new Map(ml.nodes.map((n) => [n.id, String(n.attributes.label)]));
     const labelsGx = new Map(gx.nodes.map((n) => [n.id, n.label ?? '']));
     expect([...labelsMl.values()].sort()).toEqual([...labelsGx.values()].sort());
@@ -89,25 +86,25 @@ describe('the Les Misérables fixtures', () => {
   });
 
   it('export then import gives back the fixture, in both formats', () => {
-    const ml = parseGraphML(GRAPHML);
+    const ml = parseGraphML(graphml());
     expect(parseGraphML(serialiseGraphML(ml))).toEqual(ml);
-    const gx = parseGexf(GEXF);
+    const gx = parseGexf(gexf());
     expect(parseGexf(serialiseGexf(gx))).toEqual(gx);
   });
 
   it('an imported file becomes a chart with its labels and positions', () => {
-    const { graph, positions } = docToChart(parseGexf(GEXF));
+    const { graph, positions } = docToChart(parseGexf(gexf()));
     expect(graph.nodes).toHaveLength(77);
     expect(graph.edges).toHaveLength(254);
     expect(graph.nodes.find((n) => n.id === '0.0')?.caption).toBe('Myriel');
     expect(positions.get('0.0')).toEqual({ x: 268.72385, y: 91.18155 });
-    const fromMl = docToChart(parseGraphML(GRAPHML));
+    const fromMl = docToChart(parseGraphML(graphml()));
     expect(fromMl.graph.nodes.find((n) => n.id === '11')?.caption).toBe('Valjean');
     expect(fromMl.positions.get('11')).toEqual({ x: -87.93029, y: 6.8120565 });
   });
 
   it('a chart exported and imported again keeps captions, types and positions', () => {
-    const { graph, positions } = docToChart(parseGraphML(GRAPHML));
+    const { graph, positions } = docToChart(parseGraphML(graphml()));
     for (const format of ['graphml', 'gexf'] as const) {
       const doc = chartToDoc(graph, positions, format, 'Les Misérables');
       const text = format === 'graphml' ? serialiseGraphML(doc) : serialiseGexf(doc);

@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { describeWithFixtures } from '../../../test/support/fixtures.ts';
 import { accountEntityId, accountRef } from './accounts.ts';
 import { camt053Importer } from './camt053.ts';
 import { CamtReader } from './camtReader.ts';
 import { camtDocument, type TestStatement } from './camtDocuments.testing.ts';
 import { ItemQueue } from './emit.ts';
-import { bytesInput, checkOrder, collect, entitiesOf, fixtureInput, importError, transactionsOf } from './statements.testing.ts';
+import {
+  bytesInput,
+  checkOrder,
+  collect,
+  entitiesOf,
+  fixtureInput,
+  importError,
+  transactionsOf,
+} from './statements.testing.ts';
 import { XmlTokenizer } from './xml.ts';
 
 const V2 = 'genkgo_camt053.v2.minimal.xml';
@@ -23,7 +32,7 @@ const DE = 'DE89370400440532013000';
 const GB = 'GB29NWBK60161331926819';
 const NL = 'NL91ABNA0417164300';
 
-describe('camt.053 fixtures', () => {
+describeWithFixtures('camt.053 fixtures', () => {
   it('reads the 001.02 statement: one entry, its debtor as counterparty', async () => {
     const items = await collect(camt053Importer.parse(fixtureInput(V2, 256), {}));
     checkOrder(items);

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { describeWithFixtures } from '../../../test/support/fixtures.ts';
 import { accountEntityId, accountRef } from './accounts.ts';
 import { mt940Importer } from './mt940.ts';
-import { bytesInput, checkOrder, collect, entitiesOf, fixtureInput, importError, transactionsOf } from './statements.testing.ts';
+import {
+  bytesInput,
+  checkOrder,
+  collect,
+  entitiesOf,
+  fixtureInput,
+  importError,
+  transactionsOf,
+} from './statements.testing.ts';
 
 const ABN = 'wolph-mt940_jejik_abnamro.sta';
 const SEPA = 'wolph-mt940_betterplace_sepa_snippet.sta';
@@ -15,7 +24,7 @@ const idOf = (raw: string, hint: { bankCode?: string; bic?: string } = {}) => {
 const parseText = (text: string, chunk = 0) => collect(mt940Importer.parse(bytesInput('test.sta', text, chunk), {}));
 const sum = (xs: readonly { amountMinor: number }[]) => xs.reduce((s, t) => s + t.amountMinor, 0);
 
-describe('MT940 fixtures', () => {
+describeWithFixtures('MT940 fixtures', () => {
   it('ABN AMRO: two statements with header lines, 10 lines, card payments in :86:', async () => {
     const items = await collect(mt940Importer.parse(fixtureInput(ABN, 64), {}));
     checkOrder(items);

@@ -4,8 +4,9 @@
  * adds nothing twice — with `known` (entities the case has are skipped) and without it
  * (entities are merged by the pipeline).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openTestStore } from '../../../test/support/dialects.ts';
+import { describeWithFixtures } from '../../../test/support/fixtures.ts';
 import type { Actor } from '../../services/access/actor.ts';
 import { createCase } from '../../services/cases/cases.ts';
 import { runImport } from '../../services/imports/pipeline.ts';
@@ -18,7 +19,7 @@ import type { KnownIds } from './emit.ts';
 import { bankImporters } from './index.ts';
 import { fixturePath } from './statements.testing.ts';
 
-describe('bank imports through the pipeline', () => {
+describeWithFixtures('bank imports through the pipeline', () => {
   let store: Store;
   let dispose: () => Promise<void>;
   let actor: Actor;

@@ -5,7 +5,7 @@
  * nothing (no statement, transaction or entity is added).
  */
 import { expect } from 'vitest';
-import { describeEachDialect, itDb } from '../../../test/support/dialects.ts';
+import { describeEachDialectWithFixtures, itDb } from '../../../test/support/dialects.ts';
 import { uniqueName } from '../../../test/support/api.ts';
 import type { Properties } from '../../domain/schema/types.ts';
 import { createCase } from '../../services/cases/cases.ts';
@@ -133,7 +133,7 @@ async function counts(
   };
 }
 
-describeEachDialect('bank statements from the fixtures', (ctx) => {
+describeEachDialectWithFixtures('bank statements from the fixtures', (ctx) => {
   for (const fx of fixtures) {
     itDb(`${fx.file}: statements as written, a second import changes nothing`, async () => {
       const store = ctx.store();

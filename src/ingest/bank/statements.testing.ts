@@ -4,8 +4,8 @@
  * and small accessors for what an import yielded. Not used by the importers themselves.
  */
 import { createReadStream } from 'node:fs';
-import path from 'node:path';
 import { Readable } from 'node:stream';
+import { fixturePath as corpusPath } from '../../../test/support/fixtures.ts';
 import type { EntityRecord, TransactionRecord } from '../../domain/records.ts';
 import type { AppError } from '../../shared/errors.ts';
 import { isAppError } from '../../shared/errors.ts';
@@ -25,7 +25,8 @@ export function bytesInput(fileName: string, content: string | Uint8Array, chunk
   };
 }
 
-export const fixturePath = (name: string): string => path.resolve(process.cwd(), '../shared/fixtures/bank', name);
+/** A bank file of the real-file corpus; tests reading it are declared with `describeWithFixtures`. */
+export const fixturePath = (name: string): string => corpusPath('bank', name);
 
 export function fixtureInput(name: string, highWaterMark = 1024): ImportInput {
   const file = fixturePath(name);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { itWithFixtures } from '../../../test/support/fixtures.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { cdrImporter, parseDuration, type CdrOptions } from './cdr.ts';
 import { bandicootEgo, cdrMappings, withSubscriber } from './cdrMappings.ts';
@@ -26,7 +27,7 @@ describe('CDR import of bandicoot_demo_ego.csv with the saved bandicoot mapping'
     expect(options.mapping.subscriber).toBe('ego');
   });
 
-  it('makes one Call per call or text record', async () => {
+  itWithFixtures('makes one Call per call or text record', async () => {
     const rows = egoRows();
     const records = rows.filter((r) => r['interaction'] === 'call' || r['interaction'] === 'text');
     expect(records.length).toBe(314);
@@ -39,7 +40,7 @@ describe('CDR import of bandicoot_demo_ego.csv with the saved bandicoot mapping'
     );
   });
 
-  it('makes one Phone per distinct correspondent, plus the subscriber', async () => {
+  itWithFixtures('makes one Phone per distinct correspondent, plus the subscriber', async () => {
     const correspondents = new Set(egoRows().map((r) => r['correspondent_id']));
     const entities = await collectEntities(cdrImporter.parse(fixtureInput(EGO), options));
     const phones = entities.filter((e) => e.schema === 'Phone');
@@ -49,7 +50,7 @@ describe('CDR import of bandicoot_demo_ego.csv with the saved bandicoot mapping'
     expect(phones.find((p) => p.properties['number']?.[0] === 'A')?.id).toBe(phoneId('ego\u0000A'));
   });
 
-  it('maps direction, time, duration and antenna of each record', async () => {
+  itWithFixtures('maps direction, time, duration and antenna of each record', async () => {
     const entities = await collectEntities(cdrImporter.parse(fixtureInput(EGO), options));
     const first = entities.find((e) => e.schema === 'Call');
     // text,in,A,2014-03-02 07:13:30,,1

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeWithFixtures, itWithFixtures } from '../../../test/support/fixtures.ts';
 import { isAppError } from '../../shared/errors.ts';
 import type { EntityRecord } from '../../domain/records.ts';
 import { exportFtm, ftmJsonImporter } from './ftmJson.ts';
@@ -32,7 +33,7 @@ async function expectLineError(content: Buffer | string, line: number, message?:
   if (message) expect(error.message).toMatch(message);
 }
 
-describe('FtM JSON lines import: the nomenklatura donations fixture', () => {
+describeWithFixtures('FtM JSON lines import: the nomenklatura donations fixture', () => {
   it('parses into exactly 474 entities, each with the line it came from', async () => {
     const entities = await collectEntities(ftmJsonImporter.parse(fixtureInput(FIXTURE), {}));
     expect(entities).toHaveLength(474);
@@ -93,13 +94,13 @@ describe('FtM JSON lines import: the nomenklatura donations fixture', () => {
 });
 
 describe('FtM JSON lines import: broken files name the line', () => {
-  it('refuses a file whose last line is cut off mid-JSON, naming that last line', async () => {
+  itWithFixtures('refuses a file whose last line is cut off mid-JSON, naming that last line', async () => {
     const bytes = fixtureBytes(FIXTURE);
     const truncated = bytes.subarray(0, bytes.length - 40); // inside line 474, no final line break
     await expectLineError(truncated, 474, /truncated/);
   });
 
-  it('refuses Latin-1 bytes inside a line, naming that line', async () => {
+  itWithFixtures('refuses Latin-1 bytes inside a line, naming that line', async () => {
     const lines = fixtureLines();
     const line = lines[99] ?? Buffer.alloc(0);
     const at = line.indexOf('"name": ["') + 10;
@@ -108,7 +109,7 @@ describe('FtM JSON lines import: broken files name the line', () => {
     await expectLineError(joinLines(lines), 100, /UTF-8/);
   });
 
-  it('refuses malformed JSON in the middle of the file, naming the line', async () => {
+  itWithFixtures('refuses malformed JSON in the middle of the file, naming the line', async () => {
     const lines = fixtureLines();
     lines[4] = Buffer.from((lines[4] ?? Buffer.alloc(0)).toString('utf8').replace('"schema": ', '"schema" '));
     await expectLineError(joinLines(lines), 5, /not valid JSON/);
@@ -170,7 +171,7 @@ describe('FtM JSON lines export', () => {
     expect(JSON.parse(lines[1] ?? '')).toEqual({ id: 'ph1', schema: 'Phone', properties: { number: ['+3725123456'] } });
   });
 
-  it('round-trips the fixture: export then import gives the same entities', async () => {
+  itWithFixtures('round-trips the fixture: export then import gives the same entities', async () => {
     const records = (await collectEntities(ftmJsonImporter.parse(fixtureInput(FIXTURE), {}))).map(
       ({ line: _line, ...r }) => r,
     );

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { describeWithFixtures } from '../../../test/support/fixtures.ts';
 import { createHash } from 'node:crypto';
 import type { EntityRecord } from '../../domain/records.ts';
 import { ftmMappingImporter, type DiscardedValue, type FtmMappingOptions } from './ftmMapping.ts';
 import { bytesInput, collectEntities, fixtureInput, fixtureText } from './inputs.testing.ts';
 
-const MAPPING = fixtureText('ftm/nomenklatura_donations.yml');
+const donationsMapping = () => fixtureText('ftm/nomenklatura_donations.yml');
 const CSV = 'ftm/nomenklatura_donations.csv';
 
 /** (id, schema, property → sorted values) — the content two entity sets are compared on. */
@@ -31,9 +32,9 @@ function expectedFromFixture() {
 const run = (options: FtmMappingOptions, input = fixtureInput(CSV)) =>
   collectEntities(ftmMappingImporter.parse(input, options));
 
-describe('FtM mapping: nomenklatura_donations.yml over nomenklatura_donations.csv', () => {
+describeWithFixtures('FtM mapping: nomenklatura_donations.yml over nomenklatura_donations.csv', () => {
   it('produces the entities of the FtM fixture: same ids, schemata and property values', async () => {
-    const items = await run({ mapping: MAPPING });
+    const items = await run({ mapping: donationsMapping() });
     const ours = canonical(items);
     const expected = expectedFromFixture();
     expect(Object.keys(ours).length).toBe(474);
@@ -43,7 +44,7 @@ describe('FtM mapping: nomenklatura_donations.yml over nomenklatura_donations.cs
   });
 
   it('gives each entity the first CSV line it came from, each id once', async () => {
-    const items = await run({ mapping: MAPPING });
+    const items = await run({ mapping: donationsMapping() });
     expect(new Set(items.map((e) => e.id)).size).toBe(items.length);
     const mlpd = items.find((e) => e.properties['name']?.[0] === 'MLPD');
     expect(mlpd?.line).toBe(2);
@@ -52,20 +53,20 @@ describe('FtM mapping: nomenklatura_donations.yml over nomenklatura_donations.cs
 
   it('reports the values FtM cleaning drops (a misspelt country)', async () => {
     const dropped: DiscardedValue[] = [];
-    await run({ mapping: MAPPING, onDiscard: (d) => dropped.push(d) });
+    await run({ mapping: donationsMapping(), onDiscard: (d) => dropped.push(d) });
     expect(dropped.some((d) => d.value === 'Niedlerlande' && d.property === 'country')).toBe(true);
   });
 
   it('finds the CSV by its csv_url file name among supplied files', async () => {
     const items = await run(
-      { mapping: MAPPING, csvs: { 'donations.csv': fixtureInput(CSV) } },
+      { mapping: donationsMapping(), csvs: { 'donations.csv': fixtureInput(CSV) } },
       bytesInput('unused.csv', ''),
     );
     expect(items).toHaveLength(474);
   });
 
   it('seeds ids with the dataset name (a different name gives different ids)', async () => {
-    const items = await run({ mapping: MAPPING, dataset: 'other' });
+    const items = await run({ mapping: donationsMapping(), dataset: 'other' });
     const expected = expectedFromFixture();
     expect(items).toHaveLength(474);
     expect(items.filter((e) => e.id in expected)).toHaveLength(0);

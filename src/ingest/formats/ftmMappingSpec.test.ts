@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { itWithFixtures } from '../../../test/support/fixtures.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { ftmMappingImporter } from './ftmMapping.ts';
 import { compileMapping } from './ftmMappingSpec.ts';
 import { bytesInput, collect, fixtureInput, fixtureText, rejection } from './inputs.testing.ts';
 
-const MAPPING = fixtureText('ftm/nomenklatura_donations.yml');
+const donationsMapping = () => fixtureText('ftm/nomenklatura_donations.yml');
 const CSV = 'ftm/nomenklatura_donations.csv';
 
 function failure(fn: () => unknown): { path: string | undefined; message: string } {
@@ -23,8 +24,8 @@ function failure(fn: () => unknown): { path: string | undefined; message: string
 const small = (entities: string) => `ds:\n  query:\n    csv_url: a.csv\n    entities:\n${entities}`;
 
 describe('FtM mapping files are checked before any row is read', () => {
-  it('reads the donations mapping: four queries, entities in dependency order', () => {
-    const queries = compileMapping(MAPPING);
+  itWithFixtures('reads the donations mapping: four queries, entities in dependency order', () => {
+    const queries = compileMapping(donationsMapping());
     expect(queries.map((q) => q.path)).toEqual(['queries[0]', 'queries[1]', 'queries[2]', 'queries[3]']);
     const names = queries[0]?.entities.map((e) => e.name) ?? [];
     expect(names.indexOf('address')).toBeLessThan(names.indexOf('donor'));
@@ -41,13 +42,13 @@ describe('FtM mapping files are checked before any row is read', () => {
     expect(f.message).toMatch(/not valid YAML/);
   });
 
-  it('names the key of an unknown schema, property or option', () => {
-    expect(failure(() => compileMapping(MAPPING.replace('schema: Organization', 'schema: Organisation'))).path).toBe(
-      'queries[0].entities.party.schema',
-    );
+  itWithFixtures('names the key of an unknown schema, property or option', () => {
+    expect(
+      failure(() => compileMapping(donationsMapping().replace('schema: Organization', 'schema: Organisation'))).path,
+    ).toBe('queries[0].entities.party.schema');
     const prop = failure(() =>
       compileMapping(
-        MAPPING.replace(
+        donationsMapping().replace(
           '            name:\n              column: Donor',
           '            nme:\n              column: Donor',
         ),
@@ -67,12 +68,14 @@ describe('FtM mapping files are checked before any row is read', () => {
     expect(failure(() => compileMapping(small('      a:\n        schema: Thing\n        key: K\n'))).message).toMatch(
       /abstract/,
     );
-    const format = failure(() => compileMapping(MAPPING.replace('format: "%Y-%m-%d"', 'format: "%Y-%m-%Q"')));
+    const format = failure(() =>
+      compileMapping(donationsMapping().replace('format: "%Y-%m-%d"', 'format: "%Y-%m-%Q"')),
+    );
     expect(format.path).toBe('queries[0].entities.donation.properties.date.format');
     expect(format.message).toMatch(/%Q/);
   });
 
-  it('refuses an SQL mapping (the kek fixture): only CSV sources are supported', () => {
+  itWithFixtures('refuses an SQL mapping (the kek fixture): only CSV sources are supported', () => {
     const f = failure(() => compileMapping(fixtureText('ftm/followthemoney_kek_sql_mapping.yml')));
     expect(f.path).toBe('database');
     expect(f.message).toMatch(/only CSV sources/);
@@ -133,11 +136,11 @@ describe('FtM mapping: columns and CSV problems name the key or the line', () =>
     expect(error instanceof Error && error.message).toMatch(/column "Name" is not in a.csv/);
   });
 
-  it('names the donations mapping key of a mistyped column', async () => {
+  itWithFixtures('names the donations mapping key of a mistyped column', async () => {
     const error = await rejection(
       collect(
         ftmMappingImporter.parse(fixtureInput(CSV), {
-          mapping: MAPPING.replace('column: DonationEUR', 'column: DonationEuro'),
+          mapping: donationsMapping().replace('column: DonationEUR', 'column: DonationEuro'),
         }),
       ),
     );

@@ -2,9 +2,10 @@
  * Test helpers: `ImportInput`s over bytes in memory and over fixture files, so format tests
  * do not depend on the (separately owned) ingest/files.ts. Not used by the importers.
  */
-import { createReadStream, readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import { fixtureBytes, fixturePath, fixtureText } from '../../../test/support/fixtures.ts';
 import type { EntityRecord } from '../../domain/records.ts';
 import type { ImportInput, ImportItem } from '../types.ts';
 
@@ -25,12 +26,8 @@ export function bytesInput(fileName: string, content: string | Uint8Array, chunk
   };
 }
 
-/** Absolute path of a file under the shared fixtures folder (beside the project root). */
-export const fixturePath = (relative: string): string => path.resolve(process.cwd(), '../shared/fixtures', relative);
-
-export const fixtureBytes = (relative: string): Buffer => readFileSync(fixturePath(relative));
-
-export const fixtureText = (relative: string): string => fixtureBytes(relative).toString('utf8');
+/** Files of the real-file corpus; tests reading them are declared with `describeWithFixtures`. */
+export { fixtureBytes, fixturePath, fixtureText };
 
 /** An input that streams a fixture file from disk. */
 export function fixtureInput(relative: string): ImportInput {

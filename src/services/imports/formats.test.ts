@@ -3,9 +3,9 @@
  * case holds afterwards, and that a broken file leaves it untouched.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { beforeAll, expect } from 'vitest';
-import { describeEachDialect, itDb } from '../../../test/support/dialects.ts';
+import { describeEachDialectWithFixtures, itDb } from '../../../test/support/dialects.ts';
+import { fixturePath as fixture } from '../../../test/support/fixtures.ts';
 import { fileInput, memoryInput } from '../../ingest/files.ts';
 import { bandicootEgo, importers, withSubscriber } from '../../ingest/formats/index.ts';
 import type { Actor } from '../access/index.ts';
@@ -14,7 +14,6 @@ import { exportCaseFtm } from '../entities/index.ts';
 import { actorOf, addUser, authorizeCase } from '../access/index.ts';
 import { runImport } from './pipeline.ts';
 
-const fixture = (p: string) => resolve(process.cwd(), '../shared/fixtures', p);
 const IJSON = fixture('ftm/nomenklatura_donations.ijson');
 const EGO = fixture('cdr/bandicoot_demo_ego.csv');
 
@@ -32,7 +31,7 @@ const canonical = (list: Ftm[]) =>
     )
     .sort();
 
-describeEachDialect('importing real files', ({ store }) => {
+describeEachDialectWithFixtures('importing real files', ({ store }) => {
   let actor: Actor;
   const newCase = async (title: string) => (await createCase(store(), actor, { title, country: 'DE' })).id;
   const entityCount = async (caseId: string) =>

@@ -4,21 +4,15 @@
  * pseudonym to a member without victim contact; the period; charts saved, shared, exported and
  * imported.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { beforeAllWithStore, describeEachDialect, itDb } from '../../../../test/support/dialects.ts';
 import { loadDemoCaseLedBy, testApi, uniqueName } from '../../../../test/support/api.ts';
+import { describeWithFixtures, fixtureText } from '../../../../test/support/fixtures.ts';
 import type { Caller } from '../../../../test/support/api.ts';
 import { caseAdjacency, victimToControllerPaths, within } from '../../../../test/support/graphTruth.ts';
 import { parseGraphML } from '../../../domain/graph/graphml.ts';
 import type { CaseGraphOut, ChartOut, PathsOut } from '../../../shared/contracts/views.ts';
 import type { Store } from '../../../store/store.ts';
-
-const GEXF = readFileSync(
-  fileURLToPath(new URL('../../../../../shared/fixtures/graph/graphology_les_miserables.gexf', import.meta.url)),
-  'utf8',
-);
 
 describeEachDialect('link chart API', ({ store }) => {
   let lead: Caller;
@@ -99,7 +93,7 @@ describeEachDialect('link chart API', ({ store }) => {
     );
   });
 
-  itDb('charts are saved, shared with the case, guarded by version, exported and imported', async () => {
+  itDb('charts are saved, shared, guarded by version and exported; a broken file is refused', async () => {
     const g = (await lead('GET', `${base}/graph`)).json<CaseGraphOut>();
     const picked = g.nodes.slice(0, 5).map((n, i) => ({ id: n.id, x: i * 10, y: 5 - i, pinned: i === 0 }));
     const made = await lead('POST', `${base}/charts`, {
@@ -115,8 +109,13 @@ describeEachDialect('link chart API', ({ store }) => {
     expect(read.content.nodes, JSON.stringify(read.content.nodes)).toEqual(picked);
     const moved = picked.map((p) => ({ ...p, x: p.x + 1 }));
     expect(
-      (await member('PUT', `${base}/charts/${chart.id}`, { name: 'Kick-backs', version: 1, content: { nodes: moved } }))
-        .status,
+      (
+        await member('PUT', `${base}/charts/${chart.id}`, {
+          name: 'Kick-backs',
+          version: 1,
+          content: { nodes: moved },
+        })
+      ).status,
     ).toBe(200);
     const stale = await lead('PUT', `${base}/charts/${chart.id}`, {
       name: 'Kick-backs',
@@ -131,17 +130,6 @@ describeEachDialect('link chart API', ({ store }) => {
     expect(doc.nodes.map((n) => n.id).sort()).toEqual(moved.map((p) => p.id).sort());
     expect(doc.nodes.map((n) => [n.id, n.attributes.x]).sort()).toEqual(moved.map((p) => [p.id, p.x]).sort());
 
-    const imported = await lead('POST', `${base}/charts/import`, {
-      name: 'Les Misérables',
-      format: 'gexf',
-      content: GEXF,
-    });
-    expect(imported.status).toBe(201);
-    const im = imported.json<ChartOut>();
-    expect(im.graph?.nodes).toHaveLength(77);
-    expect(im.graph?.edges).toHaveLength(254);
-    const back = String((await lead('GET', `${base}/charts/${im.id}/export?format=gexf`)).body);
-    expect(back.match(/<node /g)).toHaveLength(77);
     const bad = await lead('POST', `${base}/charts/import`, {
       name: 'Broken',
       format: 'graphml',
@@ -152,7 +140,23 @@ describeEachDialect('link chart API', ({ store }) => {
     expect(
       (await lead('GET', `${base}/charts`)).json<{ charts: { name: string }[] }>().charts.map((c) => c.name),
     ).not.toContain('Broken');
-    expect((await lead('DELETE', `${base}/charts/${im.id}`)).status).toBe(200);
-    expect((await lead('GET', `${base}/charts/${im.id}`)).status).toBe(404);
+  });
+
+  describeWithFixtures('a chart file from Gephi', () => {
+    itDb('is imported with all its nodes and edges, exported again and deleted', async () => {
+      const imported = await lead('POST', `${base}/charts/import`, {
+        name: 'Les Misérables',
+        format: 'gexf',
+        content: fixtureText('graph', 'graphology_les_miserables.gexf'),
+      });
+      expect(imported.status).toBe(201);
+      const im = imported.json<ChartOut>();
+      expect(im.graph?.nodes).toHaveLength(77);
+      expect(im.graph?.edges).toHaveLength(254);
+      const back = String((await lead('GET', `${base}/charts/${im.id}/export?format=gexf`)).body);
+      expect(back.match(/<node /g)).toHaveLength(77);
+      expect((await lead('DELETE', `${base}/charts/${im.id}`)).status).toBe(200);
+      expect((await lead('GET', `${base}/charts/${im.id}`)).status).toBe(404);
+    });
   });
 });
