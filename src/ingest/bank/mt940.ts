@@ -45,6 +45,8 @@ interface Statement {
   reference: string;
   accountField?: Mt940Field;
   accountId?: string;
+  /** The own account as written (Triodos names it again in `>31` without the bank). */
+  accountDisplay?: string;
   opening?: Balance;
   closing?: Balance;
   /** :61: lines read so far. */
@@ -141,6 +143,7 @@ class StatementReader {
     if (!st.accountField) throw failAt(st.line, 'the statement has no account identification (:25:)');
     const ref = parseAccountField(st.accountField, st.opening?.currency);
     st.accountId = this.queue.account(st.accountField.line, ref);
+    st.accountDisplay = ref.display;
     return st.accountId;
   }
 
@@ -155,7 +158,7 @@ class StatementReader {
     const d = details ? parseDetails(details.lines, (raw, hint) => this.refs.get(raw, hint)) : {};
     const account = d.account ?? supplementaryIban(entry.supplementary);
     let counterpartyAccountId: string | null = null;
-    if (account && accountEntityId(account) !== accountId) {
+    if (account && accountEntityId(account) !== accountId && account.display !== st.accountDisplay) {
       counterpartyAccountId = this.queue.account(field.line, account);
       if (d.structured && d.account) this.queue.holder(field.line, d.name, counterpartyAccountId);
     }

@@ -38,6 +38,8 @@ const HEADER_ONLY = /^(?:\{[1-3]:(?:[^{}]|\{[^{}]*\})*\})+$|^\{5:/;
 const TAG = /^:(\d{2}[A-Z]?|NS):/;
 /** Fields that may continue on further lines. */
 const MULTI_LINE = new Set(['61', '86', 'NS']);
+// Matching control characters is the point here: they frame messages, they are not text.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
 /** Yields the fields in order; `onLine` hears every line number (to name the end of file). */
