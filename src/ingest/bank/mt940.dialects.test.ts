@@ -61,6 +61,8 @@ describe('MT940 dialects', () => {
       '-',
     ].join('\n');
     expect(statementsOf(await parse(text))).toHaveLength(2);
+    const noDash = [body([], ':62F:C240301EUR0,'), 'ABNANL2A', '940', 'ABNANL2A', body([], ':62F:C240301EUR0,')];
+    expect(statementsOf(await parse(noDash.join('\n')))).toHaveLength(2);
   });
 
   it('reads structured :86: variants into name, account and text', async () => {

@@ -36,6 +36,7 @@ export const failAt = (line: number, message: string) =>
 const ENVELOPE = /^(?:\{[1-3]:(?:[^{}]|\{[^{}]*\})*\})*\{4:/;
 const HEADER_ONLY = /^(?:\{[1-3]:(?:[^{}]|\{[^{}]*\})*\})+$|^\{5:/;
 const TAG = /^:(\d{2}[A-Z]?|NS):/;
+const BANK_HEADER = /^(?:[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?|94[02])$/;
 /** Fields that may continue on further lines. */
 const MULTI_LINE = new Set(['61', '86', 'NS']);
 // Matching control characters is the point here: they frame messages, they are not text.
@@ -62,6 +63,12 @@ export async function* mt940Fields(
       if (current) yield current;
       current = null;
       yield { tag: '-', line, lines: [] };
+      continue;
+    }
+    // ABN AMRO and bunq put `BIC` / `940` / `BIC` header lines before a message.
+    if ((!current || !MULTI_LINE.has(current.tag)) && BANK_HEADER.test(text.trim())) {
+      if (current) yield current;
+      current = null;
       continue;
     }
     const tag = TAG.exec(text);
