@@ -232,6 +232,11 @@ describe.skipIf(!present)('MT940 corpus', () => {
       counterpartyName: 'Campus Business Box e.V.',
       counterpartyAccount: 'DE85213581701400076509',
     });
+    // One 0,00 entry (a verification code), and no file terminator at all.
+    expect(penta.txs.filter((t) => t.amountMinor === 0)).toHaveLength(1);
+    // Account information in :86: before the first :61: describes the statement, not a line.
+    const danske = await read(byFile('mt940-rs_danskebank_SE_example.sta'));
+    expect(danske.txs[0]).toMatchObject({ amountMinor: -36039000, text: null, counterpartyName: null });
     const db = await read(byFile('jejik-mt940_deutschebank.txt'));
     expect(db.txs[0]).toMatchObject({
       amountMinor: -1235,
