@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { accountEntityId, accountRef } from './accounts.ts';
 import { mt940Importer } from './mt940.ts';
-import {
-  bytesInput,
-  checkOrder,
-  collect,
-  entitiesOf,
-  fixtureInput,
-  importError,
-  transactionsOf,
-} from './statements.testing.ts';
+import { bytesInput, checkOrder, collect, entitiesOf, fixtureInput, importError, transactionsOf } from './statements.testing.ts';
 
 const ABN = 'wolph-mt940_jejik_abnamro.sta';
 const SEPA = 'wolph-mt940_betterplace_sepa_snippet.sta';
