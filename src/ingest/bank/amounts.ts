@@ -77,6 +77,14 @@ export function parseSwiftAmount(text: string, currency: string): AmountResult {
   return toMinor(m[1] ?? '', m[2] ?? '', false, currency);
 }
 
+/**
+ * MT940 amount as banks write it: the SWIFT form, or whole units without the comma (`500` for
+ * `500,`), which several banks export although the standard makes the comma mandatory.
+ */
+export function parseMt940Amount(text: string, currency: string): AmountResult {
+  return /^\d+$/.test(text) ? toMinor(text, '', false, currency) : parseSwiftAmount(text, currency);
+}
+
 /** ISO 20022 amount (camt `<Amt>`): non-negative, decimal point optional. */
 export function parseXmlAmount(text: string, currency: string): AmountResult {
   const m = /^(\d+)(?:\.(\d+))?$/.exec(text.trim());

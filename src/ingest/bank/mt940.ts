@@ -7,13 +7,17 @@
  * (mt940Details.ts). Amounts take the currency of the opening balance `:60F:`/`:60M:`.
  * A statement must end with a closing balance `:62F:`/`:62M:`: one that does not is what a
  * truncated file looks like, and importing half a statement would silently lose money.
+ * `:64:` and `:65:` (available and forward balances) are checked for form only. A counterparty
+ * account comes from `:86:`, else from an IBAN in the `:61:` supplementary details; the
+ * statement's own account is never its own counterparty. Only a structured `:86:` makes the
+ * counterparty's name a holder entity.
  * After its lines, each statement's figures (:20: reference, opening and closing balance,
  * number of :61: lines) are yielded as a `statement` item.
  */
 import { z } from 'zod';
 import { readLines } from '../text.ts';
 import type { ImportInput, ImportItem, Importer } from '../types.ts';
-import { AccountRefCache } from './accounts.ts';
+import { accountEntityId, accountRef, AccountRefCache, type AccountRef } from './accounts.ts';
 import { checkOptions, ItemQueue, type BankImportOptions } from './emit.ts';
 import { parseDetails } from './mt940Details.ts';
 import {
@@ -41,6 +45,8 @@ interface Statement {
   reference: string;
   accountField?: Mt940Field;
   accountId?: string;
+  /** The own account as written (Triodos names it again in `>31` without the bank). */
+  accountDisplay?: string;
   opening?: Balance;
   closing?: Balance;
   /** :61: lines read so far. */
@@ -88,6 +94,9 @@ class StatementReader {
       case '62M':
         this.flush();
         st.closing = parseBalance(f);
+        if (st.opening && st.closing.currency !== st.opening.currency) {
+          throw failAt(f.line, `:${f.tag}: currency ${st.closing.currency} differs from the opening balance's`);
+        }
         break;
       case '64':
       case '65':
@@ -134,6 +143,7 @@ class StatementReader {
     if (!st.accountField) throw failAt(st.line, 'the statement has no account identification (:25:)');
     const ref = parseAccountField(st.accountField, st.opening?.currency);
     st.accountId = this.queue.account(st.accountField.line, ref);
+    st.accountDisplay = ref.display;
     return st.accountId;
   }
 
@@ -146,28 +156,38 @@ class StatementReader {
     const { field, entry, details } = pending;
     const accountId = this.account(st);
     const d = details ? parseDetails(details.lines, (raw, hint) => this.refs.get(raw, hint)) : {};
+    const account = d.account ?? supplementaryIban(entry.supplementary);
     let counterpartyAccountId: string | null = null;
-    if (d.account) {
-      counterpartyAccountId = this.queue.account(field.line, d.account);
-      this.queue.holder(field.line, d.name, counterpartyAccountId);
+    if (account && accountEntityId(account) !== accountId && account.display !== st.accountDisplay) {
+      counterpartyAccountId = this.queue.account(field.line, account);
+      if (d.structured && d.account) this.queue.holder(field.line, d.name, counterpartyAccountId);
     }
     this.queue.transaction(field.line, {
       accountId,
       counterpartyAccountId,
       counterpartyName: d.name ?? null,
-      counterpartyAccount: d.account?.display ?? null,
+      counterpartyAccount: counterpartyAccountId ? (account?.display ?? null) : null,
       amountMinor: entry.minor,
       currency: st.opening?.currency ?? '',
       bookingDate: entry.bookingDate,
       valueDate: entry.valueDate,
       text: d.text ?? entry.supplementary ?? null,
-      reference: entry.bankRef ?? (entry.customerRef !== d.account?.display ? entry.customerRef : undefined) ?? null,
+      reference: entry.bankRef ?? (entry.customerRef !== account?.display ? entry.customerRef : undefined) ?? null,
       // Type codes after N are bank-specific in practice (ASN books fees as NDIV), so they are
       // kept as written rather than translated by the SWIFT list.
-      kind: d.kind ?? entry.typeCode,
+      kind: d.kind ?? (entry.typeCode || null),
       place: d.place ?? null,
     });
   }
+}
+
+/** A valid IBAN among the words of a `:61:` supplementary details line. */
+function supplementaryIban(text: string | undefined): AccountRef | undefined {
+  for (const word of text?.split(/[\s/]+/) ?? []) {
+    const ref = /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(word) ? accountRef(word) : null;
+    if (ref?.iban) return ref;
+  }
+  return undefined;
 }
 
 async function* parse(input: ImportInput, options: Mt940ImportOptions = {}): AsyncGenerator<ImportItem> {

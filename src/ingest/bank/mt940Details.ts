@@ -5,8 +5,12 @@
  * - German structured (ZKA/DK): a three-digit business code, then subfields `?00` booking
  *   text, `?10` primanota, `?20`–`?29` and `?60`–`?63` remittance (SEPA keywords EREF+,
  *   SVWZ+…), `?30` bank code or BIC, `?31` account or IBAN, `?32`–`?33` name;
+ *   Triodos writes the same subfields with `>` instead of `?`;
  * - Dutch/SEPA keyword style: `/TRTP/SEPA OVERBOEKING/IBAN/NL…/BIC/…/NAME/…/REMI/…/EREF/…`
  *   (ING, Rabobank, ABN AMRO SEPA), including Rabobank's `/CNTP/account/BIC/name/city/`;
+ * - `/BENM/account` or `/ORDP/account` alone on the first line, then `/name`, `/codes`, `/purpose`
+ *   lines (Komercijalna banka Skopje);
+ * - Penta (solarisBank): `999TYPE:purpose:name:IBAN`, colon-delimited;
  * - free text, with what Dutch banks put first: an IBAN and the name (ASN, SNS), ABN AMRO's
  *   `GIRO 428428 NAME`, `52.89.39.882 NAME` and card lines `BEA NR:… dd.mm.yy/hh.mm MERCHANT,PAS999`
  *   (payment terminal) or `GEA` (cash machine).
@@ -14,6 +18,9 @@
  * Banks wrap at the 65-character line width, in the middle of a word, so structured content
  * is joined without separators. Free text is joined with a space unless the previous line was
  * full (65 characters), which means it was wrapped.
+ *
+ * Only the structured layouts say who the counterparty is (`structured`): a name guessed from
+ * free text is kept as the transaction's counterparty name but never becomes an entity.
  */
 import { accountRef, asBic, type AccountRef, type BankHint } from './accounts.ts';
 
@@ -26,6 +33,8 @@ export interface Details {
   account?: AccountRef | undefined;
   kind?: string | undefined;
   place?: string | undefined;
+  /** The name and account come from a structured layout, not guessed from free text. */
+  structured?: boolean | undefined;
 }
 
 const LINE_WIDTH = 65;
@@ -46,14 +55,24 @@ export function parseDetails(lines: readonly string[], readAccount: ReadAccount 
   const trimmed = [...lines];
   while (trimmed.length && trimmed[trimmed.length - 1]?.trim() === '') trimmed.pop();
   const glued = trimmed.join('');
-  if (/^\d{3}\?\d{2}/.test(glued) || /^\?00/.test(glued)) return german(glued, readAccount);
-  if (/^\/(?:TRTP|IBAN|NAME|REMI|EREF|CNTP|ORDP|BENM|MARF|PREF)\//.test(glued)) return keywords(glued, readAccount);
+  const subfields = /^(?:\d{3})?([?>])\d{2}/.exec(glued);
+  if (subfields && (/^\d{3}/.test(glued) || glued.startsWith('?00'))) {
+    return { ...german(glued, subfields[1] ?? '?', readAccount), structured: true };
+  }
+  const party = /^\/(?:BENM|ORDP)\/([^/]+)$/.exec(trimmed[0]?.trim() ?? '');
+  if (party && trimmed[1]?.startsWith('/'))
+    return { ...partyLines(party[1] ?? '', trimmed, readAccount), structured: true };
+  if (/^\/(?:TRTP|IBAN|NAME|REMI|EREF|CNTP|ORDP|BENM|MARF|PREF)\//.test(glued)) {
+    return { ...keywords(glued, readAccount), structured: true };
+  }
+  const colon = colons(glued, readAccount);
+  if (colon) return { ...colon, structured: true };
   return freeText(trimmed, readAccount);
 }
 
-function german(text: string, readAccount: ReadAccount): Details {
+function german(text: string, mark: string, readAccount: ReadAccount): Details {
   const fields = new Map<number, string>();
-  const re = /\?(\d{2})/g;
+  const re = new RegExp(`\\${mark}(\\d{2})`, 'g');
   const marks = [...text.matchAll(re)];
   marks.forEach((m, i) => {
     const code = Number(m[1]);
@@ -80,6 +99,35 @@ function german(text: string, readAccount: ReadAccount): Details {
     name,
     account: readAccount(fields.get(31)?.trim(), { bic, bankCode: bic ? undefined : bank || undefined }) ?? undefined,
     kind: booking,
+  };
+}
+
+/** `/BENM/300000003998473`, `/NAME`, `/codes//reference`, `/purpose…`. */
+function partyLines(account: string, lines: readonly string[], readAccount: ReadAccount): Details {
+  const rest = lines.slice(2).map((l) => l.replace(/^\//, ''));
+  return {
+    name: squash(lines[1]?.slice(1)),
+    account: readAccount(account.trim()) ?? undefined,
+    text: squash(joinWrapped(rest)),
+  };
+}
+
+const IBAN_LIKE = /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/;
+
+/** Penta: `999SEPA_CREDIT_TRANSFER:purpose (may hold colons):name:IBAN[:more]`. */
+function colons(text: string, readAccount: ReadAccount): Details | null {
+  const m = /^\d{3}([A-Z][A-Z_]+):/.exec(text);
+  if (!m) return null;
+  const parts = text.slice(m[0].length).split(':');
+  let at = -1;
+  for (let i = parts.length - 1; i >= 1 && at === -1; i--) if (IBAN_LIKE.test(parts[i]?.trim() ?? '')) at = i;
+  if (at === -1) return null;
+  const extra = parts.slice(at + 1).join(':');
+  return {
+    kind: m[1],
+    name: squash(parts[at - 1]),
+    account: readAccount(parts[at]?.trim()) ?? undefined,
+    text: squash([parts.slice(0, at - 1).join(':'), extra].filter(Boolean).join(' | ')),
   };
 }
 
@@ -129,7 +177,7 @@ function freeText(lines: readonly string[], readAccount: ReadAccount): Details {
   const all = joinWrapped(lines.filter((l) => l.trim() !== ''));
 
   // ASN/SNS/RegioBank: "NL47INGB9999999999 hr gjlm paulissen", then the description.
-  const lead = /^\s*([A-Z]{2}\d{2}[A-Z0-9]{10,30})\s+(.+)$/.exec(head);
+  const lead = /^\s*([A-Z]{2}\d{2}[A-Z0-9]{10,30})\s+(.+?)(?:\s{2,}|$)/.exec(head);
   const leadAccount = lead ? readAccount(lead[1]) : null;
   if (lead && leadAccount) {
     const rest = joinWrapped(lines.slice(first + 1).filter((l) => l.trim() !== ''));

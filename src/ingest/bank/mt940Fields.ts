@@ -8,12 +8,17 @@
  * - bare fields, messages separated by a line `-`, sometimes with bank header lines before
  *   the first field (ABN AMRO writes `ABNANL2A` / `940` / `ABNANL2A`). Lines that belong to no
  *   field are ignored there.
+ *
+ * Before the first field anything goes (bank headers, an example file's prose). Inside a
+ * statement only `:86:` and `:61:` (its supplementary details) continue on further lines: text
+ * after a balance, the reference or the account is damage and is refused naming its line.
+ * Control characters framing messages (mBank writes SOH before and ETX after each) are dropped.
  */
 import { normaliseIban } from '../../domain/selectors/index.ts';
 import { errors } from '../../shared/errors.ts';
 import type { TextLine } from '../text.ts';
 import { accountRef, asBic, type AccountRef } from './accounts.ts';
-import { isCurrencyCode, parseSwiftAmount } from './amounts.ts';
+import { isCurrencyCode, parseMt940Amount } from './amounts.ts';
 import { nearestMmdd, parseYymmdd } from './dates.ts';
 
 export interface Mt940Field {
@@ -30,7 +35,13 @@ export const failAt = (line: number, message: string) =>
 /** Blocks 1–3 of the envelope (block 3 may nest `{108:…}`), then the start of block 4. */
 const ENVELOPE = /^(?:\{[1-3]:(?:[^{}]|\{[^{}]*\})*\})*\{4:/;
 const HEADER_ONLY = /^(?:\{[1-3]:(?:[^{}]|\{[^{}]*\})*\})+$|^\{5:/;
-const TAG = /^:(\d{2}[A-Z]?):/;
+const TAG = /^:(\d{2}[A-Z]?|NS):/;
+const BANK_HEADER = /^(?:[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?|94[02])$/;
+/** Fields that may continue on further lines. */
+const MULTI_LINE = new Set(['61', '86', 'NS']);
+// Matching control characters is the point here: they frame messages, they are not text.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
 /** Yields the fields in order; `onLine` hears every line number (to name the end of file). */
 export async function* mt940Fields(
@@ -40,7 +51,7 @@ export async function* mt940Fields(
   let current: Mt940Field | null = null;
   for await (const { line, text: raw } of lines) {
     onLine?.(line);
-    let text = raw;
+    let text = raw.replace(CONTROL, '');
     if (text.startsWith('{')) {
       const envelope = ENVELOPE.exec(text);
       if (envelope) {
@@ -54,11 +65,22 @@ export async function* mt940Fields(
       yield { tag: '-', line, lines: [] };
       continue;
     }
+    // ABN AMRO and bunq put `BIC` / `940` / `BIC` header lines before a message.
+    if ((!current || !MULTI_LINE.has(current.tag)) && BANK_HEADER.test(text.trim())) {
+      if (current) yield current;
+      current = null;
+      continue;
+    }
     const tag = TAG.exec(text);
     if (tag) {
       if (current) yield current;
       current = { tag: tag[1] ?? '', line, lines: [text.slice(tag[0].length)] };
-    } else if (current) current.lines.push(text);
+    } else if (current) {
+      if (!MULTI_LINE.has(current.tag) && text.trim() !== '') {
+        throw failAt(line, `"${text.slice(0, 40)}" is not an MT940 field and cannot continue :${current.tag}:`);
+      }
+      current.lines.push(text);
+    }
   }
   if (current) yield current;
 }
@@ -103,7 +125,7 @@ export function parseBalance(field: Mt940Field): Balance {
   const [, mark = '', yymmdd = '', currency = '', amount = ''] = m;
   const date = parseYymmdd(yymmdd);
   if (!date) throw failAt(field.line, `:${field.tag}: "${yymmdd}" is not a date (YYMMDD)`);
-  const parsed = parseSwiftAmount(amount, currency);
+  const parsed = parseMt940Amount(amount, currency);
   if (!parsed.ok) throw failAt(field.line, `:${field.tag}: amount "${amount}" ${parsed.reason}`);
   return { credit: mark === 'C', date, currency, minor: mark === 'D' ? -parsed.minor || 0 : parsed.minor };
 }
@@ -113,7 +135,7 @@ export interface StatementLine {
   bookingDate: string;
   /** Signed minor units. */
   minor: number;
-  /** `NTRF`, `N426`…: N (or F/S) and three characters. */
+  /** `NTRF`, `N426`…: N (or F/S) and three characters; empty when the bank writes none. */
   typeCode: string;
   customerRef?: string | undefined;
   bankRef?: string | undefined;
@@ -140,9 +162,13 @@ export function parseStatementLine(field: Mt940Field, currency: string): Stateme
   const bookingDate = entry ? nearestMmdd(entry, valueDate) : valueDate;
   if (!bookingDate)
     throw bad(`"${entry ?? ''}" is not an entry date (MMDD) within months of the value date ${valueDate}`);
-  const amount = parseSwiftAmount(amountText, currency);
+  const amount = parseMt940Amount(amountText, currency);
   if (!amount.ok) throw bad(`amount "${amountText}" ${amount.reason}`);
-  const type = /^([NFS][A-Z0-9]{3})(.*)$/.exec(rest);
+  // Deutsche Bank leaves a space before the type; Penta (solarisBank) writes no type, only NONREF.
+  const afterAmount = rest.trimStart();
+  const type = /^NONREF(?:$|\/\/)/.test(afterAmount)
+    ? ['', '', afterAmount]
+    : /^([NFS][A-Z0-9]{3})(.*)$/.exec(afterAmount);
   if (!type)
     throw bad(`"${rest.slice(0, 4)}" after the amount is not a transaction type (N, F or S and three characters)`);
   const [, typeCode = '', refs = ''] = type;
