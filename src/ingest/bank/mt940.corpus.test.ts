@@ -4,17 +4,11 @@
  * balance, the account of :25:, and which statements add up. A plain clone has no corpus: the
  * suite is then skipped with one line, except under CI=true, where that is a failure.
  */
-import { existsSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { describeWithFixtures } from '../../../test/support/fixtures.ts';
 import type { StatementRecord } from '../../domain/records.ts';
 import { mt940Importer, type Mt940ImportOptions } from './mt940.ts';
-import { checkOrder, collect, entitiesOf, fixtureInput, fixturePath, transactionsOf } from './statements.testing.ts';
-
-const present = existsSync(fixturePath(''));
-if (!present) {
-  if (process.env.CI === 'true') throw new Error('the bank corpus ../shared/fixtures/bank is missing (CI=true)');
-  console.log('MT940 corpus tests skipped: ../shared/fixtures/bank is absent');
-}
+import { checkOrder, collect, entitiesOf, fixtureInput, transactionsOf } from './statements.testing.ts';
 
 interface Facts {
   file: string;
@@ -187,7 +181,7 @@ function offBy(statements: readonly StatementRecord[], amounts: readonly number[
   return off;
 }
 
-describe.skipIf(!present)('MT940 corpus', () => {
+describeWithFixtures('MT940 corpus', () => {
   it.each(FACTS)('$file: statements, lines, currency, balances and account as SOURCES.md records', async (f) => {
     const { items, statements, txs } = await read(f);
     expect(statements).toHaveLength(f.statements);
