@@ -65,6 +65,8 @@ export class CamtReader implements XmlHandler {
   /** `001.02` … `001.10` once the root element has been read. */
   version: string | null = null;
   statements = 0;
+  /** <Ntry> elements read, booked or not, in all statements. */
+  entriesRead = 0;
   private readonly stack: Frame[] = [];
   private stmt: {
     node: XNode;
@@ -147,6 +149,7 @@ export class CamtReader implements XmlHandler {
     } else if (parent.role === 'stmt' && name === 'Ntry') {
       this.statementAccount();
       this.nodes = 0;
+      this.entriesRead++;
       if (this.stmt) this.stmt.ntries++;
       const node = newNode(name, line, attrs);
       this.entry = { node, head: null, txs: [], streamed: false, skip: false, warnings: [] };
