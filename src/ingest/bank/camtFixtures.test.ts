@@ -33,6 +33,8 @@ interface Facts {
   /** Booking dates of the transactions, in order, when the row names them. */
   bookingDates?: string[];
   amounts?: [number, string][];
+  /** The statements' sequence numbers (<ElctrncSeqNb>), where given. */
+  sequences?: string[];
 }
 
 const FACTS: Record<string, Facts> = {
@@ -74,6 +76,7 @@ const FACTS: Record<string, Facts> = {
     ],
   },
   'viafintech-camt_053_vrbank_rottal-inn.v2.xml': {
+    sequences: ['130000005'],
     message: '053',
     statements: 1,
     entries: 4,
@@ -93,6 +96,7 @@ const FACTS: Record<string, Facts> = {
     ],
   },
   'viafintech-camt_052_vrbank_rottal-inn.v2.xml': {
+    sequences: ['130000005'],
     message: '052',
     statements: 1,
     entries: 2,
@@ -107,6 +111,7 @@ const FACTS: Record<string, Facts> = {
     ],
   },
   'viafintech-camt_053_postfinance_sps.v4.xml': {
+    sequences: ['85'],
     message: '053',
     statements: 1,
     entries: 13,
@@ -117,6 +122,7 @@ const FACTS: Record<string, Facts> = {
     balances: [[32215216, '2016-04-29', 32268977, '2016-04-30']],
   },
   'viafintech-camt_053_ubs_sps.v8.xml': {
+    sequences: ['122'],
     message: '053',
     statements: 1,
     entries: 3,
@@ -225,6 +231,7 @@ describe.skipIf(!present)('camt corpus: every camt.05x file reads as its SOURCES
         facts.balances,
       );
       for (const s of statements) expect(s).toMatchObject({ accountId: idOf(facts.account), currency: facts.currency });
+      if (facts.sequences) expect(statements.map((s) => s.sequence)).toEqual(facts.sequences);
       if (statements.length === facts.statements)
         expect(statements.reduce((n, s) => n + s.entries, 0)).toBe(facts.transactions);
       // None of these files needs an assumption to be read.

@@ -159,6 +159,8 @@ export interface StatementAccount {
   ref: AccountRef;
   ownerName?: string | undefined;
   statementId?: string | undefined;
+  /** `<ElctrncSeqNb>`, else `<LglSeqNb>`. */
+  sequence?: string | undefined;
   /** The statement's own date: its period's end, else its creation (for entries without one). */
   date?: string | undefined;
 }
@@ -177,6 +179,7 @@ export function readStatementAccount(stmt: XNode): StatementAccount {
     ref,
     ownerName: textAt(acct, 'Ownr', 'Nm') ?? textAt(acct, 'Ownr', 'Pty', 'Nm'),
     statementId: textAt(stmt, 'Id'),
+    sequence: textAt(stmt, 'ElctrncSeqNb') ?? textAt(stmt, 'LglSeqNb'),
     date: readDateTime(find(stmt, 'FrToDt', 'ToDtTm')) ?? readDateTime(find(stmt, 'CreDtTm')),
   };
 }

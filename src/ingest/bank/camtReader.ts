@@ -203,6 +203,7 @@ export class CamtReader implements XmlHandler {
           closingMinor: closing.money.minor,
           closingDate: closing.date,
           entries: stmt.entries,
+          ...(account.sequence ? { sequence: account.sequence } : {}),
         },
         stmt.warnings,
       );
