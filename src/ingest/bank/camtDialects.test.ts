@@ -241,3 +241,47 @@ describe('camt.052 reports and camt.054 notifications', () => {
     expect((await failure(doc)).message).toMatch(/no statement \(<Ntfctn>\)/);
   });
 });
+
+describe('camt batch entries', () => {
+  it('are split into their details only when the details make up the booked amount', async () => {
+    const batch = (amounts: [string, string][]) =>
+      camtDocument(6, [
+        {
+          iban: LV,
+          entries: [
+            {
+              amount: '30.00',
+              indicator: 'DBIT',
+              ref: 'B1',
+              txs: amounts.map(([amount, ccy]) => ({ amount, ccy, creditor: { name: `P${amount}`, iban: DE } })),
+            },
+          ],
+        },
+      ]);
+    const split = await parse(
+      batch([
+        ['10.00', 'EUR'],
+        ['20.00', 'EUR'],
+      ]),
+    );
+    expect(transactionsOf(split).map((t) => t.amountMinor)).toEqual([-1000, -2000]);
+    expect(warningsOf(split)).toEqual([]);
+    for (const parts of [
+      [
+        ['10.00', 'EUR'],
+        ['25.00', 'EUR'],
+      ],
+      [
+        ['10.00', 'EUR'],
+        ['20.00', 'USD'],
+      ],
+    ] as [string, string][][]) {
+      const items = await parse(batch(parts));
+      expect(transactionsOf(items)).toMatchObject([{ amountMinor: -3000, text: 'Batch of 2 transactions' }]);
+      expect(warningsOf(items)).toEqual([
+        'statement 1 (STMT-1), entry 1 (reference B1): the 2 parts of this batch entry do not add up to its amount: ' +
+          'kept as one line',
+      ]);
+    }
+  });
+});

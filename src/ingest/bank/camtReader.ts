@@ -286,7 +286,19 @@ export class CamtReader implements XmlHandler {
       const txs = entry.txs;
       if (entry.streamed) this.emitEach(head, txs);
       else if (txs.length <= 1) this.emit(head, txs[0], head.money, true);
-      else if (txs.every((t) => t.money)) this.emitEach(head, txs);
+      else if (txs.every((t) => t.money)) {
+        // Split only when the parts make up the booked amount: parts in another currency, or
+        // an entry that also books charges, would otherwise change the account's balance.
+        const sum = txs.reduce((a, t) => a + (t.money?.currency === head.money.currency ? t.money.minor : NaN), 0);
+        if (sum === head.money.minor) this.emitEach(head, txs);
+        else {
+          this.warn(
+            head.line,
+            `the ${txs.length} parts of this batch entry do not add up to its amount: kept as one line`,
+          );
+          this.emit(head, undefined, head.money, true, `Batch of ${txs.length} transactions`);
+        }
+      }
       // A batch whose parts have no amounts cannot be split: keep the booked total as one line.
       else this.emit(head, undefined, head.money, true, `Batch of ${txs.length} transactions`);
     }
