@@ -116,17 +116,18 @@ export class XmlTokenizer {
       else if (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff) enc = 'utf-32be';
       else enc = head[0] === 0xfe || head[0] === 0 ? 'utf-16be' : 'utf-16le';
     } else {
-      const prolog = /^(?:\xef\xbb\xbf)?\s*<\?xml\s[^>]*?encoding\s*=\s*["']([^"']+)["']/.exec(
+      const prolog = /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([^"']+)["']/.exec(
         head.toString('latin1', 0, Math.min(head.length, 1024)),
       );
-      enc = prolog?.[1]?.trim().toLowerCase() ?? 'utf-8';
+      // A UTF-8 byte-order mark outweighs the declaration (XML 1.0, appendix F).
+      const utf8Bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+      enc = utf8Bom ? 'utf-8' : (prolog?.[1]?.trim().toLowerCase() ?? 'utf-8');
       if (enc === 'utf8') enc = 'utf-8';
       if (enc !== 'utf-8') {
-        const line = 1;
-        if (!iconv.encodingExists(enc)) throw fail(line, `encoding "${enc}" is not supported (use UTF-8)`);
+        if (!iconv.encodingExists(enc)) throw fail(1, `encoding "${enc}" is not supported (use UTF-8)`);
         // The prolog was readable byte by byte, so the file is not in a two- or four-byte encoding.
         if (/^(?:utf-?(?:16|32)|ucs-?[24])/.test(enc))
-          throw fail(line, `encoding "${enc}" is declared, but the file is written one byte per character`);
+          throw fail(1, `encoding "${enc}" is declared, but the file is written one byte per character`);
       }
     }
     this.encoding = enc;
