@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { accountEntityId, accountRef } from './accounts.ts';
 import { camt053Importer } from './camt053.ts';
@@ -10,6 +11,7 @@ import {
   collect,
   entitiesOf,
   fixtureInput,
+  fixturePath,
   importError,
   transactionsOf,
 } from './statements.testing.ts';
@@ -31,7 +33,8 @@ const DE = 'DE89370400440532013000';
 const GB = 'GB29NWBK60161331926819';
 const NL = 'NL91ABNA0417164300';
 
-describe('camt.053 fixtures', () => {
+// Skipped where ../shared/fixtures is absent (a plain clone); camtFixtures.test.ts says so, or fails under CI.
+describe.skipIf(!existsSync(fixturePath('')))('camt.053 fixtures', () => {
   it('reads the 001.02 statement: one entry, its debtor as counterparty', async () => {
     const items = await collect(camt053Importer.parse(fixtureInput(V2, 256), {}));
     checkOrder(items);
