@@ -66,4 +66,9 @@ export interface StatementRecord {
   closingDate: string;
   /** Transactions read from this statement. */
   entries: number;
+  /**
+   * The bank's sequence number of the statement, when the file gives one (camt `<ElctrncSeqNb>`,
+   * else `<LglSeqNb>`): banks may give every statement the same reference, not the same number.
+   */
+  sequence?: string | undefined;
 }

@@ -22,14 +22,19 @@ export type ImportItem =
    * already be in the case from an earlier file; its values are then added to it.
    */
   | { kind: 'entity'; line: number; record: EntityRecord; merge?: boolean }
-  | { kind: 'transaction'; line: number; record: TransactionRecord }
+  /**
+   * `warnings`: what the importer assumed to read this line or statement and a person should
+   * know (an entry dated by its value date because it has no booking date, a balance without a
+   * credit/debit indicator). They belong in the import's report; nothing is stored for them.
+   */
+  | { kind: 'transaction'; line: number; record: TransactionRecord; warnings?: string[] | undefined }
   /** A file kept with the case: a web or ad capture, an attachment found in the input. */
   | { kind: 'file'; line: number; file: ImportedFile }
   /**
    * A bank statement's balances and entry count, yielded after its transactions (and after
    * the entity of its account). Re-importing the same statement adds nothing.
    */
-  | { kind: 'statement'; line: number; statement: StatementRecord };
+  | { kind: 'statement'; line: number; statement: StatementRecord; warnings?: string[] | undefined };
 
 export interface ImportedFile {
   fileName: string;

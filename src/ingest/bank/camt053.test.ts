@@ -301,15 +301,23 @@ describe('camt.053 refusals', () => {
   const ok = camtDocument(6, [{ iban: LV, entries: [{ amount: '1.00' }] }]);
 
   it('refuses other versions and other messages clearly', async () => {
-    const v9 = await importError(
-      camt053Importer.parse(bytesInput('x.xml', ok.replace('camt.053.001.06', 'camt.053.001.09')), {}),
+    const v11 = await importError(
+      camt053Importer.parse(bytesInput('x.xml', ok.replace('camt.053.001.06', 'camt.053.001.11')), {}),
     );
-    expect(v9.message).toMatch(/camt\.053 version 001\.09 is not supported \(supported: 001\.02 to 001\.08\)/);
-    expect(v9.path).toBe('line 2');
-    const c52 = await importError(
-      camt053Importer.parse(bytesInput('x.xml', ok.replace('camt.053.001.06', 'camt.052.001.06')), {}),
+    expect(v11.message).toMatch(/camt\.053 version 001\.11 is not supported \(supported: 001\.02 to 001\.10\)/);
+    expect(v11.path).toBe('line 2');
+    const v1 = await importError(
+      camt053Importer.parse(bytesInput('x.xml', ok.replace('camt.053.001.06', 'camt.052.001.01')), {}),
     );
-    expect(c52.message).toMatch(/camt\.052 message, not a camt\.053/);
+    expect(v1.message).toMatch(/camt\.052 version 001\.01 is not supported/);
+    const c55 = await importError(
+      camt053Importer.parse(bytesInput('x.xml', ok.replace('camt.053.001.06', 'camt.055.001.06')), {}),
+    );
+    expect(c55.message).toMatch(/camt\.055 message, not a camt\.052, camt\.053 or camt\.054/);
+    const wrongBody = await importError(
+      camt053Importer.parse(bytesInput('x.xml', ok.replace('camt.053.001.06', 'camt.054.001.06')), {}),
+    );
+    expect(wrongBody.message).toMatch(/expected <BkToCstmrDbtCdtNtfctn>, found <BkToCstmrStmt>/);
     const plain = await importError(
       camt053Importer.parse(bytesInput('x.xml', '<Document><BkToCstmrStmt/></Document>'), {}),
     );

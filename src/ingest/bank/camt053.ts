@@ -1,5 +1,8 @@
 /**
- * ISO 20022 camt.053 bank-to-customer statements (`camt053`), versions 001.02 to 001.08.
+ * ISO 20022 bank-to-customer statements (`camt053`): camt.053 statements, camt.052 account
+ * reports and camt.054 debit/credit notifications, versions 001.02 to 001.10. Whatever the
+ * file's declared encoding (xml.ts). Entries read by an assumption (no booking date, a balance
+ * without credit/debit indicator) are yielded with a `warning` item.
  *
  * Output, per statement: the statement's BankAccount (plus its owner as a LegalEntity with an
  * Ownership link, when <Ownr> names one), then one transaction per booked entry — or, for a
@@ -35,17 +38,22 @@ async function* parse(input: ImportInput, options: Camt053ImportOptions = {}): A
   const queue = new ItemQueue(known);
   const reader = new CamtReader(queue, { includePending: opts.includePending });
   const xml = new XmlTokenizer(reader);
-  for await (const chunk of input.open() as AsyncIterable<Buffer | string>) {
-    xml.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-    if (queue.full) yield* queue.drain();
+  try {
+    for await (const chunk of input.open() as AsyncIterable<Buffer | string>) {
+      xml.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      if (queue.full) yield* queue.drain();
+    }
+    xml.end();
+    reader.finish();
+  } catch (e) {
+    // Every problem names the statement and entry it is in, not only the line.
+    throw reader.locate(e);
   }
-  xml.end();
-  reader.finish();
   yield* queue.drain();
 }
 
 export const camt053Importer: Importer<Camt053ImportOptions> = {
   format: 'camt053',
-  label: 'Bank statement (ISO 20022 camt.053)',
+  label: 'Bank statement (ISO 20022 camt.052/053/054)',
   parse,
 };

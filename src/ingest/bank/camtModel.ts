@@ -10,7 +10,7 @@
 import { errors } from '../../shared/errors.ts';
 import { accountRef, asBic, type AccountRef, type AccountRefCache } from './accounts.ts';
 import { isCurrencyCode, parseXmlAmount } from './amounts.ts';
-import { isoDatePrefix } from './dates.ts';
+import { isoDate } from './dates.ts';
 
 export interface XNode {
   name: string;
@@ -58,18 +58,37 @@ export interface Money {
   credit: boolean;
 }
 
+/** Something a reader accepted but a person should know about (the import's warnings). */
+export type Warn = (line: number, message: string) => void;
+
 /**
  * `<Amt Ccy="EUR">8.85</Amt>` with the sign of `<CdtDbtInd>`; details without their own
- * indicator take the entry's (`fallbackSign`).
+ * indicator take the entry's (`fallbackSign`). `fallbackSign` 'balance': the balance sign
+ * rules of ISO 20022 — without an indicator, a zero balance is a credit, a negative amount
+ * (some banks write one) a debit, and any other amount is taken as a credit with a warning.
  */
-function readMoney(amt: XNode, indicator: XNode | undefined, fallbackSign: 1 | -1 | undefined, what: string): Money {
+function readMoney(
+  amt: XNode,
+  indicator: XNode | undefined,
+  fallbackSign: 1 | -1 | 'balance' | undefined,
+  what: string,
+  warn?: Warn,
+): Money {
   const currency = amt.attrs['Ccy'] ?? '';
   if (!isCurrencyCode(currency))
     throw fail(amt.line, `${what} amount needs a currency code (Ccy="EUR"), not "${currency}"`);
-  let sign = fallbackSign;
+  let text = amt.text;
+  let sign: 1 | -1 | undefined;
   if (indicator) sign = signOf(indicator);
+  else if (fallbackSign === 'balance') {
+    const negative = /^\s*-/.test(text);
+    if (negative) text = text.replace('-', '');
+    sign = negative ? -1 : 1;
+    if (!negative && !/^\s*[0.]*\s*$/.test(text))
+      warn?.(amt.line, `${what} has no credit/debit indicator (<CdtDbtInd>): taken as a credit balance`);
+  } else sign = fallbackSign;
   if (sign === undefined) throw fail(amt.line, `${what} has no credit/debit indicator (<CdtDbtInd>)`);
-  const parsed = parseXmlAmount(amt.text, currency);
+  const parsed = parseXmlAmount(text, currency);
   if (!parsed.ok) throw fail(amt.line, `${what} amount "${amt.text.trim()}" ${parsed.reason}`);
   // `|| 0`: a zero debit is 0, not -0.
   return { minor: sign * parsed.minor || 0, currency, credit: sign === 1 };
@@ -82,11 +101,39 @@ function signOf(indicator: XNode): 1 | -1 {
   throw fail(indicator.line, `credit/debit indicator "${v}" is neither CRDT nor DBIT`);
 }
 
-function readDate(node: XNode | undefined): string | undefined {
+/**
+ * ISODate or ISODateTime as XML Schema writes them, with an optional time-zone offset and
+ * fraction of a second of any length: `2017-04-03`, `2017-04-03+02:00`,
+ * `2013-12-27T22:04:52.0+01:00`, `2023-07-06T10:27:07.213294607Z`. The calendar day as written
+ * is kept (the bank's own day): converting to UTC would move late evening bookings.
+ */
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?(?:Z|[+-](\d{2}):(\d{2}))?$/;
+
+export function camtDate(text: string): string | null {
+  const m = ISO_DATE_TIME.exec(text.trim());
+  if (!m) return null;
+  const [hour, minute, second, offsetHours, offsetMinutes] = [m[4], m[5], m[6], m[7], m[8]].map(Number);
+  if ((hour ?? 0) > 24 || (minute ?? 0) > 59 || (second ?? 0) > 60) return null;
+  if ((offsetHours ?? 0) > 14 || (offsetMinutes ?? 0) > 59) return null;
+  return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/** A date element holding `<Dt>` or `<DtTm>`. */
+export function readDate(node: XNode | undefined): string | undefined {
   if (!node) return undefined;
   const raw = textAt(node, 'Dt') ?? textAt(node, 'DtTm');
   if (raw === undefined) return undefined;
-  const date = isoDatePrefix(raw);
+  const date = camtDate(raw);
+  if (!date) throw fail(node.line, `"${raw}" is not a date`);
+  return date;
+}
+
+/** A date-time element itself (`<CreDtTm>`, `<FrToDt><ToDtTm>`). */
+function readDateTime(node: XNode | undefined): string | undefined {
+  const raw = node?.text.trim();
+  if (!node || !raw) return undefined;
+  const date = camtDate(raw);
   if (!date) throw fail(node.line, `"${raw}" is not a date`);
   return date;
 }
@@ -112,6 +159,10 @@ export interface StatementAccount {
   ref: AccountRef;
   ownerName?: string | undefined;
   statementId?: string | undefined;
+  /** `<ElctrncSeqNb>`, else `<LglSeqNb>`. */
+  sequence?: string | undefined;
+  /** The statement's own date: its period's end, else its creation (for entries without one). */
+  date?: string | undefined;
 }
 
 export function readStatementAccount(stmt: XNode): StatementAccount {
@@ -128,6 +179,8 @@ export function readStatementAccount(stmt: XNode): StatementAccount {
     ref,
     ownerName: textAt(acct, 'Ownr', 'Nm') ?? textAt(acct, 'Ownr', 'Pty', 'Nm'),
     statementId: textAt(stmt, 'Id'),
+    sequence: textAt(stmt, 'ElctrncSeqNb') ?? textAt(stmt, 'LglSeqNb'),
+    date: readDateTime(find(stmt, 'FrToDt', 'ToDtTm')) ?? readDateTime(find(stmt, 'CreDtTm')),
   };
 }
 
@@ -137,14 +190,14 @@ export interface BalanceFigure {
 }
 
 /** The statement's balance of type `codes` (the first code found wins), from its <Bal> elements. */
-function readBalance(stmt: XNode, codes: readonly string[]): BalanceFigure | undefined {
+function readBalance(stmt: XNode, codes: readonly string[], warn?: Warn): BalanceFigure | undefined {
   const bals = findAll(stmt, 'Bal');
   for (const code of codes) {
     const bal = bals.find((b) => textAt(b, 'Tp', 'CdOrPrtry', 'Cd') === code);
     if (!bal) continue;
     const amt = find(bal, 'Amt');
     if (!amt) throw fail(bal.line, `the ${code} balance has no amount (<Amt>)`);
-    const money = readMoney(amt, find(bal, 'CdtDbtInd'), undefined, `the ${code} balance`);
+    const money = readMoney(amt, find(bal, 'CdtDbtInd'), 'balance', `the ${code} balance`, warn);
     const date = readDate(find(bal, 'Dt'));
     if (!date) throw fail(bal.line, `the ${code} balance has no date (<Dt><Dt> or <Dt><DtTm>)`);
     return { money, date };
@@ -156,9 +209,12 @@ function readBalance(stmt: XNode, codes: readonly string[]): BalanceFigure | und
  * Opening (OPBD, or PRCD: the previous statement's closing) and closing (CLBD) booked
  * balances, when the statement gives both.
  */
-export function readStatementBalances(stmt: XNode): { opening: BalanceFigure; closing: BalanceFigure } | undefined {
-  const opening = readBalance(stmt, ['OPBD', 'PRCD']);
-  const closing = readBalance(stmt, ['CLBD']);
+export function readStatementBalances(
+  stmt: XNode,
+  warn?: Warn,
+): { opening: BalanceFigure; closing: BalanceFigure } | undefined {
+  const opening = readBalance(stmt, ['OPBD', 'PRCD'], warn);
+  const closing = readBalance(stmt, ['CLBD'], warn);
   return opening && closing ? { opening, closing } : undefined;
 }
 
@@ -175,14 +231,30 @@ export interface EntryHead {
   info?: string | undefined;
 }
 
-export function readEntryHead(ntry: XNode): EntryHead {
+/** `BOOK`, `PDNG`, `INFO`…: `Sts` as a code (up to 001.07) or `Sts/Cd` / `Sts/Prtry` (001.08+). */
+export const readEntryStatus = (ntry: XNode): string | undefined =>
+  textAt(ntry, 'Sts', 'Cd') ?? textAt(ntry, 'Sts', 'Prtry') ?? textAt(ntry, 'Sts');
+
+/**
+ * An entry without a booking date is dated by its value date, else by the statement's date
+ * (`statementDate`); `warn` records which (once per entry: pass it on the final read only).
+ */
+export function readEntryHead(ntry: XNode, statementDate?: string, warn?: Warn): EntryHead {
   const amt = find(ntry, 'Amt');
   if (!amt) throw fail(ntry.line, 'the entry has no amount (<Amt>)');
   const money = readMoney(amt, find(ntry, 'CdtDbtInd'), undefined, 'the entry');
   const valueDate = readDate(find(ntry, 'ValDt'));
-  const bookingDate = readDate(find(ntry, 'BookgDt')) ?? valueDate;
-  if (!bookingDate)
-    throw fail(ntry.line, 'the entry has neither a booking date (<BookgDt>) nor a value date (<ValDt>)');
+  let bookingDate = readDate(find(ntry, 'BookgDt'));
+  if (!bookingDate) {
+    bookingDate = valueDate ?? statementDate;
+    if (!bookingDate)
+      throw fail(
+        ntry.line,
+        'the entry has no booking date (<BookgDt>), no value date (<ValDt>) and its statement no date',
+      );
+    const from = valueDate ? 'its value date' : 'the statement date';
+    warn?.(ntry.line, `the entry has no booking date (<BookgDt>): booked on ${from} ${bookingDate}`);
+  }
   return {
     line: ntry.line,
     money,
@@ -190,7 +262,7 @@ export function readEntryHead(ntry: XNode): EntryHead {
     valueDate,
     reference: textAt(ntry, 'AcctSvcrRef') ?? textAt(ntry, 'NtryRef'),
     code: readCode(find(ntry, 'BkTxCd')),
-    status: textAt(ntry, 'Sts', 'Cd') ?? textAt(ntry, 'Sts', 'Prtry') ?? textAt(ntry, 'Sts'),
+    status: readEntryStatus(ntry),
     reversal: textAt(ntry, 'RvslInd') === 'true',
     info: textAt(ntry, 'AddtlNtryInf'),
   };

@@ -1,31 +1,43 @@
 /**
- * Turns the XML events of a camt.053 document into bank entities and transactions, one entry
- * at a time. Only three kinds of subtree are ever held in memory: the current statement's
+ * Turns the XML events of a camt.052 report, camt.053 statement or camt.054 notification
+ * (001.02 to 001.10) into bank entities and transactions, one entry at a time. The three
+ * messages share their structure: `<Rpt>`, `<Stmt>` and `<Ntfctn>` are all read as a statement.
+ * Only three kinds of subtree are ever held in memory: the current statement's
  * header (account, balances…, without its entries), the current <Ntry> without its details,
  * and the <TxDtls> of that entry. A batch entry with more than `batchBuffer` details is
  * streamed: its details become transactions as they arrive.
  */
-import { errors } from '../../shared/errors.ts';
+import { errors, isAppError } from '../../shared/errors.ts';
 import { AccountRefCache } from './accounts.ts';
 import {
   readEntryHead,
+  readEntryStatus,
   readStatementAccount,
   readStatementBalances,
   readTxDetails,
   newNode,
+  textAt,
   type EntryHead,
   type Money,
   type StatementAccount,
   type TxDetails,
+  type Warn,
   type XNode,
 } from './camtModel.ts';
 import type { ItemQueue } from './emit.ts';
 import type { XmlHandler } from './xml.ts';
 
-export const CAMT_NAMESPACE = /^urn:iso:std:iso:20022:tech:xsd:camt\.053\.001\.(\d{2})$/;
+export const CAMT_NAMESPACE = /^urn:iso:std:iso:20022:tech:xsd:camt\.(05[234])\.001\.(\d{2})$/;
 const OTHER_CAMT = /^urn:iso:std:iso:20022:tech:xsd:camt\.(\d{3})\.001\.\d{2}$/;
 const MIN_VERSION = 2;
-const MAX_VERSION = 8;
+const MAX_VERSION = 10;
+
+/** Each message's document element and the element of one statement in it. */
+const MESSAGES: Readonly<Record<string, { body: string; statement: string }>> = {
+  '052': { body: 'BkToCstmrAcctRpt', statement: 'Rpt' },
+  '053': { body: 'BkToCstmrStmt', statement: 'Stmt' },
+  '054': { body: 'BkToCstmrDbtCdtNtfctn', statement: 'Ntfctn' },
+};
 
 export interface CamtReaderOptions {
   /** Import entries whose status is not booked (PDNG, INFO, FUTR). Default: only BOOK. */
@@ -48,17 +60,35 @@ const localName = (qname: string): string => qname.slice(qname.indexOf(':') + 1)
 const MAX_TEXT = 1024 * 1024;
 
 export class CamtReader implements XmlHandler {
-  /** `001.02` … `001.08` once the root element has been read. */
+  /** `052`, `053` or `054` once the root element has been read. */
+  message: string | null = null;
+  /** `001.02` … `001.10` once the root element has been read. */
   version: string | null = null;
   statements = 0;
+  /** <Ntry> elements read, booked or not, in all statements. */
+  entriesRead = 0;
   private readonly stack: Frame[] = [];
-  private stmt: { node: XNode; account: (StatementAccount & { id: string }) | null; entries: number } | null = null;
-  private entry: { node: XNode; head: EntryHead | null; txs: TxDetails[]; streamed: boolean; skip: boolean } | null =
-    null;
+  private stmt: {
+    node: XNode;
+    account: (StatementAccount & { id: string }) | null;
+    entries: number;
+    /** <Ntry> elements read so far, booked or not: an entry's position in its statement. */
+    ntries: number;
+    warnings: string[];
+  } | null = null;
+  private entry: {
+    node: XNode;
+    head: EntryHead | null;
+    txs: TxDetails[];
+    streamed: boolean;
+    skip: boolean;
+    warnings: string[];
+  } | null = null;
   private nodes = 0;
   private readonly refs = new AccountRefCache();
   private readonly batchBuffer: number;
   private readonly maxNodes: number;
+  private readonly warn: Warn;
 
   constructor(
     private readonly sink: ItemQueue,
@@ -66,6 +96,37 @@ export class CamtReader implements XmlHandler {
   ) {
     this.batchBuffer = options.batchBuffer ?? 1000;
     this.maxNodes = options.maxNodes ?? 100_000;
+    // Kept with the entry (for its transactions) or the statement (for its balances).
+    this.warn = (_line, message) => {
+      const list = this.entry?.warnings ?? this.stmt?.warnings;
+      const text = `${this.where()}: ${message}`;
+      if (list && !list.includes(text)) list.push(text);
+    };
+  }
+
+  /**
+   * Where the reader is, for messages: the statement (its number in the file and its <Id>) and
+   * the entry (its number in the statement and its reference). A statement written on one line
+   * would otherwise only ever be "line 1".
+   */
+  where(): string {
+    const stmt = this.stmt;
+    if (!stmt) return this.statements ? `after statement ${this.statements}` : 'before the first statement';
+    const id = textAt(stmt.node, 'Id');
+    let at = `statement ${this.statements}${id ? ` (${id})` : ''}`;
+    const entry = this.entry;
+    if (entry) {
+      const ref = textAt(entry.node, 'AcctSvcrRef') ?? textAt(entry.node, 'NtryRef');
+      at += `, entry ${stmt.ntries}${ref ? ` (reference ${ref})` : ''}`;
+    }
+    return at;
+  }
+
+  /** `error` with the reader's position added after its line, when it is an import error. */
+  locate(error: unknown): unknown {
+    if (!isAppError(error) || error.code !== 'import_failed' || this.version === null) return error;
+    const m = /^(Line \d+: )?([\s\S]*)$/.exec(error.message);
+    return errors.importFailed(`${m?.[1] ?? ''}${this.where()}: ${m?.[2] ?? error.message}`, error.path);
   }
 
   open(qname: string, attrs: Record<string, string>, line: number): void {
@@ -77,17 +138,21 @@ export class CamtReader implements XmlHandler {
       this.checkRoot(qname, attrs, line);
       this.stack.push({ name, node: null });
     } else if (this.stack.length === 1) {
-      if (name !== 'BkToCstmrStmt') throw fail(line, `expected <BkToCstmrStmt>, found <${name}>`);
+      const body = MESSAGES[this.message ?? '']?.body;
+      if (name !== body) throw fail(line, `expected <${body}>, found <${name}>`);
       this.stack.push({ name, node: null });
-    } else if (this.stack.length === 2 && name === 'Stmt') {
+    } else if (this.stack.length === 2 && name === MESSAGES[this.message ?? '']?.statement) {
       this.statements++;
       this.nodes = 0;
-      this.stmt = { node: newNode(name, line, attrs), account: null, entries: 0 };
+      this.stmt = { node: newNode(name, line, attrs), account: null, entries: 0, ntries: 0, warnings: [] };
       this.stack.push({ name, node: this.stmt.node, role: 'stmt' });
     } else if (parent.role === 'stmt' && name === 'Ntry') {
       this.statementAccount();
       this.nodes = 0;
-      this.entry = { node: newNode(name, line, attrs), head: null, txs: [], streamed: false, skip: false };
+      this.entriesRead++;
+      if (this.stmt) this.stmt.ntries++;
+      const node = newNode(name, line, attrs);
+      this.entry = { node, head: null, txs: [], streamed: false, skip: false, warnings: [] };
       this.stack.push({ name, node: this.entry.node, role: 'ntry' });
     } else if (name === 'TxDtls' && parent.name === 'NtryDtls' && this.entry) {
       this.entryHead();
@@ -124,26 +189,32 @@ export class CamtReader implements XmlHandler {
     const stmt = this.stmt;
     if (!stmt) return;
     const account = this.statementAccount();
-    const balances = readStatementBalances(stmt.node);
+    const balances = readStatementBalances(stmt.node, this.warn);
     if (balances) {
       const { opening, closing } = balances;
-      this.sink.statement(stmt.node.line, {
-        accountId: account.id,
-        reference: account.statementId ?? '',
-        currency: account.ref.currency ?? opening.money.currency,
-        openingMinor: opening.money.minor,
-        openingDate: opening.date,
-        closingMinor: closing.money.minor,
-        closingDate: closing.date,
-        entries: stmt.entries,
-      });
+      this.sink.statement(
+        stmt.node.line,
+        {
+          accountId: account.id,
+          reference: account.statementId ?? '',
+          currency: account.ref.currency ?? opening.money.currency,
+          openingMinor: opening.money.minor,
+          openingDate: opening.date,
+          closingMinor: closing.money.minor,
+          closingDate: closing.date,
+          entries: stmt.entries,
+          ...(account.sequence ? { sequence: account.sequence } : {}),
+        },
+        stmt.warnings,
+      );
     }
     this.stmt = null;
   }
 
-  /** After the document: a camt.053 without statements is not a statement file. */
+  /** After the document: a camt message without statements is not a statement file. */
   finish(): void {
-    if (this.statements === 0) throw fail(1, 'the document contains no statement (<Stmt>)');
+    const element = MESSAGES[this.message ?? '']?.statement ?? 'Stmt';
+    if (this.statements === 0) throw fail(1, `the document contains no statement (<${element}>)`);
   }
 
   private checkRoot(qname: string, attrs: Record<string, string>, line: number): void {
@@ -157,14 +228,16 @@ export class CamtReader implements XmlHandler {
       const what = other ? `a camt.${other[1]} message` : ns ? `namespace "${ns}"` : 'no namespace';
       throw fail(
         line,
-        `this is ${what}, not a camt.053 bank statement (urn:iso:std:iso:20022:tech:xsd:camt.053.001.0N)`,
+        `this is ${what}, not a camt.052, camt.053 or camt.054 bank statement ` +
+          '(urn:iso:std:iso:20022:tech:xsd:camt.053.001.NN)',
       );
     }
-    const v = Number(m[1]);
+    const v = Number(m[2]);
     if (v < MIN_VERSION || v > MAX_VERSION) {
-      throw fail(line, `camt.053 version 001.${m[1]} is not supported (supported: 001.02 to 001.08)`);
+      throw fail(line, `camt.${m[1]} version 001.${m[2]} is not supported (supported: 001.02 to 001.10)`);
     }
-    this.version = `001.${m[1]}`;
+    this.message = m[1] ?? '053';
+    this.version = `001.${m[2]}`;
   }
 
   /** The statement's account entities, once, before its first entry. */
@@ -183,9 +256,9 @@ export class CamtReader implements XmlHandler {
     const entry = this.entry;
     if (!entry) throw new Error('no open entry');
     if (!entry.head) {
-      entry.head = readEntryHead(entry.node);
-      const status = entry.head.status;
+      const status = readEntryStatus(entry.node);
       entry.skip = !this.options.includePending && status !== undefined && status !== 'BOOK';
+      entry.head = readEntryHead(entry.node, this.stmt?.account?.date, entry.skip ? undefined : this.warn);
     }
     return entry.head;
   }
@@ -204,17 +277,33 @@ export class CamtReader implements XmlHandler {
 
   private finishEntry(): void {
     const entry = this.entry;
-    this.entry = null;
     if (!entry) return;
     // Read again: <AddtlNtryInf> comes after the details.
-    const head = readEntryHead(entry.node);
-    if (entry.skip || (!this.options.includePending && head.status !== undefined && head.status !== 'BOOK')) return;
-    const txs = entry.txs;
-    if (entry.streamed) return this.emitEach(head, txs);
-    if (txs.length <= 1) return this.emit(head, txs[0], head.money, true);
-    if (txs.every((t) => t.money)) return this.emitEach(head, txs);
-    // A batch whose parts have no amounts cannot be split: keep the booked total as one line.
-    this.emit(head, undefined, head.money, true, `Batch of ${txs.length} transactions`);
+    const status = readEntryStatus(entry.node);
+    const pending = !this.options.includePending && status !== undefined && status !== 'BOOK';
+    if (!entry.skip && !pending) {
+      const head = readEntryHead(entry.node, this.stmt?.account?.date, this.warn);
+      const txs = entry.txs;
+      if (entry.streamed) this.emitEach(head, txs);
+      else if (txs.length <= 1) this.emit(head, txs[0], head.money, true);
+      else if (txs.every((t) => t.money)) {
+        // Split only when the parts make up the booked amount: parts in another currency, or
+        // an entry that also books charges, would otherwise change the account's balance.
+        const sum = txs.reduce((a, t) => a + (t.money?.currency === head.money.currency ? t.money.minor : NaN), 0);
+        if (sum === head.money.minor) this.emitEach(head, txs);
+        else {
+          this.warn(
+            head.line,
+            `the ${txs.length} parts of this batch entry do not add up to its amount: kept as one line`,
+          );
+          this.emit(head, undefined, head.money, true, `Batch of ${txs.length} transactions`);
+        }
+      }
+      // A batch whose parts have no amounts cannot be split: keep the booked total as one line.
+      else this.emit(head, undefined, head.money, true, `Batch of ${txs.length} transactions`);
+    }
+    // Cleared last: until here, messages name this entry.
+    this.entry = null;
   }
 
   private emitEach(head: EntryHead, txs: readonly TxDetails[]): void {
@@ -244,18 +333,22 @@ export class CamtReader implements XmlHandler {
     ];
     const text = [...new Set(parts.filter((p): p is string => !!p))].join(' | ');
     const kind = [tx?.code ?? head.code, head.reversal ? 'reversal' : undefined].filter(Boolean).join(' ');
-    this.sink.transaction(line, {
-      accountId: account.id,
-      counterpartyAccountId,
-      counterpartyName: party?.name ?? null,
-      counterpartyAccount: party?.account?.display ?? null,
-      amountMinor: money.minor,
-      currency: money.currency,
-      bookingDate: head.bookingDate,
-      valueDate: head.valueDate ?? null,
-      text: text || null,
-      reference: tx?.accountServicerRef ?? head.reference ?? null,
-      kind: kind || null,
-    });
+    this.sink.transaction(
+      line,
+      {
+        accountId: account.id,
+        counterpartyAccountId,
+        counterpartyName: party?.name ?? null,
+        counterpartyAccount: party?.account?.display ?? null,
+        amountMinor: money.minor,
+        currency: money.currency,
+        bookingDate: head.bookingDate,
+        valueDate: head.valueDate ?? null,
+        text: text || null,
+        reference: tx?.accountServicerRef ?? head.reference ?? null,
+        kind: kind || null,
+      },
+      this.entry?.warnings,
+    );
   }
 }

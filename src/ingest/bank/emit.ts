@@ -31,8 +31,8 @@ export class ItemQueue {
   private readonly seen = new Set<string>();
   private readonly holders = new Set<string>();
   private entities: { line: number; record: EntityRecord }[] = [];
-  private transactions: { line: number; record: TransactionRecord }[] = [];
-  private statements: { line: number; statement: StatementRecord }[] = [];
+  private transactions: { line: number; record: TransactionRecord; warnings?: string[] | undefined }[] = [];
+  private statements: { line: number; statement: StatementRecord; warnings?: string[] | undefined }[] = [];
 
   constructor(
     private readonly known: KnownIds | undefined,
@@ -66,13 +66,14 @@ export class ItemQueue {
     for (const e of holderEntities(name, accountId)) this.entity(line, e);
   }
 
-  transaction(line: number, record: TransactionRecord): void {
-    this.transactions.push({ line, record });
+  /** `warnings`: what was assumed to read the line (see ImportItem); only when there are some. */
+  transaction(line: number, record: TransactionRecord, warnings?: readonly string[]): void {
+    this.transactions.push(warnings?.length ? { line, record, warnings: [...warnings] } : { line, record });
   }
 
   /** Queues a statement's figures; call it after the statement's last transaction. */
-  statement(line: number, statement: StatementRecord): void {
-    this.statements.push({ line, statement });
+  statement(line: number, statement: StatementRecord, warnings?: readonly string[]): void {
+    this.statements.push(warnings?.length ? { line, statement, warnings: [...warnings] } : { line, statement });
   }
 
   get full(): boolean {
@@ -90,8 +91,8 @@ export class ItemQueue {
       entities.length && this.known ? await this.known(entities.map((e) => e.record.id)) : new Set<string>();
     for (const e of entities)
       if (!existing.has(e.record.id)) yield { kind: 'entity', line: e.line, record: e.record, merge: true };
-    for (const t of transactions) yield { kind: 'transaction', line: t.line, record: t.record };
-    for (const s of statements) yield { kind: 'statement', line: s.line, statement: s.statement };
+    for (const t of transactions) yield { kind: 'transaction', ...t };
+    for (const s of statements) yield { kind: 'statement', ...s };
   }
 }
 

@@ -81,6 +81,22 @@ describe('XML tokenizer', () => {
     expect(events(latin)[1]).toEqual(['text', 'Müller', 1]);
   });
 
+  it('reads the encoding the prolog declares, or UTF-16 by its byte-order mark', () => {
+    const baltic = Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="windows-1257"?>\n<r>B'),
+      Buffer.from([0xe7, 0xf0]), // "ēš" in windows-1257
+      Buffer.from('</r>'),
+    ]);
+    for (const chunk of [0, 1, 3]) expect(events(baltic, chunk)[1]).toEqual(['text', 'Bēš', 2]);
+    const utf16 = Buffer.concat([
+      Buffer.from([0xfe, 0xff]),
+      Buffer.from('\u0000<\u0000r\u0000>\u0001\u0013\u0000<\u0000/\u0000r\u0000>', 'latin1'),
+    ]);
+    expect(events(utf16, 1)[1]).toEqual(['text', 'ē', 1]);
+    // A UTF-8 byte-order mark outweighs a declaration.
+    expect(events('\ufeff<?xml version="1.0" encoding="windows-1257"?><r>ē</r>')[1]).toEqual(['text', 'ē', 1]);
+  });
+
   it('allows ">" inside attribute values', () => {
     expect(events('<r a="x>y"/>')).toEqual([
       ['open', 'r {"a":"x>y"}', 1],

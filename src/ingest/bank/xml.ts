@@ -7,7 +7,9 @@
  * decoding) and names the line of every problem, but it is not a general XML parser:
  * - no DTDs: `<!DOCTYPE` is refused, so no entity expansion (and no "billion laughs");
  * - namespaces are left to the handler (names arrive with their prefix);
- * - encodings: UTF-8 (what ISO 20022 prescribes), and ISO-8859-1/windows-1252 when declared.
+ * - encodings: UTF-8 (what ISO 20022 prescribes) unless the prolog declares another one that
+ *   iconv-lite knows (windows-1257, ISO-8859-2, Shift_JIS…), or a byte-order mark says UTF-16/32.
+ *   Such input is transcoded to UTF-8 as it arrives, so the scanner itself only ever sees UTF-8.
  */
 import iconv from 'iconv-lite';
 import { errors } from '../../shared/errors.ts';
@@ -56,7 +58,9 @@ export class XmlTokenizer {
   private rootSeen = false;
   private rootClosed = false;
   private atStart = true;
-  private latin = false;
+  /** Bytes read before the encoding is known (up to the end of the prolog). */
+  private head: Buffer | null = Buffer.alloc(0);
+  private transcoder: { write(b: Buffer): string; end(): string | undefined } | null = null;
   private readonly utf8 = new TextDecoder('utf-8', { fatal: true });
   private readonly maxPending: number;
   private readonly names = new Map<number, string>();
@@ -68,13 +72,28 @@ export class XmlTokenizer {
     this.maxPending = limits.maxPending ?? 16 * 1024 * 1024;
   }
 
+  /** The encoding the bytes are read in, once known: `utf-8` or the declared one. */
+  encoding: string | null = null;
+
   write(chunk: Buffer): void {
+    if (this.head) {
+      this.head = this.head.length ? Buffer.concat([this.head, chunk]) : chunk;
+      // The prolog, if any, ends at the first ">"; its encoding decides how to read the rest.
+      if (this.head.indexOf(GT) === -1 && this.head.length < 1024) return;
+      chunk = this.sniff(this.head);
+    } else if (this.transcoder) chunk = Buffer.from(this.transcoder.write(chunk), 'utf8');
+    this.feed(chunk);
+  }
+
+  private feed(chunk: Buffer): void {
     this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
     this.buf = this.buf.subarray(this.scan(false));
   }
 
   /** Call once the input is exhausted: refuses truncated documents. */
   end(): void {
+    if (this.head) this.feed(this.sniff(this.head));
+    else if (this.transcoder) this.feed(Buffer.from(this.transcoder.end() ?? '', 'utf8'));
     this.buf = this.buf.subarray(this.scan(true));
     const open = this.stack[this.stack.length - 1];
     if (open) {
@@ -83,8 +102,42 @@ export class XmlTokenizer {
     if (!this.rootSeen) throw fail(this.line, 'no XML element found (is this an XML file?)');
   }
 
+  /**
+   * Decides the encoding from the first bytes: a UTF-16/32 byte-order mark or pattern, else the
+   * prolog's `encoding` (UTF-8 when none). Returns the head as UTF-8.
+   */
+  private sniff(head: Buffer): Buffer {
+    this.head = null;
+    const bom16 = (head[0] === 0xfe && head[1] === 0xff) || (head[0] === 0xff && head[1] === 0xfe);
+    const wide = bom16 || (head[0] === 0x3c && head[1] === 0) || (head[0] === 0 && head[1] === 0x3c);
+    let enc: string;
+    if (wide) {
+      if (head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) enc = 'utf-32le';
+      else if (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff) enc = 'utf-32be';
+      else enc = head[0] === 0xfe || head[0] === 0 ? 'utf-16be' : 'utf-16le';
+    } else {
+      const prolog = /^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([^"']+)["']/.exec(
+        head.toString('latin1', 0, Math.min(head.length, 1024)),
+      );
+      // A UTF-8 byte-order mark outweighs the declaration (XML 1.0, appendix F).
+      const utf8Bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+      enc = utf8Bom ? 'utf-8' : (prolog?.[1]?.trim().toLowerCase() ?? 'utf-8');
+      if (enc === 'utf8') enc = 'utf-8';
+      if (enc !== 'utf-8') {
+        if (!iconv.encodingExists(enc)) throw fail(1, `encoding "${enc}" is not supported (use UTF-8)`);
+        // The prolog was readable byte by byte, so the file is not in a two- or four-byte encoding.
+        if (/^(?:utf-?(?:16|32)|ucs-?[24])/.test(enc))
+          throw fail(1, `encoding "${enc}" is declared, but the file is written one byte per character`);
+      }
+    }
+    this.encoding = enc;
+    if (enc === 'utf-8') return head;
+    const decoder = iconv.getDecoder(enc);
+    this.transcoder = decoder;
+    return Buffer.from(decoder.write(head), 'utf8');
+  }
+
   private decode(b: Buffer, from: number, to: number, line: number): string {
-    if (this.latin) return iconv.decode(b.subarray(from, to), 'windows-1252');
     // Fast path; a replacement character means either a real U+FFFD or bad bytes: check.
     const s = b.toString('utf8', from, to);
     if (s.includes('\uFFFD')) {
@@ -118,8 +171,6 @@ export class XmlTokenizer {
     if (this.atStart) {
       if (b.length < 3 && !final) return 0;
       this.atStart = false;
-      if ((b[0] === 0xfe && b[1] === 0xff) || (b[0] === 0xff && b[1] === 0xfe))
-        throw fail(1, 'UTF-16 files are not supported; save the file as UTF-8');
       if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) i = 3;
     }
     while (i < b.length) {
@@ -172,7 +223,8 @@ export class XmlTokenizer {
     if (next === 0x3f /* ? */) {
       const end = b.indexOf('?>', i + 2, 'latin1');
       if (end === -1) return -1;
-      this.declaration(b.toString('latin1', i + 2, end), line);
+      // Processing instructions, the XML declaration included, carry nothing a statement needs;
+      // its encoding has been read before scanning (sniff).
       this.line += countLf(b, i, end);
       return end + 2;
     }
@@ -283,16 +335,5 @@ export class XmlTokenizer {
       this.handler.close(name, line);
     }
     return end + 1;
-  }
-
-  private declaration(content: string, line: number): void {
-    if (!/^xml\s/.test(content)) return; // other processing instructions are ignored
-    const enc = /encoding\s*=\s*["']([^"']+)["']/.exec(content)?.[1]?.toLowerCase();
-    if (enc === undefined || enc === 'utf-8' || enc === 'utf8') return;
-    if (['iso-8859-1', 'latin1', 'windows-1252', 'cp1252'].includes(enc)) {
-      this.latin = true;
-      return;
-    }
-    throw fail(line, `encoding "${enc}" is not supported (use UTF-8)`);
   }
 }
