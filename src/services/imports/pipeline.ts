@@ -71,6 +71,7 @@ export interface UnbalancedStatement {
   closingDate: string;
   currency: string;
   differenceMinor: number;
+  warning: string;
 }
 
 export interface ImportOptions {
@@ -297,6 +298,7 @@ function unbalancedOf(g: GatedStatement): UnbalancedStatement {
     closingDate: s.closingDate,
     currency: s.currency,
     differenceMinor: g.reconciliation.status === 'unbalanced' ? g.reconciliation.differenceMinor : 0,
+    warning: g.warning ?? '',
   };
 }
 

@@ -30,6 +30,8 @@ export interface GatedStatement {
   line: number;
   statement: StatementRecord;
   reconciliation: Reconciliation;
+  /** For an accepted unbalanced statement: what the report and the account show. */
+  warning?: string;
 }
 
 export interface SkippedStatement {
@@ -39,6 +41,8 @@ export interface SkippedStatement {
   period: string;
   /** Where it was met before. */
   reason: 'already in the case' | 'earlier in this file';
+  /** The sentence a report shows. */
+  message: string;
 }
 
 export class StatementGate {
@@ -72,13 +76,12 @@ export class StatementGate {
     const repeated = this.seen.has(key);
     if (repeated || (await hasStatement(this.scope, s))) {
       await flushEntities();
-      this.skipped.push({
-        line,
-        reference: s.reference,
-        account: await this.accountLabel(s.accountId),
-        period: periodOf(s),
-        reason: repeated ? 'earlier in this file' : 'already in the case',
-      });
+      const account = await this.accountLabel(s.accountId);
+      const reason = repeated ? 'earlier in this file' : 'already in the case';
+      const message =
+        `statement ${s.reference ? `"${s.reference}" ` : ''}of account ${account} for ${periodOf(s)} skipped ` +
+        `with its ${s.entries} line(s): it is ${repeated ? 'repeated from earlier in this file' : 'already in the case'}`;
+      this.skipped.push({ line, reference: s.reference, account, period: periodOf(s), reason, message });
       return { lines: [], statement: null };
     }
     this.seen.add(key);
@@ -89,11 +92,15 @@ export class StatementGate {
     });
     const gated = { line, statement: s, reconciliation };
     if (reconciliation.status === 'unbalanced') {
+      await flushEntities();
       if (!this.acceptUnbalanced) {
-        await flushEntities();
         throw errors.importFailed(await this.refusal(s, reconciliation), `line ${line}`);
       }
-      this.unbalanced.push(gated);
+      const warning =
+        `statement ${s.reference ? `"${s.reference}" ` : ''}of account ${await this.accountLabel(s.accountId)} ` +
+        `for ${periodOf(s)} does not reconcile (difference ${formatMinor(reconciliation.differenceMinor, s.currency)})` +
+        '; imported because unbalanced statements were accepted';
+      this.unbalanced.push({ ...gated, warning });
     }
     return { lines, statement: gated };
   }

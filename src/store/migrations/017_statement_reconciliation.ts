@@ -4,8 +4,8 @@
  * only on the user's explicit acceptance, with the difference kept) or `no balances` (the file
  * gives none to check). And a statement's identity now includes both balances: some banks give
  * every statement of an account the same reference, so account, reference and period alone may
- * name two different statements.
- * Balances may be absent (null): a file may give none. The table is rebuilt (SQLite cannot drop a unique constraint).
+ * name two different statements. Balances may be absent (null): a file may give none. The table
+ * is rebuilt (SQLite cannot drop a unique constraint).
  */
 import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
