@@ -218,6 +218,7 @@ export async function runImport<O>(
     skipped = gate?.skipped ?? [];
     unbalanced = gate?.unbalanced ?? [];
     statementsReceived += skipped.length;
+    txReceived += gate?.skippedLines ?? 0;
     if (statements.length) {
       await checkAccounts(
         scope,

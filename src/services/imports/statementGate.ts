@@ -50,6 +50,8 @@ export class StatementGate {
   private readonly seen = new Set<string>();
   readonly skipped: SkippedStatement[] = [];
   readonly unbalanced: GatedStatement[] = [];
+  /** Lines of skipped statements: read, and already present. */
+  skippedLines = 0;
 
   constructor(
     private readonly scope: CaseScope,
@@ -82,6 +84,7 @@ export class StatementGate {
         `statement ${s.reference ? `"${s.reference}" ` : ''}of account ${account} for ${periodOf(s)} skipped ` +
         `with its ${s.entries} line(s): it is ${repeated ? 'repeated from earlier in this file' : 'already in the case'}`;
       this.skipped.push({ line, reference: s.reference, account, period: periodOf(s), reason, message });
+      this.skippedLines += lines.length;
       return { lines: [], statement: null };
     }
     this.seen.add(key);
