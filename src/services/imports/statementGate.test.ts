@@ -16,6 +16,8 @@ import { createCase } from '../cases/cases.ts';
 import { listStatements } from '../../store/repos/finance/statements.ts';
 import { countTransactions } from '../../store/repos/finance/transactions.ts';
 import type { Store } from '../../store/store.ts';
+import { listAccounts } from '../finance/index.ts';
+import { cliCaller } from '../useCase/index.ts';
 import { runImport } from './pipeline.ts';
 
 const IBAN = 'DE89370400440532013000';
@@ -120,7 +122,7 @@ describeEachDialect('statements reconcile and are never doubled', (ctx) => {
   });
 
   itDb('a statement that does not reconcile is refused with nothing written, or accepted with a warning', async () => {
-    const { run, figures } = await newCase(ctx.store());
+    const { actor, caseId, run, figures } = await newCase(ctx.store());
     const text = camt(camtStatement('S1'), camtStatement('S2', '131.00'));
     const refused = run('camt053', 'off.xml', text);
     await expect(refused).rejects.toThrow(
@@ -145,6 +147,11 @@ describeEachDialect('statements reconcile and are never doubled', (ctx) => {
         ['unbalanced', 2],
       ]),
     );
+    // The account shows it.
+    const { accounts } = await listAccounts(ctx.store(), cliCaller(actor), caseId, { limit: 50 });
+    expect(accounts.flatMap((a) => a.statementWarnings ?? [])).toEqual([
+      'statement "S2" for 2024-03-01 to 2024-03-31 does not reconcile (difference 1.00 EUR); imported as accepted',
+    ]);
   });
 
   itDb('a statement without balances is kept as "no balances", not refused', async () => {
@@ -173,6 +180,10 @@ describeEachDialect('statements reconcile and are never doubled', (ctx) => {
     const rows = await listStatements(store.scope(caseId));
     expect(rows.map((r) => [r.reconciliation, r.opening_minor, r.closing_minor])).toEqual([
       ['no balances', null, null],
+    ]);
+    const { accounts } = await listAccounts(store, cliCaller(actor), caseId, { limit: 50 });
+    expect(accounts.flatMap((a) => a.statementWarnings ?? [])).toEqual([
+      'statement "STARTUMS" for 2024-03-01: not reconcilable: no balances',
     ]);
   });
 });

@@ -94,6 +94,19 @@ export async function listStatements(scope: CaseScope, accountId?: string): Prom
     .execute();
 }
 
+/** The statements of these accounts that are not known to reconcile (unbalanced, or without balances). */
+export async function unreconciledStatements(scope: CaseScope, accountIds: readonly string[]): Promise<StatementRow[]> {
+  if (!accountIds.length) return [];
+  return scope
+    .selectFrom('statements')
+    .selectAll()
+    .where('account_id', 'in', [...accountIds])
+    .where('reconciliation', '!=', 'balanced')
+    .orderBy('opening_date')
+    .orderBy('id')
+    .execute();
+}
+
 export async function countStatements(scope: CaseScope): Promise<number> {
   const r = await scope
     .selectFrom('statements')
