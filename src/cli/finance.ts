@@ -17,6 +17,7 @@ import {
   storeProceedsModel,
 } from '../services/finance/index.ts';
 import type { ProceedsEstimate, RunSummary } from '../services/finance/index.ts';
+import type { ImportReport } from '../services/imports/index.ts';
 import { bankFormatIds, checkBankFormat, importFile } from '../services/imports/index.ts';
 import { cliCaller } from '../services/useCase/index.ts';
 import { cliActor } from './actor.ts';
@@ -45,6 +46,20 @@ function printRun(s: RunSummary): void {
   );
 }
 
+interface ImportStatementsFlags {
+  case: string;
+  format: string;
+  options?: string;
+  flags: boolean;
+  acceptUnbalanced?: boolean;
+}
+
+/** What happened to the file's statements beyond the counts: skipped duplicates, accepted imbalances. */
+function printStatements(fileName: string, report: ImportReport): void {
+  for (const s of report.statementsSkipped ?? []) console.log(`${fileName}: line ${s.line}: ${s.message}`);
+  for (const u of report.unbalancedStatements ?? []) console.warn(`${fileName}: line ${u.line}: warning: ${u.warning}`);
+}
+
 export function financeCommands(program: Command): void {
   program
     .command('import-statements <files...>')
@@ -53,7 +68,11 @@ export function financeCommands(program: Command): void {
     .requiredOption('--format <format>', `one of ${bankFormatIds.join(', ')}`)
     .option('--options <file.json>', 'importer options as JSON (bank-csv: mapping, decimal, dateFormat…)')
     .option('--no-flags', 'do not rerun the red-flag rules afterwards')
-    .action(async (files: string[], o: { case: string; format: string; options?: string; flags: boolean }) => {
+    .option(
+      '--accept-unbalanced',
+      'import statements whose entries do not add up to their closing balance (each recorded with a warning)',
+    )
+    .action(async (files: string[], o: ImportStatementsFlags) => {
       checkBankFormat(o.format);
       // No `known` look-up: it would query outside the import's transaction (one connection on
       // SQLite); the pipeline merges accounts the case already has instead.
@@ -68,10 +87,12 @@ export function financeCommands(program: Command): void {
             options,
             onProgress: progressPrinter(path.split(/[\\/]/).pop() ?? path),
             chunkSize: 5000,
+            ...(o.acceptUnbalanced ? { acceptUnbalanced: true } : {}),
           }).finally(endProgress);
           console.log(
             `${fileName} (sha256 ${report.sha256}): ${report.transactionsAdded} transactions added, ${report.transactionsAlreadyPresent} already present; ${report.entitiesAdded} new entities`,
           );
+          printStatements(fileName, report);
         }
         if (!o.flags) return;
         const summary = await refreshRules(store, caller, o.case, { afterImport: true });

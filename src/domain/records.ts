@@ -59,10 +59,11 @@ export interface StatementRecord {
   /** The bank's statement id or reference (camt `<Stmt><Id>`, MT940 `:20:`). */
   reference: string;
   currency: string;
-  openingMinor: number;
+  /** Null when the file gives no balance (a notification, an export without balance rows). */
+  openingMinor: number | null;
   /** ISO dates, YYYY-MM-DD. */
   openingDate: string;
-  closingMinor: number;
+  closingMinor: number | null;
   closingDate: string;
   /** Transactions read from this statement. */
   entries: number;

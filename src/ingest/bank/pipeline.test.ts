@@ -50,14 +50,19 @@ describeWithFixtures('bank imports through the pipeline', () => {
     const camt = bankImporters.camt053;
     const v2 = fileInput(fixturePath('genkgo_camt053.v2.minimal.xml'));
     const v8 = fileInput(fixturePath('genkgo_camt053.v8.xml'));
-    const first = await runImport(store, actor, caseId, camt, v2, {});
+    // Neither sample reconciles (its closing balance is marked debit): imported as accepted, with the warning.
+    const accept = { acceptUnbalanced: true };
+    await expect(runImport(store, actor, caseId, camt, v2, {})).rejects.toThrow(/does not reconcile/);
+    const first = await runImport(store, actor, caseId, camt, v2, {}, accept);
+    expect(first.unbalancedStatements).toHaveLength(1);
     expect(first).toMatchObject({
       entitiesAdded: 4,
       transactionsAdded: 1,
       bySchema: { BankAccount: 2, LegalEntity: 1, Ownership: 1 },
     });
     // Same account and counterparty: only the owner FINPETROL and its Ownership are new.
-    const second = await runImport(store, actor, caseId, camt, v8, { known: await knownBefore(caseId, v8) });
+    const second = await runImport(store, actor, caseId, camt, v8, { known: await knownBefore(caseId, v8) }, accept);
+    expect(second.unbalancedStatements).toHaveLength(1);
     expect(second).toMatchObject({
       entitiesAdded: 2,
       entitiesMerged: 0,
@@ -65,20 +70,39 @@ describeWithFixtures('bank imports through the pipeline', () => {
       transactionsReceived: 1,
     });
     // Without `known`, the pipeline merges: the account gains the servicer's name.
-    const third = await runImport(store, actor, caseId, camt, v8, {});
+    const third = await runImport(store, actor, caseId, camt, v8, {}, accept);
     expect(third).toMatchObject({ entitiesAdded: 0, entitiesMerged: 1, transactionsAdded: 0 });
   });
 
   it('imports the MT940 fixtures twice: the second time adds no transaction and merges entities', async () => {
     const caseId = await newCase();
-    for (const [name, lines] of [
-      ['wolph-mt940_jejik_abnamro.sta', 10],
-      ['wolph-mt940_betterplace_sepa_snippet.sta', 11],
-      ['wolph-mt940_ASNB_mt940.txt', 8],
+    // The first two samples hold statements that do not reconcile: imported as accepted, with the warning.
+    for (const [name, lines, unbalanced] of [
+      ['wolph-mt940_jejik_abnamro.sta', 10, 2],
+      ['wolph-mt940_betterplace_sepa_snippet.sta', 11, 1],
+      ['wolph-mt940_ASNB_mt940.txt', 8, 0],
     ] as const) {
-      const first = await runImport(store, actor, caseId, bankImporters.mt940, fileInput(fixturePath(name)), {});
+      const accept = { acceptUnbalanced: unbalanced > 0 };
+      const first = await runImport(
+        store,
+        actor,
+        caseId,
+        bankImporters.mt940,
+        fileInput(fixturePath(name)),
+        {},
+        accept,
+      );
       expect(first.transactionsAdded, name).toBe(lines);
-      const again = await runImport(store, actor, caseId, bankImporters.mt940, fileInput(fixturePath(name)), {});
+      expect(first.unbalancedStatements ?? [], name).toHaveLength(unbalanced);
+      const again = await runImport(
+        store,
+        actor,
+        caseId,
+        bankImporters.mt940,
+        fileInput(fixturePath(name)),
+        {},
+        accept,
+      );
       expect(again, name).toMatchObject({ entitiesAdded: 0, transactionsReceived: lines, transactionsAdded: 0 });
     }
   });

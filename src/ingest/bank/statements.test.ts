@@ -42,18 +42,25 @@ const st = (
 const asnb = (date: string, opening: number, closing: number, entries: number): Expected =>
   st('NL81ASNB9999999999', '0000000000', [date, opening], [date, closing], entries);
 
-const fixtures: { file: string; format: 'camt053' | 'mt940'; statements: Expected[] }[] = [
+/**
+ * `unbalanced`: the statements (by reference) whose entries do not add up to their closing balance;
+ * such a file is refused unless unbalanced statements are accepted, and then each carries the warning.
+ */
+const fixtures: { file: string; format: 'camt053' | 'mt940'; statements: Expected[]; unbalanced?: string[] }[] = [
   {
     // OPBD CRDT EUR 18.15 on 2014-12-30; CLBD DBIT 27.00 (written with Ccy="SEK") on 2014-12-31.
     file: 'genkgo_camt053.v2.minimal.xml',
     format: 'camt053',
     statements: [st('NL26VAYB8060476890', '253EURNL26VAYB8060476890', ['2014-12-30', 1815], ['2014-12-31', -2700], 1)],
+    // 18.15 + 8.85 = 27.00 credit, but the closing balance is marked DBIT.
+    unbalanced: ['253EURNL26VAYB8060476890'],
   },
   {
     // The account is given as <Othr><Id> without <Ccy>: the currency is the opening balance's.
     file: 'genkgo_camt053.v8.xml',
     format: 'camt053',
     statements: [st('NL26VAYB8060476890', '253EURNL26VAYB8060476890', ['2014-12-30', 1815], ['2014-12-30', -2700], 1)],
+    unbalanced: ['253EURNL26VAYB8060476890'],
   },
   {
     file: 'wolph-mt940_jejik_abnamro.sta',
@@ -62,6 +69,7 @@ const fixtures: { file: string; format: 'camt053' | 'mt940'; statements: Expecte
       st('517852257', 'ABN AMRO BANK NV', ['2011-05-22', 323628], ['2011-05-23', 87684], 8),
       st('517852257', 'ABN AMRO BANK NV', ['2011-05-23', 287684], ['2011-05-24', 184975], 2),
     ],
+    unbalanced: ['ABN AMRO BANK NV', 'ABN AMRO BANK NV'],
   },
   {
     // :25:50880050/0194787400888: bank code / account number; the second statement is overdrawn (D).
@@ -71,6 +79,7 @@ const fixtures: { file: string; format: 'camt053' | 'mt940'; statements: Expecte
       st('0194787400888', 'T089414086000001', ['2007-09-03', 76665649], ['2007-09-04', 112525040], 4),
       st('0194791600888', 'T089414096000001', ['2007-09-03', -197043187], ['2007-09-04', -447204909], 7),
     ],
+    unbalanced: ['T089414096000001'],
   },
   {
     file: 'wolph-mt940_ASNB_mt940.txt',
@@ -141,8 +150,18 @@ describeEachDialectWithFixtures('bank statements from the fixtures', (ctx) => {
       const caseId = (await createCase(store, actor, { title: 'Statements', country: 'NL' })).id;
       const importer = bankImporters[fx.format];
 
-      const first = await runImport(store, actor, caseId, importer, fileInput(fixturePath(fx.file)), {});
+      const input = () => fileInput(fixturePath(fx.file));
+      if (fx.unbalanced) {
+        await expect(runImport(store, actor, caseId, importer, input(), {})).rejects.toThrow(/does not reconcile/);
+        expect((await counts(store, caseId)).transactions).toBe(0);
+      }
+      const accept = { acceptUnbalanced: Boolean(fx.unbalanced) };
+      const first = await runImport(store, actor, caseId, importer, input(), {}, accept);
       expect(first.statementsAdded).toBe(fx.statements.length);
+      expect((first.unbalancedStatements ?? []).map((u) => u.reference)).toEqual(fx.unbalanced ?? []);
+      expect((await listStatements(store.scope(caseId))).filter((r) => r.reconciliation === 'unbalanced').length).toBe(
+        fx.unbalanced?.length ?? 0,
+      );
       const rows = await listStatements(store.scope(caseId));
       const got = await Promise.all(
         rows.map(async (r): Promise<Expected> => ({
@@ -162,7 +181,7 @@ describeEachDialectWithFixtures('bank statements from the fixtures', (ctx) => {
 
       const before = await counts(store, caseId);
       expect(before.statements).toBe(fx.statements.length);
-      const again = await runImport(store, actor, caseId, importer, fileInput(fixturePath(fx.file)), {});
+      const again = await runImport(store, actor, caseId, importer, input(), {}, accept);
       expect(again).toMatchObject({ statementsAdded: 0, transactionsAdded: 0, entitiesAdded: 0 });
       expect(await counts(store, caseId)).toEqual(before);
     });

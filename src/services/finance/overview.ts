@@ -13,6 +13,8 @@ import type { EntityRow } from '../../store/repos/entities/entities.ts';
 import type { TransactionRow } from '../../store/repos/finance/transactions.ts';
 import { linesByIds } from '../../store/repos/finance/transactions.ts';
 import { accountRows, ownershipLinks } from '../../store/repos/finance/analysis.ts';
+import { unreconciledStatements } from '../../store/repos/finance/statements.ts';
+import { formatMinor } from '../../domain/finance/reconcile.ts';
 import type { Store } from '../../store/store.ts';
 import type {
   AccountOut,
@@ -68,6 +70,16 @@ export async function accountPage(
     access.caseId,
     owners.flatMap((o) => (o.source_id ? [o.source_id] : [])),
   );
+  const warnings = new Map<string, string[]>();
+  for (const s of await unreconciledStatements(store.scope(access.caseId), ids)) {
+    const period = s.opening_date === s.closing_date ? s.opening_date : `${s.opening_date} to ${s.closing_date}`;
+    const what = `statement ${s.reference ? `"${s.reference}" ` : ''}for ${period}`;
+    const text =
+      s.reconciliation === 'unbalanced'
+        ? `${what} does not reconcile (difference ${formatMinor(Number(s.difference_minor ?? 0), s.currency)}); imported as accepted`
+        : `${what}: not reconcilable: ${s.reconciliation}`;
+    warnings.set(s.account_id, [...(warnings.get(s.account_id) ?? []), text]);
+  }
   const accounts = rows.map((r) => {
     const p = JSON.parse(r.properties) as Record<string, string[] | undefined>;
     const hs = owners
@@ -79,6 +91,7 @@ export async function accountPage(
       bankName: p.bankName?.[0] ?? null,
       holders: hs.filter((h): h is EntityRow => !!h).map(party),
       totals: totals.get(r.id) ?? [],
+      ...(warnings.has(r.id) ? { statementWarnings: warnings.get(r.id) ?? [] } : {}),
     };
   });
   const last = rows[rows.length - 1];

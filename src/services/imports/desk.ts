@@ -19,7 +19,7 @@ import { uuidv7 } from '../../shared/ids.ts';
 import type { Actor } from '../access/index.ts';
 import { recordEntry } from '../audit/index.ts';
 import { prepareAll } from '../entities/index.ts';
-import { runImport } from './pipeline.ts';
+import { runImport, type ImportOptions } from './pipeline.ts';
 import type { Store } from '../../store/store.ts';
 
 /** A request body spooled to a file of its own, removed by `dispose`. */
@@ -266,6 +266,7 @@ export class ImportDesk {
     format: string,
     importer: Importer<unknown>,
     options: Record<string, unknown>,
+    accept: Pick<ImportOptions, 'acceptUnbalanced'> = {},
   ): { job: Job; key: string } {
     const key = randomBytes(24).toString('base64url');
     const job: Job = {
@@ -285,7 +286,7 @@ export class ImportDesk {
       keyHash: hashKey(key),
     };
     this.jobs.set(job.id, job);
-    void this.run(store, actor, job, country, upload, importer, options)
+    void this.run(store, actor, job, country, upload, importer, options, accept)
       .then(() =>
         // The outcome goes into the case's audit chain too (the start was recorded by the route).
         recordEntry(store, {
@@ -315,6 +316,7 @@ export class ImportDesk {
     upload: StagedUpload,
     importer: Importer<unknown>,
     options: Record<string, unknown>,
+    accept: Pick<ImportOptions, 'acceptUnbalanced'>,
   ): Promise<void> {
     const signal = job.controller.signal;
     const fail = (m: LineMessage) => (job.errors.length < MAX_MESSAGES ? job.errors.push(m) : (job.truncated = true));
@@ -346,6 +348,7 @@ export class ImportDesk {
         inputOf(upload),
         withHooks(job.format, options, job.warnings),
         {
+          ...accept,
           signal,
           onProgress: (p) =>
             (job.progress = {
@@ -356,6 +359,8 @@ export class ImportDesk {
             }),
         },
       );
+      for (const u of job.report.unbalancedStatements ?? [])
+        job.warnings.push({ line: u.line, path: null, message: u.warning });
       job.status = 'succeeded';
     } catch (e) {
       if (signal.aborted) job.status = 'cancelled';

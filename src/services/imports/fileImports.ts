@@ -61,6 +61,8 @@ export interface FileImport {
   options: Record<string, unknown>;
   onProgress?: (p: ImportProgress) => void;
   chunkSize?: number;
+  /** Import bank statements that do not reconcile (each recorded as unbalanced) instead of refusing the file. */
+  acceptUnbalanced?: boolean;
 }
 
 export const importFile = caseUseCase({
@@ -79,6 +81,7 @@ export const importFile = caseUseCase({
       const report = await runImport(store, actor, caseId, importer, input, i.options, {
         ...(i.onProgress ? { onProgress: i.onProgress } : {}),
         ...(i.chunkSize ? { chunkSize: i.chunkSize } : {}),
+        ...(i.acceptUnbalanced ? { acceptUnbalanced: true } : {}),
       });
       audit.target(report.sourceId);
       audit.detail(

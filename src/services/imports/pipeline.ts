@@ -5,7 +5,8 @@
  */
 import type { PreparedEntity } from '../../domain/entity/prepared.ts';
 import { unionProperties } from '../../domain/entity/merge.ts';
-import type { EntityRecord, Grading, TransactionRecord } from '../../domain/records.ts';
+import type { Reconciliation } from '../../domain/finance/reconcile.ts';
+import type { EntityRecord, Grading, StatementRecord, TransactionRecord } from '../../domain/records.ts';
 import type { Properties } from '../../domain/schema/types.ts';
 import { countingInput, sha256Of } from '../../ingest/files.ts';
 import type { ImportInput, ImportItem, Importer } from '../../ingest/types.ts';
@@ -28,6 +29,7 @@ import type { Store } from '../../store/store.ts';
 import type { Actor } from '../access/index.ts';
 import { requireCase } from '../cases/index.ts';
 import { prepareAll } from '../entities/index.ts';
+import { STATEMENT_FORMATS, StatementGate, type GatedStatement, type SkippedStatement } from './statementGate.ts';
 
 export interface ImportProgress {
   bytesRead: number;
@@ -51,10 +53,30 @@ export interface ImportReport {
   filesAdded: number;
   /** Bank statements (balances, entry counts) new to the case; absent when the file had none. */
   statementsAdded?: number;
+  /**
+   * Statements skipped whole (with their lines): already in the case, or met earlier in the file.
+   * Absent when none was.
+   */
+  statementsSkipped?: SkippedStatement[];
+  /** Statements that do not reconcile, imported because the user accepted that; absent when none. */
+  unbalancedStatements?: UnbalancedStatement[];
   durationMs: number;
 }
 
+export interface UnbalancedStatement {
+  line: number;
+  accountId: string;
+  reference: string;
+  openingDate: string;
+  closingDate: string;
+  currency: string;
+  differenceMinor: number;
+  warning: string;
+}
+
 export interface ImportOptions {
+  /** Import bank statements whose balances do not add up (recorded on the statement) instead of refusing. */
+  acceptUnbalanced?: boolean;
   onProgress?: (p: ImportProgress) => void;
   signal?: AbortSignal | undefined;
   /** Entities and transactions per write; bounds memory. */
@@ -88,6 +110,8 @@ export async function runImport<O>(
   let merged = 0;
   let statementsReceived = 0;
   let statementsAdded = 0;
+  let skipped: SkippedStatement[] = [];
+  let unbalanced: GatedStatement[] = [];
 
   await store.transaction(async (trx) => {
     const scope = store.scope(caseId).in(trx);
@@ -108,7 +132,11 @@ export async function runImport<O>(
     let entities: PendingEntity[] = [];
     let txs: { line: number; record: TransactionRecord }[] = [];
     const files: Extract<ImportItem, { kind: 'file' }>[] = [];
-    const statements: Extract<ImportItem, { kind: 'statement' }>[] = [];
+    const statements: GatedStatement[] = [];
+    // Bank statements' lines wait for their statement: a duplicate is skipped whole, a refusal writes nothing.
+    const gate = STATEMENT_FORMATS.has(importer.format)
+      ? new StatementGate(scope, run.acceptUnbalanced ?? false)
+      : null;
 
     const flushEntities = async () => {
       if (!entities.length) return;
@@ -171,26 +199,36 @@ export async function runImport<O>(
     for await (const item of importer.parse(counted, options)) {
       if (run.signal?.aborted) throw new AppError('import_failed', 'The import was cancelled; nothing was added');
       if (item.kind === 'entity') entities.push({ line: item.line, record: item.record, merge: item.merge ?? false });
-      else if (item.kind === 'transaction') txs.push({ line: item.line, record: item.record });
-      else if (item.kind === 'statement') statements.push(item);
-      else files.push(item);
+      else if (item.kind === 'transaction') (gate ?? { hold: (t: Lined) => txs.push(t) }).hold(item);
+      else if (item.kind === 'statement') {
+        const admitted = gate
+          ? await gate.admit(item.line, item.statement, flushEntities)
+          : { lines: [], statement: { ...item, reconciliation: reconcileWithout(item.statement) } };
+        txs.push(...admitted.lines);
+        if (admitted.statement) statements.push(admitted.statement);
+      } else files.push(item);
       if (entities.length >= chunkSize) await flushEntities();
       if (txs.length >= chunkSize) await flushTransactions();
       if ((progress.entities + progress.transactions + entities.length + txs.length) % chunkSize === 0)
         run.onProgress?.({ ...progress });
     }
+    if (gate) txs.push(...gate.leftover());
     await flushEntities();
     await flushTransactions();
+    skipped = gate?.skipped ?? [];
+    unbalanced = gate?.unbalanced ?? [];
+    statementsReceived += skipped.length;
+    txReceived += gate?.skippedLines ?? 0;
     if (statements.length) {
       await checkAccounts(
         scope,
         statements.map((s) => ({ line: s.line, record: { accountId: s.statement.accountId } })),
         firstLineOf,
       );
-      statementsReceived = statements.length;
+      statementsReceived += statements.length;
       statementsAdded = await insertStatements(
         scope,
-        statements.map((s) => toStatementRow(s.statement, sourceId)),
+        statements.map((s) => toStatementRow(s.statement, sourceId, s.reconciliation)),
       );
     }
     for (const f of files) {
@@ -239,7 +277,29 @@ export async function runImport<O>(
     transactionsAlreadyPresent: txReceived - txAdded,
     filesAdded,
     ...(statementsReceived ? { statementsAdded } : {}),
+    ...(skipped.length ? { statementsSkipped: skipped } : {}),
+    ...(unbalanced.length ? { unbalancedStatements: unbalanced.map(unbalancedOf) } : {}),
     durationMs: Date.now() - started,
+  };
+}
+
+type Lined = { line: number; record: TransactionRecord };
+
+/** A statement whose lines the pipeline cannot tell apart (not a statement format): only its balances are known. */
+const reconcileWithout = (s: StatementRecord): Reconciliation =>
+  s.openingMinor === null || s.closingMinor === null ? { status: 'no balances' } : { status: 'balanced' };
+
+function unbalancedOf(g: GatedStatement): UnbalancedStatement {
+  const s = g.statement;
+  return {
+    line: g.line,
+    accountId: s.accountId,
+    reference: s.reference,
+    openingDate: s.openingDate,
+    closingDate: s.closingDate,
+    currency: s.currency,
+    differenceMinor: g.reconciliation.status === 'unbalanced' ? g.reconciliation.differenceMinor : 0,
+    warning: g.warning ?? '',
   };
 }
 

@@ -71,7 +71,9 @@ export const startImport = caseUseCase({
     const importer = importerFor(body.format);
     const options = checkOptions(body.format, body.options);
     const kase = await requireCase(store, caseId);
-    const { job, key } = i.desk.start(store, actor, caseId, kase.country, upload, body.format, importer, options);
+    const { job, key } = i.desk.start(store, actor, caseId, kase.country, upload, body.format, importer, options, {
+      acceptUnbalanced: body.acceptUnbalanced,
+    });
     audit.target(job.id);
     audit.detail({ format: body.format, sha256: upload.sha256 });
     return { ...ImportDesk.present(job), key };

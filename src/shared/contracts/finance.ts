@@ -158,6 +158,8 @@ export const AccountOut = z.object({
   bankName: z.string().nullable(),
   holders: z.array(Party),
   totals: z.array(Money),
+  /** Its statements that do not reconcile (imported on acceptance) or could not be checked (no balances). */
+  statementWarnings: z.array(z.string()).optional(),
 });
 export type AccountOut = z.infer<typeof AccountOut>;
 

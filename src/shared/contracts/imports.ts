@@ -147,6 +147,8 @@ export const ImportStartBody = z.strictObject({
   uploadId: z.string().min(1).max(200),
   format: z.string().min(1).max(50),
   options: Options.default({}),
+  /** Bank statements: import statements whose entries do not add up to their closing balance, each with a warning. */
+  acceptUnbalanced: z.boolean().default(false),
 });
 
 export const importStatuses = ['checking', 'writing', 'succeeded', 'failed', 'cancelled'] as const;
@@ -163,6 +165,36 @@ export const ImportReportOut = z.object({
   transactionsAdded: z.number(),
   transactionsAlreadyPresent: z.number(),
   filesAdded: z.number(),
+  /** Bank statements new to the case; absent when the file had none. */
+  statementsAdded: z.number().optional(),
+  /** Statements skipped whole with their lines: already in the case, or repeated in the file. */
+  statementsSkipped: z
+    .array(
+      z.object({
+        line: z.number(),
+        reference: z.string(),
+        account: z.string(),
+        period: z.string(),
+        reason: z.enum(['already in the case', 'earlier in this file']),
+        message: z.string(),
+      }),
+    )
+    .optional(),
+  /** Statements that do not reconcile, imported because the user accepted that. */
+  unbalancedStatements: z
+    .array(
+      z.object({
+        line: z.number(),
+        accountId: z.string(),
+        reference: z.string(),
+        openingDate: z.string(),
+        closingDate: z.string(),
+        currency: z.string(),
+        differenceMinor: z.number(),
+        warning: z.string(),
+      }),
+    )
+    .optional(),
   durationMs: z.number(),
 });
 export type ImportReportOut = z.infer<typeof ImportReportOut>;

@@ -33,15 +33,19 @@ export interface StatementsTable {
   /** camt `<Stmt><Id>`, MT940 `:20:`. */
   reference: string;
   currency: string;
-  /** Signed minor units, as written in the file. */
-  opening_minor: number;
+  /** Signed minor units, as written in the file; null when the file gives no balances. */
+  opening_minor: number | null;
   opening_date: string;
-  closing_minor: number;
+  closing_minor: number | null;
   closing_date: string;
   /** Transactions read from the statement. */
   entries: number;
   /** The import that first added it. */
   source_id: string | null;
+  /** `balanced`, `unbalanced` (imported on the user's explicit acceptance) or `no balances`. */
+  reconciliation: string;
+  /** Closing balance minus (opening + entries), when unbalanced. */
+  difference_minor: number | null;
 }
 
 export interface FindingsTable {

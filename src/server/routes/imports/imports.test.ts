@@ -122,6 +122,35 @@ describeEachDialect('imports through the web API', ({ store }) => {
     expect(await footprint(store(), caseId)).toEqual(before);
   });
 
+  itDb('a bank statement that does not reconcile fails the job unless acceptUnbalanced is given', async () => {
+    const before = await footprint(store(), caseId);
+    const sta = [
+      ':20:STMT1',
+      ':25:37040044/0532013000',
+      ':28C:1/1',
+      ':60F:C240301EUR100,00',
+      ':61:2403010301C50,00NTRFNONREF',
+      ':86:Wage',
+      ':62F:C240301EUR151,00',
+      '-',
+      '',
+    ].join('\n');
+    const u = await upload(alice, 'off.sta', sta);
+    const refused = await finished(await start({ uploadId: u.uploadId, format: 'mt940', options: {} }));
+    expect(refused.status).toBe('failed');
+    expect(refused.errors[0]?.message).toMatch(/does not reconcile: .*\(difference 1\.00 EUR\)/);
+    expect(await footprint(store(), caseId)).toEqual(before);
+
+    const again = await upload(alice, 'off.sta', sta);
+    const job = await finished(
+      await start({ uploadId: again.uploadId, format: 'mt940', options: {}, acceptUnbalanced: true }),
+    );
+    expect(job.status).toBe('succeeded');
+    expect(job.report).toMatchObject({ unbalancedStatements: [{ reference: 'STMT1', differenceMinor: 100 }] });
+    const { warnings } = job as Job & { warnings: { message: string }[] };
+    expect(warnings.map((w) => w.message)).toEqual([expect.stringMatching(/"STMT1" .* does not reconcile/)]);
+  });
+
   itDb('an unreadable line is reported with its number and nothing is written', async () => {
     const before = await footprint(store(), caseId);
     const u = await upload(

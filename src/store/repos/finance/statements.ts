@@ -1,16 +1,21 @@
 /**
- * Bank statements' own figures (balances, entry counts), case-scoped. A statement is
- * identified by its account, reference and period: inserting one the case already holds
- * does nothing.
+ * Bank statements' own figures (balances, entry counts, whether they reconcile), case-scoped.
+ * A statement is identified by its account, reference, period and both balances: inserting one
+ * the case already holds does nothing.
  */
 import type { CaseScope } from '../../caseScope.ts';
+import type { Reconciliation } from '../../../domain/finance/reconcile.ts';
 import type { StatementRecord } from '../../../domain/records.ts';
 import type { StatementsTable } from '../../schema/index.ts';
 import { uuidv7 } from '../../../shared/ids.ts';
 
 export type StatementRow = StatementsTable;
 
-export function toStatementRow(s: StatementRecord, sourceId: string | null): Omit<StatementRow, 'case_id'> {
+export function toStatementRow(
+  s: StatementRecord,
+  sourceId: string | null,
+  reconciliation: Reconciliation = { status: 'balanced' },
+): Omit<StatementRow, 'case_id'> {
   return {
     id: uuidv7(),
     account_id: s.accountId,
@@ -22,6 +27,8 @@ export function toStatementRow(s: StatementRecord, sourceId: string | null): Omi
     closing_date: s.closingDate,
     entries: s.entries,
     source_id: sourceId,
+    reconciliation: reconciliation.status,
+    difference_minor: reconciliation.status === 'unbalanced' ? reconciliation.differenceMinor : null,
   };
 }
 
@@ -36,12 +43,42 @@ export async function insertStatements(
     const res = await scope
       .insertInto('statements', row)
       .onConflict((oc) =>
-        oc.columns(['case_id', 'account_id', 'reference', 'opening_date', 'closing_date']).doNothing(),
+        oc
+          .columns([
+            'case_id',
+            'account_id',
+            'reference',
+            'opening_date',
+            'closing_date',
+            'opening_minor',
+            'closing_minor',
+          ])
+          .doNothing(),
       )
       .executeTakeFirst();
     added += Number(res.numInsertedOrUpdatedRows ?? 0);
   }
   return added;
+}
+
+/** Whether the case holds this statement: same account, reference, period and balances (absent ones alike). */
+export async function hasStatement(scope: CaseScope, s: StatementRecord): Promise<boolean> {
+  let query = scope
+    .selectFrom('statements')
+    .select('id')
+    .where('account_id', '=', s.accountId)
+    .where('reference', '=', s.reference)
+    .where('opening_date', '=', s.openingDate)
+    .where('closing_date', '=', s.closingDate);
+  query =
+    s.openingMinor === null
+      ? query.where('opening_minor', 'is', null)
+      : query.where('opening_minor', '=', s.openingMinor);
+  query =
+    s.closingMinor === null
+      ? query.where('closing_minor', 'is', null)
+      : query.where('closing_minor', '=', s.closingMinor);
+  return (await query.limit(1).executeTakeFirst()) !== undefined;
 }
 
 /** The case's statements, optionally of one account, in account and period order. */
@@ -53,6 +90,19 @@ export async function listStatements(scope: CaseScope, accountId?: string): Prom
     .orderBy('opening_date')
     .orderBy('closing_date')
     .orderBy('reference')
+    .orderBy('id')
+    .execute();
+}
+
+/** The statements of these accounts that are not known to reconcile (unbalanced, or without balances). */
+export async function unreconciledStatements(scope: CaseScope, accountIds: readonly string[]): Promise<StatementRow[]> {
+  if (!accountIds.length) return [];
+  return scope
+    .selectFrom('statements')
+    .selectAll()
+    .where('account_id', 'in', [...accountIds])
+    .where('reconciliation', '!=', 'balanced')
+    .orderBy('opening_date')
     .orderBy('id')
     .execute();
 }
