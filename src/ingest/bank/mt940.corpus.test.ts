@@ -6,6 +6,7 @@
  */
 import { expect, it } from 'vitest';
 import { describeWithFixtures } from '../../../test/support/fixtures.ts';
+import { reconcile } from '../../domain/finance/reconcile.ts';
 import type { StatementRecord } from '../../domain/records.ts';
 import { mt940Importer, type Mt940ImportOptions } from './mt940.ts';
 import { checkOrder, collect, entitiesOf, fixtureInput, transactionsOf } from './statements.testing.ts';
@@ -173,10 +174,9 @@ function offBy(statements: readonly StatementRecord[], amounts: readonly number[
   const off: Record<number, number> = {};
   let at = 0;
   statements.forEach((s, i) => {
-    const sum = amounts.slice(at, at + s.entries).reduce((a, b) => a + b, 0);
+    const r = reconcile({ ...s, amountsMinor: amounts.slice(at, at + s.entries) });
     at += s.entries;
-    const d = s.closingMinor - s.openingMinor - sum;
-    if (d !== 0) off[i] = d;
+    if (r.status === 'unbalanced') off[i] = r.differenceMinor;
   });
   return off;
 }
