@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /** `elect` — the platform's command line: serve, migrate, user, cases, demo, import, export. */
 import { Command } from 'commander';
-import { isAppError } from '../shared/errors.ts';
+import { errorText, isAppError } from '../shared/errors.ts';
 import { casesCommand } from './cases/cases.ts';
 import { demoCommand } from './demo.ts';
 import { importExportCommands } from './imports.ts';
@@ -57,7 +57,7 @@ program
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   if (isAppError(e)) {
-    console.error(`elect: ${e.path ? `${e.path}: ` : ''}${e.message}`);
+    console.error(`elect: ${errorText(e)}`);
     process.exit(2);
   }
   console.error(`elect: ${e instanceof Error ? e.message : String(e)}`);

@@ -74,3 +74,20 @@ export const errors = {
 };
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
+
+/**
+ * The one written form of an error: `where: message`, e.g. `donations.csv: line 17: amount is not a number`.
+ * Parsers name the line in their messages too (`Line 17: …`), since they are read on their own; when the
+ * path already ends at that line, the message's own line is the one kept, so it is written once.
+ */
+export function errorText(e: AppError): string {
+  if (!e.path) return e.message;
+  const own = /^Line (\d+)\b:?\s*/.exec(e.message);
+  const at = own ? new RegExp(`(?:^|:\\s*)line ${own[1]}\\b[^]*$`).exec(e.path) : null;
+  if (!own || !at) return `${e.path}: ${e.message}`;
+  const before = e.path.slice(0, at.index);
+  const rest = e.message.slice(own[0].length);
+  // `Line 17: text` → `line 17: text`; `Line 17, column "x": text` / `Line 17 has …` keep their wording.
+  const line = own[0].includes(':') ? `line ${own[1]}: ${rest}` : `l${e.message.slice(1)}`;
+  return before ? `${before}: ${line}` : line;
+}
