@@ -9,6 +9,7 @@ describe('errorText: where, then what, each once', () => {
       'a.csv: line 3: properties.amount: amount is not a number',
     );
     expect(text('No such case')).toBe('No such case');
+    expect(text('--subscriber belongs to --format cdr', '--subscriber')).toBe('--subscriber belongs to --format cdr');
   });
   it('keeps one line number when the message names it too', () => {
     expect(text('Line 62: bad amount', 'x.sta: line 62')).toBe('x.sta: line 62: bad amount');

@@ -78,10 +78,11 @@ export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
 /**
  * The one written form of an error: `where: message`, e.g. `donations.csv: line 17: amount is not a number`.
  * Parsers name the line in their messages too (`Line 17: …`), since they are read on their own; when the
- * path already ends at that line, the message's own line is the one kept, so it is written once.
+ * path already ends at that line, the message's own line is the one kept, so it is written once; a message
+ * that starts with its path (`--subscriber belongs to …`) is written alone.
  */
 export function errorText(e: AppError): string {
-  if (!e.path) return e.message;
+  if (!e.path || e.message.startsWith(`${e.path} `)) return e.message;
   const own = /^Line (\d+)\b:?\s*/.exec(e.message);
   const at = own ? new RegExp(`(?:^|:\\s*)line ${own[1]}\\b[^]*$`).exec(e.path) : null;
   if (!own || !at) return `${e.path}: ${e.message}`;

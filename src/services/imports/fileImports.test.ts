@@ -5,10 +5,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeEachDialect, itDb } from '../../../test/support/dialects.ts';
 import { uniqueName } from '../../../test/support/api.ts';
-import type { AppError} from '../../shared/errors.ts';
+import type { AppError } from '../../shared/errors.ts';
 import { errorText, isAppError } from '../../shared/errors.ts';
 import type { Store } from '../../store/store.ts';
 import { actorOf, addUser } from '../access/users.ts';
@@ -70,5 +70,27 @@ describeEachDialect('a file import names the file and the line once', (ctx) => {
     const text = errorText(e);
     expect(text).toMatch(/^calls\.csv: line \d+: /);
     expect(lineMentions(text)).toBe(1);
+  });
+});
+
+describe('each format takes its own command-line options', () => {
+  it('refuses an option of another format, naming the format it belongs to', () => {
+    const refusal = (format: string, flags: object) => {
+      try {
+        optionsFor(format, flags);
+      } catch (e) {
+        if (isAppError(e)) return errorText(e);
+      }
+      return 'accepted';
+    };
+    expect(refusal('company-register', { subscriber: '+4915112345678' })).toBe(
+      '--subscriber belongs to --format cdr, not --format company-register',
+    );
+    expect(refusal('ftm', { cdrMapping: 'bandicootEgo' })).toMatch(/^--cdr-mapping belongs to --format cdr,/);
+    expect(refusal('cdr', { subscriber: '+49151', mapping: 'm.yml' })).toMatch(/belongs to --format ftm-mapping,/);
+    expect(refusal('ftm', { delimiter: ';' })).toMatch(/belongs to --format ftm-mapping or --format cdr/);
+    expect(refusal('anx', {})).toBe('accepted');
+    expect(refusal('company-register', {})).toMatch(/elect companies import/);
+    expect(refusal('cdr', {})).toBe("--subscriber: Give the subscriber's own number with --subscriber");
   });
 });

@@ -5,7 +5,7 @@
 import { bankImporters, isBankFormat } from '../../ingest/bank/index.ts';
 import { fileInput } from '../../ingest/files.ts';
 import { cdrMappings, importers, isImportFormat, withSubscriber } from '../../ingest/formats/index.ts';
-import type { ImporterOptions } from '../../ingest/formats/index.ts';
+import type { ImportFormat, ImporterOptions } from '../../ingest/formats/index.ts';
 import type { ImportInput, Importer } from '../../ingest/types.ts';
 import { errors } from '../../shared/errors.ts';
 import { atPath } from '../entities/index.ts';
@@ -19,6 +19,8 @@ export const cdrMappingNames = Object.keys(cdrMappings);
 
 /** What the general formats take from the command line. */
 export interface ImportFlags {
+  /** The mapping file named by `--mapping`; `mappingText` is what it holds. */
+  mapping?: string | undefined;
   mappingText?: string | undefined;
   cdrMapping?: string | undefined;
   subscriber?: string | undefined;
@@ -26,15 +28,50 @@ export interface ImportFlags {
   delimiter?: string | undefined;
 }
 
+type Flag = Exclude<keyof ImportFlags, 'mappingText'>;
+const flagNames: Record<Flag, string> = {
+  mapping: '--mapping',
+  cdrMapping: '--cdr-mapping',
+  subscriber: '--subscriber',
+  encoding: '--encoding',
+  delimiter: '--delimiter',
+};
+
+/** The flags each general format reads; any other is refused rather than silently ignored. */
+const formatFlags: Record<ImportFormat, readonly Flag[]> = {
+  ftm: ['encoding'],
+  'ftm-mapping': ['mapping', 'encoding', 'delimiter'],
+  cdr: ['cdrMapping', 'subscriber', 'encoding', 'delimiter'],
+  'company-register': [],
+  anx: [],
+};
+
+function refuseForeignFlags(format: ImportFormat, o: ImportFlags): void {
+  for (const flag of Object.keys(flagNames) as Flag[]) {
+    if (o[flag] === undefined || formatFlags[format].includes(flag)) continue;
+    const owners = importFormatIds.filter((f) => formatFlags[f as ImportFormat].includes(flag));
+    throw errors.validation(
+      `${flagNames[flag]} belongs to ${owners.map((f) => `--format ${f}`).join(' or ')}, not --format ${format}`,
+      flagNames[flag],
+    );
+  }
+}
+
 /** Builds a general format's options from the flags; the importer validates the rest. */
 export function optionsFor(format: string, o: ImportFlags): Record<string, unknown> {
   if (!isImportFormat(format))
     throw errors.validation(`Unknown format "${format}"; use one of ${importFormatIds.join(', ')}`, '--format');
+  refuseForeignFlags(format, o);
   const common = {
     ...(o.encoding ? { encoding: o.encoding } : {}),
     ...(o.delimiter ? { delimiter: o.delimiter } : {}),
   };
-  if (format === 'ftm') return common;
+  if (format === 'ftm' || format === 'anx') return common;
+  if (format === 'company-register')
+    throw errors.validation(
+      'A company-register extract needs its column mapping: import it with `elect companies import --options <file.json>`',
+      '--format',
+    );
   if (format === 'ftm-mapping') {
     if (o.mappingText === undefined)
       throw errors.validation('An FtM mapping import needs --mapping <file.yml>', '--mapping');
