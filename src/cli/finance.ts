@@ -18,7 +18,7 @@ import {
 } from '../services/finance/index.ts';
 import type { ProceedsEstimate, RunSummary } from '../services/finance/index.ts';
 import type { ImportReport } from '../services/imports/index.ts';
-import { bankFormatIds, checkBankFormat, importFile } from '../services/imports/index.ts';
+import { bankFormatIds, checkBankFormat, importStatementFiles } from '../services/imports/index.ts';
 import { cliCaller } from '../services/useCase/index.ts';
 import { cliActor } from './actor.ts';
 import { withStore } from './context.ts';
@@ -52,6 +52,7 @@ interface ImportStatementsFlags {
   options?: string;
   flags: boolean;
   acceptUnbalanced?: boolean;
+  keepGoing?: boolean;
 }
 
 /** What happened to the file's statements beyond the counts: skipped duplicates, accepted imbalances. */
@@ -72,6 +73,7 @@ export function financeCommands(program: Command): void {
       '--accept-unbalanced',
       'import statements whose entries do not add up to their closing balance (each recorded with a warning)',
     )
+    .option('--keep-going', 'import the files that can be imported and name the others (default: all files or none)')
     .action(async (files: string[], o: ImportStatementsFlags) => {
       checkBankFormat(o.format);
       // No `known` look-up: it would query outside the import's transaction (one connection on
@@ -79,21 +81,22 @@ export function financeCommands(program: Command): void {
       const options = (o.options ? readJson(o.options, 'importer options') : {}) as Record<string, unknown>;
       await withStore(program, async (store) => {
         const caller = cliCaller(await cliActor(program, store));
-        for (const path of files) {
-          const { fileName, report } = await importFile(store, caller, o.case, {
-            path,
-            format: o.format,
-            bank: true,
-            options,
-            onProgress: progressPrinter(path.split(/[\\/]/).pop() ?? path),
-            chunkSize: 5000,
-            ...(o.acceptUnbalanced ? { acceptUnbalanced: true } : {}),
-          }).finally(endProgress);
+        const run = await importStatementFiles(store, caller, o.case, files, {
+          format: o.format,
+          options,
+          onProgress: progressPrinter('statements'),
+          chunkSize: 5000,
+          ...(o.acceptUnbalanced ? { acceptUnbalanced: true } : {}),
+          ...(o.keepGoing ? { keepGoing: true } : {}),
+        }).finally(endProgress);
+        for (const { fileName, report } of run.imported) {
           console.log(
             `${fileName} (sha256 ${report.sha256}): ${report.transactionsAdded} transactions added, ${report.transactionsAlreadyPresent} already present; ${report.entitiesAdded} new entities`,
           );
           printStatements(fileName, report);
         }
+        for (const r of run.refused) console.error(`not imported: ${r.error}`);
+        if (run.refused.length) process.exitCode = 2;
         if (!o.flags) return;
         const summary = await refreshRules(store, caller, o.case, { afterImport: true });
         if (summary) printRun(summary);

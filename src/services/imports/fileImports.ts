@@ -100,6 +100,8 @@ export interface FileImport {
   chunkSize?: number;
   /** Import bank statements that do not reconcile (each recorded as unbalanced) instead of refusing the file. */
   acceptUnbalanced?: boolean;
+  /** Read and validate the whole file as an import would, then keep nothing. */
+  checkOnly?: boolean;
 }
 
 export const importFile = caseUseCase({
@@ -119,11 +121,14 @@ export const importFile = caseUseCase({
         ...(i.onProgress ? { onProgress: i.onProgress } : {}),
         ...(i.chunkSize ? { chunkSize: i.chunkSize } : {}),
         ...(i.acceptUnbalanced ? { acceptUnbalanced: true } : {}),
+        ...(i.checkOnly ? { checkOnly: true } : {}),
       });
-      audit.target(report.sourceId);
-      audit.detail(
-        i.bank ? { format: i.format, sha256: report.sha256 } : { file: input.fileName, sha256: report.sha256 },
-      );
+      if (!i.checkOnly) audit.target(report.sourceId);
+      audit.detail({
+        ...(i.bank ? { format: i.format } : { file: input.fileName }),
+        sha256: report.sha256,
+        ...(i.checkOnly ? { checkedOnly: true } : {}),
+      });
       return { fileName: input.fileName, report };
     } catch (e) {
       // Errors name the file and then the line: `donations.csv: line 17: …`.

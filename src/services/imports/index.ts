@@ -6,3 +6,4 @@ export type { SpooledFile, StagedUpload } from './desk.ts';
 export { allImporters, checkOptions, describeFormats, importerFor } from './formats.ts';
 export * from './savedMappings.ts';
 export * from './wizard.ts';
+export * from './statementFiles.ts';

@@ -83,7 +83,12 @@ export interface ImportOptions {
   chunkSize?: number;
   /** Runs inside the import's transaction after everything is written (e.g. store ground truth). */
   afterWrite?: (scope: CaseScope) => Promise<void>;
+  /** Reads, validates and writes the whole file, then rolls it all back: would it import? */
+  checkOnly?: boolean;
 }
+
+/** Ends a check-only import's transaction without keeping anything. */
+class CheckedOnly extends Error {}
 
 const lineOf = (line: number) => `line ${line}:`;
 
@@ -113,7 +118,7 @@ export async function runImport<O>(
   let skipped: SkippedStatement[] = [];
   let unbalanced: GatedStatement[] = [];
 
-  await store.transaction(async (trx) => {
+  const imported = store.transaction(async (trx) => {
     const scope = store.scope(caseId).in(trx);
     const at = new Date().toISOString();
     await insertSource(scope, {
@@ -262,6 +267,10 @@ export async function runImport<O>(
     }
     await run.afterWrite?.(scope);
     run.onProgress?.({ ...progress });
+    if (run.checkOnly) throw new CheckedOnly();
+  });
+  await imported.catch((e: unknown) => {
+    if (!(e instanceof CheckedOnly)) throw e;
   });
 
   return {
