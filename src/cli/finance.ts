@@ -59,6 +59,7 @@ interface ImportStatementsFlags {
 function printStatements(fileName: string, report: ImportReport): void {
   for (const s of report.statementsSkipped ?? []) console.log(`${fileName}: line ${s.line}: ${s.message}`);
   for (const u of report.unbalancedStatements ?? []) console.warn(`${fileName}: line ${u.line}: warning: ${u.warning}`);
+  for (const w of report.warnings ?? []) console.warn(`${fileName}: ${w.replace(/^(line \d+: )?/, '$1warning: ')}`);
 }
 
 export function financeCommands(program: Command): void {

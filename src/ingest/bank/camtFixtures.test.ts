@@ -23,8 +23,11 @@ interface Facts {
   currency: string;
   account: string;
   net: number;
-  /** Per statement with an opening and a closing booked balance: [opening, date, closing, date]. */
-  balances: [number, string, number, string][];
+  /**
+   * Per statement: [opening, date, closing, date]; a balance the file does not give is null (the
+   * statement is then not reconcilable) and its date is the statement's period.
+   */
+  balances: [number | null, string, number | null, string][];
   /** Booking dates of the transactions, in order, when the row names them. */
   bookingDates?: string[];
   amounts?: [number, string][];
@@ -159,8 +162,8 @@ const FACTS: Record<string, Facts> = {
     currency: 'USD',
     account: '11111111',
     net: 19586,
-    // Only a closing balance: no statement figures.
-    balances: [],
+    // Only a closing balance: the opening is null, dated by <FrToDt><FrDtTm>.
+    balances: [[null, '2022-07-07', 60680, '2023-07-07']],
     // BookgDt as a DtTm with microseconds and +00:00.
     bookingDates: ['2023-06-21'],
     amounts: [[19586, 'USD']],
@@ -173,8 +176,8 @@ const FACTS: Record<string, Facts> = {
     currency: 'CHF',
     account: 'CH0309000000250090342',
     net: 5903,
-    // A notification has no balances.
-    balances: [],
+    // A notification has no balances: its statement is its period (<FrToDt>).
+    balances: [[null, '2016-04-10', null, '2016-04-10']],
     amounts: [
       [1500, 'CHF'],
       [900, 'CHF'],

@@ -163,6 +163,8 @@ export interface StatementAccount {
   sequence?: string | undefined;
   /** The statement's own date: its period's end, else its creation (for entries without one). */
   date?: string | undefined;
+  /** Its period's start (`<FrToDt><FrDtTm>`), when given. */
+  from?: string | undefined;
 }
 
 export function readStatementAccount(stmt: XNode): StatementAccount {
@@ -181,6 +183,7 @@ export function readStatementAccount(stmt: XNode): StatementAccount {
     statementId: textAt(stmt, 'Id'),
     sequence: textAt(stmt, 'ElctrncSeqNb') ?? textAt(stmt, 'LglSeqNb'),
     date: readDateTime(find(stmt, 'FrToDt', 'ToDtTm')) ?? readDateTime(find(stmt, 'CreDtTm')),
+    from: readDateTime(find(stmt, 'FrToDt', 'FrDtTm')),
   };
 }
 
@@ -207,15 +210,13 @@ function readBalance(stmt: XNode, codes: readonly string[], warn?: Warn): Balanc
 
 /**
  * Opening (OPBD, or PRCD: the previous statement's closing) and closing (CLBD) booked
- * balances, when the statement gives both.
+ * balances, each when the statement gives it (a notification gives neither).
  */
 export function readStatementBalances(
   stmt: XNode,
   warn?: Warn,
-): { opening: BalanceFigure; closing: BalanceFigure } | undefined {
-  const opening = readBalance(stmt, ['OPBD', 'PRCD'], warn);
-  const closing = readBalance(stmt, ['CLBD'], warn);
-  return opening && closing ? { opening, closing } : undefined;
+): { opening: BalanceFigure | undefined; closing: BalanceFigure | undefined } {
+  return { opening: readBalance(stmt, ['OPBD', 'PRCD'], warn), closing: readBalance(stmt, ['CLBD'], warn) };
 }
 
 /** An entry's own data (its <NtryDtls> are read separately, one <TxDtls> at a time). */

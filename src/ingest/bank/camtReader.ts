@@ -75,6 +75,10 @@ export class CamtReader implements XmlHandler {
     /** <Ntry> elements read so far, booked or not: an entry's position in its statement. */
     ntries: number;
     warnings: string[];
+    /** The first entry's currency and the span of booking dates: what a statement without balances has. */
+    currency?: string;
+    first?: string;
+    last?: string;
   } | null = null;
   private entry: {
     node: XNode;
@@ -184,30 +188,35 @@ export class CamtReader implements XmlHandler {
     else this.finishStatement();
   }
 
-  /** The statement's figures, after its entries (its header holds every <Bal>). */
+  /**
+   * The statement's figures, after its entries (its header holds every <Bal>). A balance the file
+   * does not give is null (a notification has none): the statement is then kept as not
+   * reconcilable, dated by its period (<FrToDt>), else its entries' booking dates, else its creation.
+   */
   private finishStatement(): void {
     const stmt = this.stmt;
     if (!stmt) return;
     const account = this.statementAccount();
-    const balances = readStatementBalances(stmt.node, this.warn);
-    if (balances) {
-      const { opening, closing } = balances;
+    const { opening, closing } = readStatementBalances(stmt.node, this.warn);
+    const openingDate = opening?.date ?? account.from ?? stmt.first ?? account.date ?? closing?.date;
+    const closingDate = closing?.date ?? account.date ?? stmt.last ?? openingDate;
+    const currency = account.ref.currency ?? opening?.money.currency ?? closing?.money.currency ?? stmt.currency;
+    if (openingDate && closingDate && currency)
       this.sink.statement(
         stmt.node.line,
         {
           accountId: account.id,
           reference: account.statementId ?? '',
-          currency: account.ref.currency ?? opening.money.currency,
-          openingMinor: opening.money.minor,
-          openingDate: opening.date,
-          closingMinor: closing.money.minor,
-          closingDate: closing.date,
+          currency,
+          openingMinor: opening?.money.minor ?? null,
+          openingDate,
+          closingMinor: closing?.money.minor ?? null,
+          closingDate,
           entries: stmt.entries,
           ...(account.sequence ? { sequence: account.sequence } : {}),
         },
         stmt.warnings,
       );
-    }
     this.stmt = null;
   }
 
@@ -315,7 +324,13 @@ export class CamtReader implements XmlHandler {
 
   private emit(head: EntryHead, tx: TxDetails | undefined, money: Money, whole: boolean, note?: string): void {
     const account = this.statementAccount();
-    if (this.stmt) this.stmt.entries++;
+    const stmt = this.stmt;
+    if (stmt) {
+      stmt.entries++;
+      stmt.currency ??= money.currency;
+      if (!stmt.first || head.bookingDate < stmt.first) stmt.first = head.bookingDate;
+      if (!stmt.last || head.bookingDate > stmt.last) stmt.last = head.bookingDate;
+    }
     const party = tx ? (money.credit ? tx.debtor : tx.creditor) : undefined;
     let counterpartyAccountId: string | null = null;
     // A whole entry is named by its <Ntry> line, a part of a batch by its <TxDtls> line.

@@ -184,6 +184,12 @@ export function previewItem(item: ImportItem, country: string): PreviewItem {
   }
 }
 
+/** A report's "line N: message" as the desk's line message. */
+function lineMessageOf(warning: string): LineMessage {
+  const m = /^line (\d+): ([\s\S]*)$/.exec(warning);
+  return m ? { line: Number(m[1]), path: null, message: m[2] ?? '' } : { line: null, path: null, message: warning };
+}
+
 /** Adds the server-side hooks an importer offers (values dropped by FtM cleaning → warnings). */
 export function withHooks(
   format: string,
@@ -361,6 +367,7 @@ export class ImportDesk {
       );
       for (const u of job.report.unbalancedStatements ?? [])
         job.warnings.push({ line: u.line, path: null, message: u.warning });
+      for (const w of job.report.warnings ?? []) job.warnings.push(lineMessageOf(w));
       job.status = 'succeeded';
     } catch (e) {
       if (signal.aborted) job.status = 'cancelled';

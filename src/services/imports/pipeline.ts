@@ -29,6 +29,7 @@ import type { Store } from '../../store/store.ts';
 import type { Actor } from '../access/index.ts';
 import { requireCase } from '../cases/index.ts';
 import { prepareAll } from '../entities/index.ts';
+import { WarningList } from './warnings.ts';
 import { STATEMENT_FORMATS, StatementGate, type GatedStatement, type SkippedStatement } from './statementGate.ts';
 
 export interface ImportProgress {
@@ -60,6 +61,11 @@ export interface ImportReport {
   statementsSkipped?: SkippedStatement[];
   /** Statements that do not reconcile, imported because the user accepted that; absent when none. */
   unbalancedStatements?: UnbalancedStatement[];
+  /**
+   * What the importer assumed to read the file ("line N: …": an entry dated by its value date),
+   * each once, at most MAX_WARNINGS (warnings.ts) and then how many more; absent when none.
+   */
+  warnings?: string[];
   durationMs: number;
 }
 
@@ -117,6 +123,7 @@ export async function runImport<O>(
   let statementsAdded = 0;
   let skipped: SkippedStatement[] = [];
   let unbalanced: GatedStatement[] = [];
+  const warnings = new WarningList();
 
   const imported = store.transaction(async (trx) => {
     const scope = store.scope(caseId).in(trx);
@@ -203,6 +210,7 @@ export async function runImport<O>(
 
     for await (const item of importer.parse(counted, options)) {
       if (run.signal?.aborted) throw new AppError('import_failed', 'The import was cancelled; nothing was added');
+      if (item.kind === 'transaction' || item.kind === 'statement') warnings.add(item.line, item.warnings);
       if (item.kind === 'entity') entities.push({ line: item.line, record: item.record, merge: item.merge ?? false });
       else if (item.kind === 'transaction') (gate ?? { hold: (t: Lined) => txs.push(t) }).hold(item);
       else if (item.kind === 'statement') {
@@ -288,6 +296,7 @@ export async function runImport<O>(
     ...(statementsReceived ? { statementsAdded } : {}),
     ...(skipped.length ? { statementsSkipped: skipped } : {}),
     ...(unbalanced.length ? { unbalancedStatements: unbalanced.map(unbalancedOf) } : {}),
+    ...(warnings.size ? { warnings: warnings.list() } : {}),
     durationMs: Date.now() - started,
   };
 }

@@ -92,6 +92,20 @@ describeEachDialect('statements reconcile and are never doubled', (ctx) => {
     expect(await figures()).toEqual({ transactions: 2, statements: [['balanced', 2]] });
   });
 
+  itDb("the parser's warnings reach the report, naming their line", async () => {
+    const { run, figures } = await newCase(ctx.store());
+    const undated = camtStatement('W1').replace(
+      '<BookgDt><Dt>2024-03-06</Dt></BookgDt>',
+      '<ValDt><Dt>2024-03-07</Dt></ValDt>',
+    );
+    const report = await run('camt053', 'undated.xml', camt(undated));
+    expect(report).toMatchObject({ transactionsAdded: 2, statementsAdded: 1 });
+    expect(report.warnings).toEqual([
+      'line 9: statement 1 (W1), entry 2: the entry has no booking date (<BookgDt>): booked on its value date 2024-03-07',
+    ]);
+    expect(await figures()).toEqual({ transactions: 2, statements: [['balanced', 2]] });
+  });
+
   itDb('MT940: statements with one reference are told apart; a repeated one is imported once', async () => {
     const { run, figures } = await newCase(ctx.store());
     const day1 = mt940Statement('01', '100,00', '130,00');

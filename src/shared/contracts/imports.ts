@@ -195,6 +195,8 @@ export const ImportReportOut = z.object({
       }),
     )
     .optional(),
+  /** What the importer assumed to read the file ("line N: …"), each once, capped with a count of the rest. */
+  warnings: z.array(z.string()).optional(),
   durationMs: z.number(),
 });
 export type ImportReportOut = z.infer<typeof ImportReportOut>;

@@ -151,6 +151,29 @@ describeEachDialect('imports through the web API', ({ store }) => {
     expect(warnings.map((w) => w.message)).toEqual([expect.stringMatching(/"STMT1" .* does not reconcile/)]);
   });
 
+  itDb("a camt entry without a booking date imports, its warning in the report and the job's warnings", async () => {
+    const xml = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>',
+      '<GrpHdr><MsgId>W</MsgId><CreDtTm>2024-04-01T06:00:00</CreDtTm></GrpHdr>',
+      '<Stmt><Id>WARN1</Id><Acct><Id><IBAN>DE02120300000000202051</IBAN></Id><Ccy>EUR</Ccy></Acct>',
+      '<Ntry><Amt Ccy="EUR">5.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><ValDt><Dt>2024-03-07</Dt></ValDt></Ntry>',
+      '</Stmt></BkToCstmrStmt></Document>',
+      '',
+    ].join('\n');
+    const u = await upload(alice, 'undated.xml', xml);
+    const job = await finished(await start({ uploadId: u.uploadId, format: 'camt053', options: {} }));
+    expect(job.status).toBe('succeeded');
+    const warning = 'the entry has no booking date (<BookgDt>): booked on its value date 2024-03-07';
+    expect((job.report as { warnings?: string[] } | null)?.warnings).toEqual([
+      `line 5: statement 1 (WARN1), entry 1: ${warning}`,
+    ]);
+    const { warnings } = job as Job & { warnings: { line: number | null; message: string }[] };
+    expect(warnings).toEqual([
+      expect.objectContaining({ line: 5, message: `statement 1 (WARN1), entry 1: ${warning}` }),
+    ]);
+  });
+
   itDb('an unreadable line is reported with its number and nothing is written', async () => {
     const before = await footprint(store(), caseId);
     const u = await upload(
