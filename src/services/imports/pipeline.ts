@@ -4,23 +4,14 @@
  * so memory stays bounded for large files and a failure anywhere leaves the case as it was.
  */
 import type { PreparedEntity } from '../../domain/entity/prepared.ts';
-import { unionProperties } from '../../domain/entity/merge.ts';
 import type { Reconciliation } from '../../domain/finance/reconcile.ts';
-import type { EntityRecord, Grading, StatementRecord, TransactionRecord } from '../../domain/records.ts';
-import type { Properties } from '../../domain/schema/types.ts';
+import type { StatementRecord, TransactionRecord } from '../../domain/records.ts';
 import { countingInput, sha256Of } from '../../ingest/files.ts';
 import type { ImportInput, ImportItem, Importer } from '../../ingest/types.ts';
 import { AppError, errors } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
-import {
-  existingIds,
-  getEntities,
-  getEntity,
-  insertEntities,
-  updateEntity,
-} from '../../store/repos/entities/entities.ts';
-import type { Recording } from '../../store/repos/entities/entities.ts';
+import { existingIds, insertEntities } from '../../store/repos/entities/entities.ts';
 import { insertFile } from '../../store/repos/files/files.ts';
 import { insertSource } from '../../store/repos/cases/notes.ts';
 import { insertStatements, toStatementRow } from '../../store/repos/finance/statements.ts';
@@ -29,6 +20,8 @@ import type { Store } from '../../store/store.ts';
 import type { Actor } from '../access/index.ts';
 import { requireCase } from '../cases/index.ts';
 import { prepareAll } from '../entities/index.ts';
+import { checkAccounts, combineMergeable, mergeExisting } from './entityWrites.ts';
+import type { PendingEntity } from './entityWrites.ts';
 import { WarningList } from './warnings.ts';
 import { STATEMENT_FORMATS, StatementGate, type GatedStatement, type SkippedStatement } from './statementGate.ts';
 
@@ -319,90 +312,4 @@ function unbalancedOf(g: GatedStatement): UnbalancedStatement {
     differenceMinor: g.reconciliation.status === 'unbalanced' ? g.reconciliation.differenceMinor : 0,
     warning: g.warning ?? '',
   };
-}
-
-async function checkAccounts(
-  scope: CaseScope,
-  batch: readonly { line: number; record: Pick<TransactionRecord, 'accountId' | 'counterpartyAccountId'> }[],
-  inFile: Map<string, number>,
-): Promise<void> {
-  const ids = [
-    ...new Set(
-      batch.flatMap((b) => [
-        b.record.accountId,
-        ...(b.record.counterpartyAccountId ? [b.record.counterpartyAccountId] : []),
-      ]),
-    ),
-  ];
-  const rows = new Map((await getEntities(scope, ids)).map((e) => [e.id, e.schema]));
-  for (const b of batch) {
-    for (const id of [b.record.accountId, b.record.counterpartyAccountId]) {
-      if (id && rows.get(id) !== 'BankAccount') {
-        throw errors.importFailed(
-          `${id} is not a bank account in this case${inFile.has(id) ? '' : ' or file'}`,
-          `line ${b.line}`,
-        );
-      }
-    }
-  }
-}
-
-interface PendingEntity {
-  line: number;
-  record: EntityRecord;
-  merge: boolean;
-}
-
-/** Mergeable items repeated within one chunk become one, their values combined. */
-function combineMergeable(items: readonly PendingEntity[]): PendingEntity[] {
-  const out: PendingEntity[] = [];
-  const at = new Map<string, number>();
-  for (const item of items) {
-    const i = item.merge ? at.get(item.record.id) : undefined;
-    const prev = i === undefined ? undefined : out[i];
-    if (prev) {
-      const props = unionProperties(prev.record.properties, item.record.properties);
-      if (props) out[i as number] = { ...prev, record: { ...prev.record, properties: props } };
-      continue;
-    }
-    if (item.merge) at.set(item.record.id, out.length);
-    out.push(item);
-  }
-  return out;
-}
-
-/** Adds an import's values to an entity already in the case; false when nothing was new. */
-async function mergeExisting(
-  scope: CaseScope,
-  incoming: PreparedEntity,
-  country: string,
-  rec: Recording,
-  where: string,
-): Promise<boolean> {
-  const row = await getEntity(scope, incoming.id);
-  if (!row) return false;
-  if (row.schema !== incoming.schema)
-    throw errors.conflict(
-      `${incoming.id} is a ${row.schema} in this case, not a ${incoming.schema}`,
-      where.replace(/:$/, ''),
-    );
-  const props = unionProperties(JSON.parse(row.properties) as Properties, incoming.properties);
-  if (!props) return false;
-  const [next] = prepareAll(
-    [
-      {
-        id: row.id,
-        schema: row.schema,
-        properties: props,
-        grading: {
-          reliability: row.reliability as Grading['reliability'],
-          information: row.information as Grading['information'],
-        },
-      },
-    ],
-    country,
-    { strictSelectors: false, skipRequired: true },
-  );
-  if (!next) return false;
-  return updateEntity(scope, next, row.version, { ...rec, provenanceSourceId: row.provenance_source_id });
 }

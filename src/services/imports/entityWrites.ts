@@ -1,0 +1,100 @@
+/**
+ * Write steps of the import pipeline that check and merge against what the case already holds:
+ * statement lines must name bank accounts of the case or file; entities keyed by a selector merge
+ * into the one already there.
+ */
+import type { PreparedEntity } from '../../domain/entity/prepared.ts';
+import { unionProperties } from '../../domain/entity/merge.ts';
+import type { EntityRecord, Grading, TransactionRecord } from '../../domain/records.ts';
+import type { Properties } from '../../domain/schema/types.ts';
+import { errors } from '../../shared/errors.ts';
+import type { CaseScope } from '../../store/caseScope.ts';
+import { getEntities, getEntity, updateEntity } from '../../store/repos/entities/entities.ts';
+import type { Recording } from '../../store/repos/entities/entities.ts';
+import { prepareAll } from '../entities/index.ts';
+
+export async function checkAccounts(
+  scope: CaseScope,
+  batch: readonly { line: number; record: Pick<TransactionRecord, 'accountId' | 'counterpartyAccountId'> }[],
+  inFile: Map<string, number>,
+): Promise<void> {
+  const ids = [
+    ...new Set(
+      batch.flatMap((b) => [
+        b.record.accountId,
+        ...(b.record.counterpartyAccountId ? [b.record.counterpartyAccountId] : []),
+      ]),
+    ),
+  ];
+  const rows = new Map((await getEntities(scope, ids)).map((e) => [e.id, e.schema]));
+  for (const b of batch) {
+    for (const id of [b.record.accountId, b.record.counterpartyAccountId]) {
+      if (id && rows.get(id) !== 'BankAccount') {
+        throw errors.importFailed(
+          `${id} is not a bank account in this case${inFile.has(id) ? '' : ' or file'}`,
+          `line ${b.line}`,
+        );
+      }
+    }
+  }
+}
+
+export interface PendingEntity {
+  line: number;
+  record: EntityRecord;
+  merge: boolean;
+}
+
+/** Mergeable items repeated within one chunk become one, their values combined. */
+export function combineMergeable(items: readonly PendingEntity[]): PendingEntity[] {
+  const out: PendingEntity[] = [];
+  const at = new Map<string, number>();
+  for (const item of items) {
+    const i = item.merge ? at.get(item.record.id) : undefined;
+    const prev = i === undefined ? undefined : out[i];
+    if (prev) {
+      const props = unionProperties(prev.record.properties, item.record.properties);
+      if (props) out[i as number] = { ...prev, record: { ...prev.record, properties: props } };
+      continue;
+    }
+    if (item.merge) at.set(item.record.id, out.length);
+    out.push(item);
+  }
+  return out;
+}
+
+/** Adds an import's values to an entity already in the case; false when nothing was new. */
+export async function mergeExisting(
+  scope: CaseScope,
+  incoming: PreparedEntity,
+  country: string,
+  rec: Recording,
+  where: string,
+): Promise<boolean> {
+  const row = await getEntity(scope, incoming.id);
+  if (!row) return false;
+  if (row.schema !== incoming.schema)
+    throw errors.conflict(
+      `${incoming.id} is a ${row.schema} in this case, not a ${incoming.schema}`,
+      where.replace(/:$/, ''),
+    );
+  const props = unionProperties(JSON.parse(row.properties) as Properties, incoming.properties);
+  if (!props) return false;
+  const [next] = prepareAll(
+    [
+      {
+        id: row.id,
+        schema: row.schema,
+        properties: props,
+        grading: {
+          reliability: row.reliability as Grading['reliability'],
+          information: row.information as Grading['information'],
+        },
+      },
+    ],
+    country,
+    { strictSelectors: false, skipRequired: true },
+  );
+  if (!next) return false;
+  return updateEntity(scope, next, row.version, { ...rec, provenanceSourceId: row.provenance_source_id });
+}
