@@ -18,7 +18,7 @@ export interface CsvRow {
 }
 
 export interface CsvRowOptions {
-  encoding: TextEncoding;
+  encoding: TextEncoding | (string & {});
   delimiter?: string | undefined;
   skipRows: number;
 }

@@ -1,0 +1,131 @@
+import fc from 'fast-check';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { bankCsvImporter, type BankCsvImportOptions } from './bankCsv.ts';
+import { BankCsvOptions } from './bankCsvOptions.ts';
+import { bytesInput, checkOrder, collect, importError, transactionsOf } from './statements.testing.ts';
+
+const LV = 'LV80BANK0000435195001';
+
+const parse = (text: string | Uint8Array, options: BankCsvImportOptions) =>
+  collect(bankCsvImporter.parse(bytesInput('s.csv', text), options));
+
+// Shaped like a Swedbank (Baltic) export: balance and turnover rows among the transactions.
+const SWEDBANK = [
+  '"Klienta konts";"Ieraksta tips";"Datums";"Saņēmējs/Maksātājs";"Informācija";"Summa";"Valūta";"Debets/Kredīts"',
+  `"${LV}";"10";"01.04.2024";"";"Sākuma atlikums";"1000,00";"EUR";"K"`,
+  `"${LV}";"20";"03.04.2024";"SIA Ozols";"Rēķins 12";"234,56";"EUR";"D"`,
+  `"${LV}";"20";"04.04.2024";"Jānis";"Alga";"50,00";"EUR";"K"`,
+  `"${LV}";"82";"30.04.2024";"";"Apgrozījums";"234,56";"EUR";"D"`,
+  `"${LV}";"86";"30.04.2024";"";"Beigu atlikums";"815,44";"EUR";"K"`,
+].join('\n');
+
+const swedbank: BankCsvImportOptions = {
+  mapping: {
+    account: 'Klienta konts',
+    rowType: 'Ieraksta tips',
+    date: 'Datums',
+    counterpartyName: 'Saņēmējs/Maksātājs',
+    text: 'Informācija',
+    amount: 'Summa',
+    sign: 'Debets/Kredīts',
+    currency: 'Valūta',
+  },
+  rowTypes: { keep: ['20'], opening: ['10'], closing: ['86'], skip: ['82'] },
+  decimal: ',',
+  dateFormat: 'DD.MM.YYYY',
+};
+
+describe('bank CSV layouts', () => {
+  it('signs amounts from a D/K column and keeps only transaction rows, balances as a statement', async () => {
+    const items = await parse(SWEDBANK, swedbank);
+    checkOrder(items);
+    expect(transactionsOf(items).map((t) => [t.line, t.amountMinor, t.text])).toEqual([
+      [3, -23456, 'Rēķins 12'],
+      [4, 5000, 'Alga'],
+    ]);
+    const statements = items.flatMap((i) => (i.kind === 'statement' ? [i] : []));
+    expect(statements).toHaveLength(1);
+    expect(statements[0]?.statement).toMatchObject({
+      openingMinor: 100000,
+      openingDate: '2024-04-01',
+      closingMinor: 81544,
+      closingDate: '2024-04-30',
+      currency: 'EUR',
+      entries: 2,
+    });
+  });
+
+  it('refuses a row type or a sign mark it was not told about, naming line and column', async () => {
+    const other = await importError(
+      bankCsvImporter.parse(bytesInput('s.csv', SWEDBANK), { ...swedbank, rowTypes: { keep: ['20'], skip: ['82'] } }),
+    );
+    expect(other.message).toMatch(/Line 2, column "Ieraksta tips": "10" is not one of the row types/);
+    const mark = await importError(
+      bankCsvImporter.parse(
+        bytesInput('s.csv', SWEDBANK.replace('"234,56";"EUR";"D"', '"234,56";"EUR";"X"')),
+        swedbank,
+      ),
+    );
+    expect(mark.message).toMatch(/Line 3, column "Debets\/Kredīts": "X" is neither a debit mark/);
+  });
+
+  it('reads custom sign marks such as +/-, ignoring case', async () => {
+    const text = 'Date;Amount;Dir\n2024-04-01;5.00;-\n2024-04-02;7.00;+\n2024-04-03;1.00;debet\n';
+    const options: BankCsvImportOptions = {
+      mapping: { date: 'Date', amount: 'Amount', sign: 'Dir', fixedCurrency: 'EUR', fixedAccount: LV },
+      decimal: '.',
+      dateFormat: 'YYYY-MM-DD',
+      signMarks: { debit: ['-', 'Debet'], credit: ['+', 'Kredit'] },
+    };
+    expect(transactionsOf(await parse(text, options)).map((t) => t.amountMinor)).toEqual([-500, 700, -100]);
+  });
+
+  it('reads any single-byte encoding iconv-lite knows and refuses others naming the option', async () => {
+    const text = 'Data;Kwota;Teksts\n2024-04-01;12,00;Zażółć gęślą jaźń\n';
+    for (const encoding of ['iso-8859-2', 'windows-1250', 'ISO-8859-13', 'iso-8859-4', 'windows-1257']) {
+      const letters = encoding.endsWith('2') || encoding.endsWith('50') ? 'Zażółć gęślą jaźń' : 'Žąsų ūkis';
+      const bytes = iconv.encode(text.replace('Zażółć gęślą jaźń', letters), encoding);
+      const options: BankCsvImportOptions = {
+        mapping: { date: 'Data', amount: 'Kwota', text: 'Teksts', fixedCurrency: 'PLN', fixedAccount: LV },
+        decimal: ',',
+        dateFormat: 'YYYY-MM-DD',
+        encoding,
+      };
+      expect(transactionsOf(await parse(bytes, options))[0]?.text).toBe(letters);
+    }
+    for (const encoding of ['shift_jis', 'utf-16le', 'no-such-thing']) {
+      const r = BankCsvOptions.safeParse({ ...swedbank, encoding });
+      expect(r.success).toBe(false);
+      expect(r.error?.issues[0]?.path).toEqual(['encoding']);
+    }
+  });
+
+  it('reads back any amount written with any decimal and thousands separator pair', async () => {
+    const pairs = [
+      [',', '.'],
+      [',', ' '],
+      ['.', ','],
+      ['.', "'"],
+      [',', ''],
+      ['.', ''],
+    ] as const;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...pairs), fc.integer({ min: -1e11, max: 1e11 }), async ([dec, th], minor) => {
+        const units = Math.floor(Math.abs(minor) / 100).toString();
+        const grouped = units.replace(/\B(?=(\d{3})+(?!\d))/g, th);
+        const written = `${minor < 0 ? '-' : ''}${grouped}${dec}${String(Math.abs(minor) % 100).padStart(2, '0')}`;
+        const text = `Date\tAmount\n2024-04-01\t${written}\n`;
+        const options: BankCsvImportOptions = {
+          mapping: { date: 'Date', amount: 'Amount', fixedCurrency: 'EUR', fixedAccount: LV },
+          delimiter: '\t',
+          decimal: dec,
+          thousandsSeparator: th,
+          dateFormat: 'YYYY-MM-DD',
+        };
+        expect(transactionsOf(await parse(text, options))[0]?.amountMinor).toBe(minor);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
