@@ -128,4 +128,38 @@ describe('bank CSV layouts', () => {
       { numRuns: 60 },
     );
   });
+
+  it('skips lines before the header and after the data, and reads columns by position', async () => {
+    // The header names four columns, the rows have five (an unnamed sign column at the end).
+    const text = [
+      'Konta izraksts',
+      'Datums;Summa;Valūta;Apraksts',
+      '01.04.2024;10,00;EUR;Pirmais;D',
+      '',
+      '02.04.2024;2,50;EUR;Otrais;K',
+      '',
+      'Kopā;7,50;;;',
+      'Beigas;;;;',
+    ].join('\n');
+    const options: BankCsvImportOptions = {
+      mapping: { date: 1, amount: 2, currency: 3, text: 'Apraksts', sign: 5, fixedAccount: '123-456-789' },
+      decimal: ',',
+      dateFormat: 'DD.MM.YYYY',
+      skipRows: 1,
+      skipFooterRows: 2,
+    };
+    const txs = transactionsOf(await parse(text, options));
+    expect(txs.map((t) => [t.line, t.amountMinor, t.text])).toEqual([
+      [3, -1000, 'Pirmais'],
+      [5, 250, 'Otrais'],
+    ]);
+    const short = await importError(
+      bankCsvImporter.parse(bytesInput('s.csv', text.replace('EUR;Otrais;K', 'EUR;Otrais')), options),
+    );
+    expect(short.message).toMatch(/Line 5 has 4 fields; the first data row has 5/);
+    const named = await importError(
+      bankCsvImporter.parse(bytesInput('s.csv', text), { ...options, mapping: { ...options.mapping, sign: 'Zīme' } }),
+    );
+    expect(named.message).toMatch(/Column "Zīme" is not in s.csv/);
+  });
 });

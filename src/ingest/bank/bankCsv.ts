@@ -59,6 +59,10 @@ function columnIndex(header: readonly string[], mapping: Mapping, fileName: stri
   for (const key of COLUMN_KEYS) {
     const name = mapping[key];
     if (name === undefined) continue;
+    if (typeof name === 'number') {
+      index.set(key, name - 1);
+      continue;
+    }
     let at = names.indexOf(name);
     if (at === -1) at = names.findIndex((n) => n.toLowerCase() === name.toLowerCase());
     if (at === -1)
@@ -85,7 +89,8 @@ class RowReader {
   }
 
   fail(key: ColumnKey, message: string): Error {
-    const name = this.mapping[key] ?? key;
+    const given = this.mapping[key] ?? key;
+    const name = typeof given === 'number' ? `#${given}` : given;
     return errors.importFailed(`Line ${this.line}, column "${name}": ${message}`, `line ${this.line}: ${name}`);
   }
 
@@ -148,6 +153,8 @@ async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncG
     encoding: opts.encoding,
     delimiter: opts.delimiter,
     skipRows: opts.skipRows,
+    skipFooterRows: opts.skipFooterRows,
+    headerWidth: !COLUMN_KEYS.some((k) => typeof m[k] === 'number'),
   })) {
     if (!index) {
       index = columnIndex(values, m, input.fileName);

@@ -11,7 +11,11 @@ import { isLineEncoding } from '../text.ts';
 import { accountRef } from './accounts.ts';
 import { compileDateFormat } from './dates.ts';
 
-const column = z.string().trim().min(1, 'name a column of the file');
+/** A column by its header name, or by its position (1 = first) when the header does not match the rows. */
+const column = z.union([
+  z.string().trim().min(1, 'name a column of the file'),
+  z.number().int().min(1, 'column positions start at 1').max(1000),
+]);
 const mark = z.string().trim().min(1);
 const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'a three-letter currency code such as EUR');
 
@@ -87,6 +91,8 @@ export const BankCsvOptions = z
     thousandsSeparator: z.enum(['.', ',', ' ', "'", '']).optional(),
     /** Lines before the header row (bank name, period, balances…). */
     skipRows: z.number().int().min(0).max(10_000).default(0),
+    /** Non-empty lines after the data (totals, "end of statement") to leave out. */
+    skipFooterRows: z.number().int().min(0).max(10_000).default(0),
     /** Marks in the `sign` column, compared ignoring case and surrounding spaces. */
     signMarks: z
       .strictObject({ debit: z.array(mark).min(1), credit: z.array(mark).min(1) })
