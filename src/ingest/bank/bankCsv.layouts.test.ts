@@ -3,7 +3,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { bankCsvImporter, type BankCsvImportOptions } from './bankCsv.ts';
 import { BankCsvOptions } from './bankCsvOptions.ts';
-import { bytesInput, checkOrder, collect, importError, transactionsOf } from './statements.testing.ts';
+import { bytesInput, checkOrder, collect, entitiesOf, importError, transactionsOf } from './statements.testing.ts';
 
 const LV = 'LV80BANK0000435195001';
 
@@ -149,6 +149,9 @@ describe('bank CSV layouts', () => {
       skipFooterRows: 2,
     };
     const txs = transactionsOf(await parse(text, options));
+    // The made-up account number keeps its dashes; matching still ignores them.
+    const account = entitiesOf(await parse(text, options), 'BankAccount')[0];
+    expect(account?.properties).toMatchObject({ name: ['123-456-789'], accountNumber: ['123-456-789', '123456789'] });
     expect(txs.map((t) => [t.line, t.amountMinor, t.text])).toEqual([
       [3, -1000, 'Pirmais'],
       [5, 250, 'Otrais'],

@@ -134,7 +134,8 @@ async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncG
   const readDate = compileDateFormat(opts.dateFormat);
   const style: AmountStyle = { decimal: opts.decimal, thousands: opts.thousandsSeparator };
   const queue = new ItemQueue(known);
-  const fixed = m.fixedAccount === undefined ? null : accountRef(m.fixedAccount, { currency: m.fixedCurrency });
+  const fixed =
+    m.fixedAccount === undefined ? null : accountRef(m.fixedAccount, { currency: m.fixedCurrency, keepWritten: true });
   let index: Map<ColumnKey, number> | null = null;
   const refs = new AccountRefCache();
   const balances = new CsvBalances(input.fileName);
@@ -143,7 +144,7 @@ async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncG
     let ref: AccountRef | null = fixed;
     if (!ref) {
       const raw = row.required('account');
-      ref = refs.get(raw, { currency: m.fixedCurrency });
+      ref = refs.get(raw, { currency: m.fixedCurrency, keepWritten: true });
       if (!ref) throw row.fail('account', `"${raw}" is not an IBAN or account number`);
     }
     return queue.account(row.line, ref);
@@ -183,14 +184,14 @@ async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncG
 
     const counterpartyName = row.cell('counterpartyName') || null;
     const cpText = row.cell('counterpartyAccount');
-    const cp = refs.get(cpText);
+    const cp = refs.get(cpText, { keepWritten: true });
     const counterpartyAccountId = cp ? queue.account(line, cp) : null;
     if (counterpartyAccountId) queue.holder(line, counterpartyName ?? undefined, counterpartyAccountId);
     const record: TransactionRecord = {
       accountId,
       counterpartyAccountId,
       counterpartyName,
-      counterpartyAccount: cp?.display ?? (cpText || null),
+      counterpartyAccount: cp?.written ?? cp?.display ?? (cpText || null),
       amountMinor,
       currency,
       bookingDate,
