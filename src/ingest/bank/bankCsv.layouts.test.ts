@@ -1,9 +1,18 @@
 import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { describeWithFixtures } from '../../../test/support/fixtures.ts';
 import { bankCsvImporter, type BankCsvImportOptions } from './bankCsv.ts';
 import { BankCsvOptions } from './bankCsvOptions.ts';
-import { bytesInput, checkOrder, collect, entitiesOf, importError, transactionsOf } from './statements.testing.ts';
+import {
+  bytesInput,
+  fixtureInput,
+  checkOrder,
+  collect,
+  entitiesOf,
+  importError,
+  transactionsOf,
+} from './statements.testing.ts';
 
 const LV = 'LV80BANK0000435195001';
 
@@ -156,13 +165,40 @@ describe('bank CSV layouts', () => {
       [3, -1000, 'Pirmais'],
       [5, 250, 'Otrais'],
     ]);
-    const short = await importError(
-      bankCsvImporter.parse(bytesInput('s.csv', text.replace('EUR;Otrais;K', 'EUR;Otrais')), options),
-    );
-    expect(short.message).toMatch(/Line 5 has 4 fields; the first data row has 5/);
     const named = await importError(
       bankCsvImporter.parse(bytesInput('s.csv', text), { ...options, mapping: { ...options.mapping, sign: 'Zīme' } }),
     );
     expect(named.message).toMatch(/Column "Zīme" is not in s.csv/);
+  });
+});
+
+describeWithFixtures('bank CSV corpus', () => {
+  it('Swedbank LT: ragged rows by position, D/K column, balance rows as a reconciling statement', async () => {
+    const options: BankCsvImportOptions = {
+      mapping: {
+        account: 1,
+        rowType: 2,
+        date: 3,
+        counterpartyName: 4,
+        text: 5,
+        amount: 6,
+        currency: 7,
+        sign: 8,
+        reference: 11,
+      },
+      rowTypes: { keep: ['20'], opening: ['10'], closing: ['86'], skip: ['82'] },
+      decimal: '.',
+      dateFormat: 'YYYY-MM-DD',
+    };
+    const items = await collect(bankCsvImporter.parse(fixtureInput('bank2ynab_swedbank_lt_statement.xls'), options));
+    checkOrder(items);
+    const txs = transactionsOf(items);
+    expect(txs).toHaveLength(13);
+    expect(txs.filter((t) => t.amountMinor < 0).reduce((s, t) => s - t.amountMinor, 0)).toBe(28470);
+    expect(txs.filter((t) => t.amountMinor > 0).reduce((s, t) => s + t.amountMinor, 0)).toBe(286363);
+    const statement = items.flatMap((i) => (i.kind === 'statement' ? [i.statement] : []));
+    expect(statement).toMatchObject([{ openingMinor: 1037404, closingMinor: 1295297, currency: 'LTL', entries: 13 }]);
+    const s = statement[0];
+    expect(s && (s.openingMinor ?? 0) + txs.reduce((n, t) => n + t.amountMinor, 0)).toBe(s?.closingMinor);
   });
 });

@@ -23,7 +23,7 @@ export interface CsvRowOptions {
   skipRows: number;
   /** Non-empty lines after the data to leave out (totals, "end of statement"…). */
   skipFooterRows?: number | undefined;
-  /** Whether data rows must have the header's number of fields (not when columns go by position). */
+  /** Whether rows must have the header's number of fields (not when columns go by position). */
   headerWidth?: boolean | undefined;
 }
 
@@ -87,12 +87,12 @@ export async function* readCsvRows(input: ImportInput, opts: CsvRowOptions): Asy
     const values = splitter.push(text, line);
     if (!values) return null;
     const start = splitter.startLine;
-    // Every row has the header's number of fields (or the first data row's, when columns go by position).
-    if (width < 0) {
-      if (start !== header.line || opts.headerWidth !== false) width = values.length;
-    } else if (values.length !== width)
+    // Every row has the header's number of fields, unless columns go by position: exports whose
+    // header does not match the rows are often ragged too (trailing empty fields left out).
+    if (width < 0) width = values.length;
+    else if (values.length !== width && opts.headerWidth !== false)
       throw errors.importFailed(
-        `Line ${start} has ${values.length} fields; the ${opts.headerWidth === false ? 'first data row' : 'header row'} has ${width}`,
+        `Line ${start} has ${values.length} fields; the header row has ${width}`,
         `line ${start}`,
       );
     lastEnd = line;
