@@ -201,4 +201,47 @@ describeWithFixtures('bank CSV corpus', () => {
     const s = statement[0];
     expect(s && (s.openingMinor ?? 0) + txs.reduce((n, t) => n + t.amountMinor, 0)).toBe(s?.closingMinor);
   });
+
+  it('SpareBank 1: separate money-in and money-out columns, the header with an extra empty column', async () => {
+    const options: BankCsvImportOptions = {
+      mapping: {
+        date: 'Dato',
+        text: 'Beskrivelse',
+        credit: 'Inn',
+        debit: 'Ut',
+        counterpartyAccount: 'Til konto',
+        fixedCurrency: 'NOK',
+        fixedAccount: '9876.54.32109',
+      },
+      decimal: ',',
+      dateFormat: 'DD.MM.YYYY',
+    };
+    const items = await collect(bankCsvImporter.parse(fixtureInput('beancount-no-sparebank1_sb1.csv'), options));
+    const txs = transactionsOf(items);
+    expect(txs).toHaveLength(15);
+    expect(txs.filter((t) => t.amountMinor > 0).reduce((n, t) => n + t.amountMinor, 0)).toBe(3343734);
+    expect(txs.filter((t) => t.amountMinor < 0).reduce((n, t) => n + t.amountMinor, 0)).toBe(-2947669);
+    expect(entitiesOf(items, 'BankAccount')[0]?.properties['name']).toEqual(['9876.54.32109']);
+  });
+
+  it('Raiffeisen CZ: ISO-8859-2 header read by name', async () => {
+    const options: BankCsvImportOptions = {
+      mapping: {
+        date: 'Datum zaúčtování',
+        account: 'Číslo účtu',
+        counterpartyName: 'Název protiúčtu',
+        text: 'Zpráva',
+        amount: 'Zaúčtovaná částka',
+        currency: 'Měna účtu',
+      },
+      encoding: 'iso-8859-2',
+      decimal: ',',
+      dateFormat: 'DD.MM.YYYY',
+    };
+    const file = 'bank2ynab_raiffeisen_cz_Movements_1234512345_201805271848.csv';
+    const txs = transactionsOf(await collect(bankCsvImporter.parse(fixtureInput(file), options)));
+    expect(txs).toMatchObject([
+      { amountMinor: -100, currency: 'CZK', bookingDate: '2018-05-27', text: 'Memo for me test' },
+    ]);
+  });
 });
