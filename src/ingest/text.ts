@@ -9,6 +9,18 @@ import { errors } from '../shared/errors.ts';
 
 export type TextEncoding = 'utf-8' | 'windows-1257' | 'windows-1252';
 
+/**
+ * Whether iconv-lite reads `name` one byte per character (ISO-8859-*, windows-125x, KOI8…), or it
+ * is UTF-8. Multi-byte legacy encodings are left out: their lines cannot be split at byte 10 safely.
+ */
+export function isLineEncoding(name: string): boolean {
+  const n = name.trim().toLowerCase();
+  if (n === 'utf-8' || n === 'utf8') return true;
+  if (/^(utf|ucs|cesu|unicode)/.test(n) || !iconv.encodingExists(n)) return false;
+  const all = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+  return iconv.decode(all, n).length === 256;
+}
+
 export interface TextLine {
   /** 1-based line number. */
   line: number;
@@ -16,8 +28,17 @@ export interface TextLine {
 }
 
 /** Yields the lines of a byte stream (LF or CRLF), decoding strictly. A BOM is dropped. */
-export async function* readLines(stream: Readable, encoding: TextEncoding = 'utf-8'): AsyncGenerator<TextLine> {
-  const decoder = encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }) : null;
+export async function* readLines(
+  stream: Readable,
+  encoding: TextEncoding | (string & {}) = 'utf-8',
+): AsyncGenerator<TextLine> {
+  const utf8 = /^utf-?8$/i.test(encoding.trim());
+  if (!utf8 && !isLineEncoding(encoding))
+    throw errors.importFailed(
+      `encoding: "${encoding}" is not UTF-8 or a single-byte encoding (e.g. windows-1257, iso-8859-13)`,
+      'encoding',
+    );
+  const decoder = utf8 ? new TextDecoder('utf-8', { fatal: true }) : null;
   let pending: Buffer = Buffer.alloc(0);
   let line = 0;
   let first = true;

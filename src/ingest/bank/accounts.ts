@@ -36,6 +36,8 @@ export interface AccountRef {
   currency?: string | undefined;
   /** As it goes into TransactionRecord.counterpartyAccount: the normalised identifier. */
   display: string;
+  /** A number that is not an IBAN as the file writes it (dashes and all), when asked to keep it. */
+  written?: string | undefined;
 }
 
 export interface BankHint {
@@ -43,6 +45,8 @@ export interface BankHint {
   bankCode?: string | undefined;
   bankName?: string | undefined;
   currency?: string | undefined;
+  /** Keep a number that is not an IBAN as written too (CSV exports, where the user typed the mapping). */
+  keepWritten?: boolean | undefined;
 }
 
 const IBAN_SHAPE = /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/;
@@ -85,6 +89,7 @@ export function accountRef(raw: string | undefined, hint: BankHint = {}): Accoun
     number: number.value,
     ...bank,
     display: number.value,
+    ...(hint.keepWritten && { written: raw.replace(/\s+/g, ' ').trim() }),
   };
 }
 
@@ -107,7 +112,7 @@ export class AccountRefCache {
 
   get(raw: string | undefined, hint: BankHint = {}): AccountRef | null {
     if (!raw) return null;
-    const key = [raw, hint.bic, hint.bankCode, hint.bankName, hint.currency].join('\u001f');
+    const key = [raw, hint.bic, hint.bankCode, hint.bankName, hint.currency, hint.keepWritten].join('\u001f');
     let ref = this.refs.get(key);
     if (ref === undefined) {
       if (this.refs.size >= this.max) this.refs.clear();
@@ -118,9 +123,9 @@ export class AccountRefCache {
 }
 
 export function accountEntity(ref: AccountRef): EntityRecord {
-  const properties: Properties = { name: [ref.iban ?? ref.number ?? ref.key] };
+  const properties: Properties = { name: [ref.iban ?? ref.written ?? ref.number ?? ref.key] };
   if (ref.iban) properties['iban'] = [ref.iban];
-  if (ref.number) properties['accountNumber'] = [ref.number];
+  if (ref.number) properties['accountNumber'] = [...new Set([ref.written ?? ref.number, ref.number])];
   if (ref.bic) properties['bic'] = [ref.bic];
   if (ref.bankName) properties['bankName'] = [ref.bankName];
   if (ref.currency) properties['currency'] = [ref.currency];

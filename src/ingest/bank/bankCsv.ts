@@ -14,6 +14,7 @@ import { isCurrencyCode, parseLocaleAmount, type AmountStyle } from './amounts.t
 import { BankCsvOptions, type BankCsvOptionsInput, type BankCsvOptionsParsed } from './bankCsvOptions.ts';
 import { readCsvRows } from './csvRows.ts';
 import { compileDateFormat } from './dates.ts';
+import { CsvBalances, rowTypeOf } from './csvBalances.ts';
 import { checkOptions, ItemQueue, type BankImportOptions } from './emit.ts';
 
 export type BankCsvImportOptions = BankCsvOptionsInput & BankImportOptions;
@@ -24,6 +25,7 @@ const COLUMN_KEYS: readonly ColumnKey[] = [
   'date',
   'valueDate',
   'amount',
+  'sign',
   'debit',
   'credit',
   'currency',
@@ -32,8 +34,23 @@ const COLUMN_KEYS: readonly ColumnKey[] = [
   'text',
   'reference',
   'kind',
+  'rowType',
   'account',
 ];
+
+type Marks = BankCsvOptionsParsed['signMarks'];
+
+/** -1 for a debit mark, 1 for a credit mark; an unknown mark is an error naming the marks known. */
+function signOf(row: RowReader, marks: Marks): number {
+  const text = row.required('sign');
+  const t = text.toLowerCase();
+  if (marks.debit.some((d) => d.toLowerCase() === t)) return -1;
+  if (marks.credit.some((c) => c.toLowerCase() === t)) return 1;
+  throw row.fail(
+    'sign',
+    `"${text}" is neither a debit mark (${marks.debit.join(', ')}) nor a credit mark (${marks.credit.join(', ')})`,
+  );
+}
 
 /** Finds each mapped column in the header: exact name first, then ignoring case. */
 function columnIndex(header: readonly string[], mapping: Mapping, fileName: string): Map<ColumnKey, number> {
@@ -42,6 +59,10 @@ function columnIndex(header: readonly string[], mapping: Mapping, fileName: stri
   for (const key of COLUMN_KEYS) {
     const name = mapping[key];
     if (name === undefined) continue;
+    if (typeof name === 'number') {
+      index.set(key, name - 1);
+      continue;
+    }
     let at = names.indexOf(name);
     if (at === -1) at = names.findIndex((n) => n.toLowerCase() === name.toLowerCase());
     if (at === -1)
@@ -68,7 +89,8 @@ class RowReader {
   }
 
   fail(key: ColumnKey, message: string): Error {
-    const name = this.mapping[key] ?? key;
+    const given = this.mapping[key] ?? key;
+    const name = typeof given === 'number' ? `#${given}` : given;
     return errors.importFailed(`Line ${this.line}, column "${name}": ${message}`, `line ${this.line}: ${name}`);
   }
 
@@ -79,7 +101,8 @@ class RowReader {
   }
 }
 
-function readAmount(row: RowReader, byColumn: boolean, style: AmountStyle, currency: string): number {
+function readAmount(row: RowReader, opts: BankCsvOptionsParsed, style: AmountStyle, currency: string): number {
+  const byColumn = opts.mapping.amount !== undefined;
   const parse = (key: ColumnKey): number | null => {
     const text = row.cell(key);
     if (text === '') return null;
@@ -90,7 +113,9 @@ function readAmount(row: RowReader, byColumn: boolean, style: AmountStyle, curre
   if (byColumn) {
     const v = parse('amount');
     if (v === null) throw row.fail('amount', 'is empty');
-    return v;
+    if (opts.mapping.sign === undefined) return v;
+    // Some exports write the mark and still a minus on debits: the mark decides.
+    return signOf(row, opts.signMarks) * Math.abs(v);
   }
   // Exports differ on whether debits are written positive or negative; the column says it.
   const debit = parse('debit');
@@ -109,15 +134,17 @@ async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncG
   const readDate = compileDateFormat(opts.dateFormat);
   const style: AmountStyle = { decimal: opts.decimal, thousands: opts.thousandsSeparator };
   const queue = new ItemQueue(known);
-  const fixed = m.fixedAccount === undefined ? null : accountRef(m.fixedAccount, { currency: m.fixedCurrency });
+  const fixed =
+    m.fixedAccount === undefined ? null : accountRef(m.fixedAccount, { currency: m.fixedCurrency, keepWritten: true });
   let index: Map<ColumnKey, number> | null = null;
   const refs = new AccountRefCache();
+  const balances = new CsvBalances(input.fileName);
 
   const statementAccount = (row: RowReader): string => {
     let ref: AccountRef | null = fixed;
     if (!ref) {
       const raw = row.required('account');
-      ref = refs.get(raw, { currency: m.fixedCurrency });
+      ref = refs.get(raw, { currency: m.fixedCurrency, keepWritten: true });
       if (!ref) throw row.fail('account', `"${raw}" is not an IBAN or account number`);
     }
     return queue.account(row.line, ref);
@@ -127,6 +154,8 @@ async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncG
     encoding: opts.encoding,
     delimiter: opts.delimiter,
     skipRows: opts.skipRows,
+    skipFooterRows: opts.skipFooterRows,
+    headerWidth: !COLUMN_KEYS.some((k) => typeof m[k] === 'number'),
   })) {
     if (!index) {
       index = columnIndex(values, m, input.fileName);
@@ -134,6 +163,8 @@ async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncG
     }
     if (values.every((v) => v.trim() === '')) continue;
     const row = new RowReader(index, m, values, line);
+    const type = opts.rowTypes ? rowTypeOf(row, opts.rowTypes) : 'keep';
+    if (type === 'skip') continue;
     const dateText = row.required('date');
     const bookingDate = readDate(dateText);
     if (!bookingDate) throw row.fail('date', `"${dateText}" is not a date in the format ${opts.dateFormat}`);
@@ -143,19 +174,24 @@ async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncG
       throw row.fail('valueDate', `"${valueText}" is not a date in the format ${opts.dateFormat}`);
     const currency = m.fixedCurrency ?? row.required('currency').toUpperCase();
     if (!isCurrencyCode(currency)) throw row.fail('currency', `"${currency}" is not a currency code such as EUR`);
-    const amountMinor = readAmount(row, m.amount !== undefined, style, currency);
+    const amountMinor = readAmount(row, opts, style, currency);
     const accountId = statementAccount(row);
+    if (type !== 'keep') {
+      balances.add(type, accountId, { line, minor: amountMinor, date: bookingDate, currency });
+      continue;
+    }
+    balances.entry(accountId);
 
     const counterpartyName = row.cell('counterpartyName') || null;
     const cpText = row.cell('counterpartyAccount');
-    const cp = refs.get(cpText);
+    const cp = refs.get(cpText, { keepWritten: true });
     const counterpartyAccountId = cp ? queue.account(line, cp) : null;
     if (counterpartyAccountId) queue.holder(line, counterpartyName ?? undefined, counterpartyAccountId);
     const record: TransactionRecord = {
       accountId,
       counterpartyAccountId,
       counterpartyName,
-      counterpartyAccount: cp?.display ?? (cpText || null),
+      counterpartyAccount: cp?.written ?? cp?.display ?? (cpText || null),
       amountMinor,
       currency,
       bookingDate,
@@ -168,6 +204,7 @@ async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncG
     if (queue.full) yield* queue.drain();
   }
   if (!index) throw errors.importFailed('The file has no header row', 'line 1');
+  for (const { line, statement } of balances.statements()) queue.statement(line, statement);
   yield* queue.drain();
 }
 

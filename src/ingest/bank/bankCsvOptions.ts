@@ -7,10 +7,16 @@
  * and dates rather than an error.
  */
 import { z } from 'zod';
+import { isLineEncoding } from '../text.ts';
 import { accountRef } from './accounts.ts';
 import { compileDateFormat } from './dates.ts';
 
-const column = z.string().trim().min(1, 'name a column of the file');
+/** A column by its header name, or by its position (1 = first) when the header does not match the rows. */
+const column = z.union([
+  z.string().trim().min(1, 'name a column of the file'),
+  z.number().int().min(1, 'column positions start at 1').max(1000),
+]);
+const mark = z.string().trim().min(1);
 const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'a three-letter currency code such as EUR');
 
 /** Which column holds what. Column names are matched to the header row. */
@@ -20,6 +26,8 @@ export const BankCsvMapping = z
     valueDate: column.optional(),
     /** One signed amount column… */
     amount: column.optional(),
+    /** …written unsigned, with a debit/credit mark (D/K, C/D, +/-, Debet/Kredit) in this column… */
+    sign: column.optional(),
     /** …or a debit (money out) and a credit (money in) column. */
     debit: column.optional(),
     credit: column.optional(),
@@ -31,6 +39,8 @@ export const BankCsvMapping = z
     text: column.optional(),
     reference: column.optional(),
     kind: column.optional(),
+    /** Column telling transaction rows from balance and turnover rows (see `rowTypes`). */
+    rowType: column.optional(),
     /** Column with the statement account's IBAN or number (exports covering several accounts)… */
     account: column.optional(),
     /** …or the IBAN (or number) of the one account the whole file is about. */
@@ -41,6 +51,8 @@ export const BankCsvMapping = z
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (m.amount !== undefined && (m.debit !== undefined || m.credit !== undefined)) {
       issue('amount', 'use either an amount column or debit and credit columns, not both');
+    } else if (m.sign !== undefined && m.amount === undefined) {
+      issue('sign', 'a debit/credit mark column goes with an amount column');
     } else if (m.amount === undefined && (m.debit === undefined || m.credit === undefined)) {
       issue(
         m.debit === undefined && m.credit === undefined ? 'amount' : m.debit === undefined ? 'debit' : 'credit',
@@ -60,7 +72,13 @@ export const BankCsvMapping = z
 export const BankCsvOptions = z
   .object({
     mapping: BankCsvMapping,
-    encoding: z.enum(['utf-8', 'windows-1257', 'windows-1252']).default('utf-8'),
+    /** UTF-8 or any single-byte encoding iconv-lite knows (windows-1250…1258, iso-8859-*, …). */
+    encoding: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .refine(isLineEncoding, 'UTF-8 or a single-byte encoding such as windows-1257 or iso-8859-13')
+      .default('utf-8'),
     /** Field delimiter; detected from the header row when not given. */
     delimiter: z.enum([',', ';', '\t', '|']).optional(),
     decimal: z.enum([',', '.']),
@@ -73,9 +91,36 @@ export const BankCsvOptions = z
     thousandsSeparator: z.enum(['.', ',', ' ', "'", '']).optional(),
     /** Lines before the header row (bank name, period, balances…). */
     skipRows: z.number().int().min(0).max(10_000).default(0),
+    /** Non-empty lines after the data (totals, "end of statement") to leave out. */
+    skipFooterRows: z.number().int().min(0).max(10_000).default(0),
+    /** Marks in the `sign` column, compared ignoring case and surrounding spaces. */
+    signMarks: z
+      .strictObject({ debit: z.array(mark).min(1), credit: z.array(mark).min(1) })
+      .default({ debit: ['D', 'DR', 'Debet', 'Debit', '-'], credit: ['K', 'C', 'CR', 'Kredit', 'Credit', '+'] }),
+    /**
+     * Values of the `rowType` column: rows of a `keep` type are transactions; `opening` and
+     * `closing` rows carry the statement's balances; rows of any other listed type (turnover…)
+     * are passed over. A value in no list is an error, so a new kind of row is not lost unseen.
+     */
+    rowTypes: z
+      .strictObject({
+        keep: z.array(mark).min(1),
+        opening: z.array(mark).default([]),
+        closing: z.array(mark).default([]),
+        skip: z.array(mark).default([]),
+      })
+      .optional(),
   })
   .strict()
   .superRefine((o, ctx) => {
+    if ((o.rowTypes === undefined) !== (o.mapping.rowType === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['rowTypes'], message: 'a row type column and its values go together' });
+    }
+    const debits = new Set(o.signMarks.debit.map((d) => d.toLowerCase()));
+    const both = o.signMarks.credit.find((c) => debits.has(c.toLowerCase()));
+    if (both !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['signMarks'], message: `"${both}" is both a debit and a credit mark` });
+    }
     if (o.thousandsSeparator !== undefined && o.thousandsSeparator === o.decimal) {
       ctx.addIssue({ code: 'custom', path: ['thousandsSeparator'], message: 'must differ from the decimal mark' });
     }

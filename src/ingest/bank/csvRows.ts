@@ -18,9 +18,29 @@ export interface CsvRow {
 }
 
 export interface CsvRowOptions {
-  encoding: TextEncoding;
+  encoding: TextEncoding | (string & {});
   delimiter?: string | undefined;
   skipRows: number;
+  /** Non-empty lines after the data to leave out (totals, "end of statement"…). */
+  skipFooterRows?: number | undefined;
+  /** Whether rows must have the header's number of fields (not when columns go by position). */
+  headerWidth?: boolean | undefined;
+}
+
+/** The lines of `lines` without the last `n` non-empty ones (and the blank lines among them). */
+async function* withoutFooter(lines: AsyncIterator<TextLine>, n: number): AsyncGenerator<TextLine> {
+  const held: TextLine[] = [];
+  let filled = 0;
+  for (let r = await lines.next(); !r.done; r = await lines.next()) {
+    held.push(r.value);
+    if (r.value.text.trim() !== '') filled++;
+    while (filled > n) {
+      const out = held.shift();
+      if (!out) break;
+      if (out.text.trim() !== '') filled--;
+      yield out;
+    }
+  }
 }
 
 const CANDIDATES = [';', ',', '\t', '|'] as const;
@@ -44,7 +64,9 @@ export function detectDelimiter(header: string): string {
 
 /** Yields the header row first, then every non-empty row. */
 export async function* readCsvRows(input: ImportInput, opts: CsvRowOptions): AsyncGenerator<CsvRow> {
-  const lines = readLines(input.open(), opts.encoding)[Symbol.asyncIterator]();
+  const all = readLines(input.open(), opts.encoding)[Symbol.asyncIterator]();
+  const footer = opts.skipFooterRows ?? 0;
+  const lines = footer > 0 ? withoutFooter(all, footer) : all;
   let header: TextLine | undefined;
   for (let r = await lines.next(); !r.done; r = await lines.next()) {
     if (r.value.line > opts.skipRows && r.value.text.trim() !== '') {
@@ -65,9 +87,10 @@ export async function* readCsvRows(input: ImportInput, opts: CsvRowOptions): Asy
     const values = splitter.push(text, line);
     if (!values) return null;
     const start = splitter.startLine;
-    // Every row has the header's number of fields.
+    // Every row has the header's number of fields, unless columns go by position: exports whose
+    // header does not match the rows are often ragged too (trailing empty fields left out).
     if (width < 0) width = values.length;
-    else if (values.length !== width)
+    else if (values.length !== width && opts.headerWidth !== false)
       throw errors.importFailed(
         `Line ${start} has ${values.length} fields; the header row has ${width}`,
         `line ${start}`,
