@@ -99,7 +99,8 @@ describe('MT940 written in every supported dialect', () => {
               `:${tag}:${minor < 0 ? 'D' : 'C'}2403${dd}EUR${amount(Math.abs(minor), s.style)}`;
             let closing = s.opening;
             const lines = s.entries.flatMap((e) => {
-              const signed = e.credit ? e.minor : -e.minor;
+              // A zero debit is 0, not -0: amounts are whole minor units.
+              const signed = e.credit || e.minor === 0 ? e.minor : -e.minor;
               closing += signed;
               const dd = String(e.day).padStart(2, '0');
               const d = details(e);
