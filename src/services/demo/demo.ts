@@ -11,8 +11,7 @@ import type { Actor } from '../access/index.ts';
 import { createCase } from '../cases/index.ts';
 import type { ImportOptions, ImportReport } from '../imports/index.ts';
 import { runImport } from '../imports/index.ts';
-import { DEMO_GENERATOR, scenarioImporter } from '../scenarios/index.ts';
-export { DEMO_GENERATOR, scenarioImporter };
+import { DEMO_GENERATOR, scenarioImporter } from '../training/index.ts';
 
 export interface DemoCase {
   caseId: string;

@@ -13,7 +13,7 @@ import type { GroundTruthPart } from '../../demo/index.ts';
 import { listGroundTruthParts } from '../../store/repos/files/files.ts';
 import { loadDemoCase } from '../demo/demo.ts';
 import { listFindings, parseIds, runFindings } from './findings.ts';
-import { formatGrade, gradeFindings, truthFrom } from './grading.ts';
+import { formatGrade, gradeFindings, truthFrom } from '../../../test/support/financeGrading.ts';
 import { estimateCaseProceeds } from './proceeds.ts';
 import type { Actor } from '../access/index.ts';
 

@@ -4,7 +4,7 @@ export * from './data.ts';
 export * from './decisions.ts';
 export * from './findings.ts';
 export * from './flows.ts';
-export * from './grading.ts';
+export * from '../../../test/support/financeGrading.ts';
 export * from './ledger.ts';
 export * from './overview.ts';
 export * from './proceeds.ts';

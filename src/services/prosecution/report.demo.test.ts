@@ -23,7 +23,7 @@ import { createCase } from '../cases/cases.ts';
 import { loadDemoCase } from '../demo/demo.ts';
 import { evidenceRegister } from './evidenceRegister.ts';
 import { runFindings } from '../finance/findings.ts';
-import { truthFrom } from '../finance/grading.ts';
+import { truthFrom } from '../../../test/support/financeGrading.ts';
 import { saveProceedsModel } from '../finance/proceeds.ts';
 import { loadCaseGraph } from '../views/graph.ts';
 import { resolveCaseAccess } from '../access/policy.ts';

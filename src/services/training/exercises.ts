@@ -8,7 +8,7 @@
  * it), and it is a separate case, so nothing of it mixes into operational cases. Findings may
  * only name entities of the trainee's own sandbox: an id from anywhere else is refused.
  */
-import { DEMO_GENERATOR, scenarioImporter } from '../scenarios/index.ts';
+import { DEMO_GENERATOR, scenarioImporter } from './scenarioImporter.ts';
 import { emptyTruthPart, groundTruthPartSchema, mergeTruthPart } from '../../demo/index.ts';
 import type { GroundTruthPart } from '../../demo/index.ts';
 import { memoryInput } from '../../ingest/files.ts';

@@ -22,3 +22,6 @@ export type { PracticeFilter } from './library.ts';
 export { courseOutline } from './courses.ts';
 /** Plain cohort set-up for the demo's first start, which seeds cohorts before anyone signs in. */
 export { assignCourse, createCohort, enrol } from './cohorts.ts';
+/** Generated scenarios as an import format: training sandboxes load through it, and so does the demo case. */
+export { DEMO_GENERATOR, scenarioImporter } from './scenarioImporter.ts';
+export type { DemoImportOptions } from './scenarioImporter.ts';

@@ -5,8 +5,8 @@
  * the share of clean accounts flagged. Used by the detection tests and by training, never by the
  * rules themselves.
  */
-import { groundTruthPartSchema, inRange } from '../../demo/index.ts';
-import type { GroundTruthPart } from '../../demo/index.ts';
+import { groundTruthPartSchema, inRange } from '../../src/demo/index.ts';
+import type { GroundTruthPart } from '../../src/demo/index.ts';
 
 export interface RuleGrade {
   rule: string;

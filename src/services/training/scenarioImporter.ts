@@ -1,6 +1,6 @@
 /**
- * A generated scenario as an import format, shared by the demo case and the training sandboxes so
- * that both load through the ordinary import pipeline (and neither room depends on the other).
+ * A generated scenario as an import format: the training sandboxes load through it (and the demo case
+ * reuses it), so both go through the ordinary import pipeline.
  */
 import { canonicalJson, GENERATOR_VERSION, scenarioStream } from '../../demo/index.ts';
 import type { ScenarioOptions } from '../../demo/index.ts';

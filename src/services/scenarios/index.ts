@@ -1,2 +1,0 @@
-/** Generated scenarios as an import format (demo case and training sandboxes). */
-export * from './scenarioImporter.ts';
