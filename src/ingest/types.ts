@@ -34,7 +34,9 @@ export type ImportItem =
    * A bank statement's balances and entry count, yielded after its transactions (and after
    * the entity of its account). Re-importing the same statement adds nothing.
    */
-  | { kind: 'statement'; line: number; statement: StatementRecord; warnings?: string[] | undefined };
+  | { kind: 'statement'; line: number; statement: StatementRecord; warnings?: string[] | undefined }
+  /** Something read and left out that a person should know (an antenna without coordinates). */
+  | { kind: 'warning'; line: number; warnings: string[] };
 
 export interface ImportedFile {
   fileName: string;

@@ -149,7 +149,9 @@ export const Trip: SchemaDef = {
 
 /**
  * followthemoney/schema/Call.yaml — one call-detail record. THB extension: the two Phone
- * entities and the cell, so calls form a contact network between phones (DOMAIN.md §8).
+ * entities, and each end's cell and cell site (an Address with its position), so calls form a
+ * contact network between phones and have places (DOMAIN.md §8). `cell` is the older single
+ * cell of records imported before the ends were told apart.
  */
 export const Call: SchemaDef = {
   name: 'Call',
@@ -168,6 +170,10 @@ export const Call: SchemaDef = {
     callerPhone: ref('Phone', "Caller's phone", { extension: true }),
     receiverPhone: ref('Phone', "Receiver's phone", { extension: true }),
     cell: str('Cell or antenna', { extension: true }),
+    callerCell: str("Caller's cell", { extension: true }),
+    receiverCell: str("Receiver's cell", { extension: true }),
+    callerPlace: ref('Address', "Caller's cell site", { extension: true }),
+    receiverPlace: ref('Address', "Receiver's cell site", { extension: true }),
   },
 };
 

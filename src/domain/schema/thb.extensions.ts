@@ -29,6 +29,8 @@ export const Phone: SchemaDef = {
     number: phone('Number'),
     carrier: str('Carrier'),
     country: country('Country'),
+    imsi: ident('IMSI (SIM card)'),
+    imei: ident('IMEI (handset)'),
   },
 };
 

@@ -24,6 +24,7 @@ import { checkAccounts, combineMergeable, mergeExisting } from './entityWrites.t
 import type { PendingEntity } from './entityWrites.ts';
 import { WarningList } from './warnings.ts';
 import { STATEMENT_FORMATS, StatementGate, type GatedStatement, type SkippedStatement } from './statementGate.ts';
+import { callGateFor, type CallRecordReport } from './callGate.ts';
 
 export interface ImportProgress {
   bytesRead: number;
@@ -59,6 +60,8 @@ export interface ImportReport {
    * each once, at most MAX_WARNINGS (warnings.ts) and then how many more; absent when none.
    */
   warnings?: string[];
+  /** Call records: rows added, joined to the other end's, unchanged or updated; antennas. Absent for other formats. */
+  callRecords?: CallRecordReport;
   durationMs: number;
 }
 
@@ -116,6 +119,7 @@ export async function runImport<O>(
   let statementsAdded = 0;
   let skipped: SkippedStatement[] = [];
   let unbalanced: GatedStatement[] = [];
+  let callRecords: CallRecordReport | undefined;
   const warnings = new WarningList();
 
   const imported = store.transaction(async (trx) => {
@@ -142,6 +146,9 @@ export async function runImport<O>(
     const gate = STATEMENT_FORMATS.has(importer.format)
       ? new StatementGate(scope, run.acceptUnbalanced ?? false)
       : null;
+    // Call records join the case's phones and calls seen from the other end, and repeat nothing.
+    const calls = callGateFor(importer.format, scope, kase.country, rec, options);
+    const parsed = importer.parse(counted, options);
 
     const flushEntities = async () => {
       if (!entities.length) return;
@@ -201,9 +208,11 @@ export async function runImport<O>(
       progress.transactions += batch.length;
     };
 
-    for await (const item of importer.parse(counted, options)) {
+    for await (const item of calls ? calls.pass(parsed, chunkSize) : parsed) {
       if (run.signal?.aborted) throw new AppError('import_failed', 'The import was cancelled; nothing was added');
-      if (item.kind === 'transaction' || item.kind === 'statement') warnings.add(item.line, item.warnings);
+      if (item.kind === 'transaction' || item.kind === 'statement' || item.kind === 'warning')
+        warnings.add(item.line, item.warnings);
+      if (item.kind === 'warning') continue;
       if (item.kind === 'entity') entities.push({ line: item.line, record: item.record, merge: item.merge ?? false });
       else if (item.kind === 'transaction') (gate ?? { hold: (t: Lined) => txs.push(t) }).hold(item);
       else if (item.kind === 'statement') {
@@ -221,6 +230,8 @@ export async function runImport<O>(
     if (gate) txs.push(...gate.leftover());
     await flushEntities();
     await flushTransactions();
+    await calls?.finish();
+    callRecords = calls?.report;
     skipped = gate?.skipped ?? [];
     unbalanced = gate?.unbalanced ?? [];
     statementsReceived += skipped.length;
@@ -290,6 +301,7 @@ export async function runImport<O>(
     ...(skipped.length ? { statementsSkipped: skipped } : {}),
     ...(unbalanced.length ? { unbalancedStatements: unbalanced.map(unbalancedOf) } : {}),
     ...(warnings.size ? { warnings: warnings.list() } : {}),
+    ...(callRecords ? { callRecords } : {}),
     durationMs: Date.now() - started,
   };
 }
