@@ -139,7 +139,8 @@ export function absorb(call: Properties, sighting: Properties): Properties {
   const out: Properties = {};
   for (const [k, v] of Object.entries(call)) out[k] = [...v];
   const ids = out['recordId'] ?? [];
-  if (!ids.includes(s.recordId)) out['recordId'] = [...ids, s.recordId];
+  // Sorted, so the call reads the same whichever end's record came first.
+  if (!ids.includes(s.recordId)) out['recordId'] = [...ids, s.recordId].sort();
   for (const k of endKeys(s.end)) {
     const v = sighting[k];
     if (v?.length) out[k] = [...v];
