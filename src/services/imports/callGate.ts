@@ -103,16 +103,17 @@ export class CallGate {
   private async decide(buffer: ImportItem[]): Promise<ImportItem[]> {
     const entities = buffer.filter((i): i is Entity => i.kind === 'entity');
     await this.resolvePhones(entities.filter((e) => e.record.schema === 'Phone'));
-    const keep = new Set<ImportItem>(buffer.filter((i) => i.kind !== 'entity' || (!isSite(i) && !isSighting(i))));
-    for (const site of await this.admitSites(entities.filter(isSite))) keep.add(site);
-    for (const call of await this.admitCalls(entities.filter(isSighting))) keep.add(call);
-    return buffer
-      .filter((i) => keep.has(i))
-      .map((i) =>
-        i.kind === 'entity' && i.record.schema === 'Phone'
-          ? { ...i, record: { ...i.record, id: this.phones.get(i.record.id) ?? i.record.id } }
-          : i,
-      );
+    // What each site and sighting becomes; one left out of the map is not written.
+    const decided = new Map<ImportItem, ImportItem>([
+      ...(await this.admitSites(entities.filter(isSite))),
+      ...(await this.admitCalls(entities.filter(isSighting))),
+    ]);
+    return buffer.flatMap((i) => {
+      if (i.kind !== 'entity') return [i];
+      if (isSite(i) || isSighting(i)) return decided.has(i) ? [decided.get(i) as ImportItem] : [];
+      if (i.record.schema !== 'Phone') return [i];
+      return [{ ...i, record: { ...i.record, id: this.phones.get(i.record.id) ?? i.record.id } }];
+    });
   }
 
   /** Each phone of the file to the case's phone with its number (the oldest, if several). */
@@ -127,10 +128,10 @@ export class CallGate {
   }
 
   /** New cell sites pass; known ones are left out, or updated when their position changed. */
-  private async admitSites(items: Entity[]): Promise<Entity[]> {
+  private async admitSites(items: Entity[]): Promise<[Entity, Entity][]> {
     const open = items.filter((s) => !this.newSites.has(s.record.id) && !this.siteUpdates.has(s.record.id));
     const rows = new Map((await getEntities(this.scope, open.map((s) => s.record.id))).map((r) => [r.id, r]));
-    const out: Entity[] = [];
+    const out: [Entity, Entity][] = [];
     for (const s of open) {
       const id = s.record.id;
       const row = rows.get(id);
@@ -139,7 +140,7 @@ export class CallGate {
         this.sites.set(id, true);
         this.newSites.add(id);
         this.report.antennasAdded++;
-        out.push({ ...s, merge: false });
+        out.push([s, { ...s, merge: false }]);
         continue;
       }
       this.sites.set(id, true);
@@ -160,7 +161,7 @@ export class CallGate {
   }
 
   /** Sightings as new calls; those joining or repeating a known call are taken into it. */
-  private async admitCalls(items: Entity[]): Promise<Entity[]> {
+  private async admitCalls(items: Entity[]): Promise<[Entity, Entity][]> {
     const phone = (id: string | undefined) => (id ? (this.phones.get(id) ?? id) : '');
     const sightings = items.map((c) => {
       const p: Properties = { ...c.record.properties };
@@ -181,7 +182,7 @@ export class CallGate {
         properties: JSON.parse(r.properties) as Properties,
       });
 
-    const out: Entity[] = [];
+    const out: [Entity, Entity][] = [];
     for (const { item, properties: p } of sightings) {
       for (const end of ENDS) {
         const site = p[`${end}Place`]?.[0];
@@ -192,7 +193,7 @@ export class CallGate {
       const match = matchSighting(known, p, this.windowSeconds);
       if (!match) {
         known.push({ id: item.record.id, properties: p });
-        out.push({ ...item, record: { ...item.record, properties: p } });
+        out.push([item, { ...item, record: { ...item.record, properties: p } }]);
         this.report.added++;
         continue;
       }

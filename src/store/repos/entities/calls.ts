@@ -13,19 +13,30 @@ export async function phonesByNumber(scope: CaseScope, numbers: readonly string[
   const values = [...new Set(numbers)];
   for (let i = 0; i < values.length; i += CHUNK) {
     const part = values.slice(i, i + CHUNK);
-    const rows = await scope
+    const hits = await scope
       .selectFrom('selectors')
-      .innerJoin('entities', (j) =>
-        j.onRef('entities.case_id', '=', 'selectors.case_id').onRef('entities.id', '=', 'selectors.entity_id'),
-      )
-      .select(['selectors.value as value', 'entities.id as id'])
-      .where('selectors.kind', '=', 'phone')
-      .where('selectors.property', '=', 'number')
-      .where('entities.schema', '=', 'Phone')
-      .where('selectors.value', 'in', part)
-      .orderBy('entities.recorded_at')
-      .orderBy('entities.id')
+      .select(['value', 'entity_id'])
+      .where('kind', '=', 'phone')
+      .where('property', '=', 'number')
+      .where('value', 'in', part)
       .execute();
+    if (!hits.length) continue;
+    const ids = [...new Set(hits.map((h) => h.entity_id))];
+    const phones = await scope
+      .selectFrom('entities')
+      .select(['id', 'recorded_at'])
+      .where('schema', '=', 'Phone')
+      .where('id', 'in', ids)
+      .execute();
+    const order = new Map(
+      phones
+        .sort((a, b) => a.recorded_at.localeCompare(b.recorded_at) || a.id.localeCompare(b.id))
+        .map((p, i) => [p.id, i]),
+    );
+    const rows = hits
+      .filter((h) => order.has(h.entity_id))
+      .sort((a, b) => (order.get(a.entity_id) ?? 0) - (order.get(b.entity_id) ?? 0))
+      .map((h) => ({ value: h.value, id: h.entity_id }));
     for (const r of rows) {
       const ids = out.get(r.value) ?? [];
       if (!ids.includes(r.id)) ids.push(r.id);
