@@ -246,6 +246,28 @@ describeEachDialect('imports through the web API', ({ store }) => {
     expect(other.json<{ error: { path: string } }>().error.path).toBe('uploadId');
   });
 
+  itDb('takes the subscriber labels the command line takes, and imports a call record twice as once', async () => {
+    const text = 'interaction,direction,correspondent_id,datetime\ncall,out,B,2024-01-02 10:00:00\n';
+    const u = await upload(alice, 'ego-a.csv', text);
+    const options = {
+      mapping: { subscriber: 'A', type: 'interaction', direction: 'direction', correspondent: 'correspondent_id' },
+    };
+    const withStart = { mapping: { ...options.mapping, start: 'datetime' } };
+    const first = await finished(await start({ uploadId: u.uploadId, format: 'cdr', options: withStart }));
+    expect(first.status, JSON.stringify(first.errors)).toBe('succeeded');
+    expect(first.report).toMatchObject({ bySchema: { Phone: 2, Call: 1 } });
+    const again = await upload(alice, 'ego-a.csv', text);
+    const second = await finished(await start({ uploadId: again.uploadId, format: 'cdr', options: withStart }));
+    expect(second.report).toMatchObject({ bySchema: {}, callRecords: { rows: 1, unchanged: 1, added: 0 } });
+    const blank = await alice('POST', `${base()}/imports/preview`, {
+      uploadId: again.uploadId,
+      format: 'cdr',
+      options: { mapping: { ...withStart.mapping, subscriber: ' ' } },
+    });
+    expect(blank.status).toBe(400);
+    expect(blank.json<{ error: { path: string } }>().error.path).toBe('options.mapping.subscriber');
+  });
+
   itDb('saves mappings per user, one name each', async () => {
     const body = {
       name: 'Operator X calls',
