@@ -40,8 +40,7 @@ const DIRECTIONS: Record<string, 'in' | 'out'> = {
   ausgehend: 'out',
 };
 
-export const fail = (line: number, message: string) =>
-  errors.importFailed(`Line ${line}: ${message}`, `line ${line}`);
+export const fail = (line: number, message: string) => errors.importFailed(`Line ${line}: ${message}`, `line ${line}`);
 
 export function kindOf(text: string, line: number): Kind {
   const t = text.toLowerCase();

@@ -35,7 +35,11 @@ function offsetAt(zone: string, utc: number): number {
     const minutes = Number(fixed[2]) * 60 + Number(fixed[3]);
     return (fixed[1] === '-' ? -minutes : minutes) * 60_000;
   }
-  const parts = Object.fromEntries(formatter(zone).formatToParts(new Date(utc)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(zone)
+      .formatToParts(new Date(utc))
+      .map((p) => [p.type, p.value]),
+  );
   const wall = Date.UTC(
     Number(parts['year']),
     Number(parts['month']) - 1,

@@ -55,7 +55,8 @@ const ENDS: readonly CallEnd[] = ['caller', 'receiver'];
 const SITE_KEYS = ['name', 'latitude', 'longitude', 'description', 'publisher'];
 const pairKey = (a: string, b: string) => `${a}\u0000${b}`;
 const isSite = (e: Entity) => e.record.schema === 'Address' && e.record.id.startsWith('cell-');
-const isSighting = (e: Entity) => e.record.schema === 'Call' && !!parseRecordId(e.record.properties['recordId']?.[0] ?? '');
+const isSighting = (e: Entity) =>
+  e.record.schema === 'Call' && !!parseRecordId(e.record.properties['recordId']?.[0] ?? '');
 
 export class CallGate {
   readonly report: CallRecordReport = {
@@ -130,7 +131,14 @@ export class CallGate {
   /** New cell sites pass; known ones are left out, or updated when their position changed. */
   private async admitSites(items: Entity[]): Promise<[Entity, Entity][]> {
     const open = items.filter((s) => !this.newSites.has(s.record.id) && !this.siteUpdates.has(s.record.id));
-    const rows = new Map((await getEntities(this.scope, open.map((s) => s.record.id))).map((r) => [r.id, r]));
+    const rows = new Map(
+      (
+        await getEntities(
+          this.scope,
+          open.map((s) => s.record.id),
+        )
+      ).map((r) => [r.id, r]),
+    );
     const out: [Entity, Entity][] = [];
     for (const s of open) {
       const id = s.record.id;
@@ -226,7 +234,7 @@ export class CallGate {
     for (const [id, properties] of this.siteUpdates) await this.rewrite(id, properties);
     for (const call of this.dirty.values()) await this.rewrite(call.id, call.properties);
     if (!this.newSites.size) return;
-    for (let after = ''; ; ) {
+    for (let after = ''; ;) {
       const page = await callPage(this.scope, after, 500);
       if (!page.length) break;
       after = page[page.length - 1]?.id ?? after;

@@ -23,7 +23,7 @@ export interface ImportFlags {
   /** The mapping file named by `--mapping`; `mappingText` is what it holds. */
   mapping?: string | undefined;
   mappingText?: string | undefined;
-  /** A saved call-record mapping's name, or the options file named by `--cdr-mapping` (its text in `cdrMappingText`). */
+  /** `--cdr-mapping`: a saved call-record mapping's name, or an options file (its text in `cdrMappingText`). */
   cdrMapping?: string | undefined;
   cdrMappingText?: string | undefined;
   subscriber?: string | undefined;
