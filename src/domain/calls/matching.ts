@@ -118,8 +118,11 @@ export function matchSighting(candidates: readonly KnownCall[], sighting: Proper
     const gap = Math.abs(instantOf(p['startDate']?.[0] ?? '') - at) / 1000;
     if (!(gap <= windowSeconds) || !durationsAgree(durationOf(p), duration)) continue;
     const spread = Math.abs((durationOf(p) ?? 0) - (duration ?? 0));
-    if (!best || gap < best.gap || (gap === best.gap && (spread < best.spread || c.id < best.call.id)))
-      best = { call: c, gap, spread };
+    const better =
+      !best ||
+      gap < best.gap ||
+      (gap === best.gap && (spread < best.spread || (spread === best.spread && c.id < best.call.id)));
+    if (better) best = { call: c, gap, spread };
   }
   return best ? { how: 'otherEnd', call: best.call } : null;
 }

@@ -4,7 +4,8 @@
  * preset from cdrMappings.ts).
  *
  * Two layouts:
- * - caller + callee columns (an operator's traffic data): each row is the caller's record;
+ * - caller + callee columns (an operator's traffic data): each row is the caller's record, or
+ *   the receiver's when its type says so (MTC, SMS-MT);
  * - one subscriber's record (bandicoot's "ego" file): the subscriber's own number or label is
  *   given in the mapping, each row names the correspondent and a direction (in/out).
  *
@@ -191,7 +192,7 @@ async function* parse(input: ImportInput, options: CdrOptions): AsyncGenerator<I
       continue;
     }
     const get = (key: Column, required = false) => (column as NonNullable<typeof column>)(values, key, line, required);
-    const kind = kindOf(get('type'), line);
+    const { kind, end: typedEnd } = kindOf(get('type'), line);
     const start = timeOf(get('start', true), line, options, 'date and time');
     const endText = get('end');
     const end = endText ? timeOf(endText, line, options, 'date and time') : null;
@@ -209,7 +210,8 @@ async function* parse(input: ImportInput, options: CdrOptions): AsyncGenerator<I
     } else {
       caller = normalise(get('caller', true));
       receiver = normalise(get('callee', true));
-      owner = 'caller';
+      // An operator's row is the caller's record unless its type says it was terminated (MTC).
+      owner = typedEnd ?? 'caller';
     }
     const device: Properties = {};
     for (const key of ['imei', 'imsi'] as const) {

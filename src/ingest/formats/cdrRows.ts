@@ -2,7 +2,7 @@
  * Reading the cells of a call-record row: call or text, direction, start and end, duration.
  * Each reader names the line when the cell cannot be read; nothing is guessed silently.
  */
-import { instantOf } from '../../domain/calls/matching.ts';
+import { instantOf, type CallEnd } from '../../domain/calls/matching.ts';
 import { errors } from '../../shared/errors.ts';
 import { parseIsoPrefix, parseWithFormat } from './dates.ts';
 import { zonedToUtc } from './timeZones.ts';
@@ -18,6 +18,10 @@ const KINDS: Record<string, Kind> = {
   mtc: 'call',
   moc: 'call',
   text: 'sms',
+  'sms-mo': 'sms',
+  'sms-mt': 'sms',
+  'mo-sms': 'sms',
+  'mt-sms': 'sms',
   sms: 'sms',
   'text message': 'sms',
   message: 'sms',
@@ -42,11 +46,22 @@ const DIRECTIONS: Record<string, 'in' | 'out'> = {
 
 export const fail = (line: number, message: string) => errors.importFailed(`Line ${line}: ${message}`, `line ${line}`);
 
-export function kindOf(text: string, line: number): Kind {
-  const t = text.toLowerCase();
-  const kind = t === '' ? 'call' : KINDS[t];
+/** Operators' record types that say which end logged the row: mobile-originated or -terminated. */
+const END_OF_TYPE: Record<string, CallEnd> = {
+  moc: 'caller',
+  mtc: 'receiver',
+  'sms-mo': 'caller',
+  'sms-mt': 'receiver',
+  'mo-sms': 'caller',
+  'mt-sms': 'receiver',
+};
+
+/** Call or text, and the end that logged the row when the type says so (MOC/MTC, SMS-MO/MT). */
+export function kindOf(text: string, line: number): { kind: Kind; end: CallEnd | undefined } {
+  const t = text.toLowerCase().replace(/[\s_]+/g, '-');
+  const kind = t === '' ? 'call' : (KINDS[t] ?? KINDS[t.replace(/-/g, ' ')]);
   if (!kind) throw fail(line, `"${text}" is neither a call nor a text message`);
-  return kind;
+  return { kind, end: END_OF_TYPE[t] };
 }
 
 export function directionOf(text: string, line: number): 'in' | 'out' {

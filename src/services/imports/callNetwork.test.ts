@@ -180,4 +180,26 @@ describeEachDialect('five subscribers’ call records of one network', ({ store 
     const moved = after.calls.filter((c) => c.version > 1 && JSON.parse(c.properties).recordId?.length === 1);
     expect(moved.length).toBeGreaterThan(0);
   });
+
+  itDb('an operator file holding both ends of a call (MOC and MTC rows) gives one call with both cells', async () => {
+    const caseId = (await createCase(store(), actor, { title: 'Operator', country: 'LV' })).id;
+    const text =
+      'type,a,b,start,seconds,cell\n' +
+      'MOC,26123456,29876543,2024-05-06 10:00:00,61,A-1\n' +
+      'MTC,26123456,29876543,2024-05-06 10:00:32,60,B-7\n' +
+      'SMS-MO,29876543,26123456,2024-05-06 10:05:00,,B-7\n';
+    const options: CdrOptions = {
+      mapping: { type: 'type', caller: 'a', callee: 'b', start: 'start', duration: 'seconds', cell: 'cell' },
+      defaultCountry: 'LV',
+    };
+    const report = await runImport(store(), actor, caseId, importers.cdr, memoryInput('op.csv', text), options);
+    expect(report.callRecords).toMatchObject({ rows: 3, added: 2, otherEnd: 1 });
+    const { props } = await network(store(), caseId);
+    expect(props.find((p) => p['summary'] === undefined)).toMatchObject({
+      startDate: ['2024-05-06T10:00:00'],
+      duration: ['61'],
+      callerCell: ['A-1'],
+      receiverCell: ['B-7'],
+    });
+  });
 });
