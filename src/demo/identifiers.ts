@@ -157,6 +157,31 @@ export function phoneVariant(e164: string, country: Country, variant: number): s
   }
 }
 
+/** How many forms `adPhoneForm` knows. */
+export const AD_PHONE_FORMS = 9;
+
+/**
+ * A phone as people type it into an ad: the five register forms of `phoneVariant` and four looser
+ * ones (dashes, a national number with a dash, the "(0)" trunk in an international number, digits
+ * in pairs). Every form reads back to the same E.164 number.
+ */
+export function adPhoneForm(e164: string, country: Country, form: number): string {
+  const f = form % AD_PHONE_FORMS;
+  if (f < 5) return phoneVariant(e164, country, f);
+  const [cc, nsn] = splitCc(e164, country);
+  const fi = country === 'fi';
+  switch (f) {
+    case 5:
+      return `+${cc}-${nsn.slice(0, 2)}-${nsn.slice(2)}`;
+    case 6:
+      return fi ? `0${nsn.slice(0, 2)}-${nsn.slice(2)}` : `+${cc} ${nsn.slice(0, 4)} ${nsn.slice(4)}`;
+    case 7:
+      return fi ? `+${cc} (0)${nsn.slice(0, 2)} ${nsn.slice(2, 5)} ${nsn.slice(5)}` : `00${cc} ${nsn}`;
+    default:
+      return `+${cc} ${nsn.slice(0, 2)} ${nsn.slice(2, 5)} ${nsn.slice(5, 7)} ${nsn.slice(7)}`;
+  }
+}
+
 // ---- personal codes ---------------------------------------------------------------------------
 
 const p2 = (n: number) => String(n).padStart(2, '0');

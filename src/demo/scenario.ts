@@ -19,6 +19,8 @@ import { Cell, CELL_MONTHS, type AdCapture } from './cell.ts';
 import { S } from './constants.ts';
 import { plantConfounders } from './confounders.ts';
 import { plantDuplicates } from './duplicates.ts';
+import { plantInnocentFacts } from './innocentFacts.ts';
+import { plantNamesakes } from './lookalikesPeople.ts';
 import { emptyTruthPart, mergeTruthPart, type GroundTruth, type GroundTruthPart } from './groundTruth.ts';
 import { UniqueRegistry } from './ids.ts';
 import { buildLabourNetwork } from './labour.ts';
@@ -79,7 +81,7 @@ export function buildCell(seed: number, index: number, registry: UniqueRegistry)
   bookLabourMoney(cell, labour);
   const sexual = plantSexualNetwork(cell);
   const confounders = plantConfounders(cell, labour.main.id);
-  plantDuplicates(cell, [
+  const planted = [
     ...confounders.persons,
     ...labour.workers.map((w) => w.info),
     labour.controller,
@@ -87,7 +89,10 @@ export function buildCell(seed: number, index: number, registry: UniqueRegistry)
     ...labour.recruiters,
     labour.frontDirector,
     ...sexual.persons,
-  ]);
+  ];
+  const namesakes = plantNamesakes(cell, planted);
+  plantInnocentFacts(cell, [...confounders.persons, ...namesakes]);
+  plantDuplicates(cell, planted);
   plantBackground(cell);
   return cell;
 }
