@@ -30,6 +30,7 @@ import {
 import { drawName, foldDiacritics, type PersonName } from './names.ts';
 import { BANKS, drawAddress, type BankCountry, type City } from './places.ts';
 import { deriveSeed, Rng } from './prng.ts';
+import { RATES } from './rates.ts';
 import type { AccountInfo, AdCapture, PersonInfo, PersonSpec } from './people.ts';
 
 export type { AccountInfo, AdCapture, PersonInfo, PersonSpec } from './people.ts';
@@ -192,7 +193,9 @@ export class Cell {
     if (spec.phone === undefined || spec.phone === 'own') phone = this.newPhone(rng, residence);
     else if (spec.phone !== null) phone = spec.phone;
     const email = spec.email ? this.newEmail(rng, `${name.first}.${name.last}`, spec.nat) : null;
-    const noBirthDate = spec.birthDate === false;
+    // Innocent people lack a birth date in the sources at the stated rate unless the spec says.
+    const innocent = spec.status === 'none' && spec.networkId === null;
+    const noBirthDate = spec.birthDate === undefined ? innocent && rng.chance(RATES.missingBirthDate) : !spec.birthDate;
     const idNumber =
       spec.idNumber === false || noBirthDate
         ? null

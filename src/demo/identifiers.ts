@@ -104,7 +104,8 @@ export function drawMobile(rng: Rng, country: Country): string {
   let nsn: string;
   switch (country) {
     case 'lv':
-      nsn = '2' + rng.digits(7);
+      // 230… and 232… are not allocated to mobiles: the 23 block is left out.
+      nsn = '2' + rng.pick(['0', '1', '2', '4', '5', '6', '7', '8', '9']) + rng.digits(6);
       break;
     case 'ee':
       nsn = '5' + rng.digits(7);
