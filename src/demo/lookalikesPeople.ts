@@ -195,8 +195,9 @@ export function plantNamesakes(cell: Cell, originals: readonly PersonInfo[]): Pe
       wageAndSpending(cell, rng, { info, account: acc }, 'Kaupunki / Kommun', net, m, city.name);
     cell.truth.confounders.push({
       kind: 'namesake',
-      entityIds: [info.id, original.id],
-      why: `Has exactly the name of ${nameOf(original)} from the case but is another person: other birth date, other identifiers, no link to the case`,
+      // Only the innocent namesake is listed: confounders name innocent entities; the original is in the text.
+      entityIds: [info.id],
+      why: `Has exactly the name of ${nameOf(original)} (${original.id}) from the case but is another person: other birth date, other identifiers, no link to the case`,
     });
     out.push(info);
   }

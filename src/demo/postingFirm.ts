@@ -106,6 +106,34 @@ export function plantPostingFirm(cell: Cell, mainContractorId: string): PersonIn
     });
     return { worker, account };
   });
+  // Office and workshop staff at home: what makes the undertaking a real one (Directive 2014/67/EU art. 4).
+  const homeStaff = ['office administrator', 'accountant', 'workshop foreman'].map((role) => {
+    const person = cell.person(rng, {
+      nat: 'pl',
+      gender: rng.chance(0.5) ? 'female' : 'male',
+      age: [24, 60],
+      status: 'none',
+      networkId: null,
+      role: `${role} of a genuine sending company`,
+      address: cell.address(rng, city, 'privateHome', { flat: rng.chance(0.5) }),
+    });
+    person.anchorId = company;
+    cell.link(S.Employment, {
+      [P.employee]: [person.id],
+      [P.employer]: [company],
+      [P.startDate]: [iso(cell.start - rng.int(300, 4000))],
+      [P.role]: [role],
+    });
+    const account = cell.account(rng, {
+      holderId: person.id,
+      holderName: nameOf(person),
+      country: 'pl',
+      nature: 'clean',
+      openingDay: cell.start - rng.int(1000, 6000),
+      currency: 'PLN',
+    });
+    return { person, account };
+  });
   const hotelLabel = hotelName(rng, fiCity);
   for (let m = 0; m < 12; m++) {
     const posted = m >= 1 && m <= 10;
@@ -130,6 +158,8 @@ export function plantPostingFirm(cell: Cell, mainContractorId: string): PersonIn
         counterpartyName: 'Vuokra-asunnot Oy',
         text: 'Najem mieszkania Finlandia',
       });
+    for (const { account } of homeStaff)
+      cell.transfer(coAcc, account, rng.int(620_000, 900_000), cell.day(m, 10), 'Wynagrodzenie');
     for (const { account } of workers) {
       cell.transfer(coAcc, account, rng.int(780_000, 920_000), cell.day(m, 10), 'Wynagrodzenie');
       if (posted)
@@ -157,5 +187,5 @@ export function plantPostingFirm(cell: Cell, mainContractorId: string): PersonIn
       entityIds: [worker.id, company],
       why: 'Posted for ten months by a company that really operates in Poland (premises, office staff, turnover, tax and social contributions), with an A1 form, housing and travel paid by the employer and full wages with per diems',
     });
-  return [director, ...workers.map((w) => w.worker)];
+  return [director, ...homeStaff.map((h) => h.person), ...workers.map((w) => w.worker)];
 }
