@@ -176,7 +176,7 @@ describeEachDialect('the case report of a generated case', ({ store }) => {
       // Every euro of the ledger is in the printed total; the rest is what innocent look-alikes
       // (cash businesses' deposits, wages taken out in cash) add to the estimate since issue 17.
       expect(printed).toBeGreaterThanOrEqual(ledgerTotal);
-      // issue 18 raises this (lowers it): measured EUR 747,360.00 over the ledger at this seed; was 0 (printed = ledger).
+      // issue 18 raises this (lowers it): measured EUR 747,360.00 over the ledger; was 0 (printed = ledger).
       expect(printed - ledgerTotal).toBeLessThanOrEqual(MAX_EXCESS_PROCEEDS_MINOR);
 
       const png = new URL(`screens/report-${store().dialect}`, ARTIFACTS).pathname;
