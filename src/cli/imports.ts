@@ -47,8 +47,10 @@ export function importExportCommands(program: Command): void {
             .map(([s, n]) => `${n} ${s}`)
             .join(', ') || 'no new entities';
         console.log(
-          `${fileName} (sha256 ${report.sha256}): ${schemata}; ${report.entitiesMerged} merged; ${report.transactionsAdded} transactions added, ${report.transactionsAlreadyPresent} already present`,
+          `${fileName} (sha256 ${report.sha256}): ${schemata}; ${report.entitiesMerged} merged; ${report.entitiesUnchanged} unchanged, ${report.entitiesUpdated} updated; ${report.transactionsAdded} transactions added, ${report.transactionsAlreadyPresent} already present`,
         );
+        for (const w of report.warnings ?? [])
+          console.warn(`${fileName}: ${w.replace(/^(line \d+: )?/, '$1warning: ')}`);
       });
     });
 
