@@ -9,7 +9,7 @@ import type { EntityRecord, Grading, TransactionRecord } from '../../domain/reco
 import type { Properties } from '../../domain/schema/types.ts';
 import { errors } from '../../shared/errors.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
-import { getEntities, getEntity, updateEntity } from '../../store/repos/entities/entities.ts';
+import { getEntities, getEntity, refreshCaption, updateEntity } from '../../store/repos/entities/entities.ts';
 import type { Recording } from '../../store/repos/entities/entities.ts';
 import { prepareAll } from '../entities/index.ts';
 
@@ -112,9 +112,9 @@ function sameProperties(a: Properties, b: Properties): boolean {
 
 /**
  * An entity the case already holds under the id the file gives it (the same file, or a newer
- * export of the same source, imported again): unchanged values leave it as it is (false); changed
- * ones are written as its next version, its grading kept (true). Another schema under that id is
- * refused: it is not the same entity.
+ * export of the same source, imported again): unchanged values leave it as it is (false; only a
+ * caption computed by an earlier rule is renewed); changed ones are written as its next version,
+ * its grading kept (true). Another schema under that id is refused: it is not the same entity.
  */
 export async function reimportExisting(
   scope: CaseScope,
@@ -129,7 +129,11 @@ export async function reimportExisting(
       `${incoming.id} is a ${row.schema} in this case, not a ${incoming.schema}`,
       where.replace(/:$/, ''),
     );
-  if (sameProperties(JSON.parse(row.properties) as Properties, incoming.properties)) return false;
+  if (sameProperties(JSON.parse(row.properties) as Properties, incoming.properties)) {
+    // Stored before captions followed FtM's rule (a company shown by a former name): named anew.
+    if (row.caption !== incoming.caption) await refreshCaption(scope, incoming);
+    return false;
+  }
   const grading = {
     reliability: row.reliability as Grading['reliability'],
     information: row.information as Grading['information'],

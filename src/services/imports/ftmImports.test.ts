@@ -134,4 +134,27 @@ describeEachDialect('FtM import: entities the model does not know', ({ store }) 
     const link = await getEntity(store().scope(caseId), 'l1');
     expect([link?.source_id, link?.target_id]).toEqual([null, null]);
   });
+
+  itDb(
+    'names a company as FtM does, and renews a caption an earlier rule wrote when it is imported again',
+    async () => {
+      const { actor, caseId } = await newCase(store(), 'Captions');
+      const names = ['JSC NPO IZHMASH', 'JSC Kalashnikov Concern', 'Kalashnikov Concern', 'АО Концерн Калашников'];
+      const text = line({
+        id: 'kc',
+        schema: 'Company',
+        caption: 'JSC Kalashnikov Concern',
+        properties: { name: names },
+      });
+      await runImport(store(), actor, caseId, ftm, memoryInput('kc.ijson', text), {});
+      const scope = store().scope(caseId);
+      expect((await getEntity(scope, 'kc'))?.caption).toBe('JSC Kalashnikov Concern');
+      // As release 0.1 stored it: the first name written.
+      await scope.updateTable('entities').set({ caption: 'JSC NPO IZHMASH' }).where('id', '=', 'kc').execute();
+      const again = await runImport(store(), actor, caseId, ftm, memoryInput('kc.ijson', text), {});
+      expect(again).toMatchObject({ entitiesUnchanged: 1, entitiesUpdated: 0 });
+      expect((await getEntity(scope, 'kc'))?.caption).toBe('JSC Kalashnikov Concern');
+      expect((await historyOf(scope, 'kc')).map((h) => h.version)).toEqual([1]);
+    },
+  );
 });

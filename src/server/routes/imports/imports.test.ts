@@ -13,6 +13,7 @@ interface Job {
   key: string;
   status: string;
   errors: { line: number | null; path: string | null; message: string }[];
+  warnings: { line: number | null; path: string | null; message: string }[];
   report: { entitiesAdded: number } | null;
 }
 

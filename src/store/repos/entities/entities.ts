@@ -223,6 +223,15 @@ export async function deleteEntity(scope: CaseScope, row: EntityRow, rec: Record
 }
 
 /**
+ * Rewrites an entity's derived display name and search text (the caption rule changed since it
+ * was written); its values and version stay as they are.
+ */
+export async function refreshCaption(scope: CaseScope, e: PreparedEntity): Promise<void> {
+  await scope.updateTable('entities').set({ caption: e.caption }).where('id', '=', e.id).execute();
+  await scope.updateTable('search_docs').set({ text: e.searchText }).where('doc_id', '=', e.id).execute();
+}
+
+/**
  * Links whose source or target is one of `ids` are kept as records but no longer drawn: their
  * `source_id`/`target_id` are cleared (the ids stay in their properties, as FtM keeps them).
  */
