@@ -73,7 +73,7 @@ export function formatTable(scores: readonly CapabilityScore[]): string {
           .join(', ')
       : '';
     lines.push(
-      `${s.capability.padEnd(30)} ${String(s.platform.truth).padStart(6)}  ${cell(s.platform)} ${cell(s.baseline)} ${kinds}`,
+      `${s.capability.padEnd(30)} ${String(isMeasure(s.platform) ? s.platform.truth : 'EUR').padStart(6)}  ${cell(s.platform)} ${cell(s.baseline)} ${kinds}`,
     );
   }
   return lines.join('\n');
