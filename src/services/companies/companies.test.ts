@@ -9,6 +9,7 @@ import { createCase } from '../cases/cases.ts';
 import { companyView } from './companies.ts';
 import { runImport } from '../imports/pipeline.ts';
 import { resolveCaseAccess } from '../access/policy.ts';
+import { mergePair } from '../resolution/merge.ts';
 
 const CSV = [
   'name,regno,registered,closed,address,staff,payroll,director,born',
@@ -73,4 +74,45 @@ describeEachDialect('company register import', ({ store }) => {
       expect(again.entitiesAdded).toBe(0);
     },
   );
+});
+
+describeEachDialect('register re-import after a merge (issue 18)', ({ store }) => {
+  let actor: Actor;
+  let caseId = '';
+  // One firm under two registration numbers (a typo in one row): the analyst merges them.
+  const TWICE = [
+    'name,regno,staff,director,born',
+    'Posting Pro OÜ,10000001,140,Mari Maasikas,1970-03-01',
+    'Posting Pro OU,10000002,,Mari Maasikas,1970-03-01',
+  ].join('\n');
+  const options: CompanyRegisterOptions = {
+    country: 'EE',
+    mapping: {
+      name: 'name',
+      registrationNumber: 'regno',
+      employees: 'staff',
+      director: 'director',
+      directorBirthDate: 'born',
+    },
+  };
+  beforeAllWithStore(store, async (s) => {
+    actor = await testActor(s, 'co-remerge', 'investigator');
+    caseId = (await createCase(s, actor, { title: 'Register re-import', country: 'EE' })).id;
+  });
+
+  itDb('skips or updates the merged-away company cleanly, with a report line', async () => {
+    const imp = () =>
+      runImport(store(), actor, caseId, companyRegisterImporter, memoryInput('register.csv', TWICE), options);
+    await imp();
+    const access = await resolveCaseAccess(store(), actor, caseId);
+    if (!access) throw new Error('no access');
+    const before = await companyView(store(), access);
+    const [keep, gone] = before.companies.map((c) => c.id).sort();
+    await mergePair(store(), actor, access, { keep: keep ?? '', merge: gone ?? '' });
+    const again = await imp();
+    expect(again.entitiesAdded).toBe(0);
+    expect(again.warnings?.join('\n')).toMatch(/merged into/);
+    const after = await companyView(store(), access);
+    expect(after.companies.map((c) => c.id)).toEqual([keep]);
+  });
 });
