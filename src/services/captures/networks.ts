@@ -126,7 +126,7 @@ export async function adNetworks(store: Store, caseId: string, v: Visibility): P
   for (const c of captures) {
     const x = JSON.parse(c.extraction) as ExtractionOut;
     const phones = distinct([
-      ...x.phones.map((p) => p.e164),
+      ...x.phones.flatMap((p) => (p.e164 ? [p.e164] : [])),
       ...x.handles.filter((h) => h.handle.startsWith('+')).map((h) => h.handle),
     ]);
     byCapture.set(c.id, { id: c.ad_entity_id, phones, emails: distinct(x.emails.map((e) => e.email)), images: [] });
