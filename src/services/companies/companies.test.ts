@@ -10,6 +10,7 @@ import { companyView } from './companies.ts';
 import { runImport } from '../imports/pipeline.ts';
 import { resolveCaseAccess } from '../access/policy.ts';
 import { mergePair } from '../resolution/merge.ts';
+import { deleteEntity, getEntity, historyOf } from '../../store/repos/entities/entities.ts';
 
 const CSV = [
   'name,regno,registered,closed,address,staff,payroll,director,born',
@@ -114,5 +115,30 @@ describeEachDialect('register re-import after a merge (issue 18)', ({ store }) =
     expect(again.warnings?.join('\n')).toMatch(/merged into/);
     const after = await companyView(store(), access);
     expect(after.companies.map((c) => c.id)).toEqual([keep]);
+  });
+
+  itDb('brings back a company deleted by hand, its history continued (no constraint error)', async () => {
+    const s = store();
+    const access = await resolveCaseAccess(s, actor, caseId);
+    if (!access) throw new Error('no access');
+    const [id] = (await companyView(s, access)).companies.map((c) => c.id);
+    const scope = s.scope(caseId);
+    const row = await getEntity(scope, id ?? '');
+    if (!row) throw new Error('no company');
+    await deleteEntity(scope, row, { userId: actor.id, at: new Date().toISOString(), provenanceSourceId: null });
+    const again = await runImport(
+      s,
+      actor,
+      caseId,
+      companyRegisterImporter,
+      memoryInput('register.csv', TWICE),
+      options,
+    );
+    expect(again.bySchema.Company).toBe(1);
+    const changes = (await historyOf(scope, id ?? '')).map((h) => [h.version, h.change]);
+    expect(changes.slice(-2)).toEqual([
+      [row.version + 1, 'delete'],
+      [row.version + 2, 'create'],
+    ]);
   });
 });
