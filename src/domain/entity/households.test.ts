@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { familyKey, householdsOf, isOneHousehold, type HouseholdMember } from './households.ts';
+import { familyKey, householdsOf, isOneHousehold, sameSurname, type HouseholdMember } from './households.ts';
 
 const person = (id: string, name: string, addresses: string[] = ['addr-1']): HouseholdMember => ({
   id,
@@ -16,6 +16,28 @@ describe('households', () => {
     expect(householdsOf(family)).toEqual([['a', 'b'], ['c']]);
     expect(isOneHousehold(family.slice(0, 2))).toBe(true);
     expect(isOneHousehold([person('a', 'Anna Ozola'), person('b', 'Ilze Kalniņa')])).toBe(false);
+  });
+
+  it.each([
+    ['Ozols', 'Ozola'],
+    ['Bērziņš', 'Bērziņa'],
+    ['Vasiļjevs', 'Vasiļjeva'],
+    ['Kazlauskas', 'Kazlauskienė'],
+    ['Kazlauskas', 'Kazlauskaitė'],
+    ['Petrov', 'Petrova'],
+    ['Kowalski', 'Kowalska'],
+    ['Tamm', 'TAMM'],
+  ])('reads %s and %s as one family name', (a, b) => {
+    expect(sameSurname(a, b)).toBe(true);
+    expect(isOneHousehold([person('a', `Jānis ${a}`), person('b', `Anna ${b}`)])).toBe(true);
+  });
+
+  it.each([
+    ['Ozols', 'Kalniņš'],
+    ['Petrov', 'Ivanov'],
+    ['Tamm', 'Oja'],
+  ])('keeps %s and %s apart', (a, b) => {
+    expect(sameSurname(a, b)).toBe(false);
   });
 
   it('reads parts when recorded, a Family link without a shared address, and a duplicate as one person', () => {

@@ -4,7 +4,9 @@
  * whether people sharing a contact detail are one household rather than a sign of a controller.
  *
  * Two persons are of one household when they are recorded as family (a Family link), or share a
- * surname and an address (an address entity, or the same address text after the one address key,
+ * surname (its masculine and feminine forms are one: Latvian Ozols/Ozola, Lithuanian
+ * Kazlauskas/Kazlauskienė/Kazlauskaitė, Russian and Polish Petrov/Petrova, Kowalski/Kowalska)
+ * and an address (an address entity, or the same address text after the one address key,
  * selectors/address.ts). Two records with the same given name and surname at one address are the
  * same person recorded twice: one holder, not a household. Co-workers or flatmates under one roof
  * with other surnames are not a household: a phone or address held for unrelated people living
@@ -27,8 +29,30 @@ export interface HouseholdMember {
 /** Family links as unordered pairs: `familyKey(a, b)`. */
 export const familyKey = (a: string, b: string): string => (a < b ? `${a} ${b}` : `${b} ${a}`);
 
+/**
+ * Gender endings of Baltic and Slavic surnames, on the folded text (longest first): Lithuanian
+ * married -ienė and unmarried -aitė/-ytė/-iūtė/-utė beside -as/-is/-ys/-us, Latvian -a/-e beside
+ * -s/-š, Russian -ova/-eva/-ina/-aja beside -ov/-ev/-in/-ij, Polish -ska/-cka beside -ski/-cki.
+ */
+const SURNAME_ENDINGS = ['iene', 'aite', 'iute', 'yte', 'ute', 'aja', 'ova', 'eva', 'ina', 'ij', 'ov', 'ev', 'in']
+  .concat(['as', 'is', 'ys', 'us', 'i', 'a', 'e', 's'])
+  .map((e) => new RegExp(`(?<=^\\p{L}{3,})${e}$`, 'u'));
+
+/** A folded surname and its stems without one gender ending each (at least three letters left). */
+function surnameForms(surname: string): string[] {
+  const folded = foldText(surname);
+  if (!folded) return [];
+  return [folded, ...SURNAME_ENDINGS.filter((e) => e.test(folded)).map((e) => folded.replace(e, ''))];
+}
+
+/** Are these the same family name, in either gender's form ("Ozols" and "Ozola", "Petrov" and "Petrova")? */
+export function sameSurname(a: string, b: string): boolean {
+  const fa = surnameForms(a);
+  return surnameForms(b).some((f) => fa.includes(f));
+}
+
 function namesOf(m: HouseholdMember): { given: string; surname: string } {
-  if (m.lastName) return { given: foldText(m.firstName ?? m.name ?? ''), surname: foldText(m.lastName) };
+  if (m.lastName) return { given: foldText(m.firstName ?? m.name ?? ''), surname: m.lastName };
   const words = foldText(m.name ?? '').split(' ');
   const surname = words.length > 1 ? (words.pop() ?? '') : '';
   return { given: foldText(m.firstName ?? words.join(' ')), surname };
@@ -40,9 +64,11 @@ function tieOf(a: HouseholdMember, b: HouseholdMember, family: ReadonlySet<strin
   if (family.has(familyKey(a.id, b.id))) return 'family';
   const na = namesOf(a);
   const nb = namesOf(b);
-  if (!na.surname || na.surname !== nb.surname) return null;
+  if (!na.surname || !nb.surname || !sameSurname(na.surname, nb.surname)) return null;
   if (!a.addresses.some((x) => b.addresses.includes(x))) return null;
-  return na.given !== '' && na.given === nb.given ? 'same person' : 'household';
+  return na.given !== '' && na.given === nb.given && foldText(na.surname) === foldText(nb.surname)
+    ? 'same person'
+    : 'household';
 }
 
 function groupBy(members: readonly HouseholdMember[], joins: (a: HouseholdMember, b: HouseholdMember) => boolean) {
