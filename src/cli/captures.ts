@@ -23,8 +23,14 @@ export function captureCommands(program: Command): void {
     )
     .requiredOption('--url <url>', 'the address the page was captured from')
     .requiredOption('--captured-at <time>', 'when it was captured (ISO 8601, e.g. 2026-03-01T14:30:00Z)')
-    .action(async (caseId: string, file: string, o: { url: string; capturedAt: string }) => {
-      const q = parseOrThrow(CaptureUploadQuery, { name: basename(file), url: o.url, capturedAt: o.capturedAt });
+    .option('--site-country <cc>', 'the ad site’s country (ISO 3166-1, e.g. LV), for numbers written without +')
+    .action(async (caseId: string, file: string, o: { url: string; capturedAt: string; siteCountry?: string }) => {
+      const q = parseOrThrow(CaptureUploadQuery, {
+        name: basename(file),
+        url: o.url,
+        capturedAt: o.capturedAt,
+        ...(o.siteCountry ? { siteCountry: o.siteCountry } : {}),
+      });
       let bytes: Buffer;
       try {
         bytes = readFileSync(file);
@@ -38,6 +44,7 @@ export function captureCommands(program: Command): void {
           fileName: q.name,
           url: q.url,
           capturedAt: q.capturedAt,
+          siteCountry: q.siteCountry,
         });
         console.log(`Captured ${q.name} as ${out.id} (ad ${out.adId}), sha256 ${out.sha256}`);
         console.log(`  phones: ${out.phones.join(', ') || '–'}`);

@@ -42,12 +42,52 @@ export function countryOfHost(host: string): string | null {
   return map[tld] ?? null;
 }
 
-export function extractAll(text: string, countries: readonly string[] = []): Extraction {
+/** Country whose numbers a page in this ISO 639-1 language most likely gives (none for English). */
+const LANGUAGE_COUNTRY: Readonly<Record<string, string>> = {
+  fi: 'FI',
+  et: 'EE',
+  lv: 'LV',
+  lt: 'LT',
+  ru: 'RU',
+  uk: 'UA',
+  sv: 'SE',
+  pl: 'PL',
+  ro: 'RO',
+};
+
+export interface PageOrigin {
+  /** Host name of the ad site or the document's address. */
+  host?: string | null;
+  /** The site's country when the analyst states it (a .com site serving one country). */
+  siteCountry?: string | null;
+  /** The language the page declares (ISO 639-1, "lv" or "lv-LV"). */
+  language?: string | null;
+  caseCountry?: string | null;
+}
+
+/**
+ * Where a number written without a country code is read, strongest first: the site's stated
+ * country, its domain's country, the page language's country, then the case's country.
+ */
+export function phoneCountries(o: PageOrigin): string[] {
+  const lang = o.language?.slice(0, 2).toLowerCase();
+  return distinct(
+    [o.siteCountry, o.host ? countryOfHost(o.host) : null, lang ? LANGUAGE_COUNTRY[lang] : null, o.caseCountry]
+      .filter((c): c is string => !!c && /^[A-Za-z]{2}$/.test(c))
+      .map((c) => c.toUpperCase()),
+  );
+}
+
+export function extractAll(
+  text: string,
+  countries: readonly string[] = [],
+  language: string | null = null,
+): Extraction {
   const emails = extractEmails(text);
   // Digits inside an e-mail address ("nika1990@…") are not a phone number.
   const inEmail = (p: { start: number; end: number }) => emails.some((e) => p.start < e.end && p.end > e.start);
   return {
-    phones: extractPhones(text, { countries }).filter((p) => !inEmail(p)),
+    phones: extractPhones(text, { countries, language }).filter((p) => !inEmail(p)),
     emails,
     handles: extractHandles(text, countries),
     prices: extractPrices(text),

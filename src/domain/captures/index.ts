@@ -1,5 +1,5 @@
 /** Online captures: what an ad or web page says (selectors, red flags) and how ads link up. */
-export { extractAll, countryOfHost, distinct, type Extraction } from './extract.ts';
+export { extractAll, countryOfHost, distinct, phoneCountries, type Extraction, type PageOrigin } from './extract.ts';
 export { extractPhones, DEFAULT_PHONE_COUNTRIES, type FoundPhone } from '../extraction/phones.ts';
 export { extractEmails, type FoundEmail } from '../extraction/emails.ts';
 export { extractHandles, MESSAGING_APPS, type FoundHandle, type MessagingApp } from '../extraction/handles.ts';

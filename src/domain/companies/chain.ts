@@ -2,8 +2,12 @@
  * Reconstructs subcontracting and posting chains: from the end client or main contractor down
  * through each Subcontract to the companies that employ or post the workers, and the workers
  * themselves. A Posting whose host did not subcontract to the sending company in the data still
- * hangs the sending company under its host (the host is where the work is done). A company seen
- * twice on one path (a circular contract) is shown once more, marked, and not descended again.
+ * hangs the sending company under its host (the host is where the work is done). Each company is
+ * drawn once, at its deepest contractual position: of the links that put it under another company,
+ * a Subcontract beats a Posting, then the parent deepest in the chain wins (a letterbox that is a
+ * sub-subcontractor and also posts workers to the main contractor's site hangs under the
+ * sub-subcontracting company only). A company seen twice on one path (a circular contract) is
+ * shown once more, marked, and not descended again.
  */
 import type { ChainWorkerOut } from '../../shared/contracts/companies.ts';
 import type { CompanyGraph, SubcontractLink } from './facts.ts';
@@ -74,6 +78,49 @@ function edgesOf(g: CompanyGraph): Map<string, Edge[]> {
   return out;
 }
 
+/**
+ * One parent per company: edges that close a cycle (found depth-first from the roots) are kept as
+ * they are, to be marked; of the others, each company keeps the one edge from its deepest parent,
+ * a Subcontract before a Posting. Depth is the longest path from a root over the acyclic edges.
+ */
+function deepestParents(edges: Map<string, Edge[]>, roots: readonly string[]): Map<string, Edge[]> {
+  const back = new Set<Edge>();
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (id: string) => {
+    state.set(id, 'open');
+    for (const e of edges.get(id) ?? []) {
+      const s = state.get(e.to);
+      if (s === 'open') back.add(e);
+      else if (!s) visit(e.to);
+    }
+    state.set(id, 'done');
+  };
+  roots.forEach(visit);
+  const parents = new Map<string, { from: string; edge: Edge }[]>();
+  for (const [from, list] of edges)
+    for (const e of list) if (!back.has(e)) parents.set(e.to, [...(parents.get(e.to) ?? []), { from, edge: e }]);
+  const depth = new Map<string, number>();
+  const depthOf = (id: string): number => {
+    const known = depth.get(id);
+    if (known !== undefined) return known;
+    depth.set(id, 0);
+    const d = Math.max(0, ...(parents.get(id) ?? []).map((p) => depthOf(p.from) + 1));
+    depth.set(id, d);
+    return d;
+  };
+  const kept = new Set<Edge>(back);
+  for (const [, list] of parents) {
+    const best = [...list].sort(
+      (a, b) =>
+        Number(a.edge.via.kind !== 'subcontract') - Number(b.edge.via.kind !== 'subcontract') ||
+        depthOf(b.from) - depthOf(a.from) ||
+        byStartThenId(a.edge, b.edge),
+    )[0];
+    if (best) kept.add(best.edge);
+  }
+  return new Map([...edges].map(([from, list]) => [from, list.filter((e) => kept.has(e))]));
+}
+
 function workersOf(g: CompanyGraph): Map<string, ChainWorker[]> {
   const out = new Map<string, Map<string, ChainWorker>>();
   const put = (companyId: string, w: ChainWorker) => {
@@ -115,11 +162,12 @@ function workersOf(g: CompanyGraph): Map<string, ChainWorker[]> {
  * takes none from a company above it), largest first.
  */
 export function buildChains(g: CompanyGraph): ChainNode[] {
-  const edges = edgesOf(g);
+  const all = edgesOf(g);
   const workers = workersOf(g);
   const below = new Set<string>();
-  for (const list of edges.values()) for (const e of list) below.add(e.to);
-  const roots = [...edges.keys()].filter((id) => !below.has(id) && g.companies.has(id));
+  for (const list of all.values()) for (const e of list) below.add(e.to);
+  const roots = [...all.keys()].filter((id) => !below.has(id) && g.companies.has(id));
+  const edges = deepestParents(all, roots);
   const grow = (id: string, via: ChainVia | null, path: Set<string>): ChainNode => {
     const c = g.companies.get(id);
     const node: ChainNode = {

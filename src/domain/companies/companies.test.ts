@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityRecord } from '../records.ts';
 import { buildChains, companiesIn } from './chain.ts';
+import type { ChainNode } from './chain.ts';
 import { companyGraph } from './facts.ts';
 import { companyFlags } from './flags.ts';
 
@@ -114,5 +115,94 @@ describe('company red flags', () => {
     const flags = companyFlags(companyGraph(world(extra)));
     expect(rulesOf(flags, 'x1')).toEqual(['sharedAddress']);
     expect(flags.find((f) => f.rule === 'payrollGap')?.facts).toMatchObject({ workforce: 10, expected: 240000 });
+  });
+});
+
+describe('issue 18: rules that agree with each other', () => {
+  const rulesOf = (flags: ReturnType<typeof companyFlags>, id: string) =>
+    flags.filter((f) => f.companyId === id).map((f) => f.rule);
+  const postings = (sending: string, n: number, workplace: (i: number) => string) =>
+    Array.from({ length: n }, (_, i) => [
+      e(`pw${sending}${i}`, 'Person', { name: [`Posted ${sending} ${i}`] }),
+      e(`pp${sending}${i}`, 'Posting', {
+        worker: [`pw${sending}${i}`],
+        sendingCompany: [sending],
+        hostCompany: ['client'],
+        workplace: [workplace(i)],
+        startDate: ['2023-01-01'],
+      }),
+    ]).flat();
+
+  it('a posting firm with 140 registered staff is not a letterbox without staff', () => {
+    const g = companyGraph([co('client'), co('real', { employees: ['140'] }), ...postings('real', 12, () => 'Site')]);
+    expect(rulesOf(companyFlags(g), 'real')).not.toContain('noStaffManyPosted');
+    const none = companyGraph([co('client'), co('bare', { employees: ['12'] }), ...postings('bare', 12, () => 'Site')]);
+    expect(companyFlags(none).find((f) => f.companyId === 'bare' && f.rule === 'noStaffManyPosted')?.facts).toEqual({
+      posted: 12,
+      staff: 0,
+    });
+  });
+
+  it('groups postings by the workplace address however it is written', () => {
+    const forms = [
+      'Brīvības iela 12, Rīga',
+      'BRIVIBAS IE. 12 RIGA',
+      'brivibas iela 12 - riga',
+      'Brīvības  ie 12, Rīga',
+    ];
+    // Four workers posted to one site by one firm, then the same four re-posted there by its successor.
+    const entities = [
+      co('client'),
+      co('a'),
+      co('b'),
+      ...[0, 1, 2, 3].flatMap((i) => [
+        e(`w${i}`, 'Person', { name: [`W${i}`] }),
+        e(`pa${i}`, 'Posting', {
+          worker: [`w${i}`],
+          sendingCompany: ['a'],
+          workplace: [forms[i] ?? ''],
+          startDate: ['2023-01-01'],
+          endDate: ['2023-08-31'],
+        }),
+        e(`pb${i}`, 'Posting', {
+          worker: [`w${i}`],
+          sendingCompany: ['b'],
+          workplace: [forms[(i + 1) % 4] ?? ''],
+          startDate: ['2023-09-10'],
+          endDate: ['2024-04-30'],
+        }),
+      ]),
+    ];
+    const flags = companyFlags(companyGraph(entities));
+    expect(flags.find((f) => f.companyId === 'b' && f.rule === 'repeatedPosting')?.facts.workers).toBe(4);
+    expect(rulesOf(flags, 'b')).toContain('postingTooLong');
+  });
+
+  it.each([
+    ['also a direct subcontract from the main contractor', true],
+    ['only a posting to the main contractor', false],
+  ])('draws each company once, at its deepest contractual position (%s)', (_, direct) => {
+    // The letterbox is a sub-subcontractor and also posts workers to the main contractor's site.
+    const chains = buildChains(
+      companyGraph([
+        co('client'),
+        co('main'),
+        co('sub'),
+        co('box'),
+        e('c1', 'Subcontract', { contractor: ['client'], subcontractor: ['main'] }),
+        e('c2', 'Subcontract', { contractor: ['main'], subcontractor: ['sub'] }),
+        e('c3', 'Subcontract', { contractor: ['sub'], subcontractor: ['box'] }),
+        ...(direct ? [e('c4', 'Subcontract', { contractor: ['main'], subcontractor: ['box'] })] : []),
+        e('w', 'Person', { name: ['W'] }),
+        e('p', 'Posting', { worker: ['w'], sendingCompany: ['box'], hostCompany: ['main'], startDate: ['2024-01-01'] }),
+      ]),
+    );
+    const seen: string[] = [];
+    const walk = (n: ChainNode, path: string[]) => {
+      seen.push([...path, n.companyId].join('>'));
+      n.children.forEach((c) => walk(c, [...path, n.companyId]));
+    };
+    chains.forEach((c) => walk(c, []));
+    expect(seen).toEqual(['client', 'client>main', 'client>main>sub', 'client>main>sub>box']);
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { EntityRecord } from '../records.ts';
 import { isA } from '../schema/registry.ts';
-import { foldText, normaliseEmail, normalisePhone } from '../selectors/index.ts';
+import { foldAddress, normaliseEmail, normalisePhone } from '../selectors/index.ts';
 
 export interface CompanyFact {
   id: string;
@@ -80,8 +80,8 @@ const numberOf = (v: string | null): number | null => {
   return Number.isFinite(n) ? n : null;
 };
 
-/** A folded address text, so "Brīvības iela 12-3, Rīga" and "BRIVIBAS IELA 12-3 RIGA" meet. */
-export const addressKey = (text: string): string => `text:${foldText(text)}`;
+/** A folded address text, so "Brīvības iela 12-3, Rīga" and "BRIVIBAS IE. 12-3 RIGA" meet (selectors/address.ts). */
+export const addressKey = (text: string): string => `text:${foldAddress(text)}`;
 
 function phonesOf(values: readonly string[], country: string | null): string[] {
   const out = new Set<string>();

@@ -4,9 +4,11 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/mobile/examples';
 import { describe, expect, it } from 'vitest';
 import { normalisePhone } from '../selectors/phone.ts';
+import { phoneCountries } from '../captures/extract.ts';
 import { extractPhones } from './phones.ts';
 
-const e164s = (text: string, countries: string[] = []) => extractPhones(text, { countries }).map((p) => p.e164);
+const e164s = (text: string, countries: string[] = [], language?: string) =>
+  extractPhones(text, { countries, language }).map((p) => p.e164);
 
 describe('extractPhones: written forms', () => {
   it.each([
@@ -65,6 +67,51 @@ describe('extractPhones: written forms', () => {
     const [p] = extractPhones(text, { countries: ['FI'] });
     expect(p && text.slice(p.start, p.end)).toBe('(040) 123.45.67');
     expect(p?.assumedCountry).toBe('FI');
+  });
+});
+
+describe('extractPhones: which country (issue 18)', () => {
+  // A Latvian ad in a Finnish case: the site's country is tried before the case's.
+  const latvianAd = phoneCountries({ host: 'www.sludinajumi.lv', language: 'lv', caseCountry: 'FI' });
+
+  it('orders the hints: stated site country, domain, page language, case', () => {
+    expect(latvianAd).toEqual(['LV', 'FI']);
+    expect(phoneCountries({ host: 'ads.com', siteCountry: 'lt', language: 'ru-RU', caseCountry: 'FI' })).toEqual([
+      'LT',
+      'RU',
+      'FI',
+    ]);
+    expect(phoneCountries({ host: 'ads.com', language: 'en', caseCountry: 'EE' })).toEqual(['EE']);
+  });
+
+  it.each([
+    ['Zvani 2612 3456'],
+    ['two six one two three four five six'],
+    ['divi seši viens divi trīs četri pieci seši'],
+    ['divi sesi viens divi tris cetri pieci sesi'],
+  ])('reads "%s" on a Latvian site as Latvian, not as the case country’s', (text) => {
+    expect(e164s(text, latvianAd, 'lv')).toEqual(['+37126123456']);
+    expect(e164s(text, ['FI', 'LV'], 'lv')).toEqual(['+35826123456']);
+  });
+
+  it('reads a language’s local number words only on a page in that language', () => {
+    const spoken = 'soita nolla neljä nolla yks kaks kolme nelonen viis kuus seiska';
+    expect(e164s(spoken, ['FI'])).not.toContain('+358401234567');
+    expect(e164s(spoken, ['FI'], 'fi')).toEqual(['+358401234567']);
+    expect(e164s('zvani divi sesi viens divi tris cetri pieci sesi', ['LV'])).toEqual([]);
+    expect(e164s('звоните восемь девять один шесть 123 45 67', ['RU'], 'ru')).toEqual(['+79161234567']);
+    expect(e164s('zvoni vosem devyat odin shest 123 45 67', ['RU'], 'ru')).toEqual(['+79161234567']);
+  });
+
+  it('reports an ambiguous number with its candidates instead of guessing', () => {
+    const [p, ...rest] = extractPhones('call 46 123 456');
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({ e164: null, assumedCountry: null, raw: '46 123 456' });
+    expect(p?.candidates.sort()).toEqual(['+35846123456', '+4746123456']);
+    // A hint decides it.
+    expect(e164s('call 46 123 456', ['NO'])).toEqual(['+4746123456']);
+    // A mobile reading beats fixed lines where no hint decides (ads give mobiles).
+    expect(extractPhones('zvani 2612 3456')[0]).toMatchObject({ e164: '+37126123456', candidates: [] });
   });
 });
 
@@ -157,7 +204,8 @@ describe('extractPhones: properties', () => {
         for (const p of extractPhones(text, { countries: ['FI', 'LV'] })) {
           expect(p.start).toBeGreaterThanOrEqual(0);
           expect(p.end).toBeLessThanOrEqual(text.length);
-          expect(p.e164).toMatch(/^\+[1-9]\d{6,14}$/);
+          for (const n of p.e164 ? [p.e164] : p.candidates) expect(n).toMatch(/^\+[1-9]\d{6,14}$/);
+          expect(p.e164 === null).toBe(p.candidates.length > 1);
         }
       }),
       { numRuns: 300 },

@@ -7,16 +7,23 @@
  * group that has a real digit, or a number word), a "+" (or "plus"), separators (spaces,
  * . - / ( ) and filler words) and anything else, which breaks a run. Each run of digit groups is
  * then cut into the longest pieces that libphonenumber (through `normalisePhone`) accepts as a
- * valid number, international first, then national in each hinted country in turn. Dates
- * ("14.05.2023") and runs shorter than 7 digits are never numbers.
+ * valid number, international first, then national in each hinted country in turn (the ad site's
+ * or document's country first, then its language's, then the case's: the caller orders them).
+ * When no hinted country accepts the digits, every other country of the region is tried; if
+ * several accept them (mobiles before fixed lines) and nothing prefers one, the number is
+ * reported as ambiguous — no E.164, the readings as candidates — rather than guessed. Number
+ * words are read in every language, and the local forms of the page's own language too
+ * (numberWords.ts). Dates ("14.05.2023") and runs shorter than 7 digits are never numbers.
  */
 import { parsePhoneNumberWithError } from 'libphonenumber-js/max';
 import { normalisePhone } from '../selectors/phone.ts';
-import { FILLER_WORDS, NUMBER_WORDS, PLUS_WORDS } from './numberWords.ts';
+import { FILLER_WORDS, numberWordsFor, PLUS_WORDS } from './numberWords.ts';
 
 export interface FoundPhone {
-  /** E.164, e.g. "+37126123456". */
-  e164: string;
+  /** E.164, e.g. "+37126123456"; null when several countries read the digits and nothing prefers one. */
+  e164: string | null;
+  /** The E.164 readings of an ambiguous number (two or more); empty otherwise. */
+  candidates: string[];
   /** The text as written, from the first to the last digit. */
   raw: string;
   /** UTF-16 offsets of `raw` in the text. */
@@ -27,8 +34,13 @@ export interface FoundPhone {
 }
 
 export interface PhoneOptions {
-  /** ISO 3166-1 alpha-2 countries to try, in order, for numbers written without a country code. */
+  /**
+   * ISO 3166-1 alpha-2 countries to try, strongest first, for numbers written without a country
+   * code: the first that accepts the digits wins.
+   */
   countries?: readonly string[];
+  /** The page's ISO 639-1 language: its local number words are read too. */
+  language?: string | null | undefined;
 }
 
 /** Tried after the hints: the region's countries, where THB cases in the Baltic Sea area lead. */
@@ -63,7 +75,7 @@ const MAX_SEPARATORS = 3;
 /** A number has at most 15 digits, so at most 15 groups (digits spelt one word each). */
 const MAX_GROUPS = 15;
 
-function wordAtom(word: string, start: number, end: number): Atom {
+function wordAtom(word: string, start: number, end: number, words: Readonly<Record<string, string>>): Atom {
   if (/^[0-9]+$/.test(word)) return { t: 'dig', digits: word, start, end };
   if (CONFUSABLE_GROUP.test(word) && /[0-9]/.test(word)) {
     return { t: 'dig', digits: word.replace(/[Oo]/g, '0').replace(/[Il]/g, '1'), start, end };
@@ -71,14 +83,14 @@ function wordAtom(word: string, start: number, end: number): Atom {
   if (/^[OoIl]{1,4}$/u.test(word))
     return { t: 'maybe', digits: word.replace(/[Oo]/g, '0').replace(/[Il]/g, '1'), start, end };
   const lower = word.toLowerCase().replace(/[’ʼ]/g, "'");
-  const digit = NUMBER_WORDS[lower];
+  const digit = words[lower];
   if (digit !== undefined) return { t: 'dig', digits: digit, start, end };
   if (FILLER_WORDS.has(lower)) return { t: 'sep' };
   if (PLUS_WORDS.has(lower)) return { t: 'plus', start, end };
   return { t: 'break' };
 }
 
-function atomsOf(text: string): Atom[] {
+function atomsOf(text: string, words: Readonly<Record<string, string>>): Atom[] {
   const atoms: Atom[] = [];
   let i = 0;
   while (i < text.length) {
@@ -103,7 +115,7 @@ function atomsOf(text: string): Atom[] {
     WORD.lastIndex = i;
     const w = WORD.exec(text);
     if (w) {
-      atoms.push(wordAtom(w[0], i, i + w[0].length));
+      atoms.push(wordAtom(w[0], i, i + w[0].length, words));
       i += w[0].length;
       continue;
     }
@@ -173,9 +185,10 @@ const maskDates = (text: string): string => text.replace(DATES_AND_TIMES, (m) =>
 interface Candidate {
   i: number;
   j: number;
-  e164: string;
+  e164: string | null;
+  candidates: string[];
   country: string | null;
-  /** Lower is better: international numbers first, then mobiles, then the countries in the order given. */
+  /** Lower is better: international, then each hinted country (mobile before fixed), then the region's. */
   rank: number;
 }
 
@@ -189,29 +202,48 @@ function isMobile(e164: string): boolean {
   }
 }
 
-function candidate(text: string, run: Run, i: number, j: number, countries: readonly string[]): Candidate | null {
+interface Countries {
+  /** The caller's, strongest first. */
+  hinted: readonly string[];
+  /** The region's others, none preferred over another. */
+  rest: readonly string[];
+}
+
+function candidate(run: Run, i: number, j: number, countries: Countries): Candidate | null {
   const g = run.groups;
-  const first = g[i];
-  const last = g[j - 1];
-  if (!first || !last) return null;
   const digits = g
     .slice(i, j)
     .map((x) => x.digits)
     .join('');
   if (digits.length < 7 || digits.length > 15) return null;
-  if (i === 0 && run.plus !== null) {
-    const r = normalisePhone(`+${digits}`);
-    return r.ok ? { i, j, e164: r.value, country: null, rank: 0 } : null;
+  const one = (e164: string, country: string | null, rank: number): Candidate => ({
+    i,
+    j,
+    e164,
+    candidates: [],
+    country,
+    rank,
+  });
+  if ((i === 0 && run.plus !== null) || digits.startsWith('00')) {
+    const r = normalisePhone(i === 0 && run.plus !== null ? `+${digits}` : digits);
+    return r.ok ? one(r.value, null, 0) : null;
   }
-  if (digits.startsWith('00')) {
-    const r = normalisePhone(digits);
-    return r.ok ? { i, j, e164: r.value, country: null, rank: 0 } : null;
-  }
-  for (const [k, c] of countries.entries()) {
+  for (const [k, c] of countries.hinted.entries()) {
     const r = normalisePhone(digits, c);
-    if (r.ok) return { i, j, e164: r.value, country: c, rank: (isMobile(r.value) ? 1 : 1 + countries.length) + k };
+    if (r.ok) return one(r.value, c, 1 + 2 * k + (isMobile(r.value) ? 0 : 1));
   }
-  return null;
+  const readings: { e164: string; country: string; mobile: boolean }[] = [];
+  for (const c of countries.rest) {
+    const r = normalisePhone(digits, c);
+    if (r.ok) readings.push({ e164: r.value, country: c, mobile: isMobile(r.value) });
+  }
+  const best = readings.some((r) => r.mobile) ? readings.filter((r) => r.mobile) : readings;
+  const base = 1 + 2 * countries.hinted.length;
+  const values = [...new Set(best.map((r) => r.e164))];
+  const [only] = best;
+  if (!only) return null;
+  if (values.length === 1) return one(only.e164, only.country, base + (only.mobile ? 0 : 1));
+  return { i, j, e164: null, candidates: values, country: null, rank: base + 2 };
 }
 
 /**
@@ -219,11 +251,11 @@ function candidate(text: string, run: Run, i: number, j: number, countries: read
  * country, then the longest, then the first) wins; pieces overlapping it are dropped; repeat.
  * So an age or a house number just before a national number is not glued onto it.
  */
-function phonesOfRun(text: string, run: Run, countries: readonly string[]): FoundPhone[] {
+function phonesOfRun(text: string, run: Run, countries: Countries): FoundPhone[] {
   const all: Candidate[] = [];
   for (let i = 0; i < run.groups.length; i++) {
     for (let j = i + 1; j <= Math.min(run.groups.length, i + MAX_GROUPS); j++) {
-      const c = candidate(text, run, i, j, countries);
+      const c = candidate(run, i, j, countries);
       if (c) all.push(c);
     }
   }
@@ -237,7 +269,16 @@ function phonesOfRun(text: string, run: Run, countries: readonly string[]): Foun
     if (!first || !last) return [];
     let start = c.i === 0 && run.plus ? run.plus.start : first.start;
     if (text[start - 1] === '(') start--;
-    return [{ e164: c.e164, raw: text.slice(start, last.end), start, end: last.end, assumedCountry: c.country }];
+    return [
+      {
+        e164: c.e164,
+        candidates: c.candidates,
+        raw: text.slice(start, last.end),
+        start,
+        end: last.end,
+        assumedCountry: c.country,
+      },
+    ];
   });
 }
 
@@ -246,7 +287,10 @@ export const MAX_PHONE_TEXT = 500_000;
 
 /** Every phone number in `text`, in order of appearance. Never throws. */
 export function extractPhones(text: string, opts: PhoneOptions = {}): FoundPhone[] {
-  const countries = [...new Set([...(opts.countries ?? []).map((c) => c.toUpperCase()), ...DEFAULT_PHONE_COUNTRIES])];
+  const hinted = [...new Set((opts.countries ?? []).map((c) => c.toUpperCase()))];
+  const countries = { hinted, rest: DEFAULT_PHONE_COUNTRIES.filter((c) => !hinted.includes(c)) };
   const body = text.length > MAX_PHONE_TEXT ? text.slice(0, MAX_PHONE_TEXT) : text;
-  return runsOf(atomsOf(maskDates(body))).flatMap((run) => phonesOfRun(body, run, countries));
+  return runsOf(atomsOf(maskDates(body), numberWordsFor(opts.language))).flatMap((run) =>
+    phonesOfRun(body, run, countries),
+  );
 }

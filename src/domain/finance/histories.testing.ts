@@ -55,6 +55,7 @@ export interface ContextSpec {
   accounts?: Record<string, string | { holder: string; bank?: string; opened?: number }>;
   holders?: Record<string, Partial<Omit<HolderMeta, 'id'>>>;
   ads?: AdMeta[];
+  family?: ReadonlySet<string>;
 }
 
 export function context(spec: ContextSpec = {}): FinanceContext {
@@ -78,9 +79,16 @@ export function context(spec: ContextSpec = {}): FinanceContext {
       emails: h.emails ?? [],
       addresses: h.addresses ?? [],
       controllers: h.controllers ?? [],
+      names: h.names,
     });
   }
-  return { accounts, holders, ads: spec.ads ?? [], contactNodes: { phone: new Map(), email: new Map() } };
+  return {
+    accounts,
+    holders,
+    ads: spec.ads ?? [],
+    contactNodes: { phone: new Map(), email: new Map() },
+    family: spec.family,
+  };
 }
 
 /** `count` monthly wages of `euros` from `employer` to `worker`, the 7th of each month (day 6 + 30k). */

@@ -65,6 +65,8 @@ export interface HolderMeta {
   addresses: readonly string[];
   /** Who controls or houses the holder (Control.controller, Accommodation.housedBy). */
   controllers: readonly string[];
+  /** A person holder's names, for the household test (domain/entity/households.ts). */
+  names?: { firstName: string | null; lastName: string | null; name: string | null } | undefined;
 }
 
 /** A captured online ad: where it ran and the contact details it gives. */
@@ -88,6 +90,8 @@ export interface FinanceContext {
   holders: ReadonlyMap<string, HolderMeta>;
   ads: readonly AdMeta[];
   contactNodes: ContactNodes;
+  /** Persons recorded as family (Family links), as `familyKey` pairs. */
+  family?: ReadonlySet<string> | undefined;
 }
 
 export type SubjectKind = 'account' | 'accountNumber' | 'holder' | 'address' | 'phone' | 'email' | 'controller';

@@ -11,3 +11,4 @@ export { normaliseIban } from './iban.ts';
 export { normaliseEmail } from './email.ts';
 export { normaliseAccount, normaliseDocument, normalisePlate, foldHomoglyphs } from './identifiers.ts';
 export { foldText, nameKey, nameTokens } from './names.ts';
+export { addressKey as foldAddress } from './address.ts';

@@ -97,3 +97,27 @@ describe('company register extracts', () => {
     );
   });
 });
+
+describe('employee figures (issue 18)', () => {
+  it('keeps the register’s employee count from its own column name when the mapping does not name it', async () => {
+    const csv = ['Nimi;Registrikood;Töötajate arv', 'Posting Pro OÜ;10000001;140'].join('\n');
+    const items = await parse(csv, {
+      delimiter: ';',
+      country: 'EE',
+      mapping: { name: 'Nimi', registrationNumber: 'Registrikood' },
+    });
+    expect(records(items)[0]?.properties.employees).toEqual(['140']);
+    expect(items.find((i) => i.kind === 'skipped')).toMatchObject({
+      line: 1,
+      warnings: ['employees read from the column "Töötajate arv"'],
+    });
+  });
+
+  it('a mapped employees column wins, and a file without one has no figure', async () => {
+    const csv = ['Name;Staff;Darbinieku skaits', 'A SIA;7;9'].join('\n');
+    const mapped = records(await parse(csv, { delimiter: ';', mapping: { name: 'Name', employees: 'Staff' } }));
+    expect(mapped[0]?.properties.employees).toEqual(['7']);
+    const none = records(await parse('Name\nA SIA', { mapping: { name: 'Name' } }));
+    expect(none[0]?.properties.employees).toBeUndefined();
+  });
+});

@@ -57,6 +57,25 @@ const DATES: ReadonlySet<CompanyColumn> = new Set([
   'directorSince',
 ]);
 const NUMBERS: ReadonlySet<CompanyColumn> = new Set(['employees', 'payroll', 'taxPaid']);
+/**
+ * Headers under which registers give the employee count (EE, LV, LT, FI, SE, RU, EN). When the
+ * mapping names no employees column, one of these is read, and the report says which.
+ */
+export const EMPLOYEE_HEADERS: readonly string[] = [
+  'employees',
+  'number of employees',
+  'töötajate arv',
+  'töötajaid',
+  'darbinieku skaits',
+  'darbuotojų skaičius',
+  'apdraustųjų skaičius',
+  'henkilöstö',
+  'henkilöstömäärä',
+  'henkilökunta',
+  'antal anställda',
+  'численность работников',
+  'количество работников',
+];
 const fail = (line: number, message: string) => errors.importFailed(`Line ${line}: ${message}`, `line ${line}`);
 const idOf = (kind: string, ...parts: string[]) =>
   `${kind}-${createHash('sha1').update(parts.join('\u0000'), 'utf8').digest('hex').slice(0, 20)}`;
@@ -83,7 +102,7 @@ export const companyRegisterImporter: Importer<CompanyRegisterOptions> = {
   format: 'company-register',
   label: 'Company register extract (CSV)',
   async *parse(input, options) {
-    const m = options.mapping;
+    let m = options.mapping;
     checkMapping(m);
     if (options.dateFormat) compileFormat(options.dateFormat);
     let index: Map<string, number> | null = null;
@@ -96,6 +115,13 @@ export const companyRegisterImporter: Importer<CompanyRegisterOptions> = {
         for (const [field, column] of Object.entries(m)) {
           if (column && !index.has(column))
             throw errors.importFailed(`The file has no column "${column}" (mapped to ${field})`, `mapping.${field}`);
+        }
+        const staff = m.employees
+          ? undefined
+          : rec.values.find((h) => EMPLOYEE_HEADERS.includes(h.trim().toLowerCase()));
+        if (staff) {
+          m = { ...m, employees: staff.trim() };
+          yield { kind: 'skipped', line: rec.line, warnings: [`employees read from the column "${staff.trim()}"`] };
         }
         continue;
       }

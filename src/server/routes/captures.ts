@@ -50,6 +50,7 @@ export function captureRoutes(r: Router, app: FastifyInstance): void {
           fileName: query.name,
           url: query.url,
           capturedAt: query.capturedAt,
+          siteCountry: query.siteCountry,
         });
       } finally {
         await spooled.dispose();

@@ -6,7 +6,7 @@
  * and a link to every earlier ad carrying a near-identical photo. All in one transaction: a bad
  * capture leaves the case unchanged.
  */
-import { countryOfHost, distinct, extractAll } from '../../domain/captures/extract.ts';
+import { distinct, extractAll, phoneCountries } from '../../domain/captures/extract.ts';
 import { hamming, nearIdentical } from '../../domain/captures/imageHash.ts';
 import type { CaptureDetailOut, CaptureSummaryOut, ExtractionOut } from '../../shared/contracts/captures.ts';
 import { errors } from '../../shared/errors.ts';
@@ -37,6 +37,8 @@ export interface CaptureInput {
   fileName: string;
   url: string;
   capturedAt: string;
+  /** The ad site's country, when the analyst states it (a .com site serving one country). */
+  siteCountry?: string | null;
   /** A contributing agency with part of the case: what it adds joins its shared part. */
   sharedWith?: string | null;
 }
@@ -102,7 +104,7 @@ export function summaryOf(r: CaptureRow): CaptureSummaryOut {
     size: r.size,
     kind: r.kind,
     title: r.title,
-    phones: distinct(x.phones.map((p) => p.e164)),
+    phones: distinct(x.phones.flatMap((p) => (p.e164 ? [p.e164] : []))),
     emails: distinct(x.emails.map((e) => e.email)),
     redFlags: distinct(x.redFlags.map((f) => f.kind)),
     createdBy: r.created_by,
@@ -142,16 +144,14 @@ export async function captureFile(
   const site = hostOf(input.url);
   const decoded = decodeCapture(input.bytes, input.fileName);
   const sha256 = sha256Hex(input.bytes);
-  const langCountry = decoded.lang
-    ? (
-        { fi: 'FI', et: 'EE', lv: 'LV', lt: 'LT', ru: 'RU', uk: 'UA', sv: 'SE', pl: 'PL', ro: 'RO' } as Record<
-          string,
-          string
-        >
-      )[decoded.lang.slice(0, 2).toLowerCase()]
-    : undefined;
-  const countries = distinct([kase.country, countryOfHost(site), langCountry].filter((c): c is string => !!c));
-  const x = extractAll(decoded.text, countries);
+  // Numbers without a country code: the site's country first, then the page language's, then the case's.
+  const countries = phoneCountries({
+    host: site,
+    siteCountry: input.siteCountry ?? null,
+    language: decoded.lang,
+    caseCountry: kase.country,
+  });
+  const x = extractAll(decoded.text, countries, decoded.lang);
   const extraction: ExtractionOut = {
     phones: x.phones,
     emails: x.emails,
@@ -161,8 +161,10 @@ export async function captureFile(
     places: x.places.map((p) => ({ name: p.name, country: p.country, raw: p.raw, start: p.start, end: p.end })),
     redFlags: x.redFlags,
   };
+  // An ambiguous number (several countries read it, nothing prefers one) stays a fact with its
+  // candidates and gives no Phone node: a guess would join or split networks on nothing.
   const phones = distinct([
-    ...x.phones.map((p) => p.e164),
+    ...x.phones.flatMap((p) => (p.e164 ? [p.e164] : [])),
     ...x.handles.filter((h) => h.handle.startsWith('+')).map((h) => h.handle),
   ]);
   const emails = distinct(x.emails.map((e) => e.email));

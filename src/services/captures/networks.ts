@@ -8,7 +8,8 @@
 import { clusterAds } from '../../domain/captures/clusters.ts';
 import type { AdSignals } from '../../domain/captures/clusters.ts';
 import { distinct } from '../../domain/captures/extract.ts';
-import { foldText } from '../../domain/selectors/names.ts';
+import { familyKey, isOneHousehold, type HouseholdMember } from '../../domain/entity/households.ts';
+import { foldAddress } from '../../domain/selectors/index.ts';
 import type { ExtractionOut, NetworksOut, PhoneHitOut } from '../../shared/contracts/captures.ts';
 import {
   entityIdsWithSelector,
@@ -28,38 +29,28 @@ const HOLDERS = new Set(['Person', 'Company', 'Organization', 'LegalEntity', 'Pu
 
 const props = (r: Pick<EntityRow, 'properties'>): Record<string, string[]> =>
   JSON.parse(r.properties) as Record<string, string[]>;
-const first = (p: Record<string, string[]>, k: string): string | null => p[k]?.[0]?.trim().toLowerCase() || null;
 
-/**
- * Is this a household's phone: do two of these persons share a surname and an address, or are
- * they recorded as family? Co-workers or flatmates under one roof are not a household: a phone
- * held for unrelated people living together is what a controller's looks like.
- */
+/** A person row as the one household test (domain/entity/households.ts) reads it. */
+export function householdMember(r: Pick<EntityRow, 'id' | 'properties'>): HouseholdMember {
+  const p = props(r);
+  return {
+    id: r.id,
+    firstName: p.firstName?.[0] ?? null,
+    lastName: p.lastName?.[0] ?? null,
+    name: p.name?.[0] ?? null,
+    addresses: [...(p.addressEntity ?? []), ...(p.address ?? []).map((a) => `text:${foldAddress(a)}`)],
+  };
+}
+
+/** Is this a household's phone: are the persons holding it one family (households.ts)? */
 export function isHousehold(persons: readonly EntityRow[], family: ReadonlySet<string> = new Set()): boolean {
-  const people = persons.filter((p) => p.schema === 'Person');
-  for (let i = 0; i < people.length; i++) {
-    for (let j = i + 1; j < people.length; j++) {
-      const a = people[i];
-      const b = people[j];
-      if (!a || !b) continue;
-      if (family.has(`${a.id} ${b.id}`) || family.has(`${b.id} ${a.id}`)) return true;
-      const pa = props(a);
-      const pb = props(b);
-      // The same person recorded twice (a duplicate record) is not a household.
-      const given = (p: Record<string, string[]>) => foldText(p.firstName?.[0] ?? p.name?.[0] ?? '');
-      if (given(pa) !== '' && given(pa) === given(pb)) continue;
-      const sameName = !!first(pa, 'lastName') && first(pa, 'lastName') === first(pb, 'lastName');
-      const sameHome = ['address', 'addressEntity'].some((k) => !!first(pa, k) && first(pa, k) === first(pb, k));
-      if (sameName && sameHome) return true;
-    }
-  }
-  return false;
+  return isOneHousehold(persons.filter((p) => p.schema === 'Person').map(householdMember), family);
 }
 
 /** Pairs of persons joined by a Family link, as "a b". */
 async function familyPairs(scope: CaseScope, ids: readonly string[]): Promise<Set<string>> {
   const links = await linksTouching(scope, ['Family'], ids);
-  return new Set(links.flatMap((l) => (l.source_id && l.target_id ? [`${l.source_id} ${l.target_id}`] : [])));
+  return new Set(links.flatMap((l) => (l.source_id && l.target_id ? [familyKey(l.source_id, l.target_id)] : [])));
 }
 
 /** Who in the case holds each phone, with their roles (account holder, worker). */
@@ -126,7 +117,7 @@ export async function adNetworks(store: Store, caseId: string, v: Visibility): P
   for (const c of captures) {
     const x = JSON.parse(c.extraction) as ExtractionOut;
     const phones = distinct([
-      ...x.phones.map((p) => p.e164),
+      ...x.phones.flatMap((p) => (p.e164 ? [p.e164] : [])),
       ...x.handles.filter((h) => h.handle.startsWith('+')).map((h) => h.handle),
     ]);
     byCapture.set(c.id, { id: c.ad_entity_id, phones, emails: distinct(x.emails.map((e) => e.email)), images: [] });

@@ -16,7 +16,7 @@ export const captureAd = caseUseCase({
   audit: { action: 'collection', target: 'capture' },
   run: async (
     { store, actor, caseId, access, audit },
-    input: { bytes: Buffer; fileName: string; url: string; capturedAt: string },
+    input: { bytes: Buffer; fileName: string; url: string; capturedAt: string; siteCountry?: string | undefined },
   ) => {
     const out = await captureFile(store, actor, caseId, {
       ...input,

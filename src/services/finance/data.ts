@@ -15,7 +15,8 @@ import type {
   HolderMeta,
   Tx,
 } from '../../domain/finance/types.ts';
-import { foldWords } from '../../domain/finance/vocabulary.ts';
+import { familyKey } from '../../domain/entity/households.ts';
+import { foldAddress } from '../../domain/selectors/index.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
 import {
   contactNodes,
@@ -80,12 +81,19 @@ export async function loadFinanceContext(scope: CaseScope): Promise<FinanceConte
   for (const r of await entityKinds(scope, [...holderIds])) {
     if (!HOLDER_SCHEMATA.includes(r.schema)) continue;
     const p = parse(r.properties);
-    const addresses = [...(p.addressEntity ?? []), ...(p.address ?? []).map((a) => `text:${foldWords(a)}`)];
-    holders.set(r.id, { id: r.id, schema: r.schema, phones: [], emails: [], addresses, controllers: [] });
+    const addresses = [...(p.addressEntity ?? []), ...(p.address ?? []).map((a) => `text:${foldAddress(a)}`)];
+    const names =
+      r.schema === 'Person'
+        ? { firstName: p.firstName?.[0] ?? null, lastName: p.lastName?.[0] ?? null, name: p.name?.[0] ?? null }
+        : undefined;
+    holders.set(r.id, { id: r.id, schema: r.schema, phones: [], emails: [], addresses, controllers: [], names });
   }
   const links = await householdLinks(scope);
+  const family = new Set<string>();
   for (const l of links) {
-    if (l.schema === 'Accommodation') {
+    if (l.schema === 'Family') {
+      if (l.source_id && l.target_id) family.add(familyKey(l.source_id, l.target_id));
+    } else if (l.schema === 'Accommodation') {
       const h = l.source_id ? holders.get(l.source_id) : undefined;
       if (!h) continue;
       if (l.target_id && !h.addresses.includes(l.target_id)) h.addresses.push(l.target_id);
@@ -116,7 +124,13 @@ export async function loadFinanceContext(scope: CaseScope): Promise<FinanceConte
     if (node?.schema === 'Phone' && kind === 'phone') phoneNodes.set(s.value, s.entity_id);
     if (node?.schema === 'EmailAddress' && kind === 'email') emailNodes.set(s.value, s.entity_id);
   }
-  return { accounts, holders, ads: [...ads.values()], contactNodes: { phone: phoneNodes, email: emailNodes } };
+  return {
+    accounts,
+    holders,
+    ads: [...ads.values()],
+    contactNodes: { phone: phoneNodes, email: emailNodes },
+    family,
+  };
 }
 
 export interface StreamOptions {

@@ -20,7 +20,15 @@ import type { Store } from '../../store/store.ts';
 import type { Actor } from '../access/index.ts';
 import { requireCase } from '../cases/index.ts';
 import { prepareAll } from '../entities/index.ts';
-import { checkAccounts, combineMergeable, mergeExisting, reimportExisting } from './entityWrites.ts';
+import { activeMerges } from '../../store/repos/resolution/decisions.ts';
+import {
+  checkAccounts,
+  combineMergeable,
+  mergeExisting,
+  mergeTargets,
+  redirectMerged,
+  reimportExisting,
+} from './entityWrites.ts';
 import type { PendingEntity } from './entityWrites.ts';
 import { WarningList } from './warnings.ts';
 import { STATEMENT_FORMATS, StatementGate, type GatedStatement, type SkippedStatement } from './statementGate.ts';
@@ -157,9 +165,12 @@ export async function runImport<O>(
     // Call records join the case's phones and calls seen from the other end, and repeat nothing.
     const calls = callGateFor(importer.format, scope, kase.country, rec, options);
     const parsed = importer.parse(counted, options);
+    // Records merged away by the analyst are read into the entity they were merged into.
+    const mergedInto = mergeTargets(await activeMerges(scope));
 
     const flushEntities = async () => {
       if (!entities.length) return;
+      for (const [line, notes] of redirectMerged(entities, mergedInto)) warnings.add(line, notes);
       const batch = combineMergeable(entities);
       entities = [];
       const prepared: PreparedEntity[] = prepareAll(

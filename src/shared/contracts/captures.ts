@@ -5,13 +5,25 @@ export const CaptureUploadQuery = z.object({
   name: z.string().trim().min(1, 'the file needs a name').max(255),
   url: z.url({ protocol: /^https?$/, error: 'the address the page was captured from (http or https)' }).max(2000),
   capturedAt: z.iso.datetime({ offset: true, error: 'when the page was captured, e.g. 2026-03-01T14:30:00Z' }),
+  siteCountry: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, 'the ad site’s country, ISO 3166-1 alpha-2 (e.g. LV)')
+    .optional(),
 });
 export type CaptureUploadQuery = z.infer<typeof CaptureUploadQuery>;
 
 const span = { raw: z.string(), start: z.number(), end: z.number() };
 
 export const ExtractionOut = z.object({
-  phones: z.array(z.object({ e164: z.string(), assumedCountry: z.string().nullable(), ...span })),
+  phones: z.array(
+    z.object({
+      /** Null when several countries read the digits and nothing prefers one: see candidates. */
+      e164: z.string().nullable(),
+      candidates: z.array(z.string()).optional(),
+      assumedCountry: z.string().nullable(),
+      ...span,
+    }),
+  ),
   emails: z.array(z.object({ email: z.string(), disguised: z.boolean(), ...span })),
   handles: z.array(z.object({ app: z.string(), handle: z.string(), ...span })),
   prices: z.array(z.object({ amount: z.number(), currency: z.string(), minutes: z.number().nullable(), ...span })),

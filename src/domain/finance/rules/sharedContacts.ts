@@ -1,11 +1,14 @@
 /**
  * Several workers' accounts sharing one phone, e-mail, address or controller. Families and
  * flat-shares put two or three earners at one address or phone, so the default asks for four
- * holders of wage-receiving accounts; accounts opened at one bank within days of each other
- * (FATF: accounts opened together, escorted by a third party) raise the score.
+ * holders of wage-receiving accounts, and a household counts as one holder (the one household
+ * test the ad networks use, domain/entity/households.ts: a family sharing a phone and an address
+ * is a household, not a sign of a controller); accounts opened at one bank within days of each
+ * other (FATF: accounts opened together, escorted by a third party) raise the score.
  */
 import { z } from 'zod';
 import type { AccountHistory, FinanceContext, Finding, SubjectKind } from '../types.ts';
+import { householdsOf } from '../../entity/households.ts';
 import { capIds, clamp01, plural, pushTo, wagesOf } from './common.ts';
 import { defineRule } from './rule.ts';
 
@@ -101,6 +104,7 @@ export const sharedContacts = defineRule({
         for (const g of groups.values()) {
           if (g.holders.size < p.minHolders) continue;
           const holders = [...g.holders].sort();
+          if (householdCount(ctx, holders) < p.minHolders) continue;
           const sig = `${g.kind}\u001f${holders.join(',')}`;
           if (reported.has(sig)) continue;
           reported.add(sig);
@@ -112,6 +116,15 @@ export const sharedContacts = defineRule({
     };
   },
 });
+
+/** Holders counted with each household (and each person recorded twice) once; organisations count one each. */
+function householdCount(ctx: FinanceContext, holders: readonly string[]): number {
+  const persons = holders.flatMap((id) => {
+    const h = ctx.holders.get(id);
+    return h?.schema === 'Person' && h.names ? [{ id, ...h.names, addresses: h.addresses }] : [];
+  });
+  return holders.length - persons.length + householdsOf(persons, ctx.family).length;
+}
 
 /** The entity a shared value is: a Phone, EmailAddress or Address node, or the controlling person. */
 function subjectOf(ctx: FinanceContext, kind: Kind, value: string, holders: readonly string[]): string {

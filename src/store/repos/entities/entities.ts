@@ -28,6 +28,13 @@ export async function insertEntities(
   rec: Recording,
 ): Promise<void> {
   for (const part of chunks(items)) {
+    // An id deleted before (by hand, or merged away and the merge since undone and redone) comes
+    // back with its history continued, not restarted at version 1 over the old rows.
+    const past = await lastVersions(
+      scope,
+      part.map((e) => e.id),
+    );
+    const versionOf = (e: PreparedEntity) => (past.get(e.id) ?? 0) + 1;
     await scope
       .insertInto(
         'entities',
@@ -44,13 +51,26 @@ export async function insertEntities(
           updated_at: rec.at,
           reliability: e.grading.reliability,
           information: e.grading.information,
-          version: 1,
+          version: versionOf(e),
         })),
       )
       .execute();
-    await insertHistory(scope, part, 'create', 1, rec);
+    await insertHistory(scope, part, 'create', versionOf, rec);
     await indexEntities(scope, part);
   }
+}
+
+/** The last history version of each of these ids that has any (entities deleted since). */
+async function lastVersions(scope: CaseScope, ids: readonly string[]): Promise<Map<string, number>> {
+  if (!ids.length) return new Map();
+  const rows = await scope
+    .selectFrom('entity_history')
+    .select(['entity_id'])
+    .select((eb) => eb.fn.max('version').as('version'))
+    .where('entity_id', 'in', [...ids])
+    .groupBy('entity_id')
+    .execute();
+  return new Map(rows.map((r) => [r.entity_id, Number(r.version)]));
 }
 
 async function insertHistory(

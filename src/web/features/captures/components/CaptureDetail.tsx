@@ -37,7 +37,13 @@ function Body({ c }: { c: CaptureDetailOut }) {
   const f = useFormat();
   const x = c.extraction;
   const marks: Mark[] = [
-    ...x.phones.map((p) => ({ start: p.start, end: p.end, kind: 'phone' as const, label: p.e164 })),
+    ...x.phones.map((p) => ({
+      start: p.start,
+      end: p.end,
+      kind: 'phone' as const,
+      // An ambiguous number shows its readings.
+      label: p.e164 ?? (p.candidates ?? []).join(' / '),
+    })),
     ...x.emails.map((e) => ({ start: e.start, end: e.end, kind: 'email' as const, label: e.email })),
     ...x.redFlags.map((r) => ({
       start: r.start,
