@@ -150,12 +150,13 @@ async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncG
     return queue.account(row.line, ref);
   };
 
-  for await (const { line, values } of readCsvRows(input, {
+  for await (const { line, values, warnings } of readCsvRows(input, {
     encoding: opts.encoding,
     delimiter: opts.delimiter,
     skipRows: opts.skipRows,
     skipFooterRows: opts.skipFooterRows,
     headerWidth: !COLUMN_KEYS.some((k) => typeof m[k] === 'number'),
+    lenientQuotes: opts.lenientQuotes,
   })) {
     if (!index) {
       index = columnIndex(values, m, input.fileName);
@@ -177,10 +178,11 @@ async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncG
     const amountMinor = readAmount(row, opts, style, currency);
     const accountId = statementAccount(row);
     if (type !== 'keep') {
-      balances.add(type, accountId, { line, minor: amountMinor, date: bookingDate, currency });
+      const statement = balances.add(type, accountId, { line, minor: amountMinor, date: bookingDate, currency });
+      if (statement) queue.statement(line, statement);
       continue;
     }
-    balances.entry(accountId);
+    const inStatement = balances.entry(accountId, line);
 
     const counterpartyName = row.cell('counterpartyName') || null;
     const cpText = row.cell('counterpartyAccount');
@@ -200,11 +202,11 @@ async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncG
       reference: row.cell('reference') || null,
       kind: row.cell('kind') || null,
     };
-    queue.transaction(line, record);
+    queue.transaction(line, record, warnings, !inStatement);
     if (queue.full) yield* queue.drain();
   }
   if (!index) throw errors.importFailed('The file has no header row', 'line 1');
-  for (const { line, statement } of balances.statements()) queue.statement(line, statement);
+  balances.finish();
   yield* queue.drain();
 }
 

@@ -205,7 +205,10 @@ export async function runImport<O>(
       if (run.signal?.aborted) throw new AppError('import_failed', 'The import was cancelled; nothing was added');
       if (item.kind === 'transaction' || item.kind === 'statement') warnings.add(item.line, item.warnings);
       if (item.kind === 'entity') entities.push({ line: item.line, record: item.record, merge: item.merge ?? false });
-      else if (item.kind === 'transaction') (gate ?? { hold: (t: Lined) => txs.push(t) }).hold(item);
+      else if (item.kind === 'transaction') {
+        if (gate && !item.outsideStatement) gate.hold(item);
+        else txs.push(item);
+      }
       else if (item.kind === 'statement') {
         const admitted = gate
           ? await gate.admit(item.line, item.statement, flushEntities)
@@ -293,8 +296,6 @@ export async function runImport<O>(
     durationMs: Date.now() - started,
   };
 }
-
-type Lined = { line: number; record: TransactionRecord };
 
 /** A statement whose lines the pipeline cannot tell apart (not a statement format): only its balances are known. */
 const reconcileWithout = (s: StatementRecord): Reconciliation =>
