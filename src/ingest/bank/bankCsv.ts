@@ -16,8 +16,10 @@ import { readCsvRows } from './csvRows.ts';
 import { compileDateFormat } from './dates.ts';
 import { CsvBalances, rowTypeOf } from './csvBalances.ts';
 import { checkOptions, ItemQueue, type BankImportOptions } from './emit.ts';
+import { withPreset, type BankCsvPresetInput } from './bankCsvPresets.ts';
 
-export type BankCsvImportOptions = BankCsvOptionsInput & BankImportOptions;
+/** The options, or a preset (bankCsvPresets.ts) and the options that override its fields. */
+export type BankCsvImportOptions = (BankCsvOptionsInput | BankCsvPresetInput) & BankImportOptions;
 
 type Mapping = BankCsvOptionsParsed['mapping'];
 type ColumnKey = Exclude<keyof Mapping, 'fixedCurrency' | 'fixedAccount'>;
@@ -129,7 +131,7 @@ function readAmount(row: RowReader, opts: BankCsvOptionsParsed, style: AmountSty
 
 async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncGenerator<ImportItem> {
   const { known, ...rest } = options;
-  const opts = checkOptions(BankCsvOptions, rest);
+  const opts = checkOptions(BankCsvOptions, withPreset(rest));
   const m = opts.mapping;
   const readDate = compileDateFormat(opts.dateFormat);
   const style: AmountStyle = { decimal: opts.decimal, thousands: opts.thousandsSeparator };
