@@ -25,6 +25,7 @@ export {
   type BankCsvPreset,
   type BankCsvPresetInput,
 } from './bankCsvPresets.ts';
+export { guessBankCsv, type BankCsvGuess, type GuessNote } from './csvGuess.ts';
 export { camt053Importer, Camt053Options, type Camt053ImportOptions } from './camt053.ts';
 export { mt940Importer, Mt940Options, type Mt940ImportOptions } from './mt940.ts';
 export type { BankImportOptions, KnownIds } from './emit.ts';

@@ -208,8 +208,7 @@ export async function runImport<O>(
       else if (item.kind === 'transaction') {
         if (gate && !item.outsideStatement) gate.hold(item);
         else txs.push(item);
-      }
-      else if (item.kind === 'statement') {
+      } else if (item.kind === 'statement') {
         const admitted = gate
           ? await gate.admit(item.line, item.statement, flushEntities)
           : { lines: [], statement: { ...item, reconciliation: reconcileWithout(item.statement) } };
