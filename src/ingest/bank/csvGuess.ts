@@ -178,7 +178,8 @@ function genericOptions(
   for (const n of choice.notes) {
     const [, field] = /^mapping\.(\w+)$/.exec(n.option) ?? [];
     const value = field ? mapping[field] : (choice as unknown as Record<string, unknown>)[n.option];
-    add(n, value ?? '');
+    const name = typeof value === 'number' ? frame.header.fields[value - 1]?.trim() : '';
+    add(name ? { ...n, why: `"${name}": ${n.why}` } : n, value ?? '');
   }
   const options: Record<string, unknown> = {
     mapping,
@@ -309,7 +310,7 @@ export async function guessBankCsv(input: ImportInput, how: { presets?: boolean 
     for (const v of variants) {
       const check = await tryOptions(input, v.options);
       if (!check.ok) continue;
-      const why = `the header has the columns of the ${preset.bank} export`;
+      const why = `the header names the columns of the ${preset.bank} layout`;
       const notes = [{ option: 'preset', value: preset.name, why }, ...text.notes, ...v.notes];
       const seen = new Set<string>();
       return {

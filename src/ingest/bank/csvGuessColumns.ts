@@ -101,7 +101,7 @@ class Picker {
   take(field: MappingField, c: Column, why: string): void {
     this.used.add(c.index);
     this.choice.columns[field] = c.index;
-    this.choice.notes.push({ option: `mapping.${field}`, why: `${label(c)}: ${why}` });
+    this.choice.notes.push({ option: `mapping.${field}`, why });
   }
 
   free(filter: (c: Column) => boolean): Column[] {
@@ -167,7 +167,10 @@ function pickDates(p: Picker): void {
   const format = booking.date.format;
   p.take('date', booking, `dates in the format ${format}`);
   p.choice.dateFormat = format;
-  p.choice.notes.push({ option: 'dateFormat', why: `${format}: ${booking.date.read} of the dates read in it` });
+  p.choice.notes.push({
+    option: 'dateFormat',
+    why: `${booking.date.read} of ${booking.values.length} dates read in it`,
+  });
   if (booking.date.others.length && p.choice.columns.rowType === undefined) {
     // Rows with a word where the date goes ("Varaus": a reservation, not booked): left out by row type.
     p.choice.columns.rowType = booking.index;

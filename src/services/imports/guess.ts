@@ -14,6 +14,7 @@ import { inputOf } from './desk.ts';
 import type { z } from 'zod';
 
 export type { BankCsvGuess } from '../../ingest/bank/index.ts';
+export { bankCsvPresetNames } from '../../ingest/bank/index.ts';
 
 export async function guessStatementFile(path: string): Promise<BankCsvGuess> {
   let input: ImportInput;
