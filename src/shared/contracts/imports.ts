@@ -102,6 +102,8 @@ export const ImportFormatOut = z.object({
   /** `entities`: the column → entity/link mapper (FtM mapping); `fields`: a form of `fields`. */
   mapper: z.enum(['entities', 'fields', 'none']),
   fields: z.array(FormatField),
+  /** The import desk can propose this format's options for an upload (POST …/imports/guess). */
+  guess: z.boolean().optional(),
 });
 export type ImportFormatOut = z.infer<typeof ImportFormatOut>;
 
