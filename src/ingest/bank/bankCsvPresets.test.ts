@@ -2,6 +2,7 @@
  * Every preset imports a sample of its layout, written here after the layout's public description
  * (docs/BANK-CSV.md), in the preset's encoding; options given beside a preset override its fields.
  */
+import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import type { StatementRecord } from '../../domain/records.ts';
@@ -216,7 +217,10 @@ describe('bank CSV presets', () => {
     ]);
   });
 
-  it('every preset documents its bank, layout, source and the header it is recognised by', () => {
+  it('every preset documents its bank, layout, source and header, and has its section in docs/BANK-CSV.md', () => {
+    const doc = readFileSync(new URL('../../../docs/BANK-CSV.md', import.meta.url), 'utf8');
+    const sections = [...doc.matchAll(/^### (\S+)$/gm)].map((m) => m[1]);
+    expect(sections).toEqual([...bankCsvPresetNames]);
     for (const name of bankCsvPresetNames) {
       const p = BANK_CSV_PRESETS.get(name);
       expect(p?.bank && p.layout && p.source && p.headers.length >= 5).toBeTruthy();

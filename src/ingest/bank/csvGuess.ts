@@ -125,7 +125,7 @@ function fixedAccount(frame: Frame, fileName: string): (Explained & { value: str
     }
   const iban = /[A-Z]{2}\d{2}[A-Z0-9]{11,30}/.exec(fileName.toUpperCase())?.[0];
   if (iban && accountRef(iban)?.iban) return { option: 'mapping.fixedAccount', value: iban, why: 'the file name' };
-  const digits = /\d{8,20}/.exec(fileName.replace(/\d{4}-?\d{2}-?\d{2}(?!\d)/g, ''))?.[0];
+  const digits = /\d{8,20}/.exec(fileName.replace(/(?<!\d)(?:19|20)\d{2}-?\d{2}-?\d{2}(?!\d)/g, ''))?.[0];
   if (digits)
     return {
       option: 'mapping.fixedAccount',
@@ -307,19 +307,26 @@ export async function guessBankCsv(input: ImportInput, how: { presets?: boolean 
             notes: [...last.notes, { option: key, value: show(generic.options[key]), why }],
           });
         }
-    for (const v of variants) {
-      const check = await tryOptions(input, v.options);
-      if (!check.ok) continue;
+    const withPreset = (v: (typeof variants)[number], check: BankCsvGuess['check']): BankCsvGuess => {
       const why = `the header names the columns of the ${preset.bank} layout`;
       const notes = [{ option: 'preset', value: preset.name, why }, ...text.notes, ...v.notes];
+      for (const need of preset.needs)
+        if (!notes.some((n) => n.option === need))
+          notes.push({ option: need, value: '', why: 'this layout does not say it: add it before importing' });
       const seen = new Set<string>();
-      return {
-        options: v.options,
-        notes: notes.filter((n) => !seen.has(n.option) && !!seen.add(n.option)),
-        preset: preset.name,
-        check,
-      };
+      const unique = notes.filter((n) => !seen.has(n.option) && !!seen.add(n.option));
+      return { options: v.options, notes: unique, preset: preset.name, check };
+    };
+    let first: BankCsvGuess | null = null;
+    for (const v of variants) {
+      const check = await tryOptions(input, v.options);
+      if (check.ok) return withPreset(v, check);
+      first ??= withPreset(v, check);
     }
+    // The preset does not read the file: the options found column by column, if they do.
+    const own = generic ? await tryOptions(input, generic.options) : null;
+    if (generic && own?.ok) return { ...generic, preset: null, check: own };
+    if (first) return first;
   }
   if (!generic) throw errors.validation(`Cannot guess the options: ${columnsError ?? 'no columns found'}`, 'file');
   return { ...generic, preset: null, check: await tryOptions(input, generic.options) };

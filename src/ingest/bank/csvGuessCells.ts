@@ -33,7 +33,7 @@ export interface DateColumn {
   others: string[];
 }
 
-/** The date format most of `values` are in, when at least 80% are dates and few others repeat. */
+/** The date format most of `values` are in: at least 80% of them dates, or half and the rest a few words. */
 export function dateColumn(values: readonly string[]): DateColumn | null {
   if (!values.length) return null;
   let best: DateColumn | null = null;
@@ -46,8 +46,10 @@ export function dateColumn(values: readonly string[]): DateColumn | null {
     }
     if (n > (best?.read ?? 0)) best = { format, read: n, others: [...others] };
   }
-  if (!best || best.read < values.length * 0.8 || best.others.length > 3) return null;
-  return best;
+  if (!best || best.others.length > 3) return null;
+  // A few rows may hold a word instead (a pending row's "Varaus"), never another number.
+  const words = best.others.every((o) => /^\p{L}[\p{L} .-]*$/u.test(o));
+  return best.read >= values.length * 0.8 || (words && best.read >= values.length * 0.5) ? best : null;
 }
 
 const CURRENCY_SIGN = /^(?:[A-Z]{3}|[€$£¥]|kr|zł|Kč)\s*|\s*(?:[A-Z]{3}|[€$£¥]|kr|zł|Kč)$/gu;

@@ -73,6 +73,11 @@ export function isDataRow(fields: readonly string[]): boolean {
   return fields.some((f, i) => i !== date && f.trim() !== '' && readNumber(f) !== null && !looksLikeDate(f));
 }
 
+/** A row of names: no cell is a number or a date. */
+const namesOnly = (r: Row): boolean =>
+  r.fields.some((f) => f.trim() !== '') &&
+  r.fields.every((f) => f.trim() === '' || (readNumber(f) === null && !looksLikeDate(f)));
+
 export interface Frame {
   header: Row;
   /** Lines before the header row. */
@@ -101,12 +106,16 @@ export function findFrame(head: Row[], tail: Row[] | null): Frame {
   const slack = Math.max(1, Math.floor(width / 4));
   const fits = (r: Row) => Math.abs(r.fields.length - width) <= slack && isDataRow(r.fields);
   const first = head.findIndex(fits);
-  const header = head[first - 1];
+  // Back from the first dated row over rows of the table's width holding numbers (a pending row
+  // whose date is a word) to the row of names.
+  let at = first - 1;
+  while (at > 0 && !namesOnly(head[at] as Row) && Math.abs((head[at] as Row).fields.length - width) <= slack) at--;
+  const header = head[at];
   if (first < 1 || !header)
     throw new Error(
       `the data starts on line ${head[first]?.line ?? 1}: the file has no header row to name its columns`,
     );
-  const rest = head.slice(first);
+  const rest = head.slice(at + 1);
   const ends = tail ?? rest;
   let last = ends.length - 1;
   while (last >= 0 && !fits(ends[last] as Row)) last--;
@@ -119,6 +128,6 @@ export function findFrame(head: Row[], tail: Row[] | null): Frame {
     data,
     skipFooterRows,
     byPosition: data.some((r) => r.fields.length !== header.fields.length),
-    preamble: head.slice(0, first - 1),
+    preamble: head.slice(0, at),
   };
 }
