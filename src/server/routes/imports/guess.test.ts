@@ -70,6 +70,28 @@ describeEachDialect('guessing import options through the web API', ({ store }) =
     });
     expect(preview.json<{ errors: unknown[] }>().errors).toEqual([]);
 
+    // A preset name is an option like any other: the preview reads a Swedbank export with it alone.
+    const swedbank = [
+      '"Klienta konts";"Ieraksta tips";"Datums";"Saņēmējs/Maksātājs";"Informācija saņēmējam";"Summa";"Valūta";"Debets/Kredīts";',
+      '"LV80BANK0000435195001";"10";"01.03.2024";"";"Sākuma atlikums";"100,00";"EUR";"K";',
+      '"LV80BANK0000435195001";"20";"04.03.2024";"SIA Ozols";"Rēķins";"40,00";"EUR";"D";',
+      '"LV80BANK0000435195001";"86";"31.03.2024";"";"Beigu atlikums";"60,00";"EUR";"K";',
+    ].join('\n');
+    const sw = await alice.raw('POST', `/api/cases/${caseId}/imports/uploads?name=swedbank.csv`, swedbank, {
+      'content-type': 'application/octet-stream',
+    });
+    const byPreset = await alice('POST', `/api/cases/${caseId}/imports/preview`, {
+      uploadId: sw.json<{ uploadId: string }>().uploadId,
+      format: 'bank-csv',
+      options: { preset: 'swedbank' },
+    });
+    const previewed = byPreset.json<{ items: { kind: string; caption: string }[]; errors: unknown[] }>();
+    expect(previewed.errors).toEqual([]);
+    expect(previewed.items.filter((i) => i.kind !== 'entity').map((i) => [i.kind, i.caption])).toEqual([
+      ['transaction', '2024-03-04 -40.00 EUR'],
+      ['statement', '2024-03-01/2024-03-31 2024-03-01–2024-03-31 EUR'],
+    ]);
+
     const other = await bob('POST', `/api/cases/${caseId}/imports/guess`, { uploadId, format: 'bank-csv' });
     expect(other.status).toBe(400);
     expect(other.json<{ error: { path: string } }>().error.path).toBe('uploadId');
