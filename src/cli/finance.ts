@@ -18,9 +18,10 @@ import {
 } from '../services/finance/index.ts';
 import type { ProceedsEstimate, RunSummary } from '../services/finance/index.ts';
 import type { ImportReport } from '../services/imports/index.ts';
-import { bankFormatIds, checkBankFormat, importStatementFiles } from '../services/imports/index.ts';
+import { bankCsvPresetNames, bankFormatIds, checkBankFormat, importStatementFiles } from '../services/imports/index.ts';
 import { cliCaller } from '../services/useCase/index.ts';
 import { cliActor } from './actor.ts';
+import { printStatementGuess } from './guess.ts';
 import { withStore } from './context.ts';
 import { parseOrThrow } from './parse.ts';
 import { endProgress, progressPrinter } from './progress.ts';
@@ -47,9 +48,11 @@ function printRun(s: RunSummary): void {
 }
 
 interface ImportStatementsFlags {
-  case: string;
-  format: string;
+  case?: string;
+  format?: string;
   options?: string;
+  preset?: string;
+  guess?: string;
   flags: boolean;
   acceptUnbalanced?: boolean;
   keepGoing?: boolean;
@@ -64,11 +67,19 @@ function printStatements(fileName: string, report: ImportReport): void {
 
 export function financeCommands(program: Command): void {
   program
-    .command('import-statements <files...>')
-    .description('Import bank statements (camt.053, MT940 or bank CSV) into a case, then rerun the red-flag rules')
-    .requiredOption('--case <id>', 'case id')
-    .requiredOption('--format <format>', `one of ${bankFormatIds.join(', ')}`)
+    .command('import-statements [files...]')
+    .description(
+      'Import bank statements (camt.053, MT940 or bank CSV) into a case, then rerun the red-flag rules; ' +
+        'or propose bank CSV options for a file (--guess)',
+    )
+    .option('--case <id>', 'case id')
+    .option('--format <format>', `one of ${bankFormatIds.join(', ')}`)
     .option('--options <file.json>', 'importer options as JSON (bank-csv: mapping, decimal, dateFormat…)')
+    .option('--preset <name>', `bank-csv export layout: ${bankCsvPresetNames.join(', ')} (--options override it)`)
+    .option(
+      '--guess <file>',
+      'print proposed bank-csv options for the file as JSON (reasons on stderr); import nothing',
+    )
     .option('--no-flags', 'do not rerun the red-flag rules afterwards')
     .option(
       '--accept-unbalanced',
@@ -76,14 +87,24 @@ export function financeCommands(program: Command): void {
     )
     .option('--keep-going', 'import the files that can be imported and name the others (default: all files or none)')
     .action(async (files: string[], o: ImportStatementsFlags) => {
+      if (o.guess) return printStatementGuess(o.guess);
+      if (!o.case) throw errors.validation('Give the case: --case <id>', '--case');
+      if (!o.format) throw errors.validation(`Give the format: --format ${bankFormatIds.join('|')}`, '--format');
+      if (!files.length) throw errors.validation('Name the statement files to import', 'files');
       checkBankFormat(o.format);
+      if (o.preset && o.format !== 'bank-csv')
+        throw errors.validation(`--preset belongs to --format bank-csv, not --format ${o.format}`, '--preset');
       // No `known` look-up: it would query outside the import's transaction (one connection on
       // SQLite); the pipeline merges accounts the case already has instead.
-      const options = (o.options ? readJson(o.options, 'importer options') : {}) as Record<string, unknown>;
+      const options = {
+        ...((o.options ? readJson(o.options, 'importer options') : {}) as Record<string, unknown>),
+        ...(o.preset ? { preset: o.preset } : {}),
+      };
+      const { case: caseId, format } = o;
       await withStore(program, async (store) => {
         const caller = cliCaller(await cliActor(program, store));
-        const run = await importStatementFiles(store, caller, o.case, files, {
-          format: o.format,
+        const run = await importStatementFiles(store, caller, caseId, files, {
+          format,
           options,
           onProgress: progressPrinter('statements'),
           chunkSize: 5000,
@@ -99,7 +120,7 @@ export function financeCommands(program: Command): void {
         for (const r of run.refused) console.error(`not imported: ${r.error}`);
         if (run.refused.length) process.exitCode = 2;
         if (!o.flags) return;
-        const summary = await refreshRules(store, caller, o.case, { afterImport: true });
+        const summary = await refreshRules(store, caller, caseId, { afterImport: true });
         if (summary) printRun(summary);
         else console.log('Findings are up to date.');
       });

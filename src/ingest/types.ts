@@ -35,7 +35,18 @@ export type ImportItem =
    * know (an entry dated by its value date because it has no booking date, a balance without a
    * credit/debit indicator). They belong in the import's report; nothing is stored for them.
    */
-  | { kind: 'transaction'; line: number; record: TransactionRecord; warnings?: string[] | undefined }
+  | {
+      kind: 'transaction';
+      line: number;
+      record: TransactionRecord;
+      warnings?: string[] | undefined;
+      /**
+       * Lines of statement formats wait for the statement item that follows them (so a repeated
+       * statement is skipped with its lines); `true` says this line belongs to none (a CSV export
+       * row of an account without balance rows) and is written without waiting.
+       */
+      outsideStatement?: boolean | undefined;
+    }
   /** A file kept with the case: a web or ad capture, an attachment found in the input. */
   | { kind: 'file'; line: number; file: ImportedFile }
   /**

@@ -130,6 +130,7 @@ export const expectations: Record<string, Row> = {
   'DELETE /api/import-mappings/{mappingId}': all('ok'),
   'POST /api/cases/{caseId}/imports/uploads': caseWrite,
   'POST /api/cases/{caseId}/imports/preview': caseWrite,
+  'POST /api/cases/{caseId}/imports/guess': caseWrite,
   'POST /api/cases/{caseId}/imports': caseWrite,
   // A job is reached only with the key handed to whoever started it; without it, it is not found.
   'GET /api/import-jobs/{jobId}': all(404),

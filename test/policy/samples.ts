@@ -232,6 +232,7 @@ export async function sampleFor(
     case 'POST /api/cases/{caseId}/imports/uploads':
       return { url: `${url}?name=calls.csv`, raw: Buffer.from('from,to,when\n') };
     case 'POST /api/cases/{caseId}/imports/preview':
+    case 'POST /api/cases/{caseId}/imports/guess':
     case 'POST /api/cases/{caseId}/imports':
       return { url, body: {} };
     case 'GET /api/import-jobs/{jobId}':

@@ -138,6 +138,24 @@ describe('bank CSV layouts', () => {
     );
   });
 
+  it('reads lines ending CR CR LF, and with lenient quotes a row whose opening quote was lost', async () => {
+    const text = ['"Datum","Bedrag","Tekst"', '"2024-04-01","-1,50","a"', '2024-04-02","2,00","b"', ''].join('\r\r\n');
+    const options: BankCsvImportOptions = {
+      mapping: { date: 'Datum', amount: 'Bedrag', text: 'Tekst', fixedCurrency: 'EUR', fixedAccount: LV },
+      decimal: ',',
+      dateFormat: 'YYYY-MM-DD',
+    };
+    const strict = await importError(bankCsvImporter.parse(bytesInput('s.csv', text), options));
+    expect(strict.message).toMatch(/Line 3: field 1 has a quote inside an unquoted value/);
+    const items = await parse(text, { ...options, lenientQuotes: true });
+    expect(transactionsOf(items).map((t) => [t.bookingDate, t.amountMinor, t.text])).toEqual([
+      ['2024-04-01', -150, 'a'],
+      ['2024-04-02', 200, 'b'],
+    ]);
+    const warned = items.flatMap((i) => (i.kind === 'transaction' ? (i.warnings ?? []) : []));
+    expect(warned).toEqual(['field 1 ends with a quote that has no opening quote; read as "2024-04-02"']);
+  });
+
   it('skips lines before the header and after the data, and reads columns by position', async () => {
     // The header names four columns, the rows have five (an unnamed sign column at the end).
     const text = [

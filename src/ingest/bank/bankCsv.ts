@@ -16,8 +16,10 @@ import { readCsvRows } from './csvRows.ts';
 import { compileDateFormat } from './dates.ts';
 import { CsvBalances, rowTypeOf } from './csvBalances.ts';
 import { checkOptions, ItemQueue, type BankImportOptions } from './emit.ts';
+import { withPreset, type BankCsvPresetInput } from './bankCsvPresets.ts';
 
-export type BankCsvImportOptions = BankCsvOptionsInput & BankImportOptions;
+/** The options, or a preset (bankCsvPresets.ts) and the options that override its fields. */
+export type BankCsvImportOptions = (BankCsvOptionsInput | BankCsvPresetInput) & BankImportOptions;
 
 type Mapping = BankCsvOptionsParsed['mapping'];
 type ColumnKey = Exclude<keyof Mapping, 'fixedCurrency' | 'fixedAccount'>;
@@ -129,7 +131,7 @@ function readAmount(row: RowReader, opts: BankCsvOptionsParsed, style: AmountSty
 
 async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncGenerator<ImportItem> {
   const { known, ...rest } = options;
-  const opts = checkOptions(BankCsvOptions, rest);
+  const opts = checkOptions(BankCsvOptions, withPreset(rest));
   const m = opts.mapping;
   const readDate = compileDateFormat(opts.dateFormat);
   const style: AmountStyle = { decimal: opts.decimal, thousands: opts.thousandsSeparator };
@@ -150,12 +152,13 @@ async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncG
     return queue.account(row.line, ref);
   };
 
-  for await (const { line, values } of readCsvRows(input, {
+  for await (const { line, values, warnings } of readCsvRows(input, {
     encoding: opts.encoding,
     delimiter: opts.delimiter,
     skipRows: opts.skipRows,
     skipFooterRows: opts.skipFooterRows,
     headerWidth: !COLUMN_KEYS.some((k) => typeof m[k] === 'number'),
+    lenientQuotes: opts.lenientQuotes,
   })) {
     if (!index) {
       index = columnIndex(values, m, input.fileName);
@@ -177,10 +180,11 @@ async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncG
     const amountMinor = readAmount(row, opts, style, currency);
     const accountId = statementAccount(row);
     if (type !== 'keep') {
-      balances.add(type, accountId, { line, minor: amountMinor, date: bookingDate, currency });
+      const statement = balances.add(type, accountId, { line, minor: amountMinor, date: bookingDate, currency });
+      if (statement) queue.statement(line, statement);
       continue;
     }
-    balances.entry(accountId);
+    const inStatement = balances.entry(accountId, line);
 
     const counterpartyName = row.cell('counterpartyName') || null;
     const cpText = row.cell('counterpartyAccount');
@@ -200,11 +204,11 @@ async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncG
       reference: row.cell('reference') || null,
       kind: row.cell('kind') || null,
     };
-    queue.transaction(line, record);
+    queue.transaction(line, record, warnings, !inStatement);
     if (queue.full) yield* queue.drain();
   }
   if (!index) throw errors.importFailed('The file has no header row', 'line 1');
-  for (const { line, statement } of balances.statements()) queue.statement(line, statement);
+  balances.finish();
   yield* queue.drain();
 }
 

@@ -93,6 +93,11 @@ export const BankCsvOptions = z
     skipRows: z.number().int().min(0).max(10_000).default(0),
     /** Non-empty lines after the data (totals, "end of statement") to leave out. */
     skipFooterRows: z.number().int().min(0).max(10_000).default(0),
+    /**
+     * Read a quote inside an unquoted field as text (a field that only ends with a quote lost its
+     * opening one: that quote is dropped), with a warning naming the line, instead of refusing it.
+     */
+    lenientQuotes: z.boolean().default(false),
     /** Marks in the `sign` column, compared ignoring case and surrounding spaces. */
     signMarks: z
       .strictObject({ debit: z.array(mark).min(1), credit: z.array(mark).min(1) })

@@ -15,6 +15,8 @@ export interface CsvRow {
   /** 1-based file line the row starts on. */
   line: number;
   values: string[];
+  /** What was assumed to read the row (lenient quotes). */
+  warnings?: string[] | undefined;
 }
 
 export interface CsvRowOptions {
@@ -25,6 +27,8 @@ export interface CsvRowOptions {
   skipFooterRows?: number | undefined;
   /** Whether rows must have the header's number of fields (not when columns go by position). */
   headerWidth?: boolean | undefined;
+  /** Read a quote inside an unquoted field as text, with a warning, instead of refusing the line. */
+  lenientQuotes?: boolean | undefined;
 }
 
 /** The lines of `lines` without the last `n` non-empty ones (and the blank lines among them). */
@@ -79,10 +83,12 @@ export async function* readCsvRows(input: ImportInput, opts: CsvRowOptions): Asy
       `No header row found${opts.skipRows ? ` after skipping ${opts.skipRows} lines` : ''}; the file is empty`,
       'line 1',
     );
-  const splitter = new CsvSplitter(opts.delimiter ?? detectDelimiter(header.text));
+  const splitter = new CsvSplitter(opts.delimiter ?? detectDelimiter(header.text), opts.lenientQuotes ?? false);
   let width = -1;
   let lastEnd = header.line - 1;
-  const rowOf = (text: string, line: number): CsvRow | null => {
+  const rowOf = (raw: string, line: number): CsvRow | null => {
+    // Some exports end lines with CR CR LF: a carriage return is never data at the end of a line.
+    const text = raw.endsWith('\r') ? raw.replace(/\r+$/, '') : raw;
     if (text === '' && !splitter.pending) return null;
     const values = splitter.push(text, line);
     if (!values) return null;
@@ -96,7 +102,8 @@ export async function* readCsvRows(input: ImportInput, opts: CsvRowOptions): Asy
         `line ${start}`,
       );
     lastEnd = line;
-    return { line: start, values };
+    const warnings = splitter.warnings;
+    return warnings.length ? { line: start, values, warnings: [...warnings] } : { line: start, values };
   };
   const first = rowOf(header.text, header.line);
   if (first) yield first;

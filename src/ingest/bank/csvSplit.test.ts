@@ -35,6 +35,17 @@ describe('CSV splitting', () => {
     );
   });
 
+  it('when lenient, reads a stray quote as text and a lost opening quote as missing, with a warning', () => {
+    const s = new CsvSplitter(',', true);
+    expect(s.push('NL77RABO0311467415","EUR",5 1/2" disk', 3)).toEqual(['NL77RABO0311467415', 'EUR', '5 1/2" disk']);
+    expect(s.warnings).toEqual([
+      'field 1 ends with a quote that has no opening quote; read as "NL77RABO0311467415"',
+      'field 3 has a quote inside an unquoted value; read as written',
+    ]);
+    expect(s.push('a,b', 4)).toEqual(['a', 'b']);
+    expect(s.warnings).toEqual([]);
+  });
+
   it('reads back any table written in RFC 4180, and agrees with csv-parse', () => {
     const field = fc.string({ unit: fc.constantFrom('a', 'b', ' ', ';', ',', '"', '\n', 'ä', '1'), maxLength: 8 });
     fc.assert(

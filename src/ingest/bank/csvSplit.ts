@@ -5,7 +5,9 @@
  * through the state machine. A general CSV library spent more time per line than storing it.
  *
  * Strict like csv-parse's defaults: a quote inside an unquoted field, or anything but the
- * delimiter after a closing quote, is an error naming the line.
+ * delimiter after a closing quote, is an error naming the line. When told to be lenient, a quote
+ * inside an unquoted field is read as text instead (an unquoted field that merely ends with a
+ * quote lost its opening quote: that closing quote is dropped), and the row carries a warning.
  */
 import { errors } from '../../shared/errors.ts';
 
@@ -14,8 +16,17 @@ export class CsvSplitter {
   private field = '';
   private open = false;
   private start = 0;
+  private notes: string[] = [];
 
-  constructor(private readonly delimiter: string) {}
+  constructor(
+    private readonly delimiter: string,
+    private readonly lenientQuotes = false,
+  ) {}
+
+  /** What was assumed to read the row last returned (lenient quotes only). */
+  get warnings(): readonly string[] {
+    return this.notes;
+  }
 
   /** Whether a quoted field is still open (the row continues on the next line). */
   get pending(): boolean {
@@ -31,6 +42,7 @@ export class CsvSplitter {
   push(text: string, line: number): string[] | null {
     const d = this.delimiter;
     if (!this.open) {
+      if (this.notes.length) this.notes = [];
       if (text.indexOf('"') === -1) {
         this.start = line;
         return text.split(d);
@@ -74,14 +86,25 @@ export class CsvSplitter {
       }
       const next = text.indexOf(d, i);
       const value = text.slice(i, next === -1 ? n : next);
-      if (value.indexOf('"') !== -1)
-        throw errors.importFailed(
-          `Line ${line}: field ${this.fields.length + 1} has a quote inside an unquoted value`,
-          `line ${line}`,
-        );
-      this.fields.push(value);
+      if (value.indexOf('"') === -1) this.fields.push(value);
+      else this.fields.push(this.stray(value, line));
       if (next === -1) return this.fields;
       i = next + d.length;
     }
+  }
+
+  /** An unquoted value with a quote in it: an error, or (lenient) text with a warning. */
+  private stray(value: string, line: number): string {
+    const field = this.fields.length + 1;
+    if (!this.lenientQuotes)
+      throw errors.importFailed(`Line ${line}: field ${field} has a quote inside an unquoted value`, `line ${line}`);
+    const lost = /^[^"]+"$/.test(value);
+    const read = lost ? value.slice(0, -1) : value;
+    this.notes.push(
+      lost
+        ? `field ${field} ends with a quote that has no opening quote; read as "${read}"`
+        : `field ${field} has a quote inside an unquoted value; read as written`,
+    );
+    return read;
   }
 }

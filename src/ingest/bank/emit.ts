@@ -31,7 +31,7 @@ export class ItemQueue {
   private readonly seen = new Set<string>();
   private readonly holders = new Set<string>();
   private entities: { line: number; record: EntityRecord }[] = [];
-  private transactions: { line: number; record: TransactionRecord; warnings?: string[] | undefined }[] = [];
+  private transactions: Extract<ImportItem, { kind: 'transaction' }>[] = [];
   private statements: { line: number; statement: StatementRecord; warnings?: string[] | undefined }[] = [];
 
   constructor(
@@ -66,9 +66,18 @@ export class ItemQueue {
     for (const e of holderEntities(name, accountId)) this.entity(line, e);
   }
 
-  /** `warnings`: what was assumed to read the line (see ImportItem); only when there are some. */
-  transaction(line: number, record: TransactionRecord, warnings?: readonly string[]): void {
-    this.transactions.push(warnings?.length ? { line, record, warnings: [...warnings] } : { line, record });
+  /**
+   * `warnings`: what was assumed to read the line (see ImportItem); only when there are some.
+   * `outsideStatement`: the line belongs to no statement item of the file (see ImportItem).
+   */
+  transaction(line: number, record: TransactionRecord, warnings?: readonly string[], outsideStatement = false): void {
+    this.transactions.push({
+      kind: 'transaction',
+      line,
+      record,
+      ...(warnings?.length ? { warnings: [...warnings] } : {}),
+      ...(outsideStatement ? { outsideStatement: true } : {}),
+    });
   }
 
   /** Queues a statement's figures; call it after the statement's last transaction. */
@@ -91,7 +100,7 @@ export class ItemQueue {
       entities.length && this.known ? await this.known(entities.map((e) => e.record.id)) : new Set<string>();
     for (const e of entities)
       if (!existing.has(e.record.id)) yield { kind: 'entity', line: e.line, record: e.record, merge: true };
-    for (const t of transactions) yield { kind: 'transaction', ...t };
+    yield* transactions;
     for (const s of statements) yield { kind: 'statement', ...s };
   }
 }

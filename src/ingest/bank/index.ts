@@ -18,6 +18,14 @@ export {
   type BankCsvOptionsInput,
   type BankCsvOptionsParsed,
 } from './bankCsvOptions.ts';
+export {
+  BANK_CSV_PRESETS,
+  bankCsvPresetNames,
+  withPreset,
+  type BankCsvPreset,
+  type BankCsvPresetInput,
+} from './bankCsvPresets.ts';
+export { guessBankCsv, type BankCsvGuess, type GuessNote } from './csvGuess.ts';
 export { camt053Importer, Camt053Options, type Camt053ImportOptions } from './camt053.ts';
 export { mt940Importer, Mt940Options, type Mt940ImportOptions } from './mt940.ts';
 export type { BankImportOptions, KnownIds } from './emit.ts';

@@ -3,11 +3,11 @@
  * it takes and the form its options need. Importers registered later without a description
  * here still appear (no mapping form; their own option checks apply).
  */
-import { bankImporters } from '../../ingest/bank/index.ts';
+import { bankCsvPresetNames, bankImporters } from '../../ingest/bank/index.ts';
 import { COMPANY_COLUMNS } from '../../ingest/formats/companyRegister.ts';
 import { importers } from '../../ingest/formats/index.ts';
 import type { Importer } from '../../ingest/types.ts';
-import { csvDelimiters, importOptionSchemas, textEncodings } from '../../shared/contracts/imports.ts';
+import { bankCsvEncodings, csvDelimiters, importOptionSchemas, textEncodings } from '../../shared/contracts/imports.ts';
 import type { FormatField, ImportFormatOut } from '../../shared/contracts/imports.ts';
 import { AppError, errors } from '../../shared/errors.ts';
 
@@ -36,6 +36,8 @@ const choice = (name: string, values: readonly string[], required = false): Form
   values: [...values],
   required,
 });
+/** Several values, typed comma-separated. */
+const list = (name: string): FormatField => ({ name, kind: 'list', required: false });
 const encoding = choice('encoding', textEncodings);
 const delimiter = choice('delimiter', csvDelimiters);
 
@@ -75,11 +77,15 @@ const described: Record<string, Omit<ImportFormatOut, 'format' | 'label'>> = {
   'bank-csv': {
     extensions: ['.csv', '.tsv', '.txt'],
     mapper: 'fields',
+    guess: true,
     fields: [
+      choice('preset', bankCsvPresetNames),
       col('date', true),
       col('valueDate'),
       col('amount', false, 'amount'),
       col('sign'),
+      list('signMarks.debit'),
+      list('signMarks.credit'),
       col('debit', false, 'debitCredit'),
       col('credit', false, 'debitCredit'),
       col('currency', false, 'currency'),
@@ -91,13 +97,19 @@ const described: Record<string, Omit<ImportFormatOut, 'format' | 'label'>> = {
       col('text'),
       col('reference'),
       col('kind'),
+      col('rowType'),
+      list('rowTypes.keep'),
+      list('rowTypes.opening'),
+      list('rowTypes.closing'),
+      list('rowTypes.skip'),
       choice('decimal', [',', '.'], true),
       text('dateFormat', true),
       choice('thousandsSeparator', ['.', ',', ' ', "'", '']),
       { name: 'skipRows', kind: 'number', required: false },
       { name: 'skipFooterRows', kind: 'number', required: false },
+      { name: 'lenientQuotes', kind: 'boolean', required: false },
       delimiter,
-      encoding,
+      choice('encoding', bankCsvEncodings),
     ],
   },
   'company-register': {

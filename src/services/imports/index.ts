@@ -7,3 +7,4 @@ export { allImporters, checkOptions, describeFormats, importerFor } from './form
 export * from './savedMappings.ts';
 export * from './wizard.ts';
 export * from './statementFiles.ts';
+export * from './guess.ts';

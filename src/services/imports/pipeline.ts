@@ -237,8 +237,10 @@ export async function runImport<O>(
         if (item.id !== undefined) skippedIds.set(item.id, item.line);
       } else if (item.kind === 'entity')
         entities.push({ line: item.line, record: item.record, merge: item.merge ?? false });
-      else if (item.kind === 'transaction') (gate ?? { hold: (t: Lined) => txs.push(t) }).hold(item);
-      else if (item.kind === 'statement') {
+      else if (item.kind === 'transaction') {
+        if (gate && !item.outsideStatement) gate.hold(item);
+        else txs.push(item);
+      } else if (item.kind === 'statement') {
         const admitted = gate
           ? await gate.admit(item.line, item.statement, flushEntities)
           : { lines: [], statement: { ...item, reconciliation: reconcileWithout(item.statement) } };
@@ -336,8 +338,6 @@ export async function runImport<O>(
     durationMs: Date.now() - started,
   };
 }
-
-type Lined = { line: number; record: TransactionRecord };
 
 /** A statement whose lines the pipeline cannot tell apart (not a statement format): only its balances are known. */
 const reconcileWithout = (s: StatementRecord): Reconciliation =>

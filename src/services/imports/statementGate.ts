@@ -6,9 +6,9 @@
  * unbalanced statements explicitly (the statement then records it). Statements without balances
  * are kept and marked "no balances".
  *
- * camt.053 and MT940 importers yield each statement's lines before the statement itself, in
- * statement order, and the statement counts them (`entries`): the lines of a statement are the
- * first `entries` lines not yet claimed.
+ * camt.053, MT940 and bank CSV importers yield each statement's lines before the statement itself,
+ * in statement order, and the statement counts them (`entries`): the lines of a statement are the
+ * first `entries` lines of its account not yet claimed.
  */
 import { formatMinor, reconcile, statementKey, type Reconciliation } from '../../domain/finance/reconcile.ts';
 import type { StatementRecord, TransactionRecord } from '../../domain/records.ts';
@@ -18,8 +18,11 @@ import type { CaseScope } from '../../store/caseScope.ts';
 import { getEntity } from '../../store/repos/entities/entities.ts';
 import { hasStatement } from '../../store/repos/finance/statements.ts';
 
-/** Formats whose transactions all belong to the statement items that follow them. */
-export const STATEMENT_FORMATS: ReadonlySet<string> = new Set(['camt053', 'mt940']);
+/**
+ * Formats whose transactions belong to the statement items that follow them, except lines marked
+ * `outsideStatement` (bank CSV rows of an account without balance rows).
+ */
+export const STATEMENT_FORMATS: ReadonlySet<string> = new Set(['camt053', 'mt940', 'bank-csv']);
 
 export interface Lined<T> {
   line: number;

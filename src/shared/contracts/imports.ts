@@ -6,6 +6,19 @@
 import { z } from 'zod';
 
 export const textEncodings = ['utf-8', 'windows-1257', 'windows-1252'] as const;
+/** Encodings the bank CSV form offers (the importer takes any single-byte encoding by name). */
+export const bankCsvEncodings = [
+  'utf-8',
+  'windows-1257',
+  'iso-8859-13',
+  'iso-8859-4',
+  'windows-1252',
+  'iso-8859-1',
+  'iso-8859-15',
+  'windows-1250',
+  'iso-8859-2',
+  'windows-1251',
+] as const;
 export const csvDelimiters = [',', ';', '\t', '|'] as const;
 
 const column = z.string().trim().min(1, 'choose a column').max(200);
@@ -138,7 +151,8 @@ export const importOptionSchemas: Record<string, z.ZodType> = {
 export const FormatField = z.object({
   /** Dotted path in the options, e.g. `mapping.start`, `decimal`. */
   name: z.string(),
-  kind: z.enum(['column', 'text', 'enum', 'boolean', 'number']),
+  /** `list`: several values, typed comma-separated (row types, debit/credit marks). */
+  kind: z.enum(['column', 'text', 'enum', 'boolean', 'number', 'list']),
   required: z.boolean(),
   values: z.array(z.string()).optional(),
   /** Fields of one group are alternatives (amount | debit + credit). */
@@ -154,6 +168,8 @@ export const ImportFormatOut = z.object({
   /** `entities`: the column → entity/link mapper (FtM mapping); `fields`: a form of `fields`. */
   mapper: z.enum(['entities', 'fields', 'none']),
   fields: z.array(FormatField),
+  /** The import desk can propose this format's options for an upload (POST …/imports/guess). */
+  guess: z.boolean().optional(),
 });
 export type ImportFormatOut = z.infer<typeof ImportFormatOut>;
 
@@ -208,6 +224,25 @@ export const ImportPreviewOut = z.object({
   partial: z.boolean(),
 });
 export type ImportPreviewOut = z.infer<typeof ImportPreviewOut>;
+
+/** Proposed options for an uploaded bank CSV export: what each choice rests on, and what they read. */
+export const ImportGuessBody = z.strictObject({
+  uploadId: z.string().min(1).max(200),
+  format: z.literal('bank-csv'),
+});
+
+export const ImportGuessOut = z.object({
+  /** The options, as the import form and `--options` take them (a preset and what differs from it). */
+  options: Options,
+  preset: z.string().nullable(),
+  notes: z.array(z.object({ option: z.string(), value: z.string(), why: z.string() })),
+  /** The options tried on the whole file. */
+  check: z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), transactions: z.number(), statements: z.number() }),
+    z.object({ ok: z.literal(false), error: z.string() }),
+  ]),
+});
+export type ImportGuessOut = z.infer<typeof ImportGuessOut>;
 
 export const ImportStartBody = z.strictObject({
   uploadId: z.string().min(1).max(200),

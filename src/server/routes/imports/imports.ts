@@ -8,6 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
   ImportFormatOut,
+  ImportGuessBody,
+  ImportGuessOut,
   ImportJobOut,
   ImportPreviewBody,
   ImportPreviewOut,
@@ -16,6 +18,7 @@ import {
 } from '../../../shared/contracts/imports.ts';
 import {
   cancelJob,
+  guessImportOptions,
   ImportDesk,
   importFormats,
   jobState,
@@ -80,6 +83,18 @@ export function importRoutes(r: Router, app: FastifyInstance): void {
     response: ImportPreviewOut,
     access: { case: 'case:write' },
     handler: ({ store, caller, caseId, body }) => previewImport(store, caller, caseId, { desk, body }),
+  });
+
+  r({
+    method: 'POST',
+    url: '/api/cases/:caseId/imports/guess',
+    tag: 'imports',
+    summary: 'Proposed bank CSV options for an uploaded export, each with its reason, tried on the whole file',
+    params: CaseParams,
+    body: ImportGuessBody,
+    response: ImportGuessOut,
+    access: { case: 'case:write' },
+    handler: ({ store, caller, caseId, body }) => guessImportOptions(store, caller, caseId, { desk, body }),
   });
 
   r({

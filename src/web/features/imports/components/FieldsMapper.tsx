@@ -2,11 +2,41 @@
  * The form of a format's options (which column holds the date, the amount…; the file's
  * delimiter and encoding), drawn from the format's own field list, each with its error.
  */
+import { useEffect, useState } from 'react';
+import type { ComponentProps } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FormatField } from '../../../../shared/contracts/imports.ts';
 import { Field } from '../../../ui/Field.tsx';
-import { getPath, setPath } from './options.ts';
+import { columnChoice, columnOption, getPath, listText, parseList, setPath } from './options.ts';
 import type { Options } from './options.ts';
+
+/** A comma-separated list kept as typed while the options hold it as a list. */
+function ListInput({
+  value,
+  onChange,
+  ...p
+}: Omit<ComponentProps<'input'>, 'value' | 'onChange'> & {
+  value: unknown;
+  onChange: (v: string[] | undefined) => void;
+}) {
+  const [text, setText] = useState(listText(value));
+  const given = listText(value);
+  // Only a change from outside (a guess, a saved mapping) replaces what is being typed.
+  useEffect(() => {
+    setText((typed) => (listText(parseList(typed)) === given ? typed : given));
+  }, [given]);
+  return (
+    <input
+      {...p}
+      type="text"
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        onChange(parseList(e.target.value));
+      }}
+    />
+  );
+}
 
 const DELIMITER_NAMES: Record<string, string> = {
   ',': 'comma',
@@ -76,17 +106,25 @@ export function FieldsMapper({
             >
               {(p) => {
                 if (f.kind === 'column') {
+                  // A column by position (a header that does not match the rows) shows as "#3 (name)".
+                  const positions = typeof value === 'number' ? [value] : [];
                   return (
-                    <select {...p} value={typeof value === 'string' ? value : ''} onChange={(e) => set(e.target.value)}>
+                    <select {...p} value={columnChoice(value)} onChange={(e) => set(columnOption(e.target.value))}>
                       <option value="">—</option>
-                      {headers.map((h) => (
-                        <option key={h} value={h}>
+                      {positions.map((n) => (
+                        <option key={`#${n}`} value={`#${n}`}>
+                          {t('mapper.position', { n, name: headers[n - 1] ?? '' })}
+                        </option>
+                      ))}
+                      {headers.map((h, i) => (
+                        <option key={`${h}-${i}`} value={h}>
                           {h}
                         </option>
                       ))}
                     </select>
                   );
                 }
+                if (f.kind === 'list') return <ListInput {...p} value={value} onChange={set} />;
                 if (f.kind === 'enum') {
                   return (
                     <select

@@ -16,6 +16,8 @@ import { EntityMapper } from './EntityMapper.tsx';
 import { toMapping } from './entityMapping.ts';
 import type { MapperState } from './entityMapping.ts';
 import { FieldsMapper } from './FieldsMapper.tsx';
+import { GuessOptions } from './GuessOptions.tsx';
+import { headerNames } from './options.ts';
 import type { Options } from './options.ts';
 import { PreviewTable } from './PreviewTable.tsx';
 import { SavedMappings } from './SavedMappings.tsx';
@@ -178,13 +180,16 @@ export function MapStep(props: Props) {
           )}
         </>
       ) : null}
+      {format.guess ? (
+        <GuessOptions caseId={caseId} uploadId={upload.uploadId} format={format.format} onApply={onOptions} />
+      ) : null}
       {format.fields.length ? (
         <FieldsMapper
           format={format.format}
           fields={format.fields.filter((f) => f.name !== 'mapping')}
           options={options}
           onChange={onOptions}
-          headers={upload.sniff.headers}
+          headers={headerNames(upload.sniff, options)}
           errors={errors}
         />
       ) : null}
