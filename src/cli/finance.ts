@@ -18,7 +18,7 @@ import {
 } from '../services/finance/index.ts';
 import type { ProceedsEstimate, RunSummary } from '../services/finance/index.ts';
 import type { ImportReport } from '../services/imports/index.ts';
-import { bankFormatIds, checkBankFormat, importStatementFiles } from '../services/imports/index.ts';
+import { bankFormatIds, checkBankFormat, encodingFlag, importStatementFiles } from '../services/imports/index.ts';
 import { cliCaller } from '../services/useCase/index.ts';
 import { cliActor } from './actor.ts';
 import { withStore } from './context.ts';
@@ -53,6 +53,7 @@ interface ImportStatementsFlags {
   flags: boolean;
   acceptUnbalanced?: boolean;
   keepGoing?: boolean;
+  encoding?: string;
 }
 
 /** What happened to the file's statements beyond the counts: skipped duplicates, accepted imbalances. */
@@ -75,11 +76,13 @@ export function financeCommands(program: Command): void {
       'import statements whose entries do not add up to their closing balance (each recorded with a warning)',
     )
     .option('--keep-going', 'import the files that can be imported and name the others (default: all files or none)')
+    .option('--encoding <enc>', "the files' text encoding (mt940, bank-csv, ofx), e.g. iso-8859-2, windows-1257")
     .action(async (files: string[], o: ImportStatementsFlags) => {
       checkBankFormat(o.format);
       // No `known` look-up: it would query outside the import's transaction (one connection on
       // SQLite); the pipeline merges accounts the case already has instead.
       const options = (o.options ? readJson(o.options, 'importer options') : {}) as Record<string, unknown>;
+      if (o.encoding) options['encoding'] = encodingFlag(o.encoding);
       await withStore(program, async (store) => {
         const caller = cliCaller(await cliActor(program, store));
         const run = await importStatementFiles(store, caller, o.case, files, {

@@ -34,7 +34,12 @@ export type ImportItem =
    * A bank statement's balances and entry count, yielded after its transactions (and after
    * the entity of its account). Re-importing the same statement adds nothing.
    */
-  | { kind: 'statement'; line: number; statement: StatementRecord; warnings?: string[] | undefined };
+  | { kind: 'statement'; line: number; statement: StatementRecord; warnings?: string[] | undefined }
+  /**
+   * Something about the file itself a person should know, from `line` on (control characters
+   * stripped): it goes to the import's report like the warnings of lines and statements.
+   */
+  | { kind: 'warning'; line: number; message: string };
 
 export interface ImportedFile {
   fileName: string;

@@ -15,7 +15,7 @@
  * number of :61: lines) are yielded as a `statement` item.
  */
 import { z } from 'zod';
-import { readLines } from '../text.ts';
+import { ControlChars, readLines, TextEncodingOption } from '../text.ts';
 import type { ImportInput, ImportItem, Importer } from '../types.ts';
 import { accountEntityId, accountRef, AccountRefCache, type AccountRef } from './accounts.ts';
 import { checkOptions, ItemQueue, type BankImportOptions } from './emit.ts';
@@ -33,8 +33,8 @@ import {
 
 export const Mt940Options = z
   .object({
-    /** SWIFT's character set is ASCII; German and Baltic banks export their letters in a code page. */
-    encoding: z.enum(['utf-8', 'windows-1257', 'windows-1252']).default('utf-8'),
+    /** SWIFT's character set is ASCII; banks export their letters in a code page (ISO-8859-2, windows-1257…). */
+    encoding: TextEncodingOption.default('utf-8'),
   })
   .strict();
 
@@ -196,13 +196,16 @@ async function* parse(input: ImportInput, options: Mt940ImportOptions = {}): Asy
   const queue = new ItemQueue(known);
   const reader = new StatementReader(queue);
   let last = 0;
-  for await (const f of mt940Fields(readLines(input.open(), opts.encoding), (line) => (last = line))) {
+  const controls = new ControlChars();
+  for await (const f of mt940Fields(readLines(input.open(), opts.encoding, controls), (line) => (last = line))) {
     reader.field(f);
     if (queue.full) yield* queue.drain();
   }
   reader.finish(last, true);
   if (reader.statements === 0) throw failAt(1, 'no MT940 statement found (no :20: field); is this an MT940 file?');
   yield* queue.drain();
+  const stripped = controls.warning();
+  if (stripped) yield { kind: 'warning', ...stripped };
 }
 
 export const mt940Importer: Importer<Mt940ImportOptions> = {

@@ -6,7 +6,7 @@
  * unbalanced statements explicitly (the statement then records it). Statements without balances
  * are kept and marked "no balances".
  *
- * camt.053 and MT940 importers yield each statement's lines before the statement itself, in
+ * camt.053, MT940 and OFX importers yield each statement's lines before the statement itself, in
  * statement order, and the statement counts them (`entries`): the lines of a statement are the
  * first `entries` lines not yet claimed.
  */
@@ -19,7 +19,7 @@ import { getEntity } from '../../store/repos/entities/entities.ts';
 import { hasStatement } from '../../store/repos/finance/statements.ts';
 
 /** Formats whose transactions all belong to the statement items that follow them. */
-export const STATEMENT_FORMATS: ReadonlySet<string> = new Set(['camt053', 'mt940']);
+export const STATEMENT_FORMATS: ReadonlySet<string> = new Set(['camt053', 'mt940', 'ofx']);
 
 export interface Lined<T> {
   line: number;

@@ -49,6 +49,10 @@ export const previewImport = caseUseCase({
     let stopped = false;
     try {
       for await (const item of importer.parse(input, withHooks(body.format, options, warnings))) {
+        if (item.kind === 'warning') {
+          warnings.push({ line: item.line, path: null, message: item.message });
+          continue;
+        }
         items.push(previewItem(item, kase.country));
         if (items.length >= body.limit) {
           stopped = true;

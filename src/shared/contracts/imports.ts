@@ -4,22 +4,23 @@
  * import jobs with progress and cancel, and mappings saved for reuse.
  */
 import { z } from 'zod';
+import { TextEncodingOption } from '../textEncodings.ts';
 
-export const textEncodings = ['utf-8', 'windows-1257', 'windows-1252'] as const;
+export { textEncodings, TextEncodingOption, type TextEncodingName } from '../textEncodings.ts';
 export const csvDelimiters = [',', ';', '\t', '|'] as const;
 
 const column = z.string().trim().min(1, 'choose a column').max(200);
 const optionalColumn = column.optional();
 
 /** `ftm`: FollowTheMoney entity files, one JSON object a line. */
-export const FtmJsonOptionsIn = z.strictObject({ encoding: z.enum(textEncodings).optional() });
+export const FtmJsonOptionsIn = z.strictObject({ encoding: TextEncodingOption.optional() });
 
 /** `ftm-mapping`: an FtM mapping (YAML; JSON is YAML too) run over the uploaded CSV. */
 export const FtmMappingOptionsIn = z.strictObject({
   mapping: z.string().trim().min(1, 'the mapping is empty').max(200_000),
   dataset: z.string().trim().min(1).max(200).optional(),
   delimiter: z.enum(csvDelimiters).optional(),
-  encoding: z.enum(textEncodings).optional(),
+  encoding: TextEncodingOption.optional(),
 });
 
 /** `cdr`: call-detail records; either caller and callee columns, or one subscriber's record. */
@@ -53,7 +54,7 @@ export const CdrMappingIn = z
 export const CdrOptionsIn = z.strictObject({
   mapping: CdrMappingIn,
   delimiter: z.enum(csvDelimiters).optional(),
-  encoding: z.enum(textEncodings).optional(),
+  encoding: TextEncodingOption.optional(),
   dateFormat: z.string().trim().min(2).max(100).optional(),
   defaultCountry: z
     .string()
