@@ -74,6 +74,8 @@ export const BankCsvOptions = z
     mapping: BankCsvMapping,
     /** UTF-8 or a single-byte code page of the shared list (windows-1250…1258, iso-8859-*, …). */
     encoding: TextEncodingOption.default('utf-8'),
+    /** XLSX exports: the sheet by name or number (1 = first); the first sheet when not given. */
+    sheet: z.union([z.string().trim().min(1), z.number().int().min(1).max(1000)]).optional(),
     /** Field delimiter; detected from the header row when not given. */
     delimiter: z.enum([',', ';', '\t', '|']).optional(),
     decimal: z.enum([',', '.']),

@@ -8,7 +8,7 @@
  */
 import { errors } from '../../shared/errors.ts';
 import { CsvSplitter } from './csvSplit.ts';
-import { readLines, type TextEncoding, type TextLine } from '../text.ts';
+import { readLines, type ControlChars, type TextEncoding, type TextLine } from '../text.ts';
 import type { ImportInput } from '../types.ts';
 
 export interface CsvRow {
@@ -25,6 +25,8 @@ export interface CsvRowOptions {
   skipFooterRows?: number | undefined;
   /** Whether rows must have the header's number of fields (not when columns go by position). */
   headerWidth?: boolean | undefined;
+  /** Strips control characters (framing, padding) and counts them for the report. */
+  controls?: ControlChars | undefined;
 }
 
 /** The lines of `lines` without the last `n` non-empty ones (and the blank lines among them). */
@@ -64,7 +66,7 @@ export function detectDelimiter(header: string): string {
 
 /** Yields the header row first, then every non-empty row. */
 export async function* readCsvRows(input: ImportInput, opts: CsvRowOptions): AsyncGenerator<CsvRow> {
-  const all = readLines(input.open(), opts.encoding)[Symbol.asyncIterator]();
+  const all = readLines(input.open(), opts.encoding, opts.controls)[Symbol.asyncIterator]();
   const footer = opts.skipFooterRows ?? 0;
   const lines = footer > 0 ? withoutFooter(all, footer) : all;
   let header: TextLine | undefined;

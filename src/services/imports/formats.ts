@@ -62,7 +62,7 @@ const described: Record<string, Omit<ImportFormatOut, 'format' | 'label'>> = {
     ],
   },
   'bank-csv': {
-    extensions: ['.csv', '.tsv', '.txt'],
+    extensions: ['.csv', '.tsv', '.txt', '.xlsx', '.xls'],
     mapper: 'fields',
     fields: [
       col('date', true),
@@ -85,6 +85,7 @@ const described: Record<string, Omit<ImportFormatOut, 'format' | 'label'>> = {
       choice('thousandsSeparator', ['.', ',', ' ', "'", '']),
       { name: 'skipRows', kind: 'number', required: false },
       { name: 'skipFooterRows', kind: 'number', required: false },
+      text('sheet'),
       delimiter,
       encoding,
     ],
@@ -108,6 +109,7 @@ const described: Record<string, Omit<ImportFormatOut, 'format' | 'label'>> = {
     fields: [{ name: 'includePending', kind: 'boolean', required: false }],
   },
   mt940: { extensions: ['.sta', '.mt940', '.txt'], mapper: 'none', fields: [encoding] },
+  ofx: { extensions: ['.ofx', '.qfx'], mapper: 'none', fields: [encoding] },
 };
 
 export function describeFormats(): ImportFormatOut[] {
