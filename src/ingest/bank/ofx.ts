@@ -76,7 +76,7 @@ function bodyFor(
     xml.write(head);
     return { write: (c) => xml.write(c), end: () => xml.end() };
   }
-  const headerText = head.toString('latin1', start, lt === -1 ? head.length : lt);
+  const headerText = controls.strip(head.toString('latin1', start, lt === -1 ? head.length : lt), 1);
   const header = parseHeader(headerText);
   if (!header['OFXHEADER'] && headerText.trim() !== '')
     throw fail(
