@@ -22,10 +22,12 @@ const column = (i: number): string => {
 };
 
 /** Days since 1899-12-30 (Excel's 1900 date system, past its 1900 leap-year bug). */
-export const excelSerial = (iso: string): number => (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
+export const excelSerial = (iso: string): number =>
+  (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
 
 /** Style indexes: 0 general, 1 a date (built-in format 14), 2 a date-time (22). */
-const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+const STYLES =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
 <fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>
 <fills count="1"><fill><patternFill patternType="none"/></fill></fills>

@@ -205,7 +205,8 @@ export async function runImport<O>(
       if (run.signal?.aborted) throw new AppError('import_failed', 'The import was cancelled; nothing was added');
       if (item.kind === 'transaction' || item.kind === 'statement') warnings.add(item.line, item.warnings);
       if (item.kind === 'warning') warnings.add(item.line, [item.message]);
-      else if (item.kind === 'entity') entities.push({ line: item.line, record: item.record, merge: item.merge ?? false });
+      else if (item.kind === 'entity')
+        entities.push({ line: item.line, record: item.record, merge: item.merge ?? false });
       else if (item.kind === 'transaction') (gate ?? { hold: (t: Lined) => txs.push(t) }).hold(item);
       else if (item.kind === 'statement') {
         const admitted = gate

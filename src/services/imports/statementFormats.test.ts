@@ -66,6 +66,24 @@ const segmented = (off = 0) =>
 -\u0003
 `.replace(/(\d+)\.(\d+),00/, (_, a: string, b: string) => `${a},${b.padEnd(2, '0')}`);
 
+const bal = (code: string, amount: string, date: string) =>
+  `<Bal><Tp><CdOrPrtry><Cd>${code}</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">${amount}</Amt>` +
+  `<CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>${date}</Dt></Dt></Bal>`;
+const ntry = (amount: string, side: string, date: string) =>
+  `<Ntry><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>${side}</CdtDbtInd><Sts>BOOK</Sts>` +
+  `<BookgDt><Dt>${date}</Dt></BookgDt></Ntry>`;
+
+/** camt.053 with an interim booked balance (ITBD) on 15 March: 100 + 50 = 150, then − 20 = 130. */
+const camtInterim = (interim: string) => `<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt>
+<GrpHdr><MsgId>M</MsgId><CreDtTm>2024-04-01T06:00:00</CreDtTm></GrpHdr>
+<Stmt><Id>ITB1</Id><Acct><Id><IBAN>${IBAN}</IBAN></Id><Ccy>EUR</Ccy></Acct>
+${bal('OPBD', '100.00', '2024-03-01')}${bal('ITBD', interim, '2024-03-15')}${bal('CLBD', '130.00', '2024-03-31')}
+${ntry('20.00', 'DBIT', '2024-03-20')}
+${ntry('50.00', 'CRDT', '2024-03-05')}
+</Stmt></BkToCstmrStmt></Document>
+`;
+
 describeEachDialect('OFX, XLSX and MT940 segments through the pipeline', (ctx) => {
   async function newCase(store: Store) {
     const actor = actorOf(await addUser(store, { username: uniqueName('fmt'), platformRole: 'investigator' }));
@@ -153,6 +171,17 @@ describeEachDialect('OFX, XLSX and MT940 segments through the pipeline', (ctx) =
       }),
     ]);
     expect(await off()).toEqual({ transactions: 2, statements: [['unbalanced', 2]] });
+    expect(await figures()).toEqual({ transactions: 2, statements: [['balanced', 2]] });
+  });
+
+  itDb('camt.053: an interim booked balance (ITBD) inside the period is checked by booking date', async () => {
+    const { run, figures } = await newCase(ctx.store());
+    await expect(run('camt053', 'itbd.xml', camtInterim('151.00'))).rejects.toThrow(
+      'does not reconcile in segment 1 of 2 (from the opening balance to the interim booked balance (ITBD) of' +
+        ' 2024-03-15): 100.00 EUR plus 1 entry gives 150.00 EUR, but the interim booked balance (ITBD) of' +
+        ' 2024-03-15 is 151.00 EUR (difference 1.00 EUR)',
+    );
+    expect(await run('camt053', 'itbd.xml', camtInterim('150.00'))).toMatchObject({ statementsAdded: 1 });
     expect(await figures()).toEqual({ transactions: 2, statements: [['balanced', 2]] });
   });
 });
