@@ -16,8 +16,22 @@ interface ImportFlags {
   mapping?: string;
   cdrMapping?: string;
   subscriber?: string;
+  antennas?: string;
   encoding?: string;
   delimiter?: string;
+}
+
+/** The options file named by --cdr-mapping, unless it names a saved mapping. */
+function callOptionsText(value: string | undefined): string | undefined {
+  if (value === undefined || cdrMappingNames.includes(value)) return undefined;
+  try {
+    return readFileSync(value, 'utf8');
+  } catch {
+    throw errors.validation(
+      `"${value}" is neither a saved call-record mapping (${cdrMappingNames.join(', ')}) nor a readable options file`,
+      '--cdr-mapping',
+    );
+  }
 }
 
 export function importExportCommands(program: Command): void {
@@ -27,13 +41,17 @@ export function importExportCommands(program: Command): void {
     .requiredOption('--case <id>', 'case id')
     .requiredOption('--format <format>', `one of ${importFormatIds.join(', ')}`)
     .option('--mapping <file.yml>', 'FtM mapping (format ftm-mapping); the file is its CSV')
-    .option('--cdr-mapping <name>', `saved call-record mapping: ${cdrMappingNames.join(', ')}`)
-    .option('--subscriber <number>', "the subscriber's own number, for one subscriber's call record")
+    .option(
+      '--cdr-mapping <name|file.json>',
+      `call records (cdr, cdr-antennas): a saved mapping (${cdrMappingNames.join(', ')}) or an options file`,
+    )
+    .option('--subscriber <number>', "the subscriber's own number or label, for one subscriber's call record")
+    .option('--antennas <file.csv>', 'call records: cell/antenna positions read with them (id, latitude, longitude)')
     .option('--encoding <enc>', `utf-8 (default) or a single-byte code page: ${textEncodings.slice(1).join(', ')}`)
     .option('--delimiter <char>', 'CSV delimiter')
     .action(async (file: string, o: ImportFlags) => {
       const mappingText = o.format === 'ftm-mapping' && o.mapping ? readFileSync(o.mapping, 'utf8') : undefined;
-      const options = optionsFor(o.format, { ...o, mappingText });
+      const options = optionsFor(o.format, { ...o, mappingText, cdrMappingText: callOptionsText(o.cdrMapping) });
       await withStore(program, async (store) => {
         const caller = cliCaller(await cliActor(program, store));
         const { fileName, report } = await importFile(store, caller, o.case, {
@@ -41,6 +59,7 @@ export function importExportCommands(program: Command): void {
           format: o.format,
           bank: false,
           options,
+          antennas: o.antennas,
           onProgress: progressPrinter(file.split(/[\\/]/).pop() ?? file),
         }).finally(endProgress);
         const schemata =
@@ -48,8 +67,16 @@ export function importExportCommands(program: Command): void {
             .map(([s, n]) => `${n} ${s}`)
             .join(', ') || 'no new entities';
         console.log(
-          `${fileName} (sha256 ${report.sha256}): ${schemata}; ${report.entitiesMerged} merged; ${report.transactionsAdded} transactions added, ${report.transactionsAlreadyPresent} already present`,
+          `${fileName} (sha256 ${report.sha256}): ${schemata}; ${report.entitiesMerged} merged; ${report.entitiesUnchanged} unchanged, ${report.entitiesUpdated} updated; ${report.transactionsAdded} transactions added, ${report.transactionsAlreadyPresent} already present`,
         );
+        const c = report.callRecords;
+        if (c) {
+          console.log(
+            `${c.rows} call records: ${c.added} new calls, ${c.otherEnd} already present (seen from the other end), ${c.unchanged} unchanged, ${c.updated} updated; antennas: ${c.antennasAdded} added, ${c.antennasUnchanged} unchanged, ${c.antennasUpdated} updated, ${c.placesAttached} calls given places`,
+          );
+        }
+        for (const w of report.warnings ?? [])
+          console.warn(`${fileName}: ${w.replace(/^(line \d+: )?/, '$1warning: ')}`);
       });
     });
 

@@ -30,6 +30,7 @@ import {
 import { drawName, foldDiacritics, type PersonName } from './names.ts';
 import { BANKS, drawAddress, type BankCountry, type City } from './places.ts';
 import { deriveSeed, Rng } from './prng.ts';
+import { RATES } from './rates.ts';
 import type { AccountInfo, AdCapture, PersonInfo, PersonSpec } from './people.ts';
 
 export type { AccountInfo, AdCapture, PersonInfo, PersonSpec } from './people.ts';
@@ -183,15 +184,20 @@ export class Cell {
 
   person(rng: Rng, spec: PersonSpec): PersonInfo {
     const drawn = drawName(rng, spec.nat, spec.gender);
-    const name: PersonName = spec.surname ? { ...drawn, last: spec.surname } : drawn;
-    const birthDay = this.start - rng.int(spec.age[0] * 365 + 1, spec.age[1] * 365 + 300);
+    const named: PersonName = spec.surname ? { ...drawn, last: spec.surname } : drawn;
+    const name: PersonName = spec.firstName ? { first: spec.firstName, last: named.last } : named;
+    const drawnBirthDay = this.start - rng.int(spec.age[0] * 365 + 1, spec.age[1] * 365 + 300);
+    const birthDay = spec.birthDay ?? drawnBirthDay;
     const residence = spec.residence ?? spec.nat;
     let phone: string | null = null;
     if (spec.phone === undefined || spec.phone === 'own') phone = this.newPhone(rng, residence);
     else if (spec.phone !== null) phone = spec.phone;
     const email = spec.email ? this.newEmail(rng, `${name.first}.${name.last}`, spec.nat) : null;
+    // Innocent people lack a birth date in the sources at the stated rate unless the spec says.
+    const innocent = spec.status === 'none' && spec.networkId === null;
+    const noBirthDate = spec.birthDate === undefined ? innocent && rng.chance(RATES.missingBirthDate) : !spec.birthDate;
     const idNumber =
-      spec.idNumber === false
+      spec.idNumber === false || noBirthDate
         ? null
         : this.registry.drawOrNull(() => drawPersonalCode(rng, spec.nat, birthDay, spec.gender === 'female'));
     const passport = spec.passport ? this.registry.draw(() => drawPassport(rng, spec.nat)) : null;
@@ -214,6 +220,7 @@ export class Cell {
       functions: spec.functions ?? [],
       anchorId: null,
     };
+    if (noBirthDate) info.noBirthDate = true;
     this.entities.push(personRecord(id, info, rng.int(0, 4), spec.knownStatus));
     if (!spec.background) {
       this.truth.persons.push({

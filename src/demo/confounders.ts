@@ -9,7 +9,12 @@ import { iso } from './dates.ts';
 import { plantHonestEmployer, plantStaffingAgency } from './employers.ts';
 import { firmName } from './firms.ts';
 import { nameOf } from './labour.ts';
-import { CITIES, hotelName, MERCHANTS, UTILITIES } from './places.ts';
+import { plantFirmLookalikes } from './lookalikesFirms.ts';
+import { plantMoneyLookalikes } from './lookalikesMoney.ts';
+import { plantAdvertisers } from './lookalikesPeople.ts';
+import { CITIES, MERCHANTS, UTILITIES } from './places.ts';
+import { plantPostingFirm } from './postingFirm.ts';
+import { LOOKALIKES_PER_CELL } from './rates.ts';
 import type { Rng } from './prng.ts';
 
 export interface ConfounderResult {
@@ -106,9 +111,9 @@ function plantFlatmates(cell: Cell): PersonInfo[] {
   return mates.map((m) => m.info);
 }
 
-/** A family whose members list one shared phone number. */
-function plantFamily(cell: Cell): PersonInfo[] {
-  const rng = cell.rng('family');
+/** A family whose members list one shared phone number and live at one address. */
+function plantFamily(cell: Cell, k: number): { members: PersonInfo[]; sharedPhone: string; child: PersonInfo } {
+  const rng = cell.rng(k === 0 ? 'family' : `family-${k}`);
   const nat = rng.pick(['fi', 'ee'] as const);
   const city = rng.pick(CITIES[nat]);
   const home = cell.address(rng, city, 'privateHome');
@@ -189,140 +194,10 @@ function plantFamily(cell: Cell): PersonInfo[] {
   }
   cell.truth.confounders.push({
     kind: 'familySharedPhone',
-    entityIds: [father.id, mother.id, child.id, phone ? cell.phoneEntity(phone, nat) : father.id],
+    entityIds: [father.id, mother.id, child.id, cell.phoneEntity(phone, nat)],
     why: 'Parents and an adult child give the family phone number as their own; they share an address and a surname',
   });
-  return members;
-}
-
-/** A genuinely posted worker: a real Polish company, limited stay, travel and hotel paid, returns home. */
-function plantPostedWorker(cell: Cell, mainContractorId: string): PersonInfo[] {
-  const rng = cell.rng('posted');
-  const city = rng.pick(CITIES.pl);
-  const name = firmName(rng, 'pl', 'installation');
-  const director = cell.person(rng, {
-    nat: 'pl',
-    gender: 'male',
-    age: [40, 65],
-    status: 'none',
-    networkId: null,
-    role: 'director of a genuine sending company',
-    address: cell.address(rng, city, 'privateHome'),
-  });
-  const company = cell.company(rng, {
-    name: name.full,
-    country: 'pl',
-    incorporationDay: cell.start - rng.int(6, 25) * 365,
-    nature: 'legitimate',
-    networkId: null,
-    role: 'genuine sending company (real operations in Poland)',
-    address: cell.address(rng, city, 'businessPremises'),
-    phone: cell.newPhone(rng, 'pl'),
-  });
-  cell.link(S.Directorship, {
-    [P.director]: [director.id],
-    [P.organization]: [company],
-    [P.startDate]: [iso(cell.start - 3000)],
-  });
-  const worker = cell.person(rng, {
-    nat: 'pl',
-    gender: 'male',
-    age: [25, 55],
-    status: 'none',
-    networkId: null,
-    role: 'genuinely posted worker',
-    address: cell.address(rng, city, 'privateHome'),
-    passport: true,
-  });
-  worker.anchorId = company;
-  const from = cell.day(2, 1);
-  const to = cell.day(5, 30);
-  const fiCity = rng.pick(CITIES.fi.slice(0, 5));
-  const hotel = cell.address(rng, fiCity, 'hotel');
-  cell.link(S.Employment, {
-    [P.employee]: [worker.id],
-    [P.employer]: [company],
-    [P.startDate]: [iso(cell.start - rng.int(700, 3000))],
-    [P.role]: ['electrician'],
-  });
-  cell.link(S.Posting, {
-    [P.worker]: [worker.id],
-    [P.sendingCompany]: [company],
-    [P.hostCountry]: ['fi'],
-    [P.a1Number]: [`PL-A1-${rng.digits(9)}`],
-    [P.sendingCountry]: ['pl'],
-    [P.hostCompany]: [mainContractorId],
-    [P.startDate]: [iso(from)],
-    [P.endDate]: [iso(to)],
-  });
-  cell.link(S.Subcontract, {
-    [P.contractor]: [mainContractorId],
-    [P.subcontractor]: [company],
-    [P.contract]: [`PL-${rng.digits(5)}`],
-    [P.startDate]: [iso(from)],
-    [P.endDate]: [iso(to)],
-  });
-  cell.link(S.Accommodation, {
-    [P.resident]: [worker.id],
-    [P.housingAddress]: [hotel.id],
-    [P.housedBy]: [company],
-    [P.startDate]: [iso(from)],
-    [P.endDate]: [iso(to)],
-  });
-  const coAcc = cell.account(rng, {
-    holderId: company,
-    holderName: name.full,
-    country: 'pl',
-    nature: 'clean',
-    openingDay: cell.start - 4000,
-    currency: 'PLN',
-  });
-  const wAcc = cell.account(rng, {
-    holderId: worker.id,
-    holderName: nameOf(worker),
-    country: 'pl',
-    nature: 'clean',
-    openingDay: cell.start - 5000,
-    currency: 'PLN',
-  });
-  const hotelLabel = hotelName(rng, fiCity);
-  for (let m = 0; m < 12; m++) {
-    cell.transfer(coAcc, wAcc, rng.int(780_000, 860_000), cell.day(m, 10), 'Wynagrodzenie');
-    cell.external(coAcc, -rng.int(300_000, 500_000), cell.day(m, 15), {
-      kind: 'transfer',
-      counterpartyName: 'ZUS',
-      text: 'Składki',
-    });
-    cell.external(coAcc, rng.int(6_000_000, 9_000_000), cell.day(m, 5), {
-      kind: 'transfer',
-      counterpartyName: 'Klient Budowa S.A.',
-      text: 'Faktura',
-    });
-    if (m >= 2 && m <= 5) {
-      cell.transfer(coAcc, wAcc, rng.int(180_000, 220_000), cell.day(m, 28), 'Dieta delegacja Finlandia');
-      cell.external(coAcc, -rng.int(900_000, 1_200_000), cell.day(m, 3), {
-        kind: 'card',
-        counterpartyName: hotelLabel,
-        place: fiCity.name,
-      });
-    }
-    cell.external(wAcc, -rng.int(2_000, 30_000), cell.day(m, rng.int(1, 28)), {
-      kind: 'card',
-      counterpartyName: rng.pick(MERCHANTS.pl),
-      place: m >= 2 && m <= 5 ? fiCity.name : city.name,
-    });
-  }
-  cell.external(coAcc, -rng.int(60_000, 120_000), from - 3, {
-    kind: 'card',
-    counterpartyName: 'Bałtyk Ferries',
-    text: 'Gdańsk–Helsinki',
-  });
-  cell.truth.confounders.push({
-    kind: 'genuinePostedWorker',
-    entityIds: [worker.id, company],
-    why: 'Posted for four months by a company that really operates in Poland (premises, staff, turnover, social contributions), with an A1 form, travel and hotel paid by the employer, and home again afterwards',
-  });
-  return [director, worker];
+  return { members, sharedPhone: phone, child };
 }
 
 export function plantConfounders(cell: Cell, mainContractorId: string): ConfounderResult {
@@ -337,7 +212,13 @@ export function plantConfounders(cell: Cell, mainContractorId: string): Confound
     entityIds: [honest.overtimeWorker.id, agency.lateWorker.id],
     why: 'Workers showing one or two ILO indicators (paid overtime; one late wage and a shared flat) who are not victims: the indicators fall short of any Delphi decision rule',
   });
-  persons.push(...plantFamily(cell));
-  persons.push(...plantPostedWorker(cell, mainContractorId));
+  const families = Array.from({ length: LOOKALIKES_PER_CELL }, (_, k) => plantFamily(cell, k));
+  for (const f of families) persons.push(...f.members);
+  persons.push(...plantPostingFirm(cell, mainContractorId));
+  persons.push(...plantMoneyLookalikes(cell));
+  persons.push(...plantFirmLookalikes(cell));
+  // One family's adult child advertises her own massage service with the family's phone.
+  const first = families[0];
+  persons.push(...plantAdvertisers(cell, first ? [{ info: first.child, phone: first.sharedPhone }] : []));
   return { persons };
 }

@@ -2,7 +2,11 @@
  * Planted duplicates for entity resolution: the same real person recorded twice, the way it
  * happens between sources — a typing error, another transliteration (or the Cyrillic original),
  * surname and given name swapped, no birth date, or simply the same record arriving in a second
- * import. The duplicate keeps the canonical person's truth and says whose duplicate it is.
+ * import; and the hard ones, which share no strong identifier at all: a fuzzy name with only a
+ * birth date or an address in common, or the name written in the other script (Latin/Cyrillic)
+ * with only the birth date. Sources seldom repeat every identifier, so the easier variants also
+ * lose a phone, an e-mail, an address or an ID code at the rates of `DUPLICATE_LOSES`. The
+ * duplicate keeps the canonical person's truth and says whose duplicate it is.
  */
 import type { Grading } from '../domain/records.ts';
 import type { Cell, PersonInfo } from './cell.ts';
@@ -10,8 +14,15 @@ import { personRecord } from './personRecord.ts';
 import { P, S } from './constants.ts';
 import type { DuplicateVariant } from './groundTruth.ts';
 import { DUPLICATE_VARIANTS } from './groundTruth.ts';
-import { foldDiacritics, romaniseUkLegacy, type PersonName } from './names.ts';
+import { cyrillicOf, foldDiacritics, romaniseUkLegacy, type PersonName } from './names.ts';
 import type { Rng } from './prng.ts';
+import { LOOKALIKES_PER_CELL } from './rates.ts';
+
+/**
+ * Chance that a typo, transliteration or swapped-order duplicate lacks each identifier the
+ * original has: the report or list it comes from did not record it.
+ */
+const DUPLICATE_LOSES = { phone: 0.5, email: 0.5, address: 0.3, idNumber: 0.3 } as const;
 
 /** One typing error in a word: adjacent letters swapped, one dropped, one doubled or replaced. */
 export function typo(rng: Rng, word: string): string {
@@ -57,6 +68,12 @@ function variantName(rng: Rng, variant: DuplicateVariant, p: PersonInfo): Person
     case 'missingBirthDate':
     case 'secondImport':
       return { first: n.first, last: n.last };
+    case 'fuzzyWeak':
+      return { first: rng.chance(0.5) ? typo(rng, n.first) : n.first, last: typo(rng, n.last) };
+    case 'crossScript':
+      return n.firstNative !== undefined && n.lastNative !== undefined
+        ? { first: n.firstNative, last: n.lastNative }
+        : { first: cyrillicOf(n.first), last: cyrillicOf(n.last) };
   }
 }
 
@@ -66,6 +83,8 @@ const SOURCE: Record<DuplicateVariant, string> = {
   swappedOrder: 'listed in a hotel or employer register',
   missingBirthDate: 'named in a witness statement',
   secondImport: 'same record in a second registry import',
+  fuzzyWeak: 'named in an anonymous tip',
+  crossScript: 'named in a request from a Russian-speaking police service',
 };
 
 /** Can this person carry this variant so that the duplicate really differs from the original? */
@@ -90,6 +109,23 @@ function plantOne(cell: Cell, rng: Rng, variant: DuplicateVariant, canonical: Pe
   }
   if (variant === 'swappedOrder')
     record.properties[P.name] = [`${canonical.name.last.toUpperCase()} ${canonical.name.first}`];
+  const drop = (props: readonly string[]) => {
+    for (const prop of props) delete record.properties[prop];
+  };
+  const strong = [P.phone, P.email, P.idNumber, P.passportNumber];
+  if (variant === 'typo' || variant === 'transliteration' || variant === 'swappedOrder') {
+    if (rng.chance(DUPLICATE_LOSES.phone)) drop([P.phone]);
+    if (rng.chance(DUPLICATE_LOSES.email)) drop([P.email]);
+    if (rng.chance(DUPLICATE_LOSES.address)) drop([P.address, P.addressEntity]);
+    if (rng.chance(DUPLICATE_LOSES.idNumber)) drop([P.idNumber]);
+  }
+  if (variant === 'fuzzyWeak') {
+    // One weak attribute in common: the birth date or the address, not both.
+    drop(strong);
+    const keepBirthDate = !canonical.noBirthDate && (canonical.addressId === null || rng.chance(0.5));
+    drop(keepBirthDate ? [P.address, P.addressEntity] : [P.birthDate]);
+  }
+  if (variant === 'crossScript') drop([...strong, P.address, P.addressEntity]);
   if (variant === 'secondImport') {
     const grading: Grading = { reliability: 'B', information: '2' };
     record.grading = grading;
@@ -109,13 +145,15 @@ function plantOne(cell: Cell, rng: Rng, variant: DuplicateVariant, canonical: Pe
 }
 
 /**
- * Plant one duplicate of every variant (and up to two more at random) among `candidates`,
- * each of a different person.
+ * Plant one duplicate of every easy variant (and up to two more at random) and
+ * `LOOKALIKES_PER_CELL` of each hard one among `candidates`, each of a different person.
  */
 export function plantDuplicates(cell: Cell, candidates: readonly PersonInfo[]): void {
   const rng = cell.rng('duplicates');
-  const variants: DuplicateVariant[] = [...DUPLICATE_VARIANTS];
-  for (let k = rng.int(0, 2); k > 0; k--) variants.push(rng.pick(DUPLICATE_VARIANTS));
+  const easy = DUPLICATE_VARIANTS.filter((v) => v !== 'fuzzyWeak' && v !== 'crossScript');
+  const variants: DuplicateVariant[] = [...easy];
+  for (let k = rng.int(0, 2); k > 0; k--) variants.push(rng.pick(easy));
+  for (let k = 0; k < LOOKALIKES_PER_CELL; k++) variants.push('fuzzyWeak', 'crossScript');
   // Transliteration first: it has the fewest fitting candidates.
   variants.sort((a, b) => Number(b === 'transliteration') - Number(a === 'transliteration'));
   const used = new Set<string>();

@@ -91,7 +91,7 @@ export function plantStaffingAgency(cell: Cell): { agencyId: string; workers: Pe
     [P.startDate]: [iso(cell.start - 900)],
     [P.role]: ['recruitment officer'],
   });
-  const nats: Nationality[] = ['ua', 'ro', 'pl', 'ee'];
+  const nats: Nationality[] = ['ua', 'ro', 'pl', 'ee', 'lv'];
   const shared = cell.address(rng, rng.pick(CITIES.fi.slice(0, 6)), 'sharedFlat', { flat: true });
   const openDay = cell.start - rng.int(30, 200);
   const staff: Staff[] = nats.map((nat, i) => {

@@ -62,6 +62,15 @@ export const CONFOUNDER_KINDS = [
   'familySharedPhone',
   'honestRoundSalaries',
   'genuinePostedWorker',
+  // Look-alikes: honest situations sharing one or more signals with the planted crimes.
+  'cashBusiness',
+  'cashWageWorker',
+  'remittanceSender',
+  'landlordWithTenants',
+  'independentAdvertiser',
+  'namesake',
+  'honestDissolution',
+  'legitimateSuccession',
 ] as const;
 export const DUPLICATE_VARIANTS = [
   'typo',
@@ -69,6 +78,10 @@ export const DUPLICATE_VARIANTS = [
   'swappedOrder',
   'missingBirthDate',
   'secondImport',
+  // No strong identifier in common: a fuzzy name plus one weak attribute (birth date or address).
+  'fuzzyWeak',
+  // The name in the other script (Cyrillic for a Latin name, Latin for a Cyrillic one), birth date only.
+  'crossScript',
 ] as const;
 export const PHOENIX_SHARED = ['director', 'address', 'phone', 'email', 'contracts', 'workers'] as const;
 

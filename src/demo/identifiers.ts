@@ -104,7 +104,8 @@ export function drawMobile(rng: Rng, country: Country): string {
   let nsn: string;
   switch (country) {
     case 'lv':
-      nsn = '2' + rng.digits(7);
+      // 230… and 232… are not allocated to mobiles: the 23 block is left out.
+      nsn = '2' + rng.pick(['0', '1', '2', '4', '5', '6', '7', '8', '9']) + rng.digits(6);
       break;
     case 'ee':
       nsn = '5' + rng.digits(7);
@@ -154,6 +155,31 @@ export function phoneVariant(e164: string, country: Country, variant: number): s
         : `(00${cc}) ${nsn.slice(0, 2)} ${nsn.slice(2, 5)} ${nsn.slice(5)}`;
     default:
       return `+${cc} ${nsn.slice(0, 3)} ${nsn.slice(3, 5)} ${nsn.slice(5)}`;
+  }
+}
+
+/** How many forms `adPhoneForm` knows. */
+export const AD_PHONE_FORMS = 9;
+
+/**
+ * A phone as people type it into an ad: the five register forms of `phoneVariant` and four looser
+ * ones (dashes, a national number with a dash, the "(0)" trunk in an international number, digits
+ * in pairs). Every form reads back to the same E.164 number.
+ */
+export function adPhoneForm(e164: string, country: Country, form: number): string {
+  const f = form % AD_PHONE_FORMS;
+  if (f < 5) return phoneVariant(e164, country, f);
+  const [cc, nsn] = splitCc(e164, country);
+  const fi = country === 'fi';
+  switch (f) {
+    case 5:
+      return `+${cc}-${nsn.slice(0, 2)}-${nsn.slice(2)}`;
+    case 6:
+      return fi ? `0${nsn.slice(0, 2)}-${nsn.slice(2)}` : `+${cc} ${nsn.slice(0, 4)} ${nsn.slice(4)}`;
+    case 7:
+      return fi ? `+${cc} (0)${nsn.slice(0, 2)} ${nsn.slice(2, 5)} ${nsn.slice(5)}` : `00${cc} ${nsn}`;
+    default:
+      return `+${cc} ${nsn.slice(0, 2)} ${nsn.slice(2, 5)} ${nsn.slice(5, 7)} ${nsn.slice(7)}`;
   }
 }
 

@@ -122,3 +122,92 @@ export function foldDiacritics(text: string): string {
 export function fullName(n: PersonName): string {
   return `${n.first} ${n.last}`;
 }
+
+// Latin → Cyrillic as a Russian-speaking clerk writes a Baltic, Finnish or Polish name: longest
+// spellings first, diacritics read by sound (š ш, ž ж, ä э, ö ё, ü ю), soft ļ ņ with a soft sign.
+const TO_CYRILLIC: readonly (readonly [string, string])[] = [
+  ['shch', 'щ'],
+  ['sch', 'ш'],
+  ['sh', 'ш'],
+  ['sz', 'ш'],
+  ['ch', 'ч'],
+  ['cz', 'ч'],
+  ['zh', 'ж'],
+  ['kh', 'х'],
+  ['ts', 'ц'],
+  ['ya', 'я'],
+  ['yu', 'ю'],
+  ['ye', 'е'],
+  ['ja', 'я'],
+  ['ju', 'ю'],
+  ['ie', 'ие'],
+  ['a', 'а'],
+  ['ā', 'а'],
+  ['ą', 'он'],
+  ['ä', 'э'],
+  ['b', 'б'],
+  ['c', 'ц'],
+  ['č', 'ч'],
+  ['ć', 'ч'],
+  ['d', 'д'],
+  ['e', 'е'],
+  ['ē', 'е'],
+  ['ę', 'ен'],
+  ['f', 'ф'],
+  ['g', 'г'],
+  ['ģ', 'г'],
+  ['h', 'х'],
+  ['i', 'и'],
+  ['ī', 'и'],
+  ['j', 'й'],
+  ['k', 'к'],
+  ['ķ', 'к'],
+  ['l', 'л'],
+  ['ļ', 'ль'],
+  ['ł', 'л'],
+  ['m', 'м'],
+  ['n', 'н'],
+  ['ņ', 'нь'],
+  ['ń', 'нь'],
+  ['o', 'о'],
+  ['ó', 'о'],
+  ['õ', 'о'],
+  ['ö', 'ё'],
+  ['p', 'п'],
+  ['q', 'к'],
+  ['r', 'р'],
+  ['s', 'с'],
+  ['ś', 'с'],
+  ['š', 'ш'],
+  ['t', 'т'],
+  ['u', 'у'],
+  ['ū', 'у'],
+  ['ü', 'ю'],
+  ['v', 'в'],
+  ['w', 'в'],
+  ['x', 'кс'],
+  ['y', 'ю'],
+  ['z', 'з'],
+  ['ž', 'ж'],
+  ['ź', 'ж'],
+  ['ż', 'ж'],
+];
+
+/** A Latin-script name written in Cyrillic, letter by sound (the cross-script duplicates). */
+export function cyrillicOf(text: string): string {
+  let out = '';
+  let i = 0;
+  const lower = text.toLowerCase();
+  while (i < text.length) {
+    const hit = TO_CYRILLIC.find(([lat]) => lower.startsWith(lat, i));
+    if (!hit) {
+      out += text.charAt(i);
+      i++;
+      continue;
+    }
+    const upper = text.charAt(i) !== lower.charAt(i);
+    out += upper ? hit[1].charAt(0).toUpperCase() + hit[1].slice(1) : hit[1];
+    i += hit[0].length;
+  }
+  return out;
+}

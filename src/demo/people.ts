@@ -31,6 +31,8 @@ export interface PersonInfo {
   functions: CrimeScriptFunction[];
   /** An entity the person is tied to (employer, network member): where duplicates attach. */
   anchorId: string | null;
+  /** The sources never give this person's birth date (nor, therefore, a personal code). */
+  noBirthDate?: boolean;
 }
 
 export interface PersonSpec {
@@ -52,6 +54,12 @@ export interface PersonSpec {
   knownStatus?: ProceduralStatus;
   background?: boolean;
   surname?: string;
+  /** Given name to use instead of drawing one (namesakes). */
+  firstName?: string;
+  /** Birth day to use instead of drawing one (namesakes: another day than the original's). */
+  birthDay?: number;
+  /** false: recorded without a birth date and personal code. */
+  birthDate?: boolean;
 }
 
 export interface AccountInfo {

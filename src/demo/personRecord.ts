@@ -34,7 +34,7 @@ export function personRecord(
     [P.name]: [`${p.name.first} ${p.name.last}`],
     [P.firstName]: [p.name.first],
     [P.lastName]: [p.name.last],
-    [P.birthDate]: [iso(p.birthDay)],
+    ...(p.noBirthDate ? {} : { [P.birthDate]: [iso(p.birthDay)] }),
     [P.gender]: [p.gender],
     [P.nationality]: [p.nat],
     [P.country]: [p.residence],

@@ -106,6 +106,17 @@ describe.each(cases)('scenario at %s', (_label, s) => {
           expect(b[P.birthDate]).toEqual(a[P.birthDate]);
           expect(b[P.idNumber] ?? b[P.passportNumber]).toEqual(a[P.idNumber] ?? a[P.passportNumber]);
           break;
+        case 'fuzzyWeak':
+        case 'crossScript': {
+          expect(nameB).not.toEqual(nameA);
+          // No strong identifier in common, and at most one weak attribute.
+          for (const prop of [P.phone, P.email, P.idNumber, P.passportNumber]) expect(b[prop]).toBeUndefined();
+          const weak = [b[P.birthDate], b[P.addressEntity]].filter((x) => x !== undefined);
+          expect(weak.length).toBeLessThanOrEqual(1);
+          if (d.variant === 'crossScript')
+            expect(/\p{Script=Cyrillic}/u.test(nameB ?? '')).not.toBe(/\p{Script=Cyrillic}/u.test(nameA ?? ''));
+          break;
+        }
       }
     }
     // At least one transliteration keeps the Cyrillic or an older romanisation of a Ukrainian name.
@@ -215,8 +226,9 @@ describe.each(cases)('scenario at %s', (_label, s) => {
   it('keeps the scale-1 demo case small', () => {
     if (gt.scale !== 1) return;
     expect(s.counts.persons).toBeGreaterThanOrEqual(60);
-    expect(s.counts.persons).toBeLessThanOrEqual(150);
+    // Five of each look-alike confounder and at least 40 background residents per cell (issue 17).
+    expect(s.counts.persons).toBeLessThanOrEqual(250);
     expect(s.counts.transactions).toBeGreaterThanOrEqual(2000);
-    expect(s.counts.transactions).toBeLessThan(10_000);
+    expect(s.counts.transactions).toBeLessThan(12_000);
   });
 });

@@ -2,9 +2,9 @@
  * The scenario generator's public entry points.
  *
  * `scale` is the number of cells. A cell is one independent slice of the world: a labour
- * network, a sexual-exploitation network, one of each confounder, one duplicate of each variant
- * (plus up to two more) and a background population topping the cell up to at least 100
- * persons, over 12 months of bank statements. Scale 1 is the small demo case; scale 1,000 gives
+ * network, a sexual-exploitation network, the confounders (five of each look-alike kind), the
+ * planted duplicates and a background population of at least 40 residents (more to reach 100
+ * persons), over 12 months of bank statements. Scale 1 is the small demo case; scale 550 gives
  * more than 100,000 persons and 1,000,000 statement lines (see `LARGE_SCALE`).
  *
  * Output is a stream in a fixed order: a meta item, then per cell its entities, its statement
@@ -19,6 +19,8 @@ import { Cell, CELL_MONTHS, type AdCapture } from './cell.ts';
 import { S } from './constants.ts';
 import { plantConfounders } from './confounders.ts';
 import { plantDuplicates } from './duplicates.ts';
+import { plantInnocentFacts } from './innocentFacts.ts';
+import { plantNamesakes } from './lookalikesPeople.ts';
 import { emptyTruthPart, mergeTruthPart, type GroundTruth, type GroundTruthPart } from './groundTruth.ts';
 import { UniqueRegistry } from './ids.ts';
 import { buildLabourNetwork } from './labour.ts';
@@ -29,7 +31,7 @@ export const GENERATOR_VERSION = 1;
 /** Largest accepted scale: the identifier formats (8-digit mobile numbers) run out beyond it. */
 export const MAX_SCALE = 20_000;
 /** The scale that reaches at least 100,000 persons and 1,000,000 transactions. */
-export const LARGE_SCALE = 1_000;
+export const LARGE_SCALE = 550;
 
 export interface ScenarioOptions {
   /** Any integer 0 … 2^32 − 1. */
@@ -79,7 +81,7 @@ export function buildCell(seed: number, index: number, registry: UniqueRegistry)
   bookLabourMoney(cell, labour);
   const sexual = plantSexualNetwork(cell);
   const confounders = plantConfounders(cell, labour.main.id);
-  plantDuplicates(cell, [
+  const planted = [
     ...confounders.persons,
     ...labour.workers.map((w) => w.info),
     labour.controller,
@@ -87,7 +89,10 @@ export function buildCell(seed: number, index: number, registry: UniqueRegistry)
     ...labour.recruiters,
     labour.frontDirector,
     ...sexual.persons,
-  ]);
+  ];
+  const namesakes = plantNamesakes(cell, planted);
+  plantInnocentFacts(cell, [...confounders.persons, ...namesakes]);
+  plantDuplicates(cell, planted);
   plantBackground(cell);
   return cell;
 }

@@ -11,7 +11,7 @@ import { P, S, type Nationality } from './constants.ts';
 import { iso } from './dates.ts';
 import { adAlias, adWording, captureHtml, photoSvg } from './ads.ts';
 import { firmEmail, firmName } from './firms.ts';
-import { phoneVariant } from './identifiers.ts';
+import { AD_PHONE_FORMS, adPhoneForm } from './identifiers.ts';
 import { nameOf } from './labour.ts';
 import { AD_SITES, CITIES, hotelName, MERCHANTS, MONEY_TRANSFER_SERVICE, RIDE_HAILING, type City } from './places.ts';
 import { deriveSeed } from './prng.ts';
@@ -301,7 +301,7 @@ export function plantSexualNetwork(cell: Cell): { persons: PersonInfo[] } {
       const city = TOUR[(v.firstWeek + k * 5 + i) % TOUR.length] ?? TOUR[0];
       if (!city) continue;
       const phone = workPhones[(i + (k === adCount - 1 ? 1 : 0)) % 2] ?? '';
-      const shown = phoneVariant(phone, phone.startsWith('+372') ? 'ee' : 'fi', rng.int(0, 4));
+      const shown = adPhoneForm(phone, phone.startsWith('+372') ? 'ee' : 'fi', rng.int(0, AD_PHONE_FORMS - 1));
       const words = adWording(rng, v.alias, age, v.info.nat, city.name);
       const published = iso(s + (v.firstWeek + k * 5) * 7);
       const siteAdId = rng.digits(7);

@@ -214,7 +214,7 @@ async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncG
   for (const { line, statement } of balances.statements()) queue.statement(line, statement);
   yield* queue.drain();
   const stripped = controls.warning();
-  if (stripped) yield { kind: 'warning', ...stripped };
+  if (stripped) yield { kind: 'skipped', line: stripped.line, warnings: [stripped.message] };
 }
 
 export const bankCsvImporter: Importer<BankCsvImportOptions> = {

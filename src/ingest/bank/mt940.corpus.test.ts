@@ -248,11 +248,11 @@ describeWithFixtures('MT940 corpus', () => {
     // ISO-8859-2: Polish letters read right; the SOH/ETX framing of each message stripped, with one warning.
     expect(mbank.txs.some((t) => t.text?.includes('96-300 ŚWINOUJŚCIE'))).toBe(true);
     expect(mbank.txs.some((t) => t.text?.includes('URZĄD SKARBOWY'))).toBe(true);
-    expect(mbank.items.filter((i) => i.kind === 'warning')).toEqual([
+    expect(mbank.items.filter((i) => i.kind === 'skipped')).toEqual([
       {
-        kind: 'warning',
+        kind: 'skipped',
         line: 1,
-        message: expect.stringMatching(/^16 control character\(s\) removed \(8 × SOH \(0x01\), 8 × ETX \(0x03\)\)/),
+        warnings: [expect.stringMatching(/^16 control character\(s\) removed \(8 × SOH \(0x01\), 8 × ETX \(0x03\)\)/)],
       },
     ]);
     // Intermediate balances: PostFinance's first message closes with :62M:, the second opens with

@@ -247,7 +247,7 @@ async function* parse(input: ImportInput, options: Mt940ImportOptions = {}): Asy
   if (reader.statements === 0) throw failAt(1, 'no MT940 statement found (no :20: field); is this an MT940 file?');
   yield* queue.drain();
   const stripped = controls.warning();
-  if (stripped) yield { kind: 'warning', ...stripped };
+  if (stripped) yield { kind: 'skipped', line: stripped.line, warnings: [stripped.message] };
 }
 
 export const mt940Importer: Importer<Mt940ImportOptions> = {

@@ -70,7 +70,7 @@ describeWithFixtures('OFX corpus', () => {
       expect(txs.every((t) => t.reference)).toBe(true);
       const own = entitiesOf(items, 'BankAccount').find((a) => a.id === statements[0]?.accountId);
       expect(own?.properties['accountNumber']?.[0]).toBe(f.account);
-      expect(items.some((i) => i.kind === 'warning')).toBe(false);
+      expect(items.some((i) => i.kind === 'skipped')).toBe(false);
     },
   );
 

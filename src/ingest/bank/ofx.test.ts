@@ -160,11 +160,11 @@ describe('OFX statements', () => {
   it('strips control characters (NUL padding, SOH framing) and says so once', async () => {
     const { items, txs } = await read(`\u0001${sgml(trn('N1', '-1.00', '<NAME>A\u0000B'))}\u0000\u0000\u0000`);
     expect(txs[0]?.counterpartyName).toBe('AB');
-    expect(items.filter((i) => i.kind === 'warning')).toEqual([
+    expect(items.filter((i) => i.kind === 'skipped')).toEqual([
       {
-        kind: 'warning',
+        kind: 'skipped',
         line: expect.any(Number),
-        message: expect.stringMatching(/^5 control character\(s\) removed \(4 × NUL \(0x00\), 1 × SOH \(0x01\)\)/),
+        warnings: [expect.stringMatching(/^5 control character\(s\) removed \(4 × NUL \(0x00\), 1 × SOH \(0x01\)\)/)],
       },
     ]);
   });

@@ -143,7 +143,7 @@ async function* parse(input: ImportInput, options: OfxImportOptions = {}): Async
   reader.end();
   yield* queue.drain();
   const stripped = controls.warning();
-  if (stripped) yield { kind: 'warning', ...stripped };
+  if (stripped) yield { kind: 'skipped', line: stripped.line, warnings: [stripped.message] };
 }
 
 export const ofxImporter: Importer<OfxImportOptions> = {

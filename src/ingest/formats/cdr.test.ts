@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { itWithFixtures } from '../../../test/support/fixtures.ts';
 import { isAppError } from '../../shared/errors.ts';
+import { cellSiteId } from './antennas.ts';
 import { cdrImporter, parseDuration, type CdrOptions } from './cdr.ts';
 import { bandicootEgo, cdrMappings, withSubscriber } from './cdrMappings.ts';
 import { bytesInput, collectEntities, fixtureInput, fixtureText, rejection } from './inputs.testing.ts';
@@ -17,7 +18,10 @@ function egoRows(): Array<Record<string, string>> {
   return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [names[i] ?? '', v])));
 }
 
-const phoneId = (n: string) => `phone-${createHash('sha1').update(n).digest('hex')}`;
+const sha1 = (n: string) => createHash('sha1').update(n).digest('hex');
+const phoneId = (n: string) => `phone-${sha1(n)}`;
+/** A pseudonym's phone: one across the files of its data set (the case's by default). */
+const pseudonymId = (n: string, dataset = '') => `phone-${sha1(`pseudonym\u0000${dataset}\u0000${n}`)}`;
 
 describe('CDR import of bandicoot_demo_ego.csv with the saved bandicoot mapping', () => {
   const options = withSubscriber(bandicootEgo, 'ego');
@@ -46,8 +50,8 @@ describe('CDR import of bandicoot_demo_ego.csv with the saved bandicoot mapping'
     const phones = entities.filter((e) => e.schema === 'Phone');
     expect(phones).toHaveLength(correspondents.size + 1);
     expect(new Set(phones.map((p) => p.properties['number']?.[0]))).toEqual(new Set([...correspondents, 'ego']));
-    // Pseudonyms are scoped to the subscriber's record: "A" here is not "A" in another file.
-    expect(phones.find((p) => p.properties['number']?.[0] === 'A')?.id).toBe(phoneId('ego\u0000A'));
+    // A pseudonym is one phone across the files of its data set: "A" here is "A" in another subscriber's file.
+    expect(phones.find((p) => p.properties['number']?.[0] === 'A')?.id).toBe(pseudonymId('A'));
   });
 
   itWithFixtures('maps direction, time, duration and antenna of each record', async () => {
@@ -62,9 +66,12 @@ describe('CDR import of bandicoot_demo_ego.csv with the saved bandicoot mapping'
         date: ['2014-03-02T07:13:30'],
         startDate: ['2014-03-02T07:13:30'],
         summary: ['SMS'],
-        cell: ['1'],
-        callerPhone: [phoneId('ego\u0000A')],
-        receiverPhone: [phoneId('ego\u0000ego')],
+        // An incoming text: the subscriber received it, so the cell is the receiver's.
+        receiverCell: ['1'],
+        receiverPlace: [cellSiteId('', '1')],
+        recordId: ['receiver sms 2014-03-02T07:13:30'],
+        callerPhone: [pseudonymId('A')],
+        receiverPhone: [pseudonymId('ego')],
       },
     });
     const call = entities.find((e) => e.schema === 'Call' && e.properties['duration']);
@@ -101,7 +108,9 @@ describe('CDR import with caller and callee columns', () => {
       startDate: ['2014-03-02T07:13:30'],
       endDate: ['2014-03-02T07:14:45'],
       duration: ['75'],
-      cell: ['262-01-4711'],
+      recordId: ['caller call 2014-03-02T07:13:30'],
+      callerCell: ['262-01-4711'],
+      callerPlace: [cellSiteId('', '262-01-4711')],
     });
     expect(calls[1]?.properties['duration']).toEqual(['5']);
     expect(calls[0]?.id).toMatch(/^call-[0-9a-f]{40}$/);

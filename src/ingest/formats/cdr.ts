@@ -1,95 +1,98 @@
 /**
  * Call-detail records (CDR) from CSV (`cdr`): one row per call or text message, as operators
- * and extraction tools deliver them. A mapping names the columns; saved mappings for known
- * layouts live in cdrMappings.ts.
+ * and extraction tools deliver them. A mapping names the columns (the options file, or a saved
+ * preset from cdrMappings.ts).
  *
  * Two layouts:
- * - caller + callee columns (an operator's traffic data for several lines);
- * - one subscriber's record (bandicoot's "ego" file): the subscriber's own number is given in
- *   the mapping, each row names the correspondent and a direction (in/out).
+ * - caller + callee columns (an operator's traffic data): each row is the caller's record, or
+ *   the receiver's when its type says so (MTC, SMS-MT);
+ * - one subscriber's record (bandicoot's "ego" file): the subscriber's own number or label is
+ *   given in the mapping, each row names the correspondent and a direction (in/out).
  *
- * Output: one Phone per distinct number and one Call per row (texts too, see below).
- * - Phone ids derive from the number, `phone-<sha1>`, so the same number gets the same entity in
- *   every CDR file, and a later file adds to it (the pipeline merges these). Numbers are
- *   normalised to E.164 when they parse. Pseudonymised ids ("A") mean nothing outside their own
- *   file, so they are kept as written but their ids are scoped to the subscriber (or the file).
- * - A Call is a link from the caller's Phone to the receiver's (THB extension of FtM's Call),
- *   also carrying callerNumber/receiverNumber, date/startDate/endDate, duration and the cell.
- *   Texts are Calls with summary "SMS": FtM's Message needs a body and a sender person, which
- *   a CDR does not have.
- * - Call ids hash the row's content (plus a counter for identical rows) so re-importing the
- *   same file is recognised by the pipeline instead of duplicating calls.
+ * Output, per row: the two Phones (merged into the case's) and a Call that is one end's
+ * *sighting* of the call (see domain/calls/matching.ts); the import joins the sightings of both
+ * ends into one call (services/imports/callGate.ts).
+ * - Numbers are normalised to E.164 when they parse; a Phone's id derives from the number,
+ *   `phone-<sha1>`, and the import finds a phone already in the case by its number. Identifiers
+ *   that are not numbers (pseudonyms such as "A") are one phone across the files of a data set
+ *   (`dataset`, by default the case): their id derives from data set and identifier.
+ * - A Call links the caller's Phone to the receiver's (THB extension of FtM's Call) and carries
+ *   the numbers, start/end/duration, the record id of its sighting (end, kind, start) and the
+ *   cell of the end that logged it with that cell's site (`callerPlace`/`receiverPlace`; the
+ *   import drops a site the case does not know). Texts are Calls with summary "SMS": FtM's
+ *   Message needs a body and a sender person, which a CDR does not have.
+ * - IMEI and IMSI columns describe the record owner's phone (the subscriber, or the caller).
+ * - An antenna file (`antennaFile`) read with the records gives the cell sites their positions.
  */
 import { createHash } from 'node:crypto';
-import { errors } from '../../shared/errors.ts';
+import { recordIdOf, type CallEnd } from '../../domain/calls/matching.ts';
 import type { Properties } from '../../domain/schema/index.ts';
 import { normaliseSelector } from '../../domain/selectors/index.ts';
+import { isTimeZone } from '../../shared/contracts/imports.ts';
+import { AppError, errors, isAppError } from '../../shared/errors.ts';
 import type { TextEncoding } from '../text.ts';
 import type { ImportInput, ImportItem, Importer } from '../types.ts';
+import { cellSiteId, readAntennas, type AntennaOptions } from './antennas.ts';
 import { readCsv } from './csvRecords.ts';
-import { compileFormat, parseIsoPrefix, parseWithFormat } from './dates.ts';
+import { compileFormat } from './dates.ts';
+import { directionOf, durationOf, endOf, fail, kindOf, secondsBetween, timeOf, type TimeOptions } from './cdrRows.ts';
 
-/** Column names, except `subscriber`, which is the record owner's number itself. */
+export { parseDuration } from './cdrRows.ts';
+
+/** Column names, except `subscriber`, which is the record owner's number (or label) itself. */
 export interface CdrMapping {
-  caller?: string;
-  callee?: string;
+  caller?: string | undefined;
+  callee?: string | undefined;
   /** The subscriber's own number (or pseudonym) when the file is one subscriber's record. */
-  subscriber?: string;
-  correspondent?: string;
+  subscriber?: string | undefined;
+  correspondent?: string | undefined;
   /** Column saying in/out from the subscriber's side (incoming, outgoing, MT, MO… accepted). */
-  direction?: string;
+  direction?: string | undefined;
   start: string;
+  /** End time; the duration is taken from start and end when there is no duration column. */
+  end?: string | undefined;
   /** Seconds, or H:MM:SS / M:SS. */
-  duration?: string;
-  cell?: string;
+  duration?: string | undefined;
+  /** The record owner's cell or antenna id. */
+  cell?: string | undefined;
   /** Column saying call or text (call, voice, text, sms…); without it every row is a call. */
-  type?: string;
+  type?: string | undefined;
+  /** The record owner's handset (IMEI) and SIM (IMSI). */
+  imei?: string | undefined;
+  imsi?: string | undefined;
 }
 
-export interface CdrOptions {
+export interface CdrOptions extends TimeOptions {
   mapping: CdrMapping;
-  delimiter?: string;
-  encoding?: TextEncoding;
-  /** strptime format of the start column, e.g. `%d.%m.%Y %H:%M:%S`; default ISO-like. */
-  dateFormat?: string;
+  delimiter?: string | undefined;
+  encoding?: TextEncoding | undefined;
   /** Country (ISO alpha-2) whose numbering plan reads numbers written without country code. */
-  defaultCountry?: string;
+  defaultCountry?: string | undefined;
+  /** The data set pseudonyms and antenna ids belong to; by default the case's one. */
+  dataset?: string | undefined;
+  /** How far apart (seconds) two ends' records of one call may start; read by the import. */
+  matchWindowSeconds?: number | undefined;
+  /** Columns of the antenna file read with the records. */
+  antennas?: Omit<AntennaOptions, 'dataset'> | undefined;
+  /** An antenna file read with the records (the CLI's --antennas); not part of the API options. */
+  antennaFile?: ImportInput | undefined;
 }
 
-type Kind = 'call' | 'sms';
+const COLUMNS = [
+  'caller',
+  'callee',
+  'correspondent',
+  'direction',
+  'start',
+  'end',
+  'duration',
+  'cell',
+  'type',
+  'imei',
+  'imsi',
+] as const;
+type Column = (typeof COLUMNS)[number];
 
-const KINDS: Record<string, Kind> = {
-  call: 'call',
-  voice: 'call',
-  'voice call': 'call',
-  phone: 'call',
-  anruf: 'call',
-  mtc: 'call',
-  moc: 'call',
-  text: 'sms',
-  sms: 'sms',
-  'text message': 'sms',
-  message: 'sms',
-  mms: 'sms',
-};
-const DIRECTIONS: Record<string, 'in' | 'out'> = {
-  in: 'in',
-  incoming: 'in',
-  inbound: 'in',
-  received: 'in',
-  mt: 'in',
-  i: 'in',
-  eingehend: 'in',
-  out: 'out',
-  outgoing: 'out',
-  outbound: 'out',
-  sent: 'out',
-  mo: 'out',
-  o: 'out',
-  ausgehend: 'out',
-};
-
-const fail = (line: number, message: string) => errors.importFailed(`Line ${line}: ${message}`, `line ${line}`);
 const sha1 = (text: string) => createHash('sha1').update(text, 'utf8').digest('hex');
 
 /** Checks the mapping's shape before the file is read. */
@@ -110,87 +113,66 @@ function checkMapping(m: CdrMapping): void {
   if (!m.direction) throw bad('direction', 'name the direction (in/out) column');
 }
 
-/** A number as the Phone entity and the Call carry it: E.164 when it parses, else as written. */
-function normaliseNumber(raw: string, defaultCountry: string | undefined): string {
-  const result = normaliseSelector('phone', raw, defaultCountry ? { defaultCountry } : {});
-  return result.ok ? result.value : raw;
-}
-
-/** Seconds from "75", "75.5", "1:15" or "0:01:15"; null when unreadable. */
-export function parseDuration(text: string): number | null {
-  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
-  const m = /^(?:(\d+):)?(\d{1,2}):(\d{2})$/.exec(text);
-  if (!m) return null;
-  const [, h, mi, s] = m;
-  if (Number(s) > 59 || (h !== undefined && Number(mi) > 59)) return null;
-  return Number(h ?? 0) * 3600 + Number(mi) * 60 + Number(s);
-}
-
-/** Start + seconds, for calls whose start is given to the second. */
-function endOf(start: string, seconds: number): string | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})$/.exec(start);
-  if (!m || seconds <= 0) return null;
-  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
-  const end = new Date(Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, h ?? 0, mi ?? 0, s ?? 0) + Math.round(seconds) * 1000);
-  return end.toISOString().slice(0, 19);
-}
-
-function readStart(text: string, line: number, format: string | undefined): string {
-  const date = format ? parseWithFormat(text, format) : parseIsoPrefix(text);
-  // A CDR row must at least say the day; a bare year or month is a broken cell.
-  if (date === null || date.length < 10) {
-    throw fail(
-      line,
-      `"${text}" is not a date and time${format ? ` in the format ${format}` : ' (expected e.g. 2014-03-02 07:13:30)'}`,
-    );
-  }
-  return date;
-}
-
-async function* parse(input: ImportInput, options: CdrOptions): AsyncGenerator<ImportItem> {
-  const m = options.mapping;
-  checkMapping(m);
-  if (options.dateFormat !== undefined) {
+function checkOptions(o: CdrOptions): void {
+  checkMapping(o.mapping);
+  if (o.dateFormat !== undefined) {
     try {
-      compileFormat(options.dateFormat);
+      compileFormat(o.dateFormat);
     } catch (e) {
       throw errors.importFailed(`CDR dateFormat: ${e instanceof Error ? e.message : String(e)}`, 'dateFormat');
     }
   }
-  const phones = new Set<string>();
-  const callIds = new Map<string, number>();
-  let column: ((row: string[], key: keyof CdrMapping, line: number, required: boolean) => string) | undefined;
+  if (o.timeZone !== undefined && !isTimeZone(o.timeZone))
+    throw errors.importFailed(`CDR timeZone: "${o.timeZone}" is not a time zone (e.g. Europe/Riga, UTC)`, 'timeZone');
+}
 
-  const pseudonymScope = m.subscriber?.trim() || input.fileName;
-  /** E.164 numbers are the same phone everywhere; a pseudonym only within its own record. */
+/** The antenna file's items, its name on each warning and error (its lines are not the records'). */
+async function* antennaItems(file: ImportInput, options: AntennaOptions): AsyncGenerator<ImportItem> {
+  try {
+    for await (const item of readAntennas(file, options))
+      yield item.kind === 'skipped' ? { ...item, warnings: item.warnings.map((w) => `${file.fileName}: ${w}`) } : item;
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    throw new AppError(e.code, e.message, e.path ? `${file.fileName}: ${e.path}` : file.fileName);
+  }
+}
+
+async function* parse(input: ImportInput, options: CdrOptions): AsyncGenerator<ImportItem> {
+  checkOptions(options);
+  const m = options.mapping;
+  const dataset = options.dataset?.trim() ?? '';
+  if (options.antennaFile) yield* antennaItems(options.antennaFile, { ...options.antennas, dataset });
+
+  /** A number as the Phone entity and the Call carry it: E.164 when it parses, else as written. */
+  const normalise = (raw: string) => {
+    const r = normaliseSelector('phone', raw, options.defaultCountry ? { defaultCountry: options.defaultCountry } : {});
+    return r.ok ? r.value : raw;
+  };
+  /** E.164 numbers are the same phone everywhere; another identifier within its data set. */
   const phoneId = (number: string) =>
-    number.startsWith('+') ? `phone-${sha1(number)}` : `phone-${sha1(`${pseudonymScope}\u0000${number}`)}`;
+    number.startsWith('+') ? `phone-${sha1(number)}` : `phone-${sha1(`pseudonym\u0000${dataset}\u0000${number}`)}`;
 
-  function* phone(number: string, line: number): Generator<ImportItem> {
-    if (phones.has(number)) return;
-    phones.add(number);
+  const phones = new Map<string, string>();
+  function* phone(number: string, line: number, device: Properties = {}): Generator<ImportItem> {
+    const key = `${number}\u0000${device['imei']?.[0] ?? ''}\u0000${device['imsi']?.[0] ?? ''}`;
+    if (phones.has(key)) return;
+    phones.set(key, number);
+    const pseudonym: Properties = !number.startsWith('+') && dataset ? { publisher: [dataset] } : {};
     yield {
       kind: 'entity',
       line,
       merge: true,
-      record: { id: phoneId(number), schema: 'Phone', properties: { number: [number] } },
+      record: { id: phoneId(number), schema: 'Phone', properties: { number: [number], ...pseudonym, ...device } },
     };
   }
 
+  const occurrences = new Map<string, number>();
+  let column: ((row: string[], key: Column, line: number, required: boolean) => string) | undefined;
   for await (const { line, values } of readCsv(input, { delimiter: options.delimiter, encoding: options.encoding })) {
     if (!column) {
       const header = values.map((v) => v.trim());
-      const index = new Map<string, number>();
-      for (const key of [
-        'caller',
-        'callee',
-        'correspondent',
-        'direction',
-        'start',
-        'duration',
-        'cell',
-        'type',
-      ] as const) {
+      const index = new Map<Column, number>();
+      for (const key of COLUMNS) {
         const name = m[key];
         if (name === undefined) continue;
         const at = header.indexOf(name);
@@ -209,32 +191,41 @@ async function* parse(input: ImportInput, options: CdrOptions): AsyncGenerator<I
       };
       continue;
     }
-    const kindText = column(values, 'type', line, false).toLowerCase();
-    const kind = kindText === '' ? 'call' : KINDS[kindText];
-    if (!kind) throw fail(line, `"${kindText}" is neither a call nor a text message`);
-    const start = readStart(column(values, 'start', line, true), line, options.dateFormat);
-    const durationText = column(values, 'duration', line, false);
-    const duration = durationText === '' ? null : parseDuration(durationText);
-    if (durationText !== '' && duration === null)
-      throw fail(line, `"${durationText}" is not a duration in seconds or H:MM:SS`);
+    const get = (key: Column, required = false) => (column as NonNullable<typeof column>)(values, key, line, required);
+    const { kind, end: typedEnd } = kindOf(get('type'), line);
+    const start = timeOf(get('start', true), line, options, 'date and time');
+    const endText = get('end');
+    const end = endText ? timeOf(endText, line, options, 'date and time') : null;
+    let duration = durationOf(get('duration'), line);
+    if (duration === null && end) duration = secondsBetween(start, end, line);
 
     let caller: string;
     let receiver: string;
+    let owner: CallEnd;
     if (m.subscriber !== undefined) {
-      const own = normaliseNumber(m.subscriber.trim(), options.defaultCountry);
-      const other = normaliseNumber(column(values, 'correspondent', line, true), options.defaultCountry);
-      const dirText = column(values, 'direction', line, true).toLowerCase();
-      const direction = DIRECTIONS[dirText];
-      if (!direction) throw fail(line, `"${dirText}" is not a direction (in or out)`);
-      [caller, receiver] = direction === 'out' ? [own, other] : [other, own];
+      const own = normalise(m.subscriber.trim());
+      const other = normalise(get('correspondent', true));
+      owner = directionOf(get('direction', true), line) === 'out' ? 'caller' : 'receiver';
+      [caller, receiver] = owner === 'caller' ? [own, other] : [other, own];
     } else {
-      caller = normaliseNumber(column(values, 'caller', line, true), options.defaultCountry);
-      receiver = normaliseNumber(column(values, 'callee', line, true), options.defaultCountry);
+      caller = normalise(get('caller', true));
+      receiver = normalise(get('callee', true));
+      // An operator's row is the caller's record unless its type says it was terminated (MTC).
+      owner = typedEnd ?? 'caller';
     }
-    yield* phone(caller, line);
-    yield* phone(receiver, line);
+    const device: Properties = {};
+    for (const key of ['imei', 'imsi'] as const) {
+      const v = get(key);
+      if (v) device[key] = [v];
+    }
+    yield* phone(caller, line, owner === 'caller' ? device : {});
+    yield* phone(receiver, line, owner === 'receiver' ? device : {});
 
-    const cell = column(values, 'cell', line, false);
+    const key = [owner, kind, start, caller, receiver].join('\u0000');
+    const occurrence = (occurrences.get(key) ?? 0) + 1;
+    occurrences.set(key, occurrence);
+    const recordId = recordIdOf({ dataset, end: owner, kind, start, occurrence });
+    const cell = get('cell');
     const properties: Properties = {
       callerPhone: [phoneId(caller)],
       receiverPhone: [phoneId(receiver)],
@@ -242,19 +233,20 @@ async function* parse(input: ImportInput, options: CdrOptions): AsyncGenerator<I
       receiverNumber: [receiver],
       date: [start],
       startDate: [start],
+      recordId: [recordId],
     };
     if (duration !== null) {
       properties['duration'] = [String(duration)];
-      const end = endOf(start, duration);
-      if (end) properties['endDate'] = [end];
-    }
+      const until = end ?? endOf(start, duration);
+      if (until) properties['endDate'] = [until];
+    } else if (end) properties['endDate'] = [end];
     if (kind === 'sms') properties['summary'] = ['SMS'];
-    if (cell) properties['cell'] = [cell];
-    const content = [caller, receiver, start, durationText, kind, cell].join('\u0000');
-    const seen = callIds.get(content) ?? 0;
-    callIds.set(content, seen + 1);
-    // Identical rows (same second, same parties) are distinct events: number the repeats.
-    const id = `call-${sha1(seen === 0 ? content : `${content}\u0000${seen}`)}`;
+    if (cell) {
+      properties[`${owner}Cell`] = [cell];
+      properties[`${owner}Place`] = [cellSiteId(dataset, cell)];
+    }
+    // The id names the sighting: the same row read again has it again.
+    const id = `call-${sha1(['sighting', dataset, caller, receiver, recordId].join('\u0000'))}`;
     yield { kind: 'entity', line, record: { id, schema: 'Call', properties } };
   }
   if (!column) throw errors.importFailed(`${input.fileName} is empty: it has no header row`, 'line 1');

@@ -4,14 +4,16 @@
  */
 import type { Importer } from '../types.ts';
 import { anxImporter, type AnxOptions } from './anx.ts';
+import { antennaImporter, type AntennaOptions } from './antennas.ts';
 import { cdrImporter, type CdrOptions } from './cdr.ts';
 import { companyRegisterImporter, type CompanyRegisterOptions } from './companyRegister.ts';
 import { ftmJsonImporter, type FtmJsonOptions } from './ftmJson.ts';
 import { ftmMappingImporter, type FtmMappingOptions } from './ftmMapping.ts';
 
 export { cdrImporter, parseDuration, type CdrMapping, type CdrOptions } from './cdr.ts';
+export { antennaImporter, cellSiteId, type AntennaMapping, type AntennaOptions } from './antennas.ts';
 export { bandicootEgo, cdrMappings, withSubscriber, type CdrPreset } from './cdrMappings.ts';
-export { entityFromJson, exportFtm, ftmJsonImporter, type ExportFtmOptions, type FtmJsonOptions } from './ftmJson.ts';
+export { exportFtm, ftmJsonImporter, type ExportFtmOptions, type FtmJsonOptions } from './ftmJson.ts';
 export { ftmMappingImporter, type DiscardedValue, type FtmMappingOptions } from './ftmMapping.ts';
 export { compileMapping, type QuerySpec } from './ftmMappingSpec.ts';
 export { lookupCountry } from './countries.ts';
@@ -30,6 +32,7 @@ export interface ImporterOptions {
   ftm: FtmJsonOptions;
   'ftm-mapping': FtmMappingOptions;
   cdr: CdrOptions;
+  'cdr-antennas': AntennaOptions;
   'company-register': CompanyRegisterOptions;
   anx: AnxOptions;
 }
@@ -41,6 +44,7 @@ export const importers: { readonly [F in ImportFormat]: Importer<ImporterOptions
   ftm: ftmJsonImporter,
   'ftm-mapping': ftmMappingImporter,
   cdr: cdrImporter,
+  'cdr-antennas': antennaImporter,
   'company-register': companyRegisterImporter,
   anx: anxImporter,
 };

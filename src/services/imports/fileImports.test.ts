@@ -71,6 +71,23 @@ describeEachDialect('a file import names the file and the line once', (ctx) => {
     expect(text).toMatch(/^calls\.csv: line \d+: /);
     expect(lineMentions(text)).toBe(1);
   });
+
+  itDb('a call record with its antenna file: both in one import, the antenna file named in its warnings', async () => {
+    const store = ctx.store();
+    const { caller, caseId } = await newCase(store);
+    const header = 'interaction,direction,correspondent_id,datetime,call_duration,antenna_id';
+    const path = file('ego.csv', `${header}\ncall,out,+4915199999999,2024-03-01 10:00:00,60,A1\n`);
+    const antennas = file('cells.csv', 'antenna_id,latitude,longitude\nA1,52.52,13.40\nA2,,\n');
+    const options = optionsFor('cdr', { subscriber: '+4915112345678', antennas });
+    const run = (antennaPath: string) =>
+      importFile(store, caller, caseId, { path, format: 'cdr', bank: false, options, antennas: antennaPath });
+    const { report } = await run(antennas);
+    expect(report.bySchema).toEqual({ Address: 1, Phone: 2, Call: 1 });
+    expect(report.warnings).toEqual(['line 3: cells.csv: antenna A2 has no latitude; skipped']);
+    const bad = file('bad-cells.csv', 'antenna_id,latitude,longitude\nA1,52.52,north\n');
+    const e = await failure(run(bad));
+    expect(errorText(e)).toMatch(/^ego\.csv: bad-cells\.csv: line 2: "north" is not a longitude/);
+  });
 });
 
 describe('each format takes its own command-line options', () => {
@@ -86,11 +103,62 @@ describe('each format takes its own command-line options', () => {
     expect(refusal('company-register', { subscriber: '+4915112345678' })).toBe(
       '--subscriber belongs to --format cdr, not --format company-register',
     );
-    expect(refusal('ftm', { cdrMapping: 'bandicootEgo' })).toMatch(/^--cdr-mapping belongs to --format cdr,/);
+    expect(refusal('ftm', { cdrMapping: 'bandicootEgo' })).toBe(
+      '--cdr-mapping belongs to --format cdr or --format cdr-antennas, not --format ftm',
+    );
+    expect(refusal('cdr-antennas', { subscriber: 'A' })).toMatch(/^--subscriber belongs to --format cdr,/);
+    expect(refusal('ftm', { antennas: 'cells.csv' })).toMatch(/^--antennas belongs to --format cdr,/);
     expect(refusal('cdr', { subscriber: '+49151', mapping: 'm.yml' })).toMatch(/belongs to --format ftm-mapping,/);
     expect(refusal('ftm', { delimiter: ';' })).toMatch(/belongs to --format ftm-mapping or --format cdr/);
     expect(refusal('anx', {})).toBe('accepted');
     expect(refusal('company-register', {})).toMatch(/elect companies import/);
     expect(refusal('cdr', {})).toBe("--subscriber: Give the subscriber's own number with --subscriber");
+  });
+});
+
+describe('call-record options from the command line', () => {
+  const refusal = (flags: object) => {
+    try {
+      optionsFor('cdr', flags);
+    } catch (e) {
+      if (isAppError(e)) return errorText(e);
+    }
+    return 'accepted';
+  };
+
+  it('checks the subscriber label with the schema the API uses', () => {
+    expect(optionsFor('cdr', { subscriber: 'A' })).toMatchObject({ mapping: { subscriber: 'A' } });
+    expect(refusal({ subscriber: '  ' })).toBe("--subscriber: give the subscriber's own number or label");
+    expect(refusal({ subscriber: 'x'.repeat(101) })).toMatch(/^--subscriber: at most 100/);
+  });
+
+  it('reads an options file naming columns, date format, time zone and data set', () => {
+    const file = {
+      mapping: { caller: 'A-Nummer', callee: 'B-Nummer', start: 'Beginn', end: 'Ende', cell: 'Zelle', imei: 'IMEI' },
+      dateFormat: '%d.%m.%Y %H:%M:%S',
+      timeZone: 'Europe/Berlin',
+      dataset: 'Operator X 2024',
+      delimiter: ';',
+    };
+    const text = JSON.stringify(file);
+    expect(optionsFor('cdr', { cdrMapping: 'x.json', cdrMappingText: text })).toEqual(file);
+    expect(optionsFor('cdr', { cdrMapping: 'x.json', cdrMappingText: text, delimiter: ',' })).toMatchObject({
+      delimiter: ',',
+    });
+    const ego = { mapping: { correspondent: 'other', direction: 'dir', start: 't' } };
+    expect(
+      optionsFor('cdr', { cdrMapping: 'e.json', cdrMappingText: JSON.stringify(ego), subscriber: '+37126123456' }),
+    ).toMatchObject({ mapping: { subscriber: '+37126123456' } });
+    expect(refusal({ cdrMapping: 'e.json', cdrMappingText: '{"mapping":' })).toMatch(
+      /^--cdr-mapping: e\.json is not JSON/,
+    );
+    expect(refusal({ cdrMapping: 'e.json', cdrMappingText: JSON.stringify({ ...file, timeZone: 'Mars/Base' }) })).toBe(
+      '--cdr-mapping: timeZone: a time zone such as Europe/Riga, UTC or +02:00',
+    );
+    expect(refusal({ cdrMapping: 'nope' })).toMatch(/neither a saved call-record mapping/);
+    expect(optionsFor('cdr-antennas', {})).toEqual({});
+    expect(
+      optionsFor('cdr-antennas', { cdrMapping: 'a.json', cdrMappingText: '{"mapping":{"id":"cell"},"dataset":"X"}' }),
+    ).toEqual({ mapping: { id: 'cell' }, dataset: 'X' });
   });
 });

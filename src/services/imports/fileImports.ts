@@ -5,12 +5,13 @@
 import { bankImporters, isBankFormat } from '../../ingest/bank/index.ts';
 import { fileInput } from '../../ingest/files.ts';
 import { cdrMappings, importers, isImportFormat, withSubscriber } from '../../ingest/formats/index.ts';
-import type { ImportFormat, ImporterOptions } from '../../ingest/formats/index.ts';
+import type { ImportFormat } from '../../ingest/formats/index.ts';
 import type { ImportInput, Importer } from '../../ingest/types.ts';
-import { errors } from '../../shared/errors.ts';
+import { errors, isAppError } from '../../shared/errors.ts';
 import { textEncodings, TextEncodingOption, type TextEncodingName } from '../../shared/textEncodings.ts';
 import { atPath } from '../entities/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
+import { checkOptions } from './formats.ts';
 import { runImport } from './pipeline.ts';
 import type { ImportProgress } from './pipeline.ts';
 
@@ -23,18 +24,23 @@ export interface ImportFlags {
   /** The mapping file named by `--mapping`; `mappingText` is what it holds. */
   mapping?: string | undefined;
   mappingText?: string | undefined;
+  /** `--cdr-mapping`: a saved call-record mapping's name, or an options file (its text in `cdrMappingText`). */
   cdrMapping?: string | undefined;
+  cdrMappingText?: string | undefined;
   subscriber?: string | undefined;
+  /** An antenna file read with the call records. */
+  antennas?: string | undefined;
   /** One of `textEncodings` (shared/textEncodings.ts); the format's options check it. */
   encoding?: string | undefined;
   delimiter?: string | undefined;
 }
 
-type Flag = Exclude<keyof ImportFlags, 'mappingText'>;
+type Flag = Exclude<keyof ImportFlags, 'mappingText' | 'cdrMappingText'>;
 const flagNames: Record<Flag, string> = {
   mapping: '--mapping',
   cdrMapping: '--cdr-mapping',
   subscriber: '--subscriber',
+  antennas: '--antennas',
   encoding: '--encoding',
   delimiter: '--delimiter',
 };
@@ -43,7 +49,8 @@ const flagNames: Record<Flag, string> = {
 const formatFlags: Record<ImportFormat, readonly Flag[]> = {
   ftm: ['encoding'],
   'ftm-mapping': ['mapping', 'encoding', 'delimiter'],
-  cdr: ['cdrMapping', 'subscriber', 'encoding', 'delimiter'],
+  cdr: ['cdrMapping', 'subscriber', 'antennas', 'encoding', 'delimiter'],
+  'cdr-antennas': ['cdrMapping', 'encoding', 'delimiter'],
   'company-register': [],
   anx: [],
 };
@@ -87,11 +94,54 @@ export function optionsFor(format: string, o: ImportFlags): Record<string, unkno
       throw errors.validation('An FtM mapping import needs --mapping <file.yml>', '--mapping');
     return { ...common, mapping: o.mappingText };
   }
+  if (format === 'cdr-antennas') return checkCallOptions(format, { ...optionsFile(o), ...common });
+  if (o.cdrMappingText !== undefined) {
+    const file = optionsFile(o) as { mapping?: Record<string, unknown> };
+    const mapping = { ...file.mapping, ...(o.subscriber !== undefined ? { subscriber: o.subscriber } : {}) };
+    return checkCallOptions(format, { ...file, mapping, ...common });
+  }
   const preset = cdrMappings[(o.cdrMapping ?? 'bandicootEgo') as keyof typeof cdrMappings];
   if (!preset)
-    throw errors.validation(`Unknown saved call-record mapping; known: ${cdrMappingNames.join(', ')}`, '--cdr-mapping');
-  if (!o.subscriber) throw errors.validation("Give the subscriber's own number with --subscriber", '--subscriber');
-  return { ...withSubscriber(preset, o.subscriber), ...common } satisfies ImporterOptions['cdr'];
+    throw errors.validation(
+      `"${o.cdrMapping ?? ''}" is neither a saved call-record mapping (${cdrMappingNames.join(', ')}) nor an options file`,
+      '--cdr-mapping',
+    );
+  if (o.subscriber === undefined)
+    throw errors.validation("Give the subscriber's own number with --subscriber", '--subscriber');
+  return checkCallOptions(format, { ...withSubscriber(preset, o.subscriber), ...common });
+}
+
+/** The call-record options file (JSON) named by --cdr-mapping; an empty object without one. */
+function optionsFile(o: ImportFlags): Record<string, unknown> {
+  if (o.cdrMappingText === undefined) return {};
+  let value: unknown;
+  try {
+    value = JSON.parse(o.cdrMappingText);
+  } catch (e) {
+    throw errors.validation(
+      `${o.cdrMapping ?? 'the options file'} is not JSON: ${e instanceof Error ? e.message : String(e)}`,
+      '--cdr-mapping',
+    );
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw errors.validation(`${o.cdrMapping ?? 'the options file'} must hold one JSON object`, '--cdr-mapping');
+  return value as Record<string, unknown>;
+}
+
+/**
+ * Checks call-record options with the schema the API uses, naming the flag at fault: the
+ * subscriber's `--subscriber`, anything else the options file's key.
+ */
+function checkCallOptions(format: 'cdr' | 'cdr-antennas', options: Record<string, unknown>): Record<string, unknown> {
+  try {
+    return checkOptions(format, options);
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    const key = (e.path ?? '').replace(/^options\.?/, '');
+    if (key === 'mapping.subscriber')
+      throw errors.validation(e.message.replace(/^options\.mapping\.subscriber: /, ''), '--subscriber');
+    throw errors.validation(e.message.replace(/^options\./, ''), '--cdr-mapping');
+  }
 }
 
 /** Refuses an unknown bank format before anything is read. */
@@ -106,6 +156,8 @@ export interface FileImport {
   /** Bank statements (their record names the format) or any other format (it names the file). */
   bank: boolean;
   options: Record<string, unknown>;
+  /** Call records: an antenna file read with them, in the same transaction. */
+  antennas?: string | undefined;
   onProgress?: (p: ImportProgress) => void;
   chunkSize?: number;
   /** Import bank statements that do not reconcile (each recorded as unbalanced) instead of refusing the file. */
@@ -121,13 +173,20 @@ export const importFile = caseUseCase({
     const importer = (i.bank ? bankImporters : importers)[i.format as never] as Importer<unknown> | undefined;
     if (!importer) throw errors.validation(`Unknown format "${i.format}"`, '--format');
     let input: ImportInput;
+    let antennaFile: ImportInput | undefined;
     try {
       input = fileInput(i.path);
     } catch {
       throw errors.validation(`Cannot read ${i.path}`, 'file');
     }
     try {
-      const report = await runImport(store, actor, caseId, importer, input, i.options, {
+      if (i.antennas !== undefined) antennaFile = fileInput(i.antennas);
+    } catch {
+      throw errors.validation(`Cannot read ${i.antennas ?? ''}`, '--antennas');
+    }
+    const options = antennaFile ? { ...i.options, antennaFile } : i.options;
+    try {
+      const report = await runImport(store, actor, caseId, importer, input, options, {
         ...(i.onProgress ? { onProgress: i.onProgress } : {}),
         ...(i.chunkSize ? { chunkSize: i.chunkSize } : {}),
         ...(i.acceptUnbalanced ? { acceptUnbalanced: true } : {}),
@@ -136,6 +195,7 @@ export const importFile = caseUseCase({
       if (!i.checkOnly) audit.target(report.sourceId);
       audit.detail({
         ...(i.bank ? { format: i.format } : { file: input.fileName }),
+        ...(antennaFile ? { antennas: antennaFile.fileName } : {}),
         sha256: report.sha256,
         ...(i.checkOnly ? { checkedOnly: true } : {}),
       });

@@ -23,18 +23,56 @@ export const FtmMappingOptionsIn = z.strictObject({
   encoding: TextEncodingOption.optional(),
 });
 
+/** IANA zone (`Europe/Riga`), `UTC` or a fixed offset (`+02:00`), as the runtime's Intl knows them. */
+export function isTimeZone(zone: string): boolean {
+  const fixed = /^[+-](\d{2}):?(\d{2})$/.exec(zone);
+  if (fixed) return Number(fixed[1]) <= 14 && Number(fixed[2]) < 60;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const noControl = (s: string) => !/\p{Cc}/u.test(s);
+
+/**
+ * A subscriber's own number or label (`+37126123456`, `ego`, `A`): what one subscriber's record
+ * belongs to. The CLI's `--subscriber` and the API's `mapping.subscriber` are checked by this.
+ */
+export const SubscriberLabel = z
+  .string()
+  .trim()
+  .min(1, "give the subscriber's own number or label")
+  .max(100, 'at most 100 characters')
+  .refine(noControl, 'no control characters');
+
+/** A data set's name: pseudonyms and antenna ids are one phone or cell within it. */
+export const DatasetLabel = z
+  .string()
+  .trim()
+  .min(1, 'name the data set')
+  .max(60, 'at most 60 characters')
+  .refine((s) => noControl(s) && !s.includes(':'), 'no colons or control characters');
+
+const TimeZone = z.string().trim().min(1).max(60).refine(isTimeZone, 'a time zone such as Europe/Riga, UTC or +02:00');
+
 /** `cdr`: call-detail records; either caller and callee columns, or one subscriber's record. */
 export const CdrMappingIn = z
   .strictObject({
     caller: optionalColumn,
     callee: optionalColumn,
-    subscriber: z.string().trim().min(3, "the subscriber's own number").max(50).optional(),
+    subscriber: SubscriberLabel.optional(),
     correspondent: optionalColumn,
     direction: optionalColumn,
     start: column,
+    end: optionalColumn,
     duration: optionalColumn,
     cell: optionalColumn,
     type: optionalColumn,
+    imei: optionalColumn,
+    imsi: optionalColumn,
   })
   .superRefine((m, ctx) => {
     const pair = m.caller !== undefined || m.callee !== undefined;
@@ -44,6 +82,9 @@ export const CdrMappingIn = z
     if (pair) {
       need('caller', 'choose the caller column');
       need('callee', 'choose the callee column');
+      for (const key of ['subscriber', 'correspondent', 'direction'] as const)
+        if (m[key] !== undefined)
+          ctx.addIssue({ code: 'custom', path: [key], message: 'use either caller/callee or subscriber' });
     } else {
       need('subscriber', "give the subscriber's own number, or choose caller and callee columns");
       need('correspondent', 'choose the correspondent column');
@@ -51,22 +92,47 @@ export const CdrMappingIn = z
     }
   });
 
+/** Columns of an antenna file; without them the usual names are looked for. */
+export const AntennaMappingIn = z.strictObject({
+  id: optionalColumn,
+  latitude: optionalColumn,
+  longitude: optionalColumn,
+  tower: optionalColumn,
+});
+
+/** `cdr-antennas`: cell and antenna positions, giving places to calls. */
+export const CdrAntennaOptionsIn = z.strictObject({
+  mapping: AntennaMappingIn.optional(),
+  dataset: DatasetLabel.optional(),
+  delimiter: z.enum(csvDelimiters).optional(),
+  encoding: TextEncodingOption.optional(),
+});
+
 export const CdrOptionsIn = z.strictObject({
   mapping: CdrMappingIn,
   delimiter: z.enum(csvDelimiters).optional(),
   encoding: TextEncodingOption.optional(),
   dateFormat: z.string().trim().min(2).max(100).optional(),
+  /** Zone of times written without an offset; stored in UTC. */
+  timeZone: TimeZone.optional(),
   defaultCountry: z
     .string()
     .regex(/^[A-Z]{2}$/, 'two capital letters, e.g. FI')
     .optional(),
+  dataset: DatasetLabel.optional(),
+  /** How far apart the two ends' records of one call may start. */
+  matchWindowSeconds: z.number().int().min(0).max(3600).optional(),
+  /** Columns of an antenna file given with the records (the CLI's --antennas). */
+  antennas: CdrAntennaOptionsIn.omit({ dataset: true }).optional(),
 });
+export type CdrOptionsIn = z.output<typeof CdrOptionsIn>;
 
 /** Per-format option schemas the server knows; formats without one check their own options. */
 export const importOptionSchemas: Record<string, z.ZodType> = {
   ftm: FtmJsonOptionsIn,
   'ftm-mapping': FtmMappingOptionsIn,
   cdr: CdrOptionsIn,
+  'cdr-antennas': CdrAntennaOptionsIn,
 };
 
 /** A form field of a format's mapping, as the wizard draws it. */
@@ -161,6 +227,9 @@ export const ImportReportOut = z.object({
   sha256: z.string(),
   entitiesAdded: z.number(),
   entitiesMerged: z.number(),
+  /** A re-import: entities the case held exactly so (left alone), and those the file changed (new versions). */
+  entitiesUnchanged: z.number(),
+  entitiesUpdated: z.number(),
   bySchema: z.record(z.string(), z.number()),
   transactionsReceived: z.number(),
   transactionsAdded: z.number(),
@@ -198,6 +267,22 @@ export const ImportReportOut = z.object({
     .optional(),
   /** What the importer assumed to read the file ("line N: …"), each once, capped with a count of the rest. */
   warnings: z.array(z.string()).optional(),
+  /** Call records: how each row and antenna met what the case held. */
+  callRecords: z
+    .object({
+      rows: z.number(),
+      added: z.number(),
+      /** Rows completing a call already known from the other end. */
+      otherEnd: z.number(),
+      unchanged: z.number(),
+      updated: z.number(),
+      antennasAdded: z.number(),
+      antennasUnchanged: z.number(),
+      antennasUpdated: z.number(),
+      /** Calls already in the case given the place of their cell by this import's antennas. */
+      placesAttached: z.number(),
+    })
+    .optional(),
   durationMs: z.number(),
 });
 export type ImportReportOut = z.infer<typeof ImportReportOut>;

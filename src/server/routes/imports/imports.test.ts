@@ -13,6 +13,7 @@ interface Job {
   key: string;
   status: string;
   errors: { line: number | null; path: string | null; message: string }[];
+  warnings: { line: number | null; path: string | null; message: string }[];
   report: { entitiesAdded: number } | null;
 }
 
@@ -179,12 +180,25 @@ describeEachDialect('imports through the web API', ({ store }) => {
     const u = await upload(
       alice,
       'bad.ftm.json',
-      `${person('b-1', 'Liis Mets')}\n{"id": "b-2", "schema": "Persn", "properties": {}}\n`,
+      `${person('b-1', 'Liis Mets')}\n{"id": "b-2", "schema": "Person", "properties": {"birthDate": ["someday"]}}\n`,
     );
     const job = await finished(await start({ uploadId: u.uploadId, format: 'ftm', options: {} }));
     expect(job).toMatchObject({ status: 'failed', errors: [{ line: 2 }] });
-    expect(job.errors[0]?.message).toContain('Persn');
+    expect(job.errors[0]?.message).toContain('someday');
     expect(await footprint(store(), caseId)).toEqual(before);
+  });
+
+  itDb('an entity of a schema the model does not know is skipped with a warning naming its line', async () => {
+    const u = await upload(
+      alice,
+      'future.ftm.json',
+      `${person('future-1', 'Mari Kask')}\n{"id": "future-2", "schema": "Persn", "properties": {}}\n`,
+    );
+    const job = await finished(await start({ uploadId: u.uploadId, format: 'ftm', options: {} }));
+    expect(job).toMatchObject({ status: 'succeeded', report: { bySchema: { Person: 1 } } });
+    expect(job.warnings).toEqual([
+      { line: 2, path: null, message: 'unknown schema "Persn": entity future-2 is skipped' },
+    ]);
   });
 
   itDb(
@@ -244,6 +258,28 @@ describeEachDialect('imports through the web API', ({ store }) => {
     });
     expect(other.status).toBe(400);
     expect(other.json<{ error: { path: string } }>().error.path).toBe('uploadId');
+  });
+
+  itDb('takes the subscriber labels the command line takes, and imports a call record twice as once', async () => {
+    const text = 'interaction,direction,correspondent_id,datetime\ncall,out,B,2024-01-02 10:00:00\n';
+    const u = await upload(alice, 'ego-a.csv', text);
+    const options = {
+      mapping: { subscriber: 'A', type: 'interaction', direction: 'direction', correspondent: 'correspondent_id' },
+    };
+    const withStart = { mapping: { ...options.mapping, start: 'datetime' } };
+    const first = await finished(await start({ uploadId: u.uploadId, format: 'cdr', options: withStart }));
+    expect(first.status, JSON.stringify(first.errors)).toBe('succeeded');
+    expect(first.report).toMatchObject({ bySchema: { Phone: 2, Call: 1 } });
+    const again = await upload(alice, 'ego-a.csv', text);
+    const second = await finished(await start({ uploadId: again.uploadId, format: 'cdr', options: withStart }));
+    expect(second.report).toMatchObject({ bySchema: {}, callRecords: { rows: 1, unchanged: 1, added: 0 } });
+    const blank = await alice('POST', `${base()}/imports/preview`, {
+      uploadId: again.uploadId,
+      format: 'cdr',
+      options: { mapping: { ...withStart.mapping, subscriber: ' ' } },
+    });
+    expect(blank.status).toBe(400);
+    expect(blank.json<{ error: { path: string } }>().error.path).toBe('options.mapping.subscriber');
   });
 
   itDb('saves mappings per user, one name each', async () => {
