@@ -18,7 +18,13 @@ import {
 } from '../services/finance/index.ts';
 import type { ProceedsEstimate, RunSummary } from '../services/finance/index.ts';
 import type { ImportReport } from '../services/imports/index.ts';
-import { bankCsvPresetNames, bankFormatIds, checkBankFormat, importStatementFiles } from '../services/imports/index.ts';
+import {
+  bankCsvPresetNames,
+  bankFormatIds,
+  checkBankFormat,
+  encodingFlag,
+  importStatementFiles,
+} from '../services/imports/index.ts';
 import { cliCaller } from '../services/useCase/index.ts';
 import { cliActor } from './actor.ts';
 import { printStatementGuess } from './guess.ts';
@@ -56,6 +62,7 @@ interface ImportStatementsFlags {
   flags: boolean;
   acceptUnbalanced?: boolean;
   keepGoing?: boolean;
+  encoding?: string;
 }
 
 /** What happened to the file's statements beyond the counts: skipped duplicates, accepted imbalances. */
@@ -86,6 +93,7 @@ export function financeCommands(program: Command): void {
       'import statements whose entries do not add up to their closing balance (each recorded with a warning)',
     )
     .option('--keep-going', 'import the files that can be imported and name the others (default: all files or none)')
+    .option('--encoding <enc>', "the files' text encoding (mt940, bank-csv, ofx), e.g. iso-8859-2, windows-1257")
     .action(async (files: string[], o: ImportStatementsFlags) => {
       if (o.guess) return printStatementGuess(o.guess);
       if (!o.case) throw errors.validation('Give the case: --case <id>', '--case');
@@ -96,9 +104,10 @@ export function financeCommands(program: Command): void {
         throw errors.validation(`--preset belongs to --format bank-csv, not --format ${o.format}`, '--preset');
       // No `known` look-up: it would query outside the import's transaction (one connection on
       // SQLite); the pipeline merges accounts the case already has instead.
-      const options = {
+      const options: Record<string, unknown> = {
         ...((o.options ? readJson(o.options, 'importer options') : {}) as Record<string, unknown>),
         ...(o.preset ? { preset: o.preset } : {}),
+        ...(o.encoding ? { encoding: encodingFlag(o.encoding) } : {}),
       };
       const { case: caseId, format } = o;
       await withStore(program, async (store) => {

@@ -1,6 +1,7 @@
 import { createWriteStream, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
+import { textEncodings } from '../shared/contracts/imports.ts';
 import { errors } from '../shared/errors.ts';
 import { writeCaseExport } from '../services/entities/index.ts';
 import { cdrMappingNames, importFile, importFormatIds, optionsFor } from '../services/imports/index.ts';
@@ -16,7 +17,7 @@ interface ImportFlags {
   cdrMapping?: string;
   subscriber?: string;
   antennas?: string;
-  encoding?: 'utf-8' | 'windows-1257' | 'windows-1252';
+  encoding?: string;
   delimiter?: string;
 }
 
@@ -46,7 +47,7 @@ export function importExportCommands(program: Command): void {
     )
     .option('--subscriber <number>', "the subscriber's own number or label, for one subscriber's call record")
     .option('--antennas <file.csv>', 'call records: cell/antenna positions read with them (id, latitude, longitude)')
-    .option('--encoding <enc>', 'utf-8 (default), windows-1257 or windows-1252')
+    .option('--encoding <enc>', `utf-8 (default) or a single-byte code page: ${textEncodings.slice(1).join(', ')}`)
     .option('--delimiter <char>', 'CSV delimiter')
     .action(async (file: string, o: ImportFlags) => {
       const mappingText = o.format === 'ftm-mapping' && o.mapping ? readFileSync(o.mapping, 'utf8') : undefined;

@@ -2,6 +2,7 @@
  * Plain records that cross layer boundaries: what importers and the scenario generator produce
  * and what the store persists. No I/O here.
  */
+import type { IntermediateBalance } from './finance/reconcile.ts';
 import type { Properties } from './schema/types.ts';
 
 /** 4x4 evaluation: source reliability A–D or X (cannot be judged), information 1–4. */
@@ -72,4 +73,9 @@ export interface StatementRecord {
    * else `<LglSeqNb>`): banks may give every statement the same reference, not the same number.
    */
   sequence?: string | undefined;
+  /**
+   * Balances inside the statement (MT940 `:62M:`/`:60M:` pairs, camt `ITBD`), in order: each
+   * segment between them must add up too. Checked on import, not stored.
+   */
+  intermediate?: IntermediateBalance[] | undefined;
 }

@@ -6,8 +6,62 @@
 import type { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { errors } from '../shared/errors.ts';
+import type { TextEncodingName } from '../shared/textEncodings.ts';
 
-export type TextEncoding = 'utf-8' | 'windows-1257' | 'windows-1252';
+export { textEncodings, TextEncodingOption } from '../shared/textEncodings.ts';
+
+/** One of the encodings every line-based importer offers (shared/textEncodings.ts). */
+export type TextEncoding = TextEncodingName;
+
+// Matching control characters is the point: real files carry them as framing and padding.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+const CONTROL_NAMES =
+  'NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI DLE DC1 DC2 DC3 DC4 NAK SYN ETB CAN EM SUB ESC FS GS RS US'.split(
+    ' ',
+  );
+
+const controlName = (code: number): string =>
+  `${code === 0x7f ? 'DEL' : (CONTROL_NAMES[code] ?? '?')} (0x${code.toString(16).padStart(2, '0').toUpperCase()})`;
+
+/**
+ * Control characters that real files carry around their text: SOH/ETX framing each SWIFT
+ * message, NUL padding to a block size, a stray form feed. They are not text, so importers
+ * strip them (every C0 control but tab, CR and LF, and DEL), and say so once in the import's
+ * report: which characters, how many, and the first line. Typed-in text is another matter: the
+ * API refuses control characters there.
+ */
+export class ControlChars {
+  private readonly counts = new Map<number, number>();
+  private first = 0;
+
+  /** `text` without control characters, counting what was removed on `line`. */
+  strip(text: string, line: number): string {
+    CONTROL.lastIndex = 0;
+    if (!CONTROL.test(text)) return text;
+    if (!this.first) this.first = line;
+    return text.replace(CONTROL, (c) => {
+      const code = c.charCodeAt(0);
+      this.counts.set(code, (this.counts.get(code) ?? 0) + 1);
+      return '';
+    });
+  }
+
+  /** The report's warning, when anything was removed. */
+  warning(): { line: number; message: string } | null {
+    if (!this.counts.size) return null;
+    const total = [...this.counts.values()].reduce((a, n) => a + n, 0);
+    const which = [...this.counts.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([code, n]) => `${n} × ${controlName(code)}`)
+      .join(', ');
+    return {
+      line: this.first,
+      message: `${total} control character(s) removed (${which}), the first on this line: framing or padding, not text`,
+    };
+  }
+}
 
 /**
  * Whether iconv-lite reads `name` one byte per character (ISO-8859-*, windows-125x, KOI8…), or it
@@ -27,10 +81,14 @@ export interface TextLine {
   text: string;
 }
 
-/** Yields the lines of a byte stream (LF or CRLF), decoding strictly. A BOM is dropped. */
+/**
+ * Yields the lines of a byte stream (LF or CRLF), decoding strictly. A BOM is dropped. With
+ * `controls`, control characters are stripped from each line and counted there.
+ */
 export async function* readLines(
   stream: Readable,
   encoding: TextEncoding | (string & {}) = 'utf-8',
+  controls?: ControlChars,
 ): AsyncGenerator<TextLine> {
   const utf8 = /^utf-?8$/i.test(encoding.trim());
   if (!utf8 && !isLineEncoding(encoding))
@@ -43,9 +101,9 @@ export async function* readLines(
   let line = 0;
   let first = true;
   const decode = (bytes: Buffer, at: number): string => {
-    if (!decoder) return iconv.decode(bytes, encoding);
+    if (!decoder) return controls ? controls.strip(iconv.decode(bytes, encoding), at) : iconv.decode(bytes, encoding);
     try {
-      return decoder.decode(bytes);
+      return controls ? controls.strip(decoder.decode(bytes), at) : decoder.decode(bytes);
     } catch {
       throw errors.importFailed(
         `Line ${at} is not valid UTF-8; choose the file's encoding (e.g. windows-1257)`,

@@ -25,9 +25,10 @@ export type ImportItem =
   | { kind: 'entity'; line: number; record: EntityRecord; merge?: boolean; warnings?: string[] | undefined }
   /**
    * A line read and not stored, and what a person should know about it: a record the importer
-   * left out (an FtM entity of a schema the model does not know, an antenna without coordinates)
-   * or a header read for its meaning (the register column taken as the employee count). `id` lets
-   * the pipeline tell a link to a left-out record from a link to nothing.
+   * left out (an FtM entity of a schema the model does not know, an antenna without coordinates),
+   * characters it left out of the file (control characters: SOH/ETX framing, NUL padding) or a
+   * header read for its meaning (the register column taken as the employee count). `id` lets the
+   * pipeline tell a link to a left-out record from a link to nothing.
    */
   | { kind: 'skipped'; line: number; id?: string; warnings: string[] }
   /**

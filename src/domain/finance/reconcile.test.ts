@@ -36,13 +36,80 @@ describe('statement reconciliation', () => {
     fc.assert(
       fc.property(fc.option(minor, { nil: null }), amounts, (closing, lines) => {
         expect(reconcile({ openingMinor: null, closingMinor: closing, amountsMinor: lines }).status).toBe(
-          'no balances',
+          closing === null ? 'no balances' : 'closing balance only',
         );
         expect(reconcile({ openingMinor: closing, closingMinor: null, amountsMinor: lines }).status).toBe(
           'no balances',
         );
       }),
     );
+  });
+
+  it('intermediate balances split the statement: each segment must add up on its own', () => {
+    fc.assert(
+      fc.property(
+        minor,
+        fc.array(amounts, { minLength: 2, maxLength: 5 }),
+        fc.nat(4),
+        fc.integer({ min: -1e6, max: 1e6 }).filter((d) => d !== 0),
+        fc.boolean(),
+        (opening, segments, badAt, off, byDate) => {
+          const bad = badAt % segments.length;
+          const amountsMinor = segments.flat();
+          // Segment k's entries are booked on day k+1; its end balance is written after them.
+          const bookingDates = segments.flatMap((seg, k) => seg.map(() => `2024-01-${String(k + 1).padStart(2, '0')}`));
+          let running = opening;
+          let count = 0;
+          const ends = segments.map((seg, k) => {
+            running += seg.reduce((a, b) => a + b, 0) + (k === bad ? off : 0);
+            count += seg.length;
+            return { minor: running, count, date: `2024-01-${String(k + 1).padStart(2, '0')}` };
+          });
+          const closing = ends.at(-1)?.minor ?? opening;
+          const intermediate = ends.slice(0, -1).map((e, k) => ({
+            minor: e.minor,
+            date: e.date,
+            label: `balance ${k + 1}`,
+            ...(byDate ? {} : { afterEntries: e.count }),
+          }));
+          const figures = { openingMinor: opening, closingMinor: closing, amountsMinor, bookingDates, intermediate };
+          const got = reconcile(figures);
+          expect(got).toMatchObject({
+            status: 'unbalanced',
+            differenceMinor: off,
+            segment: { index: bad + 1, count: segments.length, entries: segments[bad]?.length },
+          });
+          // Without the fault every segment adds up.
+          const fixed = intermediate.map((b, k) => (k >= bad ? { ...b, minor: b.minor - off } : b));
+          expect(reconcile({ ...figures, intermediate: fixed, closingMinor: closing - off })).toEqual({
+            status: 'balanced',
+          });
+        },
+      ),
+    );
+  });
+
+  it('a segment that is off and a later one off by the opposite still fails where it first goes wrong', () => {
+    const r = reconcile({
+      openingMinor: 0,
+      closingMinor: 100,
+      amountsMinor: [100, 0],
+      intermediate: [{ minor: 120, date: '2024-01-01', label: ':62M: on line 5', afterEntries: 1 }],
+    });
+    expect(r).toEqual({
+      status: 'unbalanced',
+      expectedClosingMinor: 100,
+      differenceMinor: 20,
+      segment: {
+        index: 1,
+        count: 2,
+        from: 'the opening balance',
+        to: ':62M: on line 5',
+        startMinor: 0,
+        endMinor: 120,
+        entries: 1,
+      },
+    });
   });
 
   it('statements are the same only when account, reference, period and both balances are', () => {

@@ -1,5 +1,6 @@
 /**
- * Bank statements exported as CSV (`bank-csv`): every bank has its own columns, so a mapping
+ * Bank statements exported as CSV or XLSX (`bank-csv`; sheetRows.ts tells them apart by content
+ * and refuses legacy binary .xls): every bank has its own columns, so a mapping
  * (bankCsvOptions.ts) names them. One transaction per row; the statement account(s) and the
  * counterparty accounts become BankAccount entities, as with camt.053 and MT940.
  *
@@ -12,7 +13,8 @@ import type { ImportInput, ImportItem, Importer } from '../types.ts';
 import { accountRef, AccountRefCache, type AccountRef } from './accounts.ts';
 import { isCurrencyCode, parseLocaleAmount, type AmountStyle } from './amounts.ts';
 import { BankCsvOptions, type BankCsvOptionsInput, type BankCsvOptionsParsed } from './bankCsvOptions.ts';
-import { readCsvRows } from './csvRows.ts';
+import { readStatementRows } from './sheetRows.ts';
+import { ControlChars } from '../text.ts';
 import { compileDateFormat } from './dates.ts';
 import { CsvBalances, rowTypeOf } from './csvBalances.ts';
 import { checkOptions, ItemQueue, type BankImportOptions } from './emit.ts';
@@ -152,13 +154,18 @@ async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncG
     return queue.account(row.line, ref);
   };
 
-  for await (const { line, values, warnings } of readCsvRows(input, {
+  const controls = new ControlChars();
+  for await (const { line, values, warnings } of readStatementRows(input, {
     encoding: opts.encoding,
     delimiter: opts.delimiter,
     skipRows: opts.skipRows,
     skipFooterRows: opts.skipFooterRows,
     headerWidth: !COLUMN_KEYS.some((k) => typeof m[k] === 'number'),
     lenientQuotes: opts.lenientQuotes,
+    sheet: opts.sheet,
+    decimal: opts.decimal,
+    dateFormat: opts.dateFormat,
+    controls,
   })) {
     if (!index) {
       index = columnIndex(values, m, input.fileName);
@@ -210,10 +217,12 @@ async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncG
   if (!index) throw errors.importFailed('The file has no header row', 'line 1');
   balances.finish();
   yield* queue.drain();
+  const stripped = controls.warning();
+  if (stripped) yield { kind: 'skipped', line: stripped.line, warnings: [stripped.message] };
 }
 
 export const bankCsvImporter: Importer<BankCsvImportOptions> = {
   format: 'bank-csv',
-  label: 'Bank statement (CSV export)',
+  label: 'Bank statement (CSV or XLSX export)',
   parse,
 };

@@ -7,7 +7,7 @@
  * and dates rather than an error.
  */
 import { z } from 'zod';
-import { isLineEncoding } from '../text.ts';
+import { TextEncodingOption } from '../text.ts';
 import { accountRef } from './accounts.ts';
 import { compileDateFormat } from './dates.ts';
 
@@ -72,13 +72,10 @@ export const BankCsvMapping = z
 export const BankCsvOptions = z
   .object({
     mapping: BankCsvMapping,
-    /** UTF-8 or any single-byte encoding iconv-lite knows (windows-1250…1258, iso-8859-*, …). */
-    encoding: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .refine(isLineEncoding, 'UTF-8 or a single-byte encoding such as windows-1257 or iso-8859-13')
-      .default('utf-8'),
+    /** UTF-8 or a single-byte code page of the shared list (windows-1250…1258, iso-8859-*, …). */
+    encoding: TextEncodingOption.default('utf-8'),
+    /** XLSX exports: the sheet by name or number (1 = first); the first sheet when not given. */
+    sheet: z.union([z.string().trim().min(1), z.number().int().min(1).max(1000)]).optional(),
     /** Field delimiter; detected from the header row when not given. */
     delimiter: z.enum([',', ';', '\t', '|']).optional(),
     decimal: z.enum([',', '.']),

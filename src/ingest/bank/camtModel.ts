@@ -7,6 +7,7 @@
  * - entry status: `Sts` as a code (up to 001.07) or `Sts/Cd` / `Sts/Prtry` (001.08);
  * - transaction amount: `TxDtls/Amt` (001.03+) or `TxDtls/AmtDtls/TxAmt/Amt`.
  */
+import type { IntermediateBalance } from '../../domain/finance/reconcile.ts';
 import { errors } from '../../shared/errors.ts';
 import { accountRef, asBic, type AccountRef, type AccountRefCache } from './accounts.ts';
 import { isCurrencyCode, parseXmlAmount } from './amounts.ts';
@@ -210,13 +211,43 @@ function readBalance(stmt: XNode, codes: readonly string[], warn?: Warn): Balanc
 
 /**
  * Opening (OPBD, or PRCD: the previous statement's closing) and closing (CLBD) booked
- * balances, each when the statement gives it (a notification gives neither).
+ * balances, each when the statement gives it (a notification gives neither), and the interim
+ * booked balances (ITBD) in date order. Available balances (OPAV, ITAV, CLAV) include credit
+ * lines and holds: they are not what the entries add up to, so they are not read.
  */
 export function readStatementBalances(
   stmt: XNode,
   warn?: Warn,
-): { opening: BalanceFigure | undefined; closing: BalanceFigure | undefined } {
-  return { opening: readBalance(stmt, ['OPBD', 'PRCD'], warn), closing: readBalance(stmt, ['CLBD'], warn) };
+): { opening: BalanceFigure | undefined; closing: BalanceFigure | undefined; interim: BalanceFigure[] } {
+  const interim = findAll(stmt, 'Bal')
+    .filter((b) => textAt(b, 'Tp', 'CdOrPrtry', 'Cd') === 'ITBD')
+    .map((b) => readBalance({ ...stmt, children: [b] }, ['ITBD'], warn))
+    .filter((b): b is BalanceFigure => !!b)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return { opening: readBalance(stmt, ['OPBD', 'PRCD'], warn), closing: readBalance(stmt, ['CLBD'], warn), interim };
+}
+
+/**
+ * Interim booked balances (ITBD) dated inside the statement's period: each holds after every
+ * entry booked on or before its date. One dated on the opening or closing day says no more than
+ * those balances (and whether it is the start or the end of that day is not written), so it is
+ * not checked; without both an opening and a closing balance nothing is.
+ */
+export function intermediateOf(
+  interim: readonly BalanceFigure[],
+  opening: BalanceFigure | undefined,
+  closing: BalanceFigure | undefined,
+): { intermediate?: IntermediateBalance[] } {
+  if (!opening || !closing) return {};
+  const inside = interim.filter((b) => b.date > opening.date && b.date < closing.date);
+  if (!inside.length) return {};
+  return {
+    intermediate: inside.map((b) => ({
+      minor: b.money.minor,
+      date: b.date,
+      label: `the interim booked balance (ITBD) of ${b.date}`,
+    })),
+  };
 }
 
 /** An entry's own data (its <NtryDtls> are read separately, one <TxDtls> at a time). */

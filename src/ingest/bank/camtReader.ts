@@ -10,6 +10,7 @@
 import { errors, isAppError } from '../../shared/errors.ts';
 import { AccountRefCache } from './accounts.ts';
 import {
+  intermediateOf,
   readEntryHead,
   readEntryStatus,
   readStatementAccount,
@@ -197,7 +198,7 @@ export class CamtReader implements XmlHandler {
     const stmt = this.stmt;
     if (!stmt) return;
     const account = this.statementAccount();
-    const { opening, closing } = readStatementBalances(stmt.node, this.warn);
+    const { opening, closing, interim } = readStatementBalances(stmt.node, this.warn);
     const openingDate = opening?.date ?? account.from ?? stmt.first ?? account.date ?? closing?.date;
     const closingDate = closing?.date ?? account.date ?? stmt.last ?? openingDate;
     const currency = account.ref.currency ?? opening?.money.currency ?? closing?.money.currency ?? stmt.currency;
@@ -214,6 +215,7 @@ export class CamtReader implements XmlHandler {
           closingDate,
           entries: stmt.entries,
           ...(account.sequence ? { sequence: account.sequence } : {}),
+          ...intermediateOf(interim, opening, closing),
         },
         stmt.warnings,
       );

@@ -8,7 +8,7 @@
  */
 import { errors } from '../../shared/errors.ts';
 import { CsvSplitter } from './csvSplit.ts';
-import { readLines, type TextEncoding, type TextLine } from '../text.ts';
+import { readLines, type ControlChars, type TextEncoding, type TextLine } from '../text.ts';
 import type { ImportInput } from '../types.ts';
 
 export interface CsvRow {
@@ -29,6 +29,8 @@ export interface CsvRowOptions {
   headerWidth?: boolean | undefined;
   /** Read a quote inside an unquoted field as text, with a warning, instead of refusing the line. */
   lenientQuotes?: boolean | undefined;
+  /** Strips control characters (framing, padding) and counts them for the report. */
+  controls?: ControlChars | undefined;
 }
 
 /** The lines of `lines` without the last `n` non-empty ones (and the blank lines among them). */
@@ -68,7 +70,7 @@ export function detectDelimiter(header: string): string {
 
 /** Yields the header row first, then every non-empty row. */
 export async function* readCsvRows(input: ImportInput, opts: CsvRowOptions): AsyncGenerator<CsvRow> {
-  const all = readLines(input.open(), opts.encoding)[Symbol.asyncIterator]();
+  const all = readLines(input.open(), opts.encoding, opts.controls)[Symbol.asyncIterator]();
   const footer = opts.skipFooterRows ?? 0;
   const lines = footer > 0 ? withoutFooter(all, footer) : all;
   let header: TextLine | undefined;

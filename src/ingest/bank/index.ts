@@ -1,5 +1,5 @@
 /**
- * Bank statement importers: ISO 20022 camt.053, SWIFT MT940 and mapped CSV exports. All three
+ * Bank statement importers: ISO 20022 camt.053, SWIFT MT940, OFX/QFX and mapped CSV exports. All
  * yield the statement's BankAccount, counterparty accounts with their named holders, and one
  * transaction per statement line, with ids derived from account numbers so that overlapping
  * statements meet the same entities (accounts.ts), and skip entities the case already has
@@ -9,6 +9,7 @@ import type { Importer } from '../types.ts';
 import { bankCsvImporter, type BankCsvImportOptions } from './bankCsv.ts';
 import { camt053Importer, type Camt053ImportOptions } from './camt053.ts';
 import { mt940Importer, type Mt940ImportOptions } from './mt940.ts';
+import { ofxImporter, type OfxImportOptions } from './ofx.ts';
 
 export { bankCsvImporter, type BankCsvImportOptions } from './bankCsv.ts';
 export {
@@ -28,6 +29,7 @@ export {
 export { guessBankCsv, type BankCsvGuess, type GuessNote } from './csvGuess.ts';
 export { camt053Importer, Camt053Options, type Camt053ImportOptions } from './camt053.ts';
 export { mt940Importer, Mt940Options, type Mt940ImportOptions } from './mt940.ts';
+export { ofxImporter, OfxOptions, type OfxImportOptions } from './ofx.ts';
 export type { BankImportOptions, KnownIds } from './emit.ts';
 export { accountEntityId, accountRef, type AccountRef } from './accounts.ts';
 export { parseLocaleAmount, type AmountStyle } from './amounts.ts';
@@ -37,6 +39,7 @@ export interface BankImporterOptions {
   camt053: Camt053ImportOptions;
   mt940: Mt940ImportOptions;
   'bank-csv': BankCsvImportOptions;
+  ofx: OfxImportOptions;
 }
 
 export type BankFormat = keyof BankImporterOptions;
@@ -46,6 +49,7 @@ export const bankImporters: { readonly [F in BankFormat]: Importer<BankImporterO
   camt053: camt053Importer,
   mt940: mt940Importer,
   'bank-csv': bankCsvImporter,
+  ofx: ofxImporter,
 };
 
 export const isBankFormat = (format: string): format is BankFormat => Object.hasOwn(bankImporters, format);

@@ -121,8 +121,7 @@ const FACTS: Facts[] = [
   },
   {
     file: 'mbank-mt940_multiple_accounts.txt',
-    // ISO-8859-2 in truth; the figures checked here are ASCII in any single-byte reading.
-    options: { encoding: 'windows-1252' },
+    options: { encoding: 'iso-8859-2' },
     statements: 8,
     entries: 56,
     currencies: ['PLN', 'PLN', 'PLN', 'EUR', 'EUR', 'EUR', 'USD', 'USD'],
@@ -246,5 +245,22 @@ describeWithFixtures('MT940 corpus', () => {
     const mbank = await read(byFile('mbank-mt940_multiple_accounts.txt'));
     expect(new Set(mbank.statements.map((s) => s.accountId)).size).toBe(8);
     expect(mbank.statements.find((s) => s.openingMinor === -95945)?.currency).toBe('EUR');
+    // ISO-8859-2: Polish letters read right; the SOH/ETX framing of each message stripped, with one warning.
+    expect(mbank.txs.some((t) => t.text?.includes('96-300 ŚWINOUJŚCIE'))).toBe(true);
+    expect(mbank.txs.some((t) => t.text?.includes('URZĄD SKARBOWY'))).toBe(true);
+    expect(mbank.items.filter((i) => i.kind === 'skipped')).toEqual([
+      {
+        kind: 'skipped',
+        line: 1,
+        warnings: [expect.stringMatching(/^16 control character\(s\) removed \(8 × SOH \(0x01\), 8 × ETX \(0x03\)\)/)],
+      },
+    ]);
+    // Intermediate balances: PostFinance's first message closes with :62M:, the second opens with
+    // :60M: and is 0.20 off; each message is a statement numbered by its :28C:.
+    const post = await read(byFile('jejik-mt940_postfinance.txt'));
+    expect(post.statements.map((s) => [s.sequence, s.openingMinor, s.closingMinor])).toEqual([
+      ['999/1', 0, 22920],
+      ['999/2', 22920, 15960],
+    ]);
   });
 });

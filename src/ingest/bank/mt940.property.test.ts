@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { accountEntityId, accountRef } from './accounts.ts';
 import { mt940Importer } from './mt940.ts';
+import { reconcile } from '../../domain/finance/reconcile.ts';
 import { bytesInput, checkOrder, collect, transactionsOf } from './statements.testing.ts';
 
 const OWN = ['LV80BANK0000435195001', 'DE89370400440532013000'];
@@ -81,6 +82,8 @@ const statementArb = fc.record({
   forward: fc.boolean(),
   opening: fc.integer({ min: -9_999_999, max: 9_999_999 }),
   style: fc.nat(2),
+  /** Where a :62M:/:60M: pair splits the statement inside its :20: block, if anywhere. */
+  split: fc.option(fc.nat(6), { nil: undefined }),
 });
 
 describe('MT940 written in every supported dialect', () => {
@@ -98,7 +101,16 @@ describe('MT940 written in every supported dialect', () => {
             const balance = (tag: string, minor: number, dd: string) =>
               `:${tag}:${minor < 0 ? 'D' : 'C'}2403${dd}EUR${amount(Math.abs(minor), s.style)}`;
             let closing = s.opening;
-            const lines = s.entries.flatMap((e) => {
+            const split = s.split !== undefined && s.split <= s.entries.length ? s.split : undefined;
+            const intermediate: unknown[] = [];
+            const lines = s.entries.flatMap((e, k) => {
+              const pair =
+                k === split
+                  ? [balance('62M', closing, '15'), balance('60M', closing, '15')].map((b) => {
+                      intermediate.push({ minor: closing, date: '2024-03-15', afterEntries: k });
+                      return b;
+                    })
+                  : [];
               // A zero debit is 0, not -0: amounts are whole minor units.
               const signed = e.credit || e.minor === 0 ? e.minor : -e.minor;
               closing += signed;
@@ -114,6 +126,7 @@ describe('MT940 written in every supported dialect', () => {
                 text: d.text ?? (e.details === 'supplementary' ? e.party : null),
               });
               return [
+                ...pair,
                 `:61:2403${dd}${e.withEntryDate ? `03${dd}` : ''}${e.credit ? 'C' : 'D'}${amount(e.minor, s.style)}NTRFNONREF`,
                 ...(e.details === 'supplementary' ? [e.party] : []),
                 ...(d.lines.length ? [`:86:${d.lines[0] ?? ''}`, ...d.lines.slice(1)] : []),
@@ -128,6 +141,8 @@ describe('MT940 written in every supported dialect', () => {
               closingMinor: closing,
               closingDate: '2024-03-29',
               entries: s.entries.length,
+              sequence: `${i}/1`,
+              ...(intermediate.length ? { intermediate } : {}),
             });
             const m = s.intermediate ? 'M' : 'F';
             const body = [
@@ -155,7 +170,20 @@ describe('MT940 written in every supported dialect', () => {
             text: t.text,
           }));
           expect(txs).toEqual(expected);
-          expect(items.flatMap((i) => (i.kind === 'statement' ? [i.statement] : []))).toEqual(figures);
+          const read = items.flatMap((i) => (i.kind === 'statement' ? [i.statement] : []));
+          expect(
+            read.map((r) => ({
+              ...r,
+              ...(r.intermediate && { intermediate: r.intermediate.map(({ label: _, ...b }) => b) }),
+            })),
+          ).toEqual(figures);
+          // Every segment adds up, as written: the intermediate balances stand where they were written.
+          let at = 0;
+          const all = transactionsOf(items);
+          for (const r of read) {
+            const own = all.slice(at, (at += r.entries)).map((t) => t.amountMinor);
+            expect(reconcile({ ...r, amountsMinor: own })).toEqual({ status: 'balanced' });
+          }
         },
       ),
       { numRuns: 80 },

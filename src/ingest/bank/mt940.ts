@@ -7,7 +7,9 @@
  * (mt940Details.ts). Amounts take the currency of the opening balance `:60F:`/`:60M:`.
  * A statement must end with a closing balance `:62F:`/`:62M:`: one that does not is what a
  * truncated file looks like, and importing half a statement would silently lose money.
- * `:64:` and `:65:` (available and forward balances) are checked for form only. A counterparty
+ * `:64:` and `:65:` (available and forward balances) are checked for form only. A `:62M:` followed
+ * by `:60M:` inside one :20: block splits the statement into segments: both are kept as
+ * intermediate balances, and the import checks each segment (statementGate.ts). A counterparty
  * account comes from `:86:`, else from an IBAN in the `:61:` supplementary details; the
  * statement's own account is never its own counterparty. Only a structured `:86:` makes the
  * counterparty's name a holder entity.
@@ -15,7 +17,8 @@
  * number of :61: lines) are yielded as a `statement` item.
  */
 import { z } from 'zod';
-import { readLines } from '../text.ts';
+import type { IntermediateBalance } from '../../domain/finance/reconcile.ts';
+import { ControlChars, readLines, TextEncodingOption } from '../text.ts';
 import type { ImportInput, ImportItem, Importer } from '../types.ts';
 import { accountEntityId, accountRef, AccountRefCache, type AccountRef } from './accounts.ts';
 import { checkOptions, ItemQueue, type BankImportOptions } from './emit.ts';
@@ -33,8 +36,8 @@ import {
 
 export const Mt940Options = z
   .object({
-    /** SWIFT's character set is ASCII; German and Baltic banks export their letters in a code page. */
-    encoding: z.enum(['utf-8', 'windows-1257', 'windows-1252']).default('utf-8'),
+    /** SWIFT's character set is ASCII; banks export their letters in a code page (ISO-8859-2, windows-1257…). */
+    encoding: TextEncodingOption.default('utf-8'),
   })
   .strict();
 
@@ -48,7 +51,11 @@ interface Statement {
   /** The own account as written (Triodos names it again in `>31` without the bank). */
   accountDisplay?: string;
   opening?: Balance;
-  closing?: Balance;
+  closing?: Balance & { tag: string; line: number; entries: number };
+  /** :28C: statement number / sequence number. */
+  sequence?: string;
+  /** Intermediate balances inside this :20: block (a :62M: and the :60M: that follows it). */
+  intermediate: IntermediateBalance[];
   /** :61: lines read so far. */
   entries: number;
   pending?: { field: Mt940Field; entry: StatementLine; details?: Mt940Field };
@@ -64,7 +71,7 @@ class StatementReader {
   field(f: Mt940Field): void {
     if (f.tag === '20') {
       this.finish(f.line);
-      this.st = { line: f.line, reference: f.lines.join(' ').trim(), entries: 0 };
+      this.st = { line: f.line, reference: f.lines.join(' ').trim(), entries: 0, intermediate: [] };
       this.statements++;
       return;
     }
@@ -75,9 +82,13 @@ class StatementReader {
       case '25':
         st.accountField = f;
         break;
+      case '28C':
+      case '28':
+        st.sequence = f.lines.join('').trim() || undefined;
+        break;
       case '60F':
       case '60M':
-        st.opening = parseBalance(f);
+        this.opening(st, f);
         break;
       case '61': {
         this.flush();
@@ -93,7 +104,7 @@ class StatementReader {
       case '62F':
       case '62M':
         this.flush();
-        st.closing = parseBalance(f);
+        st.closing = { ...parseBalance(f), tag: f.tag, line: f.line, entries: st.entries };
         if (st.opening && st.closing.currency !== st.opening.currency) {
           throw failAt(f.line, `:${f.tag}: currency ${st.closing.currency} differs from the opening balance's`);
         }
@@ -106,6 +117,35 @@ class StatementReader {
       default:
         break;
     }
+  }
+
+  /**
+   * An opening balance: the statement's first, or — after an intermediate closing `:62M:` in the
+   * same :20: block — the start of its next segment. Both balances are then intermediate ones,
+   * checked where they stand among the entries.
+   */
+  private opening(st: Statement, f: Mt940Field): void {
+    const balance = parseBalance(f);
+    if (!st.opening) {
+      st.opening = balance;
+      return;
+    }
+    const closing = st.closing;
+    if (!closing || closing.tag !== '62M')
+      throw failAt(
+        f.line,
+        `:${f.tag}: a second opening balance without an intermediate closing balance (:62M:) before it`,
+      );
+    if (balance.currency !== st.opening.currency)
+      throw failAt(f.line, `:${f.tag}: currency ${balance.currency} differs from the opening balance's`);
+    const mark = (b: Balance & { line: number }, tag: string, entries: number): IntermediateBalance => ({
+      minor: b.minor,
+      date: b.date,
+      label: `the intermediate balance :${tag}: on line ${b.line}`,
+      afterEntries: entries,
+    });
+    st.intermediate.push(mark(closing, '62M', closing.entries), mark({ ...balance, line: f.line }, f.tag, st.entries));
+    st.closing = undefined;
   }
 
   /** Ends the open statement at `line` (a new :20:, the message end, or the end of file). */
@@ -132,6 +172,8 @@ class StatementReader {
         closingMinor: st.closing.minor,
         closingDate: st.closing.date,
         entries: st.entries,
+        ...(st.sequence ? { sequence: st.sequence } : {}),
+        ...(st.intermediate.length ? { intermediate: st.intermediate } : {}),
       });
     }
     this.st = null;
@@ -196,13 +238,16 @@ async function* parse(input: ImportInput, options: Mt940ImportOptions = {}): Asy
   const queue = new ItemQueue(known);
   const reader = new StatementReader(queue);
   let last = 0;
-  for await (const f of mt940Fields(readLines(input.open(), opts.encoding), (line) => (last = line))) {
+  const controls = new ControlChars();
+  for await (const f of mt940Fields(readLines(input.open(), opts.encoding, controls), (line) => (last = line))) {
     reader.field(f);
     if (queue.full) yield* queue.drain();
   }
   reader.finish(last, true);
   if (reader.statements === 0) throw failAt(1, 'no MT940 statement found (no :20: field); is this an MT940 file?');
   yield* queue.drain();
+  const stripped = controls.warning();
+  if (stripped) yield { kind: 'skipped', line: stripped.line, warnings: [stripped.message] };
 }
 
 export const mt940Importer: Importer<Mt940ImportOptions> = {

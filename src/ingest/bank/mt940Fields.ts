@@ -39,9 +39,6 @@ const TAG = /^:(\d{2}[A-Z]?|NS):/;
 const BANK_HEADER = /^(?:[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?|94[02])$/;
 /** Fields that may continue on further lines. */
 const MULTI_LINE = new Set(['61', '86', 'NS']);
-// Matching control characters is the point here: they frame messages, they are not text.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
 /** Yields the fields in order; `onLine` hears every line number (to name the end of file). */
 export async function* mt940Fields(
@@ -49,9 +46,10 @@ export async function* mt940Fields(
   onLine?: (line: number) => void,
 ): AsyncGenerator<Mt940Field> {
   let current: Mt940Field | null = null;
-  for await (const { line, text: raw } of lines) {
+  // Control characters (SOH/ETX framing) are gone already: readLines strips them with a warning.
+  for await (const { line, text: read } of lines) {
     onLine?.(line);
-    let text = raw.replace(CONTROL, '');
+    let text = read;
     if (text.startsWith('{')) {
       const envelope = ENVELOPE.exec(text);
       if (envelope) {

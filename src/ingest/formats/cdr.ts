@@ -30,7 +30,7 @@ import type { Properties } from '../../domain/schema/index.ts';
 import { normaliseSelector } from '../../domain/selectors/index.ts';
 import { isTimeZone } from '../../shared/contracts/imports.ts';
 import { AppError, errors, isAppError } from '../../shared/errors.ts';
-import type { TextEncoding } from '../text.ts';
+import { ControlChars, type TextEncoding } from '../text.ts';
 import type { ImportInput, ImportItem, Importer } from '../types.ts';
 import { cellSiteId, readAntennas, type AntennaOptions } from './antennas.ts';
 import { readCsv } from './csvRecords.ts';
@@ -168,7 +168,9 @@ async function* parse(input: ImportInput, options: CdrOptions): AsyncGenerator<I
 
   const occurrences = new Map<string, number>();
   let column: ((row: string[], key: Column, line: number, required: boolean) => string) | undefined;
-  for await (const { line, values } of readCsv(input, { delimiter: options.delimiter, encoding: options.encoding })) {
+  const controls = new ControlChars();
+  const rows = readCsv(input, { delimiter: options.delimiter, encoding: options.encoding, controls });
+  for await (const { line, values } of rows) {
     if (!column) {
       const header = values.map((v) => v.trim());
       const index = new Map<Column, number>();
@@ -250,6 +252,8 @@ async function* parse(input: ImportInput, options: CdrOptions): AsyncGenerator<I
     yield { kind: 'entity', line, record: { id, schema: 'Call', properties } };
   }
   if (!column) throw errors.importFailed(`${input.fileName} is empty: it has no header row`, 'line 1');
+  const stripped = controls.warning();
+  if (stripped) yield { kind: 'skipped', line: stripped.line, warnings: [stripped.message] };
 }
 
 export const cdrImporter: Importer<CdrOptions> = {

@@ -9,7 +9,7 @@
 import { pipeline, Readable } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
 import { errors, isAppError } from '../../shared/errors.ts';
-import { readLines, type TextEncoding } from '../text.ts';
+import { readLines, type ControlChars, type TextEncoding } from '../text.ts';
 import type { ImportInput } from '../types.ts';
 
 export interface CsvReadOptions {
@@ -21,6 +21,8 @@ export interface CsvReadOptions {
    * uses). Quoted content is never touched.
    */
   skipInitialSpace?: boolean;
+  /** Strips control characters (framing, padding) and counts them for the import's report. */
+  controls?: ControlChars | undefined;
 }
 
 export interface CsvRecord {
@@ -38,8 +40,12 @@ const isCsvError = (e: unknown): e is CsvError & { lines?: number; empty_lines?:
   e instanceof Error && typeof (e as { code?: unknown }).code === 'string' && !isAppError(e);
 
 /** Lines of `text` fed to csv-parse: it sees LF endings whatever the file used. */
-async function* decodedLines(input: ImportInput, encoding: TextEncoding): AsyncGenerator<string> {
-  for await (const { text } of readLines(input.open(), encoding)) yield `${text}\n`;
+async function* decodedLines(
+  input: ImportInput,
+  encoding: TextEncoding,
+  controls?: ControlChars,
+): AsyncGenerator<string> {
+  for await (const { text } of readLines(input.open(), encoding, controls)) yield `${text}\n`;
 }
 
 /**
@@ -54,7 +60,7 @@ export async function* readCsv(input: ImportInput, opts: CsvReadOptions = {}): A
     ltrim: opts.skipInitialSpace ?? false,
   });
   // pipeline (not pipe) so a decoding error in the source reaches the parser's iterator.
-  pipeline(Readable.from(decodedLines(input, opts.encoding ?? 'utf-8')), parser, () => undefined);
+  pipeline(Readable.from(decodedLines(input, opts.encoding ?? 'utf-8', opts.controls)), parser, () => undefined);
   let lastEnd = 0;
   let emptyAtLastEnd = 0;
   try {

@@ -12,7 +12,7 @@
 import { getProperty } from '../../domain/schema/index.ts';
 import type { EntityRecord } from '../../domain/records.ts';
 import type { Properties } from '../../domain/schema/index.ts';
-import { readLines, type TextEncoding, type TextLine } from '../text.ts';
+import { ControlChars, readLines, type TextEncoding, type TextLine } from '../text.ts';
 import type { ImportInput, ImportItem, Importer } from '../types.ts';
 import { FtmEntityReader, failAt } from './ftmEntities.ts';
 
@@ -61,7 +61,18 @@ function* fromDocument(entities: unknown[], lines: readonly TextLine[]): Generat
 }
 
 async function* parse(input: ImportInput, options: FtmJsonOptions): AsyncGenerator<ImportItem> {
-  const lines = readLines(input.open(), options.encoding ?? 'utf-8');
+  const controls = new ControlChars();
+  yield* entityItems(input, options, controls);
+  const stripped = controls.warning();
+  if (stripped) yield { kind: 'skipped', line: stripped.line, warnings: [stripped.message] };
+}
+
+async function* entityItems(
+  input: ImportInput,
+  options: FtmJsonOptions,
+  controls: ControlChars,
+): AsyncGenerator<ImportItem> {
+  const lines = readLines(input.open(), options.encoding ?? 'utf-8', controls);
   const reader = new FtmEntityReader();
   let first = true;
   for (let next = await lines.next(); !next.done;) {

@@ -15,7 +15,6 @@ import { apiCaller, openCase } from '../../services/useCase/index.ts';
 import type { Caller, Store } from '../../services/useCase/index.ts';
 import { zodToAppError } from './errors.ts';
 
-
 export type Access = { case: CaseAction } | { global: GlobalAction } | 'authenticated' | 'public';
 
 export const KiB = 1024;
@@ -68,7 +67,30 @@ export interface RegisteredRoute {
 
 const emptyObject = z.object({});
 
+// Matching control characters is the point: typed-in text has no use for them.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * Typed-in text (query and body) may not hold control characters other than tab and line breaks:
+ * they are invisible, and would be stored and exported as they are. (Importers strip them from
+ * files, with a warning.) Refused naming the field, e.g. `body.properties.name[0]`.
+ */
+function refuseControlCharacters(value: unknown, path: string): void {
+  if (typeof value === 'string') {
+    const m = CONTROL.exec(value);
+    if (m) {
+      const code = `U+${(m[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+      throw errors.validation(`${path}: contains a control character (${code}); type the text without it`, path);
+    }
+  } else if (Array.isArray(value)) value.forEach((v, i) => refuseControlCharacters(v, `${path}[${i}]`));
+  else if (value && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value)))
+    // Plain JSON objects only: an upload's bytes or stream is a file, not typed-in text.
+    for (const [k, v] of Object.entries(value)) refuseControlCharacters(v, `${path}.${k}`);
+}
+
 function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {
+  if (where !== 'params') refuseControlCharacters(value, where);
   const s = schema ?? (emptyObject as unknown as ZodType<T>);
   const r = s.safeParse(value ?? {});
   if (!r.success) throw zodToAppError(r.error, where);

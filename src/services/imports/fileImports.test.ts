@@ -14,7 +14,7 @@ import type { Store } from '../../store/store.ts';
 import { actorOf, addUser } from '../access/users.ts';
 import { createCase } from '../cases/cases.ts';
 import { cliCaller } from '../useCase/index.ts';
-import { importFile, optionsFor } from './fileImports.ts';
+import { encodingFlag, importFile, optionsFor } from './fileImports.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'elect-file-imports-'));
 const file = (name: string, text: string) => {
@@ -160,5 +160,15 @@ describe('call-record options from the command line', () => {
     expect(
       optionsFor('cdr-antennas', { cdrMapping: 'a.json', cdrMappingText: '{"mapping":{"id":"cell"},"dataset":"X"}' }),
     ).toEqual({ mapping: { id: 'cell' }, dataset: 'X' });
+  });
+});
+
+describe('--encoding', () => {
+  it('takes the shared encodings, with their common spellings, and refuses others naming the flag', () => {
+    expect(encodingFlag('ISO-8859-2')).toBe('iso-8859-2');
+    expect(encodingFlag('latin2')).toBe('iso-8859-2');
+    expect(optionsFor('ftm', { encoding: 'windows-1250' })).toEqual({ encoding: 'windows-1250' });
+    expect(() => encodingFlag('shift_jis')).toThrow(/^--encoding "shift_jis": use one of utf-8, windows-1250/);
+    expect(() => optionsFor('ftm', { encoding: 'ebcdic' })).toThrow(expect.objectContaining({ path: '--encoding' }));
   });
 });

@@ -8,6 +8,7 @@ import { cdrMappings, importers, isImportFormat, withSubscriber } from '../../in
 import type { ImportFormat } from '../../ingest/formats/index.ts';
 import type { ImportInput, Importer } from '../../ingest/types.ts';
 import { errors, isAppError } from '../../shared/errors.ts';
+import { textEncodings, TextEncodingOption, type TextEncodingName } from '../../shared/textEncodings.ts';
 import { atPath } from '../entities/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
 import { checkOptions } from './formats.ts';
@@ -29,7 +30,8 @@ export interface ImportFlags {
   subscriber?: string | undefined;
   /** An antenna file read with the call records. */
   antennas?: string | undefined;
-  encoding?: 'utf-8' | 'windows-1257' | 'windows-1252' | undefined;
+  /** One of `textEncodings` (shared/textEncodings.ts); the format's options check it. */
+  encoding?: string | undefined;
   delimiter?: string | undefined;
 }
 
@@ -64,13 +66,21 @@ function refuseForeignFlags(format: ImportFormat, o: ImportFlags): void {
   }
 }
 
+/** `--encoding`: one of the shared encodings, refused as the flag's error otherwise. */
+export function encodingFlag(value: string): TextEncodingName {
+  const r = TextEncodingOption.safeParse(value);
+  if (!r.success)
+    throw errors.validation(`--encoding "${value}": use one of ${textEncodings.join(', ')}`, '--encoding');
+  return r.data;
+}
+
 /** Builds a general format's options from the flags; the importer validates the rest. */
 export function optionsFor(format: string, o: ImportFlags): Record<string, unknown> {
   if (!isImportFormat(format))
     throw errors.validation(`Unknown format "${format}"; use one of ${importFormatIds.join(', ')}`, '--format');
   refuseForeignFlags(format, o);
   const common = {
-    ...(o.encoding ? { encoding: o.encoding } : {}),
+    ...(o.encoding ? { encoding: encodingFlag(o.encoding) } : {}),
     ...(o.delimiter ? { delimiter: o.delimiter } : {}),
   };
   if (format === 'ftm' || format === 'anx') return common;

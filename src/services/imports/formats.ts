@@ -7,7 +7,7 @@ import { bankCsvPresetNames, bankImporters } from '../../ingest/bank/index.ts';
 import { COMPANY_COLUMNS } from '../../ingest/formats/companyRegister.ts';
 import { importers } from '../../ingest/formats/index.ts';
 import type { Importer } from '../../ingest/types.ts';
-import { bankCsvEncodings, csvDelimiters, importOptionSchemas, textEncodings } from '../../shared/contracts/imports.ts';
+import { csvDelimiters, importOptionSchemas, textEncodings } from '../../shared/contracts/imports.ts';
 import type { FormatField, ImportFormatOut } from '../../shared/contracts/imports.ts';
 import { AppError, errors } from '../../shared/errors.ts';
 
@@ -75,7 +75,7 @@ const described: Record<string, Omit<ImportFormatOut, 'format' | 'label'>> = {
     fields: [col('id'), col('latitude'), col('longitude'), col('tower'), text('dataset'), delimiter, encoding],
   },
   'bank-csv': {
-    extensions: ['.csv', '.tsv', '.txt'],
+    extensions: ['.csv', '.tsv', '.txt', '.xlsx', '.xls'],
     mapper: 'fields',
     guess: true,
     fields: [
@@ -108,8 +108,9 @@ const described: Record<string, Omit<ImportFormatOut, 'format' | 'label'>> = {
       { name: 'skipRows', kind: 'number', required: false },
       { name: 'skipFooterRows', kind: 'number', required: false },
       { name: 'lenientQuotes', kind: 'boolean', required: false },
+      text('sheet'),
       delimiter,
-      choice('encoding', bankCsvEncodings),
+      encoding,
     ],
   },
   'company-register': {
@@ -131,6 +132,7 @@ const described: Record<string, Omit<ImportFormatOut, 'format' | 'label'>> = {
     fields: [{ name: 'includePending', kind: 'boolean', required: false }],
   },
   mt940: { extensions: ['.sta', '.mt940', '.txt'], mapper: 'none', fields: [encoding] },
+  ofx: { extensions: ['.ofx', '.qfx'], mapper: 'none', fields: [encoding] },
 };
 
 export function describeFormats(): ImportFormatOut[] {

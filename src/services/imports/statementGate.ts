@@ -6,9 +6,9 @@
  * unbalanced statements explicitly (the statement then records it). Statements without balances
  * are kept and marked "no balances".
  *
- * camt.053, MT940 and bank CSV importers yield each statement's lines before the statement itself,
- * in statement order, and the statement counts them (`entries`): the lines of a statement are the
- * first `entries` lines of its account not yet claimed.
+ * camt.053, MT940, OFX and bank CSV importers yield each statement's lines before the statement
+ * itself, in statement order, and the statement counts them (`entries`): the lines of a statement
+ * are the first `entries` lines of its account not yet claimed.
  */
 import { formatMinor, reconcile, statementKey, type Reconciliation } from '../../domain/finance/reconcile.ts';
 import type { StatementRecord, TransactionRecord } from '../../domain/records.ts';
@@ -22,7 +22,7 @@ import { hasStatement } from '../../store/repos/finance/statements.ts';
  * Formats whose transactions belong to the statement items that follow them, except lines marked
  * `outsideStatement` (bank CSV rows of an account without balance rows).
  */
-export const STATEMENT_FORMATS: ReadonlySet<string> = new Set(['camt053', 'mt940', 'bank-csv']);
+export const STATEMENT_FORMATS: ReadonlySet<string> = new Set(['camt053', 'mt940', 'ofx', 'bank-csv']);
 
 export interface Lined<T> {
   line: number;
@@ -84,7 +84,7 @@ export class StatementGate {
       const account = await this.accountLabel(s.accountId);
       const reason = repeated ? 'earlier in this file' : 'already in the case';
       const message =
-        `statement ${s.reference ? `"${s.reference}" ` : ''}of account ${account} for ${periodOf(s)} skipped ` +
+        `${statementName(s)} of account ${account} for ${periodOf(s)} skipped ` +
         `with its ${s.entries} line(s): it is ${repeated ? 'repeated from earlier in this file' : 'already in the case'}`;
       this.skipped.push({ line, reference: s.reference, account, period: periodOf(s), reason, message });
       this.skippedLines += lines.length;
@@ -95,6 +95,8 @@ export class StatementGate {
       openingMinor: s.openingMinor,
       closingMinor: s.closingMinor,
       amountsMinor: lines.map((l) => l.record.amountMinor),
+      bookingDates: lines.map((l) => l.record.bookingDate),
+      intermediate: s.intermediate,
     });
     const gated = { line, statement: s, reconciliation };
     if (reconciliation.status === 'unbalanced') {
@@ -102,9 +104,13 @@ export class StatementGate {
       if (!this.acceptUnbalanced) {
         throw errors.importFailed(await this.refusal(s, reconciliation), `line ${line}`);
       }
+      const where = reconciliation.segment
+        ? ` in segment ${reconciliation.segment.index} of ${reconciliation.segment.count}`
+        : '';
       const warning =
-        `statement ${s.reference ? `"${s.reference}" ` : ''}of account ${await this.accountLabel(s.accountId)} ` +
-        `for ${periodOf(s)} does not reconcile (difference ${formatMinor(reconciliation.differenceMinor, s.currency)})` +
+        `${statementName(s)} of account ${await this.accountLabel(s.accountId)} ` +
+        `for ${periodOf(s)} does not reconcile${where} ` +
+        `(difference ${formatMinor(reconciliation.differenceMinor, s.currency)})` +
         '; imported because unbalanced statements were accepted';
       this.unbalanced.push({ ...gated, warning });
     }
@@ -132,12 +138,17 @@ export class StatementGate {
 
   private async refusal(s: StatementRecord, r: Extract<Reconciliation, { status: 'unbalanced' }>): Promise<string> {
     const money = (m: number) => formatMinor(m, s.currency);
+    const seg = r.segment;
+    const entries = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
+    const sum = seg
+      ? ` in segment ${seg.index} of ${seg.count} (from ${seg.from} to ${seg.to}): ${money(seg.startMinor)} plus` +
+        ` ${entries(seg.entries)} gives ${money(r.expectedClosingMinor)}, but ${seg.to} is ${money(seg.endMinor)}`
+      : `: opening ${money(s.openingMinor ?? 0)} plus ${entries(s.entries)} gives ${money(r.expectedClosingMinor)},` +
+        ` but the closing balance is ${money(s.closingMinor ?? 0)}`;
     return (
-      `The statement ${s.reference ? `"${s.reference}" ` : ''}of account ${await this.accountLabel(s.accountId)}` +
-      ` for ${periodOf(s)} does not reconcile: opening ${money(s.openingMinor ?? 0)} plus ${s.entries}` +
-      ` ${s.entries === 1 ? 'entry' : 'entries'} gives ${money(r.expectedClosingMinor)}, but the closing balance is ${money(s.closingMinor ?? 0)}` +
-      ` (difference ${money(r.differenceMinor)}). Nothing was imported; to import it anyway, accept unbalanced` +
-      ' statements (--accept-unbalanced).'
+      `The ${statementName(s)} of account ${await this.accountLabel(s.accountId)} for ${periodOf(s)}` +
+      ` does not reconcile${sum} (difference ${money(r.differenceMinor)}). Nothing was imported; to import it` +
+      ' anyway, accept unbalanced statements (--accept-unbalanced).'
     );
   }
 
@@ -148,6 +159,10 @@ export class StatementGate {
     return props['iban']?.[0] ?? props['accountNumber']?.[0] ?? accountId;
   }
 }
+
+/** `statement "REF" (no. 999/2)`: the bank's reference and number, as far as the file gives them. */
+const statementName = (s: StatementRecord): string =>
+  `statement ${s.reference ? `"${s.reference}" ` : ''}${s.sequence ? `(no. ${s.sequence}) ` : ''}`.trimEnd();
 
 const periodOf = (s: StatementRecord): string =>
   s.openingDate === s.closingDate ? s.openingDate : `${s.openingDate} to ${s.closingDate}`;

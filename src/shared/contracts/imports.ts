@@ -4,35 +4,23 @@
  * import jobs with progress and cancel, and mappings saved for reuse.
  */
 import { z } from 'zod';
+import { TextEncodingOption } from '../textEncodings.ts';
 
-export const textEncodings = ['utf-8', 'windows-1257', 'windows-1252'] as const;
-/** Encodings the bank CSV form offers (the importer takes any single-byte encoding by name). */
-export const bankCsvEncodings = [
-  'utf-8',
-  'windows-1257',
-  'iso-8859-13',
-  'iso-8859-4',
-  'windows-1252',
-  'iso-8859-1',
-  'iso-8859-15',
-  'windows-1250',
-  'iso-8859-2',
-  'windows-1251',
-] as const;
+export { textEncodings, TextEncodingOption, type TextEncodingName } from '../textEncodings.ts';
 export const csvDelimiters = [',', ';', '\t', '|'] as const;
 
 const column = z.string().trim().min(1, 'choose a column').max(200);
 const optionalColumn = column.optional();
 
 /** `ftm`: FollowTheMoney entity files, one JSON object a line. */
-export const FtmJsonOptionsIn = z.strictObject({ encoding: z.enum(textEncodings).optional() });
+export const FtmJsonOptionsIn = z.strictObject({ encoding: TextEncodingOption.optional() });
 
 /** `ftm-mapping`: an FtM mapping (YAML; JSON is YAML too) run over the uploaded CSV. */
 export const FtmMappingOptionsIn = z.strictObject({
   mapping: z.string().trim().min(1, 'the mapping is empty').max(200_000),
   dataset: z.string().trim().min(1).max(200).optional(),
   delimiter: z.enum(csvDelimiters).optional(),
-  encoding: z.enum(textEncodings).optional(),
+  encoding: TextEncodingOption.optional(),
 });
 
 /** IANA zone (`Europe/Riga`), `UTC` or a fixed offset (`+02:00`), as the runtime's Intl knows them. */
@@ -117,13 +105,13 @@ export const CdrAntennaOptionsIn = z.strictObject({
   mapping: AntennaMappingIn.optional(),
   dataset: DatasetLabel.optional(),
   delimiter: z.enum(csvDelimiters).optional(),
-  encoding: z.enum(textEncodings).optional(),
+  encoding: TextEncodingOption.optional(),
 });
 
 export const CdrOptionsIn = z.strictObject({
   mapping: CdrMappingIn,
   delimiter: z.enum(csvDelimiters).optional(),
-  encoding: z.enum(textEncodings).optional(),
+  encoding: TextEncodingOption.optional(),
   dateFormat: z.string().trim().min(2).max(100).optional(),
   /** Zone of times written without an offset; stored in UTC. */
   timeZone: TimeZone.optional(),

@@ -232,6 +232,29 @@ describeEachDialect('entities API', ({ store }) => {
     });
   });
 
+  itDb(
+    'typed-in text with a control character is refused naming the field; tabs and line breaks are text',
+    async () => {
+      const before = await count();
+      const r = await alice('POST', `/api/cases/${caseId}/entities`, {
+        schema: 'Person',
+        properties: { name: ['Ann\u0000'], notes: ['line one\r\n\tline two'] },
+      });
+      expect(r.status).toBe(400);
+      expect(r.json<Err>().error).toMatchObject({
+        code: 'validation_failed',
+        path: 'body.properties.name[0]',
+        message: expect.stringMatching(/control character \(U\+0000\)/),
+      });
+      expect(await count()).toBe(before);
+      const ok = await alice('POST', `/api/cases/${caseId}/entities`, {
+        schema: 'Person',
+        properties: { name: ['Ann Control'], notes: ['line one\r\n\tline two'] },
+      });
+      expect(ok.status).toBe(201);
+    },
+  );
+
   itDb('without a token nothing is served', async () => {
     const r = await api.app.inject({ method: 'GET', url: `/api/cases/${caseId}/entities` });
     expect(r.statusCode).toBe(401);
