@@ -139,14 +139,15 @@ export function accountEntity(ref: AccountRef): EntityRecord {
  * when the name folds to nothing (punctuation only). LegalEntity, because a statement does
  * not say whether "NAME NAME" is a person or a company.
  */
-export function holderEntities(name: string | undefined, accountId: string): EntityRecord[] {
+export function holderEntities(name: string | undefined, accountId: string, idNumber?: string): EntityRecord[] {
   const clean = name?.replace(/\s+/g, ' ').trim();
   if (!clean) return [];
   const key = nameKey(clean);
   if (!key) return [];
   const partyId = `party-${sha1(`${key}\u001f${accountId}`)}`;
+  const id = idNumber?.trim();
   return [
-    { id: partyId, schema: 'LegalEntity', properties: { name: [clean] } },
+    { id: partyId, schema: 'LegalEntity', properties: { name: [clean], ...(id ? { idNumber: [id] } : {}) } },
     {
       id: `own-${sha1(`${partyId}\u001f${accountId}`)}`,
       schema: 'Ownership',

@@ -222,3 +222,39 @@ describe('bank CSV options', () => {
     expect(e.path).toBe('decimal');
   });
 });
+
+describe('bank CSV holder, counterparty code and place columns', () => {
+  const options: BankCsvImportOptions = {
+    mapping: {
+      date: 'Date',
+      amount: 'Amount',
+      fixedCurrency: 'EUR',
+      account: 'Account',
+      holderName: 'Holder',
+      holderId: 'Holder code',
+      counterpartyName: 'Payee',
+      counterpartyAccount: 'Payee account',
+      counterpartyId: 'Payee code',
+      place: 'Place',
+    },
+    encoding: 'utf-8',
+    decimal: '.',
+    dateFormat: 'YYYY-MM-DD',
+  };
+  const csv = [
+    'Date,Account,Holder,Holder code,Amount,Payee,Payee account,Payee code,Place',
+    `2024-05-02,${LV},Anna Kalniņa,120384-10021,-40.00,,,,Rīga Brīvības 90 ATM`,
+    `2024-05-03,${LV},Anna Kalniņa,120384-10021,-300.00,SIA Ozols,${DE},40003012345,`,
+  ].join('\n');
+
+  it('names the holder with its code, the counterparty with its code, and the place of a cash line', async () => {
+    const items = await parse(csv, options);
+    const people = entitiesOf(items).filter((e) => e.schema === 'LegalEntity');
+    expect(people.map((e) => [e.properties['name'], e.properties['idNumber']])).toEqual([
+      [['Anna Kalniņa'], ['120384-10021']],
+      [['SIA Ozols'], ['40003012345']],
+    ]);
+    const txs = transactionsOf(items);
+    expect(txs.map((t) => t.place ?? null)).toEqual(['Rīga Brīvības 90 ATM', null]);
+  });
+});

@@ -35,6 +35,10 @@ const COLUMN_KEYS: readonly ColumnKey[] = [
   'currency',
   'counterpartyName',
   'counterpartyAccount',
+  'counterpartyId',
+  'holderName',
+  'holderId',
+  'place',
   'text',
   'reference',
   'kind',
@@ -192,12 +196,14 @@ async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncG
       continue;
     }
     const inStatement = balances.entry(accountId, line);
+    queue.holder(line, row.cell('holderName') || undefined, accountId, row.cell('holderId') || undefined);
 
     const counterpartyName = row.cell('counterpartyName') || null;
     const cpText = row.cell('counterpartyAccount');
     const cp = refs.get(cpText, { keepWritten: true });
     const counterpartyAccountId = cp ? queue.account(line, cp) : null;
-    if (counterpartyAccountId) queue.holder(line, counterpartyName ?? undefined, counterpartyAccountId);
+    if (counterpartyAccountId)
+      queue.holder(line, counterpartyName ?? undefined, counterpartyAccountId, row.cell('counterpartyId') || undefined);
     const record: TransactionRecord = {
       accountId,
       counterpartyAccountId,
@@ -211,6 +217,8 @@ async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncG
       reference: row.cell('reference') || null,
       kind: row.cell('kind') || null,
     };
+    const place = row.cell('place');
+    if (place) record.place = place;
     queue.transaction(line, record, warnings, !inStatement);
     if (queue.full) yield* queue.drain();
   }

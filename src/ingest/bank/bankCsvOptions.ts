@@ -36,6 +36,13 @@ export const BankCsvMapping = z
     fixedCurrency: currencyCode.optional(),
     counterpartyName: column.optional(),
     counterpartyAccount: column.optional(),
+    /** The counterparty's personal or registration code, where the bank prints it. */
+    counterpartyId: column.optional(),
+    /** The account holder's name and personal or registration code (exports of several accounts). */
+    holderName: column.optional(),
+    holderId: column.optional(),
+    /** Where a cash deposit, withdrawal or card payment happened (town, branch, ATM). */
+    place: column.optional(),
     text: column.optional(),
     reference: column.optional(),
     kind: column.optional(),

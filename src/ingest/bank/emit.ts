@@ -57,13 +57,13 @@ export class ItemQueue {
    * costly part, so pairs already handled are remembered (boundedly: after a reset, a pair is
    * folded again and its ids are found in `seen`).
    */
-  holder(line: number, name: string | undefined, accountId: string): void {
+  holder(line: number, name: string | undefined, accountId: string, idNumber?: string): void {
     if (!name) return;
-    const pair = `${name}\u001f${accountId}`;
+    const pair = `${name}\u001f${accountId}\u001f${idNumber ?? ''}`;
     if (this.holders.has(pair)) return;
     if (this.holders.size >= 100_000) this.holders.clear();
     this.holders.add(pair);
-    for (const e of holderEntities(name, accountId)) this.entity(line, e);
+    for (const e of holderEntities(name, accountId, idNumber)) this.entity(line, e);
   }
 
   /**
