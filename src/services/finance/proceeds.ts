@@ -18,6 +18,7 @@ import type { Store } from '../../store/store.ts';
 import type { Actor } from '../access/index.ts';
 import { requireCase } from '../cases/index.ts';
 import { loadFinanceContext, streamHistories } from './data.ts';
+import { personsByIban } from './holders.ts';
 import { parseIds } from './findings.ts';
 import { entitiesOfSchema, recruitmentsOf } from '../../store/repos/finance/analysis.ts';
 import { proceedsFindings, proceedsModelRow, replaceProceedsModel } from '../../store/repos/finance/findings.ts';
@@ -105,10 +106,13 @@ export async function estimateCaseProceeds(
   }
 
   const ctx = await loadFinanceContext(scope);
+  // Holders by IBAN: a statement's account and the bank's customer record of the same IBAN.
+  const byIban = personsByIban(ctx);
+  const receiving = new Set(
+    [...kickbackAccounts, ...deductionAccounts, ...employers].flatMap((a) => byIban.ofAccount(a)),
+  );
   const persons = new Set<string>();
-  for (const a of workerAccounts) {
-    for (const h of ctx.accounts.get(a)?.holderIds ?? []) if (ctx.holders.get(h)?.schema === 'Person') persons.add(h);
-  }
+  for (const a of workerAccounts) for (const h of byIban.ofAccount(a)) if (!receiving.has(h)) persons.add(h);
   for (const id of model.victims.include) persons.add(id);
   for (const id of model.victims.exclude) persons.delete(id);
   const victimIds = [...persons].filter(ok).sort();
@@ -116,6 +120,8 @@ export async function estimateCaseProceeds(
   for (const acc of ctx.accounts.values())
     for (const h of acc.holderIds)
       if (persons.has(h) && ok(acc.id)) accountsOf.set(h, [...(accountsOf.get(h) ?? []), acc.id]);
+  for (const p of persons)
+    accountsOf.set(p, [...new Set([...(accountsOf.get(p) ?? []), ...byIban.accountsOf(p).filter(ok)])]);
   const victimTx = await histories(scope, [...accountsOf.values()].flat());
 
   const fees = new Map<string, { linkId: string; amountMinor: number; currency: string }[]>();

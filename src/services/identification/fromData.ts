@@ -48,6 +48,7 @@ export interface SurfaceResult {
 
 type Props = Record<string, string[] | undefined>;
 const props = (s: string): Props => JSON.parse(s) as Props;
+const SUSPECT = /suspect|accused|epäil|kahtlustatav|aizdomās/i;
 
 export async function surfaceFromData(store: Store, actor: Actor, access: CaseAccess): Promise<SurfaceResult> {
   const scope = store.scope(access.caseId);
@@ -115,7 +116,16 @@ export async function surfaceFromData(store: Store, actor: Actor, access: CaseAc
     }
   }
   for (const m of money.values()) hits.push(...moneySignals(m));
-  hits.push(...(await controlledContacts(store, access.caseId, ctx.holders, (id) => canSee(v, id))));
+  const suspects = (await entitiesOfSchema(scope, 'Person')).filter(
+    (p) => canSee(v, p.id) && (props(p.properties)['proceduralStatus'] ?? []).some((x) => SUSPECT.test(x)),
+  );
+  hits.push(...(await controlledContacts(store, access.caseId, ctx.holders, suspects, (id) => canSee(v, id))));
+  // The side that receives: suspects and the holders of the accounts the findings name as beneficiaries.
+  const receiving = new Set(suspects.map((p) => p.id));
+  for (const r of rows)
+    if (r.rule !== 'payrollWithoutTax') for (const p of persons.ofAccount(r.subject_id)) receiving.add(p);
+  for (const e of employers.keys()) for (const p of persons.ofAccount(e)) receiving.add(p);
+  const kept = hits.filter((h) => !receiving.has(h.personId));
 
   const existing = await observationRows(scope);
   const seen = new Map(
@@ -126,7 +136,7 @@ export async function surfaceFromData(store: Store, actor: Actor, access: CaseAc
   const now = new Date().toISOString();
   const fresh: Omit<ObservationRow, 'case_id'>[] = [];
   const suggestions: DataSuggestion[] = [];
-  for (const hit of hits) {
+  for (const hit of kept) {
     for (const ind of SIGNAL_INDICATORS[hit.signal]) {
       const origin = `data:${hit.signal}`;
       const key = `${hit.personId}|${origin}|${ind.catalogue}|${ind.code}`;
@@ -165,7 +175,7 @@ export async function surfaceFromData(store: Store, actor: Actor, access: CaseAc
     }
   }
   if (fresh.length) await store.transaction((trx) => insertObservations(scope.in(trx), fresh));
-  return { persons: new Set(hits.map((h) => h.personId)).size, suggestions, unresolvedAccounts: unresolved };
+  return { persons: new Set(kept.map((h) => h.personId)).size, suggestions, unresolvedAccounts: unresolved };
 }
 
 /** Debits of a worker's account that a finding names: in its evidence or paid to its subject. */
@@ -187,22 +197,20 @@ async function controlledContacts(
   store: Store,
   caseId: string,
   holders: ReadonlyMap<string, { schema: string; addresses: readonly string[] }>,
+  suspects: readonly { id: string; properties: string }[],
   visible: (id: string) => boolean,
 ): Promise<SignalHit[]> {
   const scope = store.scope(caseId);
-  const suspects = (await entitiesOfSchema(scope, 'Person'))
-    .filter((p) => (props(p.properties)['proceduralStatus'] ?? []).some((s) => /suspect|accused/i.test(s)))
-    .filter((p) => visible(p.id));
   if (!suspects.length) return [];
   const suspectIds = new Set(suspects.map((s) => s.id));
   const phones = new Map<string, string>();
-  for (const s of await contactSelectors(scope))
-    if (s.kind === 'phone' && suspectIds.has(s.entity_id)) phones.set(s.value, s.entity_id);
+  const selectors = await contactSelectors(scope);
+  for (const s of selectors) if (s.kind === 'phone' && suspectIds.has(s.entity_id)) phones.set(s.value, s.entity_id);
   const addresses = new Map<string, string>();
   for (const s of suspects)
     for (const a of props(s.properties)['address'] ?? []) addresses.set(`text:${foldWords(a)}`, s.id);
   const phonesOf = new Map<string, string[]>();
-  for (const s of await contactSelectors(scope))
+  for (const s of selectors)
     if (s.kind === 'phone' && holders.has(s.entity_id))
       phonesOf.set(s.entity_id, [...(phonesOf.get(s.entity_id) ?? []), s.value]);
   const out: SignalHit[] = [];
