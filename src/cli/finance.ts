@@ -9,6 +9,7 @@ import { ProceedsBody } from '../shared/contracts/finance.ts';
 import type { FindingStatus } from '../shared/contracts/finance.ts';
 import { errors } from '../shared/errors.ts';
 import {
+  findingNotices,
   findingRecords,
   proceedsEstimate,
   RULES,
@@ -41,6 +42,7 @@ function printRun(s: RunSummary): void {
     Object.entries(s.byRule)
       .map(([r, n]) => `${r} ${n}`)
       .join(', ') || 'none';
+  for (const n of s.notices) console.log(`Note: ${n.message}`);
   console.log(
     `Rules ran over ${s.transactions} transactions of ${s.accounts} accounts in ${(s.durationMs / 1000).toFixed(1)} s: ${s.findings} findings (${per})${s.noLongerReported ? `; ${s.noLongerReported} decided finding(s) no longer reported` : ''}.`,
   );
@@ -180,6 +182,9 @@ export function financeCommands(program: Command): void {
             console.log(`  evidence: ${(JSON.parse(r.evidence) as unknown[]).length} statement line(s)`);
           }
           if (!rows.length) console.log('No findings.');
+          if (!summary)
+            for (const n of (await findingNotices(store, caller, o.case, {})).notices)
+              console.log(`Note: ${n.message}`);
         });
       },
     );

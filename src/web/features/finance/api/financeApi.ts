@@ -110,6 +110,13 @@ export interface FindingsOut {
   findings: FindingOut[];
   next: string | null;
   stale: boolean;
+  /** Rules whose input the case's statements lack. */
+  notices: {
+    rules: string[];
+    input: 'statements' | 'depositPlaces' | 'counterpartyAccounts';
+    have: number;
+    of: number;
+  }[];
   lastRun: { id: string; finishedAt: string; findings: number; transactions: number } | null;
 }
 
