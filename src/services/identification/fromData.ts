@@ -186,7 +186,9 @@ function handedBackOf(
   const out: WorkerMoney['handedBack'][number][] = [];
   for (const t of txs) {
     if (t.amount >= 0 || !t.cp) continue;
-    const m = marks.find((x) => x.to === t.cp || t.cp === `no:${x.to}`);
+    // An account both rules name counts as a kick-back (as the proceeds estimate counts it).
+    const hits = marks.filter((x) => x.to === t.cp || t.cp === `no:${x.to}`);
+    const m = hits.find((x) => x.kind === 'kickback') ?? hits[0];
     if (m) out.push({ id: t.id, day: t.day, amount: -t.amount, kind: m.kind, findingId: m.findingId });
   }
   return out;
