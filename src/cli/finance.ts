@@ -218,6 +218,10 @@ function printEstimate(e: ProceedsEstimate): void {
     );
     console.log(`    source: ${a.source}`);
   }
+  for (const n of e.norms) {
+    console.log(`  ${n.name} = ${money(n.monthlyMinor, n.currency)}/month (sourced norm)`);
+    console.log(`    source: ${n.source}`);
+  }
   console.log('\nVictims (labour exploitation)');
   for (const v of e.victims) {
     console.log(

@@ -10,7 +10,10 @@ import { estimateProceeds } from '../../domain/finance/proceeds.ts';
 import type { LabourVictimInput, ProceedsEstimate } from '../../domain/finance/proceeds.ts';
 import { ProceedsModel } from '../../domain/finance/proceedsModel.ts';
 import type { ProceedsModelInput } from '../../domain/finance/proceedsModel.ts';
+import { isoOfDay } from '../../domain/finance/dates.ts';
 import { wagesOf } from '../../domain/finance/rules/common.ts';
+import type { Wage } from '../../domain/finance/rules/common.ts';
+import { countryOfIban, wageNormOn } from '../../domain/finance/wageNorms.ts';
 import { TxFlag } from '../../domain/finance/types.ts';
 import type { Tx } from '../../domain/finance/types.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
@@ -150,6 +153,7 @@ export async function estimateCaseProceeds(
         .filter((t) => t.amount < 0)
         .map((t) => ({ id: t.id, day: t.day, amount: -t.amount, currency: t.currency, cp: t.cp, cash: isCash(t) })),
       fees: fees.get(personId) ?? [],
+      norm: normOf(wagesOf(txs), ctx),
     };
   });
 
@@ -188,6 +192,25 @@ export async function estimateCaseProceeds(
     ...estimate,
     model,
     basedOn: rows.filter((r) => ok(r.subject_id)).map((r) => ({ findingId: r.id, rule: r.rule })),
+  };
+}
+
+/** The statutory minimum of the first wage's payer country and year (wageNorms.ts), when the law sets one. */
+function normOf(
+  wages: readonly Wage[],
+  ctx: { accounts: ReadonlyMap<string, { label: string }> },
+): LabourVictimInput['norm'] {
+  const w = wages[0];
+  if (!w?.payer) return undefined;
+  const iban = w.payer.startsWith('no:') ? w.payer.slice(3) : ctx.accounts.get(w.payer)?.label;
+  const country = iban ? countryOfIban(iban) : null;
+  const n = country ? wageNormOn(country, isoOfDay(w.day)) : undefined;
+  if (!n?.monthlyMinor) return undefined;
+  return {
+    name: `statutory minimum wage ${n.country} ${n.year}`,
+    monthlyMinor: n.monthlyMinor,
+    currency: n.currency,
+    source: n.source,
   };
 }
 

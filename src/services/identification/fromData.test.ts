@@ -250,6 +250,13 @@ describeEachDialect('possible victims and proceeds from imported files', ({ stor
       // 4 months × (EUR 1,000 handed back + EUR 400 deducted) per worker, from the lines.
       expect(estimate.totals.byKind.wageKickback).toBe(3 * 4 * 100_000);
       expect(estimate.totals.byKind.deduction).toBe(3 * 4 * 40_000);
+      // No hours or wage entered: wages owed against the payer country's statutory minimum, its source cited.
+      // 4 × EUR 620 due − (EUR 8,000 paid − EUR 5,600 taken back) = EUR 80 per worker.
+      expect(estimate.norms).toEqual([
+        expect.objectContaining({ name: 'statutory minimum wage LV 2023', monthlyMinor: 62_000 }),
+      ]);
+      expect(estimate.norms[0]?.source).toContain('likumi.lv');
+      expect(estimate.totals.byKind.wagesOwed).toBe(3 * 8_000);
     },
     120_000,
   );

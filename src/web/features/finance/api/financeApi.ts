@@ -191,6 +191,8 @@ export interface ProceedsOut {
   }[];
   sexual: { observedMinor: number; modelledMinor: number | null; basis: 'observed' | 'model'; explanation: string };
   totals: { currency: string; byKind: Record<ProceedsKind, number>; proceedsMinor: number; owedToVictimsMinor: number };
+  /** Norms from sourced data (statutory minimum wages) the estimate used, each with its source. */
+  norms: { name: string; monthlyMinor: number; currency: string; source: string }[];
   notes: string[];
   model: ProceedsModel;
   basedOn: { findingId: string; rule: string }[];
