@@ -21,8 +21,7 @@ import { insertObservations, observationRows } from '../../store/repos/identific
 import type { ObservationRow } from '../../store/repos/identification/assessments.ts';
 import type { Store } from '../../store/store.ts';
 import { canSee, visibilityOf, type Actor, type CaseAccess } from '../access/index.ts';
-import { loadFinanceContext, streamHistories } from '../finance/data.ts';
-import { personsByIban } from '../finance/holders.ts';
+import { loadFinanceContext, personsByIban, streamHistories } from '../finance/index.ts';
 
 export interface DataSuggestion {
   personId: string;
