@@ -12,7 +12,12 @@ import { countryOfIban, wageNormOn } from '../finance/wageNorms.ts';
 import type { ObservationTag } from './observations.ts';
 
 export type DataSignal =
-  'wageKickback' | 'wageDeduction' | 'keptBelowMinimum' | 'payrollWithoutTax' | 'controlledContact';
+  | 'wageKickback'
+  | 'wageDeduction'
+  | 'keptBelowMinimum'
+  | 'payrollWithoutTax'
+  | 'controlledContact'
+  | 'controlledByPerson';
 
 const ILO_2012 = 'ILO, Indicators of forced labour (2012)';
 const DELPHI_2009 = 'ILO/European Commission, Operational indicators of trafficking in human beings (2009)';
@@ -84,6 +89,16 @@ export const SIGNAL_INDICATORS: Record<DataSignal, readonly SignalIndicator[]> =
       strength: 'medium',
       item: 'avd.dependency',
       text: 'Dependent: the bank knows the worker by the phone or address of a suspect',
+      source: `${DELPHI_2009}: abuse of vulnerability at destination — dependency`,
+    },
+  ],
+  controlledByPerson: [
+    {
+      catalogue: 'Delphi',
+      code: 'abuseOfVulnerabilityAtDestination',
+      strength: 'medium',
+      item: 'avd.dependency',
+      text: 'Dependent: a record of the case names another person as controlling this person',
       source: `${DELPHI_2009}: abuse of vulnerability at destination — dependency`,
     },
   ],

@@ -154,6 +154,34 @@ const POSTING_MAP = `postings:
           startDate: { column: start }
 `;
 
+const CONTROL = `controller,controllerBirth,controlled,controlledBirth,kind
+Valdis Kalns,1970-01-01,Ion Rusu,1992-07-08,from the worker's statement
+`;
+const CONTROL_MAP = `control:
+  query:
+    csv_url: control.csv
+    entities:
+      controller:
+        schema: Person
+        keys: [controller, controllerBirth]
+        properties:
+          name: { column: controller }
+          birthDate: { column: controllerBirth }
+      controlled:
+        schema: Person
+        keys: [controlled, controlledBirth]
+        properties:
+          name: { column: controlled }
+          birthDate: { column: controlledBirth }
+      link:
+        schema: Control
+        keys: [controller, controlled]
+        properties:
+          controller: { entity: controller }
+          controlled: { entity: controlled }
+          role: { column: kind }
+`;
+
 function writeSample(): { dir: string; plan: SourceImport[] } {
   const dir = mkdtempSync(join(tmpdir(), 'elect-victims-'));
   const put = (path: string, text: string) => {
@@ -168,10 +196,13 @@ function writeSample(): { dir: string; plan: SourceImport[] } {
   put('police.yml', POLICE_MAP);
   put('postings/posting.csv', POSTING);
   put('postings.yml', POSTING_MAP);
+  put('police/control.csv', CONTROL);
+  put('control.yml', CONTROL_MAP);
   const plan = [
     { kind: 'mapping', source: 'posting notifications', file: 'postings/posting.csv', mapping: 'postings.yml' },
     { kind: 'mapping', source: 'bank customers', file: 'kyc/customers.csv', mapping: 'kyc.yml' },
     { kind: 'mapping', source: 'police persons', file: 'police/persons.csv', mapping: 'police.yml' },
+    { kind: 'mapping', source: 'police control', file: 'police/control.csv', mapping: 'control.yml' },
     {
       kind: 'statements',
       format: 'bank-csv',
@@ -234,6 +265,11 @@ describeEachDialect('possible victims and proceeds from imported files', ({ stor
       expect(kick?.transactionIds).toHaveLength(4);
       expect(kick?.source).toContain('ILO');
 
+      // A recorded Control link names Ion Rusu as controlled (a person of its own until records are joined).
+      const controlled = out.suggestions.filter((x) => x.signal === 'controlledByPerson');
+      expect(controlled.map((x) => nameOf.get(x.personId))).toEqual(['Ion Rusu']);
+      expect(controlled[0]?.item).toBe('avd.dependency');
+
       // Suggestions are observations of origin data:…, added once however often it runs.
       const again = await surfaceFromData(s, actor, access);
       expect(again.suggestions.every((x) => !x.added)).toBe(true);
@@ -242,7 +278,8 @@ describeEachDialect('possible victims and proceeds from imported files', ({ stor
 
       // Filling weighs them; recruitment is not in the statements, so the rule asks for it rather than deciding.
       const filled = await fillAssessments(s, actor, access);
-      expect(filled.assessed).toBe(3);
+      // Every person with a suggestion: the three workers and the police record's Ion Rusu (not joined here).
+      expect(filled.assessed).toBe(new Set(out.suggestions.map((x) => x.personId)).size);
       for (const a of filled.assessments) expect(a.decision.missing.length).toBeGreaterThan(0);
 
       const estimate = await estimateCaseProceeds(s, kase.id);

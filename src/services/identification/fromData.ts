@@ -119,6 +119,7 @@ export async function surfaceFromData(store: Store, actor: Actor, access: CaseAc
     (p) => canSee(v, p.id) && (props(p.properties)['proceduralStatus'] ?? []).some((x) => SUSPECT.test(x)),
   );
   hits.push(...(await controlledContacts(store, access.caseId, ctx.holders, suspects, (id) => canSee(v, id))));
+  hits.push(...(await controlLinks(store, access.caseId, (id) => canSee(v, id))));
   // The side that receives: suspects and the holders of the accounts the findings name as beneficiaries.
   const receiving = new Set(suspects.map((p) => p.id));
   for (const r of rows)
@@ -229,6 +230,26 @@ async function controlledContacts(
       entityIds: [id, hit[1]],
       transactionIds: [],
     });
+  }
+  return out;
+}
+
+/** Persons a recorded Control link names as controlled (police intelligence, statements). */
+async function controlLinks(store: Store, caseId: string, visible: (id: string) => boolean): Promise<SignalHit[]> {
+  const out: SignalHit[] = [];
+  for (const l of await entitiesOfSchema(store.scope(caseId), 'Control')) {
+    if (!visible(l.id)) continue;
+    const p = props(l.properties);
+    for (const personId of p['controlled'] ?? [])
+      if (visible(personId))
+        out.push({
+          signal: 'controlledByPerson',
+          personId,
+          detail: `A Control link names a controller${p['role']?.[0] ? ` (${p['role'][0]})` : ''}`,
+          occurredOn: p['startDate']?.[0] ?? null,
+          entityIds: [l.id, ...(p['controller'] ?? [])],
+          transactionIds: [],
+        });
   }
   return out;
 }
