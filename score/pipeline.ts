@@ -14,7 +14,7 @@ import { flagsByCompany } from '../src/services/companies/index.ts';
 import { importSources, readSourcePlan, writeDemoSources } from '../src/services/demo/index.ts';
 import type { SourceImport } from '../src/services/demo/index.ts';
 import { findingRecords, proceedsEstimate, refreshRules } from '../src/services/finance/index.ts';
-import { fillFromObservations } from '../src/services/identification/index.ts';
+import { fillFromObservations, suggestFromData } from '../src/services/identification/index.ts';
 import { findDuplicates } from '../src/services/resolution/index.ts';
 import { cliCaller } from '../src/services/useCase/index.ts';
 import { Store } from '../src/store/store.ts';
@@ -47,6 +47,8 @@ export interface CaseResults {
   /** Ads by the phones their pages print (for the naive baseline). */
   adPhones: Record<string, string[]>;
   presumedVictims: Ident[];
+  /** Persons the records surface as possible victims (suggested observations to confirm). */
+  possibleVictims: Ident[];
   /** Persons the files themselves call victims (the naive baseline). */
   recordedVictims: Ident[];
   persons: Ident[];
@@ -176,6 +178,10 @@ async function analyse(store: Store, sources: string, o: RunOptions): Promise<Ca
       for (const ph of p['phone'] ?? []) (adPhones[ph] ??= []).push(p['url']?.[0] ?? e.id);
     }
 
+  const suggested = await suggestFromData(store, caller, caseId, {});
+  const possibleVictims = [...new Set(suggested.suggestions.map((x) => x.personId))].map((id) =>
+    identOf(byId.get(id)?.p ?? {}),
+  );
   const filled = await fillFromObservations(store, caller, caseId, {});
   const presumedVictims = filled.results
     .filter((r) => r.outcome === 'presumedVictim')
@@ -206,6 +212,7 @@ async function analyse(store: Store, sources: string, o: RunOptions): Promise<Ca
     adNetworks,
     adPhones,
     presumedVictims,
+    possibleVictims,
     recordedVictims,
     persons,
     companies,

@@ -195,6 +195,15 @@ export function score(truth: GroundTruth, ids: TruthIdentifiers, r: CaseResults)
       ),
     },
     {
+      capability: 'possible victims (data)',
+      platform: measure(
+        m,
+        victims,
+        r.possibleVictims.map((p) => m.person(p)),
+      ),
+      baseline: null,
+    },
+    {
       capability: "controllers' accounts",
       platform: measure(m, controllers, accountsOf(['wageKickback', 'housingDeductions'])),
       baseline: measure(m, controllers, accountsOf(null)),

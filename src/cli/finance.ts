@@ -9,6 +9,7 @@ import { ProceedsBody } from '../shared/contracts/finance.ts';
 import type { FindingStatus } from '../shared/contracts/finance.ts';
 import { errors } from '../shared/errors.ts';
 import {
+  findingNotices,
   findingRecords,
   proceedsEstimate,
   RULES,
@@ -48,6 +49,7 @@ function printRun(s: RunSummary): void {
     Object.entries(s.byRule)
       .map(([r, n]) => `${r} ${n}`)
       .join(', ') || 'none';
+  for (const n of s.notices) console.log(`Note: ${n.message}`);
   console.log(
     `Rules ran over ${s.transactions} transactions of ${s.accounts} accounts in ${(s.durationMs / 1000).toFixed(1)} s: ${s.findings} findings (${per})${s.noLongerReported ? `; ${s.noLongerReported} decided finding(s) no longer reported` : ''}.`,
   );
@@ -210,6 +212,9 @@ export function financeCommands(program: Command): void {
             console.log(`  evidence: ${(JSON.parse(r.evidence) as unknown[]).length} statement line(s)`);
           }
           if (!rows.length) console.log('No findings.');
+          if (!summary)
+            for (const n of (await findingNotices(store, caller, o.case, {})).notices)
+              console.log(`Note: ${n.message}`);
         });
       },
     );
@@ -242,6 +247,10 @@ function printEstimate(e: ProceedsEstimate): void {
       `  ${a.name} = ${a.value} ${a.unit}${a.appliesTo?.length ? ` (for ${a.appliesTo.length})` : ''}${a.used ? '' : ' [not used]'}`,
     );
     console.log(`    source: ${a.source}`);
+  }
+  for (const n of e.norms) {
+    console.log(`  ${n.name} = ${money(n.monthlyMinor, n.currency)}/month (sourced norm)`);
+    console.log(`    source: ${n.source}`);
   }
   console.log('\nVictims (labour exploitation)');
   for (const v of e.victims) {

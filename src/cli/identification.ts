@@ -10,6 +10,7 @@ import {
   assessPerson,
   casePersons,
   fillFromObservations,
+  suggestFromData,
   importIndicatorCatalogue,
   indicatorCatalogue,
   indicatorCatalogues,
@@ -172,6 +173,27 @@ export function identificationCommands(program: Command): void {
         const out = await fillFromObservations(store, cliCaller(actor), o.case, {});
         for (const a of out.results) console.log(`${a.personId}  ${a.outcome}  ${a.explanation}`);
         console.log(`${out.assessed} assessed, ${out.presumed} presumed victim(s).`);
+      });
+    });
+
+  as.command('suggest')
+    .requiredOption('--case <id>')
+    .description(
+      'Possible victims from the records: suggested observations (kick-backs, deductions, low pay, a suspect’s contacts)',
+    )
+    .action(async (o: { case: string }) => {
+      await withStore(program, async (store) => {
+        const actor = await cliActor(program, store);
+        const out = await suggestFromData(store, cliCaller(actor), o.case, {});
+        for (const s of out.suggestions)
+          console.log(
+            `${s.personId}  ${s.signal}  ${s.catalogue}:${s.item}${s.added ? '' : ' (already suggested)'}\n` +
+              `    ${s.detail}; ${s.transactionIds.length} line(s), ${s.entityIds.length} entit(ies); ${s.source}`,
+          );
+        console.log(
+          `${out.persons} possible victim(s), ${out.suggestions.filter((s) => s.added).length} new observation(s) ` +
+            `to confirm; ${out.unresolvedAccounts} worker account(s) held by no Person yet.`,
+        );
       });
     });
 

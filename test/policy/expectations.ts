@@ -231,6 +231,7 @@ export const expectations: Record<string, Row> = {
   'POST /api/cases/{caseId}/identification/persons/{personId}/assessments': caseVictims,
   'GET /api/cases/{caseId}/identification/observations': caseVictims,
   'POST /api/cases/{caseId}/identification/fill': caseVictims,
+  'POST /api/cases/{caseId}/identification/suggest': caseVictims,
   'GET /api/cases/{caseId}/legal-matrix': caseRead,
   'GET /api/training/courses': all('ok'),
   'GET /api/training/library': all('ok'),

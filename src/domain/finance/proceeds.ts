@@ -34,6 +34,11 @@ export interface LabourVictimInput {
   /** Money out of the victim's accounts (amount positive). */
   debits: readonly { id: string; day: number; amount: number; currency: string; cp: string | null; cash: boolean }[];
   fees: readonly { linkId: string; amountMinor: number; currency: string }[];
+  /**
+   * The statutory monthly minimum wage of the wage payer's country (wageNorms.ts), with its source:
+   * the floor for wages owed when the analyst entered no hours and hourly wage.
+   */
+  norm?: { name: string; monthlyMinor: number; currency: string; source: string } | undefined;
 }
 
 export interface FunnelInput {
@@ -63,6 +68,8 @@ export interface VictimEstimate {
 
 export interface ProceedsEstimate {
   assumptions: (Assumption & { used: boolean })[];
+  /** Norms taken from sourced data (statutory minimum wages), each with its source. */
+  norms: { name: string; monthlyMinor: number; currency: string; source: string }[];
   victims: VictimEstimate[];
   funnels: {
     accountId: string;
@@ -97,7 +104,11 @@ export function estimateProceeds(input: ProceedsInput): ProceedsEstimate {
     );
   }
   if (!input.model.assumptions.some((a) => a.name === 'hourlyWage'))
-    notes.push('Wages owed are not computed: enter hoursPerMonth and hourlyWage.');
+    notes.push(
+      input.labour.some((v) => v.norm)
+        ? 'Wages owed are counted from the statutory minimum wage of the payer’s country (sourced per victim): enter hoursPerMonth and hourlyWage (e.g. the collective agreement’s) for the full figure.'
+        : 'Wages owed are not computed: enter hoursPerMonth and hourlyWage.',
+    );
 
   const funnels = input.funnels.map((f) => {
     const currency = f.deposits[0]?.currency ?? 'EUR';
@@ -142,6 +153,16 @@ export function estimateProceeds(input: ProceedsInput): ProceedsEstimate {
   const owedToVictimsMinor = victims.reduce((a, v) => a + (v.owedMinor ?? v.takenMinor), 0);
   return {
     assumptions: input.model.assumptions.map((a) => ({ ...a, used: used.has(a) })),
+    norms: [
+      ...new Map(
+        victims
+          .filter((v) => v.items.some((i) => i.kind === 'wagesOwed' && !i.assumptions.includes('hourlyWage')))
+          .flatMap((v) => {
+            const n = input.labour.find((l) => l.personId === v.personId)?.norm;
+            return n ? [[n.name, n] as const] : [];
+          }),
+      ).values(),
+    ],
     victims,
     funnels,
     sexual,
@@ -230,6 +251,21 @@ function labourVictim(v: LabourVictimInput, input: ProceedsInput, take: Take): V
       evidence: paid.flatMap((w) => [...w.ids]),
       assumptions: [hours.name, wage.name],
       explanation: `${paid.length} month(s) × ${hours.value} h × ${fmt(minor(wage.value), currency)}/h due = ${fmt(due, currency)}; paid ${fmt(paidMinor, currency)}, of which ${fmt(takenMinor, currency)} taken back; owed ${fmt(owedMinor, currency)}`,
+    });
+  } else if (v.norm && v.norm.currency === currency) {
+    // No hours or wage entered: the statutory minimum of the payer's country, as sourced, is the floor.
+    const paid = v.wages.filter((w) => w.currency === currency);
+    const paidMinor = paid.reduce((a, w) => a + w.amount, 0);
+    const due = paid.length * v.norm.monthlyMinor;
+    owedMinor = Math.max(0, due - (paidMinor - takenMinor));
+    items.push({
+      kind: 'wagesOwed',
+      basis: 'modelled',
+      amountMinor: owedMinor,
+      currency,
+      evidence: paid.flatMap((w) => [...w.ids]),
+      assumptions: [v.norm.name],
+      explanation: `${paid.length} month(s) × ${fmt(v.norm.monthlyMinor, currency)} statutory minimum (${v.norm.source}) = ${fmt(due, currency)}; paid ${fmt(paidMinor, currency)}, of which ${fmt(takenMinor, currency)} taken back; at least ${fmt(owedMinor, currency)} owed`,
     });
   }
   return { personId: v.personId, items, takenMinor, owedMinor, currency };

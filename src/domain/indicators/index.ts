@@ -14,3 +14,4 @@ export { ILO_FORCED_LABOUR_2012, UNODC_SIGNS } from './checklists.ts';
 export * from './observations.ts';
 export * from './screening.ts';
 export * from './legal.ts';
+export * from './dataSignals.ts';

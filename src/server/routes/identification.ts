@@ -21,6 +21,7 @@ import {
   casePersons,
   evaluateIndicators,
   fillFromObservations,
+  suggestFromData,
   importIndicatorCatalogue,
   indicatorCatalogue,
   indicatorCatalogues,
@@ -149,6 +150,16 @@ export function identificationRoutes(r: Router): void {
     body: FillBody,
     access: victims,
     handler: ({ store, caller, caseId, body }) => fillFromObservations(store, caller, caseId, body),
+  });
+
+  r({
+    method: 'POST',
+    url: '/api/cases/:caseId/identification/suggest',
+    tag: 'identification',
+    summary: 'Possible victims from the case’s records: suggested observations citing lines and entities, to confirm',
+    params: CaseParams,
+    access: victims,
+    handler: ({ store, caller, caseId }) => suggestFromData(store, caller, caseId, {}),
   });
 
   r({

@@ -8,7 +8,15 @@ import { decodeCursor, encodeCursor } from '../../shared/contracts/index.ts';
 import { errors } from '../../shared/errors.ts';
 import { visibilityOf } from '../access/index.ts';
 import { caseUseCase, openCase } from '../useCase/index.ts';
-import { decideFinding, findingsState, getFinding, listFindings, refreshFindings, runFindings } from './findings.ts';
+import {
+  decideFinding,
+  findingsState,
+  getFinding,
+  listFindings,
+  refreshFindings,
+  ruleNotices,
+  runFindings,
+} from './findings.ts';
 import type { FindingStatus, RunOptions, RunSummary } from './findings.ts';
 import { evidenceOf, presentFindings } from './overview.ts';
 import { estimateCaseProceeds, getProceedsModel, saveProceedsModel } from './proceeds.ts';
@@ -46,6 +54,7 @@ export const findingsPage = caseUseCase({
       findings,
       next: rows.length === q.limit && last ? encodeCursor([String(last.score), last.id]) : null,
       stale: state.stale,
+      notices: await ruleNotices(store, caseId),
       lastRun: state.run
         ? {
             id: state.run.id,
@@ -162,6 +171,13 @@ export const refreshRules = caseUseCase({
     audit.detail(summary ? { findings: summary.findings } : { upToDate: true });
     return summary;
   },
+});
+
+/** What the rules need and the case's statements lack (the CLI prints it beside its listing). */
+export const findingNotices = caseUseCase({
+  permission: 'case:read',
+  audit: { action: 'consultation', target: 'findings' },
+  run: async ({ store, caseId }, _input: Record<string, never>) => ({ notices: await ruleNotices(store, caseId) }),
 });
 
 /** Findings as stored, strongest first (the CLI's listing). */

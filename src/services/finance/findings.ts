@@ -8,7 +8,10 @@
  */
 import { createHash } from 'node:crypto';
 import { Classifier } from '../../domain/finance/classify.ts';
+import { ruleInputNotices } from '../../domain/finance/ruleInputs.ts';
+import type { RuleInputNotice } from '../../domain/finance/ruleInputs.ts';
 import { startRules } from '../../domain/finance/rules/index.ts';
+import { ruleInputCounts } from '../../store/repos/finance/analysis.ts';
 import type { RuleSelection } from '../../domain/finance/rules/index.ts';
 import type { Finding } from '../../domain/finance/types.ts';
 import { findingStatuses } from '../../shared/contracts/finance.ts';
@@ -33,7 +36,7 @@ import type { Actor } from '../access/index.ts';
 import { requireCase } from '../cases/index.ts';
 import { dataVersionOf, loadFinanceContext, streamHistories } from './data.ts';
 
-export type { FindingRow, RunRow };
+export type { FindingRow, RunRow, RuleInputNotice };
 export const FINDING_STATUSES = findingStatuses;
 export type { FindingStatus };
 
@@ -51,6 +54,8 @@ export interface RunSummary {
   /** Decided findings that this run no longer reports (kept, marked not current). */
   noLongerReported: number;
   durationMs: number;
+  /** Rules whose input the case's statements lack, in plain words. */
+  notices: RuleInputNotice[];
 }
 
 export interface RunOptions extends RuleSelection {
@@ -146,7 +151,13 @@ export async function runFindings(
     byRule,
     noLongerReported,
     durationMs: Date.now() - started,
+    notices: await ruleNotices(store, caseId),
   };
+}
+
+/** What the rules need and the case's statements lack ("funnel detection needs deposit places; …"). */
+export async function ruleNotices(store: Store, caseId: string): Promise<RuleInputNotice[]> {
+  return ruleInputNotices(await ruleInputCounts(store.scope(caseId)));
 }
 
 export const lastRun = (store: Store, caseId: string): Promise<RunRow | undefined> => lastRunRow(store.scope(caseId));

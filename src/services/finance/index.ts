@@ -11,3 +11,4 @@ export * from './proceeds.ts';
 export { traceMoney } from './trace.ts';
 export type { TraceNode, TraceEdge } from './trace.ts';
 export * from './transactions.ts';
+export * from './holders.ts';

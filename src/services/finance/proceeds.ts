@@ -10,7 +10,10 @@ import { estimateProceeds } from '../../domain/finance/proceeds.ts';
 import type { LabourVictimInput, ProceedsEstimate } from '../../domain/finance/proceeds.ts';
 import { ProceedsModel } from '../../domain/finance/proceedsModel.ts';
 import type { ProceedsModelInput } from '../../domain/finance/proceedsModel.ts';
+import { isoOfDay } from '../../domain/finance/dates.ts';
 import { wagesOf } from '../../domain/finance/rules/common.ts';
+import type { Wage } from '../../domain/finance/rules/common.ts';
+import { countryOfIban, wageNormOn } from '../../domain/finance/wageNorms.ts';
 import { TxFlag } from '../../domain/finance/types.ts';
 import type { Tx } from '../../domain/finance/types.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
@@ -18,6 +21,7 @@ import type { Store } from '../../store/store.ts';
 import type { Actor } from '../access/index.ts';
 import { requireCase } from '../cases/index.ts';
 import { loadFinanceContext, streamHistories } from './data.ts';
+import { personsByIban } from './holders.ts';
 import { parseIds } from './findings.ts';
 import { entitiesOfSchema, recruitmentsOf } from '../../store/repos/finance/analysis.ts';
 import { proceedsFindings, proceedsModelRow, replaceProceedsModel } from '../../store/repos/finance/findings.ts';
@@ -105,10 +109,13 @@ export async function estimateCaseProceeds(
   }
 
   const ctx = await loadFinanceContext(scope);
+  // Holders by IBAN: a statement's account and the bank's customer record of the same IBAN.
+  const byIban = personsByIban(ctx);
+  const receiving = new Set(
+    [...kickbackAccounts, ...deductionAccounts, ...employers].flatMap((a) => byIban.ofAccount(a)),
+  );
   const persons = new Set<string>();
-  for (const a of workerAccounts) {
-    for (const h of ctx.accounts.get(a)?.holderIds ?? []) if (ctx.holders.get(h)?.schema === 'Person') persons.add(h);
-  }
+  for (const a of workerAccounts) for (const h of byIban.ofAccount(a)) if (!receiving.has(h)) persons.add(h);
   for (const id of model.victims.include) persons.add(id);
   for (const id of model.victims.exclude) persons.delete(id);
   const victimIds = [...persons].filter(ok).sort();
@@ -116,6 +123,8 @@ export async function estimateCaseProceeds(
   for (const acc of ctx.accounts.values())
     for (const h of acc.holderIds)
       if (persons.has(h) && ok(acc.id)) accountsOf.set(h, [...(accountsOf.get(h) ?? []), acc.id]);
+  for (const p of persons)
+    accountsOf.set(p, [...new Set([...(accountsOf.get(p) ?? []), ...byIban.accountsOf(p).filter(ok)])]);
   const victimTx = await histories(scope, [...accountsOf.values()].flat());
 
   const fees = new Map<string, { linkId: string; amountMinor: number; currency: string }[]>();
@@ -144,6 +153,7 @@ export async function estimateCaseProceeds(
         .filter((t) => t.amount < 0)
         .map((t) => ({ id: t.id, day: t.day, amount: -t.amount, currency: t.currency, cp: t.cp, cash: isCash(t) })),
       fees: fees.get(personId) ?? [],
+      norm: normOf(wagesOf(txs), ctx),
     };
   });
 
@@ -182,6 +192,25 @@ export async function estimateCaseProceeds(
     ...estimate,
     model,
     basedOn: rows.filter((r) => ok(r.subject_id)).map((r) => ({ findingId: r.id, rule: r.rule })),
+  };
+}
+
+/** The statutory minimum of the first wage's payer country and year (wageNorms.ts), when the law sets one. */
+function normOf(
+  wages: readonly Wage[],
+  ctx: { accounts: ReadonlyMap<string, { label: string }> },
+): LabourVictimInput['norm'] {
+  const w = wages[0];
+  if (!w?.payer) return undefined;
+  const iban = w.payer.startsWith('no:') ? w.payer.slice(3) : ctx.accounts.get(w.payer)?.label;
+  const country = iban ? countryOfIban(iban) : null;
+  const n = country ? wageNormOn(country, isoOfDay(w.day)) : undefined;
+  if (!n?.monthlyMinor) return undefined;
+  return {
+    name: `statutory minimum wage ${n.country} ${n.year}`,
+    monthlyMinor: n.monthlyMinor,
+    currency: n.currency,
+    source: n.source,
   };
 }
 

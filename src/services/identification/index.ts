@@ -7,3 +7,4 @@ export * from './legalMatrix.ts';
 export * from './useCases.ts';
 /** How the CLI prints a catalogue's text in the language asked for. */
 export { textIn } from '../../domain/indicators/index.ts';
+export * from './fromData.ts';

@@ -21,6 +21,7 @@ import { caseUseCase, globalUseCase } from '../useCase/index.ts';
 import { assessmentHistory, personSummaries, requirePerson, saveAssessment } from './assessments.ts';
 import { getCatalogue, importCatalogue, listCatalogues } from './catalogues.ts';
 import { fillAssessments, observationsOf } from './fill.ts';
+import { surfaceFromData } from './fromData.ts';
 import { legalMatrix } from './legalMatrix.ts';
 
 const mustWrite = (access: CaseAccess) => {
@@ -155,6 +156,24 @@ export const fillFromObservations = caseUseCase({
         explanation: a.decision.explanation,
       })),
     };
+  },
+});
+
+/**
+ * Possible victims from the case's records: suggested observations (kick-backs, deductions, wage
+ * kept below the statutory minimum, payroll without tax, a suspect's contact details at the bank),
+ * each citing its lines and entities, for the analyst to confirm before filling.
+ */
+export const suggestFromData = caseUseCase({
+  permission: 'case:victims',
+  audit: { action: 'combination', target: 'observations' },
+  run: async ({ store, actor, access, audit }, _input: Record<string, never>) => {
+    mustWrite(access);
+    if (access.partial) throw errors.forbidden('Suggesting runs over the whole case; a partial share cannot run it');
+    const out = await surfaceFromData(store, actor, access);
+    audit.detail({ persons: out.persons, added: out.suggestions.filter((s) => s.added).length });
+    audit.returned([...new Set(out.suggestions.map((s) => s.personId))]);
+    return out;
   },
 });
 

@@ -187,3 +187,26 @@ export async function dataVersionOf(scope: CaseScope): Promise<string> {
     .executeTakeFirst();
   return `t${Number(t?.n ?? 0)}.${t?.max ?? '-'}/e${Number(e?.n ?? 0)}.${e?.max ?? '-'}`;
 }
+
+/** Per case: accounts with lines, with a place on a credit line, with a counterparty account number. */
+export async function ruleInputCounts(
+  scope: CaseScope,
+): Promise<{ statements: number; withDepositPlaces: number; withCounterpartyAccounts: number }> {
+  const count = async (f?: (q: ReturnType<typeof base>) => ReturnType<typeof base>): Promise<number> => {
+    const q = f ? f(base()) : base();
+    const row = await q
+      .select((eb) => eb.fn.count<number | string>('account_id').distinct().as('n'))
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  };
+  const base = () => scope.selectFrom('transactions');
+  return {
+    statements: await count(),
+    withDepositPlaces: await count((q) =>
+      q.where('amount_minor', '>', 0).where('place', 'is not', null).where('place', '!=', ''),
+    ),
+    withCounterpartyAccounts: await count((q) =>
+      q.where('counterparty_account', 'is not', null).where('counterparty_account', '!=', ''),
+    ),
+  };
+}

@@ -110,6 +110,13 @@ export interface FindingsOut {
   findings: FindingOut[];
   next: string | null;
   stale: boolean;
+  /** Rules whose input the case's statements lack. */
+  notices: {
+    rules: string[];
+    input: 'statements' | 'depositPlaces' | 'counterpartyAccounts';
+    have: number;
+    of: number;
+  }[];
   lastRun: { id: string; finishedAt: string; findings: number; transactions: number } | null;
 }
 
@@ -184,6 +191,8 @@ export interface ProceedsOut {
   }[];
   sexual: { observedMinor: number; modelledMinor: number | null; basis: 'observed' | 'model'; explanation: string };
   totals: { currency: string; byKind: Record<ProceedsKind, number>; proceedsMinor: number; owedToVictimsMinor: number };
+  /** Norms from sourced data (statutory minimum wages) the estimate used, each with its source. */
+  norms: { name: string; monthlyMinor: number; currency: string; source: string }[];
   notes: string[];
   model: ProceedsModel;
   basedOn: { findingId: string; rule: string }[];

@@ -87,7 +87,7 @@ export function FindingsTab({ caseId, canWrite }: { caseId: string; canWrite: bo
   const nameOf = useUserNames(caseId);
   if (findings.isPending) return <Loading />;
   if (findings.error) return <ErrorMessage error={findings.error} />;
-  const { lastRun, stale } = findings.data;
+  const { lastRun, stale, notices } = findings.data;
   const list = findings.data.findings;
   const filtered = !!rule || !!status;
   return (
@@ -138,6 +138,13 @@ export function FindingsTab({ caseId, canWrite }: { caseId: string; canWrite: bo
           {t('finance.findings.stale')}
         </Notice>
       ) : null}
+      {lastRun
+        ? notices.map((n) => (
+            <Notice key={n.input} kind="info" icon="alert">
+              {t(`finance.findings.inputMissing.${n.input}`, { have: f.number(n.have), of: f.number(n.of) })}
+            </Notice>
+          ))
+        : null}
       {!lastRun ? (
         <EmptyState icon="flag" title={t('finance.findings.neverRunTitle')}>
           <p>{t('finance.findings.neverRunHint')}</p>
