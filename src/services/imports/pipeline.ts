@@ -18,6 +18,7 @@ import { insertStatements, toStatementRow } from '../../store/repos/finance/stat
 import { insertTransactions, toRows } from '../../store/repos/finance/transactions.ts';
 import type { Store } from '../../store/store.ts';
 import type { Actor } from '../access/index.ts';
+import { assemble, assembles, Redirects, type AssemblyReport } from '../assembly/index.ts';
 import { requireCase } from '../cases/index.ts';
 import { prepareAll } from '../entities/index.ts';
 import { checkAccounts, combineMergeable, mergeExisting } from './entityWrites.ts';
@@ -62,6 +63,8 @@ export interface ImportReport {
   warnings?: string[];
   /** Call records: rows added, joined to the other end's, unchanged or updated; antennas. Absent for other formats. */
   callRecords?: CallRecordReport;
+  /** Records joined to the case's on strong identifiers, and conflicts raised (services/assembly); absent when none. */
+  assembly?: AssemblyReport;
   durationMs: number;
 }
 
@@ -87,6 +90,8 @@ export interface ImportOptions {
   afterWrite?: (scope: CaseScope) => Promise<void>;
   /** Reads, validates and writes the whole file, then rolls it all back: would it import? */
   checkOnly?: boolean;
+  /** `false` skips assembly on import (services/assembly): for measuring its cost only. */
+  assemble?: boolean;
 }
 
 /** Ends a check-only import's transaction without keeping anything. */
@@ -120,6 +125,7 @@ export async function runImport<O>(
   let skipped: SkippedStatement[] = [];
   let unbalanced: GatedStatement[] = [];
   let callRecords: CallRecordReport | undefined;
+  let assembly: AssemblyReport | undefined;
   const warnings = new WarningList();
 
   const imported = store.transaction(async (trx) => {
@@ -135,6 +141,9 @@ export async function runImport<O>(
       created_at: at,
     });
     const rec = { userId: actor.id, at, provenanceSourceId: sourceId };
+    // Ids earlier merges removed mean the entity they went into; what this file touches is assembled at the end.
+    const redirects = await Redirects.load(scope);
+    const touched = new Set<string>();
     const firstLineOf = new Map<string, number>();
     /** Link ends not yet seen in the file or the case: checked once the whole file is read. */
     const pendingEnds = new Map<string, number>();
@@ -167,6 +176,7 @@ export async function runImport<O>(
         if (earlier !== undefined && !mergeable.has(p.id))
           throw errors.importFailed(`Id ${p.id} was already used on line ${earlier}`, `line ${line}`);
         if (earlier === undefined) firstLineOf.set(p.id, line);
+        if (assembles(p.schema)) touched.add(p.id);
       });
       const present = await existingIds(
         scope,
@@ -213,11 +223,13 @@ export async function runImport<O>(
       if (item.kind === 'transaction' || item.kind === 'statement' || item.kind === 'warning')
         warnings.add(item.line, item.warnings);
       if (item.kind === 'warning') continue;
-      if (item.kind === 'entity') entities.push({ line: item.line, record: item.record, merge: item.merge ?? false });
-      else if (item.kind === 'transaction') (gate ?? { hold: (t: Lined) => txs.push(t) }).hold(item);
+      if (item.kind === 'entity') {
+        const record = redirects.record(item.record);
+        entities.push({ line: item.line, record, merge: (item.merge ?? false) || record !== item.record });
+      } else if (item.kind === 'transaction') (gate ?? { hold: (t: Lined) => txs.push(t) }).hold(redirects.lined(item));
       else if (item.kind === 'statement') {
         const admitted = gate
-          ? await gate.admit(item.line, item.statement, flushEntities)
+          ? await gate.admit(item.line, redirects.statement(item.statement), flushEntities)
           : { lines: [], statement: { ...item, reconciliation: reconcileWithout(item.statement) } };
         txs.push(...admitted.lines);
         if (admitted.statement) statements.push(admitted.statement);
@@ -277,6 +289,8 @@ export async function runImport<O>(
           `line ${line}`,
         );
     }
+    if (run.assemble !== false)
+      assembly = await assemble(scope, redirects, touched, { country: kase.country, by: actor.id, at, sourceId });
     await run.afterWrite?.(scope);
     run.onProgress?.({ ...progress });
     if (run.checkOnly) throw new CheckedOnly();
@@ -302,6 +316,7 @@ export async function runImport<O>(
     ...(unbalanced.length ? { unbalancedStatements: unbalanced.map(unbalancedOf) } : {}),
     ...(warnings.size ? { warnings: warnings.list() } : {}),
     ...(callRecords ? { callRecords } : {}),
+    ...(assembly && (assembly.joins.length || assembly.conflicts) ? { assembly } : {}),
     durationMs: Date.now() - started,
   };
 }
