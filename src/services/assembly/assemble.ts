@@ -260,3 +260,16 @@ export async function assemble(
   await joinHolders(run, scope, [...new Set(accounts)], country);
   return run.report;
 }
+
+/**
+ * What the importing use case adds to its one audit record about assembly: how many joins and
+ * conflicts, and the merge ids (each names the identifier and sources in resolution_merges).
+ */
+export function assemblyDetail(r: AssemblyReport | undefined): Record<string, number | string[]> {
+  if (!r) return {};
+  return {
+    assemblyJoins: r.joins.length,
+    assemblyConflicts: r.conflicts,
+    assemblyMergeIds: r.joins.slice(0, 100).map((j) => j.mergeId),
+  };
+}
