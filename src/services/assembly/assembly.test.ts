@@ -103,6 +103,11 @@ describeEachDialect('assembly on import', ({ store }) => {
       limit: 100,
       decided: false,
     });
+    // The conflicts wait at the head of the queue, with their reasons.
+    expect(queue.candidates.filter((c) => c.kind === 'conflict').map((c) => c.reason?.slice(0, 15))).toEqual([
+      'account:LV44HAB',
+      'two birth dates',
+    ]);
     const captions = queue.candidates.map((c) => `${c.a.caption}/${c.b.caption}`);
     expect(captions.filter((c) => /Jaan Tamm\/Jaan Tamm/.test(c) && /1975/.test(c))).toEqual([]);
   });
