@@ -17,6 +17,7 @@ import type { CaseScope } from '../../store/caseScope.ts';
 import {
   accountsInUse,
   linksInto,
+  mentions,
   partiesWithNumbers,
   raiseConflict,
   selectorHolders,
@@ -88,6 +89,8 @@ class Run {
   readonly rows = new Map<string, EntityRow>();
   readonly report: AssemblyReport = { joins: [], conflicts: 0 };
   private inUse = new Set<string>();
+  /** Who mentions each record of the run (built on the first join): merges need no scan each. */
+  private mentioned: Map<string, Set<string>> | null = null;
   private rejected = new Set<string>();
 
   constructor(
@@ -138,7 +141,13 @@ class Run {
     const sources = [...new Set([keep.provenance_source_id, gone.provenance_source_id])].filter(
       (s): s is string => !!s,
     );
+    this.mentioned ??= await mentions(this.scope);
+    const index = this.mentioned;
     const m = await mergeInScope(this.scope, keep.id, gone.id, {
+      references: async (id) => {
+        const rows = await getEntities(this.scope, [...(index.get(id) ?? [])]);
+        return rows.filter((r) => r.properties.includes(`"${id}"`));
+      },
       pairKey: pairKeyOf(`id=${keep.id}`, `id=${gone.id}`),
       score: 1,
       by: this.ctx.by,
@@ -146,6 +155,13 @@ class Run {
       country: this.ctx.country,
       automatic: { reason: verdict.reason, sources },
     });
+    const moved = index.get(gone.id);
+    if (moved) {
+      const into = index.get(keep.id) ?? new Set<string>();
+      for (const id of moved) if (id !== keep.id) into.add(id);
+      index.set(keep.id, into);
+      index.delete(gone.id);
+    }
     this.redirects.add(gone.id, keep.id);
     this.rows.delete(gone.id);
     const fresh = await getEntity(this.scope, keep.id);
@@ -239,8 +255,15 @@ export async function assemble(
     const k = keyed(r);
     return probesOf(k, strongKeys(k, country));
   });
+  const byKinds = new Map<string, string[]>();
+  for (const p of probes) {
+    const list = byKinds.get(p.kinds.join(',')) ?? [];
+    list.push(...p.values);
+    byKinds.set(p.kinds.join(','), list);
+  }
   const partners = new Set<string>();
-  for (const p of probes) for (const id of await selectorHolders(scope, p.kinds, p.values)) partners.add(id);
+  for (const [kinds, values] of byKinds)
+    for (const id of await selectorHolders(scope, kinds.split(','), values)) partners.add(id);
   run.add(
     await getEntities(
       scope,

@@ -41,7 +41,7 @@ export const KYC = [
   '4,Maria Maasikas,P,,EE,1991-02-02,K7654321,,',
 ].join('\n');
 
-const KYC_MAPPING = `
+export const KYC_MAPPING = `
 kyc:
   queries:
     - csv_urls: [kyc.csv]

@@ -89,6 +89,8 @@ export interface MergeMeta {
   country: string;
   /** Set by assembly; an undo then records a rejection so the next import does not join them again. */
   automatic?: AutomaticJoin;
+  /** The entities referring to `id`, when the caller keeps an index of them (default: a scan of the case). */
+  references?: (id: string) => Promise<EntityRow[]>;
 }
 
 /**
@@ -110,7 +112,9 @@ export async function mergeInScope(
   if (!merged) throw errors.validation(`No entity ${mergedId} in this case`, 'merge');
   if (keep.schema !== merged.schema && !isA(keep.schema, merged.schema))
     throw errors.validation(`A ${merged.schema} cannot be merged into a ${keep.schema}`, 'merge');
-  const refs = (await referencesTo(scope, merged.id)).filter((r) => r.id !== keep.id);
+  const refs = (await (meta.references ?? ((x: string) => referencesTo(scope, x)))(merged.id)).filter(
+    (r) => r.id !== keep.id,
+  );
   const why = meta.automatic ? `${meta.automatic.reason}` : null;
   const rec = (change?: string): Recording => ({
     userId: meta.by,

@@ -24,6 +24,27 @@ export async function mergedAway(scope: CaseScope): Promise<Map<string, string>>
   return new Map(rows.map((r) => [r.merged_id, r.keep_id]));
 }
 
+/**
+ * For every entity of the case, the entities that mention it in their properties (link ends and
+ * any other reference), read in one pass: merges then find their references without a scan each.
+ */
+export async function mentions(scope: CaseScope): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  const rows = await scope.selectFrom('entities').select(['id', 'properties']).execute();
+  const ids = new Set(rows.map((r) => r.id));
+  const quoted = /"((?:[^"\\]|\\.)*)"/g;
+  for (const r of rows) {
+    for (const m of r.properties.matchAll(quoted)) {
+      const v = m[1];
+      if (v === undefined || v === r.id || !ids.has(v)) continue;
+      const set = out.get(v) ?? new Set<string>();
+      set.add(r.id);
+      out.set(v, set);
+    }
+  }
+  return out;
+}
+
 /** Entities whose selectors of these kinds have these values. */
 export async function selectorHolders(
   scope: CaseScope,
