@@ -104,12 +104,14 @@ export async function mergeInScope(
   keepId: string,
   mergedId: string,
   meta: MergeMeta,
-): Promise<{ id: string; repointed: number }> {
+): Promise<{ id: string; repointed: number; keepId: string; mergedId: string }> {
   const id = uuidv7();
-  const keep = await getEntity(scope, keepId);
-  const merged = await getEntity(scope, mergedId);
+  let keep = await getEntity(scope, keepId);
+  let merged = await getEntity(scope, mergedId);
   if (!keep) throw errors.validation(`No entity ${keepId} in this case`, 'keep');
   if (!merged) throw errors.validation(`No entity ${mergedId} in this case`, 'merge');
+  // A LegalEntity merged with the Person or Company it is: the more specific record stays.
+  if (keep.schema !== merged.schema && isA(merged.schema, keep.schema)) [keep, merged] = [merged, keep];
   if (keep.schema !== merged.schema && !isA(keep.schema, merged.schema))
     throw errors.validation(`A ${merged.schema} cannot be merged into a ${keep.schema}`, 'merge');
   const refs = (await (meta.references ?? ((x: string) => referencesTo(scope, x)))(merged.id)).filter(
@@ -166,7 +168,7 @@ export async function mergeInScope(
     mergeId: id,
     by: meta.by,
   });
-  return { id, repointed: refs.length };
+  return { id, repointed: refs.length, keepId: keep.id, mergedId: merged.id };
 }
 
 export async function mergePair(
@@ -190,8 +192,8 @@ export async function mergePair(
   });
   return {
     id: out.id,
-    keepId: input.keep,
-    mergedId: input.merge,
+    keepId: out.keepId,
+    mergedId: out.mergedId,
     mergedAt: at,
     undoneAt: null,
     repointed: out.repointed,
