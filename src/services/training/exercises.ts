@@ -96,6 +96,8 @@ export async function openSandbox(store: Store, actor: Actor, cohortId: string, 
       },
       {
         chunkSize: 2000,
+        // The exercise's truth names the generator's ids, planted duplicates included: not joined on import.
+        assemble: false,
         afterWrite: async (scope) => {
           for (const t of truth) await insertGroundTruthPart(scope, t.cell, DEMO_GENERATOR, t.json);
         },
