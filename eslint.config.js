@@ -33,6 +33,19 @@ const cliWrappers = [
 
 const capabilityFaces = ['src/services/*/index.ts', 'src/shared/**'];
 
+// The scenario generator holds the ground truth. Only these may import it: the demo loader, the
+// training sandbox loader and exercise grader, the score script, benchmarks and tests.
+export const demoImporters = [
+  'src/demo/**',
+  'src/services/demo/**',
+  'src/services/training/scenarioImporter.ts',
+  'src/services/training/exercises.ts',
+  'src/services/training/exerciseGrading.ts',
+  'score/**',
+  'bench/**',
+  'test/**',
+];
+
 // Issue 15's rooms. Exported so the lint tests can load them; enforced once the services have moved
 // into capability folders (until then `eslint .` would fail on today's flat src/services).
 export const architectureRules = [
@@ -71,6 +84,20 @@ export const architectureRules = [
         {
           globs: [...capabilityFaces, 'src/cli/**'],
           reason: "CLI commands import a capability's src/services/<capability>/index.ts, src/shared and src/cli.",
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.{ts,tsx,js}'],
+    ignores: [...testFiles, ...demoImporters],
+    rules: {
+      'architecture/no-demo-import': [
+        'error',
+        {
+          globs: ['src/demo/**'],
+          reason:
+            'the scenario generator and its ground truth are for the demo and training loaders, the score and tests only.',
         },
       ],
     },

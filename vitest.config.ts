@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'score/**/*.test.ts'],
     // Store and API suites share one PostgreSQL server; each suite uses its own schema,
     // so files may run in parallel.
     testTimeout: 30_000,

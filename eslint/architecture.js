@@ -130,6 +130,8 @@ export default {
     'no-database-driver': noDatabaseDriver,
     'only-import-from': onlyImportFrom,
     'no-import-from': noImportFrom,
+    // The same check under its own name, so it combines with a file's other no-import-from list.
+    'no-demo-import': noImportFrom,
     'capability-through-index': capabilityThroughIndex,
   },
 };

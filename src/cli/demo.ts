@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { loadDemoCase } from '../services/demo/index.ts';
+import { loadDemoCase, writeDemoSources } from '../services/demo/index.ts';
 import { cliActor } from './actor.ts';
 import { withStore } from './context.ts';
 import { parseOrThrow } from './parse.ts';
@@ -13,10 +13,10 @@ const DemoOptions = z.object({
 });
 
 export function demoCommand(program: Command): void {
-  program
+  const demo = program
     .command('demo')
     .description(
-      'Generate a synthetic scenario into a new case (ground truth kept with it). Every person in it is invented.',
+      'Generate a synthetic scenario into a new case (its ground truth is kept nowhere). Every person in it is invented.',
     )
     .option('--seed <n>', 'random seed; the same seed gives the same case', '20261129')
     .option(
@@ -37,5 +37,20 @@ export function demoCommand(program: Command): void {
           `Case ${caseId}: ${report.entitiesAdded} entities, ${report.transactionsAdded} transactions, ${report.filesAdded} evidence files in ${(report.durationMs / 1000).toFixed(1)} s`,
         );
       });
+    });
+  demo
+    .command('write-sources')
+    .description(
+      'Write a synthetic scenario as the files an investigation receives (statements, registers, customer and police records, postings, ad pages) with their import mappings, sources.json and, apart, truth.json',
+    )
+    .requiredOption('--out <dir>', 'folder to write (created)')
+    .option('--seed <n>', 'random seed; the same seed gives the same files', '20261129')
+    .option('--scale <cells>', 'number of cells (1 ≈ 100 persons)', '1')
+    .action((o: { seed: string; scale: string; out: string }) => {
+      const opts = parseOrThrow(DemoOptions.omit({ title: true }), o);
+      const w = writeDemoSources({ ...opts, out: o.out });
+      console.log(
+        `${w.files} files in ${o.out}: ${w.manifest.imports.length} imports in sources.json; the ground truth is in truth.json beside them`,
+      );
     });
 }

@@ -165,15 +165,11 @@ export function identificationCommands(program: Command): void {
     });
   as.command('fill')
     .requiredOption('--case <id>')
-    .option('--demo-observations', 'first record the demo generator’s indicator facts as observations (demo cases)')
     .description('A new assessment per person with recorded observations, decided by the Delphi rule')
-    .action(async (o: { case: string; demoObservations?: boolean }) => {
+    .action(async (o: { case: string }) => {
       await withStore(program, async (store) => {
         const actor = await cliActor(program, store);
-        const out = await fillFromObservations(store, cliCaller(actor), o.case, {
-          demoObservations: !!o.demoObservations,
-        });
-        if (o.demoObservations) console.log(`${out.recorded ?? 0} observation(s) recorded.`);
+        const out = await fillFromObservations(store, cliCaller(actor), o.case, {});
         for (const a of out.results) console.log(`${a.personId}  ${a.outcome}  ${a.explanation}`);
         console.log(`${out.assessed} assessed, ${out.presumed} presumed victim(s).`);
       });

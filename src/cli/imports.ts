@@ -66,7 +66,7 @@ export function importExportCommands(program: Command): void {
             .map(([s, n]) => `${n} ${s}`)
             .join(', ') || 'no new entities';
         console.log(
-          `${fileName} (sha256 ${report.sha256}): ${schemata}; ${report.entitiesMerged} merged; ${report.transactionsAdded} transactions added, ${report.transactionsAlreadyPresent} already present`,
+          `${fileName} (sha256 ${report.sha256}): ${schemata}; ${report.entitiesMerged} merged; ${report.entitiesUnchanged} unchanged, ${report.entitiesUpdated} updated; ${report.transactionsAdded} transactions added, ${report.transactionsAlreadyPresent} already present`,
         );
         const c = report.callRecords;
         if (c) {

@@ -18,10 +18,16 @@ export interface ImportInput {
 /** One parsed item and the 1-based line (or record number) it came from. */
 export type ImportItem =
   /**
-   * `merge`: the id is derived from a selector (a phone number, an IBAN), so the same entity may
-   * already be in the case from an earlier file; its values are then added to it.
+   * `merge`: the id is derived from a selector (a phone number, an IBAN), or the entity was met
+   * embedded in another, so the same entity may already be in the case or come again in the
+   * file; its values are then added to it. `warnings`: values the importer left out.
    */
-  | { kind: 'entity'; line: number; record: EntityRecord; merge?: boolean }
+  | { kind: 'entity'; line: number; record: EntityRecord; merge?: boolean; warnings?: string[] | undefined }
+  /**
+   * A record the importer left out, and why (an FtM entity of a schema the model does not know,
+   * an antenna without coordinates). `id` lets the pipeline tell a link to it from a link to nothing.
+   */
+  | { kind: 'skipped'; line: number; id?: string; warnings: string[] }
   /**
    * `warnings`: what the importer assumed to read this line or statement and a person should
    * know (an entry dated by its value date because it has no booking date, a balance without a
@@ -34,9 +40,7 @@ export type ImportItem =
    * A bank statement's balances and entry count, yielded after its transactions (and after
    * the entity of its account). Re-importing the same statement adds nothing.
    */
-  | { kind: 'statement'; line: number; statement: StatementRecord; warnings?: string[] | undefined }
-  /** Something read and left out that a person should know (an antenna without coordinates). */
-  | { kind: 'warning'; line: number; warnings: string[] };
+  | { kind: 'statement'; line: number; statement: StatementRecord; warnings?: string[] | undefined };
 
 export interface ImportedFile {
   fileName: string;

@@ -22,7 +22,8 @@ import * as m014 from './migrations/014_training.ts';
 import * as m015 from './migrations/015_victim_file.ts';
 import * as m016 from './migrations/016_email_address_schema.ts';
 import * as m017 from './migrations/017_statement_reconciliation.ts';
-import * as m018 from './migrations/018_resolution_conflicts.ts';
+import * as m018 from './migrations/018_drop_ground_truths.ts';
+import * as m019 from './migrations/019_resolution_conflicts.ts';
 
 interface Migration {
   version: number;
@@ -48,7 +49,8 @@ export const migrations: readonly Migration[] = [
   { version: 15, name: 'victim_file', up: m015.up },
   { version: 16, name: 'email_address_schema', up: m016.up },
   { version: 17, name: 'statement_reconciliation', up: m017.up },
-  { version: 18, name: 'resolution_conflicts', up: m018.up },
+  { version: 18, name: 'drop_ground_truths', up: m018.up },
+  { version: 19, name: 'resolution_conflicts', up: m019.up },
 ];
 
 export async function migrate(db: Kysely<unknown>, dialect: DialectName): Promise<number[]> {

@@ -147,3 +147,47 @@ describe('web features never import the app shell', () => {
     expect(await lint('src/web/features/cases/pages/planted.tsx', line)).toEqual([]);
   });
 });
+
+describe('the scenario generator (and its ground truth) only where it is allowed', () => {
+  const message = (file: string) =>
+    `'${file}' is not importable here: the scenario generator and its ground truth are for the demo and training loaders, the score and tests only.`;
+  it.each([
+    [
+      'src/services/finance/planted.ts',
+      "import { generateScenario as planted } from '../../demo/index.ts';",
+      'src/demo/index.ts',
+    ],
+    [
+      'src/services/identification/planted.ts',
+      "import type { GroundTruth as planted } from '../../demo/groundTruth.ts';",
+      'src/demo/groundTruth.ts',
+    ],
+    [
+      'src/services/training/cohorts.ts',
+      "import { scenarioStream as planted } from '../../demo/index.ts';",
+      'src/demo/index.ts',
+    ],
+    ['src/store/repos/planted.ts', "import { S as planted } from '../../demo/constants.ts';", 'src/demo/constants.ts'],
+    [
+      'src/ingest/planted.ts',
+      "import { writeSources as planted } from '../demo/sources/index.ts';",
+      'src/demo/sources/index.ts',
+    ],
+  ])('%s: %s fails', async (file, line, target) => {
+    expect(await lint(file, line)).toContain(message(target));
+  });
+
+  it.each([
+    ['src/services/demo/planted.ts', "import { generateScenario as planted } from '../../demo/index.ts';"],
+    [
+      'src/services/training/exerciseGrading.ts',
+      "import type { GroundTruthPart as planted } from '../../demo/index.ts';",
+    ],
+    ['src/services/training/scenarioImporter.ts', "import { scenarioStream as planted } from '../../demo/index.ts';"],
+    ['score/planted.ts', "import { groundTruthSchema as planted } from '../src/demo/index.ts';"],
+    ['bench/planted.ts', "import { generateScenario as planted } from '../src/demo/index.ts';"],
+    ['src/services/finance/planted.test.ts', "import { generateScenario as planted } from '../../demo/index.ts';"],
+  ])('%s: %s passes', async (file, line) => {
+    expect(await lint(file, line)).toEqual([]);
+  });
+});

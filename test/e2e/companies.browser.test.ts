@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GroundTruthPart } from '../../src/demo/index.ts';
-import { listGroundTruthParts } from '../../src/store/repos/files/files.ts';
+import { listGroundTruthParts } from '../support/demoTruth.ts';
 import { browserSkipReason } from './support/browser.ts';
 import { mainPage, pageJson, text } from './support/page.ts';
 import type { TestServer } from './support/server.ts';

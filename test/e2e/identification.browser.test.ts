@@ -11,8 +11,6 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { recordDemoObservations } from '../../src/services/identification/fill.ts';
-import { actorOf } from '../../src/services/access/users.ts';
 import { getUser } from '../../src/store/repos/access/users.ts';
 import { browserSkipReason } from './support/browser.ts';
 import { expectAccessible, mainPage, pageJson, text } from './support/page.ts';
@@ -38,7 +36,6 @@ describe.skipIf(!!skip)('victim identification in Chromium', () => {
     prepare: async (srv) => {
       const lead = await getUser(srv.store.db, srv.investigator.id);
       if (!lead) throw new Error('no investigator');
-      await recordDemoObservations(srv.store, actorOf(lead), srv.caseId);
       // A worker with recorded observations: employed (labour) and not recorded as a victim yet.
       const scope = srv.store.scope(srv.caseId);
       const observed = new Set(

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyTruthPart, groundTruthPartSchema, mergeTruthPart } from '../../src/demo/index.ts';
 import { assignCourse, createCohort, enrol } from '../../src/services/training/cohorts.ts';
 import { actorOf, addUserWithToken } from '../../src/services/access/users.ts';
-import { listGroundTruthParts } from '../../src/store/repos/files/files.ts';
+import { listGroundTruthParts } from '../support/demoTruth.ts';
 import { answerKey } from '../../src/services/training/exerciseGrading.ts';
 import { courseLibrary } from '../../src/ingest/training/library.ts';
 import { browserProblem, foreignRequests, openBrowser } from './support/browser.ts';

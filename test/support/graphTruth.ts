@@ -7,6 +7,7 @@
  */
 import { groundTruthPartSchema } from '../../src/demo/groundTruth.ts';
 import type { Store } from '../../src/store/store.ts';
+import { listGroundTruthParts } from './demoTruth.ts';
 
 export async function caseAdjacency(store: Store, caseId: string): Promise<Map<string, Set<string>>> {
   const scope = store.scope(caseId);
@@ -49,9 +50,7 @@ export interface TruthPath {
  */
 export async function victimToControllerPaths(store: Store, caseId: string): Promise<TruthPath[]> {
   const scope = store.scope(caseId);
-  const parts = (await scope.selectFrom('ground_truths').select('content').orderBy('part').execute()).map((r) =>
-    groundTruthPartSchema.parse(JSON.parse(r.content)),
-  );
+  const parts = (await listGroundTruthParts(scope)).map((r) => groundTruthPartSchema.parse(JSON.parse(r.content)));
   const out: TruthPath[] = [];
   for (const gt of parts) {
     for (const net of gt.networks) {

@@ -1,5 +1,5 @@
 /**
- * Small constructors that keep the schema tables readable. Each returns a plain `PropertyDef`;
+ * Small constructors that keep the THB extension tables readable. Each returns a plain `PropertyDef`;
  * nothing here has behaviour beyond building the object.
  */
 import type { PropertyDef, PropertyType } from './types.ts';
@@ -11,9 +11,6 @@ export const prop = (type: PropertyType, label: string, extra: Extra = {}): Prop
   label,
   ...extra,
 });
-
-/** FtM `matchable: false`. */
-export const NM: Extra = { matchable: false };
 
 export const str = (label: string, extra?: Extra): PropertyDef => prop('string', label, extra);
 export const text = (label: string, extra?: Extra): PropertyDef => prop('text', label, extra);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { Model, defaultModel } from '@alephdata/followthemoney';
 import {
   CRIME_SCRIPT_FUNCTIONS,
+  ancestorsOf,
   captionOf,
   descendantsOf,
   edgeOf,
@@ -57,6 +59,37 @@ describe('schema tables', () => {
     expect(names.size).toBe(listSchemata().length);
   });
 
+  it('hold every schema of the FtM package model, with the properties its own Model class resolves', () => {
+    const ftm = new Model(defaultModel);
+    expect(Object.keys(defaultModel.schemata).length).toBeGreaterThanOrEqual(70);
+    for (const name of Object.keys(defaultModel.schemata)) {
+      const theirs = ftm.getSchema(name);
+      const ours = requireSchema(name);
+      expect(ours.label, name).toBe(theirs.label);
+      expect(Boolean(ours.abstract), name).toBe(theirs.abstract);
+      expect(ours.caption, name).toEqual(theirs.caption);
+      expect([...(ours.required ?? [])].sort(), name).toEqual([...theirs.required].sort());
+      expect(ours.featured, name).toEqual(theirs.featured);
+      // Every FtM property is known; every property not marked as an extension is FtM's.
+      const all = propertiesOf(name);
+      const ftmOnly = Object.entries(all).filter(([, d]) => !d.extension);
+      expect(Object.keys(all), name).toEqual(expect.arrayContaining([...theirs.getProperties().keys()]));
+      expect(
+        ftmOnly.filter(([p]) => !theirs.hasProperty(p)).map(([p]) => p),
+        name,
+      ).toEqual([]);
+      for (const [p, def] of ftmOnly) {
+        const prop = theirs.getProperty(p);
+        expect(def.type, `${name}.${p}`).toBe(prop.type.name);
+        expect(def.range ?? null, `${name}.${p}`).toBe(prop.hasRange ? prop.getRange().name : null);
+        expect(def.reverse ?? null, `${name}.${p}`).toBe(prop.hasReverse ? prop.getReverse().name : null);
+        expect(Boolean(def.stub), `${name}.${p}`).toBe(prop.stub);
+        expect(def.matchable, `${name}.${p}`).toBe(prop.matchable);
+      }
+      expect([...ancestorsOf(name)].sort(), name).toEqual([...theirs.schemata].sort());
+    }
+  });
+
   it('mark THB schemata, and only them, as extensions', () => {
     for (const s of listSchemata()) expect(Boolean(s.extension), s.name).toBe(THB.includes(s.name));
   });
@@ -83,15 +116,20 @@ describe('schema tables', () => {
       'Accommodation',
       'Associate',
       'Call',
+      'ContractAward',
       'Control',
+      'CourtCaseParty',
       'Debt',
       'Directorship',
+      'Documentation',
       'Employment',
       'Family',
       'Membership',
+      'Occupancy',
       'Ownership',
       'Payment',
       'Posting',
+      'ProjectParticipant',
       'Recruitment',
       'Representation',
       'Subcontract',
@@ -105,15 +143,20 @@ describe('schema tables', () => {
       expect(getProperty(s.name, edge.source)?.type, `${s.name} source`).toBe('entity');
       expect(getProperty(s.name, edge.target)?.type, `${s.name} target`).toBe('entity');
       expect(edge.label).not.toBe('');
-      // An optional edge (a Call between two Phones) is a link only when both ends are given.
-      if (!edge.optional) expect(s.required ?? [], `${s.name} requires source`).toContain(edge.source);
+      // An optional edge (a Call between two Phones) is a link only when both ends are given. FtM
+      // requires the source of every other edge, but for ProjectParticipant.
+      if (!edge.optional && s.name !== 'ProjectParticipant')
+        expect(s.required ?? [], `${s.name} requires source`).toContain(edge.source);
       expect(isA(s.name, 'Interval'), `${s.name} is an Interval`).toBe(true);
     }
   });
 });
 
 describe('inheritance', () => {
-  it('only overrides an inherited property with another type where meant to (EmailAddress.address)', () => {
+  // EmailAddress.address is an e-mail, not Thing's postal address. Company.employees (the THB
+  // head count from company registers) shadows FtM's Organization.employees, a reverse stub that
+  // only lists Employment links and never holds values of its own.
+  it('only overrides an inherited property with another type where meant to', () => {
     const clashes: string[] = [];
     for (const s of listSchemata()) {
       const own = propertiesOf(s.name);
@@ -123,7 +166,7 @@ describe('inheritance', () => {
         }
       }
     }
-    expect(clashes).toEqual(['EmailAddress.address']);
+    expect(clashes.sort()).toEqual(['Company.employees', 'EmailAddress.address']);
   });
 });
 
@@ -166,7 +209,7 @@ describe('FtM facts', () => {
     expect(isA('Message', 'Document')).toBe(true);
     expect(isA('Person', 'Company')).toBe(false);
     expect(isA('Nope', 'Thing')).toBe(false);
-    expect(descendantsOf('Organization').sort()).toEqual(['Company', 'Organization']);
+    expect(descendantsOf('Organization').sort()).toEqual(['Company', 'Organization', 'PublicBody']);
     expect(getSchema('Thing')?.abstract).toBe(true);
     expect(getSchema('LegalEntity')?.abstract).toBeFalsy();
   });
@@ -261,13 +304,32 @@ describe('look-ups', () => {
     expect(() => propertiesOf('Spaceship')).toThrowError(/Spaceship/);
   });
 
-  it('captionOf picks the first caption property with a value', () => {
+  it('captionOf picks the first caption property with a value, in FtM caption order', () => {
     expect(captionOf({ schema: 'Person', properties: { name: ['  Ana Pop '], email: ['a@b.eu'] } })).toBe('Ana Pop');
     expect(captionOf({ schema: 'Person', properties: { name: [''], email: ['a@b.eu'] } })).toBe('a@b.eu');
+    // FtM's Person caption is name, lastName, email, phone: an alias alone does not name a person.
+    expect(captionOf({ schema: 'Person', properties: { alias: ['Ani'], lastName: ['Pop'] } })).toBe('Pop');
+    expect(captionOf({ schema: 'Organization', properties: { alias: ['X'] } })).toBe('Organization');
     expect(captionOf({ schema: 'Payment', properties: { amount: ['150'], currency: ['EUR'] } })).toBe('150 EUR');
+    // A link's edge caption comes after the schema's own (Ownership has only an edge caption).
+    expect(captionOf({ schema: 'Ownership', properties: { percentage: ['51%'] } })).toBe('51%');
+    expect(captionOf({ schema: 'Payment', properties: { purpose: ['rent'] } })).toBe('rent');
     expect(captionOf({ schema: 'Ownership', properties: {} })).toBe('Ownership');
     expect(captionOf({ schema: 'Spaceship', properties: {} })).toBe('Spaceship');
-    const long = captionOf({ schema: 'Message', properties: { bodyText: ['x'.repeat(500)] } });
+    const long = captionOf({ schema: 'Note', properties: { description: ['x'.repeat(500)] } });
     expect(long.length).toBe(200);
+  });
+
+  it('captionOf takes the name most like the others among several, not the first written', () => {
+    const names = ['JSC NPO IZHMASH', 'JSC Kalashnikov Concern', 'Kalashnikov Concern', 'АО Концерн Калашников'];
+    expect(captionOf({ schema: 'Company', properties: { name: names } })).toBe('JSC Kalashnikov Concern');
+    expect(captionOf({ schema: 'Company', properties: { name: [...names].reverse() } })).toBe(
+      'JSC Kalashnikov Concern',
+    );
+    expect(captionOf({ schema: 'Person', properties: { name: ['Владимир Путин', 'Vladimir Putin'] } })).toBe(
+      'Vladimir Putin',
+    );
+    // Only names are picked among; other caption properties give their first value.
+    expect(captionOf({ schema: 'Note', properties: { description: ['b', 'a'] } })).toBe('b');
   });
 });

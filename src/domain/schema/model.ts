@@ -1,8 +1,10 @@
 /**
- * The case data model: FollowTheMoney-compatible schemata plus THB extensions, and the functions
- * that read and check entities against them. See types.ts for the shapes, ftm.*.ts and
- * thb.extensions.ts for the tables, registry.ts and validate.ts for the behaviour.
+ * The case data model: the FollowTheMoney model (ftmModel.ts, from the package's model data) plus
+ * THB extensions (thb.extensions.ts, thb.additions.ts, ftm4.compat.ts), and the functions that
+ * read and check entities against them. See types.ts for the shapes, registry.ts, caption.ts and
+ * validate.ts for the behaviour.
  */
+export { pickName } from './caption.ts';
 export {
   ancestorsOf,
   captionOf,

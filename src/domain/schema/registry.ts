@@ -1,28 +1,36 @@
 /**
- * The schema registry: look-ups over the schema tables, with inheritance resolved the way FtM
- * resolves it.
+ * The schema registry: the FtM model (ftmModel.ts) with the THB additions on top, and look-ups
+ * over it, with inheritance resolved the way FtM resolves it.
  *
- * - Properties are inherited; a schema's own definition wins, then parents in `extends` order
- *   (the first parent that has a property supplies it).
+ * - Properties are inherited; a schema's own definition wins, then the last parent in `extends`
+ *   that has the property (the FtM package's rule), an FtM definition before a THB or FtM 4 one.
  * - `caption`, `required` and `edge` are per schema and not inherited (as in FtM's schema.py).
  */
 import { errors } from '../../shared/errors.ts';
 import type { EdgeDef, PropertyDef, SchemaDef, SelectorKind } from './types.ts';
-import { coreSchemata } from './ftm.core.ts';
-import { partySchemata } from './ftm.parties.ts';
-import { thingSchemata } from './ftm.things.ts';
-import { documentSchemata } from './ftm.documents.ts';
-import { linkSchemata } from './ftm.links.ts';
+import { computeCaption } from './caption.ts';
+import { ftmSchemata } from './ftmModel.ts';
+import { ftm4Properties } from './ftm4.compat.ts';
+import { edgeLabelFixes, thbAdditions } from './thb.additions.ts';
 import { thbSchemata } from './thb.extensions.ts';
 
-const ALL: readonly SchemaDef[] = Object.freeze([
-  ...coreSchemata,
-  ...partySchemata,
-  ...thingSchemata,
-  ...documentSchemata,
-  ...linkSchemata,
-  ...thbSchemata,
-]);
+/** An FtM schema with the THB additions and the FtM 4 compatibility properties applied. */
+function withAdditions(schema: SchemaDef): SchemaDef {
+  const addition = thbAdditions[schema.name];
+  const properties: Record<string, PropertyDef> = { ...schema.properties };
+  for (const [name, kind] of Object.entries(addition?.selectors ?? {})) {
+    const def = properties[name];
+    if (def) properties[name] = { ...def, selector: kind };
+  }
+  // Should a later FtM model define one of these itself, its own definition is kept.
+  const extra = { ...ftm4Properties[schema.name], ...addition?.properties };
+  for (const [name, def] of Object.entries(extra)) if (!Object.hasOwn(properties, name)) properties[name] = def;
+  const fix = edgeLabelFixes[schema.name];
+  const edge = schema.edge ? { ...schema.edge, ...(fix ? { label: fix } : {}) } : addition?.edge;
+  return { ...schema, properties, ...(edge ? { edge } : {}) };
+}
+
+const ALL: readonly SchemaDef[] = Object.freeze([...ftmSchemata.map(withAdditions), ...thbSchemata]);
 
 const byName = new Map<string, SchemaDef>(ALL.map((s) => [s.name, s]));
 const ancestorCache = new Map<string, ReadonlySet<string>>();
@@ -77,12 +85,17 @@ export function propertiesOf(schemaName: string): Readonly<Record<string, Proper
   const cached = propertyCache.get(schemaName);
   if (cached) return cached;
   const schema = requireSchema(schemaName);
-  const merged: Record<string, PropertyDef> = { ...schema.properties };
+  const merged: Record<string, PropertyDef> = {};
   for (const parent of schema.extends ?? []) {
     for (const [name, def] of Object.entries(propertiesOf(parent))) {
-      if (!Object.hasOwn(merged, name)) merged[name] = def;
+      // A later parent's definition replaces an earlier one's, as the FtM package resolves it, but
+      // an FtM definition is never replaced by a compatibility one (Thing.proof stays on a
+      // CallForTenders, which is also an Interval with the FtM 4 Interval.proof).
+      const earlier = merged[name];
+      if (!earlier || earlier.extension || !def.extension) merged[name] = def;
     }
   }
+  Object.assign(merged, schema.properties);
   const frozen = Object.freeze(merged);
   propertyCache.set(schemaName, frozen);
   return frozen;
@@ -124,27 +137,17 @@ export function selectorKindOf(schemaName: string, propName: string): SelectorKi
   return SELECTOR_BY_TYPE[def.type] ?? null;
 }
 
-const MAX_CAPTION = 200;
-
 /**
- * A display caption: the first value of the first caption property that has one, else the
- * schema's label. Long values (message bodies) are shortened.
+ * A display caption, as FtM computes it (caption.ts): the first caption property with a value
+ * (among several names, the one most like the others), else the schema's label.
  */
 export function captionOf(record: { schema: string; properties: Readonly<Record<string, readonly string[]>> }): string {
   const schema = byName.get(record.schema);
   if (!schema) return record.schema;
-  for (const propName of schema.caption) {
-    if (!Object.hasOwn(record.properties, propName)) continue;
-    const value = record.properties[propName]?.find((v) => v.trim() !== '');
-    if (value === undefined) continue;
-    let caption = value.trim();
-    if (caption.length > MAX_CAPTION)
-      caption = `${Array.from(caption)
-        .slice(0, MAX_CAPTION - 1)
-        .join('')}…`;
-    // "1500" alone says little on a Payment or Debt: add the currency when there is one.
-    const currency = propName === 'amount' ? record.properties['currency']?.[0]?.trim() : undefined;
-    return currency ? `${caption} ${currency}` : caption;
-  }
-  return schema.label;
+  return computeCaption({
+    schema,
+    properties: record.properties,
+    defs: propertiesOf(schema.name),
+    isThing: isA(schema.name, 'Thing'),
+  });
 }

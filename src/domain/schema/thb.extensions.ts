@@ -1,16 +1,19 @@
 /**
- * THB extension schemata that FtM (alephdata/followthemoney) lacks — DOMAIN.md §8: "FtM has no
- * online-ad, phone-as-node or subcontract schema". All are `extension: true`; FtM exports leave
- * them out. They reuse FtM parents (Thing, Interval, Interest) so the shared properties
+ * THB extension schemata that the FtM model (ftmModel.ts) lacks — DOMAIN.md §8: "FtM has no
+ * online-ad, phone-as-node or subcontract schema". All are `extension: true` (exported, but
+ * only our platform reads them back). They reuse FtM parents (Thing, Interval, Interest) so the shared properties
  * (name, notes, sourceUrl, startDate, endDate…) behave as on FtM schemata.
  *
  * Name clashes with FtM to be aware of:
  * - FtM has an `Email` schema for an e-mail *message* (a Document). The e-mail *address* node here
  *   is `EmailAddress`; up to release 0.1 it was called `Email` (migration 016 renamed the stored
- *   entities; the FtM import reads such files as `EmailAddress`). FtM e-mail messages are not modelled.
+ *   entities; the FtM import reads such files as `EmailAddress`). `Email` is FtM's message here.
  * - The FtM 4 line (opensanctions/followthemoney) added a `Control` edge with the same
  *   controller → controlled direction; this one widens `controlled` to any Thing and keeps FtM
  *   4's `controlType` and `legalBasis` next to the THB `kind` so those files still load.
+ *
+ * Properties and edges the THB adds to FtM schemata (Person's procedural status…) are in
+ * thb.additions.ts.
  */
 import type { SchemaDef } from './types.ts';
 import { address, country, date, email, ident, lang, num, phone, prop, ref, str, text, url } from './define.ts';
@@ -189,20 +192,6 @@ export const Control: SchemaDef = {
     legalBasis: str('Legal basis'),
   },
 };
-
-/**
- * Figures of a company-register extract that FtM's Company lacks. Registers and tax
- * administrations publish them per year (Estonia's e-Business Register: employees and taxes paid
- * per quarter; Finland's Tax Administration: public corporate tax data; Latvia's State Revenue
- * Service: average employees and taxes paid). The company-register import fills them; the payroll
- * red flag (domain/companies) reads them. Amounts are in the Company's `currency`.
- */
-export const companyRegisterProperties = {
-  employees: num('Employees', { extension: true }),
-  payroll: num('Payroll per year', { extension: true }),
-  taxPaid: num('Taxes paid per year', { extension: true }),
-  figuresYear: str('Year of the figures', { extension: true }),
-} as const;
 
 export const thbSchemata: readonly SchemaDef[] = [
   Phone,

@@ -1,7 +1,7 @@
 /**
- * Shape of the case data model. Entity and link types ("schemata") follow FollowTheMoney (FtM):
- * same schema names, property names and property types wherever FtM has them, so FtM files
- * round-trip. THB extensions FtM lacks are marked `extension: true`.
+ * Shape of the case data model. Entity and link types ("schemata") are FollowTheMoney's (FtM),
+ * read from the model the `@alephdata/followthemoney` package publishes (ftmModel.ts), so FtM
+ * files round-trip. THB extensions FtM lacks are marked `extension: true`.
  *
  * Links are entities too (FtM "edge" schemata such as Ownership or Payment): they carry
  * properties, provenance and grading like any entity, plus a source and a target.
@@ -49,8 +49,20 @@ export interface PropertyDef {
   readonly extension?: boolean;
   /** At most one value (THB extension properties such as Person.proceduralStatus). */
   readonly single?: boolean;
-  /** FtM `matchable: false`: not used when matching entities. Absent = FtM default. */
+  /** FtM `matchable`: values are used when matching entities. Absent on THB extension properties. */
   readonly matchable?: boolean;
+  /** FtM: the property on the range schema that points back here (Ownership.owner ↔ LegalEntity.ownershipOwner). */
+  readonly reverse?: string;
+  /**
+   * FtM stub: a reverse property that only lists the entities pointing here. It holds no values of
+   * its own (FtM refuses to set one), so imports drop values given for it.
+   */
+  readonly stub?: boolean;
+  /** FtM `hidden`: computed or internal (extracted text, detected names); not offered in forms. */
+  readonly hidden?: boolean;
+  /** FtM `deprecated`: still read, not offered for new data. */
+  readonly deprecated?: boolean;
+  readonly description?: string;
 }
 
 export interface EdgeDef {
@@ -61,6 +73,8 @@ export interface EdgeDef {
   readonly directed: boolean;
   /** Label for the link as read source → target, e.g. "owns". */
   readonly label: string;
+  /** FtM edge caption: properties that name the link when the schema's own caption has none. */
+  readonly caption?: readonly string[];
   /**
    * The entity is a link only when both ends are given (a Call between two Phones); without
    * them it stays a plain record (an FtM Call naming only numbers).
@@ -81,6 +95,12 @@ export interface SchemaDef {
   readonly caption: readonly string[];
   /** Properties that must have at least one value. */
   readonly required?: readonly string[];
+  /** FtM `featured`: the properties to show first (tables, summaries). */
+  readonly featured?: readonly string[];
+  /** FtM `hidden` schemata (Mention, Page): made by tools, not offered in forms. */
+  readonly hidden?: boolean;
+  readonly deprecated?: boolean;
+  readonly description?: string;
   readonly properties: Readonly<Record<string, PropertyDef>>;
   /** A THB extension that FtM does not have. */
   readonly extension?: boolean;

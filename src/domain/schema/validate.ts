@@ -110,7 +110,8 @@ function checkValue(
  * Validates and cleans `properties` for an entity of `schemaName`:
  * - the schema must exist (`unknown_schema`) and not be abstract (`validation_failed`, path `schema`);
  * - `properties` must be an object whose values are string lists (a lone string is wrapped);
- * - every property must exist on the schema (`unknown_property`, path `properties.<name>`);
+ * - every property must exist on the schema (`unknown_property`, path `properties.<name>`), and
+ *   not be an FtM reverse stub (those only list the links pointing at the entity);
  * - values are trimmed, empty ones dropped, duplicates removed;
  * - dates must be ISO prefixes, numbers numeric, enum values allowed, single-valued properties
  *   hold one value, selector values pass `opts.checkSelector` (`invalid_selector`);
@@ -132,6 +133,12 @@ export function validateProperties(schemaName: string, properties: unknown, opts
     const path = `properties.${name}`;
     if (!Object.hasOwn(defs, name)) throw errors.unknownProperty(schemaName, name, path);
     const def = defs[name] as PropertyDef;
+    if (def.stub && rawValues(input, path).length > 0) {
+      throw errors.validation(
+        `"${name}" lists the ${def.range ?? ''} links that point here; set "${def.reverse ?? ''}" on the link instead`,
+        path,
+      );
+    }
     const seen = new Set<string>();
     for (const [i, raw] of rawValues(input, path)) {
       const value = raw.trim();

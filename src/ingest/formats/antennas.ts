@@ -138,7 +138,7 @@ export async function* readAntennas(input: ImportInput, options: AntennaOptions 
 
 /** A warning travels on an item; an antenna skipped has none, so a note-only entity item is not made. */
 function* skipped(line: number, warning: string): Generator<ImportItem> {
-  yield { kind: 'warning', line, warnings: [warning] };
+  yield { kind: 'skipped', line, warnings: [warning] };
 }
 
 export const antennaImporter: Importer<AntennaOptions> = {

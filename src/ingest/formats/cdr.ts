@@ -130,7 +130,7 @@ function checkOptions(o: CdrOptions): void {
 async function* antennaItems(file: ImportInput, options: AntennaOptions): AsyncGenerator<ImportItem> {
   try {
     for await (const item of readAntennas(file, options))
-      yield item.kind === 'warning' ? { ...item, warnings: item.warnings.map((w) => `${file.fileName}: ${w}`) } : item;
+      yield item.kind === 'skipped' ? { ...item, warnings: item.warnings.map((w) => `${file.fileName}: ${w}`) } : item;
   } catch (e) {
     if (!isAppError(e)) throw e;
     throw new AppError(e.code, e.message, e.path ? `${file.fileName}: ${e.path}` : file.fileName);

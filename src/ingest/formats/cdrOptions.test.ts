@@ -15,7 +15,7 @@ import { bytesInput, collect, fixtureInput, rejection } from './inputs.testing.t
 const entities = (items: ImportItem[]) =>
   items.flatMap((i) => (i.kind === 'entity' ? [{ ...i.record, line: i.line }] : []));
 const warningsOf = (items: ImportItem[]) =>
-  items.flatMap((i) => (i.kind === 'warning' ? i.warnings.map((w) => `line ${i.line}: ${w}`) : []));
+  items.flatMap((i) => (i.kind === 'skipped' ? i.warnings.map((w) => `line ${i.line}: ${w}`) : []));
 
 const pair: CdrOptions = {
   mapping: { caller: 'from', callee: 'to', start: 'begin', end: 'until', cell: 'cell', imei: 'imei', imsi: 'imsi' },

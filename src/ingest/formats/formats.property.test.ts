@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EntityRecord } from '../../domain/records.ts';
-import { listSchemata, propertiesOf, type PropertyDef } from '../../domain/schema/index.ts';
+import { currentSchemaName, listSchemata, propertiesOf, type PropertyDef } from '../../domain/schema/index.ts';
 import { cdrImporter } from './cdr.ts';
 import { readCsv } from './csvRecords.ts';
 import { parseWithFormat } from './dates.ts';
@@ -34,25 +34,31 @@ function valueOf(def: PropertyDef): fc.Arbitrary<string> {
   }
 }
 
-const entityArb: fc.Arbitrary<EntityRecord> = fc.constantFrom(...concrete).chain((schema) => {
-  const defs = Object.entries(propertiesOf(schema.name));
-  return fc.record({
-    id: fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== ''),
-    schema: fc.constant(schema.name),
-    properties: fc
-      .subarray(defs, { maxLength: 4 })
-      .chain((picked) =>
-        fc.tuple(
-          ...picked.map(([name, def]) =>
-            fc
-              .uniqueArray(valueOf(def), { minLength: 1, maxLength: def.single ? 1 : 3, selector: (v) => v.trim() })
-              .map((values): [string, string[]] => [name, values]),
+const entityArb: fc.Arbitrary<EntityRecord> = fc
+  .constantFrom(...concrete)
+  .chain((schema) => {
+    // Reverse stubs never hold values of their own.
+    const defs = Object.entries(propertiesOf(schema.name)).filter(([, d]) => !d.stub);
+    return fc.record({
+      id: fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== ''),
+      schema: fc.constant(schema.name),
+      properties: fc
+        .subarray(defs, { maxLength: 4 })
+        .chain((picked) =>
+          fc.tuple(
+            ...picked.map(([name, def]) =>
+              fc
+                .uniqueArray(valueOf(def), { minLength: 1, maxLength: def.single ? 1 : 3, selector: (v) => v.trim() })
+                .map((values): [string, string[]] => [name, values]),
+            ),
           ),
-        ),
-      )
-      .map((pairs) => Object.fromEntries(pairs)),
-  });
-});
+        )
+        .map((pairs) => Object.fromEntries(pairs)),
+    });
+  })
+  // The one deliberate reading: an `Email` with an address and only address-node properties is
+  // release 0.1's e-mail address node (legacy.ts), so it comes back as EmailAddress.
+  .filter((e) => currentSchemaName(e.schema, Object.keys(e.properties)) === e.schema);
 
 describe('property: FtM JSON lines', () => {
   it('any valid entity list, exported, parses back identically', async () => {

@@ -1,59 +1,30 @@
 /**
- * FollowTheMoney entity files: one JSON object a line, `{"id", "schema", "properties"}`, the
- * format `ftm` tools, Aleph and OpenSanctions exchange. Import and export.
- *
- * Import keeps ids and values as written (the pipeline cleans and validates values); it refuses,
- * naming the line, anything it cannot take as an entity of our model: bad JSON, a truncated last
- * line, a missing id or schema, an unknown schema or property, properties that are not lists
- * of strings. Other top-level keys FtM tools add (`caption`, `datasets`, `referents`…) are
- * ignored. An `Email` written by release 0.1 (an address node) is read as `EmailAddress`.
+ * FollowTheMoney entity files, import and export:
+ * - JSON lines, one `{"id", "schema", "properties"}` object a line: the format `ftm` tools, Aleph
+ *   and OpenSanctions exchange;
+ * - one JSON document holding entities: an Aleph network diagram (`.vis`, entities under
+ *   `layout.entities`), `{"entities": [...]}`, or a plain list. Its records are numbered by the
+ *   line their id is written on.
+ * What each entity object may hold, and what is skipped with a warning rather than refused, is
+ * in ftmEntities.ts. Broken JSON, a truncated last line or bytes that are not UTF-8 refuse the
+ * file, naming the line.
  */
-import { errors, isAppError } from '../../shared/errors.ts';
-import { currentSchemaName, getProperty, getSchema, validateProperties } from '../../domain/schema/index.ts';
+import { getProperty } from '../../domain/schema/index.ts';
 import type { EntityRecord } from '../../domain/records.ts';
 import type { Properties } from '../../domain/schema/index.ts';
-import { readLines, type TextEncoding } from '../text.ts';
+import { readLines, type TextEncoding, type TextLine } from '../text.ts';
 import type { ImportInput, ImportItem, Importer } from '../types.ts';
+import { FtmEntityReader, failAt } from './ftmEntities.ts';
 
 export interface FtmJsonOptions {
   /** Default UTF-8, which is what FtM writes. */
   encoding?: TextEncoding;
 }
 
-const fail = (line: number, message: string) => errors.importFailed(`Line ${line}: ${message}`, `line ${line}`);
+/** A JSON document larger than this is not read whole: FtM's JSON lines suit big files. */
+export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Checks one parsed line and turns it into an entity record. */
-export function entityFromJson(value: unknown, line: number): EntityRecord {
-  if (!isObject(value)) throw fail(line, 'expected a JSON object with id, schema and properties');
-  const { id, schema: written, properties } = value;
-  if (typeof id !== 'string' || id.trim() === '') throw fail(line, 'the entity has no id');
-  if (typeof written !== 'string' || written === '') throw fail(line, `entity ${id} has no schema`);
-  const schema = currentSchemaName(written, isObject(properties) ? Object.keys(properties) : []);
-  const def = getSchema(schema);
-  if (!def) throw fail(line, `unknown schema "${schema}" (entity ${id})`);
-  if (def.abstract) throw fail(line, `"${schema}" is an abstract schema; entity ${id} needs a concrete one`);
-  if (properties !== undefined && !isObject(properties))
-    throw fail(line, 'properties must be an object of string lists');
-  const out: Properties = {};
-  for (const [name, values] of Object.entries(properties ?? {})) {
-    if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) {
-      throw fail(line, `properties.${name} must be a list of strings`);
-    }
-    if (!getProperty(schema, name)) throw fail(line, `"${schema}" has no property "${name}"`);
-    out[name] = values;
-  }
-  try {
-    // Values (dates, numbers, enums…) are checked here too so the error names the line.
-    // `required` is not enforced: FtM applies it only to entities a user creates.
-    validateProperties(schema, out, { skipRequired: true });
-  } catch (e) {
-    if (isAppError(e)) throw fail(line, `${e.path ? `${e.path}: ` : ''}${e.message}`);
-    throw e;
-  }
-  return { id, schema, properties: out };
-}
 
 /** JSON.parse that reports failure instead of throwing. */
 function tryJson(text: string): { ok: true; value: unknown } | { ok: false; reason: string } {
@@ -64,8 +35,35 @@ function tryJson(text: string): { ok: true; value: unknown } | { ok: false; reas
   }
 }
 
+/** The entity list of a JSON document: a network diagram's, an `entities` list, or the list itself. */
+function documentEntities(doc: unknown): unknown[] | undefined {
+  if (Array.isArray(doc)) return doc;
+  if (!isObject(doc)) return undefined;
+  const layout = doc['layout'];
+  if (isObject(layout) && Array.isArray(layout['entities'])) return layout['entities'];
+  if (Array.isArray(doc['entities'])) return doc['entities'];
+  return undefined;
+}
+
+/** A top-level value that is one entity of a JSON lines file rather than a document. */
+const isEntityLine = (v: unknown): boolean => isObject(v) && documentEntities(v) === undefined;
+
+/** The items of a whole JSON document, each numbered by the line its id is written on. */
+function* fromDocument(entities: unknown[], lines: readonly TextLine[]): Generator<ImportItem> {
+  const reader = new FtmEntityReader();
+  let cursor = 0;
+  for (const value of entities) {
+    const id = isObject(value) && typeof value['id'] === 'string' ? JSON.stringify(value['id']) : undefined;
+    const found = id === undefined ? -1 : lines.findIndex((l, i) => i >= cursor && l.text.includes(id));
+    if (found !== -1) cursor = found;
+    yield* reader.read(value, lines[cursor]?.line ?? 1);
+  }
+}
+
 async function* parse(input: ImportInput, options: FtmJsonOptions): AsyncGenerator<ImportItem> {
   const lines = readLines(input.open(), options.encoding ?? 'utf-8');
+  const reader = new FtmEntityReader();
+  let first = true;
   for (let next = await lines.next(); !next.done;) {
     const { line, text } = next.value;
     if (text.trim() === '') {
@@ -73,10 +71,18 @@ async function* parse(input: ImportInput, options: FtmJsonOptions): AsyncGenerat
       continue;
     }
     const parsed = tryJson(text);
-    if (parsed.ok) {
-      yield { kind: 'entity', line, record: entityFromJson(parsed.value, line) };
+    if (parsed.ok && (!first || isEntityLine(parsed.value))) {
+      first = false;
+      yield* reader.read(parsed.value, line);
       next = await lines.next();
       continue;
+    }
+    if (first) {
+      // Not an entity on the first line: perhaps the file is one JSON document (a network diagram).
+      const doc = await readDocument(next.value, lines);
+      if (doc) return yield* fromDocument(doc.entities, doc.lines);
+      if (parsed.ok) throw failAt(line, 'expected a JSON object with id, schema and properties');
+      throw failAt(line, `not valid JSON (${parsed.reason})`);
     }
     // Look ahead: a broken line with nothing after it is a file cut off mid-entity.
     let isLast = false;
@@ -87,9 +93,31 @@ async function* parse(input: ImportInput, options: FtmJsonOptions): AsyncGenerat
     } catch {
       // A later line that cannot be decoded: the JSON error on this line comes first.
     }
-    if (isLast) throw fail(line, `the last line is not complete JSON; the file looks truncated (${parsed.reason})`);
-    throw fail(line, `not valid JSON (${parsed.reason})`);
+    if (!parsed.ok && isLast)
+      throw failAt(line, `the last line is not complete JSON; the file looks truncated (${parsed.reason})`);
+    throw failAt(line, parsed.ok ? 'expected a JSON object' : `not valid JSON (${parsed.reason})`);
   }
+}
+
+/**
+ * Reads the rest of the file as one JSON document starting at `first`; undefined when it is not
+ * one holding entities (the caller then names the first line's problem).
+ */
+async function readDocument(
+  first: TextLine,
+  rest: AsyncGenerator<TextLine>,
+): Promise<{ entities: unknown[]; lines: TextLine[] } | undefined> {
+  const all: TextLine[] = [first];
+  let size = first.text.length;
+  for await (const l of rest) {
+    all.push(l);
+    size += l.text.length + 1;
+    if (size > MAX_DOCUMENT_BYTES)
+      throw failAt(first.line, `a JSON document over ${MAX_DOCUMENT_BYTES >> 20} MiB; write it as JSON lines`);
+  }
+  const parsed = tryJson(all.map((l) => l.text).join('\n'));
+  const entities = parsed.ok ? documentEntities(parsed.value) : undefined;
+  return entities ? { entities, lines: all } : undefined;
 }
 
 export const ftmJsonImporter: Importer<FtmJsonOptions> = {

@@ -117,10 +117,14 @@ describe('FtM mapping: the e-mail address node', () => {
       expect(compileMapping(entity(schema, 'address'))[0]?.entities.map((e) => e.schema)).toEqual(['EmailAddress']);
   });
 
-  it('refuses FtM e-mail messages (`Email` with message properties): not modelled', () => {
-    const f = failure(() => compileMapping(entity('Email', 'subject')));
-    expect(f.path).toBe('query.entities.e.schema');
-    expect(f.message).toMatch(/unknown schema "Email"/);
+  it('maps FtM e-mail messages (`Email` with message properties) to the FtM Email schema', () => {
+    expect(compileMapping(entity('Email', 'subject'))[0]?.entities.map((e) => e.schema)).toEqual(['Email']);
+  });
+
+  it('refuses a reverse stub, naming the property to map instead', () => {
+    const f = failure(() => compileMapping(entity('Person', 'ownershipOwner')));
+    expect(f.path).toBe('query.entities.e.properties.ownershipOwner');
+    expect(f.message).toMatch(/only lists the Ownership links pointing here; map "owner" on them/);
   });
 });
 

@@ -131,6 +131,11 @@ const TEMPLATE_REF = /{{([^(}})]*)}}/g;
 function compileProperty(schema: string, name: string, data: unknown, path: string): PropertySpec {
   const def = getProperty(schema, name);
   if (!def) throw bad(path, `"${schema}" has no property "${name}"`);
+  if (def.stub)
+    throw bad(
+      path,
+      `"${name}" only lists the ${def.range ?? ''} links pointing here; map "${def.reverse ?? ''}" on them`,
+    );
   if (!isObject(data)) throw bad(path, 'expected an object with column, literal, template or entity');
   for (const key of Object.keys(data))
     if (!PROPERTY_KEYS.has(key)) throw bad(join(path, key), `unknown option "${key}"`);

@@ -13,7 +13,7 @@ import { ftmMappingImporter, type FtmMappingOptions } from './ftmMapping.ts';
 export { cdrImporter, parseDuration, type CdrMapping, type CdrOptions } from './cdr.ts';
 export { antennaImporter, cellSiteId, type AntennaMapping, type AntennaOptions } from './antennas.ts';
 export { bandicootEgo, cdrMappings, withSubscriber, type CdrPreset } from './cdrMappings.ts';
-export { entityFromJson, exportFtm, ftmJsonImporter, type ExportFtmOptions, type FtmJsonOptions } from './ftmJson.ts';
+export { exportFtm, ftmJsonImporter, type ExportFtmOptions, type FtmJsonOptions } from './ftmJson.ts';
 export { ftmMappingImporter, type DiscardedValue, type FtmMappingOptions } from './ftmMapping.ts';
 export { compileMapping, type QuerySpec } from './ftmMappingSpec.ts';
 export { lookupCountry } from './countries.ts';

@@ -8,7 +8,7 @@ import { beforeAllWithStore, describeEachDialect, itDb } from '../../../test/sup
 import { loadDemoCaseLedBy, testApi, uniqueName, type Caller } from '../../../test/support/api.ts';
 import type { GroundTruthPart } from '../../demo/index.ts';
 import type { CandidateOut, ChainNodeOut, CompanyViewOut, MergeOut } from '../../shared/contracts/companies.ts';
-import { listGroundTruthParts } from '../../store/repos/files/files.ts';
+import { listGroundTruthParts } from '../../../test/support/demoTruth.ts';
 
 const SEED = 3_141_877;
 const SCALE = 2;

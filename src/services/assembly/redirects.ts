@@ -9,7 +9,12 @@ import type { CaseScope } from '../../store/caseScope.ts';
 import { mergedAway } from '../../store/repos/assembly/assembly.ts';
 
 export class Redirects {
-  private constructor(private readonly to: Map<string, string>) {}
+  /** Ids that merges kept: a file read again adds its values to them rather than replace the joined ones. */
+  private readonly kept: Set<string>;
+
+  private constructor(private readonly to: Map<string, string>) {
+    this.kept = new Set(to.values());
+  }
 
   static async load(scope: CaseScope): Promise<Redirects> {
     return new Redirects(await mergedAway(scope));
@@ -29,6 +34,12 @@ export class Redirects {
   /** Records that `id` was merged into `keep` during this import. */
   add(id: string, keep: string): void {
     this.to.set(id, keep);
+    this.kept.add(keep);
+  }
+
+  /** True when `id` was kept or removed by a merge: an import meeting it merges its values in. */
+  joined(id: string): boolean {
+    return this.kept.has(id) || this.to.has(id);
   }
 
   /** True when `id` names an entity a merge removed. */

@@ -8,7 +8,7 @@ import { groundTruthPartSchema } from '../../demo/index.ts';
 import type { GroundTruthPart } from '../../demo/index.ts';
 import { normalisePhone } from '../../domain/selectors/phone.ts';
 import { KeyRing, useKeyRing } from '../../store/keys.ts';
-import { listGroundTruthParts } from '../../store/repos/files/files.ts';
+import { listGroundTruthParts } from '../../../test/support/demoTruth.ts';
 import type { Store } from '../../store/store.ts';
 import { adNetworks } from './networks.ts';
 import { captureFile } from './captures.ts';

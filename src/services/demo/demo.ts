@@ -1,11 +1,13 @@
 /**
- * Loads a generated scenario into a new case through the shared import pipeline, keeping its
- * ground truth with the case (one row per generator cell) for grading and training.
+ * Loads a generated scenario into a new case through the shared import pipeline. Its ground
+ * truth stays out of the database (the generator regenerates it from seed and scale); what
+ * officers would have recorded about each person — the generator's indicator facts — goes in as
+ * observations, case data like any other note.
  */
 import type { ScenarioOptions } from '../../demo/index.ts';
 import { memoryInput } from '../../ingest/files.ts';
 import { dropFailedDemoCase } from '../../store/repos/demo/cases.ts';
-import { insertGroundTruthPart } from '../../store/repos/files/files.ts';
+import { insertDemoFacts } from './observations.ts';
 import type { Store } from '../../store/store.ts';
 import type { Actor } from '../access/index.ts';
 import { createCase } from '../cases/index.ts';
@@ -30,7 +32,7 @@ export async function loadDemoCase(
     description: 'Synthetic case made by the scenario generator. Every person in it is invented.',
     purpose: opts.purpose ?? 'demo',
   });
-  const truth: { cell: number; json: string }[] = [];
+  const facts: string[] = [];
   const params = JSON.stringify({ generator: DEMO_GENERATOR, seed: opts.seed, scale: opts.scale });
   try {
     const report = await runImport(
@@ -39,7 +41,7 @@ export async function loadDemoCase(
       kase.id,
       scenarioImporter,
       memoryInput('scenario.json', params),
-      { seed: opts.seed, scale: opts.scale, onTruth: (cell, json) => truth.push({ cell, json }) },
+      { seed: opts.seed, scale: opts.scale, onTruth: (_cell, json) => facts.push(json) },
       {
         ...run,
         chunkSize: run.chunkSize ?? 2000,
@@ -48,7 +50,7 @@ export async function loadDemoCase(
         // ids that are gone. Cases built from the scenario's files (demo sources) are assembled.
         assemble: run.assemble ?? false,
         afterWrite: async (scope) => {
-          for (const t of truth) await insertGroundTruthPart(scope, t.cell, DEMO_GENERATOR, t.json);
+          await insertDemoFacts(scope, actor, facts);
         },
       },
     );

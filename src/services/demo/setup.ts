@@ -9,7 +9,6 @@ import type { Store } from '../../store/store.ts';
 import { actorOf, addAgency, addUser, resolveCaseAccess } from '../access/index.ts';
 import { shareCase } from '../cases/index.ts';
 import { runFindings } from '../finance/index.ts';
-import { recordDemoObservations } from '../identification/index.ts';
 import { assignCourse, createCohort, enrol } from '../training/index.ts';
 import { loadDemoCase } from './demo.ts';
 import type { DemoCase } from './demo.ts';
@@ -76,9 +75,8 @@ export async function setupDemoDeployment(
   onProgress?.('Loading the demo case (synthetic: every person in it is invented)…');
   const lead = actorOf(users.investigator as NonNullable<(typeof users)['investigator']>);
   const demo = await loadDemoCase(store, lead, { seed: DEMO_SEED, scale: 1 });
-  // What officers recorded about each person (statements, inspection findings) — the input of the
-  // identification page's assessments; the ground truth of who is a victim stays out of it.
-  await recordDemoObservations(store, lead, demo.caseId);
+  // What officers recorded about each person (statements, inspection findings) came in with the
+  // case as observations — the input of the identification page's assessments.
   // The financial red-flag rules run once, so the demo opens with findings to review.
   await runFindings(store, lead, demo.caseId);
   const scope = store.scope(demo.caseId);

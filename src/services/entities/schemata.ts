@@ -16,14 +16,17 @@ function describeModel(): SchemaOut[] {
     ancestors: [...ancestorsOf(s.name)],
     required: [...(s.required ?? [])],
     caption: [...s.caption],
-    properties: Object.entries(propertiesOf(s.name)).map(([name, p]) => ({
-      name,
-      label: p.label,
-      type: p.type,
-      range: p.range ?? null,
-      values: p.values ? [...p.values] : null,
-      single: p.single ?? false,
-    })),
+    // FtM reverse stubs (Person.ownershipOwner…) only list the links pointing here: nothing to fill in.
+    properties: Object.entries(propertiesOf(s.name))
+      .filter(([, p]) => !p.stub)
+      .map(([name, p]) => ({
+        name,
+        label: p.label,
+        type: p.type,
+        range: p.range ?? null,
+        values: p.values ? [...p.values] : null,
+        single: p.single ?? false,
+      })),
   }));
 }
 

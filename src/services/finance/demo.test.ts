@@ -10,7 +10,7 @@ import { beforeAllWithStore, describeEachDialect, itDb } from '../../../test/sup
 import { testActor } from '../../../test/support/api.ts';
 import { ruleIds } from '../../domain/finance/rules/index.ts';
 import type { GroundTruthPart } from '../../demo/index.ts';
-import { listGroundTruthParts } from '../../store/repos/files/files.ts';
+import { listGroundTruthParts } from '../../../test/support/demoTruth.ts';
 import { loadDemoCase } from '../demo/demo.ts';
 import { listFindings, parseIds, runFindings } from './findings.ts';
 import { formatGrade, gradeFindings, truthFrom } from '../../../test/support/financeGrading.ts';

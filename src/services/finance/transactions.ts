@@ -5,6 +5,7 @@
  * only its accounts' lines, and a victim named as the other party of a line (by the account
  * they hold, or by name) appears by pseudonym to anyone without victim contact.
  */
+import { csvCell as sharedCsvCell } from '../../shared/csv.ts';
 import type { z } from 'zod';
 import { isVictim } from '../../domain/access/victims.ts';
 import type { Properties } from '../../domain/schema/types.ts';
@@ -120,11 +121,7 @@ const CSV_COLUMNS = [
 ] as const;
 
 /** A CSV cell: quoted when needed; text a spreadsheet would run as a formula is defused. */
-export function csvCell(value: string | null, text = true): string {
-  let s = value ?? '';
-  if (text && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+export const csvCell = (value: string | null, text = true): string => sharedCsvCell(value, { defuse: text });
 
 /** Minor units as a plain decimal (`-1234` → `-12.34`), as spreadsheets read it whatever the locale. */
 export const decimalOf = (minor: number): string => {

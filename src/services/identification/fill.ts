@@ -5,24 +5,16 @@
  * assessment — choosing the list from the case (employed → labour, seen in ads → sexual; a
  * birth date under 18 → child), the items from the observations' words, the acts from
  * recruitment, accommodation and control links — and lets the rule decide. It reads the case,
- * never the demo's ground truth; `recordDemoObservations` is the one bridge, copying only the
- * generator's indicator facts (what officers would have recorded) into the case.
+ * never the demo's ground truth (a demo case gets its observations when it loads).
  */
 import { ACT_LINKS, delphiItemsOf, findList } from '../../domain/indicators/index.ts';
 import type { Act, ObservationTag } from '../../domain/indicators/index.ts';
 import type { Properties } from '../../domain/schema/types.ts';
 import type { ActInput, IndicatorInput } from '../../shared/contracts/identification.ts';
 import { errors } from '../../shared/errors.ts';
-import { uuidv7 } from '../../shared/ids.ts';
 import { getEntities, getEntity, linksOf } from '../../store/repos/entities/entities.ts';
-import { listGroundTruthParts } from '../../store/repos/files/files.ts';
 import type { AssessmentOut } from '../../shared/contracts/identification.ts';
-import {
-  hasObservationsFrom,
-  insertObservations,
-  observationRows,
-  type ObservationRow,
-} from '../../store/repos/identification/assessments.ts';
+import { observationRows, type ObservationRow } from '../../store/repos/identification/assessments.ts';
 import type { Store } from '../../store/store.ts';
 import { canSee, visibilityOf, type Actor, type CaseAccess } from '../access/index.ts';
 import { saveAssessment } from './assessments.ts';
@@ -59,48 +51,6 @@ export const presentObservation = (r: ObservationRow): ObservationOut => ({
 export async function observationsOf(store: Store, caseId: string, personId: string): Promise<ObservationOut[]> {
   const rows = await observationRows(store.scope(caseId), { one: personId });
   return rows.map(presentObservation);
-}
-
-interface GeneratorFact {
-  personId: string;
-  catalogue: 'ILO' | 'Delphi';
-  indicator: string;
-  strength?: 'strong' | 'medium' | 'weak';
-  evidence: { event: string; date?: string; entityIds: string[]; transactionRefs: string[] };
-}
-
-/**
- * Copies the demo generator's indicator facts into the case as observations (once). Only the
- * facts are read from the stored generator output — not who is a victim.
- */
-export async function recordDemoObservations(store: Store, actor: Actor, caseId: string): Promise<number> {
-  const scope = store.scope(caseId);
-  if (await hasObservationsFrom(scope, 'demo')) return 0;
-  const parts = await listGroundTruthParts(scope);
-  if (!parts.length) throw errors.validation('This case was not made by the demo generator', 'caseId');
-  const now = new Date().toISOString();
-  const rows: Omit<ObservationRow, 'case_id'>[] = [];
-  for (const p of parts) {
-    const facts = (JSON.parse(p.content) as { indicatorFacts?: GeneratorFact[] }).indicatorFacts ?? [];
-    for (const f of facts) {
-      rows.push({
-        id: uuidv7(),
-        person_id: f.personId,
-        catalogue: f.catalogue,
-        code: f.indicator,
-        strength: f.strength ?? null,
-        text: f.evidence.event,
-        occurred_on: f.evidence.date ?? null,
-        entity_ids: JSON.stringify(f.evidence.entityIds),
-        transaction_refs: JSON.stringify(f.evidence.transactionRefs),
-        origin: 'demo',
-        recorded_by: actor.id,
-        recorded_at: now,
-      });
-    }
-  }
-  await store.transaction((trx) => insertObservations(scope.in(trx), rows));
-  return rows.length;
 }
 
 const ageOn = (birth: string, on: Date): number | null => {

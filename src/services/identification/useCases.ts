@@ -20,7 +20,7 @@ import { visibilityOf, type CaseAccess } from '../access/index.ts';
 import { caseUseCase, globalUseCase } from '../useCase/index.ts';
 import { assessmentHistory, personSummaries, requirePerson, saveAssessment } from './assessments.ts';
 import { getCatalogue, importCatalogue, listCatalogues } from './catalogues.ts';
-import { fillAssessments, observationsOf, recordDemoObservations } from './fill.ts';
+import { fillAssessments, observationsOf } from './fill.ts';
 import { legalMatrix } from './legalMatrix.ts';
 
 const mustWrite = (access: CaseAccess) => {
@@ -130,19 +130,15 @@ export const personObservations = caseUseCase({
 });
 
 /**
- * A new assessment per person with recorded observations. On a demo case the generator's
- * indicator facts can first be recorded as observations (`demoObservations`, from the CLI).
+ * A new assessment per person with recorded observations (a demo case gets the generator's
+ * indicator facts as observations when it loads).
  */
 export const fillFromObservations = caseUseCase({
   permission: 'case:victims',
   audit: { action: 'combination', target: 'assessments' },
-  run: async (
-    { store, actor, caseId, access, audit },
-    input: { persons?: string[] | undefined; catalogue?: string; demoObservations?: boolean },
-  ) => {
+  run: async ({ store, actor, access, audit }, input: { persons?: string[] | undefined; catalogue?: string }) => {
     mustWrite(access);
     if (access.partial) throw errors.forbidden('Filling runs over the whole case; a partial share cannot run it');
-    const recorded = input.demoObservations ? await recordDemoObservations(store, actor, caseId) : 0;
     const out = await fillAssessments(store, actor, access, {
       persons: input.persons,
       ...(input.catalogue ? { catalogue: input.catalogue } : {}),
@@ -150,7 +146,6 @@ export const fillFromObservations = caseUseCase({
     audit.detail({ assessed: out.assessed, presumed: out.presumed });
     audit.returned(out.assessments.map((a) => a.personId));
     return {
-      ...(input.demoObservations ? { recorded } : {}),
       assessed: out.assessed,
       presumed: out.presumed,
       results: out.assessments.map((a) => ({

@@ -136,7 +136,7 @@ async function sniff(u: StagedUpload): Promise<UploadOut['sniff']> {
 }
 
 /** What a parsed item looks like in the preview, checked as the import would check it. */
-export function previewItem(item: Exclude<ImportItem, { kind: 'warning' }>, country: string): PreviewItem {
+export function previewItem(item: Exclude<ImportItem, { kind: 'skipped' }>, country: string): PreviewItem {
   if (item.kind === 'transaction') {
     const t = item.record;
     return {

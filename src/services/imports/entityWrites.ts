@@ -10,7 +10,7 @@ import { isA } from '../../domain/schema/registry.ts';
 import type { Properties } from '../../domain/schema/types.ts';
 import { errors } from '../../shared/errors.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
-import { getEntities, getEntity, updateEntity } from '../../store/repos/entities/entities.ts';
+import { getEntities, getEntity, refreshCaption, updateEntity } from '../../store/repos/entities/entities.ts';
 import type { Recording } from '../../store/repos/entities/entities.ts';
 import { prepareAll } from '../entities/index.ts';
 
@@ -99,4 +99,49 @@ export async function mergeExisting(
   );
   if (!next) return false;
   return updateEntity(scope, next, row.version, { ...rec, provenanceSourceId: row.provenance_source_id });
+}
+
+/** The same values, whatever their order (FtM property values are sets). */
+function sameProperties(a: Properties, b: Properties): boolean {
+  const keys = Object.keys(a).filter((k) => a[k]?.length);
+  if (keys.length !== Object.keys(b).filter((k) => b[k]?.length).length) return false;
+  return keys.every((k) => {
+    const x = [...(a[k] ?? [])].sort();
+    const y = [...(b[k] ?? [])].sort();
+    return x.length === y.length && x.every((v, i) => v === y[i]);
+  });
+}
+
+/**
+ * An entity the case already holds under the id the file gives it (the same file, or a newer
+ * export of the same source, imported again): unchanged values leave it as it is (false; only a
+ * caption computed by an earlier rule is renewed); changed ones are written as its next version,
+ * its grading kept (true). Another schema under that id is refused: it is not the same entity.
+ */
+export async function reimportExisting(
+  scope: CaseScope,
+  incoming: PreparedEntity,
+  rec: Recording,
+  where: string,
+): Promise<boolean> {
+  const row = await getEntity(scope, incoming.id);
+  if (!row) return false;
+  if (row.schema !== incoming.schema)
+    throw errors.conflict(
+      `${incoming.id} is a ${row.schema} in this case, not a ${incoming.schema}`,
+      where.replace(/:$/, ''),
+    );
+  if (sameProperties(JSON.parse(row.properties) as Properties, incoming.properties)) {
+    // Stored before captions followed FtM's rule (a company shown by a former name): named anew.
+    if (row.caption !== incoming.caption) await refreshCaption(scope, incoming);
+    return false;
+  }
+  const grading = {
+    reliability: row.reliability as Grading['reliability'],
+    information: row.information as Grading['information'],
+  };
+  const next = { ...incoming, grading };
+  if (!(await updateEntity(scope, next, row.version, { ...rec, provenanceSourceId: row.provenance_source_id })))
+    throw errors.conflict(`${incoming.id} changed while it was being imported`, where.replace(/:$/, ''));
+  return true;
 }

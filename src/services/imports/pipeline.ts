@@ -11,7 +11,7 @@ import type { ImportInput, ImportItem, Importer } from '../../ingest/types.ts';
 import { AppError, errors } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
-import { existingIds, insertEntities } from '../../store/repos/entities/entities.ts';
+import { detachLinksTo, existingIds, insertEntities } from '../../store/repos/entities/entities.ts';
 import { insertFile } from '../../store/repos/files/files.ts';
 import { insertSource } from '../../store/repos/cases/notes.ts';
 import { insertStatements, toStatementRow } from '../../store/repos/finance/statements.ts';
@@ -21,7 +21,7 @@ import type { Actor } from '../access/index.ts';
 import { assemble, assembles, Redirects, type AssemblyReport } from '../assembly/index.ts';
 import { requireCase } from '../cases/index.ts';
 import { prepareAll } from '../entities/index.ts';
-import { checkAccounts, combineMergeable, mergeExisting } from './entityWrites.ts';
+import { checkAccounts, combineMergeable, mergeExisting, reimportExisting } from './entityWrites.ts';
 import type { PendingEntity } from './entityWrites.ts';
 import { WarningList } from './warnings.ts';
 import { STATEMENT_FORMATS, StatementGate, type GatedStatement, type SkippedStatement } from './statementGate.ts';
@@ -42,6 +42,10 @@ export interface ImportReport {
   entitiesAdded: number;
   /** Entities already in the case (a phone, an account) that this file added values to. */
   entitiesMerged: number;
+  /** Entities the case already held exactly as the file has them (a re-import): left as they were. */
+  entitiesUnchanged: number;
+  /** Entities the case already held that the file changes: each change is a new version in their history. */
+  entitiesUpdated: number;
   bySchema: Record<string, number>;
   transactionsReceived: number;
   transactionsAdded: number;
@@ -120,6 +124,8 @@ export async function runImport<O>(
   let txAdded = 0;
   let filesAdded = 0;
   let merged = 0;
+  let unchanged = 0;
+  let updated = 0;
   let statementsReceived = 0;
   let statementsAdded = 0;
   let skipped: SkippedStatement[] = [];
@@ -147,6 +153,8 @@ export async function runImport<O>(
     const firstLineOf = new Map<string, number>();
     /** Link ends not yet seen in the file or the case: checked once the whole file is read. */
     const pendingEnds = new Map<string, number>();
+    /** Records the importer left out (unknown FtM schemata), by id, with their line. */
+    const skippedIds = new Map<string, number>();
     let entities: PendingEntity[] = [];
     let txs: { line: number; record: TransactionRecord }[] = [];
     const files: Extract<ImportItem, { kind: 'file' }>[] = [];
@@ -183,16 +191,19 @@ export async function runImport<O>(
         prepared.map((p) => p.id),
       );
       const fresh: PreparedEntity[] = [];
+      const changed: PreparedEntity[] = [];
       for (const [i, p] of prepared.entries()) {
+        const where = lineOf(batch[i]?.line ?? 0);
         if (!present.has(p.id)) fresh.push(p);
-        else if (!mergeable.has(p.id))
-          throw errors.conflict(
-            `Entity ${p.id} is already in this case (imported before?)`,
-            `line ${batch[i]?.line ?? 0}`,
-          );
-        else if (await mergeExisting(scope, p, kase.country, rec, lineOf(batch[i]?.line ?? 0))) merged++;
+        else if (mergeable.has(p.id)) {
+          if (await mergeExisting(scope, p, kase.country, rec, where)) merged++;
+        } else if (await reimportExisting(scope, p, rec, where)) {
+          // Imported before: an unchanged record is left alone, a changed one is a new version.
+          updated++;
+          changed.push(p);
+        } else unchanged++;
       }
-      fresh.forEach((p) => {
+      [...fresh, ...changed].forEach((p) => {
         for (const end of [p.sourceId, p.targetId])
           if (end && !firstLineOf.has(end) && !pendingEnds.has(end)) pendingEnds.set(end, firstLineOf.get(p.id) ?? 0);
       });
@@ -220,12 +231,12 @@ export async function runImport<O>(
 
     for await (const item of calls ? calls.pass(parsed, chunkSize) : parsed) {
       if (run.signal?.aborted) throw new AppError('import_failed', 'The import was cancelled; nothing was added');
-      if (item.kind === 'transaction' || item.kind === 'statement' || item.kind === 'warning')
-        warnings.add(item.line, item.warnings);
-      if (item.kind === 'warning') continue;
-      if (item.kind === 'entity') {
+      if (item.kind !== 'file') warnings.add(item.line, item.warnings);
+      if (item.kind === 'skipped') {
+        if (item.id !== undefined) skippedIds.set(item.id, item.line);
+      } else if (item.kind === 'entity') {
         const record = redirects.record(item.record);
-        entities.push({ line: item.line, record, merge: (item.merge ?? false) || record !== item.record });
+        entities.push({ line: item.line, record, merge: (item.merge ?? false) || redirects.joined(item.record.id) });
       } else if (item.kind === 'transaction') (gate ?? { hold: (t: Lined) => txs.push(t) }).hold(redirects.lined(item));
       else if (item.kind === 'statement') {
         const admitted = gate
@@ -282,13 +293,19 @@ export async function runImport<O>(
 
     for (const end of [...pendingEnds.keys()]) if (firstLineOf.has(end)) pendingEnds.delete(end);
     const found = await existingIds(scope, [...pendingEnds.keys()]);
+    const toSkipped: string[] = [];
     for (const [end, line] of pendingEnds) {
-      if (!found.has(end))
+      if (found.has(end)) continue;
+      const skippedOn = skippedIds.get(end);
+      if (skippedOn === undefined)
         throw errors.importFailed(
           `The link refers to ${end}, which is neither in the file nor in the case`,
           `line ${line}`,
         );
+      toSkipped.push(end);
+      warnings.add(line, [`the link refers to ${end}, skipped on line ${skippedOn}; it is kept but not drawn`]);
     }
+    await detachLinksTo(scope, toSkipped);
     if (run.assemble !== false)
       assembly = await assemble(scope, redirects, touched, { country: kase.country, by: actor.id, at, sourceId });
     await run.afterWrite?.(scope);
@@ -306,6 +323,8 @@ export async function runImport<O>(
     sha256,
     entitiesAdded: Object.values(bySchema).reduce((a, n) => a + n, 0),
     entitiesMerged: merged,
+    entitiesUnchanged: unchanged,
+    entitiesUpdated: updated,
     bySchema,
     transactionsReceived: txReceived,
     transactionsAdded: txAdded,

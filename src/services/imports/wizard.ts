@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { ImportPreviewBody, ImportStartBody, LineMessage, PreviewItem } from '../../shared/contracts/imports.ts';
 import { requireCase } from '../cases/index.ts';
 import { caseUseCase, globalUseCase } from '../useCase/index.ts';
-import { headOf, ImportDesk, inputOf, messageOf, previewItem, withHooks } from './desk.ts';
+import { headOf, ImportDesk, inputOf, MAX_MESSAGES, messageOf, previewItem, withHooks } from './desk.ts';
 import type { SpooledFile } from './desk.ts';
 import { checkOptions, describeFormats, importerFor } from './formats.ts';
 
@@ -49,10 +49,10 @@ export const previewImport = caseUseCase({
     let stopped = false;
     try {
       for await (const item of importer.parse(input, withHooks(body.format, options, warnings))) {
-        if (item.kind === 'warning') {
-          warnings.push(...item.warnings.map((message) => ({ line: item.line, path: null, message })));
-          continue;
-        }
+        // What the importer leaves out (an entity of an unknown schema) is a warning, not a row.
+        for (const message of (item.kind !== 'file' && item.warnings) || [])
+          if (warnings.length < MAX_MESSAGES) warnings.push({ line: item.line, path: null, message });
+        if (item.kind === 'skipped') continue;
         items.push(previewItem(item, kase.country));
         if (items.length >= body.limit) {
           stopped = true;

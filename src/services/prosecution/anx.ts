@@ -5,6 +5,7 @@
  * through the shared import pipeline (format `anx`), then saved as a chart at the file's
  * positions so the analyst sees it as it was drawn.
  */
+import { csvRow } from '../../shared/csv.ts';
 import { subgraph } from '../../domain/graph/caseGraph.ts';
 import { iconOf, parseAnx, serialiseAnx } from '../../domain/prosecution/anx.ts';
 import type { AnxChart } from '../../domain/prosecution/anx.ts';
@@ -106,8 +107,7 @@ export async function exportAnx(
   };
 }
 
-const csvCell = (v: string) => (/[",\n\r;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-const csv = (rows: readonly (readonly string[])[]) => `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+const csv = (rows: readonly (readonly string[])[]) => rows.map((r) => csvRow(r, { defuse: false })).join('');
 
 /** The chart's entities or links as CSV (watermark in the first line, as a comment row). */
 export async function exportChartCsv(

@@ -17,7 +17,7 @@ import type { GroundTruthPart } from '../../demo/index.ts';
 import { pseudonymOf } from '../../domain/access/victims.ts';
 import { money } from '../../domain/prosecution/report.ts';
 import { addMember } from '../../store/repos/cases/cases.ts';
-import { listGroundTruthParts } from '../../store/repos/files/files.ts';
+import { listGroundTruthParts } from '../../../test/support/demoTruth.ts';
 import type { Actor } from '../access/actor.ts';
 import { createCase } from '../cases/cases.ts';
 import { loadDemoCase } from '../demo/demo.ts';

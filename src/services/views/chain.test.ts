@@ -10,7 +10,7 @@ import { REASON_IDS } from '../../domain/crimeScript/rules.ts';
 import { LANES } from '../../domain/crimeScript/stages.ts';
 import { describeEachDialect, itDb } from '../../../test/support/dialects.ts';
 import type { GroundTruthPart } from '../../demo/index.ts';
-import { listGroundTruthParts } from '../../store/repos/files/files.ts';
+import { listGroundTruthParts } from '../../../test/support/demoTruth.ts';
 import type { Store } from '../../store/store.ts';
 import { chainView, placeInLane, unplaceFromLane } from './chain.ts';
 import { loadDemoCase } from '../demo/demo.ts';

@@ -226,6 +226,9 @@ export const ImportReportOut = z.object({
   sha256: z.string(),
   entitiesAdded: z.number(),
   entitiesMerged: z.number(),
+  /** A re-import: entities the case held exactly so (left alone), and those the file changed (new versions). */
+  entitiesUnchanged: z.number(),
+  entitiesUpdated: z.number(),
   bySchema: z.record(z.string(), z.number()),
   transactionsReceived: z.number(),
   transactionsAdded: z.number(),

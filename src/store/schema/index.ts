@@ -50,7 +50,6 @@ import type { VictimFilesTable } from './prosecution.ts';
 import type { ResolutionConflictsTable, ResolutionDecisionsTable, ResolutionMergesTable } from './resolution.ts';
 import type { SearchDocsTable } from './search.ts';
 import type {
-  GroundTruthsTable,
   TrainingAssignmentsTable,
   TrainingAttemptsTable,
   TrainingCohortsTable,
@@ -141,7 +140,6 @@ export interface Database {
   training_attempts: TrainingAttemptsTable;
   training_progress: TrainingProgressTable;
   training_sandboxes: TrainingSandboxesTable;
-  ground_truths: GroundTruthsTable;
   // audit
   audit_events: AuditEventsTable;
   audit_heads: AuditHeadsTable;
@@ -161,7 +159,6 @@ export const caseScopedTables = [
   'audit_events',
   'search_docs',
   'case_files',
-  'ground_truths',
   'case_shares',
   'case_share_entities',
   'audit_heads',

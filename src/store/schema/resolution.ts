@@ -35,7 +35,7 @@ export interface ResolutionMergesTable {
   undone_at: string | null;
 }
 
-/** Records assembly did not merge because their facts disagree, waiting for the analyst (migration 018). */
+/** Records assembly did not merge because their facts disagree, waiting for the analyst (migration 019). */
 export interface ResolutionConflictsTable {
   case_id: string;
   /** The pair and the identifier they share: a re-import raising it again adds nothing. */

@@ -1,7 +1,7 @@
 /**
  * The training programme: cohorts, enrolments, assigned courses, attempts and lessons read (small global
- * tables about people's learning), the trainees' sandbox cases, and the ground truth of generated cases
- * (case-scoped). Course content is not here: it is files in the repository.
+ * tables about people's learning) and the trainees' sandbox cases (case-scoped, with the seed the
+ * exercise grader regenerates the ground truth from). Course content is not here: it is files in the repository.
  *
  * Current table row types (migrations in store/migrations are the history that made them).
  */
@@ -67,11 +67,4 @@ export interface TrainingSandboxesTable {
   cohort_id: string;
   seed: number;
   created_at: string;
-}
-
-export interface GroundTruthsTable {
-  case_id: string;
-  part: number;
-  generator: string;
-  content: string;
 }

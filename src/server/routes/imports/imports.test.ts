@@ -13,6 +13,7 @@ interface Job {
   key: string;
   status: string;
   errors: { line: number | null; path: string | null; message: string }[];
+  warnings: { line: number | null; path: string | null; message: string }[];
   report: { entitiesAdded: number } | null;
 }
 
@@ -179,12 +180,25 @@ describeEachDialect('imports through the web API', ({ store }) => {
     const u = await upload(
       alice,
       'bad.ftm.json',
-      `${person('b-1', 'Liis Mets')}\n{"id": "b-2", "schema": "Persn", "properties": {}}\n`,
+      `${person('b-1', 'Liis Mets')}\n{"id": "b-2", "schema": "Person", "properties": {"birthDate": ["someday"]}}\n`,
     );
     const job = await finished(await start({ uploadId: u.uploadId, format: 'ftm', options: {} }));
     expect(job).toMatchObject({ status: 'failed', errors: [{ line: 2 }] });
-    expect(job.errors[0]?.message).toContain('Persn');
+    expect(job.errors[0]?.message).toContain('someday');
     expect(await footprint(store(), caseId)).toEqual(before);
+  });
+
+  itDb('an entity of a schema the model does not know is skipped with a warning naming its line', async () => {
+    const u = await upload(
+      alice,
+      'future.ftm.json',
+      `${person('future-1', 'Mari Kask')}\n{"id": "future-2", "schema": "Persn", "properties": {}}\n`,
+    );
+    const job = await finished(await start({ uploadId: u.uploadId, format: 'ftm', options: {} }));
+    expect(job).toMatchObject({ status: 'succeeded', report: { bySchema: { Person: 1 } } });
+    expect(job.warnings).toEqual([
+      { line: 2, path: null, message: 'unknown schema "Persn": entity future-2 is skipped' },
+    ]);
   });
 
   itDb(

@@ -18,7 +18,7 @@ import type {
   QuizOut,
   QuizResultOut,
 } from '../../../shared/contracts/training.ts';
-import { listGroundTruthParts } from '../../../store/repos/files/files.ts';
+import { listGroundTruthParts } from '../../../../test/support/demoTruth.ts';
 import type { Store } from '../../../store/store.ts';
 import { answerKey, perfectFindings } from '../../../services/training/exerciseGrading.ts';
 import { courseLibrary } from '../../../ingest/training/library.ts';

@@ -224,6 +224,30 @@ export async function deleteEntity(scope: CaseScope, row: EntityRow, rec: Record
   await scope.deleteFrom('entities').where('id', '=', row.id).execute();
 }
 
+/**
+ * Rewrites an entity's derived display name and search text (the caption rule changed since it
+ * was written); its values and version stay as they are.
+ */
+export async function refreshCaption(scope: CaseScope, e: PreparedEntity): Promise<void> {
+  await scope.updateTable('entities').set({ caption: e.caption }).where('id', '=', e.id).execute();
+  await scope.updateTable('search_docs').set({ text: e.searchText }).where('doc_id', '=', e.id).execute();
+}
+
+/**
+ * Links whose source or target is one of `ids` are kept as records but no longer drawn: their
+ * `source_id`/`target_id` are cleared (the ids stay in their properties, as FtM keeps them).
+ */
+export async function detachLinksTo(scope: CaseScope, ids: readonly string[]): Promise<void> {
+  for (const part of chunks([...new Set(ids)])) {
+    if (!part.length) continue;
+    await scope
+      .updateTable('entities')
+      .set({ source_id: null, target_id: null })
+      .where((eb) => eb.or([eb('source_id', 'in', part), eb('target_id', 'in', part)]))
+      .execute();
+  }
+}
+
 export async function historyOf(scope: CaseScope, id: string) {
   return scope.selectFrom('entity_history').selectAll().where('entity_id', '=', id).orderBy('version').execute();
 }

@@ -1,5 +1,5 @@
 /**
- * Files kept with a case and the ground truth of generated cases.
+ * Files kept with a case.
  *
  * Evidence is encrypted at rest: AES-256-GCM with the evidence key from the key folder (outside
  * the data folder, so neither the database file nor a backup archive can be read without it).
@@ -137,19 +137,4 @@ export async function encryptPlaintextFiles(
     }
     if (rows.length < batch) return n;
   }
-}
-
-export async function insertGroundTruthPart(
-  scope: CaseScope,
-  part: number,
-  generator: string,
-  content: string,
-): Promise<void> {
-  await scope.insertInto('ground_truths', { part, generator, content }).execute();
-}
-
-export async function listGroundTruthParts(
-  scope: CaseScope,
-): Promise<{ part: number; generator: string; content: string }[]> {
-  return scope.selectFrom('ground_truths').select(['part', 'generator', 'content']).orderBy('part').execute();
 }

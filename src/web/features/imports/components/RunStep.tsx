@@ -151,6 +151,17 @@ export function RunStep({
               <dt>{t('result.merged')}</dt>
               <dd>{f.number(j.report.entitiesMerged)}</dd>
             </div>
+            {j.report.entitiesUnchanged + j.report.entitiesUpdated > 0 && (
+              <div className="property">
+                <dt>{t('result.reimported')}</dt>
+                <dd>
+                  {t('result.reimportedDetail', {
+                    unchanged: f.number(j.report.entitiesUnchanged),
+                    updated: f.number(j.report.entitiesUpdated),
+                  })}
+                </dd>
+              </div>
+            )}
             <div className="property">
               <dt>{t('result.transactions')}</dt>
               <dd>

@@ -1,0 +1,217 @@
+/**
+ * One scenario through the platform as an outsider would run it: its source files written to a
+ * temporary folder, a fresh SQLite data folder, the files imported in a random order through
+ * the ordinary importers, every rule and analysis run, and what they found read back — as
+ * identifiers (IBANs, registration numbers, names and birth dates, ad addresses), never ids.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { actorOf, addUser } from '../src/services/access/index.ts';
+import { createCase } from '../src/services/cases/index.ts';
+import { captureNetworks } from '../src/services/captures/index.ts';
+import { flagsByCompany } from '../src/services/companies/index.ts';
+import { importSources, readSourcePlan, writeDemoSources } from '../src/services/demo/index.ts';
+import type { SourceImport } from '../src/services/demo/index.ts';
+import { findingRecords, proceedsEstimate, refreshRules } from '../src/services/finance/index.ts';
+import { fillFromObservations } from '../src/services/identification/index.ts';
+import { findDuplicates } from '../src/services/resolution/index.ts';
+import { cliCaller } from '../src/services/useCase/index.ts';
+import { Store } from '../src/store/store.ts';
+
+/** What a result names, as identifiers. */
+export interface Ident {
+  name?: string | undefined;
+  birthDate?: string | undefined;
+  idNumber?: string | undefined;
+  passportNumber?: string | undefined;
+  registrationNumber?: string | undefined;
+  iban?: string | undefined;
+}
+
+export interface Finding {
+  rule: string;
+  accounts: string[];
+  /** Bank references of the evidence lines. */
+  lines: string[];
+}
+
+export interface CaseResults {
+  findings: Finding[];
+  /** Company flags by company registration number (or name). */
+  companyFlags: { company: Ident; rules: string[] }[];
+  duplicatePersons: { a: Ident; b: Ident; score: number }[];
+  duplicateCompanies: { a: Ident; b: Ident; score: number }[];
+  /** Ad networks as lists of ad addresses. */
+  adNetworks: string[][];
+  /** Ads by the phones their pages print (for the naive baseline). */
+  adPhones: Record<string, string[]>;
+  presumedVictims: Ident[];
+  /** Persons the files themselves call victims (the naive baseline). */
+  recordedVictims: Ident[];
+  persons: Ident[];
+  companies: (Ident & { dissolved: boolean })[];
+  proceedsMinor: number;
+  /** Cash deposits: account IBAN → places written on the lines. */
+  cashDeposits: Record<string, string[]>;
+  importFailures: { what: string; error: string }[];
+  importedSteps: number;
+}
+
+/** A small seeded generator for the import order (mulberry32). */
+export function shuffled<T>(items: readonly T[], seed: number): T[] {
+  let a = seed >>> 0;
+  const rnd = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+const props = (json: string) => JSON.parse(json) as Record<string, string[] | undefined>;
+const identOf = (p: Record<string, string[] | undefined>): Ident => ({
+  name: p['name']?.[0],
+  birthDate: p['birthDate']?.[0],
+  idNumber: p['idNumber']?.[0],
+  passportNumber: p['passportNumber']?.[0],
+  registrationNumber: p['registrationNumber']?.[0],
+  iban: p['iban']?.[0] ?? p['accountNumber']?.[0],
+});
+
+export interface RunOptions {
+  seed: number;
+  scale: number;
+  /** Seed of the import order. */
+  orderSeed: number;
+  /** Leave `truth.json` out of the folder before importing (the pipeline must not need it). */
+  withoutTruth?: boolean;
+  onStep?: (what: string) => void;
+}
+
+/** Writes, imports and analyses one scenario; the folder is removed afterwards. */
+export async function runScenario(
+  o: RunOptions,
+): Promise<{ results: CaseResults; dir: string; truthText: string; identifiersText: string }> {
+  const dir = mkdtempSync(join(tmpdir(), `elect-score-${o.seed}-`));
+  try {
+    const sources = join(dir, 'sources');
+    writeDemoSources({ seed: o.seed, scale: o.scale, out: sources });
+    const truthText = readFileSync(join(sources, 'truth.json'), 'utf8');
+    const identifiersText = readFileSync(join(sources, 'truth-identifiers.json'), 'utf8');
+    // The truth leaves the folder before anything is imported from it.
+    rmSync(join(sources, 'truth.json'));
+    rmSync(join(sources, 'truth-identifiers.json'));
+    mkdirSync(join(dir, 'data'));
+    const store = await Store.open({ sqliteFile: join(dir, 'data', 'elect.sqlite') });
+    try {
+      const results = await analyse(store, sources, o);
+      return { results, dir, truthText, identifiersText };
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function analyse(store: Store, sources: string, o: RunOptions): Promise<CaseResults> {
+  const actor = actorOf(await addUser(store, { username: 'scorer', platformRole: 'investigator' }));
+  const caller = cliCaller(actor);
+  const kase = await createCase(store, actor, { title: `Score seed ${o.seed}`, country: 'FI' });
+  const plan: SourceImport[] = shuffled(readSourcePlan(sources), o.orderSeed);
+  const run = await importSources(store, caller, kase.id, sources, plan, o.onStep);
+  const caseId = kase.id;
+  const scope = store.scope(caseId);
+
+  await refreshRules(store, caller, caseId, { rerun: true });
+  const rows = await findingRecords(store, caller, caseId, { limit: 100_000 });
+  const entities = await scope.selectFrom('entities').select(['id', 'schema', 'properties']).execute();
+  const byId = new Map(entities.map((e) => [e.id, { schema: e.schema, p: props(e.properties) }]));
+  const ibanOf = (id: string) => identOf(byId.get(id)?.p ?? {}).iban ?? '';
+  const lines = await scope
+    .selectFrom('transactions')
+    .select(['id', 'account_id', 'reference', 'kind', 'text', 'amount_minor', 'place'])
+    .execute();
+  const refOf = new Map(lines.map((l) => [l.id, l.reference ?? '']));
+  const findings: Finding[] = rows.map((r) => ({
+    rule: r.rule,
+    accounts: (JSON.parse(r.account_ids) as string[]).map(ibanOf).filter(Boolean),
+    lines: (JSON.parse(r.evidence) as string[]).map((id) => refOf.get(id) ?? '').filter(Boolean),
+  }));
+
+  const flags = await flagsByCompany(store, caller, caseId);
+  const companyFlags = flags.companies
+    .map((c) => ({
+      company: identOf(byId.get(c.id)?.p ?? { name: [c.name] }),
+      rules: (flags.flags[c.id] ?? []).map((f) => f.rule),
+    }))
+    .filter((c) => c.rules.length);
+
+  const pairs = async (schema: string) => {
+    const out = await findDuplicates(store, caller, caseId, { schema, threshold: 0.5, limit: 100_000, decided: false });
+    return out.candidates.map((c) => ({
+      a: identOf(byId.get(c.a.id)?.p ?? {}),
+      b: identOf(byId.get(c.b.id)?.p ?? {}),
+      score: c.score,
+    }));
+  };
+  const duplicatePersons = await pairs('Person');
+  const duplicateCompanies = await pairs('Company');
+
+  const nets = await captureNetworks(store, caller, caseId);
+  const urlOf = (adId: string) => byId.get(adId)?.p['url']?.[0] ?? adId;
+  const adNetworks = nets.networks.map((n) => n.adIds.map(urlOf));
+  const adPhones: Record<string, string[]> = {};
+  for (const e of entities)
+    if (e.schema === 'OnlineAd') {
+      const p = props(e.properties);
+      for (const ph of p['phone'] ?? []) (adPhones[ph] ??= []).push(p['url']?.[0] ?? e.id);
+    }
+
+  const filled = await fillFromObservations(store, caller, caseId, {});
+  const presumedVictims = filled.results
+    .filter((r) => r.outcome === 'presumedVictim')
+    .map((r) => identOf(byId.get(r.personId)?.p ?? {}));
+  const persons = entities.filter((e) => e.schema === 'Person').map((e) => identOf(props(e.properties)));
+  const recordedVictims = entities
+    .filter(
+      (e) =>
+        e.schema === 'Person' &&
+        ['victim', 'presumedVictim'].includes(props(e.properties)['proceduralStatus']?.[0] ?? ''),
+    )
+    .map((e) => identOf(props(e.properties)));
+  const companies = entities
+    .filter((e) => ['Company', 'LegalEntity', 'Organization'].includes(e.schema))
+    .map((e) => ({ ...identOf(props(e.properties)), dissolved: !!props(e.properties)['dissolutionDate']?.length }));
+
+  const estimate = await proceedsEstimate(store, caller, caseId, undefined);
+  const cashDeposits: Record<string, string[]> = {};
+  for (const l of lines) {
+    const cash = /cash deposit|sissemakse|käteispano|CDPT/i.test(`${l.kind ?? ''} ${l.text ?? ''}`);
+    if (cash && l.amount_minor > 0) (cashDeposits[ibanOf(l.account_id)] ??= []).push(l.place ?? l.text ?? '');
+  }
+  return {
+    findings,
+    companyFlags,
+    duplicatePersons,
+    duplicateCompanies,
+    adNetworks,
+    adPhones,
+    presumedVictims,
+    recordedVictims,
+    persons,
+    companies,
+    proceedsMinor: estimate.totals.proceedsMinor,
+    cashDeposits,
+    importFailures: run.failed,
+    importedSteps: run.imported,
+  };
+}

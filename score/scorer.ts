@@ -1,0 +1,285 @@
+/**
+ * The scorer: what the platform found in one scenario's imported files, against the truth
+ * written beside them, matched by identifiers only (IBAN, registration number, personal code,
+ * passport, name with birth date, ad address). Per capability: precision, recall and false
+ * alarms by confounder kind, beside a naive baseline computed from the same imported case.
+ */
+import type { GroundTruth } from '../src/demo/index.ts';
+import type { TruthIdentifiers } from '../src/demo/sources/index.ts';
+import type { CaseResults, Ident } from './pipeline.ts';
+
+export interface Measure {
+  truth: number;
+  found: number;
+  truePositives: number;
+  /** Found but not in the truth, by confounder kind ("background" when none, "unmatched" when no truth entity fits). */
+  falseAlarms: Record<string, number>;
+  precision: number | null;
+  recall: number | null;
+}
+
+export interface CapabilityScore {
+  capability: string;
+  platform: Measure | { relativeError: number | null; truth: number; found: number };
+  baseline: Measure | { relativeError: number | null; truth: number; found: number } | null;
+}
+
+const norm = (s: string | undefined) => (s ?? '').normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
+const compact = (s: string | undefined) => (s ?? '').replace(/[\s-]/g, '').toUpperCase();
+
+class Matcher {
+  private readonly persons = new Map<string, string>();
+  private readonly companies = new Map<string, string>();
+  private readonly accounts = new Map<string, string>();
+  readonly kinds = new Map<string, string[]>();
+  /** What an entity that is no confounder is in the truth (worker account, legitimate company…). */
+  readonly nature = new Map<string, string>();
+
+  constructor(
+    readonly truth: GroundTruth,
+    readonly ids: TruthIdentifiers,
+  ) {
+    for (const [id, p] of Object.entries(ids.persons)) {
+      if (p.idNumber) this.persons.set(`id:${compact(p.idNumber)}`, id);
+      if (p.passportNumber) this.persons.set(`pp:${compact(p.passportNumber)}`, id);
+      if (p.birthDate) this.persons.set(`nb:${norm(p.name)}|${p.birthDate}`, id);
+    }
+    for (const [id, c] of Object.entries(ids.companies)) {
+      if (c.registrationNumber) this.companies.set(`reg:${compact(c.registrationNumber)}`, id);
+      this.companies.set(`name:${norm(c.name)}`, id);
+    }
+    for (const [id, iban] of Object.entries(ids.accounts)) this.accounts.set(compact(iban), id);
+    const holders = new Map<string, string[]>();
+    for (const a of truth.accounts) holders.set(a.holderId, [...(holders.get(a.holderId) ?? []), a.id]);
+    for (const a of truth.accounts) if (a.nature !== 'clean') this.nature.set(a.id, `${a.nature} account`);
+    for (const c of truth.companies) if (c.nature !== 'legitimate') this.nature.set(c.id, `${c.nature} company`);
+    for (const p of truth.persons) if (p.proceduralStatus !== 'none') this.nature.set(p.id, p.proceduralStatus);
+    for (const c of truth.confounders)
+      for (const e of c.entityIds)
+        for (const id of [e, ...(holders.get(e) ?? [])]) this.kinds.set(id, [...(this.kinds.get(id) ?? []), c.kind]);
+  }
+
+  person(i: Ident): string | undefined {
+    return (
+      (i.idNumber && this.persons.get(`id:${compact(i.idNumber)}`)) ||
+      (i.passportNumber && this.persons.get(`pp:${compact(i.passportNumber)}`)) ||
+      (i.birthDate ? this.persons.get(`nb:${norm(i.name)}|${i.birthDate}`) : undefined) ||
+      undefined
+    );
+  }
+
+  company(i: Ident): string | undefined {
+    return (
+      (i.registrationNumber && this.companies.get(`reg:${compact(i.registrationNumber)}`)) ||
+      this.companies.get(`name:${norm(i.name)}`)
+    );
+  }
+
+  account(iban: string): string | undefined {
+    return this.accounts.get(compact(iban));
+  }
+}
+
+function measure(m: Matcher, truth: ReadonlySet<string>, found: readonly (string | undefined)[]): Measure {
+  const hits = new Set<string>();
+  const falseAlarms: Record<string, number> = {};
+  const seen = new Set<string>();
+  for (const f of found) {
+    if (f === undefined) {
+      falseAlarms['unmatched'] = (falseAlarms['unmatched'] ?? 0) + 1;
+      continue;
+    }
+    if (seen.has(f)) continue;
+    seen.add(f);
+    if (truth.has(f)) hits.add(f);
+    else
+      for (const k of m.kinds.get(f) ?? [m.nature?.get(f) ?? 'background']) falseAlarms[k] = (falseAlarms[k] ?? 0) + 1;
+  }
+  const alarms = Object.values(falseAlarms).reduce((a, b) => a + b, 0);
+  return {
+    truth: truth.size,
+    found: hits.size + alarms,
+    truePositives: hits.size,
+    falseAlarms,
+    precision: hits.size + alarms ? hits.size / (hits.size + alarms) : null,
+    recall: truth.size ? hits.size / truth.size : null,
+  };
+}
+
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+/** Pairs measured as pairs; a pair of two records of one truth entity is neither hit nor alarm. */
+function pairMeasure(
+  m: Matcher,
+  truth: ReadonlySet<string>,
+  found: readonly { a: string | undefined; b: string | undefined }[],
+): Measure {
+  const keys = found
+    .filter((p) => p.a === undefined || p.b === undefined || p.a !== p.b)
+    .map((p) => (p.a && p.b ? pairKey(p.a, p.b) : undefined));
+  const out = measure(m, truth, keys);
+  // Kinds are per entity; re-file a false pair under its ends' kinds.
+  const alarms: Record<string, number> = {};
+  for (const k of new Set(keys)) {
+    if (k === undefined || truth.has(k)) continue;
+    const kinds = new Set(k.split('|').flatMap((id) => m.kinds.get(id) ?? []));
+    for (const kind of kinds.size ? kinds : ['no confounder']) alarms[kind] = (alarms[kind] ?? 0) + 1;
+  }
+  if (out.falseAlarms['unmatched']) alarms['unmatched'] = out.falseAlarms['unmatched'];
+  return { ...out, falseAlarms: alarms };
+}
+
+const relative = (truth: number, found: number) => ({
+  truth,
+  found,
+  relativeError: truth ? (found - truth) / truth : null,
+});
+
+export function score(truth: GroundTruth, ids: TruthIdentifiers, r: CaseResults): CapabilityScore[] {
+  const m = new Matcher(truth, ids);
+  const set = <T>(xs: readonly T[], f: (x: T) => string | undefined) =>
+    new Set(xs.map(f).filter((x): x is string => !!x));
+  const accountsOf = (rules: readonly string[] | null) =>
+    r.findings.filter((f) => !rules || rules.includes(f.rule)).flatMap((f) => f.accounts.map((a) => m.account(a)));
+  const companyNature = (n: string) => set(truth.companies, (c) => (c.nature === n ? c.id : undefined));
+  const flagged = (pred: (rule: string) => boolean) =>
+    r.companyFlags.filter((c) => c.rules.some(pred)).map((c) => m.company(c.company));
+
+  const victims = set(truth.persons, (p) =>
+    ['victim', 'presumedVictim'].includes(p.proceduralStatus) ? p.id : undefined,
+  );
+  const controllers = set(truth.accounts, (a) => (a.nature === 'controller' ? a.id : undefined));
+  const funnels = set(truth.accounts, (a) => (a.nature === 'funnel' ? a.id : undefined));
+  const kickLines = set(truth.proceeds, (p) =>
+    p.kind === 'wageKickback' && p.transactionRef ? ids.lines[p.transactionRef] : undefined,
+  );
+  const cashPlaces = Object.entries(r.cashDeposits).filter(([, places]) => new Set(places).size >= 2);
+  const dissolved = r.companies.filter((c) => c.dissolved);
+  const stem = (n: string | undefined) => norm(n).replace(/\s+(oy|oü|sia|ab|as|sp\. z o\.o\.)$/u, '');
+
+  // Ad networks: pairs of ads of one network (by the victim each ad's photos show).
+  const networkOf = new Map(truth.persons.map((p) => [p.id, p.networkId]));
+  const adNet = new Map<string, string>();
+  for (const g of truth.adPhotoGroups)
+    for (const ad of g.adIds) adNet.set(ids.ads[ad] ?? ad, networkOf.get(g.victimId) ?? g.groupId);
+  const adPairs = new Set<string>();
+  const ads = [...adNet.keys()];
+  for (const a of ads) for (const b of ads) if (a < b && adNet.get(a) === adNet.get(b)) adPairs.add(pairKey(a, b));
+  const groupPairs = (groups: readonly string[][]) =>
+    groups.flatMap((g) => g.flatMap((a, i) => g.slice(i + 1).map((b) => ({ a, b }))));
+  const adMatcher = { kinds: new Map<string, string[]>(), nature: new Map<string, string>() } as unknown as Matcher;
+
+  const dupOf = (schema: 'Person' | 'Company') => {
+    const known = schema === 'Person' ? new Set(Object.keys(ids.persons)) : new Set(Object.keys(ids.companies));
+    return set(truth.duplicates, (d) => (known.has(d.canonicalId) ? pairKey(d.canonicalId, d.duplicateId) : undefined));
+  };
+  const samePairs = <T extends Ident>(xs: readonly T[], f: (x: T) => string | undefined) => {
+    const byName = new Map<string, T[]>();
+    for (const x of xs) byName.set(norm(x.name), [...(byName.get(norm(x.name)) ?? []), x]);
+    return [...byName.values()].flatMap((g) => g.flatMap((a, i) => g.slice(i + 1).map((b) => ({ a: f(a), b: f(b) }))));
+  };
+  const truthProceeds = truth.proceeds.reduce((s, p) => s + p.amountMinor, 0);
+
+  return [
+    {
+      capability: 'presumed victims',
+      platform: measure(
+        m,
+        victims,
+        r.presumedVictims.map((p) => m.person(p)),
+      ),
+      baseline: measure(
+        m,
+        victims,
+        r.recordedVictims.map((p) => m.person(p)),
+      ),
+    },
+    {
+      capability: "controllers' accounts",
+      platform: measure(m, controllers, accountsOf(['wageKickback', 'housingDeductions'])),
+      baseline: measure(m, controllers, accountsOf(null)),
+    },
+    {
+      capability: 'funnel/collector accounts',
+      platform: measure(m, funnels, accountsOf(['funnelAccount'])),
+      baseline: measure(
+        m,
+        funnels,
+        cashPlaces.map(([iban]) => m.account(iban)),
+      ),
+    },
+    {
+      capability: 'kick-back lines',
+      platform: measure(
+        m,
+        kickLines,
+        r.findings.filter((f) => f.rule === 'wageKickback').flatMap((f) => f.lines),
+      ),
+      baseline: null,
+    },
+    {
+      capability: 'letterbox companies',
+      platform: measure(
+        m,
+        companyNature('letterbox'),
+        flagged((rule) => rule !== 'phoenix'),
+      ),
+      baseline: measure(
+        m,
+        companyNature('letterbox'),
+        dissolved.map((c) => m.company(c)),
+      ),
+    },
+    {
+      capability: 'phoenix successors',
+      platform: measure(
+        m,
+        companyNature('phoenixSuccessor'),
+        flagged((rule) => rule === 'phoenix'),
+      ),
+      baseline: measure(
+        m,
+        companyNature('phoenixSuccessor'),
+        r.companies
+          .filter(
+            (c) =>
+              !c.dissolved &&
+              dissolved.some((d) => stem(c.name).startsWith(stem(d.name)) && norm(c.name) !== norm(d.name)),
+          )
+          .map((c) => m.company(c)),
+      ),
+    },
+    {
+      capability: 'ad networks (ad pairs)',
+      platform: pairMeasure(adMatcher, adPairs, groupPairs(r.adNetworks)),
+      baseline: pairMeasure(adMatcher, adPairs, groupPairs(Object.values(r.adPhones))),
+    },
+    {
+      capability: 'duplicate persons (pairs)',
+      platform: pairMeasure(
+        m,
+        dupOf('Person'),
+        r.duplicatePersons.map((p) => ({ a: m.person(p.a), b: m.person(p.b) })),
+      ),
+      baseline: pairMeasure(
+        m,
+        dupOf('Person'),
+        samePairs(r.persons, (p) => m.person(p)),
+      ),
+    },
+    {
+      capability: 'duplicate companies (pairs)',
+      platform: pairMeasure(
+        m,
+        dupOf('Company'),
+        r.duplicateCompanies.map((p) => ({ a: m.company(p.a), b: m.company(p.b) })),
+      ),
+      baseline: pairMeasure(
+        m,
+        dupOf('Company'),
+        samePairs(r.companies, (c) => m.company(c)),
+      ),
+    },
+    { capability: 'proceeds (EUR, all networks)', platform: relative(truthProceeds, r.proceedsMinor), baseline: null },
+  ];
+}
