@@ -166,8 +166,16 @@ export function importSample(store: Store, actor: Actor, caseId: string, name: S
         mapping: POLICE_MAPPING,
       });
     case 'statement':
-      return runImport(store, actor, caseId, camt053Importer, memoryInput('statement.xml', STATEMENT), {}, {
-        acceptUnbalanced: true,
-      });
+      return runImport(
+        store,
+        actor,
+        caseId,
+        camt053Importer,
+        memoryInput('statement.xml', STATEMENT),
+        {},
+        {
+          acceptUnbalanced: true,
+        },
+      );
   }
 }
