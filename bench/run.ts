@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark, each figure beside a baseline measured in the same run. */
+import { assemblyBench } from './assembly.ts';
 import { chartBench } from './chart.ts';
 import { financeBench } from './finance.ts';
 import { psiBench } from './psi.ts';
@@ -15,3 +16,4 @@ await chartBench();
 await financeBench();
 await psiBench();
 await resolutionBench();
+await assemblyBench();

@@ -4,6 +4,7 @@
  * undone in the workspace) — through the same use cases as the API.
  */
 import type { Command } from 'commander';
+import { ResolutionQuery } from '../shared/contracts/companies.ts';
 import { errors } from '../shared/errors.ts';
 import { findDuplicates, mergeRecords } from '../services/resolution/index.ts';
 import { cliCaller } from '../services/useCase/index.ts';
@@ -14,10 +15,18 @@ export function resolutionCommands(program: Command): void {
   program
     .command('resolve <case>')
     .description('List candidate duplicates with why they scored; --apply merges those at or above --apply-at')
+    .option(
+      '--schema <schema>',
+      'Person, Company, Organization or LegalEntity (all parties, across schemata)',
+      'LegalEntity',
+    )
     .option('--threshold <n>', 'lowest score listed (0–1)', '0.5')
     .option('--apply', 'merge the pairs at or above --apply-at (each merge can be undone in the workspace)')
     .option('--apply-at <n>', 'lowest score merged by --apply', '0.99')
-    .action(async (caseId: string, o: { threshold: string; apply?: boolean; applyAt: string }) => {
+    .action(async (caseId: string, o: { schema: string; threshold: string; apply?: boolean; applyAt: string }) => {
+      const schema = ResolutionQuery.shape.schema.safeParse(o.schema);
+      if (!schema.success)
+        throw errors.validation('--schema must be Person, Company, Organization or LegalEntity', '--schema');
       const threshold = Number(o.threshold);
       const applyAt = Number(o.applyAt);
       if (!(threshold >= 0 && threshold <= 1))
@@ -28,7 +37,7 @@ export function resolutionCommands(program: Command): void {
         const actor = await cliActor(program, store);
         const caller = cliCaller(actor);
         const out = await findDuplicates(store, caller, caseId, {
-          schema: 'Person',
+          schema: schema.data,
           threshold,
           limit: 100_000,
           decided: false,
@@ -36,6 +45,10 @@ export function resolutionCommands(program: Command): void {
         console.log(`${out.total} candidate pair(s) among ${out.records} records.`);
         const gone = new Set<string>();
         for (const c of out.candidates) {
+          if (c.kind === 'conflict') {
+            console.log(`conflict\t${c.a.caption} (${c.a.id})\t${c.b.caption} (${c.b.id})\t${c.reason ?? ''}`);
+            continue;
+          }
           const why = c.reasons
             .map((r) => `${r.feature} ${r.verdict} ${r.weight > 0 ? '+' : ''}${r.weight}`)
             .join(', ');

@@ -23,6 +23,7 @@ import * as m015 from './migrations/015_victim_file.ts';
 import * as m016 from './migrations/016_email_address_schema.ts';
 import * as m017 from './migrations/017_statement_reconciliation.ts';
 import * as m018 from './migrations/018_drop_ground_truths.ts';
+import * as m019 from './migrations/019_resolution_conflicts.ts';
 
 interface Migration {
   version: number;
@@ -49,6 +50,7 @@ export const migrations: readonly Migration[] = [
   { version: 16, name: 'email_address_schema', up: m016.up },
   { version: 17, name: 'statement_reconciliation', up: m017.up },
   { version: 18, name: 'drop_ground_truths', up: m018.up },
+  { version: 19, name: 'resolution_conflicts', up: m019.up },
 ];
 
 export async function migrate(db: Kysely<unknown>, dialect: DialectName): Promise<number[]> {

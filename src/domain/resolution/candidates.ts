@@ -9,6 +9,7 @@
  * A key shared by more records than `maxBlock` (a switchboard number, a very common name with
  * no date) is skipped: it cannot tell people apart and would cost a square of its size.
  */
+import { isA } from '../schema/registry.ts';
 import type { ResolutionRecord } from './record.ts';
 import type { PairScore } from './score.ts';
 import { couldReach, RESOLUTION_WEIGHTS, scorePair } from './score.ts';
@@ -50,6 +51,12 @@ export function blockingKeys(r: ResolutionRecord): string[] {
   return [...keys];
 }
 
+/**
+ * Records of two schemata may be one when one is the other's legal descendant: a statement's
+ * LegalEntity holder and a Person, or a Company (a Person and a Company never are).
+ */
+export const comparable = (a: string, b: string): boolean => a === b || isA(a, b) || isA(b, a);
+
 /** Pairs that share a blocking key, each once, as index pairs into `records`. */
 export function candidatePairs(
   records: readonly ResolutionRecord[],
@@ -73,7 +80,7 @@ export function candidatePairs(
       for (let y = x + 1; y < list.length; y++) {
         const i = list[x] ?? 0;
         const j = list[y] ?? 0;
-        if (i === j || records[i]?.schema !== records[j]?.schema) continue;
+        if (i === j || !comparable(records[i]?.schema ?? '', records[j]?.schema ?? '')) continue;
         const key = i < j ? i * n + j : j * n + i;
         if (seen.has(key)) continue;
         seen.add(key);

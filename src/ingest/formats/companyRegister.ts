@@ -5,11 +5,13 @@
  * to the THB extension properties of Company.
  *
  * Output: a Company per distinct registration number (or name, without one), a Person per
- * director and a LegalEntity (or Person/Company when the kind is given) per owner, with
+ * director and a LegalEntity (or Person/Company when the kind names one, in the register's
+ * own words: domain/companies/ownerKind.ts) per owner, with
  * Directorship and Ownership links. Ids derive from the values (`company-<sha1>` …), so a later
  * extract meets the same entities and the pipeline adds its values to them.
  */
 import { createHash } from 'node:crypto';
+import { ownerKindSchema } from '../../domain/companies/ownerKind.ts';
 import { errors } from '../../shared/errors.ts';
 import type { TextEncoding } from '../text.ts';
 import type { ImportItem, Importer } from '../types.ts';
@@ -207,12 +209,8 @@ export const companyRegisterImporter: Importer<CompanyRegisterOptions> = {
       }
       const owner = get('owner');
       if (owner) {
-        const kind = (get('ownerKind') ?? '').toLowerCase();
-        const schema = kind.startsWith('p')
-          ? 'Person'
-          : kind.startsWith('c') || kind.startsWith('o')
-            ? 'Company'
-            : 'LegalEntity';
+        // In the register's own words: "füüsiline isik", "fiziskā persona"… is a Person.
+        const schema = ownerKindSchema(get('ownerKind'));
         const ownerId = idOf('owner', owner.toLowerCase(), schema);
         const share = get('ownerShare');
         items.push({

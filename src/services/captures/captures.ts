@@ -6,6 +6,7 @@
  * and a link to every earlier ad carrying a near-identical photo. All in one transaction: a bad
  * capture leaves the case unchanged.
  */
+import { assemble, assembles, Redirects, type AssemblyReport } from '../assembly/index.ts';
 import { distinct, extractAll, phoneCountries } from '../../domain/captures/extract.ts';
 import { hamming, nearIdentical } from '../../domain/captures/imageHash.ts';
 import type { CaptureDetailOut, CaptureSummaryOut, ExtractionOut } from '../../shared/contracts/captures.ts';
@@ -41,6 +42,8 @@ export interface CaptureInput {
   siteCountry?: string | null;
   /** A contributing agency with part of the case: what it adds joins its shared part. */
   sharedWith?: string | null;
+  /** Told what assembly joined or raised (for the use case's one audit record). */
+  onAssembly?: (r: AssemblyReport) => void;
 }
 
 /** ISO 639-1 (as pages declare it) → ISO 639-3 (as the OnlineAd `language` property holds it). */
@@ -311,6 +314,10 @@ export async function captureFile(
       },
       imageRows,
     );
+    // Phones and e-mails the case holds under other nodes join them (services/assembly).
+    const touched = prepared.filter((p) => assembles(p.schema)).map((p) => p.id);
+    const by = { country: kase.country, by: actor.id, at, sourceId };
+    input.onAssembly?.(await assemble(scope, await Redirects.load(scope), touched, by));
   });
   const row = await getCaptureRow(store.scope(caseId), captureId);
   if (!row) throw errors.notFound('Capture');

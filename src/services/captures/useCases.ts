@@ -4,6 +4,7 @@
  */
 import { MAX_CAPTURE_BYTES } from '../../ingest/captures/decode.ts';
 import { canSee, visibilityOf } from '../access/index.ts';
+import { assemblyDetail, type AssemblyReport } from '../assembly/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
 import { captureFile, getCapture, listCaptures } from './captures.ts';
 import { adNetworks } from './networks.ts';
@@ -18,12 +19,14 @@ export const captureAd = caseUseCase({
     { store, actor, caseId, access, audit },
     input: { bytes: Buffer; fileName: string; url: string; capturedAt: string; siteCountry?: string | undefined },
   ) => {
+    let assembled: AssemblyReport | undefined;
     const out = await captureFile(store, actor, caseId, {
       ...input,
       sharedWith: access.partial ? access.sharedAgencyId : null,
+      onAssembly: (r) => (assembled = r),
     });
     audit.target(out.id);
-    audit.detail({ sha256: out.sha256, size: out.size, adId: out.adId });
+    audit.detail({ sha256: out.sha256, size: out.size, adId: out.adId, ...assemblyDetail(assembled) });
     return out;
   },
 });

@@ -17,6 +17,7 @@ import { entitiesOfSchemata } from '../../store/repos/companies/companies.ts';
 import type { Store } from '../../store/store.ts';
 import { canSee, hiddenVictim, visibilityOf, type CaseAccess } from '../access/index.ts';
 import { atPath } from '../entities/index.ts';
+import { assemblyDetail } from '../assembly/index.ts';
 import { runImport } from '../imports/index.ts';
 import { caseUseCase, globalUseCase } from '../useCase/index.ts';
 
@@ -123,7 +124,7 @@ export const importCompanyRegister = caseUseCase({
       },
     );
     audit.target(report.sourceId);
-    audit.detail({ format: 'company-register', sha256: report.sha256 });
+    audit.detail({ format: 'company-register', sha256: report.sha256, ...assemblyDetail(report.assembly) });
     return { fileName: input.fileName, report };
   },
 });

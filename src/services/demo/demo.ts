@@ -45,6 +45,10 @@ export async function loadDemoCase(
       {
         ...run,
         chunkSize: run.chunkSize ?? 2000,
+        // The generator's stream is one import whose ground truth names its ids, planted duplicates
+        // included (for the analyst to resolve): joining them on import would leave the truth naming
+        // ids that are gone. Cases built from the scenario's files (demo sources) are assembled.
+        assemble: run.assemble ?? false,
         afterWrite: async (scope) => {
           await insertDemoFacts(scope, actor, facts);
         },

@@ -6,6 +6,7 @@
 import type { PreparedEntity } from '../../domain/entity/prepared.ts';
 import { unionProperties } from '../../domain/entity/merge.ts';
 import type { EntityRecord, Grading, TransactionRecord } from '../../domain/records.ts';
+import { isA } from '../../domain/schema/registry.ts';
 import type { Properties } from '../../domain/schema/types.ts';
 import { errors } from '../../shared/errors.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
@@ -117,7 +118,8 @@ export async function mergeExisting(
 ): Promise<boolean> {
   const row = await getEntity(scope, incoming.id);
   if (!row) return false;
-  if (row.schema !== incoming.schema)
+  // An entity a join narrowed (a statement's LegalEntity holder now a Person) takes the file's values as before.
+  if (row.schema !== incoming.schema && !isA(row.schema, incoming.schema))
     throw errors.conflict(
       `${incoming.id} is a ${row.schema} in this case, not a ${incoming.schema}`,
       where.replace(/:$/, ''),

@@ -10,6 +10,7 @@ import type { ImportInput, Importer } from '../../ingest/types.ts';
 import { errors, isAppError } from '../../shared/errors.ts';
 import { textEncodings, TextEncodingOption, type TextEncodingName } from '../../shared/textEncodings.ts';
 import { atPath } from '../entities/index.ts';
+import { assemblyDetail } from '../assembly/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
 import { checkOptions } from './formats.ts';
 import { runImport } from './pipeline.ts';
@@ -198,6 +199,7 @@ export const importFile = caseUseCase({
         ...(antennaFile ? { antennas: antennaFile.fileName } : {}),
         sha256: report.sha256,
         ...(i.checkOnly ? { checkedOnly: true } : {}),
+        ...assemblyDetail(report.assembly),
       });
       return { fileName: input.fileName, report };
     } catch (e) {

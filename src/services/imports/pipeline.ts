@@ -18,6 +18,7 @@ import { insertStatements, toStatementRow } from '../../store/repos/finance/stat
 import { insertTransactions, toRows } from '../../store/repos/finance/transactions.ts';
 import type { Store } from '../../store/store.ts';
 import type { Actor } from '../access/index.ts';
+import { assemble, assembles, Redirects, type AssemblyReport } from '../assembly/index.ts';
 import { requireCase } from '../cases/index.ts';
 import { prepareAll } from '../entities/index.ts';
 import { activeMerges } from '../../store/repos/resolution/decisions.ts';
@@ -74,6 +75,8 @@ export interface ImportReport {
   warnings?: string[];
   /** Call records: rows added, joined to the other end's, unchanged or updated; antennas. Absent for other formats. */
   callRecords?: CallRecordReport;
+  /** Records joined to the case's on strong identifiers, and conflicts raised (services/assembly); absent when none. */
+  assembly?: AssemblyReport;
   durationMs: number;
 }
 
@@ -99,6 +102,8 @@ export interface ImportOptions {
   afterWrite?: (scope: CaseScope) => Promise<void>;
   /** Reads, validates and writes the whole file, then rolls it all back: would it import? */
   checkOnly?: boolean;
+  /** `false` skips assembly on import (services/assembly): for measuring its cost only. */
+  assemble?: boolean;
 }
 
 /** Ends a check-only import's transaction without keeping anything. */
@@ -134,6 +139,7 @@ export async function runImport<O>(
   let skipped: SkippedStatement[] = [];
   let unbalanced: GatedStatement[] = [];
   let callRecords: CallRecordReport | undefined;
+  let assembly: AssemblyReport | undefined;
   const warnings = new WarningList();
 
   const imported = store.transaction(async (trx) => {
@@ -149,6 +155,9 @@ export async function runImport<O>(
       created_at: at,
     });
     const rec = { userId: actor.id, at, provenanceSourceId: sourceId };
+    // Ids earlier merges removed mean the entity they went into; what this file touches is assembled at the end.
+    const redirects = await Redirects.load(scope);
+    const touched = new Set<string>();
     const firstLineOf = new Map<string, number>();
     /** Link ends not yet seen in the file or the case: checked once the whole file is read. */
     const pendingEnds = new Map<string, number>();
@@ -186,6 +195,7 @@ export async function runImport<O>(
         if (earlier !== undefined && !mergeable.has(p.id))
           throw errors.importFailed(`Id ${p.id} was already used on line ${earlier}`, `line ${line}`);
         if (earlier === undefined) firstLineOf.set(p.id, line);
+        if (assembles(p.schema)) touched.add(p.id);
       });
       const present = await existingIds(
         scope,
@@ -235,14 +245,16 @@ export async function runImport<O>(
       if (item.kind !== 'file') warnings.add(item.line, item.warnings);
       if (item.kind === 'skipped') {
         if (item.id !== undefined) skippedIds.set(item.id, item.line);
-      } else if (item.kind === 'entity')
-        entities.push({ line: item.line, record: item.record, merge: item.merge ?? false });
-      else if (item.kind === 'transaction') {
-        if (gate && !item.outsideStatement) gate.hold(item);
-        else txs.push(item);
+      } else if (item.kind === 'entity') {
+        const record = redirects.record(item.record);
+        entities.push({ line: item.line, record, merge: (item.merge ?? false) || redirects.joined(item.record.id) });
+      } else if (item.kind === 'transaction') {
+        const lined = redirects.lined(item);
+        if (gate && !item.outsideStatement) gate.hold(lined);
+        else txs.push(lined);
       } else if (item.kind === 'statement') {
         const admitted = gate
-          ? await gate.admit(item.line, item.statement, flushEntities)
+          ? await gate.admit(item.line, redirects.statement(item.statement), flushEntities)
           : { lines: [], statement: { ...item, reconciliation: reconcileWithout(item.statement) } };
         txs.push(...admitted.lines);
         if (admitted.statement) statements.push(admitted.statement);
@@ -308,6 +320,8 @@ export async function runImport<O>(
       warnings.add(line, [`the link refers to ${end}, skipped on line ${skippedOn}; it is kept but not drawn`]);
     }
     await detachLinksTo(scope, toSkipped);
+    if (run.assemble !== false)
+      assembly = await assemble(scope, redirects, touched, { country: kase.country, by: actor.id, at, sourceId });
     await run.afterWrite?.(scope);
     run.onProgress?.({ ...progress });
     if (run.checkOnly) throw new CheckedOnly();
@@ -335,6 +349,7 @@ export async function runImport<O>(
     ...(unbalanced.length ? { unbalancedStatements: unbalanced.map(unbalancedOf) } : {}),
     ...(warnings.size ? { warnings: warnings.list() } : {}),
     ...(callRecords ? { callRecords } : {}),
+    ...(assembly && (assembly.joins.length || assembly.conflicts) ? { assembly } : {}),
     durationMs: Date.now() - started,
   };
 }

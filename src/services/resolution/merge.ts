@@ -7,7 +7,7 @@
  */
 import { unionProperties } from '../../domain/entity/merge.ts';
 import type { Grading } from '../../domain/records.ts';
-import { propertiesOf } from '../../domain/schema/registry.ts';
+import { isA, propertiesOf } from '../../domain/schema/registry.ts';
 import type { Properties } from '../../domain/schema/types.ts';
 import type { MergeOut } from '../../shared/contracts/companies.ts';
 import { errors } from '../../shared/errors.ts';
@@ -35,6 +35,7 @@ interface Before {
   keep: EntityRow;
   merged: EntityRow;
   refs: EntityRow[];
+  automatic?: AutomaticJoin;
 }
 
 const gradingOf = (r: EntityRow): Grading => ({
@@ -74,6 +75,102 @@ async function referencesTo(scope: CaseScope, id: string): Promise<EntityRow[]> 
   return rows.filter((r) => Object.values(propsOf(r)).some((vs) => vs.includes(id)));
 }
 
+/** Why an automatic join (assembly on import) was made: the identifier, and the sources of both records. */
+export interface AutomaticJoin {
+  reason: string;
+  sources: string[];
+}
+
+export interface MergeMeta {
+  pairKey: string;
+  score: number;
+  by: string;
+  at: string;
+  country: string;
+  /** Set by assembly; an undo then records a rejection so the next import does not join them again. */
+  automatic?: AutomaticJoin;
+  /** The entities referring to `id`, when the caller keeps an index of them (default: a scan of the case). */
+  references?: (id: string) => Promise<EntityRow[]>;
+}
+
+/**
+ * Merges `mergedId` into `keepId` inside the caller's transaction: values joined, every link and
+ * reference re-pointed, the other deleted, all in entity history, and the merge stored for undo.
+ * The kept entity's schema must be the merged one's or a descendant of it (a LegalEntity becomes
+ * the Person or Company it is).
+ */
+export async function mergeInScope(
+  scope: CaseScope,
+  keepId: string,
+  mergedId: string,
+  meta: MergeMeta,
+): Promise<{ id: string; repointed: number; keepId: string; mergedId: string }> {
+  const id = uuidv7();
+  let keep = await getEntity(scope, keepId);
+  let merged = await getEntity(scope, mergedId);
+  if (!keep) throw errors.validation(`No entity ${keepId} in this case`, 'keep');
+  if (!merged) throw errors.validation(`No entity ${mergedId} in this case`, 'merge');
+  // A LegalEntity merged with the Person or Company it is: the more specific record stays.
+  if (keep.schema !== merged.schema && isA(merged.schema, keep.schema)) [keep, merged] = [merged, keep];
+  if (keep.schema !== merged.schema && !isA(keep.schema, merged.schema))
+    throw errors.validation(`A ${merged.schema} cannot be merged into a ${keep.schema}`, 'merge');
+  const refs = (await (meta.references ?? ((x: string) => referencesTo(scope, x)))(merged.id)).filter(
+    (r) => r.id !== keep.id,
+  );
+  const why = meta.automatic ? `${meta.automatic.reason}` : null;
+  const rec = (change?: string): Recording => ({
+    userId: meta.by,
+    at: meta.at,
+    provenanceSourceId: null,
+    ...(change ? { change } : {}),
+  });
+  const after: Record<string, number> = {};
+  const union = unionProperties(propsOf(keep), propsOf(merged)) ?? propsOf(keep);
+  after[keep.id] = await rewrite(
+    scope,
+    keep,
+    keepSingles(keep.schema, union),
+    meta.country,
+    rec(why ? `join: ${merged.id} (${why})` : undefined),
+  );
+  for (const r of refs) {
+    const props: Properties = {};
+    for (const [k, vs] of Object.entries(propsOf(r)))
+      props[k] = [...new Set(vs.map((v) => (v === merged.id ? keep.id : v)))];
+    after[r.id] = await rewrite(
+      scope,
+      r,
+      props,
+      meta.country,
+      rec(why ? `re-pointed to ${keep.id} (${why})` : undefined),
+    );
+  }
+  await deleteEntity(scope, merged, rec(why ? `joined into ${keep.id} (${why})` : undefined));
+  const before: Before = { keep, merged, refs, ...(meta.automatic ? { automatic: meta.automatic } : {}) };
+  await insertMerge(scope, {
+    id,
+    keep_id: keep.id,
+    merged_id: merged.id,
+    pair_key: meta.pairKey,
+    before: JSON.stringify(before),
+    after_versions: JSON.stringify(after),
+    merged_by: meta.by,
+    merged_at: meta.at,
+    undone_by: null,
+    undone_at: null,
+  });
+  await saveDecision(scope, {
+    pairKey: meta.pairKey,
+    a: keep.id,
+    b: merged.id,
+    status: 'merged',
+    score: meta.score,
+    mergeId: id,
+    by: meta.by,
+  });
+  return { id, repointed: refs.length, keepId: keep.id, mergedId: merged.id };
+}
+
 export async function mergePair(
   store: Store,
   actor: Actor,
@@ -82,54 +179,25 @@ export async function mergePair(
 ): Promise<MergeOut> {
   const kase = await requireCase(store, access.caseId);
   const pair = await scoredPair(store, access, input.keep, input.merge, ['keep', 'merge']);
-  const id = uuidv7();
   const at = new Date().toISOString();
-  let repointed = 0;
-  await store.transaction(async (trx) => {
+  const out = await store.transaction(async (trx) => {
     const scope = store.scope(access.caseId).in(trx);
-    const keep = await getEntity(scope, input.keep);
-    const merged = await getEntity(scope, input.merge);
-    if (!keep) throw errors.validation(`No entity ${input.keep} in this case`, 'keep');
-    if (!merged) throw errors.validation(`No entity ${input.merge} in this case`, 'merge');
-    if (keep.schema !== merged.schema)
-      throw errors.validation(`A ${merged.schema} cannot be merged into a ${keep.schema}`, 'merge');
-    const refs = (await referencesTo(scope, merged.id)).filter((r) => r.id !== keep.id);
-    const rec: Recording = { userId: actor.id, at, provenanceSourceId: null };
-    const after: Record<string, number> = {};
-    const union = unionProperties(propsOf(keep), propsOf(merged)) ?? propsOf(keep);
-    after[keep.id] = await rewrite(scope, keep, keepSingles(keep.schema, union), kase.country, rec);
-    for (const r of refs) {
-      const props: Properties = {};
-      for (const [k, vs] of Object.entries(propsOf(r)))
-        props[k] = [...new Set(vs.map((v) => (v === merged.id ? keep.id : v)))];
-      after[r.id] = await rewrite(scope, r, props, kase.country, rec);
-    }
-    repointed = refs.length;
-    await deleteEntity(scope, merged, rec);
-    const before: Before = { keep, merged, refs };
-    await insertMerge(scope, {
-      id,
-      keep_id: keep.id,
-      merged_id: merged.id,
-      pair_key: pair.pairKey,
-      before: JSON.stringify(before),
-      after_versions: JSON.stringify(after),
-      merged_by: actor.id,
-      merged_at: at,
-      undone_by: null,
-      undone_at: null,
-    });
-    await saveDecision(scope, {
+    return mergeInScope(scope, input.keep, input.merge, {
       pairKey: pair.pairKey,
-      a: keep.id,
-      b: merged.id,
-      status: 'merged',
       score: pair.score,
-      mergeId: id,
       by: actor.id,
+      at,
+      country: kase.country,
     });
   });
-  return { id, keepId: input.keep, mergedId: input.merge, mergedAt: at, undoneAt: null, repointed };
+  return {
+    id: out.id,
+    keepId: out.keepId,
+    mergedId: out.mergedId,
+    mergedAt: at,
+    undoneAt: null,
+    repointed: out.repointed,
+  };
 }
 
 export async function undoMerge(store: Store, actor: Actor, access: CaseAccess, mergeId: string): Promise<MergeOut> {
@@ -161,8 +229,19 @@ export async function undoMerge(store: Store, actor: Actor, access: CaseAccess, 
     if (!p) throw errors.conflict('The merged entity cannot be restored', 'mergeId');
     await restoreEntity(scope, p, g, { userId: actor.id, at });
     await markMergeUndone(scope, mergeId, actor.id, at);
+    if (before.automatic)
+      // An automatic join undone is the analyst saying "not one": the next import must not join them again.
+      await saveDecision(scope, {
+        pairKey: m.pair_key,
+        a: m.keep_id,
+        b: m.merged_id,
+        status: 'rejected',
+        score: 0,
+        mergeId: null,
+        by: actor.id,
+      });
     // The pair is open again: the analyst decides anew.
-    await deleteDecision(scope, m.pair_key);
+    else await deleteDecision(scope, m.pair_key);
     out = {
       id: m.id,
       keepId: m.keep_id,

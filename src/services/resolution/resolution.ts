@@ -18,6 +18,7 @@ import {
   replaceDecision,
   resolvableRows,
 } from '../../store/repos/resolution/decisions.ts';
+import { openConflicts } from '../../store/repos/assembly/assembly.ts';
 import type { Store } from '../../store/store.ts';
 import { canSee, hiddenVictim, visibilityOf, type Actor, type CaseAccess } from '../access/index.ts';
 import { requireCase } from '../cases/index.ts';
@@ -40,6 +41,9 @@ export interface CandidateOut {
   total: number;
   reasons: Reason[];
   decision: DecisionStatus | null;
+  /** `conflict`: assembly met them on a strong identifier but their facts disagree (`reason` says how). */
+  kind: 'duplicate' | 'conflict';
+  reason?: string;
 }
 
 const identityHash = (r: ResolutionRecord) =>
@@ -107,9 +111,29 @@ export async function resolutionCandidates(
     const a = loaded.sides.get(c.a);
     const b = loaded.sides.get(c.b);
     if (!a || !b) continue;
-    all.push({ pairKey, a, b, score: c.score, total: c.total, reasons: c.reasons, decision });
+    all.push({ pairKey, a, b, score: c.score, total: c.total, reasons: c.reasons, decision, kind: 'duplicate' });
   }
-  return { candidates: all.slice(0, q.limit), total: all.length, records: loaded.records.length };
+  // Conflicts assembly raised come first: records sharing an identifier whose facts disagree.
+  const conflicts: CandidateOut[] = [];
+  for (const c of await openConflicts(store.scope(access.caseId))) {
+    const a = loaded.sides.get(c.a_id);
+    const b = loaded.sides.get(c.b_id);
+    if (!a || !b) continue;
+    const scored = all.find((x) => x.a.id === a.id && x.b.id === b.id);
+    conflicts.push({
+      pairKey: c.conflict_key,
+      a,
+      b,
+      score: scored?.score ?? 0,
+      total: scored?.total ?? 0,
+      reasons: scored?.reasons ?? [],
+      decision: null,
+      kind: 'conflict',
+      reason: c.reason,
+    });
+  }
+  const queue = [...conflicts, ...all];
+  return { candidates: queue.slice(0, q.limit), total: queue.length, records: loaded.records.length };
 }
 
 /** Scores one pair (both must be visible and resolvable): what a decision is recorded against. */

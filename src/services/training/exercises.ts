@@ -92,7 +92,8 @@ export async function openSandbox(store: Store, actor: Actor, cohortId: string, 
       memoryInput('scenario.json', JSON.stringify({ generator: DEMO_GENERATOR, seed, scale: SANDBOX_SCALE })),
       // The truth streams past and is dropped: the grader regenerates it from the seed.
       { seed, scale: SANDBOX_SCALE, onTruth: () => undefined },
-      { chunkSize: 2000 },
+      // The regenerated truth names the generator's ids, planted duplicates included: not joined on import.
+      { chunkSize: 2000, assemble: false },
     );
   } catch (e) {
     await dropSandboxCase(store.db, caseId);

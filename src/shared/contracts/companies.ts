@@ -111,6 +111,9 @@ export interface CandidateOut {
   total: number;
   reasons: ReasonOut[];
   decision: 'merged' | 'rejected' | 'unsure' | null;
+  /** `conflict`: records sharing a strong identifier whose facts disagree, raised on import (not merged). */
+  kind: 'duplicate' | 'conflict';
+  reason?: string;
 }
 
 export interface MergeOut {

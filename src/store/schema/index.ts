@@ -47,7 +47,7 @@ import type {
 import type { AssessmentsTable, IndicatorCataloguesTable, IndicatorObservationsTable } from './identification.ts';
 import type { SavedMappingsTable } from './imports.ts';
 import type { VictimFilesTable } from './prosecution.ts';
-import type { ResolutionDecisionsTable, ResolutionMergesTable } from './resolution.ts';
+import type { ResolutionConflictsTable, ResolutionDecisionsTable, ResolutionMergesTable } from './resolution.ts';
 import type { SearchDocsTable } from './search.ts';
 import type {
   TrainingAssignmentsTable,
@@ -120,6 +120,7 @@ export interface Database {
   // resolution
   resolution_decisions: ResolutionDecisionsTable;
   resolution_merges: ResolutionMergesTable;
+  resolution_conflicts: ResolutionConflictsTable;
   // cooperation
   cooperation_agreements: CooperationAgreementsTable;
   cooperation_identity: CooperationIdentityTable;
@@ -171,6 +172,7 @@ export const caseScopedTables = [
   'capture_images',
   'resolution_decisions',
   'resolution_merges',
+  'resolution_conflicts',
   'view_placements',
   'charts',
   'psi_sessions',

@@ -34,3 +34,19 @@ export interface ResolutionMergesTable {
   undone_by: string | null;
   undone_at: string | null;
 }
+
+/** Records assembly did not merge because their facts disagree, waiting for the analyst (migration 019). */
+export interface ResolutionConflictsTable {
+  case_id: string;
+  /** The pair and the identifier they share: a re-import raising it again adds nothing. */
+  conflict_key: string;
+  a_id: string;
+  b_id: string;
+  /** In plain words, with the identifier: "two birth dates (1990-01-01, 1985-05-05) on document:ee:K1234567". */
+  reason: string;
+  /** The import that raised it. */
+  source_id: string | null;
+  raised_at: string;
+  dismissed_by: string | null;
+  dismissed_at: string | null;
+}

@@ -14,6 +14,8 @@ export interface Recording {
   at: string;
   /** Provenance: the import batch, evidence document or officer's note this came from. */
   provenanceSourceId: string | null;
+  /** What the history row calls the change, when not the plain `update`/`delete` (an automatic join says why). */
+  change?: string;
 }
 
 // SQLite allows 32766 bound parameters per statement; stay well below on both dialects.
@@ -220,7 +222,7 @@ export async function updateEntity(
     .where('version', '=', previousVersion)
     .executeTakeFirst();
   if (Number(res.numUpdatedRows) !== 1) return false;
-  await insertHistory(scope, [e], 'update', version, rec);
+  await insertHistory(scope, [e], rec.change ?? 'update', version, rec);
   await unindexEntity(scope, e.id);
   await indexEntities(scope, [e]);
   return true;
@@ -231,7 +233,7 @@ export async function deleteEntity(scope: CaseScope, row: EntityRow, rec: Record
     .insertInto('entity_history', {
       entity_id: row.id,
       version: row.version + 1,
-      change: 'delete',
+      change: rec.change ?? 'delete',
       schema: row.schema,
       properties: row.properties,
       changed_by: rec.userId,

@@ -40,7 +40,8 @@ export function ResolutionPage({ caseId }: { caseId: string }) {
   const [done, setDone] = useState<string | null>(null);
   const candidates = useQuery({
     queryKey: [...keys.caseData(caseId), 'resolution'],
-    queryFn: ({ signal }) => get<{ candidates: CandidateOut[]; total: number }>(`${base}/candidates?limit=200`, signal),
+    queryFn: ({ signal }) =>
+      get<{ candidates: CandidateOut[]; total: number }>(`${base}/candidates?limit=200&schema=LegalEntity`, signal),
   });
   const merges = useQuery({
     queryKey: [...keys.caseData(caseId), 'merges'],
@@ -81,6 +82,9 @@ export function ResolutionPage({ caseId }: { caseId: string }) {
                   <span aria-hidden="true">↔</span>
                   <a href={paths.entity(caseId, c.b.id)}>{c.b.caption}</a>
                   <span className="tag">{t('resolution.score', { score: Math.round(c.score * 100) })}</span>
+                  {c.kind === 'conflict' ? (
+                    <span className="tag reason-differ">{t('resolution.conflict', { reason: c.reason ?? '' })}</span>
+                  ) : null}
                 </div>
                 <ul className="reasons" aria-label={t('resolution.why')}>
                   {c.reasons.map((r) => (
