@@ -64,50 +64,6 @@ export function combineMergeable(items: readonly PendingEntity[]): PendingEntity
   return out;
 }
 
-/** Merged-away id → the entity it lives on in now, following merges of merges. */
-export function mergeTargets(merges: readonly { merged_id: string; keep_id: string }[]): Map<string, string> {
-  const direct = new Map(merges.map((m) => [m.merged_id, m.keep_id]));
-  const out = new Map<string, string>();
-  for (const id of direct.keys()) {
-    let to = id;
-    const seen = new Set<string>();
-    while (direct.has(to) && !seen.has(to)) {
-      seen.add(to);
-      to = direct.get(to) ?? to;
-    }
-    out.set(id, to);
-  }
-  return out;
-}
-
-/**
- * A record the analyst merged away (a company read again from the register extract it came
- * from) is read into the entity it was merged into, and references to it point there: the
- * merge stands, and re-importing adds only what is new. Returns the notes for the report.
- */
-export function redirectMerged(items: PendingEntity[], targets: ReadonlyMap<string, string>): Map<number, string[]> {
-  const notes = new Map<number, string[]>();
-  if (!targets.size) return notes;
-  items.forEach((item, i) => {
-    const r = item.record;
-    const to = targets.get(r.id);
-    let changed = false;
-    const properties: Properties = {};
-    for (const [k, vs] of Object.entries(r.properties)) {
-      properties[k] = [...new Set(vs.map((v) => targets.get(v) ?? v))];
-      changed ||= vs.some((v) => targets.has(v));
-    }
-    if (!to && !changed) return;
-    items[i] = { ...item, merge: item.merge || !!to, record: { ...r, id: to ?? r.id, properties } };
-    if (to)
-      notes.set(item.line, [
-        ...(notes.get(item.line) ?? []),
-        `${r.id} was merged into ${to}; its values were read into it`,
-      ]);
-  });
-  return notes;
-}
-
 /** Adds an import's values to an entity already in the case; false when nothing was new. */
 export async function mergeExisting(
   scope: CaseScope,

@@ -21,15 +21,7 @@ import type { Actor } from '../access/index.ts';
 import { assemble, assembles, Redirects, type AssemblyReport } from '../assembly/index.ts';
 import { requireCase } from '../cases/index.ts';
 import { prepareAll } from '../entities/index.ts';
-import { activeMerges } from '../../store/repos/resolution/decisions.ts';
-import {
-  checkAccounts,
-  combineMergeable,
-  mergeExisting,
-  mergeTargets,
-  redirectMerged,
-  reimportExisting,
-} from './entityWrites.ts';
+import { checkAccounts, combineMergeable, mergeExisting, reimportExisting } from './entityWrites.ts';
 import type { PendingEntity } from './entityWrites.ts';
 import { WarningList } from './warnings.ts';
 import { STATEMENT_FORMATS, StatementGate, type GatedStatement, type SkippedStatement } from './statementGate.ts';
@@ -174,12 +166,9 @@ export async function runImport<O>(
     // Call records join the case's phones and calls seen from the other end, and repeat nothing.
     const calls = callGateFor(importer.format, scope, kase.country, rec, options);
     const parsed = importer.parse(counted, options);
-    // Records merged away by the analyst are read into the entity they were merged into.
-    const mergedInto = mergeTargets(await activeMerges(scope));
 
     const flushEntities = async () => {
       if (!entities.length) return;
-      for (const [line, notes] of redirectMerged(entities, mergedInto)) warnings.add(line, notes);
       const batch = combineMergeable(entities);
       entities = [];
       const prepared: PreparedEntity[] = prepareAll(
@@ -247,6 +236,9 @@ export async function runImport<O>(
         if (item.id !== undefined) skippedIds.set(item.id, item.line);
       } else if (item.kind === 'entity') {
         const record = redirects.record(item.record);
+        // A record an analyst or assembly merged away is read into the entity it was merged into.
+        if (record.id !== item.record.id)
+          warnings.add(item.line, [`${item.record.id} was merged into ${record.id}; its values were read into it`]);
         entities.push({ line: item.line, record, merge: (item.merge ?? false) || redirects.joined(item.record.id) });
       } else if (item.kind === 'transaction') {
         const lined = redirects.lined(item);

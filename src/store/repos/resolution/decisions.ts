@@ -74,13 +74,3 @@ export async function recentMerges(
     .limit(500)
     .execute();
 }
-
-/** Merges in force (not undone): merged-away id → the id it was merged into, oldest first. */
-export async function activeMerges(scope: CaseScope): Promise<{ merged_id: string; keep_id: string }[]> {
-  return scope
-    .selectFrom('resolution_merges')
-    .select(['merged_id', 'keep_id'])
-    .where('undone_at', 'is', null)
-    .orderBy('merged_at')
-    .execute();
-}
