@@ -8,13 +8,15 @@ export interface CsvCellOptions {
   defuse?: boolean;
   /** Field delimiter the cell sits between; default `,` (`;` is always quoted too). */
   delimiter?: string;
+  /** Quote every non-empty cell, not only those that must be (the audit export's fixed form). */
+  quoteAll?: boolean;
 }
 
 export function csvCell(value: string | number | null | undefined, opts: CsvCellOptions = {}): string {
   let s = value === null || value === undefined ? '' : String(value);
   if ((opts.defuse ?? true) && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   const delimiter = opts.delimiter ?? ',';
-  const special = s.includes(delimiter) || /[",\n\r;]/.test(s);
+  const special = opts.quoteAll || s.includes(delimiter) || /[",\n\r;]/.test(s);
   return special ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -78,6 +78,3 @@ export function judgeHolders(a: KeyedRecord, b: KeyedRecord, accountKey: string)
     };
   return { kind: 'join', keep, reason: `holder of ${accountKey}, same name` };
 }
-
-/** Schemata that may be one entity: the same, or one the legal descendant of the other. */
-export const compatibleSchemata = (a: string, b: string): boolean => a === b || isA(a, b) || isA(b, a);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { sameProperties } from '../entity/merge.ts';
 import type { Properties } from '../schema/types.ts';
 import {
   absorb,
@@ -7,7 +8,6 @@ import {
   matchSighting,
   parseRecordId,
   recordIdOf,
-  sameProperties,
   type CallEnd,
   type CallKind,
   type KnownCall,

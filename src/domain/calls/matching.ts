@@ -160,14 +160,3 @@ export function absorb(call: Properties, sighting: Properties): Properties {
   }
   return out;
 }
-
-/** Same properties, whatever the key order. */
-export function sameProperties(a: Properties, b: Properties): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)].filter((k) => (a[k]?.length ?? 0) + (b[k]?.length ?? 0)));
-  for (const k of keys) {
-    const x = a[k] ?? [];
-    const y = b[k] ?? [];
-    if (x.length !== y.length || x.some((v, i) => v !== y[i])) return false;
-  }
-  return true;
-}

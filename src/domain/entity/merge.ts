@@ -17,3 +17,14 @@ export function unionProperties(current: Properties, incoming: Properties): Prop
   }
   return changed ? out : undefined;
 }
+
+/** The same values, whatever their order (FtM property values are sets); empty lists count as absent. */
+export function sameProperties(a: Properties, b: Properties): boolean {
+  const keys = Object.keys(a).filter((k) => a[k]?.length);
+  if (keys.length !== Object.keys(b).filter((k) => b[k]?.length).length) return false;
+  return keys.every((k) => {
+    const x = [...(a[k] ?? [])].sort();
+    const y = [...(b[k] ?? [])].sort();
+    return x.length === y.length && x.every((v, i) => v === y[i]);
+  });
+}

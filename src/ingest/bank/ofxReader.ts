@@ -32,7 +32,7 @@ export interface OfxNode {
 const fail = (line: number, message: string) => errors.importFailed(`Line ${line}: ${message}`, `line ${line}`);
 
 /** The element at `path` below `node` (direct children at each step). */
-export function childAt(node: OfxNode | undefined, ...path: string[]): OfxNode | undefined {
+function childAt(node: OfxNode | undefined, ...path: string[]): OfxNode | undefined {
   let at = node;
   for (const name of path) at = at?.children.find((c) => c.name === name);
   return at;

@@ -58,7 +58,7 @@ async function allOf(input: ImportInput): Promise<Buffer> {
 }
 
 /** What the file is, by its first bytes. */
-export async function sniffStatementFile(input: ImportInput): Promise<'xlsx' | 'xls' | 'text'> {
+async function sniffStatementFile(input: ImportInput): Promise<'xlsx' | 'xls' | 'text'> {
   const head = await headOf(input);
   if (startsWith(head, ZIP)) return 'xlsx';
   if (startsWith(head, OLE2)) return 'xls';

@@ -4,7 +4,6 @@ export * from './data.ts';
 export * from './decisions.ts';
 export * from './findings.ts';
 export * from './flows.ts';
-export * from '../../../test/support/financeGrading.ts';
 export * from './ledger.ts';
 export * from './overview.ts';
 export * from './proceeds.ts';

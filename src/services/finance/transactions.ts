@@ -121,7 +121,7 @@ const CSV_COLUMNS = [
 ] as const;
 
 /** A CSV cell: quoted when needed; text a spreadsheet would run as a formula is defused. */
-export const csvCell = (value: string | null, text = true): string => sharedCsvCell(value, { defuse: text });
+const csvCell = (value: string | null, text = true): string => sharedCsvCell(value, { defuse: text });
 
 /** Minor units as a plain decimal (`-1234` → `-12.34`), as spreadsheets read it whatever the locale. */
 export const decimalOf = (minor: number): string => {

@@ -13,7 +13,7 @@ import type { DataSignal, SignalHit, WorkerMoney } from '../../domain/indicators
 import { wagesOf } from '../../domain/finance/rules/common.ts';
 import { TxFlag } from '../../domain/finance/types.ts';
 import type { Tx } from '../../domain/finance/types.ts';
-import { foldWords } from '../../domain/finance/vocabulary.ts';
+import { addressKey } from '../../domain/companies/index.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import { contactSelectors, entitiesOfSchema } from '../../store/repos/finance/analysis.ts';
 import { proceedsFindings } from '../../store/repos/finance/findings.ts';
@@ -209,8 +209,7 @@ async function controlledContacts(
   const selectors = await contactSelectors(scope);
   for (const s of selectors) if (s.kind === 'phone' && suspectIds.has(s.entity_id)) phones.set(s.value, s.entity_id);
   const addresses = new Map<string, string>();
-  for (const s of suspects)
-    for (const a of props(s.properties)['address'] ?? []) addresses.set(`text:${foldWords(a)}`, s.id);
+  for (const s of suspects) for (const a of props(s.properties)['address'] ?? []) addresses.set(addressKey(a), s.id);
   const phonesOf = new Map<string, string[]>();
   for (const s of selectors)
     if (s.kind === 'phone' && holders.has(s.entity_id))

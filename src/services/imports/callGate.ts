@@ -16,11 +16,12 @@ import {
   DEFAULT_WINDOW_SECONDS,
   matchSighting,
   parseRecordId,
-  sameProperties,
   type CallEnd,
   type KnownCall,
 } from '../../domain/calls/matching.ts';
+import { sameProperties } from '../../domain/entity/merge.ts';
 import type { Properties } from '../../domain/schema/types.ts';
+import { errors } from '../../shared/errors.ts';
 import { cellSiteId } from '../../ingest/formats/antennas.ts';
 import type { ImportItem } from '../../ingest/types.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
@@ -30,7 +31,7 @@ import type { Recording } from '../../store/repos/entities/entities.ts';
 import { prepareAll } from '../entities/index.ts';
 
 /** Formats whose items pass the call gate. */
-export const CALL_FORMATS: ReadonlySet<string> = new Set(['cdr', 'cdr-antennas']);
+const CALL_FORMATS: ReadonlySet<string> = new Set(['cdr', 'cdr-antennas']);
 
 export interface CallRecordReport {
   /** Call and text rows read. */
@@ -269,10 +270,13 @@ export class CallGate {
     });
     if (!next) return false;
     const grading = { reliability: row.reliability, information: row.information } as typeof next.grading;
-    return updateEntity(this.scope, { ...next, grading }, row.version, {
+    const written = await updateEntity(this.scope, { ...next, grading }, row.version, {
       ...this.rec,
       provenanceSourceId: row.provenance_source_id,
     });
+    // A version written by someone else meanwhile: refuse the import (rolled back) rather than count it.
+    if (!written) throw errors.conflict(`${id} changed while it was being imported; import the file again`);
+    return true;
   }
 }
 

@@ -4,7 +4,7 @@
  * into the one already there.
  */
 import type { PreparedEntity } from '../../domain/entity/prepared.ts';
-import { unionProperties } from '../../domain/entity/merge.ts';
+import { sameProperties, unionProperties } from '../../domain/entity/merge.ts';
 import type { EntityRecord, Grading, TransactionRecord } from '../../domain/records.ts';
 import { isA } from '../../domain/schema/registry.ts';
 import type { Properties } from '../../domain/schema/types.ts';
@@ -99,17 +99,6 @@ export async function mergeExisting(
   );
   if (!next) return false;
   return updateEntity(scope, next, row.version, { ...rec, provenanceSourceId: row.provenance_source_id });
-}
-
-/** The same values, whatever their order (FtM property values are sets). */
-function sameProperties(a: Properties, b: Properties): boolean {
-  const keys = Object.keys(a).filter((k) => a[k]?.length);
-  if (keys.length !== Object.keys(b).filter((k) => b[k]?.length).length) return false;
-  return keys.every((k) => {
-    const x = [...(a[k] ?? [])].sort();
-    const y = [...(b[k] ?? [])].sort();
-    return x.length === y.length && x.every((v, i) => v === y[i]);
-  });
 }
 
 /**

@@ -3,6 +3,7 @@
  * global order, keyset-paged on `gseq`. Crosses cases on purpose (the indexes are named in
  * migration 004). Also the CSV form for a DPO's export.
  */
+import { csvCell } from '../../shared/csv.ts';
 import type { Kysely } from 'kysely';
 import type { AuditEventsTable, Database } from '../schema/index.ts';
 
@@ -66,13 +67,8 @@ export const csvColumns = [
   'hash',
 ] as const;
 
-/** A CSV cell: quoted, and defused when a spreadsheet would read it as a formula. */
-function cell(v: string | number | null): string {
-  if (v === null) return '';
-  let s = String(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return `"${s.replace(/"/g, '""')}"`;
-}
+/** A CSV cell: quoted, and defused when a spreadsheet would read it as a formula; empty when null. */
+const cell = (v: string | number | null): string => (v === null ? '' : csvCell(v, { quoteAll: true }));
 
 export function auditCsvHeader(): string {
   return `${csvColumns.join(',')}\r\n`;

@@ -104,16 +104,6 @@ export async function observationEntityIds(
     .execute();
 }
 
-export async function hasObservationsFrom(scope: CaseScope, origin: string): Promise<boolean> {
-  const row = await scope
-    .selectFrom('indicator_observations')
-    .select('id')
-    .where('origin', '=', origin)
-    .limit(1)
-    .executeTakeFirst();
-  return !!row;
-}
-
 /** Inserts observations 500 at a time (call inside a transaction). */
 export async function insertObservations(scope: CaseScope, rows: readonly Omit<ObservationRow, 'case_id'>[]) {
   for (let i = 0; i < rows.length; i += 500)
