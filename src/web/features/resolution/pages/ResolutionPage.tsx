@@ -51,8 +51,9 @@ export function ResolutionPage({ caseId }: { caseId: string }) {
     setError(null);
     try {
       await fn();
-      setDone(message);
+      // The notice waits for the refreshed queue, so it never stands beside a pair that is gone.
       await qc.invalidateQueries({ queryKey: keys.caseData(caseId) });
+      setDone(message);
     } catch (e) {
       setError(e);
     }
