@@ -43,10 +43,11 @@ export function serveCommand(program: Command): void {
               console.log(
                 `  ${c.username.padEnd(13)} ${c.platformRole.padEnd(13)} password: ${c.password}   (${c.agency})`,
               );
-            const r = deployment.demo.report;
+            const d = deployment.demo;
             console.log(
-              `Demo case ${deployment.demo.caseId}: ${r.entitiesAdded} entities, ${r.transactionsAdded} transactions, ${r.filesAdded} evidence files.`,
+              `Demo case ${d.caseId}: ${d.run.imported} source imports, ${d.entities} entities, ${d.transactions} transactions, ${d.evidenceFiles} evidence files in ${(d.durationMs / 1000).toFixed(1)} s.`,
             );
+            for (const f of d.run.failed) console.log(`  not imported: ${f.what}: ${f.error}`);
           }
         }
         const certFile = o.tlsCert ?? process.env.ELECT_TLS_CERT;

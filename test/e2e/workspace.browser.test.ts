@@ -29,7 +29,8 @@ const PDF = Buffer.from(
 );
 
 describe.skipIf(!!skip)('the workspace in Chromium', () => {
-  const app = useBrowserApp({ actionTimeout: 10_000, setupTimeout: 90_000 });
+  // The demo case as `npm start` opens it: built from its source files through the importers.
+  const app = useBrowserApp({ demo: 'sources', actionTimeout: 10_000, setupTimeout: 120_000 });
   let srv: TestServer;
   let page: Page;
   beforeAll(() => {

@@ -13,6 +13,7 @@ import { isEdge } from '../../domain/schema/index.ts';
 import { canonicalJson } from '../serialize.ts';
 import { generateScenario, type ScenarioOptions } from '../scenario.ts';
 import type { GroundTruth } from '../groundTruth.ts';
+import { callRecordFiles, callRecordOptions } from './calls.ts';
 import { bankReference, first, slug } from './keys.ts';
 import { linkRecords } from './mapping.ts';
 import { kycRecords, policeRecords } from './people.ts';
@@ -28,6 +29,7 @@ export type SourceImport =
   | { kind: 'statements'; format: 'camt053' | 'mt940' | 'bank-csv'; bank: string; files: string[]; options?: string }
   | { kind: 'register'; country: string; file: string; options: string }
   | { kind: 'mapping'; source: string; file: string; mapping: string }
+  | { kind: 'calls'; file: string; options: string; subscriber: string }
   | { kind: 'capture'; file: string; url: string; capturedAt: string };
 
 export interface SourcesManifest {
@@ -167,6 +169,18 @@ export function writeSources(opts: ScenarioOptions & { out: string }): WrittenSo
       file: put(`${where.dir}/${name}`, m.csv),
       mapping: put(`mappings/${where.dir}-${slug(schema)}.yml`, m.yaml),
     });
+  }
+
+  // Call records, one file per subscriber, read with the operator's saved mapping.
+  const dates = s.transactions.map((t) => t.bookingDate).sort();
+  const calls = callRecordFiles(opts.seed, s.entities, s.groundTruth, {
+    from: dates[0] ?? '2024-01-01',
+    to: dates[dates.length - 1] ?? '2024-12-31',
+  });
+  if (calls.length) {
+    const options = put('mappings/calls-operator.json', JSON.stringify(callRecordOptions, null, 2));
+    for (const c of calls)
+      imports.push({ kind: 'calls', file: put(`calls/${c.subscriber.slice(1)}.csv`, c.csv), options, subscriber: c.subscriber });
   }
 
   // Captured ad pages, named by the site's own ad number.

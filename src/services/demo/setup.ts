@@ -10,8 +10,7 @@ import { actorOf, addAgency, addUser, resolveCaseAccess } from '../access/index.
 import { shareCase } from '../cases/index.ts';
 import { runFindings } from '../finance/index.ts';
 import { assignCourse, createCohort, enrol } from '../training/index.ts';
-import { loadDemoCase } from './demo.ts';
-import type { DemoCase } from './demo.ts';
+import { loadDemoCaseFromSources, type SourcesDemoCase } from './fromSources.ts';
 
 /** The demo case is the same on every machine. */
 export const DEMO_SEED = 20261129;
@@ -25,7 +24,7 @@ export interface DemoCredential {
 
 export interface DemoDeployment {
   credentials: DemoCredential[];
-  demo: DemoCase;
+  demo: SourcesDemoCase;
 }
 
 const demoUsers = [
@@ -72,11 +71,10 @@ export async function setupDemoDeployment(
       password: row.initialPassword ?? '',
     });
   }
-  onProgress?.('Loading the demo case (synthetic: every person in it is invented)…');
+  onProgress?.('Loading the demo case from its source files (synthetic: every person in it is invented)…');
   const lead = actorOf(users.investigator as NonNullable<(typeof users)['investigator']>);
-  const demo = await loadDemoCase(store, lead, { seed: DEMO_SEED, scale: 1 });
-  // What officers recorded about each person (statements, inspection findings) came in with the
-  // case as observations — the input of the identification page's assessments.
+  // Built as an investigation builds a case: the files it receives, through the ordinary importers.
+  const demo = await loadDemoCaseFromSources(store, lead, { seed: DEMO_SEED, scale: 1 });
   // The financial red-flag rules run once, so the demo opens with findings to review.
   await runFindings(store, lead, demo.caseId);
   const scope = store.scope(demo.caseId);

@@ -38,6 +38,7 @@ const Plan = z.object({
       }),
       z.object({ kind: z.literal('register'), country: z.string(), file: z.string(), options: z.string() }),
       z.object({ kind: z.literal('mapping'), source: z.string(), file: z.string(), mapping: z.string() }),
+      z.object({ kind: z.literal('calls'), file: z.string(), options: z.string(), subscriber: z.string() }),
       z.object({ kind: z.literal('capture'), file: z.string(), url: z.string(), capturedAt: z.string() }),
     ]),
   ),
@@ -105,6 +106,17 @@ export async function importSources(
           format: 'ftm-mapping',
           bank: false,
           options: optionsFor('ftm-mapping', { mappingText }),
+        });
+      } else if (s.kind === 'calls') {
+        await importFile(store, caller, caseId, {
+          path: join(dir, s.file),
+          format: 'cdr',
+          bank: false,
+          options: optionsFor('cdr', {
+            cdrMapping: s.options,
+            cdrMappingText: readFileSync(join(dir, s.options), 'utf8'),
+            subscriber: s.subscriber,
+          }),
         });
       } else {
         await captureAd(store, caller, caseId, {

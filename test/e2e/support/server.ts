@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../src/server/app.ts';
-import { loadDemoCase } from '../../../src/services/demo/demo.ts';
+import { loadDemoCase, loadDemoCaseFromSources } from '../../../src/services/demo/index.ts';
 import { actorOf, addUserWithToken } from '../../../src/services/access/users.ts';
 import { Store } from '../../../src/store/store.ts';
 
@@ -29,7 +29,14 @@ export interface TestServer {
   close: () => Promise<void>;
 }
 
-export async function startTestServer(opts: { demo?: boolean; sqliteFile?: string } = {}): Promise<TestServer> {
+/**
+ * `demo`: true loads the generator's records directly (fast; its ids let a suite regenerate the
+ * ground truth), `'sources'` builds it as `npm start` does — its source files through the
+ * ordinary importers — and false leaves the store without a case.
+ */
+export async function startTestServer(
+  opts: { demo?: boolean | 'sources'; sqliteFile?: string } = {},
+): Promise<TestServer> {
   const store = await Store.open({ sqliteFile: opts.sqliteFile ?? ':memory:' });
   const rows = new Map<string, Parameters<typeof actorOf>[0]>();
   const user = async (username: string, platformRole: string, displayName: string): Promise<TestUser> => {
@@ -49,7 +56,9 @@ export async function startTestServer(opts: { demo?: boolean; sqliteFile?: strin
   const caseId =
     opts.demo === false || !lead
       ? ''
-      : (await loadDemoCase(store, actorOf(lead), { seed: DEMO_SEED, scale: 1 })).caseId;
+      : opts.demo === 'sources'
+        ? (await loadDemoCaseFromSources(store, actorOf(lead), { seed: DEMO_SEED, scale: 1 })).caseId
+        : (await loadDemoCase(store, actorOf(lead), { seed: DEMO_SEED, scale: 1 })).caseId;
   const app = await buildApp({ store });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();

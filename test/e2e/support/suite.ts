@@ -20,8 +20,8 @@ export interface BrowserApp {
 }
 
 export interface BrowserAppOptions {
-  /** Load the demo case (seed DEMO_SEED) for the investigator; default true. */
-  demo?: boolean;
+  /** Load the demo case (seed DEMO_SEED) for the investigator; default true ('sources': from its files, as `npm start`). */
+  demo?: boolean | 'sources';
   /** How long a page action may wait before it fails. */
   actionTimeout: number;
   /** How long the whole set-up may take (build, store, data, browser). */
