@@ -138,7 +138,9 @@ export function callRecordFiles(
 
   const out: CallFile[] = [];
   for (const s of [...subscribers].sort()) {
-    const cells = Array.from({ length: rng.int(2, 4) }, () => `244-91-${rng.int(1000, 9999)}-${rng.int(10, 99999)}`);
+    // Cells of the network the subscriber mostly uses at home (mobile country code by the number's country).
+    const mcc = s.startsWith('+372') ? '248-01' : s.startsWith('+371') ? '247-01' : '244-91';
+    const cells = Array.from({ length: rng.int(2, 4) }, () => `${mcc}-${rng.int(1000, 9999)}-${rng.int(10, 99999)}`);
     const imei = `35${rng.digits(13)}`;
     const rows: string[][] = [];
     for (const e of events) {
@@ -157,7 +159,12 @@ export function callRecordFiles(
         imei,
       ]);
     }
-    if (rows.length) out.push({ subscriber: s, csv: csvText(CALL_HEADER, rows, { delimiter: ';', defuse: false }), rows: rows.length });
+    if (rows.length)
+      out.push({
+        subscriber: s,
+        csv: csvText(CALL_HEADER, rows, { delimiter: ';', defuse: false }),
+        rows: rows.length,
+      });
   }
   return out;
 }

@@ -180,7 +180,12 @@ export function writeSources(opts: ScenarioOptions & { out: string }): WrittenSo
   if (calls.length) {
     const options = put('mappings/calls-operator.json', JSON.stringify(callRecordOptions, null, 2));
     for (const c of calls)
-      imports.push({ kind: 'calls', file: put(`calls/${c.subscriber.slice(1)}.csv`, c.csv), options, subscriber: c.subscriber });
+      imports.push({
+        kind: 'calls',
+        file: put(`calls/${c.subscriber.slice(1)}.csv`, c.csv),
+        options,
+        subscriber: c.subscriber,
+      });
   }
 
   // Captured ad pages, named by the site's own ad number.

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -22,7 +22,9 @@ describeEachDialect('demo sources', ({ store }) => {
         const actor = actorOf(await addUser(s, { username: `src-${Date.now()}`, platformRole: 'investigator' }));
         const kase = await createCase(s, actor, { title: 'Sources', country: 'FI' });
         const plan = readSourcePlan(dir);
-        expect(new Set(plan.map((p) => p.kind))).toEqual(new Set(['statements', 'register', 'mapping', 'capture']));
+        expect(new Set(plan.map((p) => p.kind))).toEqual(
+          new Set(['statements', 'register', 'mapping', 'calls', 'capture']),
+        );
         const run = await importSources(s, cliCaller(actor), kase.id, dir, plan);
         expect(run.failed).toEqual([]);
         expect(run.imported).toBe(plan.length);
@@ -32,6 +34,17 @@ describeEachDialect('demo sources', ({ store }) => {
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .executeTakeFirstOrThrow();
         expect(Number(lines.n)).toBeGreaterThan(4000);
+        // Call records: each subscriber's file in, a call between two subscribers once with both ends' records.
+        const callRows = plan
+          .filter((p) => p.kind === 'calls')
+          .reduce((n, p) => n + readFileSync(join(dir, p.file), 'utf8').trim().split('\n').length - 1, 0);
+        const calls = (
+          await scope.selectFrom('entities').select('properties').where('schema', '=', 'Call').execute()
+        ).map((c) => JSON.parse(c.properties) as Record<string, string[] | undefined>);
+        const bothEnds = calls.filter((c) => (c['recordId'] ?? []).length === 2).length;
+        expect(calls.length).toBeGreaterThan(50);
+        expect(bothEnds).toBeGreaterThan(0);
+        expect(calls.length + bothEnds).toBe(callRows);
         // No internal id of the generator reached the case.
         const leaked = await scope
           .selectFrom('entities')

@@ -20,7 +20,7 @@ export interface BrowserApp {
 }
 
 export interface BrowserAppOptions {
-  /** Load the demo case (seed DEMO_SEED) for the investigator; default true ('sources': from its files, as `npm start`). */
+  /** Load the demo case (seed DEMO_SEED) for the investigator; default true; 'sources': from its files. */
   demo?: boolean | 'sources';
   /** How long a page action may wait before it fails. */
   actionTimeout: number;
