@@ -92,7 +92,7 @@ function writeAd(cell: Cell, rng: Rng, a: Advertiser, stockSeed: number, copy: n
     [P.location]: [city.name],
     [P.captureSha256]: [createHash('sha256').update(html, 'utf8').digest('hex')],
   });
-  cell.captures.push({ adId, mimeType: 'text/html', html });
+  cell.captures.push({ adId, mimeType: 'text/html', html, photo: { seed: stockSeed, variant: copy } });
   return adId;
 }
 

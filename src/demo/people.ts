@@ -11,6 +11,8 @@ export interface AdCapture {
   adId: string;
   mimeType: 'text/html';
   html: string;
+  /** The ad's photo (seed and copy), for writing it as an image file beside the saved page. */
+  photo?: { seed: number; variant: number };
 }
 
 export interface PersonInfo {

@@ -335,7 +335,7 @@ export function plantSexualNetwork(cell: Cell): { persons: PersonInfo[] } {
         [P.captureSha256]: [createHash('sha256').update(html, 'utf8').digest('hex')],
       });
       v.adIds.push(adId);
-      cell.captures.push({ adId, mimeType: 'text/html', html });
+      cell.captures.push({ adId, mimeType: 'text/html', html, photo: { seed: photoSeed, variant: k } });
     }
     cell.truth.adPhotoGroups.push({ groupId: `${cell.ids.prefix}photo${i}`, victimId: v.info.id, adIds: v.adIds });
   }

@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { EntityRecord } from '../../domain/records.ts';
 import { isEdge } from '../../domain/schema/index.ts';
+import { photoFile } from '../photoFiles.ts';
 import { canonicalJson } from '../serialize.ts';
 import { generateScenario, type ScenarioOptions } from '../scenario.ts';
 import type { GroundTruth } from '../groundTruth.ts';
@@ -30,7 +31,7 @@ export type SourceImport =
   | { kind: 'register'; country: string; file: string; options: string }
   | { kind: 'mapping'; source: string; file: string; mapping: string }
   | { kind: 'calls'; file: string; options: string; subscriber: string }
-  | { kind: 'capture'; file: string; url: string; capturedAt: string };
+  | { kind: 'capture'; file: string; url: string; capturedAt: string; resources?: string[] };
 
 export interface SourcesManifest {
   format: typeof SOURCES_FORMAT;
@@ -188,12 +189,28 @@ export function writeSources(opts: ScenarioOptions & { out: string }): WrittenSo
       });
   }
 
-  // Captured ad pages, named by the site's own ad number.
+  // Captured ad pages, named by the site's own ad number, each saved with its photo beside it.
   for (const c of s.captures) {
     const ad = byId.get(c.adId);
     const url = first(ad, 'url');
-    const file = put(`ads/${slug(first(ad, 'site') || 'site')}/${first(ad, 'adId') || files}.html`, c.html);
-    imports.push({ kind: 'capture', file, url, capturedAt: first(ad, 'capturedAt') });
+    const dir = `ads/${slug(first(ad, 'site') || 'site')}`;
+    const name = first(ad, 'adId') || String(files);
+    let html = c.html;
+    const resources: string[] = [];
+    if (c.photo) {
+      const photo = photoFile(c.photo.seed, c.photo.variant);
+      const rel = `${name}_files/photo.${photo.extension}`;
+      html = html.replace(/src="data:image\/svg\+xml;base64,[^"]*"/, `src="${rel}"`);
+      resources.push(put(`${dir}/${rel}`, photo.bytes));
+    }
+    const file = put(`${dir}/${name}.html`, html);
+    imports.push({
+      kind: 'capture',
+      file,
+      url,
+      capturedAt: first(ad, 'capturedAt'),
+      ...(resources.length ? { resources } : {}),
+    });
   }
 
   const identifiers = identifiersOf(s.entities, s.groundTruth, lineRefs);

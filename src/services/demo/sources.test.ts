@@ -45,6 +45,11 @@ describeEachDialect('demo sources', ({ store }) => {
         expect(calls.length).toBeGreaterThan(50);
         expect(bothEnds).toBeGreaterThan(0);
         expect(calls.length + bothEnds).toBe(callRows);
+        // Ad photos: each saved beside its page, read and fingerprinted by the capture importer.
+        const photos = plan.flatMap((p) => (p.kind === 'capture' ? (p.resources ?? []) : []));
+        expect(photos.length).toBeGreaterThan(5);
+        const images = await scope.selectFrom('capture_images').select(['dhash', 'origin']).execute();
+        expect(images.filter((i) => i.dhash && i.origin === 'part')).toHaveLength(photos.length);
         // No internal id of the generator reached the case.
         const leaked = await scope
           .selectFrom('entities')
@@ -58,6 +63,6 @@ describeEachDialect('demo sources', ({ store }) => {
         rmSync(dir, { recursive: true, force: true });
       }
     },
-    120_000,
+    240_000,
   );
 });

@@ -17,6 +17,7 @@ import { importCompanyRegister } from '../companies/index.ts';
 import type { CompanyRegisterOptions } from '../companies/index.ts';
 import { importFile, importStatementFiles, optionsFor } from '../imports/index.ts';
 import type { Caller } from '../useCase/index.ts';
+import { savedPageArchive } from './savedPage.ts';
 
 export type { SourceImport, WrittenSources };
 
@@ -39,7 +40,13 @@ const Plan = z.object({
       z.object({ kind: z.literal('register'), country: z.string(), file: z.string(), options: z.string() }),
       z.object({ kind: z.literal('mapping'), source: z.string(), file: z.string(), mapping: z.string() }),
       z.object({ kind: z.literal('calls'), file: z.string(), options: z.string(), subscriber: z.string() }),
-      z.object({ kind: z.literal('capture'), file: z.string(), url: z.string(), capturedAt: z.string() }),
+      z.object({
+        kind: z.literal('capture'),
+        file: z.string(),
+        url: z.string(),
+        capturedAt: z.string(),
+        resources: z.array(z.string()).optional(),
+      }),
     ]),
   ),
 });
@@ -119,9 +126,13 @@ export async function importSources(
           }),
         });
       } else {
+        // A page saved with its files beside it goes in as one archive (MHTML), as a capture tool
+        // packages a page with the pictures it shows.
+        const page = readFileSync(join(dir, s.file));
+        const resources = s.resources ?? [];
         await captureAd(store, caller, caseId, {
-          bytes: readFileSync(join(dir, s.file)),
-          fileName: basename(s.file),
+          bytes: resources.length ? savedPageArchive(page, s.url, dir, s.file, resources) : page,
+          fileName: resources.length ? basename(s.file).replace(/\.html?$/i, '.mhtml') : basename(s.file),
           url: s.url,
           capturedAt: s.capturedAt.length === 10 ? `${s.capturedAt}T12:00:00.000Z` : s.capturedAt,
         });
