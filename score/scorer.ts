@@ -167,7 +167,14 @@ export function score(truth: GroundTruth, ids: TruthIdentifiers, r: CaseResults)
   for (const a of ads) for (const b of ads) if (a < b && adNet.get(a) === adNet.get(b)) adPairs.add(pairKey(a, b));
   const groupPairs = (groups: readonly string[][]) =>
     groups.flatMap((g) => g.flatMap((a, i) => g.slice(i + 1).map((b) => ({ a, b }))));
-  const adMatcher = { kinds: new Map<string, string[]>(), nature: new Map<string, string>() } as unknown as Matcher;
+  // A false pair is filed under its ads' confounder kinds (independent advertisers' ads, by address).
+  const adKinds = new Map<string, string[]>();
+  for (const c of truth.confounders)
+    for (const id of c.entityIds) {
+      const url = ids.ads[id];
+      if (url) adKinds.set(url, [...(adKinds.get(url) ?? []), c.kind]);
+    }
+  const adMatcher = { kinds: adKinds, nature: new Map<string, string>() } as unknown as Matcher;
 
   const dupOf = (schema: 'Person' | 'Company') => {
     const known = schema === 'Person' ? new Set(Object.keys(ids.persons)) : new Set(Object.keys(ids.companies));
