@@ -19,6 +19,17 @@ const VOWELS = new Set([...'aeiouy']);
  */
 const substitution = (p: string, q: string) => (p === q ? 0 : VOWELS.has(p) && VOWELS.has(q) ? 0.5 : 1);
 
+/**
+ * Whether two words begin alike: writers seldom slip on a word's first letter (Pollock and
+ * Zamora 1984, the reason for Jaro–Winkler's prefix bonus), while relatives' names often differ
+ * just there (Anna/Hanna). I, J and Y stand for one another in transliterations (Yana/Jana/Iana).
+ */
+export function sameStart(a: string, b: string): boolean {
+  const x = a.charAt(0);
+  const y = b.charAt(0);
+  return x === y || ('ijy'.includes(x) && 'ijy'.includes(y) && x !== '' && y !== '');
+}
+
 /** Optimal string alignment distance (Damerau–Levenshtein without repeated edits of a substring). */
 export function wordEdits(a: string, b: string): number {
   if (a === b) return 0;
@@ -42,8 +53,9 @@ export function wordEdits(a: string, b: string): number {
 
 /**
  * The fewest errors (a vowel for a vowel counting half) turning one name (folded words) into
- * the other when both have the same number of words (at most four) and every word stays within
- * `editsAllowed` of its partner; null when no such pairing exists (another word, another name).
+ * the other when both have the same number of words (at most four) and every word begins as its
+ * partner and stays within `editsAllowed` of it; null when no such pairing exists (another word,
+ * another name).
  */
 export function nameEdits(a: readonly string[], b: readonly string[]): number | null {
   if (a.length !== b.length || a.length === 0 || a.length > 4) return null;
@@ -59,6 +71,7 @@ export function nameEdits(a: readonly string[], b: readonly string[]): number | 
     for (let j = 0; j < b.length; j++) {
       if (used[j]) continue;
       const v = b[j] ?? '';
+      if (!sameStart(w, v)) continue;
       const d = wordEdits(w, v);
       if (d > editsAllowed(Math.min([...w].length, [...v].length))) continue;
       used[j] = true;

@@ -37,6 +37,12 @@ export const RESOLUTION_WEIGHTS = {
    * people whose names differ by one letter in each word meeting on one birth date or address.
    */
   nameEdits: [3.5, 3, 2, 1],
+  /**
+   * The most a name may weigh whose words are not each a slip away from the other's (another
+   * first letter, more errors than a slip, another word): Anna and Hanna of one household sound
+   * alike to Jaro–Winkler, but a writer's error seldom makes one of the other.
+   */
+  nameUnlikeMax: 1,
   birthAgree: 3,
   /** Different birth dates: usually two people (homonyms are common in a 100,000-person case). */
   birthDiffer: -6,
@@ -177,11 +183,9 @@ export function scorePair(a: ResolutionRecord, b: ResolutionRecord, w = RESOLUTI
   const names = bestNames(a, b);
   const sim = Math.round(names.sim * 1000) / 1000;
   const near = names.edits !== null && names.edits <= 2;
-  const nameWeight = Math.max(
-    w.nameMin,
-    Math.min(w.nameMax, w.nameSlope * (sim - w.nameNeutral)),
-    editWeight(names.edits, w),
-  );
+  const sounds = Math.max(w.nameMin, Math.min(w.nameMax, w.nameSlope * (sim - w.nameNeutral)));
+  const nameWeight =
+    names.edits === null ? Math.min(sounds, w.nameUnlikeMax) : Math.max(sounds, editWeight(names.edits, w));
   reasons.push({
     feature: 'name',
     verdict: sim >= 0.99 ? 'agree' : sim >= w.nameNeutral || near ? 'close' : 'differ',
