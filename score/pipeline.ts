@@ -29,6 +29,13 @@ export interface Ident {
   iban?: string | undefined;
 }
 
+export interface DuplicatePair {
+  a: Ident;
+  b: Ident;
+  score: number;
+  joined: boolean;
+}
+
 export interface Finding {
   rule: string;
   accounts: string[];
@@ -38,10 +45,14 @@ export interface Finding {
 
 export interface CaseResults {
   findings: Finding[];
-  /** Company flags by company registration number (or name). */
-  companyFlags: { company: Ident; rules: string[] }[];
-  duplicatePersons: { a: Ident; b: Ident; score: number }[];
-  duplicateCompanies: { a: Ident; b: Ident; score: number }[];
+  /** Company flags by company registration number (or name), with what they say together. */
+  companyFlags: { company: Ident; rules: string[]; pattern: string | null }[];
+  /**
+   * Pairs the platform calls one: joined on import (assembly, `joined`) or waiting in the
+   * resolution queue at its default threshold with their score.
+   */
+  duplicatePersons: DuplicatePair[];
+  duplicateCompanies: DuplicatePair[];
   /** Ad networks as lists of ad addresses. */
   adNetworks: string[][];
   /** Ads by the phones their pages print (for the naive baseline). */
@@ -154,16 +165,33 @@ async function analyse(store: Store, sources: string, o: RunOptions): Promise<Ca
     .map((c) => ({
       company: identOf(byId.get(c.id)?.p ?? { name: [c.name] }),
       rules: (flags.flags[c.id] ?? []).map((f) => f.rule),
+      pattern: flags.patterns[c.id]?.pattern ?? null,
     }))
     .filter((c) => c.rules.length);
 
-  const pairs = async (schema: string) => {
+  // Joins assembly made on import between two records of the schema, both as they were just before
+  // (the merge keeps them); a statement's LegalEntity holder joined into its Person is no duplicate record.
+  const merges = await scope.selectFrom('resolution_merges').select(['before', 'undone_at']).execute();
+  const joins = merges
+    .filter((x) => !x.undone_at)
+    .map((x) => JSON.parse(x.before) as Record<'keep' | 'merged', { schema: string; properties: string }>);
+  const pairs = async (schema: string): Promise<DuplicatePair[]> => {
     const out = await findDuplicates(store, caller, caseId, { schema, threshold: 0.5, limit: 100_000, decided: false });
-    return out.candidates.map((c) => ({
+    const joined = joins
+      .filter((j) => j.keep.schema === schema && j.merged.schema === schema)
+      .map((j) => ({
+        a: identOf(props(j.keep.properties)),
+        b: identOf(props(j.merged.properties)),
+        score: 1,
+        joined: true,
+      }));
+    const queued = out.candidates.map((c) => ({
       a: identOf(byId.get(c.a.id)?.p ?? {}),
       b: identOf(byId.get(c.b.id)?.p ?? {}),
       score: c.score,
+      joined: false,
     }));
+    return [...joined, ...queued];
   };
   const duplicatePersons = await pairs('Person');
   const duplicateCompanies = await pairs('Company');

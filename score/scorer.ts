@@ -6,6 +6,7 @@
  */
 import type { GroundTruth } from '../src/demo/index.ts';
 import type { TruthIdentifiers } from '../src/demo/sources/index.ts';
+import { Matcher, norm, pairKey, pairOf, personEnds } from './matcher.ts';
 import type { CaseResults, Ident } from './pipeline.ts';
 
 export interface Measure {
@@ -22,62 +23,6 @@ export interface CapabilityScore {
   capability: string;
   platform: Measure | { relativeError: number | null; truth: number; found: number };
   baseline: Measure | { relativeError: number | null; truth: number; found: number } | null;
-}
-
-const norm = (s: string | undefined) => (s ?? '').normalize('NFC').trim().toLowerCase().replace(/\s+/g, ' ');
-const compact = (s: string | undefined) => (s ?? '').replace(/[\s-]/g, '').toUpperCase();
-
-class Matcher {
-  private readonly persons = new Map<string, string>();
-  private readonly companies = new Map<string, string>();
-  private readonly accounts = new Map<string, string>();
-  readonly kinds = new Map<string, string[]>();
-  /** What an entity that is no confounder is in the truth (worker account, legitimate company…). */
-  readonly nature = new Map<string, string>();
-
-  constructor(
-    readonly truth: GroundTruth,
-    readonly ids: TruthIdentifiers,
-  ) {
-    for (const [id, p] of Object.entries(ids.persons)) {
-      if (p.idNumber) this.persons.set(`id:${compact(p.idNumber)}`, id);
-      if (p.passportNumber) this.persons.set(`pp:${compact(p.passportNumber)}`, id);
-      if (p.birthDate) this.persons.set(`nb:${norm(p.name)}|${p.birthDate}`, id);
-    }
-    for (const [id, c] of Object.entries(ids.companies)) {
-      if (c.registrationNumber) this.companies.set(`reg:${compact(c.registrationNumber)}`, id);
-      this.companies.set(`name:${norm(c.name)}`, id);
-    }
-    for (const [id, iban] of Object.entries(ids.accounts)) this.accounts.set(compact(iban), id);
-    const holders = new Map<string, string[]>();
-    for (const a of truth.accounts) holders.set(a.holderId, [...(holders.get(a.holderId) ?? []), a.id]);
-    for (const a of truth.accounts) if (a.nature !== 'clean') this.nature.set(a.id, `${a.nature} account`);
-    for (const c of truth.companies) if (c.nature !== 'legitimate') this.nature.set(c.id, `${c.nature} company`);
-    for (const p of truth.persons) if (p.proceduralStatus !== 'none') this.nature.set(p.id, p.proceduralStatus);
-    for (const c of truth.confounders)
-      for (const e of c.entityIds)
-        for (const id of [e, ...(holders.get(e) ?? [])]) this.kinds.set(id, [...(this.kinds.get(id) ?? []), c.kind]);
-  }
-
-  person(i: Ident): string | undefined {
-    return (
-      (i.idNumber && this.persons.get(`id:${compact(i.idNumber)}`)) ||
-      (i.passportNumber && this.persons.get(`pp:${compact(i.passportNumber)}`)) ||
-      (i.birthDate ? this.persons.get(`nb:${norm(i.name)}|${i.birthDate}`) : undefined) ||
-      undefined
-    );
-  }
-
-  company(i: Ident): string | undefined {
-    return (
-      (i.registrationNumber && this.companies.get(`reg:${compact(i.registrationNumber)}`)) ||
-      this.companies.get(`name:${norm(i.name)}`)
-    );
-  }
-
-  account(iban: string): string | undefined {
-    return this.accounts.get(compact(iban));
-  }
 }
 
 function measure(m: Matcher, truth: ReadonlySet<string>, found: readonly (string | undefined)[]): Measure {
@@ -106,17 +51,16 @@ function measure(m: Matcher, truth: ReadonlySet<string>, found: readonly (string
   };
 }
 
-const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
-
-/** Pairs measured as pairs; a pair of two records of one truth entity is neither hit nor alarm. */
+/**
+ * Pairs measured as pairs: each end is the truth records it fits (matcher.ts); a pair of two
+ * records of one truth entity is neither hit nor alarm.
+ */
 function pairMeasure(
   m: Matcher,
   truth: ReadonlySet<string>,
-  found: readonly { a: string | undefined; b: string | undefined }[],
+  found: readonly { a: readonly string[]; b: readonly string[] }[],
 ): Measure {
-  const keys = found
-    .filter((p) => p.a === undefined || p.b === undefined || p.a !== p.b)
-    .map((p) => (p.a && p.b ? pairKey(p.a, p.b) : undefined));
+  const keys = found.map((p) => pairOf(p.a, p.b, truth)).filter((k) => k !== 'same');
   const out = measure(m, truth, keys);
   // Kinds are per entity; re-file a false pair under its ends' kinds.
   const alarms: Record<string, number> = {};
@@ -128,6 +72,8 @@ function pairMeasure(
   if (out.falseAlarms['unmatched']) alarms['unmatched'] = out.falseAlarms['unmatched'];
   return { ...out, falseAlarms: alarms };
 }
+
+const one = (x: string | undefined) => (x ? [x] : []);
 
 const relative = (truth: number, found: number) => ({
   truth,
@@ -142,8 +88,9 @@ export function score(truth: GroundTruth, ids: TruthIdentifiers, r: CaseResults)
   const accountsOf = (rules: readonly string[] | null) =>
     r.findings.filter((f) => !rules || rules.includes(f.rule)).flatMap((f) => f.accounts.map((a) => m.account(a)));
   const companyNature = (n: string) => set(truth.companies, (c) => (c.nature === n ? c.id : undefined));
-  const flagged = (pred: (rule: string) => boolean) =>
-    r.companyFlags.filter((c) => c.rules.some(pred)).map((c) => m.company(c.company));
+  // What the platform calls a letterbox or a phoenix successor: the pattern its flags make together.
+  const flagged = (pattern: string) =>
+    r.companyFlags.filter((c) => c.pattern === pattern).map((c) => m.company(c.company));
 
   const victims = set(truth.persons, (p) =>
     ['victim', 'presumedVictim'].includes(p.proceduralStatus) ? p.id : undefined,
@@ -166,7 +113,7 @@ export function score(truth: GroundTruth, ids: TruthIdentifiers, r: CaseResults)
   const ads = [...adNet.keys()];
   for (const a of ads) for (const b of ads) if (a < b && adNet.get(a) === adNet.get(b)) adPairs.add(pairKey(a, b));
   const groupPairs = (groups: readonly string[][]) =>
-    groups.flatMap((g) => g.flatMap((a, i) => g.slice(i + 1).map((b) => ({ a, b }))));
+    groups.flatMap((g) => g.flatMap((a, i) => g.slice(i + 1).map((b) => ({ a: [a], b: [b] }))));
   // A false pair is filed under its ads' confounder kinds (independent advertisers' ads, by address).
   const adKinds = new Map<string, string[]>();
   for (const c of truth.confounders)
@@ -180,7 +127,7 @@ export function score(truth: GroundTruth, ids: TruthIdentifiers, r: CaseResults)
     const known = schema === 'Person' ? new Set(Object.keys(ids.persons)) : new Set(Object.keys(ids.companies));
     return set(truth.duplicates, (d) => (known.has(d.canonicalId) ? pairKey(d.canonicalId, d.duplicateId) : undefined));
   };
-  const samePairs = <T extends Ident>(xs: readonly T[], f: (x: T) => string | undefined) => {
+  const samePairs = <T extends Ident>(xs: readonly T[], f: (x: T) => readonly string[]) => {
     const byName = new Map<string, T[]>();
     for (const x of xs) byName.set(norm(x.name), [...(byName.get(norm(x.name)) ?? []), x]);
     return [...byName.values()].flatMap((g) => g.flatMap((a, i) => g.slice(i + 1).map((b) => ({ a: f(a), b: f(b) }))));
@@ -235,11 +182,7 @@ export function score(truth: GroundTruth, ids: TruthIdentifiers, r: CaseResults)
     },
     {
       capability: 'letterbox companies',
-      platform: measure(
-        m,
-        companyNature('letterbox'),
-        flagged((rule) => rule !== 'phoenix'),
-      ),
+      platform: measure(m, companyNature('letterbox'), flagged('letterbox')),
       baseline: measure(
         m,
         companyNature('letterbox'),
@@ -248,11 +191,7 @@ export function score(truth: GroundTruth, ids: TruthIdentifiers, r: CaseResults)
     },
     {
       capability: 'phoenix successors',
-      platform: measure(
-        m,
-        companyNature('phoenixSuccessor'),
-        flagged((rule) => rule === 'phoenix'),
-      ),
+      platform: measure(m, companyNature('phoenixSuccessor'), flagged('phoenixSuccessor')),
       baseline: measure(
         m,
         companyNature('phoenixSuccessor'),
@@ -275,12 +214,12 @@ export function score(truth: GroundTruth, ids: TruthIdentifiers, r: CaseResults)
       platform: pairMeasure(
         m,
         dupOf('Person'),
-        r.duplicatePersons.map((p) => ({ a: m.person(p.a), b: m.person(p.b) })),
+        r.duplicatePersons.map((p) => personEnds(m, p.a, p.b)),
       ),
       baseline: pairMeasure(
         m,
         dupOf('Person'),
-        samePairs(r.persons, (p) => m.person(p)),
+        samePairs(r.persons, (p) => m.personsOf(p)),
       ),
     },
     {
@@ -288,12 +227,12 @@ export function score(truth: GroundTruth, ids: TruthIdentifiers, r: CaseResults)
       platform: pairMeasure(
         m,
         dupOf('Company'),
-        r.duplicateCompanies.map((p) => ({ a: m.company(p.a), b: m.company(p.b) })),
+        r.duplicateCompanies.map((p) => ({ a: one(m.company(p.a)), b: one(m.company(p.b)) })),
       ),
       baseline: pairMeasure(
         m,
         dupOf('Company'),
-        samePairs(r.companies, (c) => m.company(c)),
+        samePairs(r.companies, (c) => one(m.company(c))),
       ),
     },
     { capability: 'proceeds (EUR, all networks)', platform: relative(truthProceeds, r.proceedsMinor), baseline: null },

@@ -89,6 +89,11 @@ const SOURCE: Record<DuplicateVariant, string> = {
 
 /** Can this person carry this variant so that the duplicate really differs from the original? */
 function fits(variant: DuplicateVariant, p: PersonInfo): boolean {
+  // The hard variants keep one weak attribute in common (the birth date, or for fuzzyWeak the
+  // address instead): a person with neither would leave a bare name, which no source can tell
+  // from a namesake's.
+  if (variant === 'crossScript') return !p.noBirthDate;
+  if (variant === 'fuzzyWeak') return !p.noBirthDate || p.addressId !== null;
   if (variant === 'transliteration') {
     return (
       p.name.firstNative !== undefined ||

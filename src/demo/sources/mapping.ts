@@ -106,17 +106,27 @@ export function linkRecords(
   };
 }
 
-/** A plain table of records with its mapping: the columns, and the entities each row makes. */
+/**
+ * A plain table of records with its mapping: the columns, and the entities each row makes —
+ * or, with `byColumn`, the entities rows of each value of one column make (one query each).
+ */
 export function tableRecords(
   dataset: string,
   fileName: string,
   header: readonly string[],
   rows: readonly (readonly string[])[],
   entities: Record<string, Spec>,
+  byColumn?: { column: string; entities: Record<string, readonly string[]> },
 ): MappedFile {
-  return {
-    csv: csvText(header, rows, { defuse: false }),
-    yaml: stringify({ [dataset]: { query: { csv_url: fileName, entities } } }),
-    rows: rows.length,
-  };
+  const only = (names: readonly string[]) => Object.fromEntries(names.map((n) => [n, entities[n]]));
+  const meta = byColumn
+    ? {
+        queries: Object.entries(byColumn.entities).map(([value, names]) => ({
+          csv_url: fileName,
+          filters: { [byColumn.column]: value },
+          entities: only(names),
+        })),
+      }
+    : { query: { csv_url: fileName, entities } };
+  return { csv: csvText(header, rows, { defuse: false }), yaml: stringify({ [dataset]: meta }), rows: rows.length };
 }

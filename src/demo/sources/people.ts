@@ -96,51 +96,62 @@ export function kycRecords(
     ];
   });
   const col = (column: string) => ({ column });
-  return tableRecords(`kyc_${slug(bank).replace(/-/g, '_')}`, 'customers.csv', header, rows, {
-    person: {
-      schema: 'Person',
-      keys: ['Customer name', 'Date of birth', 'Personal code', 'Document number'],
-      properties: {
-        name: col('Customer name'),
-        birthDate: col('Date of birth'),
-        idNumber: col('Personal code'),
-        passportNumber: col('Document number'),
-        nationality: col('Citizenship'),
-        address: col('Address'),
-        phone: col('Phone'),
-        email: col('E-mail'),
+  return tableRecords(
+    `kyc_${slug(bank).replace(/-/g, '_')}`,
+    'customers.csv',
+    header,
+    rows,
+    {
+      person: {
+        schema: 'Person',
+        keys: ['Customer name', 'Date of birth', 'Personal code', 'Document number'],
+        properties: {
+          name: col('Customer name'),
+          birthDate: col('Date of birth'),
+          idNumber: col('Personal code'),
+          passportNumber: col('Document number'),
+          nationality: col('Citizenship'),
+          address: col('Address'),
+          phone: col('Phone'),
+          email: col('E-mail'),
+        },
+      },
+      company: {
+        schema: 'Company',
+        keys: ['Registration number'],
+        properties: {
+          name: col('Customer name'),
+          registrationNumber: col('Registration number'),
+          jurisdiction: col('Citizenship'),
+          address: col('Address'),
+          phone: col('Phone'),
+          email: col('E-mail'),
+        },
+      },
+      account: {
+        schema: 'BankAccount',
+        keys: ['IBAN'],
+        properties: { iban: col('IBAN'), bankName: { literal: bank }, openingDate: col('Opened') },
+      },
+      ownsPerson: {
+        schema: 'Ownership',
+        key_literal: 'holder',
+        keys: ['IBAN', 'Customer name', 'Personal code', 'Document number'],
+        properties: { owner: { entity: 'person' }, asset: { entity: 'account' } },
+      },
+      ownsCompany: {
+        schema: 'Ownership',
+        key_literal: 'holder',
+        keys: ['IBAN', 'Registration number'],
+        properties: { owner: { entity: 'company' }, asset: { entity: 'account' } },
       },
     },
-    company: {
-      schema: 'Company',
-      keys: ['Registration number'],
-      properties: {
-        name: col('Customer name'),
-        registrationNumber: col('Registration number'),
-        jurisdiction: col('Citizenship'),
-        address: col('Address'),
-        phone: col('Phone'),
-        email: col('E-mail'),
-      },
+    // A business customer is a company, never a person of the same name.
+    {
+      column: 'Customer type',
+      entities: { private: ['person', 'account', 'ownsPerson'], business: ['company', 'account', 'ownsCompany'] },
     },
-    account: {
-      schema: 'BankAccount',
-      keys: ['IBAN'],
-      properties: { iban: col('IBAN'), bankName: { literal: bank }, openingDate: col('Opened') },
-    },
-    ownsPerson: {
-      schema: 'Ownership',
-      key_literal: 'holder',
-      keys: ['IBAN', 'Customer name', 'Personal code', 'Document number'],
-      properties: { owner: { entity: 'person' }, asset: { entity: 'account' } },
-    },
-    ownsCompany: {
-      schema: 'Ownership',
-      key_literal: 'holder',
-      keys: ['IBAN', 'Registration number'],
-      properties: { owner: { entity: 'company' }, asset: { entity: 'account' } },
-    },
-  });
+  );
 }
 
 /** Police intelligence records on persons: the status the case gives them and what is known. */

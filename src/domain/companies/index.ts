@@ -14,3 +14,10 @@ export {
 export { buildChains, companiesIn, type ChainNode, type ChainVia, type ChainWorker } from './chain.ts';
 export { companyFlags, describeFlagRule, flagsByCompany, FLAG_RULES, type FlagParams } from './flags.ts';
 export { FLAG_RULE_IDS, type CompanyFlag, type FlagParam, type FlagRule, type FlagRuleId } from './rules/types.ts';
+export {
+  companyPattern,
+  companyPatterns,
+  SUBSTANCE_RULES,
+  type CompanyPattern,
+  type CompanyPatternOut,
+} from './patterns.ts';

@@ -3,8 +3,10 @@
  * so the work grows with the records, not with their square. Keys:
  *  - the folded, sorted name (same name in any order or alphabet);
  *  - each name word with the birth date (a typing error in the other word);
- *  - each name word's first three letters with the birth date (a typing error in both… or a
- *    legacy transliteration of one word);
+ *  - each name word's first three (and two) letters with the birth date (a typing error in
+ *    both… or a legacy transliteration of one word);
+ *  - the birth date with the name's initials (typing errors early in every word);
+ *  - each address with each name word's first letter (a typing error and no birth date);
  *  - every identifier, phone and e-mail (a missing or mistyped birth date).
  * A key shared by more records than `maxBlock` (a switchboard number, a very common name with
  * no date) is skipped: it cannot tell people apart and would cost a square of its size.
@@ -42,8 +44,12 @@ export function blockingKeys(r: ResolutionRecord): string[] {
       for (const w of words) {
         keys.add(`w:${w}|${d}`);
         if (w.length > 3) keys.add(`p:${w.slice(0, 3)}|${d}`);
+        if (w.length > 2) keys.add(`q:${w.slice(0, 2)}|${d}`);
       }
     }
+    const initials = words.map((w) => w.slice(0, 1)).join('');
+    for (const d of r.birthDates) keys.add(`b:${initials}|${d}`);
+    for (const a of r.addresses) for (const w of words) keys.add(`a:${a}|${w.slice(0, 1)}`);
   }
   for (const v of r.identifiers) keys.add(`i:${v}`);
   for (const v of r.phones) keys.add(`t:${v}`);

@@ -4,6 +4,7 @@
  * is returned as a reason, so the analyst sees why a pair scored. The score is symmetric: the
  * pair (a, b) scores as (b, a), and a record always matches itself.
  */
+import { nameEdits } from './nameEdits.ts';
 import type { ResolutionRecord } from './record.ts';
 
 export type ReasonFeature = 'name' | 'birthDate' | 'identifier' | 'phone' | 'email' | 'address';
@@ -30,6 +31,18 @@ export const RESOLUTION_WEIGHTS = {
   nameSlope: 40,
   nameMax: 4,
   nameMin: -8,
+  /**
+   * A name within a few typing errors of the other (nameEdits.ts), by errors: up to 1, up to 2,
+   * up to 3, up to 4. Near the exact name's weight: a slip of the pen is far likelier than two
+   * people whose names differ by one letter in each word meeting on one birth date or address.
+   */
+  nameEdits: [3.5, 3, 2, 1],
+  /**
+   * The most a name may weigh whose words are not each a slip away from the other's (another
+   * first letter, more errors than a slip, another word): Anna and Hanna of one household sound
+   * alike to Jaro–Winkler, but a writer's error seldom makes one of the other.
+   */
+  nameUnlikeMax: 1,
   birthAgree: 3,
   /** Different birth dates: usually two people (homonyms are common in a 100,000-person case). */
   birthDiffer: -6,
@@ -43,6 +56,11 @@ export const RESOLUTION_WEIGHTS = {
   emailAgree: 3,
   /** Workers share housing, families share homes: weak evidence. */
   addressAgree: 1,
+  /**
+   * One address with a name at most two typing errors away: a household's members differ by a
+   * word, workers sharing a flat by their whole name, so this is one person written twice.
+   */
+  addressAgreeNearName: 2.5,
   /** The sum at which the score is 0.5. */
   bias: 5,
 } as const;
@@ -105,10 +123,24 @@ export function nameSimilarity(a: readonly string[], b: readonly string[]): numb
   return (Math.min(x, y) * 2 + Math.max(x, y)) / 3;
 }
 
-function bestNames(a: ResolutionRecord, b: ResolutionRecord): number {
-  let best = 0;
-  for (const x of a.names) for (const y of b.names) best = Math.max(best, nameSimilarity(x, y));
-  return best;
+/** The best name similarity and the fewest typing errors between any name of `a` and any of `b`. */
+function bestNames(a: ResolutionRecord, b: ResolutionRecord): { sim: number; edits: number | null } {
+  let sim = 0;
+  let edits: number | null = null;
+  for (const x of a.names)
+    for (const y of b.names) {
+      sim = Math.max(sim, nameSimilarity(x, y));
+      const e = nameEdits(x, y);
+      if (e !== null && (edits === null || e < edits)) edits = e;
+    }
+  return { sim, edits };
+}
+
+/** The weight of a name `edits` typing errors away (null: not within the allowance). */
+function editWeight(edits: number | null, w: typeof RESOLUTION_WEIGHTS): number {
+  if (edits === null) return -Infinity;
+  if (edits === 0) return w.nameMax;
+  return w.nameEdits[Math.ceil(edits) - 1] ?? -Infinity;
 }
 
 const common = (x: readonly string[], y: readonly string[]): number => {
@@ -141,18 +173,22 @@ export function couldReach(
   if (common(a.identifiers, b.identifiers)) max += w.identifierAgree;
   if (common(a.phones, b.phones)) max += w.phoneAgree;
   if (common(a.emails, b.emails)) max += w.emailAgree;
-  if (common(a.addresses, b.addresses)) max += w.addressAgree;
+  if (common(a.addresses, b.addresses)) max += Math.max(w.addressAgree, w.addressAgreeNearName);
   return max >= minTotal;
 }
 
 /** Scores a pair of records; the reasons list every piece of evidence that counted. */
 export function scorePair(a: ResolutionRecord, b: ResolutionRecord, w = RESOLUTION_WEIGHTS): PairScore {
   const reasons: Reason[] = [];
-  const sim = Math.round(bestNames(a, b) * 1000) / 1000;
-  const nameWeight = Math.max(w.nameMin, Math.min(w.nameMax, w.nameSlope * (sim - w.nameNeutral)));
+  const names = bestNames(a, b);
+  const sim = Math.round(names.sim * 1000) / 1000;
+  const near = names.edits !== null && names.edits <= 2;
+  const sounds = Math.max(w.nameMin, Math.min(w.nameMax, w.nameSlope * (sim - w.nameNeutral)));
+  const nameWeight =
+    names.edits === null ? Math.min(sounds, w.nameUnlikeMax) : Math.max(sounds, editWeight(names.edits, w));
   reasons.push({
     feature: 'name',
-    verdict: sim >= 0.99 ? 'agree' : sim >= w.nameNeutral ? 'close' : 'differ',
+    verdict: sim >= 0.99 ? 'agree' : sim >= w.nameNeutral || near ? 'close' : 'differ',
     weight: round(nameWeight),
     value: sim,
   });
@@ -188,7 +224,7 @@ export function scorePair(a: ResolutionRecord, b: ResolutionRecord, w = RESOLUTI
   };
   contact('phone', a.phones, b.phones, w.phoneAgree);
   contact('email', a.emails, b.emails, w.emailAgree);
-  contact('address', a.addresses, b.addresses, w.addressAgree);
+  contact('address', a.addresses, b.addresses, near ? w.addressAgreeNearName : w.addressAgree);
   const total = round(reasons.reduce((s, r) => s + r.weight, 0));
   return { score: round(1 / (1 + Math.exp(-(total - w.bias)))), total, reasons };
 }

@@ -4,8 +4,22 @@
  * pseudonym to those without victim contact).
  */
 import type { z } from 'zod';
-import { buildChains, companyFlags, companyGraph, describeFlagRule, FLAG_RULES } from '../../domain/companies/index.ts';
-import type { ChainNode, CompanyFlag, CompanyGraph, FlagParams, FlagRuleId } from '../../domain/companies/index.ts';
+import {
+  buildChains,
+  companyFlags,
+  companyGraph,
+  companyPatterns,
+  describeFlagRule,
+  FLAG_RULES,
+} from '../../domain/companies/index.ts';
+import type {
+  ChainNode,
+  CompanyFlag,
+  CompanyGraph,
+  CompanyPatternOut,
+  FlagParams,
+  FlagRuleId,
+} from '../../domain/companies/index.ts';
 import { pseudonymOf } from '../../domain/access/victims.ts';
 import type { EntityRecord } from '../../domain/records.ts';
 import { descendantsOf } from '../../domain/schema/registry.ts';
@@ -49,6 +63,8 @@ export interface CompanyView {
   chains: ChainNode[];
   /** Flags by company id, for every company of the case (in a chain or not). */
   flags: Record<string, CompanyFlag[]>;
+  /** What each company's flags say together (domain/companies patterns.ts), for those they make one. */
+  patterns: Record<string, CompanyPatternOut>;
   companies: { id: string; name: string; country: string | null; inChain: boolean }[];
 }
 
@@ -60,7 +76,9 @@ export async function companyView(
   const g = await caseCompanyGraph(store, access);
   const chains = buildChains(g);
   const flags: Record<string, CompanyFlag[]> = {};
-  for (const f of companyFlags(g, opts)) (flags[f.companyId] ??= []).push(f);
+  const all = companyFlags(g, opts);
+  for (const f of all) (flags[f.companyId] ??= []).push(f);
+  const patterns = Object.fromEntries(companyPatterns(all));
   const inChain = new Set<string>();
   const walk = (n: ChainNode) => {
     inChain.add(n.companyId);
@@ -75,7 +93,7 @@ export async function companyView(
         (flags[b.id]?.length ?? 0) - (flags[a.id]?.length ?? 0) ||
         a.name.localeCompare(b.name),
     );
-  return { chains, flags, companies };
+  return { chains, flags, patterns, companies };
 }
 
 export const flagRules = () => FLAG_RULES.map(describeFlagRule);

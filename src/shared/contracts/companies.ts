@@ -72,6 +72,8 @@ export interface ChainNodeOut {
 export interface CompanyViewOut {
   chains: ChainNodeOut[];
   flags: Record<string, CompanyFlagOut[]>;
+  /** What each company's flags say together: a letterbox or a phoenix successor, with the rules that show it. */
+  patterns?: Record<string, { pattern: 'letterbox' | 'phoenixSuccessor'; rules: (typeof FLAG_RULE_NAMES)[number][] }>;
   companies: { id: string; name: string; country: string | null; inChain: boolean }[];
 }
 
