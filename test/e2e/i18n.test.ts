@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { listSchemata, propertiesOf } from '../../src/domain/schema/index.ts';
+import { PreviewItem } from '../../src/shared/contracts/imports.ts';
 import en from '../../src/web/i18n/en.json' with { type: 'json' };
 import et from '../../src/web/i18n/et.json' with { type: 'json' };
 import fi from '../../src/web/i18n/fi.json' with { type: 'json' };
@@ -107,6 +108,11 @@ describe('translations', () => {
       expect([...table].filter(([, v]) => !v.trim()).map(([k]) => k)).toEqual([]);
     });
   }
+
+  it('names every kind of record an import preview shows', () => {
+    const missing = PreviewItem.shape.kind.options.filter((k) => !english.has(`preview.kinds.${k}`));
+    expect(missing).toEqual([]);
+  });
 
   it('names every entity type and every property of the data model', () => {
     const missing: string[] = [];
