@@ -15,13 +15,12 @@ import {
   restoreBackup,
 } from '../services/backup/index.ts';
 import type { BackupTarget } from '../services/backup/index.ts';
-import { cliActor } from './actor.ts';
+import { actingUserName, cliActor } from './actor.ts';
 import { useDeploymentKeys } from './keys.ts';
 import { configOf, withStore } from './context.ts';
 
 async function whoActs(program: Command, store: Parameters<typeof cliActor>[1]): Promise<string> {
-  const named = program.opts<{ as?: string }>().as ?? process.env.ELECT_USER;
-  return named ? (await cliActor(program, store)).id : consoleUser();
+  return actingUserName(program) ? (await cliActor(program, store)).id : consoleUser();
 }
 
 export function backupCommands(program: Command): void {

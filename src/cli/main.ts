@@ -20,6 +20,13 @@ import { cooperationCommands } from './cooperation.ts';
 import { captureCommands } from './captures.ts';
 import { identificationCommands } from './identification.ts';
 
+// A reader that stops early (`elect cases | head -1`) closes the pipe: that ends the command
+// quietly, as for any Unix tool, instead of a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 const program = new Command();
 program
   .name('elect')

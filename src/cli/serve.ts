@@ -5,7 +5,14 @@ import { buildApp } from '../server/app.ts';
 import { setupDemoDeployment } from '../services/demo/index.ts';
 import { Store } from '../store/store.ts';
 import { configOf } from './context.ts';
+import { DEFAULT_ACTING_USER, startupLine, writeFirstStart } from './firstStart.ts';
 import { useDeploymentKeys } from './keys.ts';
+
+function logFormatOf(given: string | undefined): 'short' | 'json' {
+  if (given === undefined || given === '') return process.stdout.isTTY ? 'short' : 'json';
+  if (given === 'short' || given === 'json') return given;
+  throw errors.validation('--log-format is short or json', '--log-format');
+}
 
 export function serveCommand(program: Command): void {
   program
@@ -16,6 +23,10 @@ export function serveCommand(program: Command): void {
     .option('--demo', 'on an empty store: create demo accounts (credentials printed once) and load a demo case')
     .option('--tls-cert <file>', 'serve HTTPS with this certificate (PEM; env ELECT_TLS_CERT)')
     .option('--tls-key <file>', 'private key of the certificate (PEM; env ELECT_TLS_KEY)')
+    .option(
+      '--log-format <format>',
+      'request logs: short (warnings, and a line per change or failure; the default on a terminal) or json (one record per request; the default otherwise; env ELECT_LOG_FORMAT)',
+    )
     .option(
       '--trust-proxy',
       'behind a reverse proxy: take the client address from X-Forwarded-For (env ELECT_TRUST_PROXY=true)',
@@ -28,17 +39,19 @@ export function serveCommand(program: Command): void {
         tlsCert?: string;
         tlsKey?: string;
         trustProxy?: boolean;
+        logFormat?: string;
       }) => {
         const cfg = configOf(program);
+        const logger = logFormatOf(o.logFormat ?? process.env.ELECT_LOG_FORMAT);
         useDeploymentKeys(cfg);
         const store = await Store.open({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
         if (o.demo) {
           const deployment = await setupDemoDeployment(store, (m) => console.log(m));
           if (deployment) {
-            // No default passwords: the demo accounts' passwords are generated and shown once.
-            console.log(
-              'First start: demo agencies and accounts created. Keep these passwords; they are not shown again.',
-            );
+            const file = writeFirstStart(cfg.dataDir, deployment.credentials, DEFAULT_ACTING_USER);
+            // No default passwords: the demo accounts' passwords are generated, shown once and kept
+            // in a file only the owner may read.
+            console.log(`First start: demo agencies and accounts created. Their passwords, also in ${file}:`);
             for (const c of deployment.credentials)
               console.log(
                 `  ${c.username.padEnd(13)} ${c.platformRole.padEnd(13)} password: ${c.password}   (${c.agency})`,
@@ -48,6 +61,7 @@ export function serveCommand(program: Command): void {
               `Demo case ${d.caseId}: ${d.run.imported} source imports, ${d.entities} entities, ${d.transactions} transactions, ${d.evidenceFiles} evidence files in ${(d.durationMs / 1000).toFixed(1)} s.`,
             );
             for (const f of d.run.failed) console.log(`  not imported: ${f.what}: ${f.error}`);
+            console.log(`The command line acts as "${DEFAULT_ACTING_USER}" unless given --as <username>.`);
           }
         }
         const certFile = o.tlsCert ?? process.env.ELECT_TLS_CERT;
@@ -57,16 +71,16 @@ export function serveCommand(program: Command): void {
         const https = certFile && keyFile ? { cert: readFileSync(certFile), key: readFileSync(keyFile) } : undefined;
         const app = await buildApp({
           store,
-          logger: true,
+          logger,
           https,
           trustProxy: o.trustProxy ?? process.env.ELECT_TRUST_PROXY === 'true',
         });
         const port = o.port ? Number(o.port) : cfg.port;
         const host = o.host ?? cfg.host;
         await app.listen({ port, host });
-        console.log(
-          `ELECT THB platform on ${https ? 'https' : 'http'}://${host}:${port} (store: ${store.dialect}${store.dialect === 'sqlite' ? `, data folder ${cfg.dataDir}` : ''})`,
-        );
+        const address = app.server.address();
+        const bound = typeof address === 'object' && address ? address.port : port;
+        console.log(startupLine({ url: `${https ? 'https' : 'http'}://${host}:${bound}`, cfg }));
         const stop = async () => {
           await app.close();
           await store.close();

@@ -6,7 +6,7 @@ import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../store/store.ts';
 import { errorHandler } from './http/errors.ts';
-import { safeLoggerOptions } from './http/logging.ts';
+import { safeLoggerOptions, shortRequestLine } from './http/logging.ts';
 import { defineRoute } from './http/route.ts';
 import type { RegisteredRoute } from './http/route.ts';
 import { openApiDocument } from './openapi.ts';
@@ -45,7 +45,12 @@ import { victimFileRoutes } from './routes/prosecution/victimFile.ts';
 
 export interface AppOptions {
   store: Store;
-  logger?: boolean;
+  /**
+   * Request logs: `json` (or true) one JSON record per request (servers, log collectors);
+   * `short` warnings and errors, and one short line for each request that changes data or fails
+   * (a terminal); false none.
+   */
+  logger?: boolean | 'json' | 'short';
   /** Serve HTTPS with this certificate and key (PEM). Behind a TLS-terminating proxy, leave unset. */
   https?: { cert: Buffer; key: Buffer } | undefined;
   /** Trust X-Forwarded-* from a reverse proxy (for the client address in the audit log). */
@@ -57,7 +62,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(opts.https ? { https: opts.https } : {}),
     trustProxy: opts.trustProxy ?? false,
-    logger: opts.logger ? safeLoggerOptions : false,
+    logger:
+      opts.logger === 'short'
+        ? { ...safeLoggerOptions, level: 'warn' }
+        : opts.logger
+          ? safeLoggerOptions
+          : false,
     // The largest body any route accepts; each route sets its own, smaller limit.
     bodyLimit: 16 * 1024 * 1024,
     // Proto-poisoning attempts are rejected as bad input rather than silently stripped.
@@ -65,6 +75,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     onConstructorPoisoning: 'error',
   });
   app.setErrorHandler(errorHandler);
+  if (opts.logger === 'short')
+    app.addHook('onResponse', (req, reply, done) => {
+      const line = shortRequestLine(req, reply);
+      if (line) console.log(line);
+      done();
+    });
   app.setNotFoundHandler((request, reply) => {
     void reply
       .status(404)

@@ -77,7 +77,7 @@ describe.skipIf(!!skip)('the link chart in Chromium', () => {
     expect(expected.size).toBeGreaterThan(3);
     await page.goto(`${srv.url}/cases/${caseId}/chart?focus=${encodeURIComponent(truth.victimId)}`);
     await waitForIds(page, truth.victimId);
-    await page.getByRole('button', { name: 'Expand to 1 steps' }).click();
+    await page.getByRole('button', { name: 'Expand to 1 step' }).click();
     await waitForIds(page, [...within(await caseAdjacency(srv.store, caseId), truth.victimId, 1)].sort().join(' '));
     await page.getByRole('button', { name: 'Expand to 2 steps' }).click();
     await waitForIds(page, [...expected].sort().join(' '));

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { listSchemata, propertiesOf } from '../../src/domain/schema/index.ts';
+import { PreviewItem } from '../../src/shared/contracts/imports.ts';
 import en from '../../src/web/i18n/en.json' with { type: 'json' };
 import et from '../../src/web/i18n/et.json' with { type: 'json' };
 import fi from '../../src/web/i18n/fi.json' with { type: 'json' };
@@ -63,24 +64,41 @@ const SAME_EVERYWHERE = new Set([
   'ISIN',
 ]);
 
+/** i18next plural forms: `key_one`, `key_other`… chosen by the language's plural rules. */
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+const pluralBases = (table: Map<string, string>) =>
+  new Set([...table.keys()].filter((k) => PLURAL.test(k)).map((k) => k.replace(PLURAL, '')));
+/** Keys with a plural base written as that base, so languages with other plural forms compare. */
+const singularKeys = (table: Map<string, string>) => new Set([...table.keys()].map((k) => k.replace(PLURAL, '')));
+
 const placeholders = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort();
 
 describe('translations', () => {
   for (const [lang, table] of Object.entries(others)) {
-    it(`${lang} has exactly the English keys`, () => {
+    it(`${lang} has exactly the English keys, each plural in the forms of its language`, () => {
+      const ours = singularKeys(table);
+      const theirs = singularKeys(english);
       expect(
-        [...english.keys()].filter((k) => !table.has(k)),
+        [...theirs].filter((k) => !ours.has(k)),
         `missing in ${lang}`,
       ).toEqual([]);
       expect(
-        [...table.keys()].filter((k) => !english.has(k)),
+        [...ours].filter((k) => !theirs.has(k)),
         `only in ${lang}`,
       ).toEqual([]);
+      const forms = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+      for (const base of pluralBases(english))
+        expect(
+          [...table.keys()].filter((k) => k.replace(PLURAL, '') === base && k !== base).sort(),
+          `${lang} ${base}`,
+        ).toEqual(forms.map((f) => `${base}_${f}`).sort());
     });
 
     it(`${lang} keeps every placeholder and is not English`, () => {
-      const wrongPlaceholders = [...english].filter(
-        ([k, v]) => JSON.stringify(placeholders(v)) !== JSON.stringify(placeholders(table.get(k) ?? '')),
+      // A plural form is compared with the English "other" form of its key.
+      const englishOf = (k: string) => english.get(k) ?? english.get(k.replace(PLURAL, '_other')) ?? '';
+      const wrongPlaceholders = [...table].filter(
+        ([k, v]) => JSON.stringify(placeholders(v)) !== JSON.stringify(placeholders(englishOf(k))),
       );
       expect(wrongPlaceholders.map(([k]) => k)).toEqual([]);
       const untranslated = [...english].filter(
@@ -90,6 +108,11 @@ describe('translations', () => {
       expect([...table].filter(([, v]) => !v.trim()).map(([k]) => k)).toEqual([]);
     });
   }
+
+  it('names every kind of record an import preview shows', () => {
+    const missing = PreviewItem.shape.kind.options.filter((k) => !english.has(`preview.kinds.${k}`));
+    expect(missing).toEqual([]);
+  });
 
   it('names every entity type and every property of the data model', () => {
     const missing: string[] = [];
@@ -115,6 +138,6 @@ describe('translations', () => {
     for (const f of files)
       for (const m of (await readFile(f, 'utf8')).matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) used.add(m[1] ?? '');
     expect(used.size).toBeGreaterThan(200);
-    expect([...used].filter((k) => !english.has(k))).toEqual([]);
+    expect([...used].filter((k) => !english.has(k) && !english.has(`${k}_other`))).toEqual([]);
   });
 });

@@ -22,7 +22,7 @@ import {
 } from '../../services/training/index.ts';
 import { cliCaller } from '../../services/useCase/index.ts';
 import { libraryFilter } from './library.ts';
-import { cliActor } from '../actor.ts';
+import { actingUserName, cliActor } from '../actor.ts';
 import { withStore } from '../context.ts';
 import { parseOrThrow } from '../parse.ts';
 
@@ -70,7 +70,7 @@ export function trainingCommands(program: Command): void {
           );
         }
       }
-      if (!program.opts<{ as?: string }>().as && !process.env.ELECT_USER) return;
+      if (!actingUserName(program)) return;
       await withStore(program, async (store) => {
         const actor = await cliActor(program, store);
         if (actor.platformRole !== 'trainer' && actor.platformRole !== 'admin') return;

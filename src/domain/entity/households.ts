@@ -12,7 +12,7 @@
  * with other surnames are not a household: a phone or address held for unrelated people living
  * together is what a controller's looks like. Households (and duplicate records) count once.
  */
-import { foldText } from '../selectors/names.ts';
+import { foldText } from '../../shared/names/index.ts';
 
 export interface HouseholdMember {
   id: string;

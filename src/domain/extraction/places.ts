@@ -8,7 +8,7 @@
  * cities 2023; Statistics Lithuania, population of towns 2023. Exonyms: the towns' articles in
  * the Finnish, Estonian, Latvian, Russian and Ukrainian Wikipedias.
  */
-import { foldText } from '../selectors/names.ts';
+import { foldText } from '../../shared/names/index.ts';
 
 export interface Place {
   name: string;

@@ -30,7 +30,10 @@ describe('proceeds estimate', () => {
     const e = estimateProceeds({ ...base, model: ProceedsModel.parse({}) });
     expect(e.victims[0]?.takenMinor).toBe(3 * 80_000 + 3 * 40_000 + 50_000);
     expect(e.totals.byKind).toMatchObject({ wageKickback: 240_000, deduction: 120_000, recruitmentFee: 50_000 });
-    expect(e.notes.join(' ')).toMatch(/cashKickbackWindowDays/);
+    expect(e.notes.join(' ')).toMatch(/days after a wage in which cash withdrawn counts as handed back/);
+    // Plain words for the reader: no parameter names (camelCase identifiers) in notes or explanations.
+    const said = [...e.notes, e.sexual.explanation].join(' ');
+    expect(said.match(/\b[a-z]+[A-Z]\w*/g) ?? []).toEqual([]);
   });
 
   it('applies entered assumptions, each printed with its source and whether it was used', () => {

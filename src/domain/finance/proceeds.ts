@@ -100,14 +100,14 @@ export function estimateProceeds(input: ProceedsInput): ProceedsEstimate {
   const victims = input.labour.map((v) => labourVictim(v, input, take));
   if (!input.model.assumptions.some((a) => a.name === 'cashKickbackWindowDays')) {
     notes.push(
-      'Cash withdrawals after payday are not counted as kick-backs: enter cashKickbackWindowDays (from victims’ statements) to count them.',
+      'Cash withdrawals after payday are not counted as kick-backs: enter the days after a wage in which cash withdrawn counts as handed back (from victims’ statements) to count them.',
     );
   }
   if (!input.model.assumptions.some((a) => a.name === 'hourlyWage'))
     notes.push(
       input.labour.some((v) => v.norm)
-        ? 'Wages owed are counted from the statutory minimum wage of the payer’s country (sourced per victim): enter hoursPerMonth and hourlyWage (e.g. the collective agreement’s) for the full figure.'
-        : 'Wages owed are not computed: enter hoursPerMonth and hourlyWage.',
+        ? 'Wages owed are counted from the statutory minimum wage of the payer’s country (sourced per victim): enter the hours worked per month and the hourly wage (e.g. the collective agreement’s) for the full figure.'
+        : 'Wages owed are not computed: enter the hours worked per month and the hourly wage.',
     );
 
   const funnels = input.funnels.map((f) => {
@@ -135,7 +135,7 @@ export function estimateProceeds(input: ProceedsInput): ProceedsEstimate {
       `Cash deposited into ${funnels.length} funnel account(s): ${fmt(observed, 'EUR')} (taken as earnings from sexual services, FATF/APG 2018). ` +
       (modelled
         ? `Model: ${modelled.text} = ${fmt(modelled.amount, modelled.currency)}. `
-        : 'Model not computed: enter clientsPerDay and daysWorked (and pricePerClient, or capture ads with prices). ') +
+        : 'Model not computed: enter the clients per working day and the days worked (and the price per client, or capture ads with prices). ') +
       `The total uses the ${basis === 'model' ? 'model' : 'cash banked'}.`,
   };
 

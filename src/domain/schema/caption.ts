@@ -8,7 +8,7 @@
  *   Concern" is shown, not the former "JSC NPO IZHMASH" that happened to be listed first.
  * Two THB touches for reading: an amount is followed by its currency, and long values are cut.
  */
-import { foldText } from '../selectors/names.ts';
+import { foldText } from '../../shared/names/index.ts';
 import type { PropertyDef, SchemaDef } from './types.ts';
 
 const MAX_CAPTION = 200;

@@ -13,7 +13,7 @@
  * to its number ("12 A", "12-a" → "12a"); then the name fold (names.ts): diacritics, Cyrillic,
  * punctuation and spacing. The key is for comparison only, never for display.
  */
-import { foldText } from './names.ts';
+import { foldText } from '../../shared/names/index.ts';
 
 /** Street-type words and their abbreviations → the written-out word. */
 const STREET_WORDS: Readonly<Record<string, string>> = {

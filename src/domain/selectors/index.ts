@@ -10,5 +10,5 @@ export { normalisePhone } from './phone.ts';
 export { normaliseIban } from './iban.ts';
 export { normaliseEmail } from './email.ts';
 export { normaliseAccount, normaliseDocument, normalisePlate, foldHomoglyphs } from './identifiers.ts';
-export { foldText, nameKey, nameTokens } from './names.ts';
+export { foldText, nameKey, nameTokens } from '../../shared/names/index.ts';
 export { addressKey as foldAddress } from './address.ts';

@@ -7,7 +7,7 @@ import { errors } from '../../shared/errors.ts';
 import { normaliseEmail } from './email.ts';
 import { normaliseIban } from './iban.ts';
 import { normaliseAccount, normaliseDocument, normalisePlate } from './identifiers.ts';
-import { nameKey } from './names.ts';
+import { nameKey } from '../../shared/names/index.ts';
 import { normalisePhone } from './phone.ts';
 import { fail, ok } from './result.ts';
 import type { SelectorResult } from './result.ts';

@@ -1,7 +1,7 @@
 import Fastify from 'fastify';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { safeLoggerOptions } from './logging.ts';
+import { safeLoggerOptions, shortRequestLine } from './logging.ts';
 
 /** A log sink that keeps every line. */
 function sink(): { stream: Writable; text: () => string } {
@@ -60,5 +60,19 @@ describe('application logs', () => {
     ]) {
       expect(log, secret).not.toContain(secret);
     }
+  });
+});
+
+describe('the short request log of a terminal', () => {
+  type Req = Parameters<typeof shortRequestLine>[0];
+  const req = (method: string, url: string) => ({ method, routeOptions: { url } }) as Req;
+  it('says nothing of a successful read, one line of a change or a failure, by route template', () => {
+    expect(shortRequestLine(req('GET', '/api/cases/:caseId'), { statusCode: 200, elapsedTime: 3 })).toBeNull();
+    expect(shortRequestLine(req('POST', '/api/cases'), { statusCode: 201, elapsedTime: 12.4 })).toMatch(
+      /^\d\d:\d\d:\d\d POST \/api\/cases 201 12 ms$/,
+    );
+    expect(shortRequestLine(req('GET', '/api/cases/:caseId'), { statusCode: 404, elapsedTime: 1 })).toMatch(
+      / GET \/api\/cases\/:caseId 404 1 ms$/,
+    );
   });
 });

@@ -103,3 +103,19 @@ export const safeLoggerOptions = {
     censor: '[not logged]',
   },
 };
+
+/**
+ * The terminal's request log: one short line (time, method, route template, status, duration)
+ * for a request that changes something or fails; nothing for a successful read, so a user
+ * browsing the workspace does not bury the console. Like the JSON log, never the concrete URL.
+ */
+export function shortRequestLine(
+  req: Pick<FastifyRequest, 'method' | 'routeOptions'>,
+  reply: { statusCode: number; elapsedTime: number },
+): string | null {
+  const reads = req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS';
+  if (reads && reply.statusCode < 400) return null;
+  const time = new Date().toISOString().slice(11, 19);
+  const route = req.routeOptions?.url ?? '(no route)';
+  return `${time} ${req.method} ${route} ${reply.statusCode} ${Math.round(reply.elapsedTime)} ms`;
+}

@@ -31,9 +31,10 @@ const demoUsers = [
   { username: 'admin', displayName: 'Demo administrator', platformRole: 'admin', agency: 'fi' },
   { username: 'investigator', displayName: 'Demo investigator (FI)', platformRole: 'investigator', agency: 'fi' },
   { username: 'supervisor', displayName: 'Demo supervisor (FI)', platformRole: 'supervisor', agency: 'fi' },
+  // The platform has no inspector role: an inspector works as an analyst of a labour inspectorate.
   { username: 'inspector', displayName: 'Demo labour inspector (FI)', platformRole: 'analyst', agency: 'fiLabour' },
   { username: 'analyst', displayName: 'Demo analyst (EE)', platformRole: 'analyst', agency: 'ee' },
-  { username: 'prosecutor', displayName: 'Demo prosecutor (LV)', platformRole: 'prosecutor', agency: 'lv' },
+  { username: 'prosecutor', displayName: 'Demo prosecutor (LV)', platformRole: 'prosecutor', agency: 'lvProsecution' },
   { username: 'trainer', displayName: 'Demo trainer', platformRole: 'trainer', agency: 'fi' },
   { username: 'trainee', displayName: 'Demo trainee', platformRole: 'trainee', agency: 'fi' },
 ] as const;
@@ -53,6 +54,11 @@ export async function setupDemoDeployment(
     }),
     ee: await addAgency(store, { name: 'Police and Border Guard, Estonia (demo)', country: 'EE', kind: 'police' }),
     lv: await addAgency(store, { name: 'State Police, Latvia (demo)', country: 'LV', kind: 'police' }),
+    lvProsecution: await addAgency(store, {
+      name: 'Prosecutor General’s Office, Latvia (demo)',
+      country: 'LV',
+      kind: 'prosecution',
+    }),
   };
   const credentials: DemoCredential[] = [];
   const users: Record<string, Awaited<ReturnType<typeof addUser>>> = {};
@@ -107,6 +113,7 @@ export async function setupDemoDeployment(
   if (access) {
     await shareCase(store, lead, access, { agencyId: agencies.ee.id, access: 'contribute' });
     await shareCase(store, lead, access, { agencyId: agencies.lv.id, access: 'read' });
+    await shareCase(store, lead, access, { agencyId: agencies.lvProsecution.id, access: 'read' });
   }
   return { credentials, demo };
 }

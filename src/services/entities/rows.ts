@@ -9,6 +9,7 @@
 import type { z } from 'zod';
 import { isVictim } from '../../domain/access/victims.ts';
 import { listSchemata } from '../../domain/schema/index.ts';
+import { foldText } from '../../shared/names/index.ts';
 import type { EntityOut } from '../../shared/contracts/index.ts';
 import type { EntityRowOut, EntityRowsQuery } from '../../shared/contracts/entities.ts';
 import { getUser } from '../../store/repos/access/users.ts';
@@ -71,6 +72,9 @@ export const entityRows = caseUseCase({
       ids: query.ids ? query.ids.split(',').filter(Boolean).slice(0, 1000) : [],
       status: query.status,
       q: query.q,
+      words: query.q
+        ? { dialect: store.dialect, folded: foldText(query.q), hideVictims: !access.victimContact }
+        : undefined,
       sort: query.sort,
       dir: query.dir,
       limit: query.limit,

@@ -9,13 +9,13 @@ import { csvCell as sharedCsvCell } from '../../shared/csv.ts';
 import type { z } from 'zod';
 import { isVictim } from '../../domain/access/victims.ts';
 import type { Properties } from '../../domain/schema/types.ts';
-import { nameKey } from '../../domain/selectors/index.ts';
+import { nameKey, nameMatcher } from '../../shared/names/index.ts';
 import type { TransactionOut, TransactionRowsQuery } from '../../shared/contracts/finance.ts';
 import { errors } from '../../shared/errors.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
 import { getEntities } from '../../store/repos/entities/entities.ts';
 import type { LineFilter, TransactionRow } from '../../store/repos/finance/transactions.ts';
-import { countLines, linePage } from '../../store/repos/finance/transactions.ts';
+import { counterpartyNames, countLines, linePage } from '../../store/repos/finance/transactions.ts';
 import { ownershipLinks, personsWithStatus } from '../../store/repos/finance/analysis.ts';
 import { findingById } from '../../store/repos/finance/findings.ts';
 import type { Store } from '../../store/store.ts';
@@ -27,11 +27,28 @@ import { canSee, visibilityOf } from '../access/index.ts';
 
 type Query = z.output<typeof TransactionRowsQuery>;
 
-const filterOf = (v: Visibility, q: Query, ids: readonly string[] | null): LineFilter & Query => ({
+const filterOf = (
+  v: Visibility,
+  q: Query,
+  ids: readonly string[] | null,
+  names?: readonly string[],
+): LineFilter & Query => ({
   ...q,
   only: v.only ?? null,
   ids,
+  names,
 });
+
+/**
+ * The counterparty names the words `q` match by the one name matcher (folded, transliterated,
+ * any word order), so "Arturs Grinbergs" finds lines paid to "GRĪNBERGS ARTŪRS". A victim's
+ * name is left to the literal match for users who see victims by pseudonym only.
+ */
+async function namesMatching(scope: CaseScope, q: Query, cover: VictimCover | null): Promise<string[]> {
+  if (!q.q) return [];
+  const matches = nameMatcher(q.q);
+  return (await counterpartyNames(scope)).filter((n) => matches(n) && !cover?.byName.has(nameKey(n)));
+}
 
 /** The lines a finding cites (its first 2,000, as the finding's page shows them), when asked for. */
 async function evidenceIds(scope: CaseScope, q: Query): Promise<string[] | null> {
@@ -87,9 +104,10 @@ export async function transactionRows(
   const v = await visibilityOf(store, access);
   if (q.account && !canSee(v, q.account)) return { total: 0, transactions: [] };
   const ids = await evidenceIds(scope, q);
-  const n = await countLines(scope, filterOf(v, q, ids));
-  const rows = await linePage(scope, filterOf(v, q, ids), q.offset, q.limit);
   const cover = await victimCover(scope, v);
+  const names = await namesMatching(scope, q, cover);
+  const n = await countLines(scope, filterOf(v, q, ids, names));
+  const rows = await linePage(scope, filterOf(v, q, ids, names), q.offset, q.limit);
   return { total: n, transactions: rows.map((t) => presentFor(v, cover, t)) };
 }
 
@@ -146,6 +164,7 @@ export async function transactionsCsv(
   const cover = await victimCover(scope, v);
   const mark = await watermark(store, actor, access.caseId);
   const ids = await evidenceIds(scope, q);
+  const names = await namesMatching(scope, q, cover);
   const none = !!q.account && !canSee(v, q.account);
   async function* lines(): AsyncGenerator<string> {
     yield `${csvCell(`# ${mark.properties['title']?.[0] ?? ''} ${mark.properties['summary']?.[0] ?? ''}`)}\r\n`;
@@ -153,7 +172,7 @@ export async function transactionsCsv(
     if (none) return;
     const captions = new Map<string, string>();
     for (let offset = 0; ; offset += 2000) {
-      const rows = await linePage(scope, filterOf(v, q, ids), offset, 2000);
+      const rows = await linePage(scope, filterOf(v, q, ids, names), offset, 2000);
       const missing = [...new Set(rows.map((r) => r.account_id))].filter((a) => !captions.has(a));
       for (const e of await getEntities(scope, missing)) captions.set(e.id, e.caption);
       let chunk = '';

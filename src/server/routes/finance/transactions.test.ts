@@ -167,4 +167,18 @@ describeEachDialect('finance transaction rows', ({ store }) => {
     expect(refused.status).toBe(403);
     await lead('PATCH', `/api/cases/${caseId}`, { handlingCode: null });
   });
+
+  itDb('finds counterparties by name however written, in the list and its export', async () => {
+    for (const q of ['Bērziņš', 'Берзиньш', 'berzinsh a']) {
+      const rows = (await lead('GET', url(`q=${encodeURIComponent(q)}`))).json<Rows>();
+      expect(rows.transactions.map((t) => t.counterpartyName), q).toEqual(['A. Berzins']);
+    }
+    const csv = await lead('GET', `/api/cases/${caseId}/finance/transactions/export?q=${encodeURIComponent('Берзиньш')}`);
+    expect(csv.status).toBe(200);
+    expect(String(csv.body).trim().split('\r\n').slice(2)).toEqual([expect.stringContaining(',A. Berzins,')]);
+    // A victim is found by words in Cyrillic only by those who may see victims.
+    const cyr = url(`q=${encodeURIComponent('Коваленко')}`);
+    expect((await lead('GET', cyr)).json<Rows>().total).toBe(2);
+    expect((await member('GET', cyr)).json<Rows>().total).toBe(0);
+  });
 });

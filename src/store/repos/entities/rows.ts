@@ -4,6 +4,8 @@
  */
 import { sql } from 'kysely';
 import type { CaseScope } from '../../caseScope.ts';
+import type { DialectName } from '../../dialect.ts';
+import { entityIdsMatching } from '../search/search.ts';
 import type { EntityHistoryTable } from '../../schema/index.ts';
 import type { EntityRow } from './entities.ts';
 import { sharedEntityIds } from './entities.ts';
@@ -25,12 +27,25 @@ export interface EntityRowFilter {
   source?: string | undefined;
   ids: readonly string[];
   status?: string | undefined;
+  /** Part of the name: matched literally in the caption, or by its folded words (see below). */
   q?: string | undefined;
+  /**
+   * How `q` is also matched by words: the database's dialect, the query folded
+   * (shared/names foldText), and whether victims' real names are hidden from this user (then a
+   * victim is found only by the pseudonym in the caption, never by what the index holds).
+   */
+  words?: { dialect: DialectName; folded: string; hideVictims: boolean } | undefined;
   sort: keyof typeof SORT_COLUMN;
   dir: 'asc' | 'desc';
   limit: number;
   offset: number;
 }
+
+/**
+ * A person who may be a victim, read from the stored JSON (written by JSON.stringify). Wider
+ * than domain/access isVictim (any property value "victim" counts), so it errs on hiding.
+ */
+const victimLike = sql<boolean>`(schema = 'Person' AND (properties LIKE '%"victim"%' OR properties LIKE '%"presumedVictim"%'))`;
 
 /** `%`, `_` and the escape itself are literal in the user's words. */
 const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -50,7 +65,16 @@ export async function entityRowPage(
     if (f.ids.length) q = q.where('id', 'in', [...f.ids]);
     // Properties are JSON written by JSON.stringify, so a status reads exactly like this.
     if (f.status) q = q.where('properties', 'like', `%"proceduralStatus":["${f.status.replace(/[\\%_"]/g, '')}"]%`);
-    if (f.q) q = q.where(sql<boolean>`lower(caption) like ${likePattern(f.q)} escape '\\'`);
+    if (f.q) {
+      const literal = sql<boolean>`lower(caption) like ${likePattern(f.q)} escape '\\'`;
+      const w = f.words;
+      if (!w) q = q.where(literal);
+      else {
+        const notVictim = w.hideVictims ? sql`AND NOT ${victimLike}` : sql``;
+        const byWords = sql<boolean>`(id IN (${entityIdsMatching(scope, w.dialect, w.folded)}) ${notVictim})`;
+        q = q.where(sql<boolean>`(${literal} OR ${byWords})`);
+      }
+    }
     return q;
   };
   const [{ n } = { n: 0 }] = await filtered()

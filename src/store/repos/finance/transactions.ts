@@ -189,6 +189,23 @@ export interface LineFilter {
   ids: readonly string[] | null;
   /** Words in the counterparty, text or reference. */
   q?: string | undefined;
+  /** Counterparty names that match `q` by the name matcher (shared/names), found by the caller. */
+  names?: readonly string[] | undefined;
+}
+
+/** At most this many distinct counterparty names are matched by words (the rest literally). */
+export const MAX_MATCHED_NAMES = 5000;
+
+/** The case's distinct counterparty names, for matching by words. */
+export async function counterpartyNames(scope: CaseScope): Promise<string[]> {
+  const rows = await scope
+    .selectFrom('transactions')
+    .select('counterparty_name')
+    .distinct()
+    .where('counterparty_name', 'is not', null)
+    .limit(50_000)
+    .execute();
+  return rows.flatMap((r) => (r.counterparty_name ? [r.counterparty_name] : []));
 }
 
 /** The key /finance/counterparties ranks by: the account entity, else its number, else its name. */
@@ -216,7 +233,8 @@ function filtered(scope: CaseScope, q: LineFilter) {
     const p = likePattern(q.q);
     s =
       s.where(sql<boolean>`(lower(COALESCE(counterparty_name, '')) LIKE ${p} ESCAPE '\\' OR lower(COALESCE(counterparty_account, '')) LIKE ${p} ESCAPE '\\'
-      OR lower(COALESCE(text, '')) LIKE ${p} ESCAPE '\\' OR lower(COALESCE(reference, '')) LIKE ${p} ESCAPE '\\')`);
+      OR lower(COALESCE(text, '')) LIKE ${p} ESCAPE '\\' OR lower(COALESCE(reference, '')) LIKE ${p} ESCAPE '\\'
+      ${q.names?.length ? sql`OR counterparty_name IN (${sql.join(q.names.slice(0, MAX_MATCHED_NAMES))})` : sql``})`);
   }
   return s;
 }

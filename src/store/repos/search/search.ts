@@ -4,6 +4,8 @@
  * look-up on normalised values.
  */
 import { sql } from 'kysely';
+import type { RawBuilder } from 'kysely';
+import { MAX_QUERY_WORDS } from '../../../shared/names/index.ts';
 import type { CaseScope } from '../../caseScope.ts';
 import type { DialectName } from '../../dialect.ts';
 
@@ -22,7 +24,7 @@ export function queryTokens(folded: string): string[] {
   return folded
     .split(/[^\p{L}\p{N}]+/u)
     .filter((t) => t.length > 0)
-    .slice(0, 16);
+    .slice(0, MAX_QUERY_WORDS);
 }
 
 export interface FullTextSearch {
@@ -60,6 +62,26 @@ const postgresFts: FullTextSearch = {
     return res.rows.map((r) => ({ docId: r.doc_id, entityId: r.entity_id, kind: r.kind, rank: Number(r.rank) }));
   },
 };
+
+/**
+ * The entities whose indexed words (their folded name and property values, see
+ * domain/entity/prepare.ts) begin with every one of the folded query words, as a subquery of
+ * entity ids: the name filter of entity lists and pickers, matched the way global search and
+ * shared/names nameMatcher match.
+ */
+export function entityIdsMatching(scope: CaseScope, dialect: DialectName, foldedQuery: string): RawBuilder<string> {
+  const tokens = queryTokens(foldedQuery);
+  if (!tokens.length) return sql<string>`SELECT NULL WHERE 1 = 0`;
+  if (dialect === 'sqlite') {
+    const caseKey = `c${scope.caseId.replace(/-/g, '')}`.replace(/[^\p{L}\p{N}]/gu, '');
+    const match = `case_key:"${caseKey}" AND ${tokens.map((t) => `text:"${t}"*`).join(' AND ')}`;
+    return sql<string>`SELECT d.entity_id FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid
+      WHERE search_fts MATCH ${match} AND d.case_id = ${scope.caseId} AND d.kind = 'entity'`;
+  }
+  const tsquery = tokens.map((t) => `${t}:*`).join(' & ');
+  return sql<string>`SELECT entity_id FROM search_docs
+    WHERE case_id = ${scope.caseId} AND kind = 'entity' AND tsv @@ to_tsquery('simple', ${tsquery})`;
+}
 
 export const fullTextSearchFor = (dialect: DialectName): FullTextSearch =>
   dialect === 'sqlite' ? sqliteFts : postgresFts;

@@ -16,6 +16,7 @@ import { useAccounts, useCounterparties } from '../api/financeApi.ts';
 import type { AccountOut } from '../api/financeApi.ts';
 import { moneyOf } from './money.ts';
 import { useFinanceParams } from './params.ts';
+import { nameMatcher } from '../../../../shared/names/index.ts';
 
 function Counterparties({ caseId, account }: { caseId: string; account: AccountOut }) {
   const { t } = useTranslation();
@@ -110,12 +111,8 @@ export function AccountsTab({ caseId }: { caseId: string }) {
   }
   // The account in the address, else one selected elsewhere (the chart, the inspector).
   const current = all.find((a) => a.id === params.account) ?? all.find((a) => a.id === selected) ?? null;
-  const words = filter.trim().toLowerCase();
-  const shown = words
-    ? all.filter((a) =>
-        [a.caption, a.bankName ?? '', ...a.holders.map((h) => h.caption)].some((s) => s.toLowerCase().includes(words)),
-      )
-    : all;
+  const matches = nameMatcher(filter);
+  const shown = all.filter((a) => matches(a.caption, a.bankName ?? '', ...a.holders.map((h) => h.caption)));
   const pick = (a: AccountOut) => {
     select(caseId, a.id);
     set({ account: a.id, counterparty: undefined }, { replace: true });

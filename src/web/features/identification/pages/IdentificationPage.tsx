@@ -23,6 +23,7 @@ import { ScreeningForm } from '../components/ScreeningForm.tsx';
 import type { PersonSummaryOut } from '../../../../shared/contracts/identification.ts';
 import type { Catalogue } from '../api/types.ts';
 import './identification.css';
+import { nameMatcher } from '../../../../shared/names/index.ts';
 
 type Params = { tab?: string; person?: string; view?: string; filter?: string };
 
@@ -165,7 +166,8 @@ export function IdentificationPage({ caseId }: { caseId: string }) {
   };
   const persons = usePersons(caseId, params.filter ?? 'all');
   const catalogue = useCatalogue();
-  const list = (persons.data?.persons ?? []).filter((p) => !q || p.caption.toLowerCase().includes(q.toLowerCase()));
+  const matches = nameMatcher(q);
+  const list = (persons.data?.persons ?? []).filter((p) => matches(p.caption));
   const selected = persons.data?.persons.find((p) => p.id === params.person);
   return (
     <div className="page" data-testid="identification-page">

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CandidateOut, MergeOut, ReasonOut } from '../../../../shared/contracts/companies.ts';
+import { nameMatcher } from '../../../../shared/names/index.ts';
 import { api, get } from '../../../ui/api/client.ts';
 import { keys } from '../../../ui/api/keys.ts';
 import { paths } from '../../../ui/routing/paths.ts';
@@ -38,6 +39,7 @@ export function ResolutionPage({ caseId }: { caseId: string }) {
   const base = `/api/cases/${encodeURIComponent(caseId)}/resolution`;
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [name, setName] = useState('');
   const candidates = useQuery({
     queryKey: [...keys.caseData(caseId), 'resolution'],
     queryFn: ({ signal }) =>
@@ -61,6 +63,8 @@ export function ResolutionPage({ caseId }: { caseId: string }) {
   if (candidates.isPending) return <Loading />;
   if (candidates.isError) return <ErrorMessage error={candidates.error} />;
   const open = merges.data?.merges.filter((m) => !m.undoneAt) ?? [];
+  const matches = nameMatcher(name);
+  const shown = candidates.data.candidates.filter((c) => matches(c.a.caption) || matches(c.b.caption));
   return (
     <div className="page resolution-page">
       <header className="page-header">
@@ -71,11 +75,25 @@ export function ResolutionPage({ caseId }: { caseId: string }) {
       {done ? <Notice kind="success">{done}</Notice> : null}
       <section className="panel" aria-labelledby="queue-heading">
         <h2 id="queue-heading">{t('resolution.queue', { count: candidates.data.total })}</h2>
+        {candidates.data.candidates.length > 0 ? (
+          <p className="inline-field">
+            <label htmlFor="resolution-name">{t('resolution.findName')}</label>{' '}
+            <input
+              id="resolution-name"
+              type="search"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              autoComplete="off"
+            />
+          </p>
+        ) : null}
         {candidates.data.candidates.length === 0 ? (
           <EmptyState icon="check" title={t('resolution.empty')} />
+        ) : shown.length === 0 ? (
+          <p className="muted">{t('resolution.noMatch')}</p>
         ) : (
           <ul className="candidates">
-            {candidates.data.candidates.map((c) => (
+            {shown.map((c) => (
               <li key={`${c.a.id}|${c.b.id}`} className="candidate">
                 <div className="candidate-pair">
                   <Icon name="person" />

@@ -16,6 +16,7 @@ import { usePageTitle } from '../../../ui/usePageTitle.ts';
 import { useExercise, useSandboxEntities } from '../api/trainingApi.ts';
 import { UsedHere } from '../components/libraryParts.tsx';
 import { trainingPaths } from '../routes.ts';
+import { nameMatcher } from '../../../../shared/names/index.ts';
 
 const enc = encodeURIComponent;
 
@@ -79,10 +80,8 @@ export function ExercisePage({
   const [result, setResult] = useState<ExerciseResultOut | null>(null);
   usePageTitle(ex.data?.title);
   const shownPersons = useMemo(() => {
-    const needle = filter.trim().toLowerCase();
-    return (persons.data?.entities ?? []).filter(
-      (p) => !needle || p.caption.toLowerCase().includes(needle) || victims.includes(p.id),
-    );
+    const matches = nameMatcher(filter);
+    return (persons.data?.entities ?? []).filter((p) => matches(p.caption) || victims.includes(p.id));
   }, [persons.data, filter, victims]);
   if (ex.isPending) return <Loading />;
   if (ex.error) return <ErrorMessage error={ex.error} />;

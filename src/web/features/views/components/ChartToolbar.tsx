@@ -115,7 +115,7 @@ export function ChartToolbar(p: Props) {
             className="btn"
             onClick={() => navigate(paths.chart(p.caseId, { focus: p.focus ?? '', steps: String(p.steps + 1) }))}
           >
-            {t('chart.expand', { steps: p.steps + 1 })}
+            {t('chart.expand', { count: p.steps + 1 })}
           </button>
         ) : null}
         {p.focus || p.chart ? (

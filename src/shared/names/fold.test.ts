@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { foldText, nameKey, nameTokens } from './names.ts';
+import { foldText, nameKey, nameTokens } from './fold.ts';
 
 describe('nameKey', () => {
   it('makes Latvian, upper-case, swapped and Cyrillic spellings of one name meet', () => {
