@@ -42,6 +42,7 @@ import { chartRoutes } from './routes/views/charts.ts';
 import { identificationRoutes } from './routes/identification.ts';
 import { prosecutionRoutes } from './routes/prosecution/prosecution.ts';
 import { victimFileRoutes } from './routes/prosecution/victimFile.ts';
+import { healthRoutes } from './routes/health.ts';
 
 export interface AppOptions {
   store: Store;
@@ -104,6 +105,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   identificationRoutes(route);
   prosecutionRoutes(route);
   victimFileRoutes(route);
+  healthRoutes(route);
 
   route({
     method: 'GET',
