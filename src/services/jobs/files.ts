@@ -4,7 +4,7 @@
  * copy of the data folder does not give a case's report away). Processes serving one database
  * share the data folder. Expired jobs and uploads are removed with their files.
  */
-import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { errors } from '../../shared/errors.ts';
 import { keyRing } from '../../store/keys.ts';
@@ -81,6 +81,33 @@ export async function sweepExpired(store: Store, now = new Date().toISOString())
     await rm(stagingDir(store, u.id), { recursive: true, force: true });
     await deleteUpload(store.scope(u.case_id), u.id);
     n++;
+  }
+  return n + (await sweepLeftovers(store, Date.parse(now)));
+}
+
+/** Longer than any job or upload is kept: a file this old belongs to no live row. */
+const LEFTOVER_MS = 3 * 60 * 60 * 1000;
+
+/**
+ * Files whose rows went another way (a case erased with its jobs, a process killed between
+ * writing a file and its row): removed once older than anything is kept.
+ */
+async function sweepLeftovers(store: Store, now: number): Promise<number> {
+  let n = 0;
+  for (const folder of ['jobs', 'staging']) {
+    const dir = join(store.dataDir, folder);
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names) {
+      const path = join(dir, name);
+      const at = await stat(path).then(
+        (s) => s.mtimeMs,
+        () => now,
+      );
+      if (now - at > LEFTOVER_MS) {
+        await rm(path, { recursive: true, force: true });
+        n++;
+      }
+    }
   }
   return n;
 }

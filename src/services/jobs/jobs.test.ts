@@ -4,7 +4,7 @@
  * resumes an interrupted report and fails an interrupted import with its reason; a queued job is
  * run once however many runners race for it; finished jobs and staged uploads expire with files.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -241,6 +241,13 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(await getJob(storeA.scope(caseId), 'queued-report')).toBeUndefined();
       const uploads = await storeA.db.selectFrom('job_uploads').select('id').execute();
       expect(uploads).toEqual([]);
+      // A report whose case was erased (its row gone with it) leaves no file behind either.
+      const leftover = join(shared.dataDir, 'jobs', 'erased-case-report.sealed');
+      writeFileSync(leftover, 'sealed bytes');
+      await sweepExpired(storeA, later);
+      expect(existsSync(leftover)).toBe(true);
+      await sweepExpired(storeA, new Date(Date.now() + 4 * 3_600_000).toISOString());
+      expect(existsSync(leftover)).toBe(false);
     });
   });
 }
