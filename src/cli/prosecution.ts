@@ -47,8 +47,9 @@ export function prosecutionCommands(program: Command): void {
         });
         const job = await startCaseReport(store, caller, caseId, body);
         const timer = setInterval(() => {
-          const j = reportProgress(caller, caseId, job.id);
-          process.stderr.write(`\r${Math.round(j.progress * 100)}% ${j.step}      `);
+          void reportProgress(store, caller, caseId, job.id).then((j) =>
+            process.stderr.write(`\r${Math.round(j.progress * 100)}% ${j.step}      `),
+          );
         }, 250);
         try {
           const { job: done, bytes } = await caseReportPdf(store, caller, caseId, { jobId: job.id, wait: true });

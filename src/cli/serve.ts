@@ -1,12 +1,25 @@
+import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { errors } from '../shared/errors.ts';
 import { buildApp } from '../server/app.ts';
 import { setupDemoDeployment } from '../services/demo/index.ts';
 import { Store } from '../store/store.ts';
+import type { Config } from './config.ts';
 import { configOf } from './context.ts';
 import { DEFAULT_ACTING_USER, startupLine, writeFirstStart } from './firstStart.ts';
 import { useDeploymentKeys } from './keys.ts';
+
+interface ServeOptions {
+  port?: string;
+  host?: string;
+  demo?: boolean;
+  tlsCert?: string;
+  tlsKey?: string;
+  trustProxy?: boolean;
+  logFormat?: string;
+  workers?: string;
+}
 
 function logFormatOf(given: string | undefined): 'short' | 'json' {
   if (given === undefined || given === '') return process.stdout.isTTY ? 'short' : 'json';
@@ -28,66 +41,96 @@ export function serveCommand(program: Command): void {
       'request logs: short (warnings, and a line per change or failure; the default on a terminal) or json (one record per request; the default otherwise; env ELECT_LOG_FORMAT)',
     )
     .option(
+      '--workers <n>',
+      'start N server processes sharing the port (PostgreSQL only; env ELECT_WORKERS); each answers any request',
+    )
+    .option(
       '--trust-proxy',
       'behind a reverse proxy: take the client address from X-Forwarded-For (env ELECT_TRUST_PROXY=true)',
     )
-    .action(
-      async (o: {
-        port?: string;
-        host?: string;
-        demo?: boolean;
-        tlsCert?: string;
-        tlsKey?: string;
-        trustProxy?: boolean;
-        logFormat?: string;
-      }) => {
-        const cfg = configOf(program);
-        const logger = logFormatOf(o.logFormat ?? process.env.ELECT_LOG_FORMAT);
-        useDeploymentKeys(cfg);
-        const store = await Store.open({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
-        if (o.demo) {
-          const deployment = await setupDemoDeployment(store, (m) => console.log(m));
-          if (deployment) {
-            const file = writeFirstStart(cfg.dataDir, deployment.credentials, DEFAULT_ACTING_USER);
-            // No default passwords: the demo accounts' passwords are generated, shown once and kept
-            // in a file only the owner may read.
-            console.log(`First start: demo agencies and accounts created. Their passwords, also in ${file}:`);
-            for (const c of deployment.credentials)
-              console.log(
-                `  ${c.username.padEnd(13)} ${c.platformRole.padEnd(13)} password: ${c.password}   (${c.agency})`,
-              );
-            const d = deployment.demo;
-            console.log(
-              `Demo case ${d.caseId}: ${d.run.imported} source imports, ${d.entities} entities, ${d.transactions} transactions, ${d.evidenceFiles} evidence files in ${(d.durationMs / 1000).toFixed(1)} s.`,
-            );
-            for (const f of d.run.failed) console.log(`  not imported: ${f.what}: ${f.error}`);
-            console.log(`The command line acts as "${DEFAULT_ACTING_USER}" unless given --as <username>.`);
-          }
-        }
-        const certFile = o.tlsCert ?? process.env.ELECT_TLS_CERT;
-        const keyFile = o.tlsKey ?? process.env.ELECT_TLS_KEY;
-        if (!!certFile !== !!keyFile)
-          throw errors.validation('Give both --tls-cert and --tls-key', certFile ? '--tls-key' : '--tls-cert');
-        const https = certFile && keyFile ? { cert: readFileSync(certFile), key: readFileSync(keyFile) } : undefined;
-        const app = await buildApp({
-          store,
-          logger,
-          https,
-          trustProxy: o.trustProxy ?? process.env.ELECT_TRUST_PROXY === 'true',
-        });
-        const port = o.port ? Number(o.port) : cfg.port;
-        const host = o.host ?? cfg.host;
-        await app.listen({ port, host });
-        const address = app.server.address();
-        const bound = typeof address === 'object' && address ? address.port : port;
-        console.log(startupLine({ url: `${https ? 'https' : 'http'}://${host}:${bound}`, cfg }));
-        const stop = async () => {
-          await app.close();
-          await store.close();
-          process.exit(0);
-        };
-        process.on('SIGINT', () => void stop());
-        process.on('SIGTERM', () => void stop());
-      },
-    );
+    .action(async (o: ServeOptions) => {
+      const cfg = configOf(program);
+      const logger = logFormatOf(o.logFormat ?? process.env.ELECT_LOG_FORMAT);
+      const workers = Number(o.workers ?? process.env.ELECT_WORKERS ?? 1);
+      if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+        throw errors.validation('--workers must be a whole number from 1 to 64', '--workers');
+      if (workers > 1 && !cfg.databaseUrl)
+        throw errors.validation(
+          'Several server processes need PostgreSQL (DATABASE_URL): the embedded SQLite store serves one process',
+          '--workers',
+        );
+      useDeploymentKeys(cfg);
+      const store = await Store.open({ databaseUrl: cfg.databaseUrl, dataDir: cfg.dataDir });
+      if (workers > 1 && cluster.isPrimary) {
+        // The primary has migrated the store and sets up the demo before any worker starts; then it
+        // only keeps N workers alive, and every request is served by a worker.
+        if (o.demo) await announceDemo(store, cfg);
+        await store.close();
+        startWorkers(workers);
+        return;
+      }
+      if (o.demo && !cluster.isWorker) await announceDemo(store, cfg);
+      const certFile = o.tlsCert ?? process.env.ELECT_TLS_CERT;
+      const keyFile = o.tlsKey ?? process.env.ELECT_TLS_KEY;
+      if (!!certFile !== !!keyFile)
+        throw errors.validation('Give both --tls-cert and --tls-key', certFile ? '--tls-key' : '--tls-cert');
+      const https = certFile && keyFile ? { cert: readFileSync(certFile), key: readFileSync(keyFile) } : undefined;
+      const app = await buildApp({
+        store,
+        logger,
+        https,
+        trustProxy: o.trustProxy ?? process.env.ELECT_TRUST_PROXY === 'true',
+      });
+      const port = o.port ? Number(o.port) : cfg.port;
+      const host = o.host ?? cfg.host;
+      await app.listen({ port, host });
+      const address = app.server.address();
+      const bound = typeof address === 'object' && address ? address.port : port;
+      const who = cluster.isWorker ? `Worker ${process.pid}: ` : '';
+      console.log(`${who}${startupLine({ url: `${https ? 'https' : 'http'}://${host}:${bound}`, cfg })}`);
+      const stop = async () => {
+        // Closing the app stops its job runner, which hands running jobs back.
+        await app.close();
+        await store.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', () => void stop());
+      process.on('SIGTERM', () => void stop());
+    });
+}
+
+async function announceDemo(store: Store, cfg: Config): Promise<void> {
+  const deployment = await setupDemoDeployment(store, (m) => console.log(m));
+  if (!deployment) return;
+  const file = writeFirstStart(cfg.dataDir, deployment.credentials, DEFAULT_ACTING_USER);
+  // No default passwords: the demo accounts' passwords are generated, shown once and kept in a
+  // file only the owner may read.
+  console.log(`First start: demo agencies and accounts created. Their passwords, also in ${file}:`);
+  for (const c of deployment.credentials)
+    console.log(`  ${c.username.padEnd(13)} ${c.platformRole.padEnd(13)} password: ${c.password}   (${c.agency})`);
+  const d = deployment.demo;
+  console.log(
+    `Demo case ${d.caseId}: ${d.run.imported} source imports, ${d.entities} entities, ${d.transactions} transactions, ` +
+      `${d.evidenceFiles} evidence files in ${(d.durationMs / 1000).toFixed(1)} s.`,
+  );
+  for (const f of d.run.failed) console.log(`  not imported: ${f.what}: ${f.error}`);
+  console.log(`The command line acts as "${DEFAULT_ACTING_USER}" unless given --as <username>.`);
+}
+
+/** Keeps `n` worker processes serving the port, starting a new one when one dies. */
+function startWorkers(n: number): void {
+  let stopping = false;
+  for (let i = 0; i < n; i++) cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    console.log(`Worker ${worker.process.pid ?? '?'} stopped (${signal ?? code}); starting another`);
+    cluster.fork();
+  });
+  const stop = () => {
+    stopping = true;
+    // Each worker closes gracefully on SIGTERM (its running jobs handed back).
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGTERM');
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }

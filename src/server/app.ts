@@ -42,6 +42,10 @@ import { chartRoutes } from './routes/views/charts.ts';
 import { identificationRoutes } from './routes/identification.ts';
 import { prosecutionRoutes } from './routes/prosecution/prosecution.ts';
 import { victimFileRoutes } from './routes/prosecution/victimFile.ts';
+import { healthRoutes } from './routes/health.ts';
+import { importJobKind } from '../services/imports/index.ts';
+import { jobRunner } from '../services/jobs/index.ts';
+import { reportJobKind } from '../services/prosecution/index.ts';
 
 export interface AppOptions {
   store: Store;
@@ -56,6 +60,11 @@ export interface AppOptions {
   /** Trust X-Forwarded-* from a reverse proxy (for the client address in the audit log). */
   trustProxy?: boolean;
   version?: string;
+  /**
+   * Run this process's job runner: take over jobs a stopped process left (resume or fail them),
+   * claim queued ones, expire finished ones. On by default; off for a server that only answers.
+   */
+  runJobs?: boolean;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -120,6 +129,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   identificationRoutes(route);
   prosecutionRoutes(route);
   victimFileRoutes(route);
+  healthRoutes(route);
 
   route({
     method: 'GET',
@@ -139,5 +149,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     handler: async () => (doc ??= openApiDocument(registry, opts.version ?? '0.1.0')),
   });
   webAssetRoutes(app);
+
+  const runner = jobRunner(opts.store);
+  runner.register(reportJobKind(opts.store));
+  runner.register(importJobKind);
+  if (opts.runJobs !== false) {
+    await runner.start();
+    // Graceful shutdown hands running jobs back (a report is queued again, an import rolls back).
+    app.addHook('onClose', () => runner.stop());
+  }
   return app;
 }

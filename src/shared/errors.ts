@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'conflict'
   | 'unsupported_media_type'
   | 'import_failed'
+  | 'unavailable'
   | 'internal';
 
 const statusOf: Record<ErrorCode, number> = {
@@ -38,6 +39,7 @@ const statusOf: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   internal: 500,
+  unavailable: 503,
 };
 
 export class AppError extends Error {

@@ -50,10 +50,15 @@ export function openDb(opts: StoreOptions): OpenedDb {
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       max: 10,
+      // A database that does not answer fails the request (503) instead of holding it forever.
+      connectionTimeoutMillis: 5000,
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
     });
     // An idle client losing its connection must not crash the process.
     pool.on('error', () => undefined);
+    // Nor a checked-out one (its socket cut mid-request): the request fails with the error (503), the pool
+    // drops the client, and the next request connects afresh once the database is back.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', pgPool: pool };
   }
   let file = opts.sqliteFile;

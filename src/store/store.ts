@@ -2,6 +2,8 @@
  * The store: one open database, migrated, with a transaction helper. Repositories in
  * `repos/` take a `CaseScope` (case data) or the raw `db` (global reference tables).
  */
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import { CaseScope } from './caseScope.ts';
 import { openDb } from './dialect.ts';
@@ -17,20 +19,33 @@ function isRetryable(e: unknown): boolean {
   return code === SERIALIZATION_FAILURE || code === DEADLOCK_DETECTED;
 }
 
+function dataDirOf(opts: StoreOptions): string {
+  if (opts.dataDir) return resolve(opts.dataDir);
+  if (opts.sqliteFile && opts.sqliteFile !== ':memory:') return dirname(resolve(opts.sqliteFile));
+  // Test runs must not write into the working folder.
+  return process.env.VITEST ? join(tmpdir(), 'elect-thb-test-data') : resolve('data');
+}
+
 export class Store {
   readonly db: Kysely<Database>;
   readonly dialect: DialectName;
   readonly raw: OpenedDb;
+  /**
+   * The data folder: files that outlive a request but not their job (staged uploads, finished
+   * reports) live under it. Processes serving one database share it.
+   */
+  readonly dataDir: string;
 
-  private constructor(opened: OpenedDb) {
+  private constructor(opened: OpenedDb, dataDir: string) {
     this.raw = opened;
+    this.dataDir = dataDir;
     this.db = opened.db;
     this.dialect = opened.dialect;
   }
 
   static async open(opts: StoreOptions): Promise<Store> {
     const opened = openDb(opts);
-    const store = new Store(opened);
+    const store = new Store(opened, dataDirOf(opts));
     await migrate(opened.db as unknown as Kysely<unknown>, opened.dialect);
     return store;
   }

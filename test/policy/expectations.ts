@@ -254,6 +254,8 @@ export const expectations: Record<string, Row> = {
   'GET /api/training/cohorts/{cohortId}/courses/{courseId}/exercises/{exerciseId}': cohortMember,
   'POST /api/training/cohorts/{cohortId}/courses/{courseId}/exercises/{exerciseId}/submissions': cohortMember,
   'GET /api/health': all('ok'),
+  'GET /healthz': all('ok'),
+  'GET /readyz': all('ok'),
   // Hit/no-hit: a hit notice is case data of the case it is in; the cross-case check needs write access.
   'GET /api/cases/{caseId}/hits': caseRead,
   'POST /api/cases/{caseId}/hits/check': caseWrite,

@@ -198,6 +198,35 @@ describeEachDialect('a database made by release 0.1', ({ dialect, store: testSto
         const after = await verifyAuditLog(db, ring);
         expect(after.problems).toEqual([]);
         expect([after.ok, after.records]).toEqual([true, 18]);
+
+        // The upgraded case takes jobs (migration 020): state a process writes, another reads.
+        const now = new Date().toISOString();
+        await store
+          .scope(caseId)
+          .insertInto('jobs', {
+            id: 'job-after-upgrade',
+            kind: 'report',
+            owner_id: 'console',
+            state: 'queued',
+            step: null,
+            progress: '0',
+            error: null,
+            input: '{}',
+            result: null,
+            result_file: null,
+            ticket_hash: null,
+            cancel_requested: 0,
+            claimed_by: null,
+            heartbeat_at: null,
+            attempts: 0,
+            created_at: now,
+            updated_at: now,
+            finished_at: null,
+            expires_at: now,
+          })
+          .execute();
+        const jobs = await store.scope(caseId).selectFrom('jobs').select(['id', 'state']).execute();
+        expect(jobs).toEqual([{ id: 'job-after-upgrade', state: 'queued' }]);
       } finally {
         await dispose();
       }

@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { AppError, isAppError } from '../../shared/errors.ts';
+import { isDatabaseUnreachable, RETRY_AFTER_SECONDS } from '../../services/health/index.ts';
 
 export function zodToAppError(e: ZodError, where?: string): AppError {
   const issue = e.issues[0];
@@ -36,6 +37,12 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
   let app: AppError | null = null;
   if (isAppError(error)) app = error;
   else if (error instanceof ZodError) app = zodToAppError(error);
+  else if (isDatabaseUnreachable(error)) {
+    // The database is down or restarting: say so, and when to try again; the pool reconnects by itself.
+    request.log.warn('database unreachable');
+    app = new AppError('unavailable', 'The database cannot be reached right now; try again shortly');
+    void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+  }
   else if (error && typeof error === 'object' && 'code' in error) app = fromFastify(error as FastifyError);
   if (!app) {
     request.log.error({ err: error }, 'unexpected error');

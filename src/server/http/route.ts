@@ -207,7 +207,8 @@ export function defineRoute<P, Q, B>(
       // Every signed-in request that reaches a route leaves exactly one record, made by its use case.
       if (spec.access !== 'public' && caller.audits !== 1)
         throw new Error(`${route} left ${caller.audits} audit records instead of one`);
-      void reply.status(spec.status ?? 200);
+      // A handler that answered with its own status (readiness: 503) keeps it.
+      if (reply.statusCode === 200) void reply.status(spec.status ?? 200);
       return result;
     },
   });

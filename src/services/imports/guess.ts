@@ -29,8 +29,8 @@ export async function guessStatementFile(path: string): Promise<BankCsvGuess> {
 export const guessImportOptions = caseUseCase({
   permission: 'case:write',
   audit: { action: 'consultation', target: 'upload' },
-  run: async ({ caseId, actor, audit }, i: { desk: ImportDesk; body: z.output<typeof ImportGuessBody> }) => {
-    const upload = i.desk.upload(i.body.uploadId, caseId, actor.id);
+  run: async ({ store, caseId, actor, audit }, i: { desk: ImportDesk; body: z.output<typeof ImportGuessBody> }) => {
+    const upload = await i.desk.upload(store, i.body.uploadId, caseId, actor.id);
     audit.target(upload.id);
     audit.detail({ format: i.body.format, guess: true });
     return guessBankCsv(inputOf(upload));

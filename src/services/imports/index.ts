@@ -8,3 +8,4 @@ export * from './savedMappings.ts';
 export * from './wizard.ts';
 export * from './statementFiles.ts';
 export * from './guess.ts';
+export { importJobKind } from './importJob.ts';

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { ImportPreviewBody, ImportStartBody, LineMessage, PreviewItem } from '../../shared/contracts/imports.ts';
 import { requireCase } from '../cases/index.ts';
 import { caseUseCase, globalUseCase } from '../useCase/index.ts';
+import type { Store } from '../useCase/index.ts';
 import { headOf, ImportDesk, inputOf, MAX_MESSAGES, messageOf, previewItem, withHooks } from './desk.ts';
 import type { SpooledFile } from './desk.ts';
 import { checkOptions, describeFormats, importerFor } from './formats.ts';
@@ -24,8 +25,8 @@ export const importFormats = globalUseCase({
 export const stageUpload = caseUseCase({
   permission: 'case:write',
   audit: { action: 'collection', target: 'upload' },
-  run: async ({ caseId, actor, audit }, i: { desk: ImportDesk; spooled: SpooledFile; fileName: string }) => {
-    const out = await i.desk.stage(i.spooled, { caseId, userId: actor.id, fileName: i.fileName });
+  run: async ({ store, caseId, actor, audit }, i: { desk: ImportDesk; spooled: SpooledFile; fileName: string }) => {
+    const out = await i.desk.stage(store, i.spooled, { caseId, userId: actor.id, fileName: i.fileName });
     audit.target(out.uploadId);
     audit.detail({ fileName: out.fileName, sha256: out.sha256, size: out.size });
     return out;
@@ -37,7 +38,7 @@ export const previewImport = caseUseCase({
   audit: { action: 'consultation', target: 'upload' },
   run: async ({ store, caseId, actor }, i: { desk: ImportDesk; body: z.output<typeof ImportPreviewBody> }) => {
     const { body } = i;
-    const upload = i.desk.upload(body.uploadId, caseId, actor.id);
+    const upload = await i.desk.upload(store, body.uploadId, caseId, actor.id);
     const importer = importerFor(body.format);
     const options = checkOptions(body.format, body.options);
     const kase = await requireCase(store, caseId);
@@ -71,26 +72,36 @@ export const startImport = caseUseCase({
   audit: { action: 'collection', target: 'import' },
   run: async ({ store, caseId, actor, audit }, i: { desk: ImportDesk; body: z.output<typeof ImportStartBody> }) => {
     const { body } = i;
-    const upload = i.desk.upload(body.uploadId, caseId, actor.id);
+    const upload = await i.desk.upload(store, body.uploadId, caseId, actor.id);
     const importer = importerFor(body.format);
     const options = checkOptions(body.format, body.options);
     const kase = await requireCase(store, caseId);
-    const { job, key } = i.desk.start(store, actor, caseId, kase.country, upload, body.format, importer, options, {
-      acceptUnbalanced: body.acceptUnbalanced,
-    });
+    const { job, key } = await i.desk.start(
+      store,
+      actor,
+      caseId,
+      kase.country,
+      upload,
+      body.format,
+      importer,
+      options,
+      {
+        acceptUnbalanced: body.acceptUnbalanced,
+      },
+    );
     audit.target(job.id);
     audit.detail({ format: body.format, sha256: upload.sha256 });
     return { ...ImportDesk.present(job), key };
   },
 });
 
-/** An import job's state, opened by its key (no session: see ImportDesk.job). */
-export const jobState = (desk: ImportDesk, jobId: string, key: string | undefined) =>
-  ImportDesk.present(desk.job(jobId, key));
+/** An import job's state, opened by its key (no session: see ImportDesk.job), from any server process. */
+export const jobState = async (store: Store, desk: ImportDesk, jobId: string, key: string | undefined) =>
+  ImportDesk.present(await desk.job(store, jobId, key));
 
 /** Cancels a running import, opened by its key; nothing of it is kept. */
-export function cancelJob(desk: ImportDesk, jobId: string, key: string | undefined) {
-  const job = desk.job(jobId, key);
-  if (job.status === 'checking' || job.status === 'writing') job.controller.abort();
+export async function cancelJob(store: Store, desk: ImportDesk, jobId: string, key: string | undefined) {
+  const job = await desk.job(store, jobId, key);
+  if (job.state === 'running' || job.state === 'queued') await desk.cancel(store, job);
   return ImportDesk.present(job);
 }

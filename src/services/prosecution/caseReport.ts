@@ -6,7 +6,7 @@
 import type { ReportBody, ReportJobOut } from '../../shared/contracts/prosecution.ts';
 import { canSee, visibilityOf } from '../access/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
-import type { Caller } from '../useCase/index.ts';
+import type { Caller, Store } from '../useCase/index.ts';
 import { evidenceRegister } from './evidenceRegister.ts';
 import { finishedReport, reportBytes, reportJob, startReport } from './reportJobs.ts';
 
@@ -29,23 +29,23 @@ export const startCaseReport = caseUseCase({
 export const caseReportJob = caseUseCase({
   permission: 'case:read',
   audit: { action: 'consultation', target: 'report', targetOf: jobOf },
-  run: async ({ actor, caseId }, { jobId }: JobIn) => reportJob(actor, caseId, jobId),
+  run: async ({ store, actor, caseId }, { jobId }: JobIn) => reportJob(store, actor, caseId, jobId),
 });
 
 /** The finished PDF; `wait` waits for a running job (the CLI), otherwise a running job is a conflict. */
 export const caseReportPdf = caseUseCase({
   permission: 'case:read',
   audit: { action: 'disclosure', target: 'report', targetOf: jobOf },
-  run: async ({ actor, caseId }, { jobId, wait }: JobIn & { wait?: boolean }) =>
-    wait ? finishedReport(actor, caseId, jobId) : reportBytes(actor, caseId, jobId),
+  run: async ({ store, actor, caseId }, { jobId, wait }: JobIn & { wait?: boolean }) =>
+    wait ? finishedReport(store, actor, caseId, jobId) : reportBytes(store, actor, caseId, jobId),
 });
 
 /**
- * How far a report the caller started has got, read from memory without a record: the CLI shows
+ * How far a report the caller started has got, read without a record: the CLI shows
  * it while waiting (its start and its download are recorded). Another user's job does not exist.
  */
-export const reportProgress = (caller: Caller, caseId: string, jobId: string): ReportJobOut =>
-  reportJob(caller.actor, caseId, jobId);
+export const reportProgress = (store: Store, caller: Caller, caseId: string, jobId: string): Promise<ReportJobOut> =>
+  reportJob(store, caller.actor, caseId, jobId);
 
 export const caseEvidenceRegister = caseUseCase({
   permission: 'case:read',

@@ -4,6 +4,7 @@
  */
 export { caseEvidenceRegister, caseReportJob, caseReportPdf, reportProgress, startCaseReport } from './caseReport.ts';
 export { chartExport, chartImport } from './chartExchange.ts';
+export { reportJobKind } from './reportJobs.ts';
 export type { ChartFile, ChartFormat } from './chartExchange.ts';
 export {
   acknowledgeVictimReminder,

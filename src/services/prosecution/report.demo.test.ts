@@ -117,7 +117,7 @@ describeEachDialect('the case report of a generated case', ({ store }) => {
     async () => {
       const started = await startReport(store(), reader, readerAccess, { sections: [], chartIds: [], language: 'en' });
       expect(started.status).toBe('running');
-      const { job, bytes } = await finishedReport(reader, caseId, started.id);
+      const { job, bytes } = await finishedReport(store(), reader, caseId, started.id);
       expect(job.status).toBe('done');
       const text = pdfText(bytes, `report-${store().dialect}.pdf`);
       const flat = text.replace(/\s+/g, ' ');

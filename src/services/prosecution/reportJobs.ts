@@ -1,37 +1,43 @@
 /**
  * Case reports generated in the background: the request starts a job and returns at once; the
- * page polls its progress and downloads the PDF when it is done. Jobs live in this process's
- * memory for an hour (a report is regenerated rather than kept: the case moves on), and belong
- * to the user and case that started them. Finishing a report is audited as a disclosure, with
- * its sections, language and page count.
+ * page polls its progress and downloads the PDF when it is done. The job's state is in the
+ * `jobs` table (any server process answers it) and the PDF, sealed with the evidence key, in the
+ * data folder for an hour (a report is regenerated rather than kept: the case moves on). A report
+ * interrupted by a restart is run again from its request, with the owner's access checked anew.
+ * Jobs belong to the user and case that started them. Finishing a report is audited as a
+ * disclosure, with its sections, language and page count.
  */
 import { REPORT_LANGUAGES } from '../../domain/prosecution/report.ts';
 import type { ReportLanguage } from '../../domain/prosecution/report.ts';
 import type { ReportBody, ReportJobOut } from '../../shared/contracts/prosecution.ts';
 import { errors } from '../../shared/errors.ts';
-import { uuidv7 } from '../../shared/ids.ts';
 import { getUser } from '../../store/repos/access/users.ts';
+import type { JobRow } from '../../store/repos/jobs/jobs.ts';
 import type { Store } from '../../store/store.ts';
+import { actorOf } from '../access/index.ts';
 import type { Actor, CaseAccess } from '../access/index.ts';
 import { recordEntry } from '../audit/index.ts';
 import { exportableCase } from '../entities/index.ts';
+import { jobRunner, readSealed, writeSealed } from '../jobs/index.ts';
+import type { JobKind, JobOutcome, SealedFile } from '../jobs/index.ts';
+import { openCase } from '../useCase/index.ts';
 import { gatherReport } from './report.ts';
 import { renderReport } from './reportPdf.ts';
 
-interface Job {
-  out: ReportJobOut;
-  caseId: string;
-  userId: string;
-  bytes: Uint8Array | null;
-  done: Promise<void>;
-  expires: number;
+const KIND = 'report';
+const KEEP_MS = 3_600_000;
+
+interface ReportInput {
+  sections: ReportBody['sections'];
+  chartIds: ReportBody['chartIds'];
+  language: ReportLanguage;
+  fileName: string;
+  ip: string | null;
 }
-
-const jobs = new Map<string, Job>();
-const TTL = 3_600_000;
-
-function sweep(now = Date.now()): void {
-  for (const [id, j] of jobs) if (j.expires < now && j.out.status !== 'running') jobs.delete(id);
+interface ReportResult {
+  pages: number;
+  bytes: number;
+  file: SealedFile;
 }
 
 async function languageOf(store: Store, actor: Actor, asked: ReportLanguage | undefined): Promise<ReportLanguage> {
@@ -39,6 +45,74 @@ async function languageOf(store: Store, actor: Actor, asked: ReportLanguage | un
   const u = await getUser(store.db, actor.id).catch(() => undefined);
   const lang = u?.language ?? 'en';
   return (REPORT_LANGUAGES as readonly string[]).includes(lang) ? (lang as ReportLanguage) : 'en';
+}
+
+/** The report kind: gathers, draws and seals one report; run again from its input after a restart. */
+export function reportJobKind(store: Store): JobKind {
+  return {
+    kind: KIND,
+    resumable: true,
+    interrupted: 'The server stopped while this report was drawn; start it again',
+    keepMs: KEEP_MS,
+    run: async ({ job, progress, signal }): Promise<JobOutcome> => {
+      const input = JSON.parse(job.input) as ReportInput;
+      const user = await getUser(store.db, job.owner_id);
+      if (!user) return { state: 'failed', error: 'The user who asked for this report no longer exists' };
+      const actor = actorOf(user);
+      // Access is decided again when the job runs (a resumed job's owner may have lost it since).
+      const caller = { actor, ip: input.ip, origin: { via: 'job' }, audits: 0 };
+      const access: CaseAccess = await openCase(store, caller, job.case_id, 'case:read');
+      await exportableCase(store, access);
+      const data = await gatherReport(
+        store,
+        actor,
+        access,
+        { sections: input.sections, language: input.language, chartIds: input.chartIds },
+        (f, step) => progress(step, Math.min(0.8, f * 0.8)),
+      );
+      if (signal.aborted) return { state: 'cancelled' };
+      progress('drawing', 0.8);
+      const { bytes, pages } = await renderReport(data, (f) => progress('drawing', 0.8 + f * 0.19));
+      const file = await writeSealed(store, job.case_id, job.id, bytes);
+      // The job's own record, made when the report exists (the request that started it has its own).
+      await recordEntry(store, {
+        caseId: job.case_id,
+        userId: actor.id,
+        action: 'disclosure',
+        targetType: 'report',
+        targetId: job.id,
+        ip: input.ip,
+        returnedIds: data.auditRefs.map((a) => a.entityId),
+        detail: { sections: data.sections, language: input.language, pages, charts: data.charts.length },
+      });
+      progress('done', 1);
+      const result: ReportResult = { pages, bytes: bytes.length, file };
+      return { state: 'succeeded', result, resultFile: file.name };
+    },
+  };
+}
+
+function runnerFor(store: Store) {
+  const runner = jobRunner(store);
+  runner.register(reportJobKind(store));
+  return runner;
+}
+
+function present(row: JobRow): ReportJobOut {
+  const input = JSON.parse(row.input) as ReportInput;
+  const result = row.result ? (JSON.parse(row.result) as ReportResult) : null;
+  const status =
+    row.state === 'succeeded' ? 'done' : row.state === 'failed' || row.state === 'cancelled' ? 'failed' : 'running';
+  return {
+    id: row.id,
+    status,
+    progress: Number(JSON.parse(row.progress)) || 0,
+    step: row.state === 'queued' ? 'waiting' : (row.step ?? 'starting'),
+    error: row.error,
+    pages: result?.pages ?? null,
+    bytes: result?.bytes ?? null,
+    fileName: input.fileName,
+  };
 }
 
 /** Starts a report; refuses at once (403) when the handling code forbids this user an export. */
@@ -49,85 +123,65 @@ export async function startReport(
   body: ReportBody,
   ip: string | null = null,
 ): Promise<ReportJobOut> {
-  sweep();
   await exportableCase(store, access);
   const language = await languageOf(store, actor, body.language);
-  const id = uuidv7();
-  const out: ReportJobOut = {
-    id,
-    status: 'running',
-    progress: 0,
-    step: 'starting',
-    error: null,
-    pages: null,
-    bytes: null,
+  const input: ReportInput = {
+    sections: body.sections,
+    chartIds: body.chartIds,
+    language,
     fileName: `case-report-${access.caseId}-${language}.pdf`,
+    ip,
   };
-  const job: Job = {
-    out,
-    caseId: access.caseId,
-    userId: actor.id,
-    bytes: null,
-    done: Promise.resolve(),
-    expires: Date.now() + TTL,
-  };
-  jobs.set(id, job);
-  job.done = (async () => {
-    try {
-      const data = await gatherReport(
-        store,
-        actor,
-        access,
-        { sections: body.sections, language, chartIds: body.chartIds },
-        (f, step) => Object.assign(out, { progress: Math.min(0.8, f * 0.8), step }),
-      );
-      out.step = 'drawing';
-      const { bytes, pages } = await renderReport(data, (f) => (out.progress = 0.8 + f * 0.19));
-      job.bytes = bytes;
-      Object.assign(out, { status: 'done', progress: 1, step: 'done', pages, bytes: bytes.length });
-      // The job's own record, made when the report exists (the request that started it has its own).
-      await recordEntry(store, {
-        caseId: access.caseId,
-        userId: actor.id,
-        action: 'disclosure',
-        targetType: 'report',
-        targetId: id,
-        ip,
-        returnedIds: data.auditRefs.map((a) => a.entityId),
-        detail: { sections: data.sections, language, pages, charts: data.charts.length },
-      });
-    } catch (e) {
-      Object.assign(out, { status: 'failed', step: 'failed', error: e instanceof Error ? e.message : String(e) });
-    }
-  })();
-  return { ...out };
+  const row = await runnerFor(store).submit(access.caseId, {
+    kind: KIND,
+    ownerId: actor.id,
+    input,
+    step: 'starting',
+    progress: 0,
+  });
+  return present(row);
 }
 
-function requireJob(actor: Pick<Actor, 'id'>, caseId: string, id: string): Job {
-  const j = jobs.get(id);
-  // Another user's job, or another case's, does not exist for this caller.
-  if (!j || j.userId !== actor.id || j.caseId !== caseId) throw errors.notFound('Report');
+async function requireJob(store: Store, actor: Pick<Actor, 'id'>, caseId: string, id: string): Promise<JobRow> {
+  const j = await runnerFor(store).state(caseId, id);
+  // Another user's job, another case's, or another kind's does not exist for this caller.
+  if (!j || j.kind !== KIND || j.owner_id !== actor.id) throw errors.notFound('Report');
   return j;
 }
 
-export const reportJob = (actor: Pick<Actor, 'id'>, caseId: string, id: string): ReportJobOut => ({
-  ...requireJob(actor, caseId, id).out,
-});
+export const reportJob = async (
+  store: Store,
+  actor: Pick<Actor, 'id'>,
+  caseId: string,
+  id: string,
+): Promise<ReportJobOut> => present(await requireJob(store, actor, caseId, id));
+
+async function bytesOf(store: Store, row: JobRow): Promise<{ job: ReportJobOut; bytes: Uint8Array }> {
+  const job = present(row);
+  if (job.status !== 'done' || !row.result) throw errors.conflict(`The report is ${job.status}`, 'jobId');
+  const result = JSON.parse(row.result) as ReportResult;
+  return { job, bytes: await readSealed(store, row.case_id, row.id, result.file) };
+}
 
 /** Waits for the job (CLI and tests). */
 export async function finishedReport(
+  store: Store,
   actor: Actor,
   caseId: string,
   id: string,
 ): Promise<{ job: ReportJobOut; bytes: Uint8Array }> {
-  const j = requireJob(actor, caseId, id);
-  await j.done;
-  if (!j.bytes) throw errors.validation(`The report failed: ${j.out.error ?? 'unknown error'}`, 'report');
-  return { job: { ...j.out }, bytes: j.bytes };
+  await requireJob(store, actor, caseId, id);
+  const row = await runnerFor(store).wait(caseId, id);
+  if (!row || row.state !== 'succeeded')
+    throw errors.validation(`The report failed: ${row?.error ?? 'unknown error'}`, 'report');
+  return bytesOf(store, row);
 }
 
-export function reportBytes(actor: Actor, caseId: string, id: string): { job: ReportJobOut; bytes: Uint8Array } {
-  const j = requireJob(actor, caseId, id);
-  if (j.out.status !== 'done' || !j.bytes) throw errors.conflict(`The report is ${j.out.status}`, 'jobId');
-  return { job: { ...j.out }, bytes: j.bytes };
+export async function reportBytes(
+  store: Store,
+  actor: Actor,
+  caseId: string,
+  id: string,
+): Promise<{ job: ReportJobOut; bytes: Uint8Array }> {
+  return bytesOf(store, await requireJob(store, actor, caseId, id));
 }

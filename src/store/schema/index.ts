@@ -46,6 +46,7 @@ import type {
 } from './finance.ts';
 import type { AssessmentsTable, IndicatorCataloguesTable, IndicatorObservationsTable } from './identification.ts';
 import type { SavedMappingsTable } from './imports.ts';
+import type { JobsTable, JobUploadsTable } from './jobs.ts';
 import type { VictimFilesTable } from './prosecution.ts';
 import type { ResolutionConflictsTable, ResolutionDecisionsTable, ResolutionMergesTable } from './resolution.ts';
 import type { SearchDocsTable } from './search.ts';
@@ -69,6 +70,7 @@ export type * from './files.ts';
 export type * from './finance.ts';
 export type * from './identification.ts';
 export type * from './imports.ts';
+export type * from './jobs.ts';
 export type * from './prosecution.ts';
 export type * from './resolution.ts';
 export type * from './search.ts';
@@ -140,6 +142,9 @@ export interface Database {
   training_attempts: TrainingAttemptsTable;
   training_progress: TrainingProgressTable;
   training_sandboxes: TrainingSandboxesTable;
+  // jobs
+  jobs: JobsTable;
+  job_uploads: JobUploadsTable;
   // audit
   audit_events: AuditEventsTable;
   audit_heads: AuditHeadsTable;
@@ -181,5 +186,7 @@ export const caseScopedTables = [
   'cooperation_requests',
   'training_sandboxes',
   'victim_files',
+  'jobs',
+  'job_uploads',
 ] as const;
 export type CaseTable = (typeof caseScopedTables)[number];

@@ -45,7 +45,6 @@ const jobKey = (headers: Record<string, string | string[] | undefined>) => {
 export function importRoutes(r: Router, app: FastifyInstance): void {
   ensureUploads(app);
   const desk = new ImportDesk();
-  app.addHook('onClose', async () => desk.close());
 
   r({
     method: 'GET',
@@ -120,7 +119,7 @@ export function importRoutes(r: Router, app: FastifyInstance): void {
     params: JobParams,
     response: ImportJobOut,
     access: 'public',
-    handler: async ({ params, request }) => jobState(desk, params.jobId, jobKey(request.headers)),
+    handler: async ({ store, params, request }) => jobState(store, desk, params.jobId, jobKey(request.headers)),
   });
 
   r({
@@ -131,6 +130,6 @@ export function importRoutes(r: Router, app: FastifyInstance): void {
     params: JobParams,
     response: ImportJobOut,
     access: 'public',
-    handler: async ({ params, request }) => cancelJob(desk, params.jobId, jobKey(request.headers)),
+    handler: async ({ store, params, request }) => cancelJob(store, desk, params.jobId, jobKey(request.headers)),
   });
 }

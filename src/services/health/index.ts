@@ -1,0 +1,2 @@
+/** The health capability's public face: liveness, readiness, and what counts as the database being down. */
+export * from './health.ts';
