@@ -15,6 +15,7 @@ import { generateScenario, type ScenarioOptions } from '../scenario.ts';
 import type { GroundTruth } from '../groundTruth.ts';
 import { bankReference, first, slug } from './keys.ts';
 import { linkRecords } from './mapping.ts';
+import { interviewRecords } from './interviews.ts';
 import { kycRecords, policeRecords } from './people.ts';
 import { registerFiles } from './registers.ts';
 import { dkCsvFile, dkCsvOptions, signedCsvFile, signedCsvOptions } from './statementCsv.ts';
@@ -28,7 +29,9 @@ export type SourceImport =
   | { kind: 'statements'; format: 'camt053' | 'mt940' | 'bank-csv'; bank: string; files: string[]; options?: string }
   | { kind: 'register'; country: string; file: string; options: string }
   | { kind: 'mapping'; source: string; file: string; mapping: string }
-  | { kind: 'capture'; file: string; url: string; capturedAt: string };
+  | { kind: 'capture'; file: string; url: string; capturedAt: string }
+  /** Interview and inspection records: observations on persons, each tagged with its indicator. */
+  | { kind: 'observations'; source: string; file: string };
 
 export interface SourcesManifest {
   format: typeof SOURCES_FORMAT;
@@ -140,6 +143,14 @@ export function writeSources(opts: ScenarioOptions & { out: string }): WrittenSo
     file: put('police/persons.csv', police.csv),
     mapping: put('mappings/police-persons.yml', police.yaml),
   });
+
+  const interviews = interviewRecords(s.groundTruth.indicatorFacts, byId);
+  if (interviews.rows)
+    imports.push({
+      kind: 'observations',
+      source: 'interview and inspection records',
+      file: put('police/interviews.csv', interviews.csv),
+    });
 
   // Every other link, one file per schema, written by its ends' identifiers: postings and the
   // subcontractor list as the authorities and the main contractor give them, the rest as police

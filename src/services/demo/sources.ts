@@ -15,6 +15,8 @@ import type { Store } from '../../store/store.ts';
 import { captureAd } from '../captures/index.ts';
 import { importCompanyRegister } from '../companies/index.ts';
 import type { CompanyRegisterOptions } from '../companies/index.ts';
+import { fileInput } from '../../ingest/files.ts';
+import { importObservations } from '../identification/index.ts';
 import { importFile, importStatementFiles, optionsFor } from '../imports/index.ts';
 import type { Caller } from '../useCase/index.ts';
 
@@ -39,6 +41,7 @@ const Plan = z.object({
       z.object({ kind: z.literal('register'), country: z.string(), file: z.string(), options: z.string() }),
       z.object({ kind: z.literal('mapping'), source: z.string(), file: z.string(), mapping: z.string() }),
       z.object({ kind: z.literal('capture'), file: z.string(), url: z.string(), capturedAt: z.string() }),
+      z.object({ kind: z.literal('observations'), source: z.string(), file: z.string() }),
     ]),
   ),
 });
@@ -106,6 +109,8 @@ export async function importSources(
           bank: false,
           options: optionsFor('ftm-mapping', { mappingText }),
         });
+      } else if (s.kind === 'observations') {
+        await importObservations(store, caller, caseId, fileInput(join(dir, s.file)));
       } else {
         await captureAd(store, caller, caseId, {
           bytes: readFileSync(join(dir, s.file)),

@@ -23,6 +23,8 @@ import { getCatalogue, importCatalogue, listCatalogues } from './catalogues.ts';
 import { fillAssessments, observationsOf } from './fill.ts';
 import { surfaceFromData } from './fromData.ts';
 import { legalMatrix } from './legalMatrix.ts';
+import { importObservationRecords } from './observationsImport.ts';
+import type { ImportInput } from '../../ingest/types.ts';
 
 const mustWrite = (access: CaseAccess) => {
   if (!access.canWrite) throw errors.forbidden(`Your access to this case (${access.role}) does not allow changes`);
@@ -156,6 +158,21 @@ export const fillFromObservations = caseUseCase({
         explanation: a.decision.explanation,
       })),
     };
+  },
+});
+
+/**
+ * Interview and inspection records (a CSV, one indicator a row) as observations on the persons
+ * their identifiers name; rows naming nobody of the case are returned, not stored.
+ */
+export const importObservations = caseUseCase({
+  permission: 'case:victims',
+  audit: { action: 'collection', target: 'observations', targetOf: (i: ImportInput) => i.fileName },
+  run: async ({ store, actor, access, audit }, input: ImportInput) => {
+    mustWrite(access);
+    const out = await importObservationRecords(store, actor, access, input);
+    audit.detail({ rows: out.rows, recorded: out.recorded, unmatched: out.unmatched.length });
+    return out;
   },
 });
 
