@@ -2,9 +2,11 @@
  * Funnel account: cash deposited in several cities (within weeks), and most of it out again
  * within days — transferred on or withdrawn elsewhere. People deposit cash where they live;
  * one account fed in many towns and emptied at once is how trafficking proceeds are moved
- * (FinCEN's funnel-account advisory; FATF/APG 2018).
+ * (FinCEN's funnel-account advisory; FATF/APG 2018). An account that pays a tax office month after
+ * month is a trading business banking its takings, and is left out.
  */
 import { z } from 'zod';
+import { monthOfDay } from '../dates.ts';
 import { foldWords } from '../vocabulary.ts';
 import type { AccountHistory, Finding, Tx } from '../types.ts';
 import { TxFlag } from '../types.ts';
@@ -27,6 +29,12 @@ const parameters = z.object({
     .max(1)
     .default(0.7)
     .describe('Share of the deposited cash that leaves within those days'),
+  tradingTaxMonths: z
+    .int()
+    .min(1)
+    .max(24)
+    .default(3)
+    .describe('Months with payments to a tax office that mark a trading business, whose takings explain the cash'),
 });
 
 /** Most distinct places among deposits within any window of `days` days. */
@@ -101,6 +109,10 @@ export const funnelAccount = defineRule({
       account(h: AccountHistory) {
         const deposits = h.txs.filter((t) => t.amount > 0 && t.flags & TxFlag.cashDeposit && t.place);
         if (deposits.length < p.minDeposits) return;
+        // A market stall or café banks its takings in each town it trades in and pays its own
+        // taxes from them; a funnel account has no costs of a business (FATF/APG 2018).
+        const taxMonths = new Set(h.txs.filter((t) => t.amount < 0 && t.flags & TxFlag.tax).map((t) => monthOfDay(t.day)));
+        if (taxMonths.size >= p.tradingTaxMonths) return;
         const places = deposits.map((t) => ({ day: t.day, place: foldWords(t.place ?? '') }));
         const spread = maxPlacesInWindow(places, p.placeWindowDays);
         if (spread < p.minPlaces) return;
