@@ -141,6 +141,8 @@ export function score(truth: GroundTruth, ids: TruthIdentifiers, r: CaseResults)
     new Set(xs.map(f).filter((x): x is string => !!x));
   const accountsOf = (rules: readonly string[] | null) =>
     r.findings.filter((f) => !rules || rules.includes(f.rule)).flatMap((f) => f.accounts.map((a) => m.account(a)));
+  const subjectsOf = (rules: readonly string[]) =>
+    r.findings.filter((f) => rules.includes(f.rule)).map((f) => m.account(f.subject));
   const companyNature = (n: string) => set(truth.companies, (c) => (c.nature === n ? c.id : undefined));
   const flagged = (pred: (rule: string) => boolean) =>
     r.companyFlags.filter((c) => c.rules.some(pred)).map((c) => m.company(c.company));
@@ -205,7 +207,8 @@ export function score(truth: GroundTruth, ids: TruthIdentifiers, r: CaseResults)
     },
     {
       capability: "controllers' accounts",
-      platform: measure(m, controllers, accountsOf(['wageKickback', 'housingDeductions'])),
+      // The account a kick-back or deduction finding is about; the workers' accounts it also names are the victims'.
+      platform: measure(m, controllers, subjectsOf(['wageKickback', 'housingDeductions'])),
       baseline: measure(m, controllers, accountsOf(null)),
     },
     {
@@ -222,7 +225,8 @@ export function score(truth: GroundTruth, ids: TruthIdentifiers, r: CaseResults)
       platform: measure(
         m,
         kickLines,
-        r.findings.filter((f) => f.rule === 'wageKickback').flatMap((f) => f.lines),
+        // The money handed back; the wage credited before it is context, not a kick-back line.
+        r.findings.filter((f) => f.rule === 'wageKickback').flatMap((f) => f.debitLines),
       ),
       baseline: null,
     },

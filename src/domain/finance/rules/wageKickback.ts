@@ -3,11 +3,14 @@
  * to one third party or is taken out in cash — and the same happens to several workers. One
  * person paying a flatmate or partner after payday is ordinary; many wage earners paying one
  * account is the pattern. Cash taken out after payday has no beneficiary on the statement, so
- * those workers are grouped by who pays their wages instead.
+ * those workers are grouped by who pays their wages instead — unless that employer pays its payroll
+ * tax month after month (an ordinary employer whose staff like cash; the paper employers of wage
+ * cycling pay none, FATF/APG 2018).
  */
 import { z } from 'zod';
 import type { AccountHistory, FinanceContext, Finding } from '../types.ts';
 import { TxFlag } from '../types.ts';
+import { monthOfDay } from '../dates.ts';
 import { capIds, clamp01, entityOf, money, pct, period, plural, pushTo, sameHolder, wagesOf } from './common.ts';
 import { defineRule } from './rule.ts';
 
@@ -26,6 +29,12 @@ const parameters = z.object({
     .max(1000)
     .default(2)
     .describe('Distinct wage-receiving accounts paying the same beneficiary (or paid by the same employer)'),
+  payrollTaxMonths: z
+    .int()
+    .min(1)
+    .max(24)
+    .default(3)
+    .describe('Months with payments to a tax office after which cash taken out of its wages is not held against an employer'),
 });
 
 interface Relation {
@@ -50,8 +59,11 @@ export const wageKickback = defineRule({
   parameters,
   scanner(ctx: FinanceContext, p) {
     const byTarget = new Map<string, Relation[]>();
+    const taxPayers = new Set<string>();
     return {
       account(h: AccountHistory) {
+        const taxMonths = new Set(h.txs.filter((t) => t.amount < 0 && t.flags & TxFlag.tax).map((t) => monthOfDay(t.day)));
+        if (taxMonths.size >= p.payrollTaxMonths) taxPayers.add(h.accountId);
         const wages = wagesOf(h.txs);
         if (wages.length < p.minCycles) return;
         const rel = new Map<string, Relation>();
@@ -124,6 +136,9 @@ export const wageKickback = defineRule({
           pushTo(byPayer, r.payer, r);
         }
         for (const [payer, rels] of byPayer) {
+          // An employer that withholds and pays its payroll tax month after month pays wages its
+          // staff may take out in cash as they like; the kick-back pattern is the paper employer's.
+          if (taxPayers.has(payer)) continue;
           if (new Set(rels.map((r) => r.worker)).size < p.minWorkers) continue;
           out.push(
             finding(
