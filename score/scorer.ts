@@ -143,6 +143,10 @@ export function score(truth: GroundTruth, ids: TruthIdentifiers, r: CaseResults)
     r.findings.filter((f) => !rules || rules.includes(f.rule)).flatMap((f) => f.accounts.map((a) => m.account(a)));
   const subjectsOf = (rules: readonly string[]) =>
     r.findings.filter((f) => rules.includes(f.rule)).map((f) => m.account(f.subject));
+  // Where a funnel's cash went on to: the collector the funnel finding names beside the funnel.
+  const collectors = r.findings
+    .filter((f) => f.rule === 'funnelAccount')
+    .flatMap((f) => f.accounts.filter((a) => a !== f.subject).map((a) => m.account(a)));
   const companyNature = (n: string) => set(truth.companies, (c) => (c.nature === n ? c.id : undefined));
   const flagged = (pred: (rule: string) => boolean) =>
     r.companyFlags.filter((c) => c.rules.some(pred)).map((c) => m.company(c.company));
@@ -208,12 +212,12 @@ export function score(truth: GroundTruth, ids: TruthIdentifiers, r: CaseResults)
     {
       capability: "controllers' accounts",
       // The account a kick-back or deduction finding is about; the workers' accounts it also names are the victims'.
-      platform: measure(m, controllers, subjectsOf(['wageKickback', 'housingDeductions'])),
+      platform: measure(m, controllers, [...subjectsOf(['wageKickback', 'housingDeductions']), ...collectors]),
       baseline: measure(m, controllers, accountsOf(null)),
     },
     {
       capability: 'funnel/collector accounts',
-      platform: measure(m, funnels, accountsOf(['funnelAccount'])),
+      platform: measure(m, funnels, subjectsOf(['funnelAccount'])),
       baseline: measure(
         m,
         funnels,

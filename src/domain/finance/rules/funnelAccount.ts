@@ -8,9 +8,9 @@
 import { z } from 'zod';
 import { monthOfDay } from '../dates.ts';
 import { foldWords } from '../vocabulary.ts';
-import type { AccountHistory, Finding, Tx } from '../types.ts';
+import type { AccountHistory, FinanceContext, Finding, Tx } from '../types.ts';
 import { TxFlag } from '../types.ts';
-import { capIds, clamp01, money, pct, period, plural } from './common.ts';
+import { capIds, clamp01, entityOf, money, pct, period, plural, sameHolder } from './common.ts';
 import { defineRule } from './rule.ts';
 
 const parameters = z.object({
@@ -95,6 +95,28 @@ export function fifoOutflow(
   return { matched, debitIds, creditIds: [...creditIds] };
 }
 
+/**
+ * The account of the case that took most (over half) of the money leaving the funnel: where the
+ * cash is collected (the organiser's account, FinCEN FIN-2014-A005). Not the holder's own account.
+ */
+function collectorOf(
+  ctx: FinanceContext,
+  h: AccountHistory,
+  flow: { matched: number; debitIds: readonly string[] },
+): { accountId: string; share: number } | null {
+  const taken = new Set(flow.debitIds);
+  const sums = new Map<string, number>();
+  let all = 0;
+  for (const t of h.txs) {
+    if (!taken.has(t.id)) continue;
+    all -= t.amount;
+    const id = t.cp ? entityOf(t.cp) : null;
+    if (id && !sameHolder(ctx, h.accountId, id)) sums.set(id, (sums.get(id) ?? 0) - t.amount);
+  }
+  const [best] = [...sums].sort((a, b) => b[1] - a[1]);
+  return best && all > 0 && best[1] / all > 0.5 ? { accountId: best[0], share: best[1] / all } : null;
+}
+
 export const funnelAccount = defineRule({
   id: 'funnelAccount',
   title: 'Funnel account',
@@ -103,7 +125,7 @@ export const funnelAccount = defineRule({
   description:
     'Cash deposited in several different places within weeks, most of it leaving the account again within days.',
   parameters,
-  scanner(_ctx, p) {
+  scanner(ctx, p) {
     const out: Finding[] = [];
     return {
       account(h: AccountHistory) {
@@ -124,6 +146,7 @@ export const funnelAccount = defineRule({
         const share = total > 0 ? flow.matched / total : 0;
         if (share < p.minOutflowShare) return;
         const allPlaces = new Set(places.map((x) => x.place)).size;
+        const collector = collectorOf(ctx, h, flow);
         out.push({
           rule: 'funnelAccount',
           key: 'cash-funnel',
@@ -134,9 +157,11 @@ export const funnelAccount = defineRule({
           explanation:
             `${plural(deposits.length, 'cash deposit')} (${money(total, currency)}) were made in ${plural(allPlaces, 'different place')} ` +
             `${period(deposits.map((t) => t.day))}, up to ${spread} within ${plural(p.placeWindowDays, 'day')}, and ${pct(share)} of the money ` +
-            `left the account within ${plural(p.outflowDays, 'day')} of being deposited. FinCEN and FATF/APG describe this as a funnel account.`,
+            `left the account within ${plural(p.outflowDays, 'day')} of being deposited` +
+            `${collector ? `, ${pct(collector.share)} of it to one account` : ''}. ` +
+            'FinCEN and FATF/APG describe this as a funnel account.',
           evidence: capIds([...same.map((t) => t.id), ...flow.debitIds]),
-          accountIds: [h.accountId],
+          accountIds: collector ? [h.accountId, collector.accountId] : [h.accountId],
         });
       },
       finish: () => out,

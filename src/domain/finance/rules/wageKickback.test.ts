@@ -52,4 +52,14 @@ describe('wageKickback', () => {
     expect(f).toMatchObject({ subjectId: 'emp', variant: 'cash' });
     expect(f?.accountIds.sort()).toEqual(['emp', 'w0', 'w1', 'w2']);
   });
+
+  it('does not hold cash taken out of its wages against an employer that pays its payroll tax', () => {
+    const lines = [0, 1, 2].flatMap((i) => [
+      ...monthlyWages('emp', `w${i}`, 2000, 3),
+      ...[0, 1, 2].map((m) => line(`w${i}`, 7 + 30 * m, -900, { kind: 'cash-withdrawal', text: 'ATM' })),
+    ]);
+    const taxes = [0, 1, 2].map((m) => line('emp', 12 + 30 * m, -1500, { cpName: 'Verohallinto', text: 'tax' }));
+    expect(wageKickback.run({ context: context(), histories: histories(lines) })).toHaveLength(1);
+    expect(wageKickback.run({ context: context(), histories: histories([...lines, ...taxes]) })).toEqual([]);
+  });
 });
