@@ -155,7 +155,10 @@ async function analyse(store: Store, sources: string, o: RunOptions): Promise<Ca
       subject: ibanOf(r.subject_id) || r.subject_id,
       accounts: (JSON.parse(r.account_ids) as string[]).map(ibanOf).filter(Boolean),
       lines: evidence.map((id) => refOf.get(id) ?? '').filter(Boolean),
-      debitLines: evidence.filter((id) => debit.has(id)).map((id) => refOf.get(id) ?? '').filter(Boolean),
+      debitLines: evidence
+        .filter((id) => debit.has(id))
+        .map((id) => refOf.get(id) ?? '')
+        .filter(Boolean),
     };
   });
 
@@ -209,7 +212,6 @@ async function analyse(store: Store, sources: string, o: RunOptions): Promise<Ca
     .map((e) => ({ ...identOf(props(e.properties)), dissolved: !!props(e.properties)['dissolutionDate']?.length }));
 
   const estimate = await proceedsEstimate(store, caller, caseId, undefined);
-  if (process.env['SCORE_DEBUG']) console.log('proceeds by kind', JSON.stringify(estimate.totals.byKind));
   const cashDeposits: Record<string, string[]> = {};
   for (const l of lines) {
     const cash = /cash deposit|sissemakse|käteispano|CDPT/i.test(`${l.kind ?? ''} ${l.text ?? ''}`);

@@ -212,7 +212,10 @@ export function score(truth: GroundTruth, ids: TruthIdentifiers, r: CaseResults)
     {
       capability: "controllers' accounts",
       // The account a kick-back or deduction finding is about; the workers' accounts it also names are the victims'.
-      platform: measure(m, controllers, [...subjectsOf(['wageKickback', 'housingDeductions']), ...collectors]),
+      platform: measure(m, controllers, [
+        ...subjectsOf(['wageKickback', 'housingDeductions', 'recruitmentFees']),
+        ...collectors,
+      ]),
       baseline: measure(m, controllers, accountsOf(null)),
     },
     {

@@ -11,7 +11,11 @@ import { CASH_DEPOSIT_WORDS, CASH_WITHDRAWAL_WORDS, foldWords, wordMatcher } fro
 const CASH = [...CASH_DEPOSIT_WORDS.words, ...CASH_WITHDRAWAL_WORDS.words];
 const isCashLine = wordMatcher(CASH);
 /** Cash words as folded token sequences (a trailing `*` matches any ending). */
-const PHRASES = CASH.map((w) => foldWords(w.replace(/\*$/, '')).split(' ').concat(w.endsWith('*') ? ['*'] : []));
+const PHRASES = CASH.map((w) =>
+  foldWords(w.replace(/\*$/, ''))
+    .split(' ')
+    .concat(w.endsWith('*') ? ['*'] : []),
+);
 /** Words around a place that are not part of it. */
 const NOISE = new Set(['at', 'in', 'nr', 'no', 'card', 'kortti', 'kaart', 'karte', 'terminal', 'eur', 'ref']);
 const MAX_PLACE_WORDS = 4;
@@ -36,7 +40,7 @@ function placeIn(segment: string): string | undefined {
   const tokens = segment.split(/\s+/).filter(Boolean);
   const folded = tokens.map((t) => foldWords(t));
   let best: string | undefined;
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const n = phraseAt(folded, i);
     if (!n) {
       i++;

@@ -22,7 +22,9 @@ describeEachDialect('demo sources', ({ store }) => {
         const actor = actorOf(await addUser(s, { username: `src-${Date.now()}`, platformRole: 'investigator' }));
         const kase = await createCase(s, actor, { title: 'Sources', country: 'FI' });
         const plan = readSourcePlan(dir);
-        expect(new Set(plan.map((p) => p.kind))).toEqual(new Set(['statements', 'register', 'mapping', 'capture']));
+        expect(new Set(plan.map((p) => p.kind))).toEqual(
+          new Set(['statements', 'register', 'mapping', 'capture', 'observations']),
+        );
         const run = await importSources(s, cliCaller(actor), kase.id, dir, plan);
         expect(run.failed).toEqual([]);
         expect(run.imported).toBe(plan.length);
@@ -41,6 +43,12 @@ describeEachDialect('demo sources', ({ store }) => {
         expect(leaked).toEqual([]);
         const refs = await scope.selectFrom('transactions').select('id').where('reference', 'like', 'demo-%').execute();
         expect(refs).toEqual([]);
+        // Interview records became observations on the persons they name; cash lines carry their place.
+        const observations = await scope.selectFrom('indicator_observations').select('origin').execute();
+        expect(observations.length).toBeGreaterThan(0);
+        expect(observations.every((o) => o.origin === 'import:interviews.csv')).toBe(true);
+        const placed = await scope.selectFrom('transactions').select('id').where('place', 'is not', null).execute();
+        expect(placed.length).toBeGreaterThan(0);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -79,7 +79,10 @@ async function parseRows(input: ImportInput): Promise<ParsedRow[]> {
         if (index[need] === undefined)
           throw errors.validation(`${input.fileName}: no "${COLUMNS[need]}" column in the header`, 'file');
       if (['name', 'passport', 'personalCode'].every((c) => index?.[c as Column] === undefined))
-        throw errors.validation(`${input.fileName}: no column names the person (name, passport, personal code)`, 'file');
+        throw errors.validation(
+          `${input.fileName}: no column names the person (name, passport, personal code)`,
+          'file',
+        );
       continue;
     }
     const at = (c: Column) => {

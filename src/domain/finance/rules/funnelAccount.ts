@@ -133,7 +133,9 @@ export const funnelAccount = defineRule({
         if (deposits.length < p.minDeposits) return;
         // A market stall or café banks its takings in each town it trades in and pays its own
         // taxes from them; a funnel account has no costs of a business (FATF/APG 2018).
-        const taxMonths = new Set(h.txs.filter((t) => t.amount < 0 && t.flags & TxFlag.tax).map((t) => monthOfDay(t.day)));
+        const taxMonths = new Set(
+          h.txs.filter((t) => t.amount < 0 && t.flags & TxFlag.tax).map((t) => monthOfDay(t.day)),
+        );
         if (taxMonths.size >= p.tradingTaxMonths) return;
         const places = deposits.map((t) => ({ day: t.day, place: foldWords(t.place ?? '') }));
         const spread = maxPlacesInWindow(places, p.placeWindowDays);

@@ -34,7 +34,9 @@ const parameters = z.object({
     .min(1)
     .max(24)
     .default(3)
-    .describe('Months with payments to a tax office after which cash taken out of its wages is not held against an employer'),
+    .describe(
+      'Months with payments to a tax office after which cash taken out of its wages is not held against an employer',
+    ),
 });
 
 interface Relation {
@@ -62,7 +64,9 @@ export const wageKickback = defineRule({
     const taxPayers = new Set<string>();
     return {
       account(h: AccountHistory) {
-        const taxMonths = new Set(h.txs.filter((t) => t.amount < 0 && t.flags & TxFlag.tax).map((t) => monthOfDay(t.day)));
+        const taxMonths = new Set(
+          h.txs.filter((t) => t.amount < 0 && t.flags & TxFlag.tax).map((t) => monthOfDay(t.day)),
+        );
         if (taxMonths.size >= p.payrollTaxMonths) taxPayers.add(h.accountId);
         const wages = wagesOf(h.txs);
         if (wages.length < p.minCycles) return;
