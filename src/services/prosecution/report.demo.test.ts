@@ -34,7 +34,7 @@ import { actorOf, addUser } from '../access/users.ts';
 
 const SEED = 515_151;
 const SCALE = 1;
-/** Proceeds the report prints beyond the generator's ledger: measured 0 (was EUR 747,360 before look-alikes were told apart). */
+/** Proceeds printed beyond the generator's ledger: measured 0 (EUR 747,360 before look-alikes were told apart). */
 const MAX_EXCESS_PROCEEDS_MINOR = 0;
 const PDFTOTEXT = '/usr/bin/pdftotext';
 const ARTIFACTS = new URL('../../../test-artifacts/', import.meta.url);
