@@ -15,7 +15,6 @@ import type { Store } from '../../store/store.ts';
 import { captureAd } from '../captures/index.ts';
 import { importCompanyRegister } from '../companies/index.ts';
 import type { CompanyRegisterOptions } from '../companies/index.ts';
-import { fileInput } from '../../ingest/files.ts';
 import { importObservations } from '../identification/index.ts';
 import { importFile, importStatementFiles, optionsFor } from '../imports/index.ts';
 import type { Caller } from '../useCase/index.ts';
@@ -110,7 +109,7 @@ export async function importSources(
           options: optionsFor('ftm-mapping', { mappingText }),
         });
       } else if (s.kind === 'observations') {
-        await importObservations(store, caller, caseId, fileInput(join(dir, s.file)));
+        await importObservations(store, caller, caseId, { path: join(dir, s.file) });
       } else {
         await captureAd(store, caller, caseId, {
           bytes: readFileSync(join(dir, s.file)),
