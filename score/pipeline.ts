@@ -38,9 +38,13 @@ export interface DuplicatePair {
 
 export interface Finding {
   rule: string;
+  /** The account the finding is about (a beneficiary, a collector, a funnel), as its IBAN. */
+  subject: string;
   accounts: string[];
   /** Bank references of the evidence lines. */
   lines: string[];
+  /** Bank references of the evidence lines that take money out (a kick-back, not the wage before it). */
+  debitLines: string[];
 }
 
 export interface CaseResults {
@@ -154,11 +158,20 @@ async function analyse(store: Store, sources: string, o: RunOptions): Promise<Ca
     .select(['id', 'account_id', 'reference', 'kind', 'text', 'amount_minor', 'place'])
     .execute();
   const refOf = new Map(lines.map((l) => [l.id, l.reference ?? '']));
-  const findings: Finding[] = rows.map((r) => ({
-    rule: r.rule,
-    accounts: (JSON.parse(r.account_ids) as string[]).map(ibanOf).filter(Boolean),
-    lines: (JSON.parse(r.evidence) as string[]).map((id) => refOf.get(id) ?? '').filter(Boolean),
-  }));
+  const debit = new Set(lines.filter((l) => Number(l.amount_minor) < 0).map((l) => l.id));
+  const findings: Finding[] = rows.map((r) => {
+    const evidence = JSON.parse(r.evidence) as string[];
+    return {
+      rule: r.rule,
+      subject: ibanOf(r.subject_id) || r.subject_id,
+      accounts: (JSON.parse(r.account_ids) as string[]).map(ibanOf).filter(Boolean),
+      lines: evidence.map((id) => refOf.get(id) ?? '').filter(Boolean),
+      debitLines: evidence
+        .filter((id) => debit.has(id))
+        .map((id) => refOf.get(id) ?? '')
+        .filter(Boolean),
+    };
+  });
 
   const flags = await flagsByCompany(store, caller, caseId);
   const companyFlags = flags.companies

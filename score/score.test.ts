@@ -1,16 +1,25 @@
 /**
  * The score on a fixed pool of three seeds no other test uses, at the smallest scale: it runs
- * end to end and prints its table. Capabilities that reach the floor keep it (precision and
- * recall at least 0.9); the others have none yet — their figures are what they are.
+ * end to end, prints its table, and holds the capabilities that reach the issue's floors
+ * (precision and recall ≥ 0.9, proceeds within 10%) at them; the others' figures are what they are.
  */
 import { describe, expect, it } from 'vitest';
 import { runScore } from './run.ts';
-import { formatTable } from './table.ts';
 import type { Measure } from './scorer.ts';
+import { formatTable } from './table.ts';
 
 const POOL = [917_301, 917_302, 917_303];
 const FLOOR = 0.9;
 const FLOORED = ['letterbox companies', 'phoenix successors', 'ad networks (ad pairs)', 'duplicate persons (pairs)'];
+
+/** Least precision and recall on the pool, as measured (the issue's floor is 0.9 for each). */
+const FLOORS: Record<string, { precision: number; recall: number }> = {
+  'presumed victims': { precision: 0.9, recall: 0.9 },
+  'funnel/collector accounts': { precision: 0.9, recall: 0.9 },
+  'kick-back lines': { precision: 0.9, recall: 0.9 },
+  // Recall 0.73 measured: a recruiter paid by a single worker's transfer (the others paid in cash) is not found.
+  "controllers' accounts": { precision: 0.9, recall: 0.7 },
+};
 
 describe('npm run score', () => {
   it('scores three fixed seeds through the whole pipeline and prints the table', async () => {
@@ -28,5 +37,13 @@ describe('npm run score', () => {
       expect(m?.precision ?? 0, `${name} precision`).toBeGreaterThanOrEqual(FLOOR);
       expect(m?.recall ?? 0, `${name} recall`).toBeGreaterThanOrEqual(FLOOR);
     }
+    for (const [capability, floor] of Object.entries(FLOORS)) {
+      const m = run.total.find((c) => c.capability === capability)?.platform as Measure | undefined;
+      expect(m?.precision ?? 0, `precision of ${capability}`).toBeGreaterThanOrEqual(floor.precision);
+      expect(m?.recall ?? 0, `recall of ${capability}`).toBeGreaterThanOrEqual(floor.recall);
+    }
+    const proceeds = run.total.find((c) => c.capability.startsWith('proceeds'))?.platform;
+    const error = proceeds && 'relativeError' in proceeds ? proceeds.relativeError : null;
+    expect(Math.abs(error ?? 1), 'proceeds against the ledger').toBeLessThanOrEqual(0.1);
   }, 240_000);
 });

@@ -87,6 +87,12 @@ export function score(truth: GroundTruth, ids: TruthIdentifiers, r: CaseResults)
     new Set(xs.map(f).filter((x): x is string => !!x));
   const accountsOf = (rules: readonly string[] | null) =>
     r.findings.filter((f) => !rules || rules.includes(f.rule)).flatMap((f) => f.accounts.map((a) => m.account(a)));
+  const subjectsOf = (rules: readonly string[]) =>
+    r.findings.filter((f) => rules.includes(f.rule)).map((f) => m.account(f.subject));
+  // Where a funnel's cash went on to: the collector the funnel finding names beside the funnel.
+  const collectors = r.findings
+    .filter((f) => f.rule === 'funnelAccount')
+    .flatMap((f) => f.accounts.filter((a) => a !== f.subject).map((a) => m.account(a)));
   const companyNature = (n: string) => set(truth.companies, (c) => (c.nature === n ? c.id : undefined));
   // What the platform calls a letterbox or a phoenix successor: the pattern its flags make together.
   const flagged = (pattern: string) =>
@@ -159,12 +165,16 @@ export function score(truth: GroundTruth, ids: TruthIdentifiers, r: CaseResults)
     },
     {
       capability: "controllers' accounts",
-      platform: measure(m, controllers, accountsOf(['wageKickback', 'housingDeductions'])),
+      // The account a kick-back or deduction finding is about; the workers' accounts it also names are the victims'.
+      platform: measure(m, controllers, [
+        ...subjectsOf(['wageKickback', 'housingDeductions', 'recruitmentFees']),
+        ...collectors,
+      ]),
       baseline: measure(m, controllers, accountsOf(null)),
     },
     {
       capability: 'funnel/collector accounts',
-      platform: measure(m, funnels, accountsOf(['funnelAccount'])),
+      platform: measure(m, funnels, subjectsOf(['funnelAccount'])),
       baseline: measure(
         m,
         funnels,
@@ -176,7 +186,8 @@ export function score(truth: GroundTruth, ids: TruthIdentifiers, r: CaseResults)
       platform: measure(
         m,
         kickLines,
-        r.findings.filter((f) => f.rule === 'wageKickback').flatMap((f) => f.lines),
+        // The money handed back; the wage credited before it is context, not a kick-back line.
+        r.findings.filter((f) => f.rule === 'wageKickback').flatMap((f) => f.debitLines),
       ),
       baseline: null,
     },

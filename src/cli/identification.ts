@@ -1,5 +1,6 @@
 /**
- * `elect indicators list|show|import`, `elect assess`, `elect assessments list|history|fill`
+ * `elect indicators list|show|import`, `elect assess`,
+ * `elect assessments list|history|fill|import-observations|suggest`
  * and `elect legal-matrix`: victim identification from the command line, through the same
  * services, policy and audit as the API (assessments need victim contact on the case).
  */
@@ -10,6 +11,7 @@ import {
   assessPerson,
   casePersons,
   fillFromObservations,
+  importObservations,
   suggestFromData,
   importIndicatorCatalogue,
   indicatorCatalogue,
@@ -173,6 +175,24 @@ export function identificationCommands(program: Command): void {
         const out = await fillFromObservations(store, cliCaller(actor), o.case, {});
         for (const a of out.results) console.log(`${a.personId}  ${a.outcome}  ${a.explanation}`);
         console.log(`${out.assessed} assessed, ${out.presumed} presumed victim(s).`);
+      });
+    });
+
+  as.command('import-observations <file>')
+    .requiredOption('--case <id>')
+    .description(
+      'Interview and inspection records (CSV: Name, Date of birth, Passport, Personal code, Recorded on, ' +
+        'Catalogue, Indicator, Strength, Record) as observations on the persons they name',
+    )
+    .action(async (file: string, o: { case: string }) => {
+      await withStore(program, async (store) => {
+        const actor = await cliActor(program, store);
+        const out = await importObservations(store, cliCaller(actor), o.case, { path: file });
+        for (const u of out.unmatched) console.log(`line ${u.line}: no person of the case is ${u.name || 'named'}`);
+        console.log(
+          `${out.rows} row(s): ${out.recorded} observation(s) recorded on ${out.persons} person(s), ` +
+            `${out.already} already there, ${out.unmatched.length} naming nobody of the case.`,
+        );
       });
     });
 

@@ -17,6 +17,7 @@ import type { GroundTruth } from '../groundTruth.ts';
 import { callRecordFiles, callRecordOptions } from './calls.ts';
 import { bankReference, first, slug } from './keys.ts';
 import { linkRecords } from './mapping.ts';
+import { interviewRecords } from './interviews.ts';
 import { kycRecords, policeRecords } from './people.ts';
 import { registerFiles } from './registers.ts';
 import { dkCsvFile, dkCsvOptions, signedCsvFile, signedCsvOptions } from './statementCsv.ts';
@@ -31,7 +32,9 @@ export type SourceImport =
   | { kind: 'register'; country: string; file: string; options: string }
   | { kind: 'mapping'; source: string; file: string; mapping: string }
   | { kind: 'calls'; file: string; options: string; subscriber: string }
-  | { kind: 'capture'; file: string; url: string; capturedAt: string; resources?: string[] };
+  | { kind: 'capture'; file: string; url: string; capturedAt: string; resources?: string[] }
+  /** Interview and inspection records: observations on persons, each tagged with its indicator. */
+  | { kind: 'observations'; source: string; file: string };
 
 export interface SourcesManifest {
   format: typeof SOURCES_FORMAT;
@@ -143,6 +146,14 @@ export function writeSources(opts: ScenarioOptions & { out: string }): WrittenSo
     file: put('police/persons.csv', police.csv),
     mapping: put('mappings/police-persons.yml', police.yaml),
   });
+
+  const interviews = interviewRecords(s.groundTruth.indicatorFacts, byId);
+  if (interviews.rows)
+    imports.push({
+      kind: 'observations',
+      source: 'interview and inspection records',
+      file: put('police/interviews.csv', interviews.csv),
+    });
 
   // Every other link, one file per schema, written by its ends' identifiers: postings and the
   // subcontractor list as the authorities and the main contractor give them, the rest as police

@@ -21,7 +21,9 @@ describe('demo sources', () => {
       expect(files).toContain('truth.json');
       expect(files).toContain('sources.json');
       const formats = new Set(w.manifest.imports.map((i) => (i.kind === 'statements' ? i.format : i.kind)));
-      expect(formats).toEqual(new Set(['camt053', 'mt940', 'bank-csv', 'register', 'mapping', 'calls', 'capture']));
+      expect(formats).toEqual(
+        new Set(['camt053', 'mt940', 'bank-csv', 'register', 'mapping', 'calls', 'capture', 'observations']),
+      );
       for (const cc of ['fi', 'ee', 'lv']) expect(files).toContain(`registers/${cc}/companies.csv`);
       for (const f of files.filter((x) => !x.startsWith('truth'))) {
         const text = readFileSync(join(out, f), 'latin1');
@@ -38,6 +40,15 @@ describe('demo sources', () => {
       const police = readFileSync(join(out, 'police/persons.csv'), 'utf8').split('\r\n').slice(1, -1);
       expect(police.some((l) => /[а-яіїєґ]/i.test(l))).toBe(true);
       expect(police.some((l) => /^[^,]*,,/.test(l) || /^"[^"]*",,/.test(l))).toBe(true);
+      // Interview and inspection records name innocent workers with an indicator as well as victims.
+      const interviews = readFileSync(join(out, 'police/interviews.csv'), 'utf8');
+      const innocent = w.truth.confounders
+        .filter((c) => c.kind === 'nonVictimWithIndicators')
+        .flatMap((c) => c.entityIds);
+      const nameOf = (id: string) => w.identifiers.persons[id]?.name ?? '';
+      expect(innocent.length).toBeGreaterThan(0);
+      expect(innocent.some((id) => interviews.includes(nameOf(id)))).toBe(true);
+      expect(interviews).not.toMatch(/victim/i);
     } finally {
       rmSync(out, { recursive: true, force: true });
     }

@@ -63,6 +63,9 @@ const WORDS: Record<string, readonly (readonly [RegExp, string])[]> = {
   ],
 };
 
+/** Whether `code` is a Delphi dimension an observation can be tagged with. */
+export const isDelphiDimension = (code: string): boolean => Object.hasOwn(WORDS, code);
+
 /** The Delphi item that names the same fact as an ILO forced-labour indicator. */
 export const ILO_TO_DELPHI: Record<string, string> = {
   abuseOfVulnerability: 'avd.dependency',

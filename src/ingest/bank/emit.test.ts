@@ -56,4 +56,15 @@ describe('item queue', () => {
     expect(p1?.id).not.toBe(p3?.id);
     expect(holderEntities(' -- ', a.id)).toEqual([]);
   });
+
+  it('gives a cash line the place its text names, and keeps a place the format gave', async () => {
+    const a = account('LV80BANK0000435195001');
+    const q = new ItemQueue(undefined, 10);
+    q.entity(1, a);
+    q.transaction(2, { ...tx(a.id), kind: 'PMNT/CNTR/CDPT', text: 'Cash deposit Tampere' });
+    q.transaction(3, { ...tx(a.id), kind: 'cash withdrawal', text: 'ATM Vantaa', place: 'Myyrmäki' });
+    q.transaction(4, { ...tx(a.id), kind: 'PMNT/RCDT/ESCT', text: 'Invoice Tampere' });
+    const places = (await drain(q)).flatMap((i) => (i.kind === 'transaction' ? [i.record.place ?? null] : []));
+    expect(places).toEqual(['Tampere', 'Myyrmäki', null]);
+  });
 });

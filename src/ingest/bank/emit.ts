@@ -15,6 +15,7 @@
  */
 import type { z } from 'zod';
 import type { EntityRecord, StatementRecord, TransactionRecord } from '../../domain/records.ts';
+import { cashPlaceOf } from '../../domain/finance/cashPlace.ts';
 import { errors } from '../../shared/errors.ts';
 import type { ImportItem } from '../types.ts';
 import { accountEntity, accountEntityId, holderEntities, type AccountRef } from './accounts.ts';
@@ -71,10 +72,12 @@ export class ItemQueue {
    * `outsideStatement`: the line belongs to no statement item of the file (see ImportItem).
    */
   transaction(line: number, record: TransactionRecord, warnings?: readonly string[], outsideStatement = false): void {
+    // A cash line's ATM or branch, wherever the format put it (code and text; domain/finance/cashPlace.ts).
+    const place = record.place ? undefined : cashPlaceOf(record.kind, record.text);
     this.transactions.push({
       kind: 'transaction',
       line,
-      record,
+      record: place ? { ...record, place } : record,
       ...(warnings?.length ? { warnings: [...warnings] } : {}),
       ...(outsideStatement ? { outsideStatement: true } : {}),
     });

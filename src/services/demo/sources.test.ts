@@ -23,7 +23,7 @@ describeEachDialect('demo sources', ({ store }) => {
         const kase = await createCase(s, actor, { title: 'Sources', country: 'FI' });
         const plan = readSourcePlan(dir);
         expect(new Set(plan.map((p) => p.kind))).toEqual(
-          new Set(['statements', 'register', 'mapping', 'calls', 'capture']),
+          new Set(['statements', 'register', 'mapping', 'calls', 'capture', 'observations']),
         );
         const run = await importSources(s, cliCaller(actor), kase.id, dir, plan);
         expect(run.failed).toEqual([]);
@@ -59,6 +59,12 @@ describeEachDialect('demo sources', ({ store }) => {
         expect(leaked).toEqual([]);
         const refs = await scope.selectFrom('transactions').select('id').where('reference', 'like', 'demo-%').execute();
         expect(refs).toEqual([]);
+        // Interview records became observations on the persons they name; cash lines carry their place.
+        const observations = await scope.selectFrom('indicator_observations').select('origin').execute();
+        expect(observations.length).toBeGreaterThan(0);
+        expect(observations.every((o) => o.origin === 'import:interviews.csv')).toBe(true);
+        const placed = await scope.selectFrom('transactions').select('id').where('place', 'is not', null).execute();
+        expect(placed.length).toBeGreaterThan(0);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

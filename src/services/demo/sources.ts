@@ -15,6 +15,7 @@ import type { Store } from '../../store/store.ts';
 import { captureAd } from '../captures/index.ts';
 import { importCompanyRegister } from '../companies/index.ts';
 import type { CompanyRegisterOptions } from '../companies/index.ts';
+import { importObservations } from '../identification/index.ts';
 import { importFile, importStatementFiles, optionsFor } from '../imports/index.ts';
 import type { Caller } from '../useCase/index.ts';
 import { savedPageArchive } from './savedPage.ts';
@@ -47,6 +48,7 @@ const Plan = z.object({
         capturedAt: z.string(),
         resources: z.array(z.string()).optional(),
       }),
+      z.object({ kind: z.literal('observations'), source: z.string(), file: z.string() }),
     ]),
   ),
 });
@@ -125,6 +127,8 @@ export async function importSources(
             subscriber: s.subscriber,
           }),
         });
+      } else if (s.kind === 'observations') {
+        await importObservations(store, caller, caseId, { path: join(dir, s.file) });
       } else {
         // A page saved with its files beside it goes in as one archive (MHTML), as a capture tool
         // packages a page with the pictures it shows.

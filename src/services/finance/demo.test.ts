@@ -40,29 +40,31 @@ const PARAMETERS = {
 
 /** Least precision and recall each rule must reach on this case (recall of the accounts it is meant to find). */
 // issue 18 raises this: precision floors lowered to what was measured once the generator planted
-// look-alike confounders (issue 17); before → measured: wageKickback 0.95 → 0.60,
-// sharedContacts 0.95 → 0.31, funnelAccount 0.95 → 0.29, adSitePayments 0.95 → 0.13,
-// structuring 0.95 → 0.37, rapidPassThrough 0.9 → 0.21. Recall floors are unchanged.
+// look-alike confounders (issue 17); before → measured: sharedContacts 0.95 → 0.31,
+// adSitePayments 0.95 → 0.13, structuring 0.95 → 0.37, rapidPassThrough 0.9 → 0.21. Raised again
+// where measured: wageKickback 0.949 (cash-wage staff of tax-paying employers left out), funnelAccount
+// 1.00 (tax-paying trading businesses left out). Recall floors are unchanged.
 const FLOORS: Record<string, { precision: number; recall: number }> = {
-  wageKickback: { precision: 0.6, recall: 1 },
+  wageKickback: { precision: 0.94, recall: 1 },
   sharedContacts: { precision: 0.3, recall: 0.9 },
-  funnelAccount: { precision: 0.28, recall: 1 },
+  funnelAccount: { precision: 0.95, recall: 1 },
   adSitePayments: { precision: 0.12, recall: 1 },
   structuring: { precision: 0.36, recall: 0 },
   rapidPassThrough: { precision: 0.2, recall: 0.6 },
   payrollWithoutTax: { precision: 0.95, recall: 1 },
   identicalRoundSalaries: { precision: 0.5, recall: 1 },
   housingDeductions: { precision: 0.95, recall: 1 },
+  recruitmentFees: { precision: 0.95, recall: 0 },
 };
 /**
- * issue 18 raises this (lowers it): clean accounts flagged by any rule, measured 0.243 (155 of 639);
+ * issue 18 raises this (lowers it): clean accounts flagged by any rule, measured 0.228 (146 of 639);
  * was 0.05 (measured 0.013).
  */
-const MAX_CLEAN_SHARE = 0.25;
-/** issue 18 raises this (lowers it): innocent people given proceeds, measured 22 (EUR 443,420); was 0. */
-const FALSE_VICTIMS = 22;
-/** issue 18 raises this (lowers it): innocent accounts counted as funnels, measured 20 (EUR 2,663,230); was 0. */
-const FALSE_FUNNELS = 20;
+const MAX_CLEAN_SHARE = 0.23;
+/** issue 18 raises this (lowers it): innocent people given proceeds, measured 2 (EUR 68,360); was 0. */
+const FALSE_VICTIMS = 2;
+/** Innocent accounts counted as funnels: measured 0 once tax-paying trading businesses are left out. */
+const FALSE_FUNNELS = 0;
 
 describeEachDialect('financial red flags and proceeds on a generated case', ({ store }) => {
   let caseId = '';

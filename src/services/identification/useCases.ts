@@ -5,6 +5,7 @@
  * assessments from observations, and read the legal-element matrix. Assessments and observations
  * are victim data: only users with victim contact on the case reach them.
  */
+import { basename } from 'node:path';
 import type { z } from 'zod';
 import {
   evaluate,
@@ -23,6 +24,12 @@ import { getCatalogue, importCatalogue, listCatalogues } from './catalogues.ts';
 import { fillAssessments, observationsOf } from './fill.ts';
 import { surfaceFromData } from './fromData.ts';
 import { legalMatrix } from './legalMatrix.ts';
+import { importObservationRecords } from './observationsImport.ts';
+import type { ImportInput } from '../../ingest/types.ts';
+import { fileInput, memoryInput } from '../../ingest/files.ts';
+
+export type ObservationsFile = { path: string } | { fileName: string; content: string | Buffer };
+const fileNameOf = (i: ObservationsFile) => ('path' in i ? basename(i.path) : i.fileName);
 
 const mustWrite = (access: CaseAccess) => {
   if (!access.canWrite) throw errors.forbidden(`Your access to this case (${access.role}) does not allow changes`);
@@ -156,6 +163,28 @@ export const fillFromObservations = caseUseCase({
         explanation: a.decision.explanation,
       })),
     };
+  },
+});
+
+/**
+ * Interview and inspection records (a CSV, one indicator a row) as observations on the persons
+ * their identifiers name; rows naming nobody of the case are returned, not stored. The file is
+ * read from `path`, or given as `content` under `fileName`.
+ */
+export const importObservations = caseUseCase({
+  permission: 'case:victims',
+  audit: { action: 'collection', target: 'observations', targetOf: (i: ObservationsFile) => fileNameOf(i) },
+  run: async ({ store, actor, access, audit }, i: ObservationsFile) => {
+    mustWrite(access);
+    let input: ImportInput;
+    try {
+      input = 'path' in i ? fileInput(i.path) : memoryInput(i.fileName, i.content);
+    } catch (e) {
+      throw errors.validation(`Cannot read ${fileNameOf(i)}: ${e instanceof Error ? e.message : String(e)}`, 'file');
+    }
+    const out = await importObservationRecords(store, actor, access, input);
+    audit.detail({ rows: out.rows, recorded: out.recorded, unmatched: out.unmatched.length });
+    return out;
   },
 });
 

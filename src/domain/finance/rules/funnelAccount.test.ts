@@ -19,6 +19,21 @@ describe('funnelAccount', () => {
       /8 cash deposits \(EUR 8,000.00\) were made in 4 different places.*95% of the money left/,
     );
     expect(f?.evidence).toHaveLength(12);
+    // The account that took the money is named beside the funnel.
+    expect(f?.accountIds).toEqual(['f', 'boss']);
+    expect(f?.explanation).toMatch(/100% of it to one account/);
+  });
+
+  it('leaves out a trading business that banks its takings in several towns and pays its taxes', () => {
+    const towns = ['Helsinki', 'Tampere', 'Turku', 'Oulu'];
+    const takings = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].flatMap((w) => [
+      deposit(w * 7, 900, towns[w % 4] ?? ''),
+      deposit(w * 7 + 2, 700, towns[(w + 1) % 4] ?? ''),
+      ...transfer('f', 'wholesaler', w * 7 + 5, 1500, 'Invoice'),
+    ]);
+    const taxes = [0, 1, 2].map((m) => line('f', m * 30 + 12, -400, { cpName: 'Verohallinto', text: 'tax' }));
+    expect(funnelAccount.run({ context: context(), histories: histories(takings) })).toHaveLength(1);
+    expect(funnelAccount.run({ context: context(), histories: histories([...takings, ...taxes]) })).toEqual([]);
   });
 
   it('does not flag cash deposited in one town, or kept', () => {

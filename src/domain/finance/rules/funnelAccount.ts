@@ -2,13 +2,15 @@
  * Funnel account: cash deposited in several cities (within weeks), and most of it out again
  * within days — transferred on or withdrawn elsewhere. People deposit cash where they live;
  * one account fed in many towns and emptied at once is how trafficking proceeds are moved
- * (FinCEN's funnel-account advisory; FATF/APG 2018).
+ * (FinCEN's funnel-account advisory; FATF/APG 2018). An account that pays a tax office month after
+ * month is a trading business banking its takings, and is left out.
  */
 import { z } from 'zod';
+import { monthOfDay } from '../dates.ts';
 import { foldWords } from '../vocabulary.ts';
-import type { AccountHistory, Finding, Tx } from '../types.ts';
+import type { AccountHistory, FinanceContext, Finding, Tx } from '../types.ts';
 import { TxFlag } from '../types.ts';
-import { capIds, clamp01, money, pct, period, plural } from './common.ts';
+import { capIds, clamp01, entityOf, money, pct, period, plural, sameHolder } from './common.ts';
 import { defineRule } from './rule.ts';
 
 const parameters = z.object({
@@ -27,6 +29,12 @@ const parameters = z.object({
     .max(1)
     .default(0.7)
     .describe('Share of the deposited cash that leaves within those days'),
+  tradingTaxMonths: z
+    .int()
+    .min(1)
+    .max(24)
+    .default(3)
+    .describe('Months with payments to a tax office that mark a trading business, whose takings explain the cash'),
 });
 
 /** Most distinct places among deposits within any window of `days` days. */
@@ -87,6 +95,28 @@ export function fifoOutflow(
   return { matched, debitIds, creditIds: [...creditIds] };
 }
 
+/**
+ * The account of the case that took most (over half) of the money leaving the funnel: where the
+ * cash is collected (the organiser's account, FinCEN FIN-2014-A005). Not the holder's own account.
+ */
+function collectorOf(
+  ctx: FinanceContext,
+  h: AccountHistory,
+  flow: { matched: number; debitIds: readonly string[] },
+): { accountId: string; share: number } | null {
+  const taken = new Set(flow.debitIds);
+  const sums = new Map<string, number>();
+  let all = 0;
+  for (const t of h.txs) {
+    if (!taken.has(t.id)) continue;
+    all -= t.amount;
+    const id = t.cp ? entityOf(t.cp) : null;
+    if (id && !sameHolder(ctx, h.accountId, id)) sums.set(id, (sums.get(id) ?? 0) - t.amount);
+  }
+  const [best] = [...sums].sort((a, b) => b[1] - a[1]);
+  return best && all > 0 && best[1] / all > 0.5 ? { accountId: best[0], share: best[1] / all } : null;
+}
+
 export const funnelAccount = defineRule({
   id: 'funnelAccount',
   title: 'Funnel account',
@@ -95,12 +125,18 @@ export const funnelAccount = defineRule({
   description:
     'Cash deposited in several different places within weeks, most of it leaving the account again within days.',
   parameters,
-  scanner(_ctx, p) {
+  scanner(ctx, p) {
     const out: Finding[] = [];
     return {
       account(h: AccountHistory) {
         const deposits = h.txs.filter((t) => t.amount > 0 && t.flags & TxFlag.cashDeposit && t.place);
         if (deposits.length < p.minDeposits) return;
+        // A market stall or café banks its takings in each town it trades in and pays its own
+        // taxes from them; a funnel account has no costs of a business (FATF/APG 2018).
+        const taxMonths = new Set(
+          h.txs.filter((t) => t.amount < 0 && t.flags & TxFlag.tax).map((t) => monthOfDay(t.day)),
+        );
+        if (taxMonths.size >= p.tradingTaxMonths) return;
         const places = deposits.map((t) => ({ day: t.day, place: foldWords(t.place ?? '') }));
         const spread = maxPlacesInWindow(places, p.placeWindowDays);
         if (spread < p.minPlaces) return;
@@ -112,6 +148,7 @@ export const funnelAccount = defineRule({
         const share = total > 0 ? flow.matched / total : 0;
         if (share < p.minOutflowShare) return;
         const allPlaces = new Set(places.map((x) => x.place)).size;
+        const collector = collectorOf(ctx, h, flow);
         out.push({
           rule: 'funnelAccount',
           key: 'cash-funnel',
@@ -122,9 +159,11 @@ export const funnelAccount = defineRule({
           explanation:
             `${plural(deposits.length, 'cash deposit')} (${money(total, currency)}) were made in ${plural(allPlaces, 'different place')} ` +
             `${period(deposits.map((t) => t.day))}, up to ${spread} within ${plural(p.placeWindowDays, 'day')}, and ${pct(share)} of the money ` +
-            `left the account within ${plural(p.outflowDays, 'day')} of being deposited. FinCEN and FATF/APG describe this as a funnel account.`,
+            `left the account within ${plural(p.outflowDays, 'day')} of being deposited` +
+            `${collector ? `, ${pct(collector.share)} of it to one account` : ''}. ` +
+            'FinCEN and FATF/APG describe this as a funnel account.',
           evidence: capIds([...same.map((t) => t.id), ...flow.debitIds]),
-          accountIds: [h.accountId],
+          accountIds: collector ? [h.accountId, collector.accountId] : [h.accountId],
         });
       },
       finish: () => out,

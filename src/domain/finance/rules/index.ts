@@ -12,6 +12,7 @@ import { housingDeductions } from './housingDeductions.ts';
 import { identicalRoundSalaries } from './identicalRoundSalaries.ts';
 import { payrollWithoutTax } from './payrollWithoutTax.ts';
 import { rapidPassThrough } from './rapidPassThrough.ts';
+import { recruitmentFees } from './recruitmentFees.ts';
 import type { RuleInfo, Scanner } from './rule.ts';
 import { sharedContacts } from './sharedContacts.ts';
 import { structuring } from './structuring.ts';
@@ -29,6 +30,7 @@ export const RULES: readonly RuleInfo[] = [
   payrollWithoutTax,
   identicalRoundSalaries,
   housingDeductions,
+  recruitmentFees,
 ];
 
 export const ruleIds = (): string[] => RULES.map((r) => r.id);

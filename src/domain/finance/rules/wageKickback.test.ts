@@ -43,13 +43,26 @@ describe('wageKickback', () => {
     expect(wageKickback.run({ context: ctx, histories: histories(lines) }, { minWorkers: 2 })).toEqual([]);
   });
 
-  it('groups cash taken out after payday by the employer paying those workers', () => {
-    const lines = [0, 1, 2].flatMap((i) => [
-      ...monthlyWages('emp', `w${i}`, 2000, 3),
-      ...[0, 1, 2].map((m) => line(`w${i}`, 7 + 30 * m, -900, { kind: 'cash-withdrawal', text: 'ATM' })),
-    ]);
-    const [f] = wageKickback.run({ context: context(), histories: histories(lines) });
-    expect(f).toMatchObject({ subjectId: 'emp', variant: 'cash' });
-    expect(f?.accountIds.sort()).toEqual(['emp', 'w0', 'w1', 'w2']);
+  const cashWorkers = [0, 1, 2].flatMap((i) => [
+    ...monthlyWages('emp', `w${i}`, 2000, 3),
+    ...[0, 1, 2].map((m) => line(`w${i}`, 7 + 30 * m, -900, { kind: 'cash-withdrawal', text: 'ATM' })),
+  ]);
+  const collected = [0, 1, 2].map((m) =>
+    line('boss', 15 + 30 * m, 1500, { kind: 'cash-deposit', text: 'Cash deposit' }),
+  );
+
+  it('finds the account that collects the cash the workers of one employer take out after payday', () => {
+    const [f] = wageKickback.run({ context: context(), histories: histories([...cashWorkers, ...collected]) });
+    expect(f).toMatchObject({ subjectId: 'boss', variant: 'cash' });
+    expect(f?.accountIds.sort()).toEqual(['boss', 'w0', 'w1', 'w2']);
+    // Nobody receiving that cash: workers living on cash, no finding.
+    expect(wageKickback.run({ context: context(), histories: histories(cashWorkers) })).toEqual([]);
+  });
+
+  it('does not hold cash taken out of its wages against an employer that pays its payroll tax', () => {
+    const taxes = [0, 1, 2].map((m) => line('emp', 12 + 30 * m, -1500, { cpName: 'Verohallinto', text: 'tax' }));
+    const lines = [...cashWorkers, ...collected];
+    expect(wageKickback.run({ context: context(), histories: histories(lines) })).toHaveLength(1);
+    expect(wageKickback.run({ context: context(), histories: histories([...lines, ...taxes]) })).toEqual([]);
   });
 });

@@ -3,11 +3,15 @@
  * to one third party or is taken out in cash — and the same happens to several workers. One
  * person paying a flatmate or partner after payday is ordinary; many wage earners paying one
  * account is the pattern. Cash taken out after payday has no beneficiary on the statement, so
- * those workers are grouped by who pays their wages instead.
+ * those workers are grouped by who pays their wages instead, and the finding is about the account
+ * that receives that cash in deposits soon after — none found, no finding: many workers simply
+ * live on cash. An employer that pays its payroll tax month after month is left out too (the
+ * paper employers of wage cycling pay none, FATF/APG 2018).
  */
 import { z } from 'zod';
 import type { AccountHistory, FinanceContext, Finding } from '../types.ts';
 import { TxFlag } from '../types.ts';
+import { monthOfDay } from '../dates.ts';
 import { capIds, clamp01, entityOf, money, pct, period, plural, pushTo, sameHolder, wagesOf } from './common.ts';
 import { defineRule } from './rule.ts';
 
@@ -26,6 +30,26 @@ const parameters = z.object({
     .max(1000)
     .default(2)
     .describe('Distinct wage-receiving accounts paying the same beneficiary (or paid by the same employer)'),
+  payrollTaxMonths: z
+    .int()
+    .min(1)
+    .max(24)
+    .default(3)
+    .describe(
+      'Months with payments to a tax office after which cash taken out of its wages is not held against an employer',
+    ),
+  collectDays: z
+    .int()
+    .min(1)
+    .max(31)
+    .default(14)
+    .describe('Days after the cash is taken out within which it is paid into the collecting account'),
+  collectShare: z
+    .number()
+    .min(0.1)
+    .max(1)
+    .default(0.3)
+    .describe('Share of the cash taken out that the collecting account receives in cash deposits'),
 });
 
 interface Relation {
@@ -50,8 +74,17 @@ export const wageKickback = defineRule({
   parameters,
   scanner(ctx: FinanceContext, p) {
     const byTarget = new Map<string, Relation[]>();
+    const taxPayers = new Set<string>();
+    const cashIn = new Map<string, { day: number; amount: number }[]>();
     return {
       account(h: AccountHistory) {
+        for (const t of h.txs)
+          if (t.amount > 0 && t.flags & TxFlag.cashDeposit)
+            pushTo(cashIn, h.accountId, { day: t.day, amount: t.amount });
+        const taxMonths = new Set(
+          h.txs.filter((t) => t.amount < 0 && t.flags & TxFlag.tax).map((t) => monthOfDay(t.day)),
+        );
+        if (taxMonths.size >= p.payrollTaxMonths) taxPayers.add(h.accountId);
         const wages = wagesOf(h.txs);
         if (wages.length < p.minCycles) return;
         const rel = new Map<string, Relation>();
@@ -124,12 +157,20 @@ export const wageKickback = defineRule({
           pushTo(byPayer, r.payer, r);
         }
         for (const [payer, rels] of byPayer) {
-          if (new Set(rels.map((r) => r.worker)).size < p.minWorkers) continue;
+          // An employer that withholds and pays its payroll tax month after month pays wages its
+          // staff may take out in cash as they like; the kick-back pattern is the paper employer's.
+          if (taxPayers.has(payer)) continue;
+          const workers = new Set(rels.map((r) => r.worker));
+          if (workers.size < p.minWorkers) continue;
+          // The cash must reach someone: the account paid that much cash soon after is the subject
+          // (not a trading business that pays its taxes from the takings it banks).
+          const collector = collectorOf(rels, cashIn, new Set([...workers, payer, ...taxPayers]), p);
+          if (!collector) continue;
           out.push(
             finding(
-              payer,
+              collector,
               rels,
-              `withdrew on average ${pct(avgShare(rels))} of the wage paid by this account in cash`,
+              `withdrew on average ${pct(avgShare(rels))} of their wage in cash, and this account received that much in cash deposits soon after`,
               p.windowDays,
               p.minWorkers,
               'cash',
@@ -141,6 +182,35 @@ export const wageKickback = defineRule({
     };
   },
 });
+
+/**
+ * The account that received in cash deposits, within `collectDays` after the withdrawals, at least
+ * `collectShare` of the cash the workers took out, in as many months as the pattern needs; of
+ * several, the one whose deposits come closest to the cash taken out.
+ */
+function collectorOf(
+  rels: readonly Relation[],
+  cashIn: ReadonlyMap<string, readonly { day: number; amount: number }[]>,
+  exclude: ReadonlySet<string>,
+  p: { windowDays: number; collectDays: number; collectShare: number; minCycles: number },
+): string | null {
+  const covered = new Set<number>();
+  for (const r of rels)
+    for (const d of r.days) for (let k = 0; k <= p.windowDays + p.collectDays; k++) covered.add(d + k);
+  const taken = rels.reduce((a, r) => a + r.amount, 0);
+  let best: { id: string; distance: number } | null = null;
+  for (const [id, deposits] of cashIn) {
+    if (exclude.has(id)) continue;
+    const hits = deposits.filter((d) => covered.has(d.day));
+    const sum = hits.reduce((a, d) => a + d.amount, 0);
+    if (new Set(hits.map((d) => monthOfDay(d.day))).size < p.minCycles) continue;
+    // Of the accounts that received enough, the one whose deposits come closest to what was taken
+    // (a funnel fed from many towns receives far more than these workers' cash).
+    const distance = Math.abs(Math.log(sum / taken));
+    if (sum >= p.collectShare * taken && (!best || distance < best.distance)) best = { id, distance };
+  }
+  return best?.id ?? null;
+}
 
 const avgShare = (rels: readonly Relation[]): number =>
   rels.reduce((a, r) => a + r.shareSum, 0) /

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { context, histories, monthlyWages, transfer } from '../histories.testing.ts';
+import { recruitmentFees } from './recruitmentFees.ts';
+
+describe('recruitmentFees', () => {
+  it('flags one account that several workers each pay once, right after their first wage', () => {
+    const lines = [0, 1, 2].flatMap((i) => [
+      ...monthlyWages('emp', `w${i}`, 2000, 4),
+      ...transfer(`w${i}`, 'rec', 9, 400 + 100 * i, 'komisija'),
+    ]);
+    const [f, ...rest] = recruitmentFees.run({ context: context(), histories: histories(lines) });
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ rule: 'recruitmentFees', subjectId: 'rec', subjectKind: 'account' });
+    expect(f?.accountIds.sort()).toEqual(['rec', 'w0', 'w1', 'w2']);
+    expect(f?.explanation).toMatch(/^3 workers each paid this account once, within 5 days of their first wage/);
+  });
+
+  it('does not flag rent or deductions paid every month, one worker, or a small or late payment', () => {
+    const rent = [0, 1, 2].flatMap((i) => [
+      ...monthlyWages('emp', `w${i}`, 2000, 4),
+      ...[0, 1, 2, 3].flatMap((m) => transfer(`w${i}`, 'landlord', 9 + 30 * m, 500, 'vuokra')),
+    ]);
+    expect(recruitmentFees.run({ context: context(), histories: histories(rent) })).toEqual([]);
+    const one = [...monthlyWages('emp', 'w0', 2000, 4), ...transfer('w0', 'rec', 9, 500, 'x')];
+    expect(recruitmentFees.run({ context: context(), histories: histories(one) })).toEqual([]);
+    const smallOrLate = [0, 1].flatMap((i) => [
+      ...monthlyWages('emp', `w${i}`, 2000, 4),
+      ...transfer(`w${i}`, 'rec', i === 0 ? 9 : 40, i === 0 ? 50 : 500, 'x'),
+    ]);
+    expect(recruitmentFees.run({ context: context(), histories: histories(smallOrLate) })).toEqual([]);
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * Recruitment fees repaid from the first wage: several newly paid workers each send one account a
+ * single large payment within days of their first wage, and never pay it again. A fee charged to
+ * the worker for the job, travel or papers and taken out of the first pay is how recruiters bind
+ * workers (ILO forced-labour indicator "debt bondage"; Employer Pays Principle; HEUNI 103a). Rent,
+ * remittances home and deductions recur month after month; a one-off payment by a single worker
+ * is ordinary — many workers paying one account once each, right after their first wage, is not.
+ */
+import { z } from 'zod';
+import type { AccountHistory, FinanceContext, Finding, Tx } from '../types.ts';
+import { TxFlag } from '../types.ts';
+import { capIds, clamp01, entityOf, money, period, plural, pushTo, sameHolder, wagesOf } from './common.ts';
+import { defineRule } from './rule.ts';
+
+const parameters = z.object({
+  windowDays: z.int().min(0).max(31).default(5).describe('Days after the first wage within which the fee is paid'),
+  minShare: z.number().min(0.05).max(1).default(0.1).describe('Least share of the first wage the payment takes'),
+  minWorkers: z.int().min(2).max(1000).default(2).describe('Workers paying the same account once each'),
+  minWages: z.int().min(1).max(24).default(2).describe('Wages a worker receives in all (a job, not a one-off payment)'),
+});
+
+interface Fee {
+  worker: string;
+  fee: Tx;
+  wageIds: readonly string[];
+  wage: number;
+}
+
+const FLAGS_NOT_A_FEE = TxFlag.tax | TxFlag.cashWithdrawal | TxFlag.wage;
+
+export const recruitmentFees = defineRule({
+  id: 'recruitmentFees',
+  title: 'Recruitment fees repaid from the first wage',
+  source:
+    'ILO, Indicators of forced labour (2012): debt bondage; ILO General principles for fair recruitment (2019): no fees to workers; HEUNI 103a',
+  description:
+    'Several workers each pay one account a single large sum within days of their first wage, and never again.',
+  parameters,
+  scanner(ctx: FinanceContext, p) {
+    const byTarget = new Map<string, Fee[]>();
+    return {
+      account(h: AccountHistory) {
+        const wages = wagesOf(h.txs);
+        const first = wages[0];
+        if (!first || wages.length < p.minWages) return;
+        const paidTo = new Map<string, number>();
+        for (const t of h.txs) if (t.amount < 0 && t.cp) paidTo.set(t.cp, (paidTo.get(t.cp) ?? 0) + 1);
+        for (const t of h.txs) {
+          if (t.day < first.day) continue;
+          if (t.day > first.day + p.windowDays) break;
+          if (t.amount >= 0 || !t.cp || t.currency !== first.currency || t.flags & FLAGS_NOT_A_FEE) continue;
+          if (paidTo.get(t.cp) !== 1 || -t.amount < p.minShare * first.amount) continue;
+          if (sameHolder(ctx, h.accountId, t.cp)) continue;
+          pushTo(byTarget, t.cp, { worker: h.accountId, fee: t, wageIds: first.ids, wage: first.amount });
+        }
+      },
+      finish() {
+        const out: Finding[] = [];
+        for (const [target, fees] of byTarget) {
+          const workers = [...new Set(fees.map((f) => f.worker))];
+          if (workers.length < p.minWorkers) continue;
+          const currency = fees[0]?.fee.currency ?? 'EUR';
+          const total = fees.reduce((a, f) => a - f.fee.amount, 0);
+          const share = fees.reduce((a, f) => a + -f.fee.amount / f.wage, 0) / fees.length;
+          const entity = entityOf(target);
+          out.push({
+            rule: 'recruitmentFees',
+            key: 'first-wage',
+            variant: 'first-wage',
+            subjectId: entity ?? target.slice(3),
+            subjectKind: entity ? 'account' : 'accountNumber',
+            score: clamp01(0.4 + 0.1 * (workers.length - p.minWorkers) + 0.5 * share),
+            explanation:
+              `${plural(workers.length, 'worker')} each paid this account once, within ${plural(p.windowDays, 'day')} of ` +
+              `their first wage (${money(total, currency)} in all, on average ${Math.round(share * 100)}% of that wage), ` +
+              `${period(fees.map((f) => f.fee.day))}, and never again. Fees charged to workers and taken from their first ` +
+              'pay are what the ILO lists under debt bondage.',
+            evidence: capIds(fees.flatMap((f) => [f.fee.id, ...f.wageIds])),
+            accountIds: entity ? [entity, ...workers] : workers,
+          });
+        }
+        return out;
+      },
+    };
+  },
+});
