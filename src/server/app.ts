@@ -48,15 +48,19 @@ export interface AppOptions {
   logger?: boolean;
   /** Serve HTTPS with this certificate and key (PEM). Behind a TLS-terminating proxy, leave unset. */
   https?: { cert: Buffer; key: Buffer } | undefined;
-  /** Trust X-Forwarded-* from a reverse proxy (for the client address in the audit log). */
-  trustProxy?: boolean;
+  /**
+   * The reverse proxies' addresses (IPs or CIDR ranges). The client address is then the first hop
+   * in X-Forwarded-For, read from the nearest end, that is not one of them: what a client writes
+   * into the header itself is never believed. Empty or unset: the socket's address.
+   */
+  trustProxy?: readonly string[] | undefined;
   version?: string;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(opts.https ? { https: opts.https } : {}),
-    trustProxy: opts.trustProxy ?? false,
+    trustProxy: opts.trustProxy?.length ? [...opts.trustProxy] : false,
     logger: opts.logger ? safeLoggerOptions : false,
     // The largest body any route accepts; each route sets its own, smaller limit.
     bodyLimit: 16 * 1024 * 1024,

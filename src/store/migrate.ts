@@ -24,6 +24,7 @@ import * as m016 from './migrations/016_email_address_schema.ts';
 import * as m017 from './migrations/017_statement_reconciliation.ts';
 import * as m018 from './migrations/018_drop_ground_truths.ts';
 import * as m019 from './migrations/019_resolution_conflicts.ts';
+import * as m020 from './migrations/020_signin_audit_actor.ts';
 
 interface Migration {
   version: number;
@@ -51,6 +52,7 @@ export const migrations: readonly Migration[] = [
   { version: 17, name: 'statement_reconciliation', up: m017.up },
   { version: 18, name: 'drop_ground_truths', up: m018.up },
   { version: 19, name: 'resolution_conflicts', up: m019.up },
+  { version: 20, name: 'signin_audit_actor', up: m020.up },
 ];
 
 export async function migrate(db: Kysely<unknown>, dialect: DialectName): Promise<number[]> {
