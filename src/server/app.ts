@@ -42,6 +42,7 @@ import { chartRoutes } from './routes/views/charts.ts';
 import { identificationRoutes } from './routes/identification.ts';
 import { prosecutionRoutes } from './routes/prosecution/prosecution.ts';
 import { victimFileRoutes } from './routes/prosecution/victimFile.ts';
+import { registerJsonBody } from './http/jsonBody.ts';
 
 export interface AppOptions {
   store: Store;
@@ -69,6 +70,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     onConstructorPoisoning: 'error',
   });
   app.setErrorHandler(errorHandler);
+  registerJsonBody(app);
   app.setNotFoundHandler((request, reply) => {
     void reply
       .status(404)

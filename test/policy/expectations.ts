@@ -96,7 +96,7 @@ export const expectations: Record<string, Row> = {
   'PATCH /api/auth/me': all('ok'),
   'GET /api/auth/totp/new': all('ok'),
   'POST /api/auth/totp': all('ok'),
-  'DELETE /api/auth/totp': all('ok'),
+  'POST /api/auth/totp/off': all('ok'),
   'POST /api/auth/tokens': all('ok'),
   'GET /api/agencies': all('ok'),
   'POST /api/agencies': only(['admin']),

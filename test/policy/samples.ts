@@ -82,7 +82,7 @@ export async function sampleFor(
         url,
         body: { secret: SECRET, code: totpAt(SECRET, Date.now()), password: PASSWORD, currentCode: totpAt(SECRET, Date.now()) },
       };
-    case 'DELETE /api/auth/totp':
+    case 'POST /api/auth/totp/off':
       return { url, body: { password: PASSWORD, code: totpAt(SECRET, Date.now()) } };
     case 'POST /api/auth/tokens':
       return { url, body: { label: 'matrix' } };

@@ -109,8 +109,8 @@ export function authRoutes(r: Router): void {
   });
 
   r({
-    method: 'DELETE',
-    url: '/api/auth/totp',
+    method: 'POST',
+    url: '/api/auth/totp/off',
     tag: 'auth',
     summary: 'Turn off the second factor: your password and a current code',
     access: 'authenticated',
