@@ -14,7 +14,10 @@ import { useDeploymentKeys } from './keys.ts';
  */
 export function proxyAddresses(list: string | undefined): string[] | undefined {
   if (!list) return undefined;
-  const items = list.split(',').map((a) => a.trim()).filter((a) => a.length > 0);
+  const items = list
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a.length > 0);
   for (const item of items) {
     const [address = '', bits, ...rest] = item.split('/');
     const family = isIP(address);

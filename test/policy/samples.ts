@@ -80,7 +80,12 @@ export async function sampleFor(
     case 'POST /api/auth/totp':
       return {
         url,
-        body: { secret: SECRET, code: totpAt(SECRET, Date.now()), password: PASSWORD, currentCode: totpAt(SECRET, Date.now()) },
+        body: {
+          secret: SECRET,
+          code: totpAt(SECRET, Date.now()),
+          password: PASSWORD,
+          currentCode: totpAt(SECRET, Date.now()),
+        },
       };
     case 'POST /api/auth/totp/off':
       return { url, body: { password: PASSWORD, code: totpAt(SECRET, Date.now()) } };

@@ -78,29 +78,32 @@ describeEachDialect('audit names people as they were', ({ store }) => {
     expect(report.problems.map((p) => p.chain)).toContain(caseId);
   });
 
-  itDb("a supervisor sees only ids and hashes of a case they may not reach; the DPO and the case's own see it", async () => {
-    const a = (await addAgency(store(), { name: uniq('Agency A'), country: 'FI', kind: 'police' })).id;
-    const b = (await addAgency(store(), { name: uniq('Agency B'), country: 'EE', kind: 'police' })).id;
-    const lead = await person('investigator', a);
-    const outsider = await person('supervisor', b);
-    const dpo = await person('dpo', b);
-    const caseId = String(
-      (await lead.call('POST', '/api/cases', { title: 'Unreachable to B', country: 'FI' })).json().id,
-    );
-    expect((await outsider.call('GET', `/api/cases/${caseId}`)).statusCode).toBe(404);
-    const seen = (await outsider.call('GET', `/api/audit?caseId=${caseId}`)).json<{ events: Event[] }>().events;
-    expect(seen.length).toBeGreaterThan(0);
-    for (const e of seen) {
-      expect(e.redacted).toBe(true);
-      expect([e.userId, e.username, e.action]).toEqual(['', null, '']);
-      expect(e.hash).toMatch(/^[0-9a-f]{64}$/);
-    }
-    const csv = String((await outsider.call('GET', `/api/audit/export.csv?caseId=${caseId}`)).body);
-    expect(csv).not.toContain(lead.user.id);
-    expect(csv).not.toContain(lead.user.username);
-    const full = (await dpo.call('GET', `/api/audit?caseId=${caseId}`)).json<{ events: Event[] }>().events;
-    expect(full.every((e) => !e.redacted && e.userId === lead.user.id)).toBe(true);
-    const own = (await lead.call('GET', `/api/cases/${caseId}/audit`)).json<{ events: Event[] }>().events;
-    expect(own.some((e) => e.redacted)).toBe(false);
-  });
+  itDb(
+    "a supervisor sees only ids and hashes of a case they may not reach; the DPO and the case's own see it",
+    async () => {
+      const a = (await addAgency(store(), { name: uniq('Agency A'), country: 'FI', kind: 'police' })).id;
+      const b = (await addAgency(store(), { name: uniq('Agency B'), country: 'EE', kind: 'police' })).id;
+      const lead = await person('investigator', a);
+      const outsider = await person('supervisor', b);
+      const dpo = await person('dpo', b);
+      const caseId = String(
+        (await lead.call('POST', '/api/cases', { title: 'Unreachable to B', country: 'FI' })).json().id,
+      );
+      expect((await outsider.call('GET', `/api/cases/${caseId}`)).statusCode).toBe(404);
+      const seen = (await outsider.call('GET', `/api/audit?caseId=${caseId}`)).json<{ events: Event[] }>().events;
+      expect(seen.length).toBeGreaterThan(0);
+      for (const e of seen) {
+        expect(e.redacted).toBe(true);
+        expect([e.userId, e.username, e.action]).toEqual(['', null, '']);
+        expect(e.hash).toMatch(/^[0-9a-f]{64}$/);
+      }
+      const csv = String((await outsider.call('GET', `/api/audit/export.csv?caseId=${caseId}`)).body);
+      expect(csv).not.toContain(lead.user.id);
+      expect(csv).not.toContain(lead.user.username);
+      const full = (await dpo.call('GET', `/api/audit?caseId=${caseId}`)).json<{ events: Event[] }>().events;
+      expect(full.every((e) => !e.redacted && e.userId === lead.user.id)).toBe(true);
+      const own = (await lead.call('GET', `/api/cases/${caseId}/audit`)).json<{ events: Event[] }>().events;
+      expect(own.some((e) => e.redacted)).toBe(false);
+    },
+  );
 });

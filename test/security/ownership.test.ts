@@ -29,13 +29,20 @@ describeEachDialect('ownership of writes in a shared case', ({ store }) => {
     app = await buildApp({ store: store() });
   });
   const person = async (agencyId: string) => {
-    const { token } = await addUserWithToken(store(), { username: uniq('inv'), platformRole: 'investigator', agencyId });
+    const { token } = await addUserWithToken(store(), {
+      username: uniq('inv'),
+      platformRole: 'investigator',
+      agencyId,
+    });
     return (method: string, url: string, body?: unknown) =>
       app.inject({
         method: method as 'GET',
         url,
         ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
       });
   };
 
@@ -44,14 +51,18 @@ describeEachDialect('ownership of writes in a shared case', ({ store }) => {
     const b = (await addAgency(store(), { name: uniq('Partner'), country: 'EE', kind: 'police' })).id;
     const owner = await person(a);
     const partner = await person(b);
-    const caseId = String((await owner('POST', '/api/cases', { title: 'Shared for contributing', country: 'FI' })).json().id);
+    const caseId = String(
+      (await owner('POST', '/api/cases', { title: 'Shared for contributing', country: 'FI' })).json().id,
+    );
     const suspect = (
       await owner('POST', `/api/cases/${caseId}/entities`, {
         schema: 'Person',
         properties: { name: ['Owner Suspect'], phone: ['+358401234567'], proceduralStatus: ['suspect'] },
       })
     ).json<Entity>();
-    expect((await owner('POST', `/api/cases/${caseId}/shares`, { agencyId: b, access: 'contribute' })).statusCode).toBe(201);
+    expect((await owner('POST', `/api/cases/${caseId}/shares`, { agencyId: b, access: 'contribute' })).statusCode).toBe(
+      201,
+    );
 
     // The owner's fact is read-only to the partner: neither changed nor deleted.
     const patch = await partner('PATCH', `/api/cases/${caseId}/entities/${suspect.id}`, {
@@ -67,7 +78,10 @@ describeEachDialect('ownership of writes in a shared case', ({ store }) => {
 
     // The partner adds its own person, a link to the owner's and a note; its own it may change and delete.
     const own = (
-      await partner('POST', `/api/cases/${caseId}/entities`, { schema: 'Person', properties: { name: ['Partner Witness'] } })
+      await partner('POST', `/api/cases/${caseId}/entities`, {
+        schema: 'Person',
+        properties: { name: ['Partner Witness'] },
+      })
     ).json<Entity>();
     const link = await partner('POST', `/api/cases/${caseId}/entities`, {
       schema: 'Associate',
@@ -75,8 +89,12 @@ describeEachDialect('ownership of writes in a shared case', ({ store }) => {
     });
     expect(link.statusCode).toBe(201);
     expect(
-      (await partner('POST', `/api/cases/${caseId}/entities/${suspect.id}/notes`, { kind: 'note', text: 'Seen together' }))
-        .statusCode,
+      (
+        await partner('POST', `/api/cases/${caseId}/entities/${suspect.id}/notes`, {
+          kind: 'note',
+          text: 'Seen together',
+        })
+      ).statusCode,
     ).toBeLessThan(300);
     const edited = await partner('PATCH', `/api/cases/${caseId}/entities/${own.id}`, {
       properties: { nationality: ['ee'] },

@@ -103,7 +103,11 @@ describeEachDialect('sign-in hardening', ({ store }) => {
 
   itDb('failures from one office address never lock out a colleague behind it', async () => {
     const office = '192.0.2.44';
-    const colleague = await addUser(store(), { username: uniq('colleague'), platformRole: 'analyst', password: PASSWORD });
+    const colleague = await addUser(store(), {
+      username: uniq('colleague'),
+      platformRole: 'analyst',
+      password: PASSWORD,
+    });
     const victim = await addUser(store(), { username: uniq('target'), platformRole: 'analyst', password: PASSWORD });
     for (let i = 0; i < 40; i++) {
       const username = i % 2 ? victim.username : uniq('nobody');
@@ -129,40 +133,53 @@ describeEachDialect('sign-in hardening', ({ store }) => {
     expect(real[6]).toMatch(/^429 .*locked/);
   });
 
-  itDb('behind trusted proxies only the first untrusted hop is the client; a forged X-Forwarded-For is ignored', async () => {
-    const u = await addUser(store(), { username: uniq('proxied'), platformRole: 'analyst', password: PASSWORD });
-    const lastLoginIp = async () =>
-      (await queryAuditLog(store().db, { action: 'login', userId: u.id, limit: 1 }))[0]?.ip ?? null;
-    // Through the proxies: the client forged 6.6.6.6, the outer proxy appended the real 203.0.113.9.
-    const viaProxy = await login(
-      { username: u.username, password: PASSWORD },
-      { via: proxied, remoteAddress: '10.1.2.3', headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.9, 127.0.0.1' } },
-    );
-    expect(viaProxy.statusCode).toBe(200);
-    expect(await lastLoginIp()).toBe('203.0.113.9');
-    // Straight to the platform from an address that is no proxy: the header is not believed at all.
-    const direct = await login(
-      { username: u.username, password: PASSWORD },
-      { via: proxied, remoteAddress: '198.51.100.7', headers: { 'x-forwarded-for': '6.6.6.6' } },
-    );
-    expect(direct.statusCode).toBe(200);
-    expect(await lastLoginIp()).toBe('198.51.100.7');
-    // Rotating forged addresses do not escape the lockout.
-    const statuses: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      const r = await login(
-        { username: u.username, password: `wrong-${i}-password` },
-        { via: proxied, remoteAddress: '198.51.100.7', headers: { 'x-forwarded-for': `6.6.6.${i}` } },
+  itDb(
+    'behind trusted proxies only the first untrusted hop is the client; a forged X-Forwarded-For is ignored',
+    async () => {
+      const u = await addUser(store(), { username: uniq('proxied'), platformRole: 'analyst', password: PASSWORD });
+      const lastLoginIp = async () =>
+        (await queryAuditLog(store().db, { action: 'login', userId: u.id, limit: 1 }))[0]?.ip ?? null;
+      // Through the proxies: the client forged 6.6.6.6, the outer proxy appended the real 203.0.113.9.
+      const viaProxy = await login(
+        { username: u.username, password: PASSWORD },
+        { via: proxied, remoteAddress: '10.1.2.3', headers: { 'x-forwarded-for': '6.6.6.6, 203.0.113.9, 127.0.0.1' } },
       );
-      statuses.push(r.statusCode);
-    }
-    expect(statuses.slice(5)).toEqual([429, 429]);
-  });
+      expect(viaProxy.statusCode).toBe(200);
+      expect(await lastLoginIp()).toBe('203.0.113.9');
+      // Straight to the platform from an address that is no proxy: the header is not believed at all.
+      const direct = await login(
+        { username: u.username, password: PASSWORD },
+        { via: proxied, remoteAddress: '198.51.100.7', headers: { 'x-forwarded-for': '6.6.6.6' } },
+      );
+      expect(direct.statusCode).toBe(200);
+      expect(await lastLoginIp()).toBe('198.51.100.7');
+      // Rotating forged addresses do not escape the lockout.
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        const r = await login(
+          { username: u.username, password: `wrong-${i}-password` },
+          { via: proxied, remoteAddress: '198.51.100.7', headers: { 'x-forwarded-for': `6.6.6.${i}` } },
+        );
+        statuses.push(r.statusCode);
+      }
+      expect(statuses.slice(5)).toEqual([429, 429]);
+    },
+  );
 
   itDb("after an administrator's reset the user chooses their own password; the admin's one works once", async () => {
     const agency = (await addAgency(store(), { name: uniq('Agency'), country: 'FI', kind: 'police' })).id;
-    const admin = await addUser(store(), { username: uniq('admin'), platformRole: 'admin', agencyId: agency, password: PASSWORD });
-    const u = await addUser(store(), { username: uniq('reset'), platformRole: 'analyst', agencyId: agency, password: PASSWORD });
+    const admin = await addUser(store(), {
+      username: uniq('admin'),
+      platformRole: 'admin',
+      agencyId: agency,
+      password: PASSWORD,
+    });
+    const u = await addUser(store(), {
+      username: uniq('reset'),
+      platformRole: 'analyst',
+      agencyId: agency,
+      password: PASSWORD,
+    });
     const call = await withToken(admin.id);
     const reset = await call('POST', `/api/users/${u.id}/reset`, {});
     expect(reset.statusCode).toBe(200);
@@ -182,10 +199,24 @@ describeEachDialect('sign-in hardening', ({ store }) => {
   itDb('an administrator manages the accounts of their own agency only', async () => {
     const a = (await addAgency(store(), { name: uniq('Agency A'), country: 'FI', kind: 'police' })).id;
     const b = (await addAgency(store(), { name: uniq('Agency B'), country: 'EE', kind: 'police' })).id;
-    const admin = await addUser(store(), { username: uniq('admin-a'), platformRole: 'admin', agencyId: a, password: PASSWORD });
-    const inB = await addUser(store(), { username: uniq('in-b'), platformRole: 'analyst', agencyId: b, password: PASSWORD });
+    const admin = await addUser(store(), {
+      username: uniq('admin-a'),
+      platformRole: 'admin',
+      agencyId: a,
+      password: PASSWORD,
+    });
+    const inB = await addUser(store(), {
+      username: uniq('in-b'),
+      platformRole: 'analyst',
+      agencyId: b,
+      password: PASSWORD,
+    });
     const call = await withToken(admin.id);
-    const cross = await call('POST', '/api/users', { username: uniq('planted'), platformRole: 'investigator', agencyId: b });
+    const cross = await call('POST', '/api/users', {
+      username: uniq('planted'),
+      platformRole: 'investigator',
+      agencyId: b,
+    });
     expect(cross.statusCode).toBe(403);
     const own = await call('POST', '/api/users', { username: uniq('new-a'), platformRole: 'analyst' });
     expect([own.statusCode, own.json().user.agencyId]).toEqual([201, a]);

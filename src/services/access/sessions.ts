@@ -93,7 +93,10 @@ export async function recordFailure(
 /** Whether the name is locked: the account's lock, or as many recent failures for a name that is no account. */
 async function isLocked(store: Store, user: UserRow | undefined, name: string, policy: SessionPolicy, now: number) {
   if (user) return !!user.locked_until && user.locked_until > new Date(now).toISOString();
-  return (await failuresSince(store.db, accountKey(undefined, name), minutesAgo(now, policy.lockMinutes))) >= policy.maxFailures;
+  return (
+    (await failuresSince(store.db, accountKey(undefined, name), minutesAgo(now, policy.lockMinutes))) >=
+    policy.maxFailures
+  );
 }
 
 /** Checks credentials; returns the user and a new session token (the only copy). */
@@ -106,7 +109,8 @@ export async function login(
   const at = new Date(now).toISOString();
   const name = input.username.trim().toLowerCase();
   const since = minutesAgo(now, policy.lockMinutes);
-  if ((await failuresSince(store.db, addressKey(name, input.ip), since)) >= policy.maxFailuresPerAddress) throw locked();
+  if ((await failuresSince(store.db, addressKey(name, input.ip), since)) >= policy.maxFailuresPerAddress)
+    throw locked();
   const user = await getUserByName(store.db, name);
   if (await isLocked(store, user, name, policy, now)) throw locked();
   const passwordOk = await verifyPassword(user ? user.password_hash : await decoy(), input.password);

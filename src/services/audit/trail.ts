@@ -122,10 +122,7 @@ export const exportCaseAuditTrail = caseUseCase({
 export const writeAuditTrail = globalUseCase({
   permission: 'audit:read',
   audit: { action: 'disclosure', target: 'audit' },
-  run: async (
-    { store, actor, audit },
-    input: { filter: AuditTrailFilter; write: (line: string) => Promise<void> },
-  ) => {
+  run: async ({ store, actor, audit }, input: { filter: AuditTrailFilter; write: (line: string) => Promise<void> }) => {
     const f = filterOf(input.filter);
     noteFilter(audit, f);
     let header = true;

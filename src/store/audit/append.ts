@@ -94,11 +94,7 @@ async function actorAsOf(
   trx: Kysely<Database>,
   userId: string,
 ): Promise<Pick<AuditEventsTable, 'actor_username' | 'actor_agency'>> {
-  const u = await trx
-    .selectFrom('users')
-    .select(['username', 'agency_id'])
-    .where('id', '=', userId)
-    .executeTakeFirst();
+  const u = await trx.selectFrom('users').select(['username', 'agency_id']).where('id', '=', userId).executeTakeFirst();
   return { actor_username: u?.username ?? userId, actor_agency: u?.agency_id ?? null };
 }
 

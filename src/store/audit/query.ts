@@ -51,7 +51,12 @@ export async function queryAuditLog(db: Kysely<Database>, f: AuditFilter): Promi
   if (f.beforeGseq !== undefined) q = q.where('audit_events.gseq', '<', f.beforeGseq);
   const rows = await q.orderBy('audit_events.gseq', 'desc').limit(f.limit).execute();
   // A version 2 record names the actor as of the event; an older one only as the account is named now.
-  return rows.map((r) => ({ ...r, username: r.actor_username ?? r.username, seq: Number(r.seq), gseq: Number(r.gseq) }));
+  return rows.map((r) => ({
+    ...r,
+    username: r.actor_username ?? r.username,
+    seq: Number(r.seq),
+    gseq: Number(r.gseq),
+  }));
 }
 
 export const csvColumns = [

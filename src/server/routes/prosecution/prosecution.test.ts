@@ -127,7 +127,10 @@ describeEachDialect('prosecution API', ({ store }) => {
 
   itDb('the chart CSV defuses labels a spreadsheet would run as formulas', async () => {
     for (const name of ['=HYPERLINK("http://evil.example","x")', '@SUM(1+1)', '+1-2', '-cmd']) {
-      const made = await lead('POST', `/api/cases/${caseId}/entities`, { schema: 'Company', properties: { name: [name] } });
+      const made = await lead('POST', `/api/cases/${caseId}/entities`, {
+        schema: 'Company',
+        properties: { name: [name] },
+      });
       expect(made.status).toBe(201);
     }
     const csv = await lead('GET', `/api/cases/${caseId}/anx?format=entities.csv`);
