@@ -194,6 +194,11 @@ describeEachDialect('sign-in hardening', ({ store }) => {
     expect(chosen.statusCode).toBe(200);
     expect((await login({ username: u.username, password: given })).statusCode).toBe(401);
     expect((await login({ username: u.username, password: own })).statusCode).toBe(200);
+    // An account the administrator creates: its generated password works once, too.
+    const created = await call('POST', '/api/users', { username: uniq('fresh'), platformRole: 'analyst' });
+    const first = created.json<{ user: { username: string }; initialPassword: string }>();
+    const bare = await login({ username: first.user.username, password: first.initialPassword });
+    expect(bare.json().error.code).toBe('password_change_required');
   });
 
   itDb('an administrator manages the accounts of their own agency only', async () => {

@@ -87,7 +87,10 @@ export const userList = globalUseCase({
 
 type NewUserInput = Omit<z.infer<typeof UserCreate>, 'platformRole'> & { platformRole: string };
 
-/** Creates a user; the generated password is returned once. */
+/**
+ * Creates a user; the generated password is returned once and works once: whoever created the
+ * account never holds a password the user goes on using.
+ */
 export const createUser = globalUseCase({
   permission: 'users:manage',
   audit: { action: 'permission', target: 'user' },
@@ -97,7 +100,7 @@ export const createUser = globalUseCase({
         throw errors.forbidden('You manage the accounts of your own agency only');
       input = { ...input, agencyId: actor.agencyId ?? undefined };
     }
-    const u = await addUser(store, input);
+    const u = await addUser(store, { ...input, generatedWorksOnce: true });
     audit.target(u.id);
     audit.detail({ change: 'created' });
     return { user: presentUser(u), initialPassword: u.initialPassword };

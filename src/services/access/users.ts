@@ -35,6 +35,8 @@ export interface NewUser {
   agencyId?: string | null | undefined;
   /** When absent, a password is generated and returned once. */
   password?: string | undefined;
+  /** A generated password works once: the user chooses their own at the first sign-in. */
+  generatedWorksOnce?: boolean | undefined;
   language?: string | undefined;
 }
 
@@ -80,7 +82,7 @@ export async function addUser(store: Store, input: NewUser): Promise<UserRow & {
     failed_logins: 0,
     locked_until: null,
     password_changed_at: now,
-    password_must_change: 0,
+    password_must_change: !input.password && input.generatedWorksOnce ? 1 : 0,
   };
   await insertUser(store.db, row);
   return input.password ? row : { ...row, initialPassword: password };
