@@ -109,8 +109,8 @@ describeEachDialect('sign-in hardening', ({ store }) => {
       password: PASSWORD,
     });
     const victim = await addUser(store(), { username: uniq('target'), platformRole: 'analyst', password: PASSWORD });
-    for (let i = 0; i < 40; i++) {
-      const username = i % 2 ? victim.username : uniq('nobody');
+    for (let i = 0; i < 60; i++) {
+      const username = i % 6 ? uniq('nobody') : victim.username;
       await login({ username, password: `wrong-${i}-password` }, { remoteAddress: office });
     }
     const res = await login({ username: colleague.username, password: PASSWORD }, { remoteAddress: office });
