@@ -54,12 +54,14 @@ export function userCommand(program: Command): void {
   }
   user
     .command('reset <username>')
-    .description('Generate a new password (shown once), unlock the account and end its sessions')
+    .description(
+      'Generate a one-time password (shown once; the user chooses their own at sign-in), unlock the account, end its sessions',
+    )
     .action(async (username: string) => {
       await withStore(program, async (store) => {
         const u = await userNamed(store, username);
         const { password } = await resetUserPassword(store, cliCaller(consoleActor), { userId: u.id });
-        console.log(`New password for ${u.username} (shown once): ${password}`);
+        console.log(`One-time password for ${u.username} (shown once; they choose their own at sign-in): ${password}`);
       });
     });
 

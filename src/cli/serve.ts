@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import type { Command } from 'commander';
 import { errors } from '../shared/errors.ts';
 import { buildApp } from '../server/app.ts';
@@ -16,9 +17,33 @@ interface ServeOptions {
   demo?: boolean;
   tlsCert?: string;
   tlsKey?: string;
-  trustProxy?: boolean;
+  trustProxy?: string;
   logFormat?: string;
   workers?: string;
+}
+
+/**
+ * The trusted proxies from `--trust-proxy`: a list of addresses or CIDR ranges. "Trust any proxy"
+ * is refused, since then a client could name any address it likes in X-Forwarded-For.
+ */
+export function proxyAddresses(list: string | undefined): string[] | undefined {
+  if (!list) return undefined;
+  const items = list
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a.length > 0);
+  for (const item of items) {
+    const [address = '', bits, ...rest] = item.split('/');
+    const family = isIP(address);
+    const maxBits = family === 6 ? 128 : 32;
+    const okBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
+    if (!family || !okBits || rest.length > 0)
+      throw errors.validation(
+        `--trust-proxy: "${item}" is not an address or range; list the proxies' addresses, e.g. 127.0.0.1,10.0.0.0/8`,
+        '--trust-proxy',
+      );
+  }
+  return items;
 }
 
 function logFormatOf(given: string | undefined): 'short' | 'json' {
@@ -45,8 +70,9 @@ export function serveCommand(program: Command): void {
       'start N server processes sharing the port (PostgreSQL only; env ELECT_WORKERS); each answers any request',
     )
     .option(
-      '--trust-proxy',
-      'behind a reverse proxy: take the client address from X-Forwarded-For (env ELECT_TRUST_PROXY=true)',
+      '--trust-proxy <addresses>',
+      "behind reverse proxies: their addresses or ranges, comma-separated (env ELECT_TRUST_PROXY); the client's " +
+        'address is the first X-Forwarded-For hop that is not one of them',
     )
     .action(async (o: ServeOptions) => {
       const cfg = configOf(program);
@@ -79,7 +105,7 @@ export function serveCommand(program: Command): void {
         store,
         logger,
         https,
-        trustProxy: o.trustProxy ?? process.env.ELECT_TRUST_PROXY === 'true',
+        trustProxy: proxyAddresses(o.trustProxy ?? process.env.ELECT_TRUST_PROXY),
       });
       const port = o.port ? Number(o.port) : cfg.port;
       const host = o.host ?? cfg.host;

@@ -46,6 +46,7 @@ import { healthRoutes } from './routes/health.ts';
 import { importJobKind } from '../services/imports/index.ts';
 import { jobRunner } from '../services/jobs/index.ts';
 import { reportJobKind } from '../services/prosecution/index.ts';
+import { registerJsonBody } from './http/jsonBody.ts';
 
 export interface AppOptions {
   store: Store;
@@ -57,8 +58,12 @@ export interface AppOptions {
   logger?: boolean | 'json' | 'short';
   /** Serve HTTPS with this certificate and key (PEM). Behind a TLS-terminating proxy, leave unset. */
   https?: { cert: Buffer; key: Buffer } | undefined;
-  /** Trust X-Forwarded-* from a reverse proxy (for the client address in the audit log). */
-  trustProxy?: boolean;
+  /**
+   * The reverse proxies' addresses (IPs or CIDR ranges). The client address is then the first hop
+   * in X-Forwarded-For, read from the nearest end, that is not one of them: what a client writes
+   * into the header itself is never believed. Empty or unset: the socket's address.
+   */
+  trustProxy?: readonly string[] | undefined;
   version?: string;
   /**
    * Run this process's job runner: take over jobs a stopped process left (resume or fail them),
@@ -70,7 +75,7 @@ export interface AppOptions {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(opts.https ? { https: opts.https } : {}),
-    trustProxy: opts.trustProxy ?? false,
+    trustProxy: opts.trustProxy?.length ? [...opts.trustProxy] : false,
     logger:
       opts.logger === 'short'
         ? { ...safeLoggerOptions, level: 'warn' }
@@ -90,6 +95,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       if (line) console.log(line);
       done();
     });
+  registerJsonBody(app);
   app.setNotFoundHandler((request, reply) => {
     void reply
       .status(404)

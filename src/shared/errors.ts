@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unauthenticated'
   | 'totp_required'
+  | 'password_change_required'
   | 'rate_limited'
   | 'forbidden'
   | 'not_found'
@@ -34,6 +35,7 @@ const statusOf: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   unauthenticated: 401,
   totp_required: 401,
+  password_change_required: 401,
   rate_limited: 429,
   forbidden: 403,
   not_found: 404,

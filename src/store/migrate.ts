@@ -25,6 +25,7 @@ import * as m017 from './migrations/017_statement_reconciliation.ts';
 import * as m018 from './migrations/018_drop_ground_truths.ts';
 import * as m019 from './migrations/019_resolution_conflicts.ts';
 import * as m020 from './migrations/020_jobs.ts';
+import * as m021 from './migrations/021_signin_audit_actor.ts';
 
 interface Migration {
   version: number;
@@ -53,6 +54,7 @@ export const migrations: readonly Migration[] = [
   { version: 18, name: 'drop_ground_truths', up: m018.up },
   { version: 19, name: 'resolution_conflicts', up: m019.up },
   { version: 20, name: 'jobs', up: m020.up },
+  { version: 21, name: 'signin_audit_actor', up: m021.up },
 ];
 
 export async function migrate(db: Kysely<unknown>, dialect: DialectName): Promise<number[]> {

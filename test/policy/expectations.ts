@@ -47,6 +47,21 @@ const caseWrite: Row = {
   trainee: [404, 404, 404, 404],
 };
 
+/**
+ * Changing or deleting a record the case's owner recorded: its members; a contributing agency
+ * adds to the case but may not alter the owner's records (the samples are the owner's).
+ */
+const ownerRecordWrite: Row = {
+  dpo: [404, 404, 404, 404],
+  admin: ['ok', 403, 403, 404],
+  investigator: ['ok', 403, 403, 404],
+  analyst: ['ok', 403, 403, 404],
+  supervisor: ['ok', 403, 403, 404],
+  prosecutor: [403, 403, 403, 404],
+  trainer: [404, 404, 404, 404],
+  trainee: [404, 404, 404, 404],
+};
+
 /** Managing the case (members, shares, settings): its lead only. The users here are plain members. */
 const caseManage: Row = {
   dpo: [404, 404, 404, 404],
@@ -96,6 +111,7 @@ export const expectations: Record<string, Row> = {
   'PATCH /api/auth/me': all('ok'),
   'GET /api/auth/totp/new': all('ok'),
   'POST /api/auth/totp': all('ok'),
+  'POST /api/auth/totp/off': all('ok'),
   'POST /api/auth/tokens': all('ok'),
   'GET /api/agencies': all('ok'),
   'POST /api/agencies': only(['admin']),
@@ -146,8 +162,8 @@ export const expectations: Record<string, Row> = {
   'POST /api/cases/{caseId}/entities': caseWrite,
   'POST /api/cases/{caseId}/entities/batch': caseWrite,
   'GET /api/cases/{caseId}/entities/{entityId}': caseRead,
-  'PATCH /api/cases/{caseId}/entities/{entityId}': caseWrite,
-  'DELETE /api/cases/{caseId}/entities/{entityId}': caseWrite,
+  'PATCH /api/cases/{caseId}/entities/{entityId}': ownerRecordWrite,
+  'DELETE /api/cases/{caseId}/entities/{entityId}': ownerRecordWrite,
   'POST /api/cases/{caseId}/entities/{entityId}/notes': caseWrite,
   'POST /api/cases/{caseId}/notes': caseWrite,
   'GET /api/cases/{caseId}/notes': caseRead,

@@ -78,7 +78,17 @@ export async function sampleFor(
     case 'PATCH /api/auth/me':
       return { url, body: { language: 'lv' } };
     case 'POST /api/auth/totp':
-      return { url, body: { secret: SECRET, code: totpAt(SECRET, Date.now()) } };
+      return {
+        url,
+        body: {
+          secret: SECRET,
+          code: totpAt(SECRET, Date.now()),
+          password: PASSWORD,
+          currentCode: totpAt(SECRET, Date.now()),
+        },
+      };
+    case 'POST /api/auth/totp/off':
+      return { url, body: { password: PASSWORD, code: totpAt(SECRET, Date.now()) } };
     case 'POST /api/auth/tokens':
       return { url, body: { label: 'matrix' } };
     case 'POST /api/agencies':

@@ -94,7 +94,8 @@ export async function buildWorld(store: Store): Promise<World> {
   const target = await addUser(store, {
     username: `target-${tag}`,
     platformRole: 'analyst',
-    agencyId: c,
+    // An administrator manages the accounts of their own agency only.
+    agencyId: a,
     password: PASSWORD,
   });
   return {

@@ -198,6 +198,14 @@ describeEachDialect('a database made by release 0.1', ({ dialect, store: testSto
         const after = await verifyAuditLog(db, ring);
         expect(after.problems).toEqual([]);
         expect([after.ok, after.records]).toEqual([true, 18]);
+        // The release's records are version 1 (no actor name), today's version 2: one log mixes both.
+        const versions = await db
+          .selectFrom('audit_events')
+          .select(['gseq', 'actor_username'])
+          .orderBy('gseq')
+          .execute();
+        expect(versions.filter((v) => v.actor_username === null)).toHaveLength(17);
+        expect(versions.at(-1)?.actor_username).toBe('console');
 
         // The upgraded case takes jobs (migration 020): state a process writes, another reads.
         const now = new Date().toISOString();

@@ -130,6 +130,14 @@ describe('bad files are refused with the place named', () => {
   it('not well-formed: the line', () =>
     fails(() => parseGraphML('<graphml>\n<graph>\n<node id="a">\n</graph></graphml>'), /^line \d+$/));
   it('a DOCTYPE', () => fails(() => parseGexf('<!DOCTYPE x [<!ENTITY a "b">]><gexf/>'), /^line 1$/));
+  it('a DOCTYPE after the first 4 KB, in GraphML and GEXF alike', () => {
+    const padding = `<!--${' '.repeat(5000)}-->\n`;
+    const dtd = '<!DOCTYPE g [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n';
+    fails(() => parseGraphML(`<?xml version="1.0"?>\n${padding}${dtd}<graphml>&x;</graphml>`), /^line 3$/);
+    fails(() => parseGexf(`<?xml version="1.0"?>\n${padding}${dtd}<gexf>&x;</gexf>`), /^line 3$/);
+  });
+  it('an entity declared outside a DOCTYPE', () =>
+    fails(() => parseGraphML('<graphml>\n<!ENTITY x SYSTEM "http://example.org/x">\n</graphml>'), /^line 2$/));
   it('an edge to a missing node', () =>
     fails(
       () => parseGraphML('<graphml><graph><node id="a"/><edge source="a" target="b"/></graph></graphml>'),

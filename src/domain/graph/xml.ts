@@ -22,11 +22,23 @@ const parser = new XMLParser({
   isArray: (_name: string, _path: unknown, _leaf: boolean, isAttribute: boolean) => !isAttribute,
 });
 
+/** A DTD anywhere in the file (not only its head), or an entity declared without one. */
+const DTD = /<!(?:DOCTYPE|ENTITY)/i;
+
 export function parseXml(text: string, format: string): XmlNode {
-  if (/<!DOCTYPE/i.test(text.slice(0, 4096))) throw errors.validation(`${format}: a DOCTYPE is not accepted`, 'line 1');
+  const dtd = DTD.exec(text);
+  if (dtd) {
+    const line = text.slice(0, dtd.index).split('\n').length;
+    throw errors.validation(`${format}: a DOCTYPE or entity declaration is not accepted`, `line ${line}`);
+  }
   const ok = XMLValidator.validate(text);
   if (ok !== true) throw errors.validation(`${format}: ${ok.err.msg}`, `line ${ok.err.line}`);
-  return parser.parse(text) as XmlNode;
+  try {
+    return parser.parse(text) as XmlNode;
+  } catch (e) {
+    // What the validator let through and the parser still refuses is bad input, not a fault.
+    throw errors.validation(`${format}: ${e instanceof Error ? e.message : 'not readable XML'}`, 'line 1');
+  }
 }
 
 /** The element children called `name` (an empty list when there are none). */

@@ -70,10 +70,14 @@ const emptyObject = z.object({});
 // Matching control characters is the point: typed-in text has no use for them.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** Half of a UTF-16 surrogate pair without its other half: no character, and invalid in XML and UTF-8. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
- * Typed-in text (query and body) may not hold control characters other than tab and line breaks:
- * they are invisible, and would be stored and exported as they are. (Importers strip them from
+ * Typed-in text (query and body) may not hold control characters other than tab and line breaks
+ * (NUL included), nor lone surrogates: they are invisible or no character at all, and would be
+ * stored and exported as they are (an XML export would no longer parse). Bodies that are not
+ * valid UTF-8 are refused before this (jsonBody.ts). (Importers strip them from
  * files, with a warning.) Refused naming the field, e.g. `body.properties.name[0]`.
  */
 function refuseControlCharacters(value: unknown, path: string): void {
@@ -83,6 +87,8 @@ function refuseControlCharacters(value: unknown, path: string): void {
       const code = `U+${(m[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
       throw errors.validation(`${path}: contains a control character (${code}); type the text without it`, path);
     }
+    if (LONE_SURROGATE.test(value))
+      throw errors.validation(`${path}: contains half a character (a lone UTF-16 surrogate)`, path);
   } else if (Array.isArray(value)) value.forEach((v, i) => refuseControlCharacters(v, `${path}[${i}]`));
   else if (value && typeof value === 'object' && [Object.prototype, null].includes(Object.getPrototypeOf(value)))
     // Plain JSON objects only: an upload's bytes or stream is a file, not typed-in text.

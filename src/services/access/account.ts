@@ -10,7 +10,8 @@ import type { UserRow } from '../../store/repos/access/users.ts';
 import type { Store } from '../../store/store.ts';
 import { recordEntry } from '../audit/index.ts';
 import { globalUseCase } from '../useCase/index.ts';
-import { login, logout, logoutEverywhere } from './sessions.ts';
+import { verifyPassword } from './passwords.ts';
+import { login, logout, logoutEverywhere, recordFailure } from './sessions.ts';
 import type { LoginInput } from './sessions.ts';
 import { newTotpSecret, otpauthUri, verifyTotp } from './totp.ts';
 
@@ -113,16 +114,56 @@ export const proposeTotp = globalUseCase({
   },
 });
 
-/** Turns on the second factor once a code confirms the secret. */
+/**
+ * A stolen session alone must not change the second factor: the password, and the current code
+ * when one is on, are asked again, and wrong ones count toward the account's lockout.
+ */
+async function confirmOwner(
+  store: Store,
+  user: UserRow,
+  input: { password: string; code?: string | undefined },
+  ip: string | null,
+  codePath: string,
+): Promise<void> {
+  const fail = () => recordFailure(store, { user, name: user.username, ip });
+  if (!(await verifyPassword(user.password_hash, input.password))) {
+    await fail();
+    throw errors.validation('password: not your current password', 'password');
+  }
+  if (user.totp_secret && !(input.code && verifyTotp(user.totp_secret, input.code))) {
+    await fail();
+    throw errors.validation(`${codePath}: not a current code of your authenticator`, codePath);
+  }
+}
+
+/** Turns on (or replaces) the second factor once a code confirms the new secret. */
 export const enableTotp = globalUseCase({
   permission: 'authenticated',
   audit: { action: 'permission', target: 'totp' },
-  run: async ({ store, actor, audit }, input: { secret: string; code: string }) => {
+  run: async (
+    { store, actor, caller, audit },
+    input: { secret: string; code: string; password: string; currentCode?: string | undefined },
+  ) => {
+    const user = await currentUser(store, actor.id);
+    await confirmOwner(store, user, { password: input.password, code: input.currentCode }, caller.ip, 'currentCode');
     if (!verifyTotp(input.secret, input.code))
       throw errors.validation('The code does not match the secret; check the device clock', 'code');
     await updateUser(store.db, actor.id, { totp_secret: input.secret });
-    audit.detail({ enabled: true });
+    audit.detail({ enabled: true, replaced: !!user.totp_secret });
     return { totp: true };
+  },
+});
+
+/** Turns the second factor off: the password and a current code. */
+export const disableTotp = globalUseCase({
+  permission: 'authenticated',
+  audit: { action: 'permission', target: 'totp' },
+  run: async ({ store, actor, caller, audit }, input: { password: string; code: string }) => {
+    const user = await currentUser(store, actor.id);
+    await confirmOwner(store, user, input, caller.ip, 'code');
+    await updateUser(store.db, actor.id, { totp_secret: null });
+    audit.detail({ enabled: false, was: !!user.totp_secret });
+    return { totp: false };
   },
 });
 

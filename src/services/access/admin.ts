@@ -41,6 +41,22 @@ async function existingUser(store: Store, userId: string): Promise<UserRow> {
   return u;
 }
 
+/**
+ * An agency's administrator manages the accounts of that agency only: a user of another agency
+ * reaches that agency's shared cases, so creating or resetting one is that agency's decision. An
+ * administrator of no agency (the console operator) administers the platform, and is audited as such.
+ */
+const administersAll = (actor: Actor): boolean => actor.agencyId === null;
+const administers = (actor: Actor, u: Pick<UserRow, 'agency_id'>): boolean =>
+  administersAll(actor) || u.agency_id === actor.agencyId;
+
+/** A user the actor administers; any other answers as a missing one. */
+async function administeredUser(store: Store, actor: Actor, userId: string): Promise<UserRow> {
+  const u = await existingUser(store, userId);
+  if (!administers(actor, u)) throw errors.notFound('User');
+  return u;
+}
+
 /** Agencies, to share cases with. */
 export const agencyList = globalUseCase({
   permission: 'authenticated',
@@ -64,17 +80,27 @@ export const createAgency = globalUseCase({
 export const userList = globalUseCase({
   permission: 'users:manage',
   audit: { action: 'consultation', target: 'users' },
-  run: async ({ store }) => ({ users: (await listUsers(store.db)).map(presentUser) }),
+  run: async ({ store, actor }) => ({
+    users: (await listUsers(store.db)).filter((u) => administers(actor, u)).map(presentUser),
+  }),
 });
 
 type NewUserInput = Omit<z.infer<typeof UserCreate>, 'platformRole'> & { platformRole: string };
 
-/** Creates a user; the generated password is returned once. */
+/**
+ * Creates a user; the generated password is returned once and works once: whoever created the
+ * account never holds a password the user goes on using.
+ */
 export const createUser = globalUseCase({
   permission: 'users:manage',
   audit: { action: 'permission', target: 'user' },
-  run: async ({ store, audit }, input: NewUserInput) => {
-    const u = await addUser(store, input);
+  run: async ({ store, actor, audit }, input: NewUserInput) => {
+    if (!administersAll(actor)) {
+      if (input.agencyId !== undefined && input.agencyId !== null && input.agencyId !== actor.agencyId)
+        throw errors.forbidden('You manage the accounts of your own agency only');
+      input = { ...input, agencyId: actor.agencyId ?? undefined };
+    }
+    const u = await addUser(store, { ...input, generatedWorksOnce: true });
     audit.target(u.id);
     audit.detail({ change: 'created' });
     return { user: presentUser(u), initialPassword: u.initialPassword };
@@ -87,19 +113,22 @@ export const setUserDisabled = globalUseCase({
   audit: { action: 'permission', target: 'user', targetOf: (i: { userId: string }) => i.userId },
   run: async ({ store, actor, audit }, input: { userId: string; disabled: boolean }) => {
     if (input.userId === actor.id && input.disabled) throw errors.validation('You cannot disable yourself', 'disabled');
-    await existingUser(store, input.userId);
+    await administeredUser(store, actor, input.userId);
     await disableUser(store, input.userId, input.disabled);
     audit.detail({ change: input.disabled ? 'disabled' : 'enabled' });
-    return { user: presentUser(await existingUser(store, input.userId)) };
+    return { user: presentUser(await administeredUser(store, actor, input.userId)) };
   },
 });
 
-/** A new generated password (shown once); unlocks the account and ends its sessions. */
+/**
+ * A one-time password (shown once) that only lets the user choose their own at the next sign-in;
+ * unlocks the account and ends its sessions.
+ */
 export const resetUserPassword = globalUseCase({
   permission: 'users:manage',
   audit: { action: 'permission', target: 'user', targetOf: (i: { userId: string }) => i.userId },
-  run: async ({ store, audit }, { userId }: { userId: string }) => {
-    await existingUser(store, userId);
+  run: async ({ store, actor, audit }, { userId }: { userId: string }) => {
+    await administeredUser(store, actor, userId);
     audit.detail({ change: 'password reset' });
     return { password: await resetPassword(store, userId) };
   },
@@ -109,7 +138,7 @@ export const resetUserPassword = globalUseCase({
 export const issueTokenFor = globalUseCase({
   permission: 'users:manage',
   audit: { action: 'permission', target: 'api-token', targetOf: (i: { userId: string }) => i.userId },
-  run: async ({ store }, input: { userId: string; label: string }) => ({
-    token: await issueToken(store.db, (await existingUser(store, input.userId)).id, input.label),
+  run: async ({ store, actor }, input: { userId: string; label: string }) => ({
+    token: await issueToken(store.db, (await administeredUser(store, actor, input.userId)).id, input.label),
   }),
 });

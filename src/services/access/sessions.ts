@@ -1,6 +1,7 @@
 /**
  * Password sign-in and server-side sessions. Sessions end after an idle period and at an
- * absolute limit; a failed-login budget per account and per address leads to a temporary lockout.
+ * absolute limit. Failed passwords and authenticator codes count against the account (a temporary
+ * lockout) and against the account at one address; an unknown name answers as a real one does.
  */
 import { randomBytes } from 'node:crypto';
 import { AppError, errors } from '../../shared/errors.ts';
@@ -18,7 +19,7 @@ import { getUser, getUserByName, updateUser, userByToken } from '../../store/rep
 import type { UserRow } from '../../store/repos/access/users.ts';
 import type { Store } from '../../store/store.ts';
 import type { Actor } from './actor.ts';
-import { verifyPassword } from './passwords.ts';
+import { checkPasswordStrength, hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from './passwords.ts';
 import { verifyTotp } from './totp.ts';
 import { actorOf } from './users.ts';
 
@@ -27,10 +28,13 @@ export const SESSION_COOKIE = 'elect_session';
 export interface SessionPolicy {
   idleMinutes: number;
   absoluteHours: number;
-  /** Failures allowed per account before it is locked for `lockMinutes`. */
+  /** Failures (password or authenticator code) allowed per account before it is locked for `lockMinutes`. */
   maxFailures: number;
   lockMinutes: number;
-  /** Failures allowed from one address within `lockMinutes` before it must wait. */
+  /**
+   * Failures allowed for one account name from one address within `lockMinutes`. Keyed on both, so
+   * colleagues behind one office address never lock each other out.
+   */
   maxFailuresPerAddress: number;
 }
 
@@ -43,13 +47,56 @@ export const defaultSessionPolicy: SessionPolicy = {
 };
 
 const minutesAgo = (now: number, m: number) => new Date(now - m * 60_000).toISOString();
-const tooMany = (message: string) => new AppError('rate_limited', message);
+/** One answer for a locked account, an unknown name that failed as often, and a busy address. */
+const locked = () =>
+  new AppError('rate_limited', 'This account is temporarily locked after repeated failed sign-ins; try again later');
+const wrongCredentials = () => errors.unauthenticated('Wrong username or password');
 
 export interface LoginInput {
   username: string;
   password: string;
   totp?: string | undefined;
+  /** After an administrator's reset: the password the user chooses now. */
+  newPassword?: string | undefined;
   ip: string;
+}
+
+/** A name that is no account is checked against this, so it costs the same time as a real one. */
+let decoyHash: Promise<string> | undefined;
+const decoy = (): Promise<string> => (decoyHash ??= hashPassword(randomBytes(18).toString('base64url')));
+
+/** Attempt keys: the account (its id, or the name tried when there is no such account) and name + address. */
+const accountKey = (user: UserRow | undefined, name: string) => (user ? `user:${user.id}` : `name:${name}`);
+const addressKey = (name: string, ip: string) => `addr:${name}@${ip}`;
+
+/**
+ * Counts a failed password or authenticator code against the account (locking it after
+ * `maxFailures`) and against the account at this address.
+ */
+export async function recordFailure(
+  store: Store,
+  who: { user: UserRow | undefined; name: string; ip: string | null },
+  policy = defaultSessionPolicy,
+  now = Date.now(),
+): Promise<void> {
+  const at = new Date(now).toISOString();
+  const key = accountKey(who.user, who.name);
+  if (who.ip) await recordAttempt(store.db, addressKey(who.name, who.ip), false, at);
+  await recordAttempt(store.db, key, false, at);
+  if (who.user && (await failuresSince(store.db, key, minutesAgo(now, policy.lockMinutes))) >= policy.maxFailures) {
+    await updateUser(store.db, who.user.id, {
+      locked_until: new Date(now + policy.lockMinutes * 60_000).toISOString(),
+    });
+  }
+}
+
+/** Whether the name is locked: the account's lock, or as many recent failures for a name that is no account. */
+async function isLocked(store: Store, user: UserRow | undefined, name: string, policy: SessionPolicy, now: number) {
+  if (user) return !!user.locked_until && user.locked_until > new Date(now).toISOString();
+  return (
+    (await failuresSince(store.db, accountKey(undefined, name), minutesAgo(now, policy.lockMinutes))) >=
+    policy.maxFailures
+  );
 }
 
 /** Checks credentials; returns the user and a new session token (the only copy). */
@@ -60,36 +107,27 @@ export async function login(
   now = Date.now(),
 ): Promise<{ user: UserRow; token: string; expiresAt: string }> {
   const at = new Date(now).toISOString();
+  const name = input.username.trim().toLowerCase();
   const since = minutesAgo(now, policy.lockMinutes);
-  const addressKey = `ip:${input.ip}`;
-  if ((await failuresSince(store.db, addressKey, since)) >= policy.maxFailuresPerAddress) {
-    throw tooMany('Too many failed sign-ins from this address; wait and try again');
-  }
-  const user = await getUserByName(store.db, input.username.trim().toLowerCase());
-  if (user?.locked_until && user.locked_until > at) {
-    throw tooMany('This account is temporarily locked after repeated failed sign-ins; try again later');
-  }
-  const ok = !!user && !user.disabled && (await verifyPassword(user.password_hash, input.password));
-  if (!ok || !user) {
-    await recordAttempt(store.db, addressKey, false, at);
-    if (user) {
-      await recordAttempt(store.db, `user:${user.id}`, false, at);
-      if ((await failuresSince(store.db, `user:${user.id}`, since)) >= policy.maxFailures) {
-        await updateUser(store.db, user.id, {
-          locked_until: new Date(now + policy.lockMinutes * 60_000).toISOString(),
-        });
-      }
-    }
-    throw errors.unauthenticated('Wrong username or password');
+  if ((await failuresSince(store.db, addressKey(name, input.ip), since)) >= policy.maxFailuresPerAddress)
+    throw locked();
+  const user = await getUserByName(store.db, name);
+  if (await isLocked(store, user, name, policy, now)) throw locked();
+  const passwordOk = await verifyPassword(user ? user.password_hash : await decoy(), input.password);
+  const fail = () => recordFailure(store, { user, name, ip: input.ip }, policy, now);
+  if (!user || user.disabled || !passwordOk) {
+    await fail();
+    throw wrongCredentials();
   }
   if (user.totp_secret) {
     if (!input.totp) throw new AppError('totp_required', 'Enter the code from your authenticator app', 'totp');
     if (!verifyTotp(user.totp_secret, input.totp, now)) {
-      await recordAttempt(store.db, `user:${user.id}`, false, at);
+      await fail();
       throw new AppError('unauthenticated', 'The authenticator code is not valid', 'totp');
     }
   }
-  await recordAttempt(store.db, `user:${user.id}`, true, at);
+  if (user.password_must_change) await chooseOwnPassword(store, user, input, at);
+  await recordAttempt(store.db, accountKey(user, name), true, at);
   await updateUser(store.db, user.id, { locked_until: null, failed_logins: 0 });
   await pruneAttempts(store.db, minutesAgo(now, 24 * 60));
   // A fresh random token at every sign-in: a token planted before sign-in (fixation) never becomes valid.
@@ -97,6 +135,27 @@ export async function login(
   const expiresAt = new Date(now + policy.absoluteHours * 3_600_000).toISOString();
   await insertSession(store.db, token, { user_id: user.id, created_at: at, last_seen_at: at, expires_at: expiresAt });
   return { user, token, expiresAt };
+}
+
+/**
+ * After an administrator's reset the one-time password only lets its owner choose their own:
+ * no session until they do, and the one-time password never works again.
+ */
+async function chooseOwnPassword(store: Store, user: UserRow, input: LoginInput, at: string): Promise<void> {
+  if (!input.newPassword)
+    throw new AppError('password_change_required', 'Choose a new password to finish signing in', 'newPassword');
+  try {
+    checkPasswordStrength(input.newPassword);
+  } catch {
+    throw errors.validation(`newPassword: at least ${MIN_PASSWORD_LENGTH} characters`, 'newPassword');
+  }
+  if (input.newPassword === input.password)
+    throw errors.validation('newPassword: choose a password other than the one you were given', 'newPassword');
+  await updateUser(store.db, user.id, {
+    password_hash: await hashPassword(input.newPassword),
+    password_changed_at: at,
+    password_must_change: 0,
+  });
 }
 
 /** The user behind a session token, or undefined when it is unknown, idle too long or expired. */

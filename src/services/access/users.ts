@@ -35,6 +35,8 @@ export interface NewUser {
   agencyId?: string | null | undefined;
   /** When absent, a password is generated and returned once. */
   password?: string | undefined;
+  /** A generated password works once: the user chooses their own at the first sign-in. */
+  generatedWorksOnce?: boolean | undefined;
   language?: string | undefined;
 }
 
@@ -80,6 +82,7 @@ export async function addUser(store: Store, input: NewUser): Promise<UserRow & {
     failed_logins: 0,
     locked_until: null,
     password_changed_at: now,
+    password_must_change: !input.password && input.generatedWorksOnce ? 1 : 0,
   };
   await insertUser(store.db, row);
   return input.password ? row : { ...row, initialPassword: password };
@@ -99,12 +102,17 @@ export async function disableUser(store: Store, userId: string, disabled: boolea
   if (disabled) await revokeAllOf(store.db, userId);
 }
 
-/** A new generated password (shown once), unlocks the account and ends its sessions. */
+/**
+ * A new generated one-time password (shown once): it lets the user sign in only to choose their
+ * own password, so whoever reset it never holds one that works twice. Unlocks the account and ends
+ * its sessions and tokens.
+ */
 export async function resetPassword(store: Store, userId: string, password = generatePassword()): Promise<string> {
   checkPasswordStrength(password);
   await updateUser(store.db, userId, {
     password_hash: await hashPassword(password),
     password_changed_at: new Date().toISOString(),
+    password_must_change: 1,
     locked_until: null,
     failed_logins: 0,
   });

@@ -17,6 +17,7 @@ export interface AuditEventView {
   caseId: string | null;
   userId: string;
   username: string | null;
+  actorAgency: string | null;
   action: string;
   targetType: string;
   targetId: string | null;
@@ -29,6 +30,36 @@ export interface AuditEventView {
   returnedCount: number;
   ip: string | null;
   hash: string;
+  redacted: boolean;
+}
+
+/** Whether the reader may see the records of a case in full (see `redactUnreached`). */
+export type CaseReach = (caseId: string) => Promise<boolean>;
+export const reachesEveryCase: CaseReach = () => Promise.resolve(true);
+
+/** A record of a case the reader may not reach: its ids and hashes, nothing of what was done. */
+const redacted = (r: AuditRecord): AuditRecord => ({
+  ...r,
+  at: '',
+  user_id: '',
+  username: null,
+  actor_username: null,
+  actor_agency: null,
+  action: '',
+  target_type: '',
+  target_id: null,
+  returned_ids: null,
+  returned_count: 0,
+  ip: null,
+  detail: null,
+  redacted: true,
+});
+
+/** The records as the reader may see them: in full for cases it reaches and for events outside any case. */
+export async function redactUnreached(rows: AuditRecord[], reach: CaseReach): Promise<AuditRecord[]> {
+  const out: AuditRecord[] = [];
+  for (const r of rows) out.push(r.case_ref === null || (await reach(r.case_ref)) ? r : redacted(r));
+  return out;
 }
 
 function parseJson<T>(text: string | null, fallback: T): T {
@@ -46,6 +77,7 @@ export const presentAuditEvent = (r: AuditRecord): AuditEventView => ({
   caseId: r.case_ref,
   userId: r.user_id,
   username: r.username,
+  actorAgency: r.actor_agency,
   action: r.action,
   targetType: r.target_type,
   targetId: r.target_id,
@@ -57,14 +89,16 @@ export const presentAuditEvent = (r: AuditRecord): AuditEventView => ({
   returnedCount: r.returned_count,
   ip: r.ip,
   hash: r.hash,
+  redacted: r.redacted === true,
 });
 
 /** One page, newest first; `next` continues it. Authorisation is the caller's (route or CLI). */
 export async function auditPage(
   store: Store,
   filter: AuditFilter,
+  reach: CaseReach = reachesEveryCase,
 ): Promise<{ events: AuditEventView[]; next: string | null }> {
-  const rows = await queryAuditLog(store.db, filter);
+  const rows = await redactUnreached(await queryAuditLog(store.db, filter), reach);
   const last = rows[rows.length - 1];
   return { events: rows.map(presentAuditEvent), next: rows.length === filter.limit && last ? String(last.gseq) : null };
 }
@@ -79,6 +113,7 @@ export function gseqCursor(cursor: string | undefined): number | undefined {
 export async function* auditCsv(
   store: Store,
   filter: Omit<AuditFilter, 'limit' | 'beforeGseq'>,
+  reach: CaseReach = reachesEveryCase,
   max = 1_000_000,
 ): AsyncGenerator<string> {
   yield auditCsvHeader();
@@ -86,7 +121,7 @@ export async function* auditCsv(
   let n = 0;
   for (;;) {
     const rows = await queryAuditLog(store.db, { ...filter, beforeGseq: before, limit: 2000 });
-    for (const r of rows) {
+    for (const r of await redactUnreached(rows, reach)) {
       if (n++ >= max) return;
       yield auditCsvLine(r);
     }
@@ -96,8 +131,11 @@ export async function* auditCsv(
   }
 }
 
-export const auditCsvStream = (store: Store, filter: Omit<AuditFilter, 'limit' | 'beforeGseq'>): Readable =>
-  Readable.from(auditCsv(store, filter));
+export const auditCsvStream = (
+  store: Store,
+  filter: Omit<AuditFilter, 'limit' | 'beforeGseq'>,
+  reach: CaseReach = reachesEveryCase,
+): Readable => Readable.from(auditCsv(store, filter, reach));
 
 /** A ring that only verifies, from the trail's public key (an auditor without the key folder). */
 export const publicKeyRing = (publicKeyPem: string): KeyRing => KeyRing.verifyOnly([publicKeyPem]);

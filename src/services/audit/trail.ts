@@ -4,11 +4,33 @@
  * find who searched for it. Each record names the filter used (ids, codes and dates only).
  */
 import type { Readable } from 'node:stream';
+import type { Actor } from '../../domain/access/actor.ts';
+import { decideCaseAccess } from '../../domain/access/policy.ts';
+import { caseFacts } from '../../store/repos/access/caseAccess.ts';
 import { keyRing } from '../../store/keys.ts';
+import type { Store } from '../../store/store.ts';
 import { caseUseCase, globalUseCase } from '../useCase/index.ts';
 import type { AuditNote } from '../useCase/index.ts';
-import { auditCsv, auditCsvStream, auditPage, gseqCursor, verifyAudit } from './log.ts';
-import type { AuditEventView } from './log.ts';
+import { auditCsv, auditCsvStream, auditPage, gseqCursor, reachesEveryCase, verifyAudit } from './log.ts';
+import type { AuditEventView, CaseReach } from './log.ts';
+
+/**
+ * Which cases' records the reader sees in full: the data-protection officer every case (oversight
+ * of the whole trail, and no case data in it); anyone else only cases the policy lets them reach,
+ * so the trail is no way round a case that answers 404. Decided once per case per read.
+ */
+function readerReach(store: Store, actor: Actor): CaseReach {
+  if (actor.platformRole === 'dpo') return reachesEveryCase;
+  const known = new Map<string, Promise<boolean>>();
+  return (caseId) => {
+    let r = known.get(caseId);
+    if (!r) {
+      r = decideCaseAccess(actor, caseId, caseFacts(store.scope(caseId))).then((a) => a !== null);
+      known.set(caseId, r);
+    }
+    return r;
+  };
+}
 
 /** Which records: by case, user, action and period. */
 export interface AuditTrailFilter {
@@ -49,10 +71,14 @@ const filterOf = (f: AuditTrailFilter): AuditTrailFilter => ({
   to: f.to,
 });
 
-async function readPage(ctx: { store: Parameters<typeof auditPage>[0]; audit: AuditNote }, q: AuditTrailPage) {
+async function readPage(ctx: { store: Store; actor: Actor; audit: AuditNote }, q: AuditTrailPage) {
   const f = filterOf(q);
   noteFilter(ctx.audit, f);
-  const page: Page = await auditPage(ctx.store, { ...f, beforeGseq: gseqCursor(q.before), limit: q.limit });
+  const page: Page = await auditPage(
+    ctx.store,
+    { ...f, beforeGseq: gseqCursor(q.before), limit: q.limit },
+    readerReach(ctx.store, ctx.actor),
+  );
   ctx.audit.detail({ returned: page.events.length });
   return page;
 }
@@ -75,9 +101,9 @@ export const caseAuditTrail = caseUseCase({
 export const exportAuditTrail = globalUseCase({
   permission: 'audit:read',
   audit: { action: 'disclosure', target: 'audit' },
-  run: async ({ store, audit }, f: AuditTrailFilter): Promise<Readable> => {
+  run: async ({ store, actor, audit }, f: AuditTrailFilter): Promise<Readable> => {
     noteFilter(audit, filterOf(f));
-    return auditCsvStream(store, filterOf(f));
+    return auditCsvStream(store, filterOf(f), readerReach(store, actor));
   },
 });
 
@@ -96,12 +122,12 @@ export const exportCaseAuditTrail = caseUseCase({
 export const writeAuditTrail = globalUseCase({
   permission: 'audit:read',
   audit: { action: 'disclosure', target: 'audit' },
-  run: async ({ store, audit }, input: { filter: AuditTrailFilter; write: (line: string) => Promise<void> }) => {
+  run: async ({ store, actor, audit }, input: { filter: AuditTrailFilter; write: (line: string) => Promise<void> }) => {
     const f = filterOf(input.filter);
     noteFilter(audit, f);
     let header = true;
     let written = 0;
-    for await (const line of auditCsv(store, f)) {
+    for await (const line of auditCsv(store, f, readerReach(store, actor))) {
       await input.write(line);
       if (header) header = false;
       else written++;

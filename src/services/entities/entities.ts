@@ -158,21 +158,36 @@ export async function requireEntity(scope: CaseScope, id: string): Promise<Entit
   return row;
 }
 
+/**
+ * A change names only what it changes: each property given replaces that property's values (an
+ * empty list removes it), the others stay, so a phone or status the client did not send is kept.
+ */
+function mergedProperties(stored: string, change: unknown): unknown {
+  if (!change || typeof change !== 'object' || Array.isArray(change)) return change;
+  const merged: Record<string, unknown> = { ...(JSON.parse(stored) as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(change)) {
+    if (Array.isArray(v) && v.length === 0) delete merged[k];
+    else merged[k] = v;
+  }
+  return merged;
+}
+
 export async function editEntity(
   store: Store,
   actor: Author,
   caseId: string,
   id: string,
-  input: { properties: unknown; grading?: Grading | undefined; version: number },
+  input: { properties: unknown; grading?: Grading | undefined; version: number; replace?: boolean | undefined },
 ): Promise<EntityOut> {
   const kase = await caseRow(store, caseId);
   const current = await requireEntity(store.scope(caseId), id);
+  const properties = input.replace ? input.properties : mergedProperties(current.properties, input.properties);
   const [prepared] = prepareAll(
     [
       {
         id,
         schema: current.schema,
-        properties: input.properties,
+        properties,
         grading: input.grading ?? {
           reliability: current.reliability as Grading['reliability'],
           information: current.information as Grading['information'],

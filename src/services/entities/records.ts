@@ -6,7 +6,10 @@
 import type { z } from 'zod';
 import type { EntityCreate, EntityOut, EntityUpdate } from '../../shared/contracts/index.ts';
 import { decodeCursor, encodeCursor } from '../../shared/contracts/index.ts';
+import { mayAlterRecord } from '../../domain/access/ownership.ts';
+import type { CaseAccess } from '../../domain/access/policy.ts';
 import { errors } from '../../shared/errors.ts';
+import { getUser } from '../../store/repos/access/users.ts';
 import { listNotes } from '../../store/repos/cases/notes.ts';
 import { getEntities, historyOf, linksOf, listEntities } from '../../store/repos/entities/entities.ts';
 import { canSee, hiddenVictim, presentFor, requireVisibleEntity, visibilityOf } from '../access/index.ts';
@@ -113,6 +116,18 @@ export const recordEntities = caseUseCase({
   },
 });
 
+/** A partner's write to what the case's owner recorded is refused (domain/access/ownership.ts). */
+async function requireOwnRecord(
+  store: Parameters<typeof visibilityOf>[0],
+  access: CaseAccess,
+  recordedBy: string,
+): Promise<void> {
+  if (access.via === 'member') return;
+  const recorder = await getUser(store.db, recordedBy);
+  if (!mayAlterRecord(access, recorder?.agency_id ?? null))
+    throw errors.forbidden("The case's owner recorded this; your agency may add to the case, not change its records");
+}
+
 export const changeEntity = caseUseCase({
   permission: 'case:write',
   audit: { action: 'alteration', target: 'entity', targetOf: byEntity },
@@ -123,6 +138,7 @@ export const changeEntity = caseUseCase({
     const v = await visibilityOf(store, access);
     const row = await requireVisibleEntity(store, access, v, input.entityId);
     if (hiddenVictim(v, row)) throw errors.forbidden('Only users with victim contact may edit a victim’s record');
+    await requireOwnRecord(store, access, row.recorded_by);
     return editEntity(store, actor, caseId, input.entityId, input.change);
   },
 });
@@ -134,6 +150,7 @@ export const eraseEntity = caseUseCase({
     const v = await visibilityOf(store, access);
     const row = await requireVisibleEntity(store, access, v, input.entityId);
     if (hiddenVictim(v, row) || access.partial) throw errors.forbidden('You may not delete this entity');
+    await requireOwnRecord(store, access, row.recorded_by);
     const res = await removeEntity(store, actor, caseId, input.entityId, input.withLinks);
     audit.detail({ deleted: res.deleted });
     return res;

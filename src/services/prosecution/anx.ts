@@ -5,7 +5,7 @@
  * through the shared import pipeline (format `anx`), then saved as a chart at the file's
  * positions so the analyst sees it as it was drawn.
  */
-import { csvRow } from '../../shared/csv.ts';
+import { csvCell, csvRow } from '../../shared/csv.ts';
 import { subgraph } from '../../domain/graph/caseGraph.ts';
 import { iconOf, parseAnx, serialiseAnx } from '../../domain/prosecution/anx.ts';
 import type { AnxChart } from '../../domain/prosecution/anx.ts';
@@ -107,7 +107,8 @@ export async function exportAnx(
   };
 }
 
-const csv = (rows: readonly (readonly string[])[]) => rows.map((r) => csvRow(r, { defuse: false })).join('');
+/** Opened in spreadsheets: labels a spreadsheet would run as a formula (`=HYPERLINK(…)`) are defused. */
+const csv = (rows: readonly (readonly string[])[]) => rows.map((r) => csvRow(r)).join('');
 
 /** The chart's entities or links as CSV (watermark in the first line, as a comment row). */
 export async function exportChartCsv(
@@ -120,7 +121,7 @@ export async function exportChartCsv(
   await exportableCase(store, access);
   const { name, graph } = await chartGraph(store, access, chartId);
   const mark = await watermark(store, actor, access.caseId);
-  const head = [`# ${mark.properties.title?.[0] ?? ''}`];
+  const head = [csvCell(`# ${mark.properties.title?.[0] ?? ''}`)];
   const body =
     what === 'entities'
       ? [

@@ -10,13 +10,26 @@ export const LoginBody = z.strictObject({
     .string()
     .regex(/^\d{6}$/, 'six digits')
     .optional(),
+  /** After an administrator's reset: the password you choose (the one you were given works once). */
+  newPassword: z.string().min(1).max(1024).optional(),
 });
 
 export const MePatch = z.strictObject({ language: Language });
 
+const sixDigits = z.string().regex(/^\d{6}$/, 'six digits');
+
+/** Turning the second factor on or replacing it: your password, and the current code when one is on. */
 export const TotpEnable = z.strictObject({
   secret: z.string().regex(/^[A-Z2-7]{16,64}$/, 'a base32 secret from /api/auth/totp/new'),
-  code: z.string().regex(/^\d{6}$/, 'six digits'),
+  code: sixDigits,
+  password: z.string().min(1).max(1024),
+  currentCode: sixDigits.optional(),
+});
+
+/** Turning the second factor off: your password and a current code. */
+export const TotpDisable = z.strictObject({
+  password: z.string().min(1).max(1024),
+  code: sixDigits,
 });
 
 export const TokenCreate = z.strictObject({ label: z.string().trim().min(1).max(100) });

@@ -29,13 +29,19 @@ export const AuditEventOut = z.object({
   at: z.string(),
   caseId: z.string().nullable(),
   userId: z.string(),
+  /** As of the event (record version 2); older records name the account as it is now. */
   username: z.string().nullable(),
+  /** The actor's agency as of the event (null in records written before it was kept). */
+  actorAgency: z.string().nullable(),
   action: z.string(),
   targetType: z.string(),
   targetId: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()).nullable(),
   returnedCount: z.number(),
   ip: z.string().nullable(),
+  hash: z.string(),
+  /** A record of a case the reader may not reach: only its ids and hash are shown. */
+  redacted: z.boolean(),
 });
 export type AuditEventOut = z.infer<typeof AuditEventOut>;
 export const AuditOut = z.object({ events: z.array(AuditEventOut), next: z.string().nullable() });

@@ -14,7 +14,11 @@ export const EntityCreate = z.strictObject({
 export type EntityCreate = z.infer<typeof EntityCreate>;
 
 export const EntityUpdate = z.strictObject({
-  properties: PropertyValues,
+  properties: PropertyValues.describe(
+    'Merged into the current properties: each property given replaces that property (an empty list removes it)',
+  ),
+  /** The whole record as the client holds it: properties not given are removed. */
+  replace: z.boolean().optional().describe('Replace all properties with those given instead of merging'),
   grading: Grading.optional(),
   version: z.number().int().min(1).describe('The version being edited; a stale version is refused'),
 });

@@ -85,8 +85,22 @@ async function lockHeads(trx: Kysely<Database>, chain: string): Promise<{ g: Hea
   return { g, head: rows.find((r) => r.case_id === chain) };
 }
 
+/**
+ * Who acted, as named and placed now: the record keeps it (version 2), so a later rename or move
+ * to another agency does not change whom history names. Ids that are no account (`anonymous`,
+ * `console`, `system`) name themselves.
+ */
+async function actorAsOf(
+  trx: Kysely<Database>,
+  userId: string,
+): Promise<Pick<AuditEventsTable, 'actor_username' | 'actor_agency'>> {
+  const u = await trx.selectFrom('users').select(['username', 'agency_id']).where('id', '=', userId).executeTakeFirst();
+  return { actor_username: u?.username ?? userId, actor_agency: u?.agency_id ?? null };
+}
+
 async function appendIn(trx: Kysely<Database>, e: AuditEvent, ring: KeyRing, prepared: Prepared): Promise<Appended> {
   const wanted = e.caseId ?? GLOBAL_CHAIN;
+  const actor = await actorAsOf(trx, e.userId);
   const { g, head: own } = await lockHeads(trx, wanted);
   let chain = wanted;
   let head: Pick<Head, 'seq' | 'hash' | 'sealed_at'> | undefined = wanted === GLOBAL_CHAIN ? g : own;
@@ -104,6 +118,7 @@ async function appendIn(trx: Kysely<Database>, e: AuditEvent, ring: KeyRing, pre
     action: e.action,
     target_type: e.targetType,
     ...prepared,
+    ...actor,
     case_ref: e.caseId ?? null,
     prev_hash: head?.hash ?? GENESIS_HASH,
   };

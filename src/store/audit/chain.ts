@@ -35,7 +35,8 @@ export type CaseLinkFields = Pick<
   | 'ip'
   | 'detail'
   | 'prev_hash'
->;
+> &
+  Partial<Pick<AuditEventsTable, 'actor_username' | 'actor_agency'>>;
 
 export interface GlobalLinkFields {
   gseq: number;
@@ -47,26 +48,30 @@ export interface GlobalLinkFields {
 
 const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').digest('hex');
 
-/** Hash of a record in its case chain: every stored field but the hashes and the signature. */
+/**
+ * Hash of a record in its case chain: every stored field but the hashes and the signature.
+ * Version 1 (records without an actor name) and version 2 (with the actor's username and agency
+ * as of the event) are both read: a log written across the upgrade mixes them.
+ */
 export function caseHash(r: CaseLinkFields): string {
+  const common = [
+    r.case_id,
+    r.seq,
+    r.id,
+    r.at,
+    r.user_id,
+    r.action,
+    r.target_type,
+    r.target_id,
+    r.returned_ids,
+    r.returned_count,
+    r.case_ref,
+    r.ip,
+    r.detail,
+  ];
+  if ((r.actor_username ?? null) === null) return sha256('elect-audit/v1\n' + JSON.stringify([...common, r.prev_hash]));
   return sha256(
-    'elect-audit/v1\n' +
-      JSON.stringify([
-        r.case_id,
-        r.seq,
-        r.id,
-        r.at,
-        r.user_id,
-        r.action,
-        r.target_type,
-        r.target_id,
-        r.returned_ids,
-        r.returned_count,
-        r.case_ref,
-        r.ip,
-        r.detail,
-        r.prev_hash,
-      ]),
+    'elect-audit/v2\n' + JSON.stringify([...common, r.actor_username, r.actor_agency ?? null, r.prev_hash]),
   );
 }
 

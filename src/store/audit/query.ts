@@ -21,7 +21,11 @@ export interface AuditFilter {
   limit: number;
 }
 
-export type AuditRecord = AuditEventsTable & { username: string | null };
+export type AuditRecord = AuditEventsTable & {
+  username: string | null;
+  /** Set when the reader may not reach the record's case: only ids and hashes are left. */
+  redacted?: boolean;
+};
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -46,7 +50,13 @@ export async function queryAuditLog(db: Kysely<Database>, f: AuditFilter): Promi
   if (f.to) q = q.where('audit_events.at', '<', exclusiveEnd(f.to));
   if (f.beforeGseq !== undefined) q = q.where('audit_events.gseq', '<', f.beforeGseq);
   const rows = await q.orderBy('audit_events.gseq', 'desc').limit(f.limit).execute();
-  return rows.map((r) => ({ ...r, seq: Number(r.seq), gseq: Number(r.gseq) }));
+  // A version 2 record names the actor as of the event; an older one only as the account is named now.
+  return rows.map((r) => ({
+    ...r,
+    username: r.actor_username ?? r.username,
+    seq: Number(r.seq),
+    gseq: Number(r.gseq),
+  }));
 }
 
 export const csvColumns = [
@@ -57,6 +67,7 @@ export const csvColumns = [
   'case_id',
   'user_id',
   'username',
+  'actor_agency',
   'action',
   'target_type',
   'target_id',
@@ -83,6 +94,7 @@ export function auditCsvLine(r: AuditRecord): string {
     r.case_ref,
     r.user_id,
     r.username,
+    r.actor_agency,
     r.action,
     r.target_type,
     r.target_id,

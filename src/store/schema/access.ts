@@ -20,6 +20,8 @@ export interface UsersTable {
   failed_logins: number | null;
   locked_until: string | null;
   password_changed_at: string | null;
+  /** 1 after an administrator's reset: the next sign-in must choose a new password. */
+  password_must_change: number;
 }
 
 export interface AgenciesTable {

@@ -28,6 +28,12 @@ export interface AuditEventsTable {
   ip: string | null;
   /** JSON without personal data (store/audit/detail.ts). */
   detail: string | null;
+  /**
+   * Record version 2: the actor's username and agency id as of the event (null in version 1
+   * records, written before; a later rename does not change what a record names).
+   */
+  actor_username: string | null;
+  actor_agency: string | null;
   prev_hash: string;
   hash: string;
   /** Position in the global chain over all records. */

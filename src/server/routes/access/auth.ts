@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { LoginBody, MePatch, TokenCreate, TotpEnable } from '../../../shared/contracts/index.ts';
+import { LoginBody, MePatch, TokenCreate, TotpDisable, TotpEnable } from '../../../shared/contracts/index.ts';
 import {
+  disableTotp,
   enableTotp,
   issueApiToken,
   proposeTotp,
@@ -101,10 +102,20 @@ export function authRoutes(r: Router): void {
     method: 'POST',
     url: '/api/auth/totp',
     tag: 'auth',
-    summary: 'Turn on the second factor by confirming a code',
+    summary: 'Turn on or replace the second factor: a code of the new secret, your password and the current code',
     access: 'authenticated',
     body: TotpEnable,
     handler: ({ store, caller, body }) => enableTotp(store, caller, body),
+  });
+
+  r({
+    method: 'POST',
+    url: '/api/auth/totp/off',
+    tag: 'auth',
+    summary: 'Turn off the second factor: your password and a current code',
+    access: 'authenticated',
+    body: TotpDisable,
+    handler: ({ store, caller, body }) => disableTotp(store, caller, body),
   });
 
   r({

@@ -10,6 +10,7 @@ import { uniqueName } from '../../../../test/support/api.ts';
 import { loadDemoCase } from '../../../services/demo/demo.ts';
 import { actorOf, addUserWithToken } from '../../../services/access/users.ts';
 import { verifyAuditLog } from '../../../store/audit/verify.ts';
+import { addMember } from '../../../store/repos/cases/cases.ts';
 import { KeyRing, useKeyRing } from '../../../store/keys.ts';
 import { errorHandler } from '../../http/errors.ts';
 import { safeLoggerOptions } from '../../http/logging.ts';
@@ -97,12 +98,21 @@ describeEachDialect('audit trail and retention through the API', ({ store }) => 
     const l = await addUserWithToken(s, { username: uniqueName('lead'), platformRole: 'investigator' });
     leadId = l.user.id;
     lead = caller(app, l.token);
-    sup = caller(app, (await addUserWithToken(s, { username: uniqueName('sup'), platformRole: 'supervisor' })).token);
+    const supervisor = await addUserWithToken(s, { username: uniqueName('sup'), platformRole: 'supervisor' });
+    sup = caller(app, supervisor.token);
     stranger = caller(
       app,
       (await addUserWithToken(s, { username: uniqueName('stranger'), platformRole: 'investigator' })).token,
     );
     caseId = (await loadDemoCase(s, actorOf(l.user), { seed: 77, scale: 1 })).caseId;
+    // The supervisor reads this case's trail in full because they reach the case (a read-only member).
+    await addMember(s.scope(caseId), {
+      user_id: supervisor.user.id,
+      case_role: 'readonly',
+      victim_contact: 0,
+      added_by: leadId,
+      added_at: new Date().toISOString(),
+    });
     const rows = await s
       .scope(caseId)
       .selectFrom('entities')
@@ -181,7 +191,7 @@ describeEachDialect('audit trail and retention through the API', ({ store }) => 
     expect(csv.type).toContain('text/csv');
     const lines = csv.body.trim().split('\r\n');
     expect(lines[0]).toBe(
-      'gseq,at,chain,seq,case_id,user_id,username,action,target_type,target_id,returned_count,returned_ids,ip,detail,hash',
+      'gseq,at,chain,seq,case_id,user_id,username,actor_agency,action,target_type,target_id,returned_count,returned_ids,ip,detail,hash',
     );
     expect(lines.length).toBeGreaterThan(10);
     expect((await lead('GET', `/api/cases/${caseId}/audit/export.csv`)).status).toBe(200);

@@ -112,6 +112,35 @@ describeEachDialect('prosecution API', ({ store }) => {
     expect(unclosed.status).toBe(400);
     expect(await count()).toBe(before);
     expect((await lead('GET', `/api/cases/${caseId}/anx?format=pdf`)).status).toBe(400);
+    // A DTD after the first 4 KB, and an external entity: bad input (4xx), never a fault.
+    const padding = `<!--${' '.repeat(5000)}-->`;
+    for (const content of [
+      `<?xml version="1.0"?>${padding}<!DOCTYPE c [<!ENTITY x SYSTEM "file:///etc/passwd">]><Chart>&x;</Chart>`,
+      '<?xml version="1.0"?><!DOCTYPE c [<!ENTITY x SYSTEM "http://example.org/x">]><Chart>&x;</Chart>',
+    ]) {
+      const r = await lead('POST', `/api/cases/${caseId}/anx`, { fileName: 'dtd.anx', content });
+      expect(r.status).toBe(400);
+      expect(JSON.stringify(r.body)).toMatch(/DOCTYPE/);
+    }
+    expect(await count()).toBe(before);
+  });
+
+  itDb('the chart CSV defuses labels a spreadsheet would run as formulas', async () => {
+    for (const name of ['=HYPERLINK("http://evil.example","x")', '@SUM(1+1)', '+1-2', '-cmd']) {
+      const made = await lead('POST', `/api/cases/${caseId}/entities`, {
+        schema: 'Company',
+        properties: { name: [name] },
+      });
+      expect(made.status).toBe(201);
+    }
+    const csv = await lead('GET', `/api/cases/${caseId}/anx?format=entities.csv`);
+    expect(csv.status).toBe(200);
+    const text = String(csv.body);
+    expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(text).toContain("'@SUM(1+1)");
+    expect(text).toContain("'+1-2");
+    const cells = text.split(/\r\n/).flatMap((line) => line.split(','));
+    expect(cells.filter((c) => /^"?[=+@-]/.test(c))).toEqual([]);
   });
 
   itDb("keeps the victim's file for victim contact only, refusing bad periods and stale versions", async () => {

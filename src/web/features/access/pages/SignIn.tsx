@@ -19,13 +19,20 @@ export function SignIn() {
   usePageTitle(t('signIn.title'));
   const setMe = useSession((s) => s.setMe);
   const path = useLocation((s) => s.path);
-  const [values, setValues] = useState({ username: '', password: '', totp: '' });
+  const [values, setValues] = useState({ username: '', password: '', totp: '', newPassword: '' });
   const [touched, setTouched] = useState(false);
   const [needTotp, setNeedTotp] = useState(false);
+  // After an administrator's reset the password given works once, to choose one's own.
+  const [needNewPassword, setNeedNewPassword] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  const body = { username: values.username, password: values.password, ...(needTotp ? { totp: values.totp } : {}) };
+  const body = {
+    username: values.username,
+    password: values.password,
+    ...(needTotp ? { totp: values.totp } : {}),
+    ...(needNewPassword ? { newPassword: values.newPassword } : {}),
+  };
   const errors: FieldErrors = touched ? zodErrors(LoginBody, body, t) : {};
 
   const submit = async () => {
@@ -40,6 +47,7 @@ export function SignIn() {
       if (path === paths.signIn() || path === '/') navigate(paths.cases(), { replace: true });
     } catch (e) {
       if (e instanceof ApiError && e.code === 'totp_required') setNeedTotp(true);
+      else if (e instanceof ApiError && e.code === 'password_change_required') setNeedNewPassword(true);
       else setError(e);
     } finally {
       setBusy(false);
@@ -98,6 +106,25 @@ export function SignIn() {
                   name="totp"
                   value={values.totp}
                   onChange={(e) => setValues({ ...values, totp: e.target.value })}
+                />
+              )}
+            </Field>
+          ) : null}
+          {needNewPassword ? (
+            <Field
+              label={t('signIn.newPassword')}
+              error={errors['newPassword']}
+              hint={t('signIn.newPasswordHint')}
+              required
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  type="password"
+                  name="newPassword"
+                  autoComplete="new-password"
+                  value={values.newPassword}
+                  onChange={(e) => setValues({ ...values, newPassword: e.target.value })}
                 />
               )}
             </Field>

@@ -169,7 +169,10 @@ export function EntityForm({ caseId, schema, entity, onDone, onCancel }: FormPro
       .map(([k, vs]) => [k, vs.map((v) => v.trim()).filter(Boolean)] as const)
       .filter(([, vs]) => vs.length > 0),
   );
-  const body = entity ? { properties, grading, version: entity.version } : { schema: schema.name, properties, grading };
+  // The form holds the whole record: what it no longer shows is removed.
+  const body = entity
+    ? { properties, grading, version: entity.version, replace: true }
+    : { schema: schema.name, properties, grading };
   const check = (): FieldErrors => {
     const errs = zodErrors(entity ? EntityUpdate : EntityCreate, body, t);
     for (const r of schema.required) if (!properties[r]?.length) errs[`properties.${r}`] = t('errors.field.required');
