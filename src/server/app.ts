@@ -6,6 +6,8 @@ import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../store/store.ts';
 import { errorHandler } from './http/errors.ts';
+import { countJsonParsing, DEFAULT_BODY_LIMITS } from './http/bodyGuard.ts';
+import type { BodyLimits } from './http/bodyGuard.ts';
 import { safeLoggerOptions } from './http/logging.ts';
 import { defineRoute } from './http/route.ts';
 import type { RegisteredRoute } from './http/route.ts';
@@ -51,11 +53,40 @@ export interface AppOptions {
   /** Trust X-Forwarded-* from a reverse proxy (for the client address in the audit log). */
   trustProxy?: boolean;
   version?: string;
+  /** Body limits applied before parsing (defaults: 8 KiB unauthenticated, JSON depth 32, 30 s). */
+  bodyLimits?: Partial<BodyLimits>;
+  /** Connection limits; defaults suit uploads of the largest import over a slow link. */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
+export interface ServerTimeouts {
+  /** Time for the request line and headers to arrive. */
+  headersMs: number;
+  /** Time for a whole request, body included (the largest upload must fit). */
+  requestMs: number;
+  /** A connection that sends and receives nothing this long is closed. */
+  idleMs: number;
+  /** How often the server looks for requests past their time. */
+  checkEveryMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: ServerTimeouts = {
+  headersMs: 20_000,
+  requestMs: 30 * 60_000,
+  idleMs: 120_000,
+  checkEveryMs: 5_000,
+};
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
+  const limits = { ...DEFAULT_BODY_LIMITS, ...opts.bodyLimits };
   const app = Fastify({
     ...(opts.https ? { https: opts.https } : {}),
+    // A slow client cannot hold a connection: headers, the whole request and idle time are bounded
+    // (Fastify's own default is no request timeout at all).
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: timeouts.checkEveryMs },
+    requestTimeout: timeouts.requestMs,
+    connectionTimeout: timeouts.idleMs,
     trustProxy: opts.trustProxy ?? false,
     logger: opts.logger ? safeLoggerOptions : false,
     // The largest body any route accepts; each route sets its own, smaller limit.
@@ -65,6 +96,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     onConstructorPoisoning: 'error',
   });
   app.setErrorHandler(errorHandler);
+  countJsonParsing(app);
   app.setNotFoundHandler((request, reply) => {
     void reply
       .status(404)
@@ -72,7 +104,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   const registry: RegisteredRoute[] = [];
-  const route: Router = (spec) => defineRoute(app, opts.store, registry, spec);
+  const route: Router = (spec) => defineRoute(app, opts.store, registry, spec, limits);
   authRoutes(route);
   userRoutes(route);
   caseRoutes(route);

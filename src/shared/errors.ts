@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'invalid_selector'
   | 'malformed_json'
   | 'payload_too_large'
+  | 'request_timeout'
   | 'unauthenticated'
   | 'totp_required'
   | 'rate_limited'
@@ -30,6 +31,7 @@ const statusOf: Record<ErrorCode, number> = {
   malformed_json: 400,
   import_failed: 400,
   payload_too_large: 413,
+  request_timeout: 408,
   unsupported_media_type: 415,
   unauthenticated: 401,
   totp_required: 401,
