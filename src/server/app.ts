@@ -6,6 +6,7 @@ import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../store/store.ts';
 import { errorHandler } from './http/errors.ts';
+import { closePool } from '../services/workers/index.ts';
 import { countJsonParsing, DEFAULT_BODY_LIMITS } from './http/bodyGuard.ts';
 import type { BodyLimits } from './http/bodyGuard.ts';
 import { safeLoggerOptions } from './http/logging.ts';
@@ -96,6 +97,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     onConstructorPoisoning: 'error',
   });
   app.setErrorHandler(errorHandler);
+  // The worker threads stop with the server (a later app starts them again when needed).
+  app.addHook('onClose', closePool);
   countJsonParsing(app);
   app.setNotFoundHandler((request, reply) => {
     void reply

@@ -15,8 +15,9 @@ import type { Store } from '../../store/store.ts';
 import type { Actor, CaseAccess } from '../access/index.ts';
 import { recordEntry } from '../audit/index.ts';
 import { exportableCase } from '../entities/index.ts';
+import { runTask } from '../workers/index.ts';
 import { gatherReport } from './report.ts';
-import { renderReport } from './reportPdf.ts';
+import type { ReportData } from './report.ts';
 
 interface Job {
   out: ReportJobOut;
@@ -82,7 +83,11 @@ export async function startReport(
         (f, step) => Object.assign(out, { progress: Math.min(0.8, f * 0.8), step }),
       );
       out.step = 'drawing';
-      const { bytes, pages } = await renderReport(data, (f) => (out.progress = 0.8 + f * 0.19));
+      // Drawn on a pool thread: fonts and figures of a large case take seconds of CPU.
+      const { bytes, pages } = await runTask<ReportData, { bytes: Uint8Array; pages: number }>(
+        new URL('./reportPdf.task.ts', import.meta.url),
+        data,
+      );
       job.bytes = bytes;
       Object.assign(out, { status: 'done', progress: 1, step: 'done', pages, bytes: bytes.length });
       // The job's own record, made when the report exists (the request that started it has its own).
