@@ -46,6 +46,8 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly path: string | undefined;
+  /** For `rate_limited`: when to try again (sent as Retry-After). */
+  retryAfterSeconds: number | undefined;
 
   constructor(code: ErrorCode, message: string, path?: string) {
     super(message);

@@ -10,6 +10,7 @@ import type { Store } from '../../src/store/store.ts';
 
 export interface ApiResponse {
   status: number;
+  headers: Record<string, string | string[] | number | undefined>;
   body: unknown;
   json: <T = Record<string, unknown>>() => T;
 }
@@ -50,7 +51,7 @@ export async function testApi(store: Store): Promise<TestApi> {
     } catch {
       // not JSON: keep the text
     }
-    return { status: res.statusCode, body, json: <T>() => body as T };
+    return { status: res.statusCode, headers: res.headers, body, json: <T>() => body as T };
   };
   return {
     app,

@@ -45,5 +45,6 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
   // A body refused part-way (too large, too deep, too slow) is not read further: the connection
   // closes after the answer instead of draining what the client still sends.
   if (isBodyRefusal(error) || app.code === 'payload_too_large') void reply.header('connection', 'close');
+  if (app.retryAfterSeconds !== undefined) void reply.header('retry-after', String(app.retryAfterSeconds));
   void reply.status(app.status).type('application/json').send(app.toJSON());
 }

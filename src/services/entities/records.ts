@@ -11,7 +11,10 @@ import { listNotes } from '../../store/repos/cases/notes.ts';
 import { getEntities, historyOf, linksOf, listEntities } from '../../store/repos/entities/entities.ts';
 import { canSee, hiddenVictim, presentFor, requireVisibleEntity, visibilityOf } from '../access/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
+import { withHeavySlot } from '../workers/index.ts';
 import { createEntities, editEntity, removeEntity, writeEntities } from './entities.ts';
+
+const HEAVY_BATCH = 1_000;
 
 const byEntity = (i: { entityId: string }) => i.entityId;
 
@@ -104,12 +107,15 @@ export const recordEntities = caseUseCase({
     input: { sourceId?: string | undefined; entities: Omit<EntityCreate, 'sourceId'>[] },
   ) => {
     // Only the ids go back: reading 10,000 written rows again would cost more than writing them.
-    const ids = await writeEntities(store, actor, caseId, input.entities, {
-      sourceId: input.sourceId,
-      itemPath: (i) => `entities[${i}]`,
-      itemPrefix: 'entities',
-      sharedWith: access.partial ? access.sharedAgencyId : null,
-    });
+    const write = () =>
+      writeEntities(store, actor, caseId, input.entities, {
+        sourceId: input.sourceId,
+        itemPath: (i) => `entities[${i}]`,
+        itemPrefix: 'entities',
+        sharedWith: access.partial ? access.sharedAgencyId : null,
+      });
+    // A large batch counts as one of the user's heavy operations.
+    const ids = input.entities.length > HEAVY_BATCH ? await withHeavySlot(actor.id, 'batch', write) : await write();
     audit.detail({ created: ids.length });
     return { created: ids.length, ids };
   },

@@ -273,6 +273,8 @@ export class ImportDesk {
     importer: Importer<unknown>,
     options: Record<string, unknown>,
     accept: Pick<ImportOptions, 'acceptUnbalanced'> = {},
+    /** Gives back the user's heavy-operation slot when the job ends. */
+    release: () => void = () => undefined,
   ): { job: Job; key: string } {
     const key = randomBytes(24).toString('base64url');
     const job: Job = {
@@ -310,7 +312,10 @@ export class ImportDesk {
         }),
       )
       .catch(() => undefined)
-      .finally(() => (job.finishedAt = Date.now()));
+      .finally(() => {
+        job.finishedAt = Date.now();
+        release();
+      });
     return { job, key };
   }
 

@@ -15,7 +15,7 @@ import type { Store } from '../../store/store.ts';
 import type { Actor, CaseAccess } from '../access/index.ts';
 import { recordEntry } from '../audit/index.ts';
 import { exportableCase } from '../entities/index.ts';
-import { runTask } from '../workers/index.ts';
+import { heavySlot, runTask } from '../workers/index.ts';
 import { gatherReport } from './report.ts';
 import type { ReportData } from './report.ts';
 
@@ -53,6 +53,8 @@ export async function startReport(
   sweep();
   await exportableCase(store, access);
   const language = await languageOf(store, actor, body.language);
+  // Held until the report is drawn: a user runs at most a few heavy operations at once.
+  const release = await heavySlot(actor.id, 'report');
   const id = uuidv7();
   const out: ReportJobOut = {
     id,
@@ -103,6 +105,8 @@ export async function startReport(
       });
     } catch (e) {
       Object.assign(out, { status: 'failed', step: 'failed', error: e instanceof Error ? e.message : String(e) });
+    } finally {
+      release();
     }
   })();
   return { ...out };

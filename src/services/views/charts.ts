@@ -25,6 +25,7 @@ import type { Store } from '../../store/store.ts';
 import { canSee, visibilityOf, type Actor, type CaseAccess } from '../access/index.ts';
 import { exportableCase, watermark } from '../entities/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
+import { withHeavySlot } from '../workers/index.ts';
 import { graphOut, loadCaseGraph } from './graph.ts';
 
 const summary = (r: ChartsTable): ChartSummaryOut => ({
@@ -202,7 +203,7 @@ export const importChartFile = caseUseCase({
   permission: 'case:write',
   audit: { action: 'collection', target: 'chart' },
   run: async ({ store, actor, caseId, audit }, body: Parameters<typeof importChart>[3]) => {
-    const out = await importChart(store, actor, caseId, body);
+    const out = await withHeavySlot(actor.id, 'chart-import', () => importChart(store, actor, caseId, body));
     audit.target(out.id);
     audit.detail({ format: body.format, count: out.nodes });
     return out;
