@@ -2,6 +2,7 @@
 import { assemblyBench } from './assembly.ts';
 import { chartBench } from './chart.ts';
 import { financeBench } from './finance.ts';
+import { loadBench } from './load.ts';
 import { psiBench } from './psi.ts';
 import { resolutionBench } from './resolution.ts';
 import { transactionStorageBench } from './transactionStorage.ts';
@@ -17,3 +18,4 @@ await financeBench();
 await psiBench();
 await resolutionBench();
 await assemblyBench();
+await loadBench();

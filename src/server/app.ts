@@ -6,6 +6,9 @@ import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../store/store.ts';
 import { errorHandler } from './http/errors.ts';
+import { closePool } from '../services/workers/index.ts';
+import { DEFAULT_BODY_LIMITS } from './http/bodyGuard.ts';
+import type { BodyLimits } from './http/bodyGuard.ts';
 import { safeLoggerOptions, shortRequestLine } from './http/logging.ts';
 import { defineRoute } from './http/route.ts';
 import type { RegisteredRoute } from './http/route.ts';
@@ -70,11 +73,40 @@ export interface AppOptions {
    * claim queued ones, expire finished ones. On by default; off for a server that only answers.
    */
   runJobs?: boolean;
+  /** Body limits applied before parsing (defaults: 8 KiB unauthenticated, JSON depth 32, 30 s). */
+  bodyLimits?: Partial<BodyLimits>;
+  /** Connection limits; defaults suit uploads of the largest import over a slow link. */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
+export interface ServerTimeouts {
+  /** Time for the request line and headers to arrive. */
+  headersMs: number;
+  /** Time for a whole request, body included (the largest upload must fit). */
+  requestMs: number;
+  /** A connection that sends and receives nothing this long is closed. */
+  idleMs: number;
+  /** How often the server looks for requests past their time. */
+  checkEveryMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: ServerTimeouts = {
+  headersMs: 20_000,
+  requestMs: 30 * 60_000,
+  idleMs: 120_000,
+  checkEveryMs: 5_000,
+};
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts };
+  const limits = { ...DEFAULT_BODY_LIMITS, ...opts.bodyLimits };
   const app = Fastify({
     ...(opts.https ? { https: opts.https } : {}),
+    // A slow client cannot hold a connection: headers, the whole request and idle time are bounded
+    // (Fastify's own default is no request timeout at all).
+    http: { headersTimeout: timeouts.headersMs, connectionsCheckingInterval: timeouts.checkEveryMs },
+    requestTimeout: timeouts.requestMs,
+    connectionTimeout: timeouts.idleMs,
     trustProxy: opts.trustProxy?.length ? [...opts.trustProxy] : false,
     logger:
       opts.logger === 'short'
@@ -96,6 +128,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       done();
     });
   registerJsonBody(app);
+  // The worker threads stop with the server (a later app starts them again when needed).
+  app.addHook('onClose', closePool);
   app.setNotFoundHandler((request, reply) => {
     void reply
       .status(404)
@@ -103,7 +137,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
 
   const registry: RegisteredRoute[] = [];
-  const route: Router = (spec) => defineRoute(app, opts.store, registry, spec);
+  const route: Router = (spec) => defineRoute(app, opts.store, registry, spec, limits);
   authRoutes(route);
   userRoutes(route);
   caseRoutes(route);

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'invalid_selector'
   | 'malformed_json'
   | 'payload_too_large'
+  | 'request_timeout'
   | 'unauthenticated'
   | 'totp_required'
   | 'password_change_required'
@@ -32,6 +33,7 @@ const statusOf: Record<ErrorCode, number> = {
   malformed_json: 400,
   import_failed: 400,
   payload_too_large: 413,
+  request_timeout: 408,
   unsupported_media_type: 415,
   unauthenticated: 401,
   totp_required: 401,
@@ -48,6 +50,8 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly path: string | undefined;
+  /** For `rate_limited`: when to try again (sent as Retry-After). */
+  retryAfterSeconds: number | undefined;
 
   constructor(code: ErrorCode, message: string, path?: string) {
     super(message);

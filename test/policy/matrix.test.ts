@@ -6,6 +6,7 @@
 import { beforeAll, expect } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { addUser } from '../../src/services/access/users.ts';
+import { defaultCapLimits, LocalWorkCaps, useWorkCaps } from '../../src/services/workers/index.ts';
 import { issueToken } from '../../src/store/repos/access/users.ts';
 import { describeEachDialect, itDb } from '../support/dialects.ts';
 import { expectations, relations, roles } from './expectations.ts';
@@ -13,6 +14,9 @@ import type { Outcome } from './expectations.ts';
 import { sampleFor } from './samples.ts';
 import { buildWorld, PASSWORD } from './world.ts';
 import type { World } from './world.ts';
+
+// The matrix asks who may do what, not how much: each user starts many reports here at once.
+useWorkCaps(new LocalWorkCaps({ ...defaultCapLimits(), perUser: 10_000, perDeployment: 10_000 }));
 
 describeEachDialect('access matrix', ({ store }) => {
   let world: World;

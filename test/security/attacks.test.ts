@@ -151,14 +151,14 @@ describeEachDialect('attacks', ({ store }) => {
   });
 
   itDb('upload file names cannot climb out of the upload folder; oversized uploads are refused', async () => {
-    const spooled = await spoolToFile(Readable.from([Buffer.from('data')]), '../../../etc/passwd', 1024);
+    const spooled = await spoolToFile(Readable.from([Buffer.from('data')]), '../../../etc/passwd', 1024, 'attacker');
     try {
       expect(spooled.path).not.toContain('..');
       expect(spooled.path).toMatch(/elect-upload-[^/]+\/[^/]+$/);
     } finally {
       await spooled.dispose();
     }
-    await expect(spoolToFile(Readable.from([Buffer.alloc(2048)]), 'big.bin', 1024)).rejects.toMatchObject({
+    await expect(spoolToFile(Readable.from([Buffer.alloc(2048)]), 'big.bin', 1024, 'attacker')).rejects.toMatchObject({
       code: 'payload_too_large',
     });
   });

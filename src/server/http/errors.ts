@@ -6,6 +6,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { AppError, isAppError } from '../../shared/errors.ts';
 import { isDatabaseUnreachable, RETRY_AFTER_SECONDS } from '../../services/health/index.ts';
+import { isBodyRefusal } from './bodyGuard.ts';
 
 export function zodToAppError(e: ZodError, where?: string): AppError {
   const issue = e.issues[0];
@@ -48,5 +49,9 @@ export function errorHandler(error: unknown, request: FastifyRequest, reply: Fas
     request.log.error({ err: error }, 'unexpected error');
     app = new AppError('internal', 'Something went wrong on the server; the request was not completed');
   }
+  // A body refused part-way (too large, too deep, too slow) is not read further: the connection
+  // closes after the answer instead of draining what the client still sends.
+  if (isBodyRefusal(error) || app.code === 'payload_too_large') void reply.header('connection', 'close');
+  if (app.retryAfterSeconds !== undefined) void reply.header('retry-after', String(app.retryAfterSeconds));
   void reply.status(app.status).type('application/json').send(app.toJSON());
 }

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { errors } from '../../shared/errors.ts';
+import { noteJsonParsed } from './bodyGuard.ts';
 
 const strict = new TextDecoder('utf-8', { fatal: true });
 const lenient = new TextDecoder('utf-8');
@@ -44,6 +45,7 @@ export function registerJsonBody(app: FastifyInstance): void {
       done(errors.validation(`${field}: is not valid UTF-8 text`, field), undefined);
       return;
     }
+    noteJsonParsed();
     parseJson(request, text, done);
   });
 }

@@ -5,6 +5,7 @@
  * one audit record; the wrapper refuses a signed-in request that left none or more than one.
  * No route can skip the policy layer: a route without an access rule does not compile.
  */
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodType } from 'zod';
 import { z } from 'zod';
@@ -14,6 +15,9 @@ import type { Actor, CaseAccess, CaseAction, GlobalAction } from '../../services
 import { apiCaller, openCase } from '../../services/useCase/index.ts';
 import type { Caller, Store } from '../../services/useCase/index.ts';
 import { zodToAppError } from './errors.ts';
+import { DEFAULT_BODY_LIMITS, JsonBodyGuard, tooLarge } from './bodyGuard.ts';
+import type { BodyLimits } from './bodyGuard.ts';
+import { UPLOAD_TYPE } from './upload.ts';
 
 export type Access = { case: CaseAction } | { global: GlobalAction } | 'authenticated' | 'public';
 
@@ -47,8 +51,14 @@ export interface RouteSpec<P, Q, B> {
   body?: ZodType<B>;
   response?: ZodType;
   status?: number;
+  /** The largest body the route accepts from a signed-in user (JSON routes default to 256 KiB). */
   bodyLimit?: number;
   access: Access;
+  /**
+   * A public route takes `bodyLimit` only from a caller this proves from the headers, before the
+   * body is read (a partner's signed request); anyone else gets the unauthenticated few KB.
+   */
+  admitLargeBody?: (store: Store, headers: IncomingHttpHeaders) => Promise<boolean>;
   handler: (ctx: RouteContext<P, Q, B>) => Promise<unknown>;
 }
 
@@ -155,12 +165,25 @@ export function checkSameOrigin(request: FastifyRequest): void {
     throw errors.forbidden('The request came from another site');
 }
 
+/** Who called and what they may reach, settled before the body is read. */
+interface Admitted {
+  actor: Actor;
+  caller: Caller;
+  access: CaseAccess;
+}
+const admitted = new WeakMap<FastifyRequest, Admitted>();
+
+const contentType = (request: FastifyRequest): string => (request.headers['content-type'] ?? '').toLowerCase();
+
 export function defineRoute<P, Q, B>(
   app: FastifyInstance,
   store: Store,
   registry: RegisteredRoute[],
   spec: RouteSpec<P, Q, B>,
+  limits: BodyLimits = DEFAULT_BODY_LIMITS,
 ): void {
+  const routeLimit = spec.bodyLimit ?? (spec.access === 'public' ? limits.unauthenticatedBytes : DEFAULT_JSON_LIMIT);
+  const route = `${spec.method} ${spec.url}`;
   registry.push({
     method: spec.method,
     url: spec.url,
@@ -176,23 +199,40 @@ export function defineRoute<P, Q, B>(
   app.route({
     method: spec.method,
     url: spec.url,
-    bodyLimit: spec.bodyLimit ?? DEFAULT_JSON_LIMIT,
-    handler: async (request, reply) => {
+    bodyLimit: routeLimit,
+    // Authenticate and authorise before the body is read: an unknown caller never gets more than
+    // a few KB parsed, and a case the user may not reach answers 404 whatever was sent.
+    preParsing: async (request, _reply, payload) => {
       const actor: Actor = spec.access === 'public' ? ANONYMOUS : await authenticate(store, request);
       if (spec.access === 'public' && !SAFE_METHODS.has(request.method)) checkSameOriginIfBrowser(request);
-      const params = parse(spec.params, request.params, 'params');
       const caseId = (request.params as Record<string, string | undefined>).caseId ?? '';
-      const route = `${spec.method} ${spec.url}`;
       const caller: Caller = apiCaller(actor, request.ip, route);
-      // Authorise before reading the query or body: a case the user may not reach answers 404
-      // whatever was sent, so nothing about it can be learnt from validation messages.
       let access = NO_CASE;
       if (typeof spec.access === 'object') {
+        parse(spec.params, request.params, 'params');
         if ('case' in spec.access) {
           access = await openCase(store, caller, caseId, spec.access.case);
           caller.access = access;
         } else authorizeGlobal(actor, spec.access.global);
       }
+      admitted.set(request, { actor, caller, access });
+      // Uploads stream to disk under their own limits and the user's quota (upload.ts).
+      if (request.method === 'GET' || request.method === 'HEAD' || contentType(request).startsWith(UPLOAD_TYPE))
+        return payload;
+      const limit =
+        spec.access !== 'public' || (await spec.admitLargeBody?.(store, request.headers))
+          ? routeLimit
+          : Math.min(routeLimit, limits.unauthenticatedBytes);
+      if (Number(request.headers['content-length']) > limit) throw tooLarge(limit);
+      const depth = contentType(request).includes('json') ? limits.maxJsonDepth : Number.POSITIVE_INFINITY;
+      return payload.pipe(new JsonBodyGuard(limit, depth, limits.jsonBodyMs));
+    },
+    handler: async (request, reply) => {
+      const done = admitted.get(request);
+      if (!done) throw new Error(`${route} was reached without being admitted`);
+      const { actor, caller, access } = done;
+      const params = parse(spec.params, request.params, 'params');
+      const caseId = (request.params as Record<string, string | undefined>).caseId ?? '';
       const query = parse(spec.query, request.query, 'query');
       const body =
         spec.method === 'GET' || spec.method === 'DELETE'

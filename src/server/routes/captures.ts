@@ -42,7 +42,7 @@ export function captureRoutes(r: Router, app: FastifyInstance): void {
     response: CaptureDetailOut,
     access: { case: 'case:write' },
     handler: async ({ store, caller, caseId, query, request }) => {
-      const spooled = await spoolToFile(request.body, query.name, CAPTURE_LIMIT);
+      const spooled = await spoolToFile(request.body, query.name, CAPTURE_LIMIT, caller.actor.id);
       try {
         const bytes = await readFile(spooled.path);
         return await captureAd(store, caller, caseId, {

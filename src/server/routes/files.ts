@@ -47,7 +47,7 @@ export function fileRoutes(r: Router, app: FastifyInstance): void {
           name: query.name,
           entityId: query.entityId,
           content: async () => {
-            spooled = await spoolToFile(request.body, query.name, MAX_EVIDENCE_BYTES);
+            spooled = await spoolToFile(request.body, query.name, MAX_EVIDENCE_BYTES, caller.actor.id);
             return readFile(spooled.path);
           },
         });

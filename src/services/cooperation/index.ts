@@ -6,3 +6,4 @@ export * from './partnerInbox.ts';
 export * from './psi.ts';
 export * from './psiAnswer.ts';
 export * from './requests.ts';
+export * from './partnerAdmission.ts';

@@ -28,16 +28,24 @@ import { cooperationIdentity } from './agreements.ts';
 import type { AgreementRow } from './agreements.ts';
 import { displayNameOf, leadContact, requesterOf } from './contacts.ts';
 import type { NoticeRow } from './notices.ts';
+import { partnerRequestHeaders } from './partnerAdmission.ts';
 
 /** Sends an envelope to the partner's server, or hands it back to be carried as a file. */
-async function deliver(row: AgreementRow, envelope: Envelope, fetchImpl: typeof fetch): Promise<Envelope | null> {
+async function deliver(
+  store: Store,
+  row: AgreementRow,
+  envelope: Envelope,
+  fetchImpl: typeof fetch,
+): Promise<Envelope | null> {
   if (!row.partner_url) return envelope;
+  const body = JSON.stringify(envelope);
+  const headers = await partnerRequestHeaders(store, row.id, body);
   let res: Response;
   try {
     res = await fetchImpl(`${row.partner_url}/api/partner/cooperation`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(envelope),
+      headers,
+      body,
       signal: AbortSignal.timeout(60_000),
     });
   } catch {
@@ -84,7 +92,7 @@ export async function requestPartnerCooperation(
     recipient: row.partner_deployment_id,
     body: { requestId, responseId: ref.responseId, positions: ref.positions, requester, message },
   });
-  const file = await deliver(row, envelope, fetchImpl);
+  const file = await deliver(store, row, envelope, fetchImpl);
   const now = new Date().toISOString();
   const out = {
     id: requestId,
@@ -141,7 +149,7 @@ export async function decidePartnerCooperation(
       })),
     },
   });
-  const file = await deliver(row, envelope, fetchImpl);
+  const file = await deliver(store, row, envelope, fetchImpl);
   audit.target(req.id);
   audit.detail({
     agreementId: row.id,

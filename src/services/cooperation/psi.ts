@@ -35,6 +35,7 @@ import { agreementOf, cooperationIdentity, requireAgreement } from './agreements
 import { agreementOfEnvelope, inForce, logQuery, openFromPartner } from './exchange.ts';
 import type { Transport } from './exchange.ts';
 import { presentNotice, upsertNotice } from './notices.ts';
+import { partnerRequestHeaders } from './partnerAdmission.ts';
 import type { NoticeRow } from './notices.ts';
 
 export { agreementOfEnvelope, MAX_AGE_MS } from './exchange.ts';
@@ -232,7 +233,7 @@ export const runOverHttps = caseUseCase({
     const { envelope: query, count } = await sendQuery(store, actor.id, caseId, input.agreementId, 'https');
     audit.detail({ queryNonce: query.nonce });
     try {
-      const json = await askPartner(row.partner_url, query, input.fetchImpl ?? fetch);
+      const json = await askPartner(store, row.partner_url, query, input.fetchImpl ?? fetch);
       return await finishWith(store, actor.id, access, json, 'https', audit);
     } catch (e) {
       // The blinded selectors left all the same: a run that fails after sending keeps that record.
@@ -251,13 +252,15 @@ export const runOverHttps = caseUseCase({
 });
 
 /** Sends the query to the partner's server; its answer, or the partner's refusal as an error. */
-async function askPartner(url: string, query: Envelope, fetchImpl: typeof fetch): Promise<unknown> {
+async function askPartner(store: Store, url: string, query: Envelope, fetchImpl: typeof fetch): Promise<unknown> {
+  const body = JSON.stringify(query);
+  const headers = await partnerRequestHeaders(store, query.agreementId, body);
   let res: Response;
   try {
     res = await fetchImpl(`${url}/api/partner/psi`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(query),
+      headers,
+      body,
       signal: AbortSignal.timeout(600_000),
     });
   } catch {

@@ -2,12 +2,14 @@
  * Entity and link operations shared by the API, the CLI and importers. All writes of one call
  * happen in one transaction: a bad entity anywhere in a batch leaves the case untouched.
  */
-import { prepareEntity } from '../../domain/entity/prepare.ts';
 import type { PreparedEntity } from '../../domain/entity/prepared.ts';
 import type { Grading } from '../../domain/records.ts';
 import type { EntityOut } from '../../shared/contracts/index.ts';
-import { AppError, errors, isAppError } from '../../shared/errors.ts';
-import { uuidv7 } from '../../shared/ids.ts';
+import { errors } from '../../shared/errors.ts';
+import { prepareAll } from './prepareAll.ts';
+import type { PrepareInput } from './prepare.task.ts';
+import { runTask } from '../workers/index.ts';
+import type { EntityWrite, WriteOptions } from './prepareAll.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
 import {
   deleteEntity,
@@ -39,55 +41,10 @@ export interface Author {
   id: string;
 }
 
-export interface EntityWrite {
-  id?: string | undefined;
-  schema: string;
-  properties: unknown;
-  grading?: Grading | undefined;
-}
-
 export { presentEntity };
+export { atPath, prepareAll } from './prepareAll.ts';
+export type { EntityWrite, WriteOptions } from './prepareAll.ts';
 
-/** Re-labels an error with where it happened: `entities[3].properties.phone[0]`, `line 17: …`. */
-export function atPath(e: unknown, prefix: string): unknown {
-  if (!isAppError(e)) return e;
-  const path = e.path
-    ? prefix.endsWith(':')
-      ? `${prefix} ${e.path}`
-      : `${prefix}.${e.path}`
-    : prefix.replace(/:$/, '');
-  return new AppError(e.code, e.message, path);
-}
-
-export interface WriteOptions {
-  sourceId?: string | null | undefined;
-  strictSelectors?: boolean;
-  skipRequired?: boolean;
-  /** A contributing agency with part of the case: what it adds joins its shared part. */
-  sharedWith?: string | null | undefined;
-  /** How each item is named in errors, e.g. i => `entities[${i}]` or i => `line ${i + 1}:`. */
-  itemPath?: (index: number) => string;
-}
-
-/** Validates and indexes entities against the case's settings (no database writes). */
-export function prepareAll(items: readonly EntityWrite[], country: string, opts: WriteOptions): PreparedEntity[] {
-  return items.map((item, i) => {
-    try {
-      return prepareEntity(
-        { id: item.id ?? uuidv7(), schema: item.schema, properties: item.properties, grading: item.grading },
-        {
-          defaultCountry: country,
-          strictSelectors: opts.strictSelectors ?? true,
-          skipRequired: opts.skipRequired ?? false,
-        },
-      );
-    } catch (e) {
-      throw opts.itemPath ? atPath(e, opts.itemPath(i)) : e;
-    }
-  });
-}
-
-/** Writes prepared entities inside an open transaction, checking ids and link ends first. */
 export async function writePrepared(
   scope: CaseScope,
   prepared: readonly PreparedEntity[],
@@ -124,15 +81,31 @@ export async function writePrepared(
   await insertEntities(scope, prepared, rec);
 }
 
-export async function createEntities(
+/** Batches larger than this are validated on a pool thread; smaller ones are not worth the hop. */
+const POOLED_BATCH = 200;
+
+/** Validates the writes, on a pool thread when there are many (item paths as `itemPrefix[i]`). */
+async function prepareWrites(
+  items: readonly EntityWrite[],
+  country: string,
+  opts: WriteOptions & { itemPrefix?: string },
+): Promise<PreparedEntity[]> {
+  if (items.length <= POOLED_BATCH || opts.strictSelectors === false || opts.skipRequired)
+    return prepareAll(items, country, opts);
+  const input: PrepareInput = { items, country, ...(opts.itemPrefix ? { itemPrefix: opts.itemPrefix } : {}) };
+  return runTask<PrepareInput, PreparedEntity[]>(new URL('./prepare.task.ts', import.meta.url), input);
+}
+
+/** Writes the entities in one transaction (all or nothing); their ids, in order. */
+export async function writeEntities(
   store: Store,
   actor: Author,
   caseId: string,
   items: readonly EntityWrite[],
-  opts: WriteOptions = {},
-): Promise<EntityOut[]> {
+  opts: WriteOptions & { itemPrefix?: string } = {},
+): Promise<string[]> {
   const kase = await caseRow(store, caseId);
-  const prepared = prepareAll(items, kase.country, opts);
+  const prepared = await prepareWrites(items, kase.country, opts);
   const at = new Date().toISOString();
   await store.transaction(async (trx) => {
     const scope = store.scope(caseId).in(trx);
@@ -148,7 +121,19 @@ export async function createEntities(
       );
     }
   });
-  const rows = await Promise.all(prepared.map((p) => getEntity(store.scope(caseId), p.id)));
+  return prepared.map((p) => p.id);
+}
+
+/** Writes the entities (all or nothing) and reads them back as written. */
+export async function createEntities(
+  store: Store,
+  actor: Author,
+  caseId: string,
+  items: readonly EntityWrite[],
+  opts: WriteOptions = {},
+): Promise<EntityOut[]> {
+  const ids = await writeEntities(store, actor, caseId, items, opts);
+  const rows = await Promise.all(ids.map((id) => getEntity(store.scope(caseId), id)));
   return rows.filter((r): r is EntityRow => !!r).map(presentEntity);
 }
 

@@ -185,9 +185,12 @@ export class ImportDesk {
     importer: Importer<unknown>,
     options: Record<string, unknown>,
     accept: Pick<ImportOptions, 'acceptUnbalanced'> = {},
+    /** Gives back the user's heavy-operation slot when the job ends. */
+    release: () => void = () => undefined,
   ): Promise<{ job: JobRow; key: string }> {
     const key = randomBytes(24).toString('base64url');
     const input: ImportJobInput = { format, fileName: upload.fileName, uploadId: upload.id, size: upload.size };
+    const work = importWork({ store, actor, country, upload, format, importer, options, accept });
     const job = await importRunner(store).submit(
       caseId,
       {
@@ -198,7 +201,13 @@ export class ImportDesk {
         progress: { bytesRead: 0, totalBytes: upload.size, entities: 0, transactions: 0 },
         ticketHash: hashKey(key),
       },
-      importWork({ store, actor, country, upload, format, importer, options, accept }),
+      async (ctx) => {
+        try {
+          return await work(ctx);
+        } finally {
+          release();
+        }
+      },
     );
     return { job, key };
   }

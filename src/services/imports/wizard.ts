@@ -9,6 +9,7 @@ import type { ImportPreviewBody, ImportStartBody, LineMessage, PreviewItem } fro
 import { requireCase } from '../cases/index.ts';
 import { caseUseCase, globalUseCase } from '../useCase/index.ts';
 import type { Store } from '../useCase/index.ts';
+import { heavySlot } from '../workers/index.ts';
 import { headOf, ImportDesk, inputOf, MAX_MESSAGES, messageOf, previewItem, withHooks } from './desk.ts';
 import type { SpooledFile } from './desk.ts';
 import { checkOptions, describeFormats, importerFor } from './formats.ts';
@@ -76,19 +77,27 @@ export const startImport = caseUseCase({
     const importer = importerFor(body.format);
     const options = checkOptions(body.format, body.options);
     const kase = await requireCase(store, caseId);
-    const { job, key } = await i.desk.start(
-      store,
-      actor,
-      caseId,
-      kase.country,
-      upload,
-      body.format,
-      importer,
-      options,
-      {
-        acceptUnbalanced: body.acceptUnbalanced,
-      },
-    );
+    // The slot is held until the import ends: a user runs at most a few heavy operations at once.
+    const release = await heavySlot(actor.id, 'import');
+    let started: Awaited<ReturnType<ImportDesk['start']>>;
+    try {
+      started = await i.desk.start(
+        store,
+        actor,
+        caseId,
+        kase.country,
+        upload,
+        body.format,
+        importer,
+        options,
+        { acceptUnbalanced: body.acceptUnbalanced },
+        release,
+      );
+    } catch (e) {
+      release();
+      throw e;
+    }
+    const { job, key } = started;
     audit.target(job.id);
     audit.detail({ format: body.format, sha256: upload.sha256 });
     return { ...ImportDesk.present(job), key };

@@ -21,8 +21,9 @@ import { exportableCase } from '../entities/index.ts';
 import { jobRunner, readSealed, writeSealed } from '../jobs/index.ts';
 import type { JobKind, JobOutcome, SealedFile } from '../jobs/index.ts';
 import { openCase } from '../useCase/index.ts';
+import { heavySlot, runTask } from '../workers/index.ts';
 import { gatherReport } from './report.ts';
-import { renderReport } from './reportPdf.ts';
+import type { ReportData } from './report.ts';
 
 const KIND = 'report';
 const KEEP_MS = 3_600_000;
@@ -72,7 +73,11 @@ export function reportJobKind(store: Store): JobKind {
       );
       if (signal.aborted) return { state: 'cancelled' };
       progress('drawing', 0.8);
-      const { bytes, pages } = await renderReport(data, (f) => progress('drawing', 0.8 + f * 0.19));
+      // Drawn on a pool thread: fonts and figures of a large case take seconds of CPU.
+      const { bytes, pages } = await runTask<ReportData, { bytes: Uint8Array; pages: number }>(
+        new URL('./reportPdf.task.ts', import.meta.url),
+        data,
+      );
       const file = await writeSealed(store, job.case_id, job.id, bytes);
       // The job's own record, made when the report exists (the request that started it has its own).
       await recordEntry(store, {
@@ -125,6 +130,8 @@ export async function startReport(
 ): Promise<ReportJobOut> {
   await exportableCase(store, access);
   const language = await languageOf(store, actor, body.language);
+  // Held until the report is drawn: a user runs at most a few heavy operations at once.
+  const release = await heavySlot(actor.id, 'report');
   const input: ReportInput = {
     sections: body.sections,
     chartIds: body.chartIds,
@@ -132,13 +139,23 @@ export async function startReport(
     fileName: `case-report-${access.caseId}-${language}.pdf`,
     ip,
   };
-  const row = await runnerFor(store).submit(access.caseId, {
-    kind: KIND,
-    ownerId: actor.id,
-    input,
-    step: 'starting',
-    progress: 0,
-  });
+  let row: JobRow;
+  try {
+    row = await runnerFor(store).submit(access.caseId, {
+      kind: KIND,
+      ownerId: actor.id,
+      input,
+      step: 'starting',
+      progress: 0,
+    });
+  } catch (e) {
+    release();
+    throw e;
+  }
+  void runnerFor(store)
+    .wait(access.caseId, row.id)
+    .catch(() => undefined)
+    .finally(release);
   return present(row);
 }
 

@@ -3,10 +3,10 @@
  * nodes, filters and period; export as GraphML or GEXF (watermarked, under the case's handling
  * code) and import of either as a chart of its own.
  */
-import { chartToDoc, docToChart } from '../../domain/graph/chart.ts';
+import { chartToDoc } from '../../domain/graph/chart.ts';
 import { subgraph } from '../../domain/graph/caseGraph.ts';
-import { parseGexf, serialiseGexf } from '../../domain/graph/gexf.ts';
-import { parseGraphML, serialiseGraphML } from '../../domain/graph/graphml.ts';
+import { serialiseGexf } from '../../domain/graph/gexf.ts';
+import { serialiseGraphML } from '../../domain/graph/graphml.ts';
 import { CaseGraphOut, ChartContent } from '../../shared/contracts/views.ts';
 import type { ChartBody, ChartOut, ChartSummaryOut } from '../../shared/contracts/views.ts';
 import { errors } from '../../shared/errors.ts';
@@ -25,6 +25,8 @@ import type { Store } from '../../store/store.ts';
 import { canSee, visibilityOf, type Actor, type CaseAccess } from '../access/index.ts';
 import { exportableCase, watermark } from '../entities/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
+import { runTask, withHeavySlot } from '../workers/index.ts';
+import type { ChartFile, ReadChart } from './chartImport.task.ts';
 import { graphOut, loadCaseGraph } from './graph.ts';
 
 const summary = (r: ChartsTable): ChartSummaryOut => ({
@@ -139,13 +141,10 @@ export async function importChart(
   caseId: string,
   body: { name: string; format: 'graphml' | 'gexf'; content: string },
 ): Promise<ChartOut> {
-  const doc = body.format === 'graphml' ? parseGraphML(body.content) : parseGexf(body.content);
-  if (doc.nodes.length > 50_000)
-    throw errors.validation(`The file has ${doc.nodes.length} nodes; a chart holds at most 50,000`, 'content');
-  const { graph, positions } = docToChart(doc);
-  const content = ChartContent.parse({
-    nodes: graph.nodes.map((n) => ({ id: n.id, ...(positions.get(n.id) ?? { x: 0, y: 0 }) })),
-    layout: positions.size ? 'manual' : 'force',
+  // Parsed on a pool thread: a large file would otherwise hold every other request.
+  const { content, graph } = await runTask<ChartFile, ReadChart>(new URL('./chartImport.task.ts', import.meta.url), {
+    format: body.format,
+    content: body.content,
   });
   return insertChart(store, actor, caseId, body.name.trim(), content, graph);
 }
@@ -202,7 +201,7 @@ export const importChartFile = caseUseCase({
   permission: 'case:write',
   audit: { action: 'collection', target: 'chart' },
   run: async ({ store, actor, caseId, audit }, body: Parameters<typeof importChart>[3]) => {
-    const out = await importChart(store, actor, caseId, body);
+    const out = await withHeavySlot(actor.id, 'chart-import', () => importChart(store, actor, caseId, body));
     audit.target(out.id);
     audit.detail({ format: body.format, count: out.nodes });
     return out;

@@ -14,6 +14,7 @@ import {
   exportQuery,
   finishQuery,
   myNotifications,
+  partnerMaySend,
   readNotification,
   runOverHttps,
 } from '../../../services/cooperation/index.ts';
@@ -124,6 +125,7 @@ export function hitRoutes(r: Router): void {
     body: ExchangeFile,
     bodyLimit: EXCHANGE_LIMIT,
     access: 'public',
+    admitLargeBody: partnerMaySend,
     handler: ({ store, body }) => answerPartnerQuery(store, body),
   });
 }

@@ -17,6 +17,7 @@ import {
   decideCooperation,
   deploymentIdentity,
   importExchangeFile,
+  partnerMaySend,
   receivePartnerEnvelope,
   requestCooperation,
   revokeAgreement,
@@ -133,6 +134,7 @@ export function cooperationRoutes(r: Router): void {
     body: z.record(z.string(), z.unknown()),
     bodyLimit: 16 * MiB,
     access: 'public',
+    admitLargeBody: partnerMaySend,
     handler: ({ store, body }) => receivePartnerEnvelope(store, body),
   });
 }

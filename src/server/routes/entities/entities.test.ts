@@ -2,6 +2,7 @@ import { beforeAll, expect } from 'vitest';
 import { describeEachDialect, itDb } from '../../../../test/support/dialects.ts';
 import { testApi, uniqueName } from '../../../../test/support/api.ts';
 import type { Caller, TestApi } from '../../../../test/support/api.ts';
+import { tasksRun } from '../../../services/workers/index.ts';
 
 type Err = { error: { code: string; message: string; path?: string } };
 
@@ -165,6 +166,33 @@ describeEachDialect('entities API', ({ store }) => {
     expect(r.json<Err>().error.path).toBe('entities[2].properties.birthDate[0]');
     expect(await count()).toBe(before);
   });
+
+  itDb('a batch of 10,000 persons, validated on a pool thread, writes all of them or none', async () => {
+    const before = await count();
+    const persons = Array.from({ length: 10_000 }, (_, i) => ({
+      schema: 'Person',
+      properties: { name: [`Batch Person ${i}`], birthDate: ['1990-01-01'] },
+    }));
+    const bad = persons.map((p, i) =>
+      i === 9_999 ? { schema: 'Person', properties: { name: ['Bad'], birthDate: ['31.02.1990'] } } : p,
+    );
+    const ranBefore = tasksRun();
+    const refused = await alice('POST', `/api/cases/${caseId}/entities/batch`, { entities: bad });
+    expect(tasksRun()).toBe(ranBefore + 1);
+    expect(refused.status).toBe(400);
+    expect(refused.json<Err>().error.path).toBe('entities[9999].properties.birthDate[0]');
+    expect(await count()).toBe(before);
+    const written = await alice('POST', `/api/cases/${caseId}/entities/batch`, { entities: persons });
+    expect(written.status).toBe(201);
+    expect(written.json<{ created: number; ids: string[] }>().ids).toHaveLength(10_000);
+    expect(await count()).toBe(before + 10_000);
+    // A clash found inside the transaction (an id written twice) leaves nothing either.
+    const ids = written.json<{ ids: string[] }>().ids;
+    const clash = persons.map((p, i) => (i === 5_000 ? { ...p, id: ids[0] } : p));
+    const again = await alice('POST', `/api/cases/${caseId}/entities/batch`, { entities: clash });
+    expect(again.status).toBe(409);
+    expect(await count()).toBe(before + 10_000);
+  }, 120_000);
 
   itDb('unknown properties and unknown fields are named', async () => {
     const r = await alice('POST', `/api/cases/${caseId}/entities`, {

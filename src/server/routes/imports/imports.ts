@@ -67,7 +67,7 @@ export function importRoutes(r: Router, app: FastifyInstance): void {
     response: UploadOut,
     access: { case: 'case:write' },
     handler: async ({ store, caller, caseId, query, request }) => {
-      const spooled = await spoolToFile(request.body, query.name, MAX_IMPORT_BYTES);
+      const spooled = await spoolToFile(request.body, query.name, MAX_IMPORT_BYTES, caller.actor.id);
       return stageUpload(store, caller, caseId, { desk, spooled, fileName: query.name });
     },
   });

@@ -92,6 +92,32 @@ describeEachDialect('prosecution API', ({ store }) => {
     expect(String(pdf.body).startsWith('%PDF-')).toBe(true);
   });
 
+  itDb('runs at most two reports of one user at once: the third to fifth are refused with Retry-After', async () => {
+    const five = await Promise.all(
+      Array.from({ length: 5 }, () => lead('POST', `/api/cases/${caseId}/reports`, { sections: ['summary'] })),
+    );
+    const started = five.filter((r) => r.status === 202);
+    const refused = five.filter((r) => r.status === 429);
+    expect(started).toHaveLength(2);
+    expect(refused).toHaveLength(3);
+    for (const r of refused) {
+      expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
+      expect(JSON.stringify(r.body)).toContain('at most 2');
+    }
+    // Another user is not held up by them.
+    expect((await other('POST', `/api/cases/${caseId}/reports`, { sections: ['summary'] })).status).toBe(202);
+    for (const s of started) {
+      let job = s.json();
+      for (let i = 0; i < 200 && job.status === 'running'; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+        job = (await lead('GET', `/api/cases/${caseId}/reports/${String(s.json().id)}`)).json();
+      }
+      expect(job.status).toBe('done');
+    }
+    // Finished reports give their slots back.
+    expect((await lead('POST', `/api/cases/${caseId}/reports`, { sections: ['summary'] })).status).toBe(202);
+  });
+
   itDb('refuses a bad verify flag and a broken ANX file without changing the case', async () => {
     const v = await lead('GET', `/api/cases/${caseId}/evidence-register?verify=maybe`);
     expect(v.status).toBe(400);
