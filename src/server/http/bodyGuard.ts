@@ -7,7 +7,6 @@
  */
 import { Transform } from 'node:stream';
 import type { TransformCallback } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../shared/errors.ts';
 
 export interface BodyLimits {
@@ -110,7 +109,6 @@ let parsed = 0;
 /** How many JSON bodies this process has parsed: tests prove a refused body never got this far. */
 export const jsonBodiesParsed = (): number => parsed;
 
-/** Fastify's own JSON parser (proto-poisoning refused), counted. */
 /** Called by the one JSON body parser (jsonBody.ts) each time it parses a body. */
 export function noteJsonParsed(): void {
   parsed++;
