@@ -227,3 +227,12 @@ export function lineFor<T extends LineParties>(p: Protection, line: T): T | null
   if (textParty) out = { ...out, text: null, reference: null };
   return out;
 }
+
+/** A flow end or counterparty key (an entity id, `no:<number>` or `name:<name>`) as the caller may see it. */
+export function partyKey(p: Protection, key: string): string {
+  const external = /^(no|name):/.exec(key);
+  const party = external ? namedIn(p, key.slice(external[0].length)) : key;
+  if (!party) return key;
+  if (p.withheld.has(party)) return 'outside:shared-part';
+  return external ? `name:${pseudonymIn(p, party)}` : key;
+}

@@ -61,6 +61,10 @@ export function hiddenVictim(v: Visibility, row: Pick<EntityRow, 'id' | 'schema'
   return v.protection.pseudonymous.has(row.id) || isVictim(row.schema, JSON.parse(row.properties) as Properties);
 }
 
+/** The caption this actor sees: a pseudonym for a protected person or a selector identifying one. */
+export const captionFor = (v: Visibility, row: { id: string; caption: string }): string =>
+  v.protection.pseudonymous.has(row.id) ? pseudonymIn(v.protection, row.id) : row.caption;
+
 /** A stored entity as the API shows it, before the visibility rules. */
 export const presentEntity = (r: EntityRow): EntityOut => ({
   id: r.id,

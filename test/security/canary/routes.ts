@@ -100,7 +100,7 @@ export const crawlTable: Record<string, CrawlEntry> = {
   'GET /api/cases/{caseId}/members': { url: (w) => `${c(w)}/members`, shows: none },
   'GET /api/cases/{caseId}/members/details': { url: (w) => `${c(w)}/members/details`, shows: none },
   'GET /api/cases/{caseId}/shares': { url: (w) => `${c(w)}/shares`, shows: none },
-  'GET /api/cases/{caseId}/entity-rows': { url: (w) => `${c(w)}/entity-rows?schema=Person`, shows: ['unsharedName'] },
+  'GET /api/cases/{caseId}/entity-rows': { url: (w) => `${c(w)}/entity-rows`, shows: ['unsharedName'] },
   'GET /api/cases/{caseId}/activity': {
     url: (w) => `${c(w)}/activity`,
     shows: ['victimPhone', 'victimIban', 'unsharedName'],

@@ -26,6 +26,8 @@ export interface EntityRowFilter {
   ids: readonly string[];
   status?: string | undefined;
   q?: string | undefined;
+  /** Entities whose stored caption the caller may not search (shown to them by pseudonym). */
+  captionHidden?: readonly string[] | undefined;
   sort: keyof typeof SORT_COLUMN;
   dir: 'asc' | 'desc';
   limit: number;
@@ -51,6 +53,7 @@ export async function entityRowPage(
     // Properties are JSON written by JSON.stringify, so a status reads exactly like this.
     if (f.status) q = q.where('properties', 'like', `%"proceduralStatus":["${f.status.replace(/[\\%_"]/g, '')}"]%`);
     if (f.q) q = q.where(sql<boolean>`lower(caption) like ${likePattern(f.q)} escape '\\'`);
+    if (f.q && f.captionHidden?.length) q = q.where('id', 'not in', [...f.captionHidden]);
     return q;
   };
   const [{ n } = { n: 0 }] = await filtered()
