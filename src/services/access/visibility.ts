@@ -5,7 +5,7 @@
  * case. Every read path (pages, search, views, exports, reports) goes through here.
  */
 import { isVictim, redactVictim } from '../../domain/access/victims.ts';
-import { noProtection, protectionOf, pseudonymIn } from '../../domain/access/visibility.ts';
+import { namedIn, noProtection, protectionOf, pseudonymIn } from '../../domain/access/visibility.ts';
 import type { Protection } from '../../domain/access/visibility.ts';
 import type { Properties } from '../../domain/schema/types.ts';
 import type { EntityOut } from '../../shared/contracts/index.ts';
@@ -103,4 +103,20 @@ export async function requireVisibleEntity(
   const row = canSee(v, id) ? await getEntity(store.scope(access.caseId), id) : undefined;
   if (!row) throw errors.notFound('Entity');
   return row;
+}
+
+/**
+ * An evidence file (or what names it) as this actor may see it: null outside a partial share
+ * (a file of no entity concerns the whole case), its name withheld when it documents a protected
+ * person or a selector of one, or when the name itself names one ("<name>_passport.jpg").
+ */
+export function fileFor<T extends { entityId: string | null; fileName: string }>(
+  v: Visibility,
+  id: string,
+  f: T,
+): T | null {
+  if (f.entityId ? !canSee(v, f.entityId) : !!v.only) return null;
+  const hidden =
+    (!!f.entityId && v.protection.pseudonymous.has(f.entityId)) || namedIn(v.protection, f.fileName) !== null;
+  return hidden ? { ...f, fileName: `withheld-${id.slice(-8)}` } : f;
 }

@@ -23,7 +23,7 @@ import { estimateCaseProceeds } from '../finance/index.ts';
 import { latestAssessments, legalMatrix } from '../identification/index.ts';
 import type { LegalMatrix } from '../identification/index.ts';
 import { chainView, getChart, graphOut, loadCaseGraph, timelineView } from '../views/index.ts';
-import { evidenceRegister } from './evidenceRegister.ts';
+import { evidenceRegister, registerFor } from './evidenceRegister.ts';
 
 /** Above this the whole-case graph is not drawn as a figure (a saved chart can still be chosen). */
 export const MAX_FIGURE_NODES = 150;
@@ -215,7 +215,7 @@ export async function gatherReport(
   }
 
   step(6, 'evidence');
-  const register = want('evidence') ? await evidenceRegister(store, caseId, { verify: true }) : null;
+  const register = want('evidence') ? registerFor(v, await evidenceRegister(store, caseId, { verify: true })) : null;
 
   step(8, 'audit');
   const auditRefs = want('audit')
