@@ -1,9 +1,10 @@
 /**
  * Statement lines as the web's virtualised list and its CSV export show them: filtered by
  * account, counterparty, period, size and direction, sorted by date, size or counterparty, in
- * offset pages with a total. Lines pass through the caller's visibility: a partial share shows
- * only its accounts' lines, and a victim named as the other party of a line (by the account
- * they hold, or by name) appears by pseudonym to anyone without victim contact.
+ * offset pages with a total. Lines pass through the visibility model (domain/access/visibility.ts):
+ * a partial share sees only lines concerning shared entities, a protected person named as the other
+ * party (by account, number or name) appears by pseudonym without their number, and totals, text
+ * matches and the counterparty sort count only what the caller sees.
  */
 import { csvCell as sharedCsvCell } from '../../shared/csv.ts';
 import type { z } from 'zod';
