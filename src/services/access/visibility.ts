@@ -1,15 +1,18 @@
 /**
- * What of a case an actor may see: victims behind pseudonyms for anyone without the
- * victim-contact permission, and only the shared entities for an agency given part of a case.
- * Every read path (pages, search, exports) goes through here.
+ * What of a case an actor may see, by the one visibility model (domain/access/visibility.ts):
+ * protected persons and the selectors identifying them behind pseudonyms for anyone without
+ * the victim-contact permission, and only the shared entities for an agency given part of a
+ * case. Every read path (pages, search, views, exports, reports) goes through here.
  */
 import { isVictim, redactVictim } from '../../domain/access/victims.ts';
+import { namedIn, noProtection, protectionOf, pseudonymIn } from '../../domain/access/visibility.ts';
+import type { Protection } from '../../domain/access/visibility.ts';
 import type { Properties } from '../../domain/schema/types.ts';
 import type { EntityOut } from '../../shared/contracts/index.ts';
 import { errors } from '../../shared/errors.ts';
 import { sharedEntityIds } from '../../store/repos/access/caseAccess.ts';
 import type { EntityRow } from '../../store/repos/entities/entities.ts';
-import { getEntity } from '../../store/repos/entities/entities.ts';
+import { entityFacts, getEntity } from '../../store/repos/entities/entities.ts';
 import type { Store } from '../../store/store.ts';
 import type { Grading } from '../../domain/records.ts';
 import type { CaseAccess } from './policy.ts';
@@ -18,20 +21,49 @@ export interface Visibility {
   /** Entity ids shared with the actor's agency, when only part of the case is. */
   only: ReadonlySet<string> | null;
   victimContact: boolean;
+  /** Who and what is protected from this actor. */
+  protection: Protection;
+}
+
+/** Everything of the case, as a lead sees it (internal jobs that present nothing to a person). */
+export const fullVisibility: Visibility = { only: null, victimContact: true, protection: noProtection };
+
+/** The protection as the model decides it on the case's entities. */
+async function protectionFor(store: Store, access: CaseAccess, only: ReadonlySet<string> | null): Promise<Protection> {
+  if (access.victimContact && !only) return noProtection;
+  const facts = (await entityFacts(store.scope(access.caseId))).map((r) => ({
+    id: r.id,
+    schema: r.schema,
+    properties: JSON.parse(r.properties) as Properties,
+    sourceId: r.source_id,
+    targetId: r.target_id,
+  }));
+  return protectionOf(facts, {
+    victimContact: access.victimContact,
+    shared: only,
+    today: new Date().toISOString().slice(0, 10),
+  });
 }
 
 export async function visibilityOf(store: Store, access: CaseAccess): Promise<Visibility> {
-  if (!access.partial || !access.sharedAgencyId) return { only: null, victimContact: access.victimContact };
-  const ids = await sharedEntityIds(store.scope(access.caseId), access.sharedAgencyId);
-  return { only: new Set(ids), victimContact: access.victimContact };
+  const only =
+    access.partial && access.sharedAgencyId
+      ? new Set(await sharedEntityIds(store.scope(access.caseId), access.sharedAgencyId))
+      : null;
+  return { only, victimContact: access.victimContact, protection: await protectionFor(store, access, only) };
 }
 
 export const canSee = (v: Visibility, id: string | null | undefined): boolean => !!id && (!v.only || v.only.has(id));
 
-/** Whether the row is a victim the actor may not identify. */
-export function hiddenVictim(v: Visibility, row: Pick<EntityRow, 'schema' | 'properties'>): boolean {
-  return !v.victimContact && isVictim(row.schema, JSON.parse(row.properties) as Properties);
+/** Whether the row is a protected person, or a selector identifying one, that the actor may not identify. */
+export function hiddenVictim(v: Visibility, row: Pick<EntityRow, 'id' | 'schema' | 'properties'>): boolean {
+  if (v.victimContact) return false;
+  return v.protection.pseudonymous.has(row.id) || isVictim(row.schema, JSON.parse(row.properties) as Properties);
 }
+
+/** The caption this actor sees: a pseudonym for a protected person or a selector identifying one. */
+export const captionFor = (v: Visibility, row: { id: string; caption: string }): string =>
+  v.protection.pseudonymous.has(row.id) ? pseudonymIn(v.protection, row.id) : row.caption;
 
 /** A stored entity as the API shows it, before the visibility rules. */
 export const presentEntity = (r: EntityRow): EntityOut => ({
@@ -54,7 +86,12 @@ export const presentEntity = (r: EntityRow): EntityOut => ({
 export function presentFor(v: Visibility, row: EntityRow): EntityOut {
   const out = presentEntity(row);
   if (!hiddenVictim(v, row)) return out;
-  return { ...out, properties: redactVictim(out.properties), pseudonymised: true };
+  return {
+    ...out,
+    caption: pseudonymIn(v.protection, row.id),
+    properties: redactVictim(out.properties),
+    pseudonymised: true,
+  };
 }
 
 export async function requireVisibleEntity(
@@ -66,4 +103,20 @@ export async function requireVisibleEntity(
   const row = canSee(v, id) ? await getEntity(store.scope(access.caseId), id) : undefined;
   if (!row) throw errors.notFound('Entity');
   return row;
+}
+
+/**
+ * An evidence file (or what names it) as this actor may see it: null outside a partial share
+ * (a file of no entity concerns the whole case), its name withheld when it documents a protected
+ * person or a selector of one, or when the name itself names one ("<name>_passport.jpg").
+ */
+export function fileFor<T extends { entityId: string | null; fileName: string }>(
+  v: Visibility,
+  id: string,
+  f: T,
+): T | null {
+  if (f.entityId ? !canSee(v, f.entityId) : !!v.only) return null;
+  const hidden =
+    (!!f.entityId && v.protection.pseudonymous.has(f.entityId)) || namedIn(v.protection, f.fileName) !== null;
+  return hidden ? { ...f, fileName: `withheld-${id.slice(-8)}` } : f;
 }

@@ -1,5 +1,6 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { fullVisibility } from '../access/index.ts';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { uniqueName } from '../../../test/support/api.ts';
@@ -18,7 +19,7 @@ import { actorOf, addUser } from '../access/users.ts';
 
 useKeyRing(KeyRing.open(mkdtempSync(join(tmpdir(), 'elect-capture-keys-'))));
 
-const ALL = { only: null, victimContact: true } as const;
+const ALL = fullVisibility;
 const page = (title: string, body: string) =>
   Buffer.from(
     `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>${body}</p></body></html>`,

@@ -4,6 +4,7 @@
  * networks the ads form are compared with the generator's ground truth.
  */
 import { mkdtempSync } from 'node:fs';
+import { fullVisibility } from '../access/index.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +24,7 @@ import { actorOf, addUser } from '../access/users.ts';
 
 useKeyRing(KeyRing.open(mkdtempSync(join(tmpdir(), 'elect-capture-keys-'))));
 
-const ALL = { only: null, victimContact: true } as const;
+const ALL = fullVisibility;
 
 /** Per ad: its network (via the woman it advertises) and its photo group with the copy number. */
 function truthOf(s: Scenario) {

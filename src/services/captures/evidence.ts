@@ -8,7 +8,7 @@ import { evidenceFileIds, listCaptureRows, storedEvidenceFile } from '../../stor
 import { decryptEvidence, sha256Hex } from '../../store/repos/files/files.ts';
 import { keyRing } from '../../store/keys.ts';
 import type { Store } from '../../store/store.ts';
-import { canSee, visibilityOf } from '../access/index.ts';
+import { fileFor, visibilityOf } from '../access/index.ts';
 import { requireCase } from '../cases/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
 
@@ -58,7 +58,7 @@ export const checkEvidence = caseUseCase({
     const out = await verifyEvidence(store, caseId);
     const v = await visibilityOf(store, access);
     // A partial share sees only the files of its entities; the overall verdict stays the case's.
-    const files = out.files.filter((f) => (f.entityId ? canSee(v, f.entityId) : !v.only));
+    const files = out.files.flatMap((f) => fileFor(v, f.fileId, f) ?? []);
     audit.detail({ checked: out.checked, ok: out.ok });
     return { ...out, files };
   },

@@ -1,5 +1,6 @@
 /** Issue 18: a Latvian ad captured in a Finnish case gives Latvian numbers, on both databases. */
 import { mkdtempSync } from 'node:fs';
+import { fullVisibility } from '../access/index.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -13,7 +14,7 @@ import { adNetworks } from './networks.ts';
 
 useKeyRing(KeyRing.open(mkdtempSync(join(tmpdir(), 'elect-capture-cc-keys-'))));
 
-const ALL = { only: null, victimContact: true } as const;
+const ALL = fullVisibility;
 const page = (lang: string, body: string) =>
   Buffer.from(
     `<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><title>Ad</title></head><body><p>${body}</p></body></html>`,

@@ -11,7 +11,8 @@ import {
   listSources,
 } from '../../store/repos/cases/notes.ts';
 import type { Store } from '../../store/store.ts';
-import { requireVisibleEntity, visibilityOf } from '../access/index.ts';
+import { fileFor, requireVisibleEntity, visibilityOf } from '../access/index.ts';
+import { listFiles } from '../../store/repos/files/files.ts';
 import { caseUseCase } from '../useCase/index.ts';
 
 type NoteInput = z.infer<typeof NoteCreate>;
@@ -57,8 +58,9 @@ export const addCaseNote = caseUseCase({
 export const caseNotes = caseUseCase({
   permission: 'case:read',
   audit: { action: 'consultation', target: 'notes' },
-  run: async ({ store, caseId }) => ({
-    notes: (await listNotes(store.scope(caseId), null)).map((n) => ({
+  // Case notes, the journal and sources concern the whole case: a partial share sees none of them.
+  run: async ({ store, caseId, access }) => ({
+    notes: (access.partial ? [] : await listNotes(store.scope(caseId), null)).map((n) => ({
       id: n.id,
       kind: n.kind,
       text: n.text,
@@ -80,7 +82,9 @@ const presentJournal = (j: {
 export const caseJournal = caseUseCase({
   permission: 'case:read',
   audit: { action: 'consultation', target: 'journal' },
-  run: async ({ store, caseId }) => ({ entries: (await listJournal(store.scope(caseId))).map(presentJournal) }),
+  run: async ({ store, caseId, access }) => ({
+    entries: (access.partial ? [] : await listJournal(store.scope(caseId))).map(presentJournal),
+  }),
 });
 
 export const addJournalEntry = caseUseCase({
@@ -123,7 +127,19 @@ const presentSource = (s: {
 export const caseSources = caseUseCase({
   permission: 'case:read',
   audit: { action: 'consultation', target: 'sources' },
-  run: async ({ store, caseId }) => ({ sources: (await listSources(store.scope(caseId))).map(presentSource) }),
+  run: async ({ store, caseId, access }) => {
+    if (access.partial) return { sources: [] };
+    const v = await visibilityOf(store, access);
+    // An evidence upload's source is labelled with the file's name: withheld as the file's is.
+    const entityOfSource = new Map(
+      (await listFiles(store.scope(caseId))).flatMap((f) => (f.source_id ? [[f.source_id, f.entity_id]] : [])),
+    );
+    const sources = (await listSources(store.scope(caseId))).map((s) => {
+      const shown = fileFor(v, s.id, { entityId: entityOfSource.get(s.id) ?? null, fileName: s.label });
+      return shown && shown.fileName !== s.label ? { ...s, label: shown.fileName, file_name: shown.fileName } : s;
+    });
+    return { sources: sources.map(presentSource) };
+  },
 });
 
 export const addSource = caseUseCase({

@@ -6,6 +6,7 @@
  */
 import { handlingCodeOf, strictest } from '../../domain/access/handlingCodes.ts';
 import { isVictim, redactVictim } from '../../domain/access/victims.ts';
+import { pseudonymIn } from '../../domain/access/visibility.ts';
 import type { EntityRecord, Grading } from '../../domain/records.ts';
 import { exportFtm } from '../../ingest/formats/index.ts';
 import type { ExportFtmOptions } from '../../ingest/formats/index.ts';
@@ -16,6 +17,7 @@ import { sharedEntityList } from '../../store/repos/cases/shares.ts';
 import { listEntities } from '../../store/repos/entities/entities.ts';
 import type { Store } from '../../store/store.ts';
 import type { Actor, CaseAccess } from '../access/index.ts';
+import { visibilityOf } from '../access/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
 
 export interface ExportRules {
@@ -26,6 +28,8 @@ export interface ExportRules {
   /** Only these entity ids (a partial share). */
   only: ReadonlySet<string> | null;
   caseHandlingCode: string | null;
+  /** The pseudonym of an entity the exporter may not identify (a selector of a protected person), else null. */
+  pseudonymFor?: (id: string) => string | null;
 }
 
 export async function* caseEntities(
@@ -46,6 +50,8 @@ export async function* caseEntities(
         if (code?.export === 'refused' || (code?.export === 'lead-only' && !rules.lead)) continue;
         if (!rules.victimIdentities && isVictim(r.schema, properties))
           properties = { ...redactVictim(properties), name: [r.caption] };
+        const pseudonym = rules.pseudonymFor?.(r.id);
+        if (pseudonym) properties = { ...redactVictim(properties), name: [pseudonym] };
       }
       yield {
         id: r.id,
@@ -110,11 +116,13 @@ export async function exportCaseFtm(
   let only: ReadonlySet<string> | null = null;
   if (access.partial && access.sharedAgencyId)
     only = new Set(await sharedEntityList(store.scope(access.caseId), access.sharedAgencyId));
+  const v = await visibilityOf(store, access);
   const rules: ExportRules = {
     victimIdentities: !!req.victimIdentities,
     lead,
     only,
     caseHandlingCode: kase.handling_code,
+    pseudonymFor: (id) => (v.protection.pseudonymous.has(id) ? pseudonymIn(v.protection, id) : null),
   };
   const mark = await watermark(store, actor, access.caseId);
   const options: ExportFtmOptions = { extensionProperties: req.extensionProperties ?? true };

@@ -16,7 +16,7 @@ import { getUser } from '../../store/repos/access/users.ts';
 import { getEntities } from '../../store/repos/entities/entities.ts';
 import type { EntityRow } from '../../store/repos/entities/entities.ts';
 import { entityRowPage, recentHistory } from '../../store/repos/entities/rows.ts';
-import { canSee, visibilityOf } from '../access/index.ts';
+import { canSee, captionFor, visibilityOf, type Visibility } from '../access/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
 
 const edgeSchemata = listSchemata()
@@ -43,11 +43,12 @@ export function rowOf(
   };
 }
 
-const rowOfStored = (r: EntityRow): EntityRowOut =>
-  rowOf({
+/** A stored row as this caller sees it: protected persons and their selectors by pseudonym. */
+const rowOfStored = (v: Visibility, r: EntityRow): EntityRowOut => {
+  const row = rowOf({
     id: r.id,
     schema: r.schema,
-    caption: r.caption,
+    caption: captionFor(v, r),
     properties: JSON.parse(r.properties) as Record<string, string[]>,
     sourceId: r.source_id,
     targetId: r.target_id,
@@ -57,14 +58,18 @@ const rowOfStored = (r: EntityRow): EntityRowOut =>
     },
     updatedAt: r.updated_at,
   });
+  return v.protection.pseudonymous.has(r.id) ? { ...row, pseudonym: true } : row;
+};
 
 export const entityRows = caseUseCase({
   permission: 'case:read',
   audit: { action: 'consultation', target: 'entities' },
   run: async ({ store, caseId, access, audit }, query: z.output<typeof EntityRowsQuery>) => {
     const schemata = query.schema === undefined ? [] : Array.isArray(query.schema) ? query.schema : [query.schema];
+    const v = await visibilityOf(store, access);
     const { total, rows } = await entityRowPage(store.scope(caseId), {
       sharedWith: access.partial ? (access.sharedAgencyId ?? '') : undefined,
+      captionHidden: [...v.protection.pseudonymous],
       schemata,
       edgeSchemata,
       kind: query.kind,
@@ -81,7 +86,7 @@ export const entityRows = caseUseCase({
       offset: query.offset,
     });
     audit.returned(rows.map((row) => row.id));
-    return { total, rows: rows.map(rowOfStored) };
+    return { total, rows: rows.map((r) => rowOfStored(v, r)) };
   },
 });
 
@@ -93,7 +98,7 @@ export const caseActivity = caseUseCase({
     const v = await visibilityOf(store, access);
     const history = (await recentHistory(scope, limit * 2)).filter((h) => canSee(v, h.entity_id)).slice(0, limit);
     const ids = [...new Set(history.map((h) => h.entity_id))];
-    const current = new Map((await getEntities(scope, ids)).map((e) => [e.id, rowOfStored(e)]));
+    const current = new Map((await getEntities(scope, ids)).map((e) => [e.id, rowOfStored(v, e)]));
     const names = new Map<string, string | null>();
     for (const h of history)
       if (!names.has(h.changed_by))

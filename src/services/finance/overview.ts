@@ -29,10 +29,13 @@ import type { FindingRow, FindingStatus } from './findings.ts';
 import { accountFlows, accountTotals, groupFlows, holderTotals, rankCounterparties } from './flows.ts';
 import type { Period, Totals } from './flows.ts';
 import type { CaseAccess, Visibility } from '../access/index.ts';
-import { canSee, visibilityOf } from '../access/index.ts';
+import { canSee, captionFor, visibilityOf } from '../access/index.ts';
+import { lineFor, partyKey } from '../../domain/access/visibility.ts';
 
 type Party = { id: string; schema: string; caption: string };
-const party = (e: EntityRow): Party => ({ id: e.id, schema: e.schema, caption: e.caption });
+const partyFor =
+  (v: Visibility) =>
+  (e: EntityRow): Party => ({ id: e.id, schema: e.schema, caption: captionFor(v, e) });
 
 async function entitiesById(store: Store, caseId: string, ids: Iterable<string>): Promise<Map<string, EntityRow>> {
   return new Map((await getEntities(store.scope(caseId), [...new Set(ids)])).map((e) => [e.id, e]));
@@ -87,9 +90,9 @@ export async function accountPage(
       .map((o) => holders.get(o.source_id ?? ''));
     return {
       id: r.id,
-      caption: r.caption,
+      caption: captionFor(v, r),
       bankName: p.bankName?.[0] ?? null,
-      holders: hs.filter((h): h is EntityRow => !!h).map(party),
+      holders: hs.filter((h): h is EntityRow => !!h).map(partyFor(v)),
       totals: totals.get(r.id) ?? [],
       ...(warnings.has(r.id) ? { statementWarnings: warnings.get(r.id) ?? [] } : {}),
     };
@@ -121,7 +124,7 @@ export async function holderPage(
   return {
     holders: top.flatMap(([h, totals]) => {
       const e = entities.get(h);
-      return e ? [{ ...party(e), accounts: accountsOf(h), totals }] : [];
+      return e ? [{ ...partyFor(v)(e), accounts: accountsOf(h), totals }] : [];
     }),
   };
 }
@@ -139,9 +142,24 @@ export async function counterpartiesOf(store: Store, access: CaseAccess, q: z.in
   const list = await rankCounterparties(store.scope(access.caseId), accountIds, q, q.limit);
   return {
     accountIds,
-    counterparties: list.map((c) =>
-      c.accountId && !canSee(v, c.accountId) ? { ...c, key: `no:${c.account ?? ''}`, accountId: null } : c,
-    ),
+    counterparties: list.flatMap((c) => {
+      const shown = lineFor(v.protection, {
+        accountId: accountIds[0] ?? '',
+        counterpartyAccountId: c.accountId,
+        counterpartyName: c.name,
+        counterpartyAccount: c.account,
+        text: null,
+        reference: null,
+      });
+      if (!shown) return [];
+      const hidden = shown.counterpartyName !== c.name || shown.counterpartyAccount !== c.account;
+      const out = hidden
+        ? { ...c, name: shown.counterpartyName, account: null, key: `name:${shown.counterpartyName ?? ''}` }
+        : c;
+      return out.accountId && !canSee(v, out.accountId)
+        ? [{ ...out, key: `no:${out.account ?? ''}`, accountId: null }]
+        : [out];
+    }),
   };
 }
 
@@ -168,6 +186,7 @@ export async function flowGraph(store: Store, access: CaseAccess, q: z.infer<typ
     accountIds: visible,
   });
   if (v.only) edges = edges.map((e) => ({ ...e, from: outside(v, e.from), to: outside(v, e.to) }));
+  edges = edges.map((e) => ({ ...e, from: partyKey(v.protection, e.from), to: partyKey(v.protection, e.to) }));
   if (focus) {
     const f = new Set(focus);
     edges = edges.filter((e) => f.has(e.from) || f.has(e.to));
@@ -182,19 +201,19 @@ export async function flowGraph(store: Store, access: CaseAccess, q: z.infer<typ
     access.caseId,
     [...ids].filter((id) => !id.includes(':')),
   );
-  const nodes = [...ids].map((id) => nodeOut(id, entities.get(id), ctx.accounts.get(id)));
+  const nodes = [...ids].map((id) => nodeOut(v, id, entities.get(id), ctx.accounts.get(id)));
   return { level: q.level, nodes, edges: grouped };
 }
 
 /** An account outside a partial share becomes one anonymous node. */
 const outside = (v: Visibility, id: string): string => (id.includes(':') || canSee(v, id) ? id : 'outside:shared-part');
 
-function nodeOut(id: string, e: EntityRow | undefined, acc: AccountMeta | undefined) {
+function nodeOut(v: Visibility, id: string, e: EntityRow | undefined, acc: AccountMeta | undefined) {
   if (e)
     return {
       id,
       kind: (e.schema === 'BankAccount' ? 'account' : 'holder') as 'account' | 'holder',
-      caption: acc?.label ?? e.caption,
+      caption: v.protection.pseudonymous.has(id) ? captionFor(v, e) : (acc?.label ?? e.caption),
       schema: e.schema,
     };
   const caption = id.startsWith('name:')
@@ -235,7 +254,11 @@ export async function presentFindings(
       subject: {
         id: r.subject_id,
         kind: r.subject_kind,
-        caption: e?.caption ?? (r.subject_kind === 'accountNumber' ? r.subject_id : null),
+        caption: e
+          ? captionFor(v, e)
+          : r.subject_kind === 'accountNumber'
+            ? partyKey(v.protection, r.subject_id)
+            : null,
         schema: e?.schema ?? null,
       },
       score: Number(r.score),

@@ -1,22 +1,21 @@
 /**
  * Statement lines as the web's virtualised list and its CSV export show them: filtered by
  * account, counterparty, period, size and direction, sorted by date, size or counterparty, in
- * offset pages with a total. Lines pass through the caller's visibility: a partial share shows
- * only its accounts' lines, and a victim named as the other party of a line (by the account
- * they hold, or by name) appears by pseudonym to anyone without victim contact.
+ * offset pages with a total. Lines pass through the visibility model (domain/access/visibility.ts):
+ * a partial share sees only lines concerning shared entities, a protected person named as the other
+ * party (by account, number or name) appears by pseudonym without their number, and totals, text
+ * matches and the counterparty sort count only what the caller sees.
  */
 import { csvCell as sharedCsvCell } from '../../shared/csv.ts';
 import type { z } from 'zod';
-import { isVictim } from '../../domain/access/victims.ts';
-import type { Properties } from '../../domain/schema/types.ts';
-import { nameKey, nameMatcher } from '../../shared/names/index.ts';
+import { lineFor, namedIn, pseudonymIn } from '../../domain/access/visibility.ts';
+import { nameMatcher } from '../../shared/names/index.ts';
 import type { TransactionOut, TransactionRowsQuery } from '../../shared/contracts/finance.ts';
 import { errors } from '../../shared/errors.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
 import { getEntities } from '../../store/repos/entities/entities.ts';
 import type { LineFilter, TransactionRow } from '../../store/repos/finance/transactions.ts';
 import { counterpartyNames, countLines, linePage } from '../../store/repos/finance/transactions.ts';
-import { ownershipLinks, personsWithStatus } from '../../store/repos/finance/analysis.ts';
 import { findingById } from '../../store/repos/finance/findings.ts';
 import type { Store } from '../../store/store.ts';
 import type { Actor, CaseAccess, Visibility } from '../access/index.ts';
@@ -31,7 +30,7 @@ const filterOf = (
   v: Visibility,
   q: Query,
   ids: readonly string[] | null,
-  names?: readonly string[],
+  names: readonly string[],
 ): LineFilter & Query => ({
   ...q,
   only: v.only ?? null,
@@ -41,13 +40,13 @@ const filterOf = (
 
 /**
  * The counterparty names the words `q` match by the one name matcher (folded, transliterated,
- * any word order), so "Arturs Grinbergs" finds lines paid to "GRĪNBERGS ARTŪRS". A victim's
- * name is left to the literal match for users who see victims by pseudonym only.
+ * any word order), so "Arturs Grinbergs" finds lines paid to "GRĪNBERGS ARTŪRS". A name that
+ * names a person protected from the caller is never matched (no oracle on hidden names).
  */
-async function namesMatching(scope: CaseScope, q: Query, cover: VictimCover | null): Promise<string[]> {
+async function namesMatching(scope: CaseScope, v: Visibility, q: Query): Promise<string[]> {
   if (!q.q) return [];
   const matches = nameMatcher(q.q);
-  return (await counterpartyNames(scope)).filter((n) => matches(n) && !cover?.byName.has(nameKey(n)));
+  return (await counterpartyNames(scope)).filter((n) => matches(n) && !namedIn(v.protection, n));
 }
 
 /** The lines a finding cites (its first 2,000, as the finding's page shows them), when asked for. */
@@ -58,41 +57,62 @@ async function evidenceIds(scope: CaseScope, q: Query): Promise<string[] | null>
   return parseIds(row.evidence).slice(0, 2000);
 }
 
-/** How a victim named on a line is shown instead: by account held and by name, to their pseudonym. */
-interface VictimCover {
-  byAccount: Map<string, string>;
-  byName: Map<string, string>;
-}
-
-async function victimCover(scope: CaseScope, v: Visibility): Promise<VictimCover | null> {
-  if (v.victimContact) return null;
-  const persons = await personsWithStatus(scope);
-  const byName = new Map<string, string>();
-  const victims = new Map<string, string>();
-  for (const p of persons) {
-    const props = JSON.parse(p.properties) as Properties;
-    if (!isVictim('Person', props)) continue;
-    victims.set(p.id, p.caption);
-    for (const n of [...(props['name'] ?? []), ...(props['firstName'] ?? []), ...(props['alias'] ?? [])]) {
-      const key = nameKey(n);
-      if (key) byName.set(key, p.caption);
-    }
-  }
-  const byAccount = new Map<string, string>();
-  const ids = [...victims.keys()];
-  for (const o of await ownershipLinks(scope, { holders: ids }))
-    if (o.source_id && o.target_id) byAccount.set(o.target_id, victims.get(o.source_id) ?? '');
-  return { byAccount, byName };
-}
-
-function presentFor(v: Visibility, cover: VictimCover | null, t: TransactionRow): z.infer<typeof TransactionOut> {
+/** The line as the caller may see it (domain/access/visibility.ts), or null when it is withheld. */
+function presentFor(v: Visibility, t: TransactionRow): z.infer<typeof TransactionOut> | null {
   const out = presentTransaction(t);
   if (out.counterpartyAccountId && !canSee(v, out.counterpartyAccountId)) out.counterpartyAccountId = null;
-  if (!cover) return out;
-  const pseudonym =
-    (t.counterparty_account_id ? cover.byAccount.get(t.counterparty_account_id) : undefined) ??
-    (t.counterparty_name ? cover.byName.get(nameKey(t.counterparty_name)) : undefined);
-  return pseudonym ? { ...out, counterpartyName: pseudonym } : out;
+  return lineFor(v.protection, out);
+}
+
+const protects = (v: Visibility) => v.protection.withheld.size > 0 || v.protection.pseudonymous.size > 0;
+
+/** Whether the presented line still answers the text query (a withheld name is never matched). */
+function stillMatches(t: z.infer<typeof TransactionOut>, q: Query, names: ReadonlySet<string>): boolean {
+  if (!q.q) return true;
+  if (t.counterpartyName && names.has(t.counterpartyName)) return true;
+  const needle = q.q.toLowerCase();
+  return [t.counterpartyName, t.counterpartyAccount, t.text, t.reference].some((f) =>
+    (f ?? '').toLowerCase().includes(needle),
+  );
+}
+
+/**
+ * The caller's lines of the filter, from `offset`: straight from the store when nothing is
+ * protected from the caller; otherwise every matching line is presented and checked first, so
+ * totals, pages and text matches count only what the caller may see.
+ */
+async function visibleLines(
+  scope: CaseScope,
+  v: Visibility,
+  f: LineFilter & Query,
+  offset: number,
+  limit: number,
+): Promise<{ total: number; rows: z.infer<typeof TransactionOut>[] }> {
+  const counterparty = f.counterparty?.replace(/^(name|no):/, '');
+  if (counterparty && f.counterparty !== counterparty && namedIn(v.protection, counterparty))
+    return { total: 0, rows: [] };
+  if (!protects(v)) {
+    const rows = await linePage(scope, f, offset, limit);
+    return { total: await countLines(scope, f), rows: rows.flatMap((t) => presentFor(v, t) ?? []) };
+  }
+  const seen: z.infer<typeof TransactionOut>[] = [];
+  const names = new Set(f.names ?? []);
+  for (let at = 0; ; at += 5000) {
+    const rows = await linePage(scope, f, at, 5000);
+    for (const t of rows) {
+      const out = presentFor(v, t);
+      if (out && stillMatches(out, f, names)) seen.push(out);
+    }
+    if (rows.length < 5000) break;
+  }
+  // The store sorted by the names as written; sort again by the names as shown, so the order
+  // does not tell where a hidden name falls.
+  if (f.sort === 'counterparty') {
+    const key = (t: z.infer<typeof TransactionOut>) => t.counterpartyName ?? t.counterpartyAccount ?? '';
+    const sign = f.dir === 'asc' ? 1 : -1;
+    seen.sort((a, b) => sign * (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  }
+  return { total: seen.length, rows: seen.slice(offset, offset + limit) };
 }
 
 export async function transactionRows(
@@ -104,11 +124,9 @@ export async function transactionRows(
   const v = await visibilityOf(store, access);
   if (q.account && !canSee(v, q.account)) return { total: 0, transactions: [] };
   const ids = await evidenceIds(scope, q);
-  const cover = await victimCover(scope, v);
-  const names = await namesMatching(scope, q, cover);
-  const n = await countLines(scope, filterOf(v, q, ids, names));
-  const rows = await linePage(scope, filterOf(v, q, ids, names), q.offset, q.limit);
-  return { total: n, transactions: rows.map((t) => presentFor(v, cover, t)) };
+  const names = await namesMatching(scope, v, q);
+  const { total, rows } = await visibleLines(scope, v, filterOf(v, q, ids, names), q.offset, q.limit);
+  return { total, transactions: rows };
 }
 
 /** Lines read elsewhere (a finding's evidence) as this caller may see them. */
@@ -118,8 +136,7 @@ export async function presentLines(
   rows: readonly TransactionRow[],
 ): Promise<z.infer<typeof TransactionOut>[]> {
   const v = await visibilityOf(store, access);
-  const cover = await victimCover(store.scope(access.caseId), v);
-  return rows.map((t) => presentFor(v, cover, t));
+  return rows.flatMap((t) => presentFor(v, t) ?? []);
 }
 
 const CSV_COLUMNS = [
@@ -161,10 +178,9 @@ export async function transactionsCsv(
   await exportableCase(store, access);
   const scope = store.scope(access.caseId);
   const v = await visibilityOf(store, access);
-  const cover = await victimCover(scope, v);
   const mark = await watermark(store, actor, access.caseId);
   const ids = await evidenceIds(scope, q);
-  const names = await namesMatching(scope, q, cover);
+  const names = await namesMatching(scope, v, q);
   const none = !!q.account && !canSee(v, q.account);
   async function* lines(): AsyncGenerator<string> {
     yield `${csvCell(`# ${mark.properties['title']?.[0] ?? ''} ${mark.properties['summary']?.[0] ?? ''}`)}\r\n`;
@@ -172,12 +188,12 @@ export async function transactionsCsv(
     if (none) return;
     const captions = new Map<string, string>();
     for (let offset = 0; ; offset += 2000) {
-      const rows = await linePage(scope, filterOf(v, q, ids, names), offset, 2000);
-      const missing = [...new Set(rows.map((r) => r.account_id))].filter((a) => !captions.has(a));
-      for (const e of await getEntities(scope, missing)) captions.set(e.id, e.caption);
+      const { rows } = await visibleLines(scope, v, filterOf(v, q, ids, names), offset, 2000);
+      const missing = [...new Set(rows.map((r) => r.accountId))].filter((a) => !captions.has(a));
+      for (const e of await getEntities(scope, missing))
+        captions.set(e.id, v.protection.pseudonymous.has(e.id) ? pseudonymIn(v.protection, e.id) : e.caption);
       let chunk = '';
-      for (const r of rows) {
-        const t = presentFor(v, cover, r);
+      for (const t of rows) {
         const cells = [
           t.bookingDate,
           t.valueDate,

@@ -4,10 +4,10 @@
  * progress polled, and the PDF downloaded. The register lists only the files the caller may see.
  */
 import type { ReportBody, ReportJobOut } from '../../shared/contracts/prosecution.ts';
-import { canSee, visibilityOf } from '../access/index.ts';
+import { visibilityOf } from '../access/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
 import type { Caller, Store } from '../useCase/index.ts';
-import { evidenceRegister } from './evidenceRegister.ts';
+import { evidenceRegister, registerFor } from './evidenceRegister.ts';
 import { finishedReport, reportBytes, reportJob, startReport } from './reportJobs.ts';
 
 interface JobIn {
@@ -51,11 +51,9 @@ export const caseEvidenceRegister = caseUseCase({
   permission: 'case:read',
   audit: { action: 'consultation', target: 'evidence-register' },
   run: async ({ store, caseId, access, audit }, { verify }: { verify: boolean }) => {
-    const out = await evidenceRegister(store, caseId, { verify });
-    const v = await visibilityOf(store, access);
-    const items = out.items.filter((i) => (i.entityId ? canSee(v, i.entityId) : !v.only));
-    audit.returned(items.map((i) => i.fileId));
+    const out = registerFor(await visibilityOf(store, access), await evidenceRegister(store, caseId, { verify }));
+    audit.returned(out.items.map((i) => i.fileId));
     audit.detail({ verified: verify, ok: out.ok });
-    return { ...out, items, failed: items.filter((i) => out.failed.includes(i.fileName)).map((i) => i.fileName) };
+    return out;
   },
 });

@@ -12,6 +12,7 @@ import { captureOrigins, custodyEvents, sourceLabels } from '../../store/repos/p
 import type { Store } from '../../store/store.ts';
 import { requireCase } from '../cases/index.ts';
 import { verifyEvidence } from '../captures/index.ts';
+import { fileFor, type Visibility } from '../access/index.ts';
 
 const CUSTODY_TARGETS = ['file', 'files', 'capture', 'captures', 'evidence', 'evidence-register'];
 
@@ -76,4 +77,18 @@ export async function evidenceRegister(
     items,
     failed,
   };
+}
+
+/** The register as the caller may see it: files of the share only, protected names withheld. */
+export function registerFor(v: Visibility, out: RegisterOut): RegisterOut {
+  const items = out.items.flatMap((i) => {
+    const shown = fileFor(v, i.fileId, i);
+    if (!shown) return [];
+    // An upload's source is its file name: withheld with it.
+    return shown.fileName !== i.fileName && shown.source === i.fileName
+      ? [{ ...shown, source: shown.fileName }]
+      : [shown];
+  });
+  const failed = items.filter((i) => i.status !== 'ok' && i.status !== 'notChecked').map((i) => i.fileName);
+  return { ...out, items, failed };
 }

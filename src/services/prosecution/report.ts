@@ -16,14 +16,14 @@ import { getCase } from '../../store/repos/cases/cases.ts';
 import { auditPage, reportEntities, standingFindings } from '../../store/repos/prosecution/report.ts';
 import type { Store } from '../../store/store.ts';
 import type { Actor, CaseAccess } from '../access/index.ts';
-import { canSee, hiddenVictim, visibilityOf } from '../access/index.ts';
+import { canSee, hiddenVictim, visibilityOf, type Visibility } from '../access/index.ts';
 import { exportableCase, watermark } from '../entities/index.ts';
 import type { ProceedsResult } from '../finance/index.ts';
 import { estimateCaseProceeds } from '../finance/index.ts';
 import { latestAssessments, legalMatrix } from '../identification/index.ts';
 import type { LegalMatrix } from '../identification/index.ts';
 import { chainView, getChart, graphOut, loadCaseGraph, timelineView } from '../views/index.ts';
-import { evidenceRegister } from './evidenceRegister.ts';
+import { evidenceRegister, registerFor } from './evidenceRegister.ts';
 
 /** Above this the whole-case graph is not drawn as a figure (a saved chart can still be chosen). */
 export const MAX_FIGURE_NODES = 150;
@@ -215,11 +215,11 @@ export async function gatherReport(
   }
 
   step(6, 'evidence');
-  const register = want('evidence') ? await evidenceRegister(store, caseId, { verify: true }) : null;
+  const register = want('evidence') ? registerFor(v, await evidenceRegister(store, caseId, { verify: true })) : null;
 
   step(8, 'audit');
   const auditRefs = want('audit')
-    ? (await auditReferences(store, caseId, named, rows, v.victimContact)).map((a) =>
+    ? (await auditReferences(store, caseId, named, rows, v)).map((a) =>
         hide.has(a.entityId) ? { ...a, caption: pseudonymOf(a.entityId) } : a,
       )
     : [];
@@ -257,7 +257,7 @@ async function auditReferences(
   caseId: string,
   ids: ReadonlySet<string>,
   rows: readonly { id: string; schema: string; caption: string; properties: string; version: number }[],
-  victimContact: boolean,
+  v: Visibility,
 ): Promise<AuditRef[]> {
   const last = new Map<string, { seq: number; id: string }>();
   const scope = store.scope(caseId);
@@ -275,7 +275,7 @@ async function auditReferences(
   return [...ids].sort().flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
-    const hidden = !victimContact && hiddenVictim({ only: null, victimContact }, r);
+    const hidden = hiddenVictim(v, r);
     const a = last.get(id);
     return [
       {

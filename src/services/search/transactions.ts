@@ -1,6 +1,7 @@
 /**
- * Bank transactions as the case's statement lines: filtered and keyset-paged by booking date
- * (a partial share sees only the lines of shared accounts), and added without duplicates.
+ * Bank transactions as the case's statement lines: filtered and keyset-paged by booking date,
+ * as the caller may see them (a partial share only lines concerning shared entities; protected
+ * persons by pseudonym), and added without duplicates.
  */
 import type { z } from 'zod';
 import type { TransactionQuery, TransactionsCreate } from '../../shared/contracts/index.ts';
@@ -8,6 +9,7 @@ import { decodeCursor, encodeCursor } from '../../shared/contracts/index.ts';
 import { errors } from '../../shared/errors.ts';
 import { listTransactions } from '../../store/repos/finance/transactions.ts';
 import type { TransactionRow } from '../../store/repos/finance/transactions.ts';
+import { lineFor } from '../../domain/access/visibility.ts';
 import { visibilityOf } from '../access/index.ts';
 import { importTransactions } from '../finance/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
@@ -54,10 +56,22 @@ export const transactionPage = caseUseCase({
       after,
       limit: query.limit,
     });
-    audit.detail({ returned: rows.length });
+    // The page as the caller may see it: lines withheld from them dropped, protected parties by
+    // pseudonym, and a text filter never answered by a value they may not see.
+    const needle = query.text?.toLowerCase();
+    const shown = rows
+      .flatMap((r) => lineFor(v.protection, presentLine(r)) ?? [])
+      .filter(
+        (t) =>
+          !needle ||
+          [t.counterpartyName, t.counterpartyAccount, t.text, t.reference].some((f) =>
+            (f ?? '').toLowerCase().includes(needle),
+          ),
+      );
+    audit.detail({ returned: shown.length });
     const last = rows[rows.length - 1];
     return {
-      transactions: rows.map(presentLine),
+      transactions: shown,
       next: rows.length === query.limit && last ? encodeCursor([last.booking_date, last.id]) : null,
     };
   },

@@ -4,7 +4,7 @@
  * account → account by the finance flow aggregation, filtered by the shared period
  * (domain/time/period.ts). Walks (neighbourhood, shortest paths) run on it in domain/graph.
  */
-import { isVictim, redactVictim } from '../../domain/access/victims.ts';
+import { redactVictim } from '../../domain/access/victims.ts';
 import { buildCaseGraph, subgraph, walkEdges } from '../../domain/graph/caseGraph.ts';
 import type { CaseGraph, EntityIn } from '../../domain/graph/caseGraph.ts';
 import { adjacency, neighbourhood, shortestPaths } from '../../domain/graph/walk.ts';
@@ -13,7 +13,7 @@ import type { CaseGraphOut, PathsOut } from '../../shared/contracts/views.ts';
 import type { Store } from '../../store/store.ts';
 import { caseGraphRows } from '../../store/repos/views/views.ts';
 import { accountFlows } from '../finance/index.ts';
-import { canSee, visibilityOf, type CaseAccess } from '../access/index.ts';
+import { canSee, captionFor, hiddenVictim, visibilityOf, type CaseAccess } from '../access/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
 
 export interface PeriodIn {
@@ -32,11 +32,11 @@ export async function loadCaseGraph(store: Store, access: CaseAccess, p: PeriodI
   for (const r of rows) {
     if (!canSee(v, r.id)) continue;
     const properties = JSON.parse(r.properties) as Record<string, string[]>;
-    const hidden = !v.victimContact && isVictim(r.schema, properties);
+    const hidden = hiddenVictim(v, r);
     entities.push({
       id: r.id,
       schema: r.schema,
-      caption: r.caption,
+      caption: hidden ? captionFor(v, r) : r.caption,
       properties: hidden ? redactVictim(properties) : properties,
       sourceId: r.source_id,
       targetId: r.target_id,

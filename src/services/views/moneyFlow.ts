@@ -12,6 +12,7 @@ import type { Store } from '../../store/store.ts';
 import { accountLines } from '../../store/repos/views/views.ts';
 import { loadFinanceContext, presentTransaction } from '../finance/index.ts';
 import { canSee, visibilityOf, type CaseAccess } from '../access/index.ts';
+import { lineFor, partyKey } from '../../domain/access/visibility.ts';
 import { caseUseCase } from '../useCase/index.ts';
 
 /** The counterparty key of a line, as financeFlows.ts groups by it. */
@@ -33,6 +34,9 @@ export async function flowTransactions(store: Store, access: CaseAccess, q: z.in
     const held = [...ctx.accounts.values()].filter((a) => (a.holderIds[0] ?? a.id) === node).map((a) => a.id);
     return held.filter((a) => canSee(v, a));
   };
+  // A flow end named by a value the caller may not see is no flow to them (no name oracle).
+  if (partyKey(v.protection, q.source) !== q.source || partyKey(v.protection, q.target) !== q.target)
+    return { debits: 0, credits: 0, transactions: [] };
   const fromAccounts = accountsOf(q.source);
   const toAccounts = accountsOf(q.target);
   const fromKeys = new Set(fromAccounts.length ? fromAccounts : [q.source]);
@@ -51,7 +55,7 @@ export async function flowTransactions(store: Store, access: CaseAccess, q: z.in
   return {
     debits: debit.length,
     credits: credit.length,
-    transactions: chosen.slice(0, q.limit).map(presentTransaction),
+    transactions: chosen.flatMap((t) => lineFor(v.protection, presentTransaction(t)) ?? []).slice(0, q.limit),
   };
 }
 

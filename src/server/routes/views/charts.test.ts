@@ -66,17 +66,21 @@ describeEachDialect('link chart API', ({ store }) => {
     }
   });
 
-  itDb('a member without victim contact sees victims by pseudonym only', async () => {
+  itDb('a member without victim contact sees victims, and the nodes identifying them, by pseudonym only', async () => {
     const mine = (await lead('GET', `${base}/graph`)).json<CaseGraphOut>();
     const theirs = (await member('GET', `${base}/graph`)).json<CaseGraphOut>();
     expect(theirs.nodes.map((n) => n.id)).toEqual(mine.nodes.map((n) => n.id));
     // The victims the case records as such (the entities, not the ground truth, say who is one).
     const recorded = mine.nodes.filter((n) => n.status === 'victim' || n.status === 'presumedVictim').map((n) => n.id);
     expect(recorded.length).toBeGreaterThan(0);
+    // Besides them: their accounts, phones and documents (pseudonymous selectors) and minors.
+    const identifying = ['Person', 'Phone', 'EmailAddress', 'BankAccount', 'Passport', 'Identification', 'UserAccount'];
     for (const n of theirs.nodes) {
-      expect(n.pseudonymised).toBe(recorded.includes(n.id));
+      if (recorded.includes(n.id)) expect(n.pseudonymised).toBe(true);
+      if (n.pseudonymised) expect(identifying).toContain(n.schema);
       if (n.pseudonymised) expect(n).toMatchObject({ caption: expect.stringMatching(/^V-/), tags: [] });
     }
+    expect(theirs.nodes.filter((n) => n.pseudonymised && n.schema === 'BankAccount').length).toBeGreaterThan(0);
     expect(mine.nodes.every((n) => !n.pseudonymised)).toBe(true);
   });
 

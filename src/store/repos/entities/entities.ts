@@ -283,3 +283,10 @@ export async function linksAmong(scope: CaseScope, ids: readonly string[]): Prom
     .execute();
   return rows.map((r) => r.id);
 }
+
+/** Every entity of the case with its ends, as the visibility model reads them. */
+export async function entityFacts(
+  scope: CaseScope,
+): Promise<{ id: string; schema: string; properties: string; source_id: string | null; target_id: string | null }[]> {
+  return scope.selectFrom('entities').select(['id', 'schema', 'properties', 'source_id', 'target_id']).execute();
+}

@@ -35,6 +35,8 @@ export interface EntityRowFilter {
    * victim is found only by the pseudonym in the caption, never by what the index holds).
    */
   words?: { dialect: DialectName; folded: string; hideVictims: boolean } | undefined;
+  /** Entities whose stored caption the caller may not search (shown to them by pseudonym). */
+  captionHidden?: readonly string[] | undefined;
   sort: keyof typeof SORT_COLUMN;
   dir: 'asc' | 'desc';
   limit: number;
@@ -75,6 +77,7 @@ export async function entityRowPage(
         q = q.where(sql<boolean>`(${literal} OR ${byWords})`);
       }
     }
+    if (f.q && f.captionHidden?.length) q = q.where('id', 'not in', [...f.captionHidden]);
     return q;
   };
   const [{ n } = { n: 0 }] = await filtered()
