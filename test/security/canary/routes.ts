@@ -37,6 +37,8 @@ const fixed = (url: string) => () => url;
 
 export const crawlTable: Record<string, CrawlEntry> = {
   'GET /api/auth/me': { url: fixed('/api/auth/me'), shows: none },
+  'GET /healthz': { url: fixed('/healthz'), shows: none },
+  'GET /readyz': { url: fixed('/readyz'), shows: none },
   'GET /api/auth/totp/new': { url: fixed('/api/auth/totp/new'), shows: none },
   'GET /api/agencies': { url: fixed('/api/agencies'), shows: none },
   'GET /api/users': { url: fixed('/api/users'), shows: none },
