@@ -3,7 +3,8 @@
  * identifiers name (passport, personal code, name with birth date — a Cyrillic spelling included),
  * a row naming nobody is reported, a bad row refuses the file naming its line and writes nothing,
  * importing again adds nothing, and filling weighs the imported observations. Files come in any
- * order: rows read before the records they name wait, and filling attaches them once they exist.
+ * order: rows read before the records they name wait, and filling attaches them once they exist;
+ * a record's observations follow it when it is merged into another, and come back on undo.
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,7 @@ import { importSources } from '../demo/index.ts';
 import { cliCaller } from '../useCase/index.ts';
 import { fillAssessments } from './fill.ts';
 import { fillFromObservations } from './useCases.ts';
+import { mergeInScope, undoMerge } from '../resolution/merge.ts';
 import { importObservationRecords } from './observationsImport.ts';
 
 const POLICE = `Nimi,Syntymäaika,Passi,Asema
@@ -126,5 +128,44 @@ describeEachDialect('interview and inspection records imported as observations',
     expect((await pendingObservationRows(scope)).map((p) => p.name)).toEqual(['Nobody Known']);
     await fillFromObservations(s, caller, kase.id, {});
     expect(await observationRows(scope)).toHaveLength(3);
+  });
+
+  itDb('count for the record a merge joined theirs into, and return to it when the merge is undone', async () => {
+    const s = store();
+    const actor = await testActor(s, `interviews-merge-${Date.now()}`, 'investigator');
+    const caller = cliCaller(actor);
+    const kase = await createCase(s, actor, { title: 'Interviews merged', country: 'FI' });
+    const access = await authorizeCase(s, actor, kase.id, 'case:victims');
+    const scope = s.scope(kase.id);
+    mkdirSync(join(dir, 'm'), { recursive: true });
+    writeFileSync(join(dir, 'm', 'persons.csv'), POLICE);
+    writeFileSync(join(dir, 'm.yml'), POLICE_MAP.replace('police:', 'm:'));
+    const run = await importSources(s, caller, kase.id, dir, [
+      { kind: 'mapping', source: 'm', file: 'm/persons.csv', mapping: 'm.yml' },
+    ]);
+    expect(run.failed).toEqual([]);
+    await importObservationRecords(s, actor, access, memoryInput('interviews.csv', RECORDS));
+    const rows = await observationRows(scope);
+    const andrii = rows.find((r) => r.code === 'deceptiveRecruitment')?.person_id ?? '';
+    const petro = rows.find((r) => r.code === 'excessiveOvertime')?.person_id ?? '';
+    // Andrii's record is joined into Petro's (as if one person): his two observations count for Petro.
+    const merge = await s.transaction((trx) =>
+      mergeInScope(scope.in(trx), petro, andrii, {
+        pairKey: [andrii, petro].sort().join('|'),
+        score: 1,
+        by: actor.id,
+        at: new Date().toISOString(),
+        country: 'FI',
+      }),
+    );
+    const merged = await fillFromObservations(s, caller, kase.id, {});
+    expect(merged.results.map((r) => r.personId)).toEqual([petro]);
+    const onPetro = await fillAssessments(s, actor, access, { persons: [petro] });
+    expect(onPetro.assessments[0]?.indicators.map((i) => i.itemId).sort()).toEqual(
+      expect.arrayContaining(['cd.documents', 'dr.wages']),
+    );
+    await undoMerge(s, actor, access, merge.id);
+    const undone = await fillFromObservations(s, caller, kase.id, {});
+    expect(undone.results.map((r) => r.personId).sort()).toEqual([andrii, petro].sort());
   });
 });
