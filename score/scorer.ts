@@ -98,8 +98,13 @@ export function score(truth: GroundTruth, ids: TruthIdentifiers, r: CaseResults)
   const flagged = (pattern: string) =>
     r.companyFlags.filter((c) => c.pattern === pattern).map((c) => m.company(c.company));
 
+  // A planted duplicate record is the same human as the record it copies: counted once, under the
+  // copied record's id, so a platform that joins the two (one record, matched to either id) is not
+  // charged a miss for the other, and one that keeps both is not credited twice.
+  const canonicalOf = new Map(truth.persons.map((p) => [p.id, p.isDuplicateOf ?? p.id]));
+  const onePerson = (id: string | undefined) => (id === undefined ? id : (canonicalOf.get(id) ?? id));
   const victims = set(truth.persons, (p) =>
-    ['victim', 'presumedVictim'].includes(p.proceduralStatus) ? p.id : undefined,
+    ['victim', 'presumedVictim'].includes(p.proceduralStatus) ? onePerson(p.id) : undefined,
   );
   const controllers = set(truth.accounts, (a) => (a.nature === 'controller' ? a.id : undefined));
   const funnels = set(truth.accounts, (a) => (a.nature === 'funnel' ? a.id : undefined));
@@ -146,12 +151,12 @@ export function score(truth: GroundTruth, ids: TruthIdentifiers, r: CaseResults)
       platform: measure(
         m,
         victims,
-        r.presumedVictims.map((p) => m.person(p)),
+        r.presumedVictims.map((p) => onePerson(m.person(p))),
       ),
       baseline: measure(
         m,
         victims,
-        r.recordedVictims.map((p) => m.person(p)),
+        r.recordedVictims.map((p) => onePerson(m.person(p))),
       ),
     },
     {
@@ -159,7 +164,7 @@ export function score(truth: GroundTruth, ids: TruthIdentifiers, r: CaseResults)
       platform: measure(
         m,
         victims,
-        r.possibleVictims.map((p) => m.person(p)),
+        r.possibleVictims.map((p) => onePerson(m.person(p))),
       ),
       baseline: null,
     },

@@ -14,6 +14,7 @@ import type { ActInput, IndicatorInput } from '../../shared/contracts/identifica
 import { errors } from '../../shared/errors.ts';
 import { getEntities, getEntity, linksOf } from '../../store/repos/entities/entities.ts';
 import type { AssessmentOut } from '../../shared/contracts/identification.ts';
+import { mergedAway } from '../../store/repos/assembly/assembly.ts';
 import { observationRows, type ObservationRow } from '../../store/repos/identification/assessments.ts';
 import type { Store } from '../../store/store.ts';
 import { canSee, visibilityOf, type Actor, type CaseAccess } from '../access/index.ts';
@@ -68,7 +69,10 @@ export interface FillResult {
   assessments: AssessmentOut[];
 }
 
-/** One new assessment per person with observations (or per person named), decided by the rule. */
+/**
+ * One new assessment per person with observations (or per person named), decided by the rule;
+ * a record's observations follow it through merges into the record it was joined into.
+ */
 export async function fillAssessments(
   store: Store,
   actor: Actor,
@@ -80,9 +84,21 @@ export async function fillAssessments(
   const catalogue = await getCatalogue(store, opts.catalogue ?? 'ilo-ec-delphi-2009');
   if (catalogue.kind !== 'delphi')
     throw errors.validation('catalogue: filling needs a catalogue with a decision rule', 'catalogue');
-  const all = await observationRows(scope, opts.persons ? { some: opts.persons } : undefined);
+  // An observation recorded on a record a merge later removed counts for the record it went into
+  // (following merges of merges); an undone merge is out of this map, so the observation is back.
+  const movedTo = await mergedAway(scope);
+  const current = (id: string) => {
+    let at = id;
+    for (let i = 0; i < 50 && movedTo.has(at); i++) at = movedTo.get(at) ?? at;
+    return at;
+  };
+  const wanted = opts.persons ? new Set(opts.persons) : null;
   const byPerson = new Map<string, ObservationRow[]>();
-  for (const o of all) if (canSee(v, o.person_id)) byPerson.set(o.person_id, [...(byPerson.get(o.person_id) ?? []), o]);
+  for (const o of await observationRows(scope)) {
+    const personId = current(o.person_id);
+    if ((wanted && !wanted.has(personId)) || !canSee(v, personId)) continue;
+    byPerson.set(personId, [...(byPerson.get(personId) ?? []), o]);
+  }
   const out: AssessmentOut[] = [];
   for (const [personId, obs] of byPerson) {
     const person = await getEntity(scope, personId);

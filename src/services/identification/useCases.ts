@@ -24,7 +24,7 @@ import { getCatalogue, importCatalogue, listCatalogues } from './catalogues.ts';
 import { fillAssessments, observationsOf } from './fill.ts';
 import { surfaceFromData } from './fromData.ts';
 import { legalMatrix } from './legalMatrix.ts';
-import { importObservationRecords } from './observationsImport.ts';
+import { attachPendingObservations, importObservationRecords } from './observationsImport.ts';
 import type { ImportInput } from '../../ingest/types.ts';
 import { fileInput, memoryInput } from '../../ingest/files.ts';
 
@@ -139,7 +139,8 @@ export const personObservations = caseUseCase({
 
 /**
  * A new assessment per person with recorded observations (a demo case gets the generator's
- * indicator facts as observations when it loads).
+ * indicator facts as observations when it loads); imported rows still pending are first attached
+ * to the records that now carry their identifiers.
  */
 export const fillFromObservations = caseUseCase({
   permission: 'case:victims',
@@ -147,11 +148,12 @@ export const fillFromObservations = caseUseCase({
   run: async ({ store, actor, access, audit }, input: { persons?: string[] | undefined; catalogue?: string }) => {
     mustWrite(access);
     if (access.partial) throw errors.forbidden('Filling runs over the whole case; a partial share cannot run it');
+    const attached = await attachPendingObservations(store, access);
     const out = await fillAssessments(store, actor, access, {
       persons: input.persons,
       ...(input.catalogue ? { catalogue: input.catalogue } : {}),
     });
-    audit.detail({ assessed: out.assessed, presumed: out.presumed });
+    audit.detail({ attached, assessed: out.assessed, presumed: out.presumed });
     audit.returned(out.assessments.map((a) => a.personId));
     return {
       assessed: out.assessed,
@@ -168,7 +170,8 @@ export const fillFromObservations = caseUseCase({
 
 /**
  * Interview and inspection records (a CSV, one indicator a row) as observations on the persons
- * their identifiers name; rows naming nobody of the case are returned, not stored. The file is
+ * their identifiers name; rows naming nobody of the case are returned and kept pending (filling
+ * attaches them once an import brings a record they name). The file is
  * read from `path`, or given as `content` under `fileName`.
  */
 export const importObservations = caseUseCase({

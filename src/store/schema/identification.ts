@@ -41,6 +41,25 @@ export interface IndicatorObservationsTable {
   recorded_at: string;
 }
 
+/** An observation whose identifiers named no person of the case yet (filling attaches it later). */
+export interface PendingObservationsTable {
+  case_id: string;
+  id: string;
+  /** The identifiers the row gave ('' when absent). */
+  name: string;
+  birth_date: string;
+  passport: string;
+  personal_code: string;
+  catalogue: string;
+  code: string;
+  strength: string | null;
+  text: string;
+  occurred_on: string | null;
+  origin: string;
+  recorded_by: string;
+  recorded_at: string;
+}
+
 export interface AssessmentsTable {
   case_id: string;
   id: string;

@@ -44,7 +44,12 @@ import type {
   StatementsTable,
   TransactionsTable,
 } from './finance.ts';
-import type { AssessmentsTable, IndicatorCataloguesTable, IndicatorObservationsTable } from './identification.ts';
+import type {
+  AssessmentsTable,
+  IndicatorCataloguesTable,
+  IndicatorObservationsTable,
+  PendingObservationsTable,
+} from './identification.ts';
 import type { SavedMappingsTable } from './imports.ts';
 import type { JobsTable, JobUploadsTable } from './jobs.ts';
 import type { VictimFilesTable } from './prosecution.ts';
@@ -115,6 +120,7 @@ export interface Database {
   // identification
   indicator_catalogues: IndicatorCataloguesTable;
   indicator_observations: IndicatorObservationsTable;
+  pending_observations: PendingObservationsTable;
   assessments: AssessmentsTable;
   // captures
   captures: CapturesTable;
@@ -172,6 +178,7 @@ export const caseScopedTables = [
   'proceeds_models',
   'statements',
   'indicator_observations',
+  'pending_observations',
   'assessments',
   'captures',
   'capture_images',

@@ -3,10 +3,16 @@
  * recorded about them, and the evidence an assessment may cite.
  */
 import type { CaseScope } from '../../caseScope.ts';
-import type { AssessmentsTable, EntitiesTable, IndicatorObservationsTable } from '../../schema/index.ts';
+import type {
+  AssessmentsTable,
+  EntitiesTable,
+  IndicatorObservationsTable,
+  PendingObservationsTable,
+} from '../../schema/index.ts';
 
 export type AssessmentRow = AssessmentsTable;
 export type ObservationRow = IndicatorObservationsTable;
+export type PendingObservationRow = PendingObservationsTable;
 export type EvidenceKind = 'note' | 'finding' | 'file' | 'observation' | 'transaction';
 
 /** Whether the case holds the note, finding, file, observation or statement line an assessment cites. */
@@ -108,4 +114,25 @@ export async function observationEntityIds(
 export async function insertObservations(scope: CaseScope, rows: readonly Omit<ObservationRow, 'case_id'>[]) {
   for (let i = 0; i < rows.length; i += 500)
     await scope.insertInto('indicator_observations', rows.slice(i, i + 500)).execute();
+}
+
+/** Observations whose identifiers named no person of the case when recorded, oldest first. */
+export async function pendingObservationRows(scope: CaseScope): Promise<PendingObservationRow[]> {
+  return scope.selectFrom('pending_observations').selectAll().orderBy('recorded_at').orderBy('id').execute();
+}
+
+export async function insertPendingObservations(
+  scope: CaseScope,
+  rows: readonly Omit<PendingObservationRow, 'case_id'>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500)
+    await scope.insertInto('pending_observations', rows.slice(i, i + 500)).execute();
+}
+
+export async function deletePendingObservations(scope: CaseScope, ids: readonly string[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500)
+    await scope
+      .deleteFrom('pending_observations')
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
 }
