@@ -56,4 +56,11 @@ describe('clusterAds and common photos', () => {
     });
     expect(links.find((l) => l.a === 'o1' && l.b === 'o2')).toMatchObject({ reason: 'commonPhoto', merges: false });
   });
+
+  it('merges ads that give no contact by their photo alone, however many show it', () => {
+    const bare = (id: string): AdSignals => ({ id, phones: [], emails: [], images: [victim] });
+    const { clusters, links } = clusterAds([bare('p1'), bare('p2'), bare('p3'), bare('p4')]);
+    expect(clusters.map((c) => c.adIds)).toEqual([['p1', 'p2', 'p3', 'p4']]);
+    expect(links.every((l) => l.reason === 'photo' && l.merges)).toBe(true);
+  });
 });

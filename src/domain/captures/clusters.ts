@@ -152,7 +152,10 @@ export function clusterAds(
  */
 export const STOCK_PHOTO_CONTACT_GROUPS = 3;
 
-/** The images' groups (roots in `images`) whose ads fall in STOCK_PHOTO_CONTACT_GROUPS or more contact groups. */
+/**
+ * The images' groups (roots in `images`) whose ads fall in STOCK_PHOTO_CONTACT_GROUPS or more
+ * contact groups. Ads without any contact are left out: that they share none is no sign they are unrelated.
+ */
 function stockPhotoGroups(
   ads: readonly AdSignals[],
   images: UnionFind,
@@ -160,7 +163,8 @@ function stockPhotoGroups(
   imageKey: (ad: string, k: number) => string,
 ): Set<string> {
   const spans = new Map<string, Set<string>>();
-  for (const ad of ads)
+  // An ad giving no phone or e-mail says nothing of who placed it: it counts for no advertiser.
+  for (const ad of ads.filter((a) => a.phones.length || a.emails.length))
     ad.images.forEach((_, k) => {
       const root = images.find(imageKey(ad.id, k));
       const span = spans.get(root) ?? new Set<string>();
