@@ -6,6 +6,11 @@
  * more persons of one family: same surname and address, or a Family link) is weak: a family's landline or shared mobile
  * says nothing about who placed an ad. Ads sharing only such a phone are shown as linked, with
  * the reason, but not merged into one network; any other shared signal merges them.
+ *
+ * A photo is weak in the same way when it is a common one: the same picture (a group of
+ * near-identical images) recurs in the ads of STOCK_PHOTO_CONTACT_GROUPS or more contact groups
+ * (ads joined by their phones and e-mails). Those ads are shown as linked, with the reason, but
+ * not merged by that photo; see stockPhotoGroups for why.
  */
 import { hamming, nearIdentical } from './imageHash.ts';
 import type { ImageHashes } from './imageHash.ts';
@@ -17,7 +22,7 @@ export interface AdSignals {
   images: readonly ImageHashes[];
 }
 
-export type AdLinkReason = 'phone' | 'email' | 'photo' | 'householdPhone';
+export type AdLinkReason = 'phone' | 'email' | 'photo' | 'householdPhone' | 'commonPhoto';
 
 export interface AdLink {
   a: string;
@@ -88,24 +93,38 @@ export function clusterAds(
         links.push({ a: first, b: other, reason: weak ? 'householdPhone' : reason, value, merges: !weak });
     }
   }
+  const contacts = new UnionFind();
+  for (const l of links) if (l.merges) contacts.union(l.a, l.b);
+  const images = new UnionFind();
+  const imageKey = (ad: string, k: number) => `${ad}\u0000${k}`;
+  type Match = { d: number; p: number; key: string };
+  const photoLinks: { a: string; b: string; matches: Match[] }[] = [];
   for (let i = 0; i < ads.length; i++) {
     const a = ads[i];
     if (!a) continue;
     for (let j = i + 1; j < ads.length; j++) {
       const b = ads[j];
       if (!b) continue;
-      let best: { d: number; p: number } | null = null;
-      for (const x of a.images) {
-        for (const y of b.images) {
+      const matches: Match[] = [];
+      for (const [xi, x] of a.images.entries()) {
+        for (const [yi, y] of b.images.entries()) {
           if (!nearIdentical(x, y)) continue;
-          const d = hamming(x.dhash, y.dhash);
-          const p = hamming(x.phash, y.phash);
-          if (!best || d + p < best.d + best.p) best = { d, p };
+          images.union(imageKey(a.id, xi), imageKey(b.id, yi));
+          matches.push({ d: hamming(x.dhash, y.dhash), p: hamming(x.phash, y.phash), key: imageKey(a.id, xi) });
         }
       }
-      if (best)
-        links.push({ a: a.id, b: b.id, reason: 'photo', value: `dHash ${best.d} / pHash ${best.p}`, merges: true });
+      if (matches.length) photoLinks.push({ a: a.id, b: b.id, matches });
     }
+  }
+  // A pair of ads showing a common photo and also another, own photo is linked by the own one.
+  const common = stockPhotoGroups(ads, images, contacts, imageKey);
+  const isCommon = (m: Match) => common.has(images.find(m.key));
+  for (const l of photoLinks) {
+    const own = l.matches.filter((m) => !isCommon(m));
+    const weak = own.length === 0;
+    const best = (weak ? l.matches : own).reduce((x, y) => (y.d + y.p < x.d + x.p ? y : x));
+    const reason = weak ? 'commonPhoto' : 'photo';
+    links.push({ a: l.a, b: l.b, reason, value: `dHash ${best.d} / pHash ${best.p}`, merges: !weak });
   }
   const uf = new UnionFind();
   for (const l of links) if (l.merges) uf.union(l.a, l.b);
@@ -120,6 +139,39 @@ export function clusterAds(
   const clusters = [...groups.values()].map((g) => ({ adIds: g.adIds, reasons: [...g.reasons].sort() }));
   clusters.sort((x, y) => y.adIds.length - x.adIds.length || (x.adIds[0] ?? '').localeCompare(y.adIds[0] ?? ''));
   return { links, clusters };
+}
+
+/**
+ * Contact groups (ads joined by a phone or e-mail) a picture must recur in to count as a common
+ * photo. An ad network reuses a worker's own photos over its phones, but its phones meet in its
+ * ads: ads that give two numbers, a shared e-mail, a number handed on; so its photo usually lies
+ * within one contact group, and at most spans two (an old number and the one that replaced it).
+ * An unrelated advertiser who shares no contact with the others, yet shows the same picture as
+ * two more such advertisers, has the picture from elsewhere: a stock, agency or stolen photo,
+ * which says nothing about who placed the ad. Three is the least count that tells the two apart.
+ */
+export const STOCK_PHOTO_CONTACT_GROUPS = 3;
+
+/**
+ * The images' groups (roots in `images`) whose ads fall in STOCK_PHOTO_CONTACT_GROUPS or more
+ * contact groups. Ads without any contact are left out: that they share none is no sign they are unrelated.
+ */
+function stockPhotoGroups(
+  ads: readonly AdSignals[],
+  images: UnionFind,
+  contacts: UnionFind,
+  imageKey: (ad: string, k: number) => string,
+): Set<string> {
+  const spans = new Map<string, Set<string>>();
+  // An ad giving no phone or e-mail says nothing of who placed it: it counts for no advertiser.
+  for (const ad of ads.filter((a) => a.phones.length || a.emails.length))
+    ad.images.forEach((_, k) => {
+      const root = images.find(imageKey(ad.id, k));
+      const span = spans.get(root) ?? new Set<string>();
+      span.add(contacts.find(ad.id));
+      spans.set(root, span);
+    });
+  return new Set([...spans].filter(([, span]) => span.size >= STOCK_PHOTO_CONTACT_GROUPS).map(([root]) => root));
 }
 
 /** Pairwise precision and recall of predicted groups against true groups (over the items of both). */

@@ -84,7 +84,7 @@ export type CaptureDetailOut = z.infer<typeof CaptureDetailOut>;
 export const AdLinkOut = z.object({
   a: z.string(),
   b: z.string(),
-  reason: z.enum(['phone', 'email', 'photo', 'householdPhone']),
+  reason: z.enum(['phone', 'email', 'photo', 'householdPhone', 'commonPhoto']),
   value: z.string(),
   merges: z.boolean(),
 });

@@ -83,7 +83,7 @@ export function NetworksPanel({ caseId, onOpen }: { caseId: string; onOpen: (cap
                     n={{
                       id: 'weak',
                       adIds: [...new Set(weak.flatMap((l) => [l.a, l.b]))],
-                      reasons: ['householdPhone'],
+                      reasons: [...new Set(weak.map((l) => l.reason))].sort(),
                       phones: [],
                       emails: [],
                       redFlags: [],
