@@ -25,7 +25,10 @@ export interface CapabilityScore {
   baseline: Measure | { relativeError: number | null; truth: number; found: number } | null;
 }
 
-function measure(m: Matcher, truth: ReadonlySet<string>, found: readonly (string | undefined)[]): Measure {
+/** What measuring reads of a matcher: each record's confounder kinds and its planted nature. */
+type KindsOf = Pick<Matcher, 'kinds' | 'nature'>;
+
+function measure(m: KindsOf, truth: ReadonlySet<string>, found: readonly (string | undefined)[]): Measure {
   const hits = new Set<string>();
   const falseAlarms: Record<string, number> = {};
   const seen = new Set<string>();
@@ -56,7 +59,7 @@ function measure(m: Matcher, truth: ReadonlySet<string>, found: readonly (string
  * records of one truth entity is neither hit nor alarm.
  */
 function pairMeasure(
-  m: Matcher,
+  m: KindsOf,
   truth: ReadonlySet<string>,
   found: readonly { a: readonly string[]; b: readonly string[] }[],
 ): Measure {
@@ -132,7 +135,7 @@ export function score(truth: GroundTruth, ids: TruthIdentifiers, r: CaseResults)
       const url = ids.ads[id];
       if (url) adKinds.set(url, [...(adKinds.get(url) ?? []), c.kind]);
     }
-  const adMatcher = { kinds: adKinds, nature: new Map<string, string>() } as unknown as Matcher;
+  const adMatcher: KindsOf = { kinds: adKinds, nature: new Map<string, string>() };
 
   const dupOf = (schema: 'Person' | 'Company') => {
     const known = schema === 'Person' ? new Set(Object.keys(ids.persons)) : new Set(Object.keys(ids.companies));
