@@ -15,3 +15,4 @@ export * from './observations.ts';
 export * from './screening.ts';
 export * from './legal.ts';
 export * from './dataSignals.ts';
+export * from './legalFindings.ts';

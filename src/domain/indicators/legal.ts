@@ -24,8 +24,11 @@ export interface LegalFact {
   value: Act | Means | Purpose;
   /** What shows it, in words (item text, link caption). */
   label: string;
-  /** Where it comes from: an assessment's indicator, a link entity, a recorded act. */
-  origin: { kind: 'indicator' | 'link' | 'act'; id: string };
+  /**
+   * Where it comes from: an assessment's indicator, a link entity, a recorded act, or a red-flag
+   * finding (with the catalogue item it evidences, legalFindings.ts).
+   */
+  origin: { kind: 'indicator' | 'link' | 'act' | 'finding'; id: string; item?: string };
   /** Evidence references (kind:id), e.g. `entity:…`, `observation:…`, `finding:…`. */
   evidence: string[];
   /** The suspects the fact concerns (named in its evidence, or the acting end of a link). */

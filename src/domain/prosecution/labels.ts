@@ -36,6 +36,20 @@ export interface ReportLabels {
     owedToVictims: string;
     basis: string;
   };
+  phrases: {
+    appendix: string;
+    appendixIntro: string;
+    exportedBy: string;
+    gapFill: Record<'act' | 'means' | 'purpose', string>;
+    fillWith: string;
+    noCharts: string;
+    graphSize: string;
+    chainLegend: string;
+    subject: string;
+    victimsTaken: string;
+    funnels: string;
+    deposits: string;
+  };
 }
 
 export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
@@ -85,6 +99,28 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
       owedToVictims: 'Owed to victims',
       basis: 'Basis',
     },
+    phrases: {
+      appendix: 'Appendix: audit references',
+      appendixIntro:
+        'Each entity this report names, with its id in the case and the last record of the case’s audit chain that touched it, so every fact can be traced.',
+      exportedBy: 'Exported from ELECT THB for',
+      gapFill: {
+        act: 'a recruitment, transport, housing or control link naming the suspect, a witness statement, travel or booking records',
+        means:
+          'an assessment’s indicators tied to the suspect, a red-flag finding on the suspect’s account (kick-backs, deductions), statements on threats, debts or withheld documents',
+        purpose: 'wage records against the minimum wage, a kick-back or deduction finding, working-hour records, ads offering sexual services',
+      },
+      fillWith: 'would be filled by',
+      noCharts:
+        'No saved chart was chosen and the whole case ({{count}} entities) is too large for one page: save a chart in the link-chart view and choose it for the report.',
+      graphSize: '{{entities}} entities, {{links}} links',
+      chainLegend:
+        'Columns: stages of the crime script · red: suspects · blue: victims · green: accounts · arrows: how the exploited persons passed from stage to stage (thicker: more persons)',
+      subject: 'Subject',
+      victimsTaken: 'Taken from each victim',
+      funnels: 'Funnel accounts',
+      deposits: 'cash deposits',
+    },
   },
   fi: {
     title: 'Tapausraportti',
@@ -131,6 +167,28 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
       none: 'Ei yhtään',
       owedToVictims: 'Uhreille kuuluva',
       basis: 'Peruste',
+    },
+    phrases: {
+      appendix: 'Liite: lokiviitteet',
+      appendixIntro:
+        'Jokainen raportissa mainittu kohde, sen tunniste tapauksessa ja viimeisin sitä koskeva tapauksen lokitietue, jotta jokainen tosiseikka voidaan jäljittää.',
+      exportedBy: 'Viety ELECT THB:stä käyttäjälle',
+      gapFill: {
+        act: 'epäillyn nimeävä värväys-, kuljetus-, majoitus- tai kontrollilinkki, todistajan kertomus, matka- tai varaustiedot',
+        means:
+          'epäiltyyn liitetyt arvioinnin indikaattorit, epäillyn tiliä koskeva riskihavainto (takaisinperinnät, vähennykset), kertomukset uhkailusta, veloista tai pidätetyistä asiakirjoista',
+        purpose: 'palkkatiedot verrattuna vähimmäispalkkaan, takaisinperintä- tai vähennyshavainto, työaikatiedot, seksipalveluja tarjoavat ilmoitukset',
+      },
+      fillWith: 'täyttäisi',
+      noCharts:
+        'Tallennettua kaaviota ei valittu, ja koko tapaus ({{count}} kohdetta) on liian suuri yhdelle sivulle: tallenna kaavio linkkikaavionäkymässä ja valitse se raporttiin.',
+      graphSize: '{{entities}} kohdetta, {{links}} linkkiä',
+      chainLegend:
+        'Sarakkeet: rikoskäsikirjoituksen vaiheet · punainen: epäillyt · sininen: uhrit · vihreä: tilit · nuolet: miten hyväksikäytetyt siirtyivät vaiheesta toiseen (paksumpi: enemmän henkilöitä)',
+      subject: 'Kohde',
+      victimsTaken: 'Kultakin uhrilta otettu',
+      funnels: 'Suppilotilit',
+      deposits: 'käteistalletusta',
     },
   },
   et: {
@@ -179,6 +237,28 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
       owedToVictims: 'Ohvritele võlgnetav',
       basis: 'Alus',
     },
+    phrases: {
+      appendix: 'Lisa: logiviited',
+      appendixIntro:
+        'Iga aruandes nimetatud objekt, selle tunnus kaasuses ja viimane seda puudutanud kaasuse logikirje, et iga asjaolu saaks jälgida.',
+      exportedBy: 'Eksporditud ELECT THB-st kasutajale',
+      gapFill: {
+        act: 'kahtlustatavat nimetav värbamise, transpordi, majutuse või kontrolli seos, tunnistaja ütlus, reisi- või broneerimisandmed',
+        means:
+          'kahtlustatavaga seotud hindamise indikaatorid, kahtlustatava kontot puudutav ohumärgi leid (tagasimaksed, mahaarvamised), ütlused ähvarduste, võlgade või kinnipeetud dokumentide kohta',
+        purpose: 'palgaandmed võrrelduna miinimumpalgaga, tagasimakse- või mahaarvamisleid, tööaja andmed, seksiteenuseid pakkuvad kuulutused',
+      },
+      fillWith: 'täidaks',
+      noCharts:
+        'Salvestatud skeemi ei valitud ja kogu kaasus ({{count}} objekti) on ühele lehele liiga suur: salvestage skeem seoseskeemi vaates ja valige see aruandesse.',
+      graphSize: '{{entities}} objekti, {{links}} seost',
+      chainLegend:
+        'Veerud: kuriteo skripti etapid · punane: kahtlustatavad · sinine: ohvrid · roheline: kontod · nooled: kuidas ekspluateeritud isikud liikusid etapist etappi (jämedam: rohkem isikuid)',
+      subject: 'Objekt',
+      victimsTaken: 'Igalt ohvrilt võetud',
+      funnels: 'Lehterkontod',
+      deposits: 'sularahamakset',
+    },
   },
   lv: {
     title: 'Lietas ziņojums',
@@ -225,6 +305,28 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
       none: 'Nav',
       owedToVictims: 'Cietušajiem pienākas',
       basis: 'Pamats',
+    },
+    phrases: {
+      appendix: 'Pielikums: audita atsauces',
+      appendixIntro:
+        'Katrs ziņojumā minētais objekts, tā identifikators lietā un pēdējais lietas audita ķēdes ieraksts par to, lai katru faktu varētu izsekot.',
+      exportedBy: 'Eksportēts no ELECT THB lietotājam',
+      gapFill: {
+        act: 'vervēšanas, pārvadāšanas, izmitināšanas vai kontroles saite, kas nosauc aizdomās turēto, liecinieka liecība, ceļojumu vai rezervāciju dati',
+        means:
+          'ar aizdomās turēto saistīti novērtējuma indikatori, riska pazīmju konstatējums par aizdomās turētā kontu (atmaksas, ieturējumi), liecības par draudiem, parādiem vai aizturētiem dokumentiem',
+        purpose: 'algas dati salīdzinājumā ar minimālo algu, atmaksas vai ieturējumu konstatējums, darba laika uzskaite, sludinājumi ar seksuāliem pakalpojumiem',
+      },
+      fillWith: 'to aizpildītu',
+      noCharts:
+        'Saglabāta shēma netika izvēlēta, un visa lieta ({{count}} objekti) ir par lielu vienai lapai: saglabājiet shēmu saišu shēmas skatā un izvēlieties to ziņojumam.',
+      graphSize: '{{entities}} objekti, {{links}} saites',
+      chainLegend:
+        'Kolonnas: noziedzīgā scenārija posmi · sarkans: aizdomās turētie · zils: cietušie · zaļš: konti · bultas: kā ekspluatētās personas pārgāja no posma uz posmu (resnāka: vairāk personu)',
+      subject: 'Objekts',
+      victimsTaken: 'Katram cietušajam atņemtais',
+      funnels: 'Piltuves konti',
+      deposits: 'skaidras naudas iemaksas',
     },
   },
 };

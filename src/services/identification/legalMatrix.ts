@@ -3,7 +3,8 @@
  * latest assessment) the act, means and purpose with the facts that support each, first in all
  * and then against each suspect, and the gaps a prosecutor still has to fill. Facts come from
  * the latest assessment (its indicators' means and purpose, its recorded acts) and from the
- * recruitment, accommodation and control links of the case. Victims appear by pseudonym to
+ * recruitment, accommodation and control links of the case, and from the red-flag findings that
+ * flag the victim's accounts (legalFindings.ts). Victims appear by pseudonym to
  * users without victim contact.
  */
 import { pseudonymOf } from '../../domain/access/victims.ts';
@@ -19,6 +20,7 @@ import { observationEntityIds, personEntities } from '../../store/repos/identifi
 import type { Store } from '../../store/store.ts';
 import { presentAssessment, latestAssessments } from './assessments.ts';
 import { getCatalogue } from './catalogues.ts';
+import { findingFactsByVictim } from './legalFindings.ts';
 import { canSee, hiddenVictim, visibilityOf, type CaseAccess } from '../access/index.ts';
 
 /** The matrix of one victim. */
@@ -41,6 +43,11 @@ export async function legalMatrix(store: Store, access: CaseAccess, only?: strin
     (p) =>
       (!only || p.id === only) &&
       (isVictim('Person', props.get(p.id) ?? {}) || latest.get(p.id)?.outcome === 'presumedVictim'),
+  );
+  const fromFindings = await findingFactsByVictim(
+    scope,
+    victims.map((x) => x.id),
+    suspectIds,
   );
   const catalogues = new Map<string, Catalogue>();
   const out: MatrixVictim[] = [];
@@ -128,6 +135,7 @@ export async function legalMatrix(store: Store, access: CaseAccess, only?: strin
         suspectIds: concerns([l.id]),
       });
     }
+    facts.push(...(fromFindings.get(victim.id) ?? []));
     const involved = suspects.filter((s) => facts.some((f) => f.suspectIds.includes(s.id))).map((s) => s.id);
     const rows = matrixRows(facts, involved, a?.population === 'child');
     const hidden = hiddenVictim(v, victim) || (!v.victimContact && !!a);

@@ -62,6 +62,8 @@ export interface Figure {
     y: number,
     style?: { size?: number; bold?: boolean; color?: RGB; maxWidth?: number },
   ): void;
+  /** The width of `text` at `size`, to fit labels before drawing them. */
+  measure(text: string, size: number, bold?: boolean): number;
 }
 
 export class PdfWriter {
@@ -124,7 +126,8 @@ export class PdfWriter {
     const lines: string[] = [];
     for (const para of text.split('\n')) {
       let line = '';
-      for (const word of para.split(/\s+/).filter(Boolean)) {
+      // Breaks at ordinary spaces only: no-break spaces keep an amount, a date or a sign together.
+      for (const word of para.split(/[ \t]+/).filter(Boolean)) {
         const next = line ? `${line} ${word}` : word;
         if (fits(next)) {
           line = next;
@@ -235,7 +238,7 @@ export class PdfWriter {
       label: (text, x, y, st = {}) => {
         const font = st.bold ? this.bold : this.regular;
         const size = st.size ?? 7;
-        page.drawText(fit(text.replace(/\s+/g, ' '), font, size, st.maxWidth), {
+        page.drawText(fit(text.replace(/[ \t\n]+/g, ' '), font, size, st.maxWidth), {
           x: left + x,
           y: top - y,
           size,
@@ -243,6 +246,7 @@ export class PdfWriter {
           color: st.color ?? rgb(0.11, 0.14, 0.19),
         });
       },
+      measure: (text, size, bold) => (bold ? this.bold : this.regular).widthOfTextAtSize(text, size),
     });
     this.y = top - h;
     this.space(6);

@@ -21,30 +21,60 @@ const FILL: Record<string, ReturnType<typeof rgb>> = {
 const fillOf = (n: { schema: string; status?: string | null }) =>
   FILL[n.status ?? ''] ?? FILL[n.schema] ?? (FILL.default as ReturnType<typeof rgb>);
 
+/**
+ * A lane's name in at most two lines that fit the column: words wrapped, the size lowered step by
+ * step until they fit — a stage's name is never cut (a reader cannot guess "accommodat…").
+ */
+function laneLines(g: Figure, label: string, width: number): { lines: string[]; size: number } {
+  const words = label.split(/\s+/).filter(Boolean);
+  for (let size = 7; size >= 4.5; size -= 0.5) {
+    const lines: string[] = [];
+    for (const w of words) {
+      const last = lines[lines.length - 1];
+      if (last !== undefined && g.measure(`${last} ${w}`, size, true) <= width) lines[lines.length - 1] = `${last} ${w}`;
+      else lines.push(w);
+    }
+    if (lines.length <= 2 && lines.every((l) => g.measure(l, size, true) <= width)) return { lines, size };
+  }
+  return { lines: [label], size: 4.5 };
+}
+
 /** Lanes as columns; each entity a box in its lane; arrows for the victims' flows between stages. */
-export function drawChain(pdf: PdfWriter, chain: ChainOut, laneLabel: (lane: string) => string, maxPerLane = 14): void {
+export function drawChain(
+  pdf: PdfWriter,
+  chain: ChainOut,
+  laneLabel: (lane: string) => string,
+  more: (n: number) => string,
+  maxPerLane = 14,
+): void {
   const lanes = chain.lanes.filter((l) => chain.items.some((i) => i.lanes.some((x) => x.lane === l)));
   if (!lanes.length) return;
   const perLane = new Map(lanes.map((l) => [l, chain.items.filter((i) => i.lanes.some((x) => x.lane === l))]));
   const rows = Math.min(maxPerLane, Math.max(...[...perLane.values()].map((xs) => xs.length)));
-  pdf.figure(40 + rows * 16, (g: Figure) => {
+  const head = 24;
+  pdf.figure(head + 30 + rows * 16, (g: Figure) => {
     const colW = g.width / lanes.length;
     lanes.forEach((lane, c) => {
       const x = c * colW;
-      g.rect(x + 2, 0, colW - 4, 18, { fill: rgb(0.18, 0.36, 0.6) });
-      g.label(laneLabel(lane), x + 5, 12, { size: 7, bold: true, color: rgb(1, 1, 1), maxWidth: colW - 10 });
+      g.rect(x + 2, 0, colW - 4, head, { fill: rgb(0.18, 0.36, 0.6) });
+      const { lines, size } = laneLines(g, laneLabel(lane), colW - 8);
+      const top = lines.length === 1 ? head / 2 + size / 2.8 : head / 2 - size * 0.25;
+      lines.forEach((l, k) =>
+        g.label(l, x + 4, top + k * size * 1.15, { size, bold: true, color: rgb(1, 1, 1), maxWidth: colW - 6 }),
+      );
       const items = perLane.get(lane) ?? [];
       items.slice(0, rows).forEach((it, r) => {
-        g.rect(x + 3, 24 + r * 16, colW - 6, 13, { fill: fillOf(it), border: LINE, borderWidth: 0.4 });
-        g.label(it.caption, x + 6, 33 + r * 16, { size: 6, maxWidth: colW - 12 });
+        g.rect(x + 3, head + 6 + r * 16, colW - 6, 13, { fill: fillOf(it), border: LINE, borderWidth: 0.4 });
+        g.label(it.caption, x + 6, head + 15 + r * 16, { size: 6, maxWidth: colW - 12 });
       });
-      if (items.length > rows) g.label(`+${items.length - rows}`, x + 6, 33 + rows * 16, { size: 6, color: LINE });
+      if (items.length > rows)
+        g.label(more(items.length - rows), x + 6, head + 15 + rows * 16, { size: 6, color: INK, maxWidth: colW - 8 });
     });
     for (const f of chain.flows) {
       const a = lanes.indexOf(f.from);
       const b = lanes.indexOf(f.to);
       if (a < 0 || b < 0) continue;
-      const y = 20 + rows * 16 + 10;
+      const y = head + rows * 16 + 24;
       g.line(a * colW + colW / 2, y, b * colW + colW / 2, y, {
         color: rgb(0.7, 0.2, 0.2),
         thickness: Math.min(3, 0.6 + f.count / 4),

@@ -24,6 +24,7 @@ import { latestAssessments, legalMatrix } from '../identification/index.ts';
 import type { LegalMatrix } from '../identification/index.ts';
 import { chainView, getChart, graphOut, loadCaseGraph, timelineView } from '../views/index.ts';
 import { evidenceRegister, registerFor } from './evidenceRegister.ts';
+import { custodyUsers, exporter, readerNames } from './reportNames.ts';
 
 /** Above this the whole-case graph is not drawn as a figure (a saved chart can still be chosen). */
 export const MAX_FIGURE_NODES = 150;
@@ -33,7 +34,8 @@ export interface ReportPerson {
   caption: string;
   role: 'suspect' | 'victim' | 'presumedVictim' | 'witness' | 'other';
   pseudonymised: boolean;
-  details: string[];
+  /** Raw property values (birth date, nationality, country); the PDF writes them in its language. */
+  details: { prop: string; value: string }[];
 }
 
 export interface AuditRef {
@@ -49,6 +51,12 @@ export interface ReportData {
   sections: ReportSection[];
   generatedAt: string;
   watermark: string;
+  /** Who the report was made for (user, agency), written into the report's own footer. */
+  exportedBy: string;
+  /** How the report names accounts and other entities findings and the estimate refer to. */
+  names: Map<string, string>;
+  /** User names of the chain of custody. */
+  users: Map<string, string>;
   kase: {
     id: string;
     title: string;
@@ -62,8 +70,19 @@ export interface ReportData {
   matrix: LegalMatrix | null;
   chain: ChainOut | null;
   charts: { name: string; graph: CaseGraphOut; positions: Map<string, { x: number; y: number }> }[];
+  /** Entities of the whole-case graph when it was too large to draw (0 when drawn or not asked). */
+  wholeCaseNodes: number;
   timeline: TimelineOut | null;
-  findings: { id: string; rule: string; status: string; score: number; explanation: string; subjectId: string }[];
+  findings: {
+    id: string;
+    rule: string;
+    status: string;
+    score: number;
+    explanation: string;
+    subjectId: string;
+    /** The subject as a reader knows it: IBAN and holders, or the person or address. */
+    subject: string;
+  }[];
   proceeds: ProceedsResult | null;
   register: RegisterOut | null;
   auditRefs: AuditRef[];
@@ -113,7 +132,7 @@ export async function gatherReport(
       role,
       pseudonymised: hidden,
       caption: hidden ? pseudonymOf(r.id) : r.caption,
-      details: hidden ? [] : DETAIL_PROPS.flatMap((k) => (props[k]?.[0] ? [`${k}: ${props[k]?.[0] ?? ''}`] : [])),
+      details: hidden ? [] : DETAIL_PROPS.flatMap((k) => (props[k]?.[0] ? [{ prop: k, value: props[k]?.[0] ?? '' }] : [])),
     });
   }
   persons.sort(
@@ -139,8 +158,13 @@ export async function gatherReport(
     for (const p of persons)
       if (hide.has(p.id)) Object.assign(p, { caption: pseudonymOf(p.id), pseudonymised: true, details: [] });
   }
+  const names = readerNames(rows, v, hide, req.language);
   const mask = <T extends { id: string; caption: string }>(x: T): T =>
-    hide.has(x.id) ? { ...x, caption: pseudonymOf(x.id), pseudonymised: true } : x;
+    hide.has(x.id)
+      ? { ...x, caption: pseudonymOf(x.id), pseudonymised: true }
+      : names.hiddenAccounts.has(x.id)
+        ? { ...x, caption: names.get(x.id) ?? x.caption, pseudonymised: true }
+        : x;
 
   step(1, 'legalMatrix');
   const rawMatrix = want('legalMatrix') ? await legalMatrix(store, access) : null;
@@ -169,6 +193,7 @@ export async function gatherReport(
 
   step(3, 'charts');
   const charts: ReportData['charts'] = [];
+  let wholeCaseNodes = 0;
   if (want('charts')) {
     for (const id of req.chartIds) {
       const c: ChartOut = await getChart(store, access, id);
@@ -181,6 +206,7 @@ export async function gatherReport(
       const g = await loadCaseGraph(store, access);
       if (g.nodes.size <= MAX_FIGURE_NODES)
         charts.push({ name: kase.title, graph: graphOut(g, false, g.nodes.size), positions: new Map() });
+      else wholeCaseNodes = g.nodes.size;
     }
     for (const c of charts) {
       c.graph = { ...c.graph, nodes: c.graph.nodes.map(mask) };
@@ -209,6 +235,7 @@ export async function gatherReport(
         score: x.score,
         explanation: x.explanation,
         subjectId: x.subject_id,
+        subject: names.get(x.subject_id) ?? '',
       }));
     proceeds = proceedsAll;
     for (const x of proceeds?.victims ?? []) named.add(x.personId);
@@ -229,6 +256,9 @@ export async function gatherReport(
     sections,
     generatedAt: new Date().toISOString(),
     watermark: mark.properties.title?.[0] ?? '',
+    exportedBy: await exporter(store, actor),
+    names: names.map,
+    users: await custodyUsers(store, register),
     kase: {
       id: caseId,
       title: kase.title,
@@ -242,6 +272,7 @@ export async function gatherReport(
     matrix,
     chain,
     charts,
+    wholeCaseNodes,
     timeline,
     findings,
     proceeds,

@@ -186,7 +186,7 @@ export const MatrixFactOut = z.object({
   element: z.enum(['act', 'means', 'purpose']),
   value: z.string(),
   label: z.string(),
-  origin: z.object({ kind: z.enum(['indicator', 'link', 'act']), id: z.string() }),
+  origin: z.object({ kind: z.enum(['indicator', 'link', 'act', 'finding']), id: z.string(), item: z.string().optional() }),
   evidence: z.array(z.string()),
   suspectIds: z.array(z.string()),
 });

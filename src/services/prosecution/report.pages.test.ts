@@ -1,0 +1,85 @@
+/**
+ * The demo case's report read as a prosecutor reads it, page by page: every page is rendered to
+ * PNG (test-artifacts/screens/report-pages-<lang>-N.png, for a person to look at) and its text
+ * (pdftotext, page by page) must show no raw key — no translation key, no camelCase or dotted
+ * identifier — no internal id outside the audit appendix, and dates and amounts written the way
+ * the report's language writes them. The reader is a prosecutor without victim contact, so the
+ * victims' pseudonyms are checked too. The drawing does not depend on the database, so one
+ * dialect (SQLite) is enough here; report.demo.test.ts runs the gathering on both.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestStore } from '../../../test/support/dialects.ts';
+import { REPORT_LABELS } from '../../domain/prosecution/labels.ts';
+import type { ReportLanguage } from '../../domain/prosecution/report.ts';
+import { addMember } from '../../store/repos/cases/cases.ts';
+import type { Store } from '../../store/store.ts';
+import { actorOf, addUser } from '../access/users.ts';
+import type { Actor } from '../access/actor.ts';
+import { resolveCaseAccess } from '../access/policy.ts';
+import type { CaseAccess } from '../access/policy.ts';
+import { loadDemoCase } from '../demo/demo.ts';
+import { runFindings } from '../finance/findings.ts';
+import { gatherReport } from './report.ts';
+import { renderReport } from './reportPdf.ts';
+import { rawWordsIn, idsIn, wrongLocaleIn } from '../../domain/prosecution/reportReading.ts';
+
+const SEED = 20261129;
+const SCREENS = new URL('../../../test-artifacts/screens/', import.meta.url).pathname;
+
+function pagesOf(pdfFile: string): string[] {
+  const text = execFileSync('/usr/bin/pdftotext', ['-layout', '-enc', 'UTF-8', pdfFile, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return text.split('\f').filter((p, i, all) => i < all.length - 1 || p.trim());
+}
+
+describe('the demo case report, page by page', () => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  let reader: Actor;
+  let access: CaseAccess;
+
+  beforeAll(async () => {
+    ({ store, dispose } = await openTestStore('sqlite'));
+    const lead = actorOf(await addUser(store, { username: 'pages-lead', platformRole: 'investigator' }));
+    reader = actorOf(await addUser(store, { username: 'pages-prosecutor', platformRole: 'prosecutor' }));
+    const { caseId } = await loadDemoCase(store, lead, { seed: SEED, scale: 1 });
+    await addMember(store.scope(caseId), {
+      user_id: reader.id,
+      case_role: 'readonly',
+      victim_contact: 0,
+      added_by: lead.id,
+      added_at: new Date().toISOString(),
+    });
+    access = (await resolveCaseAccess(store, reader, caseId)) as CaseAccess;
+    await runFindings(store, lead, caseId);
+  }, 300_000);
+  afterAll(async () => dispose?.());
+
+  for (const language of ['en', 'lv'] as ReportLanguage[]) {
+    it(`reads in ${language} without keys or ids, dates and amounts in its locale`, async () => {
+      const data = await gatherReport(store, reader, access, { sections: [], language, chartIds: [] });
+      const { bytes, pages } = await renderReport(data);
+      mkdirSync(SCREENS, { recursive: true });
+      const pdf = `${SCREENS}report-pages-${language}.pdf`;
+      writeFileSync(pdf, bytes);
+      for (const f of readdirSync(SCREENS)) if (f.startsWith(`report-pages-${language}-`)) rmSync(SCREENS + f);
+      execFileSync('/usr/bin/pdftoppm', ['-png', '-r', '70', pdf, `${SCREENS}report-pages-${language}`]);
+      const texts = pagesOf(pdf);
+      expect(texts.length).toBe(pages);
+      const appendix = texts.findIndex((t) => t.includes(REPORT_LABELS[language].phrases.appendix));
+      const problems: string[] = [];
+      texts.forEach((t, i) => {
+        const where = `page ${i + 1}`;
+        for (const w of rawWordsIn(t)) problems.push(`${where}: raw key ${w}`);
+        if (appendix < 0 || i < appendix) for (const id of idsIn(t)) problems.push(`${where}: id ${id}`);
+        for (const w of wrongLocaleIn(t, language)) problems.push(`${where}: not ${language}: ${w}`);
+      });
+      console.log(`${language}: ${pages} pages; ${problems.length} problems`);
+      expect(problems.slice(0, 40)).toEqual([]);
+    }, 240_000);
+  }
+});
