@@ -39,6 +39,15 @@ function laneLines(g: Figure, label: string, width: number): { lines: string[]; 
   return { lines: [label], size: 4.5 };
 }
 
+/** A box's caption in up to two lines of `width`, the second cut with an ellipsis only when it must be. */
+function boxLines(g: Figure, caption: string, width: number, size: number): string[] {
+  const words = caption.split(/\s+/).filter(Boolean);
+  const first: string[] = [];
+  while (words.length && g.measure([...first, words[0]].join(' '), size) <= width) first.push(words.shift() ?? '');
+  if (!first.length) return [caption]; // one long word: the label cuts it
+  return words.length ? [first.join(' '), words.join(' ')] : [first.join(' ')];
+}
+
 /** Lanes as columns; each entity a box in its lane; arrows for the victims' flows between stages. */
 export function drawChain(
   pdf: PdfWriter,
@@ -51,8 +60,10 @@ export function drawChain(
   if (!lanes.length) return;
   const perLane = new Map(lanes.map((l) => [l, chain.items.filter((i) => i.lanes.some((x) => x.lane === l))]));
   const rows = Math.min(maxPerLane, Math.max(...[...perLane.values()].map((xs) => xs.length)));
-  const head = 24;
-  pdf.figure(head + 30 + rows * 16, (g: Figure) => {
+  const flows = chain.flows.filter((f) => lanes.includes(f.from) && lanes.includes(f.to));
+  const [head, pitch, box] = [24, 19, 16];
+  const body = head + 6 + rows * pitch + 12;
+  pdf.figure(body + 8 + flows.length * 12, (g: Figure) => {
     const colW = g.width / lanes.length;
     lanes.forEach((lane, c) => {
       const x = c * colW;
@@ -64,23 +75,27 @@ export function drawChain(
       );
       const items = perLane.get(lane) ?? [];
       items.slice(0, rows).forEach((it, r) => {
-        g.rect(x + 3, head + 6 + r * 16, colW - 6, 13, { fill: fillOf(it), border: LINE, borderWidth: 0.4 });
-        g.label(it.caption, x + 6, head + 15 + r * 16, { size: 6, maxWidth: colW - 12 });
+        const y = head + 6 + r * pitch;
+        g.rect(x + 3, y, colW - 6, box, { fill: fillOf(it), border: LINE, borderWidth: 0.4 });
+        const ls = boxLines(g, it.caption, colW - 12, 5.5);
+        const y0 = ls.length === 1 ? y + 10 : y + 6.8;
+        ls.forEach((l, k) => g.label(l, x + 6, y0 + k * 6.4, { size: 5.5, maxWidth: colW - 12 }));
       });
       if (items.length > rows)
-        g.label(more(items.length - rows), x + 6, head + 15 + rows * 16, { size: 6, color: INK, maxWidth: colW - 8 });
+        g.label(more(items.length - rows), x + 6, head + 14 + rows * pitch, { size: 6, color: INK, maxWidth: colW - 8 });
     });
-    for (const f of chain.flows) {
+    // One arrow per flow, each on its own line with the number of persons, so none hides another.
+    flows.forEach((f, k) => {
       const a = lanes.indexOf(f.from);
       const b = lanes.indexOf(f.to);
-      if (a < 0 || b < 0) continue;
-      const y = head + rows * 16 + 24;
+      const y = body + 6 + k * 12;
       g.line(a * colW + colW / 2, y, b * colW + colW / 2, y, {
         color: rgb(0.7, 0.2, 0.2),
         thickness: Math.min(3, 0.6 + f.count / 4),
         arrow: true,
       });
-    }
+      g.label(String(f.count), Math.min(a, b) * colW + colW / 2 - 10, y + 2.5, { size: 6.5, bold: true, color: INK });
+    });
   });
 }
 

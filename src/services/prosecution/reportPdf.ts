@@ -57,7 +57,8 @@ export async function renderReport(
     f,
     pdf,
     heading: (s, next = 40) => {
-      pdf.keep(46 + next); // heading, rule and the start of what follows stay together
+      pdf.keep(56 + next); // heading, rule and the start of what follows stay together
+      pdf.space(10);
       pdf.text(s in L.sections ? L.sections[s as ReportSection] : s, { size: 15, bold: true, after: 2 });
       pdf.rule();
     },
@@ -127,16 +128,29 @@ function drawPersons({ d, L, w, f, heading, sub, line, capped }: Page): void {
   if (!d.persons.length) line(w.t('chain.emptyHint'), { color: MUTED });
 }
 
-/** One fact in words: the element's value, what shows it, and the finding it rests on. */
 type Fact = { value: string; label: string; origin: { kind: string; id: string; item?: string | undefined } };
 
-function factText({ d, w }: Page, element: 'act' | 'means' | 'purpose', fact: Fact): string {
-  const itemId = fact.origin.item ?? (fact.origin.kind === 'indicator' ? fact.origin.id : undefined);
-  const item = itemId ? delphiItem(itemId) : undefined;
-  const shows = item ? textIn(item.text, d.language) : fact.origin.kind === 'act' ? '' : fact.label;
-  const finding = fact.origin.kind === 'finding' ? d.findings.find((x) => x.id === fact.origin.id) : undefined;
-  const from = finding ? ` (${w.rule(finding.rule)}${finding.subject ? `: ${finding.subject}` : ''})` : '';
-  return `${w.element(element, fact.value)}${shows ? ` — ${shows}` : ''}${from}`;
+/**
+ * The facts of a cell in words: the element's value and what shows it, once, with the findings
+ * it rests on ("forced labour — Wage manipulation (Wage kick-back; Deductions…: LV77 … (holder))").
+ */
+function factsInWords({ d, w }: Page, element: 'act' | 'means' | 'purpose', facts: readonly Fact[]): string[] {
+  const grouped = new Map<string, { rules: string[]; subjects: string[] }>();
+  for (const fact of facts) {
+    const itemId = fact.origin.item ?? (fact.origin.kind === 'indicator' ? fact.origin.id : undefined);
+    const item = itemId ? delphiItem(itemId) : undefined;
+    const shows = item ? textIn(item.text, d.language) : fact.origin.kind === 'act' ? '' : fact.label;
+    const key = `${w.element(element, fact.value)}${shows ? ` — ${shows}` : ''}`;
+    const g = grouped.get(key) ?? { rules: [], subjects: [] };
+    grouped.set(key, g);
+    const finding = fact.origin.kind === 'finding' ? d.findings.find((x) => x.id === fact.origin.id) : undefined;
+    if (!finding) continue;
+    if (!g.rules.includes(w.rule(finding.rule))) g.rules.push(w.rule(finding.rule));
+    if (finding.subject && !g.subjects.includes(finding.subject)) g.subjects.push(finding.subject);
+  }
+  return [...grouped].map(([key, g]) =>
+    g.rules.length ? `${key} (${g.rules.join('; ')}${g.subjects.length ? `: ${g.subjects.join('; ')}` : ''})` : key,
+  );
 }
 
 function drawMatrix(page: Page): void {
@@ -164,11 +178,7 @@ function drawMatrix(page: Page): void {
           gapLine(c.element);
           continue;
         }
-        const seen = new Set<string>();
-        const facts = c.facts
-          .map((x) => factText(page, c.element, x))
-          .filter((t) => !seen.has(t) && !!seen.add(t))
-          .slice(0, 6);
+        const facts = factsInWords(page, c.element, c.facts).slice(0, 6);
         line(`   ${L.elements[c.element]}: ${L.status[c.status]}${facts.length ? ` · ${facts.join('; ')}` : ''}`);
       }
     }
