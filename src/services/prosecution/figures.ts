@@ -82,7 +82,11 @@ export function drawChain(
         ls.forEach((l, k) => g.label(l, x + 6, y0 + k * 6.4, { size: 5.5, maxWidth: colW - 12 }));
       });
       if (items.length > rows)
-        g.label(more(items.length - rows), x + 6, head + 14 + rows * pitch, { size: 6, color: INK, maxWidth: colW - 8 });
+        g.label(more(items.length - rows), x + 6, head + 14 + rows * pitch, {
+          size: 6,
+          color: INK,
+          maxWidth: colW - 8,
+        });
     });
     // One arrow per flow, each on its own line with the number of persons, so none hides another.
     flows.forEach((f, k) => {
