@@ -40,7 +40,7 @@ export function drawTimeline({ d, w, f, heading, line, capped }: Page): void {
   });
 }
 
-export function drawFinance({ d, L, w, f, heading, sub, line, capped }: Page): void {
+export function drawFinance({ d, L, w, f, pdf, heading, sub, line, capped }: Page): void {
   heading('finance');
   const p = d.proceeds;
   if (p) {
@@ -76,12 +76,13 @@ export function drawFinance({ d, L, w, f, heading, sub, line, capped }: Page): v
   capped(d.findings, (x) => {
     const status = w.t(`finance.status.${x.status}`);
     const score = `${w.t('finance.findings.score')} ${f.number(Math.round(x.score * 100))}`;
+    pdf.keep(44); // a finding and its explanation on one page
     line(`• ${w.rule(x.rule)}${x.subject ? ` — ${x.subject}` : ''} (${status}, ${score})`, { size: 8.5 });
     line(`   ${localiseProse(x.explanation, f)}`, { size: 8, color: MUTED });
   });
 }
 
-export function drawEvidence({ d, L, w, f, heading, line, capped }: Page): void {
+export function drawEvidence({ d, L, w, f, pdf, heading, line, capped }: Page): void {
   heading('evidence');
   const r = d.register;
   if (!r) return;
@@ -91,6 +92,7 @@ export function drawEvidence({ d, L, w, f, heading, line, capped }: Page): void 
     r.ok === false ? { color: ALERT, size: 10 } : { size: 10 },
   );
   capped(r.items, (it) => {
+    pdf.keep(48); // a file's four lines on one page
     const status =
       it.status === 'ok'
         ? L.words.verified
