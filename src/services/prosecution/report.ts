@@ -40,6 +40,7 @@ export interface ReportPerson {
 
 export interface AuditRef {
   entityId: string;
+  schema: string;
   caption: string;
   seq: number | null;
   auditId: string | null;
@@ -311,6 +312,7 @@ async function auditReferences(
     return [
       {
         entityId: id,
+        schema: r.schema,
         caption: hidden ? pseudonymOf(id) : r.caption,
         seq: a?.seq ?? null,
         auditId: a?.id ?? null,

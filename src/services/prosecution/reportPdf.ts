@@ -103,7 +103,7 @@ function drawSummary({ d, L, w, f, heading, line }: Page): void {
   const counts = Object.entries(d.counts)
     .map(([k, n]) => `${w.schema(k, n)}: ${f.number(n)}`)
     .sort((a, b) => a.localeCompare(b));
-  line(`${L.words.entities}: ${counts.join(', ')}`);
+  line(`${L.words.entities} — ${counts.join(', ')}`);
   if (d.proceeds) line(`${L.words.total}: ${f.money(d.proceeds.totals.proceedsMinor, d.proceeds.totals.currency)}`);
   if (d.register)
     line(

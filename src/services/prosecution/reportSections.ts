@@ -113,7 +113,7 @@ export function drawEvidence({ d, L, w, f, pdf, heading, line, capped }: Page): 
   });
 }
 
-export function drawAudit({ d, L, f, pdf, line, capped }: Page): void {
+export function drawAudit({ d, L, w, f, pdf, line, capped }: Page): void {
   pdf.newPage(); // the appendix stands apart: the only pages with ids
   pdf.text(L.phrases.appendix, { size: 15, bold: true, after: 2 });
   pdf.rule();
@@ -121,7 +121,7 @@ export function drawAudit({ d, L, f, pdf, line, capped }: Page): void {
   line(`${d.kase.title}: ${d.kase.id}`, { size: 7.5 });
   capped(d.auditRefs, (a) =>
     line(
-      `${a.entityId}  ${localiseProse(a.caption, f)} — ${a.seq !== null ? `${L.words.lastAudit} #${f.number(a.seq)} (${a.auditId ?? ''})` : `${L.words.noAudit} ${a.version}`}`,
+      `${a.entityId}  ${w.schema(a.schema)}${saysNothing(a.caption, a.schema) ? '' : `: ${localiseProse(a.caption, f)}`} — ${a.seq !== null ? `${L.words.lastAudit} #${f.number(a.seq)} (${a.auditId ?? ''})` : `${L.words.noAudit} ${a.version}`}`,
       { size: 7.5 },
     ),
   );
