@@ -62,7 +62,7 @@ export function drawChain(
   const rows = Math.min(maxPerLane, Math.max(...[...perLane.values()].map((xs) => xs.length)));
   const flows = chain.flows.filter((f) => lanes.includes(f.from) && lanes.includes(f.to));
   const [head, pitch, box] = [24, 19, 16];
-  const body = head + 6 + rows * pitch + 12;
+  const body = head + 6 + rows * pitch + 18;
   pdf.figure(body + 8 + flows.length * 12, (g: Figure) => {
     const colW = g.width / lanes.length;
     lanes.forEach((lane, c) => {
@@ -82,11 +82,9 @@ export function drawChain(
         ls.forEach((l, k) => g.label(l, x + 6, y0 + k * 6.4, { size: 5.5, maxWidth: colW - 12 }));
       });
       if (items.length > rows)
-        g.label(more(items.length - rows), x + 6, head + 14 + rows * pitch, {
-          size: 6,
-          color: INK,
-          maxWidth: colW - 8,
-        });
+        boxLines(g, more(items.length - rows), colW - 8, 5.5).forEach((l, k) =>
+          g.label(l, x + 6, head + 12 + rows * pitch + k * 6.4, { size: 5.5, color: INK, maxWidth: colW - 8 }),
+        );
     });
     // One arrow per flow, each on its own line with the number of persons, so none hides another.
     flows.forEach((f, k) => {

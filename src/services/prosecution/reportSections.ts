@@ -13,6 +13,7 @@ const saysNothing = (caption: string, schema: string) =>
   !caption.trim() ||
   caption === schema ||
   /^[\d\s.,:T-]+Z?$/.test(caption) || // a number or a date
+  /^[a-z]{2}$/.test(caption) || // a bare country code
   caption.startsWith(`${schema} `);
 
 /** ISO dates and "EUR 1,234.56" amounts inside a rule's explanation, written the report's way. */
