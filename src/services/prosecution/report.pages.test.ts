@@ -5,7 +5,9 @@
  * identifier — no internal id outside the audit appendix, and dates and amounts written the way
  * the report's language writes them. The reader is a prosecutor without victim contact, so the
  * victims' pseudonyms are checked too. The drawing does not depend on the database, so one
- * dialect (SQLite) is enough here; report.demo.test.ts runs the gathering on both.
+ * dialect (SQLite) is enough here; report.demo.test.ts runs the gathering on both. Also: no heading
+ * left at a page's foot, no lane name cut, every legal-element gap saying what would fill it, and
+ * the wage kick-back finding on the main suspect's account supporting means and purpose.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +24,7 @@ import type { CaseAccess } from '../access/policy.ts';
 import { loadDemoCase } from '../demo/demo.ts';
 import { runFindings } from '../finance/findings.ts';
 import { gatherReport } from './report.ts';
+import { reportWords } from './reportWords.ts';
 import { renderReport } from './reportPdf.ts';
 import { rawWordsIn, idsIn, wrongLocaleIn } from '../../domain/prosecution/reportReading.ts';
 
@@ -59,7 +62,7 @@ describe('the demo case report, page by page', () => {
   }, 300_000);
   afterAll(async () => dispose?.());
 
-  for (const language of ['en', 'lv'] as ReportLanguage[]) {
+  for (const language of ['en', 'lv', 'fi', 'et'] as ReportLanguage[]) {
     it(`reads in ${language} without keys or ids, dates and amounts in its locale`, async () => {
       const data = await gatherReport(store, reader, access, { sections: [], language, chartIds: [] });
       const { bytes, pages } = await renderReport(data);
@@ -78,6 +81,26 @@ describe('the demo case report, page by page', () => {
         if (appendix < 0 || i < appendix) for (const id of idsIn(t)) problems.push(`${where}: id ${id}`);
         for (const w of wrongLocaleIn(t, language)) problems.push(`${where}: not ${language}: ${w}`);
       });
+      const L = REPORT_LABELS[language];
+      const headings = new Set<string>(Object.values(L.sections));
+      texts.forEach((t, i) => {
+        // No heading orphaned at a page's foot: the last line above the footer is not a heading.
+        const lines = t.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith(L.phrases.exportedBy));
+        if (headings.has(lines[lines.length - 1] ?? '')) problems.push(`page ${i + 1}: heading at the foot`);
+      });
+      const all = texts.join('\n');
+      const flat = all.replace(/\s+/g, ' ');
+      // Lane names are never cut ("accommodat…"); every gap says what would fill it.
+      const words = reportWords(language);
+      for (const lane of data.chain?.lanes ?? [])
+        for (const word of words.lane(lane).split(' '))
+          for (let k = 4; k < word.length; k++)
+            if (all.includes(`${word.slice(0, k)}…`)) problems.push(`lane ${lane} cut: ${word.slice(0, k)}…`);
+      const gaps = flat.split(`${L.status.gap} `).length - 1;
+      expect(flat.split(`${L.status.gap} — ${L.phrases.fillWith}:`).length - 1).toBe(gaps);
+      // The kick-back finding on the main suspect's account supports means and purpose against him.
+      expect(flat).toContain(`${L.elements.means}: ${L.status.supported}`);
+      expect(flat).toContain(`${L.elements.purpose}: ${L.status.supported}`);
       console.log(`${language}: ${pages} pages; ${problems.length} problems`);
       expect(problems.slice(0, 40)).toEqual([]);
     }, 240_000);
