@@ -89,6 +89,16 @@ const minor = (major: number) => Math.round(major * 100);
 const fmt = (m: number, c: string) =>
   `${c} ${(m / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
+/** What the estimate says it left out; reports translate them by key (domain/prosecution/labels.ts). */
+export const PROCEEDS_NOTES = {
+  cashWindow:
+    'Cash withdrawals after payday are not counted as kick-backs: enter the days after a wage in which cash withdrawn counts as handed back (from victims’ statements) to count them.',
+  minimumWage:
+    'Wages owed are counted from the statutory minimum wage of the payer’s country (sourced per victim): enter the hours worked per month and the hourly wage (e.g. the collective agreement’s) for the full figure.',
+  noWage: 'Wages owed are not computed: enter the hours worked per month and the hourly wage.',
+} as const;
+export type ProceedsNote = keyof typeof PROCEEDS_NOTES;
+
 export function estimateProceeds(input: ProceedsInput): ProceedsEstimate {
   const used = new Set<Assumption>();
   const take = (name: AssumptionName, subjects: readonly string[]) => {
@@ -99,15 +109,11 @@ export function estimateProceeds(input: ProceedsInput): ProceedsEstimate {
   const notes: string[] = [];
   const victims = input.labour.map((v) => labourVictim(v, input, take));
   if (!input.model.assumptions.some((a) => a.name === 'cashKickbackWindowDays')) {
-    notes.push(
-      'Cash withdrawals after payday are not counted as kick-backs: enter the days after a wage in which cash withdrawn counts as handed back (from victims’ statements) to count them.',
-    );
+    notes.push(PROCEEDS_NOTES.cashWindow);
   }
   if (!input.model.assumptions.some((a) => a.name === 'hourlyWage'))
     notes.push(
-      input.labour.some((v) => v.norm)
-        ? 'Wages owed are counted from the statutory minimum wage of the payer’s country (sourced per victim): enter the hours worked per month and the hourly wage (e.g. the collective agreement’s) for the full figure.'
-        : 'Wages owed are not computed: enter the hours worked per month and the hourly wage.',
+      input.labour.some((v) => v.norm) ? PROCEEDS_NOTES.minimumWage : PROCEEDS_NOTES.noWage,
     );
 
   const funnels = input.funnels.map((f) => {

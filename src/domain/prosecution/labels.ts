@@ -4,6 +4,7 @@
  * phrases are translated here (the web's strings live in src/web/i18n, which the server does
  * not read).
  */
+import { PROCEEDS_NOTES } from '../finance/proceeds.ts';
 import type { ReportLanguage, ReportSection } from './report.ts';
 
 export interface ReportLabels {
@@ -49,6 +50,8 @@ export interface ReportLabels {
     victimsTaken: string;
     funnels: string;
     deposits: string;
+    /** The proceeds estimate's notes (domain/finance/proceeds.ts PROCEEDS_NOTES) in this language. */
+    notes: Record<'cashWindow' | 'minimumWage' | 'noWage', string>;
   };
 }
 
@@ -120,6 +123,11 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
       victimsTaken: 'Taken from each victim',
       funnels: 'Funnel accounts',
       deposits: 'cash deposits',
+      notes: {
+        cashWindow: PROCEEDS_NOTES.cashWindow,
+        minimumWage: PROCEEDS_NOTES.minimumWage,
+        noWage: PROCEEDS_NOTES.noWage,
+      },
     },
   },
   fi: {
@@ -189,6 +197,13 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
       victimsTaken: 'Kultakin uhrilta otettu',
       funnels: 'Suppilotilit',
       deposits: 'käteistalletusta',
+      notes: {
+        cashWindow:
+          'Palkkapäivän jälkeisiä käteisnostoja ei lasketa takaisinperinnöiksi: syötä päivät palkanmaksun jälkeen, joiden aikana nostettu käteinen katsotaan palautetuksi (uhrien kertomuksista), niin ne lasketaan.',
+        minimumWage:
+          'Maksamattomat palkat lasketaan maksajan maan lakisääteisestä vähimmäispalkasta (lähde uhreittain): syötä kuukausittaiset työtunnit ja tuntipalkka (esim. työehtosopimuksen) koko summaa varten.',
+        noWage: 'Maksamattomia palkkoja ei laskettu: syötä kuukausittaiset työtunnit ja tuntipalkka.',
+      },
     },
   },
   et: {
@@ -258,6 +273,13 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
       victimsTaken: 'Igalt ohvrilt võetud',
       funnels: 'Lehterkontod',
       deposits: 'sularahamakset',
+      notes: {
+        cashWindow:
+          'Palgapäeva järel välja võetud sularaha ei loeta tagasimakseks: sisestage päevad pärast palka, mille jooksul välja võetud sularaha loetakse tagasi antuks (ohvrite ütlustest), et neid arvestada.',
+        minimumWage:
+          'Võlgnetav palk arvutatakse maksja riigi seadusjärgsest miinimumpalgast (allikas ohvri kaupa): täissumma jaoks sisestage töötunnid kuus ja tunnitasu (nt kollektiivlepingu oma).',
+        noWage: 'Võlgnetavat palka ei arvutatud: sisestage töötunnid kuus ja tunnitasu.',
+      },
     },
   },
   lv: {
@@ -327,6 +349,13 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
       victimsTaken: 'Katram cietušajam atņemtais',
       funnels: 'Piltuves konti',
       deposits: 'skaidras naudas iemaksas',
+      notes: {
+        cashWindow:
+          'Skaidras naudas izņemšana pēc algas dienas netiek skaitīta kā atmaksa: ievadiet dienas pēc algas, kurās izņemtā skaidrā nauda tiek uzskatīta par atdotu (no cietušo liecībām), lai to ieskaitītu.',
+        minimumWage:
+          'Nesamaksātās algas tiek aprēķinātas no maksātāja valsts noteiktās minimālās algas (avots katram cietušajam): pilnai summai ievadiet nostrādātās stundas mēnesī un stundas likmi (piem., koplīguma).',
+        noWage: 'Nesamaksātās algas nav aprēķinātas: ievadiet nostrādātās stundas mēnesī un stundas likmi.',
+      },
     },
   },
 };

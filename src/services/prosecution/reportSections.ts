@@ -4,6 +4,8 @@
  * Dates and amounts inside the rules' explanations are rewritten in the report's locale.
  */
 import { pseudonymOf } from '../../domain/access/victims.ts';
+import { PROCEEDS_NOTES } from '../../domain/finance/proceeds.ts';
+import type { ProceedsNote } from '../../domain/finance/proceeds.ts';
 import type { LocaleFormat } from '../../shared/locale.ts';
 import { ALERT, MUTED } from './reportPdf.ts';
 import type { Page } from './reportPdf.ts';
@@ -70,7 +72,10 @@ export function drawFinance({ d, L, w, f, pdf, heading, sub, line, capped }: Pag
     if (!p.assumptions.length) line(w.t('finance.proceeds.noAssumptions'), { color: MUTED });
     for (const a of p.assumptions)
       line(`• ${w.assumption(a.name)}: ${f.number(a.value)} ${a.unit} — ${L.words.basis}: ${a.source}`, { size: 8 });
-    for (const n of p.notes) line(localiseProse(n, f), { size: 8, color: MUTED });
+    for (const n of p.notes) {
+      const key = (Object.keys(PROCEEDS_NOTES) as ProceedsNote[]).find((k) => PROCEEDS_NOTES[k] === n);
+      line(key ? L.phrases.notes[key] : localiseProse(n, f), { size: 8, color: MUTED });
+    }
   }
   sub(`${L.words.findings} (${f.number(d.findings.length)})`);
   if (!d.findings.length) line(w.t('finance.findings.neverRunHint'), { color: MUTED });
