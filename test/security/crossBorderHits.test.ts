@@ -265,6 +265,11 @@ describe('hit/no-hit between two deployments on loopback', () => {
     const bad = await call(b, b.admin, 'POST', '/api/psi/respond', tampered);
     expect(bad.status).toBe(403);
     expect(bad.json).toMatchObject({ error: { path: 'signature' } });
+    // An older partner's file (protocol version 1, ristretto255) is refused, naming both versions.
+    const older = await call(b, b.admin, 'POST', '/api/psi/respond', { ...structuredClone(file), version: 1 });
+    expect(older.status).toBe(403);
+    expect(older.json).toMatchObject({ error: { path: 'version' } });
+    expect(JSON.stringify(older.json)).toMatch(/version 1 \(hit\/no-hit over ristretto255\).*speaks version 2/);
 
     const answered = await call(b, b.admin, 'POST', '/api/psi/respond', file);
     expect(answered.status).toBe(200);
@@ -297,7 +302,15 @@ describe('hit/no-hit between two deployments on loopback', () => {
       .where('direction', '=', 'in')
       .orderBy('at')
       .execute();
-    expect(log.map((l) => l.outcome)).toEqual(['answered', 'rejected', 'answered', 'rejected', 'answered', 'refused']);
+    expect(log.map((l) => l.outcome)).toEqual([
+      'answered',
+      'rejected',
+      'rejected',
+      'answered',
+      'rejected',
+      'answered',
+      'refused',
+    ]);
     expect(log.at(-1)?.reason).toBe('rate_limit');
     const denied = await b.store.db
       .selectFrom('audit_events')
@@ -305,7 +318,7 @@ describe('hit/no-hit between two deployments on loopback', () => {
       .where('action', '=', 'denied')
       .where('target_type', '=', 'psiQuery')
       .execute();
-    expect(denied.length).toBe(3);
+    expect(denied.length).toBe(4);
     const sent = await a.store.db
       .selectFrom('psi_query_log')
       .select('outcome')
