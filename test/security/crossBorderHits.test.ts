@@ -15,6 +15,7 @@ import { identityFromSecret, newSigningSecret } from '../../src/domain/hits/exch
 import { buildApp } from '../../src/server/app.ts';
 import { useCooperationIdentity } from '../../src/services/cooperation/agreements.ts';
 import { addUserWithToken } from '../../src/services/access/users.ts';
+import { tasksRun } from '../../src/services/workers/index.ts';
 import type { Store } from '../../src/store/store.ts';
 import { openTestStore, postgresProblem } from '../support/dialects.ts';
 
@@ -216,9 +217,12 @@ describe('hit/no-hit between two deployments on loopback', () => {
   });
 
   it('finds exactly the selectors both hold, over HTTP between the servers', async () => {
+    const tasksBefore = tasksRun();
     const r = await call(a, a.investigator, 'POST', `/api/cases/${caseA}/psi/run`, { agreementId: 'fi-ee-2026' });
     expect(r.status, JSON.stringify(r.json)).toBe(200);
     expect(r.json.matched).toBe(4);
+    // Both sides' curve arithmetic ran on the worker pool (A blinds, B re-blinds and blinds, A re-blinds).
+    expect(tasksRun() - tasksBefore).toBeGreaterThanOrEqual(4);
     const notice = r.json.notice as {
       entityIds: string[];
       kinds: Record<string, number>;
