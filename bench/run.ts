@@ -5,6 +5,7 @@ import { financeBench } from './finance.ts';
 import { loadBench } from './load.ts';
 import { psiBench } from './psi.ts';
 import { resolutionBench } from './resolution.ts';
+import { searchScaleBench } from './searchScale.ts';
 import { transactionStorageBench } from './transactionStorage.ts';
 import { webBench } from './web.ts';
 
@@ -17,5 +18,6 @@ await chartBench();
 await financeBench();
 await psiBench();
 await resolutionBench();
+await searchScaleBench();
 await assemblyBench();
 await loadBench();

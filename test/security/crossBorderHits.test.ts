@@ -15,6 +15,7 @@ import { identityFromSecret, newSigningSecret } from '../../src/domain/hits/exch
 import { buildApp } from '../../src/server/app.ts';
 import { useCooperationIdentity } from '../../src/services/cooperation/agreements.ts';
 import { addUserWithToken } from '../../src/services/access/users.ts';
+import { tasksRun } from '../../src/services/workers/index.ts';
 import type { Store } from '../../src/store/store.ts';
 import { openTestStore, postgresProblem } from '../support/dialects.ts';
 
@@ -216,9 +217,12 @@ describe('hit/no-hit between two deployments on loopback', () => {
   });
 
   it('finds exactly the selectors both hold, over HTTP between the servers', async () => {
+    const tasksBefore = tasksRun();
     const r = await call(a, a.investigator, 'POST', `/api/cases/${caseA}/psi/run`, { agreementId: 'fi-ee-2026' });
     expect(r.status, JSON.stringify(r.json)).toBe(200);
     expect(r.json.matched).toBe(4);
+    // Both sides' curve arithmetic ran on the worker pool (A blinds, B re-blinds and blinds, A re-blinds).
+    expect(tasksRun() - tasksBefore).toBeGreaterThanOrEqual(4);
     const notice = r.json.notice as {
       entityIds: string[];
       kinds: Record<string, number>;
@@ -265,6 +269,11 @@ describe('hit/no-hit between two deployments on loopback', () => {
     const bad = await call(b, b.admin, 'POST', '/api/psi/respond', tampered);
     expect(bad.status).toBe(403);
     expect(bad.json).toMatchObject({ error: { path: 'signature' } });
+    // An older partner's file (protocol version 1, ristretto255) is refused, naming both versions.
+    const older = await call(b, b.admin, 'POST', '/api/psi/respond', { ...structuredClone(file), version: 1 });
+    expect(older.status).toBe(403);
+    expect(older.json).toMatchObject({ error: { path: 'version' } });
+    expect(JSON.stringify(older.json)).toMatch(/version 1 \(hit\/no-hit over ristretto255\).*speaks version 2/);
 
     const answered = await call(b, b.admin, 'POST', '/api/psi/respond', file);
     expect(answered.status).toBe(200);
@@ -297,7 +306,15 @@ describe('hit/no-hit between two deployments on loopback', () => {
       .where('direction', '=', 'in')
       .orderBy('at')
       .execute();
-    expect(log.map((l) => l.outcome)).toEqual(['answered', 'rejected', 'answered', 'rejected', 'answered', 'refused']);
+    expect(log.map((l) => l.outcome)).toEqual([
+      'answered',
+      'rejected',
+      'rejected',
+      'answered',
+      'rejected',
+      'answered',
+      'refused',
+    ]);
     expect(log.at(-1)?.reason).toBe('rate_limit');
     const denied = await b.store.db
       .selectFrom('audit_events')
@@ -305,7 +322,7 @@ describe('hit/no-hit between two deployments on loopback', () => {
       .where('action', '=', 'denied')
       .where('target_type', '=', 'psiQuery')
       .execute();
-    expect(denied.length).toBe(3);
+    expect(denied.length).toBe(4);
     const sent = await a.store.db
       .selectFrom('psi_query_log')
       .select('outcome')

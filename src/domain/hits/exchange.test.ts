@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, identityFromSecret, newSigningSecret, openEnvelope, sealEnvelope } from './exchange.ts';
+import {
+  canonicalJson,
+  EXCHANGE_VERSION,
+  identityFromSecret,
+  newSigningSecret,
+  openEnvelope,
+  sealEnvelope,
+} from './exchange.ts';
 import type { Envelope, OpenExpectations } from './exchange.ts';
 import { rateLimitDecision } from './agreement.ts';
 
@@ -91,7 +98,19 @@ describe('signed exchange envelope', () => {
       field: 'createdAt',
     });
     expect(openEnvelope(sealed(), expect_({ type: 'psi-response' }))).toMatchObject({ ok: false, field: 'type' });
-    expect(openEnvelope({ ...sealed(), version: 2 }, expect_())).toMatchObject({ ok: false, field: 'version' });
+    expect(openEnvelope({ ...sealed(), version: 3 }, expect_())).toMatchObject({ ok: false, field: 'version' });
+  });
+
+  it("refuses an older partner's version 1 file, naming both protocol versions", () => {
+    // A version 1 file carries ristretto255 points; it is refused before its signature or points are read.
+    const r = openEnvelope({ ...sealed(), version: 1 }, expect_());
+    expect(r).toMatchObject({ ok: false, field: 'version' });
+    const reason = r.ok ? '' : r.reason;
+    expect(reason).toContain('version 1 (hit/no-hit over ristretto255)');
+    expect(reason).toContain("version 2 (hit/no-hit on Ed25519's prime-order subgroup)");
+    expect(reason).toMatch(/partner needs to upgrade/);
+    expect(EXCHANGE_VERSION).toBe(2);
+    expect(sealed().version).toBe(2);
   });
 
   it('writes canonical JSON independent of key order', () => {

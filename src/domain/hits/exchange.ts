@@ -10,9 +10,20 @@ import { ed25519 } from '@noble/curves/ed25519.js';
 import { bytesToHex, hexToBytes, randomBytes } from '@noble/hashes/utils.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
+import { PSI_PROTOCOL_VERSION } from './psi.ts';
 
 export const EXCHANGE_FORMAT = 'elect-thb-exchange';
-export const EXCHANGE_VERSION = 1;
+/**
+ * The version of the exchange, which is the hit/no-hit protocol's: 1 was PSI over ristretto255,
+ * 2 is PSI on edwards25519's prime-order subgroup (psi.ts). Points of one mean nothing in the
+ * other, so a file of another version is refused before anything in it is read.
+ */
+export const EXCHANGE_VERSION = PSI_PROTOCOL_VERSION;
+const VERSION_NAMES: Record<number, string> = {
+  1: 'hit/no-hit over ristretto255',
+  2: "hit/no-hit on Ed25519's prime-order subgroup",
+};
+const versionName = (v: number): string => `version ${v}${VERSION_NAMES[v] ? ` (${VERSION_NAMES[v]})` : ''}`;
 const SIGNING_CONTEXT = 'ELECT-THB-EXCHANGE-v1\n';
 
 export const exchangeTypes = ['psi-query', 'psi-response', 'coop-request', 'coop-decision', 'coop-delivery'] as const;
@@ -111,6 +122,8 @@ export type OpenResult = { ok: true; envelope: Envelope } | { ok: false; reason:
  * Replay (a nonce seen before) is the receiver's check against its own log.
  */
 export function openEnvelope(input: unknown, x: OpenExpectations): OpenResult {
+  const refused = versionRefusal(input);
+  if (refused) return refused;
   const parsed = Envelope.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -145,4 +158,22 @@ export function openEnvelope(input: unknown, x: OpenExpectations): OpenResult {
   if (age > x.maxAgeMs) return { ok: false, reason: 'too old: ask the partner for a fresh one', field: 'createdAt' };
   if (-age > (x.maxSkewMs ?? 5 * 60_000)) return { ok: false, reason: 'dated in the future', field: 'createdAt' };
   return { ok: true, envelope: e };
+}
+
+/** A file of the exchange format but of another protocol version: refused, naming both versions. */
+function versionRefusal(input: unknown): OpenResult | null {
+  if (!input || typeof input !== 'object') return null;
+  const { format, version } = input as { format?: unknown; version?: unknown };
+  if (format !== EXCHANGE_FORMAT || typeof version !== 'number' || version === EXCHANGE_VERSION) return null;
+  const upgrade =
+    version < EXCHANGE_VERSION
+      ? 'the partner needs to upgrade before the two deployments can exchange'
+      : 'this deployment needs to upgrade before the two deployments can exchange';
+  return {
+    ok: false,
+    reason: `the partner's file is of exchange protocol ${versionName(version)}; this deployment speaks ${versionName(
+      EXCHANGE_VERSION,
+    )} only: ${upgrade}`,
+    field: 'version',
+  };
 }

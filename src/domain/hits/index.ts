@@ -1,5 +1,5 @@
 /**
- * Hit/no-hit: private set intersection over ristretto255 (psi.ts, protocol.ts), the signed
+ * Hit/no-hit: private set intersection on edwards25519 (psi.ts, protocol.ts), the signed
  * exchange envelope (exchange.ts) and cooperation agreements (agreement.ts). Pure, no I/O.
  */
 export * from './psi.ts';

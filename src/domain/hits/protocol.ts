@@ -1,5 +1,6 @@
 /**
- * The three steps of one hit/no-hit query between deployments, on top of psi.ts:
+ * The three steps of one hit/no-hit query between deployments (protocol version 2), on top of
+ * psi.ts:
  *
  *   1. initiator: `startQuery` — blind own selectors with a fresh secret a, pad with random
  *      points to a round size, shuffle; send the points (psi-query).
@@ -13,8 +14,8 @@
  * the responder learns only the padded size of the initiator's set.
  */
 import { z } from 'zod';
-import { blind, dummyPoint, intersect, paddedSize, reblind, shuffle } from './psi.ts';
-import type { HexPoint, PsiSelector } from './psi.ts';
+import { blind, dummyPoint, matchDouble, paddedSize, reblind, shuffle } from './psi.ts';
+import type { HexPoint, PsiSecret, PsiSelector } from './psi.ts';
 
 const Point = z.string().regex(/^[0-9a-f]{64}$/);
 export const MAX_POINTS = 250_000;
@@ -38,14 +39,13 @@ export interface BlindedSet {
   order: number[];
 }
 
-export function blindSet(
-  secret: bigint,
-  agreementId: string,
-  selectors: readonly PsiSelector[],
-  padStep = 64,
-): BlindedSet {
-  const real = selectors.map((s, i) => ({ p: blind(secret, agreementId, s), i }));
-  const pad = Array.from({ length: paddedSize(selectors.length, padStep) - selectors.length }, () => ({
+/**
+ * Pads blinded values (in selector order) with random subgroup elements to a round size and
+ * shuffles them; the heavy part, blinding, is done before (here or on a worker thread).
+ */
+export function padAndShuffle(blinded: readonly HexPoint[], padStep = 64): BlindedSet {
+  const real = blinded.map((p, i) => ({ p, i }));
+  const pad = Array.from({ length: paddedSize(blinded.length, padStep) - blinded.length }, () => ({
     p: dummyPoint(),
     i: -1,
   }));
@@ -53,10 +53,22 @@ export function blindSet(
   return { points: mixed.map((m) => m.p), order: mixed.map((m) => m.i) };
 }
 
+export function blindSet(
+  secret: PsiSecret,
+  agreementId: string,
+  selectors: readonly PsiSelector[],
+  padStep = 64,
+): BlindedSet {
+  return padAndShuffle(
+    selectors.map((s) => blind(secret, agreementId, s)),
+    padStep,
+  );
+}
+
 export const startQuery = blindSet;
 
 export function answerQuery(
-  secret: bigint,
+  secret: PsiSecret,
   agreementId: string,
   query: PsiQueryBody,
   own: readonly PsiSelector[],
@@ -67,16 +79,17 @@ export function answerQuery(
 
 /**
  * The selectors (indices into the initiator's list) the responder also holds, and the
- * responder's positions that matched. Padding never matches a real value.
+ * responder's positions that matched, from the responder's points already raised to the
+ * initiator's secret (`theirsDouble`). Padding never matches a real value.
  */
-export function finishQuery(
-  secret: bigint,
+export function matchResponse(
   sent: Pick<BlindedSet, 'order'>,
-  response: Pick<PsiResponseBody, 'double' | 'points'>,
+  double: readonly HexPoint[],
+  theirsDouble: readonly HexPoint[],
 ): { selectorIndices: number[]; theirPositions: number[] } {
-  if (response.double.length !== sent.order.length)
-    throw new Error(`the response answers ${response.double.length} points, the query sent ${sent.order.length}`);
-  const { mine, theirs } = intersect(secret, response.double, response.points);
+  if (double.length !== sent.order.length)
+    throw new Error(`the response answers ${double.length} points, the query sent ${sent.order.length}`);
+  const { mine, theirs } = matchDouble(double, theirsDouble);
   const selectorIndices: number[] = [];
   const theirPositions: number[] = [];
   mine.forEach((pos, k) => {
@@ -87,4 +100,19 @@ export function finishQuery(
     }
   });
   return { selectorIndices, theirPositions };
+}
+
+/** The initiator's last step in one go (in memory): `matchResponse` after re-blinding. */
+export function finishQuery(
+  secret: PsiSecret,
+  sent: Pick<BlindedSet, 'order'>,
+  response: Pick<PsiResponseBody, 'double' | 'points'>,
+): { selectorIndices: number[]; theirPositions: number[] } {
+  if (response.double.length !== sent.order.length)
+    throw new Error(`the response answers ${response.double.length} points, the query sent ${sent.order.length}`);
+  return matchResponse(
+    sent,
+    response.double,
+    response.points.map((p) => reblind(secret, p)),
+  );
 }

@@ -1,6 +1,6 @@
 /**
  * Hit/no-hit between deployments under a cooperation agreement, by private set intersection
- * (domain/hits). One query:
+ * (domain/hits; the curve arithmetic on the worker pool, ./psiWork.ts). One query:
  *
  *   export  (this side, for a case)  → psi-query envelope: the case's selectors, blinded
  *   answer  (the partner)            → psi-response: our points re-blinded + its own, blinded
@@ -13,7 +13,7 @@
  */
 import { sealEnvelope } from '../../domain/hits/exchange.ts';
 import type { Envelope } from '../../domain/hits/exchange.ts';
-import { blindSet, finishQuery as finishPsi, PsiResponseBody } from '../../domain/hits/protocol.ts';
+import { matchResponse, padAndShuffle, PsiResponseBody } from '../../domain/hits/protocol.ts';
 import type { PsiQueryBody } from '../../domain/hits/protocol.ts';
 import { newSecret, secretFromHex, secretToHex } from '../../domain/hits/psi.ts';
 import type { HitNoticeOut } from '../../shared/contracts/cooperation.ts';
@@ -35,6 +35,7 @@ import { agreementOf, cooperationIdentity, requireAgreement } from './agreements
 import { agreementOfEnvelope, inForce, logQuery, openFromPartner } from './exchange.ts';
 import type { Transport } from './exchange.ts';
 import { presentNotice, upsertNotice } from './notices.ts';
+import { blindOnPool, reblindOnPool } from './psiWork.ts';
 import { partnerRequestHeaders } from './partnerAdmission.ts';
 import type { NoticeRow } from './notices.ts';
 
@@ -78,7 +79,7 @@ async function sendQuery(
       'agreementId',
     );
   const secret = newSecret();
-  const sent = blindSet(secret, row.id, selectors);
+  const sent = padAndShuffle(await blindOnPool(secret, row.id, selectors));
   const envelope = sealEnvelope(me, {
     type: 'psi-query',
     agreementId: row.id,
@@ -147,9 +148,15 @@ async function finishWith(
   if (!session?.secret) throw errors.validation('This answers no open query of this case', 'body.queryNonce');
   const order = JSON.parse(session.positions) as number[];
   const selectors = JSON.parse(session.selectors) as Matched[];
+  if (body.data.double.length !== order.length)
+    throw errors.validation(
+      `The response does not fit the query: it answers ${body.data.double.length} points, the query sent ${order.length}`,
+      'body.double',
+    );
+  const theirsDouble = await reblindOnPool(secretFromHex(session.secret), body.data.points, 'body.points');
   let result: { selectorIndices: number[]; theirPositions: number[] };
   try {
-    result = finishPsi(secretFromHex(session.secret), { order }, body.data);
+    result = matchResponse({ order }, body.data.double, theirsDouble);
   } catch (e) {
     throw errors.validation(`The response does not fit the query: ${(e as Error).message}`, 'body.double');
   }

@@ -8,8 +8,8 @@
 import { rateLimitDecision } from '../../domain/hits/agreement.ts';
 import { sealEnvelope } from '../../domain/hits/exchange.ts';
 import type { Envelope } from '../../domain/hits/exchange.ts';
-import { answerQuery, PsiQueryBody } from '../../domain/hits/protocol.ts';
-import type { PsiResponseBody } from '../../domain/hits/protocol.ts';
+import { padAndShuffle, PsiQueryBody } from '../../domain/hits/protocol.ts';
+import type { BlindedSet, PsiResponseBody } from '../../domain/hits/protocol.ts';
 import { newSecret } from '../../domain/hits/psi.ts';
 import type { PsiSelector } from '../../domain/hits/psi.ts';
 import { AppError, errors } from '../../shared/errors.ts';
@@ -23,6 +23,7 @@ import { agreementOf, cooperationIdentity } from './agreements.ts';
 import type { AgreementRow } from './agreements.ts';
 import { agreementOfEnvelope, inForce, logQuery, openFromPartner } from './exchange.ts';
 import type { Transport } from './exchange.ts';
+import { blindOnPool, reblindOnPool } from './psiWork.ts';
 
 interface Answered {
   reply: Envelope;
@@ -97,11 +98,15 @@ async function answer(store: Store, raw: unknown, transport: Transport, actorId:
   const limit = await overLimit(store, row, points.length);
   if (limit) return refuse(limit, 'refused', points.length);
   const own: PsiSelector[] = await deploymentSelectors(store.db, agreementOf(row).selectorTypes);
-  let answered: ReturnType<typeof answerQuery>;
+  const secret = newSecret();
+  let answered: { double: string[]; mine: BlindedSet };
   try {
-    answered = answerQuery(newSecret(), row.id, body.data, own);
-  } catch {
-    const bad = errors.validation('The query holds a value that is not a valid group element', 'body.points');
+    // On the worker pool: the request loop keeps serving while the points are re-blinded.
+    const double = await reblindOnPool(secret, points, 'body.points');
+    answered = { double, mine: padAndShuffle(await blindOnPool(secret, row.id, own)) };
+  } catch (e) {
+    if (!(e instanceof AppError) || e.code !== 'validation_failed') throw e;
+    const bad = errors.validation('The query holds a value that is not a valid group element', e.path ?? 'body.points');
     return refuse(bad, 'rejected', points.length);
   }
   const responseId = uuidv7();

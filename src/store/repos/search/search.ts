@@ -31,12 +31,19 @@ export interface FullTextSearch {
   search(scope: CaseScope, foldedQuery: string, limit: number): Promise<TextHit[]>;
 }
 
+/**
+ * The FTS5 query of the words alone; the case is the join's `d.case_id = ?`. Matching the
+ * indexed case key as well made FTS5 walk that key's list of every document of the case on each
+ * search (a rare name in a million-entity case: 52 ms at 500,000 documents, growing with the
+ * case; without it, 0.02 ms): the words' own lists are far shorter, even across all cases.
+ */
+const textMatch = (tokens: readonly string[]): string => tokens.map((t) => `text:"${t}"*`).join(' AND ');
+
 const sqliteFts: FullTextSearch = {
   async search(scope, foldedQuery, limit) {
     const tokens = queryTokens(foldedQuery);
     if (!tokens.length) return [];
-    const caseKey = `c${scope.caseId.replace(/-/g, '')}`.replace(/[^\p{L}\p{N}]/gu, '');
-    const match = `case_key:"${caseKey}" AND ${tokens.map((t) => `text:"${t}"*`).join(' AND ')}`;
+    const match = textMatch(tokens);
     const res = await sql<{ doc_id: string; entity_id: string | null; kind: string; rank: number }>`
       SELECT d.doc_id, d.entity_id, d.kind, bm25(search_fts) AS rank
       FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid
@@ -73,8 +80,7 @@ export function entityIdsMatching(scope: CaseScope, dialect: DialectName, folded
   const tokens = queryTokens(foldedQuery);
   if (!tokens.length) return sql<string>`SELECT NULL WHERE 1 = 0`;
   if (dialect === 'sqlite') {
-    const caseKey = `c${scope.caseId.replace(/-/g, '')}`.replace(/[^\p{L}\p{N}]/gu, '');
-    const match = `case_key:"${caseKey}" AND ${tokens.map((t) => `text:"${t}"*`).join(' AND ')}`;
+    const match = textMatch(tokens);
     return sql<string>`SELECT d.entity_id FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid
       WHERE search_fts MATCH ${match} AND d.case_id = ${scope.caseId} AND d.kind = 'entity'`;
   }
