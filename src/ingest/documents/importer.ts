@@ -9,8 +9,9 @@
  * without a text layer read by OCR) and the page pictures as files of their pages; DOCX, ODT →
  * `Document`; XLSX → `Workbook` with one `Table` per sheet; ZIP → `Package`, its folders `Folder`;
  * pictures → `Image`; text → `PlainText`. Members name their container in `parent`. Ids derive
- * from the imported file's SHA-256 and the member's path, so importing the file again changes
- * nothing.
+ * from the imported file's SHA-256 and the member's path, so importing the file again (under any
+ * name) changes nothing. An item's "line" is the file's number in reading order: 1 for the
+ * imported file, then its members depth first.
  */
 import { createHash } from 'node:crypto';
 import type { EntityRecord } from '../../domain/records.ts';
@@ -41,6 +42,8 @@ const OCR_DPI = 300;
 
 interface Context {
   rootHash: string;
+  /** The imported file's name, which paths start with; ids leave it out, so a renamed copy is the same file. */
+  rootName: string;
   budget: ArchiveBudget;
   ocr: OcrSettings | null;
   pageImages: boolean;
@@ -50,7 +53,8 @@ interface Context {
 }
 
 const sha256 = (b: Uint8Array | string): string => createHash('sha256').update(b).digest('hex');
-const idOf = (ctx: Context, path: string): string => `doc-${sha256(`${ctx.rootHash}\n${path}`).slice(0, 32)}`;
+const idOf = (ctx: Context, path: string): string =>
+  `doc-${sha256(`${ctx.rootHash}\n${path.slice(ctx.rootName.length)}`).slice(0, 32)}`;
 const baseName = (path: string): string => path.replace(/\/+$/, '').split('/').pop() ?? path;
 
 /** Text cut to what one property value may hold, with a note when it was cut. */
@@ -239,6 +243,7 @@ export const documentImporter: Importer<DocumentOptions> = {
     const bytes = await allBytes(input, limits.maxTotalBytes);
     const ctx: Context = {
       rootHash: sha256(bytes),
+      rootName: input.fileName,
       budget: new ArchiveBudget(limits),
       ocr: options.ocr === false ? null : ocrSettings(options.languages),
       pageImages: options.pageImages !== false,
