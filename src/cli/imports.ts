@@ -4,13 +4,7 @@ import type { Command } from 'commander';
 import { textEncodings } from '../shared/contracts/imports.ts';
 import { errors } from '../shared/errors.ts';
 import { writeCaseExport } from '../services/entities/index.ts';
-import {
-  cdrMappingNames,
-  importFile,
-  importFormatIds,
-  ocrLanguages,
-  optionsFor,
-} from '../services/imports/index.ts';
+import { cdrMappingNames, importFile, importFormatIds, ocrLanguages, optionsFor } from '../services/imports/index.ts';
 import { cliCaller } from '../services/useCase/index.ts';
 import { cliActor } from './actor.ts';
 import { withStore } from './context.ts';
@@ -77,7 +71,9 @@ export function importExportCommands(program: Command): void {
         console.log(
           `${fileName} (sha256 ${report.sha256}): ${schemata}; ${report.entitiesMerged} merged; ${report.entitiesUnchanged} unchanged, ${report.entitiesUpdated} updated; ${report.transactionsAdded} transactions added, ${report.transactionsAlreadyPresent} already present`,
         );
-        if (report.filesAdded) console.log(`${report.filesAdded} evidence files kept (encrypted)`);
+        const files = report.filesAdded;
+        if (files)
+          console.log(`${files} evidence file${files === 1 ? '' : 's'} kept, encrypted, each with its SHA-256`);
         const c = report.callRecords;
         if (c) {
           console.log(

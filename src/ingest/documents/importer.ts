@@ -188,14 +188,19 @@ async function* readFile(ctx: Context, m: Member): AsyncGenerator<ImportItem> {
   const id = idOf(ctx, m.path);
   const name = baseName(m.path);
   const warnings: string[] = [];
-  const one = (schema: string, text?: string) => [
-    entity(
-      line,
-      { id, schema, properties: { ...fileProps(m, d), ...(text ? { bodyText: [fitted(text, name, warnings)] } : {}) } },
-      warnings,
-    ),
-    fileItem(line, name, d.mimeType, m.bytes, id),
-  ];
+  const one = (schema: string, text?: string) => {
+    // What kept the file from being read (no language data, an unknown type) stays on the entity too.
+    // Without the path, which names the imported file: importing it under another name changes nothing.
+    const unread = warnings
+      .filter((w) => / could not be read| not recognised/.test(w))
+      .map((w) => (w.startsWith(`${m.path}: `) ? w.slice(m.path.length + 2) : w));
+    const props = {
+      ...fileProps(m, d),
+      ...(text ? { bodyText: [fitted(text, name, warnings)] } : {}),
+      ...(unread.length ? { processingError: unread } : {}),
+    };
+    return [entity(line, { id, schema, properties: props }, warnings), fileItem(line, name, d.mimeType, m.bytes, id)];
+  };
   if (d.kind === 'pdf') yield* readPdf(ctx, m, d, id);
   else if (d.kind === 'xlsx') yield* readXlsx(ctx, m, d, id);
   else if (d.kind === 'docx') yield* one('Document', await readDocxText(m.bytes));

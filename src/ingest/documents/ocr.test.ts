@@ -65,6 +65,7 @@ describeWithPrograms(['tesseract', 'pdftoppm'], 'OCR of pictures and scanned pag
     try {
       const [image] = entities(await collect('scan.png', await writePng([ENGLISH]), { languages: ['lav', 'eng'] }));
       expect(image?.record.properties.bodyText).toBeUndefined();
+      expect(image?.record.properties.processingError).toEqual(['scan.png could not be read: no language data']);
       expect(image?.warnings).toEqual([
         'OCR languages available: none; read with: lav, eng',
         `OCR language data missing in ${empty}: lav, eng`,

@@ -122,6 +122,9 @@ describeEachDialect('seized documents through the import pipeline', (ctx) => {
       expect(root?.schema).toBe('Package');
       expect(props('contract.pdf').parent).toEqual([root?.id]);
       expect(props('holiday.jpg').mimeType).toEqual(['application/pdf']);
+      expect(props('blob.bin').processingError?.[0]).toBe(
+        'type not recognised (application/octet-stream); kept as an evidence file without reading it',
+      );
       expect(props('offer.docx').parent).toEqual([byName('letters')?.id]);
       expect(props('letters').parent).toEqual([root?.id]);
       expect(props('offer.docx').bodyText).toEqual(['Job offer in Finland\n\nAccommodation provided']);

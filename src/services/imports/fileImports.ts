@@ -119,7 +119,10 @@ export function optionsFor(format: string, o: ImportFlags): Record<string, unkno
 
 /** A document's options: the OCR languages named by `--ocr-languages`, checked as the API checks them. */
 function documentOptions(o: ImportFlags): Record<string, unknown> {
-  const languages = o.ocrLanguages?.split(',').map((l) => l.trim()).filter(Boolean);
+  const languages = o.ocrLanguages
+    ?.split(',')
+    .map((l) => l.trim())
+    .filter(Boolean);
   try {
     return checkOptions('document', languages ? { languages } : {});
   } catch (e) {

@@ -134,12 +134,14 @@ const described: Record<string, Omit<ImportFormatOut, 'format' | 'label'>> = {
   document: {
     extensions: ['.pdf', '.docx', '.xlsx', '.odt', '.zip', '.png', '.jpg', '.jpeg', '.tif', '.tiff', '.txt'],
     mapper: 'none',
-    fields: [
-      // The OCR languages this installation has data for: the only ones worth choosing.
-      { name: 'languages', kind: 'list', required: false, values: ocrLanguages() },
-      { name: 'ocr', kind: 'boolean', required: false },
-      { name: 'pageImages', kind: 'boolean', required: false },
-    ],
+    // The OCR languages this installation has data for (the only ones worth choosing), read when asked.
+    get fields(): FormatField[] {
+      return [
+        { name: 'languages', kind: 'list', required: false, values: ocrLanguages() },
+        { name: 'ocr', kind: 'boolean', required: false },
+        { name: 'pageImages', kind: 'boolean', required: false },
+      ];
+    },
   },
   camt053: {
     extensions: ['.xml'],
