@@ -92,8 +92,11 @@ function entity(line: number, record: EntityRecord, warnings: string[]): ImportI
   return { kind: 'entity', line, record, ...(warnings.length ? { warnings } : {}) };
 }
 
+/** The same bytes seen as a Buffer, not a copy: an archive's members are held once. */
+const asBuffer = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+
 function fileItem(line: number, fileName: string, mimeType: string, content: Uint8Array, entityId: string): ImportItem {
-  return { kind: 'file', line, file: { fileName, mimeType, content: Buffer.from(content), entityId } };
+  return { kind: 'file', line, file: { fileName, mimeType, content: asBuffer(content), entityId } };
 }
 
 /** FtM properties every document entity has: its name, type, hash, size and container. */
