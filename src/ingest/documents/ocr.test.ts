@@ -7,7 +7,7 @@ import { memoryInput } from '../files.ts';
 import type { ImportItem } from '../types.ts';
 import { documentImporter } from './importer.ts';
 import { DEFAULT_TESSDATA, ocrImage, ocrLanguages, ocrSettings } from './ocr.ts';
-import { writePdf, writePng } from './samples.testing.ts';
+import { writePdf, writePicture, writePng } from './samples.testing.ts';
 
 const LATVIAN = 'Darba līgums ar ārzemju strādnieku';
 const ENGLISH = 'Employment contract for a foreign worker';
@@ -38,6 +38,18 @@ describeWithPrograms(['tesseract', 'pdftoppm'], 'OCR of pictures and scanned pag
     expect(image?.record.properties.mimeType).toEqual(['image/png']);
     expect(image?.record.properties.bodyText?.[0]).toBe(`${LATVIAN}\n\n${ENGLISH}`);
     expect(image?.warnings).toEqual([expect.stringMatching(/^OCR languages available: .*lav.*; read with: lav, eng$/)]);
+  }, 60_000);
+
+  it('reads JPEG and TIFF pictures by their bytes, whatever their names', async () => {
+    for (const [format, mime] of [
+      ['jpeg', 'image/jpeg'],
+      ['tiff', 'image/tiff'],
+    ] as const) {
+      const items = await collect('photo.png', await writePicture([ENGLISH], format), { languages: ['eng'] });
+      const [image] = entities(items);
+      expect(image?.record.properties.mimeType).toEqual([mime]);
+      expect(image?.record.properties.bodyText).toEqual([ENGLISH]);
+    }
   }, 60_000);
 
   it('reads a PDF page without a text layer by OCR', async () => {

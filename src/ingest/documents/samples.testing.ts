@@ -35,18 +35,20 @@ export async function writePdf(pages: readonly (readonly string[])[], size = 14)
   return doc.save();
 }
 
-/** A PNG picture of printed lines (drawn as a PDF page, rasterised by pdftoppm at 300 dpi). */
-export async function writePng(lines: readonly string[]): Promise<Buffer> {
+/** A picture of printed lines (drawn as a PDF page, rasterised by pdftoppm at 300 dpi): PNG, JPEG or TIFF. */
+export async function writePicture(lines: readonly string[], format: 'png' | 'jpeg' | 'tiff' = 'png'): Promise<Buffer> {
   const pdf = await writePdf([lines], 18);
   const dir = mkdtempSync(join(tmpdir(), 'elect-sample-'));
   try {
     writeFileSync(join(dir, 'in.pdf'), pdf);
-    execFileSync('pdftoppm', ['-r', '300', '-png', '-singlefile', join(dir, 'in.pdf'), join(dir, 'out')]);
-    return readFileSync(join(dir, 'out.png'));
+    execFileSync('pdftoppm', ['-r', '300', `-${format}`, '-singlefile', join(dir, 'in.pdf'), join(dir, 'out')]);
+    return readFileSync(join(dir, `out.${format === 'jpeg' ? 'jpg' : format === 'tiff' ? 'tif' : 'png'}`));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+export const writePng = (lines: readonly string[]): Promise<Buffer> => writePicture(lines, 'png');
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
