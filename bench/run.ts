@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark, each figure beside a baseline measured in the same run. */
 import { assemblyBench } from './assembly.ts';
 import { chartBench } from './chart.ts';
+import { documentsBench } from './documents.ts';
 import { financeBench } from './finance.ts';
 import { loadBench } from './load.ts';
 import { psiBench } from './psi.ts';
@@ -20,4 +21,5 @@ await psiBench();
 await resolutionBench();
 await searchScaleBench();
 await assemblyBench();
+await documentsBench();
 await loadBench();

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { textEncodings } from '../shared/contracts/imports.ts';
 import { errors } from '../shared/errors.ts';
 import { writeCaseExport } from '../services/entities/index.ts';
-import { cdrMappingNames, importFile, importFormatIds, optionsFor } from '../services/imports/index.ts';
+import { cdrMappingNames, importFile, importFormatIds, ocrLanguages, optionsFor } from '../services/imports/index.ts';
 import { cliCaller } from '../services/useCase/index.ts';
 import { cliActor } from './actor.ts';
 import { withStore } from './context.ts';
@@ -19,6 +19,7 @@ interface ImportFlags {
   antennas?: string;
   encoding?: string;
   delimiter?: string;
+  ocrLanguages?: string;
 }
 
 /** The options file named by --cdr-mapping, unless it names a saved mapping. */
@@ -49,6 +50,7 @@ export function importExportCommands(program: Command): void {
     .option('--antennas <file.csv>', 'call records: cell/antenna positions read with them (id, latitude, longitude)')
     .option('--encoding <enc>', `utf-8 (default) or a single-byte code page: ${textEncodings.slice(1).join(', ')}`)
     .option('--delimiter <char>', 'CSV delimiter')
+    .option('--ocr-languages <list>', `documents: OCR languages, comma-separated (${ocrLanguages().join(', ')})`)
     .action(async (file: string, o: ImportFlags) => {
       const mappingText = o.format === 'ftm-mapping' && o.mapping ? readFileSync(o.mapping, 'utf8') : undefined;
       const options = optionsFor(o.format, { ...o, mappingText, cdrMappingText: callOptionsText(o.cdrMapping) });
@@ -69,6 +71,9 @@ export function importExportCommands(program: Command): void {
         console.log(
           `${fileName} (sha256 ${report.sha256}): ${schemata}; ${report.entitiesMerged} merged; ${report.entitiesUnchanged} unchanged, ${report.entitiesUpdated} updated; ${report.transactionsAdded} transactions added, ${report.transactionsAlreadyPresent} already present`,
         );
+        const files = report.filesAdded;
+        if (files)
+          console.log(`${files} evidence file${files === 1 ? '' : 's'} kept, encrypted, each with its SHA-256`);
         const c = report.callRecords;
         if (c) {
           console.log(
@@ -78,6 +83,14 @@ export function importExportCommands(program: Command): void {
         for (const w of report.warnings ?? [])
           console.warn(`${fileName}: ${w.replace(/^(line \d+: )?/, '$1warning: ')}`);
       });
+    });
+
+  program
+    .command('ocr-languages')
+    .description('List the OCR languages whose data this installation has (for --ocr-languages)')
+    .action(() => {
+      const languages = ocrLanguages();
+      console.log(languages.length ? languages.join('\n') : 'No OCR language data is installed');
     });
 
   program

@@ -28,7 +28,13 @@ export type Caller = ((
   headers?: Record<string, string>,
 ) => Promise<ApiResponse>) & {
   userId: string;
-  raw: (method: string, url: string, payload: string, headers?: Record<string, string>) => Promise<ApiResponse>;
+  /** A body sent as it is: text, or bytes (an uploaded file). */
+  raw: (
+    method: string,
+    url: string,
+    payload: string | Buffer,
+    headers?: Record<string, string>,
+  ) => Promise<ApiResponse>;
 };
 
 export async function testApi(store: Store): Promise<TestApi> {
@@ -36,7 +42,7 @@ export async function testApi(store: Store): Promise<TestApi> {
   const inject = async (
     method: string,
     url: string,
-    payload: string | undefined,
+    payload: string | Buffer | undefined,
     headers: Record<string, string>,
   ): Promise<ApiResponse> => {
     const res = await app.inject({

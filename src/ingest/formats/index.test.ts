@@ -9,6 +9,7 @@ describe('importer registry', () => {
       'cdr',
       'cdr-antennas',
       'company-register',
+      'document',
       'ftm',
       'ftm-mapping',
     ]);

@@ -2,6 +2,7 @@
  * Import formats and the registry the CLI and API pick them from by `format` id. Each importer
  * only parses (see ../types.ts); the shared pipeline validates and writes.
  */
+import { documentImporter, type DocumentOptions } from '../documents/importer.ts';
 import type { Importer } from '../types.ts';
 import { anxImporter, type AnxOptions } from './anx.ts';
 import { antennaImporter, type AntennaOptions } from './antennas.ts';
@@ -35,6 +36,7 @@ export interface ImporterOptions {
   'cdr-antennas': AntennaOptions;
   'company-register': CompanyRegisterOptions;
   anx: AnxOptions;
+  document: DocumentOptions;
 }
 
 export type ImportFormat = keyof ImporterOptions;
@@ -47,6 +49,7 @@ export const importers: { readonly [F in ImportFormat]: Importer<ImporterOptions
   'cdr-antennas': antennaImporter,
   'company-register': companyRegisterImporter,
   anx: anxImporter,
+  document: documentImporter,
 };
 
 export const isImportFormat = (format: string): format is ImportFormat => Object.hasOwn(importers, format);

@@ -111,6 +111,12 @@ describe('each format takes its own command-line options', () => {
     expect(refusal('cdr', { subscriber: '+49151', mapping: 'm.yml' })).toMatch(/belongs to --format ftm-mapping,/);
     expect(refusal('ftm', { delimiter: ';' })).toMatch(/belongs to --format ftm-mapping or --format cdr/);
     expect(refusal('anx', {})).toBe('accepted');
+    expect(refusal('document', { ocrLanguages: 'lav, eng' })).toBe('accepted');
+    expect(optionsFor('document', { ocrLanguages: 'lav, eng' })).toEqual({ languages: ['lav', 'eng'] });
+    expect(refusal('document', { ocrLanguages: 'Latvian' })).toMatch(/^--ocr-languages: a tesseract language name/);
+    expect(refusal('ftm', { ocrLanguages: 'lav' })).toBe(
+      '--ocr-languages belongs to --format document, not --format ftm',
+    );
     expect(refusal('company-register', {})).toMatch(/elect companies import/);
     expect(refusal('cdr', {})).toBe("--subscriber: Give the subscriber's own number with --subscriber");
   });

@@ -34,6 +34,8 @@ export interface ImportFlags {
   /** One of `textEncodings` (shared/textEncodings.ts); the format's options check it. */
   encoding?: string | undefined;
   delimiter?: string | undefined;
+  /** `--ocr-languages`: documents' OCR languages, comma-separated. */
+  ocrLanguages?: string | undefined;
 }
 
 type Flag = Exclude<keyof ImportFlags, 'mappingText' | 'cdrMappingText'>;
@@ -44,6 +46,7 @@ const flagNames: Record<Flag, string> = {
   antennas: '--antennas',
   encoding: '--encoding',
   delimiter: '--delimiter',
+  ocrLanguages: '--ocr-languages',
 };
 
 /** The flags each general format reads; any other is refused rather than silently ignored. */
@@ -54,6 +57,7 @@ const formatFlags: Record<ImportFormat, readonly Flag[]> = {
   'cdr-antennas': ['cdrMapping', 'encoding', 'delimiter'],
   'company-register': [],
   anx: [],
+  document: ['ocrLanguages'],
 };
 
 function refuseForeignFlags(format: ImportFormat, o: ImportFlags): void {
@@ -85,6 +89,7 @@ export function optionsFor(format: string, o: ImportFlags): Record<string, unkno
     ...(o.delimiter ? { delimiter: o.delimiter } : {}),
   };
   if (format === 'ftm' || format === 'anx') return common;
+  if (format === 'document') return documentOptions(o);
   if (format === 'company-register')
     throw errors.validation(
       'A company-register extract needs its column mapping: import it with `elect companies import --options <file.json>`',
@@ -110,6 +115,20 @@ export function optionsFor(format: string, o: ImportFlags): Record<string, unkno
   if (o.subscriber === undefined)
     throw errors.validation("Give the subscriber's own number with --subscriber", '--subscriber');
   return checkCallOptions(format, { ...withSubscriber(preset, o.subscriber), ...common });
+}
+
+/** A document's options: the OCR languages named by `--ocr-languages`, checked as the API checks them. */
+function documentOptions(o: ImportFlags): Record<string, unknown> {
+  const languages = o.ocrLanguages
+    ?.split(',')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  try {
+    return checkOptions('document', languages ? { languages } : {});
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    throw errors.validation(e.message.replace(/^options\.languages(\.\d+)?: /, ''), '--ocr-languages');
+  }
 }
 
 /** The call-record options file (JSON) named by --cdr-mapping; an empty object without one. */

@@ -5,6 +5,7 @@
  */
 import { bankCsvPresetNames, bankImporters } from '../../ingest/bank/index.ts';
 import { COMPANY_COLUMNS } from '../../ingest/formats/companyRegister.ts';
+import { ocrLanguages } from '../../ingest/documents/ocr.ts';
 import { importers } from '../../ingest/formats/index.ts';
 import type { Importer } from '../../ingest/types.ts';
 import { csvDelimiters, importOptionSchemas, textEncodings } from '../../shared/contracts/imports.ts';
@@ -130,6 +131,18 @@ const described: Record<string, Omit<ImportFormatOut, 'format' | 'label'>> = {
     ],
   },
   anx: { extensions: ['.anx', '.xml'], mapper: 'none', fields: [] },
+  document: {
+    extensions: ['.pdf', '.docx', '.xlsx', '.odt', '.zip', '.png', '.jpg', '.jpeg', '.tif', '.tiff', '.txt'],
+    mapper: 'none',
+    // The OCR languages this installation has data for (the only ones worth choosing), read when asked.
+    get fields(): FormatField[] {
+      return [
+        { name: 'languages', kind: 'list', required: false, values: ocrLanguages() },
+        { name: 'ocr', kind: 'boolean', required: false },
+        { name: 'pageImages', kind: 'boolean', required: false },
+      ];
+    },
+  },
   camt053: {
     extensions: ['.xml'],
     mapper: 'none',

@@ -12,7 +12,7 @@ import { AppError, errors } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
 import { detachLinksTo, existingIds, insertEntities } from '../../store/repos/entities/entities.ts';
-import { insertFile } from '../../store/repos/files/files.ts';
+import { insertFile, listFiles, sha256Hex } from '../../store/repos/files/files.ts';
 import { insertSource } from '../../store/repos/cases/notes.ts';
 import { insertStatements, toStatementRow } from '../../store/repos/finance/statements.ts';
 import { insertTransactions, toRows } from '../../store/repos/finance/transactions.ts';
@@ -283,6 +283,11 @@ export async function runImport<O>(
           `The file documents ${f.file.entityId}, which is neither in the file nor in the case`,
           `line ${f.line}`,
         );
+      }
+      // A file its entity already holds (the same evidence imported again) is not stored twice.
+      if (f.file.entityId) {
+        const sha = sha256Hex(f.file.content);
+        if ((await listFiles(scope, f.file.entityId)).some((held) => held.sha256 === sha)) continue;
       }
       await insertFile(scope, {
         id: uuidv7(),

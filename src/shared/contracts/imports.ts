@@ -127,8 +127,23 @@ export const CdrOptionsIn = z.strictObject({
 });
 export type CdrOptionsIn = z.output<typeof CdrOptionsIn>;
 
+/** `document`: seized files (PDF, office files, archives, pictures), read by their bytes. */
+export const DocumentOptionsIn = z.strictObject({
+  /** OCR languages as tesseract names them (eng, lav, est, fin, rus, ukr); the region's when not given. */
+  languages: z
+    .array(z.string().regex(/^[a-z]{3}(_[a-z]+)?$/, 'a tesseract language name, e.g. lav'))
+    .max(12)
+    .optional(),
+  /** `false`: keep pictures and scanned pages without reading them. */
+  ocr: z.boolean().optional(),
+  /** `false`: do not draw PDF pages as pictures. */
+  pageImages: z.boolean().optional(),
+});
+export type DocumentOptionsIn = z.output<typeof DocumentOptionsIn>;
+
 /** Per-format option schemas the server knows; formats without one check their own options. */
 export const importOptionSchemas: Record<string, z.ZodType> = {
+  document: DocumentOptionsIn,
   ftm: FtmJsonOptionsIn,
   'ftm-mapping': FtmMappingOptionsIn,
   cdr: CdrOptionsIn,
