@@ -2,8 +2,10 @@
  * The score on a fixed pool of three seeds no other test uses, at the smallest scale: it runs
  * end to end, prints its table, and holds the capabilities that reach the issue's floors
  * (precision and recall ≥ 0.9, proceeds within 10%) at them; the others' figures are what they are.
+ * Every confounder kind is flagged at most 5% of the time, unless held higher below with why.
  */
 import { describe, expect, it } from 'vitest';
+import { formatRates } from './confounderRates.ts';
 import { runScore } from './run.ts';
 import type { Measure } from './scorer.ts';
 import { formatTable } from './table.ts';
@@ -28,6 +30,17 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'duplicate persons (pairs)': { precision: 0.9, recall: 0.9 },
 };
 
+/**
+ * Most share of each confounder kind's planted instances the measured capabilities may flag (the
+ * issue's ceiling is 5%); a kind held higher says what it measured and why.
+ */
+const CONFOUNDER_CEILING = 0.05;
+const CONFOUNDER_HELD: Record<string, number> = {
+  // 6 of 15 measured: an independent advertiser's ad that reuses a stock photo another advertiser's
+  // ad also shows is joined to that ad's network (photos alone still join ads giving no contact).
+  independentAdvertiser: 0.4,
+};
+
 describe('npm run score', () => {
   it('scores three fixed seeds through the whole pipeline and prints the table', async () => {
     const run = await runScore(POOL, 1, (s) => console.log(s));
@@ -44,6 +57,12 @@ describe('npm run score', () => {
       expect(m?.precision ?? 0, `precision of ${capability}`).toBeGreaterThanOrEqual(floor.precision);
       expect(m?.recall ?? 0, `recall of ${capability}`).toBeGreaterThanOrEqual(floor.recall);
     }
+    console.log(formatRates(run.confounders));
+    expect(run.confounders.length, 'confounder kinds planted').toBeGreaterThanOrEqual(10);
+    for (const c of run.confounders)
+      expect(c.flagged / c.instances, `share of ${c.kind} flagged`).toBeLessThanOrEqual(
+        CONFOUNDER_HELD[c.kind] ?? CONFOUNDER_CEILING,
+      );
     const proceeds = run.total.find((c) => c.capability.startsWith('proceeds'))?.platform;
     const error = proceeds && 'relativeError' in proceeds ? proceeds.relativeError : null;
     expect(Math.abs(error ?? 1), 'proceeds against the ledger').toBeLessThanOrEqual(0.1);
