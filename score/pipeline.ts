@@ -23,6 +23,8 @@ import { caseSnapshot, type CaseSnapshot } from './caseSnapshot.ts';
 /** What a result names, as identifiers. */
 export interface Ident {
   name?: string | undefined;
+  /** Every name the record gives (merged records keep each source's). */
+  names?: string[] | undefined;
   birthDate?: string | undefined;
   idNumber?: string | undefined;
   passportNumber?: string | undefined;
@@ -97,6 +99,7 @@ export function shuffled<T>(items: readonly T[], seed: number): T[] {
 const props = (json: string) => JSON.parse(json) as Record<string, string[] | undefined>;
 const identOf = (p: Record<string, string[] | undefined>): Ident => ({
   name: p['name']?.[0],
+  names: p['name'],
   birthDate: p['birthDate']?.[0],
   idNumber: p['idNumber']?.[0],
   passportNumber: p['passportNumber']?.[0],
