@@ -19,8 +19,10 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'presumed victims': { precision: 0.9, recall: 0.9 },
   'funnel/collector accounts': { precision: 0.9, recall: 0.9 },
   'kick-back lines': { precision: 0.9, recall: 0.9 },
-  // Recall 0.73 measured: a recruiter paid by a single worker's transfer (the others paid in cash) is not found.
-  "controllers' accounts": { precision: 0.9, recall: 0.7 },
+  // Recall 0.87 measured (13 of 15): a single worker's fee now counts when it goes to the worker's recorded
+  // recruiter. The two left (seeds 917301, 917302) are recruiters' accounts with no statement line at all:
+  // no money signal exists for them.
+  "controllers' accounts": { precision: 0.9, recall: 0.85 },
   'letterbox companies': { precision: 0.9, recall: 0.9 },
   'phoenix successors': { precision: 0.9, recall: 0.9 },
   // Precision 0.95, recall 1.0 measured: a photo recurring across three or more contact groups is a
@@ -28,6 +30,8 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   // stock photo still join (16 false pairs), as a network showing a worker over two phones does.
   'ad networks (ad pairs)': { precision: 0.9, recall: 0.9 },
   'duplicate persons (pairs)': { precision: 0.9, recall: 0.9 },
+  // Precision 0.96, recall 0.92 measured (25 pairs: a bank's record of a firm without its number).
+  'duplicate companies (pairs)': { precision: 0.9, recall: 0.9 },
 };
 
 /**
@@ -39,6 +43,9 @@ const CONFOUNDER_HELD: Record<string, number> = {
   // 6 of 15 measured: an independent advertiser's ad that reuses a stock photo another advertiser's
   // ad also shows is joined to that ad's network (photos alone still join ads giving no contact).
   independentAdvertiser: 0.4,
+  // 1 of 15 measured: a bank's record without a registration number of a firm whose name an honestly
+  // dissolved firm also had pairs with both (it scores alike with each; nothing in the record tells them apart).
+  honestDissolution: 0.07,
 };
 
 describe('npm run score', () => {
@@ -50,7 +57,7 @@ describe('npm run score', () => {
     expect(capabilities).toContain('presumed victims');
     expect(capabilities).toContain('ad networks (ad pairs)');
     // Every capability has something to find in the truth.
-    for (const c of run.total.filter((x) => !x.capability.startsWith('duplicate companies')))
+    for (const c of run.total)
       expect(c.platform.truth, c.capability).toBeGreaterThan(0);
     for (const [capability, floor] of Object.entries(FLOORS)) {
       const m = run.total.find((c) => c.capability === capability)?.platform as Measure | undefined;
