@@ -25,6 +25,7 @@ const add = (m: Map<string, string[]>, k: string, id: string) => m.set(k, [...(m
 export class Matcher {
   private readonly persons = new Map<string, string[]>();
   private readonly companies = new Map<string, string>();
+  private readonly companiesByName = new Map<string, string[]>();
   private readonly accounts = new Map<string, string>();
   readonly kinds = new Map<string, string[]>();
   /** What an entity that is no confounder is in the truth (worker account, legitimate company…). */
@@ -45,6 +46,7 @@ export class Matcher {
     for (const [id, c] of Object.entries(ids.companies)) {
       if (c.registrationNumber) this.companies.set(`reg:${compact(c.registrationNumber)}`, id);
       this.companies.set(`name:${norm(c.name)}`, id);
+      add(this.companiesByName, norm(c.name), id);
     }
     for (const [id, iban] of Object.entries(ids.accounts)) this.accounts.set(compact(iban), id);
     const holders = new Map<string, string[]>();
@@ -120,11 +122,19 @@ export class Matcher {
     );
   }
 
+  /**
+   * A company by its registration number, else by any of its names; a record without a number
+   * is, among companies of that name, first the record a source wrote without one (a bank's
+   * customer record of a registered firm).
+   */
   company(i: Ident): string | undefined {
-    return (
-      (i.registrationNumber && this.companies.get(`reg:${compact(i.registrationNumber)}`)) ||
-      this.companies.get(`name:${norm(i.name)}`)
-    );
+    if (i.registrationNumber) {
+      const byNumber = this.companies.get(`reg:${compact(i.registrationNumber)}`);
+      if (byNumber) return byNumber;
+    }
+    const named = [...new Set([i.name, ...(i.names ?? [])].flatMap((n) => this.companiesByName.get(norm(n)) ?? []))];
+    const unnumbered = i.registrationNumber ? [] : named.filter((id) => !this.ids.companies[id]?.registrationNumber);
+    return unnumbered[0] ?? named[0];
   }
 
   account(iban: string): string | undefined {

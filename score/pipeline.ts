@@ -18,10 +18,13 @@ import { fillFromObservations, suggestFromData } from '../src/services/identific
 import { findDuplicates } from '../src/services/resolution/index.ts';
 import { cliCaller } from '../src/services/useCase/index.ts';
 import { Store } from '../src/store/store.ts';
+import { caseSnapshot, type CaseSnapshot } from './caseSnapshot.ts';
 
 /** What a result names, as identifiers. */
 export interface Ident {
   name?: string | undefined;
+  /** Every name the record gives (merged records keep each source's). */
+  names?: string[] | undefined;
   birthDate?: string | undefined;
   idNumber?: string | undefined;
   passportNumber?: string | undefined;
@@ -96,6 +99,7 @@ export function shuffled<T>(items: readonly T[], seed: number): T[] {
 const props = (json: string) => JSON.parse(json) as Record<string, string[] | undefined>;
 const identOf = (p: Record<string, string[] | undefined>): Ident => ({
   name: p['name']?.[0],
+  names: p['name'],
   birthDate: p['birthDate']?.[0],
   idNumber: p['idNumber']?.[0],
   passportNumber: p['passportNumber']?.[0],
@@ -111,12 +115,20 @@ export interface RunOptions {
   /** Leave `truth.json` out of the folder before importing (the pipeline must not need it). */
   withoutTruth?: boolean;
   onStep?: (what: string) => void;
+  /** The database to build the case in (default: a fresh SQLite file in the temporary folder). */
+  openStore?: (dir: string) => Promise<{ store: Store; dispose: () => Promise<void> }>;
+  /** Also describe the case without its ids (`caseSnapshot`), to compare two builds of it. */
+  snapshot?: boolean;
 }
 
 /** Writes, imports and analyses one scenario; the folder is removed afterwards. */
-export async function runScenario(
-  o: RunOptions,
-): Promise<{ results: CaseResults; dir: string; truthText: string; identifiersText: string }> {
+export async function runScenario(o: RunOptions): Promise<{
+  results: CaseResults;
+  dir: string;
+  truthText: string;
+  identifiersText: string;
+  snapshot?: CaseSnapshot | undefined;
+}> {
   const dir = mkdtempSync(join(tmpdir(), `elect-score-${o.seed}-`));
   try {
     const sources = join(dir, 'sources');
@@ -127,19 +139,29 @@ export async function runScenario(
     rmSync(join(sources, 'truth.json'));
     rmSync(join(sources, 'truth-identifiers.json'));
     mkdirSync(join(dir, 'data'));
-    const store = await Store.open({ sqliteFile: join(dir, 'data', 'elect.sqlite') });
+    const { store, dispose } = o.openStore
+      ? await o.openStore(dir)
+      : await Store.open({ sqliteFile: join(dir, 'data', 'elect.sqlite') }).then((s) => ({
+          store: s,
+          dispose: () => s.close(),
+        }));
     try {
-      const results = await analyse(store, sources, o);
-      return { results, dir, truthText, identifiersText };
+      const { results, caseId } = await analyse(store, sources, o);
+      const snapshot = o.snapshot ? await caseSnapshot(store, caseId) : undefined;
+      return { results, dir, truthText, identifiersText, snapshot };
     } finally {
-      await store.close();
+      await dispose();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function analyse(store: Store, sources: string, o: RunOptions): Promise<CaseResults> {
+async function analyse(
+  store: Store,
+  sources: string,
+  o: RunOptions,
+): Promise<{ results: CaseResults; caseId: string }> {
   const actor = actorOf(await addUser(store, { username: 'scorer', platformRole: 'investigator' }));
   const caller = cliCaller(actor);
   const kase = await createCase(store, actor, { title: `Score seed ${o.seed}`, country: 'FI' });
@@ -157,13 +179,18 @@ async function analyse(store: Store, sources: string, o: RunOptions): Promise<Ca
     .selectFrom('transactions')
     .select(['id', 'account_id', 'reference', 'kind', 'text', 'amount_minor', 'place'])
     .execute();
+  // A subject that is no account (a phone, an address, a person) by what it says, not its id.
+  const describe = (id: string) => {
+    const p = byId.get(id)?.p ?? {};
+    return [...(p['number'] ?? p['address'] ?? p['full'] ?? p['name'] ?? [id])].sort().join(' / ');
+  };
   const refOf = new Map(lines.map((l) => [l.id, l.reference ?? '']));
   const debit = new Set(lines.filter((l) => Number(l.amount_minor) < 0).map((l) => l.id));
   const findings: Finding[] = rows.map((r) => {
     const evidence = JSON.parse(r.evidence) as string[];
     return {
       rule: r.rule,
-      subject: ibanOf(r.subject_id) || r.subject_id,
+      subject: ibanOf(r.subject_id) || describe(r.subject_id),
       accounts: (JSON.parse(r.account_ids) as string[]).map(ibanOf).filter(Boolean),
       lines: evidence.map((id) => refOf.get(id) ?? '').filter(Boolean),
       debitLines: evidence
@@ -245,7 +272,7 @@ async function analyse(store: Store, sources: string, o: RunOptions): Promise<Ca
     const cash = /cash deposit|sissemakse|käteispano|CDPT/i.test(`${l.kind ?? ''} ${l.text ?? ''}`);
     if (cash && l.amount_minor > 0) (cashDeposits[ibanOf(l.account_id)] ??= []).push(l.place ?? l.text ?? '');
   }
-  return {
+  const results: CaseResults = {
     findings,
     companyFlags,
     duplicatePersons,
@@ -262,4 +289,5 @@ async function analyse(store: Store, sources: string, o: RunOptions): Promise<Ca
     importFailures: run.failed,
     importedSteps: run.imported,
   };
+  return { results, caseId };
 }

@@ -2,7 +2,8 @@
  * `npm run score`: generates scenarios (random seeds, printed; `--seed a,b,c` to replay), writes
  * each one's source files, imports them through the ordinary importers into a fresh SQLite data
  * folder in a random order, runs every rule and analysis, and prints per capability precision,
- * recall and false alarms by confounder kind beside a naive baseline. Options: `--seed`,
+ * recall and false alarms by confounder kind beside a naive baseline, then how often each kind
+ * of confounder was flagged (score/confounderRates.ts). Options: `--seed`,
  * `--scenarios N` (default 3), `--scale S` (default 4: since the demo writes call records and ad photos
  * and everything goes through the importers, a seed at scale 4 takes about 1–3 minutes on two cores;
  * scale 8 took 354 s for one seed under load).
@@ -10,6 +11,7 @@
 import { randomInt } from 'node:crypto';
 import { groundTruthSchema } from '../src/demo/index.ts';
 import type { TruthIdentifiers } from '../src/demo/sources/index.ts';
+import { combineRates, confounderRates, formatRates, type ConfounderRate } from './confounderRates.ts';
 import { runScenario } from './pipeline.ts';
 import { score, type CapabilityScore } from './scorer.ts';
 import { combine, formatTable } from './table.ts';
@@ -17,8 +19,16 @@ import { combine, formatTable } from './table.ts';
 export interface ScoreRun {
   seeds: number[];
   scale: number;
-  perSeed: { seed: number; scores: CapabilityScore[]; importFailures: number; seconds: number }[];
+  perSeed: {
+    seed: number;
+    scores: CapabilityScore[];
+    confounders: ConfounderRate[];
+    importFailures: number;
+    seconds: number;
+  }[];
   total: CapabilityScore[];
+  /** How often each confounder kind was flagged, over all seeds. */
+  confounders: ConfounderRate[];
 }
 
 export async function runScore(
@@ -33,14 +43,21 @@ export async function runScore(
     const truth = groundTruthSchema.parse(JSON.parse(truthText));
     const ids = JSON.parse(identifiersText) as TruthIdentifiers;
     const scores = score(truth, ids, results);
+    const confounders = confounderRates(truth, ids, results);
     const seconds = (Date.now() - t) / 1000;
-    perSeed.push({ seed, scores, importFailures: results.importFailures.length, seconds });
+    perSeed.push({ seed, scores, confounders, importFailures: results.importFailures.length, seconds });
     log(
       `seed ${seed}, scale ${scale}: ${results.importedSteps} imports, ${results.importFailures.length} failed, ${seconds.toFixed(1)} s`,
     );
     for (const f of results.importFailures.slice(0, 5)) log(`  not imported: ${f.what}: ${f.error.slice(0, 200)}`);
   }
-  return { seeds: [...seeds], scale, perSeed, total: combine(perSeed.map((p) => p.scores)) };
+  return {
+    seeds: [...seeds],
+    scale,
+    perSeed,
+    total: combine(perSeed.map((p) => p.scores)),
+    confounders: combineRates(perSeed.map((p) => p.confounders)),
+  };
 }
 
 function arg(name: string): string | undefined {
@@ -62,6 +79,7 @@ async function main(): Promise<void> {
   );
   const run = await runScore(seeds, scale, (s) => console.log(s));
   console.log(`\n${formatTable(run.total)}`);
+  console.log(`\n${formatRates(run.confounders)}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -2,8 +2,10 @@
  * The score on a fixed pool of three seeds no other test uses, at the smallest scale: it runs
  * end to end, prints its table, and holds the capabilities that reach the issue's floors
  * (precision and recall ≥ 0.9, proceeds within 10%) at them; the others' figures are what they are.
+ * Every confounder kind is flagged at most 5% of the time, unless held higher below with why.
  */
 import { describe, expect, it } from 'vitest';
+import { formatRates } from './confounderRates.ts';
 import { runScore } from './run.ts';
 import type { Measure } from './scorer.ts';
 import { formatTable } from './table.ts';
@@ -17,8 +19,10 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'presumed victims': { precision: 0.9, recall: 0.9 },
   'funnel/collector accounts': { precision: 0.9, recall: 0.9 },
   'kick-back lines': { precision: 0.9, recall: 0.9 },
-  // Recall 0.73 measured: a recruiter paid by a single worker's transfer (the others paid in cash) is not found.
-  "controllers' accounts": { precision: 0.9, recall: 0.7 },
+  // Recall 0.87 measured (13 of 15): a single worker's fee now counts when it goes to the worker's recorded
+  // recruiter. The two left (seeds 917301, 917302) are recruiters' accounts with no statement line at all:
+  // no money signal exists for them.
+  "controllers' accounts": { precision: 0.9, recall: 0.85 },
   'letterbox companies': { precision: 0.9, recall: 0.9 },
   'phoenix successors': { precision: 0.9, recall: 0.9 },
   // Precision 0.95, recall 1.0 measured: a photo recurring across three or more contact groups is a
@@ -26,6 +30,22 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   // stock photo still join (16 false pairs), as a network showing a worker over two phones does.
   'ad networks (ad pairs)': { precision: 0.9, recall: 0.9 },
   'duplicate persons (pairs)': { precision: 0.9, recall: 0.9 },
+  // Precision 0.96, recall 0.92 measured (25 pairs: a bank's record of a firm without its number).
+  'duplicate companies (pairs)': { precision: 0.9, recall: 0.9 },
+};
+
+/**
+ * Most share of each confounder kind's planted instances the measured capabilities may flag (the
+ * issue's ceiling is 5%); a kind held higher says what it measured and why.
+ */
+const CONFOUNDER_CEILING = 0.05;
+const CONFOUNDER_HELD: Record<string, number> = {
+  // 6 of 15 measured: an independent advertiser's ad that reuses a stock photo another advertiser's
+  // ad also shows is joined to that ad's network (photos alone still join ads giving no contact).
+  independentAdvertiser: 0.4,
+  // 1 of 15 measured: a bank's record without a registration number of a firm whose name an honestly
+  // dissolved firm also had pairs with both (it scores alike with each; nothing in the record tells them apart).
+  honestDissolution: 0.07,
 };
 
 describe('npm run score', () => {
@@ -37,13 +57,19 @@ describe('npm run score', () => {
     expect(capabilities).toContain('presumed victims');
     expect(capabilities).toContain('ad networks (ad pairs)');
     // Every capability has something to find in the truth.
-    for (const c of run.total.filter((x) => !x.capability.startsWith('duplicate companies')))
+    for (const c of run.total)
       expect(c.platform.truth, c.capability).toBeGreaterThan(0);
     for (const [capability, floor] of Object.entries(FLOORS)) {
       const m = run.total.find((c) => c.capability === capability)?.platform as Measure | undefined;
       expect(m?.precision ?? 0, `precision of ${capability}`).toBeGreaterThanOrEqual(floor.precision);
       expect(m?.recall ?? 0, `recall of ${capability}`).toBeGreaterThanOrEqual(floor.recall);
     }
+    console.log(formatRates(run.confounders));
+    expect(run.confounders.length, 'confounder kinds planted').toBeGreaterThanOrEqual(10);
+    for (const c of run.confounders)
+      expect(c.flagged / c.instances, `share of ${c.kind} flagged`).toBeLessThanOrEqual(
+        CONFOUNDER_HELD[c.kind] ?? CONFOUNDER_CEILING,
+      );
     const proceeds = run.total.find((c) => c.capability.startsWith('proceeds'))?.platform;
     const error = proceeds && 'relativeError' in proceeds ? proceeds.relativeError : null;
     expect(Math.abs(error ?? 1), 'proceeds against the ledger').toBeLessThanOrEqual(0.1);

@@ -83,6 +83,8 @@ export const DUPLICATE_VARIANTS = [
   // The name in the other script (Cyrillic for a Latin name, Latin for a Cyrillic one), birth date only.
   'crossScript',
 ] as const;
+/** How a source writes a company another source also records (demo/sources/companyDuplicates.ts). */
+export const COMPANY_DUPLICATE_VARIANTS = ['legalForm', 'missingRegistration'] as const;
 export const PHOENIX_SHARED = ['director', 'address', 'phone', 'email', 'contracts', 'workers'] as const;
 
 /** True procedural status; `none` = not involved in any offence or proceedings. */
@@ -165,7 +167,11 @@ export const confounderSchema = z.object({
   entityIds: z.array(id).min(1),
   why: z.string().min(1),
 });
-export const duplicateSchema = z.object({ canonicalId: id, duplicateId: id, variant: z.enum(DUPLICATE_VARIANTS) });
+export const duplicateSchema = z.object({
+  canonicalId: id,
+  duplicateId: id,
+  variant: z.enum([...DUPLICATE_VARIANTS, ...COMPANY_DUPLICATE_VARIANTS]),
+});
 export const adPhotoGroupSchema = z.object({ groupId: id, victimId: id, adIds: z.array(id).min(2) });
 export const subcontractingChainSchema = z.object({
   networkId: id,

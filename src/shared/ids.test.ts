@@ -18,4 +18,14 @@ describe('uuidv7', () => {
     const b = uuidv7(1_000_000_000_001);
     expect(a < b).toBe(true);
   });
+
+  it('sorts in the order made within one millisecond, moving on a millisecond when the counter runs out', () => {
+    const t = Date.UTC(2026, 11, 5, 22, 0, 0);
+    const ids = Array.from({ length: 10_000 }, () => uuidv7(t));
+    expect([...ids].sort()).toEqual(ids);
+    expect(parseInt((ids[0] ?? '').slice(0, 8) + (ids[0] ?? '').slice(9, 13), 16)).toBe(t);
+    const last = ids[ids.length - 1] ?? '';
+    expect(parseInt(last.slice(0, 8) + last.slice(9, 13), 16)).toBeGreaterThan(t);
+    expect(ids.every((id) => isUuid(id) && id[14] === '7')).toBe(true);
+  });
 });

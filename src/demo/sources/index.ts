@@ -15,6 +15,7 @@ import { canonicalJson } from '../serialize.ts';
 import { generateScenario, type ScenarioOptions } from '../scenario.ts';
 import type { GroundTruth } from '../groundTruth.ts';
 import { callRecordFiles, callRecordOptions } from './calls.ts';
+import { bankCompanyRecords, lookalikeFirms } from './companyDuplicates.ts';
 import { bankReference, first, slug } from './keys.ts';
 import { linkRecords } from './mapping.ts';
 import { interviewRecords } from './interviews.ts';
@@ -94,6 +95,15 @@ export function writeSources(opts: ScenarioOptions & { out: string }): WrittenSo
   const layoutOf = new Map(banks.map((b, i) => [b, LAYOUTS[i % LAYOUTS.length] ?? 'camt053']));
   put('mappings/bank-csv-signed.json', JSON.stringify(signedCsvOptions, null, 2));
   put('mappings/bank-csv-dk.json', JSON.stringify(dkCsvOptions, null, 2));
+  // Legitimate firms some bank records under its own spelling without their registration number,
+  // and innocent firms of close names in the registers (companyDuplicates.ts).
+  const legitimate = new Set(s.groundTruth.companies.filter((c) => c.nature === 'legitimate').map((c) => c.id));
+  const companies = s.entities.filter((e) => e.schema === 'Company');
+  const bankRecords = bankCompanyRecords(
+    opts.seed,
+    companies.filter((c) => legitimate.has(c.id) && [...holderOf.values()].some((h) => h.id === c.id)),
+  );
+  const lookalikes = lookalikeFirms(opts.seed, companies);
   const lineRefs = new Map<string, string>();
   for (const bank of banks) {
     const layout = layoutOf.get(bank) ?? 'camt053';
@@ -125,13 +135,13 @@ export function writeSources(opts: ScenarioOptions & { out: string }): WrittenSo
     const customers = [...accounts.values()]
       .filter((a) => (first(a, 'bankName') || 'Bank') === bank)
       .map((account) => ({ account, holder: holderOf.get(account.id) }));
-    const kyc = kycRecords(bank, customers);
+    const kyc = kycRecords(bank, customers, bankRecords);
     const file = put(`customers/${slug(bank)}/customers.csv`, kyc.csv);
     const mapping = put(`mappings/customers-${slug(bank)}.yml`, kyc.yaml);
     imports.push({ kind: 'mapping', source: 'bank customers', file, mapping });
   }
 
-  for (const r of registerFiles(s.entities, byId)) {
+  for (const r of registerFiles(s.entities, byId, lookalikes)) {
     const file = put(`registers/${r.country}/companies.csv`, r.csv);
     const options = put(`mappings/register-${r.country}.json`, JSON.stringify(r.options, null, 2));
     imports.push({ kind: 'register', country: r.country, file, options });
@@ -224,7 +234,29 @@ export function writeSources(opts: ScenarioOptions & { out: string }): WrittenSo
     });
   }
 
+  for (const b of bankRecords.values())
+    s.groundTruth.duplicates.push({ canonicalId: b.canonicalId, duplicateId: b.duplicateId, variant: b.variant });
+  for (const l of lookalikes)
+    s.groundTruth.confounders.push({
+      kind: 'namesake',
+      entityIds: [l.id],
+      why: 'Another firm registered under a name close to a company of the case: same first word, another trade, no officer, address or contact in common.',
+    });
   const identifiers = identifiersOf(s.entities, s.groundTruth, lineRefs);
+  for (const b of bankRecords.values()) {
+    const c = identifiers.companies[b.canonicalId];
+    identifiers.companies[b.duplicateId] = {
+      name: b.name,
+      registrationNumber: '',
+      jurisdiction: c?.jurisdiction ?? '',
+    };
+  }
+  for (const l of lookalikes)
+    identifiers.companies[l.id] = {
+      name: l.name,
+      registrationNumber: l.registrationNumber,
+      jurisdiction: l.jurisdiction,
+    };
   const manifest: SourcesManifest = { format: SOURCES_FORMAT, seed: opts.seed, scale: opts.scale, imports };
   put('sources.json', JSON.stringify(manifest, null, 2));
   put('truth.json', canonicalJson(s.groundTruth));

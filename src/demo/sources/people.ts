@@ -61,6 +61,8 @@ const upper = (s: string) => s.toUpperCase();
 export function kycRecords(
   bank: string,
   accounts: readonly { account: EntityRecord; holder: EntityRecord | undefined }[],
+  /** Business customers the bank names its own way, without their registration number. */
+  asBankWrites: ReadonlyMap<string, { name: string }> = new Map(),
 ): MappedFile {
   const header = [
     'Customer name',
@@ -79,12 +81,13 @@ export function kycRecords(
   ];
   const rows = accounts.map(({ account, holder }) => {
     const person = holder?.schema === 'Person';
+    const own = holder ? asBankWrites.get(holder.id) : undefined;
     return [
-      first(holder, 'name'),
+      own?.name ?? first(holder, 'name'),
       person ? 'private' : 'business',
       first(holder, 'birthDate'),
       first(holder, 'idNumber'),
-      first(holder, 'registrationNumber'),
+      own ? '' : first(holder, 'registrationNumber'),
       first(holder, 'passportNumber'),
       first(holder, 'passportNumber') ? upper(first(holder, 'nationality')) : '',
       upper(first(holder, 'nationality') || first(holder, 'jurisdiction')),
@@ -118,7 +121,7 @@ export function kycRecords(
       },
       company: {
         schema: 'Company',
-        keys: ['Registration number'],
+        keys: ['Registration number', 'Customer name'],
         properties: {
           name: col('Customer name'),
           registrationNumber: col('Registration number'),
@@ -142,7 +145,7 @@ export function kycRecords(
       ownsCompany: {
         schema: 'Ownership',
         key_literal: 'holder',
-        keys: ['IBAN', 'Registration number'],
+        keys: ['IBAN', 'Registration number', 'Customer name'],
         properties: { owner: { entity: 'company' }, asset: { entity: 'account' } },
       },
     },

@@ -5,6 +5,7 @@
  */
 import type { EntityRecord } from '../../domain/records.ts';
 import { csvText } from '../../shared/csv.ts';
+import type { LookalikeFirm } from './companyDuplicates.ts';
 import { dmy, first } from './keys.ts';
 
 interface Register {
@@ -96,6 +97,8 @@ export interface RegisterFile {
 export function registerFiles(
   entities: readonly EntityRecord[],
   byId: ReadonlyMap<string, EntityRecord>,
+  /** Other firms the register holds (no officers given), such as those whose names come close. */
+  others: readonly LookalikeFirm[] = [],
 ): RegisterFile[] {
   const directors = new Map<string, { person: EntityRecord; since: string }[]>();
   const owners = new Map<string, EntityRecord[]>();
@@ -136,6 +139,15 @@ export function registerFiles(
         };
         rows.push(fields.map((f) => value[f] ?? ''));
       }
+    }
+    for (const o of others.filter((x) => x.jurisdiction === r.country)) {
+      const value: Record<string, string> = {
+        registrationNumber: o.registrationNumber,
+        name: o.name,
+        incorporationDate: r.date(o.incorporationDate),
+        address: o.address,
+      };
+      rows.push(fields.map((f) => value[f] ?? ''));
     }
     return {
       country: r.country,

@@ -79,6 +79,7 @@ export function context(spec: ContextSpec = {}): FinanceContext {
       emails: h.emails ?? [],
       addresses: h.addresses ?? [],
       controllers: h.controllers ?? [],
+      recruiters: h.recruiters ?? [],
       names: h.names,
     });
   }

@@ -65,6 +65,8 @@ export interface HolderMeta {
   addresses: readonly string[];
   /** Who controls or houses the holder (Control.controller, Accommodation.housedBy). */
   controllers: readonly string[];
+  /** Who is recorded as having recruited the holder (Recruitment.recruiter). */
+  recruiters?: readonly string[] | undefined;
   /** A person holder's names, for the household test (domain/entity/households.ts). */
   names?: { firstName: string | null; lastName: string | null; name: string | null } | undefined;
 }

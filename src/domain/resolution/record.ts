@@ -3,6 +3,7 @@
  * (domain/selectors nameKey/foldText), birth dates, identifiers, phones, e-mails and addresses,
  * each normalised once so scoring only compares strings.
  */
+import { abbreviateLegalForm } from '../companies/legalForms.ts';
 import type { EntityRecord } from '../records.ts';
 import { nameTokens, normaliseDocument, normaliseEmail, normalisePhone } from '../selectors/index.ts';
 
@@ -21,6 +22,7 @@ export interface ResolutionRecord {
 
 const IDENTIFIER_PROPS = ['idNumber', 'passportNumber', 'registrationNumber', 'taxNumber', 'vatCode'] as const;
 const NAME_PROPS = ['name', 'alias', 'previousName', 'weakAlias'] as const;
+const ORGANISATIONS = new Set(['Company', 'Organization', 'LegalEntity', 'PublicBody']);
 
 function uniq(xs: Iterable<string>): string[] {
   return [...new Set(xs)].filter((x) => x !== '').sort();
@@ -87,7 +89,9 @@ export function resolutionRecord(e: EntityRecord, defaultCountry?: string, cache
       names.push([...new Set(tokens)].sort());
     }
   };
-  for (const k of NAME_PROPS) for (const v of p[k] ?? []) addName(v);
+  // A firm's legal form may be written out in one source and abbreviated in another.
+  const organisation = ORGANISATIONS.has(e.schema);
+  for (const k of NAME_PROPS) for (const v of p[k] ?? []) addName(organisation ? abbreviateLegalForm(v) : v);
   const firsts = p.firstName ?? [];
   const lasts = p.lastName ?? [];
   const written = new Set(p.name ?? []);

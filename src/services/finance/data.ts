@@ -76,7 +76,13 @@ export async function loadFinanceContext(scope: CaseScope): Promise<FinanceConte
 
   const holders = new Map<
     string,
-    HolderMeta & { phones: string[]; emails: string[]; addresses: string[]; controllers: string[] }
+    HolderMeta & {
+      phones: string[];
+      emails: string[];
+      addresses: string[];
+      controllers: string[];
+      recruiters: string[];
+    }
   >();
   for (const r of await entityKinds(scope, [...holderIds])) {
     if (!HOLDER_SCHEMATA.includes(r.schema)) continue;
@@ -86,7 +92,16 @@ export async function loadFinanceContext(scope: CaseScope): Promise<FinanceConte
       r.schema === 'Person'
         ? { firstName: p.firstName?.[0] ?? null, lastName: p.lastName?.[0] ?? null, name: p.name?.[0] ?? null }
         : undefined;
-    holders.set(r.id, { id: r.id, schema: r.schema, phones: [], emails: [], addresses, controllers: [], names });
+    holders.set(r.id, {
+      id: r.id,
+      schema: r.schema,
+      phones: [],
+      emails: [],
+      addresses,
+      controllers: [],
+      recruiters: [],
+      names,
+    });
   }
   const links = await householdLinks(scope);
   const family = new Set<string>();
@@ -98,6 +113,9 @@ export async function loadFinanceContext(scope: CaseScope): Promise<FinanceConte
       if (!h) continue;
       if (l.target_id && !h.addresses.includes(l.target_id)) h.addresses.push(l.target_id);
       for (const by of parse(l.properties).housedBy ?? []) if (by !== h.id) h.controllers.push(by);
+    } else if (l.schema === 'Recruitment') {
+      const h = l.target_id ? holders.get(l.target_id) : undefined;
+      if (h && l.source_id && l.source_id !== h.id) h.recruiters.push(l.source_id);
     } else {
       const h = l.target_id ? holders.get(l.target_id) : undefined;
       if (h && l.source_id && l.source_id !== h.id) h.controllers.push(l.source_id);

@@ -29,4 +29,22 @@ describe('recruitmentFees', () => {
     ]);
     expect(recruitmentFees.run({ context: context(), histories: histories(smallOrLate) })).toEqual([]);
   });
+
+  it("flags a single worker's fee when it goes to the person the case records as their recruiter", () => {
+    const one = [...monthlyWages('emp', 'w0', 2000, 4), ...transfer('w0', 'rec', 9, 500, 'x')];
+    const recorded = context({
+      accounts: { w0: 'worker', rec: 'recruiter' },
+      holders: { worker: { recruiters: ['recruiter'] }, recruiter: {} },
+    });
+    const [f, ...rest] = recruitmentFees.run({ context: recorded, histories: histories(one) });
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ rule: 'recruitmentFees', subjectId: 'rec' });
+    expect(f?.explanation).toMatch(/records the holder of this account as the recruiter/);
+    // Someone else recruited the worker: one payment stays ordinary.
+    const other = context({
+      accounts: { w0: 'worker', rec: 'friend' },
+      holders: { worker: { recruiters: ['recruiter'] }, friend: {} },
+    });
+    expect(recruitmentFees.run({ context: other, histories: histories(one) })).toEqual([]);
+  });
 });

@@ -4,7 +4,9 @@
  * the worker for the job, travel or papers and taken out of the first pay is how recruiters bind
  * workers (ILO forced-labour indicator "debt bondage"; Employer Pays Principle; HEUNI 103a). Rent,
  * remittances home and deductions recur month after month; a one-off payment by a single worker
- * is ordinary — many workers paying one account once each, right after their first wage, is not.
+ * is ordinary — many workers paying one account once each, right after their first wage, is not,
+ * and neither is one worker paying the person the case records (a Recruitment link) as having
+ * recruited them: under the Employer Pays Principle a recruiter takes nothing from the worker.
  */
 import { z } from 'zod';
 import type { AccountHistory, FinanceContext, Finding, Tx } from '../types.ts';
@@ -21,6 +23,8 @@ const parameters = z.object({
 
 interface Fee {
   worker: string;
+  /** The account is held by the one the case records as the worker's recruiter. */
+  toRecruiter: boolean;
   fee: Tx;
   wageIds: readonly string[];
   wage: number;
@@ -51,14 +55,22 @@ export const recruitmentFees = defineRule({
           if (t.amount >= 0 || !t.cp || t.currency !== first.currency || t.flags & FLAGS_NOT_A_FEE) continue;
           if (paidTo.get(t.cp) !== 1 || -t.amount < p.minShare * first.amount) continue;
           if (sameHolder(ctx, h.accountId, t.cp)) continue;
-          pushTo(byTarget, t.cp, { worker: h.accountId, fee: t, wageIds: first.ids, wage: first.amount });
+          pushTo(byTarget, t.cp, {
+            worker: h.accountId,
+            toRecruiter: paysOwnRecruiter(ctx, h.accountId, t.cp),
+            fee: t,
+            wageIds: first.ids,
+            wage: first.amount,
+          });
         }
       },
       finish() {
         const out: Finding[] = [];
         for (const [target, fees] of byTarget) {
           const workers = [...new Set(fees.map((f) => f.worker))];
-          if (workers.length < p.minWorkers) continue;
+          // One worker's fee is enough when it goes to the one recorded as having recruited them.
+          const recruiterPaid = fees.some((f) => f.toRecruiter);
+          if (workers.length < p.minWorkers && !recruiterPaid) continue;
           const currency = fees[0]?.fee.currency ?? 'EUR';
           const total = fees.reduce((a, f) => a - f.fee.amount, 0);
           const share = fees.reduce((a, f) => a + -f.fee.amount / f.wage, 0) / fees.length;
@@ -74,7 +86,10 @@ export const recruitmentFees = defineRule({
               `${plural(workers.length, 'worker')} each paid this account once, within ${plural(p.windowDays, 'day')} of ` +
               `their first wage (${money(total, currency)} in all, on average ${Math.round(share * 100)}% of that wage), ` +
               `${period(fees.map((f) => f.fee.day))}, and never again. Fees charged to workers and taken from their first ` +
-              'pay are what the ILO lists under debt bondage.',
+              'pay are what the ILO lists under debt bondage.' +
+              (recruiterPaid
+                ? ' The case records the holder of this account as the recruiter of a worker who paid it.'
+                : ''),
             evidence: capIds(fees.flatMap((f) => [f.fee.id, ...f.wageIds])),
             accountIds: entity ? [entity, ...workers] : workers,
           });
@@ -84,3 +99,10 @@ export const recruitmentFees = defineRule({
     };
   },
 });
+
+/** Whether a holder of account `to` is recorded (Recruitment) as having recruited a holder of `from`. */
+function paysOwnRecruiter(ctx: FinanceContext, from: string, to: string): boolean {
+  const recruiters = (ctx.accounts.get(from)?.holderIds ?? []).flatMap((h) => ctx.holders.get(h)?.recruiters ?? []);
+  if (!recruiters.length) return false;
+  return (ctx.accounts.get(to)?.holderIds ?? []).some((h) => recruiters.includes(h));
+}

@@ -103,7 +103,7 @@ export const sharedContacts = defineRule({
         const out: Finding[] = [];
         for (const g of groups.values()) {
           if (g.holders.size < p.minHolders) continue;
-          const holders = [...g.holders].sort();
+          const holders = byName(ctx, g.holders);
           if (householdCount(ctx, holders) < p.minHolders) continue;
           const sig = `${g.kind}\u001f${holders.join(',')}`;
           if (reported.has(sig)) continue;
@@ -116,6 +116,21 @@ export const sharedContacts = defineRule({
     };
   },
 });
+
+/**
+ * Holders in the order of their names (then ids): the finding names the first when the shared value
+ * has no node of its own, so which holder that is must not depend on which record was written first.
+ */
+function byName(ctx: FinanceContext, ids: Iterable<string>): string[] {
+  const nameOf = (id: string) => {
+    const n = ctx.holders.get(id)?.names;
+    return n?.name ?? [n?.lastName, n?.firstName].filter(Boolean).join(' ');
+  };
+  return [...ids]
+    .map((id) => ({ id, name: nameOf(id) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((h) => h.id);
+}
 
 /** Holders counted with each household (and each person recorded twice) once; organisations count one each. */
 function householdCount(ctx: FinanceContext, holders: readonly string[]): number {

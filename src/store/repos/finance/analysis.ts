@@ -76,7 +76,7 @@ export const householdLinks = (scope: CaseScope) =>
   scope
     .selectFrom('entities')
     .select(['schema', 'source_id', 'target_id', 'properties'])
-    .where('schema', 'in', ['Accommodation', 'Control', 'Family'])
+    .where('schema', 'in', ['Accommodation', 'Control', 'Family', 'Recruitment'])
     .execute();
 
 export const contactNodes = (scope: CaseScope) =>
