@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark, each figure beside a baseline measured in the same run. */
 import { assemblyBench } from './assembly.ts';
+import { auditBench } from './audit.ts';
 import { chartBench } from './chart.ts';
 import { financeBench } from './finance.ts';
 import { loadBench } from './load.ts';
@@ -19,3 +20,4 @@ await psiBench();
 await resolutionBench();
 await assemblyBench();
 await loadBench();
+await auditBench();
