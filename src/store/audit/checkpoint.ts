@@ -10,13 +10,16 @@
  * Checkpoints run shortly after appends (any process: they take turns on the head's lock), before
  * the trail is read, and before a record whose global position is needed (backup, erasure).
  */
-import { PostgresAdapter, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { KeyRing } from '../keys.ts';
 import type { AuditHeadsTable, Database } from '../schema/index.ts';
 import { GENESIS_HASH, globalHash, GLOBAL_CHAIN, signedMessage } from './chain.ts';
+import { inWriteTransaction, isPostgresDb } from '../writeTransaction.ts';
 import { witnessSoon } from './witness.ts';
+
+export { inWriteTransaction, isPostgresDb };
 
 /** Positions from here up are pending (2^52; a pending one adds microseconds since 1970, below 2^53). */
 export const PENDING_GSEQ = 2 ** 52;
@@ -32,8 +35,6 @@ export const isPending = (gseq: number | string): boolean => Number(gseq) >= PEN
 export function pendingSignedMessage(r: { case_id: string; seq: number; hash: string }): string {
   return `elect-audit-sig/pending-v1\n${r.case_id}\n${r.seq}\n${r.hash}`;
 }
-
-export const isPostgresDb = (db: Kysely<Database>): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /** One chain's head row, locked on PostgreSQL (SQLite: the caller holds the writer lock); created when missing. */
 export async function lockHead(trx: Kysely<Database>, chain: string): Promise<AuditHeadsTable> {
@@ -127,25 +128,6 @@ export async function linkPending(
   if (links.length)
     await trx.updateTable('audit_heads').set({ gseq, g_hash: gHash }).where('case_id', '=', GLOBAL_CHAIN).execute();
   return { gseq, g_hash: gHash, storeId: g.store_id ?? '', linked: links.length };
-}
-
-/** Runs `fn` holding SQLite's writer lock from the start (BEGIN IMMEDIATE), or in a PostgreSQL transaction. */
-export async function inWriteTransaction<T>(
-  db: Kysely<Database>,
-  fn: (trx: Kysely<Database>) => Promise<T>,
-): Promise<T> {
-  if (isPostgresDb(db)) return db.transaction().execute(fn);
-  return db.connection().execute(async (conn) => {
-    await sql`BEGIN IMMEDIATE`.execute(conn);
-    try {
-      const out = await fn(conn);
-      await sql`COMMIT`.execute(conn);
-      return out;
-    } catch (e) {
-      await sql`ROLLBACK`.execute(conn).catch(() => undefined);
-      throw e;
-    }
-  });
 }
 
 /** Links every pending record now (in batches); returns the global head reached. */
