@@ -9,8 +9,6 @@ import { addUser } from '../../src/services/access/users.ts';
 import { defaultCapLimits, LocalWorkCaps, useWorkCaps } from '../../src/services/workers/index.ts';
 import { issueToken } from '../../src/store/repos/access/users.ts';
 import { PENDING_GSEQ } from '../../src/store/audit/checkpoint.ts';
-import { checkpointAudit } from '../../src/store/audit/checkpoint.ts';
-import { keyRing } from '../../src/store/keys.ts';
 import { describeEachDialect, itDb } from '../support/dialects.ts';
 import { expectations, relations, roles } from './expectations.ts';
 import type { Outcome } from './expectations.ts';
