@@ -6,6 +6,7 @@ import { financeBench } from './finance.ts';
 import { loadBench } from './load.ts';
 import { psiBench } from './psi.ts';
 import { resolutionBench } from './resolution.ts';
+import { scaleOutBench } from './scaleOut.ts';
 import { transactionStorageBench } from './transactionStorage.ts';
 import { webBench } from './web.ts';
 
@@ -21,3 +22,4 @@ await resolutionBench();
 await assemblyBench();
 await loadBench();
 await auditBench();
+await scaleOutBench();

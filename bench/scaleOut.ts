@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { fmt, PG_URL, pgStore, postgresReachable } from './support.ts';
@@ -124,17 +124,19 @@ async function api(port: number, token: string, method: string, path: string, bo
   return { status: res.status, json };
 }
 
-async function searchRun(schema: string, workers: number, port: number, token: string, caseId: string) {
+async function searchRun(schema: string, workers: number, port: number, token: string, caseIds: string[]) {
   const server = await serve(schema, workers, port);
   try {
-    const url = `http://127.0.0.1:${port}/api/cases/${caseId}/search?q=${encodeURIComponent('ozol')}`;
+    const url = `http://127.0.0.1:${port}`;
+    // Searches spread over the cases, as many investigators work on many cases.
+    const requests = caseIds.map((id) => ({ path: `/api/cases/${id}/search?q=${encodeURIComponent('ozol')}` }));
     const headers = { authorization: `Bearer ${token}` };
-    await autocannon({ url, connections: 10, duration: 1, headers }); // warm-up
+    await autocannon({ url, requests, connections: 10, duration: 1, headers }); // warm-up
     const pids = workers > 1 ? childrenOf(server.child.pid ?? 0) : [server.child.pid ?? 0];
     const before = pids.map(cpuSeconds);
     const pgBefore = postgresCpu();
     const selfBefore = process.cpuUsage();
-    const r = await autocannon({ url, connections: 20, duration: SECONDS, headers });
+    const r = await autocannon({ url, requests, connections: 20, duration: SECONDS, headers });
     const self = process.cpuUsage(selfBefore);
     const cpu = pids.map((p, i) => cpuSeconds(p) - (before[i] ?? 0));
     return {
@@ -170,6 +172,7 @@ export async function scaleOutBench(): Promise<void> {
   }
   const { actorOf, addUserWithToken } = await import('../src/services/access/users.ts');
   const { loadDemoCase } = await import('../src/services/demo/demo.ts');
+  const { createCase } = await import('../src/services/cases/cases.ts');
   const pg = await pgStore();
   const count = async (caseId: string) =>
     Number(
@@ -183,12 +186,18 @@ export async function scaleOutBench(): Promise<void> {
     );
   try {
     const lead = await addUserWithToken(pg.store, { username: 'scale-lead', platformRole: 'investigator' });
-    const { caseId } = await loadDemoCase(pg.store, actorOf(lead.user), { seed: 5, scale: 1 });
+    const actor = actorOf(lead.user);
+    const { caseId } = await loadDemoCase(pg.store, actor, { seed: 5, scale: 1 });
+    const caseIds = [caseId];
+    for (let i = 0; i < 7; i++)
+      caseIds.push((await createCase(pg.store, actor, { title: `Scale case ${i}`, country: 'LV' })).id);
     const port = 18_400 + Math.floor(Math.random() * 500);
 
-    const one = await searchRun(pg.schema, 1, port, lead.token, caseId);
-    const two = await searchRun(pg.schema, 2, port + 1, lead.token, caseId);
-    console.log(`\nCase search on PostgreSQL, 20 connections for ${SECONDS} s (requests/s)`);
+    const one = await searchRun(pg.schema, 1, port, lead.token, caseIds);
+    const two = await searchRun(pg.schema, 2, port + 1, lead.token, caseIds);
+    console.log(
+      `\nCase search on PostgreSQL over ${caseIds.length} cases, 20 connections for ${SECONDS} s (requests/s)`,
+    );
     const line = (label: string, f: typeof one) =>
       console.log(
         `  ${label.padEnd(24)} ${fmt(f.rps).padStart(8)} req/s  non-2xx ${f.non2xx}  CPU s: server ${f.cpu
@@ -197,6 +206,10 @@ export async function scaleOutBench(): Promise<void> {
       );
     line('2 processes (--workers 2)', two);
     line('1 process (--workers 1)', one);
+    const [load1] = loadavg();
+    console.log(
+      `  machine: ${cpus().length} cores, load average ${(load1 ?? 0).toFixed(1)} (above the cores: CPU-starved)`,
+    );
     console.log(`  ratio ${(two.rps / one.rps).toFixed(2)}  (aim > 1: ${two.rps > one.rps ? 'met' : 'NOT met'})`);
 
     // kill -9 mid-import.
