@@ -19,7 +19,6 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 6);
 const ROOT = join(import.meta.dirname, '..');
 const keyDir = mkdtempSync(join(tmpdir(), 'elect-bench-scale-keys-'));
 const dataDir = mkdtempSync(join(tmpdir(), 'elect-bench-scale-data-'));
-process.env.ELECT_KEY_DIR = keyDir; // the bench's own store and the servers sign with one key
 
 const TICK = 100; // clock ticks per second (/proc/<pid>/stat)
 function cpuSeconds(pid: number): number {
@@ -173,6 +172,7 @@ export async function scaleOutBench(): Promise<void> {
   const { actorOf, addUserWithToken } = await import('../src/services/access/users.ts');
   const { loadDemoCase } = await import('../src/services/demo/demo.ts');
   const { createCase } = await import('../src/services/cases/cases.ts');
+  process.env.ELECT_KEY_DIR ??= keyDir; // the servers sign with the key folder they are given
   const pg = await pgStore();
   const count = async (caseId: string) =>
     Number(
