@@ -13,17 +13,19 @@ import { checkpointAudit } from '../src/store/audit/checkpoint.ts';
 import { appendAuditGlobalLock } from '../src/store/audit/globalLockBaseline.ts';
 import { verifyAuditLog } from '../src/store/audit/verify.ts';
 import { KeyRing } from '../src/store/keys.ts';
-import type { Store } from '../src/store/store.ts';
-import { fmt, pgStore, postgresReachable, report, time } from './support.ts';
+import { Store } from '../src/store/store.ts';
+import { fmt, PG_URL, pgStore, postgresReachable, report, time } from './support.ts';
 
-const WRITERS = Number(process.env.BENCH_AUDIT_WRITERS ?? 10);
+const WRITERS = Number(process.env.BENCH_AUDIT_WRITERS ?? 20);
 const PER_WRITER = Number(process.env.BENCH_AUDIT_APPENDS ?? 300);
 const CASES = 40;
 
-async function appendMany(store: Store, ring: KeyRing, globalLock: boolean, round: number): Promise<number> {
+/** Writers spread over `stores` (each its own pool of 10, as each server process has). */
+async function appendMany(stores: Store[], ring: KeyRing, globalLock: boolean, round: number): Promise<number> {
   let n = 0;
   await Promise.all(
     Array.from({ length: WRITERS }, async (_, w) => {
+      const store = stores[w % stores.length] as Store;
       for (let i = 0; i < PER_WRITER; i++) {
         const e = {
           caseId: `bench-case-${round}-${(w * PER_WRITER + i) % CASES}`,
@@ -39,7 +41,7 @@ async function appendMany(store: Store, ring: KeyRing, globalLock: boolean, roun
       }
     }),
   );
-  if (!globalLock) await checkpointAudit(store.db, ring);
+  if (!globalLock) await checkpointAudit((stores[0] as Store).db, ring);
   return n;
 }
 
@@ -50,12 +52,15 @@ export async function auditBench(): Promise<void> {
   }
   const ring = KeyRing.open(mkdtempSync(join(tmpdir(), 'elect-bench-audit-keys-')));
   const pg = await pgStore();
+  // A second pool on the same schema: two server processes' worth of connections.
+  const second = await Store.open({ databaseUrl: PG_URL, pgSchema: pg.schema });
+  const stores = [pg.store, second];
   try {
-    await appendMany(pg.store, ring, true, 0); // warm-up: connections, plans
-    const base = await time(() => appendMany(pg.store, ring, true, 1));
-    const ours = await time(() => appendMany(pg.store, ring, false, 2));
+    await appendMany(stores, ring, true, 0); // warm-up: connections, plans
+    const base = await time(() => appendMany(stores, ring, true, 1));
+    const ours = await time(() => appendMany(stores, ring, false, 2));
     report(
-      `Audit appends on PostgreSQL, ${WRITERS} concurrent writers over ${CASES} cases (records/s)`,
+      `Audit appends on PostgreSQL, ${WRITERS} concurrent writers over ${CASES} cases, 2 pools (records/s)`,
       { label: 'per-case head locks + batched global checkpoint', rows: ours.value, ms: ours.ms },
       { label: 'one global lock per append (previous path)', rows: base.value, ms: base.ms },
       3,
@@ -63,6 +68,7 @@ export async function auditBench(): Promise<void> {
     const v = await verifyAuditLog(pg.store.db, ring);
     console.log(`  audit verify over both: ${v.ok ? 'ok' : 'FAILED'}, ${fmt(v.records)} records in ${v.chains} chains`);
   } finally {
+    await second.close();
     await pg.dispose();
   }
 }
