@@ -7,6 +7,8 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     method?: string;
     body?: string | Buffer;
+    /** Requests each connection sends in turn (paths on `url`'s host). */
+    requests?: { path: string }[];
   }
   interface Result {
     requests: { average: number; total: number };

@@ -1,5 +1,6 @@
 /** `npm run bench`: every benchmark, each figure beside a baseline measured in the same run. */
 import { assemblyBench } from './assembly.ts';
+import { auditBench } from './audit.ts';
 import { chartBench } from './chart.ts';
 import { documentsBench } from './documents.ts';
 import { financeBench } from './finance.ts';
@@ -7,6 +8,7 @@ import { loadBench } from './load.ts';
 import { psiBench } from './psi.ts';
 import { resolutionBench } from './resolution.ts';
 import { searchScaleBench } from './searchScale.ts';
+import { scaleOutBench } from './scaleOut.ts';
 import { transactionStorageBench } from './transactionStorage.ts';
 import { webBench } from './web.ts';
 
@@ -23,3 +25,5 @@ await searchScaleBench();
 await assemblyBench();
 await documentsBench();
 await loadBench();
+await auditBench();
+await scaleOutBench();

@@ -10,6 +10,7 @@ import type { Config } from './config.ts';
 import { configOf } from './context.ts';
 import { DEFAULT_ACTING_USER, startupLine, writeFirstStart } from './firstStart.ts';
 import { useDeploymentKeys } from './keys.ts';
+import { SharedWorkCaps, useWorkCaps } from '../services/workers/index.ts';
 
 interface ServeOptions {
   port?: string;
@@ -101,6 +102,8 @@ export function serveCommand(program: Command): void {
       if (!!certFile !== !!keyFile)
         throw errors.validation('Give both --tls-cert and --tls-key', certFile ? '--tls-key' : '--tls-cert');
       const https = certFile && keyFile ? { cert: readFileSync(certFile), key: readFileSync(keyFile) } : undefined;
+      // On PostgreSQL any number of processes may serve it: the heavy-operation caps are counted there.
+      if (cfg.databaseUrl) useWorkCaps(new SharedWorkCaps(store));
       const app = await buildApp({
         store,
         logger,

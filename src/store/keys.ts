@@ -226,6 +226,9 @@ export function keyRing(): KeyRing {
   return (current ??= KeyRing.open(resolveKeyDir()));
 }
 
+/** The ring in use, if this process opened or set one (no key folder is created for asking). */
+export const keyRingInUse = (): KeyRing | undefined => current;
+
 export function useKeyRing(ring: KeyRing): void {
   current = ring;
 }

@@ -5,9 +5,11 @@
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
+import { checkpointAudit } from './audit/checkpoint.ts';
 import { CaseScope } from './caseScope.ts';
 import { openDb } from './dialect.ts';
 import type { DialectName, OpenedDb, StoreOptions } from './dialect.ts';
+import { keyRingInUse } from './keys.ts';
 import { migrate } from './migrate.ts';
 import type { Database } from './schema/index.ts';
 
@@ -69,7 +71,10 @@ export class Store {
     }
   }
 
+  /** Links the audit records still pending into the global chain (and witnesses them), then closes. */
   async close(): Promise<void> {
+    const ring = keyRingInUse();
+    if (ring?.canSign) await checkpointAudit(this.db, ring).catch(() => undefined);
     await this.db.destroy();
   }
 }

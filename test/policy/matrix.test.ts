@@ -8,6 +8,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { addUser } from '../../src/services/access/users.ts';
 import { defaultCapLimits, LocalWorkCaps, useWorkCaps } from '../../src/services/workers/index.ts';
 import { issueToken } from '../../src/store/repos/access/users.ts';
+import { PENDING_GSEQ } from '../../src/store/audit/checkpoint.ts';
 import { describeEachDialect, itDb } from '../support/dialects.ts';
 import { expectations, relations, roles } from './expectations.ts';
 import type { Outcome } from './expectations.ts';
@@ -46,13 +47,22 @@ describeEachDialect('access matrix', ({ store }) => {
     world = await buildWorld(store());
   }, 120_000);
 
-  /** The newest global position in the audit log. */
-  const lastGseq = async (): Promise<number> => {
+  /**
+   * Where the audit log stands: the newest global position, and the records still pending (not yet
+   * linked into the global chain: they sit above it, and a checkpoint may link them later).
+   */
+  const lastGseq = async (): Promise<{ after: number; pending: Set<string> }> => {
     const row = await store()
       .db.selectFrom('audit_events')
       .select((eb) => eb.fn.max('gseq').as('g'))
+      .where('gseq', '<', PENDING_GSEQ)
       .executeTakeFirstOrThrow();
-    return Number(row.g ?? 0);
+    const pending = await store()
+      .db.selectFrom('audit_events')
+      .select('id')
+      .where('gseq', '>=', PENDING_GSEQ)
+      .execute();
+    return { after: Number(row.g ?? 0), pending: new Set(pending.map((p) => p.id)) };
   };
   /**
    * The request's own records: made since `after` and naming this route, in the request's chain — its
@@ -61,12 +71,20 @@ describeEachDialect('access matrix', ({ store }) => {
    * writes into OTHER cases' chains (a cross-case hit, a cross-case search) tell those cases' leads that
    * their data was touched: consequences of the request, not its own record.
    */
-  const ownRecords = async (after: number, route: string, caseId: string | null): Promise<number> => {
+  const ownRecords = async (
+    { after, pending }: { after: number; pending: Set<string> },
+    route: string,
+    caseId: string | null,
+  ): Promise<number> => {
     const [method, path] = route.split(' ');
     const name = JSON.stringify(`${method} ${(path ?? '').replace(/\{(\w+)\}/g, ':$1')}`);
     const rows = (
-      await store().db.selectFrom('audit_events').select(['case_id', 'detail']).where('gseq', '>', after).execute()
-    ).filter((r) => (r.detail ?? '').includes(name));
+      await store()
+        .db.selectFrom('audit_events')
+        .select(['id', 'case_id', 'detail'])
+        .where('gseq', '>', after)
+        .execute()
+    ).filter((r) => !pending.has(r.id) && (r.detail ?? '').includes(name));
     if (caseId !== null) return rows.filter((r) => r.case_id === caseId || r.case_id === '-').length;
     const global = rows.filter((r) => r.case_id === '-').length;
     return global > 0 ? global : rows.length;

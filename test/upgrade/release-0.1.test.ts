@@ -15,6 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { getSchema, validateProperties } from '../../src/domain/schema/index.ts';
 import type { DialectName } from '../../src/store/dialect.ts';
 import { appendAudit } from '../../src/store/audit/append.ts';
+import { checkpointAudit } from '../../src/store/audit/checkpoint.ts';
 import { verifyAuditLog } from '../../src/store/audit/verify.ts';
 import { KeyRing } from '../../src/store/keys.ts';
 import { migrations } from '../../src/store/migrate.ts';
@@ -193,11 +194,29 @@ describeEachDialect('a database made by release 0.1', ({ dialect, store: testSto
         expect(report.problems).toEqual([]);
         expect([report.ok, report.records, report.chains, report.witness]).toEqual([true, 17, 2, 'matched']);
 
-        // …and it goes on: today's code appends, signed with the new key, and it still verifies.
+        // …and it goes on: today's code appends, signed with the new key, and it still verifies —
+        // while today's records wait for the global chain (each chain locked alone) and after a
+        // checkpoint linked them behind the release's records under the release's global head.
+        const releaseHead = Number(
+          (await db.selectFrom('audit_heads').select('gseq').where('case_id', '=', '-').executeTakeFirstOrThrow()).gseq,
+        );
+        await Promise.all([
+          appendAudit(
+            db,
+            { caseId: 'case-added-after-upgrade', userId: 'console', action: 'collection', targetType: 'case' },
+            ring,
+          ),
+          appendAudit(db, { caseId: null, userId: 'console', action: 'login', targetType: 'session' }, ring),
+        ]);
+        const pending = await verifyAuditLog(db, ring, { allSignatures: true });
+        expect(pending.problems).toEqual([]);
+        expect(pending.records).toBe(19);
+        expect((await checkpointAudit(db, ring)).gseq).toBe(releaseHead + 2);
         await appendAudit(db, { caseId, userId: 'console', action: 'consultation', targetType: 'case' }, ring);
-        const after = await verifyAuditLog(db, ring);
+        await checkpointAudit(db, ring);
+        const after = await verifyAuditLog(db, ring, { allSignatures: true });
         expect(after.problems).toEqual([]);
-        expect([after.ok, after.records]).toEqual([true, 18]);
+        expect([after.ok, after.records]).toEqual([true, 20]);
         // The release's records are version 1 (no actor name), today's version 2: one log mixes both.
         const versions = await db
           .selectFrom('audit_events')
@@ -205,6 +224,7 @@ describeEachDialect('a database made by release 0.1', ({ dialect, store: testSto
           .orderBy('gseq')
           .execute();
         expect(versions.filter((v) => v.actor_username === null)).toHaveLength(17);
+        expect(versions.map((v) => Number(v.gseq))).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
         expect(versions.at(-1)?.actor_username).toBe('console');
 
         // The upgraded case takes jobs (migration 020): state a process writes, another reads.

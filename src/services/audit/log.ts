@@ -4,6 +4,7 @@
  */
 import { Readable } from 'node:stream';
 import type { AuditFilter, AuditRecord } from '../../store/audit/query.ts';
+import { checkpointAudit } from '../../store/audit/checkpoint.ts';
 import { auditCsvHeader, auditCsvLine, queryAuditLog } from '../../store/audit/query.ts';
 import { verifyAuditLog } from '../../store/audit/verify.ts';
 import type { VerifyOptions, VerifyReport } from '../../store/audit/verify.ts';
@@ -92,12 +93,19 @@ export const presentAuditEvent = (r: AuditRecord): AuditEventView => ({
   redacted: r.redacted === true,
 });
 
+/** Records still waiting for the global chain are linked first, so pages carry their global positions. */
+async function linkPending(store: Store): Promise<void> {
+  const ring = keyRing();
+  if (ring.canSign) await checkpointAudit(store.db, ring);
+}
+
 /** One page, newest first; `next` continues it. Authorisation is the caller's (route or CLI). */
 export async function auditPage(
   store: Store,
   filter: AuditFilter,
   reach: CaseReach = reachesEveryCase,
 ): Promise<{ events: AuditEventView[]; next: string | null }> {
+  await linkPending(store);
   const rows = await redactUnreached(await queryAuditLog(store.db, filter), reach);
   const last = rows[rows.length - 1];
   return { events: rows.map(presentAuditEvent), next: rows.length === filter.limit && last ? String(last.gseq) : null };
@@ -116,6 +124,7 @@ export async function* auditCsv(
   reach: CaseReach = reachesEveryCase,
   max = 1_000_000,
 ): AsyncGenerator<string> {
+  await linkPending(store);
   yield auditCsvHeader();
   let before: number | undefined;
   let n = 0;

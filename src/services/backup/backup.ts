@@ -138,6 +138,7 @@ export async function createBackup(
         detail: { op: 'backup' },
       },
       ring,
+      { link: true }, // the manifest names its global position
     );
     const dbFile = join(tmp, 'db');
     let pgSchema: string | null = null;
@@ -342,6 +343,7 @@ export async function restoreBackup(
           },
         },
         ring,
+        { link: true },
       );
       await witnessHead(store.db, ring, true);
       return { manifest: m, notes, audit };

@@ -1,18 +1,31 @@
 /**
- * Appending to the audit log. Every append, whatever its chain, locks the global head row
- * (`SELECT … FOR UPDATE` on PostgreSQL; `BEGIN IMMEDIATE`, SQLite's writer lock), so chains never
- * fork and the global order is total. Three statements: read both heads, insert the record,
- * upsert both heads; the lock is held for those and one Ed25519 signature (≈ 0.1 ms).
+ * Appending to the audit log. An append locks only its own chain's head row (`SELECT … FOR UPDATE`
+ * on PostgreSQL; SQLite's writer lock, `BEGIN IMMEDIATE`), so a chain never forks while appends to
+ * different cases run side by side: read the head, insert the record, move the head, sign once.
+ * The record joins the global chain at the next checkpoint (checkpoint.ts), soon after.
+ *
+ * A *linked* append (`link: true`; always inside a caller's transaction, as the erasure's seal)
+ * instead takes the global head's lock too, links what is pending and its own record at once, and
+ * returns its global position: for records whose position is named elsewhere (a backup's head).
+ * Before checkpoints every append locked the global head (kept for the bench: globalLockBaseline.ts).
  *
  * Called outside a transaction it runs its own and retries on serialization failures and lock
- * conflicts; called with a transaction (erasure) it joins it, and the caller retries.
+ * conflicts; called with a transaction it joins it, and the caller retries.
  */
-import { PostgresAdapter, sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { KeyRing } from '../keys.ts';
 import type { AuditEventsTable, AuditHeadsTable, Database } from '../schema/index.ts';
-import { caseHash, GENESIS_HASH, globalHash, GLOBAL_CHAIN, signedMessage } from './chain.ts';
+import { caseHash, globalHash, GLOBAL_CHAIN, signedMessage } from './chain.ts';
+import {
+  checkpointSoon,
+  inWriteTransaction,
+  isPostgresDb,
+  linkPending,
+  lockHead,
+  pendingGseq,
+  pendingSignedMessage,
+} from './checkpoint.ts';
 import { capReturnedIds, checkCodes, cleanId, cleanIp, sanitizeDetail } from './detail.ts';
 import { flushWitness, witnessSoon, writeWitness } from './witness.ts';
 
@@ -43,54 +56,23 @@ export interface Appended {
   hash: string;
   g_hash: string;
   storeId: string;
+  /** Whether the record is in the global chain yet (else `gseq` is a pending position). */
+  linked: boolean;
 }
 
 const RETRYABLE = new Set(['40001', '40P01', '23505', 'SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT', 'SQLITE_LOCKED']);
 const isRetryable = (e: unknown): boolean => RETRYABLE.has(String((e as { code?: unknown } | null)?.code ?? ''));
 
-export const isPostgres = (db: Kysely<Database>): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
+export const isPostgres = isPostgresDb;
 
 type Head = AuditHeadsTable;
-
-/** The global head and the chain's head, the global one locked (created on the first append). */
-async function lockHeads(trx: Kysely<Database>, chain: string): Promise<{ g: Head; head: Head | undefined }> {
-  const read = () => {
-    // Locked in key order (ORDER BY comes before the lock): every append locks in the same order.
-    const q = trx
-      .selectFrom('audit_heads')
-      .selectAll()
-      .where('case_id', 'in', [GLOBAL_CHAIN, chain])
-      .orderBy('case_id');
-    return (isPostgres(trx) ? q.forUpdate() : q).execute();
-  };
-  let rows = await read();
-  if (!rows.some((r) => r.case_id === GLOBAL_CHAIN)) {
-    await trx
-      .insertInto('audit_heads')
-      .values({
-        case_id: GLOBAL_CHAIN,
-        seq: 0,
-        hash: GENESIS_HASH,
-        gseq: 0,
-        g_hash: GENESIS_HASH,
-        store_id: uuidv7(),
-        sealed_at: null,
-      })
-      .onConflict((oc) => oc.column('case_id').doNothing())
-      .execute();
-    rows = await read();
-  }
-  const g = rows.find((r) => r.case_id === GLOBAL_CHAIN);
-  if (!g) throw new Error('The global audit head is missing');
-  return { g, head: rows.find((r) => r.case_id === chain) };
-}
 
 /**
  * Who acted, as named and placed now: the record keeps it (version 2), so a later rename or move
  * to another agency does not change whom history names. Ids that are no account (`anonymous`,
  * `console`, `system`) name themselves.
  */
-async function actorAsOf(
+export async function actorAsOf(
   trx: Kysely<Database>,
   userId: string,
 ): Promise<Pick<AuditEventsTable, 'actor_username' | 'actor_agency'>> {
@@ -98,20 +80,35 @@ async function actorAsOf(
   return { actor_username: u?.username ?? userId, actor_agency: u?.agency_id ?? null };
 }
 
-async function appendIn(trx: Kysely<Database>, e: AuditEvent, ring: KeyRing, prepared: Prepared): Promise<Appended> {
+/** The chain a record goes to and that chain's head, locked: a sealed (erased) case's events go to `-`. */
+async function chainFor(
+  trx: Kysely<Database>,
+  e: AuditEvent,
+  g: Head | undefined,
+): Promise<{ chain: string; head: Head }> {
   const wanted = e.caseId ?? GLOBAL_CHAIN;
+  if (wanted === GLOBAL_CHAIN && g) return { chain: wanted, head: g };
+  const head = await lockHead(trx, wanted);
+  if (head.sealed_at && !e.seal) return { chain: GLOBAL_CHAIN, head: g ?? (await lockHead(trx, GLOBAL_CHAIN)) };
+  return { chain: wanted, head };
+}
+
+async function appendIn(
+  trx: Kysely<Database>,
+  e: AuditEvent,
+  ring: KeyRing,
+  prepared: Prepared,
+  link: boolean,
+): Promise<Appended> {
   const actor = await actorAsOf(trx, e.userId);
-  const { g, head: own } = await lockHeads(trx, wanted);
-  let chain = wanted;
-  let head: Pick<Head, 'seq' | 'hash' | 'sealed_at'> | undefined = wanted === GLOBAL_CHAIN ? g : own;
-  // A sealed (erased) case's chain takes nothing more: later events about it go to the global chain.
-  if (head?.sealed_at && !e.seal) {
-    chain = GLOBAL_CHAIN;
-    head = g;
-  }
+  // Linked: the global head first (every linked append locks in the same order), and what is pending before ours.
+  const g0 = link ? await lockHead(trx, GLOBAL_CHAIN) : undefined;
+  const g = g0 ? await linkPending(trx, ring, g0, Number.MAX_SAFE_INTEGER) : undefined;
+  const { chain, head } = await chainFor(trx, e, g0);
+  const isGlobal = chain === GLOBAL_CHAIN;
   const base = {
     case_id: chain,
-    seq: Number(head?.seq ?? 0) + 1,
+    seq: Number(head.seq) + 1,
     id: uuidv7(),
     at: new Date().toISOString(),
     user_id: e.userId,
@@ -120,85 +117,44 @@ async function appendIn(trx: Kysely<Database>, e: AuditEvent, ring: KeyRing, pre
     ...prepared,
     ...actor,
     case_ref: e.caseId ?? null,
-    prev_hash: head?.hash ?? GENESIS_HASH,
+    prev_hash: head.hash,
   };
   const hash = caseHash(base);
-  const gseq = Number(g.gseq) + 1;
-  const g_hash = globalHash({ gseq, case_id: chain, seq: base.seq, hash, g_prev_hash: g.g_hash });
-  const row: AuditEventsTable = {
-    ...base,
-    hash,
-    gseq,
-    g_prev_hash: g.g_hash,
-    g_hash,
-    key_id: ring.signingKeyId,
-    sig: ring.sign(signedMessage({ case_id: chain, seq: base.seq, hash, gseq, g_hash })),
-  };
+  let row: AuditEventsTable;
+  if (g) {
+    const gseq = g.gseq + 1;
+    const g_hash = globalHash({ gseq, case_id: chain, seq: base.seq, hash, g_prev_hash: g.g_hash });
+    const sig = ring.sign(signedMessage({ case_id: chain, seq: base.seq, hash, gseq, g_hash }));
+    row = { ...base, hash, gseq, g_prev_hash: g.g_hash, g_hash, key_id: ring.signingKeyId, sig };
+  } else {
+    const sig = ring.sign(pendingSignedMessage({ case_id: chain, seq: base.seq, hash }));
+    row = { ...base, hash, gseq: pendingGseq(), g_prev_hash: '', g_hash: '', key_id: ring.signingKeyId, sig };
+  }
   await trx.insertInto('audit_events').values(row).execute();
-  // Both heads in one statement: the global one always, the case's when it is another chain.
-  const isGlobal = chain === GLOBAL_CHAIN;
-  const heads: Head[] = [
-    {
-      case_id: GLOBAL_CHAIN,
-      seq: isGlobal ? row.seq : Number(g.seq),
-      hash: isGlobal ? hash : g.hash,
-      gseq,
-      g_hash,
-      store_id: g.store_id,
-      sealed_at: null,
-    },
-    ...(isGlobal
-      ? []
-      : [
-          {
-            case_id: chain,
-            seq: row.seq,
-            hash,
-            gseq: 0,
-            g_hash: GENESIS_HASH,
-            store_id: null,
-            sealed_at: e.seal ? row.at : null,
-          },
-        ]),
-  ];
   await trx
-    .insertInto('audit_heads')
-    .values(heads)
-    .onConflict((oc) =>
-      oc.column('case_id').doUpdateSet((eb) => ({
-        seq: eb.ref('excluded.seq'),
-        hash: eb.ref('excluded.hash'),
-        gseq: eb.ref('excluded.gseq'),
-        g_hash: eb.ref('excluded.g_hash'),
-        sealed_at: eb.ref('excluded.sealed_at'),
-      })),
-    )
+    .updateTable('audit_heads')
+    .set({
+      seq: row.seq,
+      hash,
+      ...(g && isGlobal ? { gseq: row.gseq, g_hash: row.g_hash } : {}),
+      ...(e.seal && !isGlobal ? { sealed_at: row.at } : {}),
+    })
+    .where('case_id', '=', chain)
     .execute();
-  return { caseId: chain, seq: row.seq, gseq, hash, g_hash, storeId: g.store_id ?? '' };
+  if (g && !isGlobal)
+    await trx
+      .updateTable('audit_heads')
+      .set({ gseq: row.gseq, g_hash: row.g_hash })
+      .where('case_id', '=', GLOBAL_CHAIN)
+      .execute();
+  const storeId = (g0 ?? (isGlobal ? head : undefined))?.store_id ?? '';
+  return { caseId: chain, seq: row.seq, gseq: row.gseq, hash, g_hash: row.g_hash, storeId, linked: Boolean(g) };
 }
 
-/**
- * SQLite: BEGIN IMMEDIATE takes the writer lock first (waiting busy_timeout), so another process cannot get in between
- * read and write.
- */
-async function inSqliteImmediate<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
-  return db.connection().execute(async (conn) => {
-    await sql`BEGIN IMMEDIATE`.execute(conn);
-    try {
-      const out = await fn(conn);
-      await sql`COMMIT`.execute(conn);
-      return out;
-    } catch (e) {
-      await sql`ROLLBACK`.execute(conn).catch(() => undefined);
-      throw e;
-    }
-  });
-}
-
-type Prepared = Pick<AuditEventsTable, 'target_id' | 'returned_ids' | 'returned_count' | 'ip' | 'detail'>;
+export type Prepared = Pick<AuditEventsTable, 'target_id' | 'returned_ids' | 'returned_count' | 'ip' | 'detail'>;
 
 /** Checks and cleans what the caller passed: codes are codes, ids are ids, the rest hashed or dropped. */
-function prepare(e: AuditEvent, ring: KeyRing): Prepared {
+export function prepare(e: AuditEvent, ring: KeyRing): Prepared {
   checkCodes(e.action, e.targetType);
   const hash = (t: string) => ring.queryHash(t);
   const returned = capReturnedIds(e.returnedIds, e.returnedCount, hash);
@@ -211,17 +167,30 @@ function prepare(e: AuditEvent, ring: KeyRing): Prepared {
   };
 }
 
-export async function appendAudit(db: Kysely<Database>, e: AuditEvent, ring: KeyRing, attempts = 8): Promise<Appended> {
+export interface AppendOptions {
+  /** Link into the global chain now, under the global lock (always so inside a caller's transaction). */
+  link?: boolean;
+  attempts?: number;
+}
+
+export async function appendAudit(
+  db: Kysely<Database>,
+  e: AuditEvent,
+  ring: KeyRing,
+  opts: AppendOptions = {},
+): Promise<Appended> {
   const prepared = prepare(e, ring);
-  if (db.isTransaction) return appendIn(db, e, ring, prepared);
+  if (db.isTransaction) return appendIn(db, e, ring, prepared, true);
+  const link = opts.link === true;
   for (let i = 1; ; i++) {
     try {
-      const run = (trx: Kysely<Database>) => appendIn(trx, e, ring, prepared);
-      const done = isPostgres(db) ? await db.transaction().execute(run) : await inSqliteImmediate(db, run);
-      if (ring.witness) witnessSoon(ring, done.storeId, done);
+      const done = await inWriteTransaction(db, (trx) => appendIn(trx, e, ring, prepared, link));
+      if (done.linked) {
+        if (ring.witness) witnessSoon(ring, done.storeId, done);
+      } else checkpointSoon(db, ring);
       return done;
     } catch (err) {
-      if (i >= attempts || !isRetryable(err)) throw err;
+      if (i >= (opts.attempts ?? 8) || !isRetryable(err)) throw err;
       await new Promise((r) => setTimeout(r, 5 * 2 ** i * Math.random()));
     }
   }

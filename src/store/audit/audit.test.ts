@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { afterEach, expect } from 'vitest';
 import { describeEachDialect, itDb, openTestStore } from '../../../test/support/dialects.ts';
-import { KeyRing, useKeyRing } from '../keys.ts';
+import { KeyRing, keyRing, useKeyRing } from '../keys.ts';
 import { recordAudit } from '../repos/audit/records.ts';
 import type { Store } from '../store.ts';
 import type { AuditEventsTable, Database } from '../schema/index.ts';
 import { caseHash, globalHash, GLOBAL_CHAIN } from './chain.ts';
+import { checkpointAudit } from './checkpoint.ts';
 import { verifyAuditLog } from './verify.ts';
 import type { AuditProblem } from './verify.ts';
 
@@ -79,6 +80,7 @@ describeEachDialect('audit log', ({ dialect, store }) => {
     const o = await openTestStore(dialect);
     opened.push(o);
     await seeded(o.store);
+    await checkpointAudit(o.store.db, keyRing()); // every record in the global chain before a scenario breaks it
     return o.store;
   };
   afterEach(async () => {
@@ -101,6 +103,8 @@ describeEachDialect('audit log', ({ dialect, store }) => {
     const r = await verifyAuditLog(s.db, ring);
     expect(r.problems).toEqual([]);
     expect(r).toMatchObject({ ok: true, records: 51, chains: 3, witness: 'none' });
+    await checkpointAudit(s.db, ring);
+    expect((await verifyAuditLog(s.db, ring)).problems).toEqual([]);
     const gseqs = (await s.db.selectFrom('audit_events').select('gseq').orderBy('gseq').execute()).map((x) =>
       Number(x.gseq),
     );
@@ -298,7 +302,7 @@ describeEachDialect('audit log', ({ dialect, store }) => {
       },
     });
     const row = (await rowsOf(s.db, A)).at(-1) as AuditEventsTable;
-    const text = JSON.stringify(row);
+    const text = JSON.stringify({ ...row, gseq: 0 }); // a position is digits, whatever they happen to spell
     for (const secret of ['Jānis', 'Bērziņš', '2612', '37126123456', 'free text']) expect(text).not.toContain(secret);
     expect(JSON.parse(row.returned_ids ?? '[]')).toHaveLength(100);
     expect(row.returned_count).toBe(250);

@@ -22,6 +22,7 @@ import type { Database } from '../schema/index.ts';
 import { ChainWalker, caseLink, globalLink } from './chainWalk.ts';
 import type { AuditProblem, Row } from './chainWalk.ts';
 import { GLOBAL_CHAIN, signedMessage } from './chain.ts';
+import { isPending, PENDING_GSEQ, pendingSignedMessage } from './checkpoint.ts';
 import { flushWitness, readWitness, witnessSignatureOk } from './witness.ts';
 
 export type { AuditProblem, ProblemKind } from './chainWalk.ts';
@@ -56,12 +57,14 @@ async function* pages(
   order: 'chain' | 'global',
   caseId: string | undefined,
   size: number,
+  withPending = false,
 ): AsyncGenerator<Row> {
   let after: Row | undefined;
   for (;;) {
     let q = db.selectFrom('audit_events').selectAll();
     if (order === 'global') {
       q = q.orderBy('gseq').orderBy('case_id').orderBy('seq');
+      if (!withPending) q = q.where('gseq', '<', PENDING_GSEQ);
       const a = after;
       if (a)
         q = q.where((eb) =>
@@ -93,11 +96,12 @@ export async function verifyAuditLog(
   const sigState = (r: Row): SigState => {
     if (!r.sig || !r.key_id) return 'missing';
     signaturesChecked++;
-    const ok = ring.verify(
-      r.key_id,
-      signedMessage({ case_id: r.case_id, seq: Number(r.seq), hash: r.hash, gseq: Number(r.gseq), g_hash: r.g_hash }),
-      r.sig,
-    );
+    const link = { case_id: r.case_id, seq: Number(r.seq), hash: r.hash };
+    // A pending record (not yet in the global chain) is signed over its case link alone.
+    const message = isPending(r.gseq)
+      ? pendingSignedMessage(link)
+      : signedMessage({ ...link, gseq: Number(r.gseq), g_hash: r.g_hash });
+    const ok = ring.verify(r.key_id, message, r.sig);
     return ok === undefined ? 'unknown' : ok ? 'valid' : 'invalid';
   };
   // Every record is signed when written (migration 004 signed the ones from before it).
@@ -233,7 +237,14 @@ export async function verifyAuditLog(
   );
   for await (const r of pages(db, 'global', undefined, size)) g.push(r, globalLink(r));
   await checkHead(g, 'global', 'global seq', async (gseq) =>
-    db.selectFrom('audit_events').selectAll().where('gseq', '>=', gseq).orderBy('gseq').limit(1).executeTakeFirst(),
+    db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('gseq', '>=', gseq)
+      .where('gseq', '<', PENDING_GSEQ)
+      .orderBy('gseq')
+      .limit(1)
+      .executeTakeFirst(),
   );
   const globalReg = registers.get(GLOBAL_CHAIN);
   const lastG = g.last ? g.last.link.pos : 0;
@@ -269,7 +280,7 @@ export async function verifyAuditLog(
   problems.push(...g.problems);
 
   if (opts.allSignatures) {
-    for await (const r of pages(db, 'global', undefined, size)) {
+    for await (const r of pages(db, 'global', undefined, size, true)) {
       if (sigBad(r) && !problems.some((p) => p.chain === r.case_id && p.seq === Number(r.seq))) {
         problems.push({
           chain: r.case_id,

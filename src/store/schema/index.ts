@@ -52,6 +52,7 @@ import type {
 } from './identification.ts';
 import type { SavedMappingsTable } from './imports.ts';
 import type { JobsTable, JobUploadsTable } from './jobs.ts';
+import type { HeavySlotsTable } from './workers.ts';
 import type { VictimFilesTable } from './prosecution.ts';
 import type { ResolutionConflictsTable, ResolutionDecisionsTable, ResolutionMergesTable } from './resolution.ts';
 import type { SearchDocsTable } from './search.ts';
@@ -76,6 +77,7 @@ export type * from './finance.ts';
 export type * from './identification.ts';
 export type * from './imports.ts';
 export type * from './jobs.ts';
+export type * from './workers.ts';
 export type * from './prosecution.ts';
 export type * from './resolution.ts';
 export type * from './search.ts';
@@ -151,6 +153,7 @@ export interface Database {
   // jobs
   jobs: JobsTable;
   job_uploads: JobUploadsTable;
+  heavy_slots: HeavySlotsTable;
   // audit
   audit_events: AuditEventsTable;
   audit_heads: AuditHeadsTable;
