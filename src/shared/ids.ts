@@ -10,23 +10,25 @@ const POOL_SIZE = 16 * 512;
 let pool = new Uint8Array(0);
 let offset = POOL_SIZE;
 
-function random10(): Uint8Array {
+/** Offset of ten fresh random bytes in `pool` (a view per id would be garbage a million times over). */
+function random10(): number {
   if (offset + 10 > pool.length) {
     pool = new Uint8Array(POOL_SIZE);
     globalThis.crypto.getRandomValues(pool);
     offset = 0;
   }
-  const out = pool.subarray(offset, offset + 10);
   offset += 10;
-  return out;
+  return offset - 10;
 }
 
+const h = (n: number) => HEX[n & 0xff] as string;
+
 export function uuidv7(now: number = Date.now()): string {
-  const r = random10();
+  const at = random10();
+  const r = pool;
   // 48-bit big-endian Unix time in milliseconds.
   const hi = Math.floor(now / 0x1000000);
   const lo = now % 0x1000000;
-  const h = (n: number) => HEX[n & 0xff] as string;
   return (
     h(hi >>> 16) +
     h(hi >>> 8) +
@@ -36,18 +38,18 @@ export function uuidv7(now: number = Date.now()): string {
     h(lo >>> 8) +
     h(lo) +
     '-' +
-    h(0x70 | ((r[0] ?? 0) & 0x0f)) +
-    h(r[1] ?? 0) +
+    h(0x70 | ((r[at] ?? 0) & 0x0f)) +
+    h(r[at + 1] ?? 0) +
     '-' + // version 7
-    h(0x80 | ((r[2] ?? 0) & 0x3f)) +
-    h(r[3] ?? 0) +
+    h(0x80 | ((r[at + 2] ?? 0) & 0x3f)) +
+    h(r[at + 3] ?? 0) +
     '-' + // RFC 4122 variant
-    h(r[4] ?? 0) +
-    h(r[5] ?? 0) +
-    h(r[6] ?? 0) +
-    h(r[7] ?? 0) +
-    h(r[8] ?? 0) +
-    h(r[9] ?? 0)
+    h(r[at + 4] ?? 0) +
+    h(r[at + 5] ?? 0) +
+    h(r[at + 6] ?? 0) +
+    h(r[at + 7] ?? 0) +
+    h(r[at + 8] ?? 0) +
+    h(r[at + 9] ?? 0)
   );
 }
 
