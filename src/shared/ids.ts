@@ -16,16 +16,18 @@ const POOL_SIZE = 16 * 512;
 let pool = new Uint8Array(0);
 let offset = POOL_SIZE;
 
-function random10(): Uint8Array {
+/** Offset of ten fresh random bytes in `pool` (a view per id would be garbage a million times over). */
+function random10(): number {
   if (offset + 10 > pool.length) {
     pool = new Uint8Array(POOL_SIZE);
     globalThis.crypto.getRandomValues(pool);
     offset = 0;
   }
-  const out = pool.subarray(offset, offset + 10);
   offset += 10;
-  return out;
+  return offset - 10;
 }
+
+const h = (n: number) => HEX[n & 0xff] as string;
 
 let lastMs = -1;
 let counter = 0;
@@ -33,23 +35,23 @@ let counter = 0;
 const CLOCK_SLACK_MS = 10_000;
 
 export function uuidv7(at: number = Date.now()): string {
-  const r = random10();
+  const at0 = random10();
+  const r = pool;
   let now = at;
   if (now <= lastMs && lastMs - now <= CLOCK_SLACK_MS) {
     now = lastMs;
     counter++;
     if (counter > 0xfff) {
       now = ++lastMs;
-      counter = (r[1] ?? 0) & 0x7f;
+      counter = (r[at0 + 1] ?? 0) & 0x7f;
     }
   } else {
     lastMs = now;
-    counter = (((r[0] ?? 0) & 0x07) << 8) | (r[1] ?? 0);
+    counter = (((r[at0] ?? 0) & 0x07) << 8) | (r[at0 + 1] ?? 0);
   }
   // 48-bit big-endian Unix time in milliseconds.
   const hi = Math.floor(now / 0x1000000);
   const lo = now % 0x1000000;
-  const h = (n: number) => HEX[n & 0xff] as string;
   return (
     h(hi >>> 16) +
     h(hi >>> 8) +
@@ -62,15 +64,15 @@ export function uuidv7(at: number = Date.now()): string {
     h(0x70 | (counter >>> 8)) +
     h(counter) +
     '-' + // version 7
-    h(0x80 | ((r[2] ?? 0) & 0x3f)) +
-    h(r[3] ?? 0) +
+    h(0x80 | ((r[at0 + 2] ?? 0) & 0x3f)) +
+    h(r[at0 + 3] ?? 0) +
     '-' + // RFC 4122 variant
-    h(r[4] ?? 0) +
-    h(r[5] ?? 0) +
-    h(r[6] ?? 0) +
-    h(r[7] ?? 0) +
-    h(r[8] ?? 0) +
-    h(r[9] ?? 0)
+    h(r[at0 + 4] ?? 0) +
+    h(r[at0 + 5] ?? 0) +
+    h(r[at0 + 6] ?? 0) +
+    h(r[at0 + 7] ?? 0) +
+    h(r[at0 + 8] ?? 0) +
+    h(r[at0 + 9] ?? 0)
   );
 }
 

@@ -190,8 +190,16 @@ export const HOSTING_WORDS: Vocabulary = {
   words: ['hosting', 'webhotel*', 'webhost*', 'domain registr*', 'vps'],
 };
 
+const ASCII = /^[\u0020-\u007e]*$/;
+
 /** Lower case, diacritics removed, punctuation (except `-`) to spaces, spaces squeezed. */
 export function foldWords(text: string): string {
+  // Printable ASCII has no marks to strip and no ß: the common case skips Unicode normalisation.
+  if (ASCII.test(text))
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, ' ')
+      .trim();
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

@@ -109,25 +109,26 @@ class RowReader {
   }
 }
 
+/** The amount in `key`'s column, or null when the cell is empty. (No closure: it runs for every row.) */
+function amountIn(row: RowReader, key: ColumnKey, style: AmountStyle, currency: string): number | null {
+  const text = row.cell(key);
+  if (text === '') return null;
+  const r = parseLocaleAmount(text, style, currency);
+  if (!r.ok) throw row.fail(key, `"${text}" ${r.reason}`);
+  return r.minor;
+}
+
 function readAmount(row: RowReader, opts: BankCsvOptionsParsed, style: AmountStyle, currency: string): number {
-  const byColumn = opts.mapping.amount !== undefined;
-  const parse = (key: ColumnKey): number | null => {
-    const text = row.cell(key);
-    if (text === '') return null;
-    const r = parseLocaleAmount(text, style, currency);
-    if (!r.ok) throw row.fail(key, `"${text}" ${r.reason}`);
-    return r.minor;
-  };
-  if (byColumn) {
-    const v = parse('amount');
+  if (opts.mapping.amount !== undefined) {
+    const v = amountIn(row, 'amount', style, currency);
     if (v === null) throw row.fail('amount', 'is empty');
     if (opts.mapping.sign === undefined) return v;
     // Some exports write the mark and still a minus on debits: the mark decides.
     return signOf(row, opts.signMarks) * Math.abs(v);
   }
   // Exports differ on whether debits are written positive or negative; the column says it.
-  const debit = parse('debit');
-  const credit = parse('credit');
+  const debit = amountIn(row, 'debit', style, currency);
+  const credit = amountIn(row, 'credit', style, currency);
   if (debit === null && credit === null)
     throw row.fail('debit', 'neither the debit nor the credit column has an amount');
   if (debit && credit) throw row.fail('credit', 'both the debit and the credit column have an amount');

@@ -111,7 +111,20 @@ function signOf(indicator: XNode): 1 | -1 {
 const ISO_DATE_TIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?(?:Z|[+-](\d{2}):(\d{2}))?$/;
 
+/** Dates read before, as written: a statement repeats a few days thousands of times. */
+const datesRead = new Map<string, string | null>();
+
 export function camtDate(text: string): string | null {
+  let date = datesRead.get(text);
+  if (date === undefined) {
+    date = readCamtDate(text);
+    if (datesRead.size >= 10_000) datesRead.clear();
+    datesRead.set(text, date);
+  }
+  return date;
+}
+
+function readCamtDate(text: string): string | null {
   const m = ISO_DATE_TIME.exec(text.trim());
   if (!m) return null;
   const [hour, minute, second, offsetHours, offsetMinutes] = [m[4], m[5], m[6], m[7], m[8]].map(Number);

@@ -84,6 +84,8 @@ export class CamtReader implements XmlHandler {
   private entry: {
     node: XNode;
     head: EntryHead | null;
+    /** The entry's elements when `head` was read: with none added since, the final read is the same. */
+    headChildren: number;
     txs: TxDetails[];
     streamed: boolean;
     skip: boolean;
@@ -157,7 +159,7 @@ export class CamtReader implements XmlHandler {
       this.entriesRead++;
       if (this.stmt) this.stmt.ntries++;
       const node = newNode(name, line, attrs);
-      this.entry = { node, head: null, txs: [], streamed: false, skip: false, warnings: [] };
+      this.entry = { node, head: null, headChildren: 0, txs: [], streamed: false, skip: false, warnings: [] };
       this.stack.push({ name, node: this.entry.node, role: 'ntry' });
     } else if (name === 'TxDtls' && parent.name === 'NtryDtls' && this.entry) {
       this.entryHead();
@@ -270,6 +272,7 @@ export class CamtReader implements XmlHandler {
       const status = readEntryStatus(entry.node);
       entry.skip = !this.options.includePending && status !== undefined && status !== 'BOOK';
       entry.head = readEntryHead(entry.node, this.stmt?.account?.date, entry.skip ? undefined : this.warn);
+      entry.headChildren = entry.node.children.length;
     }
     return entry.head;
   }
@@ -293,7 +296,11 @@ export class CamtReader implements XmlHandler {
     const status = readEntryStatus(entry.node);
     const pending = !this.options.includePending && status !== undefined && status !== 'BOOK';
     if (!entry.skip && !pending) {
-      const head = readEntryHead(entry.node, this.stmt?.account?.date, this.warn);
+      // Read again when elements came after the details (<AddtlNtryInf>); else the first read holds.
+      const head =
+        entry.head && !entry.skip && entry.node.children.length === entry.headChildren
+          ? entry.head
+          : readEntryHead(entry.node, this.stmt?.account?.date, this.warn);
       const txs = entry.txs;
       if (entry.streamed) this.emitEach(head, txs);
       else if (txs.length <= 1) this.emit(head, txs[0], head.money, true);

@@ -14,23 +14,28 @@ import { getEntities, getEntity, refreshCaption, updateEntity } from '../../stor
 import type { Recording } from '../../store/repos/entities/entities.ts';
 import { prepareAll } from '../entities/index.ts';
 
+/**
+ * Every account a statement line names must be a bank account of the case or file. `verified`
+ * holds the ids already found to be one in this import (a statement names its accounts over and
+ * over), so only ids new to it are read.
+ */
 export async function checkAccounts(
   scope: CaseScope,
   batch: readonly { line: number; record: Pick<TransactionRecord, 'accountId' | 'counterpartyAccountId'> }[],
   inFile: Map<string, number>,
+  verified: Set<string> = new Set(),
 ): Promise<void> {
-  const ids = [
-    ...new Set(
-      batch.flatMap((b) => [
-        b.record.accountId,
-        ...(b.record.counterpartyAccountId ? [b.record.counterpartyAccountId] : []),
-      ]),
-    ),
-  ];
-  const rows = new Map((await getEntities(scope, ids)).map((e) => [e.id, e.schema]));
+  const ids = new Set<string>();
+  for (const b of batch) {
+    if (!verified.has(b.record.accountId)) ids.add(b.record.accountId);
+    const cp = b.record.counterpartyAccountId;
+    if (cp && !verified.has(cp)) ids.add(cp);
+  }
+  if (!ids.size) return;
+  for (const e of await getEntities(scope, [...ids])) if (e.schema === 'BankAccount') verified.add(e.id);
   for (const b of batch) {
     for (const id of [b.record.accountId, b.record.counterpartyAccountId]) {
-      if (id && rows.get(id) !== 'BankAccount') {
+      if (id && !verified.has(id)) {
         throw errors.importFailed(
           `${id} is not a bank account in this case${inFile.has(id) ? '' : ' or file'}`,
           `line ${b.line}`,

@@ -158,6 +158,8 @@ export async function runImport<O>(
     let entities: PendingEntity[] = [];
     let txs: { line: number; record: TransactionRecord }[] = [];
     const files: Extract<ImportItem, { kind: 'file' }>[] = [];
+    /** Bank accounts the lines named and the case or file holds: checked once each. */
+    const accounts = new Set<string>();
     const statements: GatedStatement[] = [];
     // Bank statements' lines wait for their statement: a duplicate is skipped whole, a refusal writes nothing.
     const gate = STATEMENT_FORMATS.has(importer.format)
@@ -217,7 +219,7 @@ export async function runImport<O>(
       await flushEntities(); // accounts named by these lines may still be in the entity buffer
       const batch = txs;
       txs = [];
-      await checkAccounts(scope, batch, firstLineOf);
+      await checkAccounts(scope, batch, firstLineOf, accounts);
       txReceived += batch.length;
       txAdded += await insertTransactions(
         scope,
@@ -270,6 +272,7 @@ export async function runImport<O>(
         scope,
         statements.map((s) => ({ line: s.line, record: { accountId: s.statement.accountId } })),
         firstLineOf,
+        accounts,
       );
       statementsReceived += statements.length;
       statementsAdded = await insertStatements(

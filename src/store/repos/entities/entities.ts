@@ -2,6 +2,7 @@
  * Entities and links (edge entities), their selectors, search documents and history.
  * Callers pass entities already validated and indexed (domain/entity).
  */
+import { insertEachRow } from '../../bulkInsert.ts';
 import type { CaseScope } from '../../caseScope.ts';
 import type { PreparedEntity } from '../../../domain/entity/prepared.ts';
 import type { ExpressionBuilder } from 'kysely';
@@ -37,26 +38,22 @@ export async function insertEntities(
       part.map((e) => e.id),
     );
     const versionOf = (e: PreparedEntity) => (past.get(e.id) ?? 0) + 1;
-    await scope
-      .insertInto(
-        'entities',
-        part.map((e) => ({
-          id: e.id,
-          schema: e.schema,
-          caption: e.caption,
-          properties: JSON.stringify(e.properties),
-          source_id: e.sourceId,
-          target_id: e.targetId,
-          provenance_source_id: rec.provenanceSourceId,
-          recorded_by: rec.userId,
-          recorded_at: rec.at,
-          updated_at: rec.at,
-          reliability: e.grading.reliability,
-          information: e.grading.information,
-          version: versionOf(e),
-        })),
-      )
-      .execute();
+    const rows = part.map((e) => ({
+      id: e.id,
+      schema: e.schema,
+      caption: e.caption,
+      properties: JSON.stringify(e.properties),
+      source_id: e.sourceId,
+      target_id: e.targetId,
+      provenance_source_id: rec.provenanceSourceId,
+      recorded_by: rec.userId,
+      recorded_at: rec.at,
+      updated_at: rec.at,
+      reliability: e.grading.reliability,
+      information: e.grading.information,
+      version: versionOf(e),
+    }));
+    if (!insertEachRow(scope, 'entities', rows)) await scope.insertInto('entities', rows).execute();
     await insertHistory(scope, part, 'create', versionOf, rec);
     await indexEntities(scope, part);
   }
@@ -83,20 +80,16 @@ async function insertHistory(
   rec: Recording,
 ): Promise<void> {
   if (items.length === 0) return;
-  await scope
-    .insertInto(
-      'entity_history',
-      items.map((e) => ({
-        entity_id: e.id,
-        version: typeof version === 'number' ? version : version(e),
-        change,
-        schema: e.schema,
-        properties: JSON.stringify(e.properties),
-        changed_by: rec.userId,
-        changed_at: rec.at,
-      })),
-    )
-    .execute();
+  const rows = items.map((e) => ({
+    entity_id: e.id,
+    version: typeof version === 'number' ? version : version(e),
+    change,
+    schema: e.schema,
+    properties: JSON.stringify(e.properties),
+    changed_by: rec.userId,
+    changed_at: rec.at,
+  }));
+  if (!insertEachRow(scope, 'entity_history', rows)) await scope.insertInto('entity_history', rows).execute();
 }
 
 async function indexEntities(scope: CaseScope, items: readonly PreparedEntity[]): Promise<void> {
@@ -111,11 +104,13 @@ async function indexEntities(scope: CaseScope, items: readonly PreparedEntity[])
     seen.add(k);
     return true;
   });
-  for (const part of chunks(unique)) await scope.insertInto('selectors', part).execute();
+  if (!insertEachRow(scope, 'selectors', unique))
+    for (const part of chunks(unique)) await scope.insertInto('selectors', part).execute();
   const docs = items
     .filter((e) => e.searchText)
     .map((e) => ({ doc_id: e.id, entity_id: e.id, kind: 'entity', text: e.searchText }));
-  for (const part of chunks(docs)) await scope.insertInto('search_docs', part).execute();
+  if (!insertEachRow(scope, 'search_docs', docs))
+    for (const part of chunks(docs)) await scope.insertInto('search_docs', part).execute();
 }
 
 async function unindexEntity(scope: CaseScope, id: string): Promise<void> {

@@ -12,8 +12,8 @@ import { uuidv7 } from '../../../shared/ids.ts';
 
 export type TransactionRow = TransactionsTable;
 
-/** Rows per INSERT on PostgreSQL: 16 columns × 2000 stays below its 65,535 parameters. */
-const PG_CHUNK = 2000;
+/** Rows per INSERT on PostgreSQL (one array parameter per column, so no parameter limit applies). */
+const PG_CHUNK = 10_000;
 
 /**
  * Identity of a statement line. Two genuinely identical lines in one statement (two equal
@@ -82,6 +82,7 @@ const COLUMNS = [
   'source_id',
   'fingerprint',
 ] as const;
+const VALUE_COLUMNS = COLUMNS.slice(1) as readonly Exclude<(typeof COLUMNS)[number], 'case_id'>[];
 
 const statements = new WeakMap<SQLite.Database, SQLite.Statement>();
 
@@ -92,15 +93,25 @@ export async function insertTransactions(
 ): Promise<number> {
   if (scope.sqlite) return insertWithStatement(scope.sqlite, scope.caseId, rows);
   let added = 0;
-  for (let i = 0; i < rows.length; i += PG_CHUNK) {
-    const part = rows.slice(i, i + PG_CHUNK);
-    const res = await scope
-      .insertInto('transactions', part)
-      .onConflict((oc) => oc.columns(['case_id', 'fingerprint']).doNothing())
-      .executeTakeFirst();
-    added += Number(res.numInsertedOrUpdatedRows ?? 0);
-  }
+  for (let i = 0; i < rows.length; i += PG_CHUNK) added += await insertByArrays(scope, rows.slice(i, i + PG_CHUNK));
   return added;
+}
+
+/**
+ * PostgreSQL bulk path: one statement per chunk whose rows arrive as one array parameter per
+ * column, unnested into rows server-side. Fifteen parameters whatever the chunk's size, one
+ * parse and plan per chunk, and it runs on the transaction's own connection (no second client,
+ * unlike COPY). The case id is a constant of the statement, so on Citus the insert stays on
+ * the case's shard. Measured against COPY in bench/transactionStorage.ts.
+ */
+async function insertByArrays(scope: CaseScope, rows: readonly Omit<TransactionRow, 'case_id'>[]): Promise<number> {
+  const arrays = VALUE_COLUMNS.map(
+    (c) => sql`${rows.map((r) => r[c])}::${sql.raw(c === 'amount_minor' ? 'bigint' : 'text')}[]`,
+  );
+  const res = await sql`INSERT INTO transactions (${sql.join(COLUMNS.map((c) => sql.ref(c)))})
+    SELECT ${scope.caseId}, t.* FROM unnest(${sql.join(arrays)}) AS t
+    ON CONFLICT (case_id, fingerprint) DO NOTHING`.execute(scope.db);
+  return Number(res.numAffectedRows ?? 0);
 }
 
 /** SQLite bulk path: one prepared statement run per row, inside the caller's transaction. */
