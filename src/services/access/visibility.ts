@@ -45,11 +45,15 @@ async function protectionFor(store: Store, access: CaseAccess, only: ReadonlySet
   });
 }
 
+/** The entity ids of a partial share the actor's agency holds; null when it reaches the whole case. */
+export async function sharedPart(store: Store, access: CaseAccess): Promise<ReadonlySet<string> | null> {
+  return access.partial && access.sharedAgencyId
+    ? new Set(await sharedEntityIds(store.scope(access.caseId), access.sharedAgencyId))
+    : null;
+}
+
 export async function visibilityOf(store: Store, access: CaseAccess): Promise<Visibility> {
-  const only =
-    access.partial && access.sharedAgencyId
-      ? new Set(await sharedEntityIds(store.scope(access.caseId), access.sharedAgencyId))
-      : null;
+  const only = await sharedPart(store, access);
   return { only, victimContact: access.victimContact, protection: await protectionFor(store, access, only) };
 }
 
