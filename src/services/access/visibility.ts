@@ -28,6 +28,30 @@ export interface Visibility {
 /** Everything of the case, as a lead sees it (internal jobs that present nothing to a person). */
 export const fullVisibility: Visibility = { only: null, victimContact: true, protection: noProtection };
 
+/**
+ * Who a case treats as a victim though no entity records it, as another capability decides it:
+ * persons the chain counts as exploited (views), persons assessed or named by an observation
+ * (identification). Each source reads the whole case (it is given the access of someone who sees
+ * all of it), so what protects a person does not depend on who asks.
+ */
+export type ProtectionSource = (store: Store, whole: CaseAccess) => Promise<Iterable<string>>;
+const protectionSources = new Map<string, ProtectionSource>();
+
+/** A capability adds its source when its module loads (the server and the CLI load them all). */
+export function protectPersonsFrom(name: string, source: ProtectionSource): void {
+  protectionSources.set(name, source);
+}
+
+/** The names of the sources in use (the crawl checks that the chain's and identification's are). */
+export const protectionSourceNames = (): string[] => [...protectionSources.keys()].sort();
+
+async function alsoProtected(store: Store, access: CaseAccess): Promise<Set<string>> {
+  const whole: CaseAccess = { ...access, victimContact: true, partial: false, sharedAgencyId: null };
+  const out = new Set<string>();
+  for (const source of protectionSources.values()) for (const id of await source(store, whole)) out.add(id);
+  return out;
+}
+
 /** The protection as the model decides it on the case's entities. */
 async function protectionFor(store: Store, access: CaseAccess, only: ReadonlySet<string> | null): Promise<Protection> {
   if (access.victimContact && !only) return noProtection;
@@ -41,6 +65,7 @@ async function protectionFor(store: Store, access: CaseAccess, only: ReadonlySet
   return protectionOf(facts, {
     victimContact: access.victimContact,
     shared: only,
+    alsoProtected: access.victimContact ? [] : await alsoProtected(store, access),
     today: new Date().toISOString().slice(0, 10),
   });
 }

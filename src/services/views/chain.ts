@@ -13,7 +13,7 @@ import { errors } from '../../shared/errors.ts';
 import type { Store } from '../../store/store.ts';
 import type { ChainPlacementBody, ViewPeriodQuery } from '../../shared/contracts/views.ts';
 import { pseudonymOf, redactVictim } from '../../domain/access/victims.ts';
-import { canSee, type Actor, type CaseAccess } from '../access/index.ts';
+import { canSee, protectPersonsFrom, type Actor, type CaseAccess } from '../access/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
 import {
   loadViewEntities,
@@ -43,7 +43,8 @@ function asPossibleVictim(e: ViewEntity, victimContact: boolean): ViewEntity {
   return { ...e, caption: pseudonymOf(e.id), properties: redactVictim(e.properties), pseudonymised: true };
 }
 
-export async function chainView(store: Store, access: CaseAccess, period: Period | null): Promise<ChainOut> {
+/** The case placed along the crime script, over everything the actor may see. */
+async function placedCase(store: Store, access: CaseAccess) {
   const data = await loadViewEntities(store, access);
   const [transfers, sharedContacts, manualRows] = await Promise.all([
     transferPairs(store, access, data.v),
@@ -53,7 +54,15 @@ export async function chainView(store: Store, access: CaseAccess, period: Period
   const manual = manualRows
     .filter((m) => data.byId.has(m.entityId) && m.lane !== null && (m.lane === 'none' || isLane(m.lane)))
     .map((m) => ({ entityId: m.entityId, lane: m.lane as Lane | 'none' }));
-  const result = placeInChain({ entities: data.entities, transfers, sharedContacts, manual });
+  return { data, manualRows, result: placeInChain({ entities: data.entities, transfers, sharedContacts, manual }) };
+}
+
+// Persons the chain counts as exploited are protected like recorded victims everywhere
+// (entities, graph, search, exports, reports), not only in this view.
+protectPersonsFrom('chain', async (store, whole) => (await placedCase(store, whole)).result.exploited);
+
+export async function chainView(store: Store, access: CaseAccess, period: Period | null): Promise<ChainOut> {
+  const { data, manualRows, result } = await placedCase(store, access);
   for (const id of result.exploited) {
     const e = data.byId.get(id);
     if (e) data.byId.set(id, asPossibleVictim(e, data.v.victimContact));
