@@ -6,13 +6,18 @@
 import type { z } from 'zod';
 import type { EntityCreate, EntityOut, EntityUpdate } from '../../shared/contracts/index.ts';
 import { decodeCursor, encodeCursor } from '../../shared/contracts/index.ts';
-import { mayAlterRecord } from '../../domain/access/ownership.ts';
-import type { CaseAccess } from '../../domain/access/policy.ts';
 import { errors } from '../../shared/errors.ts';
-import { getUser } from '../../store/repos/access/users.ts';
 import { listNotes } from '../../store/repos/cases/notes.ts';
 import { getEntities, historyOf, linksOf, listEntities } from '../../store/repos/entities/entities.ts';
-import { canSee, hiddenVictim, presentFor, requireVisibleEntity, sharedPart, visibilityOf } from '../access/index.ts';
+import {
+  canSee,
+  hiddenVictim,
+  presentFor,
+  requireOwnRecord,
+  requireVisibleEntity,
+  sharedPart,
+  visibilityOf,
+} from '../access/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
 import { withHeavySlot } from '../workers/index.ts';
 import { createEntities, editEntity, removeEntity, writeEntities } from './entities.ts';
@@ -126,18 +131,6 @@ export const recordEntities = caseUseCase({
     return { created: ids.length, ids };
   },
 });
-
-/** A partner's write to what the case's owner recorded is refused (domain/access/ownership.ts). */
-async function requireOwnRecord(
-  store: Parameters<typeof visibilityOf>[0],
-  access: CaseAccess,
-  recordedBy: string,
-): Promise<void> {
-  if (access.via === 'member') return;
-  const recorder = await getUser(store.db, recordedBy);
-  if (!mayAlterRecord(access, recorder?.agency_id ?? null))
-    throw errors.forbidden("The case's owner recorded this; your agency may add to the case, not change its records");
-}
 
 export const changeEntity = caseUseCase({
   permission: 'case:write',

@@ -18,7 +18,7 @@ import { caseUseCase } from '../useCase/index.ts';
 import {
   loadViewEntities,
   removePlacement,
-  requireVisibleId,
+  requirePlaceable,
   savePlacement,
   sharedContactGroups,
   storedPlacements,
@@ -145,7 +145,7 @@ export async function placeInLane(
 ) {
   if (body.lane !== 'none' && !isLane(body.lane))
     throw errors.validation(`lane: "${body.lane}" is not one of ${[...LANES, 'none'].join(', ')}`, 'lane');
-  await requireVisibleId(store, access, body.entityId);
+  await requirePlaceable(store, access, 'chain', body.entityId);
   return savePlacement(
     store,
     access.caseId,
@@ -161,7 +161,7 @@ export async function unplaceFromLane(
   access: CaseAccess,
   entityId: string,
 ): Promise<{ removed: boolean }> {
-  await requireVisibleId(store, access, entityId);
+  await requirePlaceable(store, access, 'chain', entityId);
   return { removed: await removePlacement(store, access.caseId, 'chain', entityId) };
 }
 
