@@ -9,3 +9,4 @@ export * from './wizard.ts';
 export * from './statementFiles.ts';
 export * from './guess.ts';
 export { importJobKind } from './importJob.ts';
+export { importRulesFor } from './ownership.ts';

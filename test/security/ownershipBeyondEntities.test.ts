@@ -1,13 +1,19 @@
 /**
  * Who may change what a case already holds, beyond the entity routes: a contributing partner may
- * merge only records its own agency added, undo only merges its agency made, and replace or
- * remove only the chain placements and map positions (annotations) its agency set. The owner's
- * records, merges and annotations answer 403 and stay as they were. Both databases.
+ * merge only records its own agency added, undo only merges its agency made, replace or remove
+ * only the chain placements and map positions (annotations) its agency set, and import new
+ * records but not re-import the owner's. The owner's records, merges and annotations answer 403
+ * and stay as they were. Both databases.
  */
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
-import { addAgency, addUserWithToken } from '../../src/services/access/users.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { actorOf, addAgency, addUserWithToken } from '../../src/services/access/users.ts';
+import { importFile } from '../../src/services/imports/index.ts';
+import { cliCaller } from '../../src/services/useCase/index.ts';
 import { beforeAllWithStore, describeEachDialect, itDb } from '../support/dialects.ts';
 import { uniqueName } from '../support/api.ts';
 
@@ -22,6 +28,7 @@ describeEachDialect('ownership of merges and annotations in a shared case', ({ s
   let app: FastifyInstance;
   let owner: Call;
   let partner: Call;
+  let partnerImport: (lines: object[]) => Promise<unknown>;
   let base = '';
 
   beforeAllWithStore(
@@ -47,7 +54,23 @@ describeEachDialect('ownership of merges and annotations in a shared case', ({ s
       const user = async (agencyId: string) =>
         (await addUserWithToken(s, { username: uniqueName('om'), platformRole: 'investigator', agencyId })).token;
       owner = as(await user(a));
-      partner = as(await user(b));
+      const partnerUser = await addUserWithToken(s, {
+        username: uniqueName('om'),
+        platformRole: 'investigator',
+        agencyId: b,
+      });
+      partner = as(partnerUser.token);
+      const dir = mkdtempSync(join(tmpdir(), 'ownership-'));
+      partnerImport = async (lines) => {
+        const path = join(dir, `${uniqueName('file')}.ijson`);
+        writeFileSync(path, lines.map((l) => JSON.stringify(l)).join('\n'));
+        return importFile(s, cliCaller(actorOf(partnerUser.user)), caseId, {
+          path,
+          format: 'ftm',
+          bank: false,
+          options: {},
+        });
+      };
       const caseId = String((await owner('POST', '/api/cases', { title: 'Ownership', country: 'LV' })).json().id);
       base = `/api/cases/${caseId}`;
       const share = await owner('POST', `${base}/shares`, { agencyId: b, access: 'contribute' });
@@ -112,5 +135,20 @@ describeEachDialect('ownership of merges and annotations in a shared case', ({ s
     const own = await partner('PUT', `${base}/views/chain/placements`, { entityId: p, lane: 'recruitment' });
     expect(own.status, own.body).toBeLessThan(300);
     expect((await partner('DELETE', `${base}/views/chain/placements?entityId=${p}`)).status).toBeLessThan(300);
+  });
+
+  itDb("a partner's import adds records but never re-imports the owner's", async () => {
+    store();
+    const o = await company(owner, 'Owner Registered SIA');
+    const rewrite = { id: o, schema: 'Company', properties: { name: ['Renamed by import'] } };
+    const refused = await partnerImport([rewrite]).then(
+      () => null,
+      (e: unknown) => e as { code?: string },
+    );
+    expect(refused?.code).toBe('forbidden');
+    expect(await caption(o)).toBe('Owner Registered SIA');
+    const added = await partnerImport([{ id: `${o}-p`, schema: 'Company', properties: { name: ['Imported OU'] } }]);
+    expect(added).toBeTruthy();
+    expect(await caption(`${o}-p`)).toBe('Imported OU');
   });
 });
