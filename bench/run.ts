@@ -6,6 +6,7 @@ import { loadBench } from './load.ts';
 import { psiBench } from './psi.ts';
 import { resolutionBench } from './resolution.ts';
 import { transactionStorageBench } from './transactionStorage.ts';
+import { visibilityBench } from './visibility.ts';
 import { webBench } from './web.ts';
 
 console.log(
@@ -17,5 +18,6 @@ await chartBench();
 await financeBench();
 await psiBench();
 await resolutionBench();
+await visibilityBench();
 await assemblyBench();
 await loadBench();

@@ -10,7 +10,7 @@ import type { Protection } from '../../domain/access/visibility.ts';
 import type { Properties } from '../../domain/schema/types.ts';
 import type { EntityOut } from '../../shared/contracts/index.ts';
 import { errors } from '../../shared/errors.ts';
-import { sharedEntityIds } from '../../store/repos/access/caseAccess.ts';
+import { protectionStamp, sharedEntityIds } from '../../store/repos/access/caseAccess.ts';
 import type { EntityRow } from '../../store/repos/entities/entities.ts';
 import { entityFacts, getEntity } from '../../store/repos/entities/entities.ts';
 import type { Store } from '../../store/store.ts';
@@ -45,10 +45,22 @@ export function protectPersonsFrom(name: string, source: ProtectionSource): void
 /** The names of the sources in use (the crawl checks that the chain's and identification's are). */
 export const protectionSourceNames = (): string[] => [...protectionSources.keys()].sort();
 
-async function alsoProtected(store: Store, access: CaseAccess): Promise<Set<string>> {
+/** Decided protections by case, kept while the case's protection stamp stays the same. */
+const decided = new Map<string, { stamp: string; ids: ReadonlySet<string> }>();
+const DECIDED_CASES = 200;
+
+async function alsoProtected(store: Store, access: CaseAccess): Promise<ReadonlySet<string>> {
+  // The chain placement behind one source costs far more than reading the stamp, and the
+  // answer changes only when the case's data does.
+  const stamp = await protectionStamp(store.scope(access.caseId));
+  const known = decided.get(access.caseId);
+  if (known?.stamp === stamp) return known.ids;
   const whole: CaseAccess = { ...access, victimContact: true, partial: false, sharedAgencyId: null };
   const out = new Set<string>();
   for (const source of protectionSources.values()) for (const id of await source(store, whole)) out.add(id);
+  decided.delete(access.caseId);
+  if (decided.size >= DECIDED_CASES) decided.delete(decided.keys().next().value ?? '');
+  decided.set(access.caseId, { stamp, ids: out });
   return out;
 }
 
