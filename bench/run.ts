@@ -10,6 +10,7 @@ import { resolutionBench } from './resolution.ts';
 import { searchScaleBench } from './searchScale.ts';
 import { scaleOutBench } from './scaleOut.ts';
 import { transactionStorageBench } from './transactionStorage.ts';
+import { visibilityBench } from './visibility.ts';
 import { webBench } from './web.ts';
 
 console.log(
@@ -22,6 +23,7 @@ await financeBench();
 await psiBench();
 await resolutionBench();
 await searchScaleBench();
+await visibilityBench();
 await assemblyBench();
 await documentsBench();
 await loadBench();

@@ -9,3 +9,4 @@ export * from './sessions.ts';
 export * from './totp.ts';
 export * from './users.ts';
 export * from './visibility.ts';
+export * from './ownership.ts';

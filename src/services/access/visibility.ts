@@ -10,7 +10,7 @@ import type { Protection } from '../../domain/access/visibility.ts';
 import type { Properties } from '../../domain/schema/types.ts';
 import type { EntityOut } from '../../shared/contracts/index.ts';
 import { errors } from '../../shared/errors.ts';
-import { sharedEntityIds } from '../../store/repos/access/caseAccess.ts';
+import { protectionStamp, sharedEntityIds } from '../../store/repos/access/caseAccess.ts';
 import type { EntityRow } from '../../store/repos/entities/entities.ts';
 import { entityFacts, getEntity } from '../../store/repos/entities/entities.ts';
 import type { Store } from '../../store/store.ts';
@@ -28,6 +28,42 @@ export interface Visibility {
 /** Everything of the case, as a lead sees it (internal jobs that present nothing to a person). */
 export const fullVisibility: Visibility = { only: null, victimContact: true, protection: noProtection };
 
+/**
+ * Who a case treats as a victim though no entity records it, as another capability decides it:
+ * persons the chain counts as exploited (views), persons assessed or named by an observation
+ * (identification). Each source reads the whole case (it is given the access of someone who sees
+ * all of it), so what protects a person does not depend on who asks.
+ */
+export type ProtectionSource = (store: Store, whole: CaseAccess) => Promise<Iterable<string>>;
+const protectionSources = new Map<string, ProtectionSource>();
+
+/** A capability adds its source when its module loads (the server and the CLI load them all). */
+export function protectPersonsFrom(name: string, source: ProtectionSource): void {
+  protectionSources.set(name, source);
+}
+
+/** The names of the sources in use (the crawl checks that the chain's and identification's are). */
+export const protectionSourceNames = (): string[] => [...protectionSources.keys()].sort();
+
+/** Decided protections by case, kept while the case's protection stamp stays the same. */
+const decided = new Map<string, { stamp: string; ids: ReadonlySet<string> }>();
+const DECIDED_CASES = 200;
+
+async function alsoProtected(store: Store, access: CaseAccess): Promise<ReadonlySet<string>> {
+  // The chain placement behind one source costs far more than reading the stamp, and the
+  // answer changes only when the case's data does.
+  const stamp = await protectionStamp(store.scope(access.caseId));
+  const known = decided.get(access.caseId);
+  if (known?.stamp === stamp) return known.ids;
+  const whole: CaseAccess = { ...access, victimContact: true, partial: false, sharedAgencyId: null };
+  const out = new Set<string>();
+  for (const source of protectionSources.values()) for (const id of await source(store, whole)) out.add(id);
+  decided.delete(access.caseId);
+  if (decided.size >= DECIDED_CASES) decided.delete(decided.keys().next().value ?? '');
+  decided.set(access.caseId, { stamp, ids: out });
+  return out;
+}
+
 /** The protection as the model decides it on the case's entities. */
 async function protectionFor(store: Store, access: CaseAccess, only: ReadonlySet<string> | null): Promise<Protection> {
   if (access.victimContact && !only) return noProtection;
@@ -41,15 +77,20 @@ async function protectionFor(store: Store, access: CaseAccess, only: ReadonlySet
   return protectionOf(facts, {
     victimContact: access.victimContact,
     shared: only,
+    alsoProtected: access.victimContact ? [] : await alsoProtected(store, access),
     today: new Date().toISOString().slice(0, 10),
   });
 }
 
+/** The entity ids of a partial share the actor's agency holds; null when it reaches the whole case. */
+export async function sharedPart(store: Store, access: CaseAccess): Promise<ReadonlySet<string> | null> {
+  return access.partial && access.sharedAgencyId
+    ? new Set(await sharedEntityIds(store.scope(access.caseId), access.sharedAgencyId))
+    : null;
+}
+
 export async function visibilityOf(store: Store, access: CaseAccess): Promise<Visibility> {
-  const only =
-    access.partial && access.sharedAgencyId
-      ? new Set(await sharedEntityIds(store.scope(access.caseId), access.sharedAgencyId))
-      : null;
+  const only = await sharedPart(store, access);
   return { only, victimContact: access.victimContact, protection: await protectionFor(store, access, only) };
 }
 

@@ -32,7 +32,7 @@ import type { Store } from '../../store/store.ts';
 import { canSee, hiddenVictim, visibilityOf, type CaseAccess } from '../access/index.ts';
 import { atPath } from '../entities/index.ts';
 import { assemblyDetail } from '../assembly/index.ts';
-import { runImport } from '../imports/index.ts';
+import { importRulesFor, runImport } from '../imports/index.ts';
 import { caseUseCase, globalUseCase } from '../useCase/index.ts';
 
 export type { ChainNode, CompanyFlag, CompanyRegisterOptions };
@@ -132,11 +132,12 @@ export const importCompanyRegister = caseUseCase({
   permission: 'case:write',
   audit: { action: 'collection', target: 'import' },
   run: async (
-    { store, actor, caseId, audit },
+    { store, actor, access, caseId, audit },
     { path, options }: { path: string; options: CompanyRegisterOptions },
   ) => {
+    const ownership = await importRulesFor(store, access);
     const input = fileInput(path);
-    const report = await runImport(store, actor, caseId, companyRegisterImporter, input, options).catch(
+    const report = await runImport(store, actor, caseId, companyRegisterImporter, input, options, ownership).catch(
       (e: unknown) => {
         throw atPath(e, `${input.fileName}:`);
       },

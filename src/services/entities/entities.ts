@@ -9,6 +9,7 @@ import { errors } from '../../shared/errors.ts';
 import { prepareAll } from './prepareAll.ts';
 import type { PrepareInput } from './prepare.task.ts';
 import { runTask } from '../workers/index.ts';
+import { withServerIds } from './prepareAll.ts';
 import type { EntityWrite, WriteOptions } from './prepareAll.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
 import {
@@ -66,7 +67,9 @@ export async function writePrepared(
       name(seen.get(first ?? '') ?? 0, 'id'),
     );
   }
-  const ends = prepared.flatMap((p) => [p.sourceId, p.targetId]).filter((x): x is string => !!x && !seen.has(x));
+  const ends = prepared
+    .flatMap((p) => [p.sourceId, p.targetId])
+    .filter((x): x is string => !!x && !seen.has(x) && (!opts.within || opts.within.has(x)));
   const found = await existingIds(scope, ends);
   prepared.forEach((p, i) => {
     for (const [end, id] of [
@@ -105,7 +108,7 @@ export async function writeEntities(
   opts: WriteOptions & { itemPrefix?: string } = {},
 ): Promise<string[]> {
   const kase = await caseRow(store, caseId);
-  const prepared = await prepareWrites(items, kase.country, opts);
+  const prepared = await prepareWrites(opts.within ? withServerIds(items) : items, kase.country, opts);
   const at = new Date().toISOString();
   await store.transaction(async (trx) => {
     const scope = store.scope(caseId).in(trx);
@@ -163,6 +166,7 @@ export async function editEntity(
   caseId: string,
   id: string,
   input: { properties: unknown; grading?: Grading | undefined; version: number; replace?: boolean | undefined },
+  within: ReadonlySet<string> | null = null,
 ): Promise<EntityOut> {
   const kase = await caseRow(store, caseId);
   const current = await requireEntity(store.scope(caseId), id);
@@ -186,7 +190,7 @@ export async function editEntity(
   await store.transaction(async (trx) => {
     const scope = store.scope(caseId).in(trx);
     for (const end of [prepared.sourceId, prepared.targetId]) {
-      if (end && !(await getEntity(scope, end)))
+      if (end && ((within && !within.has(end)) || !(await getEntity(scope, end))))
         throw errors.validation(`The link end ${end} is not an entity of this case`, 'properties');
     }
     const ok = await updateEntity(scope, prepared, input.version, {

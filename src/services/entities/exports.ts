@@ -6,7 +6,7 @@
  */
 import { handlingCodeOf, strictest } from '../../domain/access/handlingCodes.ts';
 import { isVictim, redactVictim } from '../../domain/access/victims.ts';
-import { pseudonymIn } from '../../domain/access/visibility.ts';
+import { noProtection, pseudonymIn } from '../../domain/access/visibility.ts';
 import type { EntityRecord, Grading } from '../../domain/records.ts';
 import { exportFtm } from '../../ingest/formats/index.ts';
 import type { ExportFtmOptions } from '../../ingest/formats/index.ts';
@@ -49,7 +49,7 @@ export async function* caseEntities(
         const code = strictest(rules.caseHandlingCode, r.handling_code);
         if (code?.export === 'refused' || (code?.export === 'lead-only' && !rules.lead)) continue;
         if (!rules.victimIdentities && isVictim(r.schema, properties))
-          properties = { ...redactVictim(properties), name: [r.caption] };
+          properties = { ...redactVictim(properties), name: [pseudonymIn(noProtection, r.id)] };
         const pseudonym = rules.pseudonymFor?.(r.id);
         if (pseudonym) properties = { ...redactVictim(properties), name: [pseudonym] };
       }
@@ -116,7 +116,9 @@ export async function exportCaseFtm(
   let only: ReadonlySet<string> | null = null;
   if (access.partial && access.sharedAgencyId)
     only = new Set(await sharedEntityList(store.scope(access.caseId), access.sharedAgencyId));
-  const v = await visibilityOf(store, access);
+  // Without the lead's flag, victims leave as they would for a user without victim contact: the
+  // protected persons and the phone, e-mail, account and document nodes that identify them by pseudonym.
+  const v = await visibilityOf(store, req.victimIdentities ? access : { ...access, victimContact: false });
   const rules: ExportRules = {
     victimIdentities: !!req.victimIdentities,
     lead,

@@ -32,8 +32,32 @@ export interface WriteOptions {
   skipRequired?: boolean;
   /** A contributing agency with part of the case: what it adds joins its shared part. */
   sharedWith?: string | null | undefined;
+  /**
+   * The entities the writer may refer to (a partial share); ends outside it answer as missing
+   * ones do, so a write never tells whether an unshared id exists. Null or absent: the whole case.
+   */
+  within?: ReadonlySet<string> | null | undefined;
   /** How each item is named in errors, e.g. i => `entities[${i}]` or i => `line ${i + 1}:`. */
   itemPath?: (index: number) => string;
+}
+
+/**
+ * The items with ids the server chooses: a partner given part of a case cannot learn that an id
+ * is taken in the unshared part by offering it. References inside the batch (a link between two
+ * new entities) follow the new ids.
+ */
+export function withServerIds(items: readonly EntityWrite[]): EntityWrite[] {
+  const fresh = new Map(items.flatMap((i) => (i.id ? [[i.id, uuidv7()] as const] : [])));
+  const repoint = (props: unknown): unknown => {
+    if (!props || typeof props !== 'object' || Array.isArray(props)) return props;
+    return Object.fromEntries(
+      Object.entries(props).map(([k, v]) => [
+        k,
+        Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? (fresh.get(x) ?? x) : x)) : v,
+      ]),
+    );
+  };
+  return items.map((i) => ({ ...i, id: (i.id && fresh.get(i.id)) ?? uuidv7(), properties: repoint(i.properties) }));
 }
 
 /** Validates and indexes entities against the case's settings (no database writes). */

@@ -6,13 +6,18 @@
 import type { z } from 'zod';
 import type { EntityCreate, EntityOut, EntityUpdate } from '../../shared/contracts/index.ts';
 import { decodeCursor, encodeCursor } from '../../shared/contracts/index.ts';
-import { mayAlterRecord } from '../../domain/access/ownership.ts';
-import type { CaseAccess } from '../../domain/access/policy.ts';
 import { errors } from '../../shared/errors.ts';
-import { getUser } from '../../store/repos/access/users.ts';
 import { listNotes } from '../../store/repos/cases/notes.ts';
 import { getEntities, historyOf, linksOf, listEntities } from '../../store/repos/entities/entities.ts';
-import { canSee, hiddenVictim, presentFor, requireVisibleEntity, visibilityOf } from '../access/index.ts';
+import {
+  canSee,
+  hiddenVictim,
+  presentFor,
+  requireOwnRecord,
+  requireVisibleEntity,
+  sharedPart,
+  visibilityOf,
+} from '../access/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
 import { withHeavySlot } from '../workers/index.ts';
 import { createEntities, editEntity, removeEntity, writeEntities } from './entities.ts';
@@ -94,6 +99,7 @@ export const recordEntity = caseUseCase({
   run: async ({ store, caseId, actor, access, audit }, input: EntityCreate): Promise<EntityOut> => {
     const [created] = await createEntities(store, actor, caseId, [input], {
       sourceId: input.sourceId,
+      within: await sharedPart(store, access),
       sharedWith: access.partial ? access.sharedAgencyId : null,
     });
     if (!created) throw errors.validation('Nothing was created');
@@ -110,11 +116,13 @@ export const recordEntities = caseUseCase({
     input: { sourceId?: string | undefined; entities: Omit<EntityCreate, 'sourceId'>[] },
   ) => {
     // Only the ids go back: reading 10,000 written rows again would cost more than writing them.
+    const within = await sharedPart(store, access);
     const write = () =>
       writeEntities(store, actor, caseId, input.entities, {
         sourceId: input.sourceId,
         itemPath: (i) => `entities[${i}]`,
         itemPrefix: 'entities',
+        within,
         sharedWith: access.partial ? access.sharedAgencyId : null,
       });
     // A large batch counts as one of the user's heavy operations.
@@ -123,18 +131,6 @@ export const recordEntities = caseUseCase({
     return { created: ids.length, ids };
   },
 });
-
-/** A partner's write to what the case's owner recorded is refused (domain/access/ownership.ts). */
-async function requireOwnRecord(
-  store: Parameters<typeof visibilityOf>[0],
-  access: CaseAccess,
-  recordedBy: string,
-): Promise<void> {
-  if (access.via === 'member') return;
-  const recorder = await getUser(store.db, recordedBy);
-  if (!mayAlterRecord(access, recorder?.agency_id ?? null))
-    throw errors.forbidden("The case's owner recorded this; your agency may add to the case, not change its records");
-}
 
 export const changeEntity = caseUseCase({
   permission: 'case:write',
@@ -147,7 +143,7 @@ export const changeEntity = caseUseCase({
     const row = await requireVisibleEntity(store, access, v, input.entityId);
     if (hiddenVictim(v, row)) throw errors.forbidden('Only users with victim contact may edit a victim’s record');
     await requireOwnRecord(store, access, row.recorded_by);
-    return editEntity(store, actor, caseId, input.entityId, input.change);
+    return editEntity(store, actor, caseId, input.entityId, input.change, v.only);
   },
 });
 

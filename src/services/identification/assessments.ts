@@ -34,7 +34,14 @@ import {
   type AssessmentRow,
 } from '../../store/repos/identification/assessments.ts';
 import type { Store } from '../../store/store.ts';
-import { canSee, visibilityOf, type Actor, type CaseAccess, type Visibility } from '../access/index.ts';
+import {
+  canSee,
+  protectPersonsFrom,
+  visibilityOf,
+  type Actor,
+  type CaseAccess,
+  type Visibility,
+} from '../access/index.ts';
 import { getCatalogue } from './catalogues.ts';
 
 export type { AssessmentRow };
@@ -185,6 +192,14 @@ export async function assessmentHistory(store: Store, caseId: string, personId: 
   return rows.map(presentAssessment);
 }
 
+// Persons assessed, or named by an observation (possible victims the case's sources or data
+// suggest), are protected like recorded victims everywhere: being assessed says one may be a victim.
+protectPersonsFrom('identification', async (store, whole) => {
+  const scope = store.scope(whole.caseId);
+  const [assessed, observed] = await Promise.all([caseAssessments(scope), observationPersons(scope)]);
+  return [...assessed.map((a) => a.person_id), ...observed.map((o) => o.person_id)];
+});
+
 /** The newest assessment of each person of the case. */
 export async function latestAssessments(store: Store, caseId: string): Promise<Map<string, AssessmentRow>> {
   const rows = await caseAssessments(store.scope(caseId));
@@ -222,7 +237,9 @@ export async function personSummaries(
     if (!canSee(v, r.id)) continue;
     const props = JSON.parse(r.properties) as Properties;
     const last = latest.get(r.id);
-    const hidden = !v.victimContact && (isVictim(r.schema, props) || !!last || obsCount.has(r.id));
+    const hidden =
+      !v.victimContact &&
+      (v.protection.pseudonymous.has(r.id) || isVictim(r.schema, props) || !!last || obsCount.has(r.id));
     // Victims are stored under their pseudonym; with victim contact the page names them.
     const caption = hidden ? pseudonymOf(r.id) : captionOf({ schema: r.schema, properties: props }) || r.caption;
     if (needle && !caption.toLowerCase().includes(needle)) continue;

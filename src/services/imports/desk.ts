@@ -184,7 +184,7 @@ export class ImportDesk {
     format: string,
     importer: Importer<unknown>,
     options: Record<string, unknown>,
-    accept: Pick<ImportOptions, 'acceptUnbalanced'> = {},
+    accept: Pick<ImportOptions, 'acceptUnbalanced' | 'mayAlter'> = {},
     /** Gives back the user's heavy-operation slot when the job ends. */
     release: () => void = () => undefined,
   ): Promise<{ job: JobRow; key: string }> {

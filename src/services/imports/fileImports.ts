@@ -2,6 +2,7 @@
  * Importing a file from disk into a case (the CLI's `import` and `import-statements`): the format
  * chosen by its id, the options built from the command's flags, the whole file or nothing.
  */
+import { importRulesFor } from './ownership.ts';
 import { bankImporters, isBankFormat } from '../../ingest/bank/index.ts';
 import { fileInput } from '../../ingest/files.ts';
 import { cdrMappings, importers, isImportFormat, withSubscriber } from '../../ingest/formats/index.ts';
@@ -189,7 +190,8 @@ export interface FileImport {
 export const importFile = caseUseCase({
   permission: 'case:write',
   audit: { action: 'collection', target: 'import' },
-  run: async ({ store, actor, caseId, audit }, i: FileImport) => {
+  run: async ({ store, actor, access, caseId, audit }, i: FileImport) => {
+    const ownership = await importRulesFor(store, access);
     const importer = (i.bank ? bankImporters : importers)[i.format as never] as Importer<unknown> | undefined;
     if (!importer) throw errors.validation(`Unknown format "${i.format}"`, '--format');
     let input: ImportInput;
@@ -207,6 +209,7 @@ export const importFile = caseUseCase({
     const options = antennaFile ? { ...i.options, antennaFile } : i.options;
     try {
       const report = await runImport(store, actor, caseId, importer, input, options, {
+        ...ownership,
         ...(i.onProgress ? { onProgress: i.onProgress } : {}),
         ...(i.chunkSize ? { chunkSize: i.chunkSize } : {}),
         ...(i.acceptUnbalanced ? { acceptUnbalanced: true } : {}),

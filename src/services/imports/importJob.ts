@@ -77,7 +77,7 @@ export interface ImportWork {
   format: string;
   importer: Importer<unknown>;
   options: Record<string, unknown>;
-  accept: Pick<ImportOptions, 'acceptUnbalanced'>;
+  accept: Pick<ImportOptions, 'acceptUnbalanced' | 'mayAlter'>;
 }
 
 /** The job's work: check, then write in one transaction; its outcome recorded in the case's audit chain. */

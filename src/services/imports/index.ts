@@ -10,3 +10,4 @@ export * from './statementFiles.ts';
 export * from './guess.ts';
 export { importJobKind } from './importJob.ts';
 export { ocrLanguages } from '../../ingest/documents/ocr.ts';
+export { importRulesFor } from './ownership.ts';

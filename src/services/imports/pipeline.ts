@@ -11,7 +11,7 @@ import type { ImportInput, ImportItem, Importer } from '../../ingest/types.ts';
 import { AppError, errors } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
-import { detachLinksTo, existingIds, insertEntities } from '../../store/repos/entities/entities.ts';
+import { detachLinksTo, existingIds, getEntity, insertEntities } from '../../store/repos/entities/entities.ts';
 import { insertFile, listFiles, sha256Hex } from '../../store/repos/files/files.ts';
 import { insertSource } from '../../store/repos/cases/notes.ts';
 import { insertStatements, toStatementRow } from '../../store/repos/finance/statements.ts';
@@ -96,6 +96,12 @@ export interface ImportOptions {
   checkOnly?: boolean;
   /** `false` skips assembly on import (services/assembly): for measuring its cost only. */
   assemble?: boolean;
+  /**
+   * A partner agency's import (services/imports/ownership.ts): whose records it may change. A
+   * record of the file already in the case and recorded by another agency refuses the import,
+   * and assembly (which joins records across the case) does not run.
+   */
+  mayAlter?: ((recordedBy: string | null) => boolean) | null | undefined;
 }
 
 /** Ends a check-only import's transaction without keeping anything. */
@@ -196,6 +202,12 @@ export async function runImport<O>(
       const changed: PreparedEntity[] = [];
       for (const [i, p] of prepared.entries()) {
         const where = lineOf(batch[i]?.line ?? 0);
+        if (run.mayAlter && present.has(p.id) && !run.mayAlter((await getEntity(scope, p.id))?.recorded_by ?? null))
+          throw new AppError(
+            'forbidden',
+            `${p.id} was recorded by the case's owner; your agency may add records, not change them`,
+            where.replace(/:$/, ''),
+          );
         if (!present.has(p.id)) fresh.push(p);
         else if (mergeable.has(p.id)) {
           if (await mergeExisting(scope, p, kase.country, rec, where)) merged++;
@@ -320,7 +332,7 @@ export async function runImport<O>(
       warnings.add(line, [`the link refers to ${end}, skipped on line ${skippedOn}; it is kept but not drawn`]);
     }
     await detachLinksTo(scope, toSkipped);
-    if (run.assemble !== false)
+    if (run.assemble !== false && !run.mayAlter)
       assembly = await assemble(scope, redirects, touched, { country: kase.country, by: actor.id, at, sourceId });
     await run.afterWrite?.(scope);
     run.onProgress?.({ ...progress });

@@ -4,6 +4,7 @@
  * job's key, not a session (see ImportDesk.job), and record nothing; the job's outcome is
  * recorded when it ends.
  */
+import { importRulesFor } from './ownership.ts';
 import type { z } from 'zod';
 import type { ImportPreviewBody, ImportStartBody, LineMessage, PreviewItem } from '../../shared/contracts/imports.ts';
 import { requireCase } from '../cases/index.ts';
@@ -71,8 +72,12 @@ export const previewImport = caseUseCase({
 export const startImport = caseUseCase({
   permission: 'case:write',
   audit: { action: 'collection', target: 'import' },
-  run: async ({ store, caseId, actor, audit }, i: { desk: ImportDesk; body: z.output<typeof ImportStartBody> }) => {
+  run: async (
+    { store, caseId, actor, access, audit },
+    i: { desk: ImportDesk; body: z.output<typeof ImportStartBody> },
+  ) => {
     const { body } = i;
+    const ownership = await importRulesFor(store, access);
     const upload = await i.desk.upload(store, body.uploadId, caseId, actor.id);
     const importer = importerFor(body.format);
     const options = checkOptions(body.format, body.options);
@@ -90,7 +95,7 @@ export const startImport = caseUseCase({
         body.format,
         importer,
         options,
-        { acceptUnbalanced: body.acceptUnbalanced },
+        { acceptUnbalanced: body.acceptUnbalanced, ...ownership },
         release,
       );
     } catch (e) {

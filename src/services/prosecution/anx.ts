@@ -17,7 +17,7 @@ import { caseEntityIds } from '../../store/repos/prosecution/report.ts';
 import type { Store } from '../../store/store.ts';
 import type { Actor, CaseAccess } from '../access/index.ts';
 import { exportableCase, watermark } from '../entities/index.ts';
-import type { ImportReport } from '../imports/index.ts';
+import type { ImportOptions, ImportReport } from '../imports/index.ts';
 import { runImport } from '../imports/index.ts';
 import { createChart, getChart, graphOut, loadCaseGraph } from '../views/index.ts';
 
@@ -160,9 +160,10 @@ export async function importAnx(
   caseId: string,
   fileName: string,
   content: string,
+  ownership: Pick<ImportOptions, 'mayAlter'> = {},
 ): Promise<{ report: ImportReport; chartId: string | null }> {
   const chart = parseAnx(content); // refuses a broken file before anything is written
-  const report = await runImport(store, actor, caseId, anxImporter, memoryInput(fileName, content), {});
+  const report = await runImport(store, actor, caseId, anxImporter, memoryInput(fileName, content), {}, ownership);
   const ids = await caseEntityIds(store.scope(caseId));
   const nodes = chart.entities.map((e) => ({ id: anxEntityId(e.id), x: e.x, y: e.y })).filter((n) => ids.has(n.id));
   if (!nodes.length) return { report, chartId: null };

@@ -3,6 +3,7 @@
  * as ANX, or its entities or links as CSV — a disclosure, watermarked — and an ANX file in.
  */
 import type { ImportReport } from '../imports/index.ts';
+import { importRulesFor } from '../imports/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
 import { exportAnx, exportChartCsv, importAnx } from './anx.ts';
 
@@ -54,10 +55,10 @@ export const chartImport = caseUseCase({
   permission: 'case:write',
   audit: { action: 'collection', target: 'import' },
   run: async (
-    { store, actor, caseId, audit },
+    { store, actor, access, caseId, audit },
     { fileName, content }: { fileName: string; content: string },
   ): Promise<{ report: ImportReport; chartId: string | null }> => {
-    const out = await importAnx(store, actor, caseId, fileName, content);
+    const out = await importAnx(store, actor, caseId, fileName, content, await importRulesFor(store, access));
     audit.target(out.report.sourceId);
     audit.detail({ format: 'anx', entities: out.report.entitiesAdded, transactions: out.report.transactionsAdded });
     return out;

@@ -25,6 +25,7 @@ import {
 } from '../../store/repos/resolution/decisions.ts';
 import { restoreEntity } from '../../store/repos/resolution/resolution.ts';
 import type { Store } from '../../store/store.ts';
+import { ownRecordsOf, requireOwnRecord } from '../access/index.ts';
 import type { Actor, CaseAccess } from '../access/index.ts';
 import { requireCase } from '../cases/index.ts';
 import { prepareAll } from '../entities/index.ts';
@@ -89,6 +90,8 @@ export interface MergeMeta {
   country: string;
   /** Set by assembly; an undo then records a rejection so the next import does not join them again. */
   automatic?: AutomaticJoin;
+  /** Whom a partner's merge may alter (services/access/ownership.ts); absent: anyone's records. */
+  mayAlter?: ((recordedBy: string | null) => boolean) | null;
   /** The entities referring to `id`, when the caller keeps an index of them (default: a scan of the case). */
   references?: (id: string) => Promise<EntityRow[]>;
 }
@@ -117,6 +120,10 @@ export async function mergeInScope(
   const refs = (await (meta.references ?? ((x: string) => referencesTo(scope, x)))(merged.id)).filter(
     (r) => r.id !== keep.id,
   );
+  // A merge rewrites the kept record and every reference and deletes the other: a partner may
+  // do that only when all of them are its own agency's.
+  if (meta.mayAlter && ![keep, merged, ...refs].every((r) => meta.mayAlter?.(r.recorded_by)))
+    throw errors.forbidden("The case's owner recorded one of these; your agency may merge only its own records");
   const why = meta.automatic ? `${meta.automatic.reason}` : null;
   const rec = (change?: string): Recording => ({
     userId: meta.by,
@@ -179,6 +186,7 @@ export async function mergePair(
 ): Promise<MergeOut> {
   const kase = await requireCase(store, access.caseId);
   const pair = await scoredPair(store, access, input.keep, input.merge, ['keep', 'merge']);
+  const mayAlter = await ownRecordsOf(store, access);
   const at = new Date().toISOString();
   const out = await store.transaction(async (trx) => {
     const scope = store.scope(access.caseId).in(trx);
@@ -188,6 +196,7 @@ export async function mergePair(
       by: actor.id,
       at,
       country: kase.country,
+      mayAlter,
     });
   });
   return {
@@ -202,6 +211,9 @@ export async function mergePair(
 
 export async function undoMerge(store: Store, actor: Actor, access: CaseAccess, mergeId: string): Promise<MergeOut> {
   const kase = await requireCase(store, access.caseId);
+  // A partner undoes only the merges its own agency made.
+  const made = await getMerge(store.scope(access.caseId), mergeId);
+  if (made) await requireOwnRecord(store, access, made.merged_by);
   const at = new Date().toISOString();
   let out: MergeOut | undefined;
   await store.transaction(async (trx) => {

@@ -13,12 +13,12 @@ import { errors } from '../../shared/errors.ts';
 import type { Store } from '../../store/store.ts';
 import type { ChainPlacementBody, ViewPeriodQuery } from '../../shared/contracts/views.ts';
 import { pseudonymOf, redactVictim } from '../../domain/access/victims.ts';
-import { canSee, type Actor, type CaseAccess } from '../access/index.ts';
+import { canSee, protectPersonsFrom, type Actor, type CaseAccess } from '../access/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
 import {
   loadViewEntities,
   removePlacement,
-  requireVisibleId,
+  requirePlaceable,
   savePlacement,
   sharedContactGroups,
   storedPlacements,
@@ -43,7 +43,8 @@ function asPossibleVictim(e: ViewEntity, victimContact: boolean): ViewEntity {
   return { ...e, caption: pseudonymOf(e.id), properties: redactVictim(e.properties), pseudonymised: true };
 }
 
-export async function chainView(store: Store, access: CaseAccess, period: Period | null): Promise<ChainOut> {
+/** The case placed along the crime script, over everything the actor may see. */
+async function placedCase(store: Store, access: CaseAccess) {
   const data = await loadViewEntities(store, access);
   const [transfers, sharedContacts, manualRows] = await Promise.all([
     transferPairs(store, access, data.v),
@@ -53,7 +54,15 @@ export async function chainView(store: Store, access: CaseAccess, period: Period
   const manual = manualRows
     .filter((m) => data.byId.has(m.entityId) && m.lane !== null && (m.lane === 'none' || isLane(m.lane)))
     .map((m) => ({ entityId: m.entityId, lane: m.lane as Lane | 'none' }));
-  const result = placeInChain({ entities: data.entities, transfers, sharedContacts, manual });
+  return { data, manualRows, result: placeInChain({ entities: data.entities, transfers, sharedContacts, manual }) };
+}
+
+// Persons the chain counts as exploited are protected like recorded victims everywhere
+// (entities, graph, search, exports, reports), not only in this view.
+protectPersonsFrom('chain', async (store, whole) => (await placedCase(store, whole)).result.exploited);
+
+export async function chainView(store: Store, access: CaseAccess, period: Period | null): Promise<ChainOut> {
+  const { data, manualRows, result } = await placedCase(store, access);
   for (const id of result.exploited) {
     const e = data.byId.get(id);
     if (e) data.byId.set(id, asPossibleVictim(e, data.v.victimContact));
@@ -136,7 +145,7 @@ export async function placeInLane(
 ) {
   if (body.lane !== 'none' && !isLane(body.lane))
     throw errors.validation(`lane: "${body.lane}" is not one of ${[...LANES, 'none'].join(', ')}`, 'lane');
-  await requireVisibleId(store, access, body.entityId);
+  await requirePlaceable(store, access, 'chain', body.entityId);
   return savePlacement(
     store,
     access.caseId,
@@ -152,7 +161,7 @@ export async function unplaceFromLane(
   access: CaseAccess,
   entityId: string,
 ): Promise<{ removed: boolean }> {
-  await requireVisibleId(store, access, entityId);
+  await requirePlaceable(store, access, 'chain', entityId);
   return { removed: await removePlacement(store, access.caseId, 'chain', entityId) };
 }
 

@@ -18,7 +18,14 @@ import {
   transactionEndsIn,
   transferPairRows,
 } from '../../store/repos/views/views.ts';
-import { canSee, presentFor, visibilityOf, type CaseAccess, type Visibility } from '../access/index.ts';
+import {
+  canSee,
+  presentFor,
+  requireOwnRecord,
+  visibilityOf,
+  type CaseAccess,
+  type Visibility,
+} from '../access/index.ts';
 
 export interface ViewEntity {
   id: string;
@@ -192,4 +199,20 @@ export async function requireVisibleId(store: Store, access: CaseAccess, entityI
   const v = await visibilityOf(store, access);
   const found = canSee(v, entityId) && (await entityExists(store.scope(access.caseId), entityId));
   if (!found) throw errors.notFound('Entity');
+}
+
+/**
+ * Before replacing or removing an analyst's placement (an annotation): the entity is visible, and
+ * a partner touches only placements its own agency set; on an entity nobody placed it adds its own.
+ */
+export async function requirePlaceable(
+  store: Store,
+  access: CaseAccess,
+  view: 'chain' | 'map',
+  entityId: string,
+): Promise<void> {
+  await requireVisibleId(store, access, entityId);
+  if (access.via === 'member') return;
+  const existing = (await storedPlacements(store, access.caseId, view)).find((p) => p.entityId === entityId);
+  if (existing) await requireOwnRecord(store, access, existing.placedBy);
 }

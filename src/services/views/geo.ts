@@ -20,7 +20,7 @@ import { periodOf } from './chain.ts';
 import {
   loadViewEntities,
   removePlacement,
-  requireVisibleId,
+  requirePlaceable,
   savePlacement,
   storedPlacements,
   visibleInViewPeriod,
@@ -245,7 +245,7 @@ export async function placeOnMap(
 ) {
   if (!Number.isFinite(body.latitude) || !Number.isFinite(body.longitude))
     throw errors.validation('latitude and longitude must be numbers', 'latitude');
-  await requireVisibleId(store, access, body.entityId);
+  await requirePlaceable(store, access, 'map', body.entityId);
   return savePlacement(
     store,
     access.caseId,
@@ -261,7 +261,7 @@ export async function unplaceFromMap(
   access: CaseAccess,
   entityId: string,
 ): Promise<{ removed: boolean }> {
-  await requireVisibleId(store, access, entityId);
+  await requirePlaceable(store, access, 'map', entityId);
   return { removed: await removePlacement(store, access.caseId, 'map', entityId) };
 }
 

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { buildApp } from '../../../src/server/app.ts';
+import { protectionSourceNames } from '../../../src/services/access/index.ts';
 import { beforeAllWithStore, describeEachDialect, itDb } from '../../support/dialects.ts';
 import { crawl } from './crawl.ts';
 import { knownLeaks } from './knownLeaks.ts';
@@ -42,6 +43,11 @@ describeEachDialect('canary crawl', ({ store, dialect }) => {
       Object.keys(crawlTable).filter((r) => !getRoutes.includes(r)),
       'entries of gone routes',
     ).toEqual([]);
+  });
+
+  itDb('the chain and identification feed the visibility model whom they treat as victims', async () => {
+    store();
+    expect(protectionSourceNames()).toEqual(['chain', 'identification']);
   });
 
   itDb(

@@ -61,7 +61,7 @@ export function responseText(contentType: string, raw: Buffer): string {
 /** Whether the text holds the canary (phones by their digits, names in any case). */
 export function holds(text: string, kind: CanaryKind, digitsOfText: string): boolean {
   const needle = canaries[kind];
-  if (kind === 'victimPhone') return digitsOfText.includes(digits(needle).slice(-8));
+  if (kind.endsWith('Phone')) return digitsOfText.includes(digits(needle).slice(-8));
   return text.toLowerCase().includes(needle.toLowerCase());
 }
 

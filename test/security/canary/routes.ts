@@ -29,6 +29,9 @@ const entityKinds: readonly CanaryKind[] = [
   'victimPassport',
   'victimAddress',
   'victimIban',
+  'exploitedName',
+  'exploitedPhone',
+  'possibleVictimName',
   'unsharedName',
 ];
 const names: readonly CanaryKind[] = ['victimName', 'victimNameCyrillic', 'unsharedName'];
@@ -130,9 +133,10 @@ export const crawlTable: Record<string, CrawlEntry> = {
     shows: ['victimIban'],
   },
   'GET /api/cases/{caseId}/transactions': { url: (w) => `${c(w)}/transactions`, shows: [...lines, 'unsharedName'] },
+  // Without the lead's victim-identities flag even the lead gets victims by pseudonym (leadExport.test.ts).
   'GET /api/cases/{caseId}/export': {
     url: (w) => `${c(w)}/export`,
-    shows: ['victimPhone', 'victimIban', 'unsharedName'],
+    shows: ['unsharedName'],
   },
   'GET /api/cases/{caseId}/companies/chains': { url: (w) => `${c(w)}/companies/chains`, shows: none },
   'GET /api/cases/{caseId}/companies/flags': { url: (w) => `${c(w)}/companies/flags`, shows: none },
@@ -189,7 +193,7 @@ export const crawlTable: Record<string, CrawlEntry> = {
   },
   'GET /api/cases/{caseId}/graph': {
     url: (w) => `${c(w)}/graph`,
-    shows: ['victimPhone', 'victimIban', 'unsharedName'],
+    shows: ['victimPhone', 'victimIban', 'exploitedName', 'exploitedPhone', 'possibleVictimName', 'unsharedName'],
   },
   'GET /api/cases/{caseId}/graph/neighbourhood': {
     url: (w) => `${c(w)}/graph/neighbourhood?ids=${w.ids.suspect}&steps=2`,

@@ -7,6 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { addAgency, addUser } from '../../../src/services/access/users.ts';
 import { issueToken } from '../../../src/store/repos/access/users.ts';
+import { insertObservations } from '../../../src/store/repos/identification/assessments.ts';
 import { uuidv7 } from '../../../src/shared/ids.ts';
 import type { Store } from '../../../src/store/store.ts';
 
@@ -22,6 +23,9 @@ export const canaryKinds = [
   'counterpartyName',
   'noteText',
   'fileName',
+  'exploitedName',
+  'exploitedPhone',
+  'possibleVictimName',
   'unsharedName',
   'unsharedCounterparty',
 ] as const;
@@ -42,6 +46,9 @@ export const canaries: Record<CanaryKind, string> = {
   counterpartyName: 'Sirdeep Quolvanne',
   noteText: 'Tervilonde recounted',
   fileName: 'Vendrakis_passport_scan',
+  exploitedName: 'Merovaxe Tindrelle',
+  exploitedPhone: '+371 26604419',
+  possibleVictimName: 'Ulvenika Drastowe',
   unsharedName: 'Hollistrade Kwembe',
   unsharedCounterparty: 'Ostrelmar Pavlik',
 };
@@ -77,6 +84,10 @@ export interface CanaryWorld {
     victimPhoneNode: string;
     suspect: string;
     suspectAccount: string;
+    /** Employed by the suspect: the chain counts them as exploited, nobody recorded them as a victim. */
+    exploited: string;
+    /** A person an observation (a suggestion from the case's data) names: a possible victim. */
+    possibleVictim: string;
     unshared: string;
     unsharedAccount: string;
     file: string;
@@ -154,6 +165,9 @@ export async function buildCanaryWorld(store: Store, app: FastifyInstance): Prom
     victimPhoneNode: uuidv7(),
     suspect: uuidv7(),
     suspectAccount: uuidv7(),
+    exploited: uuidv7(),
+    exploitedPhoneNode: uuidv7(),
+    possibleVictim: uuidv7(),
     unshared: uuidv7(),
     unsharedAccount: uuidv7(),
   };
@@ -186,12 +200,20 @@ export async function buildCanaryWorld(store: Store, app: FastifyInstance): Prom
         properties: { name: ['Brannock Veltisar'], proceduralStatus: ['suspect'], crimeScriptFunctions: ['recruiter'] },
       },
       { id: ids.suspectAccount, schema: 'BankAccount', properties: { iban: ['LV43HABA0551011122233'] } },
+      {
+        id: ids.exploited,
+        schema: 'Person',
+        properties: { name: [canaries.exploitedName], phone: [canaries.exploitedPhone], nationality: ['ua'] },
+      },
+      { id: ids.exploitedPhoneNode, schema: 'Phone', properties: { number: [canaries.exploitedPhone] } },
+      { id: ids.possibleVictim, schema: 'Person', properties: { name: [canaries.possibleVictimName] } },
       { id: ids.unshared, schema: 'Person', properties: { name: [canaries.unsharedName], nationality: ['ee'] } },
       { id: ids.unsharedAccount, schema: 'BankAccount', properties: { iban: ['EE382200221020145685'] } },
       link('Ownership', { owner: [ids.victim], asset: [ids.victimAccount] }),
       link('Ownership', { owner: [ids.suspect], asset: [ids.suspectAccount] }),
       link('Ownership', { owner: [ids.unshared], asset: [ids.unsharedAccount] }),
       link('Employment', { employer: [ids.suspect], employee: [ids.victim] }),
+      link('Employment', { employer: [ids.suspect], employee: [ids.exploited] }),
       link('Associate', { person: [ids.suspect], associate: [ids.unshared] }),
     ],
   });
@@ -244,6 +266,22 @@ export async function buildCanaryWorld(store: Store, app: FastifyInstance): Prom
     payload: Buffer.from('scan'),
   });
   if (file.statusCode !== 201) throw new Error(`seeding the file: ${file.statusCode} ${file.body}`);
+  await insertObservations(store.scope(caseId), [
+    {
+      id: uuidv7(),
+      person_id: ids.possibleVictim,
+      catalogue: 'ilo-ec-delphi-2009',
+      code: 'deductions',
+      strength: null,
+      text: 'Wages handed back (suggested from the statements)',
+      occurred_on: null,
+      entity_ids: JSON.stringify([ids.possibleVictim]),
+      transaction_refs: '[]',
+      origin: 'data:kickback',
+      recorded_by: userIds.lead,
+      recorded_at: new Date().toISOString(),
+    },
+  ]);
   await lead('POST', `${base}/shares`, { agencyId: c, access: 'read' });
   await lead('POST', `${base}/shares`, {
     agencyId: b,

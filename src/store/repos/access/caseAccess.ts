@@ -20,3 +20,42 @@ export async function sharedEntityIds(scope: CaseScope, agencyId: string): Promi
     .execute();
   return rows.map((r) => r.entity_id);
 }
+
+/**
+ * A stamp of what decides whom a case protects beyond its entities' own fields (entities, statement
+ * lines, placements, observations, assessments): it changes whenever any of them is added, changed
+ * or removed, so a protection decided under one stamp holds until the stamp changes.
+ */
+export async function protectionStamp(scope: CaseScope): Promise<string> {
+  const [entities, transactions, placements, observations, assessments] = await Promise.all([
+    scope
+      .selectFrom('entities')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('at')])
+      .executeTakeFirst(),
+    scope
+      .selectFrom('transactions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst(),
+    scope
+      .selectFrom('view_placements')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('placed_at').as('at')])
+      .executeTakeFirst(),
+    scope
+      .selectFrom('indicator_observations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst(),
+    scope
+      .selectFrom('assessments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst(),
+  ]);
+  return [
+    entities?.n,
+    entities?.at,
+    transactions?.n,
+    placements?.n,
+    placements?.at,
+    observations?.n,
+    assessments?.n,
+  ].join('|');
+}

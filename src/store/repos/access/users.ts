@@ -21,6 +21,11 @@ export async function listUsers(db: Kysely<Database>): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().orderBy('username').execute();
 }
 
+/** The ids of an agency's users (ownership of records is by the recorder's agency). */
+export async function userIdsOfAgency(db: Kysely<Database>, agencyId: string): Promise<string[]> {
+  return (await db.selectFrom('users').select('id').where('agency_id', '=', agencyId).execute()).map((r) => r.id);
+}
+
 export async function getUserByName(db: Kysely<Database>, username: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
 }
