@@ -9,6 +9,8 @@ import { cdrImporter, type CdrOptions } from './cdr.ts';
 import { companyRegisterImporter, type CompanyRegisterOptions } from './companyRegister.ts';
 import { ftmJsonImporter, type FtmJsonOptions } from './ftmJson.ts';
 import { ftmMappingImporter, type FtmMappingOptions } from './ftmMapping.ts';
+import { chatImporter, type ChatOptions } from '../documents/chatItems.ts';
+import { mailImporter, type MailOptions } from '../documents/mailItems.ts';
 
 export { cdrImporter, parseDuration, type CdrMapping, type CdrOptions } from './cdr.ts';
 export { antennaImporter, cellSiteId, type AntennaMapping, type AntennaOptions } from './antennas.ts';
@@ -35,6 +37,8 @@ export interface ImporterOptions {
   'cdr-antennas': AntennaOptions;
   'company-register': CompanyRegisterOptions;
   anx: AnxOptions;
+  mail: MailOptions;
+  chat: ChatOptions;
 }
 
 export type ImportFormat = keyof ImporterOptions;
@@ -47,6 +51,8 @@ export const importers: { readonly [F in ImportFormat]: Importer<ImporterOptions
   'cdr-antennas': antennaImporter,
   'company-register': companyRegisterImporter,
   anx: anxImporter,
+  mail: mailImporter,
+  chat: chatImporter,
 };
 
 export const isImportFormat = (format: string): format is ImportFormat => Object.hasOwn(importers, format);

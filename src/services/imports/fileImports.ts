@@ -54,6 +54,8 @@ const formatFlags: Record<ImportFormat, readonly Flag[]> = {
   'cdr-antennas': ['cdrMapping', 'encoding', 'delimiter'],
   'company-register': [],
   anx: [],
+  mail: [],
+  chat: [],
 };
 
 function refuseForeignFlags(format: ImportFormat, o: ImportFlags): void {
@@ -84,7 +86,7 @@ export function optionsFor(format: string, o: ImportFlags): Record<string, unkno
     ...(o.encoding ? { encoding: encodingFlag(o.encoding) } : {}),
     ...(o.delimiter ? { delimiter: o.delimiter } : {}),
   };
-  if (format === 'ftm' || format === 'anx') return common;
+  if (format === 'ftm' || format === 'anx' || format === 'mail' || format === 'chat') return common;
   if (format === 'company-register')
     throw errors.validation(
       'A company-register extract needs its column mapping: import it with `elect companies import --options <file.json>`',

@@ -130,6 +130,8 @@ const described: Record<string, Omit<ImportFormatOut, 'format' | 'label'>> = {
     ],
   },
   anx: { extensions: ['.anx', '.xml'], mapper: 'none', fields: [] },
+  mail: { extensions: ['.eml', '.mbox', '.mbx'], mapper: 'none', fields: [] },
+  chat: { extensions: ['.txt', '.json'], mapper: 'none', fields: [] },
   camt053: {
     extensions: ['.xml'],
     mapper: 'none',
