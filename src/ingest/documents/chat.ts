@@ -165,7 +165,11 @@ export function readWhatsApp(text: string, fileName: string): ChatExport {
       id: String(out.messages.length + 1),
       sender,
       date,
-      text: body.join('\n').replace(/^\u200e/, ''),
+      // Empty lines before the next timestamp belong to no message.
+      text: body
+        .join('\n')
+        .replace(/^\u200e/, '')
+        .replace(/\n+$/, ''),
       attachments,
     });
   }
