@@ -43,8 +43,13 @@ function* chatItems(chat: ChatExport, key: string, countries: readonly string[])
     record: { id: folderId, schema: 'Folder', properties: folder },
     warnings: chat.warnings,
   };
-  for (const line of chat.systemLines)
-    yield { kind: 'skipped', line, warnings: [`a ${app} system line, not a message`] };
+  const [firstSystem] = chat.systemLines;
+  if (firstSystem !== undefined) {
+    const n = chat.systemLines.length;
+    const lines = chat.systemLines.slice(0, 20).join(', ') + (n > 20 ? ', …' : '');
+    const what = chat.app === 'whatsapp' ? 'system lines' : 'service messages';
+    yield { kind: 'skipped', line: firstSystem, warnings: [`${n} ${app} ${what}, not messages (${lines})`] };
+  }
   const parties = new Map<string, string>();
   const messageIds = new Map<string, string>();
   for (const m of chat.messages) {
