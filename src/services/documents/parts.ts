@@ -129,7 +129,9 @@ export async function namingProtected(
     return false;
   };
   for (const row of rows) {
-    const parent = parents.get(first(propsOf(row), 'parent') ?? first(propsOf(row), 'document') ?? '');
+    // An attachment or a page goes with what carries it; a message does not go with its mailbox.
+    const carried = row.schema === 'Document' || row.schema === 'Page';
+    const parent = carried ? parents.get(first(propsOf(row), 'parent') ?? first(propsOf(row), 'document') ?? '') : null;
     if ((await naming(row)) || (parent && (await naming(parent)))) out.add(row.id);
   }
   return out;
