@@ -17,7 +17,7 @@ import { listEntities } from '../../store/repos/entities/entities.ts';
 import type { Store } from '../../store/store.ts';
 import { actorOf, addUser, type Actor } from '../access/index.ts';
 import { createCase } from '../cases/index.ts';
-import { createEntities } from '../entities/index.ts';
+import { createEntities, entityDetail } from '../entities/index.ts';
 import { evidenceContent, evidenceFiles } from '../files/index.ts';
 import { importFile } from '../imports/index.ts';
 import { cliCaller } from '../useCase/index.ts';
@@ -183,6 +183,10 @@ describeEachDialect('the document and conversation viewer', (ctx) => {
       const shown = await openDocument(store, cliCaller(member), caseId, { entityId: doc?.id ?? '' });
       expect(shown.withheldNote).toBe(WITHHELD_PROTECTED);
       expect(shown.original).toMatchObject({ fileId: null });
+      // The entity page shows the same message's record with her address by pseudonym.
+      const detail = await entityDetail(store, cliCaller(member), caseId, { entityId: doc?.id ?? '' });
+      expect(JSON.stringify(detail)).not.toMatch(/anna\.ivanova/);
+      expect(detail.entity.properties['from']).toEqual([`Anna [${pseudonymOf(victimId)}]`]);
       await expect(openDocument(store, cliCaller(lead), caseId, { entityId: victimId })).rejects.toMatchObject({
         path: 'entityId',
       });

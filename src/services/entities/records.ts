@@ -12,7 +12,14 @@ import { errors } from '../../shared/errors.ts';
 import { getUser } from '../../store/repos/access/users.ts';
 import { listNotes } from '../../store/repos/cases/notes.ts';
 import { getEntities, historyOf, linksOf, listEntities } from '../../store/repos/entities/entities.ts';
-import { canSee, hiddenVictim, presentFor, requireVisibleEntity, visibilityOf } from '../access/index.ts';
+import {
+  canSee,
+  hiddenVictim,
+  presentFor,
+  requireVisibleEntity,
+  seizedPropertiesFor,
+  visibilityOf,
+} from '../access/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
 import { withHeavySlot } from '../workers/index.ts';
 import { createEntities, editEntity, removeEntity, writeEntities } from './entities.ts';
@@ -82,7 +89,7 @@ export const entityDetail = caseUseCase({
         change: h.change,
         changedBy: h.changed_by,
         changedAt: h.changed_at,
-        properties: JSON.parse(h.properties) as unknown,
+        properties: seizedPropertiesFor(v, row.schema, JSON.parse(h.properties) as Record<string, string[]>).properties,
       })),
     };
   },
