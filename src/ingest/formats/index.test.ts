@@ -8,9 +8,11 @@ describe('importer registry', () => {
       'anx',
       'cdr',
       'cdr-antennas',
+      'chat',
       'company-register',
       'ftm',
       'ftm-mapping',
+      'mail',
     ]);
     expect(isImportFormat('cdr')).toBe(true);
     expect(isImportFormat('toString')).toBe(false);
