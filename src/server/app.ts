@@ -25,6 +25,7 @@ import { searchRoutes } from './routes/search/search.ts';
 import { auditViewRoutes } from './routes/audit/view.ts';
 import { entityRowRoutes } from './routes/entities/rows.ts';
 import { fileRoutes } from './routes/files.ts';
+import { documentRoutes } from './routes/documents.ts';
 import { globalSearchRoutes } from './routes/search/global.ts';
 import { importRoutes } from './routes/imports/imports.ts';
 import { memberRoutes } from './routes/cases/members.ts';
@@ -154,6 +155,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   auditViewRoutes(route);
   savedMappingRoutes(route);
   fileRoutes(route, app);
+  documentRoutes(route);
   importRoutes(route, app);
   auditRoutes(route);
   retentionRoutes(route);

@@ -140,6 +140,8 @@ export const expectations: Record<string, Row> = {
   'POST /api/cases/{caseId}/files': caseWrite,
   'GET /api/cases/{caseId}/files': caseRead,
   'GET /api/cases/{caseId}/files/{fileId}/content': caseRead,
+  'GET /api/cases/{caseId}/conversations/{entityId}': caseRead,
+  'GET /api/cases/{caseId}/documents/{entityId}': caseRead,
   'GET /api/import-formats': all('ok'),
   'GET /api/import-mappings': all('ok'),
   'POST /api/import-mappings': all('ok'),

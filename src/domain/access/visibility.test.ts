@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseEntity } from './visibility.ts';
-import { lineFor, namedIn, protectionOf } from './visibility.ts';
+import { lineFor, namedIn, protectionOf, redactText } from './visibility.ts';
 import { pseudonymOf } from './victims.ts';
 
 const e = (id: string, schema: string, properties: Record<string, string[]>, ends: [string, string] | null = null) =>
@@ -48,5 +48,19 @@ describe('the visibility model', () => {
     const partial = protectionOf(world, { ...rules, victimContact: true, shared: new Set(['s', 'sacc']) });
     expect(lineFor(partial, line)).toBeNull();
     expect(lineFor(partial, { ...line, counterpartyName: 'Shop', counterpartyAccount: null })).not.toBeNull();
+  });
+
+  it('redacts protected names and numbers in seized text, however written, and keeps the rest', () => {
+    const p = protectionOf(world, rules);
+    const alias = pseudonymOf('v');
+    expect(redactText(p, 'Bring BĒRZIŅA Anna to the bus, call +371 2991 7358 now.')).toEqual({
+      text: `Bring [${alias}] to the bus, call [${alias}] now.`,
+      // The number is the phone node's, shown by its person's pseudonym.
+      named: ['v', 'ph'],
+    });
+    // The account is hers: it is named by her pseudonym.
+    expect(redactText(p, 'Pay to LV56 HABA 0551 0998 8776 6 today').text).toBe(`Pay to [${alias}] today`);
+    expect(redactText(p, 'Sam Suspect paid.')).toEqual({ text: 'Sam Suspect paid.', named: [] });
+    expect(redactText(protectionOf(world, { ...rules, victimContact: true }), 'Anna Bērziņa').named).toEqual([]);
   });
 });

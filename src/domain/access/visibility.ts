@@ -236,3 +236,58 @@ export function partyKey(p: Protection, key: string): string {
   if (p.withheld.has(party)) return 'outside:shared-part';
   return external ? `name:${pseudonymIn(p, party)}` : key;
 }
+
+/** Longest run of words one identifying value is written in ("LV80 BANK 0000 4351 9500 1" is six). */
+const MAX_VALUE_WORDS = 9;
+
+/** Whom the words `text.slice(from, to)` name or identify, by a whole value or a whole name. */
+function nameOfWords(p: Protection, words: string): string | null {
+  const key = valueKey(words);
+  for (const [v, id] of p.values) if (key.includes(v)) return id;
+  const tokens = nameTokens(words);
+  for (const n of p.names)
+    if (n.tokens.length === tokens.length && n.tokens.every((t) => tokens.includes(t))) return n.id;
+  return null;
+}
+
+/**
+ * Free text (a message's body, a sender, a document's text) as the caller may read it: each run
+ * of words that names a protected or withheld person or gives an identifying value of theirs
+ * (a phone, an e-mail, an IBAN, a document number, however spaced) replaced by the person's
+ * pseudonym in brackets. `named` lists whom the text named, so that what carries the text
+ * (an original file, a page image) can be withheld too.
+ */
+export function redactText(p: Protection, text: string): { text: string; named: string[] } {
+  if (!text || (!p.values.size && !p.names.length) || namedIn(p, text) === null) return { text, named: [] };
+  const words = [...text.matchAll(/\S+/g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const spans: { start: number; end: number; id: string }[] = [];
+  const slice = (a: number, b: number) => text.slice(words[a]?.start ?? 0, words[b]?.end ?? 0);
+  for (let i = 0; i < words.length;) {
+    let hit: { first: number; last: number; id: string } | null = null;
+    for (let last = i; last < Math.min(words.length, i + MAX_VALUE_WORDS) && !hit; last++) {
+      const id = nameOfWords(p, slice(i, last));
+      if (!id) continue;
+      // The run may have started before the value: keep the words before it.
+      let first = i;
+      while (first < last && nameOfWords(p, slice(first + 1, last)) === id) first++;
+      hit = { first, last, id };
+    }
+    if (!hit) {
+      i++;
+      continue;
+    }
+    spans.push({ start: words[hit.first]?.start ?? 0, end: words[hit.last]?.end ?? 0, id: hit.id });
+    i = hit.last + 1;
+  }
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    out += `${text.slice(at, s.start)}[${pseudonymIn(p, s.id)}]`;
+    at = s.end;
+  }
+  out += text.slice(at);
+  const named = [...new Set(spans.map((s) => s.id))];
+  // Named in a way no run of words shows (split across lines oddly): withhold the whole text.
+  if (!named.length) return { text: '[withheld: it names a protected person]', named: [namedIn(p, text) ?? ''] };
+  return { text: out, named };
+}

@@ -8,10 +8,12 @@ describe('importer registry', () => {
       'anx',
       'cdr',
       'cdr-antennas',
+      'chat',
       'company-register',
       'document',
       'ftm',
       'ftm-mapping',
+      'mail',
     ]);
     expect(isImportFormat('cdr')).toBe(true);
     expect(isImportFormat('toString')).toBe(false);

@@ -10,6 +10,8 @@ import { cdrImporter, type CdrOptions } from './cdr.ts';
 import { companyRegisterImporter, type CompanyRegisterOptions } from './companyRegister.ts';
 import { ftmJsonImporter, type FtmJsonOptions } from './ftmJson.ts';
 import { ftmMappingImporter, type FtmMappingOptions } from './ftmMapping.ts';
+import { chatImporter, type ChatOptions } from '../documents/chatItems.ts';
+import { mailImporter, type MailOptions } from '../documents/mailItems.ts';
 
 export { cdrImporter, parseDuration, type CdrMapping, type CdrOptions } from './cdr.ts';
 export { antennaImporter, cellSiteId, type AntennaMapping, type AntennaOptions } from './antennas.ts';
@@ -37,6 +39,8 @@ export interface ImporterOptions {
   'company-register': CompanyRegisterOptions;
   anx: AnxOptions;
   document: DocumentOptions;
+  mail: MailOptions;
+  chat: ChatOptions;
 }
 
 export type ImportFormat = keyof ImporterOptions;
@@ -50,6 +54,8 @@ export const importers: { readonly [F in ImportFormat]: Importer<ImporterOptions
   'company-register': companyRegisterImporter,
   anx: anxImporter,
   document: documentImporter,
+  mail: mailImporter,
+  chat: chatImporter,
 };
 
 export const isImportFormat = (format: string): format is ImportFormat => Object.hasOwn(importers, format);

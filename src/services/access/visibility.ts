@@ -5,7 +5,8 @@
  * case. Every read path (pages, search, views, exports, reports) goes through here.
  */
 import { isVictim, redactVictim } from '../../domain/access/victims.ts';
-import { namedIn, noProtection, protectionOf, pseudonymIn } from '../../domain/access/visibility.ts';
+import { namedIn, noProtection, protectionOf, pseudonymIn, redactText } from '../../domain/access/visibility.ts';
+import { isA } from '../../domain/schema/index.ts';
 import type { Protection } from '../../domain/access/visibility.ts';
 import type { Properties } from '../../domain/schema/types.ts';
 import type { EntityOut } from '../../shared/contracts/index.ts';
@@ -123,10 +124,44 @@ export const presentEntity = (r: EntityRow): EntityOut => ({
   updatedAt: r.updated_at,
 });
 
+/**
+ * Seized text (documents, messages, pages) and the parties chat exports name (a LegalEntity
+ * called by a name or a number): what names a protected person in them is shown by pseudonym.
+ */
+const carriesSeizedText = (schema: string) => isA(schema, 'Document') || schema === 'Page' || schema === 'LegalEntity';
+
+/** Properties of seized text as this actor may read them (for the record and its history alike). */
+export function seizedPropertiesFor(
+  v: Visibility,
+  schema: string,
+  properties: Record<string, string[]>,
+): { properties: Record<string, string[]>; changed: boolean } {
+  if (v.victimContact || !carriesSeizedText(schema)) return { properties, changed: false };
+  let changed = false;
+  const out = Object.fromEntries(
+    Object.entries(properties).map(([k, list]) => [
+      k,
+      list.map((t) => {
+        const r = redactText(v.protection, t);
+        if (r.named.length) changed = true;
+        return r.text;
+      }),
+    ]),
+  );
+  return { properties: changed ? out : properties, changed };
+}
+
+function redactSeizedText(v: Visibility, out: EntityOut): EntityOut {
+  const { properties, changed } = seizedPropertiesFor(v, out.schema, out.properties);
+  const caption = seizedPropertiesFor(v, out.schema, { caption: [out.caption] }).properties['caption']?.[0];
+  if (!changed && caption === out.caption) return out;
+  return { ...out, caption: caption ?? out.caption, properties };
+}
+
 /** The entity as this actor may see it. */
 export function presentFor(v: Visibility, row: EntityRow): EntityOut {
   const out = presentEntity(row);
-  if (!hiddenVictim(v, row)) return out;
+  if (!hiddenVictim(v, row)) return redactSeizedText(v, out);
   return {
     ...out,
     caption: pseudonymIn(v.protection, row.id),

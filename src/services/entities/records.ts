@@ -15,6 +15,7 @@ import {
   presentFor,
   requireOwnRecord,
   requireVisibleEntity,
+  seizedPropertiesFor,
   sharedPart,
   visibilityOf,
 } from '../access/index.ts';
@@ -87,7 +88,7 @@ export const entityDetail = caseUseCase({
         change: h.change,
         changedBy: h.changed_by,
         changedAt: h.changed_at,
-        properties: JSON.parse(h.properties) as unknown,
+        properties: seizedPropertiesFor(v, row.schema, JSON.parse(h.properties) as Record<string, string[]>).properties,
       })),
     };
   },

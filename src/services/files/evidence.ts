@@ -13,6 +13,8 @@ import { insertSource } from '../../store/repos/cases/notes.ts';
 import { getEntities } from '../../store/repos/entities/entities.ts';
 import { getFile, insertFile, listFiles, sha256Hex } from '../../store/repos/files/files.ts';
 import type { CaseFileMeta } from '../../store/repos/files/files.ts';
+import { isA } from '../../domain/schema/index.ts';
+import { namingProtected } from '../documents/index.ts';
 import { canSee, hiddenVictim, requireVisibleEntity, visibilityOf } from '../access/index.ts';
 import type { Visibility } from '../access/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
@@ -64,7 +66,11 @@ const present = (m: CaseFileMeta): EvidenceFileOut => ({
  */
 async function visibleFiles(scope: CaseScope, v: Visibility, files: CaseFileMeta[]): Promise<CaseFileMeta[]> {
   const ids = [...new Set(files.flatMap((f) => (f.entity_id ? [f.entity_id] : [])))];
-  const hidden = new Set((await getEntities(scope, ids)).filter((e) => hiddenVictim(v, e)).map((e) => e.id));
+  const rows = await getEntities(scope, ids);
+  const hidden = new Set(rows.filter((e) => hiddenVictim(v, e)).map((e) => e.id));
+  // Originals and page images of seized documents and chats that name a protected person.
+  const documents = rows.filter((e) => isA(e.schema, 'Document') || e.schema === 'Page');
+  for (const id of await namingProtected(scope, v, documents)) hidden.add(id);
   return files.filter((f) => (f.entity_id ? canSee(v, f.entity_id) && !hidden.has(f.entity_id) : !v.only));
 }
 

@@ -59,6 +59,8 @@ const formatFlags: Record<ImportFormat, readonly Flag[]> = {
   'company-register': [],
   anx: [],
   document: ['ocrLanguages'],
+  mail: [],
+  chat: [],
 };
 
 function refuseForeignFlags(format: ImportFormat, o: ImportFlags): void {
@@ -89,7 +91,7 @@ export function optionsFor(format: string, o: ImportFlags): Record<string, unkno
     ...(o.encoding ? { encoding: encodingFlag(o.encoding) } : {}),
     ...(o.delimiter ? { delimiter: o.delimiter } : {}),
   };
-  if (format === 'ftm' || format === 'anx') return common;
+  if (format === 'ftm' || format === 'anx' || format === 'mail' || format === 'chat') return common;
   if (format === 'document') return documentOptions(o);
   if (format === 'company-register')
     throw errors.validation(

@@ -143,6 +143,8 @@ const described: Record<string, Omit<ImportFormatOut, 'format' | 'label'>> = {
       ];
     },
   },
+  mail: { extensions: ['.eml', '.mbox', '.mbx'], mapper: 'none', fields: [] },
+  chat: { extensions: ['.txt', '.json'], mapper: 'none', fields: [] },
   camt053: {
     extensions: ['.xml'],
     mapper: 'none',

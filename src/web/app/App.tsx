@@ -54,6 +54,10 @@ const MoneyFlowPage = lazy(() =>
 const IdentificationPage = lazy(() =>
   import('../features/identification/pages/IdentificationPage.tsx').then((m) => ({ default: m.IdentificationPage })),
 );
+const ConversationPage = lazy(() =>
+  import('../features/documents/index.ts').then((m) => ({ default: m.ConversationPage })),
+);
+const DocumentPage = lazy(() => import('../features/documents/index.ts').then((m) => ({ default: m.DocumentPage })));
 const CapturesPage = lazy(() =>
   import('../features/captures/pages/CapturesPage.tsx').then((m) => ({ default: m.CapturesPage })),
 );
@@ -104,6 +108,10 @@ function page(route: Route): ReactNode {
       return <EntityList caseId={route.caseId} />;
     case 'entity':
       return <EntityPage key={route.entityId} caseId={route.caseId} entityId={route.entityId} />;
+    case 'conversation':
+      return <ConversationPage key={route.entityId} caseId={route.caseId} entityId={route.entityId} />;
+    case 'document':
+      return <DocumentPage key={route.entityId} caseId={route.caseId} entityId={route.entityId} />;
     case 'newEntity':
       return <NewEntityPage caseId={route.caseId} />;
     case 'import':

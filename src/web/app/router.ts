@@ -13,6 +13,8 @@ export type Route =
   | { name: 'entities'; caseId: string }
   | { name: 'newEntity'; caseId: string }
   | { name: 'entity'; caseId: string; entityId: string }
+  | { name: 'conversation'; caseId: string; entityId: string }
+  | { name: 'document'; caseId: string; entityId: string }
   | { name: 'import'; caseId: string }
   | { name: 'evidence'; caseId: string }
   | { name: 'members'; caseId: string }
@@ -71,6 +73,8 @@ export function matchRoute(path: string): Route {
   if (c === 'entities' && parts.length === 3) return { name: 'entities', caseId };
   if (c === 'entities' && d === 'new' && parts.length === 4) return { name: 'newEntity', caseId };
   if (c === 'entities' && parts.length === 4) return { name: 'entity', caseId, entityId: seg(d) };
+  if (c === 'conversations' && parts.length === 4) return { name: 'conversation', caseId, entityId: seg(d) };
+  if (c === 'documents' && parts.length === 4) return { name: 'document', caseId, entityId: seg(d) };
   if (parts.length === 3 && c === 'import') return { name: 'import', caseId };
   if (parts.length === 3 && c === 'evidence') return { name: 'evidence', caseId };
   if (parts.length === 3 && c === 'members') return { name: 'members', caseId };

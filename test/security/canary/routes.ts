@@ -115,6 +115,12 @@ export const crawlTable: Record<string, CrawlEntry> = {
     url: (w) => `${c(w)}/files/${w.ids.file}/content`,
     shows: none,
   },
+  // The canary world holds no seized documents: a person is neither, and the answer names no one.
+  'GET /api/cases/{caseId}/conversations/{entityId}': {
+    url: (w) => `${c(w)}/conversations/${w.ids.victim}`,
+    shows: none,
+  },
+  'GET /api/cases/{caseId}/documents/{entityId}': { url: (w) => `${c(w)}/documents/${w.ids.victim}`, shows: none },
   'GET /api/cases/{caseId}/entities': { url: (w) => `${c(w)}/entities`, shows: entityKinds },
   'GET /api/cases/{caseId}/entities/{entityId}': {
     url: (w) => `${c(w)}/entities/${w.ids.victim}`,

@@ -13,6 +13,10 @@ export const paths = {
     `/cases/${encodeURIComponent(caseId)}/entities/new${schema ? `?schema=${encodeURIComponent(schema)}` : ''}`,
   entity: (caseId: string, entityId: string) =>
     `/cases/${encodeURIComponent(caseId)}/entities/${encodeURIComponent(entityId)}`,
+  conversation: (caseId: string, entityId: string) =>
+    `/cases/${encodeURIComponent(caseId)}/conversations/${encodeURIComponent(entityId)}`,
+  document: (caseId: string, entityId: string) =>
+    `/cases/${encodeURIComponent(caseId)}/documents/${encodeURIComponent(entityId)}`,
   import: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/import`,
   evidence: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/evidence`,
   members: (caseId: string) => `/cases/${encodeURIComponent(caseId)}/members`,

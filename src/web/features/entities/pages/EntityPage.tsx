@@ -25,6 +25,22 @@ import { EntityForm } from './EntityForm.tsx';
 import { PropertiesTable, Provenance, useSchema } from '../components/entityView.tsx';
 import { EvidencePanel } from '../../files/index.ts';
 
+/** Seized material the viewer opens: conversations (chats, mailboxes, messages) and documents. */
+const CONVERSATIONS: ReadonlySet<string> = new Set(['Folder', 'Email', 'Message']);
+const VIEWABLE: ReadonlySet<string> = new Set([
+  ...CONVERSATIONS,
+  'Document',
+  'Pages',
+  'PlainText',
+  'HyperText',
+  'Table',
+  'Workbook',
+  'Image',
+  'Audio',
+  'Video',
+  'Package',
+]);
+
 function DeleteDialog({
   caseId,
   entityId,
@@ -97,6 +113,18 @@ export function EntityPage({ caseId, entityId }: { caseId: string; entityId: str
         <h1>
           <EntityBadge entity={{ schema: entity.schema, caption: entity.caption, status, pseudonym }} />
         </h1>
+        {VIEWABLE.has(entity.schema) ? (
+          <Link
+            className="btn"
+            to={
+              CONVERSATIONS.has(entity.schema)
+                ? paths.conversation(caseId, entity.id)
+                : paths.document(caseId, entity.id)
+            }
+          >
+            {t('documents.open')}
+          </Link>
+        ) : null}
         {canWrite ? (
           <div className="header-actions">
             <button type="button" className="btn" onClick={() => setEditing(true)}>

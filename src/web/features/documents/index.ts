@@ -1,0 +1,3 @@
+/** The documents feature's public face: the conversation and document viewer pages. */
+export { ConversationPage } from './pages/ConversationPage.tsx';
+export { DocumentPage } from './pages/DocumentPage.tsx';
