@@ -27,6 +27,8 @@ const globalTables = [
   'training_assignments',
   'training_attempts',
   'training_progress',
+  // Heavy operations running now, counted per user across server processes (a few rows at most).
+  'heavy_slots',
 ];
 
 async function tablesOf(store: Store): Promise<string[]> {

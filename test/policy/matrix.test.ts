@@ -52,16 +52,18 @@ describeEachDialect('access matrix', ({ store }) => {
    * linked into the global chain: they sit above it, and a checkpoint may link them later).
    */
   const lastGseq = async (): Promise<{ after: number; pending: Set<string> }> => {
-    const row = await store()
-      .db.selectFrom('audit_events')
-      .select((eb) => eb.fn.max('gseq').as('g'))
-      .where('gseq', '<', PENDING_GSEQ)
-      .executeTakeFirstOrThrow();
+    // Pending records first: a checkpoint between the two reads then links a record already named
+    // pending (left out by its id) rather than one read neither as pending nor below `after`.
     const pending = await store()
       .db.selectFrom('audit_events')
       .select('id')
       .where('gseq', '>=', PENDING_GSEQ)
       .execute();
+    const row = await store()
+      .db.selectFrom('audit_events')
+      .select((eb) => eb.fn.max('gseq').as('g'))
+      .where('gseq', '<', PENDING_GSEQ)
+      .executeTakeFirstOrThrow();
     return { after: Number(row.g ?? 0), pending: new Set(pending.map((p) => p.id)) };
   };
   /**

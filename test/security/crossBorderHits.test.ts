@@ -306,15 +306,8 @@ describe('hit/no-hit between two deployments on loopback', () => {
       .where('direction', '=', 'in')
       .orderBy('at')
       .execute();
-    expect(log.map((l) => l.outcome)).toEqual([
-      'answered',
-      'rejected',
-      'rejected',
-      'answered',
-      'rejected',
-      'answered',
-      'refused',
-    ]);
+    const outcomes = ['answered', 'rejected', 'rejected', 'answered', 'rejected', 'answered', 'refused'];
+    expect(log.map((l) => l.outcome)).toEqual(outcomes);
     expect(log.at(-1)?.reason).toBe('rate_limit');
     const denied = await b.store.db
       .selectFrom('audit_events')

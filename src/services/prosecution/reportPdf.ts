@@ -7,37 +7,19 @@
  * appear only in the appendix that ties each named entity to the audit chain. Every page
  * carries the export footer.
  */
-import { rgb } from 'pdf-lib';
 import { delphiItem, textIn } from '../../domain/indicators/index.ts';
 import { REPORT_LABELS } from '../../domain/prosecution/labels.ts';
-import type { ReportLabels } from '../../domain/prosecution/labels.ts';
 import type { ReportSection } from '../../domain/prosecution/report.ts';
 import { localeFormat } from '../../shared/locale.ts';
-import type { LocaleFormat } from '../../shared/locale.ts';
 import { PdfWriter } from '../pdf/index.ts';
 import type { ReportData } from './report.ts';
 import { drawChain, drawChart } from './figures.ts';
 import { reportWords } from './reportWords.ts';
-import type { ReportWords } from './reportWords.ts';
+import { ALERT, MUTED } from './reportPage.ts';
+import type { Page } from './reportPage.ts';
 import { drawAudit, drawEvidence, drawFinance, drawTimeline } from './reportSections.ts';
 
-export const MUTED = rgb(0.4, 0.42, 0.46);
-export const ALERT = rgb(0.7, 0.1, 0.1);
 const MAX_ROWS = 400;
-
-/** What every section draws with. */
-export interface Page {
-  d: ReportData;
-  L: ReportLabels;
-  w: ReportWords;
-  f: LocaleFormat;
-  pdf: PdfWriter;
-  /** A section heading kept on one page with the first `next` points of what follows it. */
-  heading(s: ReportSection | string, next?: number): void;
-  sub(t: string, next?: number): void;
-  line(t: string, opts?: { color?: ReturnType<typeof rgb>; size?: number }): void;
-  capped<T>(xs: readonly T[], each: (x: T) => void): void;
-}
 
 export async function renderReport(
   d: ReportData,

@@ -7,8 +7,8 @@ import { pseudonymOf } from '../../domain/access/victims.ts';
 import { PROCEEDS_NOTES } from '../../domain/finance/proceeds.ts';
 import type { ProceedsNote } from '../../domain/finance/proceeds.ts';
 import type { LocaleFormat } from '../../shared/locale.ts';
-import { ALERT, MUTED } from './reportPdf.ts';
-import type { Page } from './reportPdf.ts';
+import { ALERT, MUTED } from './reportPage.ts';
+import type { Page } from './reportPage.ts';
 
 /** A bare number or the kind's own name tells a reader nothing as a link's caption. */
 const saysNothing = (caption: string, schema: string) =>
