@@ -104,8 +104,14 @@ export function hiddenVictim(v: Visibility, row: Pick<EntityRow, 'id' | 'schema'
 }
 
 /** The caption this actor sees: a pseudonym for a protected person or a selector identifying one. */
-export const captionFor = (v: Visibility, row: { id: string; caption: string }): string =>
-  v.protection.pseudonymous.has(row.id) ? pseudonymIn(v.protection, row.id) : row.caption;
+export const captionFor = (v: Visibility, row: { id: string; caption: string; schema?: string }): string =>
+  v.protection.pseudonymous.has(row.id) ? pseudonymIn(v.protection, row.id) : seizedCaption(v, row);
+
+/** A seized message's or document's caption (an e-mail's subject) with protected persons by pseudonym. */
+function seizedCaption(v: Visibility, row: { caption: string; schema?: string }): string {
+  if (v.victimContact || row.schema === undefined || !carriesSeizedText(row.schema)) return row.caption;
+  return redactText(v.protection, row.caption).text;
+}
 
 /** A stored entity as the API shows it, before the visibility rules. */
 export const presentEntity = (r: EntityRow): EntityOut => ({
@@ -128,7 +134,9 @@ export const presentEntity = (r: EntityRow): EntityOut => ({
  * Seized text (documents, messages, pages) and the parties chat exports name (a LegalEntity
  * called by a name or a number): what names a protected person in them is shown by pseudonym.
  */
-const carriesSeizedText = (schema: string) => isA(schema, 'Document') || schema === 'Page' || schema === 'LegalEntity';
+function carriesSeizedText(schema: string): boolean {
+  return isA(schema, 'Document') || schema === 'Page' || schema === 'LegalEntity';
+}
 
 /** Properties of seized text as this actor may read them (for the record and its history alike). */
 export function seizedPropertiesFor(

@@ -12,15 +12,17 @@ import { describeEachDialect, itDb } from '../../../test/support/dialects.ts';
 import { uniqueName } from '../../../test/support/api.ts';
 import { pseudonymOf } from '../../domain/access/victims.ts';
 import { WITHHELD_PROTECTED } from '../../shared/contracts/documents.ts';
+import { EntityRowsQuery } from '../../shared/contracts/entities.ts';
 import { addMember } from '../../store/repos/cases/cases.ts';
 import { listEntities } from '../../store/repos/entities/entities.ts';
 import type { Store } from '../../store/store.ts';
 import { actorOf, addUser, type Actor } from '../access/index.ts';
 import { createCase } from '../cases/index.ts';
-import { createEntities, entityDetail } from '../entities/index.ts';
+import { createEntities, entityDetail, entityRows } from '../entities/index.ts';
 import { evidenceContent, evidenceFiles } from '../files/index.ts';
 import { importFile } from '../imports/index.ts';
 import { cliCaller } from '../useCase/index.ts';
+import { openGraph } from '../views/index.ts';
 import { openConversation, openDocument } from './index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'elect-viewer-'));
@@ -192,4 +194,22 @@ describeEachDialect('the document and conversation viewer', (ctx) => {
       });
     },
   );
+
+  itDb('an e-mail whose subject names her: by pseudonym in the entity list and the chart', async () => {
+    const mbox = ['From: Ivan <ivan@example.lv>', 'Subject: Anna Ivanova starts Monday', '', 'Room 4.', ''];
+    await importFile(store, cliCaller(lead), caseId, {
+      path: file('subject.mbox', ['From ivan@example.lv Fri Mar 15 10:00:00 2024', ...mbox].join('\n')),
+      format: 'mail',
+      bank: false,
+      options: {},
+    });
+    const rows = await entityRows(store, cliCaller(member), caseId, EntityRowsQuery.parse({ schema: 'Email' }));
+    const graph = await openGraph(store, cliCaller(member), caseId, { maxNodes: 10_000 });
+    for (const shown of [rows, graph]) {
+      expect(JSON.stringify(shown)).not.toMatch(/Anna Ivanova|anna\.ivanova/);
+      expect(JSON.stringify(shown)).toContain(`[${pseudonymOf(victimId)}] starts Monday`);
+    }
+    const leadRows = await entityRows(store, cliCaller(lead), caseId, EntityRowsQuery.parse({ schema: 'Email' }));
+    expect(JSON.stringify(leadRows)).toContain('Anna Ivanova starts Monday');
+  });
 });

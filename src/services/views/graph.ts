@@ -13,7 +13,14 @@ import type { CaseGraphOut, PathsOut } from '../../shared/contracts/views.ts';
 import type { Store } from '../../store/store.ts';
 import { caseGraphRows } from '../../store/repos/views/views.ts';
 import { accountFlows } from '../finance/index.ts';
-import { canSee, captionFor, hiddenVictim, visibilityOf, type CaseAccess } from '../access/index.ts';
+import {
+  canSee,
+  captionFor,
+  hiddenVictim,
+  seizedPropertiesFor,
+  visibilityOf,
+  type CaseAccess,
+} from '../access/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
 
 export interface PeriodIn {
@@ -36,8 +43,8 @@ export async function loadCaseGraph(store: Store, access: CaseAccess, p: PeriodI
     entities.push({
       id: r.id,
       schema: r.schema,
-      caption: hidden ? captionFor(v, r) : r.caption,
-      properties: hidden ? redactVictim(properties) : properties,
+      caption: captionFor(v, r),
+      properties: hidden ? redactVictim(properties) : seizedPropertiesFor(v, r.schema, properties).properties,
       sourceId: r.source_id,
       targetId: r.target_id,
       reliability: r.reliability,
