@@ -16,6 +16,8 @@ import { pseudonymOf } from '../../src/domain/access/victims.ts';
 import { actorOf } from '../../src/services/access/index.ts';
 import { createCase } from '../../src/services/cases/index.ts';
 import { createEntities } from '../../src/services/entities/index.ts';
+import { writePdf } from '../../src/ingest/documents/samples.testing.ts';
+import { optionsFor } from '../../src/services/imports/fileImports.ts';
 import { importFile } from '../../src/services/imports/index.ts';
 import { cliCaller } from '../../src/services/useCase/index.ts';
 import { addMember } from '../../src/store/repos/cases/cases.ts';
@@ -61,7 +63,7 @@ const MBOX = [
 ].join('\n');
 
 describe.skipIf(!!skip)('the document viewer in Chromium', () => {
-  const ids = { caseId: '', chatId: '', emailId: '', victimId: '' };
+  const ids = { caseId: '', chatId: '', emailId: '', victimId: '', pdfId: '' };
   const prepare = async (srv: TestServer) => {
     const leadRow = await getUser(srv.store.db, srv.investigator.id);
     if (!leadRow) throw new Error('no investigator');
@@ -90,7 +92,17 @@ describe.skipIf(!!skip)('the document viewer in Chromium', () => {
       bank: false,
       options: {},
     });
+    // A scanned-and-printed contract naming her on its first page: pages, text and page images.
+    const pdf = join(dir, 'contract.pdf');
+    writeFileSync(pdf, await writePdf([['Contract for Anna Ivanova'], ['Terms of work']]));
+    await importFile(srv.store, c, ids.caseId, {
+      path: pdf,
+      format: 'document',
+      bank: false,
+      options: optionsFor('document', {}),
+    });
     const scope = srv.store.scope(ids.caseId);
+    ids.pdfId = (await listEntities(scope, { schemata: ['Pages'], limit: 5 }))[0]?.id ?? '';
     ids.chatId =
       (await listEntities(scope, { schemata: ['Folder'], limit: 5 })).find((f) => f.caption === 'Ivan')?.id ?? '';
     ids.emailId = (await listEntities(scope, { schemata: ['Email'], limit: 5 }))[0]?.id ?? '';
@@ -136,6 +148,16 @@ describe.skipIf(!!skip)('the document viewer in Chromium', () => {
     // The first message's original is withheld; the reply, naming no one, downloads.
     expect(await page.locator('[data-testid=message]').nth(0).locator('[data-testid=file-withheld]').count()).toBe(1);
     expect(await page.locator('[data-testid=message]').nth(1).locator('a[download]').count()).toBe(1);
+
+    // The contract: its text by pseudonym, its page images and original withheld, saying why.
+    await page.goto(`${srv.url}/cases/${ids.caseId}/documents/${ids.pdfId}`);
+    await page.locator('[data-testid=withheld-note]').waitFor();
+    const contract = await page.locator('[data-testid=document-page]').innerText();
+    expect(contract).toContain(`Contract for [${alias}]`);
+    expect(contract).not.toContain('Anna Ivanova');
+    expect(await page.locator('[data-testid=withheld-note]').innerText()).toMatch(/withheld.*protected person/is);
+    expect(await page.locator('.document-page-view img').count()).toBe(0);
+    expect(await page.locator('.document-page-view [data-testid=file-withheld]').count()).toBe(2);
     expectOwnOriginOnly(app);
   }, 120_000);
 });
