@@ -10,14 +10,10 @@ import { buildApp } from '../../src/server/app.ts';
 import { addAgency, addUserWithToken } from '../../src/services/access/users.ts';
 import { uuidv7 } from '../../src/shared/ids.ts';
 import { beforeAllWithStore, describeEachDialect, itDb } from '../support/dialects.ts';
-import { uniqueName } from '../support/api.ts';
+import { bearerCaller, uniqueName, type BearerAnswer, type BearerCall } from '../support/api.ts';
 
-interface Answer {
-  status: number;
-  body: string;
-  json: () => Record<string, unknown>;
-}
-type Call = (method: string, url: string, body?: unknown) => Promise<Answer>;
+type Answer = BearerAnswer;
+type Call = BearerCall;
 
 /** The answer with the asked-for id put back as `<id>`: what two answers must share. */
 const shape = (a: Answer, id: string) => ({ status: a.status, body: a.body.split(id).join('<id>') });
@@ -33,20 +29,7 @@ describeEachDialect('existence oracles in create, link and merge', ({ store }) =
     store,
     async (s) => {
       app = await buildApp({ store: s });
-      const as =
-        (token: string): Call =>
-        async (method, url, body) => {
-          const res = await app.inject({
-            method: method as 'GET',
-            url,
-            headers: {
-              authorization: `Bearer ${token}`,
-              ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-            },
-            ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-          });
-          return { status: res.statusCode, body: res.body, json: () => res.json<Record<string, unknown>>() };
-        };
+      const as = (token: string): Call => bearerCaller(app, token);
       const a = (await addAgency(s, { name: uniqueName('Owner'), country: 'LV', kind: 'police' })).id;
       const b = (await addAgency(s, { name: uniqueName('Partner'), country: 'EE', kind: 'police' })).id;
       const user = async (agencyId: string) =>

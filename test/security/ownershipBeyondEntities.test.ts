@@ -15,14 +15,9 @@ import { actorOf, addAgency, addUserWithToken } from '../../src/services/access/
 import { importFile } from '../../src/services/imports/index.ts';
 import { cliCaller } from '../../src/services/useCase/index.ts';
 import { beforeAllWithStore, describeEachDialect, itDb } from '../support/dialects.ts';
-import { uniqueName } from '../support/api.ts';
+import { bearerCaller, uniqueName, type BearerCall } from '../support/api.ts';
 
-interface Answer {
-  status: number;
-  body: string;
-  json: () => Record<string, unknown>;
-}
-type Call = (method: string, url: string, body?: unknown) => Promise<Answer>;
+type Call = BearerCall;
 
 describeEachDialect('ownership of merges and annotations in a shared case', ({ store }) => {
   let app: FastifyInstance;
@@ -35,20 +30,7 @@ describeEachDialect('ownership of merges and annotations in a shared case', ({ s
     store,
     async (s) => {
       app = await buildApp({ store: s });
-      const as =
-        (token: string): Call =>
-        async (method, url, body) => {
-          const res = await app.inject({
-            method: method as 'GET',
-            url,
-            headers: {
-              authorization: `Bearer ${token}`,
-              ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-            },
-            ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-          });
-          return { status: res.statusCode, body: res.body, json: () => res.json<Record<string, unknown>>() };
-        };
+      const as = (token: string): Call => bearerCaller(app, token);
       const a = (await addAgency(s, { name: uniqueName('Owner'), country: 'LV', kind: 'police' })).id;
       const b = (await addAgency(s, { name: uniqueName('Partner'), country: 'EE', kind: 'police' })).id;
       const user = async (agencyId: string) =>

@@ -116,3 +116,33 @@ export function useApp(store: () => Store): () => FastifyInstance {
     return app;
   };
 }
+
+/** An answer as the raw-body callers read it: status, text, content type, and the body parsed. */
+export interface BearerAnswer {
+  status: number;
+  body: string;
+  type: string;
+  json: <T = Record<string, unknown>>() => T;
+}
+export type BearerCall = (method: string, url: string, body?: unknown) => Promise<BearerAnswer>;
+
+/** Calls an app in-process as the holder of `token`, a JSON body when one is given. */
+export const bearerCaller =
+  (app: FastifyInstance, token: string): BearerCall =>
+  async (method, url, body) => {
+    const res = await app.inject({
+      method: method as 'GET',
+      url,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+    });
+    return {
+      status: res.statusCode,
+      body: res.body,
+      type: String(res.headers['content-type'] ?? ''),
+      json: <T>() => JSON.parse(res.body) as T,
+    };
+  };

@@ -12,7 +12,7 @@ import { AppError, errors } from '../../shared/errors.ts';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
 import { detachLinksTo, existingIds, getEntity, insertEntities } from '../../store/repos/entities/entities.ts';
-import { insertFile, listFiles, sha256Hex } from '../../store/repos/files/files.ts';
+import { insertFileUnlessHeld } from '../../store/repos/files/files.ts';
 import { insertSource } from '../../store/repos/cases/notes.ts';
 import { insertStatements, toStatementRow } from '../../store/repos/finance/statements.ts';
 import { insertTransactions, toRows } from '../../store/repos/finance/transactions.ts';
@@ -300,11 +300,7 @@ export async function runImport<O>(
         );
       }
       // A file its entity already holds (the same evidence imported again) is not stored twice.
-      if (f.file.entityId) {
-        const sha = sha256Hex(f.file.content);
-        if ((await listFiles(scope, f.file.entityId)).some((held) => held.sha256 === sha)) continue;
-      }
-      await insertFile(scope, {
+      const stored = await insertFileUnlessHeld(scope, {
         id: uuidv7(),
         file_name: f.file.fileName,
         mime_type: f.file.mimeType,
@@ -314,7 +310,7 @@ export async function runImport<O>(
         created_by: actor.id,
         created_at: at,
       });
-      filesAdded++;
+      if (stored) filesAdded++;
     }
 
     for (const end of [...pendingEnds.keys()]) if (firstLineOf.has(end)) pendingEnds.delete(end);

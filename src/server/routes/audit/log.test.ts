@@ -6,7 +6,7 @@ import Fastify from 'fastify';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, expect } from 'vitest';
 import { describeEachDialect, itDb } from '../../../../test/support/dialects.ts';
-import { uniqueName } from '../../../../test/support/api.ts';
+import { bearerCaller, uniqueName, type BearerCall } from '../../../../test/support/api.ts';
 import { loadDemoCase } from '../../../services/demo/demo.ts';
 import { actorOf, addUserWithToken } from '../../../services/access/users.ts';
 import { verifyAuditLog } from '../../../store/audit/verify.ts';
@@ -29,11 +29,7 @@ import { searchRoutes } from '../search/search.ts';
 const ring = KeyRing.open(mkdtempSync(join(tmpdir(), 'elect-api-audit-keys-')));
 useKeyRing(ring);
 
-type Call = (
-  method: string,
-  url: string,
-  body?: unknown,
-) => Promise<{ status: number; body: string; json: <T>() => T; type: string }>;
+type Call = BearerCall;
 
 /** The application as app.ts builds it, with the safe logger writing into `lines`. */
 function loggedApp(store: Parameters<typeof defineRoute>[1], lines: string[]): FastifyInstance {
@@ -58,25 +54,7 @@ function loggedApp(store: Parameters<typeof defineRoute>[1], lines: string[]): F
   return app;
 }
 
-const caller =
-  (app: FastifyInstance, token: string): Call =>
-  async (method, url, body) => {
-    const res = await app.inject({
-      method: method as 'GET',
-      url,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-    });
-    return {
-      status: res.statusCode,
-      body: res.body,
-      type: String(res.headers['content-type'] ?? ''),
-      json: <T>() => JSON.parse(res.body) as T,
-    };
-  };
+const caller = bearerCaller;
 
 describeEachDialect('audit trail and retention through the API', ({ store }) => {
   const logLines: string[] = [];

@@ -77,12 +77,34 @@ export function decryptEvidence(
 }
 
 export async function insertFile(scope: CaseScope, row: NewCaseFile): Promise<CaseFileMeta> {
+  return insertHashed(scope, row, sha256Hex(row.content));
+}
+
+/**
+ * Stores the file unless its entity already holds the same bytes (the same evidence imported
+ * again); `null` when it was held. The content is hashed once for both the check and the row.
+ */
+export async function insertFileUnlessHeld(scope: CaseScope, row: NewCaseFile): Promise<CaseFileMeta | null> {
+  const sha256 = sha256Hex(row.content);
+  if (row.entity_id !== null) {
+    const held = await scope
+      .selectFrom('case_files')
+      .select('id')
+      .where('entity_id', '=', row.entity_id)
+      .where('sha256', '=', sha256)
+      .executeTakeFirst();
+    if (held) return null;
+  }
+  return insertHashed(scope, row, sha256);
+}
+
+async function insertHashed(scope: CaseScope, row: NewCaseFile, sha256: string): Promise<CaseFileMeta> {
   const sealed = encryptEvidence(keyRing(), scope.caseId, row.id, row.content);
   const meta: CaseFileMeta = {
     id: row.id,
     file_name: row.file_name,
     mime_type: row.mime_type,
-    sha256: sha256Hex(row.content),
+    sha256,
     size: row.content.length,
     entity_id: row.entity_id,
     source_id: row.source_id,
