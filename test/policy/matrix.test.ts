@@ -166,6 +166,6 @@ describeEachDialect('access matrix', ({ store }) => {
       expect(failures).toEqual([]);
       expect(records, 'audit records per successful signed-in request').toEqual([]);
     },
-    240_000,
+    480_000,
   );
 });

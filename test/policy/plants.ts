@@ -4,17 +4,26 @@ import { captureFile } from '../../src/services/captures/captures.ts';
 import { createEntities } from '../../src/services/entities/entities.ts';
 import { resolveCaseAccess } from '../../src/services/access/policy.ts';
 import { mergePair } from '../../src/services/resolution/merge.ts';
+import { saveProceedsModel } from '../../src/services/finance/proceeds.ts';
 import { deploymentIdOf } from '../../src/domain/hits/exchange.ts';
 import type { Store } from '../../src/store/store.ts';
 import type { MatrixCase, World } from './world.ts';
 
 let notified = 0;
-/** A stored finding on the case's account (the matrix cases have no statements to run rules on). */
+/**
+ * A stored finding on the case's account (the matrix cases have no statements to run rules on),
+ * decided by the case's lead before each request: a decision is the owner's record, which a
+ * contributing partner may not overturn.
+ */
 export async function plantFinding(store: Store, c: MatrixCase): Promise<string> {
   const id = 'f-matrix';
   const scope = store.scope(c.id);
-  if (await scope.selectFrom('findings').select('id').where('id', '=', id).executeTakeFirst()) return id;
   const now = new Date().toISOString();
+  const decision = { status: 'confirmed', decided_by: c.lead.id, decided_at: now } as const;
+  if (await scope.selectFrom('findings').select('id').where('id', '=', id).executeTakeFirst()) {
+    await scope.updateTable('findings').set(decision).where('id', '=', id).execute();
+    return id;
+  }
   await scope
     .insertInto('findings', {
       id,
@@ -26,9 +35,7 @@ export async function plantFinding(store: Store, c: MatrixCase): Promise<string>
       explanation: 'Matrix finding',
       evidence: '[]',
       account_ids: JSON.stringify([c.accountId]),
-      status: 'open',
-      decided_by: null,
-      decided_at: null,
+      ...decision,
       decision_note: null,
       run_id: 'matrix',
       data_version: '-',
@@ -38,6 +45,13 @@ export async function plantFinding(store: Store, c: MatrixCase): Promise<string>
     })
     .execute();
   return id;
+}
+
+/** The proceeds estimate's assumptions as the case's lead stored them, before each request. */
+export async function plantProceedsModel(store: Store, c: MatrixCase): Promise<void> {
+  await saveProceedsModel(store, c.lead, c.id, {
+    assumptions: [{ name: 'hoursPerMonth', value: 250, unit: 'h/month', source: 'Matrix statement' }],
+  });
 }
 
 /** A fresh chart saved by the case's lead, so each request finds one to read, change or delete. */

@@ -12,6 +12,7 @@ import {
   plantFinding,
   plantMerge,
   plantNotification,
+  plantProceedsModel,
   twins,
 } from './plants.ts';
 import { trainingSample } from './trainingSamples.ts';
@@ -187,6 +188,9 @@ export async function sampleFor(
       return { url: `${url}?source=${c.accountId}&target=name:Shop&currency=EUR` };
     case 'GET /api/cases/{caseId}/findings/{findingId}':
       return { url: url.replace('{findingId}', await plantFinding(store, c)) };
+    case 'PUT /api/cases/{caseId}/proceeds/model':
+      await plantProceedsModel(store, c);
+      return { url, body: { assumptions: [] } };
     case 'PATCH /api/cases/{caseId}/findings/{findingId}':
       return { url: url.replace('{findingId}', await plantFinding(store, c)), body: { status: 'confirmed' } };
     case 'GET /api/cases/{caseId}/graph/neighbourhood':

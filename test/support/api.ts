@@ -17,8 +17,8 @@ export interface ApiResponse {
 
 export interface TestApi {
   app: FastifyInstance;
-  /** Creates a user and returns a caller authenticated as them. */
-  user: (username: string, platformRole?: string) => Promise<Caller>;
+  /** Creates a user (in the given agency, else the default one) and returns a caller authenticated as them. */
+  user: (username: string, platformRole?: string, agencyId?: string) => Promise<Caller>;
 }
 
 export type Caller = ((
@@ -61,8 +61,12 @@ export async function testApi(store: Store): Promise<TestApi> {
   };
   return {
     app,
-    user: async (username, platformRole = 'investigator') => {
-      const { user, token } = await addUserWithToken(store, { username, platformRole });
+    user: async (username, platformRole = 'investigator', agencyId) => {
+      const { user, token } = await addUserWithToken(store, {
+        username,
+        platformRole,
+        ...(agencyId ? { agencyId } : {}),
+      });
       const auth = { authorization: `Bearer ${token}` };
       const caller = ((method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
         inject(method, url, body === undefined ? undefined : JSON.stringify(body), {

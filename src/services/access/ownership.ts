@@ -16,10 +16,12 @@ export async function mayAlter(store: Store, access: CaseAccess, recordedBy: str
   return mayAlterRecord(access, recorder?.agency_id ?? null);
 }
 
-/** Refuses (403) a partner's change to what the case's owner recorded. */
+/** Refuses (403) a partner's change to what another agency (the owner or another partner) recorded. */
 export async function requireOwnRecord(store: Store, access: CaseAccess, recordedBy: string | null): Promise<void> {
   if (!(await mayAlter(store, access, recordedBy)))
-    throw errors.forbidden("The case's owner recorded this; your agency may add to the case, not change its records");
+    throw errors.forbidden(
+      'Another agency recorded this; your agency may add to the case and change only what it recorded',
+    );
 }
 
 /**

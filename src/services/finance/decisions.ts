@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { DecisionBody, FindingsQuery, ProceedsBody, RunBody } from '../../shared/contracts/finance.ts';
 import { decodeCursor, encodeCursor } from '../../shared/contracts/index.ts';
 import { errors } from '../../shared/errors.ts';
-import { visibilityOf } from '../access/index.ts';
+import { requireOwnRecord, visibilityOf } from '../access/index.ts';
 import { caseUseCase, openCase } from '../useCase/index.ts';
 import {
   decideFinding,
@@ -101,8 +101,11 @@ export const recordDecision = caseUseCase({
   permission: 'case:write',
   audit: { action: 'alteration', target: 'finding', targetOf: findingOf },
   run: async ({ store, caseId, actor, access, audit }, i: Id & { decision: z.output<typeof DecisionBody> }) => {
-    const [visible] = await presentFindings(store, access, [await getFinding(store, caseId, i.findingId)]);
+    const current = await getFinding(store, caseId, i.findingId);
+    const [visible] = await presentFindings(store, access, [current]);
     if (!visible) throw errors.notFound('Finding');
+    // A partner may decide an open finding; a decision someone else made stays theirs to change.
+    if (current.decided_by !== null) await requireOwnRecord(store, access, current.decided_by);
     const row = await decideFinding(store, actor, caseId, i.findingId, i.decision);
     audit.detail({ status: i.decision.status });
     const [out] = await presentFindings(store, access, [row]);
@@ -131,7 +134,11 @@ export const proceedsModel = caseUseCase({
 export const storeProceedsModel = caseUseCase({
   permission: 'case:write',
   audit: { action: 'alteration', target: 'proceeds_model' },
-  run: async ({ store, caseId, actor, audit }, body: z.output<typeof ProceedsBody>) => {
+  run: async ({ store, caseId, actor, access, audit }, body: z.output<typeof ProceedsBody>) => {
+    // The stored assumptions are the estimate a prosecutor reads: a partner sets them only when
+    // none are stored or its own agency stored them; it can always preview its own.
+    const stored = await getProceedsModel(store, caseId);
+    if (stored.updatedBy) await requireOwnRecord(store, access, stored.updatedBy);
     const model = await saveProceedsModel(store, actor, caseId, body);
     audit.detail({ assumptions: model.assumptions.length });
     return { model };

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { beforeAllWithStore, describeEachDialect, itDb } from '../../../../test/support/dialects.ts';
 import { loadDemoCaseLedBy, testApi, uniqueName } from '../../../../test/support/api.ts';
 import type { Caller } from '../../../../test/support/api.ts';
+import { addAgency } from '../../../services/access/users.ts';
 
 interface Finding {
   id: string;
@@ -155,5 +156,30 @@ describeEachDialect('financial analysis API', ({ store }) => {
     }>();
     expect(preview.totals.proceedsMinor).toBeLessThan(est.totals.proceedsMinor);
     expect(preview.notes.length).toBeGreaterThan(0);
+  });
+
+  itDb("a partner agency decides open findings but not another agency's decisions or stored estimate", async () => {
+    const agencyId = (await addAgency(store(), { name: uniqueName('Partner'), country: 'EE', kind: 'police' })).id;
+    expect((await user('POST', `${base}/shares`, { agencyId, access: 'contribute' })).status).toBe(201);
+    const partner = await (await testApi(store())).user(uniqueName('fin-partner'), 'investigator', agencyId);
+    const all = (await user('GET', `${base}/findings?limit=200`)).json<{ findings: Finding[] }>().findings;
+    const decided = all.find((f) => f.status === 'confirmed');
+    const open = all.find((f) => f.status === 'open');
+    if (!decided || !open) throw new Error('the demo case needs a confirmed and an open finding here');
+    const refused = await partner('PATCH', `${base}/findings/${decided.id}`, { status: 'dismissed' });
+    expect(refused.status, JSON.stringify(refused.body)).toBe(403);
+    expect((await user('GET', `${base}/findings/${decided.id}`)).json<{ finding: Finding }>().finding.status).toBe(
+      'confirmed',
+    );
+    expect((await partner('PATCH', `${base}/findings/${open.id}`, { status: 'dismissed' })).status).toBe(200);
+    expect((await partner('PATCH', `${base}/findings/${open.id}`, { status: 'confirmed' })).status).toBe(200);
+    expect((await user('PATCH', `${base}/findings/${open.id}`, { status: 'open' })).status).toBe(200);
+
+    const before = (await user('GET', `${base}/proceeds/model`)).json<{ model: { assumptions: unknown[] } }>();
+    expect(before.model.assumptions.length).toBeGreaterThan(0);
+    expect((await partner('PUT', `${base}/proceeds/model`, { assumptions: [] })).status).toBe(403);
+    const after = (await user('GET', `${base}/proceeds/model`)).json<{ model: { assumptions: unknown[] } }>();
+    expect(after.model.assumptions).toEqual(before.model.assumptions);
+    expect((await partner('POST', `${base}/proceeds/preview`, { assumptions: [] })).status).toBe(200);
   });
 });
