@@ -60,7 +60,7 @@ export interface CaseResults {
    */
   duplicatePersons: DuplicatePair[];
   duplicateCompanies: DuplicatePair[];
-  /** Ad networks as lists of ad addresses. */
+  /** Ad networks (groups of ads picturing several people) as lists of ad addresses. */
   adNetworks: string[][];
   /** Ads by the phones their pages print (for the naive baseline). */
   adPhones: Record<string, string[]>;
@@ -238,7 +238,9 @@ async function analyse(
 
   const nets = await captureNetworks(store, caller, caseId);
   const urlOf = (adId: string) => byId.get(adId)?.p['url']?.[0] ?? adId;
-  const adNetworks = nets.networks.map((n) => n.adIds.map(urlOf));
+  // What the platform calls a network: ads that picture several people over their contacts. One
+  // advertiser's own ads (one picture, her phone) form a group, but are no network.
+  const adNetworks = nets.networks.filter((n) => n.peopleShown >= 2).map((n) => n.adIds.map(urlOf));
   const adPhones: Record<string, string[]> = {};
   for (const e of entities)
     if (e.schema === 'OnlineAd') {
