@@ -126,7 +126,8 @@ export async function surfaceFromData(store: Store, actor: Actor, access: CaseAc
     if (r.rule !== 'payrollWithoutTax') for (const p of persons.ofAccount(r.subject_id)) receiving.add(p);
   // Funnels and the collectors their cash goes on to, and recruiters' fee accounts: money taken, not given.
   for (const r of await proceedsFindings(scope, ['funnelAccount', 'recruitmentFees'])) {
-    const taking = r.rule === 'funnelAccount' ? [r.subject_id, ...(JSON.parse(r.account_ids) as string[])] : [r.subject_id];
+    const collectors = r.rule === 'funnelAccount' ? (JSON.parse(r.account_ids) as string[]) : [];
+    const taking = [r.subject_id, ...collectors];
     for (const a of taking) for (const p of persons.ofAccount(a)) receiving.add(p);
   }
   for (const e of employers.keys()) for (const p of persons.ofAccount(e)) receiving.add(p);

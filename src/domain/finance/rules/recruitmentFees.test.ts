@@ -54,7 +54,8 @@ describe('recruitmentFees', () => {
       accounts: { rec: 'recruiter', agency: 'agency', w0: 'worker' },
       holders: { recruiter: { feesCharged: [fee('p1'), fee('p2')] }, agency: {}, worker: {} },
     });
-    const [f, ...rest] = recruitmentFees.run({ context: recorded, histories: histories(monthlyWages('emp', 'w0', 2000, 2)) });
+    const wages = histories(monthlyWages('emp', 'w0', 2000, 2));
+    const [f, ...rest] = recruitmentFees.run({ context: recorded, histories: wages });
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ rule: 'recruitmentFees', variant: 'recorded', subjectId: 'rec', evidence: [] });
     expect(f?.accountIds).toEqual(['rec']);
