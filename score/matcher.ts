@@ -27,6 +27,9 @@ export class Matcher {
   private readonly companies = new Map<string, string>();
   private readonly companiesByName = new Map<string, string[]>();
   private readonly accounts = new Map<string, string>();
+  /** Truth company or person holding each account, and the record each planted duplicate copies. */
+  private readonly holderOf = new Map<string, string>();
+  private readonly canonical = new Map<string, string>();
   readonly kinds = new Map<string, string[]>();
   /** What an entity that is no confounder is in the truth (worker account, legitimate company…). */
   readonly nature = new Map<string, string>();
@@ -49,6 +52,8 @@ export class Matcher {
       add(this.companiesByName, norm(c.name), id);
     }
     for (const [id, iban] of Object.entries(ids.accounts)) this.accounts.set(compact(iban), id);
+    for (const a of truth.accounts) this.holderOf.set(a.id, a.holderId);
+    for (const d of truth.duplicates) this.canonical.set(d.duplicateId, d.canonicalId);
     const holders = new Map<string, string[]>();
     for (const a of truth.accounts) holders.set(a.holderId, [...(holders.get(a.holderId) ?? []), a.id]);
     for (const a of truth.accounts) if (a.nature !== 'clean') this.nature.set(a.id, `${a.nature} account`);
@@ -125,7 +130,7 @@ export class Matcher {
   /**
    * A company by its registration number, else by any of its names; a record without a number
    * is, among companies of that name, first the record a source wrote without one (a bank's
-   * customer record of a registered firm).
+   * customer record of a registered firm), and of several such, the one holding the record's accounts.
    */
   company(i: Ident): string | undefined {
     if (i.registrationNumber) {
@@ -134,7 +139,16 @@ export class Matcher {
     }
     const named = [...new Set([i.name, ...(i.names ?? [])].flatMap((n) => this.companiesByName.get(norm(n)) ?? []))];
     const unnumbered = i.registrationNumber ? [] : named.filter((id) => !this.ids.companies[id]?.registrationNumber);
-    return unnumbered[0] ?? named[0];
+    const candidates = unnumbered.length ? unnumbered : named;
+    // Firms of one name: the one holding an account the record holds.
+    const holders = new Set(
+      (i.ibans ?? []).flatMap((iban) => {
+        const h = this.holderOf.get(this.account(iban) ?? '');
+        return h ? [h] : [];
+      }),
+    );
+    const holding = candidates.find((id) => holders.has(id) || holders.has(this.canonical.get(id) ?? ''));
+    return holding ?? candidates[0];
   }
 
   account(iban: string): string | undefined {

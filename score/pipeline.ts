@@ -30,6 +30,8 @@ export interface Ident {
   passportNumber?: string | undefined;
   registrationNumber?: string | undefined;
   iban?: string | undefined;
+  /** IBANs of the accounts the record holds (Ownership), to tell apart firms of one name without a number. */
+  ibans?: string[] | undefined;
 }
 
 export interface DuplicatePair {
@@ -60,7 +62,7 @@ export interface CaseResults {
    */
   duplicatePersons: DuplicatePair[];
   duplicateCompanies: DuplicatePair[];
-  /** Ad networks as lists of ad addresses. */
+  /** Ad networks (groups of ads picturing several people) as lists of ad addresses. */
   adNetworks: string[][];
   /** Ads by the phones their pages print (for the naive baseline). */
   adPhones: Record<string, string[]>;
@@ -175,6 +177,15 @@ async function analyse(
   const entities = await scope.selectFrom('entities').select(['id', 'schema', 'properties']).execute();
   const byId = new Map(entities.map((e) => [e.id, { schema: e.schema, p: props(e.properties) }]));
   const ibanOf = (id: string) => identOf(byId.get(id)?.p ?? {}).iban ?? '';
+  const held = new Map<string, string[]>();
+  for (const e of entities)
+    if (e.schema === 'Ownership') {
+      const p = props(e.properties);
+      const ibans = (p['asset'] ?? []).map(ibanOf).filter(Boolean);
+      for (const o of p['owner'] ?? []) held.set(o, [...(held.get(o) ?? []), ...ibans]);
+    }
+  /** A record as identifiers, with the accounts it holds. */
+  const identById = (id: string): Ident => ({ ...identOf(byId.get(id)?.p ?? {}), ibans: held.get(id) });
   const lines = await scope
     .selectFrom('transactions')
     .select(['id', 'account_id', 'reference', 'kind', 'text', 'amount_minor', 'place'])
@@ -203,7 +214,7 @@ async function analyse(
   const flags = await flagsByCompany(store, caller, caseId);
   const companyFlags = flags.companies
     .map((c) => ({
-      company: identOf(byId.get(c.id)?.p ?? { name: [c.name] }),
+      company: byId.has(c.id) ? identById(c.id) : identOf({ name: [c.name] }),
       rules: (flags.flags[c.id] ?? []).map((f) => f.rule),
       pattern: flags.patterns[c.id]?.pattern ?? null,
     }))
@@ -226,8 +237,8 @@ async function analyse(
         joined: true,
       }));
     const queued = out.candidates.map((c) => ({
-      a: identOf(byId.get(c.a.id)?.p ?? {}),
-      b: identOf(byId.get(c.b.id)?.p ?? {}),
+      a: identById(c.a.id),
+      b: identById(c.b.id),
       score: c.score,
       joined: false,
     }));
@@ -238,7 +249,9 @@ async function analyse(
 
   const nets = await captureNetworks(store, caller, caseId);
   const urlOf = (adId: string) => byId.get(adId)?.p['url']?.[0] ?? adId;
-  const adNetworks = nets.networks.map((n) => n.adIds.map(urlOf));
+  // What the platform calls a network: ads that picture several people over their contacts. One
+  // advertiser's own ads (one picture, her phone) form a group, but are no network.
+  const adNetworks = nets.networks.filter((n) => n.peopleShown >= 2).map((n) => n.adIds.map(urlOf));
   const adPhones: Record<string, string[]> = {};
   for (const e of entities)
     if (e.schema === 'OnlineAd') {
@@ -264,7 +277,7 @@ async function analyse(
     .map((e) => identOf(props(e.properties)));
   const companies = entities
     .filter((e) => ['Company', 'LegalEntity', 'Organization'].includes(e.schema))
-    .map((e) => ({ ...identOf(props(e.properties)), dissolved: !!props(e.properties)['dissolutionDate']?.length }));
+    .map((e) => ({ ...identById(e.id), dissolved: !!props(e.properties)['dissolutionDate']?.length }));
 
   const estimate = await proceedsEstimate(store, caller, caseId, undefined);
   const cashDeposits: Record<string, string[]> = {};

@@ -2,7 +2,7 @@
  * The score on a fixed pool of three seeds no other test uses, at the smallest scale: it runs
  * end to end, prints its table, and holds the capabilities that reach the issue's floors
  * (precision and recall ≥ 0.9, proceeds within 10%) at them; the others' figures are what they are.
- * Every confounder kind is flagged at most 5% of the time, unless held higher below with why.
+ * Every confounder kind is flagged at most 5% of the time.
  */
 import { describe, expect, it } from 'vitest';
 import { formatRates } from './confounderRates.ts';
@@ -19,34 +19,23 @@ const FLOORS: Record<string, { precision: number; recall: number }> = {
   'presumed victims': { precision: 0.9, recall: 0.9 },
   'funnel/collector accounts': { precision: 0.9, recall: 0.9 },
   'kick-back lines': { precision: 0.9, recall: 0.9 },
-  // Recall 0.87 measured (13 of 15): a single worker's fee now counts when it goes to the worker's recorded
-  // recruiter. The two left (seeds 917301, 917302) are recruiters' accounts with no statement line at all:
-  // no money signal exists for them.
-  "controllers' accounts": { precision: 0.9, recall: 0.85 },
+  // Precision and recall 1.0 measured (15 accounts): a recruiter whose fees were paid in cash has no
+  // statement line at all, and is named by the police records of the fees it charged.
+  "controllers' accounts": { precision: 0.9, recall: 0.9 },
   'letterbox companies': { precision: 0.9, recall: 0.9 },
   'phoenix successors': { precision: 0.9, recall: 0.9 },
-  // Precision 0.95, recall 1.0 measured: a photo recurring across three or more contact groups is a
-  // common (stock) photo and no longer merges networks. Left: two unrelated advertisers sharing one
-  // stock photo still join (16 false pairs), as a network showing a worker over two phones does.
+  // Precision and recall 1.0 measured (310 pairs): a photo recurring across three or more contact groups
+  // is a common (stock) photo and no longer merges networks, and a group of ads picturing one person (an
+  // independent advertiser's own ads, or two advertisers showing one stock photo) is no network.
   'ad networks (ad pairs)': { precision: 0.9, recall: 0.9 },
   'duplicate persons (pairs)': { precision: 0.9, recall: 0.9 },
-  // Precision 0.96, recall 0.92 measured (25 pairs: a bank's record of a firm without its number).
+  // Precision 1.0, recall 0.96 measured (25 pairs): the one missed is a bank's record of a Polish firm without
+  // its number, whose other sources (postings, subcontracts) give only its name; a name alone queues no pair.
   'duplicate companies (pairs)': { precision: 0.9, recall: 0.9 },
 };
 
-/**
- * Most share of each confounder kind's planted instances the measured capabilities may flag (the
- * issue's ceiling is 5%); a kind held higher says what it measured and why.
- */
+/** Most share of each confounder kind's planted instances the measured capabilities may flag (the issue's ceiling). */
 const CONFOUNDER_CEILING = 0.05;
-const CONFOUNDER_HELD: Record<string, number> = {
-  // 6 of 15 measured: an independent advertiser's ad that reuses a stock photo another advertiser's
-  // ad also shows is joined to that ad's network (photos alone still join ads giving no contact).
-  independentAdvertiser: 0.4,
-  // 1 of 15 measured: a bank's record without a registration number of a firm whose name an honestly
-  // dissolved firm also had pairs with both (it scores alike with each; nothing in the record tells them apart).
-  honestDissolution: 0.07,
-};
 
 describe('npm run score', () => {
   it('scores three fixed seeds through the whole pipeline and prints the table', async () => {
@@ -67,9 +56,7 @@ describe('npm run score', () => {
     console.log(formatRates(run.confounders));
     expect(run.confounders.length, 'confounder kinds planted').toBeGreaterThanOrEqual(10);
     for (const c of run.confounders)
-      expect(c.flagged / c.instances, `share of ${c.kind} flagged`).toBeLessThanOrEqual(
-        CONFOUNDER_HELD[c.kind] ?? CONFOUNDER_CEILING,
-      );
+      expect(c.flagged / c.instances, `share of ${c.kind} flagged`).toBeLessThanOrEqual(CONFOUNDER_CEILING);
     const proceeds = run.total.find((c) => c.capability.startsWith('proceeds'))?.platform;
     const error = proceeds && 'relativeError' in proceeds ? proceeds.relativeError : null;
     expect(Math.abs(error ?? 1), 'proceeds against the ledger').toBeLessThanOrEqual(0.1);

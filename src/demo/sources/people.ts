@@ -121,7 +121,9 @@ export function kycRecords(
       },
       company: {
         schema: 'Company',
-        keys: ['Registration number', 'Customer name'],
+        // The address too: two firms of one name (an honestly dissolved one and another) whose rows
+        // give no registration number are two customers, not one record holding both addresses.
+        keys: ['Registration number', 'Customer name', 'Address'],
         properties: {
           name: col('Customer name'),
           registrationNumber: col('Registration number'),
@@ -145,7 +147,7 @@ export function kycRecords(
       ownsCompany: {
         schema: 'Ownership',
         key_literal: 'holder',
-        keys: ['IBAN', 'Registration number', 'Customer name'],
+        keys: ['IBAN', 'Registration number', 'Customer name', 'Address'],
         properties: { owner: { entity: 'company' }, asset: { entity: 'account' } },
       },
     },

@@ -63,4 +63,21 @@ describe('clusterAds and common photos', () => {
     expect(clusters.map((c) => c.adIds)).toEqual([['p1', 'p2', 'p3', 'p4']]);
     expect(links.every((l) => l.reason === 'photo' && l.merges)).toBe(true);
   });
+
+  it('counts the people a group of ads pictures: one advertiser alone is one, a phone for several women more', () => {
+    const second = { dhash: '00ff00ff00ff00ff', phash: '3333333333333333' };
+    const { clusters } = clusterAds([
+      ad('own1', '+358409000009', [stock]),
+      ad('own2', '+358409000009', [stockResized]),
+      ad('n1', '+358404000004', [victim]),
+      ad('n2', '+358404000004', [second]),
+      ad('n3', '+358405000005', [second]),
+      ad('none', '+358401000001', []),
+    ]);
+    expect(clusters.map((c) => [c.adIds, c.peopleShown])).toEqual([
+      [['n1', 'n2', 'n3'], 2],
+      [['own1', 'own2'], 1],
+      [['none'], 0],
+    ]);
+  });
 });

@@ -37,6 +37,12 @@ export interface AdLink {
 export interface AdCluster {
   adIds: string[];
   reasons: AdLinkReason[];
+  /**
+   * Different people its ads picture: groups of near-identical photos among its ads. One means a
+   * single advertiser's own ads (one woman, her phone, her picture), which an independent advertiser
+   * makes as much as a network does; a network is told by one contact advertising several people.
+   */
+  peopleShown: number;
 }
 
 class UnionFind {
@@ -128,15 +134,20 @@ export function clusterAds(
   }
   const uf = new UnionFind();
   for (const l of links) if (l.merges) uf.union(l.a, l.b);
-  const groups = new Map<string, { adIds: string[]; reasons: Set<AdLinkReason> }>();
+  const groups = new Map<string, { adIds: string[]; reasons: Set<AdLinkReason>; pictures: Set<string> }>();
   for (const ad of ads) {
     const root = uf.find(ad.id);
-    const g = groups.get(root) ?? { adIds: [], reasons: new Set<AdLinkReason>() };
+    const g = groups.get(root) ?? { adIds: [], reasons: new Set<AdLinkReason>(), pictures: new Set<string>() };
     g.adIds.push(ad.id);
+    ad.images.forEach((_, k) => g.pictures.add(images.find(imageKey(ad.id, k))));
     groups.set(root, g);
   }
   for (const l of links) groups.get(uf.find(l.a))?.reasons.add(l.reason);
-  const clusters = [...groups.values()].map((g) => ({ adIds: g.adIds, reasons: [...g.reasons].sort() }));
+  const clusters = [...groups.values()].map((g) => ({
+    adIds: g.adIds,
+    reasons: [...g.reasons].sort(),
+    peopleShown: g.pictures.size,
+  }));
   clusters.sort((x, y) => y.adIds.length - x.adIds.length || (x.adIds[0] ?? '').localeCompare(y.adIds[0] ?? ''));
   return { links, clusters };
 }

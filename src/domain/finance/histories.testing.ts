@@ -80,6 +80,7 @@ export function context(spec: ContextSpec = {}): FinanceContext {
       addresses: h.addresses ?? [],
       controllers: h.controllers ?? [],
       recruiters: h.recruiters ?? [],
+      feesCharged: h.feesCharged ?? [],
       names: h.names,
     });
   }

@@ -67,8 +67,18 @@ export interface HolderMeta {
   controllers: readonly string[];
   /** Who is recorded as having recruited the holder (Recruitment.recruiter). */
   recruiters?: readonly string[] | undefined;
+  /** Fees the case records the holder as charging people it recruited (Recruitment.fee above zero). */
+  feesCharged?: readonly RecordedFee[] | undefined;
   /** A person holder's names, for the household test (domain/entity/households.ts). */
   names?: { firstName: string | null; lastName: string | null; name: string | null } | undefined;
+}
+
+/** A recruitment fee a record (a Recruitment link) says was charged to the recruited person. */
+export interface RecordedFee {
+  /** The recruited person's entity id. */
+  recruitedId: string;
+  amountMinor: number;
+  currency: string;
 }
 
 /** A captured online ad: where it ran and the contact details it gives. */

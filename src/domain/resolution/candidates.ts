@@ -20,6 +20,8 @@ export interface Candidate extends PairScore {
   /** The pair's ids, `a` < `b`. */
   a: string;
   b: string;
+  /** Records shown to be different that one end fits as well as the other end (the score is shared among them). */
+  alternatives?: number;
 }
 
 export interface CandidateOptions {
@@ -113,11 +115,66 @@ export function findCandidates(records: readonly ResolutionRecord[], opts: Candi
     const y = records[j];
     if (!x || !y || !couldReach(x, y, minTotal - 1e-9)) continue;
     const s = scorePair(x, y);
-    if (s.score < threshold) continue;
+    if (s.score < Math.min(threshold, DEFAULT_THRESHOLD)) continue;
     const [a, b] = x.id < y.id ? [x.id, y.id] : [y.id, x.id];
     out.push({ a, b, ...s });
   }
-  return out.sort((p, q) => q.score - p.score || p.a.localeCompare(q.a) || p.b.localeCompare(q.b));
+  return splitAmbiguous(records, out)
+    .filter((c) => c.score >= threshold)
+    .sort((p, q) => q.score - p.score || p.a.localeCompare(q.a) || p.b.localeCompare(q.b));
+}
+
+/** Identifiers a person or firm keeps for life (a passport is renewed): two records giving different ones are two. */
+const LIFELONG = ['idNumber', 'registrationNumber', 'taxNumber', 'vatCode'];
+
+/** Whether the records themselves show two people or firms: other birth (incorporation) dates or lifelong numbers. */
+export function distinctRecords(a: ResolutionRecord, b: ResolutionRecord): boolean {
+  if (a.birthDates.length && b.birthDates.length && !a.birthDates.some((d) => b.birthDates.includes(d))) return true;
+  return LIFELONG.some((k) => {
+    const x = a.identifiers.filter((i) => i.startsWith(`${k}:`));
+    const y = b.identifiers.filter((i) => i.startsWith(`${k}:`));
+    return x.length > 0 && y.length > 0 && !x.some((v) => y.includes(v));
+  });
+}
+
+/**
+ * A record that fits two records shown to be different people (a mother and a daughter of one
+ * name at one address, two firms of one name) by its name and contacts alone — no birth date or
+ * identifier of its own agrees — can be either of them, and at most one is right: each such pair
+ * keeps its evidence, but its score is weighted by its share of the alternatives' odds (the
+ * logistic's e^total), so two that fit as well are each halved and none is queued as if it were
+ * the only one, while one that fits clearly better (a phone as well as the address) keeps most of
+ * its score. Alternatives are the pairs reaching the default threshold, whatever is asked.
+ */
+function splitAmbiguous(records: readonly ResolutionRecord[], found: readonly Candidate[]): Candidate[] {
+  const byId = new Map(records.map((r) => [r.id, r]));
+  const weak = (c: Candidate) =>
+    !c.reasons.some((r) => (r.feature === 'identifier' || r.feature === 'birthDate') && r.verdict === 'agree');
+  const partners = new Map<string, Candidate[]>();
+  for (const c of found)
+    if (c.score >= DEFAULT_THRESHOLD && weak(c)) {
+      partners.set(c.a, [...(partners.get(c.a) ?? []), c]);
+      partners.set(c.b, [...(partners.get(c.b) ?? []), c]);
+    }
+  const other = (c: Candidate, x: string) => (c.a === x ? c.b : c.a);
+  /** The share of `c`'s odds among the pairs of its end `x` with records shown apart from its other end. */
+  const share = (c: Candidate, x: string): { share: number; count: number } => {
+    const ry = byId.get(other(c, x));
+    const rivals = (partners.get(x) ?? []).filter((d) => {
+      const rz = byId.get(other(d, x));
+      return d !== c && !!ry && !!rz && distinctRecords(ry, rz);
+    });
+    const odds = (d: Candidate) => Math.exp(d.total - c.total);
+    return { share: 1 / (1 + rivals.reduce((t, d) => t + odds(d), 0)), count: 1 + rivals.length };
+  };
+  return found.map((c) => {
+    if (!weak(c)) return c;
+    const [x, y] = [share(c, c.a), share(c, c.b)];
+    const s = x.share <= y.share ? x : y;
+    return s.count > 1
+      ? { ...c, score: Math.round(c.score * s.share * 1000) / 1000, alternatives: s.count }
+      : c;
+  });
 }
 
 /** Precision and recall of predicted pairs against true pairs (order within a pair ignored). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blockingKeys, candidatePairs, findCandidates, precisionRecall } from './candidates.ts';
+import { blockingKeys, candidatePairs, distinctRecords, findCandidates, precisionRecall } from './candidates.ts';
 import { resolutionRecord, type ResolutionRecord } from './record.ts';
 import { jaroWinkler, nameSimilarity, scorePair } from './score.ts';
 
@@ -144,5 +144,35 @@ describe('scoring examples', () => {
         ],
       ),
     ).toEqual({ precision: 1, recall: 0.5, truePositives: 1 });
+  });
+
+  it('shares the score of a record that fits two people shown apart (a mother and daughter of one name)', () => {
+    const home = { address: ['Sadama tn 4-2, Tallinn'], phone: ['+372 5123 4567'] };
+    const recs = [
+      person('mother', { name: ['Signe Kask'], birthDate: ['1970-12-23'], idNumber: ['47012231944'], ...home }),
+      person('daughter', { name: ['Signe Kask'], birthDate: ['2003-06-06'], ...home }),
+      person('undated', { name: ['Signe Kask'], ...home }),
+    ];
+    expect(distinctRecords(recs[0] as ResolutionRecord, recs[1] as ResolutionRecord)).toBe(true);
+    // Either alone would be queued; together neither is, and both stay visible below the threshold.
+    expect(findCandidates([recs[0], recs[2]] as ResolutionRecord[]).map((c) => c.b)).toEqual(['undated']);
+    expect(findCandidates(recs)).toEqual([]);
+    const low = findCandidates(recs, { threshold: 0.3 });
+    expect(low.map((c) => [c.a, c.b, c.alternatives])).toEqual([
+      ['daughter', 'undated', 2],
+      ['mother', 'undated', 2],
+    ]);
+    // One that fits clearly better (the phone as well as the address) keeps most of its score.
+    const father = person('father', { name: ['Jari Nieminen'], birthDate: ['1965-06-05'], ...home });
+    const son = person('son', { name: ['Jari Nieminen'], birthDate: ['2005-04-25'], address: home.address });
+    const record = person('record', { name: ['Jari Nieminen'], ...home });
+    expect(findCandidates([father, son, record]).map((c) => [c.a, c.b, c.alternatives])).toEqual([
+      ['father', 'record', 2],
+    ]);
+    // A birth date of its own that agrees makes it one of them, not a guess between two.
+    const dated = person('dated', { name: ['Signe Kask'], birthDate: ['2003-06-06'], ...home });
+    expect(findCandidates([recs[0], recs[1], dated] as ResolutionRecord[]).map((c) => [c.a, c.b])).toEqual([
+      ['dated', 'daughter'],
+    ]);
   });
 });

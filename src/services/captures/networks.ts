@@ -191,6 +191,7 @@ export async function adNetworks(store: Store, caseId: string, v: Visibility): P
         id: cl.adIds[0] ?? '',
         adIds: cl.adIds,
         reasons: cl.reasons,
+        peopleShown: cl.peopleShown,
         phones: distinct(members.flatMap((m) => m.phones)),
         emails: distinct(members.flatMap((m) => m.emails)),
         redFlags: distinct(cl.adIds.flatMap((id) => flags.get(id) ?? [])),

@@ -5,7 +5,7 @@ import { expect, it } from 'vitest';
 import type { AccountHistory } from '../../domain/finance/types.ts';
 import { Store } from '../../store/store.ts';
 import { loadDemoCase } from '../demo/demo.ts';
-import { dataVersionOf, loadFinanceContext, streamHistories } from './data.ts';
+import { dataVersionOf, loadFinanceContext, recordedFee, streamHistories } from './data.ts';
 import { actorOf, addUser } from '../access/index.ts';
 
 async function collect(gen: AsyncGenerator<AccountHistory>): Promise<Map<string, string[]>> {
@@ -40,3 +40,9 @@ it('streams a whole file-backed case exactly as in small batches of the accounts
     rmSync(dir, { recursive: true, force: true });
   }
 }, 60_000);
+
+it('reads the fee a Recruitment record gives: plain amounts only, zero or none naming no fee', () => {
+  expect(recordedFee({ fee: ['600'], currency: ['eur'] })).toEqual({ amountMinor: 60_000, currency: 'EUR' });
+  expect(recordedFee({ fee: ['1 200,5'] })).toEqual({ amountMinor: 120_050, currency: 'XXX' });
+  for (const fee of [['0'], [''], ['a lot'], undefined]) expect(recordedFee({ fee })).toBeNull();
+});

@@ -13,6 +13,7 @@ import type {
   AdMeta,
   FinanceContext,
   HolderMeta,
+  RecordedFee,
   Tx,
 } from '../../domain/finance/types.ts';
 import { familyKey } from '../../domain/entity/households.ts';
@@ -39,6 +40,20 @@ const parse = (text: string): Props => {
     return {};
   }
 };
+
+/**
+ * The fee a Recruitment record says the recruited person was charged, in minor units; null when it
+ * gives none, zero or no plain amount ("600", "600.00", "1 200,50"). Without a currency the ISO code
+ * for none (XXX) keeps the amount from being read as euros.
+ */
+export function recordedFee(p: Props): Omit<RecordedFee, 'recruitedId'> | null {
+  const text = (p.fee?.[0] ?? '').replace(/[\s\u00a0]/g, '').replace(',', '.');
+  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(text);
+  if (!m) return null;
+  const amountMinor = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  if (!amountMinor) return null;
+  return { amountMinor, currency: (p.currency?.[0] ?? '').trim().toUpperCase() || 'XXX' };
+}
 
 const HOLDER_SCHEMATA = ['Person', 'Company', 'LegalEntity', 'Organization', 'PublicBody'];
 
@@ -82,6 +97,7 @@ export async function loadFinanceContext(scope: CaseScope): Promise<FinanceConte
       addresses: string[];
       controllers: string[];
       recruiters: string[];
+      feesCharged: RecordedFee[];
     }
   >();
   for (const r of await entityKinds(scope, [...holderIds])) {
@@ -100,6 +116,7 @@ export async function loadFinanceContext(scope: CaseScope): Promise<FinanceConte
       addresses,
       controllers: [],
       recruiters: [],
+      feesCharged: [],
       names,
     });
   }
@@ -116,6 +133,10 @@ export async function loadFinanceContext(scope: CaseScope): Promise<FinanceConte
     } else if (l.schema === 'Recruitment') {
       const h = l.target_id ? holders.get(l.target_id) : undefined;
       if (h && l.source_id && l.source_id !== h.id) h.recruiters.push(l.source_id);
+      const recruiter = l.source_id ? holders.get(l.source_id) : undefined;
+      const fee = recordedFee(parse(l.properties));
+      if (recruiter && l.target_id && l.target_id !== recruiter.id && fee)
+        recruiter.feesCharged.push({ recruitedId: l.target_id, ...fee });
     } else {
       const h = l.target_id ? holders.get(l.target_id) : undefined;
       if (h && l.source_id && l.source_id !== h.id) h.controllers.push(l.source_id);

@@ -124,6 +124,12 @@ export async function surfaceFromData(store: Store, actor: Actor, access: CaseAc
   const receiving = new Set(suspects.map((p) => p.id));
   for (const r of rows)
     if (r.rule !== 'payrollWithoutTax') for (const p of persons.ofAccount(r.subject_id)) receiving.add(p);
+  // Funnels and the collectors their cash goes on to, and recruiters' fee accounts: money taken, not given.
+  for (const r of await proceedsFindings(scope, ['funnelAccount', 'recruitmentFees'])) {
+    const collectors = r.rule === 'funnelAccount' ? (JSON.parse(r.account_ids) as string[]) : [];
+    const taking = [r.subject_id, ...collectors];
+    for (const a of taking) for (const p of persons.ofAccount(a)) receiving.add(p);
+  }
   for (const e of employers.keys()) for (const p of persons.ofAccount(e)) receiving.add(p);
   const kept = hits.filter((h) => !receiving.has(h.personId));
 

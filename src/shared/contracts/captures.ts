@@ -110,6 +110,11 @@ export const AdNetworkOut = z.object({
   id: z.string(),
   adIds: z.array(z.string()),
   reasons: z.array(z.string()),
+  /**
+   * Different people its ads' photos show (groups of near-identical photos). One is a single
+   * advertiser's own ads, not a network: only a contact advertising several people is one.
+   */
+  peopleShown: z.number().int().min(0),
   phones: z.array(z.string()),
   emails: z.array(z.string()),
   redFlags: z.array(z.string()),

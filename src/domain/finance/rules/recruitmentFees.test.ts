@@ -47,4 +47,27 @@ describe('recruitmentFees', () => {
     });
     expect(recruitmentFees.run({ context: other, histories: histories(one) })).toEqual([]);
   });
+
+  it('names the accounts of a holder the records show charging recruits a fee, with no payment in the lines', () => {
+    const fee = (recruitedId: string) => ({ recruitedId, amountMinor: 50_000, currency: 'EUR' });
+    const recorded = context({
+      accounts: { rec: 'recruiter', agency: 'agency', w0: 'worker' },
+      holders: { recruiter: { feesCharged: [fee('p1'), fee('p2')] }, agency: {}, worker: {} },
+    });
+    const wages = histories(monthlyWages('emp', 'w0', 2000, 2));
+    const [f, ...rest] = recruitmentFees.run({ context: recorded, histories: wages });
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ rule: 'recruitmentFees', variant: 'recorded', subjectId: 'rec', evidence: [] });
+    expect(f?.accountIds).toEqual(['rec']);
+    expect(f?.explanation).toMatch(/recruited 2 people for a fee \(EUR 1,000.00 in all\)/);
+    // A fee also paid by transfer names the account once, by the payment.
+    const lines = [...monthlyWages('emp', 'w0', 2000, 4), ...transfer('w0', 'rec', 9, 500, 'x')];
+    const both = context({
+      accounts: { w0: 'worker', rec: 'recruiter' },
+      holders: { worker: { recruiters: ['recruiter'] }, recruiter: { feesCharged: [fee('worker')] } },
+    });
+    expect(recruitmentFees.run({ context: both, histories: histories(lines) }).map((x) => x.variant)).toEqual([
+      'first-wage',
+    ]);
+  });
 });

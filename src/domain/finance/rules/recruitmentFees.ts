@@ -7,9 +7,14 @@
  * is ordinary — many workers paying one account once each, right after their first wage, is not,
  * and neither is one worker paying the person the case records (a Recruitment link) as having
  * recruited them: under the Employer Pays Principle a recruiter takes nothing from the worker.
+ *
+ * The same records name the recruiter's accounts when no payment shows: a fee the case records as
+ * charged (Recruitment.fee above zero) but paid in cash, or from an account whose statements are not
+ * in the case, still went to the recruiter, and the accounts the recruiter holds are where such money
+ * is kept. A recorded fee of zero (an agency the employer pays) names nothing.
  */
 import { z } from 'zod';
-import type { AccountHistory, FinanceContext, Finding, Tx } from '../types.ts';
+import type { AccountHistory, FinanceContext, Finding, RecordedFee, Tx } from '../types.ts';
 import { TxFlag } from '../types.ts';
 import { capIds, clamp01, entityOf, money, period, plural, pushTo, sameHolder, wagesOf } from './common.ts';
 import { defineRule } from './rule.ts';
@@ -19,6 +24,12 @@ const parameters = z.object({
   minShare: z.number().min(0.05).max(1).default(0.1).describe('Least share of the first wage the payment takes'),
   minWorkers: z.int().min(2).max(1000).default(2).describe('Workers paying the same account once each'),
   minWages: z.int().min(1).max(24).default(2).describe('Wages a worker receives in all (a job, not a one-off payment)'),
+  minRecordedFees: z
+    .int()
+    .min(1)
+    .max(1000)
+    .default(1)
+    .describe('People a holder is recorded (Recruitment) as charging a fee before its accounts are named'),
 });
 
 interface Fee {
@@ -94,7 +105,8 @@ export const recruitmentFees = defineRule({
             accountIds: entity ? [entity, ...workers] : workers,
           });
         }
-        return out;
+        const paid = new Set(out.map((f) => f.subjectId));
+        return [...out, ...recordedFees(ctx, p.minRecordedFees).filter((f) => !paid.has(f.subjectId))];
       },
     };
   },
@@ -105,4 +117,36 @@ function paysOwnRecruiter(ctx: FinanceContext, from: string, to: string): boolea
   const recruiters = (ctx.accounts.get(from)?.holderIds ?? []).flatMap((h) => ctx.holders.get(h)?.recruiters ?? []);
   if (!recruiters.length) return false;
   return (ctx.accounts.get(to)?.holderIds ?? []).some((h) => recruiters.includes(h));
+}
+
+/** Accounts held by someone the case records as charging fees to people they recruited. */
+function recordedFees(ctx: FinanceContext, minPeople: number): Finding[] {
+  const charged = new Map<string, RecordedFee[]>();
+  for (const h of ctx.holders.values()) if (h.feesCharged?.length) charged.set(h.id, [...h.feesCharged]);
+  if (!charged.size) return [];
+  const out: Finding[] = [];
+  for (const acc of ctx.accounts.values()) {
+    const fees = acc.holderIds.flatMap((h) => charged.get(h) ?? []);
+    const people = new Set(fees.map((f) => f.recruitedId));
+    if (people.size < minPeople) continue;
+    const totals = new Map<string, number>();
+    for (const f of fees) totals.set(f.currency, (totals.get(f.currency) ?? 0) + f.amountMinor);
+    const sums = [...totals].map(([currency, minor]) => money(minor, currency)).join(' and ');
+    out.push({
+      rule: 'recruitmentFees',
+      key: 'recorded',
+      variant: 'recorded',
+      subjectId: acc.id,
+      subjectKind: 'account',
+      score: clamp01(0.5 + 0.1 * (people.size - 1)),
+      explanation:
+        `The case records the holder of this account as having recruited ${plural(people.size, 'person', 'people')} ` +
+        `for a fee (${sums} in all). Fees charged to workers are what the ILO lists under debt bondage; no ` +
+        'payment of them to this account is among the imported statement lines (paid in cash, or from accounts ' +
+        'not in the case), so this account is named by the records alone.',
+      evidence: [],
+      accountIds: [acc.id],
+    });
+  }
+  return out;
 }

@@ -10,7 +10,8 @@ function Network({
   data,
   onOpen,
 }: {
-  n: NetworksOut['networks'][number];
+  /** A group of ads; the weak links' pseudo-group below has no count of people shown. */
+  n: Omit<NetworksOut['networks'][number], 'peopleShown'>;
   data: NetworksOut;
   onOpen: (captureId: string) => void;
 }) {
