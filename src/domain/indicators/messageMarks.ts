@@ -100,7 +100,7 @@ const COMPILED: readonly Compiled[] = MESSAGE_PHRASES.flatMap((d) =>
       indicator: d.indicator,
       language,
       steps: compile(p),
-      negations: new Set(NEGATIONS[language].map(plain)),
+      negations: new Set((NEGATIONS[language] ?? []).map(plain)),
     })),
   ),
 );
