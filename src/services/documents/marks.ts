@@ -3,6 +3,7 @@
  * candidate evidence: each mark names the phrase, the ILO indicator it may show and a snippet,
  * read through the one visibility model. Messages linked to the person assessed come first.
  */
+import { ILO_TO_DELPHI } from '../../domain/indicators/index.ts';
 import type { IndicatorMarkOut, IndicatorMarksOut } from '../../shared/contracts/documents.ts';
 import { indicatorMarks, searchDocumentIndex } from '../../store/repos/documents/documentIndex.ts';
 import { getEntities } from '../../store/repos/entities/entities.ts';
@@ -76,6 +77,7 @@ export const listIndicatorMarks = caseUseCase({
         ruleId: m.rule_id,
         category: m.category as IndicatorMarkOut['category'],
         indicator: m.indicator,
+        items: [ILO_TO_DELPHI[m.indicator], `ilo.${m.indicator}`].filter((x): x is string => !!x),
         language: m.language,
         phrase: readable(v, m.phrase).text,
         snippet: readable(v, m.snippet).text,

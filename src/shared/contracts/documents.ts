@@ -144,6 +144,8 @@ export const IndicatorMarkOut = z.object({
   category: z.enum(['recruitment', 'debt', 'documents', 'control']),
   /** ILO forced-labour indicator code (`debtBondage`…). */
   indicator: z.string(),
+  /** Catalogue items the mark may be evidence for (the Delphi item and the ILO indicator). */
+  items: z.array(z.string()),
   language: z.string(),
   phrase: z.string(),
   snippet: z.string(),
