@@ -4,7 +4,7 @@
  * the words that matched and a snippet around them. A mark is a reason for the analyst to read
  * the message, never a finding: the analyst attaches the message to an indicator or leaves it.
  */
-import { findRedFlags, type FlagLanguage, type RedFlagKind } from '../captures/index.ts';
+import { RED_FLAGS, type FlagLanguage, type RedFlagKind } from '../captures/index.ts';
 import { MESSAGE_PHRASES, NEGATIONS, type IloCode, type MarkCategory } from './messageLanguage.ts';
 
 export interface MessageMark {
@@ -62,14 +62,20 @@ function compile(phrase: string): Step[] {
 const fits = (s: Exclude<Step, { gap: true }>, w: string) =>
   s.words.includes(w) || s.stems.some((p) => w.startsWith(p));
 
-/** The end (exclusive token index) of a match of `steps` from `at`, and the tokens gaps skipped. */
-function matchAt(steps: readonly Step[], tokens: readonly Token[], at: number, skipped: number[]): number | null {
-  const [step, ...rest] = steps;
+/** The end (exclusive token index) of a match of `steps[k..]` from `at`, and the tokens gaps skipped. */
+function matchAt(
+  steps: readonly Step[],
+  k: number,
+  tokens: readonly Token[],
+  at: number,
+  skipped: number[],
+): number | null {
+  const step = steps[k];
   if (!step) return at;
   if (step.gap) {
     for (let n = 0; n <= GAP && at + n <= tokens.length; n++) {
       const inner: number[] = [];
-      const end = matchAt(rest, tokens, at + n, inner);
+      const end = matchAt(steps, k + 1, tokens, at + n, inner);
       if (end !== null) {
         for (let i = at; i < at + n; i++) skipped.push(i);
         skipped.push(...inner);
@@ -80,7 +86,7 @@ function matchAt(steps: readonly Step[], tokens: readonly Token[], at: number, s
   }
   const t = tokens[at];
   if (!t || !fits(step, t.word)) return null;
-  return matchAt(rest, tokens, at + 1, skipped);
+  return matchAt(steps, k + 1, tokens, at + 1, skipped);
 }
 
 interface Compiled {
@@ -92,18 +98,56 @@ interface Compiled {
   negations: ReadonlySet<string>;
 }
 
-const COMPILED: readonly Compiled[] = MESSAGE_PHRASES.flatMap((d) =>
-  (Object.entries(d.phrases) as [FlagLanguage, readonly string[]][]).flatMap(([language, phrases]) =>
-    phrases.map((p) => ({
-      ruleId: d.id,
-      category: d.category,
-      indicator: d.indicator,
-      language,
-      steps: compile(p),
-      negations: new Set((NEGATIONS[language] ?? []).map(plain)),
-    })),
+const compiled = (
+  ruleId: string,
+  category: MarkCategory,
+  indicator: IloCode,
+  language: FlagLanguage,
+  phrase: string,
+): Compiled => ({
+  ruleId,
+  category,
+  indicator,
+  language,
+  steps: compile(phrase),
+  negations: new Set((NEGATIONS[language] ?? []).map(plain)),
+});
+
+const COMPILED: readonly Compiled[] = [
+  ...MESSAGE_PHRASES.flatMap((d) =>
+    (Object.entries(d.phrases) as [FlagLanguage, readonly string[]][]).flatMap(([language, phrases]) =>
+      phrases.map((p) => compiled(d.id, d.category, d.indicator, language, p)),
+    ),
   ),
-);
+  // The ads' recruitment red flags, read the same way (words, stems, negation).
+  ...RED_FLAGS.filter((f) => RECRUITMENT_FLAGS.has(f.kind)).flatMap((f) =>
+    (Object.entries(f.phrases) as [FlagLanguage, readonly string[]][]).flatMap(([language, phrases]) =>
+      phrases.map((p) => compiled(`redFlag.${f.kind}`, 'recruitment', 'deception', language, p)),
+    ),
+  ),
+];
+
+/**
+ * Phrases by their first word, so each word of a message is tried only against the phrases that
+ * can start there: exact first words by the word, stems by their first two letters.
+ */
+const BY_WORD = new Map<string, Compiled[]>();
+const BY_PREFIX = new Map<string, { stem: string; phrase: Compiled }[]>();
+for (const c of COMPILED) {
+  const head = c.steps[0];
+  if (!head || head.gap) continue;
+  for (const w of head.words) BY_WORD.set(w, [...(BY_WORD.get(w) ?? []), c]);
+  for (const stem of head.stems) {
+    const key = stem.slice(0, 2);
+    BY_PREFIX.set(key, [...(BY_PREFIX.get(key) ?? []), { stem, phrase: c }]);
+  }
+}
+
+function startingAt(word: string): Set<Compiled> {
+  const out = new Set<Compiled>(BY_WORD.get(word) ?? []);
+  for (const s of BY_PREFIX.get(word.slice(0, 2)) ?? []) if (word.startsWith(s.stem)) out.add(s.phrase);
+  return out;
+}
 
 export function snippetAround(text: string, start: number, end: number, reach = SNIPPET_REACH): string {
   let a = Math.max(0, start - reach);
@@ -119,41 +163,27 @@ export function markMessage(text: string): MessageMark[] {
   if (!text.trim()) return [];
   const tokens = tokensOf(text);
   const out: MessageMark[] = [];
-  for (const c of COMPILED) {
-    for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i]?.word ?? '';
+    for (const c of startingAt(word)) {
       const skipped: number[] = [];
-      const end = matchAt(c.steps, tokens, i, skipped);
+      const end = matchAt(c.steps, 0, tokens, i, skipped);
       if (end === null || end === i) continue;
       const before = tokens.slice(Math.max(0, i - NEGATION_REACH), i);
-      const denied = [...before, ...skipped.map((k) => tokens[k])].some((t) => t && c.negations.has(t.word));
+      if ([...before, ...skipped.map((k) => tokens[k])].some((t) => t && c.negations.has(t.word))) continue;
       const [first, last] = [tokens[i], tokens[end - 1]];
-      if (!denied && first && last) {
-        out.push({
-          ruleId: c.ruleId,
-          category: c.category,
-          indicator: c.indicator,
-          language: c.language,
-          phrase: text.slice(first.start, last.end),
-          start: first.start,
-          end: last.end,
-          snippet: snippetAround(text, first.start, last.end),
-        });
-      }
-      if (end > i) i = end - 1;
+      if (!first || !last) continue;
+      out.push({
+        ruleId: c.ruleId,
+        category: c.category,
+        indicator: c.indicator,
+        language: c.language,
+        phrase: text.slice(first.start, last.end),
+        start: first.start,
+        end: last.end,
+        snippet: snippetAround(text, first.start, last.end),
+      });
     }
-  }
-  for (const f of findRedFlags(text)) {
-    if (!RECRUITMENT_FLAGS.has(f.kind) || !f.language) continue;
-    out.push({
-      ruleId: `redFlag.${f.kind}`,
-      category: 'recruitment',
-      indicator: 'deception',
-      language: f.language,
-      phrase: f.phrase,
-      start: f.start,
-      end: f.end,
-      snippet: snippetAround(text, f.start, f.end),
-    });
   }
   out.sort((a, b) => a.start - b.start || a.ruleId.localeCompare(b.ruleId));
   // One mark per rule where several phrases of it overlap.
