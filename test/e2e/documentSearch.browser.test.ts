@@ -19,6 +19,7 @@ import { createEntities } from '../../src/services/entities/index.ts';
 import { importFile } from '../../src/services/imports/index.ts';
 import { cliCaller } from '../../src/services/useCase/index.ts';
 import { addMember } from '../../src/store/repos/cases/cases.ts';
+import { listEntities } from '../../src/store/repos/entities/entities.ts';
 import { getUser } from '../../src/store/repos/access/users.ts';
 import { browserSkipReason } from './support/browser.ts';
 import type { TestServer } from './support/server.ts';
@@ -30,6 +31,7 @@ const IBAN = 'LV80BANK0000435195001';
 const LETTER =
   `Pay the deposit for the flat to ${IBAN} before Friday. Anna Ivanova starts on Monday at the ` +
   'greenhouse near Bauska, the bus leaves from the central station at six in the morning.';
+const PASSPORT = 'Your passport stays with me until the debt for the flight is paid';
 const EDITED = LETTER.replace('before Friday', 'before Thursday').replace('at six', 'at seven');
 
 const mail = (from: string, to: string, date: string, subject: string, id: string, body: string) => [
@@ -58,7 +60,7 @@ const MBOX = [
 ].join('\n');
 
 describe.skipIf(!!skip)('search across seized documents in Chromium', () => {
-  const ids = { caseId: '', victimId: '' };
+  const ids = { caseId: '', victimId: '', messageId: '' };
   const prepare = async (srv: TestServer) => {
     const leadRow = await getUser(srv.store.db, srv.investigator.id);
     if (!leadRow) throw new Error('no investigator');
@@ -78,6 +80,11 @@ describe.skipIf(!!skip)('search across seized documents in Chromium', () => {
     const path = join(dir, 'seized.mbox');
     writeFileSync(path, MBOX);
     await importFile(srv.store, cliCaller(lead), ids.caseId, { path, format: 'mail', bank: false, options: {} });
+    const chat = join(dir, 'WhatsApp Chat with Ivan.txt');
+    writeFileSync(chat, `14/03/2024, 09:12 - Ivan: ${PASSPORT}\n14/03/2024, 09:20 - Ivan: See you at the station`);
+    await importFile(srv.store, cliCaller(lead), ids.caseId, { path: chat, format: 'chat', bank: false, options: {} });
+    const messages = await listEntities(srv.store.scope(ids.caseId), { schemata: ['Message'], limit: 10 });
+    ids.messageId = messages.find((m) => m.properties.includes('passport'))?.id ?? '';
   };
   const app = useBrowserApp({ demo: false, actionTimeout: 15_000, setupTimeout: 120_000, prepare });
   let srv: TestServer;
@@ -131,5 +138,24 @@ describe.skipIf(!!skip)('search across seized documents in Chromium', () => {
     await search();
     await page.getByText('No documents match.').waitFor();
     expectOwnOriginOnly(app);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.locator('input[name=username]').waitFor();
   }, 180_000);
+
+  it('offers the message with debt and passport language in the assessment editor, and attaches it as evidence', async () => {
+    await signIn(page, srv, srv.investigator);
+    await page.goto(`${srv.url}/cases/${ids.caseId}/identification?person=${ids.victimId}&view=assess`);
+    const mark = page.locator('[data-testid=indicator-mark]', { hasText: 'Documents kept' });
+    await mark.waitFor();
+    expect(await mark.innerText()).toContain(PASSPORT);
+    expect(await page.locator('[data-testid=indicator-marks]').innerText()).not.toContain('See you at the station');
+    await mark.getByRole('button', { name: /Attach as evidence/ }).click();
+    await page.locator('input[data-item="cd.documents"]:checked').waitFor();
+    expect(await page.locator('[id="ev-cd.documents"]').inputValue()).toBe(`entity:${ids.messageId}`);
+    expect(await mark.innerText()).toMatch(/Evidence of:/);
+    await page.getByRole('button', { name: 'Save assessment' }).click();
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('.id-item.has-error').count()).toBe(0);
+    expectOwnOriginOnly(app);
+  }, 120_000);
 });

@@ -61,7 +61,7 @@ const MBOX = [
 ].join('\n');
 
 const CHAT = [
-  '14/03/2024, 09:12 - Ivan: Your passport stays with me until the debt for the flight is paid',
+  '14/03/2024, 09:12 - Ivan: Your passport stays with me until the debt for the flight is paid, Anna Ivanova',
   '14/03/2024, 09:15 - Anna: I want to go home, the bank account LV80BANK0000435195001 is mine',
   '15/03/2024, 07:00 - Ivan: See you at the station tomorrow',
 ].join('\n');
@@ -179,8 +179,13 @@ describeEachDialect('search across seized documents', (ctx) => {
   itDb('without victim contact: the victim by pseudonym in snippets, and her name finds nothing', async () => {
     const alias = pseudonymOf(victimId);
     const full = await search(lead, { q: 'Ivanova' });
-    expect(full.results.map((d) => d.title).sort()).toEqual(['Deposit', 'Deposit again']);
-    expect(full.results[0]?.snippet.map((s) => s.text).join('')).toContain('Anna Ivanova');
+    expect(full.results.map((d) => d.kind).sort()).toEqual(['chat', 'mail', 'mail']);
+    expect(
+      full.results
+        .find((d) => d.title === 'Deposit')
+        ?.snippet.map((s) => s.text)
+        .join(''),
+    ).toContain('Anna Ivanova');
 
     const shown = await search(member, { q: IBAN });
     expect(shown.results).toHaveLength(5);
@@ -201,9 +206,27 @@ describeEachDialect('search across seized documents', (ctx) => {
       expect(kinds).toContainEqual(['debt', 'debtBondage']);
       const passport = marks.find((m) => m.category === 'documents');
       expect(passport).toMatchObject({ schema: 'Message', sender: 'Ivan', linked: false });
+      expect(passport?.items).toEqual(['cd.documents', 'ilo.retentionOfDocuments']);
       expect(passport?.snippet).toContain('Your passport stays with me');
+      expect(passport?.snippet).toContain('Anna Ivanova');
       // Innocent lines are not marked.
       expect(marks.some((m) => m.snippet.includes('See you at the station'))).toBe(false);
+
+      // Linked to the person assessed (an accepted mention): offered first, and said so.
+      await createEntities(store, lead, caseId, [
+        {
+          schema: 'UnknownLink',
+          properties: { subject: [passport?.entityId ?? ''], object: [marisId], role: ['mentions'] },
+        },
+      ]);
+      const forMaris = await listIndicatorMarks(store, cliCaller(lead), caseId, { person: marisId, limit: 50 });
+      expect(forMaris.marks[0]).toMatchObject({ entityId: passport?.entityId, linked: true });
+
+      // Without victim contact the snippet names her by pseudonym.
+      const shown = await listIndicatorMarks(store, cliCaller(member), caseId, { limit: 50 });
+      expect(shown.marks.length).toBe(marks.length);
+      expect(JSON.stringify(shown)).not.toContain('Ivanova');
+      expect(JSON.stringify(shown)).toContain(pseudonymOf(victimId));
     },
   );
 });
