@@ -10,6 +10,7 @@ import { markMessage } from '../../domain/indicators/messageMarks.ts';
 import { foldText } from '../../domain/selectors/index.ts';
 import type { DocumentKind } from '../../shared/contracts/documents.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
+import type { Store } from '../../store/store.ts';
 import {
   unindexedDocuments,
   writeDocumentIndex,
@@ -111,4 +112,13 @@ export async function catchUpDocumentIndex(scope: CaseScope): Promise<number> {
     done += await indexDocuments(scope, await getEntities(scope, ids));
     if (ids.length < CATCH_UP_BATCH) return done;
   }
+}
+
+/**
+ * Before a search: indexes what the index misses, in a transaction of its own — opened only when
+ * something is missing, so searching takes no write lock.
+ */
+export async function ensureDocumentIndex(store: Store, caseId: string): Promise<void> {
+  if (!(await unindexedDocuments(store.scope(caseId), DOCUMENT_SCHEMATA, 1)).length) return;
+  await store.transaction((trx) => catchUpDocumentIndex(store.scope(caseId).in(trx)));
 }

@@ -9,7 +9,7 @@ import { indicatorMarks, searchDocumentIndex } from '../../store/repos/documents
 import { getEntities } from '../../store/repos/entities/entities.ts';
 import { canSee, requireVisibleEntity, visibilityOf } from '../access/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
-import { catchUpDocumentIndex, partiesOf } from './indexing.ts';
+import { ensureDocumentIndex, partiesOf } from './indexing.ts';
 import { first, partyNames, propsOf, readable } from './parts.ts';
 
 const CATEGORIES = new Set(['recruitment', 'debt', 'documents', 'control']);
@@ -29,7 +29,7 @@ export const listIndicatorMarks = caseUseCase({
     const scope = store.scope(caseId);
     const v = await visibilityOf(store, access);
     if (person) await requireVisibleEntity(store, access, v, person);
-    await store.transaction((trx) => catchUpDocumentIndex(store.scope(caseId).in(trx)));
+    await ensureDocumentIndex(store, caseId);
     const linked = person
       ? new Set(
           (

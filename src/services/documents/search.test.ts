@@ -168,6 +168,14 @@ describeEachDialect('search across seized documents', (ctx) => {
     await expect(search(lead, { entity: 'no-such-entity' })).rejects.toThrow(/not found/i);
   });
 
+  itDb('indexes a document written by hand, not by an import, when a search first meets it', async () => {
+    await createEntities(store, lead, caseId, [
+      { schema: 'PlainText', properties: { fileName: ['typed.txt'], bodyText: ['Typed notes about Kalnciems'] } },
+    ]);
+    const r = await search(lead, { q: 'Kalnciems', type: 'text' });
+    expect(r.results.map((d) => d.title)).toEqual(['typed.txt']);
+  });
+
   itDb('groups the edited copy of a letter with the letter, and nothing else', async () => {
     const r = await search(lead, { q: IBAN });
     expect(r.groups).toHaveLength(1);

@@ -14,7 +14,7 @@ import { getEntities, type EntityRow } from '../../store/repos/entities/entities
 import type { Store } from '../../store/store.ts';
 import { canSee, requireVisibleEntity, visibilityOf, type Visibility } from '../access/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
-import { catchUpDocumentIndex, KIND_OF_SCHEMA, partiesOf, textOf } from './indexing.ts';
+import { ensureDocumentIndex, KIND_OF_SCHEMA, partiesOf, textOf } from './indexing.ts';
 import { first, partyNames, propsOf, readable } from './parts.ts';
 
 export interface DocumentSearchInput {
@@ -205,7 +205,7 @@ export const searchDocuments = caseUseCase({
     const v = await visibilityOf(store, access);
     if (input.entity) await requireVisibleEntity(store, access, v, input.entity);
     // Documents written before the index, or not by an import, are indexed when first searched.
-    await store.transaction((trx) => catchUpDocumentIndex(store.scope(caseId).in(trx)));
+    await ensureDocumentIndex(store, caseId);
     const out = await findDocuments(store, caseId, v, input);
     audit.returned(out.results.map((r) => r.id));
     return out;
