@@ -12,6 +12,7 @@ import type { DocumentKind } from '../../shared/contracts/documents.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
 import type { Store } from '../../store/store.ts';
 import {
+  documentIndexComplete,
   unindexedDocuments,
   writeDocumentIndex,
   type DocumentIndexRow,
@@ -119,6 +120,7 @@ export async function catchUpDocumentIndex(scope: CaseScope): Promise<number> {
  * something is missing, so searching takes no write lock.
  */
 export async function ensureDocumentIndex(store: Store, caseId: string): Promise<void> {
-  if (!(await unindexedDocuments(store.scope(caseId), DOCUMENT_SCHEMATA, 1)).length) return;
+  // Two counts on indexes: far cheaper than looking for the missing ones on every search.
+  if (await documentIndexComplete(store.scope(caseId), DOCUMENT_SCHEMATA)) return;
   await store.transaction((trx) => catchUpDocumentIndex(store.scope(caseId).in(trx)));
 }

@@ -17,7 +17,7 @@ import { listEntities } from '../../store/repos/entities/entities.ts';
 import type { Store } from '../../store/store.ts';
 import { actorOf, addUser, type Actor } from '../access/index.ts';
 import { createCase } from '../cases/index.ts';
-import { createEntities } from '../entities/index.ts';
+import { changeEntity, createEntities } from '../entities/index.ts';
 import { importFile } from '../imports/index.ts';
 import { cliCaller } from '../useCase/index.ts';
 import { listIndicatorMarks, searchDocuments } from './index.ts';
@@ -174,6 +174,14 @@ describeEachDialect('search across seized documents', (ctx) => {
     ]);
     const r = await search(lead, { q: 'Kalnciems', type: 'text' });
     expect(r.results.map((d) => d.title)).toEqual(['typed.txt']);
+    // Edited: its facts are derived again from the new text.
+    const id = r.results[0]?.id ?? '';
+    await changeEntity(store, cliCaller(lead), caseId, {
+      entityId: id,
+      change: { properties: { bodyText: ['Typed notes about Olaine'] }, version: 1 },
+    });
+    expect((await search(lead, { q: 'Olaine' })).results.map((d) => d.id)).toEqual([id]);
+    expect((await search(lead, { q: 'Kalnciems' })).results).toEqual([]);
   });
 
   itDb('groups the edited copy of a letter with the letter, and nothing else', async () => {

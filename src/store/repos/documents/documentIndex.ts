@@ -68,6 +68,22 @@ export async function writeDocumentIndex(scope: CaseScope, rows: readonly Docume
   }
 }
 
+/** Whether the index holds a row for every document of `schemata` (rows leave with their entity). */
+export async function documentIndexComplete(scope: CaseScope, schemata: readonly string[]): Promise<boolean> {
+  const [docs, rows] = await Promise.all([
+    scope
+      .selectFrom('entities')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('schema', 'in', schemata)
+      .executeTakeFirst(),
+    scope
+      .selectFrom('document_index')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst(),
+  ]);
+  return Number(rows?.n ?? 0) >= Number(docs?.n ?? 0);
+}
+
 /** Ids of documents of `schemata` the index does not hold yet (written before it, or not by an import). */
 export async function unindexedDocuments(
   scope: CaseScope,
