@@ -16,6 +16,7 @@ import { addMember } from '../../store/repos/cases/cases.ts';
 import { listEntities } from '../../store/repos/entities/entities.ts';
 import type { Store } from '../../store/store.ts';
 import { actorOf, addUser, type Actor } from '../access/index.ts';
+import { writeDocx, writePdf } from '../../ingest/documents/samples.testing.ts';
 import { createCase } from '../cases/index.ts';
 import { changeEntity, createEntities } from '../entities/index.ts';
 import { importFile } from '../imports/index.ts';
@@ -114,6 +115,12 @@ describeEachDialect('search across seized documents', (ctx) => {
       bank: false,
       options: {},
     });
+    const pdf = join(dir, 'payslip.pdf');
+    writeFileSync(pdf, await writePdf([['Payslip March'], [`Paid to ${IBAN}`]]));
+    const docx = join(dir, 'contract.docx');
+    writeFileSync(docx, writeDocx(['Employment contract', `Wages are paid to ${IBAN} monthly`]));
+    for (const path of [pdf, docx])
+      await importFile(store, lc, caseId, { path, format: 'document', bank: false, options: { pageImages: false } });
     const emails = await listEntities(store.scope(caseId), { schemata: ['Email'], limit: 10 });
     invoiceId = emails.find((e) => e.caption.includes('Invoice'))?.id ?? '';
     // An accepted mention is a link between the document and the entity it names.
@@ -124,7 +131,7 @@ describeEachDialect('search across seized documents', (ctx) => {
 
   itDb('finds every document saying the IBAN, with the IBAN highlighted in its snippet', async () => {
     const r = await search(lead, { q: IBAN });
-    expect(r.results.map((d) => d.kind).sort()).toEqual(['chat', 'mail', 'mail', 'mail', 'text']);
+    expect(r.results.map((d) => d.kind).sort()).toEqual(['chat', 'mail', 'mail', 'mail', 'office', 'pdf', 'text']);
     for (const d of r.results) {
       expect(d.snippet.filter((s) => s.hit).map((s) => s.text)).toContain(IBAN);
       expect(d.snippet.map((s) => s.text).join('')).toContain(IBAN);
@@ -143,7 +150,12 @@ describeEachDialect('search across seized documents', (ctx) => {
       'chat',
       'text',
     ]);
-    expect((await search(lead, { q: IBAN, type: 'pdf' })).results).toEqual([]);
+    const page = (await search(lead, { q: IBAN, type: 'pdf' })).results;
+    expect(page).toMatchObject([{ kind: 'pdf', schema: 'Page', title: 'payslip.pdf, page 2', opens: 'document' }]);
+    expect(page[0]?.openId).not.toBe(page[0]?.id); // the viewer opens the whole PDF
+    const office = (await search(lead, { q: IBAN, type: 'office' })).results;
+    expect(office).toMatchObject([{ kind: 'office', schema: 'Document', title: 'contract.docx' }]);
+    expect((await search(lead, { q: IBAN, type: 'image' })).results).toEqual([]);
   });
 
   itDb('filters by sender and by recipient, on part of a name or address', async () => {
@@ -204,7 +216,7 @@ describeEachDialect('search across seized documents', (ctx) => {
     ).toContain('Anna Ivanova');
 
     const shown = await search(member, { q: IBAN });
-    expect(shown.results).toHaveLength(5);
+    expect(shown.results).toHaveLength(7);
     const body = JSON.stringify(shown);
     expect(body).not.toContain('Ivanova');
     expect(body).toContain(alias);
