@@ -15,7 +15,7 @@ import { Store } from '../src/store/store.ts';
 import { testActor } from '../test/support/api.ts';
 import { fmt, rate, time } from './support.ts';
 
-function mailbox(n: number): string {
+export function mailbox(n: number): string {
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     const date = new Date(Date.UTC(2024, 0, 1) + i * 60_000).toUTCString().replace('GMT', '+0000');

@@ -19,6 +19,7 @@ import { trainingCommands } from './training/training.ts';
 import { cooperationCommands } from './cooperation.ts';
 import { captureCommands } from './captures.ts';
 import { identificationCommands } from './identification.ts';
+import { documentCommands } from './documents.ts';
 
 // A reader that stops early (`elect cases | head -1`) closes the pipe: that ends the command
 // quietly, as for any Unix tool, instead of a stack trace.
@@ -52,6 +53,7 @@ trainingCommands(program);
 cooperationCommands(program);
 captureCommands(program);
 identificationCommands(program);
+documentCommands(program);
 
 program
   .command('migrate')

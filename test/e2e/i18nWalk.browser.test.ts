@@ -71,6 +71,7 @@ const PAGES: readonly ((caseId: string) => string)[] = [
   (c) => `/cases/${c}/money-flow`,
   (c) => `/cases/${c}/identification`,
   (c) => `/cases/${c}/captures`,
+  (c) => `/cases/${c}/document-search?q=Riga`,
   (c) => `/cases/${c}/companies`,
   (c) => `/cases/${c}/resolution`,
   (c) => `/cases/${c}/hits`,

@@ -141,6 +141,8 @@ export const expectations: Record<string, Row> = {
   'GET /api/cases/{caseId}/files': caseRead,
   'GET /api/cases/{caseId}/files/{fileId}/content': caseRead,
   'GET /api/cases/{caseId}/conversations/{entityId}': caseRead,
+  'GET /api/cases/{caseId}/document-search': caseRead,
+  'GET /api/cases/{caseId}/indicator-marks': caseRead,
   'GET /api/cases/{caseId}/documents/{entityId}': caseRead,
   'GET /api/import-formats': all('ok'),
   'GET /api/import-mappings': all('ok'),

@@ -9,6 +9,7 @@ export {
   findRedFlags,
   RED_FLAGS,
   RED_FLAG_KINDS,
+  type FlagLanguage,
   type FoundRedFlag,
   type RedFlagKind,
   type RedFlagDef,

@@ -19,6 +19,7 @@ import { insertTransactions, toRows } from '../../store/repos/finance/transactio
 import type { Store } from '../../store/store.ts';
 import type { Actor } from '../access/index.ts';
 import { assemble, assembles, Redirects, type AssemblyReport } from '../assembly/index.ts';
+import { indexDocumentsOfSource } from '../documents/index.ts';
 import { requireCase } from '../cases/index.ts';
 import { prepareAll } from '../entities/index.ts';
 import { checkAccounts, combineMergeable, mergeExisting, reimportExisting } from './entityWrites.ts';
@@ -330,6 +331,8 @@ export async function runImport<O>(
     await detachLinksTo(scope, toSkipped);
     if (run.assemble !== false && !run.mayAlter)
       assembly = await assemble(scope, redirects, touched, { country: kase.country, by: actor.id, at, sourceId });
+    // Seized documents' filter facts, near-duplicate signatures and indicator language, with them.
+    await indexDocumentsOfSource(scope, sourceId);
     await run.afterWrite?.(scope);
     run.onProgress?.({ ...progress });
     if (run.checkOnly) throw new CheckedOnly();

@@ -36,6 +36,7 @@ import type {
   PsiSessionsTable,
 } from './cooperation.ts';
 import type { EntitiesTable, EntityHistoryTable, SelectorsTable, SourcesTable } from './entities.ts';
+import type { DocumentBandsTable, DocumentIndexTable, DocumentIndicatorMarksTable } from './documents.ts';
 import type { CaseFilesTable } from './files.ts';
 import type {
   FindingRunsTable,
@@ -71,6 +72,7 @@ export type * from './audit.ts';
 export type * from './captures.ts';
 export type * from './cases.ts';
 export type * from './cooperation.ts';
+export type * from './documents.ts';
 export type * from './entities.ts';
 export type * from './files.ts';
 export type * from './finance.ts';
@@ -106,6 +108,10 @@ export interface Database {
   selectors: SelectorsTable;
   // search
   search_docs: SearchDocsTable;
+  // documents
+  document_index: DocumentIndexTable;
+  document_bands: DocumentBandsTable;
+  document_indicator_marks: DocumentIndicatorMarksTable;
   // files
   case_files: CaseFilesTable;
   // imports
@@ -198,5 +204,8 @@ export const caseScopedTables = [
   'victim_files',
   'jobs',
   'job_uploads',
+  'document_index',
+  'document_bands',
+  'document_indicator_marks',
 ] as const;
 export type CaseTable = (typeof caseScopedTables)[number];

@@ -58,6 +58,9 @@ const ConversationPage = lazy(() =>
   import('../features/documents/index.ts').then((m) => ({ default: m.ConversationPage })),
 );
 const DocumentPage = lazy(() => import('../features/documents/index.ts').then((m) => ({ default: m.DocumentPage })));
+const DocumentSearchPage = lazy(() =>
+  import('../features/documents/index.ts').then((m) => ({ default: m.DocumentSearchPage })),
+);
 const CapturesPage = lazy(() =>
   import('../features/captures/pages/CapturesPage.tsx').then((m) => ({ default: m.CapturesPage })),
 );
@@ -142,6 +145,8 @@ function page(route: Route): ReactNode {
       return <IdentificationPage caseId={route.caseId} />;
     case 'captures':
       return <CapturesPage caseId={route.caseId} />;
+    case 'documentSearch':
+      return <DocumentSearchPage caseId={route.caseId} />;
     case 'companies':
       return <CompaniesPage caseId={route.caseId} />;
     case 'resolution':

@@ -212,6 +212,9 @@ function CaseNav({ caseId, route }: { caseId: string; route: Route }) {
         <NavLink to={paths.captures(caseId)} icon="image" current={is('captures')}>
           {t('nav.captures')}
         </NavLink>
+        <NavLink to={paths.documentSearch(caseId)} icon="search" current={is('documentSearch')}>
+          {t('nav.documentSearch')}
+        </NavLink>
         <NavLink to={paths.companies(caseId)} icon="company" current={is('companies')}>
           {t('companies.nav')}
         </NavLink>

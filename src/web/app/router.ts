@@ -27,6 +27,7 @@ export type Route =
   | { name: 'moneyFlow'; caseId: string }
   | { name: 'identification'; caseId: string }
   | { name: 'captures'; caseId: string }
+  | { name: 'documentSearch'; caseId: string }
   | { name: 'companies'; caseId: string }
   | { name: 'resolution'; caseId: string }
   | { name: 'hits'; caseId: string }
@@ -48,6 +49,7 @@ const CASE_VIEWS = [
   ['moneyFlow', 'money-flow'],
   ['identification', 'identification'],
   ['captures', 'captures'],
+  ['documentSearch', 'document-search'],
   ['companies', 'companies'],
   ['resolution', 'resolution'],
   ['hits', 'hits'],

@@ -121,6 +121,14 @@ export const crawlTable: Record<string, CrawlEntry> = {
     shows: none,
   },
   'GET /api/cases/{caseId}/documents/{entityId}': { url: (w) => `${c(w)}/documents/${w.ids.victim}`, shows: none },
+  'GET /api/cases/{caseId}/document-search': {
+    url: (w) => `${c(w)}/document-search?q=${q(canaries.victimName)}`,
+    shows: none,
+  },
+  'GET /api/cases/{caseId}/indicator-marks': {
+    url: (w) => `${c(w)}/indicator-marks?person=${w.ids.victim}`,
+    shows: none,
+  },
   'GET /api/cases/{caseId}/entities': { url: (w) => `${c(w)}/entities`, shows: entityKinds },
   'GET /api/cases/{caseId}/entities/{entityId}': {
     url: (w) => `${c(w)}/entities/${w.ids.victim}`,

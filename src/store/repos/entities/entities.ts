@@ -116,6 +116,9 @@ async function indexEntities(scope: CaseScope, items: readonly PreparedEntity[])
 async function unindexEntity(scope: CaseScope, id: string): Promise<void> {
   await scope.deleteFrom('selectors').where('entity_id', '=', id).execute();
   await scope.deleteFrom('search_docs').where('doc_id', '=', id).execute();
+  // A seized document's search facts are derived from its text: written again when next searched.
+  for (const t of ['document_index', 'document_bands', 'document_indicator_marks'] as const)
+    await scope.deleteFrom(t).where('entity_id', '=', id).execute();
 }
 
 export async function getEntity(scope: CaseScope, id: string): Promise<EntityRow | undefined> {

@@ -29,6 +29,7 @@ export const paths = {
   moneyFlow: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'money-flow', query),
   identification: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'identification', query),
   captures: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'captures', query),
+  documentSearch: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'document-search', query),
   companies: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'companies', query),
   resolution: (caseId: string, query?: Record<string, string>) => caseView(caseId, 'resolution', query),
   hits: (caseId: string) => caseView(caseId, 'hits'),

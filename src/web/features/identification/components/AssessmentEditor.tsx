@@ -12,6 +12,7 @@ import { Icon } from '../../../ui/icons.tsx';
 import { useDebounced } from '../../../ui/useDebounced.ts';
 import { idKeys, saveAssessment, useEvaluation } from '../api/identificationApi.ts';
 import { DecisionPanel } from './DecisionPanel.tsx';
+import { IndicatorMarksPanel } from '../../documents/index.ts';
 import { fromRef, toRef, useEvidenceOptions } from '../api/evidence.ts';
 import type { EvidenceOption } from '../api/evidence.ts';
 import type { AssessmentOut } from '../../../../shared/contracts/identification.ts';
@@ -152,6 +153,17 @@ export function AssessmentEditor({
       if (v) acts[act] = v;
       else delete acts[act];
       return { ...d, acts };
+    });
+  };
+  /** A message marked by its words becomes evidence of the indicator (ticking it if needed). */
+  const attach = (itemId: string, entityId: string) => {
+    const v = draft.indicators[itemId];
+    const ref = `entity:${entityId}`;
+    setItem(itemId, {
+      reliability: 'B',
+      information: '2',
+      ...v,
+      evidence: [...(v?.evidence ?? []).filter(Boolean), ref],
     });
   };
   const save = async () => {
@@ -345,6 +357,14 @@ export function AssessmentEditor({
         ) : evaluation.error ? (
           <ErrorMessage error={evaluation.error} />
         ) : null}
+        <IndicatorMarksPanel
+          caseId={caseId}
+          personId={personId}
+          itemIds={list.items.map((i) => i.id)}
+          itemLabel={(id) => textOf(list.items.find((i) => i.id === id)?.text ?? { en: id }, lang)}
+          attached={(id, entityId) => !!draft.indicators[id]?.evidence.includes(`entity:${entityId}`)}
+          onAttach={attach}
+        />
       </div>
     </div>
   );
