@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { ruleById } from '../../domain/finance/rules/index.ts';
 import type { AccountMeta } from '../../domain/finance/types.ts';
 import { errors } from '../../shared/errors.ts';
+import type { Sentence } from '../../shared/sentences.ts';
 import { getEntities } from '../../store/repos/entities/entities.ts';
 import type { EntityRow } from '../../store/repos/entities/entities.ts';
 import type { TransactionRow } from '../../store/repos/finance/transactions.ts';
@@ -263,6 +264,7 @@ export async function presentFindings(
       },
       score: Number(r.score),
       explanation: r.explanation,
+      words: r.explanation_words ? (JSON.parse(r.explanation_words) as Sentence[]) : null,
       status: r.status as FindingStatus,
       decidedBy: r.decided_by,
       decidedAt: r.decided_at,

@@ -183,6 +183,24 @@ export const FlowEdgeOut = z.object({
 });
 export type FlowEdgeOut = z.infer<typeof FlowEdgeOut>;
 
+/** A sentence of an explanation (shared/sentences.ts): a translation key and its typed values. */
+export const SentenceOut = z.object({
+  key: z.string(),
+  vars: z
+    .record(
+      z.string(),
+      z.union([
+        z.string(),
+        z.number(),
+        z.object({ minor: z.number(), currency: z.string() }),
+        z.object({ share: z.number() }),
+        z.object({ count: z.number(), unit: z.string() }),
+        z.object({ from: z.string(), to: z.string() }),
+      ]),
+    )
+    .optional(),
+});
+
 export const FindingOut = z.object({
   id: z.string(),
   rule: z.string(),
@@ -196,6 +214,8 @@ export const FindingOut = z.object({
   }),
   score: z.number(),
   explanation: z.string(),
+  /** The explanation as sentences the reader's language can say; null for findings stored before. */
+  words: z.array(SentenceOut).nullable(),
   status: z.enum(findingStatuses),
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),

@@ -103,7 +103,7 @@ export function FindingsTab({ caseId, canWrite }: { caseId: string; canWrite: bo
             <option value="">{t('common.all')}</option>
             {(rules.data?.rules ?? []).map((r) => (
               <option key={r.id} value={r.id}>
-                {r.title}
+                {t(`finance.ruleTitle.${r.id}`, { defaultValue: r.title })}
               </option>
             ))}
           </select>
@@ -197,7 +197,7 @@ export function FindingsTab({ caseId, canWrite }: { caseId: string; canWrite: bo
                         aria-pressed={params.finding === x.id}
                         onClick={() => set({ finding: x.id }, { replace: true })}
                       >
-                        {x.title}
+                        {t(`finance.ruleTitle.${x.rule}`, { defaultValue: x.title })}
                       </button>
                       {!x.current ? <span className="tag small">{t('finance.findings.notCurrent')}</span> : null}
                     </td>
