@@ -245,6 +245,20 @@ export async function presentFindings(
     access.caseId,
     visible.map((r) => r.subject_id),
   );
+  // An account is known by its holders as much as by its IBAN: their names (or pseudonyms) go with it.
+  const accountIds = visible.filter((r) => entities.get(r.subject_id)?.schema === 'BankAccount').map((r) => r.subject_id);
+  const owning = accountIds.length ? await ownershipLinks(store.scope(access.caseId), { accounts: accountIds }) : [];
+  const holderEntities = await entitiesById(
+    store,
+    access.caseId,
+    owning.flatMap((o) => (o.source_id ? [o.source_id] : [])),
+  );
+  const holdersOf = new Map<string, string[]>();
+  for (const o of owning) {
+    const h = o.source_id ? holderEntities.get(o.source_id) : undefined;
+    if (!o.target_id || !h || !canSee(v, h.id)) continue;
+    holdersOf.set(o.target_id, [...(holdersOf.get(o.target_id) ?? []), captionFor(v, h)]);
+  }
   return visible.map((r) => {
     const e = entities.get(r.subject_id);
     return {
@@ -261,6 +275,7 @@ export async function presentFindings(
             ? partyKey(v.protection, r.subject_id)
             : null,
         schema: e?.schema ?? null,
+        holders: [...new Set(holdersOf.get(r.subject_id) ?? [])],
       },
       score: Number(r.score),
       explanation: r.explanation,

@@ -211,6 +211,8 @@ export const FindingOut = z.object({
     kind: z.string(),
     caption: z.string().nullable(),
     schema: z.string().nullable(),
+    /** The account's holders as the reader may name them (names, or pseudonyms for victims). */
+    holders: z.array(z.string()),
   }),
   score: z.number(),
   explanation: z.string(),

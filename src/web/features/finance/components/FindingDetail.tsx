@@ -181,7 +181,10 @@ export function FindingDetail({
         <dt>{t('finance.findings.subject')}</dt>
         <dd>
           {finding.subject.schema === 'BankAccount' ? (
-            accountLink(finding.subject.id)
+            <>
+              {accountLink(finding.subject.id)}
+              {finding.subject.holders.length ? ` (${finding.subject.holders.join(', ')})` : null}
+            </>
           ) : finding.subject.schema ? (
             <Link to={paths.entity(caseId, finding.subject.id)}>{finding.subject.caption ?? finding.subject.id}</Link>
           ) : (

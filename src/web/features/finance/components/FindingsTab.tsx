@@ -201,7 +201,12 @@ export function FindingsTab({ caseId, canWrite }: { caseId: string; canWrite: bo
                       </button>
                       {!x.current ? <span className="tag small">{t('finance.findings.notCurrent')}</span> : null}
                     </td>
-                    <td>{x.subject.caption ?? x.subject.id}</td>
+                    <td>
+                      {x.subject.caption ?? x.subject.id}
+                      {x.subject.holders.length ? (
+                        <div className="muted small">{x.subject.holders.join(', ')}</div>
+                      ) : null}
+                    </td>
                     <td className="num">{f.number(x.evidenceCount)}</td>
                     <td>
                       <span className={`tag status-${x.status}`}>{t(`finance.status.${x.status}`)}</span>
