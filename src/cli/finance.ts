@@ -5,12 +5,14 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { ProceedsBody } from '../shared/contracts/finance.ts';
+import { EntityRowsQuery } from '../shared/contracts/entities.ts';
+import { ASSUMPTIONS, FindingsQuery, ProceedsBody } from '../shared/contracts/finance.ts';
+import { entityRows } from '../services/entities/index.ts';
 import type { FindingStatus } from '../shared/contracts/finance.ts';
 import { errors } from '../shared/errors.ts';
 import {
-  findingNotices,
   findingRecords,
+  findingsPage,
   proceedsEstimate,
   RULES,
   recordDecision,
@@ -185,36 +187,34 @@ export function financeCommands(program: Command): void {
           const status = o.status as FindingStatus | undefined;
           if (status && !['open', 'confirmed', 'dismissed'].includes(status))
             throw errors.validation('--status: open, confirmed or dismissed', '--status');
-          const rows = await findingRecords(store, caller, o.case, {
-            status,
-            limit: Math.max(1, Math.min(10_000, Number(o.limit) || 50)),
-          });
-          if (o.json) {
-            console.log(
-              JSON.stringify(
-                rows.map((r) => ({
-                  ...r,
-                  evidence: JSON.parse(r.evidence) as unknown,
-                  account_ids: JSON.parse(r.account_ids) as unknown,
-                })),
-                null,
-                2,
-              ),
-            );
+          const limit = Math.max(1, Math.min(10_000, Number(o.limit) || 50));
+          if (!o.json) {
+            // As a reader knows them: the rule's name, the account's IBAN and holders, the run's words.
+            const query = FindingsQuery.parse({ status, limit: Math.min(limit, 1000) });
+            const page = await findingsPage(store, caller, o.case, query);
+            for (const f of page.findings) {
+              const holders = f.subject.holders.length ? ` (${f.subject.holders.join(', ')})` : '';
+              console.log(
+                `\n${f.title} — ${f.subject.caption ?? f.subject.id}${holders}\n  score ${Math.round(f.score * 100)} · ${f.status}${f.current ? '' : ' (no longer reported)'} · ${f.evidenceCount} statement line(s) · id ${f.id}`,
+              );
+              console.log(`  ${f.explanation}`);
+            }
+            if (!page.findings.length) console.log('No findings.');
+            if (!summary) for (const n of page.notices) console.log(`Note: ${n.message}`);
             return;
           }
-          for (const r of rows) {
-            console.log(
-              `\n${r.id}  ${r.rule}  score ${Number(r.score).toFixed(2)}  ${r.status}${Number(r.current) ? '' : ' (no longer reported)'}`,
-            );
-            console.log(`  subject ${r.subject_kind} ${r.subject_id}`);
-            console.log(`  ${r.explanation}`);
-            console.log(`  evidence: ${(JSON.parse(r.evidence) as unknown[]).length} statement line(s)`);
-          }
-          if (!rows.length) console.log('No findings.');
-          if (!summary)
-            for (const n of (await findingNotices(store, caller, o.case, {})).notices)
-              console.log(`Note: ${n.message}`);
+          const rows = await findingRecords(store, caller, o.case, { status, limit });
+          console.log(
+            JSON.stringify(
+              rows.map((r) => ({
+                ...r,
+                evidence: JSON.parse(r.evidence) as unknown,
+                account_ids: JSON.parse(r.account_ids) as unknown,
+              })),
+              null,
+              2,
+            ),
+          );
         });
       },
     );
@@ -234,17 +234,36 @@ export function financeCommands(program: Command): void {
         if (o.save && model) await storeProceedsModel(store, caller, o.case, model);
         const estimate = await proceedsEstimate(store, caller, o.case, o.save ? undefined : model);
         if (o.json) console.log(JSON.stringify(estimate, null, 2));
-        else printEstimate(estimate);
+        else {
+          // Victims and accounts by the names the reader may see (pseudonyms for victims without contact).
+          const ids = [...estimate.victims.map((v) => v.personId), ...estimate.funnels.map((f) => f.accountId)];
+          const rows = ids.length
+            ? (await entityRows(store, caller, o.case, EntityRowsQuery.parse({ ids: ids.join(','), limit: 1000 }))).rows
+            : [];
+          const names = new Map(rows.map((r) => [r.id, r.caption]));
+          printEstimate(estimate, (id) => names.get(id) ?? id);
+        }
       });
     });
 }
 
-function printEstimate(e: ProceedsEstimate): void {
+/** The estimate's kinds of proceeds and bases in words. */
+const KIND_WORDS: Record<string, string> = {
+  wageKickback: 'wage kick-backs',
+  deduction: 'deductions',
+  recruitmentFee: 'recruitment fees',
+  sexualServices: 'sexual services',
+  wagesOwed: 'wages owed',
+};
+const assumptionWords = (name: string): string =>
+  Object.hasOwn(ASSUMPTIONS, name) ? ASSUMPTIONS[name as keyof typeof ASSUMPTIONS].meaning : name;
+
+function printEstimate(e: ProceedsEstimate, nameOf: (id: string) => string): void {
   console.log('Assumptions');
   if (!e.assumptions.length) console.log('  (none entered)');
   for (const a of e.assumptions) {
     console.log(
-      `  ${a.name} = ${a.value} ${a.unit}${a.appliesTo?.length ? ` (for ${a.appliesTo.length})` : ''}${a.used ? '' : ' [not used]'}`,
+      `  ${assumptionWords(a.name)} = ${a.value} ${a.unit}${a.appliesTo?.length ? ` (for ${a.appliesTo.length})` : ''}${a.used ? '' : ' [not used]'}`,
     );
     console.log(`    source: ${a.source}`);
   }
@@ -255,20 +274,20 @@ function printEstimate(e: ProceedsEstimate): void {
   console.log('\nVictims (labour exploitation)');
   for (const v of e.victims) {
     console.log(
-      `  ${v.personId}: taken ${money(v.takenMinor, v.currency)}${v.owedMinor === null ? '' : `, owed ${money(v.owedMinor, v.currency)}`}`,
+      `  ${nameOf(v.personId)}: taken ${money(v.takenMinor, v.currency)}${v.owedMinor === null ? '' : `, owed ${money(v.owedMinor, v.currency)}`}`,
     );
     for (const i of v.items)
-      console.log(`    ${i.kind} (${i.basis}) ${money(i.amountMinor, i.currency)}: ${i.explanation}`);
+      console.log(`    ${KIND_WORDS[i.kind] ?? i.kind} (${i.basis}) ${money(i.amountMinor, i.currency)}: ${i.explanation}`);
   }
   console.log('\nSexual exploitation');
   for (const f of e.funnels)
     console.log(
-      `  funnel ${f.accountId}: ${f.deposits} cash deposits, ${money(f.depositsMinor, f.currency)} (${f.first ?? ''} – ${f.last ?? ''})`,
+      `  funnel account ${nameOf(f.accountId)}: ${f.deposits} cash deposits, ${money(f.depositsMinor, f.currency)} (${f.first ?? ''} – ${f.last ?? ''})`,
     );
   console.log(`  ${e.sexual.explanation}`);
   const t = e.totals;
   console.log(`\nTotals (${t.currency})`);
-  for (const [k, v] of Object.entries(t.byKind)) console.log(`  ${k.padEnd(16)} ${money(v, t.currency)}`);
+  for (const [k, v] of Object.entries(t.byKind)) console.log(`  ${(KIND_WORDS[k] ?? k).padEnd(18)} ${money(v, t.currency)}`);
   console.log(`  proceeds of crime (confiscation): ${money(t.proceedsMinor, t.currency)}`);
   console.log(`  owed to victims (compensation):   ${money(t.owedToVictimsMinor, t.currency)}`);
   for (const n of e.notes) console.log(`Note: ${n}`);

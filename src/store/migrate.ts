@@ -27,8 +27,9 @@ import * as m019 from './migrations/019_resolution_conflicts.ts';
 import * as m020 from './migrations/020_jobs.ts';
 import * as m021 from './migrations/021_signin_audit_actor.ts';
 import * as m022 from './migrations/022_pending_observations.ts';
-import * as m025 from './migrations/025_document_index.ts';
 import * as m023 from './migrations/023_heavy_slots.ts';
+import * as m025 from './migrations/025_document_index.ts';
+import * as m026 from './migrations/026_finding_words.ts';
 
 interface Migration {
   version: number;
@@ -61,6 +62,7 @@ export const migrations: readonly Migration[] = [
   { version: 22, name: 'pending_observations', up: m022.up },
   { version: 23, name: 'heavy_slots', up: m023.up },
   { version: 25, name: 'document_index', up: m025.up },
+  { version: 26, name: 'finding_words', up: m026.up },
 ];
 
 export async function migrate(db: Kysely<unknown>, dialect: DialectName): Promise<number[]> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimateProceeds } from './proceeds.ts';
+import { estimateProceeds, PROCEEDS_NOTES } from './proceeds.ts';
 import type { LabourVictimInput } from './proceeds.ts';
 import { ProceedsModel } from './proceedsModel.ts';
 
@@ -91,5 +91,15 @@ describe('proceeds estimate', () => {
     expect(e.sexual.modelledMinor).toBe(2 * 3 * 100 * 12_000);
     expect(e.totals.byKind.sexualServices).toBe(7_200_000);
     expect(e.sexual.explanation).toMatch(/median price of 3 captured ads/);
+  });
+});
+
+describe('the estimate in every language', () => {
+  it('has the notes, word for word, where the workspace finds their translations', async () => {
+    const { readFileSync } = await import('node:fs');
+    const en = JSON.parse(readFileSync(new URL('../../web/i18n/en.json', import.meta.url), 'utf8')) as {
+      finance: { proceeds: { notes: Record<string, string> } };
+    };
+    expect(en.finance.proceeds.notes).toEqual({ ...PROCEEDS_NOTES });
   });
 });

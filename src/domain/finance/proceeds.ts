@@ -10,6 +10,7 @@
  * - sexual exploitation: the cash banked through funnel accounts, beside clients × price × days.
  * Each item says whether it was observed, recorded, assumed or modelled, and with what.
  */
+import type { Sentence } from '../../shared/sentences.ts';
 import { isoOfDay } from './dates.ts';
 import type { Assumption, AssumptionName, ProceedsModel } from './proceedsModel.ts';
 import { assumptionFor, currencyOfUnit } from './proceedsModel.ts';
@@ -23,6 +24,8 @@ export interface ProceedsItem {
   amountMinor: number;
   currency: string;
   explanation: string;
+  /** The explanation as sentences every platform language can say (shared/sentences.ts). */
+  words: Sentence[];
   evidence: string[];
   assumptions: string[];
 }
@@ -80,7 +83,13 @@ export interface ProceedsEstimate {
     last: string | null;
     evidence: string[];
   }[];
-  sexual: { observedMinor: number; modelledMinor: number | null; basis: 'observed' | 'model'; explanation: string };
+  sexual: {
+    observedMinor: number;
+    modelledMinor: number | null;
+    basis: 'observed' | 'model';
+    explanation: string;
+    words: Sentence[];
+  };
   totals: { currency: string; byKind: Record<ProceedsKind, number>; proceedsMinor: number; owedToVictimsMinor: number };
   notes: string[];
 }
@@ -143,6 +152,14 @@ export function estimateProceeds(input: ProceedsInput): ProceedsEstimate {
         ? `Model: ${modelled.text} = ${fmt(modelled.amount, modelled.currency)}. `
         : 'Model not computed: enter the clients per working day and the days worked (and the price per client, or capture ads with prices). ') +
       `The total uses the ${basis === 'model' ? 'model' : 'cash banked'}.`,
+    words: [
+      {
+        key: 'proceeds.sexualBanked',
+        vars: { funnels: { count: funnels.length, unit: 'funnelAccount' }, observed: { minor: observed, currency: 'EUR' } },
+      },
+      modelled ? modelled.words : { key: 'proceeds.modelMissing' },
+      { key: basis === 'model' ? 'proceeds.totalUsesModel' : 'proceeds.totalUsesCash' },
+    ],
   };
 
   const currency = 'EUR';
@@ -188,11 +205,21 @@ function labourVictim(v: LabourVictimInput, input: ProceedsInput, take: Take): V
     basis: Basis,
     lines: { id: string; amount: number }[],
     explanation: string,
+    words: Sentence,
     assumptions: string[] = [],
   ) => {
     const amountMinor = lines.reduce((a, l) => a + l.amount, 0);
     if (amountMinor > 0)
-      items.push({ kind, basis, amountMinor, currency, explanation, evidence: lines.map((l) => l.id), assumptions });
+      items.push({
+        kind,
+        basis,
+        amountMinor,
+        currency,
+        explanation,
+        words: [words],
+        evidence: lines.map((l) => l.id),
+        assumptions,
+      });
   };
   const debits = v.debits.filter((d) => d.currency === currency);
   const kick = debits.filter((d) => d.cp && input.kickbackAccounts.has(d.cp));
@@ -201,6 +228,7 @@ function labourVictim(v: LabourVictimInput, input: ProceedsInput, take: Take): V
     'observed',
     kick,
     `${kick.length} transfer(s) to the account(s) the wage kick-back findings name`,
+    { key: 'proceeds.kickTransfers', vars: { transfers: { count: kick.length, unit: 'transfer' } } },
   );
   const window = take('cashKickbackWindowDays', subjects);
   if (window) {
@@ -211,11 +239,21 @@ function labourVictim(v: LabourVictimInput, input: ProceedsInput, take: Take): V
       'assumed',
       cash,
       `${cash.length} cash withdrawal(s) within ${window.value} day(s) after a wage, taken as handed back`,
+      {
+        key: 'proceeds.kickCash',
+        vars: {
+          withdrawals: { count: cash.length, unit: 'cashWithdrawal' },
+          window: { count: window.value, unit: 'day' },
+        },
+      },
       [window.name],
     );
   }
   const housing = debits.filter((d) => d.cp && input.deductionAccounts.has(d.cp) && !input.kickbackAccounts.has(d.cp));
-  item('deduction', 'observed', housing, `${housing.length} payment(s) to the account(s) the deduction findings name`);
+  item('deduction', 'observed', housing, `${housing.length} payment(s) to the account(s) the deduction findings name`, {
+    key: 'proceeds.deductions',
+    vars: { payments: { count: housing.length, unit: 'payment' } },
+  });
   const months = housing.length || v.wages.length;
   for (const name of ['transportDeductionPerMonth', 'otherDeductionPerMonth'] as const) {
     const a = take(name, subjects);
@@ -225,6 +263,10 @@ function labourVictim(v: LabourVictimInput, input: ProceedsInput, take: Take): V
       'assumed',
       [{ id: '', amount: months * minor(a.value) }],
       `${months} month(s) × ${fmt(minor(a.value), currency)} (${name}), counted from ${housing.length ? 'the housing deductions paid' : 'the wages paid'}`,
+      {
+        key: housing.length ? `proceeds.${name}FromDeductions` : `proceeds.${name}FromWages`,
+        vars: { months: { count: months, unit: 'month' }, amount: { minor: minor(a.value), currency } },
+      },
       [name],
     );
   }
@@ -235,6 +277,7 @@ function labourVictim(v: LabourVictimInput, input: ProceedsInput, take: Take): V
       amountMinor: f.amountMinor,
       currency,
       explanation: 'Recruitment fee as recorded on the recruitment link',
+      words: [{ key: 'proceeds.fee' }],
       evidence: [f.linkId],
       assumptions: [],
     });
@@ -257,6 +300,17 @@ function labourVictim(v: LabourVictimInput, input: ProceedsInput, take: Take): V
       evidence: paid.flatMap((w) => [...w.ids]),
       assumptions: [hours.name, wage.name],
       explanation: `${paid.length} month(s) × ${hours.value} h × ${fmt(minor(wage.value), currency)}/h due = ${fmt(due, currency)}; paid ${fmt(paidMinor, currency)}, of which ${fmt(takenMinor, currency)} taken back; owed ${fmt(owedMinor, currency)}`,
+      words: [
+        {
+          key: 'proceeds.owedEntered',
+          vars: {
+            months: { count: paid.length, unit: 'month' },
+            hours: hours.value,
+            wage: { minor: minor(wage.value), currency },
+            ...sums(due, paidMinor, takenMinor, owedMinor, currency),
+          },
+        },
+      ],
     });
   } else if (v.norm && v.norm.currency === currency) {
     // No hours or wage entered: the statutory minimum of the payer's country, as sourced, is the floor.
@@ -272,12 +326,34 @@ function labourVictim(v: LabourVictimInput, input: ProceedsInput, take: Take): V
       evidence: paid.flatMap((w) => [...w.ids]),
       assumptions: [v.norm.name],
       explanation: `${paid.length} month(s) × ${fmt(v.norm.monthlyMinor, currency)} statutory minimum (${v.norm.source}) = ${fmt(due, currency)}; paid ${fmt(paidMinor, currency)}, of which ${fmt(takenMinor, currency)} taken back; at least ${fmt(owedMinor, currency)} owed`,
+      words: [
+        {
+          key: 'proceeds.owedMinimum',
+          vars: {
+            months: { count: paid.length, unit: 'month' },
+            minimum: { minor: v.norm.monthlyMinor, currency },
+            source: v.norm.source,
+            ...sums(due, paidMinor, takenMinor, owedMinor, currency),
+          },
+        },
+      ],
     });
   }
   return { personId: v.personId, items, takenMinor, owedMinor, currency };
 }
 
-function sexualModel(input: ProceedsInput, take: Take): { amount: number; currency: string; text: string } | null {
+/** The four sums of a wages-owed sentence. */
+const sums = (due: number, paid: number, taken: number, owed: number, currency: string) => ({
+  due: { minor: due, currency },
+  paid: { minor: paid, currency },
+  taken: { minor: taken, currency },
+  owed: { minor: owed, currency },
+});
+
+function sexualModel(
+  input: ProceedsInput,
+  take: Take,
+): { amount: number; currency: string; text: string; words: Sentence } | null {
   const clients = take('clientsPerDay', input.sexualVictims);
   const days = take('daysWorked', input.sexualVictims);
   if (!clients || !days) return null;
@@ -297,5 +373,16 @@ function sexualModel(input: ProceedsInput, take: Take): { amount: number; curren
     amount,
     currency,
     text: `${persons} person(s) × ${clients.value} clients/day × ${days.value} days × ${priceText}`,
+    words: {
+      key: priceA ? 'proceeds.modelEntered' : 'proceeds.modelMedian',
+      vars: {
+        persons: { count: persons, unit: 'person' },
+        clients: clients.value,
+        days: { count: days.value, unit: 'day' },
+        price: { minor: minor(price), currency },
+        ads: { count: prices.length, unit: 'ad' },
+        amount: { minor: amount, currency },
+      },
+    },
   };
 }

@@ -3,6 +3,7 @@
  * the services layer streams statement lines into these shapes, one account at a time, and
  * loads the account and holder metadata (from entities and selectors) once per run.
  */
+import type { Sentence } from '../../shared/sentences.ts';
 
 /** Bits set on a statement line by the classifier (classify.ts). */
 export const TxFlag = {
@@ -119,7 +120,10 @@ export interface Finding {
   subjectKind: SubjectKind;
   /** 0–1: how strongly the pattern shows (documented per rule). */
   score: number;
+  /** The explanation in English, as stored and shown where no translation is at hand. */
   explanation: string;
+  /** The same explanation as sentences every platform language can say (shared/sentences.ts). */
+  words?: Sentence[];
   /** Transaction ids of the lines that show the pattern. */
   evidence: string[];
   /**

@@ -118,7 +118,7 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
         'No saved chart was chosen and the whole case ({{count}} entities) is too large for one page: save a chart in the link-chart view and choose it for the report.',
       graphSize: '{{entities}} entities, {{links}} links',
       chainLegend:
-        'Columns: stages of the crime script · red: suspects · blue: victims · green: accounts · arrows: how the exploited persons passed from stage to stage (thicker: more persons)',
+        'Columns: stages of the crime script · red: suspects · blue: victims · green: accounts · arrows: how the exploited persons passed from stage to stage (the number beside an arrow: how many persons; thicker: more)',
       subject: 'Subject',
       victimsTaken: 'Taken from each victim',
       funnels: 'Funnel accounts',
@@ -192,7 +192,7 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
         'Tallennettua kaaviota ei valittu, ja koko tapaus ({{count}} kohdetta) on liian suuri yhdelle sivulle: tallenna kaavio linkkikaavionäkymässä ja valitse se raporttiin.',
       graphSize: '{{entities}} kohdetta, {{links}} linkkiä',
       chainLegend:
-        'Sarakkeet: rikoskäsikirjoituksen vaiheet · punainen: epäillyt · sininen: uhrit · vihreä: tilit · nuolet: miten hyväksikäytetyt siirtyivät vaiheesta toiseen (paksumpi: enemmän henkilöitä)',
+        'Sarakkeet: rikoskäsikirjoituksen vaiheet · punainen: epäillyt · sininen: uhrit · vihreä: tilit · nuolet: miten hyväksikäytetyt siirtyivät vaiheesta toiseen (luku nuolen vieressä: henkilöiden määrä; paksumpi: enemmän)',
       subject: 'Kohde',
       victimsTaken: 'Kultakin uhrilta otettu',
       funnels: 'Suppilotilit',
@@ -268,7 +268,7 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
         'Salvestatud skeemi ei valitud ja kogu kaasus ({{count}} objekti) on ühele lehele liiga suur: salvestage skeem seoseskeemi vaates ja valige see aruandesse.',
       graphSize: '{{entities}} objekti, {{links}} seost',
       chainLegend:
-        'Veerud: kuriteo skripti etapid · punane: kahtlustatavad · sinine: ohvrid · roheline: kontod · nooled: kuidas ekspluateeritud isikud liikusid etapist etappi (jämedam: rohkem isikuid)',
+        'Veerud: kuriteo skripti etapid · punane: kahtlustatavad · sinine: ohvrid · roheline: kontod · nooled: kuidas ekspluateeritud isikud liikusid etapist etappi (arv noole kõrval: isikute arv; jämedam: rohkem)',
       subject: 'Objekt',
       victimsTaken: 'Igalt ohvrilt võetud',
       funnels: 'Lehterkontod',
@@ -344,7 +344,7 @@ export const REPORT_LABELS: Record<ReportLanguage, ReportLabels> = {
         'Saglabāta shēma netika izvēlēta, un visa lieta ({{count}} objekti) ir par lielu vienai lapai: saglabājiet shēmu saišu shēmas skatā un izvēlieties to ziņojumam.',
       graphSize: '{{entities}} objekti, {{links}} saites',
       chainLegend:
-        'Kolonnas: noziedzīgā scenārija posmi · sarkans: aizdomās turētie · zils: cietušie · zaļš: konti · bultas: kā ekspluatētās personas pārgāja no posma uz posmu (resnāka: vairāk personu)',
+        'Kolonnas: noziedzīgā scenārija posmi · sarkans: aizdomās turētie · zils: cietušie · zaļš: konti · bultas: kā ekspluatētās personas pārgāja no posma uz posmu (skaitlis pie bultas: personu skaits; resnāka: vairāk)',
       subject: 'Objekts',
       victimsTaken: 'Katram cietušajam atņemtais',
       funnels: 'Piltuves konti',

@@ -56,6 +56,8 @@ export const courseTextSchema = z.strictObject({
   title: z.string().min(3),
   description: z.string().min(10),
   audience: z.string().min(3),
+  /** A translation a native speaker has checked sets this; without it the reader is told it is unreviewed. */
+  reviewed: z.boolean().optional(),
 });
 
 export const moduleTextSchema = z.strictObject({
@@ -63,6 +65,8 @@ export const moduleTextSchema = z.strictObject({
   summary: z.string().min(10),
   /** About how long the module takes, for planning a cohort. */
   minutes: z.int().positive(),
+  /** A translation a native speaker has checked sets this; without it the reader is told it is unreviewed. */
+  reviewed: z.boolean().optional(),
 });
 
 export const sourceSchema = z.strictObject({
@@ -76,9 +80,11 @@ export const lessonFrontSchema = z.strictObject({
   title: z.string().min(3),
   /** Every lesson names the public sources it rests on. */
   sources: z.array(sourceSchema).min(1),
+  /** A translation a native speaker has checked sets this; without it the reader is told it is unreviewed. */
+  reviewed: z.boolean().optional(),
 });
 
-export const exerciseFrontSchema = z.strictObject({ title: z.string().min(3) });
+export const exerciseFrontSchema = z.strictObject({ title: z.string().min(3), reviewed: z.boolean().optional() });
 
 const feedback = z.string().min(3);
 const optionSchema = z.strictObject({
@@ -130,6 +136,8 @@ export const quizSchema = z
     passMark: z.int().min(1).max(100),
     maxAttempts: z.int().min(1).max(20),
     questions: z.array(questionSchema).min(3),
+    /** A translation a native speaker has checked sets this; without it the reader is told it is unreviewed. */
+    reviewed: z.boolean().optional(),
   })
   .superRefine((quiz, ctx) => {
     const seen = new Set<string>();

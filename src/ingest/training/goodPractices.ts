@@ -79,6 +79,8 @@ export const practiceTranslationSchema = z.strictObject({
   title: z.string().min(5),
   summary: z.string().min(40).max(600),
   sources: z.array(sourceSchema).min(1),
+  /** A translation a native speaker has checked sets this; without it the reader is told it is unreviewed. */
+  reviewed: z.boolean().optional(),
 });
 
 export interface Practice {
@@ -121,6 +123,7 @@ export class PracticeLibrary {
         value: { id, front, title: front.title, summary: front.summary, sources: front.sources, markdown: en.body },
         language: DEFAULT_LANGUAGE,
         fallback: lang !== DEFAULT_LANGUAGE,
+        unreviewed: false,
       };
     }
     const t = this.cached(`f:${own}`, () =>
@@ -130,6 +133,7 @@ export class PracticeLibrary {
       value: { id, front, title: t.front.title, summary: t.front.summary, sources: t.front.sources, markdown: t.body },
       language: lang,
       fallback: false,
+      unreviewed: t.front.reviewed !== true,
     };
   }
 

@@ -31,12 +31,18 @@ export interface InLanguage<T> {
   language: Language;
   /** True when the asked language has no such file and English was used. */
   fallback: boolean;
+  /**
+   * True for a translation no native speaker has checked yet (its file does not say
+   * `reviewed: true`); the English original is never unreviewed.
+   */
+  unreviewed: boolean;
 }
 
 export interface Lesson {
   title: string;
   sources: z.infer<typeof lessonFrontSchema>['sources'];
   markdown: string;
+  reviewed?: boolean | undefined;
 }
 
 export const isLanguage = (s: string | undefined): s is Language => (LANGUAGES as readonly string[]).includes(s ?? '');
@@ -81,7 +87,7 @@ export class CourseLibrary {
     if (!this.module(courseId, moduleId).lessons.includes(lessonId)) throw errors.notFound('Lesson');
     return this.localised(courseId, lang, join(moduleId, `${lessonId}.md`), (f) => {
       const doc = parseFrontMatter(readFileSync(f, 'utf8'), lessonFrontSchema, f);
-      return { title: doc.front.title, sources: doc.front.sources, markdown: doc.body };
+      return { title: doc.front.title, sources: doc.front.sources, markdown: doc.body, reviewed: doc.front.reviewed };
     });
   }
 
@@ -90,11 +96,15 @@ export class CourseLibrary {
     return this.localised(courseId, lang, join(moduleId, 'quiz.yaml'), (f) => parseYaml(f, quizSchema));
   }
 
-  exerciseBrief(courseId: string, moduleId: string, lang: Language): InLanguage<{ title: string; markdown: string }> {
+  exerciseBrief(
+    courseId: string,
+    moduleId: string,
+    lang: Language,
+  ): InLanguage<{ title: string; markdown: string; reviewed?: boolean | undefined }> {
     if (!this.module(courseId, moduleId).exercise) throw errors.notFound('Exercise');
     return this.localised(courseId, lang, join(moduleId, 'exercise.md'), (f) => {
       const doc = parseFrontMatter(readFileSync(f, 'utf8'), exerciseFrontSchema, f);
-      return { title: doc.front.title, markdown: doc.body };
+      return { title: doc.front.title, markdown: doc.body, reviewed: doc.front.reviewed };
     });
   }
 
@@ -116,13 +126,23 @@ export class CourseLibrary {
     return existsSync(f) ? f : null;
   }
 
-  private localised<T>(courseId: string, lang: Language, rel: string, read: (file: string) => T): InLanguage<T> {
+  private localised<T extends { reviewed?: boolean | undefined }>(
+    courseId: string,
+    lang: Language,
+    rel: string,
+    read: (file: string) => T,
+  ): InLanguage<T> {
     const own = join(this.root, courseId, lang, rel);
     const language: Language = existsSync(own) ? lang : DEFAULT_LANGUAGE;
     const file = join(this.root, courseId, language, rel);
     if (!existsSync(file)) throw errors.notFound(`Course content ${rel}`);
     const value = this.cached(`f:${file}`, () => read(file));
-    return { value, language, fallback: language !== lang };
+    return {
+      value,
+      language,
+      fallback: language !== lang,
+      unreviewed: language !== DEFAULT_LANGUAGE && value.reviewed !== true,
+    };
   }
 
   private cached<T>(key: string, make: () => T): T {

@@ -1,7 +1,43 @@
+import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { describeEachDialect, itDb } from '../../../test/support/dialects.ts';
-import { countUsers } from '../../store/repos/access/users.ts';
+import { countUsers, getUserByName } from '../../store/repos/access/users.ts';
+import type { Store } from '../../store/store.ts';
+import { actorOf } from '../access/users.ts';
+import { resolveCaseAccess } from '../access/policy.ts';
 import { setupDemoDeployment } from './setup.ts';
+
+const README = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+
+/**
+ * The README's table of demo accounts says who reaches the demo case and how; each row's words
+ * are read as the access the policy must give: none, lead, member, read-only member, or a share.
+ */
+function accessTheReadmeSays(what: string): string {
+  if (/does not reach the demo case/.test(what)) return 'none';
+  if (/the demo case's lead/.test(what)) return 'member lead write victims';
+  if (/read-only share/.test(what)) return 'share shared-read';
+  if (/share .*\(contributing\)/.test(what)) return 'share shared-contribute write';
+  if (/read-only member/.test(what)) return 'member readonly';
+  if (/member of the demo case \(reads and changes it, victims by pseudonym\)/.test(what)) return 'member member write';
+  return `unread: ${what}`;
+}
+
+async function demoAccessAsDocumented(s: Store, caseId: string): Promise<void> {
+  const rows = [...README.matchAll(/^\| `([a-z]+)` \| [a-z]+ \| [^|]+ \| ([^|]+) \|$/gm)];
+  expect(rows.length).toBe(8);
+  for (const [, username, what] of rows) {
+    const user = await getUserByName(s.db, username ?? '');
+    if (!user) throw new Error(`no demo account ${username}`);
+    const a = await resolveCaseAccess(s, actorOf(user), caseId);
+    const got = a
+      ? [a.via, a.role, a.canWrite ? 'write' : '', a.victimContact ? 'victims' : ''].filter(Boolean).join(' ')
+      : 'none';
+    expect(got, `${username}: ${what}`).toBe(accessTheReadmeSays(what ?? ''));
+    // A demo case, not an operational one: the only kind trainers and trainees may reach.
+    if (a) expect(a.purpose).toBe('demo');
+  }
+}
 
 describeEachDialect('demo deployment', ({ store }) => {
   itDb(
@@ -39,6 +75,8 @@ describeEachDialect('demo deployment', ({ store }) => {
         .executeTakeFirstOrThrow();
       expect(Number(findings.n)).toBeGreaterThan(0);
       expect(d.credentials.map((c) => c.username)).toContain('investigator');
+      // Who reaches the demo case, and how, is what the README says.
+      await demoAccessAsDocumented(s, d.demo.caseId);
     },
     300_000,
   );

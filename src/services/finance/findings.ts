@@ -103,6 +103,7 @@ export async function runFindings(
         subject_kind: f.subjectKind,
         score: Math.round(f.score * 1000) / 1000,
         explanation: f.explanation,
+        explanation_words: f.words ? JSON.stringify(f.words) : null,
         evidence: JSON.stringify(f.evidence),
         account_ids: JSON.stringify(f.accountIds),
         run_id: runId,

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { ruleById } from '../../domain/finance/rules/index.ts';
 import type { AccountMeta } from '../../domain/finance/types.ts';
 import { errors } from '../../shared/errors.ts';
+import type { Sentence } from '../../shared/sentences.ts';
 import { getEntities } from '../../store/repos/entities/entities.ts';
 import type { EntityRow } from '../../store/repos/entities/entities.ts';
 import type { TransactionRow } from '../../store/repos/finance/transactions.ts';
@@ -244,6 +245,20 @@ export async function presentFindings(
     access.caseId,
     visible.map((r) => r.subject_id),
   );
+  // An account is known by its holders as much as by its IBAN: their names (or pseudonyms) go with it.
+  const accountIds = visible.filter((r) => entities.get(r.subject_id)?.schema === 'BankAccount').map((r) => r.subject_id);
+  const owning = accountIds.length ? await ownershipLinks(store.scope(access.caseId), { accounts: accountIds }) : [];
+  const holderEntities = await entitiesById(
+    store,
+    access.caseId,
+    owning.flatMap((o) => (o.source_id ? [o.source_id] : [])),
+  );
+  const holdersOf = new Map<string, string[]>();
+  for (const o of owning) {
+    const h = o.source_id ? holderEntities.get(o.source_id) : undefined;
+    if (!o.target_id || !h || !canSee(v, h.id)) continue;
+    holdersOf.set(o.target_id, [...(holdersOf.get(o.target_id) ?? []), captionFor(v, h)]);
+  }
   return visible.map((r) => {
     const e = entities.get(r.subject_id);
     return {
@@ -260,9 +275,11 @@ export async function presentFindings(
             ? partyKey(v.protection, r.subject_id)
             : null,
         schema: e?.schema ?? null,
+        holders: [...new Set(holdersOf.get(r.subject_id) ?? [])],
       },
       score: Number(r.score),
       explanation: r.explanation,
+      words: r.explanation_words ? (JSON.parse(r.explanation_words) as Sentence[]) : null,
       status: r.status as FindingStatus,
       decidedBy: r.decided_by,
       decidedAt: r.decided_at,

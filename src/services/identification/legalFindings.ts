@@ -3,7 +3,7 @@
  * a finding counts for each victim whose account it flags, against each suspect who holds the
  * finding's subject account, owns or directs the company that holds it, or is its controller.
  */
-import { findingFacts, RULE_SIGNALS } from '../../domain/indicators/index.ts';
+import { findingFacts, LEGAL_RULES } from '../../domain/indicators/index.ts';
 import type { LegalFact } from '../../domain/indicators/index.ts';
 import { holdingLinks, standingFindingsOf } from '../../store/repos/identification/legalFindings.ts';
 import type { CaseScope } from '../../store/caseScope.ts';
@@ -15,7 +15,7 @@ export async function findingFactsByVictim(
 ): Promise<Map<string, LegalFact[]>> {
   const out = new Map<string, LegalFact[]>();
   if (!victimIds.length) return out;
-  const findings = await standingFindingsOf(scope, Object.keys(RULE_SIGNALS));
+  const findings = await standingFindingsOf(scope, LEGAL_RULES);
   if (!findings.length) return out;
   const holders = new Map<string, string[]>();
   const held = new Map<string, string[]>();

@@ -39,13 +39,31 @@ function laneLines(g: Figure, label: string, width: number): { lines: string[]; 
   return { lines: [label], size: 4.5 };
 }
 
-/** A box's caption in up to two lines of `width`, the second cut with an ellipsis only when it must be. */
-function boxLines(g: Figure, caption: string, width: number, size: number): string[] {
-  const words = caption.split(/\s+/).filter(Boolean);
-  const first: string[] = [];
-  while (words.length && g.measure([...first, words[0]].join(' '), size) <= width) first.push(words.shift() ?? '');
-  if (!first.length) return [caption]; // one long word: the label cuts it
-  return words.length ? [first.join(' '), words.join(' ')] : [first.join(' ')];
+/** Words wrapped greedily into lines of `width` at `size`. */
+function wrap(g: Figure, caption: string, width: number, size: number): string[] {
+  const lines: string[] = [];
+  for (const w of caption.split(/\s+/).filter(Boolean)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && g.measure(`${last} ${w}`, size) <= width) lines[lines.length - 1] = `${last} ${w}`;
+    else lines.push(w);
+  }
+  return lines;
+}
+
+/**
+ * A box's caption whole where it can be: two lines, the size lowered step by step, then three
+ * small lines; only a caption longer than that is cut (with an ellipsis, by the label).
+ */
+function boxLines(g: Figure, caption: string, width: number): { lines: string[]; size: number } {
+  const fits = (ls: string[], size: number) => ls.every((l) => g.measure(l, size) <= width);
+  for (const size of [5.5, 5, 4.5]) {
+    const ls = wrap(g, caption, width, size);
+    if (ls.length <= 2 && fits(ls, size)) return { lines: ls, size };
+  }
+  const small = wrap(g, caption, width, 4.2);
+  if (small.length <= 3 && fits(small, 4.2)) return { lines: small, size: 4.2 };
+  const two = wrap(g, caption, width, 4.5);
+  return { lines: two.length > 2 ? [two[0] ?? '', two.slice(1).join(' ')] : two, size: 4.5 };
 }
 
 /** Lanes as columns; each entity a box in its lane; arrows for the victims' flows between stages. */
@@ -77,14 +95,17 @@ export function drawChain(
       items.slice(0, rows).forEach((it, r) => {
         const y = head + 6 + r * pitch;
         g.rect(x + 3, y, colW - 6, box, { fill: fillOf(it), border: LINE, borderWidth: 0.4 });
-        const ls = boxLines(g, it.caption, colW - 12, 5.5);
-        const y0 = ls.length === 1 ? y + 10 : y + 6.8;
-        ls.forEach((l, k) => g.label(l, x + 6, y0 + k * 6.4, { size: 5.5, maxWidth: colW - 12 }));
+        const { lines: ls, size } = boxLines(g, it.caption, colW - 12);
+        const step = size * 1.16;
+        const y0 = y + box / 2 - ((ls.length - 1) * step) / 2 + size / 2.8;
+        ls.forEach((l, k) => g.label(l, x + 6, y0 + k * step, { size, maxWidth: colW - 12 }));
       });
-      if (items.length > rows)
-        boxLines(g, more(items.length - rows), colW - 8, 5.5).forEach((l, k) =>
-          g.label(l, x + 6, head + 12 + rows * pitch + k * 6.4, { size: 5.5, color: INK, maxWidth: colW - 8 }),
+      if (items.length > rows) {
+        const { lines: ls, size } = boxLines(g, more(items.length - rows), colW - 8);
+        ls.forEach((l, k) =>
+          g.label(l, x + 6, head + 12 + rows * pitch + k * size * 1.16, { size, color: INK, maxWidth: colW - 8 }),
         );
+      }
     });
     // One arrow per flow, each on its own line with the number of persons, so none hides another.
     flows.forEach((f, k) => {

@@ -10,7 +10,7 @@
  * the wage kick-back finding on the main suspect's account supporting means and purpose.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore } from '../../../test/support/dialects.ts';
 import { REPORT_LABELS } from '../../domain/prosecution/labels.ts';
@@ -30,6 +30,18 @@ import { rawWordsIn, idsIn, wrongLocaleIn } from '../../domain/prosecution/repor
 
 const SEED = 20261129;
 const SCREENS = new URL('../../../test-artifacts/screens/', import.meta.url).pathname;
+
+type Tree = { [key: string]: string | Tree };
+const leaves = (t: Tree): string[] => Object.values(t).flatMap((v) => (typeof v === 'string' ? [v] : leaves(v)));
+const english = JSON.parse(readFileSync(new URL('../../web/i18n/en.json', import.meta.url), 'utf8')) as {
+  finance: { explain: Tree };
+  identification: { matrix: { legalSource: string } };
+};
+/** The fixed words of the findings' English sentences and the legal source: none may stay in FI/ET/LV. */
+const ENGLISH_WORDS = [
+  ...leaves(english.finance.explain).flatMap((t) => t.split(/\{\{\w+\}\}/).map((x) => x.trim())),
+  english.identification.matrix.legalSource,
+].filter((x) => x.length >= 24);
 
 function pagesOf(pdfFile: string): string[] {
   const text = execFileSync('/usr/bin/pdftotext', ['-layout', '-enc', 'UTF-8', pdfFile, '-'], {
@@ -96,11 +108,20 @@ describe('the demo case report, page by page', () => {
         for (const word of words.lane(lane).split(' '))
           for (let k = 4; k < word.length; k++)
             if (all.includes(`${word.slice(0, k)}…`)) problems.push(`lane ${lane} cut: ${word.slice(0, k)}…`);
+      if (language !== 'en')
+        for (const words of ENGLISH_WORDS) if (flat.includes(words)) problems.push(`English left: ${words}`);
+      // Long captions in the chain's boxes wrap instead of being cut.
+      const chainPage = texts.find((t) => t.includes(`${L.words.figure} 1`)) ?? '';
+      const cut = chainPage.split('\n').filter((l) => /\S…(\s|$)/.test(l));
+      if (cut.length > 2) problems.push(`chain captions cut: ${cut.length} lines`);
       const gaps = flat.split(`${L.status.gap} `).length - 1;
       expect(flat.split(`${L.status.gap} — ${L.phrases.fillWith}:`).length - 1).toBe(gaps);
       // The kick-back finding on the main suspect's account supports means and purpose against him.
       expect(flat).toContain(`${L.elements.means}: ${L.status.supported}`);
       expect(flat).toContain(`${L.elements.purpose}: ${L.status.supported}`);
+      // Housing deductions on his account show the act too (harbouring), with their source.
+      expect(flat.split(`${L.elements.act}: ${L.status.supported}`).length - 1).toBeGreaterThanOrEqual(2);
+      expect(flat).toContain('FATF/APG (2018), Financial Flows from Human Trafficking');
       console.log(`${language}: ${pages} pages; ${problems.length} problems`);
       expect(problems.slice(0, 40)).toEqual([]);
     }, 240_000);

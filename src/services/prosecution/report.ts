@@ -12,6 +12,7 @@ import type { ReportLanguage, ReportSection } from '../../domain/prosecution/rep
 import type { Properties } from '../../domain/schema/types.ts';
 import type { CaseGraphOut, ChainOut, ChartOut, TimelineOut } from '../../shared/contracts/views.ts';
 import type { RegisterOut } from '../../shared/contracts/prosecution.ts';
+import type { Sentence } from '../../shared/sentences.ts';
 import { getCase } from '../../store/repos/cases/cases.ts';
 import { auditPage, reportEntities, standingFindings } from '../../store/repos/prosecution/report.ts';
 import type { Store } from '../../store/store.ts';
@@ -80,6 +81,8 @@ export interface ReportData {
     status: string;
     score: number;
     explanation: string;
+    /** The explanation as sentences the report's language can say (null: stored before, English). */
+    words: Sentence[] | null;
     subjectId: string;
     /** The subject as a reader knows it: IBAN and holders, or the person or address. */
     subject: string;
@@ -235,6 +238,7 @@ export async function gatherReport(
         status: x.status,
         score: x.score,
         explanation: x.explanation,
+        words: x.explanation_words ? (JSON.parse(x.explanation_words) as Sentence[]) : null,
         subjectId: x.subject_id,
         subject: names.get(x.subject_id) ?? '',
       }));

@@ -7,7 +7,7 @@
  * appear only in the appendix that ties each named entity to the audit chain. Every page
  * carries the export footer.
  */
-import { delphiItem, textIn } from '../../domain/indicators/index.ts';
+import { delphiItem, RULE_ACTS, textIn } from '../../domain/indicators/index.ts';
 import { REPORT_LABELS } from '../../domain/prosecution/labels.ts';
 import type { ReportSection } from '../../domain/prosecution/report.ts';
 import { localeFormat } from '../../shared/locale.ts';
@@ -121,11 +121,20 @@ function factsInWords({ d, w }: Page, element: 'act' | 'means' | 'purpose', fact
   for (const fact of facts) {
     const itemId = fact.origin.item ?? (fact.origin.kind === 'indicator' ? fact.origin.id : undefined);
     const item = itemId ? delphiItem(itemId) : undefined;
-    const shows = item ? textIn(item.text, d.language) : fact.origin.kind === 'act' ? '' : fact.label;
+    const finding = fact.origin.kind === 'finding' ? d.findings.find((x) => x.id === fact.origin.id) : undefined;
+    // An act read from a finding says it in the report's language, with its source; a link's own
+    // caption is the record's words, quoted as written.
+    const reading = finding && !item ? RULE_ACTS[finding.rule] : undefined;
+    const shows = item
+      ? textIn(item.text, d.language)
+      : reading
+        ? `${textIn(reading.text, d.language)} (${reading.source})`
+        : fact.origin.kind === 'act'
+          ? ''
+          : `“${fact.label}”`;
     const key = `${w.element(element, fact.value)}${shows ? ` — ${shows}` : ''}`;
     const g = grouped.get(key) ?? { rules: [], subjects: [] };
     grouped.set(key, g);
-    const finding = fact.origin.kind === 'finding' ? d.findings.find((x) => x.id === fact.origin.id) : undefined;
     if (!finding) continue;
     if (!g.rules.includes(w.rule(finding.rule))) g.rules.push(w.rule(finding.rule));
     if (finding.subject && !g.subjects.includes(finding.subject)) g.subjects.push(finding.subject);
@@ -139,7 +148,7 @@ function drawMatrix(page: Page): void {
   const { d, L, w, heading, sub, line } = page;
   heading('legalMatrix');
   if (!d.matrix) return;
-  line(d.matrix.source, { color: MUTED });
+  line(w.t('identification.matrix.legalSource'), { color: MUTED });
   const gapLine = (e: 'act' | 'means' | 'purpose') =>
     line(`   ${L.elements[e]}: ${L.status.gap} — ${L.phrases.fillWith}: ${L.phrases.gapFill[e]}`, { color: ALERT });
   if (!d.matrix.suspects.length) line(w.t('identification.matrix.none'), { color: MUTED });

@@ -84,7 +84,7 @@ export function drawFinance({ d, L, w, f, pdf, heading, sub, line, capped }: Pag
     const score = `${w.t('finance.findings.score')} ${f.number(Math.round(x.score * 100))}`;
     pdf.keep(44); // a finding and its explanation on one page
     line(`• ${w.rule(x.rule)}${x.subject ? ` — ${x.subject}` : ''} (${status}, ${score})`, { size: 8.5 });
-    line(`   ${localiseProse(x.explanation, f)}`, { size: 8, color: MUTED });
+    line(`   ${x.words ? w.explain(x.words, x.explanation) : localiseProse(x.explanation, f)}`, { size: 8, color: MUTED });
   });
 }
 

@@ -7,6 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ReportLanguage } from '../../domain/prosecution/report.ts';
+import { localeFormat } from '../../shared/locale.ts';
+import { sayAll } from '../../shared/sentences.ts';
+import type { Sentence } from '../../shared/sentences.ts';
 
 type Tree = { [key: string]: string | Tree };
 const loaded = new Map<ReportLanguage, Tree>();
@@ -47,6 +50,10 @@ export interface ReportWords {
   proceedsKind(kind: string): string;
   assumption(name: string): string;
   timelineRow(kind: string): string;
+  /** "6 accounts": the count and a noun at `key` in the language's plural form (key_one, key_other…). */
+  counted(key: string, count: number): string;
+  /** A finding's explanation in the report's language; the stored English when a sentence has no words. */
+  explain(words: readonly Sentence[] | null, english: string): string;
 }
 
 export function reportWords(lang: ReportLanguage): ReportWords {
@@ -60,7 +67,20 @@ export function reportWords(lang: ReportLanguage): ReportWords {
     const node = lookup(own, `schema.${name}.one`) ?? lookup(en, `schema.${name}.one`);
     return count === 1 && node ? node : t(`schema.${name}`);
   };
+  const format = localeFormat(lang);
+  const plurals = new Intl.PluralRules(lang);
+  const counted = (key: string, count: number): string => {
+    const form = (tree: Tree) => lookup(tree, `${key}_${plurals.select(count)}`) ?? lookup(tree, `${key}_other`);
+    const raw = form(own) ?? form(en) ?? asWords(key.split('.').pop() ?? key);
+    return raw.replace(/\{\{\s*count\s*\}\}/g, format.number(count));
+  };
+  const sentenceWords = {
+    template: (key: string) => lookup(own, `finance.explain.${key}`) ?? lookup(en, `finance.explain.${key}`),
+    counted: (unit: string, count: number) => counted(`finance.units.${unit}`, count),
+  };
   return {
+    counted,
+    explain: (words, english) => sayAll(words, sentenceWords, format, english),
     t,
     schema,
     prop: (name) => t(`prop.${name}`),

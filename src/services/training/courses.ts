@@ -45,6 +45,7 @@ export function courseOutline(lang: Language, lib: CourseLibrary = courseLibrary
         id: m.id,
         title: t.value.title,
         fallback: t.fallback,
+        unreviewed: t.unreviewed,
         lessons: m.lessons.length,
         exercise: m.exercise?.id ?? null,
       };
@@ -60,6 +61,7 @@ function courseSummary(lib: CourseLibrary, id: string, lang: Language): CourseSu
     ...t.value,
     language: t.language,
     fallback: t.fallback,
+    unreviewed: t.unreviewed,
     modules: s.modules.length,
     languages: s.languages,
   };
@@ -121,9 +123,16 @@ export async function courseDetail(
       ...t.value,
       language: t.language,
       fallback: t.fallback,
+      unreviewed: t.unreviewed,
       lessons: m.lessons.map((l) => {
         const lesson = lib.lesson(courseId, m.id, l, lang);
-        return { id: l, title: lesson.value.title, language: lesson.language, fallback: lesson.fallback };
+        return {
+          id: l,
+          title: lesson.value.title,
+          language: lesson.language,
+          fallback: lesson.fallback,
+          unreviewed: lesson.unreviewed,
+        };
       }),
       quiz: { passMark: quiz.passMark, maxAttempts: quiz.maxAttempts, questions: quiz.questions.length },
       exercise: m.exercise ?? null,
@@ -162,6 +171,7 @@ export async function readLesson(
     sources: lesson.value.sources,
     language: lesson.language,
     fallback: lesson.fallback,
+    unreviewed: lesson.unreviewed,
     previous: m.lessons[i - 1] ?? null,
     next: m.lessons[i + 1] ?? null,
     done,
@@ -206,6 +216,7 @@ export async function quizFor(
     passed: mine.some((a) => a.passed === 1),
     language: quiz.language,
     fallback: quiz.fallback,
+    unreviewed: quiz.unreviewed,
     questions: quiz.value.questions.map(playerQuestion),
   };
 }

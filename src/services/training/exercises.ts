@@ -242,6 +242,7 @@ export async function exerciseFor(
     html: renderMarkdown(brief.value.markdown, imageBase(courseId)),
     language: brief.language,
     fallback: brief.fallback,
+    unreviewed: brief.unreviewed,
     sandboxCaseId,
     submissionsUsed: mine.length,
     last,

@@ -29,6 +29,7 @@ function summaryOf(e: InLanguage<Practice>): EntrySummaryOut {
     illustrative: p.front.illustrative ?? false,
     language: e.language,
     fallback: e.fallback,
+    unreviewed: e.unreviewed,
   };
 }
 
@@ -44,7 +45,7 @@ export function listPractices(
     filter,
   );
   const entries = hits.entries.map((p) =>
-    summaryOf(byPractice.get(p) ?? { value: p, language: lang, fallback: false }),
+    summaryOf(byPractice.get(p) ?? { value: p, language: lang, fallback: false, unreviewed: false }),
   );
   return { entries, total: entries.length, facets: hits.facets };
 }

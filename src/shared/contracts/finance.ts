@@ -183,6 +183,24 @@ export const FlowEdgeOut = z.object({
 });
 export type FlowEdgeOut = z.infer<typeof FlowEdgeOut>;
 
+/** A sentence of an explanation (shared/sentences.ts): a translation key and its typed values. */
+export const SentenceOut = z.object({
+  key: z.string(),
+  vars: z
+    .record(
+      z.string(),
+      z.union([
+        z.string(),
+        z.number(),
+        z.object({ minor: z.number(), currency: z.string() }),
+        z.object({ share: z.number() }),
+        z.object({ count: z.number(), unit: z.string() }),
+        z.object({ from: z.string(), to: z.string() }),
+      ]),
+    )
+    .optional(),
+});
+
 export const FindingOut = z.object({
   id: z.string(),
   rule: z.string(),
@@ -193,9 +211,13 @@ export const FindingOut = z.object({
     kind: z.string(),
     caption: z.string().nullable(),
     schema: z.string().nullable(),
+    /** The account's holders as the reader may name them (names, or pseudonyms for victims). */
+    holders: z.array(z.string()),
   }),
   score: z.number(),
   explanation: z.string(),
+  /** The explanation as sentences the reader's language can say; null for findings stored before. */
+  words: z.array(SentenceOut).nullable(),
   status: z.enum(findingStatuses),
   decidedBy: z.string().nullable(),
   decidedAt: z.string().nullable(),

@@ -91,7 +91,9 @@ export interface ModuleOut {
   minutes: number;
   language: string;
   fallback: boolean;
-  lessons: { id: string; title: string; language: string; fallback: boolean }[];
+  /** A translation not yet reviewed by a native speaker (the page says so). */
+  unreviewed: boolean;
+  lessons: { id: string; title: string; language: string; fallback: boolean; unreviewed: boolean }[];
   quiz: { passMark: number; maxAttempts: number; questions: number };
   exercise: ExerciseSummaryOut | null;
   progress: ModuleProgressOut;
@@ -104,6 +106,8 @@ export interface CourseSummaryOut {
   audience: string;
   language: string;
   fallback: boolean;
+  /** A translation not yet reviewed by a native speaker (the page says so). */
+  unreviewed: boolean;
   modules: number;
   languages: string[];
 }
@@ -124,6 +128,8 @@ export interface LessonOut {
   sources: SourceOut[];
   language: string;
   fallback: boolean;
+  /** A translation not yet reviewed by a native speaker (the page says so). */
+  unreviewed: boolean;
   previous: string | null;
   next: string | null;
   done: boolean;
@@ -142,6 +148,8 @@ export interface QuizOut {
   passed: boolean;
   language: string;
   fallback: boolean;
+  /** A translation not yet reviewed by a native speaker (the page says so). */
+  unreviewed: boolean;
   questions: PlayerQuestionOut[];
 }
 
@@ -184,6 +192,8 @@ export interface ExerciseOut {
   html: string;
   language: string;
   fallback: boolean;
+  /** A translation not yet reviewed by a native speaker (the page says so). */
+  unreviewed: boolean;
   sandboxCaseId: string | null;
   submissionsUsed: number;
   last: ExerciseResultOut | null;
@@ -327,6 +337,8 @@ export interface EntrySummaryOut {
   illustrative: boolean;
   language: string;
   fallback: boolean;
+  /** A translation not yet reviewed by a native speaker (the page says so). */
+  unreviewed: boolean;
 }
 
 export interface LibraryListOut {

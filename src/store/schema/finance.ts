@@ -61,6 +61,8 @@ export interface FindingsTable {
   score: number;
   /** Plain words, no personal data. */
   explanation: string;
+  /** JSON list of the explanation's sentences (shared/sentences.ts); null for findings stored before. */
+  explanation_words: string | null;
   /** JSON list of transaction ids. */
   evidence: string;
   /** JSON list of the account ids the finding flags. */

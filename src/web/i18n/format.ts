@@ -1,5 +1,6 @@
 /** Dates, numbers, money and sizes written the way each language's country writes them. */
 import { useTranslation } from 'react-i18next';
+import { localeFormat } from '../../shared/locale.ts';
 import { isLanguage, LOCALES } from './index.ts';
 
 const localeOf = (lng: string) => (isLanguage(lng) ? LOCALES[lng] : LOCALES.en);
@@ -20,12 +21,6 @@ export interface Formatters {
 
 export function formatters(lng: string): Formatters {
   const locale = localeOf(lng);
-  const dateFmt = new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    timeZone: 'UTC',
-  });
   const dateTimeFmt = new Intl.DateTimeFormat(locale, {
     year: 'numeric',
     month: '2-digit',
@@ -33,7 +28,6 @@ export function formatters(lng: string): Formatters {
     hour: '2-digit',
     minute: '2-digit',
   });
-  const numberFmt = new Intl.NumberFormat(locale);
   const stampFmt = new Intl.DateTimeFormat(locale, {
     year: 'numeric',
     month: '2-digit',
@@ -42,25 +36,18 @@ export function formatters(lng: string): Formatters {
     minute: '2-digit',
     second: '2-digit',
   });
-  const date = (iso: string | null | undefined) => {
-    if (!iso) return '';
-    // FtM dates may be partial (2021, 2021-05): those stay as written.
-    if (!/^\d{4}-\d{2}-\d{2}/.test(iso)) return iso;
-    const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-    return Number.isNaN(d.getTime()) ? iso : dateFmt.format(d);
-  };
+  // Dates, numbers, amounts and countries: the one locale format the report and the CLI use too.
+  const shared = localeFormat(isLanguage(lng) ? lng : 'en');
+  const date = shared.date;
   const dateTime = (iso: string | null | undefined) => {
     if (!iso) return '';
     const d = new Date(iso);
     return Number.isNaN(d.getTime()) ? iso : dateTimeFmt.format(d);
   };
-  const money = (amount: number, currency: string) => {
-    try {
-      return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount);
-    } catch {
-      return `${numberFmt.format(amount)} ${currency}`;
-    }
-  };
+  // In major units here (the pages' amounts), minor units in the shared format. A word joiner after
+  // the minus keeps it on the line of its amount ("-€" may otherwise break in a narrow cell).
+  const money = (amount: number, currency: string) =>
+    shared.money(Math.round(amount * 100), currency).replace(/^([-\u2212])/, '$1\u2060');
   const bytes = (n: number) => {
     const units = ['B', 'kB', 'MB', 'GB'];
     let v = n;
@@ -71,31 +58,18 @@ export function formatters(lng: string): Formatters {
     }
     return `${new Intl.NumberFormat(locale, { maximumFractionDigits: i ? 1 : 0 }).format(v)} ${units[i]}`;
   };
-  const regions = (() => {
-    try {
-      return new Intl.DisplayNames([locale], { type: 'region' });
-    } catch {
-      return null;
-    }
-  })();
-  const country = (code: string) => {
-    try {
-      return regions?.of(code.toUpperCase()) ?? code;
-    } catch {
-      return code; // not a region code (FtM also has e.g. "zz", "eu"): shown as written
-    }
-  };
+  const country = shared.country;
   const value = (type: string, raw: string) => {
     if (type === 'date') return date(raw);
     if (type === 'country') return country(raw);
-    if (type === 'number' && /^-?\d+(\.\d+)?$/.test(raw)) return numberFmt.format(Number(raw));
+    if (type === 'number' && /^-?\d+(\.\d+)?$/.test(raw)) return shared.number(Number(raw));
     return raw;
   };
   const timestamp = (iso: string) => {
     const d = new Date(iso);
     return Number.isNaN(d.getTime()) ? iso : stampFmt.format(d);
   };
-  return { date, dateTime, timestamp, country, number: (n) => numberFmt.format(n), money, bytes, value };
+  return { date, dateTime, timestamp, country, number: shared.number, money, bytes, value };
 }
 
 const cache = new Map<string, Formatters>();

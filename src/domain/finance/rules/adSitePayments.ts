@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { AD_SITE_WORDS, foldWords, HOSTING_WORDS, wordMatcher } from '../vocabulary.ts';
 import type { AccountHistory, FinanceContext, Finding } from '../types.ts';
-import { capIds, clamp01, money, period, plural } from './common.ts';
+import { amount, capIds, clamp01, counted, money, period, plural, span } from './common.ts';
 import { defineRule } from './rule.ts';
 
 const parameters = z.object({
@@ -100,6 +100,21 @@ export const adSitePayments = defineRule({
             subjectId: h.accountId,
             subjectKind: 'account',
             score: clamp01(0.4 + (strong ? 0.35 : 0) + 0.02 * sites.length + (hostingIds.length ? 0.1 : 0)),
+            words: [
+              {
+                key: 'adSitePayments.payments',
+                vars: {
+                  payments: counted(sites.length, 'payment'),
+                  total: amount(total, currency),
+                  period: span(sites.map((s) => s.day)),
+                },
+              },
+              ...(strong ? [{ key: 'adSitePayments.strong', vars: { strong } }] : []),
+              ...(hostingIds.length
+                ? [{ key: 'adSitePayments.hosting', vars: { hosting: counted(hostingIds.length, 'payment') } }]
+                : []),
+              { key: 'adSitePayments.why' },
+            ],
             explanation:
               `${plural(sites.length, 'payment')} (${money(total, currency)}) went to escort or classified-ad sites ${period(sites.map((s) => s.day))}` +
               `${strong ? `, ${strong} of them to sites where the case’s captured ads ran` : ''}` +
@@ -126,6 +141,7 @@ export const adSitePayments = defineRule({
         subjectId: accountId,
         subjectKind: 'account',
         score: clamp01(0.5 + 0.05 * ads),
+        words: [{ key: 'adSitePayments.contactInAds', vars: { ads: counted(ads, 'ad') } }],
         explanation: `The phone number or e-mail of this account’s holder appears in ${plural(ads, 'captured ad')} for sexual services (FinCEN FIN-2020-A008).`,
         evidence: [],
         accountIds: [accountId],

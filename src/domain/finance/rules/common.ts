@@ -107,3 +107,20 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/** The first and last day of `days` as ISO dates, for a sentence's period ("between … and …"). */
+export function span(days: readonly number[]): { from: string; to: string } {
+  let lo = days[0] ?? 0;
+  let hi = lo;
+  for (const d of days) {
+    if (d < lo) lo = d;
+    if (d > hi) hi = d;
+  }
+  return { from: isoOfDay(lo), to: isoOfDay(hi) };
+}
+
+/** A counted noun for a sentence: the language writes "6 accounts" in its own plural form. */
+export const counted = (count: number, unit: string) => ({ count, unit });
+
+/** An amount for a sentence, written in the reader's locale. */
+export const amount = (minor: number, currency: string) => ({ minor, currency });

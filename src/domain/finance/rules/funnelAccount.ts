@@ -10,7 +10,7 @@ import { monthOfDay } from '../dates.ts';
 import { foldWords } from '../vocabulary.ts';
 import type { AccountHistory, FinanceContext, Finding, Tx } from '../types.ts';
 import { TxFlag } from '../types.ts';
-import { capIds, clamp01, entityOf, money, pct, period, plural, sameHolder } from './common.ts';
+import { amount, capIds, clamp01, counted, entityOf, money, pct, period, plural, sameHolder, span } from './common.ts';
 import { defineRule } from './rule.ts';
 
 const parameters = z.object({
@@ -156,6 +156,23 @@ export const funnelAccount = defineRule({
           subjectId: h.accountId,
           subjectKind: 'account',
           score: clamp01(0.4 + 0.05 * (spread - p.minPlaces) + 0.4 * share),
+          words: [
+            {
+              key: 'funnelAccount.main',
+              vars: {
+                deposits: counted(deposits.length, 'cashDeposit'),
+                total: amount(total, currency),
+                places: counted(allPlaces, 'place'),
+                period: span(deposits.map((t) => t.day)),
+                spread,
+                window: counted(p.placeWindowDays, 'day'),
+                share: { share },
+                outflow: counted(p.outflowDays, 'day'),
+              },
+            },
+            ...(collector ? [{ key: 'funnelAccount.collector', vars: { share: { share: collector.share } } }] : []),
+            { key: 'funnelAccount.why' },
+          ],
           explanation:
             `${plural(deposits.length, 'cash deposit')} (${money(total, currency)}) were made in ${plural(allPlaces, 'different place')} ` +
             `${period(deposits.map((t) => t.day))}, up to ${spread} within ${plural(p.placeWindowDays, 'day')}, and ${pct(share)} of the money ` +

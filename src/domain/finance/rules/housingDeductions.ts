@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { AccountHistory, FinanceContext, Finding } from '../types.ts';
 import { TxFlag } from '../types.ts';
-import { capIds, clamp01, entityOf, money, period, plural, pushTo, sameHolder, wagesOf } from './common.ts';
+import { amount, capIds, clamp01, counted, entityOf, money, period, plural, pushTo, sameHolder, span, wagesOf } from './common.ts';
 import { defineRule } from './rule.ts';
 
 const parameters = z.object({
@@ -134,6 +134,20 @@ function finding(target: string, chosen: Payment[], p: z.output<typeof parameter
     subjectId: entity ?? target.slice(3),
     subjectKind: entity ? 'account' : 'accountNumber',
     score: clamp01(0.35 + 0.08 * (payers.length - p.minPayers) + (labelled > chosen.length / 2 ? 0.25 : 0)),
+    words: [
+      {
+        key: 'housingDeductions.main',
+        vars: {
+          payers: counted(payers.length, 'wageEarner'),
+          sum: amount(sum, currency),
+          window: counted(p.windowDays, 'day'),
+          payments: counted(chosen.length, 'payment'),
+          period: span(chosen.map((x) => x.day)),
+        },
+      },
+      ...(label ? [{ key: 'housingDeductions.labelled' }] : []),
+      { key: 'housingDeductions.why' },
+    ],
     explanation:
       `${plural(payers.length, 'wage earner')} each paid this account the same sum (about ${money(sum, currency)}) within ` +
       `${plural(p.windowDays, 'day')} of their wages${label}: ${plural(chosen.length, 'payment')} ${period(chosen.map((x) => x.day))}. ` +

@@ -63,6 +63,18 @@ export const identicalRoundSalaries = defineRule({
           subjectId: h.accountId,
           subjectKind: 'account',
           score: clamp01((taxed ? 0.25 : 0.6) + 0.03 * (months - p.minMonths)),
+          words: [
+            {
+              key: 'identicalRoundSalaries.main',
+              vars: {
+                months: { count: months, unit: 'month' },
+                employees: { count: employees.size, unit: 'employee' },
+                amount: { minor: Math.min(...sums), currency: payroll.currency },
+              },
+            },
+            { key: taxed ? 'identicalRoundSalaries.taxed' : 'identicalRoundSalaries.untaxed' },
+            { key: 'identicalRoundSalaries.why' },
+          ],
           explanation:
             `In ${plural(months, 'month')} this account paid ${plural(employees.size, 'employee')} identical round wages (${amounts.slice(0, 3).join(', ')}${amounts.length > 3 ? '…' : ''}). ` +
             (taxed

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { AccountHistory, Finding } from '../types.ts';
-import { capIds, clamp01, money, plural } from './common.ts';
+import { amount, capIds, clamp01, counted, money, plural } from './common.ts';
 import { payrollMonths, payrollOf } from './payroll.ts';
 import { defineRule } from './rule.ts';
 
@@ -55,6 +55,18 @@ export const payrollWithoutTax = defineRule({
           score: clamp01(
             (none ? 0.55 : 0.4) + 0.05 * (months.length - p.minMonths) + 0.03 * (employees.size - p.minEmployees),
           ),
+          words: [
+            {
+              key: none ? 'payrollWithoutTax.none' : 'payrollWithoutTax.little',
+              vars: {
+                employees: counted(employees.size, 'account'),
+                months: counted(months.length, 'month'),
+                total: amount(payroll.wageTotal, payroll.currency),
+                tax: amount(payroll.taxTotal, payroll.currency),
+              },
+            },
+            { key: 'payrollWithoutTax.why' },
+          ],
           explanation:
             `This account paid wages to ${plural(employees.size, 'different account')} in ${plural(months.length, 'month')} ` +
             `(${money(payroll.wageTotal, payroll.currency)} in all) but ${none ? 'made no payment' : `paid only ${money(payroll.taxTotal, payroll.currency)}`} ` +

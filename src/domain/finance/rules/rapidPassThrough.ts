@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { AccountHistory, Finding, Tx } from '../types.ts';
-import { capIds, clamp01, money, pct, period, plural, pushTo } from './common.ts';
+import { amount, capIds, clamp01, counted, money, pct, period, plural, pushTo, span } from './common.ts';
 import { fifoOutflow } from './funnelAccount.ts';
 import { defineRule } from './rule.ts';
 
@@ -51,6 +51,19 @@ export const rapidPassThrough = defineRule({
             subjectId: h.accountId,
             subjectKind: 'account',
             score: clamp01(0.3 + (share - p.minShare) * 2 + 0.02 * credits.length),
+            words: [
+              {
+                key: 'rapidPassThrough.main',
+                vars: {
+                  share: { share },
+                  total: amount(total, currency),
+                  credits: counted(credits.length, 'payment'),
+                  period: span(credits.map((t) => t.day)),
+                  window: counted(p.windowDays, 'day'),
+                },
+              },
+              { key: 'rapidPassThrough.why' },
+            ],
             explanation:
               `${pct(share)} of the ${money(total, currency)} credited to this account in ${plural(credits.length, 'payment')} ` +
               `${period(credits.map((t) => t.day))} left it again within ${plural(p.windowDays, 'day')}. ` +

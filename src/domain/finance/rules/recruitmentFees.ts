@@ -16,7 +16,7 @@
 import { z } from 'zod';
 import type { AccountHistory, FinanceContext, Finding, RecordedFee, Tx } from '../types.ts';
 import { TxFlag } from '../types.ts';
-import { capIds, clamp01, entityOf, money, period, plural, pushTo, sameHolder, wagesOf } from './common.ts';
+import { amount, capIds, clamp01, counted, entityOf, money, period, plural, pushTo, sameHolder, span, wagesOf } from './common.ts';
 import { defineRule } from './rule.ts';
 
 const parameters = z.object({
@@ -93,6 +93,20 @@ export const recruitmentFees = defineRule({
             subjectId: entity ?? target.slice(3),
             subjectKind: entity ? 'account' : 'accountNumber',
             score: clamp01(0.4 + 0.1 * (workers.length - p.minWorkers) + 0.5 * share),
+            words: [
+              {
+                key: 'recruitmentFees.main',
+                vars: {
+                  workers: counted(workers.length, 'worker'),
+                  window: counted(p.windowDays, 'day'),
+                  total: amount(total, currency),
+                  share: { share },
+                  period: span(fees.map((f) => f.fee.day)),
+                },
+              },
+              { key: 'recruitmentFees.why' },
+              ...(recruiterPaid ? [{ key: 'recruitmentFees.recruiter' }] : []),
+            ],
             explanation:
               `${plural(workers.length, 'worker')} each paid this account once, within ${plural(p.windowDays, 'day')} of ` +
               `their first wage (${money(total, currency)} in all, on average ${Math.round(share * 100)}% of that wage), ` +

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { AccountHistory, FinanceContext, Finding, SubjectKind } from '../types.ts';
 import { householdsOf } from '../../entity/households.ts';
-import { capIds, clamp01, plural, pushTo, wagesOf } from './common.ts';
+import { capIds, clamp01, counted, plural, pushTo, wagesOf } from './common.ts';
 import { defineRule } from './rule.ts';
 
 const KINDS = ['phone', 'email', 'address', 'controller'] as const;
@@ -200,6 +200,13 @@ function finding(
         (kind === 'controller' ? 0.2 : 0) +
         0.3 * (together / Math.max(1, accounts.length)),
     ),
+    words: [
+      { key: `sharedContacts.${kind}`, vars: { holders: counted(holders.length, 'holder') } },
+      ...(together >= 2
+        ? [{ key: 'sharedContacts.opened', vars: { opened: together, window: counted(p.openedWithinDays, 'day') } }]
+        : []),
+      { key: 'sharedContacts.why' },
+    ],
     explanation:
       `${plural(holders.length, 'holder')} of wage-receiving accounts ${what}.${opened} ` +
       'FATF/APG (2018) name several workers’ accounts sharing contact details or a controller as a sign that someone else runs them.',

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { AccountHistory, Finding, Tx } from '../types.ts';
 import { TxFlag } from '../types.ts';
-import { capIds, clamp01, money, period, plural } from './common.ts';
+import { amount, capIds, clamp01, counted, money, period, plural, span } from './common.ts';
 import { defineRule } from './rule.ts';
 
 const Threshold = z.object({
@@ -14,6 +14,12 @@ const Threshold = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/),
   source: z.string().min(1),
 });
+
+/** The built-in thresholds' sources (the law's, a bank's); finance.explain.structuring says them in each language. */
+const DEFAULT_SOURCES = [
+  'EUR 10,000: due diligence on occasional cash transactions, Directive (EU) 2015/849 art. 11(b) and Regulation (EU) 2024/1624; the US CTR threshold is USD 10,000',
+  'EUR 5,000: a typical bank-internal cash-monitoring threshold; replace with the thresholds of the banks in the case',
+] as const;
 
 const parameters = z.object({
   thresholds: z
@@ -23,14 +29,12 @@ const parameters = z.object({
       {
         amountMinor: 1_000_000,
         currency: 'EUR',
-        source:
-          'EUR 10,000: due diligence on occasional cash transactions, Directive (EU) 2015/849 art. 11(b) and Regulation (EU) 2024/1624; the US CTR threshold is USD 10,000',
+        source: DEFAULT_SOURCES[0],
       },
       {
         amountMinor: 500_000,
         currency: 'EUR',
-        source:
-          'EUR 5,000: a typical bank-internal cash-monitoring threshold; replace with the thresholds of the banks in the case',
+        source: DEFAULT_SOURCES[1],
       },
     ]),
   band: z.number().min(0.01).max(0.5).default(0.2).describe('"Just below": within this share under the threshold'),
@@ -81,6 +85,38 @@ export const structuring = defineRule({
             subjectId: h.accountId,
             subjectKind: 'account',
             score: clamp01(0.3 + 0.05 * split.length + 0.04 * justBelow.length),
+            words: [
+              ...(bySplit
+                ? [
+                    {
+                      key: 'structuring.split',
+                      vars: {
+                        times: counted(split.length, 'time'),
+                        window: counted(p.splitWindowDays, 'day'),
+                        threshold: amount(th.amountMinor, th.currency),
+                      },
+                    },
+                  ]
+                : []),
+              ...(byBand
+                ? [
+                    {
+                      key: 'structuring.justBelow',
+                      vars: {
+                        deposits: counted(justBelow.length, 'cashDeposit'),
+                        threshold: amount(th.amountMinor, th.currency),
+                        band: { share: p.band },
+                      },
+                    },
+                  ]
+                : []),
+              { key: 'structuring.when', vars: { period: span(shown.map((t) => t.day)) } },
+              // The built-in thresholds' sources have words in every language; one set by a user is quoted.
+              th.source === DEFAULT_SOURCES[0] || th.source === DEFAULT_SOURCES[1]
+                ? { key: `structuring.thresholdDefault${th.source === DEFAULT_SOURCES[0] ? 'Law' : 'Bank'}` }
+                : { key: 'structuring.threshold', vars: { threshold: amount(th.amountMinor, th.currency), source: th.source } },
+              { key: 'structuring.why' },
+            ],
             explanation:
               `${parts.join('; ')} (${period(shown.map((t) => t.day))}). Threshold: ${th.source}. ` +
               'Keeping cash under a reporting threshold is structuring (FATF/APG 2018).',

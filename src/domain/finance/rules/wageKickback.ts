@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { AccountHistory, FinanceContext, Finding } from '../types.ts';
 import { TxFlag } from '../types.ts';
 import { monthOfDay } from '../dates.ts';
-import { capIds, clamp01, entityOf, money, pct, period, plural, pushTo, sameHolder, wagesOf } from './common.ts';
+import { amount, capIds, clamp01, counted, entityOf, money, pct, period, plural, pushTo, sameHolder, span, wagesOf } from './common.ts';
 import { defineRule } from './rule.ts';
 
 const parameters = z.object({
@@ -241,6 +241,20 @@ function finding(
     subjectKind: entity ? 'account' : 'accountNumber',
     // More workers and larger shares make it stronger; the minimum number of workers at 30% scores 0.5.
     score: clamp01(0.25 + 0.1 * (workers.length - minWorkers) + (0.25 * share) / 0.3),
+    words: [
+      {
+        key: `wageKickback.${key}`,
+        vars: {
+          workers: counted(workers.length, 'account'),
+          share: { share },
+          window: counted(windowDays, 'day'),
+          cycles: counted(cycles, 'wagePayment'),
+          period: span(rels.flatMap((r) => r.days)),
+          total: amount(total, currency),
+        },
+      },
+      { key: 'wageKickback.why' },
+    ],
     explanation:
       `${plural(workers.length, 'account')} receiving wages ${what} within ${plural(windowDays, 'day')} of being paid, ` +
       `in ${plural(cycles, 'wage payment')} ${period(rels.flatMap((r) => r.days))} (${money(total, currency)} in all). ` +

@@ -6,7 +6,7 @@ export const standingFindingsOf = (scope: CaseScope, rules: readonly string[]) =
   rules.length
     ? scope
         .selectFrom('findings')
-        .select(['id', 'rule', 'subject_id', 'account_ids'])
+        .select(['id', 'rule', 'variant', 'subject_id', 'account_ids'])
         .where('current', '=', 1)
         .where('status', '!=', 'dismissed')
         .where('rule', 'in', [...rules])

@@ -15,7 +15,7 @@ export const caseEntityIds = async (scope: CaseScope): Promise<Set<string>> =>
 export const standingFindings = (scope: CaseScope) =>
   scope
     .selectFrom('findings')
-    .select(['id', 'rule', 'status', 'score', 'explanation', 'subject_id'])
+    .select(['id', 'rule', 'status', 'score', 'explanation', 'explanation_words', 'subject_id'])
     .where('current', '=', 1)
     .where('status', '!=', 'dismissed')
     .orderBy('score', 'desc')

@@ -184,6 +184,7 @@ export function EntityList({ caseId }: { caseId: string }) {
         />
       )}
       <p className="muted small">{t('entities.keyboardHint')}</p>
+      <p className="muted small">{t('entities.gradingLegend')}</p>
     </div>
   );
 }

@@ -3,6 +3,7 @@
  * offset pages for the virtualised list, findings, the rules, and the proceeds estimate with its
  * model. Everything sits under the case's data key, so any change refreshes what depends on it.
  */
+import type { Sentence } from '../../../../shared/sentences.ts';
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import type {
   AccountOut,
@@ -168,6 +169,7 @@ export interface ProceedsItem {
   amountMinor: number;
   currency: string;
   explanation: string;
+  words?: Sentence[];
   evidence: string[];
   assumptions: string[];
 }
@@ -189,7 +191,13 @@ export interface ProceedsOut {
     first: string | null;
     last: string | null;
   }[];
-  sexual: { observedMinor: number; modelledMinor: number | null; basis: 'observed' | 'model'; explanation: string };
+  sexual: {
+    observedMinor: number;
+    modelledMinor: number | null;
+    basis: 'observed' | 'model';
+    explanation: string;
+    words?: Sentence[];
+  };
   totals: { currency: string; byKind: Record<ProceedsKind, number>; proceedsMinor: number; owedToVictimsMinor: number };
   /** Norms from sourced data (statutory minimum wages) the estimate used, each with its source. */
   norms: { name: string; monthlyMinor: number; currency: string; source: string }[];

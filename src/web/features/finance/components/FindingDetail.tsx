@@ -14,6 +14,7 @@ import { keys } from '../../../ui/api/keys.ts';
 import { Link } from '../../../ui/routing/Link.tsx';
 import { paths } from '../../../ui/routing/paths.ts';
 import { useFormat } from '../../../i18n/format.ts';
+import { useSay } from '../../../i18n/sentences.ts';
 import { useSelection } from '../../../state/session.ts';
 import { Field } from '../../../ui/Field.tsx';
 import { ErrorMessage, Loading } from '../../../ui/feedback.tsx';
@@ -147,6 +148,7 @@ export function FindingDetail({
 }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const say = useSay();
   const detail = useFinding(caseId, findingId);
   const accounts = useAccounts(caseId, null);
   const { href } = useFinanceParams(caseId);
@@ -167,19 +169,22 @@ export function FindingDetail({
   );
   return (
     <article className="panel finding-detail" aria-labelledby="finding-heading" data-testid="finding-detail">
-      <h2 id="finding-heading">{finding.title}</h2>
+      <h2 id="finding-heading">{t(`finance.ruleTitle.${finding.rule}`, { defaultValue: finding.title })}</h2>
       <p className="muted small">
         {t('finance.findings.score')}: <strong>{f.number(Math.round(finding.score * 100))}</strong> ·{' '}
         {t(`finance.variant.${finding.variant}`, { defaultValue: finding.variant })}
       </p>
       <p className="explanation" data-testid="finding-explanation">
-        {finding.explanation}
+        {say(finding.words, finding.explanation)}
       </p>
       <dl className="finding-facts">
         <dt>{t('finance.findings.subject')}</dt>
         <dd>
           {finding.subject.schema === 'BankAccount' ? (
-            accountLink(finding.subject.id)
+            <>
+              {accountLink(finding.subject.id)}
+              {finding.subject.holders.length ? ` (${finding.subject.holders.join(', ')})` : null}
+            </>
           ) : finding.subject.schema ? (
             <Link to={paths.entity(caseId, finding.subject.id)}>{finding.subject.caption ?? finding.subject.id}</Link>
           ) : (

@@ -103,7 +103,7 @@ export function FindingsTab({ caseId, canWrite }: { caseId: string; canWrite: bo
             <option value="">{t('common.all')}</option>
             {(rules.data?.rules ?? []).map((r) => (
               <option key={r.id} value={r.id}>
-                {r.title}
+                {t(`finance.ruleTitle.${r.id}`, { defaultValue: r.title })}
               </option>
             ))}
           </select>
@@ -197,11 +197,16 @@ export function FindingsTab({ caseId, canWrite }: { caseId: string; canWrite: bo
                         aria-pressed={params.finding === x.id}
                         onClick={() => set({ finding: x.id }, { replace: true })}
                       >
-                        {x.title}
+                        {t(`finance.ruleTitle.${x.rule}`, { defaultValue: x.title })}
                       </button>
                       {!x.current ? <span className="tag small">{t('finance.findings.notCurrent')}</span> : null}
                     </td>
-                    <td>{x.subject.caption ?? x.subject.id}</td>
+                    <td>
+                      {x.subject.caption ?? x.subject.id}
+                      {x.subject.holders.length ? (
+                        <div className="muted small">{x.subject.holders.join(', ')}</div>
+                      ) : null}
+                    </td>
                     <td className="num">{f.number(x.evidenceCount)}</td>
                     <td>
                       <span className={`tag status-${x.status}`}>{t(`finance.status.${x.status}`)}</span>

@@ -9,6 +9,8 @@ import { useEntityRows } from '../../entities/index.ts';
 import { Link } from '../../../ui/routing/Link.tsx';
 import { paths } from '../../../ui/routing/paths.ts';
 import { useFormat } from '../../../i18n/format.ts';
+import { useSay } from '../../../i18n/sentences.ts';
+import { ASSUMPTIONS } from '../../../../shared/contracts/finance.ts';
 import { Caption } from '../../../ui/EntityBadge.tsx';
 import { EmptyState, ErrorMessage, Loading } from '../../../ui/feedback.tsx';
 import { useAccounts, useProceeds } from '../api/financeApi.ts';
@@ -98,6 +100,7 @@ function Totals({ p }: { p: ProceedsOut }) {
 function Victims({ caseId, p }: { caseId: string; p: ProceedsOut }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const say = useSay();
   const ids = p.victims.map((v) => v.personId);
   const people = useEntityRows(caseId, { ids: ids.join(','), limit: 1000 }, ids.length > 0);
   const byId = new Map((people.data?.rows ?? []).map((r) => [r.id, r]));
@@ -144,9 +147,13 @@ function Victims({ caseId, p }: { caseId: string; p: ProceedsOut }) {
                   </td>
                   <td className="num">{moneyOf(f, i.amountMinor, i.currency)}</td>
                   <td className="small">
-                    {i.explanation}
+                    {say(i.words, i.explanation)}
                     {i.assumptions.length ? (
-                      <div className="muted">{t('finance.proceeds.uses', { names: i.assumptions.join(', ') })}</div>
+                      <div className="muted">
+                        {t('finance.proceeds.uses', {
+                          names: i.assumptions.map((n) => t(`finance.model.names.${n}`, { defaultValue: n })).join('; '),
+                        })}
+                      </div>
                     ) : null}
                   </td>
                 </tr>
@@ -162,13 +169,14 @@ function Victims({ caseId, p }: { caseId: string; p: ProceedsOut }) {
 function Funnels({ caseId, p }: { caseId: string; p: ProceedsOut }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const say = useSay();
   const accounts = useAccounts(caseId, null);
   const { href } = useFinanceParams(caseId);
   const captions = new Map((accounts.data?.accounts ?? []).map((a) => [a.id, a.caption]));
   return (
     <section className="panel" aria-labelledby="sexual-heading">
       <h2 id="sexual-heading">{t('finance.proceeds.sexual')}</h2>
-      <p className="small">{p.sexual.explanation}</p>
+      <p className="small">{say(p.sexual.words, p.sexual.explanation)}</p>
       {p.funnels.length ? (
         <table className="table compact">
           <thead>
@@ -208,6 +216,7 @@ function Funnels({ caseId, p }: { caseId: string; p: ProceedsOut }) {
 function Assumptions({ p }: { p: ProceedsOut }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const noteIn = useNoteWords();
   return (
     <section className="panel" aria-labelledby="assumptions-heading">
       <h2 id="assumptions-heading">{t('finance.proceeds.assumptions')}</h2>
@@ -238,7 +247,11 @@ function Assumptions({ p }: { p: ProceedsOut }) {
                   ) : null}
                 </td>
                 <td className="num">{f.number(a.value)}</td>
-                <td>{a.unit}</td>
+                <td>
+                  {isKnown(a.name) && ASSUMPTIONS[a.name].unit === a.unit
+                    ? t(`finance.model.unitOf.${a.name}`)
+                    : a.unit}
+                </td>
                 <td className="small">
                   {a.source}
                   {a.note ? <div className="muted">{a.note}</div> : null}
@@ -252,12 +265,24 @@ function Assumptions({ p }: { p: ProceedsOut }) {
       {p.notes.length ? (
         <ul className="proceeds-notes small">
           {p.notes.map((n, i) => (
-            <li key={i}>{n}</li>
+            <li key={i}>{noteIn(n)}</li>
           ))}
         </ul>
       ) : null}
     </section>
   );
+}
+
+const isKnown = (name: string): name is keyof typeof ASSUMPTIONS => Object.hasOwn(ASSUMPTIONS, name);
+
+/** The estimate's notes come in English; each known one is said in the user's language. */
+function useNoteWords(): (note: string) => string {
+  const { t, i18n } = useTranslation();
+  return (note) => {
+    const notes: unknown = i18n.getResource('en', 'translation', 'finance.proceeds.notes');
+    const key = Object.entries((notes ?? {}) as Record<string, string>).find(([, v]) => v === note)?.[0];
+    return key ? t(`finance.proceeds.notes.${key}`) : note;
+  };
 }
 
 export function ProceedsTab({ caseId, canWrite }: { caseId: string; canWrite: boolean }) {

@@ -54,7 +54,7 @@ export function LegalMatrixView({ caseId, onOpen }: { caseId: string; onOpen: (p
   return (
     <div data-testid="legal-matrix">
       <p className="muted small">
-        {t('identification.matrix.intro')} {m.data.source}
+        {t('identification.matrix.intro')} {t('identification.matrix.legalSource', { defaultValue: m.data.source })}
       </p>
       {m.data.victims.map((v) => (
         <section key={v.id} className="panel" aria-labelledby={`lm-${v.id}`}>

@@ -59,6 +59,11 @@ export function CoursePage({ courseId }: { courseId: string }) {
           {t('training.fallback')}
         </Notice>
       ) : null}
+      {c.unreviewed ? (
+        <Notice kind="info" icon="globe">
+          {t('training.unreviewed')}
+        </Notice>
+      ) : null}
       <p>{c.description}</p>
       <p className="muted" data-testid="course-progress">
         {t('training.modulesDone', {
@@ -84,6 +89,7 @@ export function CoursePage({ courseId }: { courseId: string }) {
                     <span className="tag done">{t('training.read')}</span>
                   ) : null}
                   {l.fallback ? <span className="tag">{t('training.inEnglish')}</span> : null}
+                  {l.unreviewed ? <span className="tag">{t('training.unreviewedTag')}</span> : null}
                 </li>
               ))}
               <li>

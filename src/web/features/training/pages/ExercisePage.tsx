@@ -102,6 +102,11 @@ export function ExercisePage({
           {t('training.fallbackLesson')}
         </Notice>
       ) : null}
+      {e.unreviewed ? (
+        <Notice kind="info" icon="globe">
+          {t('training.unreviewed')}
+        </Notice>
+      ) : null}
       <div className="lesson-body" lang={e.language} dangerouslySetInnerHTML={{ __html: e.html }} />
       <UsedHere courseId={courseId} exerciseId={exerciseId} />
 

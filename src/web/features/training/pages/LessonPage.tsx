@@ -34,6 +34,11 @@ export function LessonPage({ courseId, moduleId, lessonId }: { courseId: string;
             {t('training.fallbackLesson')}
           </Notice>
         ) : null}
+        {l.unreviewed ? (
+          <Notice kind="info" icon="globe">
+            {t('training.unreviewed')}
+          </Notice>
+        ) : null}
         {/*
           The server renders the Markdown with raw HTML escaped and only course images allowed
           (training/markdown.ts).

@@ -54,6 +54,11 @@ export function LibraryEntryPage({ entryId }: { entryId: string }) {
             {t('library.fallback')}
           </Notice>
         ) : null}
+        {e.unreviewed ? (
+          <Notice kind="info" icon="globe">
+            {t('training.unreviewed')}
+          </Notice>
+        ) : null}
         {e.illustrative ? (
           <Notice kind="info" icon="alert">
             {t('library.illustrative')}

@@ -121,6 +121,7 @@ export function LibraryPage() {
                   <EntryTags entry={e} />
                   {e.illustrative ? <span className="tag">{t('library.illustrativeTag')}</span> : null}
                   {e.fallback ? <span className="tag">{t('library.inEnglish')}</span> : null}
+                  {e.unreviewed ? <span className="tag">{t('training.unreviewedTag')}</span> : null}
                 </li>
               ))}
             </ul>

@@ -117,6 +117,11 @@ export function QuizPage({ courseId, moduleId }: { courseId: string; moduleId: s
           {t('training.fallbackQuiz')}
         </Notice>
       ) : null}
+      {q.unreviewed ? (
+        <Notice kind="info" icon="globe">
+          {t('training.unreviewed')}
+        </Notice>
+      ) : null}
       <p className="muted">{t('training.quizRules', { passMark: q.passMark, left })}</p>
       {result ? (
         <div className={`notice ${result.passed ? 'success' : 'error'}`} role="status" data-testid="quiz-result">
