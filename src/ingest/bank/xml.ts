@@ -186,17 +186,19 @@ export class XmlTokenizer {
         let end = i;
         let lfs = 0;
         let content = false;
+        let high = 0;
         for (; end < length; end++) {
-          const c = b[end];
+          const c = b[end] ?? 0;
           if (c === LT) break;
           if (c === LF) lfs++;
           else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) content = true;
+          high |= c;
         }
         if (end === length && !final) {
           if (length - i > this.maxPending) throw fail(this.line, 'text too long without markup');
           return i;
         }
-        this.text(b, i, end, lfs, content);
+        this.text(b, i, end, lfs, content, high < 0x80);
         i = end;
         continue;
       }
@@ -211,8 +213,11 @@ export class XmlTokenizer {
     return i;
   }
 
-  /** Text from `from` to `to`, holding `lfs` line ends; `content`: more than white space. */
-  private text(b: Buffer, from: number, to: number, lfs: number, content: boolean): void {
+  /**
+   * Text from `from` to `to`, holding `lfs` line ends; `content`: more than white space; `ascii`:
+   * every byte below 0x80, so it is read byte for byte with nothing to check.
+   */
+  private text(b: Buffer, from: number, to: number, lfs: number, content: boolean, ascii: boolean): void {
     const line = this.line;
     this.line += lfs;
     if (!content) return;
@@ -221,7 +226,8 @@ export class XmlTokenizer {
         line,
         `text outside the ${this.rootSeen ? 'root element' : 'document element (is this an XML file?)'}`,
       );
-    this.handler.text(this.unescape(this.decode(b, from, to, line), line), line);
+    const raw = ascii ? b.toString('latin1', from, to) : this.decode(b, from, to, line);
+    this.handler.text(this.unescape(raw, line), line);
   }
 
   /** Handles the markup starting at `i`; returns the index after it, or -1 if incomplete. */
