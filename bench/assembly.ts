@@ -80,7 +80,9 @@ export async function assemblyBench(): Promise<void> {
     console.log(
       `  ${'import with assembly'.padEnd(46)} ${secs(withIt.ms)}  CPU ${secs(withIt.cpuMs)}  ${fmt(joins)} joins`,
     );
-    console.log(`  ${'baseline: the same import, assembly off'.padEnd(46)} ${secs(without.ms)}  CPU ${secs(without.cpuMs)}`);
+    console.log(
+      `  ${'baseline: the same import, assembly off'.padEnd(46)} ${secs(without.ms)}  CPU ${secs(without.cpuMs)}`,
+    );
     console.log(
       `  ratio (with / without) ${ratio.toFixed(2)}, by CPU time ${cpuRatio.toFixed(2)}  ` +
         `(aim ≤ ${AIM}: ${ratio <= AIM ? 'met' : 'NOT met'}; by CPU ${cpuRatio <= AIM ? 'met' : 'NOT met'})`,
