@@ -66,3 +66,46 @@ describe('control characters', () => {
     );
   });
 });
+
+describe('lines read a chunk at a time', () => {
+  /** The lines one byte-level reading per line gives: split at LF, one CR and one BOM dropped per line. */
+  const perLine = (bytes: Buffer): string[] => {
+    const out: string[] = [];
+    let start = 0;
+    for (let nl = bytes.indexOf(10); nl !== -1; start = nl + 1, nl = bytes.indexOf(10, start)) {
+      let b = bytes.subarray(start, nl > start && bytes[nl - 1] === 13 ? nl - 1 : nl);
+      if (start === 0 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) b = b.subarray(3);
+      out.push(new TextDecoder('utf-8', { fatal: true }).decode(b));
+    }
+    if (start < bytes.length) out.push(new TextDecoder().decode(bytes.subarray(start)));
+    return out;
+  };
+  const chunked = async (bytes: Buffer, size: number, controls?: ControlChars) => {
+    const pieces: Buffer[] = [];
+    for (let i = 0; i < bytes.length; i += size) pieces.push(bytes.subarray(i, i + size));
+    const out: { line: number; text: string }[] = [];
+    for await (const l of readLines(Readable.from(pieces), 'utf-8', controls)) out.push(l);
+    return out;
+  };
+
+  it('are the lines one read per line gives, whatever the chunks: CRLF, a BOM mid-file, letters split', async () => {
+    const bytes = Buffer.from('\uFEFF\uFEFFhead;er\r\nŠķēle;Rīga\n\n\uFEFFsecond;export\r\r\nlast', 'utf8');
+    for (const size of [1, 2, 3, 5, 7, 64]) {
+      const got = await chunked(bytes, size);
+      expect(
+        got.map((l) => l.text),
+        `chunks of ${size}`,
+      ).toEqual(perLine(bytes));
+      expect(got.map((l) => l.line)).toEqual([1, 2, 3, 4, 5]);
+    }
+  });
+
+  it('name the line of bad UTF-8 in a later chunk, and count control characters on their own line', async () => {
+    const bad = Buffer.concat([Buffer.from('a\nb\nc'), Buffer.from([0xc3, 0x28]), Buffer.from('\nd\n')]);
+    await expect(chunked(bad, 4)).rejects.toThrow(/Line 3 is not valid UTF-8/);
+    const controls = new ControlChars();
+    const got = await chunked(Buffer.from('one\ntw\u0001o\nthree\n'), 64, controls);
+    expect(got.map((l) => l.text)).toEqual(['one', 'two', 'three']);
+    expect(controls.warning()?.line).toBe(2);
+  });
+});

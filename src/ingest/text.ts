@@ -90,6 +90,23 @@ export async function* readLines(
   encoding: TextEncoding | (string & {}) = 'utf-8',
   controls?: ControlChars,
 ): AsyncGenerator<TextLine> {
+  for await (const batch of readLineBatches(stream, encoding, controls)) for (const l of batch) yield l;
+}
+
+const BOM = 0xfeff;
+
+/**
+ * The lines of `readLines`, a chunk's worth at a time: readers of million-line files take them
+ * in batches, so no promise is made per line. UTF-8 chunks are decoded whole (one call, not one
+ * per line) and split at line feeds, which UTF-8 never uses inside a character; a chunk that is
+ * not valid UTF-8 is decoded line by line to name the first bad line. Each line loses a leading
+ * BOM as a per-line decode would (the first line two: the file's own and its text's).
+ */
+export async function* readLineBatches(
+  stream: Readable,
+  encoding: TextEncoding | (string & {}) = 'utf-8',
+  controls?: ControlChars,
+): AsyncGenerator<TextLine[]> {
   const utf8 = /^utf-?8$/i.test(encoding.trim());
   if (!utf8 && !isLineEncoding(encoding))
     throw errors.importFailed(
@@ -97,6 +114,7 @@ export async function* readLines(
       'encoding',
     );
   const decoder = utf8 ? new TextDecoder('utf-8', { fatal: true }) : null;
+  const whole = utf8 ? new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }) : null;
   let pending: Buffer = Buffer.alloc(0);
   let line = 0;
   let first = true;
@@ -111,9 +129,44 @@ export async function* readLines(
       );
     }
   };
+  /** The complete lines of a UTF-8 chunk from one decode, or null when it is not valid UTF-8. */
+  const decodeWhole = (bytes: Buffer): TextLine[] | null => {
+    let text: string;
+    try {
+      text = whole?.decode(bytes) ?? '';
+    } catch {
+      return null;
+    }
+    CONTROL.lastIndex = 0;
+    const stripping = controls && CONTROL.test(text);
+    const parts = text.split('\n');
+    parts.pop(); // after the chunk's last line feed: not a line of this chunk
+    const out: TextLine[] = new Array(parts.length);
+    for (let k = 0; k < parts.length; k++) {
+      let t = parts[k] ?? '';
+      line++;
+      if (t.charCodeAt(t.length - 1) === 13) t = t.slice(0, -1);
+      if (first) {
+        first = false;
+        if (t.charCodeAt(0) === BOM) t = t.slice(1);
+      }
+      if (t.charCodeAt(0) === BOM) t = t.slice(1);
+      out[k] = { line, text: stripping ? controls.strip(t, line) : t };
+    }
+    return out;
+  };
   for await (const chunk of stream as AsyncIterable<Buffer | string>) {
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     pending = pending.length ? Buffer.concat([pending, buf]) : buf;
+    const last = pending.lastIndexOf(10);
+    if (last === -1) continue;
+    const fast = whole ? decodeWhole(pending.subarray(0, last + 1)) : null;
+    if (fast) {
+      pending = pending.subarray(last + 1);
+      if (fast.length) yield fast;
+      continue;
+    }
+    const batch: TextLine[] = [];
     let start = 0;
     for (let nl = pending.indexOf(10, start); nl !== -1; nl = pending.indexOf(10, start)) {
       line++;
@@ -124,17 +177,18 @@ export async function* readLines(
         first = false;
         if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
       }
-      yield { line, text: decode(bytes, line) };
+      batch.push({ line, text: decode(bytes, line) });
       start = nl + 1;
     }
     pending = pending.subarray(start);
+    if (batch.length) yield batch;
   }
   if (pending.length) {
     line++;
     let bytes = pending;
     if (bytes[bytes.length - 1] === 13) bytes = bytes.subarray(0, -1);
     if (first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-    yield { line, text: decode(bytes, line) };
+    yield [{ line, text: decode(bytes, line) }];
   }
 }
 

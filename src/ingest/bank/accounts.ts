@@ -14,12 +14,13 @@
  *   same-named holders for an investigator to merge.
  * - `own-<sha1(party id + account id)>` for the Ownership link holder → account.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { EntityRecord } from '../../domain/records.ts';
 import type { Properties } from '../../domain/schema/index.ts';
 import { nameKey, normaliseAccount, normaliseIban } from '../../domain/selectors/index.ts';
 
-const sha1 = (text: string): string => createHash('sha1').update(text, 'utf8').digest('hex');
+// One call per digest (crypto.hash): an import derives three ids per new counterparty.
+const sha1 = (text: string): string => hash('sha1', text, 'hex');
 
 /** An account as a statement names it, normalised. */
 export interface AccountRef {
@@ -108,15 +109,26 @@ export function accountEntityId(ref: AccountRef): string {
  */
 export class AccountRefCache {
   private readonly refs = new Map<string, AccountRef | null>();
+  /** Numbers named without any hint (most counterparties): keyed by the number alone, no key string made. */
+  private readonly bare = new Map<string, AccountRef | null>();
   constructor(private readonly max = 50_000) {}
 
   get(raw: string | undefined, hint: BankHint = {}): AccountRef | null {
     if (!raw) return null;
-    const key = [raw, hint.bic, hint.bankCode, hint.bankName, hint.currency, hint.keepWritten].join('\u001f');
-    let ref = this.refs.get(key);
+    const bare =
+      hint.bic === undefined &&
+      hint.bankCode === undefined &&
+      hint.bankName === undefined &&
+      hint.currency === undefined &&
+      !hint.keepWritten;
+    const refs = bare ? this.bare : this.refs;
+    const key = bare
+      ? raw
+      : [raw, hint.bic, hint.bankCode, hint.bankName, hint.currency, hint.keepWritten].join('\u001f');
+    let ref = refs.get(key);
     if (ref === undefined) {
-      if (this.refs.size >= this.max) this.refs.clear();
-      this.refs.set(key, (ref = accountRef(raw, hint)));
+      if (refs.size >= this.max) refs.clear();
+      refs.set(key, (ref = accountRef(raw, hint)));
     }
     return ref;
   }

@@ -13,7 +13,7 @@ import type { ImportInput, ImportItem, Importer } from '../types.ts';
 import { accountRef, AccountRefCache, type AccountRef } from './accounts.ts';
 import { isCurrencyCode, parseLocaleAmount, type AmountStyle } from './amounts.ts';
 import { BankCsvOptions, type BankCsvOptionsInput, type BankCsvOptionsParsed } from './bankCsvOptions.ts';
-import { readStatementRows } from './sheetRows.ts';
+import { readStatementRowBatches } from './sheetRows.ts';
 import { ControlChars } from '../text.ts';
 import { compileDateFormat } from './dates.ts';
 import { CsvBalances, rowTypeOf } from './csvBalances.ts';
@@ -160,7 +160,7 @@ async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncG
   };
 
   const controls = new ControlChars();
-  for await (const { line, values, warnings } of readStatementRows(input, {
+  for await (const rows of readStatementRowBatches(input, {
     encoding: opts.encoding,
     delimiter: opts.delimiter,
     skipRows: opts.skipRows,
@@ -171,58 +171,64 @@ async function* parse(input: ImportInput, options: BankCsvImportOptions): AsyncG
     decimal: opts.decimal,
     dateFormat: opts.dateFormat,
     controls,
-  })) {
-    if (!index) {
-      index = columnIndex(values, m, input.fileName);
-      continue;
-    }
-    if (values.every((v) => v.trim() === '')) continue;
-    const row = new RowReader(index, m, values, line);
-    const type = opts.rowTypes ? rowTypeOf(row, opts.rowTypes) : 'keep';
-    if (type === 'skip') continue;
-    const dateText = row.required('date');
-    const bookingDate = readDate(dateText);
-    if (!bookingDate) throw row.fail('date', `"${dateText}" is not a date in the format ${opts.dateFormat}`);
-    const valueText = row.cell('valueDate');
-    const valueDate = valueText === '' ? null : readDate(valueText);
-    if (valueText !== '' && !valueDate)
-      throw row.fail('valueDate', `"${valueText}" is not a date in the format ${opts.dateFormat}`);
-    const currency = m.fixedCurrency ?? row.required('currency').toUpperCase();
-    if (!isCurrencyCode(currency)) throw row.fail('currency', `"${currency}" is not a currency code such as EUR`);
-    const amountMinor = readAmount(row, opts, style, currency);
-    const accountId = statementAccount(row);
-    if (type !== 'keep') {
-      const statement = balances.add(type, accountId, { line, minor: amountMinor, date: bookingDate, currency });
-      if (statement) queue.statement(line, statement);
-      continue;
-    }
-    const inStatement = balances.entry(accountId, line);
-    queue.holder(line, row.cell('holderName') || undefined, accountId, row.cell('holderId') || undefined);
+  }))
+    for (const { line, values, warnings } of rows) {
+      if (!index) {
+        index = columnIndex(values, m, input.fileName);
+        continue;
+      }
+      if (values.every((v) => v.trim() === '')) continue;
+      const row = new RowReader(index, m, values, line);
+      const type = opts.rowTypes ? rowTypeOf(row, opts.rowTypes) : 'keep';
+      if (type === 'skip') continue;
+      const dateText = row.required('date');
+      const bookingDate = readDate(dateText);
+      if (!bookingDate) throw row.fail('date', `"${dateText}" is not a date in the format ${opts.dateFormat}`);
+      const valueText = row.cell('valueDate');
+      const valueDate = valueText === '' ? null : readDate(valueText);
+      if (valueText !== '' && !valueDate)
+        throw row.fail('valueDate', `"${valueText}" is not a date in the format ${opts.dateFormat}`);
+      const currency = m.fixedCurrency ?? row.required('currency').toUpperCase();
+      if (!isCurrencyCode(currency)) throw row.fail('currency', `"${currency}" is not a currency code such as EUR`);
+      const amountMinor = readAmount(row, opts, style, currency);
+      const accountId = statementAccount(row);
+      if (type !== 'keep') {
+        const statement = balances.add(type, accountId, { line, minor: amountMinor, date: bookingDate, currency });
+        if (statement) queue.statement(line, statement);
+        continue;
+      }
+      const inStatement = balances.entry(accountId, line);
+      queue.holder(line, row.cell('holderName') || undefined, accountId, row.cell('holderId') || undefined);
 
-    const counterpartyName = row.cell('counterpartyName') || null;
-    const cpText = row.cell('counterpartyAccount');
-    const cp = refs.get(cpText, { keepWritten: true });
-    const counterpartyAccountId = cp ? queue.account(line, cp) : null;
-    if (counterpartyAccountId)
-      queue.holder(line, counterpartyName ?? undefined, counterpartyAccountId, row.cell('counterpartyId') || undefined);
-    const record: TransactionRecord = {
-      accountId,
-      counterpartyAccountId,
-      counterpartyName,
-      counterpartyAccount: cp?.written ?? cp?.display ?? (cpText || null),
-      amountMinor,
-      currency,
-      bookingDate,
-      valueDate,
-      text: row.cell('text').replace(/\s+/g, ' ') || null,
-      reference: row.cell('reference') || null,
-      kind: row.cell('kind') || null,
-    };
-    const place = row.cell('place');
-    if (place) record.place = place;
-    queue.transaction(line, record, warnings, !inStatement);
-    if (queue.full) yield* queue.drain();
-  }
+      const counterpartyName = row.cell('counterpartyName') || null;
+      const cpText = row.cell('counterpartyAccount');
+      const cp = refs.get(cpText, { keepWritten: true });
+      const counterpartyAccountId = cp ? queue.account(line, cp) : null;
+      if (counterpartyAccountId)
+        queue.holder(
+          line,
+          counterpartyName ?? undefined,
+          counterpartyAccountId,
+          row.cell('counterpartyId') || undefined,
+        );
+      const record: TransactionRecord = {
+        accountId,
+        counterpartyAccountId,
+        counterpartyName,
+        counterpartyAccount: cp?.written ?? cp?.display ?? (cpText || null),
+        amountMinor,
+        currency,
+        bookingDate,
+        valueDate,
+        text: row.cell('text').replace(/\s+/g, ' ') || null,
+        reference: row.cell('reference') || null,
+        kind: row.cell('kind') || null,
+      };
+      const place = row.cell('place');
+      if (place) record.place = place;
+      queue.transaction(line, record, warnings, !inStatement);
+      if (queue.full) yield* queue.drain();
+    }
   if (!index) throw errors.importFailed('The file has no header row', 'line 1');
   balances.finish();
   yield* queue.drain();

@@ -29,13 +29,17 @@ export const newNode = (name: string, line: number, attrs: Record<string, string
   children: [],
 });
 
+/** The first child named `name` (a loop: this runs for every element of every entry, no closure made). */
+function child(node: XNode, name: string): XNode | undefined {
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) if (children[i]?.name === name) return children[i];
+  return undefined;
+}
+
 /** The first descendant along `path` (child names). */
 export function find(node: XNode | undefined, ...path: string[]): XNode | undefined {
   let at = node;
-  for (const name of path) {
-    at = at?.children.find((c) => c.name === name);
-    if (!at) return undefined;
-  }
+  for (let i = 0; at && i < path.length; i++) at = child(at, path[i] ?? '');
   return at;
 }
 
@@ -43,10 +47,15 @@ export function find(node: XNode | undefined, ...path: string[]): XNode | undefi
 export const findAll = (node: XNode | undefined, name: string, ...path: string[]): XNode[] =>
   find(node, ...path)?.children.filter((c) => c.name === name) ?? [];
 
+/** Whitespace other than single spaces, which `textAt` folds to one space. */
+const LOOSE_SPACE = /\s\s|[^\S ]/;
+
 /** Trimmed text at `path`, or undefined when absent or empty. */
 export function textAt(node: XNode | undefined, ...path: string[]): string | undefined {
-  const t = find(node, ...path)?.text.trim();
-  return t ? t.replace(/\s+/g, ' ') : undefined;
+  let at = node;
+  for (let i = 0; at && i < path.length; i++) at = child(at, path[i] ?? '');
+  const t = at?.text.trim();
+  return t ? (LOOSE_SPACE.test(t) ? t.replace(/\s+/g, ' ') : t) : undefined;
 }
 
 const fail = (line: number, message: string) => errors.importFailed(`Line ${line}: ${message}`, `line ${line}`);

@@ -292,15 +292,12 @@ export class CamtReader implements XmlHandler {
   private finishEntry(): void {
     const entry = this.entry;
     if (!entry) return;
-    // Read again: <AddtlNtryInf> comes after the details.
-    const status = readEntryStatus(entry.node);
+    // Read again when elements came after the details (<AddtlNtryInf>); else the first read holds.
+    const same = entry.head && !entry.skip && entry.node.children.length === entry.headChildren ? entry.head : null;
+    const status = same ? same.status : readEntryStatus(entry.node);
     const pending = !this.options.includePending && status !== undefined && status !== 'BOOK';
     if (!entry.skip && !pending) {
-      // Read again when elements came after the details (<AddtlNtryInf>); else the first read holds.
-      const head =
-        entry.head && !entry.skip && entry.node.children.length === entry.headChildren
-          ? entry.head
-          : readEntryHead(entry.node, this.stmt?.account?.date, this.warn);
+      const head = same ?? readEntryHead(entry.node, this.stmt?.account?.date, this.warn);
       const txs = entry.txs;
       if (entry.streamed) this.emitEach(head, txs);
       else if (txs.length <= 1) this.emit(head, txs[0], head.money, true);
@@ -348,15 +345,15 @@ export class CamtReader implements XmlHandler {
       counterpartyAccountId = this.sink.account(line, party.account);
       this.sink.holder(line, party.name, counterpartyAccountId);
     }
-    const parts = [
+    const text = lineText(
       note,
-      ...(tx?.remittance ?? []),
+      tx?.remittance,
       tx?.info,
       whole ? head.info : undefined,
       tx?.endToEndId ? `EndToEndId ${tx.endToEndId}` : undefined,
-    ];
-    const text = [...new Set(parts.filter((p): p is string => !!p))].join(' | ');
-    const kind = [tx?.code ?? head.code, head.reversal ? 'reversal' : undefined].filter(Boolean).join(' ');
+    );
+    const code = tx?.code ?? head.code;
+    const kind = head.reversal ? (code ? `${code} reversal` : 'reversal') : (code ?? '');
     this.sink.transaction(
       line,
       {
@@ -375,4 +372,17 @@ export class CamtReader implements XmlHandler {
       this.entry?.warnings,
     );
   }
+}
+
+/** A line's text: its parts in order, each once, joined by " | " (a loop: it runs for every line). */
+function lineText(
+  note: string | undefined,
+  remittance: readonly string[] | undefined,
+  ...rest: (string | undefined)[]
+): string {
+  const parts: string[] = [];
+  if (note) parts.push(note);
+  if (remittance) for (const r of remittance) if (r && !parts.includes(r)) parts.push(r);
+  for (const r of rest) if (r && !parts.includes(r)) parts.push(r);
+  return parts.join(' | ');
 }

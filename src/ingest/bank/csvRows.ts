@@ -8,7 +8,7 @@
  */
 import { errors } from '../../shared/errors.ts';
 import { CsvSplitter } from './csvSplit.ts';
-import { readLines, type ControlChars, type TextEncoding, type TextLine } from '../text.ts';
+import { readLineBatches, readLines, type ControlChars, type TextEncoding, type TextLine } from '../text.ts';
 import type { ImportInput } from '../types.ts';
 
 export interface CsvRow {
@@ -70,31 +70,32 @@ export function detectDelimiter(header: string): string {
 
 /** Yields the header row first, then every non-empty row. */
 export async function* readCsvRows(input: ImportInput, opts: CsvRowOptions): AsyncGenerator<CsvRow> {
-  const all = readLines(input.open(), opts.encoding, opts.controls)[Symbol.asyncIterator]();
+  for await (const batch of readCsvRowBatches(input, opts)) for (const row of batch) yield row;
+}
+
+/** Lines one at a time as batches of one (a footer is held back line by line). */
+async function* singles(lines: AsyncIterable<TextLine>): AsyncGenerator<TextLine[]> {
+  for await (const l of lines) yield [l];
+}
+
+/** The rows of `readCsvRows`, a read chunk's worth at a time (no promise per row on large exports). */
+export async function* readCsvRowBatches(input: ImportInput, opts: CsvRowOptions): AsyncGenerator<CsvRow[]> {
   const footer = opts.skipFooterRows ?? 0;
-  const lines = footer > 0 ? withoutFooter(all, footer) : all;
+  const batches =
+    footer > 0
+      ? singles(withoutFooter(readLines(input.open(), opts.encoding, opts.controls)[Symbol.asyncIterator](), footer))
+      : readLineBatches(input.open(), opts.encoding, opts.controls);
   let header: TextLine | undefined;
-  for (let r = await lines.next(); !r.done; r = await lines.next()) {
-    if (r.value.line > opts.skipRows && r.value.text.trim() !== '') {
-      header = r.value;
-      break;
-    }
-  }
-  if (!header)
-    throw errors.importFailed(
-      `No header row found${opts.skipRows ? ` after skipping ${opts.skipRows} lines` : ''}; the file is empty`,
-      'line 1',
-    );
-  const splitter = new CsvSplitter(opts.delimiter ?? detectDelimiter(header.text), opts.lenientQuotes ?? false);
+  let splitter: CsvSplitter | null = null;
   let width = -1;
-  let lastEnd = header.line - 1;
-  const rowOf = (raw: string, line: number): CsvRow | null => {
+  let lastEnd = 0;
+  const rowOf = (split: CsvSplitter, raw: string, line: number): CsvRow | null => {
     // Some exports end lines with CR CR LF: a carriage return is never data at the end of a line.
     const text = raw.endsWith('\r') ? raw.replace(/\r+$/, '') : raw;
-    if (text === '' && !splitter.pending) return null;
-    const values = splitter.push(text, line);
+    if (text === '' && !split.pending) return null;
+    const values = split.push(text, line);
     if (!values) return null;
-    const start = splitter.startLine;
+    const start = split.startLine;
     // Every row has the header's number of fields, unless columns go by position: exports whose
     // header does not match the rows are often ragged too (trailing empty fields left out).
     if (width < 0) width = values.length;
@@ -104,16 +105,29 @@ export async function* readCsvRows(input: ImportInput, opts: CsvRowOptions): Asy
         `line ${start}`,
       );
     lastEnd = line;
-    const warnings = splitter.warnings;
+    const warnings = split.warnings;
     return warnings.length ? { line: start, values, warnings: [...warnings] } : { line: start, values };
   };
-  const first = rowOf(header.text, header.line);
-  if (first) yield first;
-  for (let r = await lines.next(); !r.done; r = await lines.next()) {
-    const row = rowOf(r.value.text, r.value.line);
-    if (row) yield row;
+  for await (const lines of batches) {
+    const rows: CsvRow[] = [];
+    for (const l of lines) {
+      if (!splitter) {
+        if (l.line <= opts.skipRows || l.text.trim() === '') continue;
+        header = l;
+        lastEnd = header.line - 1;
+        splitter = new CsvSplitter(opts.delimiter ?? detectDelimiter(header.text), opts.lenientQuotes ?? false);
+      }
+      const row = rowOf(splitter, l.text, l.line);
+      if (row) rows.push(row);
+    }
+    if (rows.length) yield rows;
   }
-  if (splitter.pending)
+  if (!header)
+    throw errors.importFailed(
+      `No header row found${opts.skipRows ? ` after skipping ${opts.skipRows} lines` : ''}; the file is empty`,
+      'line 1',
+    );
+  if (splitter?.pending)
     throw errors.importFailed(
       `A quoted field after line ${lastEnd} is never closed (is the file truncated?)`,
       `line ${lastEnd + 1}`,

@@ -74,13 +74,15 @@ export class ItemQueue {
   transaction(line: number, record: TransactionRecord, warnings?: readonly string[], outsideStatement = false): void {
     // A cash line's ATM or branch, wherever the format put it (code and text; domain/finance/cashPlace.ts).
     const place = record.place ? undefined : cashPlaceOf(record.kind, record.text);
-    this.transactions.push({
+    // Built field by field rather than spread from empty objects: this runs for every line.
+    const item: Extract<ImportItem, { kind: 'transaction' }> = {
       kind: 'transaction',
       line,
       record: place ? { ...record, place } : record,
-      ...(warnings?.length ? { warnings: [...warnings] } : {}),
-      ...(outsideStatement ? { outsideStatement: true } : {}),
-    });
+    };
+    if (warnings?.length) item.warnings = [...warnings];
+    if (outsideStatement) item.outsideStatement = true;
+    this.transactions.push(item);
   }
 
   /** Queues a statement's figures; call it after the statement's last transaction. */

@@ -14,7 +14,7 @@ import { InvalidInputError, SheetNotFoundError, readSheet } from 'read-excel-fil
 import { errors } from '../../shared/errors.ts';
 import type { ControlChars } from '../text.ts';
 import type { ImportInput } from '../types.ts';
-import { readCsvRows, type CsvRow, type CsvRowOptions } from './csvRows.ts';
+import { readCsvRowBatches, readCsvRows, type CsvRow, type CsvRowOptions } from './csvRows.ts';
 
 export type SheetChoice = string | number;
 
@@ -152,4 +152,14 @@ export async function* readStatementRows(input: ImportInput, opts: StatementRowO
     );
   if (kind === 'xlsx') yield* sheetRows(input, opts);
   else yield* readCsvRows(input, opts);
+}
+
+/** The rows of `readStatementRows` in batches: a CSV export a read chunk's worth at a time. */
+export async function* readStatementRowBatches(
+  input: ImportInput,
+  opts: StatementRowOptions,
+): AsyncGenerator<CsvRow[]> {
+  if ((await sniffStatementFile(input)) !== 'text') {
+    for await (const row of readStatementRows(input, opts)) yield [row];
+  } else yield* readCsvRowBatches(input, opts);
 }

@@ -54,7 +54,9 @@ export class XmlTokenizer {
   private buf: Buffer = Buffer.alloc(0);
   /** Line of buf[0]. */
   private line = 1;
-  private readonly stack: { name: string; line: number }[] = [];
+  /** Open elements: names and the lines they opened on, side by side (no object per element). */
+  private readonly openNames: string[] = [];
+  private readonly openLines: number[] = [];
   private rootSeen = false;
   private rootClosed = false;
   private atStart = true;
@@ -64,6 +66,8 @@ export class XmlTokenizer {
   private readonly utf8 = new TextDecoder('utf-8', { fatal: true });
   private readonly maxPending: number;
   private readonly names = new Map<number, string>();
+  /** Tag names already checked: a document repeats a few hundred names millions of times. */
+  private readonly validNames = new Set<string>();
 
   constructor(
     private readonly handler: XmlHandler,
@@ -95,9 +99,10 @@ export class XmlTokenizer {
     if (this.head) this.feed(this.sniff(this.head));
     else if (this.transcoder) this.feed(Buffer.from(this.transcoder.end() ?? '', 'utf8'));
     this.buf = this.buf.subarray(this.scan(true));
-    const open = this.stack[this.stack.length - 1];
-    if (open) {
-      throw fail(open.line, `<${open.name}> is never closed: the file ends at line ${this.line} (is it truncated?)`);
+    const depth = this.openNames.length;
+    if (depth) {
+      const [name, line] = [this.openNames[depth - 1], this.openLines[depth - 1] ?? 0];
+      throw fail(line, `<${name}> is never closed: the file ends at line ${this.line} (is it truncated?)`);
     }
     if (!this.rootSeen) throw fail(this.line, 'no XML element found (is this an XML file?)');
   }
@@ -173,15 +178,27 @@ export class XmlTokenizer {
       this.atStart = false;
       if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) i = 3;
     }
-    while (i < b.length) {
+    const length = b.length;
+    while (i < length) {
       if (b[i] !== LT) {
-        const lt = b.indexOf(LT, i);
-        if (lt === -1 && !final) {
-          if (b.length - i > this.maxPending) throw fail(this.line, 'text too long without markup');
+        // One pass finds the next "<" and counts the text's line ends and whether it is blank:
+        // text between tags is short, and a loop beats a call out to Buffer.indexOf.
+        let end = i;
+        let lfs = 0;
+        let content = false;
+        let high = 0;
+        for (; end < length; end++) {
+          const c = b[end] ?? 0;
+          if (c === LT) break;
+          if (c === LF) lfs++;
+          else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) content = true;
+          high |= c;
+        }
+        if (end === length && !final) {
+          if (length - i > this.maxPending) throw fail(this.line, 'text too long without markup');
           return i;
         }
-        const end = lt === -1 ? b.length : lt;
-        this.text(b, i, end);
+        this.text(b, i, end, lfs, content, high < 0x80);
         i = end;
         continue;
       }
@@ -196,23 +213,21 @@ export class XmlTokenizer {
     return i;
   }
 
-  private text(b: Buffer, from: number, to: number): void {
+  /**
+   * Text from `from` to `to`, holding `lfs` line ends; `content`: more than white space; `ascii`:
+   * every byte below 0x80, so it is read byte for byte with nothing to check.
+   */
+  private text(b: Buffer, from: number, to: number, lfs: number, content: boolean, ascii: boolean): void {
     const line = this.line;
-    let content = false;
-    let lfs = 0;
-    for (let k = from; k < to; k++) {
-      const c = b[k];
-      if (c === LF) lfs++;
-      else if (c !== 0x20 && c !== 0x09 && c !== 0x0d) content = true;
-    }
     this.line += lfs;
     if (!content) return;
-    if (this.stack.length === 0)
+    if (this.openNames.length === 0)
       throw fail(
         line,
         `text outside the ${this.rootSeen ? 'root element' : 'document element (is this an XML file?)'}`,
       );
-    this.handler.text(this.unescape(this.decode(b, from, to, line), line), line);
+    const raw = ascii ? b.toString('latin1', from, to) : this.decode(b, from, to, line);
+    this.handler.text(this.unescape(raw, line), line);
   }
 
   /** Handles the markup starting at `i`; returns the index after it, or -1 if incomplete. */
@@ -239,7 +254,7 @@ export class XmlTokenizer {
       if (startsWith('<![CDATA[')) {
         const end = b.indexOf(']]>', i + 9, 'latin1');
         if (end === -1) return -1;
-        if (this.stack.length === 0) throw fail(line, 'CDATA outside the root element');
+        if (this.openNames.length === 0) throw fail(line, 'CDATA outside the root element');
         this.handler.text(this.decode(b, i + 9, end, line), line);
         this.line += countLf(b, i, end);
         return end + 3;
@@ -249,13 +264,15 @@ export class XmlTokenizer {
       throw fail(line, 'unexpected "<!" markup');
     }
     if (next === 0x2f /* / */) {
-      const end = b.indexOf(GT, i + 2);
-      if (end === -1) return -1;
+      let end = i + 2;
+      while (end < b.length && b[end] !== GT) end++;
+      if (end === b.length) return -1;
       const name = this.nameOf(b, i + 2, end, line).trim();
-      const open = this.stack.pop();
-      if (!open) throw fail(line, `</${name}> closes nothing`);
-      if (open.name !== name) throw fail(line, `</${name}> does not close <${open.name}> opened on line ${open.line}`);
-      if (this.stack.length === 0) this.rootClosed = true;
+      const open = this.openNames.pop();
+      const openedOn = this.openLines.pop();
+      if (open === undefined) throw fail(line, `</${name}> closes nothing`);
+      if (open !== name) throw fail(line, `</${name}> does not close <${open}> opened on line ${openedOn}`);
+      if (this.openNames.length === 0) this.rootClosed = true;
       this.line += countLf(b, i, end);
       this.handler.close(name, line);
       return end + 1;
@@ -308,7 +325,10 @@ export class XmlTokenizer {
     const selfClosing = b[end - 1] === 0x2f;
     if (nameEnd === -1) nameEnd = end;
     const name = this.nameOf(b, i + 1, nameEnd, line);
-    if (!ASCII_NAME.test(name) && !NAME.test(name)) throw fail(line, `"<${name.slice(0, 20)}" is not a valid tag`);
+    if (!this.validNames.has(name)) {
+      if (!ASCII_NAME.test(name) && !NAME.test(name)) throw fail(line, `"<${name.slice(0, 20)}" is not a valid tag`);
+      if (this.validNames.size < 10_000) this.validNames.add(name);
+    }
     if (this.rootClosed) throw fail(line, `<${name}> comes after the root element has ended`);
     // Most tags have no attributes: they share one frozen empty object.
     const attrs: Record<string, string> = nameEnd < end - 1 ? {} : NO_ATTRS;
@@ -326,12 +346,14 @@ export class XmlTokenizer {
       at = ATTR.lastIndex;
     }
     this.rootSeen = true;
-    this.stack.push({ name, line });
+    this.openNames.push(name);
+    this.openLines.push(line);
     this.line += lfs;
     this.handler.open(name, attrs, line);
     if (selfClosing) {
-      this.stack.pop();
-      if (this.stack.length === 0) this.rootClosed = true;
+      this.openNames.pop();
+      this.openLines.pop();
+      if (this.openNames.length === 0) this.rootClosed = true;
       this.handler.close(name, line);
     }
     return end + 1;
