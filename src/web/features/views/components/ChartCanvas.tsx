@@ -1,12 +1,14 @@
 /**
  * The sigma.js (WebGL) view of a graphology graph: drawn nodes coloured by type or community,
  * links as arrows with labels, the highlighted path and the selection brought forward, nodes
- * dragged to a new place (and pinned there). The renderer is rebuilt when the graph object
+ * dragged to a new place (and pinned there). While the camera moves the last full frame is
+ * moved as one bitmap (graph/movingFrame.ts). The renderer is rebuilt when the graph object
  * changes; highlight changes only refresh it.
  */
 import { useEffect, useRef } from 'react';
 import type { MultiDirectedGraph } from 'graphology';
-import Sigma from 'sigma';
+import type Sigma from 'sigma';
+import { MovingFrameSigma } from '../graph/movingFrame.ts';
 import { chartRendererSettings } from '../graph/rendererSettings.ts';
 
 export interface Highlight {
@@ -39,7 +41,7 @@ export function ChartCanvas({ graph, highlight, onSelect, onMoved, onRenderer, l
     const el = container.current;
     if (!el) return;
     const pathNodes = () => new Set(hl.current.path);
-    const sigma = new Sigma(graph, el, {
+    const sigma = new MovingFrameSigma(graph, el, {
       ...chartRendererSettings(graph.order),
       zIndex: true,
       allowInvalidContainer: true,
