@@ -3,7 +3,8 @@
  * development one): starting from a victim and expanding step by step draws exactly the
  * two-step neighbourhood the case's links and statements give; the shortest path from the
  * victim to the controlling account, chosen through the page, is highlighted and is the
- * generator's ground truth (victim → their account → the controller's account). Every request
+ * generator's ground truth (victim → their account → the controller's account). Entities without
+ * any link are hidden by default and counted in the legend. Every request
  * stays on the app's origin; the page passes axe; screenshots in test-artifacts/screens.
  *
  * Without /usr/bin/chromium these tests are skipped with one message (under CI=true, they fail).
@@ -67,9 +68,22 @@ describe.skipIf(!!skip)('the link chart in Chromium', () => {
       chart,
     );
     const all = await caseAdjacency(srv.store, caseId);
-    expect((await attr(page, 'data-node-ids'))?.split(' ').sort()).toEqual([...all.keys()].sort());
+    // Entities without any link are hidden by default, counted in the legend, shown on request.
+    const linked = [...all].filter(([, next]) => next.size > 0).map(([id]) => id);
+    const alone = all.size - linked.length;
+    expect((await attr(page, 'data-node-ids'))?.split(' ').sort()).toEqual(linked.sort());
     await page.locator(`${chart} canvas`).first().waitFor();
+    const legend = page.getByTestId('chart-legend');
+    for (const words of ['Phone numbers', 'Uses this phone', 'Money sent account', 'Disc size: number of links'])
+      expect(await legend.innerText()).toContain(words);
     await screenshot(page, 'chart-01-whole-case');
+    if (alone > 0) {
+      expect(await page.getByTestId('chart-isolated').innerText()).toContain(`${alone} entit`);
+      await page.getByRole('button', { name: 'Show them' }).click();
+      await waitForIds(page, [...all.keys()].sort().join(' '));
+      await page.getByRole('button', { name: 'Hide them' }).click();
+      await waitForIds(page, linked.sort().join(' '));
+    }
   });
 
   it('expanded step by step from a victim, draws exactly the two-step neighbourhood', async () => {

@@ -62,6 +62,27 @@ function keyOf(kind: Kind, raw: string): string | null {
   return r.ok ? `${kind === 'account' ? 'iban' : kind}:${r.value}` : null;
 }
 
+/**
+ * A cheap stand-in for the normal form, equal whenever the normal forms are: the last digits of
+ * a number, the digits of an address, an e-mail's part before the "@" lower-cased. Holders' values are normalised only
+ * when their stand-in is a selector's (normalising every value of a 20,000-entity case cost
+ * seconds; most holder values are no selector's).
+ */
+function quickOf(kind: Kind, raw: string): string {
+  if (kind === 'email')
+    return `@${
+      raw
+        .normalize('NFKC')
+        .trim()
+        .toLowerCase()
+        .replace(/^<|^mailto:/, '')
+        .split('@')[0]
+    }`;
+  if (kind === 'address') return raw.replace(/\D+/g, '');
+  const tail = (kind === 'phone' ? raw.replace(/\D+/g, '') : raw.replace(/[^0-9A-Za-z]+/g, '').toUpperCase()).slice(-7);
+  return `${kind === 'account' ? 'iban' : kind}:${tail}`;
+}
+
 export const isSelectorSchema = (schema: string): boolean => schema in SELECTOR_VALUES;
 
 /**
@@ -70,18 +91,35 @@ export const isSelectorSchema = (schema: string): boolean => schema in SELECTOR_
  * Ownership of an account) gets no second edge.
  */
 export function selectorLinks(entities: readonly SelectorEntity[]): SelectorLink[] {
-  const byValue = new Map<string, string[]>();
+  const family = (kind: Kind) => (kind === 'account' ? 'iban' : kind);
+  // Selector values as written, and by their cheap stand-in: a holder's value written the same
+  // way (the usual case) links without normalising anything; one written otherwise is compared
+  // in normal form with the selectors that share its stand-in.
+  const byRaw = new Map<string, string[]>();
+  const byQuick = new Map<string, { id: string; kind: Kind; raw: string }[]>();
   const selectorIds = new Set<string>();
   for (const e of entities) {
     const fields = SELECTOR_VALUES[e.schema];
     if (!fields || e.sourceId !== null) continue;
     selectorIds.add(e.id);
     for (const [prop, kind] of fields)
-      for (const v of e.properties[prop] ?? []) {
-        const k = keyOf(kind, v);
-        if (k) byValue.set(k, [...(byValue.get(k) ?? []), e.id]);
+      for (const raw of e.properties[prop] ?? []) {
+        const r = `${family(kind)}|${raw}`;
+        const same = byRaw.get(r);
+        if (same) same.push(e.id);
+        else byRaw.set(r, [e.id]);
+        const q = quickOf(kind, raw);
+        const near = byQuick.get(q);
+        if (near) near.push({ id: e.id, kind, raw });
+        else byQuick.set(q, [{ id: e.id, kind, raw }]);
       }
   }
+  const keys = new Map<string, string | null>();
+  const key = (kind: Kind, raw: string) => {
+    const k = `${kind}|${raw}`;
+    if (!keys.has(k)) keys.set(k, keyOf(kind, raw));
+    return keys.get(k) ?? null;
+  };
   const linked = new Set<string>();
   for (const e of entities)
     if (e.sourceId && e.targetId) {
@@ -98,8 +136,15 @@ export function selectorLinks(entities: readonly SelectorEntity[]): SelectorLink
     if (e.sourceId !== null || e.targetId !== null || selectorIds.has(e.id)) continue;
     for (const [prop, kind] of HOLDER_VALUES)
       for (const v of e.properties[prop] ?? []) {
-        const k = keyOf(kind, v);
-        for (const s of (k && byValue.get(k)) || []) add(e.id, s, prop);
+        const same = byRaw.get(`${family(kind)}|${v}`);
+        if (same) {
+          for (const s of same) add(e.id, s, prop);
+          continue;
+        }
+        const near = byQuick.get(quickOf(kind, v));
+        if (!near) continue;
+        const k = key(kind, v);
+        if (k) for (const c of near) if (key(c.kind, c.raw) === k) add(e.id, c.id, prop);
       }
     // A property that refers to a selector node by id (an ad's posting account, an address entity).
     for (const [prop, values] of Object.entries(e.properties))

@@ -5,7 +5,7 @@
  */
 import type { MultiDirectedGraph } from 'graphology';
 import type Sigma from 'sigma';
-import { MovingFrameSigma } from './movingFrame.ts';
+import { movingFrameOf } from './movingFrame.ts';
 
 function save(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
@@ -29,7 +29,7 @@ export function pngOf(renderer: Sigma): HTMLCanvasElement {
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, out.width, out.height);
   // A chart caught moving is drawn in full first, so the export is the graph, not the moving bitmap.
-  if (renderer instanceof MovingFrameSigma) renderer.settle();
+  movingFrameOf(renderer)?.settle();
   renderer.refresh();
   for (const layer of ['edges', 'edgeLabels', 'nodes', 'labels', 'hovers', 'hoverNodes']) {
     const c = renderer.getCanvases()[layer];

@@ -20,9 +20,11 @@ import type { Measure } from '../graph/analysis.ts';
 import { fetchPaths, useSavedCharts } from '../api/chartApi.ts';
 import { ChartCanvas } from '../components/ChartCanvas.tsx';
 import type { Highlight } from '../components/ChartCanvas.tsx';
+import { ChartLegend } from '../components/ChartLegend.tsx';
 import { ChartToolbar } from '../components/ChartToolbar.tsx';
 import { FiltersPanel, KeyPlayers, SavedCharts, TextAlternative } from '../components/ChartPanels.tsx';
-import { drawnGraph, EMPTY_FILTERS, mergeGraphs } from '../graph/drawn.ts';
+import { connectedParts, isolatedNodes, partPositions } from '../graph/components.ts';
+import { degrees, drawnGraph, EMPTY_FILTERS, mergeGraphs } from '../graph/drawn.ts';
 import { forceLayout } from '../graph/layout.ts';
 import { useChartData } from '../api/useChartData.ts';
 
@@ -55,6 +57,7 @@ export function ChartPage({ caseId }: { caseId: string }) {
   });
   const [pathMessage, setPathMessage] = useState<string | null>(null);
   const [showText, setShowText] = useState(false);
+  const [showIsolated, setShowIsolated] = useState(false);
   const [renderer, setRenderer] = useState<Sigma | null>(null);
   const selectedState = useSelection((s) => s.selected);
   const selected = selectedState?.caseId === caseId ? selectedState.entityId : null;
@@ -82,6 +85,22 @@ export function ChartPage({ caseId }: { caseId: string }) {
     [f, t],
   );
   const nodeLabel = useCallback((n: ChartNodeOut) => n.caption, []);
+  // Entities without any link are hidden unless asked for (the focus and pinned ones stay), and
+  // the rest start in connected parts, the largest in the middle, hubs at each part's centre.
+  const isolated = useMemo(
+    () => (data ? isolatedNodes(data, new Set([...(focus ? [focus] : []), ...pinned])) : new Set<string>()),
+    [data, focus, pinned],
+  );
+  const hidden = useMemo(() => (showIsolated ? new Set<string>() : isolated), [isolated, showIsolated]);
+  const firstPlacement = useMemo(() => {
+    if (!data) return new Map<string, { x: number; y: number }>();
+    const links = degrees(data);
+    const parts = connectedParts(
+      data.nodes.filter((n) => !hidden.has(n.id)).map((n) => n.id),
+      data.edges,
+    ).map((ids) => [...ids].sort((a, b) => (links.get(b) ?? 0) - (links.get(a) ?? 0)));
+    return partPositions(parts);
+  }, [data, hidden]);
 
   const plain = useMemo(
     () =>
@@ -89,6 +108,8 @@ export function ChartPage({ caseId }: { caseId: string }) {
         ? drawnGraph(data, {
             filters,
             positions: positions.current,
+            firstPlacement,
+            hidden,
             pinned,
             community: null,
             sizeBy: null,
@@ -96,7 +117,7 @@ export function ChartPage({ caseId }: { caseId: string }) {
             edgeLabel,
           })
         : null,
-    [data, filters, pinned, nodeLabel, edgeLabel, layoutTick],
+    [data, filters, pinned, nodeLabel, edgeLabel, layoutTick, firstPlacement, hidden],
   );
   const community = useMemo(() => (plain && colourBy === 'community' ? communities(plain) : null), [plain, colourBy]);
   const sizes = useMemo(() => (plain && sizeBy !== 'none' ? measure(plain, sizeBy) : null), [plain, sizeBy]);
@@ -106,6 +127,8 @@ export function ChartPage({ caseId }: { caseId: string }) {
         ? drawnGraph(data, {
             filters,
             positions: positions.current,
+            firstPlacement,
+            hidden,
             pinned,
             community,
             sizeBy: sizes,
@@ -113,7 +136,7 @@ export function ChartPage({ caseId }: { caseId: string }) {
             edgeLabel,
           })
         : plain,
-    [data, plain, community, sizes, filters, pinned, nodeLabel, edgeLabel],
+    [data, plain, community, sizes, filters, pinned, nodeLabel, edgeLabel, firstPlacement, hidden],
   );
   const drawnIds = useMemo(() => (graph ? graph.nodes().sort() : []), [graph]);
   const drawnSet = useMemo(() => new Set(drawnIds), [drawnIds]);
@@ -207,6 +230,7 @@ export function ChartPage({ caseId }: { caseId: string }) {
         pinned={pinned}
         positions={positions.current}
         filters={filters}
+        unlinkedHidden={hidden.size}
         period={period}
         colourBy={colourBy}
         setColourBy={setColourBy}
@@ -267,6 +291,17 @@ export function ChartPage({ caseId }: { caseId: string }) {
           </p>
         </div>
         <aside className="chart-side">
+          {graph ? (
+            <ChartLegend
+              graph={graph}
+              colourBy={colourBy}
+              sizeBy={sizeBy}
+              pseudonyms={data?.nodes.some((n) => n.pseudonymised) ?? false}
+              isolated={isolated.size}
+              showIsolated={showIsolated}
+              onShowIsolated={setShowIsolated}
+            />
+          ) : null}
           {ranking ? (
             <KeyPlayers
               measureName={sizeBy as Measure}
