@@ -86,6 +86,36 @@ describe.skipIf(!!skip)('the link chart in Chromium', () => {
     }
   });
 
+  it('while panning shows the last frame as one moved bitmap, and draws the graph again once still', async () => {
+    const box = await page.locator(`${chart} canvas`).last().boundingBox();
+    if (!box) throw new Error('no chart canvas');
+    const layers = () =>
+      page.evaluate((sel) => {
+        const vis = (c: Element | null) => (c ? getComputedStyle(c).visibility : 'none');
+        const root = document.querySelector(sel);
+        return {
+          moving: vis(root?.querySelector('.sigma-moving-frame') ?? null),
+          nodes: vis(root?.querySelector('.sigma-nodes') ?? null),
+          labels: vis(root?.querySelector('.sigma-labels') ?? null),
+        };
+      }, chart);
+    // From a corner, where no node is (a press on a node would drag the node, not the camera).
+    const [cx, cy] = [box.x + 12, box.y + 12];
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    for (let i = 1; i <= 6; i++) await page.mouse.move(cx + i * 15, cy + i * 8);
+    expect(await layers()).toEqual({ moving: 'visible', nodes: 'hidden', labels: 'hidden' });
+    await page.mouse.up();
+    await page.waitForFunction(
+      (sel) =>
+        getComputedStyle(document.querySelector(`${sel} .sigma-nodes`) ?? document.body).visibility === 'visible',
+      chart,
+    );
+    // The overlay is hidden, or gone if the layout finishing in its worker rebuilt the renderer.
+    expect(await layers()).toMatchObject({ moving: expect.stringMatching(/^(hidden|none)$/), nodes: 'visible' });
+    expect((await layers()).labels).toBe('visible');
+  });
+
   it('expanded step by step from a victim, draws exactly the two-step neighbourhood', async () => {
     const expected = within(await caseAdjacency(srv.store, caseId), truth.victimId, 2);
     expect(expected.size).toBeGreaterThan(3);
