@@ -29,7 +29,9 @@ export function connectedParts(nodes: readonly string[], edges: readonly { sourc
   const parts = new Map<string, string[]>();
   for (const id of nodes) {
     const r = find(id);
-    parts.set(r, [...(parts.get(r) ?? []), id]);
+    const part = parts.get(r);
+    if (part) part.push(id);
+    else parts.set(r, [id]);
   }
   return [...parts.values()].sort((a, b) => b.length - a.length || (a[0] ?? '').localeCompare(b[0] ?? ''));
 }
