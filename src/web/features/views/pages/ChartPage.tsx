@@ -63,13 +63,19 @@ export function ChartPage({ caseId }: { caseId: string }) {
   const selected = selectedState?.caseId === caseId ? selectedState.entityId : null;
 
   // A new source (address or period) starts a fresh chart; a saved chart brings its layout.
+  // Nothing is changed that was already so: each change rebuilds the renderer, and on a big case a
+  // second build on opening doubled the time to the first drawn chart.
   useEffect(() => {
     setExtra(null);
     setPath(null);
-    positions.current = new Map(chart?.content.nodes.map((n) => [n.id, { x: n.x, y: n.y }]) ?? []);
-    setPinned(new Set(chart?.content.nodes.filter((n) => n.pinned).map((n) => n.id) ?? []));
+    const saved = chart?.content.nodes ?? [];
+    if (saved.length || positions.current.size) {
+      positions.current = new Map(saved.map((n) => [n.id, { x: n.x, y: n.y }]));
+      setLayoutTick((x) => x + 1);
+    }
+    const nextPinned = saved.filter((n) => n.pinned).map((n) => n.id);
+    setPinned((p) => (p.size === 0 && nextPinned.length === 0 ? p : new Set(nextPinned)));
     if (chart) setFilters(chart.content.filters);
-    setLayoutTick((x) => x + 1);
   }, [loaded, chart]);
 
   const data = useMemo(
