@@ -3,7 +3,8 @@
  * development one): starting from a victim and expanding step by step draws exactly the
  * two-step neighbourhood the case's links and statements give; the shortest path from the
  * victim to the controlling account, chosen through the page, is highlighted and is the
- * generator's ground truth (victim → their account → the controller's account). Every request
+ * generator's ground truth (victim → their account → the controller's account). Entities without
+ * any link are hidden by default and counted in the legend. Every request
  * stays on the app's origin; the page passes axe; screenshots in test-artifacts/screens.
  *
  * Without /usr/bin/chromium these tests are skipped with one message (under CI=true, they fail).
@@ -67,9 +68,59 @@ describe.skipIf(!!skip)('the link chart in Chromium', () => {
       chart,
     );
     const all = await caseAdjacency(srv.store, caseId);
-    expect((await attr(page, 'data-node-ids'))?.split(' ').sort()).toEqual([...all.keys()].sort());
+    // Entities without any link are hidden by default, counted in the legend, shown on request.
+    const linked = [...all].filter(([, next]) => next.size > 0).map(([id]) => id);
+    const alone = all.size - linked.length;
+    expect((await attr(page, 'data-node-ids'))?.split(' ').sort()).toEqual(linked.sort());
     await page.locator(`${chart} canvas`).first().waitFor();
+    const legend = page.getByTestId('chart-legend');
+    for (const words of ['Phone numbers', 'Uses this phone', 'Money sent account', 'Disc size: number of links'])
+      expect(await legend.innerText()).toContain(words);
     await screenshot(page, 'chart-01-whole-case');
+    if (alone > 0) {
+      expect(await page.getByTestId('chart-isolated').innerText()).toContain(`${alone} entit`);
+      await page.getByRole('button', { name: 'Show them' }).click();
+      await waitForIds(page, [...all.keys()].sort().join(' '));
+      await page.getByRole('button', { name: 'Hide them' }).click();
+      await waitForIds(page, linked.sort().join(' '));
+    }
+  });
+
+  it('while panning shows the last frame as one moved bitmap, and draws the graph again once still', async () => {
+    const box = await page.locator(`${chart} canvas`).last().boundingBox();
+    if (!box) throw new Error('no chart canvas');
+    const layers = () =>
+      page.evaluate((sel) => {
+        const vis = (c: Element | null) => (c ? getComputedStyle(c).visibility : 'none');
+        const root = document.querySelector(sel);
+        return {
+          moving: vis(root?.querySelector('.sigma-moving-frame') ?? null),
+          nodes: vis(root?.querySelector('.sigma-nodes') ?? null),
+          labels: vis(root?.querySelector('.sigma-labels') ?? null),
+        };
+      }, chart);
+    // From a corner, where no node is (a press on a node would drag the node, not the camera).
+    const [cx, cy] = [box.x + 12, box.y + 12];
+    // A pan caught by the layout finishing in its worker (which rebuilds the renderer) is tried again.
+    let during = await layers();
+    for (let attempt = 0; attempt < 4 && during.moving !== 'visible'; attempt++) {
+      if (attempt) await page.mouse.up();
+      if (attempt) await page.waitForTimeout(1500);
+      await page.mouse.move(cx, cy);
+      await page.mouse.down();
+      for (let i = 1; i <= 6; i++) await page.mouse.move(cx + i * 15, cy + i * 8);
+      during = await layers();
+    }
+    expect(during).toEqual({ moving: 'visible', nodes: 'hidden', labels: 'hidden' });
+    await page.mouse.up();
+    await page.waitForFunction(
+      (sel) =>
+        getComputedStyle(document.querySelector(`${sel} .sigma-nodes`) ?? document.body).visibility === 'visible',
+      chart,
+    );
+    // The overlay is hidden, or gone if the layout finishing in its worker rebuilt the renderer.
+    expect(await layers()).toMatchObject({ moving: expect.stringMatching(/^(hidden|none)$/), nodes: 'visible' });
+    expect((await layers()).labels).toBe('visible');
   });
 
   it('expanded step by step from a victim, draws exactly the two-step neighbourhood', async () => {

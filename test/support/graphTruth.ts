@@ -1,18 +1,43 @@
 /**
  * What the link chart must show, worked out apart from the chart's own code: adjacency from the
- * case's tables (link rows' source and target, and statement lines naming a counterparty account
- * of the case), breadth-first neighbourhoods on it, and the path from a victim to the controlling
+ * case's tables (link rows' source and target, statement lines naming a counterparty account
+ * of the case, and a phone, e-mail, address or account node beside whoever carries its value),
+ * breadth-first neighbourhoods on it, and the path from a victim to the controlling
  * account taken from the generator's ground truth (the victim holds an account that paid the
  * network controller's account, by the proceeds ledger's statement references).
  */
 import { groundTruthPartSchema } from '../../src/demo/groundTruth.ts';
+import { foldAddress, normaliseSelector } from '../../src/domain/selectors/index.ts';
 import type { Store } from '../../src/store/store.ts';
 import { listGroundTruthParts } from './demoTruth.ts';
 
+/** Values compared in the selector's normal form ("+358 40 457" = "00358 40 457"). */
+const normal = (prop: string, v: string): string => {
+  if (prop === 'address') return foldAddress(v);
+  const kind = prop === 'phone' ? 'phone' : prop === 'email' ? 'email' : 'iban';
+  const r = normaliseSelector(prop === 'accountNumber' ? 'account' : kind, v);
+  return r.ok ? r.value.replace(/\s/g, '') : v;
+};
+
+/** Selector schemata and the property holding their value; a holder's property of the same value. */
+const SELECTOR_VALUE: Record<string, [string, string][]> = {
+  Phone: [['number', 'phone']],
+  EmailAddress: [['address', 'email']],
+  Address: [['full', 'address']],
+  BankAccount: [
+    ['iban', 'iban'],
+    ['accountNumber', 'accountNumber'],
+  ],
+};
+
 export async function caseAdjacency(store: Store, caseId: string): Promise<Map<string, Set<string>>> {
   const scope = store.scope(caseId);
-  const entities = await scope.selectFrom('entities').select(['id', 'source_id', 'target_id']).execute();
+  const entities = await scope
+    .selectFrom('entities')
+    .select(['id', 'schema', 'properties', 'source_id', 'target_id'])
+    .execute();
   const nodes = new Set(entities.filter((e) => e.source_id === null || e.target_id === null).map((e) => e.id));
+  const schemaOf = new Map(entities.map((e) => [e.id, e.schema]));
   const adj = new Map<string, Set<string>>([...nodes].map((id) => [id, new Set<string>()]));
   const join = (a: string, b: string) => {
     if (a === b || !nodes.has(a) || !nodes.has(b)) return;
@@ -20,6 +45,21 @@ export async function caseAdjacency(store: Store, caseId: string): Promise<Map<s
     adj.get(b)?.add(a);
   };
   for (const e of entities) if (e.source_id !== null && e.target_id !== null) join(e.source_id, e.target_id);
+  // A selector and whoever carries its value (in its normal form) or its id.
+  const props = (e: (typeof entities)[number]) => JSON.parse(e.properties) as Record<string, string[]>;
+  const selectorByValue = new Map<string, string>();
+  for (const e of entities)
+    for (const [own, held] of SELECTOR_VALUE[e.schema] ?? [])
+      for (const v of props(e)[own] ?? []) selectorByValue.set(`${held}=${normal(held, v)}`, e.id);
+  for (const e of entities) {
+    if (e.schema in SELECTOR_VALUE || e.source_id !== null || e.target_id !== null) continue;
+    for (const [k, values] of Object.entries(props(e)))
+      for (const v of values) {
+        const s =
+          selectorByValue.get(`${k}=${normal(k, v)}`) ?? (SELECTOR_VALUE[schemaOf.get(v) ?? ''] ? v : undefined);
+        if (s) join(e.id, s);
+      }
+  }
   const lines = await scope
     .selectFrom('transactions')
     .select(['account_id', 'counterparty_account_id'])

@@ -7,6 +7,7 @@ import type { ChartEdgeOut, ChartNodeOut } from '../../shared/contracts/views.ts
 import type { FlowEdgeOut } from '../../shared/contracts/finance.ts';
 import { visibleInPeriod } from '../time/period.ts';
 import type { Period } from '../time/period.ts';
+import type { SelectorLink } from './selectorLinks.ts';
 import type { WalkEdge } from './walk.ts';
 
 export interface EntityIn {
@@ -40,12 +41,14 @@ export const moneyEdgeId = (from: string, to: string): string => `money:${from}>
 /**
  * Builds the graph. A link whose ends are not both drawn nodes is left out (an end hidden by a
  * partial share, or a link to a link); money is one edge per ordered pair of accounts with one
- * amount per currency. With a period, only what `visibleInPeriod` keeps is drawn.
+ * amount per currency; selectors join their holders (selectorLinks.ts). With a period, only what
+ * `visibleInPeriod` keeps is drawn.
  */
 export function buildCaseGraph(
   entities: readonly EntityIn[],
   money: readonly MoneyIn[],
   period: Period | null,
+  selectors: readonly SelectorLink[] = [],
 ): CaseGraph {
   const nodeRows = entities.filter((e) => e.sourceId === null || e.targetId === null);
   const linkRows = entities.filter((e) => e.sourceId !== null && e.targetId !== null);
@@ -84,6 +87,18 @@ export function buildCaseGraph(
     if (!visible.linkIds.has(l.id) || !nodes.has(l.sourceId ?? '') || !nodes.has(l.targetId ?? '')) continue;
     const label = LABEL_PROPS.map((k) => first(l.properties, k)).find((v) => v !== null) ?? null;
     edges.push({ id: l.id, kind: 'link', schema: l.schema, source: l.sourceId ?? '', target: l.targetId ?? '', label });
+  }
+  // A holder's phone, e-mail, address or account: drawn when both ends are (the period keeps them).
+  for (const l of selectors) {
+    if (!nodes.has(l.holder) || !nodes.has(l.selector)) continue;
+    edges.push({
+      id: l.id,
+      kind: 'selector',
+      schema: 'Selector',
+      source: l.holder,
+      target: l.selector,
+      label: l.property,
+    });
   }
   const pairs = new Map<string, ChartEdgeOut>();
   for (const m of money) {

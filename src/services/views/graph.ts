@@ -6,6 +6,8 @@
  */
 import { redactVictim } from '../../domain/access/victims.ts';
 import { buildCaseGraph, subgraph, walkEdges } from '../../domain/graph/caseGraph.ts';
+import { selectorLinks } from '../../domain/graph/selectorLinks.ts';
+import type { SelectorEntity } from '../../domain/graph/selectorLinks.ts';
 import type { CaseGraph, EntityIn } from '../../domain/graph/caseGraph.ts';
 import { adjacency, neighbourhood, shortestPaths } from '../../domain/graph/walk.ts';
 import type { Period } from '../../domain/time/period.ts';
@@ -36,15 +38,21 @@ export async function loadCaseGraph(store: Store, access: CaseAccess, p: PeriodI
   const scope = store.scope(access.caseId);
   const rows = await caseGraphRows(scope);
   const entities: EntityIn[] = [];
+  // Values as the caller may see them, except that a person shown by pseudonym still meets her
+  // phone or e-mail on its recorded value: the edge joins two pseudonyms and shows no value.
+  const recorded: SelectorEntity[] = [];
   for (const r of rows) {
     if (!canSee(v, r.id)) continue;
     const properties = JSON.parse(r.properties) as Record<string, string[]>;
     const hidden = hiddenVictim(v, r);
+    const shown = hidden ? redactVictim(properties) : seizedPropertiesFor(v, r.schema, properties).properties;
+    const ends = { sourceId: r.source_id, targetId: r.target_id };
+    recorded.push({ id: r.id, schema: r.schema, properties: hidden ? properties : shown, ...ends });
     entities.push({
       id: r.id,
       schema: r.schema,
       caption: captionFor(v, r),
-      properties: hidden ? redactVictim(properties) : seizedPropertiesFor(v, r.schema, properties).properties,
+      properties: shown,
       sourceId: r.source_id,
       targetId: r.target_id,
       reliability: r.reliability,
@@ -53,7 +61,7 @@ export async function loadCaseGraph(store: Store, access: CaseAccess, p: PeriodI
     });
   }
   const money = await accountFlows(scope, { from: p.from, to: p.to, accountIds: v.only ? [...v.only] : undefined });
-  return buildCaseGraph(entities, money, periodOf(p));
+  return buildCaseGraph(entities, money, periodOf(p), selectorLinks(recorded));
 }
 
 /** The graph as the API returns it: nodes by id, edges in a stable order. */

@@ -136,9 +136,12 @@ export const MoneyAmount = z.object({ currency: z.string(), amountMinor: z.numbe
 
 export const ChartEdgeOut = z.object({
   id: z.string(),
-  /** A link entity, or bank transactions aggregated account → account. */
-  kind: z.enum(['link', 'money']),
-  /** The link's schema (Ownership, Subcontract…); `Money` for aggregated transactions. */
+  /**
+   * A link entity, bank transactions aggregated account → account, or a selector (phone, e-mail,
+   * address, account) joined to whoever carries its value (label: the holder's property).
+   */
+  kind: z.enum(['link', 'money', 'selector']),
+  /** The link's schema (Ownership, Subcontract…); `Money` for aggregated transactions; `Selector`. */
   schema: z.string(),
   source: Id,
   target: Id,

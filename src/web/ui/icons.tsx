@@ -82,6 +82,9 @@ const PATHS = {
 
 export type IconName = keyof typeof PATHS;
 
+/** An icon's SVG path on the 16×16 grid, for drawing it elsewhere (the chart's node pictograms). */
+export const iconPath = (name: IconName): string => PATHS[name];
+
 export function Icon({
   name,
   size = 16,

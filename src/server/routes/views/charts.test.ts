@@ -54,6 +54,29 @@ describeEachDialect('link chart API', ({ store }) => {
     expect(cut.nodes).toHaveLength(3);
   });
 
+  itDb('every phone two persons use connects them, for members with and without victim contact', async () => {
+    const rows = await s.scope(caseId).selectFrom('entities').select(['id', 'schema', 'properties']).execute();
+    const phoneOf = new Map<string, string>();
+    const usersOf = new Map<string, string[]>();
+    for (const r of rows) {
+      const p = JSON.parse(r.properties) as Record<string, string[]>;
+      if (r.schema === 'Phone') for (const n of p.number ?? []) phoneOf.set(n, r.id);
+      if (r.schema === 'Person') for (const n of p.phone ?? []) usersOf.set(n, [...(usersOf.get(n) ?? []), r.id]);
+    }
+    const shared = [...usersOf].filter(([n, people]) => people.length >= 2 && phoneOf.has(n));
+    expect(shared.length).toBeGreaterThan(0);
+    for (const caller of [lead, member]) {
+      const g = (await caller('GET', `${base}/graph`)).json<CaseGraphOut>();
+      const edges = new Set(g.edges.filter((e) => e.kind === 'selector').map((e) => `${e.source}>${e.target}`));
+      for (const [n, people] of shared) for (const p of people) expect(edges).toContain(`${p}>${phoneOf.get(n)}`);
+      // Selectors left without any edge: printed, for the chart's "hidden, not connected" count.
+      const touched = new Set(g.edges.flatMap((e) => [e.source, e.target]));
+      const selectors = g.nodes.filter((x) => ['Phone', 'EmailAddress', 'Address', 'BankAccount'].includes(x.schema));
+      const alone = selectors.filter((x) => !touched.has(x.id));
+      expect(alone.length).toBeLessThan(selectors.length / 10);
+    }
+  });
+
   itDb("the shortest path from a victim to the controlling account is the ground truth's", async () => {
     const paths = await victimToControllerPaths(s, caseId);
     expect(paths.length).toBeGreaterThan(0);

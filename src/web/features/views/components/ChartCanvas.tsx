@@ -1,12 +1,15 @@
 /**
  * The sigma.js (WebGL) view of a graphology graph: drawn nodes coloured by type or community,
  * links as arrows with labels, the highlighted path and the selection brought forward, nodes
- * dragged to a new place (and pinned there). The renderer is rebuilt when the graph object
+ * dragged to a new place (and pinned there). While the camera moves the last full frame is
+ * moved as one bitmap (graph/movingFrame.ts). The renderer is rebuilt when the graph object
  * changes; highlight changes only refresh it.
  */
 import { useEffect, useRef } from 'react';
 import type { MultiDirectedGraph } from 'graphology';
 import Sigma from 'sigma';
+import { nonOverlappingLabels } from '../graph/labels.ts';
+import { attachMovingFrame } from '../graph/movingFrame.ts';
 import { chartRendererSettings } from '../graph/rendererSettings.ts';
 
 export interface Highlight {
@@ -27,6 +30,21 @@ interface Props {
 }
 
 const DIM = '#d5d9df';
+/** The largest money edges (by their largest sum) always show their sums, where labels do not collide. */
+const MONEY_LABELS = 12;
+
+function largestMoneyEdges(graph: MultiDirectedGraph): Set<string> {
+  const sums: [string, number][] = [];
+  graph.forEachEdge((id, a) => {
+    if (a.kind === 'money') sums.push([id, Number(a.size)]);
+  });
+  return new Set(
+    sums
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, MONEY_LABELS)
+      .map(([id]) => id),
+  );
+}
 
 export function ChartCanvas({ graph, highlight, onSelect, onMoved, onRenderer, label }: Props) {
   const container = useRef<HTMLDivElement>(null);
@@ -39,14 +57,18 @@ export function ChartCanvas({ graph, highlight, onSelect, onMoved, onRenderer, l
     const el = container.current;
     if (!el) return;
     const pathNodes = () => new Set(hl.current.path);
+    const moneyLabels = largestMoneyEdges(graph);
+    const labels = nonOverlappingLabels();
     const sigma = new Sigma(graph, el, {
       ...chartRendererSettings(graph.order),
       zIndex: true,
+      defaultDrawNodeLabel: labels.node,
+      defaultDrawEdgeLabel: labels.edge,
       allowInvalidContainer: true,
       nodeReducer: (node, data) => {
         const { path, selected } = hl.current;
         const out = { ...data };
-        if (node === selected) Object.assign(out, { highlighted: true, zIndex: 2 });
+        if (node === selected) Object.assign(out, { highlighted: true, zIndex: 2, forceLabel: true });
         if (path.length) {
           if (pathNodes().has(node)) Object.assign(out, { highlighted: true, zIndex: 2, forceLabel: true });
           else Object.assign(out, { color: DIM, label: '', zIndex: 0 });
@@ -55,12 +77,15 @@ export function ChartCanvas({ graph, highlight, onSelect, onMoved, onRenderer, l
       },
       edgeReducer: (edge, data) => {
         const { path, pathEdges } = hl.current;
-        if (!path.length) return data;
+        // Sums on money edges are what a chart is read for: the largest always written.
+        if (!path.length) return moneyLabels.has(edge) ? { ...data, forceLabel: true } : data;
         return pathEdges.has(edge)
           ? { ...data, color: '#c2410c', size: 4, zIndex: 2, forceLabel: true }
           : { ...data, color: DIM, label: '', zIndex: 0 };
       },
     });
+    sigma.on('beforeRender', labels.reset);
+    const moving = attachMovingFrame(sigma);
     renderer.current = sigma;
     onRenderer?.(sigma);
     let dragged: string | null = null;
@@ -88,6 +113,7 @@ export function ChartCanvas({ graph, highlight, onSelect, onMoved, onRenderer, l
     return () => {
       onRenderer?.(null);
       renderer.current = null;
+      moving.detach();
       sigma.kill();
     };
   }, [graph]);

@@ -27,6 +27,8 @@ interface Props {
   pinned: ReadonlySet<string>;
   positions: ReadonlyMap<string, { x: number; y: number }>;
   filters: ChartFilters;
+  /** Entities not drawn for having no link (the legend counts them). */
+  unlinkedHidden: number;
   period: Period | null;
   colourBy: 'type' | 'community';
   setColourBy: (v: 'type' | 'community') => void;
@@ -254,8 +256,10 @@ export function ChartToolbar(p: Props) {
           <ErrorText error={problem} />
         </p>
       ) : null}
-      {p.data && p.graph && p.data.nodes.length > p.graph.order ? (
-        <p className="muted small">{t('chart.hiddenByFilters', { n: p.data.nodes.length - p.graph.order })}</p>
+      {p.data && p.graph && p.data.nodes.length > p.graph.order + p.unlinkedHidden ? (
+        <p className="muted small">
+          {t('chart.hiddenByFilters', { n: p.data.nodes.length - p.graph.order - p.unlinkedHidden })}
+        </p>
       ) : null}
     </div>
   );

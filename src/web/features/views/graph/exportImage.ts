@@ -5,6 +5,7 @@
  */
 import type { MultiDirectedGraph } from 'graphology';
 import type Sigma from 'sigma';
+import { movingFrameOf } from './movingFrame.ts';
 
 function save(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
@@ -27,6 +28,8 @@ export function pngOf(renderer: Sigma): HTMLCanvasElement {
   if (!ctx) return out;
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, out.width, out.height);
+  // A chart caught moving is drawn in full first, so the export is the graph, not the moving bitmap.
+  movingFrameOf(renderer)?.settle();
   renderer.refresh();
   for (const layer of ['edges', 'edgeLabels', 'nodes', 'labels', 'hovers', 'hoverNodes']) {
     const c = renderer.getCanvases()[layer];

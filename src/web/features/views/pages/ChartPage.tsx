@@ -20,9 +20,11 @@ import type { Measure } from '../graph/analysis.ts';
 import { fetchPaths, useSavedCharts } from '../api/chartApi.ts';
 import { ChartCanvas } from '../components/ChartCanvas.tsx';
 import type { Highlight } from '../components/ChartCanvas.tsx';
+import { ChartLegend } from '../components/ChartLegend.tsx';
 import { ChartToolbar } from '../components/ChartToolbar.tsx';
 import { FiltersPanel, KeyPlayers, SavedCharts, TextAlternative } from '../components/ChartPanels.tsx';
-import { drawnGraph, EMPTY_FILTERS, mergeGraphs } from '../graph/drawn.ts';
+import { connectedParts, isolatedNodes, partPositions } from '../graph/components.ts';
+import { degrees, drawnGraph, EMPTY_FILTERS, mergeGraphs } from '../graph/drawn.ts';
 import { forceLayout } from '../graph/layout.ts';
 import { useChartData } from '../api/useChartData.ts';
 
@@ -55,18 +57,25 @@ export function ChartPage({ caseId }: { caseId: string }) {
   });
   const [pathMessage, setPathMessage] = useState<string | null>(null);
   const [showText, setShowText] = useState(false);
+  const [showIsolated, setShowIsolated] = useState(false);
   const [renderer, setRenderer] = useState<Sigma | null>(null);
   const selectedState = useSelection((s) => s.selected);
   const selected = selectedState?.caseId === caseId ? selectedState.entityId : null;
 
   // A new source (address or period) starts a fresh chart; a saved chart brings its layout.
+  // Nothing is changed that was already so: each change rebuilds the renderer, and on a big case a
+  // second build on opening doubled the time to the first drawn chart.
   useEffect(() => {
     setExtra(null);
     setPath(null);
-    positions.current = new Map(chart?.content.nodes.map((n) => [n.id, { x: n.x, y: n.y }]) ?? []);
-    setPinned(new Set(chart?.content.nodes.filter((n) => n.pinned).map((n) => n.id) ?? []));
+    const saved = chart?.content.nodes ?? [];
+    if (saved.length || positions.current.size) {
+      positions.current = new Map(saved.map((n) => [n.id, { x: n.x, y: n.y }]));
+      setLayoutTick((x) => x + 1);
+    }
+    const nextPinned = saved.filter((n) => n.pinned).map((n) => n.id);
+    setPinned((p) => (p.size === 0 && nextPinned.length === 0 ? p : new Set(nextPinned)));
     if (chart) setFilters(chart.content.filters);
-    setLayoutTick((x) => x + 1);
   }, [loaded, chart]);
 
   const data = useMemo(
@@ -82,6 +91,22 @@ export function ChartPage({ caseId }: { caseId: string }) {
     [f, t],
   );
   const nodeLabel = useCallback((n: ChartNodeOut) => n.caption, []);
+  // Entities without any link are hidden unless asked for (the focus and pinned ones stay), and
+  // the rest start in connected parts, the largest in the middle, hubs at each part's centre.
+  const isolated = useMemo(
+    () => (data ? isolatedNodes(data, new Set([...(focus ? [focus] : []), ...pinned])) : new Set<string>()),
+    [data, focus, pinned],
+  );
+  const hidden = useMemo(() => (showIsolated ? new Set<string>() : isolated), [isolated, showIsolated]);
+  const firstPlacement = useMemo(() => {
+    if (!data) return new Map<string, { x: number; y: number }>();
+    const links = degrees(data);
+    const parts = connectedParts(
+      data.nodes.filter((n) => !hidden.has(n.id)).map((n) => n.id),
+      data.edges,
+    ).map((ids) => [...ids].sort((a, b) => (links.get(b) ?? 0) - (links.get(a) ?? 0)));
+    return partPositions(parts);
+  }, [data, hidden]);
 
   const plain = useMemo(
     () =>
@@ -89,6 +114,8 @@ export function ChartPage({ caseId }: { caseId: string }) {
         ? drawnGraph(data, {
             filters,
             positions: positions.current,
+            firstPlacement,
+            hidden,
             pinned,
             community: null,
             sizeBy: null,
@@ -96,7 +123,7 @@ export function ChartPage({ caseId }: { caseId: string }) {
             edgeLabel,
           })
         : null,
-    [data, filters, pinned, nodeLabel, edgeLabel, layoutTick],
+    [data, filters, pinned, nodeLabel, edgeLabel, layoutTick, firstPlacement, hidden],
   );
   const community = useMemo(() => (plain && colourBy === 'community' ? communities(plain) : null), [plain, colourBy]);
   const sizes = useMemo(() => (plain && sizeBy !== 'none' ? measure(plain, sizeBy) : null), [plain, sizeBy]);
@@ -106,6 +133,8 @@ export function ChartPage({ caseId }: { caseId: string }) {
         ? drawnGraph(data, {
             filters,
             positions: positions.current,
+            firstPlacement,
+            hidden,
             pinned,
             community,
             sizeBy: sizes,
@@ -113,7 +142,7 @@ export function ChartPage({ caseId }: { caseId: string }) {
             edgeLabel,
           })
         : plain,
-    [data, plain, community, sizes, filters, pinned, nodeLabel, edgeLabel],
+    [data, plain, community, sizes, filters, pinned, nodeLabel, edgeLabel, firstPlacement, hidden],
   );
   const drawnIds = useMemo(() => (graph ? graph.nodes().sort() : []), [graph]);
   const drawnSet = useMemo(() => new Set(drawnIds), [drawnIds]);
@@ -207,6 +236,7 @@ export function ChartPage({ caseId }: { caseId: string }) {
         pinned={pinned}
         positions={positions.current}
         filters={filters}
+        unlinkedHidden={hidden.size}
         period={period}
         colourBy={colourBy}
         setColourBy={setColourBy}
@@ -267,6 +297,17 @@ export function ChartPage({ caseId }: { caseId: string }) {
           </p>
         </div>
         <aside className="chart-side">
+          {graph ? (
+            <ChartLegend
+              graph={graph}
+              colourBy={colourBy}
+              sizeBy={sizeBy}
+              pseudonyms={data?.nodes.some((n) => n.pseudonymised) ?? false}
+              isolated={isolated.size}
+              showIsolated={showIsolated}
+              onShowIsolated={setShowIsolated}
+            />
+          ) : null}
           {ranking ? (
             <KeyPlayers
               measureName={sizeBy as Measure}
