@@ -142,6 +142,8 @@ export const expectations: Record<string, Row> = {
   'GET /api/cases/{caseId}/files/{fileId}/content': caseRead,
   'GET /api/cases/{caseId}/conversations/{entityId}': caseRead,
   'GET /api/cases/{caseId}/documents/{entityId}': caseRead,
+  'GET /api/cases/{caseId}/documents/{entityId}/mentions': caseRead,
+  'POST /api/cases/{caseId}/documents/{entityId}/mentions/decisions': caseWrite,
   'GET /api/import-formats': all('ok'),
   'GET /api/import-mappings': all('ok'),
   'POST /api/import-mappings': all('ok'),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extractMentions, type MentionKind } from './extract.ts';
+import { extractMentions, snippetOf, type MentionKind } from './extract.ts';
 import { nameIndex } from './names.ts';
 
 /** An IBAN from its country and account part, with ISO 7064 mod-97 check digits. */
@@ -87,6 +87,22 @@ describe('mentions in message text', () => {
             expect(found[i]?.start ?? 0).toBeGreaterThanOrEqual(found[i - 1]?.end ?? 0);
         },
       ),
+    );
+  });
+});
+
+describe('snippets', () => {
+  it('keep whole words at both cuts (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-z]{1,12}$/), { minLength: 1, maxLength: 60 }), fc.nat(), (ws, n) => {
+        const text = ws.join(' ');
+        const i = n % ws.length;
+        const start = ws.slice(0, i).join(' ').length + (i ? 1 : 0);
+        const end = start + (ws[i] ?? '').length;
+        const words = snippetOf(text, start, end).replace(/…/g, '').split(' ');
+        for (const w of words) expect(ws).toContain(w);
+        expect(words).toContain(ws[i]);
+      }),
     );
   });
 });

@@ -8,6 +8,7 @@
  * Where two finds cover the same characters the more specific wins (an IBAN over the phone its
  * digits could be read as; a personal code over a date), in the order of KIND_PRIORITY.
  */
+import { MENTION_KIND_VALUES } from '../../shared/contracts/mentions.ts';
 import { extractPrices } from '../captures/adFacts.ts';
 import { extractEmails } from '../extraction/emails.ts';
 import { extractPhones } from '../extraction/phones.ts';
@@ -15,20 +16,8 @@ import { extractPlaces } from '../extraction/places.ts';
 import { extractIdentifiers } from './identifiers.ts';
 import { findNames, type NameIndex } from './names.ts';
 
-export const MENTION_KINDS = [
-  'email',
-  'iban',
-  'nationalId',
-  'registration',
-  'document',
-  'account',
-  'phone',
-  'person',
-  'company',
-  'date',
-  'amount',
-  'place',
-] as const;
+/** The kinds, in the order that decides overlaps (the API's own list). */
+export const MENTION_KINDS = MENTION_KIND_VALUES;
 export type MentionKind = (typeof MENTION_KINDS)[number];
 
 /** Identifiers that name one holder: assembly joins records that share them. */
@@ -58,9 +47,18 @@ export interface MentionOptions {
 export const SNIPPET_CONTEXT = 60;
 const PRIORITY = new Map(MENTION_KINDS.map((k, i) => [k, i]));
 
+/** The words around [start, end): whole words only, so a cut never leaves part of a name. */
 export function snippetOf(text: string, start: number, end: number): string {
-  const from = Math.max(0, start - SNIPPET_CONTEXT);
-  const to = Math.min(text.length, end + SNIPPET_CONTEXT);
+  let from = Math.max(0, start - SNIPPET_CONTEXT);
+  let to = Math.min(text.length, end + SNIPPET_CONTEXT);
+  if (from > 0 && /\S/u.test(text[from - 1] ?? '')) {
+    const space = text.slice(from, start).search(/\s/u);
+    from = space < 0 ? start : from + space;
+  }
+  if (to < text.length && /\S/u.test(text[to] ?? '')) {
+    const space = text.slice(end, to).search(/\s\S*$/u);
+    to = space < 0 ? end : end + space;
+  }
   return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/gu, ' ').trim()}${to < text.length ? '…' : ''}`;
 }
 

@@ -51,6 +51,7 @@ import type {
   PendingObservationsTable,
 } from './identification.ts';
 import type { SavedMappingsTable } from './imports.ts';
+import type { MentionDecisionsTable } from './mentions.ts';
 import type { JobsTable, JobUploadsTable } from './jobs.ts';
 import type { HeavySlotsTable } from './workers.ts';
 import type { VictimFilesTable } from './prosecution.ts';
@@ -77,6 +78,7 @@ export type * from './finance.ts';
 export type * from './identification.ts';
 export type * from './imports.ts';
 export type * from './jobs.ts';
+export type * from './mentions.ts';
 export type * from './workers.ts';
 export type * from './prosecution.ts';
 export type * from './resolution.ts';
@@ -124,6 +126,8 @@ export interface Database {
   indicator_observations: IndicatorObservationsTable;
   pending_observations: PendingObservationsTable;
   assessments: AssessmentsTable;
+  // mentions
+  mention_decisions: MentionDecisionsTable;
   // captures
   captures: CapturesTable;
   capture_images: CaptureImagesTable;
@@ -182,6 +186,7 @@ export const caseScopedTables = [
   'statements',
   'indicator_observations',
   'pending_observations',
+  'mention_decisions',
   'assessments',
   'captures',
   'capture_images',
