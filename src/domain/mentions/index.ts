@@ -10,4 +10,5 @@ export {
 } from './extract.ts';
 export { findNames, nameIndex, type FoundName, type KnownName, type NameIndex } from './names.ts';
 export { inflectedForms, INFLECTION_RULES, type InflectingLanguage } from './inflection.ts';
+export { guessLanguage } from './language.ts';
 export { businessIdValid, extractIdentifiers, type FoundIdentifier } from './identifiers.ts';

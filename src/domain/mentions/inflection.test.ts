@@ -31,6 +31,8 @@ describe('inflected forms of names', () => {
     has('Tamm', ['et'], 'Tamme', 'Tammele', 'Tammega');
     has('Mart', ['et'], 'Mardi', 'Mardile', 'Mardiga');
     has('Peeter', ['et'], 'Peetri', 'Peetrile');
+    has('Rebane', ['et'], 'Rebase', 'Rebasele', 'Rebasega');
+    has('Margus', ['et'], 'Marguse', 'Margusele');
   });
 
   it('Finnish: -nen names, gradation of vowel-final names, -e names', () => {
@@ -69,5 +71,18 @@ describe('names of the case in text', () => {
     expect(findNames('Jānis said Bērziņš was late', index)).toEqual([]);
     expect(findNames('Jānis and Mikko', index)).toEqual([]);
     expect(findNames('Jāņa. Bērziņa', index)).toEqual([]);
+  });
+});
+
+describe('the language of a message', () => {
+  it('is told by letters, then by common words', async () => {
+    const { guessLanguage } = await import('./language.ts');
+    expect(guessLanguage('zvani man rīt')).toBe('lv');
+    expect(guessLanguage('helista mulle homme, palun')).toBe('et');
+    expect(guessLanguage('Saada raha, mõtle')).toBe('et');
+    expect(guessLanguage('soita huomenna, kiitos')).toBe('fi');
+    expect(guessLanguage('skambink rytoj, ačiū')).toBe('lt');
+    expect(guessLanguage('позвони завтра')).toBe('ru');
+    expect(guessLanguage('12345')).toBeNull();
   });
 });

@@ -13,7 +13,8 @@
  *   masculine -as, -is, -ys, -us, -ius and feminine -a, -ė (married -ienė, unmarried -aitė, -ytė).
  * - Estonian: "Eesti keele käsiraamat" (EKI, 2007), käänded: the case endings -le, -ga, -l, -lt,
  *   -s, -st, -sse, -ni, -na, -ta, -ks added to the genitive stem; a consonant-final name takes a
- *   stem vowel (Tamm → Tamme, Peeter → Peetri) and weak-grade stops (Mart → Mardi).
+ *   stem vowel (Tamm → Tamme, Peeter → Peetri) and weak-grade stops (Mart → Mardi); -ne names the
+ *   stem -se- (Rebane → Rebase).
  * - Finnish: "Iso suomen kielioppi" (VISK, 2004) §§ 70–90 on nominal inflection and consonant
  *   gradation; -nen names take the stem -se- (Virtanen → Virtasen, Virtaselle, Virtasta).
  */
@@ -132,6 +133,8 @@ function ruleForms(word: string, rules: readonly EndingRule[]): string[] {
 
 function estonianForms(word: string): string[] {
   const stems = new Set<string>();
+  // -ne names take the stem -se- (Rebane → Rebase, Rebasele).
+  if (word.endsWith('ne')) stems.add(`${word.slice(0, -2)}se`);
   if (/[aeiouõäöü]$/u.test(word)) stems.add(word);
   else {
     for (const v of ESTONIAN_STEM_VOWELS) stems.add(word + v);

@@ -7,7 +7,7 @@ import { pseudonymIn, valueKey } from '../../domain/access/visibility.ts';
 import type { MentionKind } from '../../shared/contracts/mentions.ts';
 import { visibilityOf } from '../access/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
-import { caseReading, entitiesOf, mentionsOfText, TEXT_SCHEMATA, textOf } from './found.ts';
+import { caseReading, conversationsOf, entitiesOf, mentionsOfText, propsOf, TEXT_SCHEMATA, textOf } from './found.ts';
 
 export interface CaseMention {
   documentId: string;
@@ -30,18 +30,21 @@ export const caseMentions = caseUseCase({
       !(v.victimContact && !v.only) &&
       ((id !== null && (v.protection.pseudonymous.has(id) || v.protection.withheld.has(id))) ||
         v.protection.values.has(valueKey(value)));
-    for await (const rows of entitiesOf(scope, TEXT_SCHEMATA))
+    for await (const rows of entitiesOf(scope, TEXT_SCHEMATA)) {
+      const conversations = conversationsOf(rows);
       for (const row of rows) {
         if (v.protection.withheld.has(row.id)) continue;
         if (!textOf(row)) continue;
         seen.push(row.id);
-        for (const m of mentionsOfText(reading, row)) {
+        const parent = propsOf(row)['parent']?.[0];
+        for (const m of mentionsOfText(reading, row, parent ? conversations.get(parent) : '')) {
           const id = m.entityId ?? null;
           const owner = id ?? v.protection.values.get(valueKey(m.value)) ?? null;
           const value = hidden(id, m.value) && owner ? `[${pseudonymIn(v.protection, owner)}]` : m.value;
           out.push({ documentId: row.id, kind: m.kind, value, entityId: id });
         }
       }
+    }
     audit.detail({ documents: seen.length, mentions: out.length });
     return out;
   },

@@ -5,7 +5,7 @@
  * the same identifier through the selector index assembly uses, the named person or company.
  */
 import { phoneCountries } from '../../domain/captures/index.ts';
-import { extractMentions, nameIndex, STRONG_KINDS } from '../../domain/mentions/index.ts';
+import { extractMentions, guessLanguage, nameIndex, STRONG_KINDS } from '../../domain/mentions/index.ts';
 import type { FoundMention, KnownName, NameIndex } from '../../domain/mentions/index.ts';
 import { descendantsOf, isA } from '../../domain/schema/index.ts';
 import type { Properties } from '../../domain/schema/index.ts';
@@ -14,6 +14,7 @@ import type { CaseScope } from '../../store/caseScope.ts';
 import { partiesWithNumbers, selectorHolders } from '../../store/repos/assembly/assembly.ts';
 import { getCase } from '../../store/repos/cases/cases.ts';
 import { getEntities, type EntityRow } from '../../store/repos/entities/entities.ts';
+import { entitiesOfSource } from '../../store/repos/documents/documents.ts';
 import { entitiesPage } from '../../store/repos/mentions/mentions.ts';
 
 const PAGE = 2000;
@@ -57,11 +58,38 @@ export async function caseReading(scope: CaseScope): Promise<CaseReading> {
 /** The text mentions are read in: the body, as the viewer shows it. */
 export const textOf = (row: EntityRow): string => (propsOf(row)['bodyText'] ?? []).join('\n');
 
-export function mentionsOfText(reading: CaseReading, row: EntityRow): FoundMention[] {
+/**
+ * Reads a message's mentions. A chat message has no language of its own: its words tell it when
+ * they do, else the words of its conversation (`conversation`: the texts of the chat or mailbox).
+ */
+export function mentionsOfText(reading: CaseReading, row: EntityRow, conversation = ''): FoundMention[] {
   const p = propsOf(row);
-  const language = p['language']?.[0] ?? null;
+  const language = p['language']?.[0] ?? guessLanguage(textOf(row)) ?? guessLanguage(conversation);
   const countries = phoneCountries({ language, caseCountry: reading.country });
   return extractMentions(textOf(row), { countries, language, names: reading.names });
+}
+
+/** Longest conversation text read to tell a message's language. */
+const CONVERSATION_SAMPLE = 20_000;
+
+/** The texts of each conversation (messages by their `parent`), for telling their language. */
+export function conversationsOf(rows: readonly EntityRow[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    const parent = propsOf(r)['parent']?.[0];
+    if (!parent) continue;
+    const had = out.get(parent) ?? '';
+    if (had.length < CONVERSATION_SAMPLE) out.set(parent, `${had}\n${textOf(r)}`);
+  }
+  return out;
+}
+
+/** The conversation `row` belongs to: the messages the same import wrote under the same parent. */
+export async function conversationOf(scope: CaseScope, row: EntityRow): Promise<string> {
+  const parent = propsOf(row)['parent']?.[0];
+  if (!parent || !row.provenance_source_id) return '';
+  const rows = await entitiesOfSource(scope, row.provenance_source_id, [row.schema]);
+  return conversationsOf(rows.filter((r) => propsOf(r)['parent']?.[0] === parent)).get(parent) ?? '';
 }
 
 /** Selector kinds a strong mention is held under. */

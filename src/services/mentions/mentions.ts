@@ -24,7 +24,16 @@ import { assemble, Redirects } from '../assembly/index.ts';
 import { prepareAll, writePrepared } from '../entities/index.ts';
 import { readable } from '../documents/index.ts';
 import { caseUseCase } from '../useCase/index.ts';
-import { candidatesOf, caseReading, isStrong, keyed, mentionsOfText, TEXT_SCHEMATA, textOf } from './found.ts';
+import {
+  candidatesOf,
+  caseReading,
+  conversationOf,
+  isStrong,
+  keyed,
+  mentionsOfText,
+  TEXT_SCHEMATA,
+  textOf,
+} from './found.ts';
 
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 
@@ -116,7 +125,7 @@ export const documentMentions = caseUseCase({
     const v = await visibilityOf(store, access);
     const row = await requireVisibleEntity(store, access, v, entityId);
     requireText(row);
-    const found = keyed(mentionsOfText(await caseReading(scope), row));
+    const found = keyed(mentionsOfText(await caseReading(scope), row, await conversationOf(scope, row)));
     return { documentId: row.id, mentions: await present(scope, v, row, found) };
   },
 });
@@ -141,7 +150,7 @@ export const decideMention = caseUseCase({
     const row = await requireVisibleEntity(store, access, v, input.entityId);
     requireText(row);
     const reading = await caseReading(scope);
-    const found = keyed(mentionsOfText(reading, row));
+    const found = keyed(mentionsOfText(reading, row, await conversationOf(scope, row)));
     const m = found.find((f) => f.key === input.key)?.mention;
     if (!m) throw errors.validation(`No mention ${input.key} in this text`, 'key');
     const candidates = (await candidatesOf(scope, m, row.id)).filter((c) => !v.protection.withheld.has(c.id));
