@@ -19,6 +19,7 @@ import { findDuplicates } from '../src/services/resolution/index.ts';
 import { cliCaller } from '../src/services/useCase/index.ts';
 import { Store } from '../src/store/store.ts';
 import { caseSnapshot, type CaseSnapshot } from './caseSnapshot.ts';
+import { readMentionResults, type MentionResults } from './mentions.ts';
 
 /** What a result names, as identifiers. */
 export interface Ident {
@@ -130,6 +131,9 @@ export async function runScenario(o: RunOptions): Promise<{
   truthText: string;
   identifiersText: string;
   snapshot?: CaseSnapshot | undefined;
+  /** What the platform read in the seized messages, and the generator's truth of it (JSON). */
+  mentions: MentionResults;
+  mentionsTruthText: string;
 }> {
   const dir = mkdtempSync(join(tmpdir(), `elect-score-${o.seed}-`));
   try {
@@ -137,9 +141,11 @@ export async function runScenario(o: RunOptions): Promise<{
     writeDemoSources({ seed: o.seed, scale: o.scale, out: sources });
     const truthText = readFileSync(join(sources, 'truth.json'), 'utf8');
     const identifiersText = readFileSync(join(sources, 'truth-identifiers.json'), 'utf8');
+    const mentionsTruthText = readFileSync(join(sources, 'truth-mentions.json'), 'utf8');
     // The truth leaves the folder before anything is imported from it.
     rmSync(join(sources, 'truth.json'));
     rmSync(join(sources, 'truth-identifiers.json'));
+    rmSync(join(sources, 'truth-mentions.json'));
     mkdirSync(join(dir, 'data'));
     const { store, dispose } = o.openStore
       ? await o.openStore(dir)
@@ -148,9 +154,9 @@ export async function runScenario(o: RunOptions): Promise<{
           dispose: () => s.close(),
         }));
     try {
-      const { results, caseId } = await analyse(store, sources, o);
+      const { results, caseId, mentions } = await analyse(store, sources, o);
       const snapshot = o.snapshot ? await caseSnapshot(store, caseId) : undefined;
-      return { results, dir, truthText, identifiersText, snapshot };
+      return { results, dir, truthText, identifiersText, snapshot, mentions, mentionsTruthText };
     } finally {
       await dispose();
     }
@@ -163,7 +169,7 @@ async function analyse(
   store: Store,
   sources: string,
   o: RunOptions,
-): Promise<{ results: CaseResults; caseId: string }> {
+): Promise<{ results: CaseResults; caseId: string; mentions: MentionResults }> {
   const actor = actorOf(await addUser(store, { username: 'scorer', platformRole: 'investigator' }));
   const caller = cliCaller(actor);
   const kase = await createCase(store, actor, { title: `Score seed ${o.seed}`, country: 'FI' });
@@ -302,5 +308,5 @@ async function analyse(
     importFailures: run.failed,
     importedSteps: run.imported,
   };
-  return { results, caseId };
+  return { results, caseId, mentions: await readMentionResults(store, caller, caseId) };
 }

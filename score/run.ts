@@ -12,6 +12,9 @@ import { randomInt } from 'node:crypto';
 import { groundTruthSchema } from '../src/demo/index.ts';
 import type { TruthIdentifiers } from '../src/demo/sources/index.ts';
 import { combineRates, confounderRates, formatRates, type ConfounderRate } from './confounderRates.ts';
+import type { TruthMessage } from '../src/demo/sources/seized.ts';
+import { combineMentionScores, formatMentionScores, innocentMarks, scoreMentions } from './mentions.ts';
+import type { InnocentMarks, MentionMeasure } from './mentions.ts';
 import { runScenario } from './pipeline.ts';
 import { score, type CapabilityScore } from './scorer.ts';
 import { combine, formatTable } from './table.ts';
@@ -23,12 +26,15 @@ export interface ScoreRun {
     seed: number;
     scores: CapabilityScore[];
     confounders: ConfounderRate[];
+    mentions: MentionMeasure[];
+    innocentMarks: InnocentMarks;
     importFailures: number;
     seconds: number;
   }[];
   total: CapabilityScore[];
   /** How often each confounder kind was flagged, over all seeds. */
   confounders: ConfounderRate[];
+  mentions: MentionMeasure[];
 }
 
 export async function runScore(
@@ -39,13 +45,25 @@ export async function runScore(
   const perSeed: ScoreRun['perSeed'] = [];
   for (const seed of seeds) {
     const t = Date.now();
-    const { results, truthText, identifiersText } = await runScenario({ seed, scale, orderSeed: seed ^ 0x5eed });
+    const run = await runScenario({ seed, scale, orderSeed: seed ^ 0x5eed });
+    const { results, truthText, identifiersText } = run;
+    const mentionTruth = JSON.parse(run.mentionsTruthText) as TruthMessage[];
     const truth = groundTruthSchema.parse(JSON.parse(truthText));
     const ids = JSON.parse(identifiersText) as TruthIdentifiers;
     const scores = score(truth, ids, results);
     const confounders = confounderRates(truth, ids, results);
     const seconds = (Date.now() - t) / 1000;
-    perSeed.push({ seed, scores, confounders, importFailures: results.importFailures.length, seconds });
+    const mentions = scoreMentions(mentionTruth, run.mentions);
+    const marks = innocentMarks(mentionTruth, run.mentions);
+    perSeed.push({
+      seed,
+      scores,
+      confounders,
+      mentions,
+      innocentMarks: marks,
+      importFailures: results.importFailures.length,
+      seconds,
+    });
     log(
       `seed ${seed}, scale ${scale}: ${results.importedSteps} imports, ${results.importFailures.length} failed, ${seconds.toFixed(1)} s`,
     );
@@ -57,6 +75,7 @@ export async function runScore(
     perSeed,
     total: combine(perSeed.map((p) => p.scores)),
     confounders: combineRates(perSeed.map((p) => p.confounders)),
+    mentions: combineMentionScores(perSeed.map((p) => p.mentions)),
   };
 }
 
@@ -80,6 +99,12 @@ async function main(): Promise<void> {
   const run = await runScore(seeds, scale, (s) => console.log(s));
   console.log(`\n${formatTable(run.total)}`);
   console.log(`\n${formatRates(run.confounders)}`);
+  console.log(
+    `\n${formatMentionScores(
+      run.mentions,
+      run.perSeed.map((p) => p.innocentMarks),
+    )}`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -26,6 +26,7 @@ import { auditViewRoutes } from './routes/audit/view.ts';
 import { entityRowRoutes } from './routes/entities/rows.ts';
 import { fileRoutes } from './routes/files.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { mentionRoutes } from './routes/mentions.ts';
 import { globalSearchRoutes } from './routes/search/global.ts';
 import { importRoutes } from './routes/imports/imports.ts';
 import { memberRoutes } from './routes/cases/members.ts';
@@ -156,6 +157,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   savedMappingRoutes(route);
   fileRoutes(route, app);
   documentRoutes(route);
+  mentionRoutes(route);
   importRoutes(route, app);
   auditRoutes(route);
   retentionRoutes(route);

@@ -28,6 +28,7 @@ import * as m020 from './migrations/020_jobs.ts';
 import * as m021 from './migrations/021_signin_audit_actor.ts';
 import * as m022 from './migrations/022_pending_observations.ts';
 import * as m023 from './migrations/023_heavy_slots.ts';
+import * as m024 from './migrations/024_mention_decisions.ts';
 import * as m025 from './migrations/025_document_index.ts';
 import * as m026 from './migrations/026_finding_words.ts';
 
@@ -61,6 +62,7 @@ export const migrations: readonly Migration[] = [
   { version: 21, name: 'signin_audit_actor', up: m021.up },
   { version: 22, name: 'pending_observations', up: m022.up },
   { version: 23, name: 'heavy_slots', up: m023.up },
+  { version: 24, name: 'mention_decisions', up: m024.up },
   { version: 25, name: 'document_index', up: m025.up },
   { version: 26, name: 'finding_words', up: m026.up },
 ];

@@ -144,6 +144,8 @@ export const expectations: Record<string, Row> = {
   'GET /api/cases/{caseId}/document-search': caseRead,
   'GET /api/cases/{caseId}/indicator-marks': caseRead,
   'GET /api/cases/{caseId}/documents/{entityId}': caseRead,
+  'GET /api/cases/{caseId}/documents/{entityId}/mentions': caseRead,
+  'POST /api/cases/{caseId}/documents/{entityId}/mentions/decisions': caseWrite,
   'GET /api/import-formats': all('ok'),
   'GET /api/import-mappings': all('ok'),
   'POST /api/import-mappings': all('ok'),

@@ -21,6 +21,7 @@ import { linkRecords } from './mapping.ts';
 import { interviewRecords } from './interviews.ts';
 import { kycRecords, policeRecords } from './people.ts';
 import { registerFiles } from './registers.ts';
+import { seizedSources } from './seized.ts';
 import { dkCsvFile, dkCsvOptions, signedCsvFile, signedCsvOptions } from './statementCsv.ts';
 import { camtFile, mt940File } from './statementFormats.ts';
 import { statementsByAccount } from './statementModel.ts';
@@ -35,7 +36,9 @@ export type SourceImport =
   | { kind: 'calls'; file: string; options: string; subscriber: string }
   | { kind: 'capture'; file: string; url: string; capturedAt: string; resources?: string[] }
   /** Interview and inspection records: observations on persons, each tagged with its indicator. */
-  | { kind: 'observations'; source: string; file: string };
+  | { kind: 'observations'; source: string; file: string }
+  /** A seized phone's chat export or a seized mailbox. */
+  | { kind: 'documents'; format: 'chat' | 'mail'; file: string };
 
 export interface SourcesManifest {
   format: typeof SOURCES_FORMAT;
@@ -209,6 +212,12 @@ export function writeSources(opts: ScenarioOptions & { out: string }): WrittenSo
         subscriber: c.subscriber,
       });
   }
+
+  // Seized phones' chat exports and mailboxes; what their messages mention stays with the truth.
+  const ibanOfHolder = new Map([...holderOf].map(([account, h]) => [h.id, first(accounts.get(account), 'iban')]));
+  const seized = seizedSources(opts.seed, s.entities, s.groundTruth, ibanOfHolder, dates[0] ?? '2024-01-01');
+  for (const f of seized.files) imports.push({ kind: 'documents', format: f.format, file: put(f.path, f.content) });
+  put('truth-mentions.json', JSON.stringify(seized.truth));
 
   // Captured ad pages, named by the site's own ad number, each saved with its photo beside it.
   for (const c of s.captures) {

@@ -22,7 +22,17 @@ describe('demo sources', () => {
       expect(files).toContain('sources.json');
       const formats = new Set(w.manifest.imports.map((i) => (i.kind === 'statements' ? i.format : i.kind)));
       expect(formats).toEqual(
-        new Set(['camt053', 'mt940', 'bank-csv', 'register', 'mapping', 'calls', 'capture', 'observations']),
+        new Set([
+          'camt053',
+          'mt940',
+          'bank-csv',
+          'register',
+          'mapping',
+          'calls',
+          'capture',
+          'observations',
+          'documents',
+        ]),
       );
       for (const cc of ['fi', 'ee', 'lv']) expect(files).toContain(`registers/${cc}/companies.csv`);
       for (const f of files.filter((x) => !x.startsWith('truth'))) {

@@ -13,6 +13,7 @@
 import type { Properties } from '../schema/types.ts';
 import { foldText, nameTokens } from '../selectors/index.ts';
 import { isVictim, pseudonymOf } from './victims.ts';
+import { inflectedForms } from '../mentions/inflection.ts';
 
 /** An entity of the case as the model reads it (links carry their two ends). */
 export interface CaseEntity {
@@ -80,8 +81,11 @@ export interface Protection {
   withheld: ReadonlySet<string>;
   /** Folded identifying values (account numbers, phones, e-mails, documents) → whose they are. */
   values: ReadonlyMap<string, string>;
-  /** Names as word sets → whose they are (order-insensitive, any script). */
-  names: readonly { tokens: readonly string[]; id: string }[];
+  /**
+   * Names as word sets → whose they are (order-insensitive, any script); `forms` holds each word's
+   * inflected forms (Latvian, Lithuanian, Estonian, Finnish), so "Jāņa Bērziņa" names Jānis Bērziņš.
+   */
+  names: readonly { tokens: readonly string[]; id: string; forms?: readonly ReadonlySet<string>[] }[];
   /** The protected person a selector identifies, so that both are named by the same pseudonym. */
   personOf: ReadonlyMap<string, string>;
 }
@@ -156,14 +160,15 @@ export function protectionOf(entities: readonly CaseEntity[], rules: ProtectionR
   const withheld = new Set<string>();
   if (rules.shared) for (const e of entities) if (!rules.shared.has(e.id)) withheld.add(e.id);
   const values = new Map<string, string>();
-  const names: { tokens: string[]; id: string }[] = [];
+  const names: { tokens: string[]; id: string; forms: ReadonlySet<string>[] }[] = [];
   for (const e of entities) {
     if (!pseudonymous.has(e.id) && !withheld.has(e.id)) continue;
     for (const [prop, list] of Object.entries(e.properties)) {
       if (!IDENTIFYING.includes(prop)) continue;
       for (const v of list ?? []) {
         const tokens = nameTokens(v);
-        if (NAME_PROPS.has(prop) && e.schema === 'Person' && tokens.length >= 2) names.push({ tokens, id: e.id });
+        if (NAME_PROPS.has(prop) && e.schema === 'Person' && tokens.length >= 2)
+          names.push({ tokens, id: e.id, forms: tokens.map((t) => inflectedForms(t)) });
         const k = valueKey(v);
         if (k.length >= 5) values.set(k, e.id);
       }
@@ -182,7 +187,7 @@ export function namedIn(p: Protection, text: string | null | undefined): string 
   const folded = valueKey(text);
   for (const [v, id] of p.values) if (folded.includes(v)) return id;
   const words = new Set(nameTokens(text));
-  for (const n of p.names) if (n.tokens.every((t) => words.has(t))) return n.id;
+  for (const n of p.names) if (n.tokens.every((t, i) => hasForm(words, t, n.forms?.[i]))) return n.id;
   return null;
 }
 
@@ -245,9 +250,18 @@ function nameOfWords(p: Protection, words: string): string | null {
   const key = valueKey(words);
   for (const [v, id] of p.values) if (key.includes(v)) return id;
   const tokens = nameTokens(words);
+  const present = new Set(tokens);
   for (const n of p.names)
-    if (n.tokens.length === tokens.length && n.tokens.every((t) => tokens.includes(t))) return n.id;
+    if (n.tokens.length === tokens.length && n.tokens.every((t, i) => hasForm(present, t, n.forms?.[i]))) return n.id;
   return null;
+}
+
+/** Whether the words hold the name word `token` or one of its inflected forms. */
+function hasForm(words: ReadonlySet<string>, token: string, forms: ReadonlySet<string> | undefined): boolean {
+  if (words.has(token)) return true;
+  if (!forms) return false;
+  for (const w of words) if (forms.has(w)) return true;
+  return false;
 }
 
 /**

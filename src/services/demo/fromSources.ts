@@ -42,6 +42,7 @@ export async function loadDemoCaseFromSources(
     const written = writeDemoSources({ seed: opts.seed, scale: opts.scale, out: dir });
     rmSync(join(dir, 'truth.json'));
     rmSync(join(dir, 'truth-identifiers.json'));
+    rmSync(join(dir, 'truth-mentions.json'));
     const kase = await createCase(store, actor, {
       title: opts.title ?? `Demo: Operation Northern Thread (seed ${opts.seed}, scale ${opts.scale})`,
       country: 'FI',

@@ -18,12 +18,13 @@ describeEachDialect('demo sources', ({ store }) => {
         expect(existsSync(join(dir, 'truth.json'))).toBe(true);
         rmSync(join(dir, 'truth.json'));
         rmSync(join(dir, 'truth-identifiers.json'));
+        rmSync(join(dir, 'truth-mentions.json'));
         const s = store();
         const actor = actorOf(await addUser(s, { username: `src-${Date.now()}`, platformRole: 'investigator' }));
         const kase = await createCase(s, actor, { title: 'Sources', country: 'FI' });
         const plan = readSourcePlan(dir);
         expect(new Set(plan.map((p) => p.kind))).toEqual(
-          new Set(['statements', 'register', 'mapping', 'calls', 'capture', 'observations']),
+          new Set(['statements', 'register', 'mapping', 'calls', 'capture', 'observations', 'documents']),
         );
         const run = await importSources(s, cliCaller(actor), kase.id, dir, plan);
         expect(run.failed).toEqual([]);

@@ -49,6 +49,7 @@ const Plan = z.object({
         resources: z.array(z.string()).optional(),
       }),
       z.object({ kind: z.literal('observations'), source: z.string(), file: z.string() }),
+      z.object({ kind: z.literal('documents'), format: z.enum(['chat', 'mail']), file: z.string() }),
     ]),
   ),
 });
@@ -129,6 +130,13 @@ export async function importSources(
         });
       } else if (s.kind === 'observations') {
         await importObservations(store, caller, caseId, { path: join(dir, s.file) });
+      } else if (s.kind === 'documents') {
+        await importFile(store, caller, caseId, {
+          path: join(dir, s.file),
+          format: s.format,
+          bank: false,
+          options: {},
+        });
       } else {
         // A page saved with its files beside it goes in as one archive (MHTML), as a capture tool
         // packages a page with the pictures it shows.

@@ -30,7 +30,12 @@ const ROWS: readonly [string, string][] = [
   ['Directorship', 'company'],
   ['Control', 'other'],
   ['Debt', 'other'],
+  // Communications: calls, chat messages and e-mails, between whoever sent and received them.
+  ['Call', 'communication'],
+  ['Message', 'communication'],
+  ['Email', 'communication'],
 ];
+const MESSAGE_SCHEMATA = new Set(['Message', 'Email']);
 const LIFETIME_ROWS = new Set(['company', 'document', 'other']);
 export const TIMELINE_ROWS: readonly string[] = [...new Set(ROWS.map(([, row]) => row))];
 
@@ -44,6 +49,27 @@ const ref = (e: ViewEntity): ViewRef => ({
   ...(e.pseudonymised ? { pseudonymised: true } : {}),
 });
 
+/**
+ * Whom each message concerns: its sender, the addresses linked to it (an e-mail's sender and
+ * recipients), and the entities accepted mentions link it to (Documentation links).
+ */
+function messageParties(entities: readonly ViewEntity[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const add = (message: string, id: string | null | undefined) => {
+    if (!id || id === message) return;
+    const set = out.get(message) ?? new Set<string>();
+    set.add(id);
+    out.set(message, set);
+  };
+  const messages = new Set(entities.filter((e) => MESSAGE_SCHEMATA.has(e.schema)).map((e) => e.id));
+  for (const e of entities) {
+    if (messages.has(e.id)) add(e.id, e.properties['sender']?.[0]);
+    if (e.sourceId && messages.has(e.sourceId)) add(e.sourceId, e.targetId);
+    else if (e.targetId && messages.has(e.targetId)) add(e.targetId, e.sourceId);
+  }
+  return out;
+}
+
 export async function timelineView(store: Store, access: CaseAccess): Promise<TimelineOut> {
   const data = await loadViewEntities(store, access);
   const items: TimelineItemOut[] = [];
@@ -54,12 +80,14 @@ export async function timelineView(store: Store, access: CaseAccess): Promise<Ti
     if (!lo || d < lo) lo = d;
     if (!hi || d > hi) hi = d;
   };
+  const parties = messageParties(data.entities);
   for (const e of data.entities) {
     const row = ROWS.find(([schema]) => isA(e.schema, schema))?.[1];
     if (!row) continue;
     const extent = extentOf(e);
     if (!extent) continue;
-    const ends = [e.sourceId, e.targetId].flatMap((id) => {
+    const endIds = MESSAGE_SCHEMATA.has(e.schema) ? [...(parties.get(e.id) ?? [])] : [e.sourceId, e.targetId];
+    const ends = endIds.flatMap((id) => {
       const x = id ? data.byId.get(id) : undefined;
       return x ? [ref(x)] : [];
     });

@@ -52,6 +52,7 @@ import type {
   PendingObservationsTable,
 } from './identification.ts';
 import type { SavedMappingsTable } from './imports.ts';
+import type { MentionDecisionsTable } from './mentions.ts';
 import type { JobsTable, JobUploadsTable } from './jobs.ts';
 import type { HeavySlotsTable } from './workers.ts';
 import type { VictimFilesTable } from './prosecution.ts';
@@ -79,6 +80,7 @@ export type * from './finance.ts';
 export type * from './identification.ts';
 export type * from './imports.ts';
 export type * from './jobs.ts';
+export type * from './mentions.ts';
 export type * from './workers.ts';
 export type * from './prosecution.ts';
 export type * from './resolution.ts';
@@ -130,6 +132,8 @@ export interface Database {
   indicator_observations: IndicatorObservationsTable;
   pending_observations: PendingObservationsTable;
   assessments: AssessmentsTable;
+  // mentions
+  mention_decisions: MentionDecisionsTable;
   // captures
   captures: CapturesTable;
   capture_images: CaptureImagesTable;
@@ -188,6 +192,7 @@ export const caseScopedTables = [
   'statements',
   'indicator_observations',
   'pending_observations',
+  'mention_decisions',
   'assessments',
   'captures',
   'capture_images',

@@ -129,6 +129,10 @@ export const crawlTable: Record<string, CrawlEntry> = {
     url: (w) => `${c(w)}/indicator-marks?person=${w.ids.victim}`,
     shows: none,
   },
+  'GET /api/cases/{caseId}/documents/{entityId}/mentions': {
+    url: (w) => `${c(w)}/documents/${w.ids.victim}/mentions`,
+    shows: none,
+  },
   'GET /api/cases/{caseId}/entities': { url: (w) => `${c(w)}/entities`, shows: entityKinds },
   'GET /api/cases/{caseId}/entities/{entityId}': {
     url: (w) => `${c(w)}/entities/${w.ids.victim}`,

@@ -6,6 +6,7 @@ import { Link } from '../../../ui/routing/Link.tsx';
 import { paths } from '../../../ui/routing/paths.ts';
 import { usePageTitle } from '../../../ui/usePageTitle.ts';
 import { useConversation } from '../api/documentsApi.ts';
+import { MentionedText } from '../../mentions/index.ts';
 import { FileLink } from './FileLink.tsx';
 
 export function ConversationPage({ caseId, entityId }: { caseId: string; entityId: string }) {
@@ -49,9 +50,7 @@ export function ConversationPage({ caseId, entityId }: { caseId: string; entityI
               </Link>
             </div>
             {m.subject ? <div className="message-subject">{m.subject}</div> : null}
-            <p className="message-text" data-testid="message-text" style={{ whiteSpace: 'pre-wrap' }}>
-              {m.text}
-            </p>
+            <MentionedText caseId={caseId} entityId={m.id} text={m.text} />
             {m.attachments.length ? (
               <div className="message-attachments">
                 {t('documents.attachments')}:{' '}
