@@ -4,7 +4,7 @@
  * they are matched to the generator's `truth-mentions.json` message by message (by the text as
  * written) — phones by E.164, IBANs by their electronic form, persons by any name the case holds
  * for the named entity — giving precision and recall per kind. Innocent messages are then checked
- * for indicator marks: observations or findings whose evidence is an innocent message.
+ * for indicator marks: indicator-language marks, observations or findings on an innocent message.
  */
 import type { TruthMessage } from '../src/demo/sources/seized.ts';
 import { caseMentions } from '../src/services/mentions/index.ts';
@@ -76,7 +76,10 @@ export async function readMentionResults(store: Store, caller: Caller, caseId: s
   for (const o of observations) mark(JSON.parse(o.entity_ids) as string[]);
   const findings = await scope.selectFrom('findings').select(['subject_id', 'evidence']).execute();
   for (const f of findings) mark([f.subject_id, ...(JSON.parse(f.evidence) as string[])]);
-  return { byText, markedTexts, marksRecorded: observations.length + findings.length > 0 };
+  // The message-language detector's marks, written when the messages were imported.
+  const languageMarks = await scope.selectFrom('document_indicator_marks').select('entity_id').execute();
+  mark(languageMarks.map((m) => m.entity_id));
+  return { byText, markedTexts, marksRecorded: true };
 }
 
 /** Precision and recall per kind, matching each message's found mentions to its true ones. */
@@ -130,8 +133,8 @@ export function innocentMarks(truth: readonly TruthMessage[], results: MentionRe
     marked,
     rate: innocent.length ? marked / innocent.length : 0,
     note: results.marksRecorded
-      ? 'marks: indicator observations and findings whose evidence is a message'
-      : 'the case recorded no indicator observation or finding on any message (no language detector yet): 0 marks',
+      ? 'marks: indicator-language marks on messages, and indicator observations and findings citing a message'
+      : 'no marks were read',
   };
 }
 
