@@ -45,11 +45,14 @@ import { cooperationRoutes } from './routes/cooperation/requests.ts';
 import { chartRoutes } from './routes/views/charts.ts';
 import { identificationRoutes } from './routes/identification.ts';
 import { prosecutionRoutes } from './routes/prosecution/prosecution.ts';
+import { jobRoutes } from './routes/jobs/jobs.ts';
 import { victimFileRoutes } from './routes/prosecution/victimFile.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importJobKind } from '../services/imports/index.ts';
 import { jobRunner } from '../services/jobs/index.ts';
 import { reportJobKind } from '../services/prosecution/index.ts';
+import { rulesJobKind } from '../services/finance/index.ts';
+import { exchangeJobKind } from '../services/cooperation/index.ts';
 import { registerJsonBody } from './http/jsonBody.ts';
 
 export interface AppOptions {
@@ -170,6 +173,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   chartRoutes(route);
   identificationRoutes(route);
   prosecutionRoutes(route);
+  jobRoutes(route);
   victimFileRoutes(route);
   healthRoutes(route);
 
@@ -195,6 +199,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const runner = jobRunner(opts.store);
   runner.register(reportJobKind(opts.store));
   runner.register(importJobKind);
+  runner.register(rulesJobKind(opts.store));
+  runner.register(exchangeJobKind(opts.store));
   if (opts.runJobs !== false) {
     await runner.start();
     // Graceful shutdown hands running jobs back (a report is queued again, an import rolls back).
