@@ -55,7 +55,7 @@ async function runOnce(store: Store, ctx: JobContext): Promise<JobOutcome> {
       targetType: 'findings',
       targetId: summary.runId,
       ip: input.ip,
-      detail: { findings: summary.findings, transactions: summary.transactions, resumedJob: job.id },
+      detail: { findings: summary.findings, transactions: summary.transactions, jobId: job.id, via: 'job' },
     });
   progress('done', { transactions: summary.transactions });
   return { state: 'succeeded', result: summary };
