@@ -39,7 +39,12 @@ if (mode === 'rules') {
     write(async (trx) => {
       await fn(trx);
       // Read through the transaction: SQLite's one connection is held by it.
-      const job = await trx.selectFrom('jobs').select('id').where('kind', '=', 'rules').executeTakeFirst();
+      const job = await trx
+        .selectFrom('jobs')
+        .select('id')
+        .where('kind', '=', 'rules')
+        .where('state', '=', 'running')
+        .executeTakeFirst();
       console.log(`job ${job?.id ?? '?'}`);
       return die();
     })) as Store['transaction'];
@@ -55,7 +60,12 @@ if (mode === 'rules') {
   const user = await getUser(store.db, ownerId);
   if (!user) throw new Error(`no user ${ownerId}`);
   const hang: typeof fetch = async () => {
-    const job = await store.db.selectFrom('jobs').select('id').where('kind', '=', 'exchange').executeTakeFirst();
+    const job = await store.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('kind', '=', 'exchange')
+      .where('state', '=', 'running')
+      .executeTakeFirst();
     console.log(`job ${job?.id ?? '?'}`);
     return die();
   };

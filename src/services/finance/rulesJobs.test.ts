@@ -62,7 +62,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       appA = await buildApp({ store: storeA, runJobs: false });
       appB = await buildApp({ store: await shared.open(), runJobs: false });
       const lead = await addUserWithToken(storeA, { username: `rules-lead-${dialect}`, platformRole: 'investigator' });
-      const other = await addUserWithToken(storeA, { username: `rules-other-${dialect}`, platformRole: 'investigator' });
+      const other = await addUserWithToken(storeA, {
+        username: `rules-other-${dialect}`,
+        platformRole: 'investigator',
+      });
       leadId = lead.user.id;
       leadA = as(appA, lead.token);
       leadB = as(appB, lead.token);
