@@ -112,12 +112,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     requestTimeout: timeouts.requestMs,
     connectionTimeout: timeouts.idleMs,
     trustProxy: opts.trustProxy?.length ? [...opts.trustProxy] : false,
-    logger:
-      opts.logger === 'short'
-        ? { ...safeLoggerOptions, level: 'warn' }
-        : opts.logger
-          ? safeLoggerOptions
-          : false,
+    logger: opts.logger === 'short' ? { ...safeLoggerOptions, level: 'warn' } : opts.logger ? safeLoggerOptions : false,
     // The largest body any route accepts; each route sets its own, smaller limit.
     bodyLimit: 16 * 1024 * 1024,
     // Proto-poisoning attempts are rejected as bad input rather than silently stripped.

@@ -52,7 +52,10 @@ async function closeOpenQuery(store: Store, job: JobRow): Promise<void> {
 }
 
 /** The exchange's steps as the job's progress (0–1). */
-export type ExchangeStep = (step: 'blinding' | 'waiting for the partner' | 'matching', sent?: ExchangeSent) => Promise<void>;
+export type ExchangeStep = (
+  step: 'blinding' | 'waiting for the partner' | 'matching',
+  sent?: ExchangeSent,
+) => Promise<void>;
 
 /**
  * Runs `exchange` as a job of `ownerId` in the case and waits for it; its value. An error of the

@@ -8,14 +8,7 @@ import { decodeCursor, encodeCursor } from '../../shared/contracts/index.ts';
 import { errors } from '../../shared/errors.ts';
 import { visibilityOf } from '../access/index.ts';
 import { caseUseCase, openCase } from '../useCase/index.ts';
-import {
-  decideFinding,
-  findingsState,
-  getFinding,
-  listFindings,
-  refreshFindings,
-  ruleNotices,
-} from './findings.ts';
+import { decideFinding, findingsState, getFinding, listFindings, refreshFindings, ruleNotices } from './findings.ts';
 import type { FindingStatus, RunOptions, RunSummary } from './findings.ts';
 import { evidenceOf, presentFindings } from './overview.ts';
 import { estimateCaseProceeds, getProceedsModel, saveProceedsModel } from './proceeds.ts';
