@@ -17,6 +17,7 @@ import { reportJobKind } from '../prosecution/index.ts';
 import { postgresProblem } from '../../../test/support/dialects.ts';
 import { sharedStores } from '../../../test/support/sharedStores.ts';
 import type { SharedStores } from '../../../test/support/sharedStores.ts';
+import { tasksRun } from '../workers/index.ts';
 import { JobRunner } from './runner.ts';
 import { sweepExpired } from './files.ts';
 
@@ -134,6 +135,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         `${person('p-1', 'Ann Ozola')}\n${person('p-2', 'Ivars Kalns')}\n`,
       );
       expect(up.status, JSON.stringify(up.body)).toBe(201);
+      const tasksBefore = tasksRun();
       const started = await leadB('POST', `/api/cases/${caseId}/imports`, {
         uploadId: up.body.uploadId,
         format: 'ftm',
@@ -147,6 +149,8 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       );
       expect(job.status).toBe(200);
       expect(job.body).toMatchObject({ status: 'succeeded', report: { entitiesAdded: 2 } });
+      // The file was read and checked on a pool thread, off the request loop.
+      expect(tasksRun() - tasksBefore).toBeGreaterThanOrEqual(1);
       // Without its ticket the job does not exist.
       expect((await leadA('GET', `/api/import-jobs/${String(started.body.id)}`)).status).toBe(404);
     }, 120_000);
