@@ -15,6 +15,7 @@ import type { Store } from '../../store/store.ts';
 import { importJobKind } from '../imports/index.ts';
 import { reportJobKind } from '../prosecution/index.ts';
 import { postgresProblem } from '../../../test/support/dialects.ts';
+import { killedJob } from '../../../test/support/killedJob.run.ts';
 import { sharedStores } from '../../../test/support/sharedStores.ts';
 import type { SharedStores } from '../../../test/support/sharedStores.ts';
 import { tasksRun } from '../workers/index.ts';
@@ -77,6 +78,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     let leadB: Inject;
     let otherB: Inject;
     let caseId: string;
+    let leadId = '';
 
     beforeAll(async () => {
       if (dialect === 'postgres' && (await postgresProblem())) return;
@@ -88,6 +90,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       appB = await buildApp({ store: storeB, runJobs: false });
       const lead = await addUserWithToken(storeA, { username: `lead-${dialect}`, platformRole: 'investigator' });
       const other = await addUserWithToken(storeA, { username: `other-${dialect}`, platformRole: 'investigator' });
+      leadId = lead.user.id;
       leadA = as(appA, lead.token);
       leadB = as(appB, lead.token);
       otherB = as(appB, other.token);
@@ -153,6 +156,36 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       expect(tasksRun() - tasksBefore).toBeGreaterThanOrEqual(1);
       // Without its ticket the job does not exist.
       expect((await leadA('GET', `/api/import-jobs/${String(started.body.id)}`)).status).toBe(404);
+    }, 120_000);
+
+    it('a process killed inside the transaction of an import leaves the case as it was; the restart fails it', async (ctx) => {
+      if (!shared) return ctx.skip();
+      const entities = async () =>
+        Number(
+          (
+            await storeA.db
+              .selectFrom('entities')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .where('case_id', '=', caseId)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const before = await entities();
+      const killed = await killedJob(shared, ['import', caseId, leadId]);
+      expect(killed.signal, killed.output).toBe('SIGKILL');
+      // All 2,000 entities were inserted in the transaction the kill cut short: none of them is there.
+      expect(await entities()).toBe(before);
+      expect(await getJob(storeA.scope(caseId), killed.jobId)).toMatchObject({ kind: 'import', state: 'running' });
+      const restarted = await shared.open();
+      const runner = new JobRunner(restarted, { staleAfterMs: 0 });
+      runner.register(importJobKind);
+      expect((await runner.recover()).failed).toContain(killed.jobId);
+      expect(await getJob(restarted.scope(caseId), killed.jobId)).toMatchObject({
+        state: 'failed',
+        error: importJobKind.interrupted,
+      });
+      expect(await entities()).toBe(before);
+      await runner.stop();
     }, 120_000);
 
     it('a restart fails an interrupted import with its reason and resumes an interrupted report', async (ctx) => {
