@@ -1,12 +1,14 @@
 /**
  * Audit append throughput on PostgreSQL with concurrent writers across cases: appends that lock
- * only their case's chain head, linked into the global chain by checkpoints (the time counted ends
- * when the last checkpoint is written, so the whole log is chained and signed), beside the path
+ * only their case's chain head, records arriving together written in one transaction (group
+ * commit: one locking read of the heads, one insert, one update), linked into the global chain
+ * by checkpoints (the time counted ends when the last checkpoint is written, so the whole log is
+ * chained and signed), beside the path
  * every append took before — the global head locked for each record — in the same run, on the
  * same database. Bounded and loopback only.
  */
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { appendAudit } from '../src/store/audit/append.ts';
 import { checkpointAudit } from '../src/store/audit/checkpoint.ts';
@@ -61,11 +63,15 @@ export async function auditBench(): Promise<void> {
     const ours = await time(() => appendMany(stores, ring, false, 2));
     report(
       `Audit appends on PostgreSQL, ${WRITERS} concurrent writers over ${CASES} cases, 2 pools (records/s)`,
-      { label: 'per-case head locks + batched global checkpoint', rows: ours.value, ms: ours.ms },
+      { label: 'per-case head locks, group commit + batched checkpoint', rows: ours.value, ms: ours.ms },
       { label: 'one global lock per append (previous path)', rows: base.value, ms: base.ms },
       3,
     );
     const v = await verifyAuditLog(pg.store.db, ring);
+    const [load1] = loadavg();
+    console.log(
+      `  machine: ${cpus().length} cores, load average ${(load1 ?? 0).toFixed(1)} (shared: figures are noisy)`,
+    );
     console.log(`  audit verify over both: ${v.ok ? 'ok' : 'FAILED'}, ${fmt(v.records)} records in ${v.chains} chains`);
   } finally {
     await second.close();

@@ -198,12 +198,17 @@ export async function scaleOutBench(): Promise<void> {
     console.log(
       `\nCase search on PostgreSQL over ${caseIds.length} cases, 20 connections for ${SECONDS} s (requests/s)`,
     );
-    const line = (label: string, f: typeof one) =>
+    const line = (label: string, f: typeof one) => {
+      const used = f.cpu.reduce((a, b) => a + b, 0) + f.pg + f.loadGen;
       console.log(
         `  ${label.padEnd(24)} ${fmt(f.rps).padStart(8)} req/s  non-2xx ${f.non2xx}  CPU s: server ${f.cpu
           .map((c) => c.toFixed(1))
-          .join(' + ')}, PostgreSQL ${f.pg.toFixed(1)}, load generator ${f.loadGen.toFixed(1)}`,
+          .join(' + ')}, PostgreSQL ${f.pg.toFixed(1)}, load generator ${f.loadGen.toFixed(1)}` +
+          // What the three got of the cores in the window: far below 100% means others' load starved them.
+          `; together ${((100 * used) / (SECONDS * cpus().length)).toFixed(0)}% of the cores,` +
+          ` server ${((1000 * f.cpu.reduce((a, b) => a + b, 0)) / Math.max(1, f.rps * SECONDS)).toFixed(1)} ms CPU/request`,
       );
+    };
     line('2 processes (--workers 2)', two);
     line('1 process (--workers 1)', one);
     const [load1] = loadavg();

@@ -46,11 +46,14 @@ import { cooperationRoutes } from './routes/cooperation/requests.ts';
 import { chartRoutes } from './routes/views/charts.ts';
 import { identificationRoutes } from './routes/identification.ts';
 import { prosecutionRoutes } from './routes/prosecution/prosecution.ts';
+import { jobRoutes } from './routes/jobs/jobs.ts';
 import { victimFileRoutes } from './routes/prosecution/victimFile.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importJobKind } from '../services/imports/index.ts';
 import { jobRunner } from '../services/jobs/index.ts';
 import { reportJobKind } from '../services/prosecution/index.ts';
+import { rulesJobKind } from '../services/finance/index.ts';
+import { exchangeJobKind } from '../services/cooperation/index.ts';
 import { registerJsonBody } from './http/jsonBody.ts';
 
 export interface AppOptions {
@@ -110,12 +113,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     requestTimeout: timeouts.requestMs,
     connectionTimeout: timeouts.idleMs,
     trustProxy: opts.trustProxy?.length ? [...opts.trustProxy] : false,
-    logger:
-      opts.logger === 'short'
-        ? { ...safeLoggerOptions, level: 'warn' }
-        : opts.logger
-          ? safeLoggerOptions
-          : false,
+    logger: opts.logger === 'short' ? { ...safeLoggerOptions, level: 'warn' } : opts.logger ? safeLoggerOptions : false,
     // The largest body any route accepts; each route sets its own, smaller limit.
     bodyLimit: 16 * 1024 * 1024,
     // Proto-poisoning attempts are rejected as bad input rather than silently stripped.
@@ -172,6 +170,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   chartRoutes(route);
   identificationRoutes(route);
   prosecutionRoutes(route);
+  jobRoutes(route);
   victimFileRoutes(route);
   healthRoutes(route);
 
@@ -197,6 +196,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const runner = jobRunner(opts.store);
   runner.register(reportJobKind(opts.store));
   runner.register(importJobKind);
+  runner.register(rulesJobKind(opts.store));
+  runner.register(exchangeJobKind(opts.store));
   if (opts.runJobs !== false) {
     await runner.start();
     // Graceful shutdown hands running jobs back (a report is queued again, an import rolls back).

@@ -233,6 +233,8 @@ export const expectations: Record<string, Row> = {
   'POST /api/cases/{caseId}/reports': caseRead,
   'GET /api/cases/{caseId}/reports/{jobId}': caseRead,
   'GET /api/cases/{caseId}/reports/{jobId}/download': caseRead,
+  'GET /api/cases/{caseId}/jobs': caseRead,
+  'GET /api/cases/{caseId}/jobs/{jobId}': caseRead,
   'GET /api/cases/{caseId}/evidence-register': caseRead,
   'GET /api/cases/{caseId}/anx': caseRead,
   'POST /api/cases/{caseId}/anx': caseWrite,

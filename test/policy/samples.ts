@@ -148,7 +148,8 @@ export async function sampleFor(
     case 'POST /api/cases/{caseId}/reports':
       return { url, body: { sections: ['summary'] } };
     case 'GET /api/cases/{caseId}/reports/{jobId}':
-    case 'GET /api/cases/{caseId}/reports/{jobId}/download': {
+    case 'GET /api/cases/{caseId}/reports/{jobId}/download':
+    case 'GET /api/cases/{caseId}/jobs/{jobId}': {
       // The caller's own report job: another user's job does not exist for them.
       const job = await inject('POST', `/api/cases/${c.id}/reports`, { sections: ['summary'] });
       return { url: url.replace('{jobId}', typeof job.json().id === 'string' ? String(job.json().id) : 'no-job') };

@@ -14,6 +14,9 @@ import { TEST_PG_URL } from './dialects.ts';
 
 export interface SharedStores {
   dataDir: string;
+  /** Where another process finds the database: the SQLite file, or the PostgreSQL schema. */
+  sqliteFile: string | null;
+  pgSchema: string | null;
   /** Opens one more store on the same database (a process starting, or restarting). */
   open: () => Promise<Store>;
   dispose: () => Promise<void>;
@@ -39,6 +42,8 @@ export async function sharedStores(dialect: DialectName): Promise<SharedStores> 
   };
   return {
     dataDir,
+    sqliteFile: dialect === 'sqlite' ? join(dataDir, 'elect.sqlite') : null,
+    pgSchema: dialect === 'postgres' ? schema : null,
     open,
     dispose: async () => {
       for (const s of opened) await s.close().catch(() => undefined);

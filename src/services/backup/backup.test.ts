@@ -89,6 +89,8 @@ describeEachDialect('backup and restore', ({ dialect, store }) => {
 
         const { manifest } = await createBackup(s, ring, { archive, dataDir: d.dataDir, userId: actor.id });
         expect(manifest.dialect).toBe(dialect);
+        // Written under another name and renamed whole: nothing partial is left beside it.
+        expect(existsSync(`${archive}.partial`)).toBe(false);
         const check = await checkBackup(archive, ring);
         check.dispose();
         expect(check.problems).toEqual([]);

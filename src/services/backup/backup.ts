@@ -178,11 +178,15 @@ export async function createBackup(
       join(tmp, 'manifest.sig'),
       `${JSON.stringify({ keyId: ring.signingKeyId, sig: ring.sign(manifestText) })}\n`,
     );
-    await writeTarGz(opts.archive, [
+    // Written beside under another name and renamed when whole: a backup killed part-way never
+    // leaves a file by the archive's name (the `.partial` left behind says what it is).
+    const partial = `${opts.archive}.partial`;
+    await writeTarGz(partial, [
       { name: 'manifest.json', file: join(tmp, 'manifest.json') },
       { name: 'manifest.sig', file: join(tmp, 'manifest.sig') },
       ...inputs,
     ]);
+    renameSync(partial, opts.archive);
     return { archive: opts.archive, manifest };
   } finally {
     rmSync(tmp, { recursive: true, force: true });

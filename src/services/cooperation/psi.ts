@@ -36,6 +36,7 @@ import { agreementOfEnvelope, inForce, logQuery, openFromPartner } from './excha
 import type { Transport } from './exchange.ts';
 import { presentNotice, upsertNotice } from './notices.ts';
 import { blindOnPool, reblindOnPool } from './psiWork.ts';
+import { runExchangeJob } from './psiJobs.ts';
 import { partnerRequestHeaders } from './partnerAdmission.ts';
 import type { NoticeRow } from './notices.ts';
 
@@ -233,33 +234,46 @@ export const runOverHttps = caseUseCase({
   run: async (
     { store, actor, caller, caseId, access, audit },
     input: { agreementId: string; fetchImpl?: typeof fetch },
-  ): Promise<Finished> => {
+  ): Promise<Finished & { jobId: string }> => {
     const row = await requireAgreement(store, input.agreementId);
     if (!row.partner_url)
       throw errors.validation('This agreement has no partner server; exchange files instead', 'agreementId');
-    const { envelope: query, count } = await sendQuery(store, actor.id, caseId, input.agreementId, 'https');
-    audit.detail({ queryNonce: query.nonce });
-    try {
-      const json = await askPartner(store, row.partner_url, query, input.fetchImpl ?? fetch);
-      return await finishWith(store, actor.id, access, json, 'https', audit);
-    } catch (e) {
-      // The blinded selectors left all the same: a run that fails after sending keeps that record.
-      await recordEntry(store, {
-        caseId,
-        userId: actor.id,
-        action: 'disclosure',
-        targetType: 'psiQuery',
-        targetId: query.nonce,
-        ip: caller.ip,
-        detail: { ...caller.origin, agreementId: row.id, count, via: 'https' },
-      });
-      throw e;
-    }
+    const url = row.partner_url;
+    // A job: its owner follows it through any process; one cut short by a restart fails with why.
+    return runExchangeJob(store, caseId, { id: actor.id, ip: caller.ip }, row.id, async (step, signal) => {
+      await step('blinding');
+      const { envelope: query, count } = await sendQuery(store, actor.id, caseId, input.agreementId, 'https');
+      await step('waiting for the partner', { queryNonce: query.nonce });
+      audit.detail({ queryNonce: query.nonce });
+      try {
+        const json = await askPartner(store, url, query, input.fetchImpl ?? fetch, signal);
+        await step('matching');
+        return await finishWith(store, actor.id, access, json, 'https', audit);
+      } catch (e) {
+        // The blinded selectors left all the same: a run that fails after sending keeps that record.
+        await recordEntry(store, {
+          caseId,
+          userId: actor.id,
+          action: 'disclosure',
+          targetType: 'psiQuery',
+          targetId: query.nonce,
+          ip: caller.ip,
+          detail: { ...caller.origin, agreementId: row.id, count, via: 'https' },
+        });
+        throw e;
+      }
+    });
   },
 });
 
 /** Sends the query to the partner's server; its answer, or the partner's refusal as an error. */
-async function askPartner(store: Store, url: string, query: Envelope, fetchImpl: typeof fetch): Promise<unknown> {
+async function askPartner(
+  store: Store,
+  url: string,
+  query: Envelope,
+  fetchImpl: typeof fetch,
+  stop: AbortSignal,
+): Promise<unknown> {
   const body = JSON.stringify(query);
   const headers = await partnerRequestHeaders(store, query.agreementId, body);
   let res: Response;
@@ -268,7 +282,7 @@ async function askPartner(store: Store, url: string, query: Envelope, fetchImpl:
       method: 'POST',
       headers,
       body,
-      signal: AbortSignal.timeout(600_000),
+      signal: AbortSignal.any([stop, AbortSignal.timeout(600_000)]),
     });
   } catch {
     throw new AppError('bad_request', "The partner's server could not be reached", 'agreementId');

@@ -8,18 +8,11 @@ import { decodeCursor, encodeCursor } from '../../shared/contracts/index.ts';
 import { errors } from '../../shared/errors.ts';
 import { requireOwnRecord, visibilityOf } from '../access/index.ts';
 import { caseUseCase, openCase } from '../useCase/index.ts';
-import {
-  decideFinding,
-  findingsState,
-  getFinding,
-  listFindings,
-  refreshFindings,
-  ruleNotices,
-  runFindings,
-} from './findings.ts';
+import { decideFinding, findingsState, getFinding, listFindings, refreshFindings, ruleNotices } from './findings.ts';
 import type { FindingStatus, RunOptions, RunSummary } from './findings.ts';
 import { evidenceOf, presentFindings } from './overview.ts';
 import { estimateCaseProceeds, getProceedsModel, saveProceedsModel } from './proceeds.ts';
+import { runRulesJob } from './rulesJobs.ts';
 import { presentLines } from './transactions.ts';
 
 type Id = { findingId: string };
@@ -71,9 +64,10 @@ export const findingsPage = caseUseCase({
 export const runRules = caseUseCase({
   permission: 'case:write',
   audit: { action: 'combination', target: 'findings' },
-  run: async ({ store, caseId, actor, access, audit }, body: z.output<typeof RunBody>) => {
+  run: async ({ store, caseId, actor, caller, access, audit }, body: z.output<typeof RunBody>) => {
     if (access.partial) throw errors.forbidden('Rules run over the whole case; a partial share cannot run them');
-    const summary = await runFindings(store, actor, caseId, { rules: body.rules, parameters: body.parameters });
+    // A job: its owner follows it through any process; a restart runs it again, never half-stored.
+    const summary = await runRulesJob(store, caller, actor, caseId, { rules: body.rules, parameters: body.parameters });
     audit.target(summary.runId);
     audit.detail({
       findings: summary.findings,
@@ -169,7 +163,7 @@ export const refreshRules = caseUseCase({
     // Running the rules stores findings: that needs write access; seeing they are current does not.
     if (explicit || (await findingsState(store, caseId)).stale) await openCase(store, caller, caseId, 'case:write');
     const summary = explicit
-      ? await runFindings(store, actor, caseId, {
+      ? await runRulesJob(store, caller, actor, caseId, {
           rules: i.rules,
           parameters: i.parameters as RunOptions['parameters'],
         })

@@ -60,6 +60,8 @@ export interface RunSummary {
 
 export interface RunOptions extends RuleSelection {
   onProgress?: (transactions: number) => void;
+  /** Stops the run before anything is stored (a job cancelled or handed back). */
+  signal?: AbortSignal;
 }
 
 /** Runs the rules over the whole case and stores the findings; nothing is stored if it fails. */
@@ -78,11 +80,13 @@ export async function runFindings(
   let transactions = 0;
   let accounts = 0;
   for await (const h of streamHistories(scope, { classifier: new Classifier(), onProgress: opts.onProgress })) {
+    if (opts.signal?.aborted) throw new Error('The rules run was stopped before anything was stored');
     run.account(h);
     transactions += h.txs.length;
     accounts++;
   }
   const found = run.finish();
+  if (opts.signal?.aborted) throw new Error('The rules run was stopped before anything was stored');
   const runId = uuidv7();
   const now = new Date().toISOString();
   const byId = new Map<string, Finding>();

@@ -7,6 +7,7 @@ export * from './flows.ts';
 export * from './ledger.ts';
 export * from './overview.ts';
 export * from './proceeds.ts';
+export { RULES_KIND, rulesJobKind } from './rulesJobs.ts';
 export { traceMoney } from './trace.ts';
 export type { TraceNode, TraceEdge } from './trace.ts';
 export * from './transactions.ts';

@@ -7,18 +7,20 @@
  * marked failed with that reason after the restart, never resumed half-way.
  */
 import type { Importer } from '../../ingest/types.ts';
-import { countingInput } from '../../ingest/files.ts';
 import type { ImportJobOut, ImportReportOut, LineMessage } from '../../shared/contracts/imports.ts';
 import type { JobRow } from '../../store/repos/jobs/jobs.ts';
 import type { Store } from '../../store/store.ts';
 import type { Actor } from '../access/index.ts';
 import { recordEntry } from '../audit/index.ts';
 import type { JobContext, JobKind, JobOutcome } from '../jobs/index.ts';
-import { inputOf, lineMessageOf, MAX_MESSAGES, messageOf, previewItem, withHooks } from './staged.ts';
+import { runTask } from '../workers/index.ts';
+import type { ImportCheckInput, ImportCheckOutput } from './importCheck.task.ts';
+import { inputOf, lineMessageOf, MAX_MESSAGES, messageOf, withHooks } from './staged.ts';
 import type { StagedUpload } from './staged.ts';
 import { runImport, type ImportOptions } from './pipeline.ts';
 
 export const IMPORT_KIND = 'import';
+const CHECK_TASK = new URL('./importCheck.task.ts', import.meta.url);
 /** Finished jobs are forgotten after this long. */
 export const KEEP_MS = 2 * 60 * 60 * 1000;
 
@@ -93,22 +95,32 @@ export function importWork(w: ImportWork): (ctx: JobContext) => Promise<JobOutco
     let state: JobOutcome['state'];
     try {
       state = await (async (): Promise<JobOutcome['state']> => {
-        const counted = countingInput(inputOf(upload), (n) => {
-          progress.bytesRead += n;
+        // The check runs on a pool thread; its counts come back through shared memory as it reads.
+        const counts = new Float64Array(new SharedArrayBuffer(3 * 8));
+        const watch = setInterval(() => {
+          progress = { ...progress, bytesRead: counts[0] ?? 0, entities: counts[1] ?? 0, transactions: counts[2] ?? 0 };
           tell();
-        });
+        }, 250);
         try {
-          for await (const item of w.importer.parse(counted, withHooks(w.format, w.options, out.warnings))) {
-            if (signal.aborted) break;
-            if (item.kind === 'entity') {
-              progress.entities++;
-              const checked = previewItem(item, w.country);
-              if (checked.error) fail({ line: item.line, path: null, message: checked.error });
-            } else if (item.kind === 'transaction') progress.transactions++;
-            if (out.truncated) break;
-          }
+          const checked = await runTask<ImportCheckInput, ImportCheckOutput>(
+            CHECK_TASK,
+            {
+              upload: { path: upload.path, fileName: upload.fileName, size: upload.size },
+              format: w.format,
+              options: w.options,
+              country: w.country,
+              counts: counts.buffer as SharedArrayBuffer,
+            },
+            { signal },
+          );
+          out.errors.push(...checked.errors);
+          out.warnings.push(...checked.warnings);
+          out.truncated = checked.truncated;
         } catch (e) {
-          fail(messageOf(e));
+          if (!signal.aborted) fail(messageOf(e));
+        } finally {
+          clearInterval(watch);
+          progress = { ...progress, bytesRead: counts[0] ?? 0, entities: counts[1] ?? 0, transactions: counts[2] ?? 0 };
         }
         if (signal.aborted) return 'cancelled';
         if (out.errors.length) return 'failed';

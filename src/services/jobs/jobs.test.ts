@@ -15,8 +15,10 @@ import type { Store } from '../../store/store.ts';
 import { importJobKind } from '../imports/index.ts';
 import { reportJobKind } from '../prosecution/index.ts';
 import { postgresProblem } from '../../../test/support/dialects.ts';
+import { killedJob } from '../../../test/support/killedJob.run.ts';
 import { sharedStores } from '../../../test/support/sharedStores.ts';
 import type { SharedStores } from '../../../test/support/sharedStores.ts';
+import { tasksRun } from '../workers/index.ts';
 import { JobRunner } from './runner.ts';
 import { sweepExpired } from './files.ts';
 
@@ -76,6 +78,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
     let leadB: Inject;
     let otherB: Inject;
     let caseId: string;
+    let leadId = '';
 
     beforeAll(async () => {
       if (dialect === 'postgres' && (await postgresProblem())) return;
@@ -87,6 +90,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       appB = await buildApp({ store: storeB, runJobs: false });
       const lead = await addUserWithToken(storeA, { username: `lead-${dialect}`, platformRole: 'investigator' });
       const other = await addUserWithToken(storeA, { username: `other-${dialect}`, platformRole: 'investigator' });
+      leadId = lead.user.id;
       leadA = as(appA, lead.token);
       leadB = as(appB, lead.token);
       otherB = as(appB, other.token);
@@ -134,6 +138,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         `${person('p-1', 'Ann Ozola')}\n${person('p-2', 'Ivars Kalns')}\n`,
       );
       expect(up.status, JSON.stringify(up.body)).toBe(201);
+      const tasksBefore = tasksRun();
       const started = await leadB('POST', `/api/cases/${caseId}/imports`, {
         uploadId: up.body.uploadId,
         format: 'ftm',
@@ -147,8 +152,40 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       );
       expect(job.status).toBe(200);
       expect(job.body).toMatchObject({ status: 'succeeded', report: { entitiesAdded: 2 } });
+      // The file was read and checked on a pool thread, off the request loop.
+      expect(tasksRun() - tasksBefore).toBeGreaterThanOrEqual(1);
       // Without its ticket the job does not exist.
       expect((await leadA('GET', `/api/import-jobs/${String(started.body.id)}`)).status).toBe(404);
+    }, 120_000);
+
+    it('a process killed inside the transaction of an import leaves the case as it was; the restart fails it', async (ctx) => {
+      if (!shared) return ctx.skip();
+      const entities = async () =>
+        Number(
+          (
+            await storeA.db
+              .selectFrom('entities')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .where('case_id', '=', caseId)
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const before = await entities();
+      const killed = await killedJob(shared, ['import', caseId, leadId]);
+      expect(killed.signal, killed.output).toBe('SIGKILL');
+      // All 2,000 entities were inserted in the transaction the kill cut short: none of them is there.
+      expect(await entities()).toBe(before);
+      expect(await getJob(storeA.scope(caseId), killed.jobId)).toMatchObject({ kind: 'import', state: 'running' });
+      const restarted = await shared.open();
+      const runner = new JobRunner(restarted, { staleAfterMs: 0 });
+      runner.register(importJobKind);
+      expect((await runner.recover()).failed).toContain(killed.jobId);
+      expect(await getJob(restarted.scope(caseId), killed.jobId)).toMatchObject({
+        state: 'failed',
+        error: importJobKind.interrupted,
+      });
+      expect(await entities()).toBe(before);
+      await runner.stop();
     }, 120_000);
 
     it('a restart fails an interrupted import with its reason and resumes an interrupted report', async (ctx) => {

@@ -58,6 +58,11 @@ export interface JobKind {
   /** How long a finished job and its file are kept. */
   keepMs: number;
   run: (ctx: JobContext) => Promise<JobOutcome>;
+  /**
+   * Undoes what an interrupted, non-resumable job left outside its transaction (an exchange's
+   * open query with its secret), when it is marked failed after a restart or a stop.
+   */
+  abandon?: (job: JobRow) => Promise<void>;
 }
 
 interface LiveJob {
@@ -250,7 +255,10 @@ export class JobRunner {
       } else {
         const reason = kind?.interrupted ?? 'The server stopped while this job ran';
         const patch: JobPatch = { state: 'failed', step: 'failed', error: reason, finished_at: now, updated_at: now };
-        if (await updateClaimedJob(scope, job.id, same, patch)) out.failed.push(job.id);
+        if (await updateClaimedJob(scope, job.id, same, patch)) {
+          out.failed.push(job.id);
+          await kind?.abandon?.(job).catch(() => undefined);
+        }
       }
     }
     await this.claimQueued();
@@ -307,6 +315,7 @@ export class JobRunner {
         ? { state: 'queued', claimed_by: null, updated_at: now }
         : { state: 'failed', step: 'failed', error: kind.interrupted, finished_at: now, updated_at: now };
       await updateClaimedJob(this.store.scope(j.row.case_id), j.row.id, this.id, patch).catch(() => undefined);
+      if (!kind.resumable) await kind.abandon?.(j.row).catch(() => undefined);
     }
     this.stopping = false;
     this.started = false;

@@ -47,8 +47,9 @@ let ran = 0;
 export const tasksRun = (): number => ran;
 
 /** Runs the task module (`new URL('./x.task.ts', import.meta.url)`) on a pool thread. */
-export async function runTask<I, O>(module: URL, input: I): Promise<O> {
-  const outcome = (await thePool().run({ module: module.href, input })) as TaskOutcome<O>;
+export async function runTask<I, O>(module: URL, input: I, opts: { signal?: AbortSignal } = {}): Promise<O> {
+  const run = opts.signal ? { signal: opts.signal } : {};
+  const outcome = (await thePool().run({ module: module.href, input }, run)) as TaskOutcome<O>;
   ran++;
   if (outcome.ok) return outcome.value;
   throw new AppError(outcome.code, outcome.message, outcome.path);

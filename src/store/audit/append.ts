@@ -12,6 +12,7 @@
  * Called outside a transaction it runs its own and retries on serialization failures and lock
  * conflicts; called with a transaction it joins it, and the caller retries.
  */
+import { sql } from 'kysely';
 import type { Kysely } from 'kysely';
 import { uuidv7 } from '../../shared/ids.ts';
 import type { KeyRing } from '../keys.ts';
@@ -181,7 +182,19 @@ export async function appendAudit(
 ): Promise<Appended> {
   const prepared = prepare(e, ring);
   if (db.isTransaction) return appendIn(db, e, ring, prepared, true);
-  const link = opts.link === true;
+  // Most records (a request's one record) go out with whatever else is waiting, in one transaction.
+  if (opts.link !== true && !e.seal) return queued(db, { e, ring, prepared, attempts: opts.attempts ?? 8 });
+  return appendAlone(db, e, ring, prepared, opts.link === true, opts.attempts ?? 8);
+}
+
+async function appendAlone(
+  db: Kysely<Database>,
+  e: AuditEvent,
+  ring: KeyRing,
+  prepared: Prepared,
+  link: boolean,
+  attempts: number,
+): Promise<Appended> {
   for (let i = 1; ; i++) {
     try {
       const done = await inWriteTransaction(db, (trx) => appendIn(trx, e, ring, prepared, link));
@@ -190,10 +203,180 @@ export async function appendAudit(
       } else checkpointSoon(db, ring);
       return done;
     } catch (err) {
-      if (i >= (opts.attempts ?? 8) || !isRetryable(err)) throw err;
+      if (i >= attempts || !isRetryable(err)) throw err;
       await new Promise((r) => setTimeout(r, 5 * 2 ** i * Math.random()));
     }
   }
+}
+
+/**
+ * Group commit. Records appended while a batch is being written wait and go together in the
+ * next: one transaction locks every chain head they touch (in key order, so two processes'
+ * batches never deadlock), inserts them in one statement and moves each head once. A caller's
+ * promise settles when its batch has committed, as with an append of its own; a batch that fails
+ * for another reason than a lock conflict is written record by record, so only a bad one fails.
+ */
+interface Waiting {
+  e: AuditEvent;
+  ring: KeyRing;
+  prepared: Prepared;
+  attempts: number;
+  resolve?: (a: Appended) => void;
+  reject?: (err: unknown) => void;
+}
+interface Queue {
+  waiting: Waiting[];
+  flying: number;
+}
+/** Batches written at once per database handle (each holds one connection while it writes). */
+const FLIGHTS = 2;
+const MAX_BATCH = 200;
+const queues = new WeakMap<Kysely<Database>, Queue>();
+let batchesWritten = 0;
+/** How many batches this process has committed (tests prove concurrent records share transactions). */
+export const auditBatches = (): number => batchesWritten;
+
+function queued(db: Kysely<Database>, w: Waiting): Promise<Appended> {
+  let q = queues.get(db);
+  if (!q) {
+    q = { waiting: [], flying: 0 };
+    queues.set(db, q);
+  }
+  const out = new Promise<Appended>((resolve, reject) => q.waiting.push({ ...w, resolve, reject }));
+  if (q.flying < FLIGHTS) void fly(db, q);
+  return out;
+}
+
+async function fly(db: Kysely<Database>, q: Queue): Promise<void> {
+  q.flying++;
+  try {
+    while (q.waiting.length) {
+      const batch = q.waiting.splice(0, MAX_BATCH);
+      await writeBatch(db, batch);
+    }
+  } finally {
+    q.flying--;
+  }
+}
+
+async function writeBatch(db: Kysely<Database>, batch: Waiting[]): Promise<void> {
+  const attempts = Math.max(...batch.map((w) => w.attempts));
+  for (let i = 1; ; i++) {
+    try {
+      const done = await inWriteTransaction(db, (trx) => appendManyIn(trx, batch));
+      batchesWritten++;
+      done.forEach((a, k) => (a ? batch[k]?.resolve?.(a) : undefined));
+      // A sealed case's records go to the global chain, each on its own (see appendManyIn).
+      await Promise.all(
+        batch.map(async (w, k) => {
+          if (done[k]) return;
+          try {
+            w.resolve?.(await appendAlone(db, w.e, w.ring, w.prepared, false, w.attempts));
+          } catch (err) {
+            w.reject?.(err);
+          }
+        }),
+      );
+      const first = batch[0];
+      if (first) checkpointSoon(db, first.ring);
+      return;
+    } catch (err) {
+      if (isRetryable(err) && i < attempts) {
+        await new Promise((r) => setTimeout(r, 5 * 2 ** Math.min(i, 6) * Math.random()));
+        continue;
+      }
+      if (batch.length === 1) return batch[0]?.reject?.(err);
+      // One record spoiled the batch (or retries ran out): each is tried alone and answers for itself.
+      await Promise.all(
+        batch.map(async (w) => {
+          try {
+            w.resolve?.(await appendAlone(db, w.e, w.ring, w.prepared, false, w.attempts));
+          } catch (e) {
+            w.reject?.(e);
+          }
+        }),
+      );
+      return;
+    }
+  }
+}
+
+/**
+ * Appends a batch as pending records: one read of the actors, one locking read of the heads,
+ * one insert, one update of the heads. Records of a sealed (erased) case are left out (undefined):
+ * they belong on the global chain, appended alone after the batch.
+ */
+async function appendManyIn(trx: Kysely<Database>, batch: readonly Waiting[]): Promise<(Appended | undefined)[]> {
+  const userIds = [...new Set(batch.map((w) => w.e.userId))];
+  const users = await trx
+    .selectFrom('users')
+    .select(['id', 'username', 'agency_id'])
+    .where('id', 'in', userIds)
+    .execute();
+  const actors = new Map(users.map((u) => [u.id, { actor_username: u.username, actor_agency: u.agency_id }]));
+  const chains = [...new Set(batch.map((w) => w.e.caseId ?? GLOBAL_CHAIN))].sort();
+  const heads = await lockHeads(trx, chains);
+  const rows: AuditEventsTable[] = [];
+  const out: (Appended | undefined)[] = [];
+  const moved = new Map<string, { seq: number; hash: string }>();
+  for (const w of batch) {
+    const chain = w.e.caseId ?? GLOBAL_CHAIN;
+    const head = heads.get(chain);
+    if (!head || head.sealed_at) {
+      out.push(undefined);
+      continue;
+    }
+    const base = {
+      case_id: chain,
+      seq: Number(head.seq) + 1,
+      id: uuidv7(),
+      at: new Date().toISOString(),
+      user_id: w.e.userId,
+      action: w.e.action,
+      target_type: w.e.targetType,
+      ...w.prepared,
+      ...(actors.get(w.e.userId) ?? { actor_username: w.e.userId, actor_agency: null }),
+      case_ref: w.e.caseId ?? null,
+      prev_hash: head.hash,
+    };
+    const hash = caseHash(base);
+    const sig = w.ring.sign(pendingSignedMessage({ case_id: chain, seq: base.seq, hash }));
+    const row = { ...base, hash, gseq: pendingGseq(), g_prev_hash: '', g_hash: '', key_id: w.ring.signingKeyId, sig };
+    rows.push(row);
+    head.seq = row.seq;
+    head.hash = hash;
+    moved.set(chain, { seq: row.seq, hash });
+    const storeId = chain === GLOBAL_CHAIN ? (head.store_id ?? '') : '';
+    out.push({ caseId: chain, seq: row.seq, gseq: row.gseq, hash, g_hash: '', storeId, linked: false });
+  }
+  if (!rows.length) return out;
+  await trx.insertInto('audit_events').values(rows).execute();
+  const ids = [...moved.keys()];
+  const seqCase = sql.join(
+    ids.map((c) => sql`when ${c} then cast(${moved.get(c)?.seq ?? 0} as bigint)`),
+    sql` `,
+  );
+  const hashCase = sql.join(
+    ids.map((c) => sql`when ${c} then ${moved.get(c)?.hash ?? ''}`),
+    sql` `,
+  );
+  await sql`update audit_heads set seq = case case_id ${seqCase} end, hash = case case_id ${hashCase} end
+    where case_id in (${sql.join(ids)})`.execute(trx);
+  return out;
+}
+
+/** The heads of `chains` (sorted), locked in that order on PostgreSQL; missing ones created first. */
+async function lockHeads(trx: Kysely<Database>, chains: string[]): Promise<Map<string, Head>> {
+  const read = async () => {
+    const q = trx.selectFrom('audit_heads').selectAll().where('case_id', 'in', chains).orderBy('case_id');
+    return new Map((await (isPostgresDb(trx) ? q.forUpdate() : q).execute()).map((h) => [h.case_id, h]));
+  };
+  let heads = await read();
+  const missing = chains.filter((c) => !heads.has(c));
+  if (!missing.length) return heads;
+  for (const c of missing) await lockHead(trx, c);
+  heads = await read();
+  return heads;
 }
 
 /** After a transaction that appended (erasure) commits: witness the head it reached. */

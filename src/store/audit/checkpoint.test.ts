@@ -6,7 +6,7 @@ import { afterEach, expect } from 'vitest';
 import { describeEachDialect, itDb, openTestStore } from '../../../test/support/dialects.ts';
 import { KeyRing, useKeyRing } from '../keys.ts';
 import type { Store } from '../store.ts';
-import { appendAudit } from './append.ts';
+import { appendAudit, auditBatches } from './append.ts';
 import type { AuditEvent } from './append.ts';
 import { checkpointAudit, isPending, PENDING_GSEQ } from './checkpoint.ts';
 import { verifyAuditLog } from './verify.ts';
@@ -32,6 +32,32 @@ describeEachDialect('audit appends per chain, linked into the global chain by ch
   };
   afterEach(async () => {
     for (const o of opened.splice(0)) await o.dispose();
+  });
+
+  itDb('records appended at once share transactions; a bad one in a batch fails alone', async () => {
+    const s = await fresh();
+    const before = auditBatches();
+    const done = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => appendAudit(s.db, ev(i % 4 === 0 ? null : `case-${i % 4}`, i), ring)),
+    );
+    expect(done).toHaveLength(60);
+    // Group commit: far fewer transactions than records, each chain numbered without a gap.
+    expect(auditBatches() - before).toBeLessThan(30);
+    for (const chain of ['-', 'case-1', 'case-2', 'case-3']) {
+      const seqs = done.filter((d) => d.caseId === chain).map((d) => d.seq);
+      expect([...seqs].sort((a, b) => a - b)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    }
+    // A record the database refuses (a required value missing) fails on its own; the others are written.
+    const bad = { ...ev('case-1', 99), action: null as unknown as string };
+    const mixed = await Promise.allSettled([
+      appendAudit(s.db, ev('case-2', 100), ring),
+      Promise.resolve().then(() => appendAudit(s.db, bad, ring)),
+      appendAudit(s.db, ev('case-3', 101), ring),
+    ]);
+    expect(mixed.map((m) => m.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    await checkpointAudit(s.db, ring);
+    const v = await verifyAuditLog(s.db, ring, { allSignatures: true });
+    expect(v).toMatchObject({ ok: true, records: 62 });
   });
 
   itDb('pending records verify in their case chains; a checkpoint links them all, in order, and re-signs', async () => {

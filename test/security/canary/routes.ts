@@ -230,6 +230,9 @@ export const crawlTable: Record<string, CrawlEntry> = {
     shows: ['victimPhone', 'victimIban', 'fileName', 'unsharedName'],
     reportJob: true,
   },
+  // A job's state: kind, step, counts and why it failed — never case data.
+  'GET /api/cases/{caseId}/jobs': { url: (w) => `${c(w)}/jobs`, shows: none },
+  'GET /api/cases/{caseId}/jobs/{jobId}': { url: (w) => `${c(w)}/jobs/{jobId}`, shows: none, reportJob: true },
   'GET /api/cases/{caseId}/evidence-register': { url: (w) => `${c(w)}/evidence-register`, shows: ['fileName'] },
   'GET /api/cases/{caseId}/anx': { url: (w) => `${c(w)}/anx`, shows: ['victimPhone', 'victimIban', 'unsharedName'] },
   'GET /api/cases/{caseId}/victims': { url: (w) => `${c(w)}/victims`, shows: ['victimName', 'victimNameCyrillic'] },

@@ -30,6 +30,18 @@ export async function insertJob(scope: CaseScope, row: Omit<JobRow, 'case_id'>):
 export const getJob = (scope: CaseScope, id: string): Promise<JobRow | undefined> =>
   scope.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
 
+/** A user's jobs in a case, newest first (jobs with a ticket are answered only with their ticket). */
+export const ownerJobs = (scope: CaseScope, ownerId: string, limit: number): Promise<JobRow[]> =>
+  scope
+    .selectFrom('jobs')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where('ticket_hash', 'is', null)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+
 /** A job by its id alone (an import's status is opened by id and ticket, without the case). */
 export const findJob = (db: Kysely<Database>, id: string): Promise<JobRow | undefined> =>
   db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
