@@ -89,11 +89,13 @@ const SOURCE: Record<DuplicateVariant, string> = {
 
 /**
  * Can this person carry this variant so that the duplicate really differs from the original?
- * `hard`: the duplicate will keep no strong identifier, so an exact name without a birth date
- * needs the address to stay apart from a namesake.
+ * `hard`: the duplicate will keep no strong identifier, so it needs a birth date (or, without
+ * one, the address) to stay apart from a namesake.
  */
 export function fits(variant: DuplicateVariant, p: PersonInfo, hard = false): boolean {
   if (hard && variant === 'missingBirthDate') return p.addressId !== null;
+  // Typing errors, spellings and swapped names keep the birth date (the address may be lost).
+  if (hard && ['typo', 'transliteration', 'swappedOrder'].includes(variant) && p.noBirthDate) return false;
   // The hard variants keep one weak attribute in common (the birth date, or for fuzzyWeak the
   // address instead): a person with neither would leave a bare name, which no source can tell
   // from a namesake's.
