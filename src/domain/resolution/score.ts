@@ -4,7 +4,7 @@
  * is returned as a reason, so the analyst sees why a pair scored. The score is symmetric: the
  * pair (a, b) scores as (b, a), and a record always matches itself.
  */
-import { nameEdits } from './nameEdits.ts';
+import { nameEdits, sameStart } from './nameEdits.ts';
 import type { ResolutionRecord } from './record.ts';
 
 export type ReasonFeature = 'name' | 'birthDate' | 'identifier' | 'phone' | 'email' | 'address';
@@ -157,6 +157,20 @@ const common = (x: readonly string[], y: readonly string[]): number => {
   return n;
 };
 
+/**
+ * Whether some name of `a` and some of `b` could be a few typing errors apart (nameEdits.ts): as
+ * many words, at most four, each beginning as a word of the other. When none could, the name
+ * weighs at most `nameUnlikeMax` — a cheap bound that spares most pairs the full comparison.
+ */
+function namesMayPair(a: ResolutionRecord, b: ResolutionRecord): boolean {
+  for (const x of a.names)
+    for (const y of b.names) {
+      if (x.length !== y.length || x.length > 4) continue;
+      if (x.every((p) => y.some((q) => sameStart(p, q)))) return true;
+    }
+  return false;
+}
+
 /** Whether a date of `x` and one of `y` (YYYY-MM-DD) fall in one year. */
 function sameYear(x: readonly string[], y: readonly string[]): boolean {
   for (const d of x) for (const e of y) if (d.startsWith(e.slice(0, 4))) return true;
@@ -173,7 +187,7 @@ export function couldReach(
   minTotal: number,
   w = RESOLUTION_WEIGHTS,
 ): boolean {
-  let max = w.nameMax;
+  let max = namesMayPair(a, b) ? w.nameMax : w.nameUnlikeMax;
   if (a.birthDates.length && b.birthDates.length) {
     if (common(a.birthDates, b.birthDates)) max += w.birthAgree;
     else max += sameYear(a.birthDates, b.birthDates) ? w.birthSameYear : w.birthDiffer;
