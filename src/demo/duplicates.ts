@@ -87,8 +87,15 @@ const SOURCE: Record<DuplicateVariant, string> = {
   crossScript: 'named in a request from a Russian-speaking police service',
 };
 
-/** Can this person carry this variant so that the duplicate really differs from the original? */
-function fits(variant: DuplicateVariant, p: PersonInfo): boolean {
+/**
+ * Can this person carry this variant so that the duplicate really differs from the original?
+ * `hard`: the duplicate will keep no strong identifier, so it needs a birth date (or, without
+ * one, the address) to stay apart from a namesake.
+ */
+export function fits(variant: DuplicateVariant, p: PersonInfo, hard = false): boolean {
+  if (hard && variant === 'missingBirthDate') return p.addressId !== null;
+  // Typing errors, spellings and swapped names keep the birth date (the address may be lost).
+  if (hard && ['typo', 'transliteration', 'swappedOrder'].includes(variant) && p.noBirthDate) return false;
   // The hard variants keep one weak attribute in common (the birth date, or for fuzzyWeak the
   // address instead): a person with neither would leave a bare name, which no source can tell
   // from a namesake's.
@@ -103,7 +110,18 @@ function fits(variant: DuplicateVariant, p: PersonInfo): boolean {
   return true;
 }
 
-function plantOne(cell: Cell, rng: Rng, variant: DuplicateVariant, canonical: PersonInfo): void {
+/**
+ * Writes one duplicate of `canonical` into the cell with its truth. `hard`: as the sources
+ * generator's harder records come (a tip, a foreign request, a hotel list), it keeps no strong
+ * identifier (phone, e-mail, personal code, passport) whatever the variant.
+ */
+export function plantDuplicate(
+  cell: Cell,
+  rng: Rng,
+  variant: DuplicateVariant,
+  canonical: PersonInfo,
+  hard = false,
+): void {
   const name = variantName(rng, variant, canonical);
   const copy: PersonInfo = { ...canonical, name };
   const id = cell.ids.next('p');
@@ -131,6 +149,7 @@ function plantOne(cell: Cell, rng: Rng, variant: DuplicateVariant, canonical: Pe
     drop(keepBirthDate ? [P.address, P.addressEntity] : [P.birthDate]);
   }
   if (variant === 'crossScript') drop([...strong, P.address, P.addressEntity]);
+  if (hard) drop(strong);
   if (variant === 'secondImport') {
     const grading: Grading = { reliability: 'B', information: '2' };
     record.grading = grading;
@@ -167,6 +186,6 @@ export function plantDuplicates(cell: Cell, candidates: readonly PersonInfo[]): 
     if (pool.length === 0) throw new Error(`no candidate for a ${variant} duplicate in cell ${cell.index}`);
     const canonical = rng.pick(pool);
     used.add(canonical.id);
-    plantOne(cell, rng, variant, canonical);
+    plantDuplicate(cell, rng, variant, canonical);
   }
 }

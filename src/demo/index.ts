@@ -33,3 +33,4 @@ export {
   transactionProblems,
   truthProblems,
 } from './scenarioChecks.ts';
+export { HARD_VARIANTS, personPopulation, type PopulationItem, type PopulationOptions } from './population.ts';

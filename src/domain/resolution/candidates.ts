@@ -65,60 +65,137 @@ export function blockingKeys(r: ResolutionRecord): string[] {
  */
 export const comparable = (a: string, b: string): boolean => a === b || isA(a, b) || isA(b, a);
 
+/** A 32-bit FNV-1a hash of a key: blocks are runs of equal hashes, so no key string is kept. */
+function hashKey(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** A growable array of numbers (a million records give tens of millions of entries). */
+class Numbers {
+  data = new Float64Array(1024);
+  length = 0;
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = x;
+  }
+  /** Sorted, without repeats. */
+  sortedUnique(): Float64Array {
+    const out = this.data.subarray(0, this.length).sort();
+    let k = 0;
+    for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[k - 1]) out[k++] = out[i] ?? 0;
+    return out.subarray(0, k);
+  }
+}
+
+/**
+ * Records beside one another in a block too large to compare whole are compared with their next
+ * few, ordered by birth date and then address (sorted neighbourhood): a duplicate without a date
+ * or another spelling of the name still sits next to its original when the rest agrees.
+ */
+export const NEIGHBOURHOOD = 4;
+
+const neighbourhoodKey = (r: ResolutionRecord) => `${r.birthDates[0] ?? ''}|${r.addresses[0] ?? ''}|${r.id}`;
+
+/**
+ * Each pair of records sharing a blocking key, once, in index order (`i` < `j`). Keys are hashed
+ * into one sorted array of (hash, record) numbers, so memory grows with the keys and no block is
+ * compared in full beyond its cap: a larger block is walked as a sorted neighbourhood instead.
+ */
+export function forEachCandidatePair(
+  records: readonly ResolutionRecord[],
+  visit: (i: number, j: number) => void,
+  maxBlock = DEFAULT_MAX_BLOCK,
+  nameOnlyBlocks = true,
+): void {
+  const n = records.length;
+  const indexBits = Math.max(1, Math.ceil(Math.log2(n + 1)));
+  const scale = 2 ** indexBits;
+  const hashes = 2 ** Math.min(32, 53 - indexBits);
+  const strong = new Numbers();
+  const nameOnly = new Numbers();
+  records.forEach((r, i) => {
+    for (const k of blockingKeys(r)) {
+      const weak = k.startsWith('n:');
+      if (!weak || nameOnlyBlocks) (weak ? nameOnly : strong).push((hashKey(k) % hashes) * scale + i);
+    }
+  });
+  const pairs = new Numbers();
+  const add = (i: number, j: number) => {
+    if (i === j || !comparable(records[i]?.schema ?? '', records[j]?.schema ?? '')) return;
+    pairs.push(i < j ? i * n + j : j * n + i);
+  };
+  const walk = (entries: Float64Array, cap: number) => {
+    for (let start = 0; start < entries.length;) {
+      const block = Math.floor((entries[start] ?? 0) / scale);
+      let end = start + 1;
+      while (end < entries.length && Math.floor((entries[end] ?? 0) / scale) === block) end++;
+      const from = start;
+      start = end;
+      // Most keys are one record's alone.
+      if (end - from < 2) continue;
+      if (end - from <= cap) {
+        for (let x = from; x < end; x++)
+          for (let y = x + 1; y < end; y++) add((entries[x] ?? 0) % scale, (entries[y] ?? 0) % scale);
+        continue;
+      }
+      const members: number[] = [];
+      for (let x = from; x < end; x++) members.push((entries[x] ?? 0) % scale);
+      const keyed = members.map((i) => ({ i, key: neighbourhoodKey(records[i] as ResolutionRecord) }));
+      keyed.sort((p, q) => (p.key < q.key ? -1 : p.key > q.key ? 1 : 0));
+      for (let x = 0; x < keyed.length; x++)
+        for (let y = x + 1; y < Math.min(keyed.length, x + NEIGHBOURHOOD + 1); y++)
+          add(keyed[x]?.i ?? 0, keyed[y]?.i ?? 0);
+    }
+  };
+  walk(strong.sortedUnique(), maxBlock);
+  walk(nameOnly.sortedUnique(), Math.min(maxBlock, NAME_ONLY_MAX_BLOCK));
+  for (const code of pairs.sortedUnique()) visit(Math.floor(code / n), code % n);
+}
+
 /** Pairs that share a blocking key, each once, as index pairs into `records`. */
 export function candidatePairs(
   records: readonly ResolutionRecord[],
   maxBlock = DEFAULT_MAX_BLOCK,
 ): Array<[number, number]> {
-  const blocks = new Map<string, number[]>();
-  records.forEach((r, i) => {
-    for (const k of blockingKeys(r)) {
-      const list = blocks.get(k);
-      if (list) list.push(i);
-      else blocks.set(k, [i]);
-    }
-  });
-  const seen = new Set<number>();
   const out: Array<[number, number]> = [];
-  const n = records.length;
-  for (const [key, list] of blocks) {
-    if (list.length < 2 || list.length > (key.startsWith('n:') ? Math.min(maxBlock, NAME_ONLY_MAX_BLOCK) : maxBlock))
-      continue;
-    for (let x = 0; x < list.length; x++) {
-      for (let y = x + 1; y < list.length; y++) {
-        const i = list[x] ?? 0;
-        const j = list[y] ?? 0;
-        if (i === j || !comparable(records[i]?.schema ?? '', records[j]?.schema ?? '')) continue;
-        const key = i < j ? i * n + j : j * n + i;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        out.push(i < j ? [i, j] : [j, i]);
-      }
-    }
-  }
+  forEachCandidatePair(records, (i, j) => out.push([i, j]), maxBlock);
   return out;
 }
 
 /** Scored candidates at or above the threshold, best first. */
 export function findCandidates(records: readonly ResolutionRecord[], opts: CandidateOptions = {}): Candidate[] {
   const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
-  // The sum a pair needs for the threshold (the score is a logistic of the sum).
+  // Pairs are scored down to the default threshold even when a higher one is asked: they are the
+  // alternatives an ambiguous record's score is shared among (splitAmbiguous).
+  const floor = Math.min(threshold, DEFAULT_THRESHOLD);
+  // The sum a pair needs for that floor (the score is a logistic of the sum).
   const minTotal =
-    threshold <= 0
-      ? -Infinity
-      : threshold >= 1
-        ? Infinity
-        : RESOLUTION_WEIGHTS.bias + Math.log(threshold / (1 - threshold));
+    floor <= 0 ? -Infinity : floor >= 1 ? Infinity : RESOLUTION_WEIGHTS.bias + Math.log(floor / (1 - floor));
+  // A name alone weighs at most `nameMax`: above that sum a pair needs more in common (a date,
+  // an address, an identifier, a phone, an e-mail), and each of those is a key of its own. The
+  // name-only blocks — most of the pairs in a large case — are compared only below it.
+  const nameOnlyBlocks = minTotal <= RESOLUTION_WEIGHTS.nameMax;
   const out: Candidate[] = [];
-  for (const [i, j] of candidatePairs(records, opts.maxBlock)) {
-    const x = records[i];
-    const y = records[j];
-    if (!x || !y || !couldReach(x, y, minTotal - 1e-9)) continue;
-    const s = scorePair(x, y);
-    if (s.score < Math.min(threshold, DEFAULT_THRESHOLD)) continue;
-    const [a, b] = x.id < y.id ? [x.id, y.id] : [y.id, x.id];
-    out.push({ a, b, ...s });
-  }
+  forEachCandidatePair(
+    records,
+    (i, j) => {
+      const x = records[i];
+      const y = records[j];
+      if (!x || !y || !couldReach(x, y, minTotal - 1e-9)) return;
+      const s = scorePair(x, y);
+      if (s.score < floor) return;
+      const [a, b] = x.id < y.id ? [x.id, y.id] : [y.id, x.id];
+      out.push({ a, b, ...s });
+    },
+    opts.maxBlock,
+    nameOnlyBlocks,
+  );
   return splitAmbiguous(records, out)
     .filter((c) => c.score >= threshold)
     .sort((p, q) => q.score - p.score || p.a.localeCompare(q.a) || p.b.localeCompare(q.b));
@@ -171,9 +248,7 @@ function splitAmbiguous(records: readonly ResolutionRecord[], found: readonly Ca
     if (!weak(c)) return c;
     const [x, y] = [share(c, c.a), share(c, c.b)];
     const s = x.share <= y.share ? x : y;
-    return s.count > 1
-      ? { ...c, score: Math.round(c.score * s.share * 1000) / 1000, alternatives: s.count }
-      : c;
+    return s.count > 1 ? { ...c, score: Math.round(c.score * s.share * 1000) / 1000, alternatives: s.count } : c;
   });
 }
 

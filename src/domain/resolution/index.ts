@@ -17,6 +17,7 @@ export {
 } from './score.ts';
 export {
   blockingKeys,
+  forEachCandidatePair,
   candidatePairs,
   DEFAULT_MAX_BLOCK,
   DEFAULT_THRESHOLD,

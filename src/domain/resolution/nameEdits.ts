@@ -11,13 +11,12 @@ export function editsAllowed(length: number): number {
   return length <= 3 ? 0 : length <= 7 ? 1 : 2;
 }
 
-const VOWELS = new Set([...'aeiouy']);
 /**
  * One letter for another costs 1, a vowel for a vowel half: that is how transliteration and
  * folding differ (Mäkelä → Мэкелэ → Mekele; Yakovliv/Iakovliv), while a relative's name differs
  * in consonants too (Andres/Indrek).
  */
-const substitution = (p: string, q: string) => (p === q ? 0 : VOWELS.has(p) && VOWELS.has(q) ? 0.5 : 1);
+const VOWEL_CODES = new Set([...'aeiouy'].map((c) => c.codePointAt(0) ?? 0));
 
 /**
  * Whether two words begin alike: writers seldom slip on a word's first letter (Pollock and
@@ -30,25 +29,46 @@ export function sameStart(a: string, b: string): boolean {
   return x === y || ('ijy'.includes(x) && 'ijy'.includes(y) && x !== '' && y !== '');
 }
 
+/** Code points of a word into a reusable buffer (scoring runs millions of times in a large case). */
+function codesOf(word: string, into: Int32Array): number {
+  let n = 0;
+  for (const ch of word) into[n++] = ch.codePointAt(0) ?? 0;
+  return n;
+}
+
+let xs = new Int32Array(64);
+let ys = new Int32Array(64);
+let table = new Float64Array(64 * 64);
+
 /** Optimal string alignment distance (Damerau–Levenshtein without repeated edits of a substring). */
 export function wordEdits(a: string, b: string): number {
   if (a === b) return 0;
-  const x = [...a];
-  const y = [...b];
-  const rows: number[][] = [];
-  for (let i = 0; i <= x.length; i++) rows.push(Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : 0)));
-  for (let i = 1; i <= x.length; i++) {
-    const row = rows[i] ?? [];
-    row[0] = i;
-    for (let j = 1; j <= y.length; j++) {
-      const cost = substitution(x[i - 1] ?? '', y[j - 1] ?? '');
-      let d = Math.min((rows[i - 1]?.[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (rows[i - 1]?.[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1])
-        d = Math.min(d, (rows[i - 2]?.[j - 2] ?? 0) + 1);
-      row[j] = d;
+  if (a.length >= xs.length || b.length >= ys.length) {
+    const size = Math.max(a.length, b.length) * 2;
+    xs = new Int32Array(size);
+    ys = new Int32Array(size);
+    table = new Float64Array((size + 1) * (size + 1));
+  }
+  const m = codesOf(a, xs);
+  const n = codesOf(b, ys);
+  const w = n + 1;
+  for (let j = 0; j <= n; j++) table[j] = j;
+  for (let i = 1; i <= m; i++) {
+    table[i * w] = i;
+    const p = xs[i - 1] ?? 0;
+    for (let j = 1; j <= n; j++) {
+      const q = ys[j - 1] ?? 0;
+      const cost = p === q ? 0 : VOWEL_CODES.has(p) && VOWEL_CODES.has(q) ? 0.5 : 1;
+      let d = Math.min(
+        (table[(i - 1) * w + j] ?? 0) + 1,
+        (table[i * w + j - 1] ?? 0) + 1,
+        (table[(i - 1) * w + j - 1] ?? 0) + cost,
+      );
+      if (i > 1 && j > 1 && p === ys[j - 2] && xs[i - 2] === q) d = Math.min(d, (table[(i - 2) * w + j - 2] ?? 0) + 1);
+      table[i * w + j] = d;
     }
   }
-  return rows[x.length]?.[y.length] ?? Math.max(x.length, y.length);
+  return table[m * w + n] ?? Math.max(m, n);
 }
 
 /**
@@ -73,7 +93,7 @@ export function nameEdits(a: readonly string[], b: readonly string[]): number | 
       const v = b[j] ?? '';
       if (!sameStart(w, v)) continue;
       const d = wordEdits(w, v);
-      if (d > editsAllowed(Math.min([...w].length, [...v].length))) continue;
+      if (d > editsAllowed(Math.min(w.length, v.length))) continue;
       used[j] = true;
       walk(i + 1, sum + d);
       used[j] = false;

@@ -24,7 +24,9 @@ const IDENTIFIER_PROPS = ['idNumber', 'passportNumber', 'registrationNumber', 't
 const NAME_PROPS = ['name', 'alias', 'previousName', 'weakAlias'] as const;
 const ORGANISATIONS = new Set(['Company', 'Organization', 'LegalEntity', 'PublicBody']);
 
-function uniq(xs: Iterable<string>): string[] {
+function uniq(xs: string[]): string[] {
+  // Most lists hold one value or none: no set to build.
+  if (xs.length < 2) return xs.length === 1 && xs[0] === '' ? [] : xs;
   return [...new Set(xs)].filter((x) => x !== '').sort();
 }
 
@@ -32,25 +34,32 @@ function uniq(xs: Iterable<string>): string[] {
 export type FoldCache = Map<string, string[]>;
 
 const CYRILLIC = /[\u0400-\u052f]/;
+const DATE = /^\d{4}-\d{2}-\d{2}/;
 
-function tokensOf(raw: string, cache?: FoldCache): string[] {
+function tokensOf(raw: string, cache?: FoldCache, keepWhole = true): string[] {
   if (!cache) return nameTokens(raw);
   let t = cache.get(raw);
   if (t) return t;
+  if (!keepWhole && !CYRILLIC.test(raw)) return wordsOf(raw, cache);
   // Latin-script names fold word by word (the words repeat across thousands of records);
   // Cyrillic ones whole, since one letter (Ukrainian і, ї, є) decides how another (г) reads.
-  t = CYRILLIC.test(raw)
-    ? nameTokens(raw)
-    : raw.split(/\s+/).flatMap((w) => {
-        let f = cache.get(w);
-        if (!f) {
-          f = nameTokens(w);
-          cache.set(w, f);
-        }
-        return f;
-      });
+  t = CYRILLIC.test(raw) ? nameTokens(raw) : wordsOf(raw, cache);
   cache.set(raw, t);
   return t;
+}
+
+/** A Latin-script text folded word by word, each distinct word once. */
+function wordsOf(raw: string, cache: FoldCache): string[] {
+  const out: string[] = [];
+  for (const w of raw.split(/\s+/)) {
+    let f = cache.get(w);
+    if (!f) {
+      f = nameTokens(w);
+      cache.set(w, f);
+    }
+    for (const x of f) out.push(x);
+  }
+  return out;
 }
 
 /**
@@ -111,11 +120,12 @@ export function resolutionRecord(e: EntityRecord, defaultCountry?: string, cache
   });
   const addresses = [
     ...(p.addressEntity ?? []).map((id) => `entity:${id}`),
-    ...(p.address ?? []).map((a) => `text:${tokensOf(a, cache).join(' ')}`),
+    // Addresses seldom repeat: their words are cached, not the whole text (a million of them).
+    ...(p.address ?? []).map((a) => `text:${tokensOf(a, cache, false).join(' ')}`),
   ];
-  const birthDates = [...(p.birthDate ?? []), ...(p.incorporationDate ?? [])]
-    .map((d) => d.slice(0, 10))
-    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
+  const birthDates: string[] = [];
+  for (const list of [p.birthDate, p.incorporationDate])
+    for (const d of list ?? []) if (DATE.test(d)) birthDates.push(d.slice(0, 10));
   return {
     id: e.id,
     schema: e.schema,

@@ -4,7 +4,7 @@
  * is returned as a reason, so the analyst sees why a pair scored. The score is symmetric: the
  * pair (a, b) scores as (b, a), and a record always matches itself.
  */
-import { nameEdits } from './nameEdits.ts';
+import { nameEdits, sameStart } from './nameEdits.ts';
 import type { ResolutionRecord } from './record.ts';
 
 export type ReasonFeature = 'name' | 'birthDate' | 'identifier' | 'phone' | 'email' | 'address';
@@ -65,6 +65,10 @@ export const RESOLUTION_WEIGHTS = {
   bias: 5,
 } as const;
 
+// Reused match flags: scoring runs millions of times in a large case.
+let aMatches = new Uint8Array(64);
+let bMatches = new Uint8Array(64);
+
 /** Jaro–Winkler similarity of two strings (symmetric, 1 for equal strings). */
 export function jaroWinkler(s: string, u: string): number {
   if (s === u) return 1;
@@ -72,16 +76,20 @@ export function jaroWinkler(s: string, u: string): number {
   const [a, b] = s < u ? [s, u] : [u, s];
   if (!a.length || !b.length) return 0;
   const range = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1);
-  const aMatch = new Array<boolean>(a.length).fill(false);
-  const bMatch = new Array<boolean>(b.length).fill(false);
+  if (a.length > aMatches.length || b.length > bMatches.length) {
+    aMatches = new Uint8Array(Math.max(a.length, b.length) * 2);
+    bMatches = new Uint8Array(Math.max(a.length, b.length) * 2);
+  }
+  const aMatch = aMatches.fill(0, 0, a.length);
+  const bMatch = bMatches.fill(0, 0, b.length);
   let matches = 0;
   for (let i = 0; i < a.length; i++) {
     const lo = Math.max(0, i - range);
     const hi = Math.min(i + range + 1, b.length);
     for (let j = lo; j < hi; j++) {
       if (bMatch[j] || a[i] !== b[j]) continue;
-      aMatch[i] = true;
-      bMatch[j] = true;
+      aMatch[i] = 1;
+      bMatch[j] = 1;
       matches++;
       break;
     }
@@ -150,6 +158,26 @@ const common = (x: readonly string[], y: readonly string[]): number => {
 };
 
 /**
+ * Whether some name of `a` and some of `b` could be a few typing errors apart (nameEdits.ts): as
+ * many words, at most four, each beginning as a word of the other. When none could, the name
+ * weighs at most `nameUnlikeMax` — a cheap bound that spares most pairs the full comparison.
+ */
+function namesMayPair(a: ResolutionRecord, b: ResolutionRecord): boolean {
+  for (const x of a.names)
+    for (const y of b.names) {
+      if (x.length !== y.length || x.length > 4) continue;
+      if (x.every((p) => y.some((q) => sameStart(p, q)))) return true;
+    }
+  return false;
+}
+
+/** Whether a date of `x` and one of `y` (YYYY-MM-DD) fall in one year. */
+function sameYear(x: readonly string[], y: readonly string[]): boolean {
+  for (const d of x) for (const e of y) if (d.startsWith(e.slice(0, 4))) return true;
+  return false;
+}
+
+/**
  * The most a pair could score whatever its names: when even that stays below the threshold's
  * sum, the costly name comparison is skipped (blocking yields many such pairs in a large case).
  */
@@ -159,16 +187,10 @@ export function couldReach(
   minTotal: number,
   w = RESOLUTION_WEIGHTS,
 ): boolean {
-  let max = w.nameMax;
+  let max = namesMayPair(a, b) ? w.nameMax : w.nameUnlikeMax;
   if (a.birthDates.length && b.birthDates.length) {
     if (common(a.birthDates, b.birthDates)) max += w.birthAgree;
-    else
-      max += common(
-        a.birthDates.map((d) => d.slice(0, 4)),
-        b.birthDates.map((d) => d.slice(0, 4)),
-      )
-        ? w.birthSameYear
-        : w.birthDiffer;
+    else max += sameYear(a.birthDates, b.birthDates) ? w.birthSameYear : w.birthDiffer;
   }
   if (common(a.identifiers, b.identifiers)) max += w.identifierAgree;
   if (common(a.phones, b.phones)) max += w.phoneAgree;
@@ -196,12 +218,11 @@ export function scorePair(a: ResolutionRecord, b: ResolutionRecord, w = RESOLUTI
     if (common(a.birthDates, b.birthDates))
       reasons.push({ feature: 'birthDate', verdict: 'agree', weight: w.birthAgree, value: 1 });
     else {
-      const years = (r: ResolutionRecord) => r.birthDates.map((d) => d.slice(0, 4));
-      const sameYear = common(years(a), years(b)) > 0;
+      const year = sameYear(a.birthDates, b.birthDates);
       reasons.push({
         feature: 'birthDate',
-        verdict: sameYear ? 'close' : 'differ',
-        weight: sameYear ? w.birthSameYear : w.birthDiffer,
+        verdict: year ? 'close' : 'differ',
+        weight: year ? w.birthSameYear : w.birthDiffer,
         value: 0,
       });
     }

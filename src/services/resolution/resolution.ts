@@ -16,7 +16,9 @@ import {
   decisionKeys,
   recentDecisions,
   replaceDecision,
+  resolvableRowPages,
   resolvableRows,
+  type ResolvableRow,
 } from '../../store/repos/resolution/decisions.ts';
 import { openConflicts } from '../../store/repos/assembly/assembly.ts';
 import type { Store } from '../../store/store.ts';
@@ -60,21 +62,25 @@ interface Loaded {
 async function loadRecords(store: Store, access: CaseAccess, schema: string, ids?: readonly string[]): Promise<Loaded> {
   const kase = await requireCase(store, access.caseId);
   const v = await visibilityOf(store, access);
-  const rows = await resolvableRows(store.scope(access.caseId), descendantsOf(schema), ids);
+  const scope = store.scope(access.caseId);
+  const schemata = descendantsOf(schema);
   const out: Loaded = { records: [], sides: new Map(), identity: new Map() };
   const cache: FoldCache = new Map();
-  for (const row of rows) {
-    if (!canSee(v, row.id) || hiddenVictim(v, row)) continue;
+  const add = (row: ResolvableRow) => {
+    if (!canSee(v, row.id) || hiddenVictim(v, row)) return;
     const r = resolutionRecord(
       { id: row.id, schema: row.schema, properties: JSON.parse(row.properties) as Properties },
       kase.country,
       cache,
     );
-    if (!r) continue;
+    if (!r) return;
     out.records.push(r);
     out.sides.set(row.id, { id: row.id, schema: row.schema, caption: row.caption });
     out.identity.set(row.id, identityHash(r));
-  }
+  };
+  // A whole case is read page by page: only the compact records stay, not every row's text.
+  if (ids) for (const row of await resolvableRows(scope, schemata, ids)) add(row);
+  else for await (const page of resolvableRowPages(scope, schemata)) for (const row of page) add(row);
   return out;
 }
 

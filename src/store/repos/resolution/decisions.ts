@@ -6,6 +6,34 @@ import type { EntityRow } from '../entities/entities.ts';
 export type DecisionRow = ResolutionDecisionsTable;
 export type MergeRow = ResolutionMergesTable;
 
+export type ResolvableRow = { id: string; schema: string; caption: string; properties: string };
+
+/** Rows per page when the case's records are read in pages. */
+export const RESOLVABLE_PAGE = 20_000;
+
+/**
+ * The case's entities of some schemata in pages by id (keyset on the primary key), so that a
+ * million persons are read without holding every row's text at once.
+ */
+export async function* resolvableRowPages(
+  scope: CaseScope,
+  schemata: readonly string[],
+  pageSize = RESOLVABLE_PAGE,
+): AsyncGenerator<ResolvableRow[], void, undefined> {
+  let after: string | null = null;
+  for (;;) {
+    let q = scope
+      .selectFrom('entities')
+      .select(['id', 'schema', 'caption', 'properties'])
+      .where('schema', 'in', [...schemata]);
+    if (after !== null) q = q.where('id', '>', after);
+    const page: ResolvableRow[] = await q.orderBy('id').limit(pageSize).execute();
+    if (page.length) yield page;
+    if (page.length < pageSize) return;
+    after = page[page.length - 1]?.id ?? null;
+  }
+}
+
 /** The case's entities of some schemata (of the given ids only, when given). */
 export async function resolvableRows(
   scope: CaseScope,
