@@ -55,6 +55,9 @@ export function buildCaseGraph(
 ): CaseGraph {
   const nodeRows = entities.filter((e) => e.sourceId === null || e.targetId === null);
   const linkRows = entities.filter((e) => e.sourceId !== null && e.targetId !== null);
+  // Messages in the period bring their parties into it, as transactions bring their accounts.
+  const nodeIds = new Set(nodeRows.map((e) => e.id));
+  const talks = communicationLinks(recorded, selectors, (id) => nodeIds.has(id), period);
   const visible = visibleInPeriod(
     {
       nodes: nodeRows.map((e) => ({ id: e.id, schema: e.schema, properties: e.properties })),
@@ -67,7 +70,12 @@ export function buildCaseGraph(
       })),
       transactions: money
         .filter((m) => m.first !== null)
-        .map((m) => ({ accountId: m.from, counterpartyAccountId: m.to, bookingDate: m.first ?? '' })),
+        .map((m) => ({ accountId: m.from, counterpartyAccountId: m.to, bookingDate: m.first ?? '' }))
+        .concat(
+          talks
+            .filter((c) => c.first !== null)
+            .map((c) => ({ accountId: c.source, counterpartyAccountId: c.target, bookingDate: c.first ?? '' })),
+        ),
     },
     period,
   );
@@ -103,8 +111,9 @@ export function buildCaseGraph(
       label: l.property,
     });
   }
-  for (const c of communicationLinks(recorded, selectors, (id) => nodes.has(id), period))
-    edges.push({ ...c, kind: 'communication', schema: 'Communication', label: null });
+  for (const c of talks)
+    if (nodes.has(c.source) && nodes.has(c.target))
+      edges.push({ ...c, kind: 'communication', schema: 'Communication', label: null });
   const pairs = new Map<string, ChartEdgeOut>();
   for (const m of money) {
     if (m.from === m.to || !nodes.has(m.from) || !nodes.has(m.to)) continue;

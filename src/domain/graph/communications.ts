@@ -84,7 +84,7 @@ const keyOf = (kind: 'email' | 'phone', raw: string): string | null => {
 /**
  * The pairs who communicated, over the entities the caller may see (`drawn` says which ids are
  * chart nodes: an end that is not drawn leaves its pair out). With a period, only records dated in
- * it count; an undated record counts with no dates.
+ * it count; without one, an undated record counts with no dates.
  */
 export function communicationLinks(
   entities: readonly SelectorEntity[],
@@ -144,7 +144,7 @@ export function communicationLinks(
   const pairs = new Map<string, CommunicationLink>();
   for (const e of records) {
     const day = (e.properties.date ?? e.properties.startDate ?? []).map(startDay).find((d) => d !== null) ?? null;
-    if (period && day !== null && !dateInPeriod(day, period)) continue;
+    if (period && (day === null || !dateInPeriod(day, period))) continue;
     const from = senders.get(e.id) ?? new Set<string>();
     let to = endsOf(e, ENDS[e.schema]?.to ?? [], false);
     const folder = e.properties.parent?.[0];
