@@ -112,6 +112,13 @@ export function communicationLinks(
     s.add(l.holder);
     holders.set(l.selector, s);
   }
+  // A mailbox writes the same few addresses on every message: each is normalised once.
+  const seen = new Map<string, string | null>();
+  const valueKey = (kind: 'email' | 'phone', v: string): string | null => {
+    const k = `${kind}|${v}`;
+    if (!seen.has(k)) seen.set(k, keyOf(kind, v));
+    return seen.get(k) ?? null;
+  };
   const lift = (id: string): string => {
     const h = holders.get(id);
     return h?.size === 1 ? ([...h][0] ?? id) : id;
@@ -123,7 +130,7 @@ export function communicationLinks(
     for (const [prop, kind] of refs) {
       if (firstOnly && out.size > 0) break;
       for (const v of e.properties[prop] ?? []) {
-        const id = kind === 'entity' ? v : bySelector.get(keyOf(kind, v) ?? '');
+        const id = kind === 'entity' ? v : bySelector.get(valueKey(kind, v) ?? '');
         if (id !== undefined && drawn(id)) out.add(lift(id));
       }
     }
