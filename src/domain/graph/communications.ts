@@ -119,10 +119,9 @@ export function communicationLinks(
     if (!seen.has(k)) seen.set(k, keyOf(kind, v));
     return seen.get(k) ?? null;
   };
-  const lift = (id: string): string => {
-    const h = holders.get(id);
-    return h?.size === 1 ? ([...h][0] ?? id) : id;
-  };
+  const sole = new Map<string, string>();
+  for (const [selector, h] of holders) if (h.size === 1) for (const only of h) sole.set(selector, only);
+  const lift = (id: string): string => sole.get(id) ?? id;
   // Senders: the first property that names a drawn end (an e-mail's From before its Sender);
   // recipients: all of them (To, Cc and Bcc alike).
   const endsOf = (e: SelectorEntity, refs: readonly Ref[], firstOnly: boolean): Set<string> => {
