@@ -7,7 +7,8 @@ import type { ChartEdgeOut, ChartNodeOut } from '../../shared/contracts/views.ts
 import type { FlowEdgeOut } from '../../shared/contracts/finance.ts';
 import { visibleInPeriod } from '../time/period.ts';
 import type { Period } from '../time/period.ts';
-import type { SelectorLink } from './selectorLinks.ts';
+import { communicationLinks } from './communications.ts';
+import type { SelectorEntity, SelectorLink } from './selectorLinks.ts';
 import type { WalkEdge } from './walk.ts';
 
 export interface EntityIn {
@@ -41,17 +42,22 @@ export const moneyEdgeId = (from: string, to: string): string => `money:${from}>
 /**
  * Builds the graph. A link whose ends are not both drawn nodes is left out (an end hidden by a
  * partial share, or a link to a link); money is one edge per ordered pair of accounts with one
- * amount per currency; selectors join their holders (selectorLinks.ts). With a period, only what
- * `visibleInPeriod` keeps is drawn.
+ * amount per currency; selectors join their holders (selectorLinks.ts); messages, e-mails and
+ * calls join their parties (communications.ts, from `recorded`: the entities with their values as
+ * recorded). With a period, only what `visibleInPeriod` keeps is drawn.
  */
 export function buildCaseGraph(
   entities: readonly EntityIn[],
   money: readonly MoneyIn[],
   period: Period | null,
   selectors: readonly SelectorLink[] = [],
+  recorded: readonly SelectorEntity[] = [],
 ): CaseGraph {
   const nodeRows = entities.filter((e) => e.sourceId === null || e.targetId === null);
   const linkRows = entities.filter((e) => e.sourceId !== null && e.targetId !== null);
+  // Messages in the period bring their parties into it, as transactions bring their accounts.
+  const nodeIds = new Set(nodeRows.map((e) => e.id));
+  const talks = communicationLinks(recorded, selectors, (id) => nodeIds.has(id), period);
   const visible = visibleInPeriod(
     {
       nodes: nodeRows.map((e) => ({ id: e.id, schema: e.schema, properties: e.properties })),
@@ -64,7 +70,12 @@ export function buildCaseGraph(
       })),
       transactions: money
         .filter((m) => m.first !== null)
-        .map((m) => ({ accountId: m.from, counterpartyAccountId: m.to, bookingDate: m.first ?? '' })),
+        .map((m) => ({ accountId: m.from, counterpartyAccountId: m.to, bookingDate: m.first ?? '' }))
+        .concat(
+          talks
+            .filter((c) => c.first !== null)
+            .map((c) => ({ accountId: c.source, counterpartyAccountId: c.target, bookingDate: c.first ?? '' })),
+        ),
     },
     period,
   );
@@ -100,6 +111,9 @@ export function buildCaseGraph(
       label: l.property,
     });
   }
+  for (const c of talks)
+    if (nodes.has(c.source) && nodes.has(c.target))
+      edges.push({ ...c, kind: 'communication', schema: 'Communication', label: null });
   const pairs = new Map<string, ChartEdgeOut>();
   for (const m of money) {
     if (m.from === m.to || !nodes.has(m.from) || !nodes.has(m.to)) continue;

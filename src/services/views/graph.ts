@@ -1,11 +1,13 @@
 /**
  * The case graph for the link chart: every entity the caller may see (victims by pseudonym,
  * only the shared part for a partial share), links as edges, bank transactions aggregated
- * account → account by the finance flow aggregation, filtered by the shared period
+ * account → account by the finance flow aggregation, messages, e-mails and calls aggregated per
+ * pair of parties (domain/graph/communications.ts), filtered by the shared period
  * (domain/time/period.ts). Walks (neighbourhood, shortest paths) run on it in domain/graph.
  */
 import { redactVictim } from '../../domain/access/victims.ts';
 import { buildCaseGraph, subgraph, walkEdges } from '../../domain/graph/caseGraph.ts';
+import { isCommunicationSchema } from '../../domain/graph/communications.ts';
 import { selectorLinks } from '../../domain/graph/selectorLinks.ts';
 import type { SelectorEntity } from '../../domain/graph/selectorLinks.ts';
 import type { CaseGraph, EntityIn } from '../../domain/graph/caseGraph.ts';
@@ -41,6 +43,9 @@ export async function loadCaseGraph(store: Store, access: CaseAccess, p: PeriodI
   // Values as the caller may see them, except that a person shown by pseudonym still meets her
   // phone or e-mail on its recorded value: the edge joins two pseudonyms and shows no value.
   const recorded: SelectorEntity[] = [];
+  // Who wrote to whom is read from the values as recorded too (a message to a protected person's
+  // address still reaches her pseudonymous node); the edge carries ids, a count and dates only.
+  const talks: SelectorEntity[] = [];
   for (const r of rows) {
     if (!canSee(v, r.id)) continue;
     const properties = JSON.parse(r.properties) as Record<string, string[]>;
@@ -48,6 +53,8 @@ export async function loadCaseGraph(store: Store, access: CaseAccess, p: PeriodI
     const shown = hidden ? redactVictim(properties) : seizedPropertiesFor(v, r.schema, properties).properties;
     const ends = { sourceId: r.source_id, targetId: r.target_id };
     recorded.push({ id: r.id, schema: r.schema, properties: hidden ? properties : shown, ...ends });
+    if (isCommunicationSchema(r.schema) || r.schema === 'Phone' || r.schema === 'EmailAddress')
+      talks.push({ id: r.id, schema: r.schema, properties, ...ends });
     entities.push({
       id: r.id,
       schema: r.schema,
@@ -61,7 +68,7 @@ export async function loadCaseGraph(store: Store, access: CaseAccess, p: PeriodI
     });
   }
   const money = await accountFlows(scope, { from: p.from, to: p.to, accountIds: v.only ? [...v.only] : undefined });
-  return buildCaseGraph(entities, money, periodOf(p), selectorLinks(recorded));
+  return buildCaseGraph(entities, money, periodOf(p), selectorLinks(recorded), talks);
 }
 
 /** The graph as the API returns it: nodes by id, edges in a stable order. */

@@ -138,16 +138,22 @@ export const ChartEdgeOut = z.object({
   id: z.string(),
   /**
    * A link entity, bank transactions aggregated account → account, or a selector (phone, e-mail,
-   * address, account) joined to whoever carries its value (label: the holder's property).
+   * address, account) joined to whoever carries its value (label: the holder's property), or
+   * messages, e-mails and calls between two parties aggregated per pair (count, first, last).
    */
-  kind: z.enum(['link', 'money', 'selector']),
-  /** The link's schema (Ownership, Subcontract…); `Money` for aggregated transactions; `Selector`. */
+  kind: z.enum(['link', 'money', 'selector', 'communication']),
+  /**
+   * The link's schema (Ownership, Subcontract…); `Money` for aggregated transactions; `Selector`;
+   * `Communication`.
+   */
   schema: z.string(),
   source: Id,
   target: Id,
   /** The link's own words (role, relationship, kind), when it has some. */
   label: z.string().nullable(),
   amounts: z.array(MoneyAmount).optional(),
+  /** A communication edge: the messages, e-mails and calls between the two ends. */
+  count: z.number().optional(),
   first: z.string().nullable().optional(),
   last: z.string().nullable().optional(),
 });

@@ -1,6 +1,6 @@
 /**
  * The chart's legend: every mark, colour and number the chart uses, for the types and edge kinds
- * actually drawn — type icons and colours (or communities), link, money and selector edges with
+ * actually drawn — type icons and colours (or communities), link, money, selector and communication edges with
  * what their numbers mean, what the disc size says, pseudonyms, how labels are thinned — and the
  * count of entities hidden for having no link, with the switch to show them.
  */
@@ -21,7 +21,7 @@ interface Props {
 }
 
 function EdgeSwatch({ kind }: { kind: keyof typeof EDGE_STYLE }) {
-  const width = kind === 'money' ? 3 : kind === 'selector' ? 1 : 1.5;
+  const width = kind === 'money' ? 3 : kind === 'selector' ? 1 : kind === 'communication' ? 2 : 1.5;
   return (
     <svg width="34" height="10" viewBox="0 0 34 10" aria-hidden="true" className="legend-swatch">
       <line x1="1" y1="5" x2="26" y2="5" stroke={EDGE_STYLE[kind].color} strokeWidth={width} />
@@ -48,7 +48,7 @@ export function ChartLegend({ graph, colourBy, sizeBy, pseudonyms, isolated, sho
         ))}
       </ul>
       <ul className="legend-list">
-        {(['link', 'money', 'selector'] as const)
+        {(['link', 'money', 'selector', 'communication'] as const)
           .filter((k) => kinds.has(k))
           .map((k) => (
             <li key={k}>

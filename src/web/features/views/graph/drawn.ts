@@ -75,6 +75,8 @@ export const EDGE_STYLE = {
   link: { color: '#8c95a1' },
   money: { color: '#1f7a3d' },
   selector: { color: '#b9c0c9' },
+  // Messages, e-mails and calls: a colour no entity type and no other edge kind uses.
+  communication: { color: '#a4508b' },
 } as const;
 
 export function drawnGraph(data: CaseGraphOut, o: DrawOptions): MultiDirectedGraph {
@@ -108,7 +110,7 @@ export function drawnGraph(data: CaseGraphOut, o: DrawOptions): MultiDirectedGra
       label: e.kind === 'selector' ? '' : o.edgeLabel(e),
       schema: e.schema,
       kind: e.kind,
-      size: e.kind === 'money' ? moneyWidth(e) : e.kind === 'selector' ? 1 : 1.5,
+      size: e.kind === 'money' ? moneyWidth(e) : e.kind === 'selector' ? 1 : e.kind === 'communication' ? 2 : 1.5,
       color: EDGE_STYLE[e.kind].color,
       type: 'arrow',
     });

@@ -87,7 +87,11 @@ export function ChartPage({ caseId }: { caseId: string }) {
     (e: ChartEdgeOut) =>
       e.kind === 'money'
         ? (e.amounts ?? []).map((a) => `${f.money(a.amountMinor / 100, a.currency)} ×${a.count}`).join(' · ')
-        : `${t(`schema.${e.schema}.one`, { defaultValue: e.schema })}${e.label ? `: ${e.label}` : ''}`,
+        : e.kind === 'communication'
+          ? [t('chart.communication', { count: e.count ?? 0 }), [...new Set([e.first, e.last])].map(f.date).join(' – ')]
+              .filter(Boolean)
+              .join(' · ')
+          : `${t(`schema.${e.schema}.one`, { defaultValue: e.schema })}${e.label ? `: ${e.label}` : ''}`,
     [f, t],
   );
   const nodeLabel = useCallback((n: ChartNodeOut) => n.caption, []);
