@@ -88,8 +88,17 @@ const cyrillicLetter = /[\u0400-\u04ff]/gu;
  * `ukrainianG` (from usesUkrainianG on the whole name) makes г "h".
  */
 export function transliterateCyrillic(lower: string, ukrainianG: boolean): string {
-  return lower.replace(cyrillicLetter, (c) => (ukrainianG && c === 'г' ? 'h' : (cyrillic[c] ?? c)));
+  return lower
+    .replace(finnicJa, 'ja')
+    .replace(cyrillicLetter, (c) => (ukrainianG && c === 'г' ? 'h' : (cyrillic[c] ?? c)));
 }
+
+/**
+ * Russian never writes йэ (its "je" is е); Finnish and Estonian names written by sound do, for
+ * "jä" (Järvinen → Йэрвинен, as ä → э in Мэкелэ). Read letter by letter it would be "je", which
+ * the Latin side folds to "e" (Jelena = Елена), losing the Й; as "ja" it meets "Järvinen".
+ */
+const finnicJa = /йэ/gu;
 
 /**
  * Letters that carry no combining mark, so Unicode decomposition (NFKD) leaves them
