@@ -150,6 +150,17 @@ export const wageKickback = defineRule({
             ),
           );
         }
+        // Accounts that workers hand wages back to by transfer, by the employer paying those workers.
+        const handedBackTo = new Map<string, Map<string, Set<string>>>();
+        for (const [target, rels] of byTarget) {
+          if (target === CASH) continue;
+          for (const r of rels) {
+            if (!r.payer) continue;
+            const targets = handedBackTo.get(r.payer) ?? new Map<string, Set<string>>();
+            handedBackTo.set(r.payer, targets);
+            targets.set(target, (targets.get(target) ?? new Set()).add(r.worker));
+          }
+        }
         // Cash after payday: grouped by the employer paying those workers.
         const byPayer = new Map<string, Relation[]>();
         for (const r of byTarget.get(CASH) ?? []) {
@@ -161,10 +172,21 @@ export const wageKickback = defineRule({
           // staff may take out in cash as they like; the kick-back pattern is the paper employer's.
           if (taxPayers.has(payer)) continue;
           const workers = new Set(rels.map((r) => r.worker));
-          if (workers.size < p.minWorkers) continue;
+          // Fewer cash workers than the pattern needs count with their co-workers who hand wages
+          // back by transfer: an account that receives one employer's wages by transfer from some
+          // workers and in cash deposits after the others' withdrawals is one scheme handed back
+          // two ways. A lone worker living on cash has no such account, so stays unflagged.
+          const allies = handedBackTo.get(payer);
+          const places =
+            workers.size >= p.minWorkers
+              ? cashIn
+              : new Map(
+                  [...cashIn].filter(([id]) => new Set([...(allies?.get(id) ?? []), ...workers]).size >= p.minWorkers),
+                );
+          if (places.size === 0) continue;
           // The cash must reach someone: the account paid that much cash soon after is the subject
           // (not a trading business that pays its taxes from the takings it banks).
-          const collector = collectorOf(rels, cashIn, new Set([...workers, payer, ...taxPayers]), p);
+          const collector = collectorOf(rels, places, new Set([...workers, payer, ...taxPayers]), p);
           if (!collector) continue;
           out.push(
             finding(
