@@ -91,4 +91,14 @@ describe('wageKickback', () => {
         .filter((f) => f.variant === 'cash'),
     ).toEqual([]);
   });
+
+  it('cites the cash handed back, not the pocket money taken out at a card machine the same days', () => {
+    const pocket = [0, 1, 2].flatMap((i) =>
+      [0, 1, 2].map((m) => line(`w${i}`, 9 + 30 * m, -40, { kind: 'cash-withdrawal', text: 'CARD ATM' })),
+    );
+    const [f] = wageKickback.run({ context: context(), histories: histories([...cashWorkers, ...pocket, ...collected]) });
+    expect(f).toMatchObject({ subjectId: 'boss', variant: 'cash' });
+    // 3 workers × 3 months × (wage + the one large withdrawal): no pocket money among the evidence.
+    expect(f?.evidence).toHaveLength(18);
+  });
 });

@@ -91,7 +91,7 @@ export const wageKickback = defineRule({
         const used = new Set<string>();
         let from = 0;
         for (const w of wages) {
-          const sums = new Map<string, { amount: number; ids: string[] }>();
+          const sums = new Map<string, { amount: number; ids: string[]; parts: number[] }>();
           while (from < h.txs.length && (h.txs[from]?.day ?? 0) < w.day) from++;
           for (let i = from; i < h.txs.length; i++) {
             const t = h.txs[i];
@@ -101,11 +101,14 @@ export const wageKickback = defineRule({
             if (t.flags & TxFlag.cashWithdrawal) target = CASH;
             else if (t.cp && !sameHolder(ctx, h.accountId, t.cp) && !(t.flags & TxFlag.tax)) target = t.cp;
             if (!target) continue;
-            const s = sums.get(target) ?? { amount: 0, ids: [] };
+            const s = sums.get(target) ?? { amount: 0, ids: [], parts: [] };
             s.amount -= t.amount;
             s.ids.push(t.id);
+            s.parts.push(-t.amount);
             sums.set(target, s);
           }
+          const cash = sums.get(CASH);
+          if (cash) sums.set(CASH, handedBackInCash(cash));
           for (const [target, s] of sums) {
             const share = s.amount / w.amount;
             if (share < p.minShare) continue;
@@ -204,6 +207,18 @@ export const wageKickback = defineRule({
     };
   },
 });
+
+/**
+ * The withdrawals after one payday that may be the money handed back: the largest and those at
+ * least a quarter of it. Pocket money taken out at a card machine in the same days (a tenth or a
+ * hundredth of the sum handed back) is the worker's own spending, neither evidence nor share.
+ */
+function handedBackInCash(s: { ids: string[]; parts: number[] }): { amount: number; ids: string[]; parts: number[] } {
+  const largest = Math.max(...s.parts);
+  const keep = s.parts.map((a) => a >= largest / 4);
+  const parts = s.parts.filter((_, i) => keep[i]);
+  return { amount: parts.reduce((a, b) => a + b, 0), ids: s.ids.filter((_, i) => keep[i]), parts };
+}
 
 /**
  * The account that received in cash deposits, within `collectDays` after the withdrawals, at least
