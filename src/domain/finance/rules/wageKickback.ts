@@ -12,7 +12,21 @@ import { z } from 'zod';
 import type { AccountHistory, FinanceContext, Finding } from '../types.ts';
 import { TxFlag } from '../types.ts';
 import { monthOfDay } from '../dates.ts';
-import { amount, capIds, clamp01, counted, entityOf, money, pct, period, plural, pushTo, sameHolder, span, wagesOf } from './common.ts';
+import {
+  amount,
+  capIds,
+  clamp01,
+  counted,
+  entityOf,
+  money,
+  pct,
+  period,
+  plural,
+  pushTo,
+  sameHolder,
+  span,
+  wagesOf,
+} from './common.ts';
 import { defineRule } from './rule.ts';
 
 const parameters = z.object({
@@ -74,6 +88,8 @@ export const wageKickback = defineRule({
   parameters,
   scanner(ctx: FinanceContext, p) {
     const byTarget = new Map<string, Relation[]>();
+    /** Workers handing back a smaller share (at least half the minimum) to a transfer target. */
+    const smallerShares = new Map<string, Relation[]>();
     const taxPayers = new Set<string>();
     const cashIn = new Map<string, { day: number; amount: number }[]>();
     return {
@@ -88,6 +104,7 @@ export const wageKickback = defineRule({
         const wages = wagesOf(h.txs);
         if (wages.length < p.minCycles) return;
         const rel = new Map<string, Relation>();
+        const smaller = new Map<string, Relation>();
         const used = new Set<string>();
         let from = 0;
         for (const w of wages) {
@@ -111,9 +128,10 @@ export const wageKickback = defineRule({
           if (cash) sums.set(CASH, handedBackInCash(cash));
           for (const [target, s] of sums) {
             const share = s.amount / w.amount;
-            if (share < p.minShare) continue;
-            for (const id of s.ids) used.add(id);
-            const r = rel.get(target) ?? {
+            if (share < p.minShare / 2 || (share < p.minShare && target === CASH)) continue;
+            const into = share < p.minShare ? smaller : rel;
+            if (into === rel) for (const id of s.ids) used.add(id);
+            const r = into.get(target) ?? {
               worker: h.accountId,
               cycles: 0,
               shareSum: 0,
@@ -128,13 +146,15 @@ export const wageKickback = defineRule({
             r.amount += s.amount;
             r.days.push(w.day);
             r.ids.push(...w.ids, ...s.ids);
-            rel.set(target, r);
+            into.set(target, r);
           }
         }
         for (const [target, r] of rel) {
           if (r.cycles < p.minCycles) continue;
           pushTo(byTarget, target, r);
         }
+        for (const [target, r] of smaller)
+          if (r.cycles >= p.minCycles && !rel.has(target)) pushTo(smallerShares, target, r);
       },
 
       finish() {
@@ -143,6 +163,9 @@ export const wageKickback = defineRule({
           if (target === CASH) continue;
           const workers = new Set(rels.map((r) => r.worker));
           if (workers.size < p.minWorkers) continue;
+          // Once several wage earners hand this account the share, one who hands it a smaller one
+          // (at least half) after every payday is in the same scheme, not paying a flatmate.
+          for (const r of smallerShares.get(target) ?? []) if (!workers.has(r.worker)) rels.push(r);
           out.push(
             finding(
               target,
