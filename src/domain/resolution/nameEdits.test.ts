@@ -131,7 +131,8 @@ describe('spellings transliteration makes of one letter', () => {
   });
 
   it('reads every г of a Ukrainian name alike, whether written h or g', () => {
-    const ukr = fc.array(fc.constantFrom(...'аоиуклмнрстгв'), { minLength: 4, maxLength: 9 }).map((cs) => cs.join(''));
+    // No к, с, т, з before г or х: "kh", "sh", "ts", "zh" are digraphs of other letters (fold.ts).
+    const ukr = fc.array(fc.constantFrom(...'аоиулмнргвд'), { minLength: 4, maxLength: 9 }).map((cs) => cs.join(''));
     fc.assert(
       fc.property(ukr, (w) => {
         const cyr = words(`${w} Їжак`);

@@ -198,3 +198,11 @@ describe('Finnic names written in Cyrillic by sound', () => {
     );
   });
 });
+
+describe('Ukrainian г after a letter it would make a digraph with', () => {
+  it('stays g, so "zh", "kh", "sh" and "ts" keep their own letters', () => {
+    expect(foldText('Згурська Ірина')).toBe('zgurska irina');
+    expect(foldText('Якгім Їжак')).toBe('jakgim jizak');
+    expect(foldText('Галина Їжак')).toBe('halina jizak');
+  });
+});

@@ -90,8 +90,16 @@ const cyrillicLetter = /[\u0400-\u04ff]/gu;
 export function transliterateCyrillic(lower: string, ukrainianG: boolean): string {
   return lower
     .replace(finnicJa, 'ja')
-    .replace(cyrillicLetter, (c) => (ukrainianG && c === 'г' ? 'h' : (cyrillic[c] ?? c)));
+    .replace(cyrillicLetter, (c, at: number) =>
+      ukrainianG && c === 'г' && !digraphBefore.test(lower.charAt(at - 1)) ? 'h' : (cyrillic[c] ?? c),
+    );
 }
+
+/**
+ * Letters after which an "h" would make a Latin digraph the fold reads as another letter (зг → "zh"
+ * = ж, кг → "kh" = х): Ukrainian romanisation writes such a г "gh" (Згурський → Zghurskyi), so it stays g.
+ */
+const digraphBefore = /[зкстцчш]/u;
 
 /**
  * Russian never writes йэ (its "je" is е); Finnish and Estonian names written by sound do, for
