@@ -12,6 +12,7 @@
  * no date) is skipped: it cannot tell people apart and would cost a square of its size.
  */
 import { isA } from '../schema/registry.ts';
+import { soundForm } from './nameEdits.ts';
 import type { ResolutionRecord } from './record.ts';
 import type { PairScore } from './score.ts';
 import { couldReach, RESOLUTION_WEIGHTS, scorePair } from './score.ts';
@@ -49,9 +50,10 @@ export function blockingKeys(r: ResolutionRecord): string[] {
         if (w.length > 2) keys.add(`q:${w.slice(0, 2)}|${d}`);
       }
     }
-    const initials = words.map((w) => w.slice(0, 1)).join('');
+    // First letters as sounded (nameEdits.soundForm): Halyna and Galyna, Ülle and Юлле share them.
+    const initials = words.map((w) => soundForm(w).slice(0, 1)).join('');
     for (const d of r.birthDates) keys.add(`b:${initials}|${d}`);
-    for (const a of r.addresses) for (const w of words) keys.add(`a:${a}|${w.slice(0, 1)}`);
+    for (const a of r.addresses) for (const w of words) keys.add(`a:${a}|${soundForm(w).slice(0, 1)}`);
   }
   for (const v of r.identifiers) keys.add(`i:${v}`);
   for (const v of r.phones) keys.add(`t:${v}`);

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findCandidates } from './candidates.ts';
-import { nameEdits, wordEdits } from './nameEdits.ts';
+import { nameEdits, soundForm, wordEdits, wordSlips } from './nameEdits.ts';
 import { resolutionRecord, type ResolutionRecord } from './record.ts';
 import { scorePair } from './score.ts';
 
@@ -78,6 +79,67 @@ describe('typing errors between names', () => {
         ['a', 'b'],
         ['c', 'd'],
       ]),
+    );
+  });
+});
+
+describe('spellings transliteration makes of one letter', () => {
+  it('reads Ukrainian г as h or g, and ю for ü, as one letter', () => {
+    expect(nameEdits(words('Halyna Hrytsenko'), words('Galyna Grytsenko'))).toBe(0);
+    expect(nameEdits(words('Галина Гриценко'), words('Halyna Hrytsenko'))).toBe(0);
+    expect(nameEdits(words('Юлле Ребане'), words('Ülle Rebane'))).toBe(0);
+    expect(nameEdits(words('Кюллике Ребане'), words('Küllike Rebane'))).toBe(0);
+    expect(nameEdits(words('Йэрвинен Юха'), words('Juha Järvinen'))).toBe(0);
+    // Another first letter is still another name.
+    expect(nameEdits(words('Hanna Mäkinen'), words('Anna Mäkinen'))).toBeNull();
+  });
+
+  it('allows a short word its doubled letter, and no other slip', () => {
+    expect(nameEdits(words('Sep Tamm'), words('Sepp Tamm'))).toBe(1);
+    expect(nameEdits(words('Ot Kask'), words('Ott Kask'))).toBe(1);
+    expect(nameEdits(words('Ain Kask'), words('Ann Kask'))).toBeNull();
+    expect(nameEdits(words('Sep Tamm'), words('Sip Tamm'))).toBeNull();
+  });
+
+  it('pairs "Юлле Ребане" with "Ülle Rebane" of one birth date and no identifier', () => {
+    const recs = [
+      person('a', { name: ['Ülle Rebane'], birthDate: ['1981-03-02'], idNumber: ['48103020000'] }),
+      person('b', { name: ['Юлле Ребане'], birthDate: ['1981-03-02'] }),
+    ];
+    expect(findCandidates(recs).map((c) => [c.a, c.b])).toEqual([['a', 'b']]);
+  });
+
+  const letters = fc.constantFrom(...'abdeghijklmnoprstuvü');
+  const word = fc.array(letters, { minLength: 1, maxLength: 9 }).map((cs) => cs.join(''));
+
+  it('is symmetric and finds a word equal to itself', () => {
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        expect(wordSlips(a, b)).toBe(wordSlips(b, a));
+        expect(wordSlips(a, a)).toBe(0);
+      }),
+    );
+  });
+
+  it('never counts more slips than the written words differ by', () => {
+    fc.assert(
+      fc.property(word, word, (a, b) => {
+        const d = wordSlips(a, b);
+        if (d !== null && soundForm(a) === a && soundForm(b) === b) expect(d).toBe(wordEdits(a, b));
+      }),
+    );
+  });
+
+  it('reads every г of a Ukrainian name alike, whether written h or g', () => {
+    // No к, с, т, з before г or х: "kh", "sh", "ts", "zh" are digraphs of other letters (fold.ts).
+    const ukr = fc.array(fc.constantFrom(...'аоиулмнргвд'), { minLength: 4, maxLength: 9 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(ukr, (w) => {
+        const cyr = words(`${w} Їжак`);
+        const asH = words(`${w.replace(/г/g, 'х')} Їжак`);
+        expect(nameEdits(cyr, words(`${w} Ижак`))).not.toBeNull();
+        expect(nameEdits(cyr, asH)).toBe(0);
+      }),
     );
   });
 });

@@ -29,6 +29,45 @@ export function sameStart(a: string, b: string): boolean {
   return x === y || ('ijy'.includes(x) && 'ijy'.includes(y) && x !== '' && y !== '');
 }
 
+/**
+ * A word as it sounds, for the spellings transliteration makes of one letter: Ukrainian г is
+ * "h" (Halyna) or "g" (Galyna, the Russian reading), and Estonian/Finnish ü is written ю in
+ * Cyrillic (Ülle → Юлле → julle) but "u" once its dots are folded away (ulle). Compared besides
+ * the folded word, never instead of it, so no difference the fold keeps is lost.
+ */
+export function soundForm(word: string): string {
+  // Most words have neither; scoring compares millions of word pairs in a large case.
+  if (!word.includes('h') && !word.includes('ju')) return word;
+  return word.replace(/h/g, 'g').replace(/ju/g, 'u');
+}
+
+/** Whether two words may be one written differently: as sameStart, on the written or the sounded form. */
+export function mayBeSameWord(a: string, b: string): boolean {
+  return sameStart(a, b) || sameStart(soundForm(a), soundForm(b));
+}
+
+/** A word without its doubled letters ("sepp" → "sep"). */
+const undoubled = (word: string): string => word.replace(/(.)\1+/gu, '$1');
+
+/**
+ * The errors between two words when they may be one word (as nameEdits allows), else null: the
+ * fewer of the written and the sounded forms' edits. A short word allows no slip but a doubled
+ * letter written once or twice (Sep/Sepp, Ott/Ot): a different short name differs otherwise.
+ */
+export function wordSlips(a: string, b: string): number | null {
+  let best: number | null = null;
+  const consider = (x: string, y: string) => {
+    if (!sameStart(x, y)) return;
+    const d = wordEdits(x, y);
+    const allowed = editsAllowed(Math.min(x.length, y.length));
+    if (d <= allowed || (d === 1 && undoubled(x) === undoubled(y))) best = best === null ? d : Math.min(best, d);
+  };
+  consider(a, b);
+  const [sa, sb] = [soundForm(a), soundForm(b)];
+  if (sa !== a || sb !== b) consider(sa, sb);
+  return best;
+}
+
 /** Code points of a word into a reusable buffer (scoring runs millions of times in a large case). */
 function codesOf(word: string, into: Int32Array): number {
   let n = 0;
@@ -91,9 +130,8 @@ export function nameEdits(a: readonly string[], b: readonly string[]): number | 
     for (let j = 0; j < b.length; j++) {
       if (used[j]) continue;
       const v = b[j] ?? '';
-      if (!sameStart(w, v)) continue;
-      const d = wordEdits(w, v);
-      if (d > editsAllowed(Math.min(w.length, v.length))) continue;
+      const d = wordSlips(w, v);
+      if (d === null) continue;
       used[j] = true;
       walk(i + 1, sum + d);
       used[j] = false;

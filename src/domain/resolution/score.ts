@@ -4,7 +4,7 @@
  * is returned as a reason, so the analyst sees why a pair scored. The score is symmetric: the
  * pair (a, b) scores as (b, a), and a record always matches itself.
  */
-import { nameEdits, sameStart } from './nameEdits.ts';
+import { mayBeSameWord, nameEdits } from './nameEdits.ts';
 import type { ResolutionRecord } from './record.ts';
 
 export type ReasonFeature = 'name' | 'birthDate' | 'identifier' | 'phone' | 'email' | 'address';
@@ -166,7 +166,7 @@ function namesMayPair(a: ResolutionRecord, b: ResolutionRecord): boolean {
   for (const x of a.names)
     for (const y of b.names) {
       if (x.length !== y.length || x.length > 4) continue;
-      if (x.every((p) => y.some((q) => sameStart(p, q)))) return true;
+      if (x.every((p) => y.some((q) => mayBeSameWord(p, q)))) return true;
     }
   return false;
 }

@@ -178,3 +178,31 @@ describe('name folding properties', () => {
     );
   });
 });
+
+describe('Finnic names written in Cyrillic by sound', () => {
+  it('keeps Й before э as the j of "jä" (Järvinen → Йэрвинен)', () => {
+    expect(foldText('Йэрвинен')).toBe(foldText('Järvinen'));
+    expect(foldText('ЙЭРВИНЕН')).toBe('jarvinen');
+    expect(foldText('Ярвинен')).toBe('jarvinen');
+  });
+
+  // Before е the j is dropped on purpose, as for the Latin "je" (Jelena = Елена): not tested here.
+  it('never drops a word-initial й before another letter than е', () => {
+    const tail = fc.array(fc.constantFrom(...'аиоуэюяклмнпрств'), { minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(tail, (cs) => {
+        const folded = foldText(`й${cs.join('')}`);
+        expect(folded.length).toBeGreaterThan(0);
+        expect(['j', 'i']).toContain(folded[0]);
+      }),
+    );
+  });
+});
+
+describe('Ukrainian г after a letter it would make a digraph with', () => {
+  it('stays g, so "zh", "kh", "sh" and "ts" keep their own letters', () => {
+    expect(foldText('Згурська Ірина')).toBe('zgurska irina');
+    expect(foldText('Якгім Їжак')).toBe('jakgim jizak');
+    expect(foldText('Галина Їжак')).toBe('halina jizak');
+  });
+});

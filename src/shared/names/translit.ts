@@ -88,8 +88,25 @@ const cyrillicLetter = /[\u0400-\u04ff]/gu;
  * `ukrainianG` (from usesUkrainianG on the whole name) makes г "h".
  */
 export function transliterateCyrillic(lower: string, ukrainianG: boolean): string {
-  return lower.replace(cyrillicLetter, (c) => (ukrainianG && c === 'г' ? 'h' : (cyrillic[c] ?? c)));
+  return lower
+    .replace(finnicJa, 'ja')
+    .replace(cyrillicLetter, (c, at: number) =>
+      ukrainianG && c === 'г' && !digraphBefore.test(lower.charAt(at - 1)) ? 'h' : (cyrillic[c] ?? c),
+    );
 }
+
+/**
+ * Letters after which an "h" would make a Latin digraph the fold reads as another letter (зг → "zh"
+ * = ж, кг → "kh" = х): Ukrainian romanisation writes such a г "gh" (Згурський → Zghurskyi), so it stays g.
+ */
+const digraphBefore = /[зкстцчш]/u;
+
+/**
+ * Russian never writes йэ (its "je" is е); Finnish and Estonian names written by sound do, for
+ * "jä" (Järvinen → Йэрвинен, as ä → э in Мэкелэ). Read letter by letter it would be "je", which
+ * the Latin side folds to "e" (Jelena = Елена), losing the Й; as "ja" it meets "Järvinen".
+ */
+const finnicJa = /йэ/gu;
 
 /**
  * Letters that carry no combining mark, so Unicode decomposition (NFKD) leaves them

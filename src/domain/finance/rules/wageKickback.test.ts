@@ -65,4 +65,59 @@ describe('wageKickback', () => {
     expect(wageKickback.run({ context: context(), histories: histories(lines) })).toHaveLength(1);
     expect(wageKickback.run({ context: context(), histories: histories([...lines, ...taxes]) })).toEqual([]);
   });
+
+  it('counts a lone cash worker with co-workers who hand their wages back to the account collecting his cash', () => {
+    const loner = [
+      ...monthlyWages('emp', 'w9', 2000, 3),
+      ...[0, 1, 2].map((m) => line('w9', 7 + 30 * m, -900, { kind: 'cash-withdrawal', text: 'ATM' })),
+    ];
+    const deposits = [0, 1, 2].map((m) =>
+      line('boss', 12 + 30 * m, 900, { kind: 'cash-deposit', text: 'Cash deposit' }),
+    );
+    const findings = wageKickback.run({
+      context: context(),
+      histories: histories([...network(2, 0.4, 3), ...loner, ...deposits]),
+    });
+    const cash = findings.find((f) => f.variant === 'cash');
+    expect(cash).toMatchObject({ subjectId: 'boss' });
+    expect(cash?.accountIds.sort()).toEqual(['boss', 'w9']);
+    // Alone, the same worker living on cash is no pattern, even with cash paid into some account.
+    expect(wageKickback.run({ context: context(), histories: histories([...loner, ...deposits]) })).toEqual([]);
+    // Nor when his co-workers hand their wages back to another account than the one receiving cash.
+    const elsewhere = [0, 1].flatMap((i) => [
+      ...monthlyWages('emp', `w${i}`, 2000, 3),
+      ...[0, 1, 2].flatMap((m) => transfer(`w${i}`, 'other', 8 + 30 * m, 800, 'atmaksa')),
+    ]);
+    expect(
+      wageKickback
+        .run({ context: context(), histories: histories([...elsewhere, ...loner, ...deposits]) })
+        .filter((f) => f.variant === 'cash'),
+    ).toEqual([]);
+  });
+
+  it('cites the cash handed back, not the pocket money taken out at a card machine the same days', () => {
+    const pocket = [0, 1, 2].flatMap((i) =>
+      [0, 1, 2].map((m) => line(`w${i}`, 9 + 30 * m, -40, { kind: 'cash-withdrawal', text: 'CARD ATM' })),
+    );
+    const [f] = wageKickback.run({
+      context: context(),
+      histories: histories([...cashWorkers, ...pocket, ...collected]),
+    });
+    expect(f).toMatchObject({ subjectId: 'boss', variant: 'cash' });
+    // 3 workers × 3 months × (wage + the one large withdrawal): no pocket money among the evidence.
+    expect(f?.evidence).toHaveLength(18);
+  });
+
+  it('adds a worker handing a smaller share to an account that several others already hand theirs', () => {
+    const smallerShare = (worker: string) => [
+      ...monthlyWages('emp', worker, 2000, 4, 'ALGA'),
+      ...[0, 1, 2, 3].flatMap((m) => transfer(worker, 'boss', 9 + 30 * m, 560, 'atmaksa')),
+    ];
+    const smaller = smallerShare('w8');
+    const [f] = wageKickback.run({ context: context(), histories: histories([...network(2, 0.4), ...smaller]) });
+    expect(f?.accountIds.sort()).toEqual(['boss', 'w0', 'w1', 'w8']);
+    // Alone, two workers paying 28% to one account are no pattern (a shared landlord).
+    const twoSmall = [...smaller, ...smallerShare('w7')];
+    expect(wageKickback.run({ context: context(), histories: histories(twoSmall) })).toEqual([]);
+  });
 });

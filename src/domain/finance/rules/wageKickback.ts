@@ -12,7 +12,21 @@ import { z } from 'zod';
 import type { AccountHistory, FinanceContext, Finding } from '../types.ts';
 import { TxFlag } from '../types.ts';
 import { monthOfDay } from '../dates.ts';
-import { amount, capIds, clamp01, counted, entityOf, money, pct, period, plural, pushTo, sameHolder, span, wagesOf } from './common.ts';
+import {
+  amount,
+  capIds,
+  clamp01,
+  counted,
+  entityOf,
+  money,
+  pct,
+  period,
+  plural,
+  pushTo,
+  sameHolder,
+  span,
+  wagesOf,
+} from './common.ts';
 import { defineRule } from './rule.ts';
 
 const parameters = z.object({
@@ -74,6 +88,8 @@ export const wageKickback = defineRule({
   parameters,
   scanner(ctx: FinanceContext, p) {
     const byTarget = new Map<string, Relation[]>();
+    /** Workers handing back a smaller share (at least half the minimum) to a transfer target. */
+    const smallerShares = new Map<string, Relation[]>();
     const taxPayers = new Set<string>();
     const cashIn = new Map<string, { day: number; amount: number }[]>();
     return {
@@ -88,10 +104,11 @@ export const wageKickback = defineRule({
         const wages = wagesOf(h.txs);
         if (wages.length < p.minCycles) return;
         const rel = new Map<string, Relation>();
+        const smaller = new Map<string, Relation>();
         const used = new Set<string>();
         let from = 0;
         for (const w of wages) {
-          const sums = new Map<string, { amount: number; ids: string[] }>();
+          const sums = new Map<string, { amount: number; ids: string[]; parts: number[] }>();
           while (from < h.txs.length && (h.txs[from]?.day ?? 0) < w.day) from++;
           for (let i = from; i < h.txs.length; i++) {
             const t = h.txs[i];
@@ -101,16 +118,20 @@ export const wageKickback = defineRule({
             if (t.flags & TxFlag.cashWithdrawal) target = CASH;
             else if (t.cp && !sameHolder(ctx, h.accountId, t.cp) && !(t.flags & TxFlag.tax)) target = t.cp;
             if (!target) continue;
-            const s = sums.get(target) ?? { amount: 0, ids: [] };
+            const s = sums.get(target) ?? { amount: 0, ids: [], parts: [] };
             s.amount -= t.amount;
             s.ids.push(t.id);
+            s.parts.push(-t.amount);
             sums.set(target, s);
           }
+          const cash = sums.get(CASH);
+          if (cash) sums.set(CASH, handedBackInCash(cash));
           for (const [target, s] of sums) {
             const share = s.amount / w.amount;
-            if (share < p.minShare) continue;
-            for (const id of s.ids) used.add(id);
-            const r = rel.get(target) ?? {
+            if (share < p.minShare / 2 || (share < p.minShare && target === CASH)) continue;
+            const into = share < p.minShare ? smaller : rel;
+            if (into === rel) for (const id of s.ids) used.add(id);
+            const r = into.get(target) ?? {
               worker: h.accountId,
               cycles: 0,
               shareSum: 0,
@@ -125,13 +146,15 @@ export const wageKickback = defineRule({
             r.amount += s.amount;
             r.days.push(w.day);
             r.ids.push(...w.ids, ...s.ids);
-            rel.set(target, r);
+            into.set(target, r);
           }
         }
         for (const [target, r] of rel) {
           if (r.cycles < p.minCycles) continue;
           pushTo(byTarget, target, r);
         }
+        for (const [target, r] of smaller)
+          if (r.cycles >= p.minCycles && !rel.has(target)) pushTo(smallerShares, target, r);
       },
 
       finish() {
@@ -140,6 +163,9 @@ export const wageKickback = defineRule({
           if (target === CASH) continue;
           const workers = new Set(rels.map((r) => r.worker));
           if (workers.size < p.minWorkers) continue;
+          // Once several wage earners hand this account the share, one who hands it a smaller one
+          // (at least half) after every payday is in the same scheme, not paying a flatmate.
+          for (const r of smallerShares.get(target) ?? []) if (!workers.has(r.worker)) rels.push(r);
           out.push(
             finding(
               target,
@@ -149,6 +175,17 @@ export const wageKickback = defineRule({
               p.minWorkers,
             ),
           );
+        }
+        // Accounts that workers hand wages back to by transfer, by the employer paying those workers.
+        const handedBackTo = new Map<string, Map<string, Set<string>>>();
+        for (const [target, rels] of byTarget) {
+          if (target === CASH) continue;
+          for (const r of rels) {
+            if (!r.payer) continue;
+            const targets = handedBackTo.get(r.payer) ?? new Map<string, Set<string>>();
+            handedBackTo.set(r.payer, targets);
+            targets.set(target, (targets.get(target) ?? new Set()).add(r.worker));
+          }
         }
         // Cash after payday: grouped by the employer paying those workers.
         const byPayer = new Map<string, Relation[]>();
@@ -161,10 +198,21 @@ export const wageKickback = defineRule({
           // staff may take out in cash as they like; the kick-back pattern is the paper employer's.
           if (taxPayers.has(payer)) continue;
           const workers = new Set(rels.map((r) => r.worker));
-          if (workers.size < p.minWorkers) continue;
+          // Fewer cash workers than the pattern needs count with their co-workers who hand wages
+          // back by transfer: an account that receives one employer's wages by transfer from some
+          // workers and in cash deposits after the others' withdrawals is one scheme handed back
+          // two ways. A lone worker living on cash has no such account, so stays unflagged.
+          const allies = handedBackTo.get(payer);
+          const places =
+            workers.size >= p.minWorkers
+              ? cashIn
+              : new Map(
+                  [...cashIn].filter(([id]) => new Set([...(allies?.get(id) ?? []), ...workers]).size >= p.minWorkers),
+                );
+          if (places.size === 0) continue;
           // The cash must reach someone: the account paid that much cash soon after is the subject
           // (not a trading business that pays its taxes from the takings it banks).
-          const collector = collectorOf(rels, cashIn, new Set([...workers, payer, ...taxPayers]), p);
+          const collector = collectorOf(rels, places, new Set([...workers, payer, ...taxPayers]), p);
           if (!collector) continue;
           out.push(
             finding(
@@ -182,6 +230,18 @@ export const wageKickback = defineRule({
     };
   },
 });
+
+/**
+ * The withdrawals after one payday that may be the money handed back: the largest and those at
+ * least a quarter of it. Pocket money taken out at a card machine in the same days (a tenth or a
+ * hundredth of the sum handed back) is the worker's own spending, neither evidence nor share.
+ */
+function handedBackInCash(s: { ids: string[]; parts: number[] }): { amount: number; ids: string[]; parts: number[] } {
+  const largest = Math.max(...s.parts);
+  const keep = s.parts.map((a) => a >= largest / 4);
+  const parts = s.parts.filter((_, i) => keep[i]);
+  return { amount: parts.reduce((a, b) => a + b, 0), ids: s.ids.filter((_, i) => keep[i]), parts };
+}
 
 /**
  * The account that received in cash deposits, within `collectDays` after the withdrawals, at least
