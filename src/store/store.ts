@@ -4,7 +4,7 @@
  */
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { Kysely } from 'kysely';
+import type { Kysely, KyselyPlugin } from 'kysely';
 import { checkpointAudit } from './audit/checkpoint.ts';
 import { CaseScope } from './caseScope.ts';
 import { openDb } from './dialect.ts';
@@ -20,6 +20,15 @@ function isRetryable(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
   return code === SERIALIZATION_FAILURE || code === DEADLOCK_DETECTED;
 }
+
+/** Lets the event loop answer what waits (requests) after every query, before the caller goes on. */
+const yieldAfterEachQuery: KyselyPlugin = {
+  transformQuery: (args) => args.node,
+  transformResult: async (args) => {
+    await new Promise((resolve) => setImmediate(resolve));
+    return args.result;
+  },
+};
 
 function dataDirOf(opts: StoreOptions): string {
   if (opts.dataDir) return resolve(opts.dataDir);
@@ -50,6 +59,15 @@ export class Store {
     const store = new Store(opened, dataDirOf(opts));
     await migrate(opened.db as unknown as Kysely<unknown>, opened.dialect);
     return store;
+  }
+
+  /**
+   * The same database for background work (a report's gathering): after each query the process
+   * answers waiting requests first. On embedded SQLite every query runs synchronously, so a job's
+   * chain of queries would otherwise hold the request loop for its whole length (seconds).
+   */
+  background(): Store {
+    return new Store({ ...this.raw, db: this.db.withPlugin(yieldAfterEachQuery) }, this.dataDir);
   }
 
   scope(caseId: string): CaseScope {

@@ -48,6 +48,18 @@ async function languageOf(store: Store, actor: Actor, asked: ReportLanguage | un
   return (REPORT_LANGUAGES as readonly string[]).includes(lang) ? (lang as ReportLanguage) : 'en';
 }
 
+let gathering: Promise<unknown> = Promise.resolve();
+/**
+ * Gathering reads the whole case on the request loop (its queries and their rows), so reports
+ * take turns: light requests compete with one gathering at most, not with every user's report.
+ * Drawing, on the pool, is not in the turn.
+ */
+function gatherInTurn<T>(fn: () => Promise<T>): Promise<T> {
+  const mine = gathering.then(fn, fn);
+  gathering = mine.catch(() => undefined);
+  return mine;
+}
+
 /** The report kind: gathers, draws and seals one report; run again from its input after a restart. */
 export function reportJobKind(store: Store): JobKind {
   return {
@@ -64,12 +76,15 @@ export function reportJobKind(store: Store): JobKind {
       const caller = { actor, ip: input.ip, origin: { via: 'job' }, audits: 0 };
       const access: CaseAccess = await openCase(store, caller, job.case_id, 'case:read');
       await exportableCase(store, access);
-      const data = await gatherReport(
-        store,
-        actor,
-        access,
-        { sections: input.sections, language: input.language, chartIds: input.chartIds },
-        (f, step) => progress(step, Math.min(0.8, f * 0.8)),
+      // One report gathers at a time in a process, between requests (see gatherInTurn).
+      const data = await gatherInTurn(() =>
+        gatherReport(
+          store.background(),
+          actor,
+          access,
+          { sections: input.sections, language: input.language, chartIds: input.chartIds },
+          (f, step) => progress(step, Math.min(0.8, f * 0.8)),
+        ),
       );
       if (signal.aborted) return { state: 'cancelled' };
       progress('drawing', 0.8);
