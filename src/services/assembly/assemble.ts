@@ -54,11 +54,16 @@ const PARTY = new Set(descendantsOf('LegalEntity'));
 /** Whether records of `schema` take part in assembly (parties, accounts, phones, e-mail addresses). */
 export const assembles = (schema: string): boolean =>
   PARTY.has(schema) || isA(schema, 'BankAccount') || isA(schema, 'Phone') || isA(schema, 'EmailAddress');
-const keyed = (r: EntityRow): KeyedRecord => ({
-  id: r.id,
-  schema: r.schema,
-  properties: JSON.parse(r.properties) as Properties,
-});
+/** A row read as a keyed record, parsed once per row read (a merge's refetch is a new row). */
+const parsed = new WeakMap<EntityRow, KeyedRecord>();
+const keyed = (r: EntityRow): KeyedRecord => {
+  let k = parsed.get(r);
+  if (!k) {
+    k = { id: r.id, schema: r.schema, properties: JSON.parse(r.properties) as Properties };
+    parsed.set(r, k);
+  }
+  return k;
+};
 const conflictKey = (a: string, b: string, why: string) =>
   createHash('sha256')
     .update([a < b ? a : b, a < b ? b : a, why].join('\u0000'), 'utf8')
@@ -87,6 +92,10 @@ function probesOf(r: KeyedRecord, keys: readonly StrongKey[]): { kinds: string[]
 
 class Run {
   readonly rows = new Map<string, EntityRow>();
+  /** Rows a merge rewrote: read again, all at once, before their values are next needed. */
+  private readonly stale = new Set<string>();
+  /** Each row's strong keys, computed once per row read (IBAN and national-ID checks are not free). */
+  private readonly keysOf = new WeakMap<EntityRow, StrongKey[]>();
   readonly report: AssemblyReport = { joins: [], conflicts: 0 };
   private inUse = new Set<string>();
   /** Who mentions each record of the run (built on the first join): merges need no scan each. */
@@ -108,9 +117,30 @@ class Run {
     for (const r of rows) if (assembles(r.schema)) this.rows.set(r.id, r);
   }
 
-  async noteAccountsInUse(): Promise<void> {
-    const accounts = [...this.rows.values()].filter((r) => isA(r.schema, 'BankAccount')).map((r) => r.id);
+  keys(r: EntityRow): StrongKey[] {
+    let k = this.keysOf.get(r);
+    if (!k) {
+      k = strongKeys(keyed(r), this.ctx.country);
+      this.keysOf.set(r, k);
+    }
+    return k;
+  }
+
+  /** Of the accounts that may be joined (`candidates`), those statements name: they keep their ids. */
+  async noteAccountsInUse(candidates: Iterable<string>): Promise<void> {
+    const accounts = [...candidates].filter((id) => {
+      const r = this.rows.get(id);
+      return !!r && isA(r.schema, 'BankAccount');
+    });
     this.inUse = await accountsInUse(this.scope, accounts);
+  }
+
+  /** Reads again, in one query, the rows merges rewrote since they were last read. */
+  async refresh(): Promise<void> {
+    if (!this.stale.size) return;
+    const ids = [...this.stale];
+    this.stale.clear();
+    for (const r of await getEntities(this.scope, ids)) this.rows.set(r.id, r);
   }
 
   /** Which of two records of one schema stays: one statements name, then the older, then the smaller id. */
@@ -164,36 +194,59 @@ class Run {
     }
     this.redirects.add(gone.id, keep.id);
     this.rows.delete(gone.id);
-    const fresh = await getEntity(this.scope, keep.id);
-    if (fresh) this.rows.set(keep.id, fresh);
+    this.stale.delete(gone.id);
+    this.stale.add(keep.id);
     this.report.joins.push({ mergeId: m.id, keepId: keep.id, mergedId: gone.id, reason: verdict.reason, sources });
     return keep.id;
   }
 
+  /** The record `id` now is, as last read (see `refresh`). */
   live(id: string): EntityRow | undefined {
     return this.rows.get(this.redirects.idOf(id));
   }
+
+  /** The record `id` now is, read again if a merge rewrote it. */
+  async fresh(id: string): Promise<EntityRow | undefined> {
+    const at = this.redirects.idOf(id);
+    if (this.stale.has(at)) {
+      this.stale.delete(at);
+      const r = await getEntity(this.scope, at);
+      if (r) this.rows.set(at, r);
+    }
+    return this.rows.get(at);
+  }
 }
 
-/** Joins on strong keys every group that holds a record this import touched. */
-async function joinOnKeys(run: Run, touched: ReadonlySet<string>, country: string): Promise<Set<string>> {
-  const groups = new Map<string, { key: StrongKey; ids: Set<string> }>();
+interface KeyGroup {
+  key: StrongKey;
+  ids: Set<string>;
+}
+
+/** The records sharing each strong key, of the groups that hold two or more and a record this import touched. */
+function keyGroups(run: Run, touched: ReadonlySet<string>): KeyGroup[] {
+  const groups = new Map<string, KeyGroup>();
   for (const r of run.rows.values()) {
-    for (const key of strongKeys(keyed(r), country)) {
+    for (const key of run.keys(r)) {
       const g = groups.get(key.key) ?? { key, ids: new Set<string>() };
       g.ids.add(r.id);
       groups.set(key.key, g);
     }
   }
+  return [...groups.keys()]
+    .sort()
+    .flatMap((name) => groups.get(name) ?? [])
+    .filter((g) => g.ids.size >= 2 && [...g.ids].some((id) => touched.has(id)));
+}
+
+/** Joins on strong keys every group that holds a record this import touched. */
+async function joinOnKeys(run: Run, groups: readonly KeyGroup[]): Promise<Set<string>> {
   const joinedAccounts = new Set<string>();
-  for (const name of [...groups.keys()].sort()) {
-    const g = groups.get(name);
-    if (!g || g.ids.size < 2 || ![...g.ids].some((id) => touched.has(id))) continue;
+  for (const g of groups) {
     const ids = [...g.ids].sort();
     let head = ids[0] ?? '';
     for (const other of ids.slice(1)) {
-      const a = run.live(head);
-      const b = run.live(other);
+      const a = await run.fresh(head);
+      const b = await run.fresh(other);
       if (!a || !b || a.id === b.id) continue;
       const kept = await run.act(a, b, judgeStrong(keyed(a), keyed(b), g.key), g.key.key);
       if (kept) head = kept;
@@ -204,7 +257,7 @@ async function joinOnKeys(run: Run, touched: ReadonlySet<string>, country: strin
 }
 
 /** Two parties holding one account become one when their names agree; otherwise a conflict if either is known. */
-async function joinHolders(run: Run, scope: CaseScope, accounts: readonly string[], country: string): Promise<void> {
+async function joinHolders(run: Run, scope: CaseScope, accounts: readonly string[]): Promise<void> {
   if (!accounts.length) return;
   const links = await linksInto(scope, 'Ownership', accounts);
   const owners = new Map<string, Set<string>>();
@@ -216,15 +269,16 @@ async function joinHolders(run: Run, scope: CaseScope, accounts: readonly string
   }
   const missing = [...owners.values()].flatMap((s) => [...s]).filter((id) => !run.rows.has(id));
   run.add(await getEntities(scope, missing));
+  await run.refresh();
   for (const [account, set] of [...owners].sort(([x], [y]) => x.localeCompare(y))) {
-    const row = run.live(account);
-    const key = row ? strongKeys(keyed(row), country)[0]?.key : undefined;
+    const row = await run.fresh(account);
+    const key = row ? run.keys(row)[0]?.key : undefined;
     const label = key ?? `account ${account}`;
     const ids = [...set].sort();
     let head = ids[0] ?? '';
     for (const other of ids.slice(1)) {
-      const a = run.live(head);
-      const b = run.live(other);
+      const a = await run.fresh(head);
+      const b = await run.fresh(other);
       if (!a || !b || a.id === b.id || !PARTY.has(a.schema) || !PARTY.has(b.schema)) continue;
       const verdict = judgeHolders(keyed(a), keyed(b), label);
       // Two names a statement wrote for one account are spellings for the queue, not a conflict.
@@ -250,11 +304,7 @@ export async function assemble(
   run.add(await getEntities(scope, [...ids]));
   if (run.rows.size === 0) return run.report;
   await run.prepare();
-  const country = ctx.country;
-  const probes = [...run.rows.values()].flatMap((r) => {
-    const k = keyed(r);
-    return probesOf(k, strongKeys(k, country));
-  });
+  const probes = [...run.rows.values()].flatMap((r) => probesOf(keyed(r), run.keys(r)));
   const byKinds = new Map<string, string[]>();
   for (const p of probes) {
     const list = byKinds.get(p.kinds.join(',')) ?? [];
@@ -271,16 +321,17 @@ export async function assemble(
     ),
   );
   const numbered = [...run.rows.values()].some((r) =>
-    strongKeys(keyed(r), country).some((k) => k.kind === 'registration' || k.kind === 'vat' || k.kind === 'tax'),
+    run.keys(r).some((k) => k.kind === 'registration' || k.kind === 'vat' || k.kind === 'tax'),
   );
   if (numbered) run.add((await partiesWithNumbers(scope, [...PARTY])).filter((r) => !run.rows.has(r.id)));
-  await run.noteAccountsInUse();
-  const joined = await joinOnKeys(run, ids, country);
+  const groups = keyGroups(run, ids);
+  await run.noteAccountsInUse(groups.flatMap((g) => [...g.ids]));
+  const joined = await joinOnKeys(run, groups);
   const accounts = [...ids, ...joined]
     .map((id) => run.live(id))
     .filter((r): r is EntityRow => !!r && isA(r.schema, 'BankAccount'))
     .map((r) => r.id);
-  await joinHolders(run, scope, [...new Set(accounts)], country);
+  await joinHolders(run, scope, [...new Set(accounts)]);
   return run.report;
 }
 

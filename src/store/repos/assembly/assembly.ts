@@ -98,22 +98,46 @@ export async function linksInto(scope: CaseScope, schema: string, ids: readonly 
   return out;
 }
 
-/** Of these accounts, those that statements or statement lines name (their ids must stay). */
+/**
+ * Of these accounts, those that statements or statement lines name (their ids must stay): one
+ * query a chunk, each account answered by the first row its index finds, not by all its lines.
+ */
 export async function accountsInUse(scope: CaseScope, ids: readonly string[]): Promise<Set<string>> {
   const out = new Set<string>();
+  const caseId = scope.caseId;
   for (const part of chunks([...new Set(ids)])) {
     if (!part.length) continue;
-    for (const col of ['account_id', 'counterparty_account_id'] as const) {
-      const rows = await scope.selectFrom('transactions').select(col).distinct().where(col, 'in', part).execute();
-      for (const r of rows) if (r[col]) out.add(r[col]);
-    }
-    const st = await scope
-      .selectFrom('statements')
-      .select('account_id')
-      .distinct()
-      .where('account_id', 'in', part)
+    const rows = await scope
+      .selectFrom('entities')
+      .select('entities.id')
+      .where('entities.id', 'in', part)
+      .where((eb) =>
+        eb.or([
+          eb.exists(
+            eb
+              .selectFrom('transactions as t')
+              .select('t.account_id')
+              .whereRef('t.account_id', '=', 'entities.id')
+              .where('t.case_id', '=', caseId),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('transactions as c')
+              .select('c.counterparty_account_id')
+              .whereRef('c.counterparty_account_id', '=', 'entities.id')
+              .where('c.case_id', '=', caseId),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('statements as s')
+              .select('s.account_id')
+              .whereRef('s.account_id', '=', 'entities.id')
+              .where('s.case_id', '=', caseId),
+          ),
+        ]),
+      )
       .execute();
-    for (const r of st) out.add(r.account_id);
+    for (const r of rows) out.add(r.id);
   }
   return out;
 }
