@@ -64,8 +64,13 @@ describeEachDialect('demo deployment', ({ store }) => {
         );
       // Call records and ad photos came in through their importers.
       expect(await count('Call')).toBeGreaterThan(50);
+      // Every captured ad's picture was fingerprinted (the seized chats and mailboxes are evidence
+      // files too, with no picture).
       const images = await scope.selectFrom('capture_images').select('dhash').execute();
-      expect(images.filter((i) => i.dhash).length).toBe(d.demo.evidenceFiles);
+      const captures = await scope.selectFrom('captures').select('file_id').execute();
+      expect(captures.length).toBeGreaterThan(10);
+      expect(captures.length).toBeLessThan(d.demo.evidenceFiles);
+      expect(images.filter((i) => i.dhash).length).toBe(captures.length);
       // Nothing in the case carries a generator id: everything came from the files.
       const generated = await scope.selectFrom('entities').select('id').where('id', 'like', 'demo-%').execute();
       expect(generated).toEqual([]);

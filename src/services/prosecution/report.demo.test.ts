@@ -250,7 +250,11 @@ describeEachDialect('the case report of a generated case', ({ store }) => {
       expect(back.nodes.size).toBe(graph.nodes.size);
       expect(back.edges.length).toBe(graph.edges.length);
       expect(types(back.nodes.values())).toEqual(types(graph.nodes.values()));
-      expect(types(back.edges)).toEqual(types(graph.edges));
+      // A selector edge is drawn from the holder's property (her phone); the importing case gets
+      // the ANX link itself, so it comes back as an explicit link between the same two ends.
+      const asImported = graph.edges.map((e) => ({ schema: e.schema === 'Selector' ? 'UnknownLink' : e.schema }));
+      expect(graph.edges.some((e) => e.schema === 'Selector')).toBe(true);
+      expect(types(back.edges)).toEqual(types(asImported));
     },
     180_000,
   );
