@@ -164,6 +164,9 @@ describe.skipIf(!!skip)('the analysis views in Chromium', () => {
     );
     if (ready) {
       await page.waitForFunction(() => !document.querySelector('.loading'));
+      // Entities with no link in the period are hidden by default; shown, the chart draws them all.
+      const showAlone = page.getByRole('button', { name: 'Show them' });
+      if (await showAlone.count()) await showAlone.click();
       await page.waitForTimeout(500);
       const entityIds = new Set(scenario.entities.map((e) => e.id));
       const drawn = ((await linkChart.getAttribute('data-node-ids')) ?? '')
