@@ -11,8 +11,17 @@ import { runScenario, type CaseResults, type DuplicatePair, type Ident } from '.
 
 const SEED = 917_311;
 
-const identText = (i: Ident) =>
-  [i.name, i.birthDate, i.idNumber, i.passportNumber, i.registrationNumber, i.iban].map((x) => x ?? '').join('|');
+/**
+ * A record as the analyses show it. One holding a document, personal, registration or account
+ * number is that number: its shown name is one of the names it holds, and which one depends on
+ * which record a join kept (a chat's sender in Cyrillic, a police file in Latin letters); all its
+ * names are compared with the entities above.
+ */
+const identText = (i: Ident) => {
+  const numbers = [i.idNumber, i.passportNumber, i.registrationNumber, i.iban];
+  const name = numbers.some(Boolean) ? '' : i.name;
+  return [name, i.birthDate, ...numbers].map((x) => x ?? '').join('|');
+};
 const pairText = (p: DuplicatePair) =>
   `${[identText(p.a), identText(p.b)].sort().join(' ~ ')} ${p.joined ? 'joined' : p.score.toFixed(3)}`;
 
@@ -30,8 +39,14 @@ function analyses(r: CaseResults) {
     // then B); what the joins made is the entities compared above, and how many there were.
     personJoins: r.duplicatePersons.filter((p) => p.joined).length,
     companyJoins: r.duplicateCompanies.filter((p) => p.joined).length,
-    duplicatePersons: r.duplicatePersons.filter((p) => !p.joined).map(pairText).sort(),
-    duplicateCompanies: r.duplicateCompanies.filter((p) => !p.joined).map(pairText).sort(),
+    duplicatePersons: r.duplicatePersons
+      .filter((p) => !p.joined)
+      .map(pairText)
+      .sort(),
+    duplicateCompanies: r.duplicateCompanies
+      .filter((p) => !p.joined)
+      .map(pairText)
+      .sort(),
     presumedVictims: r.presumedVictims.map(identText).sort(),
     possibleVictims: r.possibleVictims.map(identText).sort(),
     proceedsMinor: r.proceedsMinor,
